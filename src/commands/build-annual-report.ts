@@ -1,0 +1,32 @@
+import type { Db } from '../db/connection.ts';
+import { findAgencyProfile, loadReportFacts } from '../db/queries/report-facts.ts';
+import { buildReport } from '../domain/report/build.ts';
+import type { AnnualReport, Narrative } from '../domain/report/types.ts';
+
+/** Loads an agency-year's facts and stored narrative and builds its report; null for an unknown agency. */
+export async function buildAnnualReport(
+  db: Db,
+  agencyCode: string,
+  year: number,
+  options: { today?: string } = {},
+): Promise<AnnualReport | null> {
+  const facts = await loadReportFacts(db, agencyCode, year);
+  if (!facts) return null;
+  const agency = await findAgencyProfile(db, agencyCode);
+  const stored = agency
+    ? await db.kysely
+        .selectFrom('annual_reports')
+        .select(['narrative', 'published_on'])
+        .where('agency_id', '=', agency.id)
+        .where('year', '=', year)
+        .executeTakeFirst()
+    : undefined;
+  return buildReport(
+    facts,
+    {
+      narrative: stored?.narrative ? (JSON.parse(stored.narrative) as Narrative) : null,
+      publishedOn: stored?.published_on ?? null,
+    },
+    options,
+  );
+}

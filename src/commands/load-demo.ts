@@ -1,0 +1,47 @@
+import type { Db } from '../db/connection.ts';
+import { DEMO_AGENCY_CODE, demoLines } from '../demo/lingang.ts';
+import { LINGANG_2021_NARRATIVE } from '../demo/lingang-narrative.ts';
+import { type ImportResult, importRecords } from './import-records.ts';
+
+async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenerator<string> {
+  for (const record of records) yield JSON.stringify(record);
+}
+
+/**
+ * `gongkai demo`: (re)loads the demo agency. Its records go through the same import path as any
+ * file; the old demo agency is removed in the same transaction, so a failed reload changes nothing.
+ */
+export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<ImportResult> {
+  return importRecords(db, asLines(demoLines()), {
+    actor,
+    source: 'demo:lingang',
+    before: async (trx) => {
+      const old = await trx.selectFrom('agencies').select('id').where('code', '=', DEMO_AGENCY_CODE).executeTakeFirst();
+      if (!old) return;
+      await trx.deleteFrom('events').where('agency_id', '=', old.id).execute();
+      await trx.deleteFrom('review_cases').where('agency_id', '=', old.id).execute();
+      await trx.deleteFrom('request_items').where('agency_id', '=', old.id).execute();
+      await trx.deleteFrom('requests').where('agency_id', '=', old.id).execute();
+      await trx.updateTable('publications').set({ interprets_id: null }).where('agency_id', '=', old.id).execute();
+      await trx.deleteFrom('publications').where('agency_id', '=', old.id).execute();
+      await trx.deleteFrom('agencies').where('id', '=', old.id).execute();
+    },
+    after: async (trx) => {
+      const agency = await trx
+        .selectFrom('agencies')
+        .select('id')
+        .where('code', '=', DEMO_AGENCY_CODE)
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('annual_reports')
+        .values({
+          agency_id: agency.id,
+          year: 2021,
+          narrative: JSON.stringify(LINGANG_2021_NARRATIVE),
+          published_on: '2022-01-28',
+          updated_at: new Date().toISOString(),
+        })
+        .execute();
+    },
+  });
+}

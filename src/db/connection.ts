@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: Dialect;
+  /** where it is, without credentials (for logs) */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/gongkai.db';
+
+// COUNT and SUM come back as int8; counts fit in a double exactly. NUMERIC stays text.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+/** Parses `sqlite:PATH`, `sqlite::memory:` or `postgres://…` (also `postgresql://`). */
+export function parseDatabaseUrl(url: string): { dialect: Dialect; target: string } {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', target: url };
+  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', target: url.slice('sqlite:'.length) || ':memory:' };
+  throw new Error(`DATABASE_URL 无法识别：“${url}”。请使用 sqlite:文件路径 或 postgres://用户@主机:端口/数据库。`);
+}
+
+/**
+ * Opens the database a URL names. SQLite runs in WAL mode with foreign keys on; PostgreSQL may be
+ * pinned to one schema (`searchPath`), which is how tests get a fresh schema each.
+ */
+export function openDb(url: string = DEFAULT_DATABASE_URL, options: { searchPath?: string } = {}): Db {
+  const { dialect, target } = parseDatabaseUrl(url);
+  if (dialect === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target,
+      max: 10,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const describe = target.replace(/\/\/[^@/]*@/, '//');
+    return { kysely, dialect, describe, close: () => kysely.destroy() };
+  }
+  if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+  const database = new SQLite(target);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { kysely, dialect, describe: `sqlite:${target}`, close: () => kysely.destroy() };
+}

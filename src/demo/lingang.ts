@@ -1,0 +1,171 @@
+/**
+ * The demo agency: 威海临港经济技术开发区管理委员会, whose 2021 annual report is the seed
+ * (shared/seed/lingang-2021-annual-report.txt). This generator writes its 2020 and 2021 records as
+ * import lines; the report computed from them reproduces every number of the seed.
+ */
+
+export const DEMO_AGENCY_CODE = 'lingang';
+
+/** Seeded PRNG (mulberry32), so every load writes the same records. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The n-th of `count` days spread evenly over a year. */
+export function spreadDate(year: number, index: number, count: number): string {
+  const days = year % 4 === 0 ? 366 : 365;
+  const day = Math.floor((index * days) / Math.max(count, 1));
+  return new Date(Date.UTC(year, 0, 1 + day)).toISOString().slice(0, 10);
+}
+
+function daysBefore(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+interface YearPlan {
+  year: number;
+  channels: Record<string, number>;
+  meetings: number;
+  policyDocuments: number;
+  onlineInterviews: number;
+}
+
+/** 2021 from the seed; 2020 such that the seed's year-over-year changes hold (+45.1%, +200%, +167%). */
+const PLANS: YearPlan[] = [
+  { year: 2020, channels: { website: 3000, wechat: 2300, weibo: 928, douyin: 100 }, meetings: 24, policyDocuments: 6, onlineInterviews: 3 },
+  { year: 2021, channels: { website: 4325, wechat: 3330, weibo: 1352, douyin: 175 }, meetings: 30, policyDocuments: 18, onlineInterviews: 8 },
+];
+
+const TOPICS = [
+  '优化营商环境', '安全生产检查', '环境保护督查', '就业创业补贴', '城乡低保资金发放', '重点项目建设',
+  '财政预算执行', '招商引资', '疫情防控', '乡村振兴', '社会保障', '教育惠民', '医疗保障', '公共资源交易',
+];
+const KINDS = ['工作动态', '通知', '公告', '公示', '工作简报', '政策解读'];
+
+type Line = Record<string, unknown>;
+
+function* publications(plan: YearPlan, random: () => number): Generator<Line> {
+  const total = Object.values(plan.channels).reduce((a, b) => a + b, 0);
+  let index = 0;
+  let meetings = plan.meetings;
+  let policies = plan.policyDocuments;
+  let interviews = plan.onlineInterviews;
+  for (const [channel, count] of Object.entries(plan.channels)) {
+    for (let i = 0; i < count; i++, index++) {
+      const published = spreadDate(plan.year, index, total);
+      const topic = TOPICS[Math.floor(random() * TOPICS.length)];
+      const line: Line = {
+        type: 'publication',
+        agency: DEMO_AGENCY_CODE,
+        title: `临港区${topic}${KINDS[index % KINDS.length]}（${plan.year}-${String(index + 1).padStart(4, '0')}）`,
+        category: `a20.${1 + (index % 15)}`,
+        channel,
+        formed: daysBefore(published, Math.floor(random() * 10)),
+        published,
+      };
+      if (channel === 'website' && i % 97 === 5 && meetings > 0) {
+        meetings--;
+        Object.assign(line, { title: `临港区工委（扩大）会议召开（第${plan.meetings - meetings}次）`, category: 'a20.2', meeting: true });
+      } else if (channel === 'website' && i % 97 === 40 && policies > 0) {
+        const n = plan.policyDocuments - policies-- + 1;
+        const ref = `policy-${plan.year}-${n}`;
+        const title = `关于${topic}的实施意见（威临管发〔${plan.year}〕${n}号）`;
+        yield { ...line, ref, title, category: 'a20.1', policy_document: true };
+        yield {
+          ...line,
+          ref: `interp-${plan.year}-${n}`,
+          title: `《${title}》政策解读`,
+          category: 'a20.1',
+          interpretation: true,
+          interprets: ref,
+        };
+        i++;
+        index++;
+        continue;
+      } else if (channel === 'website' && i % 97 === 70 && interviews > 0) {
+        interviews--;
+        Object.assign(line, { title: `在线访谈：${topic}`, category: 'a20.15', online_interview: true });
+      }
+      yield line;
+    }
+  }
+}
+
+const AGENCY: Line = {
+  type: 'agency',
+  code: DEMO_AGENCY_CODE,
+  name: '威海临港经济技术开发区管理委员会',
+  short_name: '临港区',
+  kind: 'development_zone',
+  address: '威海临港经济技术开发区江苏东路',
+  postcode: '264211',
+  phone: '0631-5587393',
+  website: 'http://www.wip.gov.cn',
+  website_name: '威海临港经济技术开发区管委会网站',
+  office: '党政办公室',
+};
+
+const NORMATIVE: Array<[string, string | null]> = [
+  ['2017-03-15', null], ['2018-06-20', null], ['2019-01-10', '2020-06-30'], ['2019-05-08', null],
+  ['2019-11-21', null], ['2020-04-02', null], ['2020-09-17', null],
+  ['2021-02-26', null], ['2021-04-19', null], ['2021-06-30', null], ['2021-09-08', null], ['2021-11-25', null],
+];
+
+const ADMIN: Line[] = [
+  { year: 2020, license: 4980, penalty: 240, enforcement: 18, fees_wan: '652.3' },
+  { year: 2021, license: 5416, penalty: 271, enforcement: 21, fees_wan: '706' },
+].map((a) => ({ type: 'admin_figures', agency: DEMO_AGENCY_CODE, ...a }));
+
+/** 2020: two requests; 2021: the seed's six (5 online, 1 letter; 1 / 2 / 2 / 1 outcomes). */
+const REQUESTS: Array<[string, string, string | null, string | null, string[]?]> = [
+  ['online', '2020-05-12', '2020-06-03', 'granted'],
+  ['online', '2020-10-09', '2020-10-29', 'unable.not_held'],
+  ['online', '2021-03-08', '2021-03-26', 'granted'],
+  ['online', '2021-04-21', '2021-05-18', 'partial', ['granted', 'unable.not_held']],
+  ['letter', '2021-06-07', '2021-06-30', 'partial', ['granted', 'denied.third_party']],
+  ['online', '2021-08-16', '2021-09-10', 'unable.not_held'],
+  ['online', '2021-09-22', '2021-10-27', 'unable.not_held'],
+  ['online', '2021-11-15', '2021-12-20', 'other.no_correction'],
+];
+
+/** Every record of the demo agency, as import lines. */
+export function* demoLines(): Generator<Line> {
+  yield AGENCY;
+  const random = prng(20211231);
+  for (const [i, [issued, repealed]] of NORMATIVE.entries()) {
+    const year = issued.slice(0, 4);
+    yield {
+      type: 'normative_document',
+      agency: DEMO_AGENCY_CODE,
+      kind: 'normative',
+      number: `威临管发〔${year}〕${i + 1}号`,
+      title: `威海临港经济技术开发区管理委员会关于${TOPICS[i % TOPICS.length]}的规定`,
+      issued,
+      repealed,
+    };
+  }
+  yield* ADMIN;
+  for (const [i, [channel, received, decided, outcome, items]] of REQUESTS.entries()) {
+    yield {
+      type: 'request',
+      agency: DEMO_AGENCY_CODE,
+      ref: `demo-request-${i + 1}`,
+      applicant_type: 'natural_person',
+      channel,
+      received,
+      decided,
+      outcome,
+      items: items ?? [],
+    };
+  }
+  for (const plan of PLANS) yield* publications(plan, random);
+}

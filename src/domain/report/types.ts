@@ -1,0 +1,143 @@
+import type { AgencyKind, ApplicantType, NormativeKind, Outcome, RequestChannel, T4Group } from './codes.ts';
+
+/** A cell value: whole numbers, except `t2.fees.amount_wan`, an exact decimal string (“706”, “0.35”). */
+export type CellValue = number | string;
+export type Cells = Record<string, CellValue>;
+
+/** What the report says about the agency in its opening paragraph. */
+export interface AgencyProfile {
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  /** Short name used in the narrative (“临港区”); defaults to the name. */
+  shortName: string;
+  address: string;
+  postcode: string;
+  phone: string;
+  website: string;
+  websiteName: string;
+  office: string;
+}
+
+/** Publications of one year, counted by channel and by flag. */
+export interface PublicationFacts {
+  /** channel code → count, in the agency's channel order. */
+  byChannel: Array<{ code: string; name: string; count: number }>;
+  total: number;
+  meetings: number;
+  policyDocuments: number;
+  interpretations: number;
+  onlineInterviews: number;
+}
+
+/** Requests of one year, aggregated per applicant column (the input of table 三). */
+export interface RequestFacts {
+  /** received in the year */
+  received: Record<ApplicantType, number>;
+  /** received before the year, undecided at its start */
+  carriedIn: Record<ApplicantType, number>;
+  /** undecided at the year's end (received up to its end) */
+  carriedOut: Record<ApplicantType, number>;
+  /** decided in the year, by outcome and column */
+  decided: Partial<Record<Outcome, Partial<Record<ApplicantType, number>>>>;
+  /** received in the year, by channel */
+  byChannel: Record<RequestChannel, number>;
+  /** information processing fees collected on requests decided in the year, in whole 元 */
+  feesYuan: number;
+  /** decided requests whose items were decided differently but which are not counted as partial (R2) */
+  mixedItemsNotPartial: number;
+}
+
+export interface NormativeFacts {
+  issued: number;
+  repealed: number;
+  /** in force on 31 December */
+  valid: number;
+}
+
+/** Figures that come from other systems (table 二 (五)(六)(八)). */
+export interface AdminFigures {
+  licenseDecisions: number;
+  penaltyDecisions: number;
+  enforcementDecisions: number;
+  /** 行政事业性收费 in whole 元 (exact); the report shows 万元. */
+  feesYuan: number;
+}
+
+/** Reconsideration and litigation cases filed in the year, per group. */
+export type ReviewFacts = Record<T4Group, { upheld: number; corrected: number; other: number; pending: number }>;
+
+/** Everything the report of one agency-year is computed from: aggregates, never raw rows. */
+export interface YearFacts {
+  year: number;
+  publications: PublicationFacts;
+  normative: Record<NormativeKind, NormativeFacts>;
+  admin: AdminFigures | null;
+  requests: RequestFacts;
+  reviews: ReviewFacts;
+}
+
+export interface ReportFacts {
+  agency: AgencyProfile;
+  year: number;
+  current: YearFacts;
+  /** The previous year, when the agency has records for it (year-over-year, R7, R8). */
+  previous: YearFacts | null;
+}
+
+/** A piece of narrative: generated from the data (owned by the draft) or written by staff. */
+export type Segment = { kind: 'generated'; key: string; text: string } | { kind: 'staff'; text: string };
+
+/** A numbered paragraph of a narrative section (“1.主动公开。…”). */
+export interface Paragraph {
+  /** stable topic id (`proactive`, `requests`, `management`, `platform`, `oversight`, …) */
+  topic: string;
+  /** lead-in printed before the text (“主动公开”), may be empty */
+  title: string;
+  segments: Segment[];
+}
+
+export interface Narrative {
+  overview: Paragraph[];
+  problems: Paragraph[];
+  other: Paragraph[];
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Violation {
+  /** stable rule code: `R1`…`R10` with a suffix (`R1.column`, `R10.late`) */
+  code: string;
+  rule: string;
+  severity: Severity;
+  /** the cells involved */
+  cells: string[];
+  message: string;
+}
+
+export interface ChartDatum {
+  label: string;
+  value: number;
+}
+
+export interface ReportSection {
+  key: 'overview' | 'proactive' | 'requests' | 'reviews' | 'problems' | 'other';
+  /** the official heading (“一、总体情况”) */
+  heading: string;
+}
+
+/** A complete annual report, ready to validate and render. */
+export interface AnnualReport {
+  agency: AgencyProfile;
+  year: number;
+  /** the opening paragraphs (basis, contents, where to get the report) */
+  preamble: string[];
+  cells: Cells;
+  /** cells of the previous year's report, when known (R7, R8) */
+  previousCells: Cells | null;
+  narrative: Narrative;
+  charts: { publicationsByChannel: ChartDatum[]; requestOutcomes: ChartDatum[] };
+  /** the date it was published on the portal, if it was */
+  publishedOn: string | null;
+  violations: Violation[];
+}

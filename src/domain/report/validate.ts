@@ -1,0 +1,228 @@
+import { isWanDecimal } from '../money.ts';
+import { cellNumber } from './cells.ts';
+import { findClaims } from './claims.ts';
+import {
+  APPLICANT_TYPE_LABELS,
+  APPLICANT_TYPES,
+  type AgencyKind,
+  CELL_CODES,
+  DECIMAL_CELL,
+  OUTCOMES,
+  T3_COLUMNS,
+  T3_ROWS,
+  T4_GROUP_LABELS,
+  T4_GROUPS,
+} from './codes.ts';
+import { REPORT_SECTIONS } from './sections.ts';
+import type { Cells, Violation } from './types.ts';
+
+/** What the rules read: the report as published or edited, whatever produced it. */
+export interface ValidationInput {
+  year: number;
+  agencyKind: AgencyKind;
+  cells: Cells;
+  previousCells: Cells | null;
+  /** the sections as they stand, in order, with their headings and printed text */
+  sections: ReadonlyArray<{ heading: string; text: string }>;
+  publishedOn: string | null;
+  /** decided requests with mixed item decisions not counted as 部分公开 (R2), when known */
+  mixedItemsNotPartial?: number;
+  /** today's date, for R10 on an unpublished report; omit to skip that check */
+  today?: string;
+}
+
+const columnLabel = (c: string): string =>
+  c === 'total' ? '总计' : APPLICANT_TYPE_LABELS[c as keyof typeof APPLICANT_TYPE_LABELS];
+
+type Rule = (input: ValidationInput) => Violation[];
+
+const r6: Rule = ({ cells }) =>
+  CELL_CODES.flatMap((code): Violation[] => {
+    const value = cells[code];
+    const ok =
+      code === DECIMAL_CELL
+        ? typeof value === 'string'
+          ? isWanDecimal(value)
+          : typeof value === 'number' && value >= 0 && isWanDecimal(String(value))
+        : typeof value === 'number' && Number.isInteger(value) && value >= 0;
+    if (ok) return [];
+    const what = code === DECIMAL_CELL ? '不小于0、最多四位小数的数' : '不小于0的整数';
+    const shown = value === undefined ? '缺失' : `“${value}”`;
+    return [violation('R6', 'error', [code], `单元格 ${code} 的值${shown}，应为${what}。`)];
+  });
+
+const r1: Rule = ({ cells }) =>
+  T3_COLUMNS.flatMap((c): Violation[] => {
+    const n = (row: string) => cellNumber(cells, `t3.${row}.${c}`);
+    const left = n('new') + n('carried_in');
+    const right = n('total') + n('carried_out');
+    if (left === right) return [];
+    const codes = ['new', 'carried_in', 'total', 'carried_out'].map((r) => `t3.${r}.${c}`);
+    return [
+      violation(
+        'R1',
+        'error',
+        codes,
+        `表三“${columnLabel(c)}”列：本年新收(${n('new')})加上年结转(${n('carried_in')})为${left}，应等于办理结果总计(${n('total')})加结转下年度(${n('carried_out')})，现为${right}。`,
+      ),
+    ];
+  });
+
+const r2: Rule = ({ mixedItemsNotPartial }) =>
+  mixedItemsNotPartial
+    ? [
+        violation(
+          'R2',
+          'error',
+          ['t3.partial.total'],
+          `有${mixedItemsNotPartial}件申请的各项内容处理结果不同（部分公开、部分不公开），应只计入“部分公开”（t3.partial），请更正这些申请的办理结果。`,
+        ),
+      ]
+    : [];
+
+const r3: Rule = ({ cells }) =>
+  T3_COLUMNS.flatMap((c): Violation[] => {
+    const sum = OUTCOMES.reduce((acc, o) => acc + cellNumber(cells, `t3.${o}.${c}`), 0);
+    const total = cellNumber(cells, `t3.total.${c}`);
+    if (sum === total) return [];
+    return [
+      violation(
+        'R3',
+        'error',
+        [`t3.total.${c}`],
+        `表三“${columnLabel(c)}”列：（七）总计为${total}，而各项办理结果之和为${sum}。`,
+      ),
+    ];
+  });
+
+const r4: Rule = ({ cells }) =>
+  T3_ROWS.flatMap((row): Violation[] => {
+    const sum = APPLICANT_TYPES.reduce((acc, c) => acc + cellNumber(cells, `t3.${row}.${c}`), 0);
+    const total = cellNumber(cells, `t3.${row}.total`);
+    if (sum === total) return [];
+    return [
+      violation('R4', 'error', [`t3.${row}.total`], `表三 ${row} 行：总计列为${total}，而六类申请人之和为${sum}。`),
+    ];
+  });
+
+const r5: Rule = ({ cells }) =>
+  T4_GROUPS.flatMap((g): Violation[] => {
+    const n = (c: string) => cellNumber(cells, `t4.${g}.${c}`);
+    const sum = n('upheld') + n('corrected') + n('other') + n('pending');
+    if (sum === n('total')) return [];
+    return [
+      violation(
+        'R5',
+        'error',
+        [`t4.${g}.total`],
+        `表四“${T4_GROUP_LABELS[g]}”：总计为${n('total')}，而结果维持、结果纠正、其他结果与尚未审结之和为${sum}。`,
+      ),
+    ];
+  });
+
+const r7: Rule = ({ cells, previousCells }) => {
+  if (!previousCells) return [];
+  return T3_COLUMNS.flatMap((c): Violation[] => {
+    const now = cellNumber(cells, `t3.carried_in.${c}`);
+    const before = cellNumber(previousCells, `t3.carried_out.${c}`);
+    if (now === before) return [];
+    return [
+      violation(
+        'R7',
+        'error',
+        [`t3.carried_in.${c}`],
+        `表三“${columnLabel(c)}”列：上年结转为${now}，而上一年度报告的结转下年度为${before}。`,
+      ),
+    ];
+  });
+};
+
+const r8: Rule = ({ cells, previousCells }) => {
+  if (!previousCells) return [];
+  return (['regulation', 'normative'] as const).flatMap((k): Violation[] => {
+    const expected =
+      cellNumber(previousCells, `t2.${k}.valid`) +
+      cellNumber(cells, `t2.${k}.issued`) -
+      cellNumber(cells, `t2.${k}.repealed`);
+    const valid = cellNumber(cells, `t2.${k}.valid`);
+    if (valid === expected) return [];
+    const name = k === 'regulation' ? '规章' : '行政规范性文件';
+    return [
+      violation(
+        'R8',
+        'warning',
+        [`t2.${k}.valid`],
+        `表二${name}：现行有效件数为${valid}，按上年现行有效加本年制发减本年废止应为${expected}（如有文件失效或修改，请在说明中注明）。`,
+      ),
+    ];
+  });
+};
+
+const r9: Rule = ({ cells, sections }) => {
+  const narrative = sections.map((s) => s.text).join('\n');
+  return findClaims(narrative).flatMap((claim): Violation[] => {
+    const actual = claim.cells.reduce((acc, code) => acc + cellNumber(cells, code), 0);
+    if (actual === claim.value) return [];
+    return [
+      violation(
+        'R9',
+        'error',
+        claim.cells,
+        `正文称“${claim.quote}”，而表中 ${claim.cells.join(' + ')} 为${actual}，请使正文与表格一致。`,
+      ),
+    ];
+  });
+};
+
+/** 第四十九条: departments by 31 January, a government's consolidated report by 31 March. */
+export function publicationDeadline(year: number, kind: AgencyKind): string {
+  return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+}
+
+const r10: Rule = ({ year, agencyKind, sections, publishedOn, today }) => {
+  const found: Violation[] = [];
+  const headings = sections.map((s) => s.heading);
+  REPORT_SECTIONS.forEach((section, i) => {
+    if (headings[i] !== section.heading) {
+      const where = headings.indexOf(section.heading);
+      const what = where < 0 ? '缺少' : `位置不对（现为第${where + 1}部分）`;
+      found.push(violation('R10', 'error', [], `第${i + 1}部分应为“${section.heading}”，${what}。`));
+    }
+  });
+  for (const s of sections) {
+    if (['一、总体情况', '五、存在的主要问题及改进情况'].includes(s.heading) && s.text.trim() === '') {
+      found.push(violation('R10', 'warning', [], `“${s.heading}”尚无内容，请填写。`));
+    }
+  }
+  const deadline = publicationDeadline(year, agencyKind);
+  if (publishedOn && publishedOn > deadline) {
+    found.push(violation('R10', 'error', [], `报告于${publishedOn}发布，晚于法定期限${deadline}（条例第四十九条）。`));
+  } else if (!publishedOn && today && today > deadline) {
+    found.push(violation('R10', 'error', [], `报告尚未发布，已超过法定期限${deadline}（条例第四十九条）。`));
+  }
+  return found;
+};
+
+const RULE_NAMES: Record<string, string> = {
+  R1: '新收加结转等于办结加结转下年度',
+  R2: '部分公开只计一次',
+  R3: '总计等于各办理结果之和',
+  R4: '总计列等于各类申请人之和',
+  R5: '复议诉讼总计等于各结果之和',
+  R6: '单元格为非负整数（收费金额为小数）',
+  R7: '上年结转等于上年报告的结转下年度',
+  R8: '现行有效件数连续',
+  R9: '正文数字与表格一致',
+  R10: '按时发布且六部分齐全',
+};
+
+function violation(code: string, severity: Violation['severity'], cells: string[], message: string): Violation {
+  return { code, rule: RULE_NAMES[code] ?? code, severity, cells, message };
+}
+
+const RULES: Rule[] = [r1, r2, r3, r4, r5, r6, r7, r8, r9, r10];
+
+/** Every rule R1–R10 of the format on one report, generated or edited. */
+export function validateReport(input: ValidationInput): Violation[] {
+  return RULES.flatMap((rule) => rule(input));
+}
