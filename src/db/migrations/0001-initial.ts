@@ -33,6 +33,7 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('office', 'text', (c) => c.notNull().defaultTo(''))
         .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
         .execute();
+      await db.schema.createIndex('agencies_parent').on('agencies').column('parent_id').execute();
 
       await withAgency(db.schema.createTable('agency_channels'))
         .addColumn('code', 'varchar(32)', (c) => c.notNull())
@@ -68,6 +69,8 @@ export function initialMigration(dialect: Dialect) {
           'is_online_interview',
         ])
         .execute();
+      // Foreign keys are checked on delete: index the referencing side.
+      await db.schema.createIndex('publications_interprets').on('publications').column('interprets_id').execute();
       await db.schema
         .createIndex('publications_agency_ref')
         .on('publications')
@@ -123,6 +126,7 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('decided_on', 'varchar(10)')
         .addColumn('result', 'varchar(16)')
         .execute();
+      await db.schema.createIndex('review_cases_request').on('review_cases').column('request_id').execute();
       await db.schema.createIndex('review_cases_agency_filed').on('review_cases').columns(['agency_id', 'filed_on']).execute();
 
       await withAgency(db.schema.createTable('annual_reports'))

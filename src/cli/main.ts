@@ -1,0 +1,69 @@
+import { loadDemo } from '../commands/load-demo.ts';
+import { type Db, openDb } from '../db/connection.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { importCommand } from './import.ts';
+import { databaseUrl, UsageError, writeErr } from './io.ts';
+import { reportCommand } from './report.ts';
+import { serveCommand } from './serve.ts';
+
+const USAGE = `用法：gongkai <命令> [参数]
+  serve [--port N]                                   启动平台（默认端口 3000）
+  demo                                               （重新）载入示例机关 lingang
+  report --agency CODE --year YYYY --format json|html|docx|pdf [--out FILE]
+                                                     生成年度报告（json/html 未指定 --out 时输出到标准输出）
+  import FILE                                        导入 JSON Lines 记录（格式见 docs/import-format.md）
+数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
+退出码：0 正常；1 报告有错误级别的校验问题；2 用法或输入有误`;
+
+async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDb(databaseUrl());
+  try {
+    await migrateToLatest(db);
+    return await run(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve':
+      return serveCommand(args);
+    case 'demo':
+      return withDb(async (db) => {
+        const result = await loadDemo(db);
+        if (!result.ok) throw new Error(result.problems.map((p) => `第${p.line}行：${p.reason}`).join('\n'));
+        writeErr(`已载入示例机关 lingang：${result.lines} 条记录（${db.describe}）`);
+        return 0;
+      });
+    case 'report':
+      return withDb((db) => reportCommand(db, args));
+    case 'import':
+      return withDb((db) => importCommand(db, args));
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`未知命令：${command}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      writeErr(error.message);
+      writeErr('运行 gongkai help 查看用法。');
+      process.exitCode = 2;
+      return;
+    }
+    writeErr(`出错了：${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = error instanceof Error && error.name === 'ChromiumMissingError' ? 2 : 1;
+  },
+);

@@ -1,0 +1,103 @@
+import { beforeAll, expect, it } from 'vitest';
+import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
+import { loadDemo } from '../src/commands/load-demo.ts';
+import { loadReportFacts } from '../src/db/queries/report-facts.ts';
+import { CELL_CODES } from '../src/domain/report/codes.ts';
+import { sectionTexts } from '../src/domain/report/sections.ts';
+import type { AnnualReport } from '../src/domain/report/types.ts';
+import { describeEachDatabase } from './databases.ts';
+import { seedFacts } from './fixtures/seed-report.ts';
+
+/** Every non-zero cell of the seed report (shared/seed/lingang-2021-annual-report.txt); all others are 0. */
+const SEED_CELLS: Array<[string, number | string]> = [
+  ['t2.normative.issued', 5],
+  ['t2.normative.repealed', 0],
+  ['t2.normative.valid', 11],
+  ['t2.license.decisions', 5416],
+  ['t2.penalty.decisions', 271],
+  ['t2.enforcement.decisions', 21],
+  ['t2.fees.amount_wan', '706'],
+  ['t3.new.natural_person', 6],
+  ['t3.new.total', 6],
+  ['t3.granted.natural_person', 1],
+  ['t3.granted.total', 1],
+  ['t3.partial.natural_person', 2],
+  ['t3.partial.total', 2],
+  ['t3.unable.not_held.natural_person', 2],
+  ['t3.unable.not_held.total', 2],
+  ['t3.other.no_correction.natural_person', 1],
+  ['t3.other.no_correction.total', 1],
+  ['t3.total.natural_person', 6],
+  ['t3.total.total', 6],
+];
+
+/** The figures of the seed's 一、总体情况, as the generated narrative must state them. */
+const SEED_PHRASES = [
+  '公开信息9182条（较上年度增加45.1%，含网站信息4325条、微信信息3330条、微博信息1352条、抖音信息175条）',
+  '其中公开会议30次',
+  '发布政策文件18件，发布解读材料18件（较上年度增加200%）',
+  '开展在线访谈8次（较上年度增加167%）',
+  '本年新收政府信息公开申请6件（较上年度增加200%），依法依规处理6件',
+  '其中，网络提交申请5件，信函提交申请1件',
+  '予以公开1件，部分公开2件，本机关不掌握相关政府信息无法提供2件，申请人无正当理由逾期不补正做其他处理1件',
+  '无向政府信息公开申请人进行收费的情况',
+  '无因政府信息公开引起的行政复议和行政诉讼',
+  '截至2021年12月31日，现行有效件数11件',
+];
+
+describeEachDatabase('the demo agency reproduces the seed report', (use) => {
+  let report: AnnualReport;
+  beforeAll(async () => {
+    const loaded = await loadDemo(use());
+    expect(loaded.problems).toEqual([]);
+    const built = await buildAnnualReport(use(), 'lingang', 2021);
+    if (!built) throw new Error('no report');
+    report = built;
+  });
+
+  const expected = new Map(SEED_CELLS);
+  it.each(CELL_CODES.map((code) => [code, expected.get(code) ?? 0]))('cell %s = %s', (code, value) => {
+    expect(report.cells[code]).toBe(value);
+  });
+
+  it.each(SEED_PHRASES)('the narrative states “%s”', (phrase) => {
+    expect(sectionTexts(report.narrative.overview).join('')).toContain(phrase);
+  });
+
+  it('keeps the staff text of the seed around the generated sentences', () => {
+    const overview = sectionTexts(report.narrative.overview);
+    expect(overview[0]).toMatch(/^1\.主动公开。2021年，临港区加大对涉及公众利益调整/);
+    expect(overview[4]).toMatch(/^5\.监督保障。将政务公开纳入区级年度考核/);
+    expect(sectionTexts(report.narrative.problems)).toHaveLength(4);
+  });
+
+  it('draws both charts of the seed', () => {
+    expect(report.charts.publicationsByChannel).toEqual([
+      { label: '网站', value: 4325 },
+      { label: '微信', value: 3330 },
+      { label: '微博', value: 1352 },
+      { label: '抖音', value: 175 },
+    ]);
+    expect(report.charts.requestOutcomes).toEqual([
+      { label: '予以公开', value: 1 },
+      { label: '部分公开', value: 2 },
+      { label: '无法提供', value: 2 },
+      { label: '其他处理', value: 1 },
+    ]);
+  });
+
+  it('breaks no rule', () => {
+    expect(report.violations).toEqual([]);
+  });
+
+  it('computes with SQL exactly the facts the in-memory aggregation computes from the same records', async () => {
+    const facts = await loadReportFacts(use(), 'lingang', 2021);
+    expect(facts).toEqual(seedFacts());
+  });
+
+  it('reloads the demo agency without duplicating anything', async () => {
+    expect((await loadDemo(use())).ok).toBe(true);
+    const again = await buildAnnualReport(use(), 'lingang', 2021);
+    expect(again?.cells).toEqual(report.cells);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
+import { importRecords } from '../src/commands/import-records.ts';
+import type { Db } from '../src/db/connection.ts';
+import { describeEachDatabase } from './databases.ts';
+
+async function* lines(records: Array<Record<string, unknown> | string>): AsyncGenerator<string> {
+  for (const r of records) yield typeof r === 'string' ? r : JSON.stringify(r);
+}
+
+const agency = (code: string) => ({ type: 'agency', code, name: `测试机关${code}`, kind: 'department' });
+const request = (code: string, received: string, decided: string | null, outcome: string | null, extra = {}) => ({
+  type: 'request',
+  agency: code,
+  applicant_type: 'business',
+  channel: 'online',
+  received,
+  decided,
+  outcome,
+  ...extra,
+});
+
+async function run(db: Db, records: Array<Record<string, unknown> | string>) {
+  return importRecords(db, lines(records), { actor: 'test', source: 'test.jsonl' });
+}
+
+async function count(db: Db, table: 'agencies' | 'requests' | 'publications' | 'events'): Promise<number> {
+  const row = await db.kysely
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describeEachDatabase('gongkai import', (use) => {
+  describe('rejects a whole file for one bad line, naming the line and the field', () => {
+    it.each([
+      ['a bad date', request('imp-a', '2021-02-30', null, null), 'received'],
+      ['an unknown outcome', request('imp-a', '2021-02-01', '2021-02-10', 'granted_all'), 'outcome'],
+      ['an unknown agency', request('nowhere', '2021-02-01', null, null), '机关代码“nowhere”不存在'],
+      ['a decision without an outcome', request('imp-a', '2021-02-01', '2021-02-10', null), 'outcome'],
+      ['a line that is not JSON', '{"type": "request",', 'JSON'],
+    ])('%s in the middle of a good file', async (_situation, bad, mentions) => {
+      const before = await count(use(), 'requests');
+      const result = await run(use(), [
+        agency('imp-a'),
+        request('imp-a', '2021-01-04', '2021-01-20', 'granted'),
+        bad,
+        request('imp-a', '2021-03-04', null, null),
+      ]);
+      expect(result.ok).toBe(false);
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0].line).toBe(3);
+      expect(result.problems[0].reason).toContain(mentions);
+      expect(await count(use(), 'requests')).toBe(before);
+      const written = await use().kysely.selectFrom('agencies').select('id').where('code', '=', 'imp-a').execute();
+      expect(written).toEqual([]);
+    });
+  });
+
+  it('lists every bad line of a file, not only the first', async () => {
+    const result = await run(use(), [
+      agency('imp-b'),
+      request('imp-b', '2021-13-01', null, null),
+      request('imp-b', '2021-01-01', null, null),
+      { type: 'meeting' },
+    ]);
+    expect(result.problems.map((p) => p.line)).toEqual([2, 4]);
+  });
+
+  it('attributes a request received on 12-30 and decided on 01-05 to both years', async () => {
+    const result = await run(use(), [
+      agency('imp-c'),
+      request('imp-c', '2021-12-30', '2022-01-05', 'granted', { ref: 'r1' }),
+      { type: 'review_case', agency: 'imp-c', group: 'review', request: 'r1', filed: '2022-02-01', decided: null, result: null },
+    ]);
+    expect(result.problems).toEqual([]);
+    const y2021 = await buildAnnualReport(use(), 'imp-c', 2021);
+    const y2022 = await buildAnnualReport(use(), 'imp-c', 2022);
+    expect(y2021?.cells['t3.new.business']).toBe(1);
+    expect(y2021?.cells['t3.carried_out.business']).toBe(1);
+    expect(y2021?.cells['t3.total.business']).toBe(0);
+    expect(y2022?.cells['t3.carried_in.business']).toBe(1);
+    expect(y2022?.cells['t3.granted.business']).toBe(1);
+    expect(y2022?.cells['t3.new.business']).toBe(0);
+    expect(y2022?.cells['t4.review.pending']).toBe(1);
+    expect(y2022?.violations.filter((v) => v.code === 'R1' || v.code === 'R7')).toEqual([]);
+  });
+
+  it('writes an event saying who imported what', async () => {
+    const before = await count(use(), 'events');
+    const result = await run(use(), [agency('imp-d'), request('imp-d', '2021-05-05', null, null)]);
+    expect(result.ok).toBe(true);
+    expect(await count(use(), 'events')).toBe(before + 1);
+    const event = await use().kysely.selectFrom('events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(event.type).toBe('records.imported');
+    expect(event.actor).toBe('test');
+    expect(JSON.parse(event.data).counts).toEqual({ agency: 1, request: 1 });
+  });
+
+  it('links an interpretation to its policy document, even when it comes first', async () => {
+    const pub = (extra: Record<string, unknown>) => ({
+      type: 'publication',
+      agency: 'imp-e',
+      title: '关于促进就业的实施意见',
+      category: 'a20.1',
+      channel: 'website',
+      formed: '2021-03-01',
+      published: '2021-03-05',
+      ...extra,
+    });
+    const result = await run(use(), [
+      agency('imp-e'),
+      pub({ ref: 'i1', interpretation: true, interprets: 'p1', title: '政策解读' }),
+      pub({ ref: 'p1', policy_document: true }),
+    ]);
+    expect(result.problems).toEqual([]);
+    const rows = await use().kysely.selectFrom('publications').select(['id', 'ref', 'interprets_id']).where('ref', 'in', ['i1', 'p1']).execute();
+    const policy = rows.find((r) => r.ref === 'p1');
+    expect(rows.find((r) => r.ref === 'i1')?.interprets_id).toBe(policy?.id);
+  });
+
+  it('refuses a channel the agency does not have', async () => {
+    const result = await run(use(), [
+      agency('imp-f'),
+      { type: 'publication', agency: 'imp-f', title: 't', category: 'a20.2', channel: 'tiktok', formed: '2021-01-01', published: '2021-01-02' },
+    ]);
+    expect(result.problems[0].reason).toContain('channel');
+  });
+});
