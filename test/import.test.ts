@@ -9,7 +9,13 @@ async function* lines(records: Array<Record<string, unknown> | string>): AsyncGe
 }
 
 const agency = (code: string) => ({ type: 'agency', code, name: `测试机关${code}`, kind: 'department' });
-const request = (code: string, received: string, decided: string | null, outcome: string | null, extra = {}) => ({
+const request = (
+  code: string,
+  received: string,
+  decided: string | null,
+  outcome: string | null,
+  extra = {},
+) => ({
   type: 'request',
   agency: code,
   applicant_type: 'business',
@@ -53,7 +59,11 @@ describeEachDatabase('gongkai import', (use) => {
       expect(result.problems[0].line).toBe(3);
       expect(result.problems[0].reason).toContain(mentions);
       expect(await count(use(), 'requests')).toBe(before);
-      const written = await use().kysely.selectFrom('agencies').select('id').where('code', '=', 'imp-a').execute();
+      const written = await use()
+        .kysely.selectFrom('agencies')
+        .select('id')
+        .where('code', '=', 'imp-a')
+        .execute();
       expect(written).toEqual([]);
     });
   });
@@ -72,7 +82,15 @@ describeEachDatabase('gongkai import', (use) => {
     const result = await run(use(), [
       agency('imp-c'),
       request('imp-c', '2021-12-30', '2022-01-05', 'granted', { ref: 'r1' }),
-      { type: 'review_case', agency: 'imp-c', group: 'review', request: 'r1', filed: '2022-02-01', decided: null, result: null },
+      {
+        type: 'review_case',
+        agency: 'imp-c',
+        group: 'review',
+        request: 'r1',
+        filed: '2022-02-01',
+        decided: null,
+        result: null,
+      },
     ]);
     expect(result.problems).toEqual([]);
     const y2021 = await buildAnnualReport(use(), 'imp-c', 2021);
@@ -92,7 +110,12 @@ describeEachDatabase('gongkai import', (use) => {
     const result = await run(use(), [agency('imp-d'), request('imp-d', '2021-05-05', null, null)]);
     expect(result.ok).toBe(true);
     expect(await count(use(), 'events')).toBe(before + 1);
-    const event = await use().kysely.selectFrom('events').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const event = await use()
+      .kysely.selectFrom('events')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(event.type).toBe('records.imported');
     expect(event.actor).toBe('test');
     expect(JSON.parse(event.data).counts).toEqual({ agency: 1, request: 1 });
@@ -115,7 +138,11 @@ describeEachDatabase('gongkai import', (use) => {
       pub({ ref: 'p1', policy_document: true }),
     ]);
     expect(result.problems).toEqual([]);
-    const rows = await use().kysely.selectFrom('publications').select(['id', 'ref', 'interprets_id']).where('ref', 'in', ['i1', 'p1']).execute();
+    const rows = await use()
+      .kysely.selectFrom('publications')
+      .select(['id', 'ref', 'interprets_id'])
+      .where('ref', 'in', ['i1', 'p1'])
+      .execute();
     const policy = rows.find((r) => r.ref === 'p1');
     expect(rows.find((r) => r.ref === 'i1')?.interprets_id).toBe(policy?.id);
   });
@@ -123,7 +150,15 @@ describeEachDatabase('gongkai import', (use) => {
   it('refuses a channel the agency does not have', async () => {
     const result = await run(use(), [
       agency('imp-f'),
-      { type: 'publication', agency: 'imp-f', title: 't', category: 'a20.2', channel: 'tiktok', formed: '2021-01-01', published: '2021-01-02' },
+      {
+        type: 'publication',
+        agency: 'imp-f',
+        title: 't',
+        category: 'a20.2',
+        channel: 'tiktok',
+        formed: '2021-01-01',
+        published: '2021-01-02',
+      },
     ]);
     expect(result.problems[0].reason).toContain('channel');
   });

@@ -41,6 +41,8 @@ export async function importCommand(db: Db, args: string[]): Promise<number> {
   const counts = Object.entries(result.counts)
     .map(([type, n]) => `${type} ${n}`)
     .join('，');
-  writeErr(`导入完成：${result.lines} 行（${counts}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
+  writeErr(
+    `导入完成：${result.lines} 行（${counts}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
+  );
   return 0;
 }

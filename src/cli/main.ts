@@ -1,10 +1,7 @@
 import { loadDemo } from '../commands/load-demo.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { importCommand } from './import.ts';
 import { databaseUrl, UsageError, writeErr } from './io.ts';
-import { reportCommand } from './report.ts';
-import { serveCommand } from './serve.ts';
 
 const USAGE = `用法：gongkai <命令> [参数]
   serve [--port N]                                   启动平台（默认端口 3000）
@@ -29,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'serve':
-      return serveCommand(args);
+      return (await import('./serve.ts')).serveCommand(args);
     case 'demo':
       return withDb(async (db) => {
         const result = await loadDemo(db);
@@ -38,9 +35,9 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     case 'report':
-      return withDb((db) => reportCommand(db, args));
+      return withDb(async (db) => (await import('./report.ts')).reportCommand(db, args));
     case 'import':
-      return withDb((db) => importCommand(db, args));
+      return withDb(async (db) => (await import('./import.ts')).importCommand(db, args));
     case undefined:
     case 'help':
     case '--help':

@@ -21,13 +21,16 @@ export async function reportCommand(db: Db, args: string[]): Promise<number> {
   });
   const agency = values.agency;
   if (!agency) throw new UsageError('缺少 --agency：请写机关代码，如 --agency lingang');
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('--year 应为四位年份，如 --year 2021');
+  if (!values.year || !/^\d{4}$/.test(values.year))
+    throw new UsageError('--year 应为四位年份，如 --year 2021');
   const format = (values.format ?? 'json') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一`);
   if ((format === 'docx' || format === 'pdf') && !values.out && process.stdout.isTTY) {
     throw new UsageError(`${format.toUpperCase()} 是二进制文件，请用 --out 文件名 指定保存位置`);
   }
-  const report = await buildAnnualReport(db, agency, Number(values.year), { today: todayInChina(new Date()) });
+  const report = await buildAnnualReport(db, agency, Number(values.year), {
+    today: todayInChina(new Date()),
+  });
   if (!report) throw new UsageError(`未找到机关代码为 ${agency} 的机关（可用 gongkai demo 载入示例机关）`);
 
   let output: string | Buffer;
@@ -42,6 +45,7 @@ export async function reportCommand(db: Db, args: string[]): Promise<number> {
   } else process.stdout.write(output);
 
   const errors = report.violations.filter((v) => v.severity === 'error');
-  for (const v of report.violations) writeErr(`${v.severity === 'error' ? '错误' : '提示'} ${v.code}：${v.message}`);
+  for (const v of report.violations)
+    writeErr(`${v.severity === 'error' ? '错误' : '提示'} ${v.code}：${v.message}`);
   return errors.length > 0 ? 1 : 0;
 }

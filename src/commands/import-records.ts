@@ -1,9 +1,9 @@
 import type { Insertable, Transaction } from 'kysely';
-import { hasMixedItems } from '../domain/report/records.ts';
-import { wanToYuan } from '../domain/money.ts';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
+import { wanToYuan } from '../domain/money.ts';
 import { DEFAULT_PUBLICATION_CHANNELS } from '../domain/report/codes.ts';
+import { hasMixedItems } from '../domain/report/records.ts';
 import type { ImportLine } from './import/line-schemas.ts';
 import { parseLine } from './import/parse-line.ts';
 
@@ -35,7 +35,10 @@ export interface ImportOptions {
 
 const BATCH = 500;
 type Trx = Transaction<Database>;
-type Batches = { publications: Insertable<Database['publications']>[]; requests: Insertable<Database['requests']>[] };
+type Batches = {
+  publications: Insertable<Database['publications']>[];
+  requests: Insertable<Database['requests']>[];
+};
 
 class Rejected extends Error {}
 
@@ -46,9 +49,17 @@ class AgencyCache {
   async get(code: string) {
     const hit = this.byCode.get(code);
     if (hit) return hit;
-    const row = await this.trx.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
+    const row = await this.trx
+      .selectFrom('agencies')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst();
     if (!row) return null;
-    const channels = await this.trx.selectFrom('agency_channels').select('code').where('agency_id', '=', row.id).execute();
+    const channels = await this.trx
+      .selectFrom('agency_channels')
+      .select('code')
+      .where('agency_id', '=', row.id)
+      .execute();
     const entry = { id: row.id, channels: new Set(channels.map((c) => c.code)) };
     this.byCode.set(code, entry);
     return entry;
@@ -63,7 +74,11 @@ class AgencyCache {
  * (its number and reason are reported) rejects the whole file: nothing from it is written. Lines
  * stream through in batches, so memory stays flat however long the file is.
  */
-export async function importRecords(db: Db, lines: AsyncIterable<string>, options: ImportOptions): Promise<ImportResult> {
+export async function importRecords(
+  db: Db,
+  lines: AsyncIterable<string>,
+  options: ImportOptions,
+): Promise<ImportResult> {
   const result: ImportResult = { ok: false, lines: 0, counts: {}, problems: [] };
   const maxProblems = options.maxProblems ?? 50;
   const progressEvery = options.progressEvery ?? 10_000;
@@ -131,7 +146,10 @@ export async function importRecords(db: Db, lines: AsyncIterable<string>, option
   } catch (error) {
     if (!(error instanceof Rejected)) {
       const reason = error instanceof Error ? error.message : String(error);
-      result.problems.push({ line: result.lines, reason: `数据库拒绝写入（约在此行之前的一批记录）：${reason}` });
+      result.problems.push({
+        line: result.lines,
+        reason: `数据库拒绝写入（约在此行之前的一批记录）：${reason}`,
+      });
     }
   }
   return result;
@@ -159,7 +177,8 @@ async function writeRecord(
 ): Promise<string | null> {
   if (record.type === 'agency') return writeAgency(trx, agencies, record, touched);
   const agency = await agencies.get(record.agency);
-  if (!agency) return `字段 agency：机关代码“${record.agency}”不存在，请先导入该机关（type 为 agency 的记录）`;
+  if (!agency)
+    return `字段 agency：机关代码“${record.agency}”不存在，请先导入该机关（type 为 agency 的记录）`;
   touched.add(agency.id);
   const agency_id = agency.id;
   switch (record.type) {
@@ -206,7 +225,9 @@ async function writeRecord(
       const inserted = await trx.insertInto('requests').values(row).returning('id').executeTakeFirstOrThrow();
       await trx
         .insertInto('request_items')
-        .values(record.items.map((outcome, seq) => ({ agency_id, request_id: inserted.id, seq: seq + 1, outcome })))
+        .values(
+          record.items.map((outcome, seq) => ({ agency_id, request_id: inserted.id, seq: seq + 1, outcome })),
+        )
         .execute();
       return null;
     }
@@ -290,9 +311,20 @@ async function writeAgency(
     website_name: record.website_name,
     office: record.office,
   };
-  const existing = await trx.selectFrom('agencies').select('id').where('code', '=', record.code).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('agencies')
+    .select('id')
+    .where('code', '=', record.code)
+    .executeTakeFirst();
   const id = existing
-    ? (await trx.updateTable('agencies').set(profile).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
+    ? (
+        await trx
+          .updateTable('agencies')
+          .set(profile)
+          .where('id', '=', existing.id)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
     : (
         await trx
           .insertInto('agencies')

@@ -16,13 +16,21 @@ export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<ImportRe
     actor,
     source: 'demo:lingang',
     before: async (trx) => {
-      const old = await trx.selectFrom('agencies').select('id').where('code', '=', DEMO_AGENCY_CODE).executeTakeFirst();
+      const old = await trx
+        .selectFrom('agencies')
+        .select('id')
+        .where('code', '=', DEMO_AGENCY_CODE)
+        .executeTakeFirst();
       if (!old) return;
       await trx.deleteFrom('events').where('agency_id', '=', old.id).execute();
       await trx.deleteFrom('review_cases').where('agency_id', '=', old.id).execute();
       await trx.deleteFrom('request_items').where('agency_id', '=', old.id).execute();
       await trx.deleteFrom('requests').where('agency_id', '=', old.id).execute();
-      await trx.updateTable('publications').set({ interprets_id: null }).where('agency_id', '=', old.id).execute();
+      await trx
+        .updateTable('publications')
+        .set({ interprets_id: null })
+        .where('agency_id', '=', old.id)
+        .execute();
       await trx.deleteFrom('publications').where('agency_id', '=', old.id).execute();
       await trx.deleteFrom('agencies').where('id', '=', old.id).execute();
     },

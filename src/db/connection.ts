@@ -22,9 +22,13 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 
 /** Parses `sqlite:PATH`, `sqlite::memory:` or `postgres://…` (also `postgresql://`). */
 export function parseDatabaseUrl(url: string): { dialect: Dialect; target: string } {
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { dialect: 'postgres', target: url };
-  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', target: url.slice('sqlite:'.length) || ':memory:' };
-  throw new Error(`DATABASE_URL 无法识别：“${url}”。请使用 sqlite:文件路径 或 postgres://用户@主机:端口/数据库。`);
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
+    return { dialect: 'postgres', target: url };
+  if (url.startsWith('sqlite:'))
+    return { dialect: 'sqlite', target: url.slice('sqlite:'.length) || ':memory:' };
+  throw new Error(
+    `DATABASE_URL 无法识别：“${url}”。请使用 sqlite:文件路径 或 postgres://用户@主机:端口/数据库。`,
+  );
 }
 
 /**

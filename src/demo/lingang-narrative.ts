@@ -23,7 +23,12 @@ export const LINGANG_2021_NARRATIVE: Narrative = {
     {
       topic: 'requests',
       title: '依申请公开',
-      segments: [gen('requests.summary'), gen('requests.outcomes'), gen('requests.fees'), gen('requests.reviews')],
+      segments: [
+        gen('requests.summary'),
+        gen('requests.outcomes'),
+        gen('requests.fees'),
+        gen('requests.reviews'),
+      ],
     },
     {
       topic: 'management',
@@ -97,13 +102,17 @@ export const LINGANG_2021_NARRATIVE: Narrative = {
     {
       topic: 'proposals',
       title: '',
-      segments: [staff('1.本年度临港区人大代表、政协委员提案涉及层面均为市级层面，无我区需要协调或办理的情况。')],
+      segments: [
+        staff('1.本年度临港区人大代表、政协委员提案涉及层面均为市级层面，无我区需要协调或办理的情况。'),
+      ],
     },
     {
       topic: 'evaluation',
       title: '',
       segments: [
-        staff('2.威海临港经济技术开发区管委会网站，在全市2021年四季度检查中，位列威海市门户网站检测结果第一名。'),
+        staff(
+          '2.威海临港经济技术开发区管委会网站，在全市2021年四季度检查中，位列威海市门户网站检测结果第一名。',
+        ),
       ],
     },
   ],

@@ -41,13 +41,37 @@ interface YearPlan {
 
 /** 2021 from the seed; 2020 such that the seed's year-over-year changes hold (+45.1%, +200%, +167%). */
 const PLANS: YearPlan[] = [
-  { year: 2020, channels: { website: 3000, wechat: 2300, weibo: 928, douyin: 100 }, meetings: 24, policyDocuments: 6, onlineInterviews: 3 },
-  { year: 2021, channels: { website: 4325, wechat: 3330, weibo: 1352, douyin: 175 }, meetings: 30, policyDocuments: 18, onlineInterviews: 8 },
+  {
+    year: 2020,
+    channels: { website: 3000, wechat: 2300, weibo: 928, douyin: 100 },
+    meetings: 24,
+    policyDocuments: 6,
+    onlineInterviews: 3,
+  },
+  {
+    year: 2021,
+    channels: { website: 4325, wechat: 3330, weibo: 1352, douyin: 175 },
+    meetings: 30,
+    policyDocuments: 18,
+    onlineInterviews: 8,
+  },
 ];
 
 const TOPICS = [
-  '优化营商环境', '安全生产检查', '环境保护督查', '就业创业补贴', '城乡低保资金发放', '重点项目建设',
-  '财政预算执行', '招商引资', '疫情防控', '乡村振兴', '社会保障', '教育惠民', '医疗保障', '公共资源交易',
+  '优化营商环境',
+  '安全生产检查',
+  '环境保护督查',
+  '就业创业补贴',
+  '城乡低保资金发放',
+  '重点项目建设',
+  '财政预算执行',
+  '招商引资',
+  '疫情防控',
+  '乡村振兴',
+  '社会保障',
+  '教育惠民',
+  '医疗保障',
+  '公共资源交易',
 ];
 const KINDS = ['工作动态', '通知', '公告', '公示', '工作简报', '政策解读'];
 
@@ -74,7 +98,11 @@ function* publications(plan: YearPlan, random: () => number): Generator<Line> {
       };
       if (channel === 'website' && i % 97 === 5 && meetings > 0) {
         meetings--;
-        Object.assign(line, { title: `临港区工委（扩大）会议召开（第${plan.meetings - meetings}次）`, category: 'a20.2', meeting: true });
+        Object.assign(line, {
+          title: `临港区工委（扩大）会议召开（第${plan.meetings - meetings}次）`,
+          category: 'a20.2',
+          meeting: true,
+        });
       } else if (channel === 'website' && i % 97 === 40 && policies > 0) {
         const n = plan.policyDocuments - policies-- + 1;
         const ref = `policy-${plan.year}-${n}`;
@@ -115,9 +143,18 @@ const AGENCY: Line = {
 };
 
 const NORMATIVE: Array<[string, string | null]> = [
-  ['2017-03-15', null], ['2018-06-20', null], ['2019-01-10', '2020-06-30'], ['2019-05-08', null],
-  ['2019-11-21', null], ['2020-04-02', null], ['2020-09-17', null],
-  ['2021-02-26', null], ['2021-04-19', null], ['2021-06-30', null], ['2021-09-08', null], ['2021-11-25', null],
+  ['2017-03-15', null],
+  ['2018-06-20', null],
+  ['2019-01-10', '2020-06-30'],
+  ['2019-05-08', null],
+  ['2019-11-21', null],
+  ['2020-04-02', null],
+  ['2020-09-17', null],
+  ['2021-02-26', null],
+  ['2021-04-19', null],
+  ['2021-06-30', null],
+  ['2021-09-08', null],
+  ['2021-11-25', null],
 ];
 
 const ADMIN: Line[] = [

@@ -43,8 +43,7 @@ describe('wanToYuan and isWanDecimal', () => {
     ['one decimal place', '652.3', 6523000],
     ['trailing zeros', '706.0000', 7060000],
     ['a leading zero', '0706', 7060000],
-    ['surrounding spaces, which are trimmed', ' 706 ', 7060000],
-    ['the largest exact amount', '900719925474.0991', Number.MAX_SAFE_INTEGER],
+    ['the largest amount of eleven integer digits', '99999999999.9999', 999999999999999],
   ])('accepts %s: “%s” → %d 元', (_situation, text, yuan) => {
     expect(wanToYuan(text)).toBe(yuan);
     expect(isWanDecimal(text)).toBe(true);
@@ -66,14 +65,14 @@ describe('wanToYuan and isWanDecimal', () => {
     ['words', '七百零六'],
     ['a unit after the number', '706万元'],
     ['thirteen integer digits', '1234567890123'],
+    ['twelve integer digits (beyond what is exact in 元)', '123456789012'],
+    ['surrounding spaces (a cell must hold the number alone)', ' 706 '],
   ])('rejects %s: “%s”', (_situation, text) => {
     expect(wanToYuan(text)).toBeNull();
     expect(isWanDecimal(text)).toBe(false);
   });
 
-  // Bug: WAN_PATTERN allows 12 integer digits, but 元 above Number.MAX_SAFE_INTEGER are not exact,
-  // so a 万元 text the import accepts (isWanDecimal true) becomes a rounded 元 amount that
-  // yuanToWan then refuses (the report build throws).
+  // Every accepted 万元 text converts to an exact 元 amount and back (no amount beyond the exact range).
   it.each([
     ['one 元 above the largest exact amount', '900719925474.0992'],
     ['the largest amount the pattern allows', '999999999999.9999'],

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../domain/dates.ts';
+import { isWanDecimal } from '../../domain/money.ts';
 import {
   AGENCY_KINDS,
   APPLICANT_TYPES,
@@ -9,8 +11,6 @@ import {
   T4_GROUPS,
   T4_RESULTS,
 } from '../../domain/report/codes.ts';
-import { isIsoDate } from '../../domain/dates.ts';
-import { isWanDecimal } from '../../domain/money.ts';
 
 /**
  * The record types of `gongkai import` (JSON Lines, one record a line with a `type`), documented
@@ -32,7 +32,10 @@ const text = (field: string, max = 500) =>
     .max(max, { error: `字段 ${field} 超过 ${max} 个字符` });
 
 const optionalText = (field: string, max = 500) =>
-  z.string({ error: `字段 ${field} 应为文本` }).max(max, { error: `字段 ${field} 超过 ${max} 个字符` }).default('');
+  z
+    .string({ error: `字段 ${field} 应为文本` })
+    .max(max, { error: `字段 ${field} 超过 ${max} 个字符` })
+    .default('');
 
 const count = (field: string) =>
   z
@@ -42,14 +45,19 @@ const count = (field: string) =>
 
 const flag = (field: string) => z.boolean({ error: `字段 ${field} 应为 true 或 false` }).default(false);
 const agencyCode = text('agency', 64);
-const ref = z.string({ error: '字段 ref 应为文本' }).trim().min(1).max(128).optional();
+const ref = z
+  .string({ error: '字段 ref 应为文本' })
+  .trim()
+  .min(1, { error: '字段 ref 不能为空（不需要时请省略该字段）' })
+  .max(128, { error: '字段 ref 超过 128 个字符' })
+  .optional();
 
 export const agencyLine = z.object({
   type: z.literal('agency'),
   code: text('code', 64).regex(/^[a-z0-9][a-z0-9_-]*$/, { error: '字段 code 只能用小写字母、数字、- 和 _' }),
   name: text('name', 200),
   short_name: optionalText('short_name', 100),
-  parent: z.string().optional(),
+  parent: z.string({ error: '字段 parent 应为上级机关的代码（文本）' }).optional(),
   kind: oneOf('kind', AGENCY_KINDS),
   address: optionalText('address'),
   postcode: optionalText('postcode', 16),
@@ -93,13 +101,17 @@ export const normativeLine = z.object({
 export const adminFiguresLine = z.object({
   type: z.literal('admin_figures'),
   agency: agencyCode,
-  year: count('year').min(1990, { error: '字段 year 应为四位年份' }).max(2999, { error: '字段 year 应为四位年份' }),
+  year: count('year')
+    .min(1990, { error: '字段 year 应为四位年份' })
+    .max(2999, { error: '字段 year 应为四位年份' }),
   license: count('license'),
   penalty: count('penalty'),
   enforcement: count('enforcement'),
   fees_wan: z
     .string({ error: '字段 fees_wan 应为文本形式的万元金额，如 "706" 或 "12.3456"' })
-    .refine(isWanDecimal, { error: '字段 fees_wan 应为不小于0、最多四位小数的万元金额，如 "706" 或 "12.3456"' }),
+    .refine(isWanDecimal, {
+      error: '字段 fees_wan 应为不小于0、最多四位小数的万元金额，如 "706" 或 "12.3456"',
+    }),
 });
 
 const outcome = oneOf('outcome', OUTCOMES);

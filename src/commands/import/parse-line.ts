@@ -7,7 +7,8 @@ function crossFieldProblem(record: ImportLine): string | null {
   switch (record.type) {
     case 'publication':
       if (record.published < record.formed) return '发布日期 published 早于成文日期 formed';
-      if (record.interprets && !record.interpretation) return '有 interprets 的记录应同时写 "interpretation": true';
+      if (record.interprets && !record.interpretation)
+        return '有 interprets 的记录应同时写 "interpretation": true';
       return null;
     case 'normative_document':
       if (record.repealed && record.repealed < record.issued) return '废止日期 repealed 早于制发日期 issued';
@@ -41,7 +42,7 @@ export function parseLine(text: string): ParsedLine {
     return { ok: false, reason: '应为一个 JSON 对象' };
   }
   const type = (value as { type?: unknown }).type;
-  if (typeof type !== 'string' || !(type in LINE_SCHEMAS)) {
+  if (typeof type !== 'string' || !Object.hasOwn(LINE_SCHEMAS, type)) {
     return { ok: false, reason: `字段 type 应为以下之一：${Object.keys(LINE_SCHEMAS).join('、')}` };
   }
   const result = LINE_SCHEMAS[type as LineType].safeParse(value);

@@ -12,7 +12,9 @@ function withId(table: Table, dialect: Dialect): Table {
 }
 
 function withAgency(table: Table): Table {
-  return table.addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id').onDelete('cascade'));
+  return table.addColumn('agency_id', 'integer', (c) =>
+    c.notNull().references('agencies.id').onDelete('cascade'),
+  );
 }
 
 /** The foundation: agencies and the records the annual report is computed from. */
@@ -70,7 +72,11 @@ export function initialMigration(dialect: Dialect) {
         ])
         .execute();
       // Foreign keys are checked on delete: index the referencing side.
-      await db.schema.createIndex('publications_interprets').on('publications').column('interprets_id').execute();
+      await db.schema
+        .createIndex('publications_interprets')
+        .on('publications')
+        .column('interprets_id')
+        .execute();
       await db.schema
         .createIndex('publications_agency_ref')
         .on('publications')
@@ -85,7 +91,11 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('issued_on', 'varchar(10)', (c) => c.notNull())
         .addColumn('repealed_on', 'varchar(10)')
         .execute();
-      await db.schema.createIndex('normative_agency').on('normative_documents').columns(['agency_id', 'kind']).execute();
+      await db.schema
+        .createIndex('normative_agency')
+        .on('normative_documents')
+        .columns(['agency_id', 'kind'])
+        .execute();
 
       await withAgency(db.schema.createTable('admin_figures'))
         .addColumn('year', 'integer', (c) => c.notNull())
@@ -106,18 +116,38 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('fee_yuan', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('mixed_items', 'integer', (c) => c.notNull().defaultTo(0))
         .addCheckConstraint('requests_decided_has_outcome', sql`(decided_on is null) = (outcome is null)`)
-        .addCheckConstraint('requests_decided_after_received', sql`decided_on is null or decided_on >= received_on`)
+        .addCheckConstraint(
+          'requests_decided_after_received',
+          sql`decided_on is null or decided_on >= received_on`,
+        )
         .execute();
-      await db.schema.createIndex('requests_agency_received').on('requests').columns(['agency_id', 'received_on']).execute();
-      await db.schema.createIndex('requests_agency_decided').on('requests').columns(['agency_id', 'decided_on']).execute();
-      await db.schema.createIndex('requests_agency_ref').on('requests').columns(['agency_id', 'ref']).unique().execute();
+      await db.schema
+        .createIndex('requests_agency_received')
+        .on('requests')
+        .columns(['agency_id', 'received_on'])
+        .execute();
+      await db.schema
+        .createIndex('requests_agency_decided')
+        .on('requests')
+        .columns(['agency_id', 'decided_on'])
+        .execute();
+      await db.schema
+        .createIndex('requests_agency_ref')
+        .on('requests')
+        .columns(['agency_id', 'ref'])
+        .unique()
+        .execute();
 
       await withAgency(withId(db.schema.createTable('request_items'), dialect))
         .addColumn('request_id', 'integer', (c) => c.notNull().references('requests.id').onDelete('cascade'))
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('outcome', 'varchar(40)', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('request_items_request').on('request_items').columns(['request_id']).execute();
+      await db.schema
+        .createIndex('request_items_request')
+        .on('request_items')
+        .columns(['request_id'])
+        .execute();
 
       await withAgency(withId(db.schema.createTable('review_cases'), dialect))
         .addColumn('grp', 'varchar(32)', (c) => c.notNull())
@@ -127,7 +157,11 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('result', 'varchar(16)')
         .execute();
       await db.schema.createIndex('review_cases_request').on('review_cases').column('request_id').execute();
-      await db.schema.createIndex('review_cases_agency_filed').on('review_cases').columns(['agency_id', 'filed_on']).execute();
+      await db.schema
+        .createIndex('review_cases_agency_filed')
+        .on('review_cases')
+        .columns(['agency_id', 'filed_on'])
+        .execute();
 
       await withAgency(db.schema.createTable('annual_reports'))
         .addColumn('year', 'integer', (c) => c.notNull())
@@ -145,7 +179,11 @@ export function initialMigration(dialect: Dialect) {
         .addColumn('at', 'varchar(32)', (c) => c.notNull())
         .addColumn('data', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('events_subject').on('events').columns(['agency_id', 'subject_type', 'subject_id']).execute();
+      await db.schema
+        .createIndex('events_subject')
+        .on('events')
+        .columns(['agency_id', 'subject_type', 'subject_id'])
+        .execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
       for (const table of [

@@ -27,7 +27,12 @@ async function rows(db: Db, query: ReturnType<typeof sql>): Promise<Row[]> {
   return result.rows as Row[];
 }
 
-async function publicationFacts(db: Db, agencyId: number, channels: Array<{ code: string; name: string }>, year: number) {
+async function publicationFacts(
+  db: Db,
+  agencyId: number,
+  channels: Array<{ code: string; name: string }>,
+  year: number,
+) {
   const { start, end } = yearBounds(year);
   const found = await rows(
     db,
@@ -126,12 +131,25 @@ async function reviewFacts(db: Db, agencyId: number, year: number): Promise<Revi
   return Object.fromEntries(
     T4_GROUPS.map((g) => {
       const r = found.find((x) => x.grp === g);
-      return [g, { upheld: num(r?.upheld), corrected: num(r?.corrected), other: num(r?.other), pending: num(r?.pending) }];
+      return [
+        g,
+        {
+          upheld: num(r?.upheld),
+          corrected: num(r?.corrected),
+          other: num(r?.other),
+          pending: num(r?.pending),
+        },
+      ];
     }),
   ) as ReviewFacts;
 }
 
-async function yearFacts(db: Db, agencyId: number, channels: Array<{ code: string; name: string }>, year: number) {
+async function yearFacts(
+  db: Db,
+  agencyId: number,
+  channels: Array<{ code: string; name: string }>,
+  year: number,
+) {
   const admin = await db.kysely
     .selectFrom('admin_figures')
     .selectAll()
@@ -162,7 +180,10 @@ function hasRecords(facts: YearFacts): boolean {
 }
 
 /** The agency profile of a code, or null. */
-export async function findAgencyProfile(db: Db, code: string): Promise<(AgencyProfile & { id: number }) | null> {
+export async function findAgencyProfile(
+  db: Db,
+  code: string,
+): Promise<(AgencyProfile & { id: number }) | null> {
   const a = await db.kysely.selectFrom('agencies').selectAll().where('code', '=', code).executeTakeFirst();
   if (!a) return null;
   return {

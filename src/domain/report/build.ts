@@ -8,7 +8,9 @@ import { validateReport } from './validate.ts';
 
 /** The two opening paragraphs: the basis of the report, its contents, where to get it. */
 export function preamble(agency: AgencyProfile, year: number): string[] {
-  const website = agency.website ? `“${agency.websiteName || agency.name}”（${agency.website}）` : '本机关门户网站';
+  const website = agency.website
+    ? `“${agency.websiteName || agency.name}”（${agency.website}）`
+    : '本机关门户网站';
   const contact = [
     agency.address && `联系地址：${agency.address}`,
     agency.postcode && `邮政编码：${agency.postcode}`,
@@ -48,7 +50,11 @@ export interface StoredReport {
  * The annual report of one agency-year: cells from the facts, the narrative draft merged into
  * what staff wrote, the charts, and every rule checked.
  */
-export function buildReport(facts: ReportFacts, stored: StoredReport, options: { today?: string } = {}): AnnualReport {
+export function buildReport(
+  facts: ReportFacts,
+  stored: StoredReport,
+  options: { today?: string } = {},
+): AnnualReport {
   const cells = computeCells(facts.current);
   const previousCells = facts.previous ? computeCells(facts.previous) : null;
   const narrative = mergeNarrative(stored.narrative, draftNarrative(cells, facts.current, facts.previous));

@@ -24,7 +24,10 @@ const CLAIM_PATTERNS: ClaimPattern[] = [
   { pattern: /上年结转(?:政府信息公开申请)?(\d+)件/g, cells: ['t3.carried_in.total'] },
   { pattern: /结转下年度(?:继续办理)?(\d+)件/g, cells: ['t3.carried_out.total'] },
   { pattern: /依法依规处理(\d+)件/g, cells: ['t3.total.total'] },
-  ...OUTCOMES.map((o) => ({ pattern: new RegExp(`${OUTCOME_PHRASES[o]}(\\d+)件`, 'g'), cells: [`t3.${o}.total`] })),
+  ...OUTCOMES.map((o) => ({
+    pattern: new RegExp(`${OUTCOME_PHRASES[o]}(\\d+)件`, 'g'),
+    cells: [`t3.${o}.total`],
+  })),
   { pattern: /行政复议(\d+)件/g, cells: ['t4.review.total'] },
   { pattern: /行政诉讼(\d+)件/g, cells: SUITS },
   { pattern: /现行有效件数(\d+)件/g, cells: ['t2.regulation.valid', 't2.normative.valid'] },

@@ -92,7 +92,11 @@ export function yearFactsFromRecords(records: AgencyRecords, year: number): Year
   return {
     year,
     publications: {
-      byChannel: records.channels.map((c) => ({ code: c.code, name: c.name, count: counts.get(c.code) ?? 0 })),
+      byChannel: records.channels.map((c) => ({
+        code: c.code,
+        name: c.name,
+        count: counts.get(c.code) ?? 0,
+      })),
       total: inYear.length,
       meetings: inYear.filter((p) => p.isMeeting).length,
       policyDocuments: inYear.filter((p) => p.isPolicyDocument).length,

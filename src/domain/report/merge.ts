@@ -13,9 +13,17 @@ function generatedTexts(narrative: Narrative): Map<string, string> {
   return texts;
 }
 
-function generatedKeys(paragraphs: Paragraph[]): Set<string> {
+/** The generated keys a narrative holds anywhere, including those staff took over. */
+function heldKeys(narrative: Narrative): Set<string> {
   const keys = new Set<string>();
-  for (const p of paragraphs) for (const s of p.segments) if (s.kind === 'generated') keys.add(s.key);
+  for (const key of SECTION_KEYS) {
+    for (const p of narrative[key]) {
+      for (const s of p.segments) {
+        if (s.kind === 'generated') keys.add(s.key);
+        else if (s.replaces) keys.add(s.replaces);
+      }
+    }
+  }
   return keys;
 }
 
@@ -24,20 +32,21 @@ function generatedKeys(paragraphs: Paragraph[]): Set<string> {
  * segments, by key) are replaced; staff text, its order and its paragraphs stay exactly as they
  * are. A generated sentence that the stored narrative lacks is appended to the paragraph of its
  * topic, or its paragraph is appended. A sentence staff took over (edited) is a staff segment
- * and is never touched.
+ * that remembers the key it `replaces`: it is never touched, and the draft does not add it again.
  */
 export function mergeNarrative(stored: Narrative | null, draft: Narrative): Narrative {
   if (!stored) return structuredClone(draft);
   const fresh = generatedTexts(draft);
+  const present = heldKeys(stored);
   const merged: Narrative = { overview: [], problems: [], other: [] };
   for (const key of SECTION_KEYS) {
     const paragraphs: Paragraph[] = stored[key].map((p) => ({
       ...p,
       segments: p.segments.map(
-        (s): Segment => (s.kind === 'generated' && fresh.has(s.key) ? { ...s, text: fresh.get(s.key) ?? '' } : s),
+        (s): Segment =>
+          s.kind === 'generated' && fresh.has(s.key) ? { ...s, text: fresh.get(s.key) ?? '' } : s,
       ),
     }));
-    const present = generatedKeys(paragraphs);
     for (const draftParagraph of draft[key]) {
       const missing = draftParagraph.segments.filter((s) => s.kind === 'generated' && !present.has(s.key));
       const target = paragraphs.find((p) => p.topic === draftParagraph.topic);

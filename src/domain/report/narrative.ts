@@ -14,6 +14,7 @@ export function yearOverYear(current: number, previous: number | null | undefine
   const verb = current > previous ? '增加' : '减少';
   if (diff >= previous) return `较上年度${verb}${Math.round((diff * 100) / previous)}%`;
   const tenths = Math.round((diff * 1000) / previous);
+  if (tenths === 0) return '与上年度基本持平';
   const text = tenths % 10 === 0 ? String(tenths / 10) : `${Math.floor(tenths / 10)}.${tenths % 10}`;
   return `较上年度${verb}${text}%`;
 }
@@ -35,7 +36,9 @@ function proactiveText(facts: YearFacts, previous: YearFacts | null): string {
   const parts = [`通过门户网站以及政务新媒体公开信息${p.total}条${detail ? `（${detail}）` : ''}`];
   if (p.meetings > 0) parts.push(`其中公开会议${p.meetings}次`);
   if (p.policyDocuments + p.interpretations > 0) {
-    const prev = previous ? previous.publications.policyDocuments + previous.publications.interpretations : undefined;
+    const prev = previous
+      ? previous.publications.policyDocuments + previous.publications.interpretations
+      : undefined;
     parts.push(
       `发布政策文件${p.policyDocuments}件，发布解读材料${p.interpretations}件` +
         withChange(p.policyDocuments + p.interpretations, prev),
@@ -100,7 +103,11 @@ const gen = (key: string, text: string): Segment => ({ kind: 'generated', key, t
 /** The draft narrative of a year: the sentences the data owns, in their default paragraphs. */
 export function draftNarrative(cells: Cells, facts: YearFacts, previous: YearFacts | null): Narrative {
   const overview: Paragraph[] = [
-    { topic: 'proactive', title: '主动公开', segments: [gen('proactive.publications', proactiveText(facts, previous))] },
+    {
+      topic: 'proactive',
+      title: '主动公开',
+      segments: [gen('proactive.publications', proactiveText(facts, previous))],
+    },
     {
       topic: 'requests',
       title: '依申请公开',

@@ -1,4 +1,11 @@
-import type { ApplicantType, NormativeKind, Outcome, RequestChannel, ReviewResult, T4Group } from './codes.ts';
+import type {
+  ApplicantType,
+  NormativeKind,
+  Outcome,
+  RequestChannel,
+  ReviewResult,
+  T4Group,
+} from './codes.ts';
 
 /** A proactively published item, as far as the report needs it. */
 export interface PublicationRecord {

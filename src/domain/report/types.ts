@@ -65,7 +65,10 @@ export interface AdminFigures {
 }
 
 /** Reconsideration and litigation cases filed in the year, per group. */
-export type ReviewFacts = Record<T4Group, { upheld: number; corrected: number; other: number; pending: number }>;
+export type ReviewFacts = Record<
+  T4Group,
+  { upheld: number; corrected: number; other: number; pending: number }
+>;
 
 /** Everything the report of one agency-year is computed from: aggregates, never raw rows. */
 export interface YearFacts {
@@ -86,7 +89,10 @@ export interface ReportFacts {
 }
 
 /** A piece of narrative: generated from the data (owned by the draft) or written by staff. */
-export type Segment = { kind: 'generated'; key: string; text: string } | { kind: 'staff'; text: string };
+export type Segment =
+  | { kind: 'generated'; key: string; text: string }
+  /** `replaces`: the generated sentence staff took over by editing it; the draft no longer adds it. */
+  | { kind: 'staff'; text: string; replaces?: string };
 
 /** A numbered paragraph of a narrative section (“1.主动公开。…”). */
 export interface Paragraph {

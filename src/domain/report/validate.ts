@@ -2,9 +2,9 @@ import { isWanDecimal } from '../money.ts';
 import { cellNumber } from './cells.ts';
 import { findClaims } from './claims.ts';
 import {
+  type AgencyKind,
   APPLICANT_TYPE_LABELS,
   APPLICANT_TYPES,
-  type AgencyKind,
   CELL_CODES,
   DECIMAL_CELL,
   OUTCOMES,
@@ -101,7 +101,12 @@ const r4: Rule = ({ cells }) =>
     const total = cellNumber(cells, `t3.${row}.total`);
     if (sum === total) return [];
     return [
-      violation('R4', 'error', [`t3.${row}.total`], `表三 ${row} 行：总计列为${total}，而六类申请人之和为${sum}。`),
+      violation(
+        'R4',
+        'error',
+        [`t3.${row}.total`],
+        `表三 ${row} 行：总计列为${total}，而六类申请人之和为${sum}。`,
+      ),
     ];
   });
 
@@ -196,7 +201,9 @@ const r10: Rule = ({ year, agencyKind, sections, publishedOn, today }) => {
   }
   const deadline = publicationDeadline(year, agencyKind);
   if (publishedOn && publishedOn > deadline) {
-    found.push(violation('R10', 'error', [], `报告于${publishedOn}发布，晚于法定期限${deadline}（条例第四十九条）。`));
+    found.push(
+      violation('R10', 'error', [], `报告于${publishedOn}发布，晚于法定期限${deadline}（条例第四十九条）。`),
+    );
   } else if (!publishedOn && today && today > deadline) {
     found.push(violation('R10', 'error', [], `报告尚未发布，已超过法定期限${deadline}（条例第四十九条）。`));
   }
@@ -216,7 +223,12 @@ const RULE_NAMES: Record<string, string> = {
   R10: '按时发布且六部分齐全',
 };
 
-function violation(code: string, severity: Violation['severity'], cells: string[], message: string): Violation {
+function violation(
+  code: string,
+  severity: Violation['severity'],
+  cells: string[],
+  message: string,
+): Violation {
   return { code, rule: RULE_NAMES[code] ?? code, severity, cells, message };
 }
 

@@ -1,0 +1,396 @@
+import { describe, expect, it } from 'vitest';
+import type { ApplicantType, Outcome, RequestChannel } from './codes.ts';
+import { type AgencyRecords, yearBounds, yearFactsFromRecords } from './facts.ts';
+import type { NormativeRecord, PublicationRecord, RequestRecord, ReviewRecord } from './records.ts';
+
+const CHANNELS = [
+  { code: 'website', name: '网站' },
+  { code: 'wechat', name: '微信' },
+  { code: 'weibo', name: '微博' },
+];
+
+function records(parts: Partial<AgencyRecords> = {}): AgencyRecords {
+  return {
+    channels: CHANNELS,
+    publications: [],
+    normative: [],
+    requests: [],
+    reviews: [],
+    admin: new Map(),
+    ...parts,
+  };
+}
+
+function request(
+  receivedOn: string,
+  decidedOn: string | null,
+  outcome: Outcome | null = decidedOn ? 'granted' : null,
+  more: Partial<RequestRecord> = {},
+): RequestRecord {
+  return {
+    applicantType: 'natural_person',
+    channel: 'online',
+    receivedOn,
+    decidedOn,
+    outcome,
+    feeYuan: 0,
+    itemOutcomes: [],
+    ...more,
+  };
+}
+
+const sum = (values: Record<string, number>): number => Object.values(values).reduce((a, b) => a + b, 0);
+
+/** The four quantities of table 三 for one request seen from one year. */
+function attribution(r: RequestRecord, year: number) {
+  const facts = yearFactsFromRecords(records({ requests: [r] }), year).requests;
+  const decided = Object.values(facts.decided).reduce((acc, row) => acc + sum(row ?? {}), 0);
+  return {
+    received: sum(facts.received),
+    carriedIn: sum(facts.carriedIn),
+    decided,
+    carriedOut: sum(facts.carriedOut),
+  };
+}
+
+describe('yearBounds', () => {
+  it('is the first and last day of the year', () => {
+    expect(yearBounds(2021)).toEqual({ start: '2021-01-01', end: '2021-12-31' });
+  });
+});
+
+describe('requests: year attribution', () => {
+  it.each([
+    [
+      'received 2021-12-30, decided 2022-01-05: new in 2021 and carried out',
+      request('2021-12-30', '2022-01-05'),
+      2021,
+      [1, 0, 0, 1],
+    ],
+    [
+      'received 2021-12-30, decided 2022-01-05: carried in and decided in 2022',
+      request('2021-12-30', '2022-01-05'),
+      2022,
+      [0, 1, 1, 0],
+    ],
+    ['received and decided in the same year', request('2021-03-08', '2021-03-26'), 2021, [1, 0, 1, 0]],
+    ['received and decided the same day, 1 January', request('2021-01-01', '2021-01-01'), 2021, [1, 0, 1, 0]],
+    [
+      'received the year before, decided the year after: carried in and out',
+      request('2020-11-10', '2022-02-01'),
+      2021,
+      [0, 1, 0, 1],
+    ],
+    ['undecided, seen from its year', request('2021-06-01', null), 2021, [1, 0, 0, 1]],
+    ['undecided, seen from the next year', request('2021-06-01', null), 2022, [0, 1, 0, 1]],
+    ['decided on 31 December: decided that year', request('2021-12-01', '2021-12-31'), 2021, [1, 0, 1, 0]],
+    [
+      'decided on 31 December: nothing the next year',
+      request('2021-12-01', '2021-12-31'),
+      2022,
+      [0, 0, 0, 0],
+    ],
+    [
+      'received 31 December, decided 1 January: carried out',
+      request('2021-12-31', '2022-01-01'),
+      2021,
+      [1, 0, 0, 1],
+    ],
+    [
+      'received 31 December, decided 1 January: carried in and decided next year',
+      request('2021-12-31', '2022-01-01'),
+      2022,
+      [0, 1, 1, 0],
+    ],
+    [
+      'received 31 December 2020, decided 1 January 2021: seen from 2020',
+      request('2020-12-31', '2021-01-01'),
+      2020,
+      [1, 0, 0, 1],
+    ],
+    [
+      'received 31 December 2020, decided 1 January 2021: seen from 2021',
+      request('2020-12-31', '2021-01-01'),
+      2021,
+      [0, 1, 1, 0],
+    ],
+    ['received and decided in an earlier year', request('2019-05-01', '2020-02-01'), 2021, [0, 0, 0, 0]],
+    ['received in a later year', request('2022-01-01', null), 2021, [0, 0, 0, 0]],
+  ])('%s', (_situation, r, year, [received, carriedIn, decided, carriedOut]) => {
+    expect(attribution(r, year)).toEqual({ received, carriedIn, decided, carriedOut });
+  });
+
+  it.each([
+    ['received in the year', request('2021-03-01', null), 2021],
+    ['carried through the whole year', request('2020-03-01', null), 2021],
+    ['decided across the boundary', request('2021-12-30', '2022-01-05'), 2022],
+    ['decided in the year', request('2021-12-30', '2021-12-31'), 2021],
+  ])('new + carried in = decided + carried out: %s', (_situation, r, year) => {
+    const a = attribution(r, year);
+    expect(a.received + a.carriedIn).toBe(a.decided + a.carriedOut);
+  });
+});
+
+describe('requests: per applicant column, channel and outcome', () => {
+  const requests: RequestRecord[] = [
+    request('2021-02-01', '2021-02-20', 'granted', { applicantType: 'natural_person', channel: 'online' }),
+    request('2021-03-01', '2021-03-20', 'partial', { applicantType: 'business', channel: 'letter' }),
+    request('2021-04-01', '2021-04-20', 'partial', { applicantType: 'business', channel: 'online' }),
+    request('2021-05-01', null, null, { applicantType: 'research', channel: 'in_person' }),
+    request('2021-06-01', '2021-06-10', 'unable.not_held', {
+      applicantType: 'legal_service',
+      channel: 'fax',
+    }),
+    request('2020-12-20', '2021-01-10', 'other.no_correction', {
+      applicantType: 'other_org',
+      channel: 'other',
+    }),
+    request('2021-07-01', '2021-07-10', 'denied.third_party', {
+      applicantType: 'social_welfare',
+      channel: 'online',
+    }),
+  ];
+  const facts = yearFactsFromRecords(records({ requests }), 2021).requests;
+
+  it.each<[string, ApplicantType, number]>([
+    ['自然人', 'natural_person', 1],
+    ['商业企业', 'business', 2],
+    ['科研机构', 'research', 1],
+    ['社会公益组织', 'social_welfare', 1],
+    ['法律服务机构', 'legal_service', 1],
+    ['其他 (received the year before: not new)', 'other_org', 0],
+  ])('new requests of %s', (_label, column, n) => {
+    expect(facts.received[column]).toBe(n);
+  });
+
+  it.each<[string, RequestChannel, number]>([
+    ['online', 'online', 3],
+    ['by letter', 'letter', 1],
+    ['in person', 'in_person', 1],
+    ['by fax', 'fax', 1],
+    ['other (received the year before: not counted)', 'other', 0],
+  ])('requests received %s', (_label, channel, n) => {
+    expect(facts.byChannel[channel]).toBe(n);
+  });
+
+  it.each<[string, Outcome, Partial<Record<ApplicantType, number>> | undefined]>([
+    ['granted to a natural person', 'granted', { natural_person: 1 }],
+    ['partial, both to businesses', 'partial', { business: 2 }],
+    ['not held, to a law firm', 'unable.not_held', { legal_service: 1 }],
+    ['third party, to a welfare organisation', 'denied.third_party', { social_welfare: 1 }],
+    ['no correction, carried in and decided this year', 'other.no_correction', { other_org: 1 }],
+    ['an outcome nobody got', 'denied.state_secret', undefined],
+  ])('decided: %s', (_situation, outcome, row) => {
+    expect(facts.decided[outcome]).toEqual(row);
+  });
+
+  it('carries the undecided research request out and the other_org request in', () => {
+    expect(facts.carriedOut.research).toBe(1);
+    expect(sum(facts.carriedOut)).toBe(1);
+    expect(facts.carriedIn.other_org).toBe(1);
+    expect(sum(facts.carriedIn)).toBe(1);
+  });
+});
+
+describe('requests: fees by decided year', () => {
+  const requests = [
+    request('2021-03-01', '2021-03-20', 'granted', { feeYuan: 100 }),
+    request('2021-12-20', '2022-01-10', 'granted', { feeYuan: 300 }),
+    request('2020-12-20', '2021-01-05', 'partial', { feeYuan: 40 }),
+    request('2021-11-01', null, null, { feeYuan: 999 }),
+  ];
+  it.each([
+    ['2020: only a request decided in 2021 was received', 2020, 0],
+    ['2021: decided in the year, including one received in 2020', 2021, 140],
+    ['2022: the request received in 2021 and decided in 2022', 2022, 300],
+  ])('%s', (_situation, year, yuan) => {
+    expect(yearFactsFromRecords(records({ requests }), year).requests.feesYuan).toBe(yuan);
+  });
+});
+
+describe('requests: mixed item decisions not counted as 部分公开 (R2)', () => {
+  it.each<[string, RequestRecord, number]>([
+    [
+      'granted although one item was not held',
+      request('2021-03-01', '2021-03-20', 'granted', { itemOutcomes: ['granted', 'unable.not_held'] }),
+      1,
+    ],
+    [
+      'refused although one item was disclosed',
+      request('2021-03-01', '2021-03-20', 'denied.third_party', {
+        itemOutcomes: ['denied.third_party', 'granted'],
+      }),
+      1,
+    ],
+    [
+      'counted as partial',
+      request('2021-03-01', '2021-03-20', 'partial', { itemOutcomes: ['granted', 'unable.not_held'] }),
+      0,
+    ],
+    [
+      'every item granted',
+      request('2021-03-01', '2021-03-20', 'granted', { itemOutcomes: ['granted', 'granted'] }),
+      0,
+    ],
+    [
+      'every item refused, for different reasons',
+      request('2021-03-01', '2021-03-20', 'unable.not_held', {
+        itemOutcomes: ['unable.not_held', 'denied.third_party'],
+      }),
+      0,
+    ],
+    ['a single item', request('2021-03-01', '2021-03-20', 'granted', { itemOutcomes: ['granted'] }), 0],
+    [
+      'mixed, but decided the next year',
+      request('2021-12-20', '2022-01-10', 'granted', { itemOutcomes: ['granted', 'unable.not_held'] }),
+      0,
+    ],
+    [
+      'mixed, still undecided',
+      request('2021-12-20', null, null, { itemOutcomes: ['granted', 'unable.not_held'] }),
+      0,
+    ],
+  ])('%s', (_situation, r, n) => {
+    expect(yearFactsFromRecords(records({ requests: [r] }), 2021).requests.mixedItemsNotPartial).toBe(n);
+  });
+});
+
+describe('normative documents at year end', () => {
+  const doc = (issuedOn: string, repealedOn: string | null = null): NormativeRecord => ({
+    kind: 'normative',
+    issuedOn,
+    repealedOn,
+  });
+  it.each<[string, NormativeRecord, [number, number, number]]>([
+    ['issued in the year, in force', doc('2021-03-01'), [1, 0, 1]],
+    ['issued on 1 January', doc('2021-01-01'), [1, 0, 1]],
+    ['issued on 31 December', doc('2021-12-31'), [1, 0, 1]],
+    ['issued the next year', doc('2022-01-01'), [0, 0, 0]],
+    ['issued earlier, in force', doc('2018-06-20'), [0, 0, 1]],
+    ['repealed on 31 December: repealed and not valid', doc('2019-01-10', '2021-12-31'), [0, 1, 0]],
+    ['repealed on 1 January', doc('2019-01-10', '2021-01-01'), [0, 1, 0]],
+    ['repealed the next year: still valid', doc('2019-01-10', '2022-01-01'), [0, 0, 1]],
+    ['issued and repealed in the year', doc('2021-02-01', '2021-10-01'), [1, 1, 0]],
+    ['repealed in an earlier year', doc('2019-01-10', '2020-06-30'), [0, 0, 0]],
+  ])('%s', (_situation, r, [issued, repealed, valid]) => {
+    const facts = yearFactsFromRecords(records({ normative: [r] }), 2021);
+    expect(facts.normative.normative).toEqual({ issued, repealed, valid });
+    expect(facts.normative.regulation).toEqual({ issued: 0, repealed: 0, valid: 0 });
+  });
+
+  it('counts 规章 and 行政规范性文件 apart', () => {
+    const normative: NormativeRecord[] = [
+      { kind: 'regulation', issuedOn: '2021-05-01', repealedOn: null },
+      { kind: 'normative', issuedOn: '2020-05-01', repealedOn: '2021-05-01' },
+    ];
+    const facts = yearFactsFromRecords(records({ normative }), 2021);
+    expect(facts.normative.regulation).toEqual({ issued: 1, repealed: 0, valid: 1 });
+    expect(facts.normative.normative).toEqual({ issued: 0, repealed: 1, valid: 0 });
+  });
+});
+
+describe('reviews filed in the year', () => {
+  const review = (
+    filedOn: string,
+    decidedOn: string | null,
+    result: ReviewRecord['result'],
+    group: ReviewRecord['group'] = 'review',
+  ): ReviewRecord => ({
+    group,
+    filedOn,
+    decidedOn,
+    result,
+  });
+  it.each<[string, ReviewRecord, Partial<Record<'upheld' | 'corrected' | 'other' | 'pending', number>>]>([
+    ['undecided: pending', review('2021-05-01', null, null), { pending: 1 }],
+    [
+      'decided the next year: pending at year end',
+      review('2021-11-01', '2022-01-10', 'upheld'),
+      { pending: 1 },
+    ],
+    ['decided in the year: upheld', review('2021-05-01', '2021-07-01', 'upheld'), { upheld: 1 }],
+    ['decided in the year: corrected', review('2021-05-01', '2021-07-01', 'corrected'), { corrected: 1 }],
+    ['filed and decided on 31 December: other', review('2021-12-31', '2021-12-31', 'other'), { other: 1 }],
+    ['filed on 1 January', review('2021-01-01', null, null), { pending: 1 }],
+    [
+      'filed the previous year, decided in the year: not counted',
+      review('2020-12-01', '2021-02-01', 'upheld'),
+      {},
+    ],
+    ['filed the previous year, still pending: not counted', review('2020-12-31', null, null), {}],
+    ['filed the next year: not counted', review('2022-01-01', null, null), {}],
+  ])('%s', (_situation, r, counts) => {
+    const facts = yearFactsFromRecords(records({ reviews: [r] }), 2021);
+    expect(facts.reviews.review).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0, ...counts });
+    expect(facts.reviews.suit_direct).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0 });
+  });
+
+  it.each([
+    ['直接起诉', 'suit_direct'],
+    ['复议后起诉', 'suit_after_review'],
+  ] as const)('counts a %s suit in its own group', (_label, group) => {
+    const facts = yearFactsFromRecords(
+      records({ reviews: [review('2021-05-01', '2021-08-01', 'corrected', group)] }),
+      2021,
+    );
+    expect(facts.reviews[group].corrected).toBe(1);
+    expect(facts.reviews.review).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 0 });
+  });
+});
+
+describe('publications of the year', () => {
+  const pub = (
+    channel: string,
+    publishedOn: string,
+    flags: Partial<PublicationRecord> = {},
+  ): PublicationRecord => ({
+    channel,
+    publishedOn,
+    isMeeting: false,
+    isPolicyDocument: false,
+    isInterpretation: false,
+    isOnlineInterview: false,
+    ...flags,
+  });
+  const publications = [
+    pub('website', '2020-12-31'),
+    pub('website', '2021-01-01'),
+    pub('website', '2021-06-01', { isMeeting: true }),
+    pub('website', '2021-06-02', { isPolicyDocument: true }),
+    pub('website', '2021-06-02', { isInterpretation: true }),
+    pub('wechat', '2021-07-01', { isOnlineInterview: true }),
+    pub('wechat', '2021-12-31'),
+    pub('weibo', '2022-01-01', { isMeeting: true }),
+  ];
+  const facts = yearFactsFromRecords(records({ publications }), 2021).publications;
+
+  it('counts by channel, in the agency’s channel order, zero channels included', () => {
+    expect(facts.byChannel).toEqual([
+      { code: 'website', name: '网站', count: 4 },
+      { code: 'wechat', name: '微信', count: 2 },
+      { code: 'weibo', name: '微博', count: 0 },
+    ]);
+  });
+
+  it.each([
+    ['total, 1 January and 31 December included, neighbours excluded', 'total', 6],
+    ['meetings (the 2022 one excluded)', 'meetings', 1],
+    ['policy documents', 'policyDocuments', 1],
+    ['interpretations', 'interpretations', 1],
+    ['online interviews', 'onlineInterviews', 1],
+  ] as const)('%s', (_situation, field, n) => {
+    expect(facts[field]).toBe(n);
+  });
+});
+
+describe('admin figures', () => {
+  const admin = new Map([
+    [2021, { licenseDecisions: 5416, penaltyDecisions: 271, enforcementDecisions: 21, feesYuan: 7060000 }],
+  ]);
+  it.each([
+    ['the year entered', 2021, admin.get(2021)],
+    ['a year without figures', 2020, null],
+  ])('%s', (_situation, year, expected) => {
+    expect(yearFactsFromRecords(records({ admin }), year).admin).toEqual(expected);
+  });
+});
