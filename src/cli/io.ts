@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { Violation } from '../domain/report/types.ts';
 
 /** A usage or input error: the CLI prints its message and exits with 2. */
 export class UsageError extends Error {}
@@ -19,4 +20,12 @@ export function databaseUrl(): string {
 
 export function writeErr(line: string): void {
   process.stderr.write(`${line}\n`);
+}
+
+/** Prints each violation on one line: severity, rule code, the cells, the message. */
+export function printViolations(violations: ReadonlyArray<Violation>): void {
+  for (const v of violations) {
+    const cells = v.cells.length ? ` [${v.cells.join(', ')}]` : '';
+    writeErr(`${v.severity === 'error' ? '错误' : '提示'} ${v.code}${cells}：${v.message}`);
+  }
 }

@@ -9,6 +9,7 @@ const USAGE = `用法：gongkai <命令> [参数]
   report --agency CODE --year YYYY --format json|html|docx|pdf [--out FILE]
                                                      生成年度报告（json/html 未指定 --out 时输出到标准输出）
   import FILE                                        导入 JSON Lines 记录（格式见 docs/import-format.md）
+  validate FILE [--today YYYY-MM-DD]                 按 R1–R10 校验一份报告 JSON（生成的或编辑过的）
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
 退出码：0 正常；1 报告有错误级别的校验问题；2 用法或输入有误`;
 
@@ -38,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return withDb(async (db) => (await import('./report.ts')).reportCommand(db, args));
     case 'import':
       return withDb(async (db) => (await import('./import.ts')).importCommand(db, args));
+    case 'validate':
+      return (await import('./validate.ts')).validateCommand(args);
     case undefined:
     case 'help':
     case '--help':

@@ -6,7 +6,7 @@ import { renderReportDocx } from '../render/docx.ts';
 import { renderReportHtml } from '../render/html.ts';
 import { renderReportPdf } from '../render/pdf.ts';
 import { reportJson } from '../server/presenters/report-json.ts';
-import { flags, UsageError, writeErr } from './io.ts';
+import { flags, printViolations, UsageError, writeErr } from './io.ts';
 
 const FORMATS = ['json', 'html', 'docx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -45,7 +45,6 @@ export async function reportCommand(db: Db, args: string[]): Promise<number> {
   } else process.stdout.write(output);
 
   const errors = report.violations.filter((v) => v.severity === 'error');
-  for (const v of report.violations)
-    writeErr(`${v.severity === 'error' ? '错误' : '提示'} ${v.code}：${v.message}`);
+  printViolations(report.violations);
   return errors.length > 0 ? 1 : 0;
 }

@@ -1,0 +1,77 @@
+/**
+ * The HTTP server: Fastify 5 with zod schemas at the boundary, the OpenAPI document and its UI,
+ * one error handler, security headers, and the route modules of `routes/`.
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../db/connection.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { createLimiter } from './limit.ts';
+import { ROUTE_MODULES } from './routes/index.ts';
+import { DOCS_PREFIX, securityHeaders } from './security.ts';
+
+export interface ServerOptions {
+  db: Db;
+  /** false (default) for none, true for pino's defaults, or pino options (or a pino logger) */
+  logger?: boolean | object;
+}
+
+const ONE_MIB = 1024 * 1024;
+/** PDF rendering starts a Chromium: at most this many at once, this many more waiting. */
+const PDF_CONCURRENCY = 2;
+const PDF_QUEUE = 8;
+const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+
+const isLoggerInstance = (value: object): boolean =>
+  typeof (value as { info?: unknown }).info === 'function' &&
+  typeof (value as { child?: unknown }).child === 'function';
+
+/** Fastify's logger options for `logger`: none, defaults with secrets redacted, given options, or an instance. */
+function loggerOptions(
+  logger: ServerOptions['logger'],
+): Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> {
+  if (!logger) return { logger: false };
+  if (logger === true) return { logger: { redact: REDACT } };
+  if (isLoggerInstance(logger)) return { loggerInstance: logger as FastifyServerOptions['loggerInstance'] };
+  return { logger: { redact: REDACT, ...logger } };
+}
+
+/** Builds the server (not listening yet): register order matters, swagger must see every route. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...loggerOptions(options.logger),
+    bodyLimit: ONE_MIB,
+    requestTimeout: 120_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onSend', securityHeaders);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Gongkai 政府信息公开平台 API',
+        description: '政府信息公开工作年度报告：机关、年度报告（JSON）及其 HTML、DOCX、PDF 文件。',
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'system', description: '运行状态' },
+        { name: 'agencies', description: '机关' },
+        { name: 'reports', description: '政府信息公开工作年度报告' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
+
+  const pdfLimiter = createLimiter(PDF_CONCURRENCY, PDF_QUEUE);
+  for (const routes of ROUTE_MODULES) await app.register(routes, { db: options.db, pdfLimiter });
+  return app;
+}

@@ -1,0 +1,125 @@
+/**
+ * The one error type of the HTTP layer, its codes, the one map from code to HTTP status, and the
+ * Fastify error handler that turns anything thrown into `{ error: { code, message, details? } }`
+ * with a Chinese message. A response never carries a stack trace.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ChromiumMissingError } from '../render/pdf.ts';
+import { renderErrorPage } from './presenters/error-page.ts';
+import { type FieldIssue, summarizeIssues, validationDetails } from './validation-details.ts';
+
+/** Stable error codes; clients branch on these, never on the message. */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation',
+  'not_found',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one map from error code to HTTP status. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation: 400,
+  not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** An error a user may see: a stable code and a Chinese sentence that says what to do. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: FieldIssue[];
+
+  constructor(code: ErrorCode, message: string, details?: FieldIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (details) this.details = details;
+  }
+
+  /** The HTTP status of this error's code. */
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+}
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: FieldIssue[] };
+}
+
+const GENERIC_INTERNAL = '服务器内部错误，请稍后重试；如果问题持续存在，请联系网站管理员。';
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && typeof (error as FastifyError).statusCode === 'number';
+}
+
+/** Maps Fastify's own 4xx errors (bad JSON, body too large, …) to a code and a Chinese message. */
+function fromFastifyError(error: FastifyError): AppError | null {
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new AppError('payload_too_large', '请求内容过大（上限 1 MiB），请缩小后重试。');
+  if (status === 415) return new AppError('unsupported_media_type', '不支持该内容类型，请以 JSON 格式提交。');
+  if (status >= 400 && status < 500) return new AppError('bad_request', '请求格式不正确，请检查后重试。');
+  return null;
+}
+
+/** Any thrown value as an AppError; null when it is unexpected (a bug), which is answered with 500. */
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = validationDetails(error.validation, error.validationContext);
+    return new AppError('validation', `请求参数有误（${summarizeIssues(details)}），请修改后重试。`, details);
+  }
+  if (error instanceof ChromiumMissingError) return new AppError('unavailable', error.message);
+  if (isFastifyError(error)) return fromFastifyError(error);
+  return null;
+}
+
+/** Error pages are HTML for a browser on a page route (not under /api/), JSON everywhere else. */
+function wantsHtml(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0];
+  if (path.startsWith('/api/') || path === '/healthz') return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+/** Sends an AppError as JSON (or as a small HTML page to a browser on a page route). */
+export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  reply.code(error.status);
+  // A half-built download must not keep its attachment headers.
+  reply.removeHeader('content-disposition');
+  if (wantsHtml(request)) {
+    return reply.type('text/html; charset=utf-8').send(renderErrorPage(error.status, error.message));
+  }
+  const body: ErrorBody = {
+    error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+  };
+  return reply.type('application/json; charset=utf-8').send(body);
+}
+
+/** The Fastify error handler: known errors by their code, anything else logged and answered 500. */
+export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const known = toAppError(error);
+  if (known) {
+    if (known.status >= 500) request.log.warn({ err: error }, known.message);
+    return sendAppError(request, reply, known);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendAppError(request, reply, new AppError('internal', GENERIC_INTERNAL));
+}
+
+/** The handler for URLs no route matches. */
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0].slice(0, 200);
+  return sendAppError(
+    request,
+    reply,
+    new AppError('not_found', `未找到该页面或接口：${request.method} ${path}`),
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Read queries of the HTTP layer: agencies with the years they have records for. A year “has
+ * records” when a publication was published or a request received in it. Works on SQLite and
+ * PostgreSQL (dates are ISO text on both).
+ */
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+
+/** An agency as listed by the API and the home page. */
+export interface AgencySummary {
+  code: string;
+  name: string;
+  kind: string;
+  /** years with records, newest first */
+  years: number[];
+}
+
+/** agency id → its record years, newest first. */
+async function recordYears(db: Db, agencyId?: number): Promise<Map<number, number[]>> {
+  const only = agencyId === undefined ? sql`` : sql`where agency_id = ${agencyId}`;
+  const result = await sql<{ agency_id: number; y: string }>`
+    select agency_id, substr(published_on, 1, 4) as y from publications ${only}
+    union
+    select agency_id, substr(received_on, 1, 4) as y from requests ${only}`.execute(db.kysely);
+  const years = new Map<number, number[]>();
+  for (const row of result.rows) {
+    const id = Number(row.agency_id);
+    years.set(id, [...(years.get(id) ?? []), Number(row.y)]);
+  }
+  for (const list of years.values()) list.sort((a, b) => b - a);
+  return years;
+}
+
+/** Every agency, by name, with its record years. */
+export async function listAgencies(db: Db): Promise<AgencySummary[]> {
+  const agencies = await db.kysely
+    .selectFrom('agencies')
+    .select(['id', 'code', 'name', 'kind'])
+    .orderBy('name')
+    .orderBy('code')
+    .execute();
+  const years = await recordYears(db);
+  return agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, years: years.get(a.id) ?? [] }));
+}
+
+/** One agency by code with its record years; null when there is none. */
+export async function findAgency(db: Db, code: string): Promise<AgencySummary | null> {
+  const agency = await db.kysely
+    .selectFrom('agencies')
+    .select(['id', 'code', 'name', 'kind'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!agency) return null;
+  const years = await recordYears(db, agency.id);
+  return { code: agency.code, name: agency.name, kind: agency.kind, years: years.get(agency.id) ?? [] };
+}

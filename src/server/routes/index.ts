@@ -1,0 +1,8 @@
+/** Every route module, in registration order. */
+import { agencyRoutes } from './agencies.ts';
+import { healthRoutes } from './health.ts';
+import { pageRoutes } from './pages.ts';
+import { reportRoutes } from './reports.ts';
+import type { RouteModule } from './types.ts';
+
+export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, agencyRoutes, reportRoutes, pageRoutes];

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoServer } from '../testing.ts';
+
+let app: FastifyInstance;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ app, close } = await demoServer());
+});
+afterAll(() => close());
+
+const URL = '/api/v1/agencies/lingang/reports/2021';
+const FILE_NAME = encodeURIComponent('威海临港经济技术开发区管理委员会2021年政府信息公开工作年度报告');
+
+describe('GET /api/v1/agencies/:code/reports/:year.:format', () => {
+  it('sends the HTML report as an attachment', async () => {
+    const res = await app.inject(`${URL}.html`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${FILE_NAME}.html`);
+    expect(res.body).toContain('一、总体情况');
+    expect(res.body).toContain('data-cell');
+  });
+
+  it('sends the DOCX with its content type and a UTF-8 file name', async () => {
+    const res = await app.inject(`${URL}.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="lingang-2021-annual-report.docx"; filename*=UTF-8''${FILE_NAME}.docx`,
+    );
+    expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('sends the PDF printed by Chromium', { timeout: 30_000 }, async () => {
+    const res = await app.inject(`${URL}.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${FILE_NAME}.pdf`);
+    expect(res.rawPayload.subarray(0, 4).toString('latin1')).toBe('%PDF');
+  });
+
+  it('answers 503 with the installation hint when Chromium is missing', async () => {
+    const before = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const res = await app.inject(`${URL}.pdf`);
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['content-disposition']).toBeUndefined();
+      expect(res.json().error).toMatchObject({
+        code: 'unavailable',
+        message: expect.stringContaining('未找到 Chromium'),
+      });
+    } finally {
+      if (before === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = before;
+    }
+  });
+
+  it('answers 400 naming the field for an unknown format', async () => {
+    const res = await app.inject(`${URL}.xlsx`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ field: 'format', message: '格式应为 html、docx 或 pdf' }]);
+  });
+
+  it('answers 404 for an unknown agency', async () => {
+    const res = await app.inject('/api/v1/agencies/nosuch/reports/2021.docx');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message).toBe('未找到机关代码为 nosuch 的机关');
+  });
+});

@@ -1,0 +1,14 @@
+/** The shape of a route module: a Fastify plugin with the zod type provider and the database. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/connection.ts';
+import type { Limiter } from '../limit.ts';
+
+/** What every route module is given when it is registered. */
+export interface RouteOptions {
+  db: Db;
+  /** the gate PDF rendering goes through */
+  pdfLimiter: Limiter;
+}
+
+/** A route module: registers its routes on the (encapsulated) instance it is given. */
+export type RouteModule = FastifyPluginAsyncZod<RouteOptions>;

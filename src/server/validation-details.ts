@@ -1,0 +1,58 @@
+/**
+ * Request validation failures (zod issues, as fastify-type-provider-zod hands them to Fastify) as
+ * one Chinese message per field. Our schemas carry Chinese messages; zod's English defaults are
+ * translated with its zh-CN locale.
+ */
+import type { FastifySchemaValidationError } from 'fastify';
+import { z } from 'zod';
+
+/** One invalid field of a request: its name (`year`, `query.format`) and what is wrong, in Chinese. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+const zhCN = z.locales.zhCN().localeError;
+
+/** The field an issue is about: its path inside params/querystring/body, or the part itself. */
+function fieldOf(issue: FastifySchemaValidationError, context: string | undefined): string {
+  const path = issue.instancePath.split('/').filter(Boolean).join('.');
+  return path || context || 'request';
+}
+
+/** A Chinese message for one issue: the schema's own when it is Chinese, else zod's zh-CN text. */
+function chineseMessage(issue: FastifySchemaValidationError): string {
+  if (issue.message && HAN.test(issue.message)) return issue.message;
+  const params = issue.params as Record<string, unknown>;
+  // Without the input, zh-CN would say “实际接收 undefined” about a value that was present.
+  if (issue.keyword === 'invalid_type' && !('input' in params)) return '缺少该项或类型不正确';
+  try {
+    const translated = zhCN({ ...params, code: issue.keyword, path: [] } as unknown as Parameters<
+      typeof zhCN
+    >[0]);
+    const text = typeof translated === 'string' ? translated : translated?.message;
+    if (text) return text;
+  } catch {
+    // fall through to the generic message
+  }
+  return '格式不正确';
+}
+
+/** The first issue of each field, as `{ field, message }`, in the order zod reported them. */
+export function validationDetails(
+  issues: readonly FastifySchemaValidationError[],
+  context: string | undefined,
+): FieldIssue[] {
+  const byField = new Map<string, string>();
+  for (const issue of issues) {
+    const field = fieldOf(issue, context);
+    if (!byField.has(field)) byField.set(field, chineseMessage(issue));
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
+}
+
+/** “year：年份应为四位数字，如 2021；format：…” — every field named in one sentence. */
+export function summarizeIssues(details: readonly FieldIssue[]): string {
+  return details.map((d) => `${d.field}：${d.message}`).join('；');
+}
