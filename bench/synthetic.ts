@@ -4,8 +4,9 @@
  * before (20%), so year-over-year changes, carry-over (R7) and the normative continuity (R8) are
  * all exercised. Deterministic for a seed.
  */
-import { APPLICANT_TYPES, OUTCOMES, type Outcome, REQUEST_CHANNELS } from '../src/domain/report/codes.ts';
+
 import { prng } from '../src/demo/lingang.ts';
+import { APPLICANT_TYPES, OUTCOMES, type Outcome, REQUEST_CHANNELS } from '../src/domain/report/codes.ts';
 
 export interface SyntheticOptions {
   agency: string;
@@ -142,7 +143,8 @@ function previousShare(count: number): number {
 /** The day index of the i-th of `count` records spread evenly over the two years (chronological). */
 function dayOf(calendar: Calendar, year: number, i: number, count: number): number {
   const before = previousShare(count);
-  if (i < before) return calendar.start(year - 1) + Math.floor((i * calendar.length(year - 1)) / Math.max(before, 1));
+  if (i < before)
+    return calendar.start(year - 1) + Math.floor((i * calendar.length(year - 1)) / Math.max(before, 1));
   const inYear = count - before;
   return calendar.start(year) + Math.floor(((i - before) * calendar.length(year)) / Math.max(inYear, 1));
 }
@@ -164,7 +166,12 @@ function agencyLine(code: string): Line {
   };
 }
 
-function* normativeLines(agency: string, year: number, calendar: Calendar, random: () => number): Generator<Line> {
+function* normativeLines(
+  agency: string,
+  year: number,
+  calendar: Calendar,
+  random: () => number,
+): Generator<Line> {
   // ~6 a year over six years; some repealed later (never before issue), in the year or the year before.
   let n = 0;
   for (let y = year - 5; y <= year; y++) {
@@ -207,7 +214,11 @@ function* adminLines(agency: string, year: number, random: () => number): Genera
   }
 }
 
-function* publicationLines(options: SyntheticOptions, calendar: Calendar, random: () => number): Generator<Line> {
+function* publicationLines(
+  options: SyntheticOptions,
+  calendar: Calendar,
+  random: () => number,
+): Generator<Line> {
   const { agency, year, publications: count } = options;
   const channel = weighted(CHANNELS.map((c) => [c.code, c.weight] as const));
   let policies = 0;
@@ -232,8 +243,17 @@ function* publicationLines(options: SyntheticOptions, calendar: Calendar, random
       policies++;
       const ref = `policy-${policies}`;
       const title = `关于${topic}的实施意见（基政发〔${published.slice(0, 4)}〕${policies}号）`;
-      yield { ...line, ref, title, category: 'a20.1', channel: random() < 0.8 ? 'website' : 'gazette', policy_document: true };
-      const interpreted = calendar.date(Math.min(day + Math.floor(random() * 4), calendar.start(year + 1) - 1));
+      yield {
+        ...line,
+        ref,
+        title,
+        category: 'a20.1',
+        channel: random() < 0.8 ? 'website' : 'gazette',
+        policy_document: true,
+      };
+      const interpreted = calendar.date(
+        Math.min(day + Math.floor(random() * 4), calendar.start(year + 1) - 1),
+      );
       yield {
         ...line,
         ref: `interp-${policies}`,
@@ -249,9 +269,19 @@ function* publicationLines(options: SyntheticOptions, calendar: Calendar, random
       continue;
     }
     if (u < 0.008) {
-      Object.assign(line, { title: `基准市${topic}专题会议召开（${seq}）`, category: 'a20.2', channel: 'website', meeting: true });
+      Object.assign(line, {
+        title: `基准市${topic}专题会议召开（${seq}）`,
+        category: 'a20.2',
+        channel: 'website',
+        meeting: true,
+      });
     } else if (u < 0.009) {
-      Object.assign(line, { title: `在线访谈：${topic}`, category: 'a20.15', channel: 'website', online_interview: true });
+      Object.assign(line, {
+        title: `在线访谈：${topic}`,
+        category: 'a20.15',
+        channel: 'website',
+        online_interview: true,
+      });
     }
     yield line;
   }
@@ -294,7 +324,8 @@ function* requestLines(
             : [outcome, outcome];
       }
       if (outcome === 'granted' && random() < 0.003) fee = 50 * (1 + Math.floor(random() * 40));
-      if (outcome !== 'granted' && outcome !== 'partial' && random() < 0.002) targets.push({ ref, decidedIndex });
+      if (outcome !== 'granted' && outcome !== 'partial' && random() < 0.002)
+        targets.push({ ref, decidedIndex });
     }
     yield {
       type: 'request',
@@ -333,7 +364,8 @@ function* reviewLines(
   const eligible = targets.filter((t) => t.decidedIndex < yearEnd - 60);
   for (let i = 0; i < 50; i++) {
     // Half name a request (filed within 60 days of its decision), half only a date (20% the year before).
-    const target = i % 2 === 0 && eligible.length > 0 ? eligible[Math.floor(random() * eligible.length)] : null;
+    const target =
+      i % 2 === 0 && eligible.length > 0 ? eligible[Math.floor(random() * eligible.length)] : null;
     const filedIndex = target
       ? target.decidedIndex + 1 + Math.floor(random() * 60)
       : random() < PREVIOUS_YEAR_SHARE

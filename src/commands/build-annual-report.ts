@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.ts';
-import { findAgencyProfile, loadReportFacts } from '../db/queries/report-facts.ts';
+import { loadReportFactsWithId } from '../db/queries/report-facts.ts';
 import { buildReport } from '../domain/report/build.ts';
 import type { AnnualReport, Narrative } from '../domain/report/types.ts';
 
@@ -10,17 +10,15 @@ export async function buildAnnualReport(
   year: number,
   options: { today?: string } = {},
 ): Promise<AnnualReport | null> {
-  const facts = await loadReportFacts(db, agencyCode, year);
-  if (!facts) return null;
-  const agency = await findAgencyProfile(db, agencyCode);
-  const stored = agency
-    ? await db.kysely
-        .selectFrom('annual_reports')
-        .select(['narrative', 'published_on'])
-        .where('agency_id', '=', agency.id)
-        .where('year', '=', year)
-        .executeTakeFirst()
-    : undefined;
+  const loaded = await loadReportFactsWithId(db, agencyCode, year);
+  if (!loaded) return null;
+  const { agencyId, facts } = loaded;
+  const stored = await db.kysely
+    .selectFrom('annual_reports')
+    .select(['narrative', 'published_on'])
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirst();
   return buildReport(
     facts,
     {
