@@ -1,0 +1,116 @@
+/**
+ * The report's two charts (附图) as static SVG, rendered server-side by ECharts: no DOM, no
+ * animation, no script. Only the chart types and components used are registered.
+ */
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, TitleComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import type { AnnualReport, ChartDatum } from '../domain/report/types.ts';
+
+echarts.use([BarChart, PieChart, GridComponent, TitleComponent, SVGRenderer]);
+
+/** CJK-capable sans families, tried in order by whatever displays the SVG. */
+export const CHART_FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
+
+/** Shown instead of a chart when every value is zero. */
+export const NO_DATA_NOTE = '本年度无相关数据';
+
+const WIDTH = 640;
+const HEIGHT = 360;
+const PALETTE = ['#2f5597', '#c55a11', '#548235', '#bf9000', '#7030a0', '#2e75b6', '#a5a5a5'];
+
+/**
+ * Drops what ECharts emits only for its client-side hydration and hover effects: the per-instance
+ * `zrN-cls-M` classes and their `<style>`, and `ecmeta_*` attributes. The counter in those class
+ * names grows with every chart a process renders, so without this the same report would not give
+ * the same bytes twice.
+ */
+function staticSvg(svg: string): string {
+  return svg
+    .replace(/<style\s*>[\s\S]*?<\/style>\n?/g, '')
+    .replace(/ class="zr\d+-cls-\d+"/g, '')
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '');
+}
+
+type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
+
+function barSeries(data: ChartDatum[]): ChartOption {
+  return {
+    grid: { left: 64, right: 24, top: 56, bottom: 40 },
+    xAxis: {
+      type: 'category',
+      data: data.map((d) => d.label),
+      axisTick: { alignWithLabel: true },
+      axisLabel: { fontSize: 14 },
+    },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 12 } },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 56,
+        silent: true,
+        data: data.map((d) => d.value),
+        label: { show: true, position: 'top', fontSize: 14 },
+      },
+    ],
+  };
+}
+
+function pieSeries(data: ChartDatum[]): ChartOption {
+  return {
+    series: [
+      {
+        type: 'pie',
+        radius: '58%',
+        center: ['50%', '56%'],
+        percentPrecision: 1,
+        silent: true,
+        data: data.map((d) => ({ name: d.label, value: d.value })),
+        label: { show: true, formatter: '{b}：{c}件（{d}%）', fontSize: 14 },
+      },
+    ],
+  };
+}
+
+/**
+ * One chart as a standalone SVG string (title inside the image, a data label on every bar or
+ * slice). With no data, or only zeros, the SVG carries the title and NO_DATA_NOTE instead.
+ */
+export function renderChartSvg(title: string, data: ChartDatum[], kind: 'bar' | 'pie'): string {
+  const empty = data.every((d) => d.value === 0);
+  const titles: object[] = [
+    { text: title, left: 'center', top: 8, textStyle: { fontSize: 18, fontWeight: 'bold' } },
+  ];
+  if (empty) titles.push({ text: NO_DATA_NOTE, left: 'center', top: 'middle', textStyle: { fontSize: 16 } });
+  const body = empty ? {} : kind === 'bar' ? barSeries(data) : pieSeries(data);
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  try {
+    chart.setOption({
+      animation: false,
+      color: PALETTE,
+      backgroundColor: '#ffffff',
+      textStyle: { fontFamily: CHART_FONT_FAMILY, color: '#000000' },
+      title: titles,
+      ...body,
+    });
+    return staticSvg(chart.renderToSVGString());
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** The titles of the two charts, as the seed report prints them. */
+export function chartTitles(year: number): { publications: string; requests: string } {
+  return { publications: `${year}年公开信息情况`, requests: `${year}年依申请公开处理情况` };
+}
+
+/** The two charts of a report: publications by channel (bar) and request outcomes (pie, non-zero only). */
+export function reportCharts(report: AnnualReport): { publications: string; requests: string } {
+  const outcomes = report.charts.requestOutcomes.filter((d) => d.value > 0);
+  const titles = chartTitles(report.year);
+  return {
+    publications: renderChartSvg(titles.publications, report.charts.publicationsByChannel, 'bar'),
+    requests: renderChartSvg(titles.requests, outcomes, 'pie'),
+  };
+}

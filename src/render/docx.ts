@@ -1,0 +1,101 @@
+/**
+ * The annual report as a Word document (DOCX), laid out as an official document after
+ * GB/T 9704—2012: title, preamble, the six sections with the format's headings, tables 二–四 as
+ * real Word tables with merged cells, the two charts as native Word charts, and the validation
+ * results if any.
+ */
+import { Document, Packer, PageOrientation, type Paragraph, type Table } from 'docx';
+import { narrativeOf, REPORT_SECTIONS, sectionTexts } from '../domain/report/sections.ts';
+import type { AnnualReport, Paragraph as NarrativeParagraph, Violation } from '../domain/report/types.ts';
+import { CHART_THEME, reportChartBlocks } from './docx-chart.ts';
+import {
+  bodyParagraph,
+  fontTableXml,
+  headingParagraph,
+  PAGE,
+  pageNumberFooter,
+  titleParagraph,
+} from './docx-style.ts';
+import { reportTable } from './docx-table.ts';
+import { buildTables, type TableModel } from './table-model.ts';
+
+type Block = Paragraph | Table;
+
+const TABLE_OF_SECTION: Record<string, TableModel['id']> = {
+  proactive: 't2',
+  requests: 't3',
+  reviews: 't4',
+};
+
+const SEVERITY_LABELS: Record<Violation['severity'], string> = { error: '错误', warning: '提示' };
+
+/**
+ * The printed paragraphs of a narrative section, each with the lead-in (“1.主动公开。”) that
+ * sectionTexts() put in front of a titled paragraph, so it can be set in 楷体.
+ */
+function narrativeBlocks(paragraphs: NarrativeParagraph[]): Paragraph[] {
+  const leadIns = paragraphs.filter((p) => p.title).map((p, i) => `${i + 1}.${p.title}。`);
+  return sectionTexts(paragraphs).map((text) =>
+    bodyParagraph(text, leadIns.find((leadIn) => text.startsWith(leadIn)) ?? ''),
+  );
+}
+
+function violationBlocks(violations: Violation[]): Paragraph[] {
+  if (violations.length === 0) return [];
+  return [
+    headingParagraph('校验结果', true),
+    ...violations.map((v) => {
+      const cells = v.cells.length > 0 ? `（涉及单元格：${v.cells.join('、')}）` : '';
+      return bodyParagraph(`【${SEVERITY_LABELS[v.severity]}】${v.code} ${v.message}${cells}`);
+    }),
+  ];
+}
+
+/** The body of the report, in order: title, preamble, six sections, charts, validation results. */
+export function reportBlocks(report: AnnualReport): Block[] {
+  const tables = new Map(buildTables(report.cells).map((t) => [t.id, t]));
+  const blocks: Block[] = [
+    titleParagraph(report.agency.name, false),
+    titleParagraph(`${report.year}年政府信息公开工作年度报告`, true),
+    ...report.preamble.filter((p) => p.trim()).map((p) => bodyParagraph(p)),
+  ];
+  for (const section of REPORT_SECTIONS) {
+    blocks.push(headingParagraph(section.heading));
+    const table = tables.get(TABLE_OF_SECTION[section.key]);
+    if (table) blocks.push(reportTable(table));
+    blocks.push(...narrativeBlocks(narrativeOf(report.narrative, section.key) ?? []));
+  }
+  blocks.push(...reportChartBlocks(report), ...violationBlocks(report.violations));
+  return blocks;
+}
+
+/** Renders the report as a DOCX file (A4, GB/T 9704 margins, page numbers “— 1 —”). */
+export async function renderReportDocx(report: AnnualReport): Promise<Buffer> {
+  const title = `${report.agency.name}${report.year}年政府信息公开工作年度报告`;
+  const document = new Document({
+    title,
+    creator: report.agency.name,
+    evenAndOddHeaderAndFooters: true,
+    theme: CHART_THEME,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: {
+              top: PAGE.top,
+              bottom: PAGE.bottom,
+              left: PAGE.left,
+              right: PAGE.right,
+              header: PAGE.header,
+              footer: PAGE.footer,
+            },
+          },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children: reportBlocks(report),
+      },
+    ],
+  });
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+}

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderReportHtml } from './html.ts';
+import { ChromiumMissingError, renderReportPdf } from './pdf.ts';
+import { minimalReport } from './testing.ts';
+
+const saved = process.env.CHROMIUM_PATH;
+afterEach(() => {
+  if (saved === undefined) delete process.env.CHROMIUM_PATH;
+  else process.env.CHROMIUM_PATH = saved;
+});
+
+describe('renderReportPdf', () => {
+  it('prints a report to a PDF', async () => {
+    const pdf = await renderReportPdf(renderReportHtml(minimalReport()));
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(pdf.length).toBeGreaterThan(10_000);
+  }, 30_000);
+
+  it('says how to install Chromium when the executable is missing', async () => {
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    const error = await renderReportPdf('<p>x</p>').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChromiumMissingError);
+    const message = (error as ChromiumMissingError).message;
+    expect(message).toMatch(
+      /^未找到 Chromium（.*）：请运行 apt-get install -y chromium fonts-noto-cjk，或用 CHROMIUM_PATH 指定可执行文件。$/,
+    );
+    expect(message).toContain('/nonexistent/chromium');
+    expect(message).not.toContain('\n');
+  });
+});
