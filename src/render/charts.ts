@@ -7,6 +7,7 @@ import { GridComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { AnnualReport, ChartDatum } from '../domain/report/types.ts';
+import { escapeHtml } from './escape.ts';
 
 echarts.use([BarChart, PieChart, GridComponent, TitleComponent, SVGRenderer]);
 
@@ -31,6 +32,13 @@ function staticSvg(svg: string): string {
     .replace(/<style\s*>[\s\S]*?<\/style>\n?/g, '')
     .replace(/ class="zr\d+-cls-\d+"/g, '')
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '');
+}
+
+/** Names the chart for screen readers: role="img" and a <title> that carries the data too. */
+function accessibleSvg(svg: string, title: string, data: ChartDatum[]): string {
+  const summary = data.map((d) => `${d.label}${d.value}`).join('，');
+  const label = escapeHtml(summary ? `${title}：${summary}` : title);
+  return svg.replace(/<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${label}"><title>${label}</title>`);
 }
 
 type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
@@ -94,7 +102,7 @@ export function renderChartSvg(title: string, data: ChartDatum[], kind: 'bar' | 
       title: titles,
       ...body,
     });
-    return staticSvg(chart.renderToSVGString());
+    return accessibleSvg(staticSvg(chart.renderToSVGString()), title, data);
   } finally {
     chart.dispose();
   }
