@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { buildAnnualReport } from '../commands/build-annual-report.ts';
+import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import type { Db } from '../db/connection.ts';
 import { todayInChina } from '../domain/dates.ts';
 import { renderReportDocx } from '../render/docx.ts';
@@ -28,6 +29,8 @@ export async function reportCommand(db: Db, args: string[]): Promise<number> {
   if ((format === 'docx' || format === 'pdf') && !values.out && process.stdout.isTTY) {
     throw new UsageError(`${format.toUpperCase()} 是二进制文件，请用 --out 文件名 指定保存位置`);
   }
+  const demo = await loadDemoIfEmpty(db);
+  if (demo) writeErr(`首次使用：已载入示例机关 lingang（${demo.lines} 条记录）`);
   const report = await buildAnnualReport(db, agency, Number(values.year), {
     today: todayInChina(new Date()),
   });

@@ -1,4 +1,4 @@
-import { loadDemo } from '../commands/load-demo.ts';
+import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildServer } from '../server/app.ts';
@@ -14,11 +14,9 @@ export async function serveCommand(args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
   const db = openDb(databaseUrl());
   await migrateToLatest(db);
-  const any = await db.kysely.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
-  if (!any) {
-    const result = await loadDemo(db);
-    writeErr(result.ok ? `首次启动：已载入示例机关 lingang（${result.lines} 条记录）` : '示例机关载入失败');
-  }
+  const demo = await loadDemoIfEmpty(db);
+  if (demo)
+    writeErr(demo.ok ? `首次启动：已载入示例机关 lingang（${demo.lines} 条记录）` : '示例机关载入失败');
   const app = await buildServer({ db, logger: true });
   const close = async () => {
     await app.close();

@@ -53,3 +53,14 @@ export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<ImportRe
     },
   });
 }
+
+/**
+ * First start: an installation with no agency at all gets the demo agency, so the README's first
+ * command shows a working platform. `GONGKAI_DEMO=0` turns this off (production installations).
+ */
+export async function loadDemoIfEmpty(db: Db): Promise<ImportResult | null> {
+  if (process.env.GONGKAI_DEMO === '0') return null;
+  const any = await db.kysely.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
+  if (any) return null;
+  return loadDemo(db, 'first start');
+}
