@@ -34,7 +34,7 @@ export const CHART_THEME: IThemeOptions = {
 /** Shown instead of the pie when no request was decided in the year. */
 export const NO_OUTCOMES_NOTE = '本年度无依申请公开处理数据。';
 /** Shown instead of the columns when there is no publication to count. */
-export const NO_PUBLICATIONS_NOTE = '本年度无公开信息数据。';
+const NO_PUBLICATIONS_NOTE = '本年度无公开信息数据。';
 
 const altText = (title: string, data: ChartDatum[]) => ({
   name: title,
@@ -43,7 +43,7 @@ const altText = (title: string, data: ChartDatum[]) => ({
 });
 
 /** Publications per channel: one column each, its value above it. */
-export function columnChart(title: string, data: ChartDatum[]): ChartRun {
+function columnChart(title: string, data: ChartDatum[]): ChartRun {
   const max = Math.max(...data.map((d) => d.value));
   return new ChartRun({
     type: 'column',
@@ -63,7 +63,7 @@ export function columnChart(title: string, data: ChartDatum[]): ChartRun {
 }
 
 /** Request outcomes: one slice each, labelled with its category, count and percentage. */
-export function pieChart(title: string, data: ChartDatum[]): ChartRun {
+function pieChart(title: string, data: ChartDatum[]): ChartRun {
   return new ChartRun({
     type: 'pie',
     title: { text: title, font: TITLE_FONT },

@@ -13,7 +13,6 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { ChartDatum } from '../domain/report/types.ts';
 import { smallParagraph, TEXT_WIDTH } from './docx-style.ts';
 import { expandGrid } from './grid.ts';
 import type { GridCell, TableModel } from './table-model.ts';
@@ -91,38 +90,6 @@ export function reportTable(model: TableModel, width = TEXT_WIDTH): Table {
       }),
   );
   return framedTable(rows, columns);
-}
-
-/** A chart's values as a table: its title across, then the labels, then the values. */
-export function valueTable(title: string, data: ChartDatum[], width = TEXT_WIDTH): Table {
-  const columns = scaleWidths(
-    data.map(() => 1),
-    Math.min(width, Math.max(4, data.length) * 1300),
-  );
-  const cell = (text: string, column: number, span = 1) =>
-    new TableCell({
-      columnSpan: span > 1 ? span : undefined,
-      width: { size: columns.slice(column, column + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.CENTER,
-      margins: CELL_MARGINS,
-      children: [smallParagraph(text)],
-    });
-  const row = (children: TableCell[], header: boolean) =>
-    new TableRow({ tableHeader: header, cantSplit: true, height: ROW_HEIGHT, children });
-  return framedTable(
-    [
-      row([cell(title, 0, data.length)], true),
-      row(
-        data.map((d, i) => cell(d.label, i)),
-        true,
-      ),
-      row(
-        data.map((d, i) => cell(String(d.value), i)),
-        false,
-      ),
-    ],
-    columns,
-  );
 }
 
 function framedTable(rows: TableRow[], columns: number[]): Table {
