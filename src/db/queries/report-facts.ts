@@ -1,14 +1,12 @@
 import { sql } from 'kysely';
-import { zeroColumns } from '../../domain/report/cells.ts';
 import {
   type AgencyKind,
   type ApplicantType,
   type Outcome,
-  REQUEST_CHANNELS,
   type RequestChannel,
   T4_GROUPS,
 } from '../../domain/report/codes.ts';
-import { yearBounds } from '../../domain/report/facts.ts';
+import { emptyRequestFacts, yearBounds } from '../../domain/report/facts.ts';
 import type {
   AgencyProfile,
   NormativeFacts,
@@ -78,15 +76,7 @@ async function normativeFacts(db: Db, agencyId: number, year: number): Promise<Y
 
 async function requestFacts(db: Db, agencyId: number, year: number): Promise<RequestFacts> {
   const { start, end } = yearBounds(year);
-  const facts: RequestFacts = {
-    received: zeroColumns(),
-    carriedIn: zeroColumns(),
-    carriedOut: zeroColumns(),
-    decided: {},
-    byChannel: Object.fromEntries(REQUEST_CHANNELS.map((c) => [c, 0])) as Record<RequestChannel, number>,
-    feesYuan: 0,
-    mixedItemsNotPartial: 0,
-  };
+  const facts = emptyRequestFacts();
   const open = await rows(
     db,
     sql`select applicant_type, channel,

@@ -36,9 +36,9 @@ function normativeFacts(records: readonly NormativeRecord[], year: number): Norm
   return { issued, repealed, valid };
 }
 
-function requestFacts(records: readonly RequestRecord[], year: number): RequestFacts {
-  const { start, end } = yearBounds(year);
-  const facts: RequestFacts = {
+/** Request facts with every count at zero: the start of both aggregations (in memory and SQL). */
+export function emptyRequestFacts(): RequestFacts {
+  return {
     received: zeroColumns(),
     carriedIn: zeroColumns(),
     carriedOut: zeroColumns(),
@@ -47,6 +47,11 @@ function requestFacts(records: readonly RequestRecord[], year: number): RequestF
     feesYuan: 0,
     mixedItemsNotPartial: 0,
   };
+}
+
+function requestFacts(records: readonly RequestRecord[], year: number): RequestFacts {
+  const { start, end } = yearBounds(year);
+  const facts = emptyRequestFacts();
   for (const r of records) {
     const column = r.applicantType;
     if (r.receivedOn >= start && r.receivedOn <= end) {

@@ -1,0 +1,232 @@
+import type { Insertable, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { wanToYuan } from '../../domain/money.ts';
+import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/codes.ts';
+import { hasMixedItems } from '../../domain/report/records.ts';
+import type { ImportLine } from './line-schemas.ts';
+
+/** Writing one parsed import line inside the import's transaction (see commands/import-records.ts). */
+export type Trx = Transaction<Database>;
+export type Batches = {
+  publications: Insertable<Database['publications']>[];
+  requests: Insertable<Database['requests']>[];
+};
+/** An interpretation whose policy document is resolved by ref once the whole file is written. */
+export type PendingLink = { agencyId: number; ref: string; interprets: string; line: number };
+
+/** Agencies known to the import: code → id, channels. Cached across the file. */
+export class AgencyCache {
+  private byCode = new Map<string, { id: number; channels: Set<string> }>();
+  constructor(private trx: Trx) {}
+  async get(code: string) {
+    const hit = this.byCode.get(code);
+    if (hit) return hit;
+    const row = await this.trx
+      .selectFrom('agencies')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!row) return null;
+    const channels = await this.trx
+      .selectFrom('agency_channels')
+      .select('code')
+      .where('agency_id', '=', row.id)
+      .execute();
+    const entry = { id: row.id, channels: new Set(channels.map((c) => c.code)) };
+    this.byCode.set(code, entry);
+    return entry;
+  }
+  forget(code: string) {
+    this.byCode.delete(code);
+  }
+}
+
+export async function flush(trx: Trx, batches: Batches, threshold: number): Promise<void> {
+  if (batches.publications.length >= threshold) {
+    await trx.insertInto('publications').values(batches.publications).execute();
+    batches.publications = [];
+  }
+  if (batches.requests.length >= threshold) {
+    await trx.insertInto('requests').values(batches.requests).execute();
+    batches.requests = [];
+  }
+}
+
+export async function writeRecord(
+  trx: Trx,
+  agencies: AgencyCache,
+  record: ImportLine,
+  batches: Batches,
+  links: PendingLink[],
+  touched: Set<number>,
+  line: number,
+): Promise<string | null> {
+  if (record.type === 'agency') return writeAgency(trx, agencies, record, touched);
+  const agency = await agencies.get(record.agency);
+  if (!agency)
+    return `字段 agency：机关代码“${record.agency}”不存在，请先导入该机关（type 为 agency 的记录）`;
+  touched.add(agency.id);
+  const agency_id = agency.id;
+  switch (record.type) {
+    case 'publication': {
+      if (!agency.channels.has(record.channel)) {
+        return `字段 channel：“${record.channel}”不是该机关的发布渠道（应为 ${[...agency.channels].join('、')}）`;
+      }
+      if (record.interprets) {
+        if (!record.ref) return '有 interprets 的解读材料须有自己的 ref';
+        links.push({ agencyId: agency_id, ref: record.ref, interprets: record.interprets, line });
+      }
+      batches.publications.push({
+        agency_id,
+        ref: record.ref ?? null,
+        title: record.title,
+        category: record.category,
+        channel: record.channel,
+        formed_on: record.formed,
+        published_on: record.published,
+        is_policy_document: Number(record.policy_document),
+        is_interpretation: Number(record.interpretation),
+        interprets_id: null,
+        is_meeting: Number(record.meeting),
+        is_online_interview: Number(record.online_interview),
+      });
+      return null;
+    }
+    case 'request': {
+      const row = {
+        agency_id,
+        ref: record.ref ?? null,
+        applicant_type: record.applicant_type,
+        channel: record.channel,
+        received_on: record.received,
+        decided_on: record.decided,
+        outcome: record.outcome,
+        fee_yuan: record.fee_yuan,
+        mixed_items: Number(hasMixedItems(record.items)),
+      };
+      if (record.items.length === 0) {
+        batches.requests.push(row);
+        return null;
+      }
+      const inserted = await trx.insertInto('requests').values(row).returning('id').executeTakeFirstOrThrow();
+      await trx
+        .insertInto('request_items')
+        .values(
+          record.items.map((outcome, seq) => ({ agency_id, request_id: inserted.id, seq: seq + 1, outcome })),
+        )
+        .execute();
+      return null;
+    }
+    case 'normative_document':
+      await trx
+        .insertInto('normative_documents')
+        .values({
+          agency_id,
+          kind: record.kind,
+          doc_number: record.number,
+          title: record.title,
+          issued_on: record.issued,
+          repealed_on: record.repealed,
+        })
+        .execute();
+      return null;
+    case 'admin_figures': {
+      const values = {
+        license_decisions: record.license,
+        penalty_decisions: record.penalty,
+        enforcement_decisions: record.enforcement,
+        fees_yuan: wanToYuan(record.fees_wan) ?? 0,
+      };
+      await trx
+        .insertInto('admin_figures')
+        .values({ agency_id, year: record.year, ...values })
+        .onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet(values))
+        .execute();
+      return null;
+    }
+    case 'review_case': {
+      let request_id: number | null = null;
+      if (record.request) {
+        await flush(trx, batches, 1);
+        const found = await trx
+          .selectFrom('requests')
+          .select('id')
+          .where('agency_id', '=', agency_id)
+          .where('ref', '=', record.request)
+          .executeTakeFirst();
+        if (!found) return `字段 request：申请 ref “${record.request}”不存在`;
+        request_id = found.id;
+      }
+      await trx
+        .insertInto('review_cases')
+        .values({
+          agency_id,
+          grp: record.group,
+          request_id,
+          filed_on: record.filed,
+          decided_on: record.decided,
+          result: record.result,
+        })
+        .execute();
+      return null;
+    }
+  }
+}
+
+async function writeAgency(
+  trx: Trx,
+  agencies: AgencyCache,
+  record: Extract<ImportLine, { type: 'agency' }>,
+  touched: Set<number>,
+): Promise<string | null> {
+  let parent_id: number | null = null;
+  if (record.parent) {
+    const parent = await agencies.get(record.parent);
+    if (!parent) return `字段 parent：上级机关代码“${record.parent}”不存在`;
+    parent_id = parent.id;
+  }
+  const profile = {
+    name: record.name,
+    short_name: record.short_name || record.name,
+    parent_id,
+    kind: record.kind,
+    address: record.address,
+    postcode: record.postcode,
+    phone: record.phone,
+    website: record.website,
+    website_name: record.website_name,
+    office: record.office,
+  };
+  const existing = await trx
+    .selectFrom('agencies')
+    .select('id')
+    .where('code', '=', record.code)
+    .executeTakeFirst();
+  const id = existing
+    ? (
+        await trx
+          .updateTable('agencies')
+          .set(profile)
+          .where('id', '=', existing.id)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    : (
+        await trx
+          .insertInto('agencies')
+          .values({ code: record.code, created_at: new Date().toISOString(), ...profile })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+  const channels = record.channels ?? (existing ? null : DEFAULT_PUBLICATION_CHANNELS);
+  if (channels) {
+    await trx.deleteFrom('agency_channels').where('agency_id', '=', id).execute();
+    await trx
+      .insertInto('agency_channels')
+      .values(channels.map((c, sort) => ({ agency_id: id, code: c.code, name: c.name, sort })))
+      .execute();
+  }
+  agencies.forget(record.code);
+  touched.add(id);
+  return null;
+}
