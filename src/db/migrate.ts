@@ -1,12 +1,16 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './connection.ts';
 import { initialMigration } from './migrations/0001-initial.ts';
+import { requestCasesMigration } from './migrations/0002-request-cases.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initialMigration(db.dialect) };
+      return {
+        '0001-initial': initialMigration(db.dialect),
+        '0002-request-cases': requestCasesMigration(db.dialect),
+      };
     },
   };
 }

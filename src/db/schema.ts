@@ -19,6 +19,7 @@ export interface AgencyTable {
   website_name: string;
   office: string;
   created_at: string;
+  request_prefix: Generated<string>;
 }
 
 export interface AgencyChannelTable {
@@ -74,6 +75,24 @@ export interface RequestTable {
   outcome: string | null;
   fee_yuan: number;
   mixed_items: number;
+  tracking_code: string | null;
+  registration_no: string | null;
+  registration_year: number | null;
+  registration_seq: number | null;
+  submitted_at: string | null;
+  /** JSON: the applicant of 第二十九条 (name, ID document, contact) */
+  applicant: string | null;
+  information: string | null;
+  doc_number: string | null;
+  form: string | null;
+  delivery: string | null;
+  state: Generated<string>;
+  version: Generated<number>;
+  due_on: string | null;
+  due_provisional: Generated<number>;
+  waiting_until: string | null;
+  clock_state: string | null;
+  legal_basis: string | null;
 }
 
 export interface RequestItemTable {
@@ -113,6 +132,78 @@ export interface EventTable {
   data: string;
 }
 
+export interface RegistrationCounterTable {
+  agency_id: number;
+  year: number;
+  last_seq: number;
+}
+
+/** Every change to a request case: who, when, what, state before → after. */
+export interface CaseEventTable {
+  id: Generated<number>;
+  agency_id: number;
+  request_id: number;
+  seq: number;
+  type: string;
+  occurred_on: string;
+  recorded_at: string;
+  actor: string;
+  state_before: string | null;
+  state_after: string;
+  data: string;
+}
+
+export interface LetterTable {
+  id: Generated<number>;
+  agency_id: number;
+  request_id: number;
+  event_id: number | null;
+  kind: string;
+  file_name: string;
+  html: string;
+  docx: Uint8Array;
+  created_at: string;
+}
+
+export interface LetterTemplateTable {
+  agency_id: number;
+  kind: string;
+  template: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface CalendarOverrideTable {
+  id: Generated<number>;
+  date: string;
+  kind: string;
+  source: string;
+  created_at: string;
+  actor: string;
+}
+
+export interface CalendarNoticeTable {
+  year: number;
+  source: string;
+  holidays: string;
+  workdays: string;
+  imported_at: string;
+  actor: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  created_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  agency_id: number;
+  role: string;
+}
+
 export interface Database {
   agencies: AgencyTable;
   agency_channels: AgencyChannelTable;
@@ -124,4 +215,12 @@ export interface Database {
   review_cases: ReviewCaseTable;
   annual_reports: AnnualReportTable;
   events: EventTable;
+  registration_counters: RegistrationCounterTable;
+  case_events: CaseEventTable;
+  letters: LetterTable;
+  letter_templates: LetterTemplateTable;
+  calendar_overrides: CalendarOverrideTable;
+  calendar_notices: CalendarNoticeTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
 }

@@ -5,50 +5,12 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode } from '../errors.ts';
 import { ChromiumMissingError } from '../render/pdf.ts';
 import { renderErrorPage } from './presenters/error-page.ts';
 import { type FieldIssue, summarizeIssues, validationDetails } from './validation-details.ts';
 
-/** Stable error codes; clients branch on these, never on the message. */
-export const ERROR_CODES = [
-  'bad_request',
-  'validation',
-  'not_found',
-  'payload_too_large',
-  'unsupported_media_type',
-  'unavailable',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** The one map from error code to HTTP status. */
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  validation: 400,
-  not_found: 404,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  unavailable: 503,
-  internal: 500,
-};
-
-/** An error a user may see: a stable code and a Chinese sentence that says what to do. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly details?: FieldIssue[];
-
-  constructor(code: ErrorCode, message: string, details?: FieldIssue[]) {
-    super(message);
-    this.name = 'AppError';
-    this.code = code;
-    if (details) this.details = details;
-  }
-
-  /** The HTTP status of this error's code. */
-  get status(): number {
-    return HTTP_STATUS[this.code];
-  }
-}
+export { AppError, ERROR_CODES, type ErrorCode, HTTP_STATUS } from '../errors.ts';
 
 /** The JSON body of every error response. */
 export interface ErrorBody {

@@ -6,11 +6,9 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { z } from 'zod';
 
-/** One invalid field of a request: its name (`year`, `query.format`) and what is wrong, in Chinese. */
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
+import type { FieldIssue } from '../errors.ts';
+
+export type { FieldIssue };
 
 const HAN = /\p{Script=Han}/u;
 const zhCN = z.locales.zhCN().localeError;

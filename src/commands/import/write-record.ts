@@ -103,6 +103,7 @@ export async function writeRecord(
         outcome: record.outcome,
         fee_yuan: record.fee_yuan,
         mixed_items: Number(hasMixedItems(record.items)),
+        state: record.decided ? 'decided' : 'open',
       };
       if (record.items.length === 0) {
         batches.requests.push(row);

@@ -1,21 +1,7 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Dialect } from '../connection.ts';
-
-type Table = CreateTableBuilder<string, string>;
-
-/** An auto-numbered primary key: INTEGER PRIMARY KEY AUTOINCREMENT on SQLite, serial on PostgreSQL. */
-function withId(table: Table, dialect: Dialect): Table {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
-
-function withAgency(table: Table): Table {
-  return table.addColumn('agency_id', 'integer', (c) =>
-    c.notNull().references('agencies.id').onDelete('cascade'),
-  );
-}
+import { withAgency, withId } from './columns.ts';
 
 /** The foundation: agencies and the records the annual report is computed from. */
 export function initialMigration(dialect: Dialect) {
