@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import type { Database } from '../db/schema.ts';
 import { DEMO_AGENCY_CODE, demoLines } from '../demo/lingang.ts';
 import { LINGANG_2021_NARRATIVE } from '../demo/lingang-narrative.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
@@ -40,6 +42,8 @@ export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<ImportRe
         .select('id')
         .where('code', '=', DEMO_AGENCY_CODE)
         .executeTakeFirstOrThrow();
+      await trx.updateTable('agencies').set({ request_prefix: '临港' }).where('id', '=', agency.id).execute();
+      await addDemoUsers(trx, agency.id);
       await trx
         .insertInto('annual_reports')
         .values({
@@ -63,4 +67,36 @@ export async function loadDemoIfEmpty(db: Db): Promise<ImportResult | null> {
   const any = await db.kysely.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (any) return null;
   return loadDemo(db, 'first start');
+}
+
+/** The demo agency's staff, one per role (the README names them). */
+export const DEMO_USERS: ReadonlyArray<{ username: string; name: string; roles: string[] }> = [
+  { username: 'lingang-operator', name: '临港区政务公开经办人', roles: ['operator'] },
+  { username: 'lingang-approver', name: '临港区党政办公室负责人', roles: ['operator', 'approver'] },
+  { username: 'lingang-reviewer', name: '临港区保密审查员', roles: ['reviewer'] },
+  { username: 'lingang-admin', name: '临港区平台管理员', roles: ['agency_admin', 'operator'] },
+];
+
+async function addDemoUsers(trx: Transaction<Database>, agencyId: number): Promise<void> {
+  for (const user of DEMO_USERS) {
+    const existing = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', user.username)
+      .executeTakeFirst();
+    const id =
+      existing?.id ??
+      (
+        await trx
+          .insertInto('users')
+          .values({ username: user.username, display_name: user.name, created_at: new Date().toISOString() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    await trx.deleteFrom('user_roles').where('user_id', '=', id).where('agency_id', '=', agencyId).execute();
+    await trx
+      .insertInto('user_roles')
+      .values(user.roles.map((role) => ({ user_id: id, agency_id: agencyId, role })))
+      .execute();
+  }
 }

@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createCalendarService } from '../calendar/calendar-service.ts';
 import type { Db } from '../db/connection.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { createLimiter } from './limit.ts';
@@ -16,6 +17,8 @@ export interface ServerOptions {
   db: Db;
   /** false (default) for none, true for pino's defaults, or pino options (or a pino logger) */
   logger?: boolean | object;
+  /** the current instant; tests pass a fixed clock */
+  now?: () => Date;
 }
 
 const ONE_MIB = 1024 * 1024;
@@ -65,6 +68,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'system', description: '运行状态' },
         { name: 'agencies', description: '机关' },
         { name: 'reports', description: '政府信息公开工作年度报告' },
+        { name: 'requests', description: '依申请公开：登记、办理、答复（工作人员）' },
+        { name: 'public', description: '公众：在线申请、查询办理进度、期限计算' },
+        { name: 'calendar', description: '工作日历：法定节假日与调休' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -72,6 +78,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: true });
 
   const pdfLimiter = createLimiter(PDF_CONCURRENCY, PDF_QUEUE);
-  for (const routes of ROUTE_MODULES) await app.register(routes, { db: options.db, pdfLimiter });
+  const calendars = createCalendarService(options.db);
+  const now = options.now ?? (() => new Date());
+  for (const routes of ROUTE_MODULES)
+    await app.register(routes, { db: options.db, pdfLimiter, calendars, now });
   return app;
 }

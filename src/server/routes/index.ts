@@ -2,7 +2,18 @@
 import { agencyRoutes } from './agencies.ts';
 import { healthRoutes } from './health.ts';
 import { pageRoutes } from './pages.ts';
+import { publicRequestRoutes } from './public-requests.ts';
 import { reportRoutes } from './reports.ts';
+import { requestActionRoutes } from './request-actions.ts';
+import { requestRoutes } from './requests.ts';
 import type { RouteModule } from './types.ts';
 
-export const ROUTE_MODULES: readonly RouteModule[] = [healthRoutes, agencyRoutes, reportRoutes, pageRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  healthRoutes,
+  agencyRoutes,
+  reportRoutes,
+  requestRoutes,
+  requestActionRoutes,
+  publicRequestRoutes,
+  pageRoutes,
+];

@@ -1,5 +1,6 @@
 /** The shape of a route module: a Fastify plugin with the zod type provider and the database. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { CalendarService } from '../../calendar/calendar-service.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Limiter } from '../limit.ts';
 
@@ -8,6 +9,10 @@ export interface RouteOptions {
   db: Db;
   /** the gate PDF rendering goes through */
   pdfLimiter: Limiter;
+  /** the installation's working-day calendar */
+  calendars: CalendarService;
+  /** the current instant (tests set it) */
+  now: () => Date;
 }
 
 /** A route module: registers its routes on the (encapsulated) instance it is given. */

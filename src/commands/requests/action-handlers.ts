@@ -1,0 +1,213 @@
+import type { Updateable } from 'kysely';
+import type { z } from 'zod';
+import type { RequestTable } from '../../db/schema.ts';
+import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import { applicationFee, feeBreakdown } from '../../domain/fees/processing-fee.ts';
+import { hasMixedItems } from '../../domain/report/records.ts';
+import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
+import { requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
+import type { CaseAction } from '../../domain/requests/state-machine.ts';
+import { AppError } from '../../errors.ts';
+import { ACTION_PAYLOADS, type ActionPayload } from './action-payloads.ts';
+import type { Actor, CaseRow, Trx } from './case-store.ts';
+
+export interface HandlerContext {
+  trx: Trx;
+  row: CaseRow;
+  payload: Record<string, unknown>;
+  occurredOn: string;
+  actor: Actor;
+  calendar: WorkCalendar;
+  /** the clock before this step, as of today */
+  before: ClockReading;
+  events: ClockEvent[];
+  today: string;
+}
+
+export interface Step {
+  eventType: string;
+  clockEvent?: ClockEvent;
+  columns?: Updateable<RequestTable>;
+  record?: Record<string, unknown>;
+  afterWrite?: (trx: Trx, eventId: number) => Promise<void>;
+}
+
+type Handler = (ctx: HandlerContext) => Step | Promise<Step>;
+
+function parse<A extends CaseAction>(action: A, payload: unknown): ActionPayload<A> {
+  const result = (ACTION_PAYLOADS[action] as z.ZodType).safeParse(payload ?? {});
+  if (result.success) return result.data as ActionPayload<A>;
+  const details = result.error.issues.map((i) => ({
+    field: i.path.join('.') || 'payload',
+    message: i.message,
+  }));
+  throw new AppError('validation', `输入有误：${details.map((d) => d.message).join('；')}`, details);
+}
+
+const refuse = (message: string): never => {
+  throw new AppError('invalid_state', message);
+};
+
+/** 第三十条: a correction notice once, within 7 working days of receipt. */
+const requestCorrection: Handler = ({ payload, occurredOn, calendar, row, events }) => {
+  const p = parse('request_correction', payload);
+  if (events.some((e) => e.type === 'correction_requested')) refuse('补正告知只能发出一次（条例第三十条）。');
+  const used = calendar.workingDaysBetween(row.receivedOn, occurredOn);
+  if (used > 7) {
+    refuse(
+      `补正告知应在收到申请之日起7个工作日内一次性发出（条例第三十条）；收到申请后已过${used}个工作日，不能再要求补正。`,
+    );
+  }
+  if (p.until <= occurredOn) refuse('补正期限 until 应晚于发出补正告知的日期。');
+  return {
+    eventType: 'correction_requested',
+    clockEvent: { type: 'correction_requested', on: occurredOn, until: p.until },
+    record: { what: p.what },
+  };
+};
+
+/** A wait that has lapsed may be closed with its outcome; one that has not may not. */
+function closeLapsed(
+  state: ClockReading['state'],
+  outcome: 'other.no_correction' | 'other.no_fee',
+  what: string,
+): Handler {
+  return ({ before, today }) => {
+    if (before.state !== state) refuse(`${what}尚未届满（至 ${before.waitingUntil ?? '—'}），不能终止办理。`);
+    return {
+      eventType: 'decided',
+      clockEvent: { type: 'decided', on: today },
+      columns: { outcome, decided_on: today },
+    };
+  };
+}
+
+const extend: Handler = ({ payload, actor, before, events, occurredOn }) => {
+  const p = parse('extend', payload);
+  if (!actor.roles.includes('approver')) {
+    throw new AppError(
+      'forbidden',
+      '延期答复须经政府信息公开工作机构负责人同意（条例第三十三条）：需要“审批人”角色的用户操作。',
+    );
+  }
+  const granted = events.reduce((sum, e) => sum + (e.type === 'extended' ? e.days : 0), 0);
+  if (granted + p.days > 20)
+    refuse(
+      `延长期限最长不得超过20个工作日（条例第三十三条）；已延长${granted}个工作日，最多还能延长${20 - granted}个工作日。`,
+    );
+  if (occurredOn > before.due) refuse(`延期应在答复期限（${before.due}）届满前决定，现已超过期限。`);
+  return {
+    eventType: 'extended',
+    clockEvent: { type: 'extended', on: occurredOn, days: p.days },
+    record: { reason: p.reason },
+  };
+};
+
+const sendFeeNotice: Handler = ({ payload, occurredOn }) => {
+  const p = parse('send_fee_notice', payload);
+  const basis =
+    p.method === 'per_piece'
+      ? { method: p.method, pieces: p.pieces, previousPiecesThisMonth: p.previousPiecesThisMonth }
+      : { method: p.method, pages: p.pages };
+  const amountYuan = applicationFee(basis);
+  if (amountYuan === 0) refuse('按所填数量计算不收取信息处理费，无需发出收费通知。');
+  return {
+    eventType: 'fee_notice',
+    clockEvent: { type: 'fee_notice', on: occurredOn },
+    record: { amountYuan, breakdown: feeBreakdown(basis) },
+  };
+};
+
+const decide: Handler = async ({ payload, occurredOn, row }) => {
+  const p = parse('decide', payload);
+  const outcome = p.items ? requestOutcome(p.items.map((i) => i.outcome)) : p.outcome;
+  if (!outcome) return refuse('缺少办理结果。');
+  const problem = validateDecisionBasis(outcome, p.basis);
+  if (problem) throw new AppError('validation', problem, [{ field: 'basis', message: problem }]);
+  const items = p.items ?? [];
+  return {
+    eventType: 'decided',
+    clockEvent: { type: 'decided', on: occurredOn },
+    columns: {
+      outcome,
+      decided_on: occurredOn,
+      legal_basis: p.basis,
+      mixed_items: Number(hasMixedItems(items.map((i) => i.outcome))),
+    },
+    record: { outcome, basis: p.basis, reasons: p.reasons, items, otherAgency: p.otherAgency },
+    afterWrite: async (trx) => {
+      if (items.length === 0) return;
+      await trx
+        .insertInto('request_items')
+        .values(
+          items.map((item, i) => ({
+            agency_id: row.agencyId,
+            request_id: row.id,
+            seq: i + 1,
+            outcome: item.outcome,
+          })),
+        )
+        .execute();
+    },
+  };
+};
+
+/** What each action checks and records. */
+export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
+  request_correction: requestCorrection,
+  receive_correction: ({ payload, occurredOn }) => {
+    const p = parse('receive_correction', payload);
+    return {
+      eventType: 'correction_received',
+      clockEvent: { type: 'correction_received', on: occurredOn },
+      record: { note: p.note },
+    };
+  },
+  close_correction_lapsed: closeLapsed('correction_lapsed', 'other.no_correction', '补正期限'),
+  send_consultation: ({ payload, occurredOn }) => {
+    const p = parse('send_consultation', payload);
+    return {
+      eventType: 'consultation_sent',
+      clockEvent: { type: 'consultation_sent', on: occurredOn },
+      record: p,
+    };
+  },
+  receive_consultation_reply: ({ payload, occurredOn }) => {
+    const p = parse('receive_consultation_reply', payload);
+    return {
+      eventType: 'consultation_replied',
+      clockEvent: { type: 'consultation_replied', on: occurredOn },
+      record: p,
+    };
+  },
+  extend,
+  send_fee_notice: sendFeeNotice,
+  record_fee_payment: ({ payload, occurredOn }) => {
+    const p = parse('record_fee_payment', payload);
+    return {
+      eventType: 'fee_paid',
+      clockEvent: { type: 'fee_paid', on: occurredOn },
+      columns: { fee_yuan: p.amountYuan },
+      record: p,
+    };
+  },
+  close_fee_lapsed: closeLapsed('fee_lapsed', 'other.no_fee', '缴费期限'),
+  request_reasons: ({ payload, occurredOn }) => {
+    const p = parse('request_reasons', payload);
+    return {
+      eventType: 'reasons_requested',
+      clockEvent: { type: 'reasons_requested', on: occurredOn },
+      record: p,
+    };
+  },
+  set_later_date: ({ payload, occurredOn }) => {
+    const p = parse('set_later_date', payload);
+    if (p.until <= occurredOn) refuse('延后的答复期限 until 应晚于今天。');
+    return {
+      eventType: 'later_date_set',
+      clockEvent: { type: 'later_date_set', on: occurredOn, until: p.until },
+      record: { reason: p.reason },
+    };
+  },
+  decide,
+};

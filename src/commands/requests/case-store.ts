@@ -1,0 +1,142 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import { computeClock } from '../../domain/clock/compute-clock.ts';
+import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
+import type { CaseState } from '../../domain/requests/state-machine.ts';
+import { AppError } from '../../errors.ts';
+
+export type Trx = Transaction<Database>;
+/** Reads work inside a transaction or outside one. */
+export type Reader = Kysely<Database>;
+
+/** Who acts: a user and the roles they hold in the case's agency. */
+export interface Actor {
+  username: string;
+  roles: readonly string[];
+}
+
+export interface CaseRow {
+  id: number;
+  agencyId: number;
+  state: CaseState;
+  version: number;
+  receivedOn: string;
+  decidedOn: string | null;
+}
+
+const CLOCK_EVENT_TYPES = new Set<string>([
+  'correction_requested',
+  'correction_received',
+  'consultation_sent',
+  'consultation_replied',
+  'extended',
+  'fee_notice',
+  'fee_paid',
+  'reasons_requested',
+  'later_date_set',
+  'decided',
+]);
+
+/** A case of an agency, or not_found (a case of another agency is not found either). */
+export async function loadCase(trx: Trx, agencyId: number, requestId: number): Promise<CaseRow> {
+  const row = await trx
+    .selectFrom('requests')
+    .select(['id', 'agency_id', 'state', 'version', 'received_on', 'decided_on'])
+    .where('id', '=', requestId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `未找到编号为 ${requestId} 的申请。`);
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    state: row.state as CaseState,
+    version: row.version,
+    receivedOn: row.received_on,
+    decidedOn: row.decided_on,
+  };
+}
+
+/** The events of a case that move its clock, in order, as the clock reads them. */
+export async function loadClockEvents(trx: Reader, requestId: number): Promise<ClockEvent[]> {
+  const rows = await trx
+    .selectFrom('case_events')
+    .select(['type', 'occurred_on', 'data'])
+    .where('request_id', '=', requestId)
+    .orderBy('seq')
+    .execute();
+  return rows
+    .filter((r) => CLOCK_EVENT_TYPES.has(r.type))
+    .map((r) => {
+      const data = JSON.parse(r.data) as { clock?: Record<string, unknown> };
+      return { type: r.type, on: r.occurred_on, ...(data.clock ?? {}) } as ClockEvent;
+    });
+}
+
+export interface NewCaseEvent {
+  agencyId: number;
+  requestId: number;
+  type: string;
+  occurredOn: string;
+  actor: string;
+  stateBefore: CaseState | null;
+  stateAfter: CaseState;
+  /** what changed: before → after, the action's input; `clock` holds the clock event's fields */
+  data: Record<string, unknown>;
+}
+
+/** Appends an event with the next number; a concurrent writer of the same number loses (unique index). */
+export async function appendCaseEvent(trx: Trx, event: NewCaseEvent): Promise<number> {
+  const last = await trx
+    .selectFrom('case_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('request_id', '=', event.requestId)
+    .executeTakeFirst();
+  const inserted = await trx
+    .insertInto('case_events')
+    .values({
+      agency_id: event.agencyId,
+      request_id: event.requestId,
+      seq: Number(last?.seq ?? 0) + 1,
+      type: event.type,
+      occurred_on: event.occurredOn,
+      recorded_at: new Date().toISOString(),
+      actor: event.actor,
+      state_before: event.stateBefore,
+      state_after: event.stateAfter,
+      data: JSON.stringify(event.data),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** The stored columns of a clock reading (the overdue and due-soon lists query these). */
+export function clockColumns(reading: ClockReading) {
+  return {
+    due_on: reading.due,
+    due_provisional: Number(reading.provisional),
+    waiting_until: reading.waitingUntil,
+    clock_state: reading.state,
+  };
+}
+
+/** The case's clock as of a day, from its stored events. */
+export async function readClock(
+  trx: Reader,
+  row: Pick<CaseRow, 'id' | 'receivedOn'>,
+  calendar: WorkCalendar,
+  today: string,
+): Promise<ClockReading> {
+  const events = await loadClockEvents(trx, row.id);
+  return computeClock({ received: row.receivedOn, events }, calendar, today);
+}
+
+/** Maps a unique-index violation (two writers at once) to a conflict error; rethrows anything else. */
+export function conflictOr(error: unknown): never {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/unique|duplicate key/i.test(text)) {
+    throw new AppError('conflict', '该申请刚被其他人修改，请刷新后重试。');
+  }
+  throw error;
+}

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import { computeClock } from '../../domain/clock/compute-clock.ts';
+import { isIsoDate, todayInChina } from '../../domain/dates.ts';
+import type { ApplicantType, RequestChannel } from '../../domain/report/codes.ts';
+import { type ApplicantInput, applicantProblems } from '../../domain/requests/applicant.ts';
+import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
+import { AppError, type FieldIssue } from '../../errors.ts';
+import { type Actor, appendCaseEvent, clockColumns } from './case-store.ts';
+
+export interface RegisterRequestInput {
+  agencyId: number;
+  channel: RequestChannel;
+  applicantType: ApplicantType;
+  applicant: ApplicantInput;
+  /**
+   * 第三十一条: in person, the day handed in; registered post, the day signed for; ordinary mail,
+   * fax or other, the day receipt was confirmed with the applicant. Not given for online
+   * submissions: those are acknowledged automatically (see receivedDate).
+   */
+  receivedOn?: string;
+  /** how the received day was established (签收 / 当面递交 / 与申请人确认), kept on the event */
+  receiptNote?: string;
+  /** the instant an online submission arrived */
+  submittedAt?: Date;
+}
+
+export interface RegisteredRequest {
+  requestId: number;
+  trackingCode: string;
+  registrationNo: string;
+  receivedOn: string;
+  dueOn: string;
+  provisional: boolean;
+  version: number;
+}
+
+/**
+ * 第三十一条（三）: an online submission counts as received on the day both sides confirm; the
+ * platform confirms automatically, on the day it arrives if that is a working day, else on the
+ * next working day.
+ */
+export function onlineReceivedDate(submittedAt: Date, calendar: WorkCalendar): string {
+  const day = todayInChina(submittedAt);
+  return calendar.isWorkingDay(day) ? day : calendar.addWorkingDays(day, 1);
+}
+
+function receivedDate(input: RegisterRequestInput, calendar: WorkCalendar, today: string): string {
+  if (input.channel === 'online') {
+    if (!input.submittedAt) throw new AppError('validation', '网络提交的申请缺少提交时间。');
+    return onlineReceivedDate(input.submittedAt, calendar);
+  }
+  const on = input.receivedOn;
+  const problem: FieldIssue | null = !on
+    ? {
+        field: 'receivedOn',
+        message: '请填写收到申请的日期（当面递交日、挂号信签收日或与申请人确认之日，条例第三十一条）',
+      }
+    : !isIsoDate(on)
+      ? { field: 'receivedOn', message: `收到日期“${on}”无效，请写成 YYYY-MM-DD` }
+      : on > today
+        ? { field: 'receivedOn', message: `收到日期 ${on} 不能晚于今天` }
+        : null;
+  if (problem) throw new AppError('validation', problem.message, [problem]);
+  return on as string;
+}
+
+/**
+ * Registers a disclosure request (intake): validates the applicant (第二十九条), fixes the
+ * received date (第三十一条), gives it a random tracking code and the agency's next registration
+ * number of the year, starts its clock and records the first event — all in one transaction.
+ */
+export async function registerRequest(
+  db: Db,
+  calendar: WorkCalendar,
+  input: RegisterRequestInput,
+  actor: Actor,
+  now: Date,
+): Promise<RegisteredRequest> {
+  const today = todayInChina(now);
+  const problems = applicantProblems(input.applicant, input.applicantType);
+  if (problems.length > 0) {
+    throw new AppError('validation', `申请信息有误：${problems.map((p) => p.message).join('；')}`, problems);
+  }
+  const receivedOn = receivedDate(input, calendar, today);
+  const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
+  const trackingCode = trackingCodeFrom(randomBytes(20));
+  return inTransaction(db, async (trx) => {
+    const agency = await trx
+      .selectFrom('agencies')
+      .select(['id', 'short_name', 'request_prefix'])
+      .where('id', '=', input.agencyId)
+      .executeTakeFirst();
+    if (!agency) throw new AppError('not_found', '未找到该机关。');
+    const year = Number(receivedOn.slice(0, 4));
+    const counter = await trx
+      .insertInto('registration_counters')
+      .values({ agency_id: agency.id, year, last_seq: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['agency_id', 'year'])
+          .doUpdateSet((eb) => ({ last_seq: eb('registration_counters.last_seq', '+', 1) })),
+      )
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    const registrationNo = registrationNumber(
+      agency.request_prefix || agency.short_name,
+      year,
+      counter.last_seq,
+    );
+    const inserted = await trx
+      .insertInto('requests')
+      .values({
+        agency_id: agency.id,
+        applicant_type: input.applicantType,
+        channel: input.channel,
+        received_on: receivedOn,
+        decided_on: null,
+        outcome: null,
+        fee_yuan: 0,
+        mixed_items: 0,
+        tracking_code: trackingCode,
+        registration_no: registrationNo,
+        registration_year: year,
+        registration_seq: counter.last_seq,
+        submitted_at: input.submittedAt?.toISOString() ?? null,
+        applicant: JSON.stringify(input.applicant),
+        information: input.applicant.information ?? null,
+        doc_number: input.applicant.docNumber ?? null,
+        form: input.applicant.form ?? null,
+        delivery: input.applicant.delivery ?? null,
+        state: 'open',
+        version: 1,
+        ...clockColumns(reading),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendCaseEvent(trx, {
+      agencyId: agency.id,
+      requestId: inserted.id,
+      type: 'received',
+      occurredOn: receivedOn,
+      actor: actor.username,
+      stateBefore: null,
+      stateAfter: 'open',
+      data: {
+        channel: input.channel,
+        receiptNote: input.receiptNote ?? null,
+        registrationNo,
+        due: reading.due,
+      },
+    });
+    return {
+      requestId: inserted.id,
+      trackingCode,
+      registrationNo,
+      receivedOn,
+      dueOn: reading.due,
+      provisional: reading.provisional,
+      version: 1,
+    };
+  });
+}

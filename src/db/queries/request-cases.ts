@@ -1,0 +1,229 @@
+/**
+ * Read queries of request cases: the queue (with the overdue and due-soon lists as plain queries
+ * over the stored clock columns), one case with its events, and the public view by tracking code.
+ */
+import type { Db } from '../connection.ts';
+
+export type QueueFilter =
+  | 'all'
+  | 'open'
+  | 'overdue'
+  | 'due_soon'
+  | 'awaiting_correction'
+  | 'awaiting_fee'
+  | 'in_consultation'
+  | 'decided';
+
+export interface QueueOptions {
+  filter: QueueFilter;
+  today: string;
+  /** the last day counted as “due soon” (e.g. 3 working days ahead, from the calendar) */
+  dueSoonUntil: string;
+  limit: number;
+  offset: number;
+}
+
+export interface CaseSummary {
+  id: number;
+  registrationNo: string | null;
+  applicantType: string;
+  channel: string;
+  receivedOn: string;
+  state: string;
+  dueOn: string | null;
+  dueProvisional: boolean;
+  clockState: string | null;
+  waitingUntil: string | null;
+  outcome: string | null;
+  decidedOn: string | null;
+  version: number;
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'registration_no',
+  'applicant_type',
+  'channel',
+  'received_on',
+  'state',
+  'due_on',
+  'due_provisional',
+  'clock_state',
+  'waiting_until',
+  'outcome',
+  'decided_on',
+  'version',
+] as const;
+
+type SummaryRow = {
+  id: number;
+  registration_no: string | null;
+  applicant_type: string;
+  channel: string;
+  received_on: string;
+  state: string;
+  due_on: string | null;
+  due_provisional: number;
+  clock_state: string | null;
+  waiting_until: string | null;
+  outcome: string | null;
+  decided_on: string | null;
+  version: number;
+};
+
+export function toSummary(r: SummaryRow): CaseSummary {
+  return {
+    id: r.id,
+    registrationNo: r.registration_no,
+    applicantType: r.applicant_type,
+    channel: r.channel,
+    receivedOn: r.received_on,
+    state: r.state,
+    dueOn: r.due_on,
+    dueProvisional: Boolean(r.due_provisional),
+    clockState: r.clock_state,
+    waitingUntil: r.waiting_until,
+    outcome: r.outcome,
+    decidedOn: r.decided_on,
+    version: r.version,
+  };
+}
+
+/** The states in which the answer clock runs (not waiting on the applicant). */
+const RUNNING = ['open', 'in_consultation'];
+
+/** A page of an agency's cases, most urgent first. */
+export async function listCases(
+  db: Db,
+  agencyId: number,
+  options: QueueOptions,
+): Promise<{ total: number; cases: CaseSummary[] }> {
+  let query = db.kysely.selectFrom('requests').where('agency_id', '=', agencyId);
+  switch (options.filter) {
+    case 'open':
+      query = query.where('state', '<>', 'decided');
+      break;
+    case 'overdue':
+      query = query.where('state', 'in', RUNNING).where('due_on', '<', options.today);
+      break;
+    case 'due_soon':
+      query = query
+        .where('state', 'in', RUNNING)
+        .where('due_on', '>=', options.today)
+        .where('due_on', '<=', options.dueSoonUntil);
+      break;
+    case 'all':
+      break;
+    default:
+      query = query.where('state', '=', options.filter);
+  }
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
+    .select([...SUMMARY_COLUMNS])
+    .orderBy((eb) => eb.case().when('state', '=', 'decided').then(1).else(0).end())
+    .orderBy('due_on')
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  return { total: Number(total.n), cases: rows.map(toSummary) };
+}
+
+/** How many cases each dashboard list holds. */
+export async function queueCounts(
+  db: Db,
+  agencyId: number,
+  today: string,
+  dueSoonUntil: string,
+): Promise<Record<QueueFilter, number>> {
+  const filters: QueueFilter[] = [
+    'all',
+    'open',
+    'overdue',
+    'due_soon',
+    'awaiting_correction',
+    'awaiting_fee',
+    'in_consultation',
+    'decided',
+  ];
+  const counts = {} as Record<QueueFilter, number>;
+  for (const filter of filters) {
+    counts[filter] = (
+      await listCases(db, agencyId, { filter, today, dueSoonUntil, limit: 0, offset: 0 })
+    ).total;
+  }
+  return counts;
+}
+
+/** One case with everything staff see (the applicant included), or null. */
+export async function findCase(db: Db, agencyId: number, requestId: number) {
+  const row = await db.kysely
+    .selectFrom('requests')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const events = await db.kysely
+    .selectFrom('case_events')
+    .select([
+      'id',
+      'seq',
+      'type',
+      'occurred_on',
+      'recorded_at',
+      'actor',
+      'state_before',
+      'state_after',
+      'data',
+    ])
+    .where('request_id', '=', requestId)
+    .orderBy('seq')
+    .execute();
+  const letters = await db.kysely
+    .selectFrom('letters')
+    .select(['id', 'kind', 'file_name', 'event_id', 'created_at'])
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
+  const reviews = await db.kysely
+    .selectFrom('review_cases')
+    .select(['id', 'grp', 'filed_on', 'decided_on', 'result'])
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
+  const items = await db.kysely
+    .selectFrom('request_items')
+    .select(['seq', 'outcome'])
+    .where('request_id', '=', requestId)
+    .orderBy('seq')
+    .execute();
+  return { row, events, letters, reviews, items };
+}
+
+/** The case behind a tracking code (any agency), with its letters; null when there is none. */
+export async function findByTrackingCode(db: Db, trackingCode: string) {
+  const row = await db.kysely
+    .selectFrom('requests')
+    .innerJoin('agencies', 'agencies.id', 'requests.agency_id')
+    .select([
+      'requests.id',
+      'requests.registration_no',
+      'requests.received_on',
+      'requests.state',
+      'requests.outcome',
+      'requests.decided_on',
+      'agencies.code as agency_code',
+      'agencies.name as agency_name',
+    ])
+    .where('requests.tracking_code', '=', trackingCode)
+    .executeTakeFirst();
+  if (!row) return null;
+  const letters = await db.kysely
+    .selectFrom('letters')
+    .select(['id', 'kind', 'file_name', 'created_at'])
+    .where('request_id', '=', row.id)
+    .orderBy('id')
+    .execute();
+  return { row, letters };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { chineseDaysData } from '../calendar/chinese-days-data.ts';
+import { createWorkCalendar } from '../calendar/work-calendar.ts';
+import type { ClockEvent, ClockReading } from '../requests/clock-events.ts';
+import { computeClock } from './compute-clock.ts';
+
+const calendar = createWorkCalendar({ base: chineseDaysData });
+
+type Row = [
+  situation: string,
+  received: string,
+  events: ClockEvent[],
+  today: string,
+  reading: Partial<ClockReading>,
+];
+
+const running = (due: string, used: number, left: number): Partial<ClockReading> => ({
+  due,
+  workingDaysUsed: used,
+  workingDaysLeft: left,
+  overdue: left < 0,
+  state: 'running',
+  waitingUntil: null,
+  provisional: false,
+  provisionalYears: [],
+});
+
+describe('computeClock pauses on the official 2024–2026 calendars', () => {
+  it.each<Row>([
+    // 第三十二条: consultation
+    [
+      'a consultation over National Day 2024: only its working days are not counted',
+      '2024-09-20',
+      [
+        { type: 'consultation_sent', on: '2024-09-27' },
+        { type: 'consultation_replied', on: '2024-10-10' },
+      ],
+      '2024-10-15',
+      running('2024-10-30', 9, 11),
+    ],
+    [
+      'a consultation under way over National Day 2024',
+      '2024-09-20',
+      [{ type: 'consultation_sent', on: '2024-09-27' }],
+      '2024-10-08',
+      {
+        due: '2024-10-28',
+        workingDaysUsed: 5,
+        workingDaysLeft: 15,
+        state: 'in_consultation',
+        waitingUntil: '2024-10-23',
+      },
+    ],
+    [
+      'a consultation never answered holds the clock 15 working days only',
+      '2025-03-03',
+      [{ type: 'consultation_sent', on: '2025-03-05' }],
+      '2025-04-30',
+      running('2025-04-22', 27, -7),
+    ],
+    [
+      'a reply after the 15-day limit changes nothing',
+      '2025-03-03',
+      [
+        { type: 'consultation_sent', on: '2025-03-05' },
+        { type: 'consultation_replied', on: '2025-04-10' },
+      ],
+      '2025-04-30',
+      running('2025-04-22', 27, -7),
+    ],
+    [
+      'a consultation begun after the due date does not revive the period',
+      '2024-02-08',
+      [
+        { type: 'consultation_sent', on: '2024-03-14' },
+        { type: 'consultation_replied', on: '2024-03-20' },
+      ],
+      '2024-03-21',
+      running('2024-03-13', 26, -6),
+    ],
+    [
+      'a fee notice during a consultation: each paused day counts once',
+      '2024-09-20',
+      [
+        { type: 'consultation_sent', on: '2024-09-27' },
+        { type: 'fee_notice', on: '2024-10-08' },
+        { type: 'consultation_replied', on: '2024-10-10' },
+        { type: 'fee_paid', on: '2024-10-14' },
+      ],
+      '2024-10-15',
+      running('2024-11-04', 6, 14),
+    ],
+    // 109号: fee
+    [
+      'a fee notice paid after four working days',
+      '2024-02-08',
+      [
+        { type: 'fee_notice', on: '2024-02-20' },
+        { type: 'fee_paid', on: '2024-02-26' },
+      ],
+      '2024-02-27',
+      running('2024-03-19', 5, 15),
+    ],
+    [
+      'awaiting payment',
+      '2024-02-08',
+      [{ type: 'fee_notice', on: '2024-02-20' }],
+      '2024-02-27',
+      {
+        due: '2024-03-20',
+        workingDaysUsed: 4,
+        workingDaysLeft: 16,
+        state: 'awaiting_fee',
+        waitingUntil: '2024-03-19',
+      },
+    ],
+    [
+      'unpaid 20 working days after the fee notice',
+      '2024-02-08',
+      [{ type: 'fee_notice', on: '2024-02-20' }],
+      '2024-03-25',
+      { due: '2024-04-11', workingDaysUsed: 4, workingDaysLeft: 16, state: 'fee_lapsed', waitingUntil: null },
+    ],
+    // 第三十五条: reasons and a later date
+    [
+      'awaiting reasons for many applications, over a make-up Saturday',
+      '2024-05-06',
+      [{ type: 'reasons_requested', on: '2024-05-08' }],
+      '2024-05-15',
+      {
+        due: '2024-06-11',
+        workingDaysUsed: 2,
+        workingDaysLeft: 18,
+        state: 'awaiting_reasons',
+        waitingUntil: null,
+      },
+    ],
+    [
+      'a later date set after reasons',
+      '2024-05-06',
+      [
+        { type: 'reasons_requested', on: '2024-05-08' },
+        { type: 'later_date_set', on: '2024-05-20', until: '2024-07-31' },
+      ],
+      '2024-06-03',
+      running('2024-07-31', 12, 41),
+    ],
+  ])('%s', (_situation, received, events, today, reading) => {
+    expect(computeClock({ received, events }, calendar, today)).toMatchObject(reading);
+  });
+});

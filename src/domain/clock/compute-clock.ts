@@ -1,0 +1,134 @@
+/**
+ * The request clock: how many working days of the answer period are used and left, and when the
+ * answer is due, as a pure function of the received date, the events and the calendar.
+ *
+ * The rules (条例 = 政府信息公开条例 2019; 109号 = 信息处理费管理办法), “N working days after D”
+ * never counting D itself:
+ * - 第三十三条: the answer is due 20 working days after the day of receipt (第三十一条 fixes that day).
+ *   An extension adds its days; at most 20 in all (validate.ts refuses more).
+ * - 第三十条: a correction notice, only within 7 working days of receipt (validate.ts), stops the
+ *   clock (`awaiting_correction`); the corrected application restarts the 20 days from the day it
+ *   arrives. If the applicant's period (`until`) passes with none recorded: `correction_lapsed`.
+ * - 第三十二条, 第三十四条, 第三十三条 (consultation time is not counted): from a consultation letter
+ *   the working days after the sending day up to and including the reply day are not counted, but
+ *   at most 15 (up to the 15th working day after sending); a letter left unanswered that long no
+ *   longer holds the clock, and a reply after that changes nothing.
+ * - 109号: from a fee notice the working days after the notice day up to and including the payment
+ *   day are not counted; unpaid after the 20th working day after the notice: `fee_lapsed`.
+ * - 第三十五条: asking for reasons stops the clock (`awaiting_reasons`) until staff set a later date;
+ *   that date is then the due date.
+ * - A pause counts only when it begins on or before the due date as it stands: the time spent
+ *   consulting or awaiting payment is not counted inside the period, but cannot revive a period
+ *   that has already run out. Overlapping pauses count each working day once.
+ * - `decided`: the reading is as of the decision day. A lapse: as of the last day of the period.
+ */
+import { addDays } from '../calendar/days.ts';
+import type { WorkCalendar } from '../calendar/types.ts';
+import { unconfirmedYears } from '../calendar/work-calendar.ts';
+import type { ClockReading } from '../requests/clock-events.ts';
+import { ClockError, type ClockInput } from './problems.ts';
+import { foldClockEvents, type Timeline } from './timeline.ts';
+import { validateClockEvents } from './validate.ts';
+
+/** 第三十三条: the answer period, in working days. */
+export const ANSWER_DAYS = 20;
+
+type Lapse = { state: 'correction_lapsed' | 'fee_lapsed'; on: string };
+
+/** The first wait whose period ended before `day` with nothing recorded. */
+function firstLapse(timeline: Timeline, day: string): Lapse | null {
+  let lapse: Lapse | null = null;
+  const until = timeline.correction?.until;
+  if (until && until < day) lapse = { state: 'correction_lapsed', on: until };
+  for (const pause of timeline.pauses) {
+    if (pause.kind !== 'fee' || pause.to !== null || pause.limit === null || pause.limit >= day) continue;
+    if (!lapse || pause.limit < lapse.on) lapse = { state: 'fee_lapsed', on: pause.limit };
+  }
+  return lapse;
+}
+
+/** The pauses as stretches (from, to] inside (start, day], merged where they overlap. */
+function pausedSpans(timeline: Timeline, start: string, day: string): Array<{ from: string; to: string }> {
+  const spans = timeline.pauses
+    .map((pause) => {
+      let to = pause.to ?? day;
+      if (pause.kind === 'consultation' && pause.limit !== null && pause.limit < to) to = pause.limit;
+      return { from: pause.from < start ? start : pause.from, to: to > day ? day : to };
+    })
+    .filter((span) => span.to > span.from)
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const merged: Array<{ from: string; to: string }> = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.from <= last.to) {
+      if (span.to > last.to) last.to = span.to;
+    } else merged.push({ ...span });
+  }
+  return merged;
+}
+
+function stateOf(
+  timeline: Timeline,
+  day: string,
+  lapse: Lapse | null,
+): Pick<ClockReading, 'state' | 'waitingUntil'> {
+  if (timeline.decided !== null) return { state: 'decided', waitingUntil: null };
+  if (lapse) return { state: lapse.state, waitingUntil: null };
+  if (timeline.correction) return { state: 'awaiting_correction', waitingUntil: timeline.correction.until };
+  const open = timeline.pauses.filter((p) => p.to === null);
+  const fee = open.find((p) => p.kind === 'fee');
+  if (fee) return { state: 'awaiting_fee', waitingUntil: fee.limit };
+  const consultation = open.find((p) => p.kind === 'consultation' && p.limit !== null && p.limit >= day);
+  if (consultation) return { state: 'in_consultation', waitingUntil: consultation.limit };
+  if (open.some((p) => p.kind === 'reasons')) return { state: 'awaiting_reasons', waitingUntil: null };
+  return { state: 'running', waitingUntil: null };
+}
+
+function read(timeline: Timeline, calendar: WorkCalendar, day: string, lapse: Lapse | null): ClockReading {
+  // awaiting a correction, the count will restart from the day it arrives: read as if today
+  const start = timeline.correction ? day : timeline.start;
+  const total = ANSWER_DAYS + timeline.extension;
+  let due = calendar.addWorkingDays(start, total);
+  let paused = 0;
+  for (const span of pausedSpans(timeline, start, day)) {
+    if (span.from > due && timeline.laterDate === null) break;
+    paused += calendar.workingDaysBetween(span.from, span.to);
+    due = calendar.addWorkingDays(start, total + paused);
+  }
+  const workingDaysUsed = calendar.workingDaysBetween(start, day) - paused;
+  let workingDaysLeft = total - workingDaysUsed;
+  if (timeline.laterDate !== null) {
+    due = timeline.laterDate;
+    workingDaysLeft =
+      day <= due ? calendar.workingDaysBetween(day, due) : -calendar.workingDaysBetween(due, day);
+  }
+  const { state, waitingUntil } = stateOf(timeline, day, lapse);
+  let last = due > day ? due : day;
+  if (waitingUntil !== null && waitingUntil > last) last = waitingUntil;
+  const provisionalYears = unconfirmedYears(calendar, addDays(start, 1), last);
+  return {
+    due,
+    provisional: provisionalYears.length > 0,
+    provisionalYears,
+    workingDaysUsed,
+    workingDaysLeft,
+    overdue: day > due,
+    state,
+    waitingUntil,
+  };
+}
+
+/**
+ * The clock of a request as of `today` (or of its decision day). Throws a ClockError when the
+ * events break a rule (validateClockEvents lists them all).
+ */
+export function computeClock(input: ClockInput, calendar: WorkCalendar, today: string): ClockReading {
+  const problems = validateClockEvents(input, calendar, today);
+  if (problems.length > 0) throw new ClockError(problems);
+  let timeline = foldClockEvents(input, calendar, today);
+  if (timeline.decided !== null) return read(timeline, calendar, timeline.decided, null);
+  const lapse = firstLapse(timeline, today);
+  if (!lapse) return read(timeline, calendar, today, null);
+  timeline = foldClockEvents(input, calendar, lapse.on);
+  return read(timeline, calendar, lapse.on, lapse);
+}

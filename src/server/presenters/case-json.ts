@@ -1,0 +1,77 @@
+/** A request case as the staff API shows it: the stored case, its clock as of today, what can be done. */
+
+import type { findCase } from '../../db/queries/request-cases.ts';
+import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import { computeClock } from '../../domain/clock/compute-clock.ts';
+import type { ClockEvent } from '../../domain/requests/clock-events.ts';
+import { allowedActions, CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
+import { parseJson } from './json.ts';
+
+type FoundCase = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+const CLOCK_TYPES = new Set([
+  'correction_requested',
+  'correction_received',
+  'consultation_sent',
+  'consultation_replied',
+  'extended',
+  'fee_notice',
+  'fee_paid',
+  'reasons_requested',
+  'later_date_set',
+  'decided',
+]);
+
+/** The case, its timeline, its clock as of `today` and the actions its state allows. */
+export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string) {
+  const { row, events, letters, reviews, items } = found;
+  const clockEvents = events
+    .filter((e) => CLOCK_TYPES.has(e.type))
+    .map((e) => ({ type: e.type, on: e.occurred_on, ...(parseJson(e.data).clock ?? {}) }) as ClockEvent);
+  const clock = computeClock({ received: row.received_on, events: clockEvents }, calendar, today);
+  const state = row.state as CaseState;
+  return {
+    id: row.id,
+    version: row.version,
+    registrationNo: row.registration_no,
+    trackingCode: row.tracking_code,
+    state,
+    stateLabel: CASE_STATE_LABELS[state] ?? state,
+    channel: row.channel,
+    applicantType: row.applicant_type,
+    applicant: row.applicant ? parseJson(row.applicant) : null,
+    receivedOn: row.received_on,
+    decidedOn: row.decided_on,
+    outcome: row.outcome,
+    legalBasis: row.legal_basis,
+    feeYuan: Number(row.fee_yuan),
+    items: items.map((i) => ({ seq: i.seq, outcome: i.outcome })),
+    clock,
+    allowedActions: allowedActions(state),
+    events: events.map((e) => ({
+      id: e.id,
+      seq: e.seq,
+      type: e.type,
+      occurredOn: e.occurred_on,
+      recordedAt: e.recorded_at,
+      actor: e.actor,
+      stateBefore: e.state_before,
+      stateAfter: e.state_after,
+      data: parseJson(e.data),
+    })),
+    letters: letters.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      fileName: l.file_name,
+      eventId: l.event_id,
+      createdAt: l.created_at,
+    })),
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      group: r.grp,
+      filedOn: r.filed_on,
+      decidedOn: r.decided_on,
+      result: r.result,
+    })),
+  };
+}

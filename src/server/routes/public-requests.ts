@@ -1,0 +1,126 @@
+/**
+ * Public routes of requests: file one online (第二十九条), follow it by its tracking code (status,
+ * dates, letters — nothing else about the applicant), and the deadline calculator.
+ */
+import { z } from 'zod';
+import { readClockOf } from '../../commands/requests/read-clock.ts';
+import { registerRequest } from '../../commands/requests/register-request.ts';
+import { findByTrackingCode } from '../../db/queries/request-cases.ts';
+import { unconfirmedYears } from '../../domain/calendar/work-calendar.ts';
+import { isIsoDate, todayInChina } from '../../domain/dates.ts';
+import { APPLICANT_TYPES } from '../../domain/report/codes.ts';
+import { isTrackingCode } from '../../domain/requests/identifiers.ts';
+import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
+import { agencyIdOf } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
+import { applicantBody } from './requests.ts';
+import { agencyCode, errorBody } from './schemas.ts';
+import type { RouteModule } from './types.ts';
+
+const PUBLIC_ACTOR = { username: 'public', roles: [] };
+
+export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now }) => {
+  app.post(
+    '/api/v1/agencies/:code/requests/online',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'File a request online; answers the tracking code and registration number',
+        params: z.object({ code: agencyCode }),
+        body: z.object({
+          applicantType: z.enum(APPLICANT_TYPES, {
+            error: `applicantType 应为 ${APPLICANT_TYPES.join('、')} 之一`,
+          }),
+          applicant: applicantBody,
+        }),
+        response: { 201: receiptSchema, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      const registered = await registerRequest(
+        db,
+        await calendars.get(),
+        {
+          agencyId,
+          channel: 'online',
+          applicantType: request.body.applicantType,
+          applicant: request.body.applicant,
+          submittedAt: now(),
+        },
+        PUBLIC_ACTOR,
+        now(),
+      );
+      const { requestId: _id, version: _version, ...receipt } = registered;
+      return reply.code(201).send(receipt);
+    },
+  );
+
+  app.get(
+    '/api/v1/track/:trackingCode',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Follow a request by its tracking code: status, received and due dates, days left, letters',
+        params: z.object({ trackingCode: z.string().max(64) }),
+        response: { 200: trackSchema, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const missing = new AppError('not_found', '未找到该查询码对应的申请，请核对查询码。');
+      if (!isTrackingCode(request.params.trackingCode)) throw missing;
+      const found = await findByTrackingCode(db, request.params.trackingCode);
+      if (!found) throw missing;
+      const clock = await readClockOf(
+        db,
+        found.row.id,
+        found.row.received_on,
+        await calendars.get(),
+        todayInChina(now()),
+      );
+      const state = found.row.state as CaseState;
+      return {
+        agency: { code: found.row.agency_code, name: found.row.agency_name },
+        registrationNo: found.row.registration_no,
+        state,
+        stateLabel: CASE_STATE_LABELS[state] ?? state,
+        receivedOn: found.row.received_on,
+        decidedOn: found.row.decided_on,
+        dueOn: clock.due,
+        workingDaysLeft: clock.workingDaysLeft,
+        overdue: clock.overdue,
+        provisional: clock.provisional,
+        provisionalYears: clock.provisionalYears,
+        letters: found.letters.map((l) => ({
+          id: l.id,
+          kind: l.kind,
+          fileName: l.file_name,
+          createdAt: l.created_at,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/deadline',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Deadline calculator: the date N working days after a date, on the official calendar',
+        querystring: z.object({
+          from: z.string().refine(isIsoDate, { error: 'from 应为有效日期，写成 YYYY-MM-DD' }),
+          days: z.coerce.number().int().min(0).max(400).default(20),
+        }),
+        response: { 200: deadlineSchema, 400: errorBody },
+      },
+    },
+    async (request) => {
+      const calendar = await calendars.get();
+      const { from, days } = request.query;
+      const due = calendar.addWorkingDays(from, days);
+      const years = unconfirmedYears(calendar, from, due);
+      return { from, days, due, provisional: years.length > 0, provisionalYears: years };
+    },
+  );
+};

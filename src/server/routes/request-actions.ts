@@ -1,0 +1,107 @@
+/**
+ * Staff actions on a case (`POST …/requests/:id/actions/:action`) and reconsideration/litigation
+ * cases recorded against it. Each action is one command: version check, state machine, the
+ * action's rules, one event, the clock recomputed.
+ */
+import { z } from 'zod';
+import { applyCaseAction } from '../../commands/requests/apply-case-action.ts';
+import { recordReviewCase } from '../../commands/requests/record-review-case.ts';
+import { todayInChina } from '../../domain/dates.ts';
+import { T4_GROUPS, T4_RESULTS } from '../../domain/report/codes.ts';
+import { CASE_ACTIONS } from '../../domain/requests/state-machine.ts';
+import { agencyIdOf, resolveActor } from '../actor.ts';
+import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';
+import { agencyCode, errorBody } from './schemas.ts';
+import type { RouteModule } from './types.ts';
+
+const caseParams = z.object({
+  code: agencyCode,
+  id: z.coerce.number().int().positive({ error: '申请编号应为正整数' }),
+});
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD' });
+
+export const requestActionRoutes: RouteModule = async (app, { db, calendars, now }) => {
+  app.post(
+    '/api/v1/agencies/:code/requests/:id/actions/:action',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Act on a case: correction, consultation, extension, fee, 第三十五条, decision',
+        description:
+          'Body: `expectedVersion` (the version you saw; a later change by someone else gives 409), optional `occurredOn` (the day it happened, default today), and `payload`, the fields of the action.',
+        params: caseParams.extend({
+          action: z.enum(CASE_ACTIONS, { error: `action 应为 ${CASE_ACTIONS.join('、')} 之一` }),
+        }),
+        body: z.object({
+          expectedVersion: z.number({ error: 'expectedVersion 应为您看到的版本号' }).int().min(0),
+          occurredOn: date.optional(),
+          payload: z.record(z.string(), z.unknown()).default({}),
+        }),
+        response: {
+          200: actionResultSchema,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      const actor = await resolveActor(db, request, agencyId);
+      return applyCaseAction(db, await calendars.get(), {
+        agencyId,
+        requestId: request.params.id,
+        expectedVersion: request.body.expectedVersion,
+        action: request.params.action,
+        payload: request.body.payload,
+        occurredOn: request.body.occurredOn,
+        actor,
+        today: todayInChina(now()),
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/agencies/:code/requests/:id/reviews',
+    {
+      schema: {
+        tags: ['requests'],
+        summary:
+          'Record a reconsideration (行政复议) or lawsuit (行政诉讼) about this request, or its result',
+        params: caseParams,
+        body: z.object({
+          group: z.enum(T4_GROUPS, {
+            error: 'group 应为 review（行政复议）、suit_direct（直接起诉）或 suit_after_review（复议后起诉）',
+          }),
+          filedOn: date,
+          decidedOn: date.nullable().default(null),
+          result: z
+            .enum(T4_RESULTS, { error: 'result 应为 upheld、corrected 或 other' })
+            .nullable()
+            .default(null),
+        }),
+        response: {
+          201: reviewRecordedSchema,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          404: errorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      const actor = await resolveActor(db, request, agencyId);
+      const recorded = await recordReviewCase(db, {
+        agencyId,
+        requestId: request.params.id,
+        ...request.body,
+        actor,
+        today: todayInChina(now()),
+      });
+      return reply.code(201).send(recorded);
+    },
+  );
+};

@@ -1,0 +1,140 @@
+/**
+ * Staff routes of disclosure requests (依申请公开): register one received by letter, in person, by
+ * fax or otherwise; the queue with the dashboard's lists; one case with its timeline and clock.
+ */
+import { z } from 'zod';
+import { registerRequest } from '../../commands/requests/register-request.ts';
+import { findCase, listCases, queueCounts } from '../../db/queries/request-cases.ts';
+import { todayInChina } from '../../domain/dates.ts';
+import { APPLICANT_TYPES, REQUEST_CHANNELS } from '../../domain/report/codes.ts';
+import { agencyIdOf, resolveActor } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import { caseJson } from '../presenters/case-json.ts';
+import { registeredSchema } from './request-schemas.ts';
+import { agencyCode, errorBody } from './schemas.ts';
+import type { RouteModule } from './types.ts';
+
+const optionalText = (max: number) => z.string().max(max).optional();
+
+/** The applicant and the information sought (第二十九条); the domain checks each field. */
+export const applicantBody = z.object({
+  name: optionalText(200),
+  idType: optionalText(40),
+  idNumber: optionalText(64),
+  idName: optionalText(100),
+  phone: optionalText(40),
+  email: optionalText(200),
+  address: optionalText(500),
+  information: optionalText(5000),
+  docNumber: optionalText(200),
+  form: optionalText(20),
+  formOther: optionalText(200),
+  delivery: optionalText(20),
+  deliveryOther: optionalText(200),
+});
+
+const registerBody = z.object({
+  channel: z.enum(REQUEST_CHANNELS, { error: `channel 应为 ${REQUEST_CHANNELS.join('、')} 之一` }),
+  applicantType: z.enum(APPLICANT_TYPES, { error: `applicantType 应为 ${APPLICANT_TYPES.join('、')} 之一` }),
+  applicant: applicantBody,
+  receivedOn: z
+    .string()
+    .optional()
+    .describe('第三十一条: the day handed in, signed for, or confirmed (YYYY-MM-DD)'),
+  receiptNote: optionalText(500),
+});
+
+const FILTERS = [
+  'all',
+  'open',
+  'overdue',
+  'due_soon',
+  'awaiting_correction',
+  'awaiting_fee',
+  'in_consultation',
+  'decided',
+] as const;
+const caseParams = z.object({
+  code: agencyCode,
+  id: z.coerce.number().int().positive({ error: '申请编号应为正整数' }),
+});
+
+export const requestRoutes: RouteModule = async (app, { db, calendars, now }) => {
+  app.post(
+    '/api/v1/agencies/:code/requests',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Register a request received by letter, in person, by fax or otherwise (staff)',
+        params: z.object({ code: agencyCode }),
+        body: registerBody,
+        response: { 201: registeredSchema, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      const actor = await resolveActor(db, request, agencyId);
+      const body = request.body;
+      const registered = await registerRequest(
+        db,
+        await calendars.get(),
+        {
+          agencyId,
+          channel: body.channel,
+          applicantType: body.applicantType,
+          applicant: body.applicant,
+          receivedOn: body.receivedOn,
+          receiptNote: body.receiptNote,
+          submittedAt: body.channel === 'online' ? now() : undefined,
+        },
+        actor,
+        now(),
+      );
+      return reply.code(201).send(registered);
+    },
+  );
+
+  app.get(
+    '/api/v1/agencies/:code/requests',
+    {
+      schema: {
+        tags: ['requests'],
+        summary:
+          'The queue of requests: all, open, overdue, due soon, awaiting correction or fee, in consultation, decided',
+        params: z.object({ code: agencyCode }),
+        querystring: z.object({
+          filter: z.enum(FILTERS, { error: `filter 应为 ${FILTERS.join('、')} 之一` }).default('open'),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (request) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      await resolveActor(db, request, agencyId);
+      const today = todayInChina(now());
+      const dueSoonUntil = (await calendars.get()).addWorkingDays(today, 3);
+      const { filter, limit, offset } = request.query;
+      const page = await listCases(db, agencyId, { filter, today, dueSoonUntil, limit, offset });
+      return { ...page, counts: await queueCounts(db, agencyId, today, dueSoonUntil), today, dueSoonUntil };
+    },
+  );
+
+  app.get(
+    '/api/v1/agencies/:code/requests/:id',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'One case: applicant, timeline of events, clock as of today, allowed actions, letters',
+        params: caseParams,
+      },
+    },
+    async (request) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      await resolveActor(db, request, agencyId);
+      const found = await findCase(db, agencyId, request.params.id);
+      if (!found) throw new AppError('not_found', `未找到编号为 ${request.params.id} 的申请。`);
+      return caseJson(found, await calendars.get(), todayInChina(now()));
+    },
+  );
+};
