@@ -1,8 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import type { Database } from '../db/schema.ts';
+import { withinTransaction } from '../db/transaction.ts';
 import { DEMO_AGENCY_CODE, demoLines } from '../demo/lingang.ts';
+import { loadDemoCases } from '../demo/lingang-cases.ts';
 import { LINGANG_2021_NARRATIVE } from '../demo/lingang-narrative.ts';
+import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
+import { createWorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
 
 async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenerator<string> {
@@ -44,6 +48,11 @@ export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<ImportRe
         .executeTakeFirstOrThrow();
       await trx.updateTable('agencies').set({ request_prefix: '临港' }).where('id', '=', agency.id).execute();
       await addDemoUsers(trx, agency.id);
+      await loadDemoCases(
+        withinTransaction(db, trx),
+        agency.id,
+        createWorkCalendar({ base: chineseDaysData }),
+      );
       await trx
         .insertInto('annual_reports')
         .values({
