@@ -229,7 +229,12 @@ describeEachDatabase('a request from intake to answer, through the API', (use) =
 
   it('carries a case received 2021-12-28 and decided 2022-01-20 over the year end', async () => {
     at('2021-12-28');
-    const firm = { ...applicant, name: '某律师事务所', idType: 'credit_code', idNumber: '914403001922038216' };
+    const firm = {
+      ...applicant,
+      name: '某律师事务所',
+      idType: 'credit_code',
+      idNumber: '914403001922038216',
+    };
     const r = await register('2021-12-28', { applicantType: 'legal_service', applicant: firm });
     at('2022-01-20');
     const res = await act(r.requestId, 'decide', 1, {
