@@ -139,6 +139,58 @@ describeEachDatabase('a request from intake to answer, through the API', (use) =
       stateBefore: 'open',
       stateAfter: 'awaiting_correction',
     });
+    expect(view.letters.map((l: { kind: string }) => l.kind)).toEqual([
+      'receipt',
+      'correction',
+      'consultation',
+      'extension',
+      'answer.partial',
+    ]);
+    const answer = view.letters[4];
+    const docx = await app.inject({
+      url: `${BASE}/${r.requestId}/letters/${answer.id}.docx`,
+      headers: OPERATOR,
+    });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(docx.headers['content-disposition']).toContain("filename*=UTF-8''");
+    const html = await app.inject({ url: `/api/v1/track/${r.trackingCode}/letters/${answer.id}.html` });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('第三十七条');
+    expect(html.body).toContain('行政复议');
+    expect(html.body).toContain(view.registrationNo);
+    const wrongCase = await app.inject({ url: `/api/v1/track/${'b'.repeat(32)}/letters/${answer.id}.html` });
+    expect(wrongCase.statusCode).toBe(404);
+  });
+
+  it('lets an agency admin edit a letter template, validated, and uses it for the next letter', async () => {
+    const url = '/api/v1/agencies/lingang/letter-templates/receipt';
+    const admin = { 'x-gongkai-user': 'lingang-admin' };
+    expect(
+      (await app.inject({ method: 'PUT', url, headers: OPERATOR, payload: { template: 'x' } })).statusCode,
+    ).toBe(403);
+    const bad = await app.inject({
+      method: 'PUT',
+      url,
+      headers: admin,
+      payload: { template: '{{applicant.age}}' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('applicant.age');
+    const good =
+      '@left {{applicant.name}}：\n\n本机关已于{{case.receivedOn}}收到您的申请，登记号{{case.registrationNo}}。临港专用回执。\n\n@right {{agency.name}}';
+    expect(
+      (await app.inject({ method: 'PUT', url, headers: admin, payload: { template: good } })).statusCode,
+    ).toBe(200);
+    at('2024-02-08');
+    const r = await register('2024-02-08');
+    const view = (await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).json();
+    const receipt = await app.inject({
+      url: `${BASE}/${r.requestId}/letters/${view.letters[0].id}.html`,
+      headers: OPERATOR,
+    });
+    expect(receipt.body).toContain('临港专用回执');
+    await app.inject({ method: 'PUT', url, headers: admin, payload: { template: '' } });
   });
 
   it('refuses a correction notice after 7 working days', async () => {

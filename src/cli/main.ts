@@ -10,8 +10,10 @@ const USAGE = `用法：gongkai <命令> [参数]
                                                      生成年度报告（json/html 未指定 --out 时输出到标准输出）
   import FILE                                        导入 JSON Lines 记录（格式见 docs/import-format.md）
   validate FILE [--today YYYY-MM-DD]                 按 R1–R10 校验一份报告 JSON（生成的或编辑过的）
+  request register|act|show|list …                  依申请公开办理（用法：gongkai request）
   workdays add DATE N | between A B [--calendar F]   DATE 之后第 N 个工作日；A 之后至 B 的工作日数（见 docs/calendar.md）
   clock FILE [--today YYYY-MM-DD] [--calendar F]     计算一件申请的答复期限（格式见 docs/clock.md）
+  calendar show [YEAR] | import-notice FILE | override DATE holiday|workday --source 文号 | remove-override DATE  工作日历（改动后重算未办结申请的期限，见 docs/calendar.md）
   fee per-piece N [--previous M] | per-page N        信息处理费（元，国办函〔2020〕109号）：按件（本月累计）或按量计收
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
 退出码：0 正常；1 报告有错误级别的校验问题；2 用法或输入有误`;
@@ -44,10 +46,14 @@ async function main(argv: string[]): Promise<number> {
       return withDb(async (db) => (await import('./import.ts')).importCommand(db, args));
     case 'validate':
       return (await import('./validate.ts')).validateCommand(args);
+    case 'request':
+      return withDb(async (db) => (await import('./request.ts')).requestCommand(db, args));
     case 'workdays':
       return (await import('./workdays.ts')).workdaysCommand(args);
     case 'clock':
       return (await import('./clock.ts')).clockCommand(args);
+    case 'calendar':
+      return withDb(async (db) => (await import('./calendar.ts')).calendarCommand(db, args));
     case 'fee':
       return (await import('./fee.ts')).feeCommand(args);
     case undefined:

@@ -2,7 +2,12 @@ import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { RequestTable } from '../../db/schema.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import { FEE_PAYMENT_DAYS } from '../../domain/clock/timeline.ts';
+import { CONSULTATION_DAYS } from '../../domain/clock/validate.ts';
 import { applicationFee, feeBreakdown } from '../../domain/fees/processing-fee.ts';
+import { type AnswerInput, answerSection } from '../../domain/letters/answer-section.ts';
+import { feeSection } from '../../domain/letters/fee-section.ts';
+import { answerKind } from '../../domain/letters/kinds.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
 import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
 import { requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
@@ -10,6 +15,7 @@ import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import { ACTION_PAYLOADS, type ActionPayload } from './action-payloads.ts';
 import type { Actor, CaseRow, Trx } from './case-store.ts';
+import type { LetterRequest } from './issue-letter.ts';
 
 export interface HandlerContext {
   trx: Trx;
@@ -30,6 +36,8 @@ export interface Step {
   columns?: Updateable<RequestTable>;
   record?: Record<string, unknown>;
   afterWrite?: (trx: Trx, eventId: number) => Promise<void>;
+  /** the letter this step sends, given the clock after it */
+  letter?: (after: ClockReading) => LetterRequest;
 }
 
 type Handler = (ctx: HandlerContext) => Step | Promise<Step>;
@@ -63,6 +71,7 @@ const requestCorrection: Handler = ({ payload, occurredOn, calendar, row, events
     eventType: 'correction_requested',
     clockEvent: { type: 'correction_requested', on: occurredOn, until: p.until },
     record: { what: p.what },
+    letter: () => ({ kind: 'correction', sections: { correction: { items: [p.what], dueOn: p.until } } }),
   };
 };
 
@@ -78,6 +87,7 @@ function closeLapsed(
       eventType: 'decided',
       clockEvent: { type: 'decided', on: today },
       columns: { outcome, decided_on: today },
+      letter: () => answerLetter({ outcome }),
     };
   };
 }
@@ -100,10 +110,17 @@ const extend: Handler = ({ payload, actor, before, events, occurredOn }) => {
     eventType: 'extended',
     clockEvent: { type: 'extended', on: occurredOn, days: p.days },
     record: { reason: p.reason },
+    letter: (after) => ({
+      kind: 'extension',
+      sections: { extension: { days: p.days, newDueOn: after.due, reason: p.reason } },
+    }),
   };
 };
 
-const sendFeeNotice: Handler = ({ payload, occurredOn }) => {
+/** How to pay, until agencies configure their own (the fee notice says it). */
+const HOW_TO_PAY = '请持本通知书到本机关政府信息公开工作机构缴纳，或按本机关另行告知的方式缴纳';
+
+const sendFeeNotice: Handler = ({ payload, occurredOn, calendar }) => {
   const p = parse('send_fee_notice', payload);
   const basis =
     p.method === 'per_piece'
@@ -115,6 +132,10 @@ const sendFeeNotice: Handler = ({ payload, occurredOn }) => {
     eventType: 'fee_notice',
     clockEvent: { type: 'fee_notice', on: occurredOn },
     record: { amountYuan, breakdown: feeBreakdown(basis) },
+    letter: () => ({
+      kind: 'fee',
+      sections: { fee: feeSection(basis, calendar.addWorkingDays(occurredOn, FEE_PAYMENT_DAYS), HOW_TO_PAY) },
+    }),
   };
 };
 
@@ -125,6 +146,13 @@ const decide: Handler = async ({ payload, occurredOn, row }) => {
   const problem = validateDecisionBasis(outcome, p.basis);
   if (problem) throw new AppError('validation', problem, [{ field: 'basis', message: problem }]);
   const items = p.items ?? [];
+  const letter = answerLetter({
+    outcome,
+    basisCode: p.basis,
+    reasons: p.reasons,
+    otherAgency: p.otherAgency,
+    items,
+  });
   return {
     eventType: 'decided',
     clockEvent: { type: 'decided', on: occurredOn },
@@ -135,6 +163,7 @@ const decide: Handler = async ({ payload, occurredOn, row }) => {
       mixed_items: Number(hasMixedItems(items.map((i) => i.outcome))),
     },
     record: { outcome, basis: p.basis, reasons: p.reasons, items, otherAgency: p.otherAgency },
+    letter: () => letter,
     afterWrite: async (trx) => {
       if (items.length === 0) return;
       await trx
@@ -152,6 +181,14 @@ const decide: Handler = async ({ payload, occurredOn, row }) => {
   };
 };
 
+/** The answer letter of a decision (答复书), or a validation error when its basis cannot be stated. */
+function answerLetter(input: AnswerInput): LetterRequest {
+  const result = answerSection(input);
+  if (!result.ok)
+    throw new AppError('validation', result.message, [{ field: 'basis', message: result.message }]);
+  return { kind: answerKind(input.outcome), sections: { answer: result.answer, remedies: result.remedies } };
+}
+
 /** What each action checks and records. */
 export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
   request_correction: requestCorrection,
@@ -164,12 +201,19 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
     };
   },
   close_correction_lapsed: closeLapsed('correction_lapsed', 'other.no_correction', '补正期限'),
-  send_consultation: ({ payload, occurredOn }) => {
+  send_consultation: ({ payload, occurredOn, calendar }) => {
     const p = parse('send_consultation', payload);
+    const replyDueOn = calendar.addWorkingDays(occurredOn, CONSULTATION_DAYS);
     return {
       eventType: 'consultation_sent',
       clockEvent: { type: 'consultation_sent', on: occurredOn },
       record: p,
+      letter: () => ({
+        kind: 'consultation',
+        sections: {
+          consultation: { toAgency: p.kind === 'agency', party: p.party, question: p.question, replyDueOn },
+        },
+      }),
     };
   },
   receive_consultation_reply: ({ payload, occurredOn }) => {

@@ -15,6 +15,7 @@ import {
   loadCase,
   loadClockEvents,
 } from './case-store.ts';
+import { issueLetter } from './issue-letter.ts';
 
 export interface CaseActionInput {
   agencyId: number;
@@ -113,6 +114,16 @@ export async function applyCaseAction(
       if (Number(updated.numUpdatedRows) !== 1)
         throw new AppError('conflict', '该申请刚被其他人修改，请刷新后重试。');
       await step.afterWrite?.(trx, eventId);
+      if (step.letter) {
+        const target = {
+          agencyId: row.agencyId,
+          requestId: row.id,
+          eventId,
+          issuedOn: occurredOn,
+          answerDueOn: after.due,
+        };
+        await issueLetter(trx, target, step.letter(after));
+      }
       return { requestId: row.id, version: row.version + 1, state: moved.to, eventId };
     });
   } catch (error) {

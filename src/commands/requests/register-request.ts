@@ -9,6 +9,7 @@ import { type ApplicantInput, applicantProblems } from '../../domain/requests/ap
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
 import { type Actor, appendCaseEvent, clockColumns } from './case-store.ts';
+import { issueLetter } from './issue-letter.ts';
 
 export interface RegisterRequestInput {
   agencyId: number;
@@ -137,7 +138,7 @@ export async function registerRequest(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendCaseEvent(trx, {
+    const eventId = await appendCaseEvent(trx, {
       agencyId: agency.id,
       requestId: inserted.id,
       type: 'received',
@@ -152,6 +153,14 @@ export async function registerRequest(
         due: reading.due,
       },
     });
+    const target = {
+      agencyId: agency.id,
+      requestId: inserted.id,
+      eventId,
+      issuedOn: receivedOn,
+      answerDueOn: reading.due,
+    };
+    await issueLetter(trx, target, { kind: 'receipt', sections: {} });
     return {
       requestId: inserted.id,
       trackingCode,

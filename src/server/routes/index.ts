@@ -1,6 +1,8 @@
 /** Every route module, in registration order. */
 import { agencyRoutes } from './agencies.ts';
+import { calendarRoutes } from './calendar.ts';
 import { healthRoutes } from './health.ts';
+import { letterRoutes } from './letters.ts';
 import { pageRoutes } from './pages.ts';
 import { publicRequestRoutes } from './public-requests.ts';
 import { reportRoutes } from './reports.ts';
@@ -15,5 +17,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestRoutes,
   requestActionRoutes,
   publicRequestRoutes,
+  letterRoutes,
+  calendarRoutes,
   pageRoutes,
 ];

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { readClockOf } from '../../commands/requests/read-clock.ts';
+import { applicantBody } from '../../commands/requests/register-input.ts';
 import { registerRequest } from '../../commands/requests/register-request.ts';
 import { findByTrackingCode } from '../../db/queries/request-cases.ts';
 import { unconfirmedYears } from '../../domain/calendar/work-calendar.ts';
@@ -14,7 +15,6 @@ import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-m
 import { agencyIdOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
-import { applicantBody } from './requests.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { loadCalendar } from '../calendar/load-calendar.ts';
+import { applyCaseAction } from '../commands/requests/apply-case-action.ts';
+import type { Actor } from '../commands/requests/case-store.ts';
+import { registerBody } from '../commands/requests/register-input.ts';
+import { registerRequest } from '../commands/requests/register-request.ts';
+import type { Db } from '../db/connection.ts';
+import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
+import { todayInChina } from '../domain/dates.ts';
+import { CASE_ACTIONS, type CaseAction } from '../domain/requests/state-machine.ts';
+import { AppError } from '../errors.ts';
+import { caseJson } from '../server/presenters/case-json.ts';
+import { flags, UsageError } from './io.ts';
+
+const USAGE = `gongkai request register --agency CODE --user USER FILE.json
+gongkai request act --agency CODE --user USER ID ACTION [--on YYYY-MM-DD] [--payload JSON] --version N
+gongkai request show --agency CODE --user USER ID
+gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]`;
+
+async function agencyAndActor(db: Db, code: string | undefined, username: string | undefined) {
+  if (!code) throw new UsageError(`缺少 --agency。用法：\n${USAGE}`);
+  if (!username) throw new UsageError('缺少 --user：请写办理人的用户名，如 --user lingang-operator');
+  const agency = await db.kysely
+    .selectFrom('agencies')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!agency) throw new UsageError(`未找到机关代码为 ${code} 的机关`);
+  const roles = await db.kysely
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('user_roles.role')
+    .where('users.username', '=', username)
+    .where('user_roles.agency_id', '=', agency.id)
+    .execute();
+  if (roles.length === 0) throw new UsageError(`用户 ${username} 无权办理该机关的事务`);
+  const actor: Actor = { username, roles: roles.map((r) => r.role) };
+  return { agencyId: agency.id, actor };
+}
+
+function readJson(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`无法读取 ${file}：${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * `gongkai request …`: the case workflow from the command line, through the same commands as the
+ * API (register, act, show, list). Prints JSON; a refused step prints its Chinese reason, exit 2.
+ */
+export async function requestCommand(db: Db, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = flags(rest, {
+    agency: { type: 'string' },
+    user: { type: 'string' },
+    on: { type: 'string' },
+    payload: { type: 'string' },
+    version: { type: 'string' },
+    filter: { type: 'string' },
+  });
+  const now = new Date();
+  const today = todayInChina(now);
+  const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  try {
+    const { agencyId, actor } = await agencyAndActor(db, values.agency, values.user);
+    const calendar = await loadCalendar(db);
+    switch (sub) {
+      case 'register': {
+        if (!positionals[0]) throw new UsageError(`缺少申请文件。用法：\n${USAGE}`);
+        const parsed = registerBody.safeParse(readJson(positionals[0]));
+        if (!parsed.success)
+          throw new UsageError(
+            `申请文件有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+          );
+        const input = parsed.data;
+        const submittedAt = input.channel === 'online' ? now : undefined;
+        print(await registerRequest(db, calendar, { ...input, agencyId, submittedAt }, actor, now));
+        return 0;
+      }
+      case 'act': {
+        const [id, action] = positionals;
+        if (!id || !action || !CASE_ACTIONS.includes(action as CaseAction)) {
+          throw new UsageError(`用法：${USAGE}\nACTION 为 ${CASE_ACTIONS.join('、')} 之一`);
+        }
+        if (!values.version || !/^\d+$/.test(values.version))
+          throw new UsageError('缺少 --version：请写您看到的版本号（gongkai request show 可查）');
+        const payload = values.payload ? (JSON.parse(values.payload) as Record<string, unknown>) : {};
+        print(
+          await applyCaseAction(db, calendar, {
+            agencyId,
+            requestId: Number(id),
+            expectedVersion: Number(values.version),
+            action: action as CaseAction,
+            payload,
+            occurredOn: values.on,
+            actor,
+            today,
+          }),
+        );
+        return 0;
+      }
+      case 'show': {
+        const found = await findCase(db, agencyId, Number(positionals[0]));
+        if (!found) throw new UsageError(`未找到编号为 ${positionals[0]} 的申请`);
+        print(caseJson(found, calendar, today));
+        return 0;
+      }
+      case 'list': {
+        const filter = (values.filter ?? 'open') as QueueFilter;
+        print(
+          await listCases(db, agencyId, {
+            filter,
+            today,
+            dueSoonUntil: calendar.addWorkingDays(today, 3),
+            limit: 200,
+            offset: 0,
+          }),
+        );
+        return 0;
+      }
+      default:
+        throw new UsageError(`用法：\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw new UsageError(error.message);
+    if (error instanceof SyntaxError) throw new UsageError(`--payload 不是有效的 JSON：${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * What every calendar change shares: a platform administrator, one transaction holding the change
+ * to the calendar tables and the recompute of every open case's deadline on the calendar as the
+ * tables then stand. The calendar tables record who and when; nothing goes to the `events` table,
+ * which belongs to an agency.
+ */
+import { loadCalendar } from '../../calendar/load-calendar.ts';
+import type { Db } from '../../db/connection.ts';
+import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import type { CalendarProblem } from '../../domain/calendar/notice.ts';
+import { todayInChina } from '../../domain/dates.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor, Trx } from '../requests/case-store.ts';
+import { assertPlatformAdmin } from './platform-admin.ts';
+import { type RecomputeResult, recomputeOpenDeadlines } from './recompute-open-deadlines.ts';
+
+/** The result of a calendar change: the command's own, and what the recompute did. */
+export type CalendarChangeResult<T> = T & { recompute: RecomputeResult };
+
+/**
+ * Runs `write` (the change to the calendar tables) and the recompute in one transaction; `reason`
+ * (Chinese) goes on each moved case's event. Refuses anyone but a platform administrator.
+ */
+export async function changeCalendar<T extends object>(
+  db: Db,
+  actor: Actor,
+  now: Date,
+  write: (trx: Trx) => Promise<{ value: T; reason: string }>,
+): Promise<CalendarChangeResult<T>> {
+  assertPlatformAdmin(actor);
+  return inTransaction(db, async (trx) => {
+    const { value, reason } = await write(trx);
+    const inside = withinTransaction(db, trx);
+    const calendar = await loadCalendar(inside);
+    const recompute = await recomputeOpenDeadlines(inside, calendar, todayInChina(now), actor, reason, now);
+    return { ...value, recompute };
+  });
+}
+
+/** A validation error carrying every problem of administrator input, the first few in the message. */
+export function invalidInput(what: string, problems: ReadonlyArray<CalendarProblem>): AppError {
+  const shown = problems.slice(0, 3).map((p) => p.message);
+  const more = problems.length > 3 ? `等 ${problems.length} 处问题` : '';
+  return new AppError('validation', `${what}有误：${shown.join('；')}${more}。请修改后重试。`, [...problems]);
+}

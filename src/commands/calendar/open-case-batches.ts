@@ -1,0 +1,101 @@
+/**
+ * The reads of the deadline recompute: every open case whose clock the platform keeps, with its
+ * clock events, in batches of cases by id (one query for the cases, one for their events). The
+ * benchmark's baseline (bench/clock.ts) runs exactly these reads.
+ */
+import { CLOCK_EVENT_NAMES } from '../../domain/clock/problems.ts';
+import type { ClockEvent } from '../../domain/requests/clock-events.ts';
+import type { Reader } from '../requests/case-store.ts';
+
+/** Cases per batch: two queries per batch, and 2,000 ids stay well inside both databases' parameter limits. */
+export const RECOMPUTE_BATCH_SIZE = 2000;
+
+/** The stored clock columns of a case (as `clockColumns` writes them). */
+export interface StoredClock {
+  due_on: string | null;
+  due_provisional: number;
+  waiting_until: string | null;
+  clock_state: string | null;
+}
+
+/** An open case as the recompute reads it. */
+export interface OpenCase {
+  id: number;
+  agencyId: number;
+  state: string;
+  version: number;
+  receivedOn: string;
+  stored: StoredClock;
+  /** its clock events in recorded order, as the clock reads them */
+  events: ClockEvent[];
+}
+
+const CLOCK_TYPES = Object.keys(CLOCK_EVENT_NAMES);
+/** The only clock events with fields besides `type` and `on` (in the event's `data.clock`). */
+const WITH_FIELDS = new Set(['correction_requested', 'extended', 'later_date_set']);
+
+function clockEvent(type: string, on: string, data: string): ClockEvent {
+  if (!WITH_FIELDS.has(type)) return { type, on } as ClockEvent;
+  const parsed = JSON.parse(data) as { clock?: Record<string, unknown> };
+  return { type, on, ...(parsed.clock ?? {}) } as ClockEvent;
+}
+
+/**
+ * Yields the open cases (state not `decided`, every agency) that have a stored clock, ordered by
+ * id, `batchSize` at a time. Imported report records without a clock (`due_on` null) are not cases
+ * the platform tracks and are skipped. Works inside a transaction or outside one.
+ */
+export async function* readOpenCaseBatches(
+  reader: Reader,
+  batchSize: number = RECOMPUTE_BATCH_SIZE,
+): AsyncGenerator<OpenCase[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await reader
+      .selectFrom('requests')
+      .select(['id', 'agency_id', 'state', 'version', 'received_on'])
+      .select(['due_on', 'due_provisional', 'waiting_until', 'clock_state'])
+      .where('state', '<>', 'decided')
+      .where('due_on', 'is not', null)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return;
+    const events = await reader
+      .selectFrom('case_events')
+      .select(['request_id', 'type', 'occurred_on', 'data'])
+      .where(
+        'request_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .where('type', 'in', CLOCK_TYPES)
+      .orderBy('request_id')
+      .orderBy('seq')
+      .execute();
+    const byCase = new Map<number, ClockEvent[]>();
+    for (const e of events) {
+      const list = byCase.get(e.request_id);
+      const event = clockEvent(e.type, e.occurred_on, e.data);
+      if (list) list.push(event);
+      else byCase.set(e.request_id, [event]);
+    }
+    yield rows.map((r) => ({
+      id: r.id,
+      agencyId: r.agency_id,
+      state: r.state,
+      version: r.version,
+      receivedOn: r.received_on,
+      stored: {
+        due_on: r.due_on,
+        due_provisional: Number(r.due_provisional),
+        waiting_until: r.waiting_until,
+        clock_state: r.clock_state,
+      },
+      events: byCase.get(r.id) ?? [],
+    }));
+    if (rows.length < batchSize) return;
+    after = rows[rows.length - 1].id;
+  }
+}

@@ -1,0 +1,106 @@
+import type { LetterKind } from '../../domain/letters/kinds.ts';
+import type { LetterData } from '../../domain/letters/letter-data.ts';
+import { defaultTemplate } from '../../domain/letters/templates.ts';
+import { INFORMATION_FORM_LABELS, type InformationForm } from '../../domain/requests/applicant.ts';
+import { renderLetterDocx } from '../../render/letters/docx.ts';
+import { letterFileName } from '../../render/letters/file-name.ts';
+import { renderLetterHtml } from '../../render/letters/html.ts';
+import type { Reader, Trx } from './case-store.ts';
+
+/** What a letter says beyond the agency, the case and the applicant (the sections of its kind). */
+export type LetterSections = Omit<LetterData, 'agency' | 'case' | 'applicant' | 'issuedOn'>;
+
+export interface LetterRequest {
+  kind: LetterKind;
+  sections: LetterSections;
+}
+
+/** The agency's own template of a kind, else the default shipped with the platform. */
+export async function templateOf(db: Reader, agencyId: number, kind: LetterKind): Promise<string> {
+  const own = await db
+    .selectFrom('letter_templates')
+    .select('template')
+    .where('agency_id', '=', agencyId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return own?.template ?? defaultTemplate(kind);
+}
+
+/** The letter data of a case: agency, case and applicant as stored, plus the letter's own sections. */
+export async function letterData(
+  db: Reader,
+  requestId: number,
+  issuedOn: string,
+  answerDueOn: string | undefined,
+  sections: LetterSections,
+): Promise<LetterData> {
+  const row = await db
+    .selectFrom('requests')
+    .innerJoin('agencies', 'agencies.id', 'requests.agency_id')
+    .select([
+      'agencies.name',
+      'agencies.office',
+      'agencies.address',
+      'agencies.postcode',
+      'agencies.phone',
+      'requests.registration_no',
+      'requests.tracking_code',
+      'requests.received_on',
+      'requests.applicant',
+      'requests.information',
+      'requests.form',
+    ])
+    .where('requests.id', '=', requestId)
+    .executeTakeFirstOrThrow();
+  const applicant = row.applicant ? (JSON.parse(row.applicant) as { name?: string }) : {};
+  return {
+    agency: {
+      name: row.name,
+      office: row.office,
+      address: row.address,
+      postcode: row.postcode,
+      phone: row.phone,
+    },
+    case: {
+      registrationNo: row.registration_no ?? '',
+      trackingCode: row.tracking_code ?? '',
+      receivedOn: row.received_on,
+      answerDueOn,
+      information: row.information ?? '',
+      form: INFORMATION_FORM_LABELS[row.form as InformationForm] ?? row.form ?? '',
+    },
+    applicant: { name: applicant.name ?? '' },
+    issuedOn,
+    ...sections,
+  };
+}
+
+/**
+ * Issues a letter with an event of the case: fills the agency's template, renders HTML and DOCX,
+ * and keeps both in `letters`, tied to the event that sent it (same transaction).
+ */
+export async function issueLetter(
+  trx: Trx,
+  target: { agencyId: number; requestId: number; eventId: number; issuedOn: string; answerDueOn?: string },
+  letter: LetterRequest,
+): Promise<number> {
+  const data = await letterData(trx, target.requestId, target.issuedOn, target.answerDueOn, letter.sections);
+  const template = await templateOf(trx, target.agencyId, letter.kind);
+  const html = renderLetterHtml(letter.kind, data, template);
+  const docx = await renderLetterDocx(letter.kind, data, template);
+  const inserted = await trx
+    .insertInto('letters')
+    .values({
+      agency_id: target.agencyId,
+      request_id: target.requestId,
+      event_id: target.eventId,
+      kind: letter.kind,
+      file_name: letterFileName(letter.kind, data),
+      html,
+      docx,
+      created_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}

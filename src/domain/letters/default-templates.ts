@@ -1,0 +1,117 @@
+/**
+ * The default text of each letter, as a disclosure office writes it; an agency may store its own
+ * (see templates.ts for the syntax). The answers take their statement, provisions and remedies from
+ * the case (answerSection: requests/outcome-basis.ts), so one template serves every outcome of a group.
+ */
+import type { LetterKind } from './kinds.ts';
+
+const ORDINANCE = '《中华人民共和国政府信息公开条例》';
+const SALUTATION = '@left {{applicant.name}}：';
+const RECEIVED =
+  '本机关于{{case.receivedOn}}收到您提出的政府信息公开申请（登记号：{{case.registrationNo}}），申请获取“{{case.information}}”。';
+const SIGNATURE = '@right {{agency.name}}\n@right {{issuedOn}}';
+const CONTACT = '（{{#if agency.contact}}联系人：{{agency.contact}}；{{/if}}联系电话：{{agency.phone}}）';
+const CONTACT_AND_ADDRESS =
+  '（{{#if agency.contact}}联系人：{{agency.contact}}；{{/if}}联系电话：{{agency.phone}}；' +
+  '通讯地址：{{agency.address}}；邮政编码：{{agency.postcode}}）';
+const LAPSED = '视为放弃申请，本机关不再处理该政府信息公开申请。';
+
+const letter = (...paragraphs: string[]): string => `${paragraphs.join('\n\n')}\n`;
+
+const RECEIPT = letter(
+  SALUTATION,
+  '本机关于{{case.receivedOn}}收到您提出的政府信息公开申请，已予登记，登记号为{{case.registrationNo}}。' +
+    '您申请获取的政府信息为：“{{case.information}}”；您要求的获取方式为：{{case.form}}。',
+  `根据${ORDINANCE}第三十一条、第三十三条的规定，本机关将自收到申请之日起20个工作日内作出答复` +
+    '{{#if case.answerDueOn}}（即于{{case.answerDueOn}}前答复）{{/if}}。' +
+    '需要您补正申请、征求第三方或者其他机关意见、缴纳信息处理费的，所需时间不计算在答复期限内；' +
+    '需要延长答复期限的，本机关将另行书面告知。',
+  '您可以凭查询码{{case.trackingCode}}查询申请的办理进度，请妥善保管。',
+  '特此回执。',
+  SIGNATURE,
+  CONTACT_AND_ADDRESS,
+);
+
+const CORRECTION = letter(
+  SALUTATION,
+  `${RECEIVED}经审查，您的申请内容不明确，本机关无法确定您所需要的政府信息。根据${ORDINANCE}第二十九条、` +
+    '第三十条的规定，现一次性告知您需要补正的事项如下：',
+  '{{#each correction.items}}\n{{index}}.{{item}}\n\n{{/each}}',
+  '请您于{{correction.dueOn}}前按上述要求补正，并将补正后的申请提交本机关。答复期限自本机关收到补正后的申请之日起计算。' +
+    `您无正当理由逾期不补正的，${LAPSED}`,
+  '特此告知。',
+  SIGNATURE,
+  CONTACT_AND_ADDRESS,
+);
+
+const CONSULTATION = letter(
+  '@left {{consultation.party}}：',
+  '本机关于{{case.receivedOn}}收到一份政府信息公开申请（登记号：{{case.registrationNo}}），申请获取“{{case.information}}”。' +
+    '{{#if consultation.toAgency}}经审查，该政府信息由本机关与贵机关共同制作。' +
+    `根据${ORDINANCE}第三十四条的规定，现就以下事项征求贵机关意见：` +
+    '{{else}}经审查，公开该政府信息可能损害贵方的合法权益。' +
+    `根据${ORDINANCE}第三十二条的规定，现就以下事项书面征求贵方意见：{{/if}}{{consultation.question}}`,
+  '请于收到本函之日起15个工作日内（即于{{consultation.replyDueOn}}前）将是否同意公开的书面意见及理由反馈本机关。' +
+    '{{#if consultation.toAgency}}逾期未提出意见的，视为同意公开。' +
+    '{{else}}逾期未提出意见的，由本机关依法决定是否公开；贵方不同意公开且有合理理由的，本机关不予公开，' +
+    '但本机关认为不公开可能对公共利益造成重大影响的，将予以公开，并将决定公开的内容和理由书面告知贵方。{{/if}}',
+  '特此函告。',
+  SIGNATURE,
+  CONTACT_AND_ADDRESS,
+);
+
+const EXTENSION = letter(
+  SALUTATION,
+  `${RECEIVED}因{{extension.reason}}，本机关不能在法定期限内作出答复。`,
+  `根据${ORDINANCE}第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长` +
+    '{{extension.days}}个工作日（延长的期限最长不超过20个工作日），本机关将于{{extension.newDueOn}}前向您作出答复。',
+  '特此告知。',
+  SIGNATURE,
+  CONTACT,
+);
+
+const FEE = letter(
+  SALUTATION,
+  `${RECEIVED}经审查，您申请公开政府信息的数量、频次明显超过合理范围。根据${ORDINANCE}第四十二条和` +
+    '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关依法收取信息处理费。现将有关事项通知如下：',
+  '一、收费标准：{{fee.standard}}',
+  '二、计费明细：{{#each fee.lines}}{{item}}；{{/each}}应缴金额合计人民币{{fee.amount}}元（大写：{{fee.amountInWords}}）。',
+  '三、缴费期限和方式：请您自收到本通知书次日起20个工作日内（即于{{fee.payDueOn}}前）缴纳。缴费方式：{{fee.howToPay}}',
+  `四、您逾期未按本通知书要求缴纳费用的，${LAPSED}自本通知书发出之日起至您缴纳费用之日止的期间，不计算在答复期限内。`,
+  '特此通知。',
+  SIGNATURE,
+  CONTACT_AND_ADDRESS,
+);
+
+const DELIVERY = '{{#if answer.delivery}}{{answer.delivery}}{{/if}}';
+const ITEMS =
+  '{{#if answer.items}}您申请的政府信息逐项处理情况如下：\n\n{{#each answer.items}}\n' +
+  '{{index}}.{{item.description}}：{{item.outcomeLabel}}。{{#if item.reason}}{{item.reason}}{{/if}}\n\n{{/each}}{{/if}}';
+
+const answer = (...extra: string[]): string =>
+  letter(
+    SALUTATION,
+    `${RECEIVED}{{#if answer.basis}}根据{{answer.basis}}的规定，{{/if}}现答复如下：`,
+    '{{answer.statement}}',
+    ...extra,
+    '{{#if answer.reasons}}{{answer.reasons}}{{/if}}',
+    '{{remedies}}',
+    '特此告知。',
+    SIGNATURE,
+    CONTACT,
+  );
+
+/** The default template of each kind. */
+export const DEFAULT_TEMPLATES: Record<LetterKind, string> = {
+  receipt: RECEIPT,
+  correction: CORRECTION,
+  consultation: CONSULTATION,
+  extension: EXTENSION,
+  fee: FEE,
+  'answer.granted': answer(DELIVERY),
+  'answer.partial': answer(ITEMS, DELIVERY),
+  'answer.denied': answer(),
+  'answer.unable': answer(),
+  'answer.not_processed': answer(),
+  'answer.other': answer(),
+};

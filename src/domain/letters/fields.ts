@@ -1,0 +1,82 @@
+/**
+ * The placeholders a template of each kind may use, with what they show (for the template editor
+ * and for validateTemplate). Lists are used with `{{#each}}`; inside, `{{item}}` (a list of texts)
+ * or `{{item.field}}`, and `{{index}}` (1, 2, …).
+ */
+import { isAnswerKind, type LetterKind } from './kinds.ts';
+
+/** One placeholder: its path, what it shows, and how it prints. */
+export interface LetterField {
+  path: string;
+  label: string;
+  /** an ISO date, printed “2026年11月26日” */
+  date?: boolean;
+  /** a list for `{{#each}}`: the fields of its items, empty for a list of texts */
+  items?: readonly string[];
+}
+
+const COMMON: readonly LetterField[] = [
+  { path: 'agency.name', label: '本机关名称' },
+  { path: 'agency.office', label: '政府信息公开工作机构' },
+  { path: 'agency.address', label: '通讯地址' },
+  { path: 'agency.postcode', label: '邮政编码' },
+  { path: 'agency.phone', label: '联系电话' },
+  { path: 'agency.contact', label: '联系人' },
+  { path: 'case.registrationNo', label: '登记号' },
+  { path: 'case.trackingCode', label: '查询码' },
+  { path: 'case.receivedOn', label: '收到申请日期', date: true },
+  { path: 'case.answerDueOn', label: '答复期限', date: true },
+  { path: 'case.information', label: '申请获取的政府信息' },
+  { path: 'case.form', label: '获取方式' },
+  { path: 'applicant.name', label: '申请人姓名或名称' },
+  { path: 'issuedOn', label: '成文日期', date: true },
+];
+
+const SECTIONS = {
+  correction: [
+    { path: 'correction.items', label: '需要补正的事项', items: [] },
+    { path: 'correction.dueOn', label: '补正期限', date: true },
+  ],
+  consultation: [
+    { path: 'consultation.toAgency', label: '征求其他机关意见（第三十四条）' },
+    { path: 'consultation.party', label: '被征求意见的第三方或机关' },
+    { path: 'consultation.question', label: '征求意见的事项' },
+    { path: 'consultation.replyDueOn', label: '回复期限', date: true },
+  ],
+  extension: [
+    { path: 'extension.days', label: '延长的工作日数' },
+    { path: 'extension.newDueOn', label: '延长后的答复期限', date: true },
+    { path: 'extension.reason', label: '延期理由' },
+  ],
+  fee: [
+    { path: 'fee.method', label: '计费方式' },
+    { path: 'fee.standard', label: '收费标准' },
+    { path: 'fee.lines', label: '计费明细', items: [] },
+    { path: 'fee.amount', label: '应缴金额（元）' },
+    { path: 'fee.amountInWords', label: '应缴金额（大写）' },
+    { path: 'fee.payDueOn', label: '缴费期限', date: true },
+    { path: 'fee.howToPay', label: '缴费方式' },
+  ],
+  answer: [
+    { path: 'answer.outcomeLabel', label: '办理结果' },
+    { path: 'answer.basis', label: '法律依据' },
+    { path: 'answer.statement', label: '答复内容' },
+    { path: 'answer.reasons', label: '理由说明' },
+    { path: 'answer.delivery', label: '提供方式' },
+    { path: 'answer.items', label: '逐项处理情况', items: ['description', 'outcomeLabel', 'reason'] },
+    { path: 'answer.otherAgency', label: '负责公开的行政机关' },
+    { path: 'remedies', label: '救济途径' },
+  ],
+} satisfies Record<string, LetterField[]>;
+
+/** The placeholders a template of this kind may use. */
+export function letterFields(kind: LetterKind): readonly LetterField[] {
+  if (kind === 'receipt') return COMMON;
+  const section = isAnswerKind(kind) ? SECTIONS.answer : SECTIONS[kind];
+  return [...COMMON, ...section];
+}
+
+/** Paths printed as dates, whatever the kind. */
+export const DATE_PATHS: ReadonlySet<string> = new Set(
+  [...COMMON, ...Object.values(SECTIONS).flat()].filter((f: LetterField) => f.date).map((f) => f.path),
+);

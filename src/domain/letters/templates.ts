@@ -1,0 +1,119 @@
+/**
+ * Letter templates: the defaults, validation of an agency's own text against the placeholders of
+ * its kind, and filling a template from a case. Pure. The syntax is template-syntax.ts's.
+ */
+import { DEFAULT_TEMPLATES } from './default-templates.ts';
+import { DATE_PATHS, type LetterField, letterFields } from './fields.ts';
+import type { LetterKind } from './kinds.ts';
+import type { LetterData } from './letter-data.ts';
+import { type LetterParagraph, paragraphsOf } from './paragraphs.ts';
+import { BLANK, printValue } from './print.ts';
+import { evaluate, parseTemplate, type Scope, usedPaths } from './template-syntax.ts';
+
+export { DEFAULT_TEMPLATES };
+
+/** A template's check: fine, or what to fix (Chinese sentences). */
+export type TemplateCheck = { ok: true } | { ok: false; messages: string[] };
+
+/** A template that cannot be used; `messages` say what to fix. */
+export class LetterTemplateError extends Error {
+  readonly code = 'letters.template_invalid';
+  readonly messages: string[];
+
+  constructor(messages: string[]) {
+    super(`文书模板有误：${messages.join('')}`);
+    this.name = 'LetterTemplateError';
+    this.messages = messages;
+  }
+}
+
+/** The default template of a kind. */
+export function defaultTemplate(kind: LetterKind): string {
+  return DEFAULT_TEMPLATES[kind];
+}
+
+/** What a path inside `{{#each list}}` may be: `index`, `item` (a list of texts) or `item.field`. */
+function itemPathKnown(path: string, list: LetterField | undefined): boolean {
+  if (path === 'index') return true;
+  if (!list?.items) return false;
+  if (path === 'item') return list.items.length === 0;
+  return list.items.includes(path.slice('item.'.length));
+}
+
+const isItemPath = (path: string): boolean => path === 'index' || path === 'item' || path.startsWith('item.');
+
+/**
+ * Checks a template for a kind: its structure (blocks closed in order, tags well formed) and that
+ * every placeholder is one the kind offers (letterFields), lists used as lists.
+ */
+export function validateTemplate(kind: LetterKind, text: string): TemplateCheck {
+  const parsed = parseTemplate(text);
+  if (!parsed.ok) return parsed;
+  const fields = new Map(letterFields(kind).map((f) => [f.path, f]));
+  const unknown = new Set<string>();
+  const messages: string[] = [];
+  for (const used of usedPaths(parsed.nodes)) {
+    const field = fields.get(used.path);
+    if (isItemPath(used.path)) {
+      if (!used.list) messages.push(`“{{${used.path}}}”只能用在“{{#each …}}”与“{{/each}}”之间。`);
+      else if (fields.has(used.list) && !itemPathKnown(used.path, fields.get(used.list)))
+        unknown.add(used.path);
+    } else if (!field) {
+      unknown.add(used.path);
+    } else if (used.use === 'each' && !field.items) {
+      messages.push(`“{{#each ${used.path}}}”：${field.label}不是列表，不能逐项列出。`);
+    } else if (used.use === 'print' && field.items && field.items.length > 0) {
+      messages.push(`“{{${used.path}}}”是列表，请用“{{#each ${used.path}}}…{{/each}}”逐项列出。`);
+    }
+  }
+  if (unknown.size > 0) {
+    const names = [...unknown].map((path) => `{{${path}}}`).join('、');
+    messages.unshift(`模板中有本类文书不能使用的占位符：${names}。请检查拼写，或从可用的占位符中选择。`);
+  }
+  return messages.length > 0 ? { ok: false, messages } : { ok: true };
+}
+
+/** A filled template: its paragraphs, and the placeholders that had no value (printed as blanks). */
+export interface FilledTemplate {
+  paragraphs: LetterParagraph[];
+  missing: string[];
+}
+
+/** The value at a dotted path, reading only own properties of plain objects. */
+function valueAt(root: unknown, keys: readonly string[]): unknown {
+  let value = root;
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key))
+      return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function lookup(data: LetterData, path: string, scope: Scope | undefined): unknown {
+  if (!isItemPath(path)) return valueAt(data, path.split('.'));
+  if (!scope) return undefined;
+  if (path === 'index') return scope.index;
+  return valueAt(scope.item, path.split('.').slice(1));
+}
+
+/**
+ * Fills a template from a case: paragraphs of plain text, each with how it is set. A placeholder
+ * without a value prints as a blank (＿＿＿＿) and is listed in `missing`. Throws
+ * LetterTemplateError when the template's structure is broken.
+ */
+export function fillTemplate(text: string, data: LetterData): FilledTemplate {
+  const parsed = parseTemplate(text);
+  if (!parsed.ok) throw new LetterTemplateError(parsed.messages);
+  const missing = new Set<string>();
+  const evaluated = evaluate(parsed.nodes, {
+    lookup: (path, scope) => lookup(data, path, scope),
+    print: (path, value) => {
+      const printed = printValue(path, value, DATE_PATHS);
+      if (printed !== undefined) return printed;
+      missing.add(path);
+      return BLANK;
+    },
+  });
+  return { paragraphs: paragraphsOf(evaluated), missing: [...missing] };
+}

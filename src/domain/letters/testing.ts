@@ -1,0 +1,77 @@
+/** Test helpers of the letters: a realistic case of the demo agency, with every kind's section. */
+import { type AnswerInput, answerSection } from './answer-section.ts';
+import { feeSection } from './fee-section.ts';
+import type { LetterData } from './letter-data.ts';
+
+/** A case of 威海临港经济技术开发区管理委员会 with every section filled; override any field. */
+export function sampleLetterData(overrides: Partial<LetterData> = {}): LetterData {
+  return {
+    agency: {
+      name: '威海临港经济技术开发区管理委员会',
+      office: '党政办公室',
+      address: '威海临港经济技术开发区江苏东路',
+      postcode: '264211',
+      phone: '0631-5587393',
+      contact: '王明',
+    },
+    case: {
+      registrationNo: '临港依申请〔2021〕3号',
+      trackingCode: 'k7m2p9q4r8s3t6v5w2x9y4z7a3b8c5d2',
+      receivedOn: '2021-03-02',
+      answerDueOn: '2021-03-30',
+      information: '2020年度临港区城镇老旧小区改造项目的招标文件及中标通知书',
+      form: '纸质，邮寄',
+    },
+    applicant: { name: '李华' },
+    issuedOn: '2021-03-08',
+    correction: {
+      items: ['请写明所需政府信息的名称、文号或者便于查询的其他特征性描述', '请提供有效的身份证明复印件'],
+      dueOn: '2021-03-22',
+    },
+    consultation: {
+      toAgency: false,
+      party: '威海临港建设工程有限公司',
+      question: '贵方是否同意公开上述中标通知书及投标报价明细。',
+      replyDueOn: '2021-03-29',
+    },
+    extension: {
+      days: 20,
+      newDueOn: '2021-04-28',
+      reason: '申请公开的政府信息涉及多个项目、需要逐一调取档案',
+    },
+    fee: feeSection(
+      { method: 'per_piece', previousPiecesThisMonth: 28, pieces: 5 },
+      '2021-04-07',
+      '通过“山东省非税收入缴款系统”扫码缴纳，或者到本机关财政所窗口缴纳。',
+    ),
+    ...overrides,
+  };
+}
+
+/** The sample case answered: its answer section and remedies from the decision. */
+export function answeredLetterData(input: AnswerInput, overrides: Partial<LetterData> = {}): LetterData {
+  const result = answerSection(input);
+  if (!result.ok) throw new Error(result.message);
+  return sampleLetterData({ answer: result.answer, remedies: result.remedies, ...overrides });
+}
+
+/** A decision of each outcome group, as staff would record it. */
+export const SAMPLE_DECISIONS: Record<string, AnswerInput> = {
+  granted: {
+    outcome: 'granted',
+    delivery: '相关政府信息共12页，本机关将于本答复书送达之日起5个工作日内以邮寄方式向您提供。',
+  },
+  partial: {
+    outcome: 'partial',
+    slots: { reason: '中标人的投标报价明细属于商业秘密，经书面征求第三方意见，第三方不同意公开且理由合理' },
+    items: [
+      { description: '招标文件', outcome: 'granted' },
+      { description: '投标报价明细', outcome: 'denied.third_party', reason: '该部分涉及第三方商业秘密。' },
+    ],
+    delivery: '可以公开的部分共8页，随本答复书一并邮寄。',
+  },
+  denied: { outcome: 'denied.state_secret', reasons: '该信息已由定密机关依法确定为秘密级国家秘密。' },
+  unable: { outcome: 'unable.not_held' },
+  not_processed: { outcome: 'not_processed.petition' },
+  other: { outcome: 'other.no_correction' },
+};

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { LetterKind } from '../../domain/letters/kinds.ts';
+import type { LetterData } from '../../domain/letters/letter-data.ts';
+import { BLANK } from '../../domain/letters/print.ts';
+import { answeredLetterData, SAMPLE_DECISIONS, sampleLetterData } from '../../domain/letters/testing.ts';
+import { renderLetterDocx } from './docx.ts';
+import { renderLetterHtml } from './html.ts';
+import { docxPart, docxText, htmlText } from './testing.ts';
+
+const REVIEW_OR_SUIT = ['行政复议', '60日', '行政诉讼', '6个月'];
+/** 不予公开 and 部分公开 go to 行政复议 first (行政复议法 第二十三条第一款第（四）项), then court within 15 days. */
+const REVIEW_FIRST = ['行政复议', '60日', '行政诉讼', '15日'];
+
+const toAgency = sampleLetterData();
+if (toAgency.consultation)
+  toAgency.consultation = { ...toAgency.consultation, toAgency: true, party: '威海市财政局' };
+
+/** [situation, kind, case, what the letter must say]. */
+const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
+  [
+    'a receipt',
+    'receipt',
+    sampleLetterData(),
+    [
+      '政府信息公开申请登记回执',
+      '第三十一条',
+      '第三十三条',
+      '20个工作日',
+      'k7m2p9q4r8s3t6v5w2x9y4z7a3b8c5d2',
+    ],
+  ],
+  [
+    'a correction notice',
+    'correction',
+    sampleLetterData(),
+    ['补正告知书', '第三十条', '一次性告知', '1.请写明', '2.请提供', '2021年3月22日前'],
+  ],
+  [
+    'a third-party consultation',
+    'consultation',
+    sampleLetterData(),
+    ['第三方意见征询函', '威海临港建设工程有限公司：', '第三十二条', '15个工作日', '2021年3月29日'],
+  ],
+  [
+    'a consultation of another agency',
+    'consultation',
+    toAgency,
+    ['政府信息公开征求意见函', '威海市财政局：', '第三十四条', '15个工作日', '视为同意公开'],
+  ],
+  [
+    'an extension',
+    'extension',
+    sampleLetterData(),
+    ['延期答复告知书', '第三十三条', '延长20个工作日', '2021年4月28日前'],
+  ],
+  [
+    'a fee notice',
+    'fee',
+    sampleLetterData(),
+    [
+      '收费通知书',
+      '国办函〔2020〕109号',
+      '第四十二条',
+      '人民币800元',
+      '捌佰元整',
+      '第31–33件，每件200元，计600元',
+      '2021年4月7日前',
+      '次日起20个工作日内',
+    ],
+  ],
+  [
+    'a grant',
+    'answer.granted',
+    answeredLetterData(SAMPLE_DECISIONS.granted),
+    ['答复书', '第三十六条第（二）项', '予以公开', ...REVIEW_OR_SUIT],
+  ],
+  [
+    'a partial grant',
+    'answer.partial',
+    answeredLetterData(SAMPLE_DECISIONS.partial),
+    ['第三十七条', '1.招标文件：予以公开。', '2.投标报价明细：保护第三方合法权益不予公开。', ...REVIEW_FIRST],
+  ],
+  [
+    'a state secret',
+    'answer.denied',
+    answeredLetterData(SAMPLE_DECISIONS.denied),
+    ['第十四条', '国家秘密', '不予公开', ...REVIEW_FIRST],
+  ],
+  [
+    'information not held',
+    'answer.unable',
+    answeredLetterData(SAMPLE_DECISIONS.unable),
+    ['第三十六条第（四）项', '该政府信息不存在', ...REVIEW_OR_SUIT],
+  ],
+  [
+    'a petition',
+    'answer.not_processed',
+    answeredLetterData(SAMPLE_DECISIONS.not_processed),
+    ['第三十九条', '不作为政府信息公开申请处理', ...REVIEW_OR_SUIT],
+  ],
+  [
+    'no correction',
+    'answer.other',
+    answeredLetterData(SAMPLE_DECISIONS.other),
+    ['第三十条', '视为放弃申请', ...REVIEW_OR_SUIT],
+  ],
+];
+
+const COMMON = [
+  '临港依申请〔2021〕3号',
+  '威海临港经济技术开发区管理委员会',
+  '2021年3月8日',
+  '联系电话：0631-5587393',
+];
+
+describe('every letter, in HTML and DOCX', () => {
+  it.each(CASES)('%s (%s) names its provisions and dates in HTML', (_situation, kind, data, expected) => {
+    const text = htmlText(renderLetterHtml(kind, data));
+    for (const phrase of [...expected, ...COMMON]) expect(text).toContain(phrase);
+    expect(text).not.toContain(BLANK);
+  });
+
+  it.each(CASES)(
+    '%s (%s) names its provisions and dates in DOCX',
+    async (_situation, kind, data, expected) => {
+      const text = docxText(await docxPart(await renderLetterDocx(kind, data)));
+      for (const phrase of [...expected, ...COMMON]) expect(text).toContain(phrase);
+      expect(text).not.toContain(BLANK);
+    },
+  );
+
+  it('does not tell a third party who applied', () => {
+    expect(htmlText(renderLetterHtml('consultation', sampleLetterData()))).not.toContain('李华');
+  });
+});
