@@ -231,6 +231,11 @@ describeEachDatabase('a request from intake to answer, through the API', (use) =
     const view = (await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).json();
     expect(view.feeYuan).toBe(1700);
     expect(view.clock.due > '2024-10-30').toBe(true);
+    res = await act(r.requestId, 'decide', 3, { outcome: 'granted', basis: 'a36.2', reasons: '予以公开' });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = await buildAnnualReport(use(), 'lingang', 2024);
+    const other = report?.narrative.other.flatMap((p) => p.segments.map((x) => x.text)).join('');
+    expect(other).toContain('收取信息处理费1700元');
   });
 
   it('refuses bad input with a message per field and writes nothing', async () => {

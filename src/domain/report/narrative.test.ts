@@ -69,7 +69,7 @@ describe('draftNarrative of the seed', () => {
     expect(draftText).not.toContain(words);
   });
 
-  it('has the five paragraphs of section 一 and leaves 五 and 六 to staff', () => {
+  it('has the five paragraphs of section 一, leaves 五 to staff and reports the fees (109号) in 六', () => {
     expect(draft.overview.map((p) => [p.topic, p.title])).toEqual([
       ['proactive', '主动公开'],
       ['requests', '依申请公开'],
@@ -78,7 +78,13 @@ describe('draftNarrative of the seed', () => {
       ['oversight', '监督保障'],
     ]);
     expect(draft.problems).toEqual([]);
-    expect(draft.other).toEqual([]);
+    expect(draft.other).toEqual([
+      {
+        topic: 'fees',
+        title: '',
+        segments: [{ kind: 'generated', key: 'other.fees', text: '本年度未收取政府信息公开信息处理费。' }],
+      },
+    ]);
   });
 
   it('keys every generated sentence', () => {

@@ -84,6 +84,12 @@ function feesText(facts: YearFacts): string {
   return `依据《政府信息公开信息处理费管理办法》收取信息处理费${yuan}元。`;
 }
 
+function processingFeesText(facts: YearFacts): string {
+  const yuan = facts.requests.feesYuan;
+  if (yuan === 0) return '本年度未收取政府信息公开信息处理费。';
+  return `本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费${yuan}元。`;
+}
+
 function reviewsText(cells: Cells): string {
   const review = cellNumber(cells, 't4.review.total');
   const suits = cellNumber(cells, 't4.suit_direct.total') + cellNumber(cells, 't4.suit_after_review.total');
@@ -126,5 +132,9 @@ export function draftNarrative(cells: Cells, facts: YearFacts, previous: YearFac
     { topic: 'platform', title: '政府信息公开平台建设', segments: [] },
     { topic: 'oversight', title: '监督保障', segments: [] },
   ];
-  return { overview, problems: [], other: [] };
+  // 109号: the information processing fees collected are reported in section 六.
+  const other: Paragraph[] = [
+    { topic: 'fees', title: '', segments: [gen('other.fees', processingFeesText(facts))] },
+  ];
+  return { overview, problems: [], other };
 }
