@@ -147,6 +147,16 @@ describeEachDatabase('gongkai import', (use) => {
     expect(rows.find((r) => r.ref === 'i1')?.interprets_id).toBe(policy?.id);
   });
 
+  it('names the line of a duplicate ref, and counts nothing of a rejected file', async () => {
+    const result = await run(use(), [
+      agency('imp-g'),
+      request('imp-g', '2021-01-04', null, null, { ref: 'dup' }),
+      request('imp-g', '2021-01-05', null, null, { ref: 'dup' }),
+    ]);
+    expect(result.problems).toEqual([{ line: 3, reason: expect.stringContaining('第2行') }]);
+    expect(result.counts).toEqual({});
+  });
+
   it('refuses a channel the agency does not have', async () => {
     const result = await run(use(), [
       agency('imp-f'),

@@ -54,6 +54,8 @@ export async function importRecords(
       const batches: Batches = { publications: [], requests: [] };
       const links: PendingLink[] = [];
       const touched = new Set<number>();
+      /** type:agency:ref → the line that used it first (refs are unique per agency and type) */
+      const refs = new Map<string, number>();
       const problem = (line: number, reason: string) => {
         if (result.problems.length < maxProblems) result.problems.push({ line, reason });
       };
@@ -66,7 +68,17 @@ export async function importRecords(
           problem(line, parsed.reason);
           continue;
         }
-        const reason = await writeRecord(trx, agencies, parsed.record, batches, links, touched, line);
+        const record = parsed.record;
+        if ('ref' in record && record.ref && 'agency' in record) {
+          const key = `${record.type}:${record.agency}:${record.ref}`;
+          const first = refs.get(key);
+          if (first !== undefined) {
+            problem(line, `字段 ref：“${record.ref}”已在第${first}行用过，同一机关的 ref 不能重复`);
+            continue;
+          }
+          refs.set(key, line);
+        }
+        const reason = await writeRecord(trx, agencies, record, batches, links, touched, line);
         if (reason) problem(line, reason);
         else result.counts[parsed.record.type] = (result.counts[parsed.record.type] ?? 0) + 1;
         if (result.problems.length === 0) await flush(trx, batches, BATCH);
@@ -109,6 +121,7 @@ export async function importRecords(
     });
     result.ok = true;
   } catch (error) {
+    result.counts = {};
     if (!(error instanceof Rejected)) {
       const reason = error instanceof Error ? error.message : String(error);
       result.problems.push({

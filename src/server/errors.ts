@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ClockError } from '../domain/clock/problems.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { ChromiumMissingError } from '../render/pdf.ts';
 import { renderErrorPage } from './presenters/error-page.ts';
@@ -40,6 +41,10 @@ export function toAppError(error: unknown): AppError | null {
     return new AppError('validation', `请求参数有误（${summarizeIssues(details)}），请修改后重试。`, details);
   }
   if (error instanceof ChromiumMissingError) return new AppError('unavailable', error.message);
+  if (error instanceof ClockError) {
+    const details = error.problems.map((p) => ({ field: p.field, message: p.message }));
+    return new AppError('invalid_state', `办理期限的计算不接受这一步：${error.message}`, details);
+  }
   if (isFastifyError(error)) return fromFastifyError(error);
   return null;
 }

@@ -6,7 +6,7 @@
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
-import { computeClock } from '../../domain/clock/compute-clock.ts';
+import { projectedReading } from '../../domain/clock/projected.ts';
 import { type Actor, clockColumns } from '../requests/case-store.ts';
 import {
   type OpenCase,
@@ -52,10 +52,10 @@ export async function recomputeOpenDeadlines(
   const plain = new Map<string, StoredClock>();
   const columnsOf = (open: OpenCase): StoredClock => {
     if (open.events.length > 0)
-      return clockColumns(computeClock({ received: open.receivedOn, events: open.events }, calendar, today));
+      return clockColumns(projectedReading({ received: open.receivedOn, events: open.events }, calendar, today));
     let columns = plain.get(open.receivedOn);
     if (!columns) {
-      columns = clockColumns(computeClock({ received: open.receivedOn, events: [] }, calendar, today));
+      columns = clockColumns(projectedReading({ received: open.receivedOn, events: [] }, calendar, today));
       plain.set(open.receivedOn, columns);
     }
     return columns;

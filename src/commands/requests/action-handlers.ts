@@ -81,12 +81,15 @@ function closeLapsed(
   outcome: 'other.no_correction' | 'other.no_fee',
   what: string,
 ): Handler {
-  return ({ before, today }) => {
+  return ({ before, occurredOn }) => {
     if (before.state !== state) refuse(`${what}尚未届满（至 ${before.waitingUntil ?? '—'}），不能终止办理。`);
+    if (before.waitingUntil && occurredOn <= before.waitingUntil) {
+      refuse(`${what}至 ${before.waitingUntil} 届满，终止办理的日期应在此之后。`);
+    }
     return {
       eventType: 'decided',
-      clockEvent: { type: 'decided', on: today },
-      columns: { outcome, decided_on: today },
+      clockEvent: { type: 'decided', on: occurredOn },
+      columns: { outcome, decided_on: occurredOn },
       letter: () => answerLetter({ outcome }),
     };
   };
@@ -120,8 +123,11 @@ const extend: Handler = ({ payload, actor, before, events, occurredOn }) => {
 /** How to pay, until agencies configure their own (the fee notice says it). */
 const HOW_TO_PAY = '请持本通知书到本机关政府信息公开工作机构缴纳，或按本机关另行告知的方式缴纳';
 
-const sendFeeNotice: Handler = ({ payload, occurredOn, calendar }) => {
+const sendFeeNotice: Handler = ({ payload, occurredOn, calendar, events }) => {
   const p = parse('send_fee_notice', payload);
+  if (events.some((e) => e.type === 'fee_notice')) {
+    refuse('每件申请只能发出一次收费通知，且只能采用一种计收方式（国办函〔2020〕109号）。');
+  }
   const basis =
     p.method === 'per_piece'
       ? { method: p.method, pieces: p.pieces, previousPiecesThisMonth: p.previousPiecesThisMonth }
@@ -139,12 +145,13 @@ const sendFeeNotice: Handler = ({ payload, occurredOn, calendar }) => {
   };
 };
 
-const decide: Handler = async ({ payload, occurredOn, row }) => {
+const decide: Handler = async ({ payload, occurredOn, row, events }) => {
   const p = parse('decide', payload);
   const outcome = p.items ? requestOutcome(p.items.map((i) => i.outcome)) : p.outcome;
   if (!outcome) return refuse('缺少办理结果。');
   const problem = validateDecisionBasis(outcome, p.basis);
   if (problem) throw new AppError('validation', problem, [{ field: 'basis', message: problem }]);
+  checkPreconditions(outcome, p.basis, events);
   const items = p.items ?? [];
   const letter = answerLetter({
     outcome,
@@ -180,6 +187,38 @@ const decide: Handler = async ({ payload, occurredOn, row }) => {
     },
   };
 };
+
+/** The amount of the case's fee notice, in 元 (0 when there is none). */
+async function noticedFee(trx: Trx, requestId: number): Promise<number> {
+  const notice = await trx
+    .selectFrom('case_events')
+    .select('data')
+    .where('request_id', '=', requestId)
+    .where('type', '=', 'fee_notice')
+    .executeTakeFirst();
+  return notice ? Number((JSON.parse(notice.data) as { amountYuan?: number }).amountYuan ?? 0) : 0;
+}
+
+/**
+ * Outcomes that presuppose a step of the workflow (条例 第三十条, 第三十二条, 第三十五条; 109号): the
+ * two “other” outcomes come only from closing a lapsed wait, 补正后仍不明确 only after a correction,
+ * 无正当理由大量反复申请 only after reasons were asked, a third party's objection only after consulting.
+ */
+function checkPreconditions(outcome: string, basis: string, events: readonly ClockEvent[]): void {
+  const had = (type: ClockEvent['type']) => events.some((e) => e.type === type);
+  if (outcome === 'other.no_correction' || outcome === 'other.no_fee') {
+    refuse('“逾期不补正”“逾期未缴费”的办理结果由“终止办理”操作在期限届满后作出，不能直接答复。');
+  }
+  if (outcome === 'unable.unclear' && !had('correction_received')) {
+    refuse('“补正后申请内容仍不明确”须在申请人补正之后才能作出（条例第三十条）。');
+  }
+  if (outcome === 'not_processed.excessive' && !had('reasons_requested')) {
+    refuse('“无正当理由大量反复申请”须先要求申请人说明理由（条例第三十五条）。');
+  }
+  if (basis === 'a15.a32' && !had('consultation_sent')) {
+    refuse('以第三方不同意公开为依据，须先书面征求第三方意见（条例第三十二条）。');
+  }
+}
 
 /** The answer letter of a decision (答复书), or a validation error when its basis cannot be stated. */
 function answerLetter(input: AnswerInput): LetterRequest {
@@ -226,8 +265,11 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
   },
   extend,
   send_fee_notice: sendFeeNotice,
-  record_fee_payment: ({ payload, occurredOn }) => {
+  record_fee_payment: async ({ payload, occurredOn, trx, row }) => {
     const p = parse('record_fee_payment', payload);
+    const noticed = await noticedFee(trx, row.id);
+    if (p.amountYuan !== noticed)
+      refuse(`缴费金额应与收费通知的金额一致：通知金额为${noticed}元，登记的是${p.amountYuan}元。`);
     return {
       eventType: 'fee_paid',
       clockEvent: { type: 'fee_paid', on: occurredOn },

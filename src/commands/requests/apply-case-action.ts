@@ -2,6 +2,8 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { computeClock } from '../../domain/clock/compute-clock.ts';
+import { ClockError } from '../../domain/clock/problems.ts';
+import { projectedReading, storedClock } from '../../domain/clock/projected.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { transition } from '../../domain/requests/state-machine.ts';
@@ -12,8 +14,10 @@ import {
   appendCaseEvent,
   clockColumns,
   conflictOr,
+  lastEventDate,
   loadCase,
   loadClockEvents,
+  lockCase,
 } from './case-store.ts';
 import { issueLetter } from './issue-letter.ts';
 
@@ -54,6 +58,9 @@ export async function applyCaseAction(
   if (occurredOn > input.today)
     throw new AppError('validation', `日期 occurredOn（${occurredOn}）不能晚于今天。`);
   const handler = ACTION_HANDLERS[input.action];
+  if (input.action !== 'extend' && !input.actor.roles.includes('operator')) {
+    throw new AppError('forbidden', '办理依申请公开需要“经办人”角色。');
+  }
   try {
     return await inTransaction(db, async (trx) => {
       const row = await loadCase(trx, input.agencyId, input.requestId);
@@ -63,16 +70,19 @@ export async function applyCaseAction(
           `该申请已被修改（当前版本 ${row.version}，您看到的是版本 ${input.expectedVersion}），请刷新后重试。`,
         );
       }
+      // Take the row first (every writer of a case does), so concurrent writers queue, never deadlock.
+      await lockCase(trx, row);
       const moved = transition(row.state, input.action);
       if (!moved.ok) throw new AppError('invalid_state', moved.message);
-      if (occurredOn < row.receivedOn) {
+      const lastOn = await lastEventDate(trx, row.id);
+      if (occurredOn < lastOn) {
         throw new AppError(
           'validation',
-          `日期 occurredOn（${occurredOn}）不能早于收到申请的日期 ${row.receivedOn}。`,
+          `日期 occurredOn（${occurredOn}）不能早于该申请上一次办理的日期 ${lastOn}：办理记录只能按时间顺序登记。`,
         );
       }
       const events = await loadClockEvents(trx, row.id);
-      const before = computeClock({ received: row.receivedOn, events }, calendar, input.today);
+      const before = storedClock({ received: row.receivedOn, events }, calendar, input.today);
       const step = await handler({
         trx,
         row,
@@ -84,11 +94,12 @@ export async function applyCaseAction(
         events,
         today: input.today,
       });
-      const after = computeClock(
-        { received: row.receivedOn, events: step.clockEvent ? [...events, step.clockEvent] : events },
-        calendar,
-        input.today,
-      );
+      const input2 = {
+        received: row.receivedOn,
+        events: step.clockEvent ? [...events, step.clockEvent] : events,
+      };
+      const after = computeClock(input2, calendar, input.today, { windowsFrom: events.length });
+      const listed = projectedReading(input2, calendar, input.today, events.length);
       const eventId = await appendCaseEvent(trx, {
         agencyId: row.agencyId,
         requestId: row.id,
@@ -105,14 +116,11 @@ export async function applyCaseAction(
           ...(step.record ?? {}),
         },
       });
-      const updated = await trx
+      await trx
         .updateTable('requests')
-        .set({ state: moved.to, version: row.version + 1, ...clockColumns(after), ...(step.columns ?? {}) })
+        .set({ state: moved.to, ...clockColumns(listed), ...(step.columns ?? {}) })
         .where('id', '=', row.id)
-        .where('version', '=', row.version)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1)
-        throw new AppError('conflict', '该申请刚被其他人修改，请刷新后重试。');
+        .execute();
       await step.afterWrite?.(trx, eventId);
       if (step.letter) {
         const target = {
@@ -128,6 +136,8 @@ export async function applyCaseAction(
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
+    if (error instanceof ClockError)
+      throw new AppError('invalid_state', `办理期限的计算不接受这一步：${error.message}`);
     return conflictOr(error);
   }
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
-import { computeClock } from '../../domain/clock/compute-clock.ts';
+import { storedClock } from '../../domain/clock/projected.ts';
 import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
 import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
@@ -55,6 +55,31 @@ export async function loadCase(trx: Trx, agencyId: number, requestId: number): P
     receivedOn: row.received_on,
     decidedOn: row.decided_on,
   };
+}
+
+/**
+ * Locks a case for this transaction by bumping its version (the row lock on PostgreSQL; SQLite
+ * writes one at a time). A version changed since it was read is a conflict.
+ */
+export async function lockCase(trx: Trx, row: Pick<CaseRow, 'id' | 'version'>): Promise<void> {
+  const updated = await trx
+    .updateTable('requests')
+    .set({ version: row.version + 1 })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new AppError('conflict', '该申请刚被其他人修改，请刷新后重试。');
+}
+
+/** The date of a case's latest event (its receipt at least): later entries may not be dated before it. */
+export async function lastEventDate(trx: Reader, requestId: number): Promise<string> {
+  const row = await trx
+    .selectFrom('case_events')
+    .select((eb) => eb.fn.max('occurred_on').as('on'))
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  return String(row?.on ?? '');
 }
 
 /** The events of a case that move its clock, in order, as the clock reads them. */
@@ -129,13 +154,15 @@ export async function readClock(
   today: string,
 ): Promise<ClockReading> {
   const events = await loadClockEvents(trx, row.id);
-  return computeClock({ received: row.receivedOn, events }, calendar, today);
+  return storedClock({ received: row.receivedOn, events }, calendar, today);
 }
 
 /** Maps a unique-index violation (two writers at once) to a conflict error; rethrows anything else. */
 export function conflictOr(error: unknown): never {
   const text = error instanceof Error ? error.message : String(error);
-  if (/unique|duplicate key/i.test(text)) {
+  const code = (error as { code?: unknown } | null)?.code;
+  // PostgreSQL: 23505 unique violation, 40P01 deadlock, 40001 serialization failure
+  if (/unique|duplicate key/i.test(text) || code === '23505' || code === '40P01' || code === '40001') {
     throw new AppError('conflict', '该申请刚被其他人修改，请刷新后重试。');
   }
   throw error;

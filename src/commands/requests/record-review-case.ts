@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { ReviewResult, T4Group } from '../../domain/report/codes.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, appendCaseEvent, conflictOr, loadCase } from './case-store.ts';
+import { type Actor, appendCaseEvent, conflictOr, loadCase, lockCase } from './case-store.ts';
 
 export interface RecordReviewInput {
   agencyId: number;
@@ -26,11 +26,15 @@ export async function recordReviewCase(db: Db, input: RecordReviewInput): Promis
   }
   if (input.filedOn > input.today)
     throw new AppError('validation', `立案日期 filedOn（${input.filedOn}）不能晚于今天。`);
+  if (input.decidedOn && input.decidedOn > input.today) {
+    throw new AppError('validation', `审结日期 decidedOn（${input.decidedOn}）不能晚于今天。`);
+  }
   if (input.decidedOn && input.decidedOn < input.filedOn) {
     throw new AppError('validation', '审结日期 decidedOn 不能早于立案日期 filedOn。');
   }
   return inTransaction(db, async (trx) => {
     const row = await loadCase(trx, input.agencyId, input.requestId);
+    await lockCase(trx, row);
     const inserted = await trx
       .insertInto('review_cases')
       .values({

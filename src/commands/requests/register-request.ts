@@ -63,7 +63,9 @@ function receivedDate(input: RegisterRequestInput, calendar: WorkCalendar, today
       ? { field: 'receivedOn', message: `收到日期“${on}”无效，请写成 YYYY-MM-DD` }
       : on > today
         ? { field: 'receivedOn', message: `收到日期 ${on} 不能晚于今天` }
-        : null;
+        : on < '2000-01-01'
+          ? { field: 'receivedOn', message: `收到日期 ${on} 早于2000年，工作日历不覆盖该日期` }
+          : null;
   if (problem) throw new AppError('validation', problem.message, [problem]);
   return on as string;
 }

@@ -28,7 +28,7 @@ import { unconfirmedYears } from '../calendar/work-calendar.ts';
 import type { ClockReading } from '../requests/clock-events.ts';
 import { ClockError, type ClockInput } from './problems.ts';
 import { foldClockEvents, type Timeline } from './timeline.ts';
-import { validateClockEvents } from './validate.ts';
+import { validateClockEvents, type ClockOptions } from './validate.ts';
 
 /** 第三十三条: the answer period, in working days. */
 export const ANSWER_DAYS = 20;
@@ -122,8 +122,13 @@ function read(timeline: Timeline, calendar: WorkCalendar, day: string, lapse: La
  * The clock of a request as of `today` (or of its decision day). Throws a ClockError when the
  * events break a rule (validateClockEvents lists them all).
  */
-export function computeClock(input: ClockInput, calendar: WorkCalendar, today: string): ClockReading {
-  const problems = validateClockEvents(input, calendar, today);
+export function computeClock(
+  input: ClockInput,
+  calendar: WorkCalendar,
+  today: string,
+  options: ClockOptions = {},
+): ClockReading {
+  const problems = validateClockEvents(input, calendar, today, options);
   if (problems.length > 0) throw new ClockError(problems);
   let timeline = foldClockEvents(input, calendar, today);
   if (timeline.decided !== null) return read(timeline, calendar, timeline.decided, null);

@@ -82,11 +82,23 @@ function checkEvent(
  * extensions of at most 20 working days in all (第三十三条), replies, payments and corrections only
  * while awaited, one open consultation and one open fee notice at a time, nothing after `decided`.
  */
+/** How strictly a history is checked. */
+export interface ClockOptions {
+  /**
+   * The first event (by index) whose calendar-dependent windows are checked (the 7-day correction
+   * window, the 15-day consultation limit). Stored history was checked when it was recorded, on
+   * the calendar of that day; re-reading it after a calendar change must not fail. Default 0.
+   */
+  windowsFrom?: number;
+}
+
 export function validateClockEvents(
   input: ClockInput,
   calendar: WorkCalendar,
   today: string,
+  options: ClockOptions = {},
 ): ClockProblem[] {
+  const windowsFrom = options.windowsFrom ?? 0;
   const problems: ClockProblem[] = [];
   const report: Problem = (code, field, message) => problems.push({ code, field, message });
   if (!isDate(input.received))
@@ -98,7 +110,7 @@ export function validateClockEvents(
   if (!isDate(today)) report('invalid_date', 'today', `今天的日期 ${today} 无效，应为 YYYY-MM-DD`);
   if (problems.length > 0) return problems;
   const order = input.events
-    .map((event, i) => ({ event, at: `events[${i}]` }))
+    .map((event, i) => ({ event, i, at: `events[${i}]` }))
     .filter(({ event, at }) => checkEvent(event, at, input, today, report))
     .sort((a, b) => (a.event.on < b.event.on ? -1 : a.event.on > b.event.on ? 1 : 0));
   const correctionLimit = calendar.addWorkingDays(input.received, CORRECTION_WINDOW_DAYS);
@@ -108,7 +120,9 @@ export function validateClockEvents(
   let fee = false;
   let extension = 0;
   let decided: string | null = null;
-  for (const { event, at } of order) {
+  for (const { event, i, at } of order) {
+    // the calendar-dependent windows bind when an event is recorded, not when history is re-read
+    const checkWindows = i >= windowsFrom;
     const name = CLOCK_EVENT_NAMES[event.type];
     if (decided !== null) {
       report('after_decided', `${at}.type`, `${name}（${event.on}）在答复（${decided}）之后，申请已办结`);
@@ -126,7 +140,7 @@ export function validateClockEvents(
             `${at}.type`,
             '第三十条：补正通知只能发出一次（一次性告知需要补正的事项）',
           );
-        else if (event.on > correctionLimit)
+        else if (checkWindows && event.on > correctionLimit)
           report(
             'correction_too_late',
             `${at}.on`,
@@ -140,7 +154,7 @@ export function validateClockEvents(
         break;
       case 'consultation_sent':
         // a letter left unanswered for 15 working days no longer holds the clock (第三十二条)
-        if (consultationUntil !== null && event.on <= consultationUntil) alreadyOpen('征求意见函');
+        if (checkWindows && consultationUntil !== null && event.on <= consultationUntil) alreadyOpen('征求意见函');
         consultationUntil = calendar.addWorkingDays(event.on, CONSULTATION_DAYS);
         break;
       case 'consultation_replied':

@@ -2,7 +2,7 @@
 
 import type { findCase } from '../../db/queries/request-cases.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
-import { computeClock } from '../../domain/clock/compute-clock.ts';
+import { storedClock } from '../../domain/clock/projected.ts';
 import type { ClockEvent } from '../../domain/requests/clock-events.ts';
 import { allowedActions, CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import { parseJson } from './json.ts';
@@ -28,7 +28,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
   const clockEvents = events
     .filter((e) => CLOCK_TYPES.has(e.type))
     .map((e) => ({ type: e.type, on: e.occurred_on, ...(parseJson(e.data).clock ?? {}) }) as ClockEvent);
-  const clock = computeClock({ received: row.received_on, events: clockEvents }, calendar, today);
+  const clock = storedClock({ received: row.received_on, events: clockEvents }, calendar, today);
   const state = row.state as CaseState;
   return {
     id: row.id,

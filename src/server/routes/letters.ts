@@ -14,7 +14,7 @@ import { isTrackingCode } from '../../domain/requests/identifiers.ts';
 import { agencyIdOf, resolveActor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
-import { agencyCode, errorBody } from './schemas.ts';
+import { agencyCode, errorBody, rowId } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
 const FORMATS = {
@@ -22,7 +22,7 @@ const FORMATS = {
   html: 'text/html; charset=utf-8',
 };
 const format = z.enum(['docx', 'html'], { error: '格式应为 docx 或 html' });
-const letterId = z.coerce.number().int().positive({ error: '文书编号应为正整数' });
+const letterId = rowId('文书编号');
 
 async function sendLetter(
   db: Db,
@@ -52,7 +52,7 @@ export const letterRoutes: RouteModule = async (app, { db }) => {
       schema: {
         tags: ['requests'],
         summary: 'A letter of a case as DOCX or HTML (staff)',
-        params: z.object({ code: agencyCode, id: z.coerce.number().int().positive(), letterId, format }),
+        params: z.object({ code: agencyCode, id: rowId('申请编号'), letterId, format }),
         response: { 401: errorBody, 403: errorBody, 404: errorBody },
       },
     },

@@ -6,19 +6,15 @@
 import { z } from 'zod';
 import { applyCaseAction } from '../../commands/requests/apply-case-action.ts';
 import { recordReviewCase } from '../../commands/requests/record-review-case.ts';
-import { todayInChina } from '../../domain/dates.ts';
+import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import { T4_GROUPS, T4_RESULTS } from '../../domain/report/codes.ts';
 import { CASE_ACTIONS } from '../../domain/requests/state-machine.ts';
 import { agencyIdOf, resolveActor } from '../actor.ts';
 import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';
-import { agencyCode, errorBody } from './schemas.ts';
+import { agencyCode, caseParams, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
-const caseParams = z.object({
-  code: agencyCode,
-  id: z.coerce.number().int().positive({ error: '申请编号应为正整数' }),
-});
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD' });
+const date = z.string().refine(isIsoDate, { error: '日期无效，应写成 YYYY-MM-DD' });
 
 export const requestActionRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.post(

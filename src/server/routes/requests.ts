@@ -11,7 +11,7 @@ import { agencyIdOf, resolveActor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../presenters/case-json.ts';
 import { registeredSchema } from './request-schemas.ts';
-import { agencyCode, errorBody } from './schemas.ts';
+import { agencyCode, caseParams, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
 const FILTERS = [
@@ -24,10 +24,6 @@ const FILTERS = [
   'in_consultation',
   'decided',
 ] as const;
-const caseParams = z.object({
-  code: agencyCode,
-  id: z.coerce.number().int().positive({ error: '申请编号应为正整数' }),
-});
 
 export const requestRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.post(
@@ -44,6 +40,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
     async (request, reply) => {
       const agencyId = await agencyIdOf(db, request.params.code);
       const actor = await resolveActor(db, request, agencyId);
+      if (!actor.roles.includes('operator'))
+        throw new AppError('forbidden', '登记依申请公开需要“经办人”角色。');
       const body = request.body;
       const registered = await registerRequest(
         db,

@@ -37,3 +37,14 @@ export const errorBody = z.object({
     details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   }),
 });
+
+/** A row id in the URL: a positive integer that fits the databases' integer columns. */
+export const rowId = (what: string) =>
+  z.coerce
+    .number()
+    .int({ error: `${what}应为正整数` })
+    .positive({ error: `${what}应为正整数` })
+    .max(2147483647, { error: `${what}过大` });
+
+/** The path parameters of a request case: `/agencies/:code/requests/:id`. */
+export const caseParams = z.object({ code: agencyCode, id: rowId('申请编号') });

@@ -1,0 +1,226 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadDemo } from '../src/commands/load-demo.ts';
+import { residentIdCheckCode } from '../src/domain/identity/resident-id.ts';
+import { buildServer } from '../src/server/app.ts';
+import { describeEachDatabase } from './databases.ts';
+
+const OPERATOR = { 'x-gongkai-user': 'lingang-operator' };
+const ADMIN = { 'x-gongkai-user': 'rules-platform-admin' };
+const BASE = '/api/v1/agencies/lingang/requests';
+const id17 = '37100219800101123';
+const applicant = {
+  name: '李四',
+  idType: 'resident_id',
+  idNumber: id17 + residentIdCheckCode(id17),
+  phone: '13800000000',
+  address: '山东省威海市某路2号',
+  information: '某项目环评批复',
+  form: 'paper',
+  delivery: 'post',
+};
+
+/** The rules a case's history must keep: found in review, each with the case that broke it. */
+describeEachDatabase('request rules that keep cases lawful and workable', (use) => {
+  let app: FastifyInstance;
+  let now = new Date();
+  const at = (iso: string) => {
+    now = new Date(`${iso}T02:00:00Z`);
+  };
+  beforeAll(async () => {
+    await loadDemo(use());
+    const db = use().kysely;
+    const agency = await db
+      .selectFrom('agencies')
+      .select('id')
+      .where('code', '=', 'lingang')
+      .executeTakeFirstOrThrow();
+    const user = await db
+      .insertInto('users')
+      .values({
+        username: 'rules-platform-admin',
+        display_name: '平台管理员',
+        created_at: new Date().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('user_roles')
+      .values({ user_id: user.id, agency_id: agency.id, role: 'platform_admin' })
+      .execute();
+    app = await buildServer({ db: use(), now: () => now });
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  const act = (
+    id: number,
+    action: string,
+    expectedVersion: number,
+    payload: object,
+    extra: object = {},
+    headers = OPERATOR,
+  ) =>
+    app.inject({
+      method: 'POST',
+      url: `${BASE}/${id}/actions/${action}`,
+      headers,
+      payload: { expectedVersion, payload, ...extra },
+    });
+  async function register(receivedOn: string) {
+    const res = await app.inject({
+      method: 'POST',
+      url: BASE,
+      headers: OPERATOR,
+      payload: { channel: 'letter', applicantType: 'natural_person', applicant, receivedOn },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  }
+
+  it('keeps a case workable after a calendar change that would make its correction notice late', async () => {
+    at('2026-09-28');
+    const r = await register('2026-09-28');
+    at('2026-10-13');
+    expect(
+      (await act(r.requestId, 'request_correction', 1, { until: '2026-10-30', what: '写明文号' })).statusCode,
+    ).toBe(200);
+    const override = await app.inject({
+      method: 'POST',
+      url: '/api/v1/calendar/overrides',
+      headers: ADMIN,
+      payload: { date: '2026-10-07', kind: 'workday', source: '测试用：虚构的调休通知' },
+    });
+    expect(override.statusCode, override.body).toBe(201);
+    at('2026-10-20');
+    expect((await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).statusCode).toBe(200);
+    expect((await act(r.requestId, 'receive_correction', 2, {})).statusCode).toBe(200);
+    await app.inject({ method: 'DELETE', url: '/api/v1/calendar/overrides/2026-10-07', headers: ADMIN });
+  });
+
+  it('sends one fee notice per application and takes only its amount', async () => {
+    at('2024-09-27');
+    const r = await register('2024-09-27');
+    expect(
+      (await act(r.requestId, 'send_fee_notice', 1, { method: 'per_page', pages: 150 })).statusCode,
+    ).toBe(200);
+    at('2024-10-10');
+    const wrong = await act(r.requestId, 'record_fee_payment', 2, { amountYuan: 1 });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json().error.message).toContain('1700元');
+    expect((await act(r.requestId, 'record_fee_payment', 2, { amountYuan: 1700 })).statusCode).toBe(200);
+    const again = await act(r.requestId, 'send_fee_notice', 3, {
+      method: 'per_piece',
+      pieces: 20,
+      previousPiecesThisMonth: 0,
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('refuses a step dated before the case’s last one', async () => {
+    at('2024-03-04');
+    const r = await register('2024-03-04');
+    at('2024-03-08');
+    expect(
+      (
+        await act(r.requestId, 'send_consultation', 1, {
+          party: '某公司',
+          kind: 'third_party',
+          question: '是否同意',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const back = await act(
+      r.requestId,
+      'receive_consultation_reply',
+      2,
+      { summary: '同意', objects: false },
+      { occurredOn: '2024-03-05' },
+    );
+    expect(back.statusCode).toBe(400);
+    expect(back.json().error.message).toContain('时间顺序');
+  });
+
+  it.each([
+    ['other.no_fee without a fee notice', { outcome: 'other.no_fee', basis: 'a42.f6', reasons: '未缴费' }],
+    [
+      'unable.unclear without a correction',
+      { outcome: 'unable.unclear', basis: 'a30.unclear', reasons: '不明确' },
+    ],
+    [
+      'third-party objection without consulting',
+      { outcome: 'denied.third_party', basis: 'a15.a32', reasons: '第三方反对' },
+    ],
+  ])('refuses a decision of %s', async (_situation, payload) => {
+    at('2024-04-01');
+    const r = await register('2024-04-01');
+    const res = await act(r.requestId, 'decide', 1, payload);
+    expect(res.statusCode, res.body).toBe(409);
+  });
+
+  it('lets only an operator act on a case', async () => {
+    at('2024-04-01');
+    const r = await register('2024-04-01');
+    const res = await act(
+      r.requestId,
+      'decide',
+      1,
+      { outcome: 'granted', basis: 'a36.2', reasons: '公开' },
+      {},
+      { 'x-gongkai-user': 'lingang-reviewer' },
+    );
+    expect(res.statusCode).toBe(403);
+  });
+
+  it.each([
+    [
+      'a received date before the calendar',
+      'POST',
+      BASE,
+      { channel: 'letter', applicantType: 'natural_person', applicant, receivedOn: '1999-12-30' },
+    ],
+    ['a case id beyond the integer range', 'GET', `${BASE}/99999999999`, undefined],
+    ['a review filed on 2026-02-31', 'POST', `${BASE}/1/reviews`, { group: 'review', filedOn: '2026-02-31' }],
+  ] as const)('answers 400, not 500, for %s', async (_situation, method, url, payload) => {
+    at('2026-06-01');
+    const res = await app.inject({ method, url, headers: OPERATOR, ...(payload ? { payload } : {}) });
+    expect(res.statusCode, res.body).toBe(400);
+  });
+
+  it('picks up a calendar change made by another process (the CLI) on the next request', async () => {
+    const url = '/api/v1/deadline?from=2026-11-26&days=1';
+    expect((await app.inject({ url })).json().due).toBe('2026-11-27');
+    const db = use().kysely;
+    const row = {
+      date: '2026-11-27',
+      kind: 'holiday',
+      source: '测试用：虚构',
+      created_at: new Date().toISOString(),
+      actor: 'cli:test',
+    };
+    await db.insertInto('calendar_overrides').values(row).execute();
+    expect((await app.inject({ url })).json().due).toBe('2026-11-30');
+    await db.deleteFrom('calendar_overrides').where('date', '=', '2026-11-27').execute();
+    expect((await app.inject({ url })).json().due).toBe('2026-11-27');
+  });
+
+  it('does not list a case in consultation as overdue before its pause can end', async () => {
+    at('2026-09-01');
+    const r = await register('2026-09-01');
+    at('2026-09-28');
+    expect(
+      (
+        await act(r.requestId, 'send_consultation', 1, {
+          party: '某公司',
+          kind: 'third_party',
+          question: '是否同意',
+        })
+      ).statusCode,
+    ).toBe(200);
+    at('2026-10-12');
+    const overdue = (await app.inject({ url: `${BASE}?filter=overdue&limit=200`, headers: OPERATOR })).json();
+    expect(overdue.cases.map((c: { id: number }) => c.id)).not.toContain(r.requestId);
+    const view = (await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).json();
+    expect(view.clock.overdue).toBe(false);
+  });
+});
