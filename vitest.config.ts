@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // attachments written by tests go to a scratch folder, never into ./data
+    env: { GONGKAI_FILES_DIR: join(tmpdir(), 'gongkai-test-files') },
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

@@ -204,6 +204,31 @@ describeEachDatabase('request rules that keep cases lawful and workable', (use) 
     expect((await app.inject({ url })).json().due).toBe('2026-11-27');
   });
 
+  it('keeps the applicant’s attachments with the case, checked by content', async () => {
+    at('2024-05-06');
+    const r = await register('2024-05-06');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const upload = (fileName: string, bytes: Buffer, expectedVersion: number) =>
+      app.inject({
+        method: 'POST',
+        url: `${BASE}/${r.requestId}/attachments`,
+        headers: OPERATOR,
+        payload: { expectedVersion, fileName, contentBase64: bytes.toString('base64') },
+      });
+    const fake = await upload('申请书.pdf', Buffer.from('MZ\x90\x00not a pdf'), 1);
+    expect(fake.statusCode).toBe(415);
+    const good = await upload('申请书.pdf', pdf, 1);
+    expect(good.statusCode, good.body).toBe(201);
+    const view = (await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).json();
+    expect(view.attachments).toMatchObject([{ fileName: '申请书.pdf', mediaType: 'application/pdf' }]);
+    expect(view.events.at(-1)).toMatchObject({ type: 'attachment_added', actor: 'lingang-operator' });
+    const file = await app.inject({
+      url: `${BASE}/${r.requestId}/attachments/${good.json().attachmentId}`,
+      headers: OPERATOR,
+    });
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+  });
+
   it('does not list a case in consultation as overdue before its pause can end', async () => {
     at('2026-09-01');
     const r = await register('2026-09-01');

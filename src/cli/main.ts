@@ -15,6 +15,9 @@ const USAGE = `用法：gongkai <命令> [参数]
   clock FILE [--today YYYY-MM-DD] [--calendar F]     计算一件申请的答复期限（格式见 docs/clock.md）
   calendar show [YEAR] | import-notice FILE | override DATE holiday|workday --source 文号 | remove-override DATE  工作日历（改动后重算未办结申请的期限，见 docs/calendar.md）
   fee per-piece N [--previous M] | per-page N        信息处理费（元，国办函〔2020〕109号）：按件（本月累计）或按量计收
+  search QUERY [--agency CODE] [--limit N]          检索主动公开信息，输出 JSON（id、title、score、snippet）
+  items import FILE [--agency CODE]                  批量导入已发布的信息：CSV、XLSX 或 JSON Lines，全部或全不（见 docs/items-import.md）
+  registry list|issue|amend|repeal|review|history …  规章和行政规范性文件登记：制发、修改、废止、清理（用法：gongkai registry；见 docs/registry.md）
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
 退出码：0 正常；1 报告有错误级别的校验问题；2 用法或输入有误`;
 
@@ -56,6 +59,12 @@ async function main(argv: string[]): Promise<number> {
       return withDb(async (db) => (await import('./calendar.ts')).calendarCommand(db, args));
     case 'fee':
       return (await import('./fee.ts')).feeCommand(args);
+    case 'search':
+      return withDb(async (db) => (await import('./search.ts')).searchCommand(db, args));
+    case 'items':
+      return withDb(async (db) => (await import('./items-import.ts')).itemsImportCommand(db, args));
+    case 'registry':
+      return withDb(async (db) => (await import('./registry.ts')).registryCommand(db, args));
     case undefined:
     case 'help':
     case '--help':

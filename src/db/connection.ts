@@ -12,6 +12,8 @@ export interface Db {
   dialect: Dialect;
   /** where it is, without credentials (for logs) */
   describe: string;
+  /** the PostgreSQL schema the connection is pinned to, if any */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: { searchPath
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const describe = target.replace(/\/\/[^@/]*@/, '//');
-    return { kysely, dialect, describe, close: () => kysely.destroy() };
+    return { kysely, dialect, describe, schema: options.searchPath, close: () => kysely.destroy() };
   }
   if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
   const database = new SQLite(target);

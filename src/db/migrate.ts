@@ -2,6 +2,9 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './connection.ts';
 import { initialMigration } from './migrations/0001-initial.ts';
 import { requestCasesMigration } from './migrations/0002-request-cases.ts';
+import { itemsMigration } from './migrations/0003-items.ts';
+import { registryMigration } from './migrations/0004-registry.ts';
+import { searchMigration } from './migrations/0005-search.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -10,6 +13,9 @@ function provider(db: Db): MigrationProvider {
       return {
         '0001-initial': initialMigration(db.dialect),
         '0002-request-cases': requestCasesMigration(db.dialect),
+        '0003-items': itemsMigration(db.dialect),
+        '0004-registry': registryMigration(db.dialect),
+        '0005-search': searchMigration(db.dialect),
       };
     },
   };
@@ -17,7 +23,13 @@ function provider(db: Db): MigrationProvider {
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db: db.kysely, provider: provider(db) });
+  // Pinned to a schema, keep the migration tables there too: Kysely otherwise looks for its lock
+  // table in every schema and may find another test's.
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: provider(db),
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

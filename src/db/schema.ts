@@ -43,6 +43,10 @@ export interface PublicationTable {
   interprets_id: number | null;
   is_meeting: number;
   is_online_interview: number;
+  /** the item this row publishes (0003): the website row at publication, or a posting elsewhere */
+  item_id: number | null;
+  /** where a posting on another channel can be seen (0003) */
+  link: string | null;
 }
 
 export interface NormativeDocumentTable {
@@ -52,7 +56,20 @@ export interface NormativeDocumentTable {
   doc_number: string;
   title: string;
   issued_on: string;
+  /** the day this version stopped being in force: repealed (废止) or superseded by an amendment */
   repealed_on: string | null;
+  /** registry lifecycle (0004): `in_force`, `amended` (superseded by a newer version) or `repealed` */
+  status: Generated<string>;
+  /** 1 for a document as first issued, +1 per amendment */
+  version: Generated<number>;
+  /** the version this one amends */
+  supersedes_id: number | null;
+  /** the repealing document's 文号 or title */
+  repealed_by: string | null;
+  /** 发文机关 */
+  issuer: Generated<string>;
+  /** the published item carrying the text */
+  item_id: number | null;
 }
 
 export interface AdminFiguresTable {
@@ -223,4 +240,161 @@ export interface Database {
   calendar_notices: CalendarNoticeTable;
   users: UserTable;
   user_roles: UserRoleTable;
+  items: ItemTable;
+  item_events: ItemEventTable;
+  agency_columns: AgencyColumnTable;
+  item_index_counters: ItemIndexCounterTable;
+  item_settings: ItemSettingsTable;
+  attachments: AttachmentTable;
+  registry_reviews: RegistryReviewTable;
+  search_documents: SearchDocumentTable;
+  search_texts: SearchTextTable;
+  search_meta: SearchMetaTable;
+}
+
+/** One decision of a yearly review pass (清理) on a document in force: kept, amended or repealed. */
+export interface RegistryReviewTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  document_id: number;
+  /** `kept` (保留), `amended` (修改) or `repealed` (废止) */
+  decision: string;
+  note: Generated<string>;
+  reviewed_on: string;
+  /** the new version an `amended` decision produced */
+  result_document_id: number | null;
+  actor: string;
+  recorded_at: string;
+}
+
+/** A proactively disclosed item (主动公开): draft → 保密审查 → published → withdrawn (0003). */
+export interface ItemTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 索引号, given at publication; unique per agency */
+  index_no: string | null;
+  title: string;
+  /** sanitized rich text */
+  body_html: string;
+  /** plain text of the body, for search */
+  body_text: string;
+  /** 第二十条 category: `a20.1`…`a20.15` or `other` */
+  category: string;
+  /** the agency's own sub-column (agency_columns.code) */
+  column_code: string | null;
+  /** 发文机关 */
+  issuer: string;
+  /** 文号 */
+  doc_number: string | null;
+  /** 成文日期 */
+  formed_on: string;
+  published_on: string | null;
+  /** `valid` (有效), `expired` (失效), `repealed` (废止) */
+  validity: string;
+  /** 主题分类 */
+  subject: string;
+  /** `draft`, `in_review`, `approved`, `published`, `withdrawn` */
+  status: string;
+  is_policy_document: number;
+  is_interpretation: number;
+  is_meeting: number;
+  is_online_interview: number;
+  /** an interpretation's policy document */
+  interprets_item_id: number | null;
+  reviewer: string | null;
+  reviewed_on: string | null;
+  /** `approved` or `rejected`: the last review's result */
+  review_result: string | null;
+  /** the reviewer's opinion, or the reason for sending it back */
+  review_opinion: string | null;
+  withdrawn_on: string | null;
+  withdrawn_reason: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+}
+
+/** Every change to an item: who, when, what, state before → after (0003). */
+export interface ItemEventTable {
+  id: Generated<number>;
+  agency_id: number;
+  item_id: number;
+  seq: number;
+  type: string;
+  at: string;
+  actor: string;
+  state_before: string | null;
+  state_after: string;
+  data: string;
+}
+
+/** The agency's own sub-columns of its 法定主动公开目录, each within a 第二十条 category (0003). */
+export interface AgencyColumnTable {
+  agency_id: number;
+  code: string;
+  name: string;
+  category: string;
+  sort: number;
+}
+
+/** The last 索引号 sequence number given by an agency in a year (0003). */
+export interface ItemIndexCounterTable {
+  agency_id: number;
+  year: number;
+  last_seq: number;
+}
+
+/** An agency's settings for its items: the 索引号 prefix (组织机构代码 or 统一社会信用代码) (0003). */
+export interface ItemSettingsTable {
+  agency_id: number;
+  index_prefix: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A file attached to an item; the bytes are on disk under GONGKAI_FILES_DIR, keyed by sha256 (0003). */
+export interface AttachmentTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** `item` */
+  owner_type: string;
+  owner_id: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** One indexed (published) item: what search filters and ranks by (0005). No foreign keys. */
+export interface SearchDocumentTable {
+  /** SQLite only: the FTS5 rowid, publication day × 2^32 + item id (rowid order is date order) */
+  doc_key?: number;
+  item_id: number;
+  agency_id: number;
+  category: string;
+  year: number;
+  /** `policy`, `interpretation` or `other` */
+  document_type: string;
+  validity: string;
+  published_on: string;
+  /** PostgreSQL only: segmented title (weight A) and body (weight B); SQLite has search_fts */
+  tsv?: string;
+}
+
+/** The text of an indexed item as published, for snippets and related items (0005). */
+export interface SearchTextTable {
+  item_id: number;
+  title: string;
+  body_text: string;
+  doc_number: string | null;
+}
+
+/** The search index's random instance id, one row (0005). */
+export interface SearchMetaTable {
+  instance: string;
 }

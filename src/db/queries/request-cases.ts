@@ -198,7 +198,15 @@ export async function findCase(db: Db, agencyId: number, requestId: number) {
     .where('request_id', '=', requestId)
     .orderBy('seq')
     .execute();
-  return { row, events, letters, reviews, items };
+  const attachments = await db.kysely
+    .selectFrom('attachments')
+    .select(['id', 'file_name', 'media_type', 'size', 'created_at', 'created_by'])
+    .where('owner_type', '=', 'request')
+    .where('owner_id', '=', requestId)
+    .where('agency_id', '=', agencyId)
+    .orderBy('id')
+    .execute();
+  return { row, events, letters, reviews, items, attachments };
 }
 
 /** The case behind a tracking code (any agency), with its letters; null when there is none. */

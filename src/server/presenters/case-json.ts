@@ -24,7 +24,7 @@ const CLOCK_TYPES = new Set([
 
 /** The case, its timeline, its clock as of `today` and the actions its state allows. */
 export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string) {
-  const { row, events, letters, reviews, items } = found;
+  const { row, events, letters, reviews, items, attachments } = found;
   const clockEvents = events
     .filter((e) => CLOCK_TYPES.has(e.type))
     .map((e) => ({ type: e.type, on: e.occurred_on, ...(parseJson(e.data).clock ?? {}) }) as ClockEvent);
@@ -65,6 +65,14 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
       fileName: l.file_name,
       eventId: l.event_id,
       createdAt: l.created_at,
+    })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      fileName: a.file_name,
+      mediaType: a.media_type,
+      size: Number(a.size),
+      createdAt: a.created_at,
+      createdBy: a.created_by,
     })),
     reviews: reviews.map((r) => ({
       id: r.id,

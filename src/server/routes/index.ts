@@ -2,12 +2,20 @@
 import { agencyRoutes } from './agencies.ts';
 import { calendarRoutes } from './calendar.ts';
 import { healthRoutes } from './health.ts';
+import { itemRoutes } from './items.ts';
+import { itemActionRoutes } from './items-actions.ts';
+import { itemCatalogRoutes } from './items-catalog.ts';
+import { itemFileRoutes } from './items-files.ts';
+import { itemPublicRoutes } from './items-public.ts';
 import { letterRoutes } from './letters.ts';
 import { pageRoutes } from './pages.ts';
 import { publicRequestRoutes } from './public-requests.ts';
+import { registryRoutes } from './registry.ts';
 import { reportRoutes } from './reports.ts';
 import { requestActionRoutes } from './request-actions.ts';
+import { requestFileRoutes } from './request-files.ts';
 import { requestRoutes } from './requests.ts';
+import { searchRoutes } from './search.ts';
 import type { RouteModule } from './types.ts';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -18,6 +26,14 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestActionRoutes,
   publicRequestRoutes,
   letterRoutes,
+  requestFileRoutes,
   calendarRoutes,
+  itemRoutes,
+  itemActionRoutes,
+  itemFileRoutes,
+  itemCatalogRoutes,
+  itemPublicRoutes,
+  registryRoutes,
+  searchRoutes,
   pageRoutes,
 ];

@@ -11,7 +11,7 @@ import { T4_GROUPS, T4_RESULTS } from '../../domain/report/codes.ts';
 import { CASE_ACTIONS } from '../../domain/requests/state-machine.ts';
 import { agencyIdOf, resolveActor } from '../actor.ts';
 import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';
-import { agencyCode, caseParams, errorBody } from './schemas.ts';
+import { caseParams, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
 const date = z.string().refine(isIsoDate, { error: '日期无效，应写成 YYYY-MM-DD' });

@@ -1,0 +1,115 @@
+/**
+ * The fixed 100 queries of `npm run bench:search`: two-character words, longer words, mixed
+ * Chinese/ASCII, phrases, and queries with filters — what people type into a government site's
+ * search box, over the vocabulary of bench/search-corpus.ts (agency ids 1–20, years 2010–2024).
+ */
+import type { SearchQuery } from '../src/search/types.ts';
+
+export type BenchQuery = Omit<SearchQuery, 'limit' | 'offset'>;
+
+const TWO_CHARACTER = (
+  '低保 社保 医保 就业 补贴 养老 住房 教育 消防 防汛 森林 疫苗 食品 药品 燃气 电梯 物业 供暖 扬尘 噪声 ' +
+  '招聘 职称 仲裁 宅基 湿地 海域 矿产 预警 公示 解读'
+).split(' ');
+
+const LONGER = (
+  '城乡低保 就业补贴 安全生产 乡村振兴 营商环境 河长制 林长制 垃圾分类 老旧小区改造 保障性租赁住房 ' +
+  '创业担保贷款 高标准农田 双随机一公开 住房公积金 异地就医 最低生活保障 大气污染防治 危险化学品 特种设备 ' +
+  '不动产登记 政府信息公开条例 实施细则 管理办法 工作总结 政策解读'
+).split(' ');
+
+const MIXED = [
+  '2021年 低保',
+  '2019年度 就业补贴',
+  'GB/T 9704',
+  'GB 50016',
+  '威临管发〔2021〕',
+  '2023年 安全生产',
+  '5G基站',
+  '0631',
+  '2016年 疫情防控',
+  '2022年度 财政预算',
+  '12月 供暖',
+  'GB/T 19001 质量',
+  '2020年 高校毕业生就业',
+  '威政办发 2018',
+  '2024年 乡村振兴',
+];
+
+const PHRASES = [
+  '"城乡低保"',
+  '"就业补贴"',
+  '"安全生产许可证"',
+  '"政策解读"',
+  '"实施方案"',
+  '"工作总结"',
+  '"资金发放"',
+  '"专账管理"',
+  '"党政机关公文格式"',
+  '"征求意见稿"',
+  '"压实工作责任"',
+  '"市场主体"',
+  '"创业担保贷款"',
+  '"河长制"',
+  '"住房公积金"',
+];
+
+const FILTERED: BenchQuery[] = [
+  { text: '低保', agencyId: 3 },
+  { text: '安全生产', year: 2021 },
+  { text: '就业补贴', category: 'a20.7' },
+  { text: '解读', documentType: 'interpretation' },
+  { text: '管理办法', validity: 'repealed' },
+  { text: '养老服务', agencyId: 7, year: 2019 },
+  { text: '疫情防控', year: 2022, validity: 'valid' },
+  { text: '政府采购', agencyId: 15 },
+  { text: '"实施细则"', documentType: 'policy' },
+  { text: '2021年 资金', agencyId: 1 },
+  { text: '垃圾分类', category: 'a20.12', year: 2020 },
+  { text: '公示', agencyId: 9, validity: 'valid' },
+  { text: '医疗保险', year: 2015, documentType: 'policy' },
+  { text: 'GB/T 9704', agencyId: 2 },
+  { text: '应急预案', validity: 'expired' },
+];
+
+/** The 100 queries, in a fixed order. */
+export const BENCH_QUERIES: readonly BenchQuery[] = [
+  ...TWO_CHARACTER.map((text) => ({ text })),
+  ...LONGER.map((text) => ({ text })),
+  ...MIXED.map((text) => ({ text })),
+  ...PHRASES.map((text) => ({ text })),
+  ...FILTERED,
+];
+
+/**
+ * The same query as a plain scan of the items table: every word (quotes dropped) in the title or
+ * the body (`LIKE '%…%'`), the same filters, newest first.
+ */
+export function likeQuery(query: BenchQuery): { where: string; params: Array<string | number> } {
+  const words = query.text.replaceAll('"', ' ').split(/\s+/).filter(Boolean);
+  const parts: string[] = [];
+  const params: Array<string | number> = [];
+  for (const word of words) {
+    parts.push('(title like ? or body_text like ?)');
+    params.push(`%${word}%`, `%${word}%`);
+  }
+  if (query.agencyId !== undefined) {
+    parts.push('agency_id = ?');
+    params.push(query.agencyId);
+  }
+  if (query.category !== undefined) {
+    parts.push('category = ?');
+    params.push(query.category);
+  }
+  if (query.year !== undefined) {
+    parts.push('published_on between ? and ?');
+    params.push(`${query.year}-01-01`, `${query.year}-12-31`);
+  }
+  if (query.documentType === 'policy') parts.push('is_policy_document = 1');
+  if (query.documentType === 'interpretation') parts.push('is_interpretation = 1');
+  if (query.validity !== undefined) {
+    parts.push('validity = ?');
+    params.push(query.validity);
+  }
+  return { where: parts.join(' and '), params };
+}

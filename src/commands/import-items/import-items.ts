@@ -1,0 +1,183 @@
+import type { Db } from '../../db/connection.ts';
+import { todayInChina } from '../../domain/dates.ts';
+import { AppError } from '../../errors.ts';
+import { AgencyCache } from '../import/write-record.ts';
+import type { ImportProblem } from '../import-records.ts';
+import { checkColumn, WEBSITE_CHANNEL } from '../items/item-store.ts';
+import { prepareFields } from '../items/prepare-fields.ts';
+import { linkInterpretations } from './link-items.ts';
+import { parseItemRow } from './parse-row.ts';
+import type { ItemSource } from './sources.ts';
+import { type PendingItem, type WriteContext, writeItems } from './write-items.ts';
+
+export interface ItemsImportOptions {
+  /** who imports (recorded on every item's event) */
+  actor: string;
+  /** the file's name (recorded on the import's event) */
+  source: string;
+  /** the agency of rows that do not name one */
+  agency?: string;
+  now?: Date;
+  /** called every `progressEvery` rows with the rows and bytes read so far */
+  onProgress?: (rows: number, bytes: number) => void;
+  progressEvery?: number;
+  /** stop listing problems after this many (the file is rejected either way) */
+  maxProblems?: number;
+}
+
+export interface ItemsImportResult {
+  ok: boolean;
+  /** the last row read */
+  rows: number;
+  imported: number;
+  problems: ImportProblem[];
+}
+
+const BATCH_ROWS = 500;
+/** a batch is also written once its bodies reach this many characters (memory stays flat) */
+const BATCH_CHARS = 8_000_000;
+
+class Rejected extends Error {}
+
+/**
+ * `gongkai items import`: published items from CSV, XLSX or JSON Lines, one row an item, in one
+ * transaction. Any bad row (its number and a reason naming the column are reported) rejects the
+ * whole file: nothing from it is written. Rows stream through in batches, so memory stays flat.
+ */
+export async function importItems(
+  db: Db,
+  source: ItemSource,
+  options: ItemsImportOptions,
+): Promise<ItemsImportResult> {
+  const result: ItemsImportResult = { ok: false, rows: 0, imported: 0, problems: [] };
+  const maxProblems = options.maxProblems ?? 50;
+  const progressEvery = options.progressEvery ?? 1000;
+  const now = options.now ?? new Date();
+  const today = todayInChina(now);
+  const problem = (row: number, reason: string) => {
+    if (result.problems.length < maxProblems) result.problems.push({ line: row, reason });
+  };
+  try {
+    await db.kysely.transaction().execute(async (trx) => {
+      const agencies = new AgencyCache(trx);
+      const columns = new Set<string>();
+      const touched = new Set<number>();
+      const ctx: WriteContext = {
+        trx,
+        dialect: db.dialect,
+        actor: options.actor,
+        source: options.source,
+        now,
+        prefixes: new Map(),
+        links: [],
+      };
+      let batch: PendingItem[] = [];
+      let chars = 0;
+      let read = 0;
+      const flush = async () => {
+        if (batch.length > 0 && result.problems.length === 0) {
+          for (const p of await writeItems(ctx, batch)) problem(p.row, p.reason);
+          if (result.problems.length === 0) result.imported += batch.length;
+        }
+        batch = [];
+        chars = 0;
+      };
+      for await (const { row, keyed, problems } of source.rows) {
+        result.rows = row;
+        if (options.onProgress && ++read % progressEvery === 0) options.onProgress(row, source.bytesRead());
+        for (const reason of problems) problem(row, reason);
+        if (!keyed) continue;
+        const parsed = parseItemRow(keyed, today, source.noun);
+        if (!parsed.ok) {
+          for (const reason of parsed.problems) problem(row, reason);
+          continue;
+        }
+        const { item } = parsed;
+        const code = item.agency ?? options.agency;
+        const agency = code ? await agencies.get(code) : null;
+        if (!agency) {
+          problem(
+            row,
+            code ? `机关代码“${code}”不存在` : '缺少机关代码：请用 --agency 指定，或在列“机关代码”中填写',
+          );
+          continue;
+        }
+        const bad = item.postings.find(
+          (p) => p.channel === WEBSITE_CHANNEL || !agency.channels.has(p.channel),
+        );
+        if (bad) {
+          const others = [...agency.channels].filter((c) => c !== WEBSITE_CHANNEL).join('、');
+          problem(
+            row,
+            `${source.noun}“其他渠道”：“${bad.channel}”不是该机关的其他发布渠道（应为 ${others}；网站发布自动登记）`,
+          );
+          continue;
+        }
+        const column = `${agency.id}:${item.fields.columnCode}:${item.fields.category}`;
+        if (item.fields.columnCode && !columns.has(column)) {
+          const refused = await columnProblem(trx, agency.id, item.fields.columnCode, item.fields.category);
+          if (refused) {
+            problem(row, `${source.noun}“栏目”：${refused}`);
+            continue;
+          }
+          columns.add(column);
+        }
+        if (result.problems.length > 0) continue;
+        const prepared = prepareFields(item.fields, now);
+        touched.add(agency.id);
+        batch.push({ row, agencyId: agency.id, item, fields: prepared.fields, bodyText: prepared.bodyText });
+        chars += prepared.fields.bodyHtml.length + prepared.bodyText.length;
+        if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
+      }
+      await flush();
+      options.onProgress?.(result.rows, source.bytesRead());
+      if (result.problems.length > 0) throw new Rejected();
+      for (const p of await linkInterpretations(
+        trx,
+        ctx.links,
+        options.actor,
+        now,
+        `${source.noun}“解读对象”`,
+      ))
+        problem(p.row, p.reason);
+      if (result.problems.length > 0) throw new Rejected();
+      for (const agencyId of touched) {
+        await trx
+          .insertInto('events')
+          .values({
+            agency_id: agencyId,
+            subject_type: 'import',
+            subject_id: options.source.slice(0, 64),
+            type: 'items.imported',
+            actor: options.actor,
+            at: now.toISOString(),
+            data: JSON.stringify({
+              source: options.source,
+              format: source.format,
+              rows: result.rows,
+              imported: result.imported,
+            }),
+          })
+          .execute();
+      }
+    });
+    result.ok = true;
+  } catch (error) {
+    result.imported = 0;
+    if (!(error instanceof Rejected)) {
+      const reason = error instanceof Error ? error.message : String(error);
+      result.problems.push({ line: result.rows, reason: `读取或写入失败（约在此行）：${reason}` });
+    }
+  }
+  return result;
+}
+
+async function columnProblem(trx: WriteContext['trx'], agencyId: number, code: string, category: string) {
+  try {
+    await checkColumn(trx, agencyId, code, category);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error.message;
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../errors.ts';
+import { checkDay } from './check-day.ts';
+import { WEBSITE_CHANNEL } from './item-store.ts';
+import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
+
+export interface AddPostingInput extends ItemTarget {
+  /** one of the agency's channels (微信, 微博, 抖音, …), not the website */
+  channel: string;
+  postedOn: string;
+  /** where the posting can be seen */
+  link: string;
+}
+
+const fail = (field: string, message: string): never => {
+  throw new AppError('validation', message, [{ field, message }]);
+};
+
+/**
+ * Records that a published item was also posted on another of the agency's channels, with the day
+ * and the link: a publication row on that channel, which the annual report counts per channel.
+ */
+export async function addPosting(db: Db, input: AddPostingInput): Promise<ItemActionResult> {
+  if (!/^https?:\/\/\S+$/.test(input.link) || input.link.length > 2000) {
+    fail('link', '请填写以 http:// 或 https:// 开头的链接。');
+  }
+  return runItemAction(db, input, 'post', async ({ trx, row, today }) => {
+    if (input.channel === WEBSITE_CHANNEL) fail('channel', '网站发布在发布信息时已自动登记，无需再登记。');
+    const channel = await trx
+      .selectFrom('agency_channels')
+      .select('name')
+      .where('agency_id', '=', row.agency_id)
+      .where('code', '=', input.channel)
+      .executeTakeFirst();
+    if (!channel) fail('channel', `本机关没有发布渠道“${input.channel}”，请先在渠道设置中添加。`);
+    const postedOn = checkDay('postedOn', '发布日期', input.postedOn, {
+      today,
+      notBefore: { day: row.formed_on, label: '成文日期' },
+    });
+    const already = await trx
+      .selectFrom('publications')
+      .select('id')
+      .where('item_id', '=', row.id)
+      .where('channel', '=', input.channel)
+      .executeTakeFirst();
+    if (already) fail('channel', `该信息已登记在“${channel?.name}”发布。`);
+    return {
+      eventType: 'posted',
+      data: { channel: input.channel, postedOn, link: input.link },
+      afterWrite: async (trx2, stored) => {
+        const policyRow = stored.interprets_item_id
+          ? await trx2
+              .selectFrom('publications')
+              .select('id')
+              .where('item_id', '=', stored.interprets_item_id)
+              .where('channel', '=', WEBSITE_CHANNEL)
+              .executeTakeFirst()
+          : undefined;
+        await trx2
+          .insertInto('publications')
+          .values({
+            agency_id: stored.agency_id,
+            ref: null,
+            title: stored.title,
+            category: stored.category,
+            channel: input.channel,
+            formed_on: stored.formed_on,
+            published_on: postedOn,
+            is_policy_document: stored.is_policy_document,
+            is_interpretation: stored.is_interpretation,
+            interprets_id: policyRow?.id ?? null,
+            is_meeting: stored.is_meeting,
+            is_online_interview: stored.is_online_interview,
+            item_id: stored.id,
+            link: input.link,
+          })
+          .execute();
+      },
+    };
+  });
+}

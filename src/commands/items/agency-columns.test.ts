@@ -1,0 +1,126 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/databases.ts';
+import { chineseDaysData } from '../../domain/calendar/chinese-days-data.ts';
+import { createWorkCalendar } from '../../domain/calendar/work-calendar.ts';
+import type { ItemFields } from '../../domain/items/fields.ts';
+import { deleteAgencyColumn, saveAgencyColumn } from './agency-columns.ts';
+import { approveItem } from './approve-item.ts';
+import { createDraft } from './create-draft.ts';
+import { editItem } from './edit-item.ts';
+import { publishItem } from './publish-item.ts';
+import { setIndexPrefix } from './set-index-prefix.ts';
+import { submitForReview } from './submit-for-review.ts';
+import { createTestAgency } from './testing.ts';
+
+const now = new Date('2021-06-01T02:00:00Z');
+const admin = { username: 'cols-admin', roles: ['agency_admin', 'operator'] };
+const operator = { username: 'cols-operator', roles: ['operator'] };
+const reviewer = { username: 'cols-reviewer', roles: ['reviewer'] };
+const calendar = createWorkCalendar({ base: chineseDaysData });
+
+const fields = (extra: Partial<ItemFields> = {}): ItemFields => ({
+  title: '2021年部门预算',
+  bodyHtml: '',
+  category: 'a20.7',
+  columnCode: null,
+  issuer: '',
+  docNumber: null,
+  formedOn: '2021-05-20',
+  validity: 'valid',
+  subject: '',
+  isPolicyDocument: false,
+  isInterpretation: false,
+  isMeeting: false,
+  isOnlineInterview: false,
+  ...extra,
+});
+
+describeEachDatabase("an agency's catalogue columns and 索引号 prefix", (use) => {
+  let agencyId: number;
+  beforeAll(async () => {
+    agencyId = await createTestAgency(use(), 'cols');
+  });
+  const column = (code: string, extra: object = {}) =>
+    saveAgencyColumn(use(), {
+      agencyId,
+      code,
+      name: '部门预算',
+      category: 'a20.7',
+      sort: 1,
+      actor: admin,
+      now,
+      ...extra,
+    });
+
+  it('lets an agency administrator add a column, and no one else', async () => {
+    await expect(column('budget', { actor: operator })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(column('Budget!')).rejects.toMatchObject({ code: 'validation' });
+    expect(await column('budget')).toEqual({ code: 'budget', name: '部门预算', category: 'a20.7', sort: 1 });
+    const audit = await use()
+      .kysely.selectFrom('events')
+      .select('type')
+      .where('subject_id', '=', 'budget')
+      .execute();
+    expect(audit.map((e) => e.type)).toEqual(['column_added']);
+  });
+
+  it.each([
+    ['a column of another category', { columnCode: 'budget', category: 'a20.1' as const }, 'validation'],
+    ['a column the agency does not have', { columnCode: 'missing' }, 'validation'],
+  ])('refuses an item filed under %s', async (_situation, extra, code) => {
+    await expect(
+      createDraft(use(), { agencyId, fields: fields(extra), actor: operator, now }),
+    ).rejects.toMatchObject({
+      code,
+    });
+  });
+
+  it('keeps a column items are filed under', async () => {
+    await createDraft(use(), { agencyId, fields: fields({ columnCode: 'budget' }), actor: operator, now });
+    const remove = { agencyId, code: 'budget', actor: admin, now };
+    await expect(deleteAgencyColumn(use(), remove)).rejects.toMatchObject({ code: 'validation' });
+    await expect(column('budget', { category: 'a20.1' })).rejects.toMatchObject({ code: 'validation' });
+    await column('spare', { name: '备用' });
+    await deleteAgencyColumn(use(), { ...remove, code: 'spare' });
+  });
+
+  it('numbers publications with the configured prefix, one sequence per agency and year', async () => {
+    await setIndexPrefix(use(), { agencyId, indexPrefix: '11371000mb2856987k', actor: admin, now });
+    const numbers: string[] = [];
+    for (const category of ['a20.7', 'a20.1'] as const) {
+      const { itemId } = await createDraft(use(), {
+        agencyId,
+        fields: fields({ category }),
+        actor: operator,
+        now,
+      });
+      const target = { agencyId, itemId, now };
+      await submitForReview(use(), { ...target, expectedVersion: 1, actor: operator });
+      await approveItem(use(), { ...target, expectedVersion: 2, actor: reviewer, opinion: '' });
+      numbers.push(
+        (await publishItem(use(), calendar, { ...target, expectedVersion: 3, actor: operator })).indexNo,
+      );
+    }
+    expect(numbers).toEqual(['11371000MB2856987K/2021-07-00001', '11371000MB2856987K/2021-01-00002']);
+  });
+
+  it('sends an approved item back to draft when it is edited, voiding the review', async () => {
+    const { itemId } = await createDraft(use(), { agencyId, fields: fields(), actor: operator, now });
+    const target = { agencyId, itemId, now };
+    await submitForReview(use(), { ...target, expectedVersion: 1, actor: operator });
+    await approveItem(use(), { ...target, expectedVersion: 2, actor: reviewer, opinion: '同意' });
+    const edited = await editItem(use(), {
+      ...target,
+      expectedVersion: 3,
+      actor: operator,
+      changes: { title: '改' },
+    });
+    expect(edited.status).toBe('draft');
+    const row = await use()
+      .kysely.selectFrom('items')
+      .selectAll()
+      .where('id', '=', itemId)
+      .executeTakeFirstOrThrow();
+    expect([row.reviewer, row.review_result]).toEqual([null, null]);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The agency's own sub-columns of its 法定主动公开目录 (e.g. under 第二十条（七）: 部门预算, 部门决算,
+ * 三公经费): added, renamed, reordered and removed by an agency administrator; each change is an
+ * event of the agency's audit trail.
+ */
+import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { isStatutoryCategory } from '../../domain/items/categories.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../requests/case-store.ts';
+import type { Trx } from './item-store.ts';
+
+export interface AgencyColumnInput {
+  agencyId: number;
+  /** a short code, e.g. `budget` */
+  code: string;
+  name: string;
+  category: string;
+  sort: number;
+  actor: Actor;
+  now: Date;
+}
+
+export interface AgencyColumn {
+  code: string;
+  name: string;
+  category: string;
+  sort: number;
+}
+
+export const AGENCY_ADMIN_ROLE = 'agency_admin';
+
+/** Agency administrators configure the catalogue; anyone else is refused. */
+export function requireAgencyAdmin(actor: Actor, what: string): void {
+  if (!actor.roles.includes(AGENCY_ADMIN_ROLE)) {
+    throw new AppError('forbidden', `${what}需要“机关管理员”角色，用户 ${actor.username} 没有该角色。`);
+  }
+}
+
+/** Writes an event of the agency's audit trail. */
+export async function auditEvent(
+  trx: Trx,
+  entry: { agencyId: number; subjectType: string; subjectId: string; type: string; actor: string; now: Date },
+  data: Record<string, unknown>,
+): Promise<void> {
+  await trx
+    .insertInto('events')
+    .values({
+      agency_id: entry.agencyId,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      type: entry.type,
+      actor: entry.actor,
+      at: entry.now.toISOString(),
+      data: JSON.stringify(data),
+    })
+    .execute();
+}
+
+/** Adds a column or changes one (name, category, order); the change is recorded before → after. */
+export async function saveAgencyColumn(db: Db, input: AgencyColumnInput): Promise<AgencyColumn> {
+  requireAgencyAdmin(input.actor, '设置公开目录栏目');
+  const name = input.name.trim();
+  if (!/^[a-z0-9][a-z0-9_-]{0,31}$/.test(input.code)) {
+    throw new AppError('validation', '栏目代码只能包含小写字母、数字、- 和 _，最长 32 个字符。');
+  }
+  if (!name) throw new AppError('validation', '请填写栏目名称。');
+  if (!isStatutoryCategory(input.category)) {
+    throw new AppError('validation', '栏目所属法定类别应为 a20.1–a20.15 或 other。');
+  }
+  const column = { code: input.code, name, category: input.category, sort: input.sort };
+  return inTransaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom('agency_columns')
+      .select(['code', 'name', 'category', 'sort'])
+      .where('agency_id', '=', input.agencyId)
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (before && before.category !== column.category) await refuseIfUsed(trx, input.agencyId, input.code);
+    if (before) {
+      await trx
+        .updateTable('agency_columns')
+        .set({ name, category: column.category, sort: column.sort })
+        .where('agency_id', '=', input.agencyId)
+        .where('code', '=', input.code)
+        .execute();
+    } else {
+      await trx
+        .insertInto('agency_columns')
+        .values({ agency_id: input.agencyId, ...column })
+        .execute();
+    }
+    const entry = { agencyId: input.agencyId, subjectType: 'agency_column', subjectId: input.code };
+    await auditEvent(
+      trx,
+      {
+        ...entry,
+        type: before ? 'column_changed' : 'column_added',
+        actor: input.actor.username,
+        now: input.now,
+      },
+      { before: before ?? null, after: column },
+    );
+    return column;
+  });
+}
+
+/** Removes a column no item is filed under. */
+export async function deleteAgencyColumn(
+  db: Db,
+  input: { agencyId: number; code: string; actor: Actor; now: Date },
+): Promise<void> {
+  requireAgencyAdmin(input.actor, '删除公开目录栏目');
+  await inTransaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom('agency_columns')
+      .select(['code', 'name', 'category', 'sort'])
+      .where('agency_id', '=', input.agencyId)
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (!before) throw new AppError('not_found', `未找到栏目“${input.code}”。`);
+    await refuseIfUsed(trx, input.agencyId, input.code);
+    await trx
+      .deleteFrom('agency_columns')
+      .where('agency_id', '=', input.agencyId)
+      .where('code', '=', input.code)
+      .execute();
+    const entry = { agencyId: input.agencyId, subjectType: 'agency_column', subjectId: input.code };
+    await auditEvent(
+      trx,
+      { ...entry, type: 'column_removed', actor: input.actor.username, now: input.now },
+      { before, after: null },
+    );
+  });
+}
+
+async function refuseIfUsed(trx: Trx, agencyId: number, code: string): Promise<void> {
+  const used = await trx
+    .selectFrom('items')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('column_code', '=', code)
+    .executeTakeFirst();
+  if (used) {
+    throw new AppError('validation', `栏目“${code}”下已有信息，请先将这些信息移到其他栏目。`);
+  }
+}

@@ -1,0 +1,130 @@
+import type { Db } from '../../db/connection.ts';
+import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
+import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import { todayInChina } from '../../domain/dates.ts';
+import { amendRefusal } from '../../domain/registry/lifecycle.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../requests/case-store.ts';
+import { type AmendInput, amendBody, parseInput } from './inputs.ts';
+import {
+  appendRegistryEvent,
+  conflictOr,
+  loadDocument,
+  requireEditor,
+  requireFreeNumber,
+  requireItem,
+  requireNotFuture,
+  type StoredDocument,
+  type Trx,
+} from './registry-store.ts';
+
+/**
+ * 修改: a new version of a document in force, linked to the one it amends; the amended version
+ * stops being in force the day the new one is issued. Table 二 (一) counts the new version under
+ * 本年制发件数 and the amended one under 本年废止件数 (re-issued with “原文件同时废止”), so 现行有效件数
+ * is unchanged and R8 holds (see docs/registry.md). Amending a repealed or superseded version is
+ * refused.
+ */
+export async function amendDocument(
+  db: Db,
+  agencyId: number,
+  documentId: number,
+  input: AmendInput,
+  actor: Actor,
+  now: Date,
+): Promise<RegistryDocument> {
+  requireEditor(actor);
+  const body = parseInput(amendBody, input);
+  try {
+    return await inTransaction(db, async (trx) => {
+      const old = await loadDocument(trx, agencyId, documentId);
+      const id = await applyAmendment(trx, old, body, actor, now);
+      const amended = await findDocument(withinTransaction(db, trx), agencyId, id);
+      if (!amended) throw new Error('amended document not found');
+      return amended;
+    });
+  } catch (error) {
+    return conflictOr(error);
+  }
+}
+
+/** The amendment itself, inside the caller's transaction (the review pass uses it too); the new id. */
+export async function applyAmendment(
+  trx: Trx,
+  old: StoredDocument,
+  body: AmendInput,
+  actor: Actor,
+  now: Date,
+): Promise<number> {
+  requireNotFuture('新版本制发日期 issuedOn', body.issuedOn, todayInChina(now));
+  const refused = amendRefusal(old, body.issuedOn);
+  if (refused) throw new AppError('invalid_state', refused);
+  const docNumber = body.docNumber ?? old.docNumber;
+  await requireFreeNumber(trx, old.agencyId, docNumber, await versionIds(trx, old.id));
+  await requireItem(trx, old.agencyId, body.itemId);
+  const inserted = await trx
+    .insertInto('normative_documents')
+    .values({
+      agency_id: old.agencyId,
+      kind: old.kind,
+      doc_number: docNumber,
+      title: body.title ?? old.title,
+      issuer: body.issuer ?? old.issuer,
+      issued_on: body.issuedOn,
+      repealed_on: null,
+      status: 'in_force',
+      version: old.version + 1,
+      supersedes_id: old.id,
+      item_id: body.itemId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const updated = await trx
+    .updateTable('normative_documents')
+    .set({ status: 'amended', repealed_on: body.issuedOn })
+    .where('id', '=', old.id)
+    .where('status', '=', 'in_force')
+    .where('repealed_on', 'is', null)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new AppError('conflict', '该文件刚被其他人变更，请刷新后重试。');
+  const at = now;
+  await appendRegistryEvent(trx, {
+    agencyId: old.agencyId,
+    documentId: old.id,
+    type: 'registry.superseded',
+    actor,
+    at,
+    data: { statusBefore: 'in_force', statusAfter: 'amended', supersededBy: inserted.id, on: body.issuedOn },
+  });
+  await appendRegistryEvent(trx, {
+    agencyId: old.agencyId,
+    documentId: inserted.id,
+    type: 'registry.amended',
+    actor,
+    at,
+    data: {
+      statusBefore: null,
+      statusAfter: 'in_force',
+      supersedes: old.id,
+      version: old.version + 1,
+      input: body,
+    },
+  });
+  return inserted.id;
+}
+
+/** The ids of a version and every version before it (they may share the 文号). */
+async function versionIds(trx: Trx, id: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let next: number | null = id; next !== null; ) {
+    ids.push(next);
+    const row = await trx
+      .selectFrom('normative_documents')
+      .select('supersedes_id')
+      .where('id', '=', next)
+      .executeTakeFirst();
+    next = row?.supersedes_id ?? null;
+  }
+  return ids;
+}

@@ -1,0 +1,134 @@
+/** What the registry commands share: loading a version for a change, the event of a change, checks. */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type DocumentState, effectiveStatus } from '../../domain/registry/lifecycle.ts';
+import { canEditRegistry } from '../../domain/registry/policy.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../requests/case-store.ts';
+
+export type Trx = Transaction<Database>;
+
+/** A stored version, as the commands change it. */
+export interface StoredDocument extends DocumentState {
+  id: number;
+  agencyId: number;
+  kind: string;
+  title: string;
+  issuer: string;
+  version: number;
+  itemId: number | null;
+}
+
+/** Only the agency's disclosure staff change the registry. */
+export function requireEditor(actor: Actor): void {
+  if (!canEditRegistry(actor.roles))
+    throw new AppError(
+      'forbidden',
+      `用户 ${actor.username} 无权变更规范性文件登记，请由经办人或负责人办理。`,
+    );
+}
+
+/** A day of a change: not after today. */
+export function requireNotFuture(field: string, day: string, today: string): void {
+  if (day > today) throw new AppError('validation', `${field}（${day}）不能晚于今天（${today}）。`);
+}
+
+/** A version of the agency's registry, or not_found (another agency's document is not found either). */
+export async function loadDocument(trx: Trx, agencyId: number, id: number): Promise<StoredDocument> {
+  const row = await trx
+    .selectFrom('normative_documents')
+    .select(['id', 'agency_id', 'kind', 'doc_number', 'title', 'issuer', 'issued_on', 'repealed_on'])
+    .select(['status', 'version', 'item_id'])
+    .where('id', '=', id)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `未找到编号为 ${id} 的规范性文件。`);
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    kind: row.kind,
+    docNumber: row.doc_number,
+    title: row.title,
+    issuer: row.issuer,
+    issuedOn: row.issued_on,
+    repealedOn: row.repealed_on,
+    status: effectiveStatus(row.status, row.repealed_on),
+    version: row.version,
+    itemId: row.item_id,
+  };
+}
+
+/** A 文号 is one document's: refused when another document of the agency (any version) already has it. */
+export async function requireFreeNumber(
+  trx: Trx,
+  agencyId: number,
+  docNumber: string,
+  exceptIds: readonly number[] = [],
+): Promise<void> {
+  let query = trx
+    .selectFrom('normative_documents')
+    .select(['id', 'title'])
+    .where('agency_id', '=', agencyId)
+    .where('doc_number', '=', docNumber);
+  if (exceptIds.length > 0) query = query.where('id', 'not in', [...exceptIds]);
+  const taken = await query.executeTakeFirst();
+  if (taken)
+    throw new AppError(
+      'conflict',
+      `文号 ${docNumber} 已登记（编号 ${taken.id}：${taken.title}），请核对文号；修改已登记的文件请用“修改”。`,
+    );
+}
+
+/** The item carrying the text must be one of the agency's items. */
+export async function requireItem(
+  trx: Trx,
+  agencyId: number,
+  itemId: number | null | undefined,
+): Promise<void> {
+  if (itemId === null || itemId === undefined) return;
+  const item = await trx
+    .selectFrom('items')
+    .select('id')
+    .where('id', '=', itemId)
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  if (!item) throw new AppError('validation', `itemId：未找到本机关编号为 ${itemId} 的公开信息，请核对。`);
+}
+
+export interface RegistryEventInput {
+  agencyId: number;
+  documentId: number;
+  /** registry.issued | registry.amended | registry.superseded | registry.repealed | registry.reviewed */
+  type: string;
+  actor: Actor;
+  at: Date;
+  /** what changed: status before → after, the input */
+  data: Record<string, unknown>;
+}
+
+/** Appends the event of a change to a document (who, when, what) to the audit trail. */
+export async function appendRegistryEvent(trx: Trx, event: RegistryEventInput): Promise<number> {
+  const inserted = await trx
+    .insertInto('events')
+    .values({
+      agency_id: event.agencyId,
+      subject_type: 'normative_document',
+      subject_id: String(event.documentId),
+      type: event.type,
+      actor: event.actor.username,
+      at: event.at.toISOString(),
+      data: JSON.stringify(event.data),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Maps a unique-index violation (a concurrent change) to a conflict; rethrows anything else. */
+export function conflictOr(error: unknown): never {
+  if (error instanceof AppError) throw error;
+  const text = error instanceof Error ? error.message : String(error);
+  if (/unique|duplicate key/i.test(text))
+    throw new AppError('conflict', '该文件刚被其他人变更（或已有同一决定），请刷新后重试。');
+  throw error;
+}

@@ -1,0 +1,88 @@
+import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../errors.ts';
+import { checkUpload } from '../../files/check-upload.ts';
+import type { FileStore } from '../../files/file-store.ts';
+import { isUsed } from '../items/upload-attachment.ts';
+import { type Actor, appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
+
+export interface AttachFileInput {
+  agencyId: number;
+  requestId: number;
+  expectedVersion: number;
+  fileName: string;
+  bytes: Uint8Array;
+  maxBytes: number;
+  actor: Actor;
+  today: string;
+}
+
+/**
+ * Attaches a file to a request (the applicant's attachments of 第二十九条 received with a letter or
+ * in person, or material gathered for the answer): type by content, size limited, stored by hash;
+ * the row and an `attachment_added` event in the case's transaction, the stored file removed again
+ * when that transaction fails and nothing else uses it.
+ */
+export async function attachFileToRequest(
+  db: Db,
+  store: FileStore,
+  input: AttachFileInput,
+): Promise<{ attachmentId: number; version: number; fileName: string; mediaType: string; size: number }> {
+  if (!input.actor.roles.includes('operator')) throw new AppError('forbidden', '上传附件需要“经办人”角色。');
+  const { type, fileName } = checkUpload(input);
+  const stored = await store.put(input.bytes);
+  try {
+    return await inTransaction(db, async (trx) => {
+      const row = await loadCase(trx, input.agencyId, input.requestId);
+      if (row.version !== input.expectedVersion) {
+        throw new AppError('conflict', `该申请已被修改（当前版本 ${row.version}），请刷新后重试。`);
+      }
+      await lockCase(trx, row);
+      const inserted = await trx
+        .insertInto('attachments')
+        .values({
+          agency_id: row.agencyId,
+          owner_type: 'request',
+          owner_id: row.id,
+          file_name: fileName,
+          media_type: type.mediaType,
+          size: stored.size,
+          sha256: stored.sha256,
+          storage_key: stored.key,
+          created_at: new Date().toISOString(),
+          created_by: input.actor.username,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const last = await lastEventDate(trx, row.id);
+      const on = [input.today, last].sort()[1];
+      await appendCaseEvent(trx, {
+        agencyId: row.agencyId,
+        requestId: row.id,
+        type: 'attachment_added',
+        occurredOn: on,
+        actor: input.actor.username,
+        stateBefore: row.state,
+        stateAfter: row.state,
+        data: {
+          attachmentId: inserted.id,
+          fileName,
+          mediaType: type.mediaType,
+          size: stored.size,
+          sha256: stored.sha256,
+        },
+      });
+      return {
+        attachmentId: inserted.id,
+        version: row.version + 1,
+        fileName,
+        mediaType: type.mediaType,
+        size: stored.size,
+      };
+    });
+  } catch (error) {
+    if (stored.created && !(await isUsed(db, stored.key))) await store.remove(stored.key);
+    if (error instanceof AppError) throw error;
+    return conflictOr(error);
+  }
+}

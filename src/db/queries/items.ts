@@ -1,0 +1,181 @@
+/**
+ * Read queries of proactively disclosed items: the staff list (by status, category, column, year),
+ * one item with its events, attachments, postings and its policy or interpretations, the public
+ * list and page (published only), and the rows the timeliness figure is computed from.
+ */
+import type { Db } from '../connection.ts';
+
+export interface ItemListOptions {
+  status?: string;
+  category?: string;
+  column?: string;
+  /** the year of the formed date (成文日期) */
+  year?: number;
+  /** only published items (the public portal) */
+  publishedOnly?: boolean;
+  limit: number;
+  offset: number;
+}
+
+const SUMMARY = [
+  'id',
+  'index_no',
+  'title',
+  'category',
+  'column_code',
+  'issuer',
+  'doc_number',
+  'formed_on',
+  'published_on',
+  'validity',
+  'subject',
+  'status',
+  'is_policy_document',
+  'is_interpretation',
+  'version',
+  'updated_at',
+] as const;
+
+/** The items of an agency, newest first, with the total for paging. */
+export async function listItems(db: Db, agencyId: number, options: ItemListOptions) {
+  let query = db.kysely.selectFrom('items').where('agency_id', '=', agencyId);
+  if (options.publishedOnly) query = query.where('status', '=', 'published');
+  else if (options.status) query = query.where('status', '=', options.status);
+  if (options.category) query = query.where('category', '=', options.category);
+  if (options.column) query = query.where('column_code', '=', options.column);
+  if (options.year) {
+    query = query
+      .where('formed_on', '>=', `${options.year}-01-01`)
+      .where('formed_on', '<=', `${options.year}-12-31`);
+  }
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const rows = await query
+    .select(SUMMARY)
+    .orderBy(options.publishedOnly ? 'published_on' : 'updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  return { total: Number(total?.n ?? 0), rows };
+}
+
+export type ItemSummaryRow = Awaited<ReturnType<typeof listItems>>['rows'][number];
+
+/** An item with everything its page shows; null when the agency has no such item. */
+export async function findItem(
+  db: Db,
+  agencyId: number,
+  itemId: number,
+  options: { publishedOnly?: boolean } = {},
+) {
+  let query = db.kysely
+    .selectFrom('items')
+    .selectAll()
+    .where('id', '=', itemId)
+    .where('agency_id', '=', agencyId);
+  if (options.publishedOnly) query = query.where('status', '=', 'published');
+  const row = await query.executeTakeFirst();
+  if (!row) return null;
+  const relatedBase = db.kysely
+    .selectFrom('items')
+    .select(['id', 'index_no', 'title', 'doc_number', 'published_on', 'status'])
+    .where('agency_id', '=', agencyId);
+  // The public sees only published counterparts; staff see every one.
+  const related = (q: typeof relatedBase) =>
+    options.publishedOnly ? q.where('status', '=', 'published') : q;
+  const policy = row.interprets_item_id
+    ? ((await related(relatedBase.where('id', '=', row.interprets_item_id)).executeTakeFirst()) ?? null)
+    : null;
+  const interpretations = await related(relatedBase.where('interprets_item_id', '=', row.id))
+    .orderBy('id')
+    .execute();
+  const attachments = await db.kysely
+    .selectFrom('attachments')
+    .select(['id', 'file_name', 'media_type', 'size', 'sha256', 'created_at', 'created_by'])
+    .where('owner_type', '=', 'item')
+    .where('owner_id', '=', row.id)
+    .orderBy('id')
+    .execute();
+  const postings = await db.kysely
+    .selectFrom('publications')
+    .leftJoin('agency_channels', (join) =>
+      join
+        .onRef('agency_channels.agency_id', '=', 'publications.agency_id')
+        .onRef('agency_channels.code', '=', 'publications.channel'),
+    )
+    .select(['publications.id', 'publications.channel', 'agency_channels.name as channel_name'])
+    .select(['publications.published_on', 'publications.link'])
+    .where('publications.item_id', '=', row.id)
+    .orderBy('publications.id')
+    .execute();
+  const events = options.publishedOnly
+    ? []
+    : await db.kysely
+        .selectFrom('item_events')
+        .select(['id', 'seq', 'type', 'at', 'actor', 'state_before', 'state_after', 'data'])
+        .where('item_id', '=', row.id)
+        .orderBy('seq')
+        .execute();
+  return { row, policy, interpretations, attachments, postings, events };
+}
+
+export type FoundItem = NonNullable<Awaited<ReturnType<typeof findItem>>>;
+
+/** One attachment of an item of an agency (of a published item only, for the public). */
+export async function findAttachment(
+  db: Db,
+  where: { agencyId: number; itemId: number; attachmentId: number; publishedOnly: boolean },
+) {
+  let query = db.kysely
+    .selectFrom('attachments')
+    .innerJoin('items', 'items.id', 'attachments.owner_id')
+    .select([
+      'attachments.file_name',
+      'attachments.media_type',
+      'attachments.size',
+      'attachments.storage_key',
+    ])
+    .where('attachments.id', '=', where.attachmentId)
+    .where('attachments.owner_type', '=', 'item')
+    .where('attachments.owner_id', '=', where.itemId)
+    .where('items.agency_id', '=', where.agencyId);
+  if (where.publishedOnly) query = query.where('items.status', '=', 'published');
+  return (await query.executeTakeFirst()) ?? null;
+}
+
+/** Items published in a year (withdrawn ones too: they were published then), for timeliness. */
+export async function publishedInYear(db: Db, agencyId: number, year: number) {
+  return db.kysely
+    .selectFrom('items')
+    .select(['id', 'index_no', 'title', 'formed_on', 'published_on', 'status'])
+    .where('agency_id', '=', agencyId)
+    .where('published_on', '>=', `${year}-01-01`)
+    .where('published_on', '<=', `${year}-12-31`)
+    .orderBy('published_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** Items not yet published (draft, in review, approved): the dashboard warns of those running late. */
+export async function unpublishedItems(db: Db, agencyId: number) {
+  return db.kysely
+    .selectFrom('items')
+    .select(['id', 'title', 'formed_on', 'status'])
+    .where('agency_id', '=', agencyId)
+    .where('status', 'in', ['draft', 'in_review', 'approved'])
+    .orderBy('formed_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** The agency's catalogue sub-columns, in order. */
+export async function listAgencyColumns(db: Db, agencyId: number) {
+  return db.kysely
+    .selectFrom('agency_columns')
+    .select(['code', 'name', 'category', 'sort'])
+    .where('agency_id', '=', agencyId)
+    .orderBy('category')
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+}

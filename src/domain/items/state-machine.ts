@@ -1,0 +1,135 @@
+/**
+ * The life of a proactively disclosed item (主动公开): drafted, reviewed for secrets before
+ * publication (保密审查, 条例第十七条), published, withdrawn. Pure and table-driven: which action is
+ * allowed from which state, where it leads, and who may take it.
+ */
+
+export const ITEM_STATES = ['draft', 'in_review', 'approved', 'published', 'withdrawn'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+export const ITEM_STATE_LABELS: Record<ItemState, string> = {
+  draft: '草稿',
+  in_review: '保密审查中',
+  approved: '审查通过待发布',
+  published: '已发布',
+  withdrawn: '已撤回',
+};
+
+export const ITEM_ACTIONS = [
+  'edit',
+  'attach',
+  'detach',
+  'submit',
+  'approve',
+  'reject',
+  'publish',
+  'withdraw',
+  'post',
+  'link',
+] as const;
+export type ItemAction = (typeof ITEM_ACTIONS)[number];
+
+export const ITEM_ACTION_LABELS: Record<ItemAction, string> = {
+  edit: '修改内容',
+  attach: '上传附件',
+  detach: '删除附件',
+  submit: '送保密审查',
+  approve: '保密审查通过',
+  reject: '保密审查退回',
+  publish: '发布',
+  withdraw: '撤回',
+  post: '登记其他渠道发布',
+  link: '关联政策文件与解读',
+};
+
+/**
+ * Every allowed move as [from, to]. A change of content after approval voids the review (back to
+ * draft: what was reviewed is no longer what would be published); a published item may be
+ * corrected in place (the change is recorded before → after and the search index follows).
+ */
+export const TRANSITIONS: Record<ItemAction, ReadonlyArray<readonly [ItemState, ItemState]>> = {
+  edit: [
+    ['draft', 'draft'],
+    ['approved', 'draft'],
+    ['published', 'published'],
+  ],
+  attach: [
+    ['draft', 'draft'],
+    ['approved', 'draft'],
+    ['published', 'published'],
+  ],
+  detach: [
+    ['draft', 'draft'],
+    ['approved', 'draft'],
+    ['published', 'published'],
+  ],
+  submit: [['draft', 'in_review']],
+  approve: [['in_review', 'approved']],
+  reject: [['in_review', 'draft']],
+  publish: [['approved', 'published']],
+  withdraw: [['published', 'withdrawn']],
+  post: [['published', 'published']],
+  link: [
+    ['draft', 'draft'],
+    ['in_review', 'in_review'],
+    ['approved', 'approved'],
+    ['published', 'published'],
+  ],
+};
+
+/** The role each action needs: 经办人 (operator) drafts and publishes, 保密审查员 (reviewer) reviews. */
+export const ACTION_ROLES: Record<ItemAction | 'create', string> = {
+  create: 'operator',
+  edit: 'operator',
+  attach: 'operator',
+  detach: 'operator',
+  submit: 'operator',
+  approve: 'reviewer',
+  reject: 'reviewer',
+  publish: 'operator',
+  withdraw: 'operator',
+  post: 'operator',
+  link: 'operator',
+};
+
+export const ROLE_LABELS: Record<string, string> = { operator: '经办人', reviewer: '保密审查员' };
+
+export type ItemTransition = { ok: true; to: ItemState } | { ok: false; message: string };
+
+/** Where an action leads from a state, or why it is refused (a Chinese sentence). */
+export function transition(state: ItemState, action: ItemAction): ItemTransition {
+  const move = TRANSITIONS[action].find(([from]) => from === state);
+  if (move) return { ok: true, to: move[1] };
+  const allowed = TRANSITIONS[action].map(([from]) => `“${ITEM_STATE_LABELS[from]}”`).join('或');
+  return {
+    ok: false,
+    message: `该信息当前为“${ITEM_STATE_LABELS[state]}”，不能${ITEM_ACTION_LABELS[action]}；只有${allowed}的信息可以。`,
+  };
+}
+
+/** The actions an item in this state allows (what the item page offers). */
+export function allowedActions(state: ItemState): ItemAction[] {
+  return ITEM_ACTIONS.filter((action) => TRANSITIONS[action].some(([from]) => from === state));
+}
+
+/** Who acts: a user name and the roles held in the item's agency. */
+export interface ItemActor {
+  username: string;
+  roles: readonly string[];
+}
+
+/**
+ * Why an actor may not take an action on an item drafted by `drafter`, or null when allowed. The
+ * review is a second pair of eyes: the drafter may not review their own item, even with the role.
+ */
+export function refusalFor(action: ItemAction | 'create', actor: ItemActor, drafter: string): string | null {
+  const role = ACTION_ROLES[action];
+  if (!actor.roles.includes(role)) {
+    const what = action === 'create' ? '起草信息' : ITEM_ACTION_LABELS[action];
+    return `${what}需要“${ROLE_LABELS[role] ?? role}”角色，用户 ${actor.username} 没有该角色。`;
+  }
+  if ((action === 'approve' || action === 'reject') && actor.username === drafter) {
+    return '保密审查应由起草人以外的人员进行：您是该信息的起草人，请交其他保密审查员审查。';
+  }
+  return null;
+}

@@ -1,0 +1,130 @@
+import { segmentWords, type Word } from './segment.ts';
+
+/**
+ * A search box's text → groups of index terms, all of which must match (AND).
+ *
+ * - `"…"` (or “…”) is a phrase: its terms next to each other, in order.
+ * - A Han word of three or more characters is a phrase of its two-character pieces (the way the
+ *   index stores it), so 城乡居民 matches only where the four characters stand together.
+ * - Single Han characters standing together (a name jieba does not know, 威临管发) are a phrase.
+ * - Letters and digits joined by `/ - . :` or following a word with letters are one phrase:
+ *   `GB/T 9704` → gb t 9704, `ISO 9001` → iso 9001 (but `2021 2022` are two terms).
+ * - A number followed by Han characters is a phrase: `2021年` matches 2021年 and 2021年度 (after
+ *   a number the index keeps the unit of 年度 as a term of its own, see segment.ts), `2021年度`
+ *   matches 2021年度 only.
+ * Everything else in the text is a separator, so no input can inject FTS5 or tsquery syntax.
+ */
+export interface QueryGroup {
+  /** index terms that must stand next to each other, in order (one term: a plain word) */
+  terms: string[];
+  /** the group's words (normalised text) as typed, to mark in snippets (separators may stand between them) */
+  words: string[];
+}
+
+export interface ParsedQuery {
+  groups: QueryGroup[];
+}
+
+/** More groups than this are dropped: nobody types them, and they would only slow the query. */
+export const MAX_GROUPS = 16;
+
+const QUOTES = /[“”„‟＂「」『』]/g;
+
+function group(words: Word[]): QueryGroup {
+  return { terms: words.flatMap((w) => w.terms), words: words.map((w) => w.text) };
+}
+
+const isNumber = (w: Word): boolean => w.kind === 'alnum' && /^\d+$/.test(w.text);
+const touches = (a: Word, b: Word): boolean => a.end === b.start;
+
+/** Groups the words of unquoted text. `text` is the (normalised) source of the offsets. */
+function groupWords(words: Word[], text: string): QueryGroup[] {
+  const groups: QueryGroup[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i];
+    if (word.kind === 'alnum') {
+      const run = [word];
+      while (i + run.length < words.length) {
+        const prev = run[run.length - 1];
+        const candidate = words[i + run.length];
+        if (candidate.kind !== 'alnum') break;
+        const between = text.slice(prev.end, candidate.start);
+        const joined = between.trim() !== '' || between === '' || run.some((w) => /\p{L}/u.test(w.text));
+        if (!joined || /[\p{Script=Han}"]/u.test(between)) break;
+        run.push(candidate);
+      }
+      const unit = words[i + run.length];
+      const last = run[run.length - 1];
+      if (isNumber(last) && unit?.kind === 'han' && touches(last, unit)) {
+        groups.push(group([...run, unit]));
+        i += run.length + 1;
+        continue;
+      }
+      groups.push(group(run));
+      i += run.length;
+      continue;
+    }
+    if ([...word.text].length === 1) {
+      const run = [word];
+      while (i + run.length < words.length) {
+        const candidate = words[i + run.length];
+        if (candidate.kind !== 'han' || [...candidate.text].length !== 1) break;
+        if (!touches(run[run.length - 1], candidate)) break;
+        run.push(candidate);
+      }
+      groups.push(group(run));
+      i += run.length;
+      continue;
+    }
+    groups.push(group([word]));
+    i += 1;
+  }
+  return groups;
+}
+
+/** Parses what a person typed into AND-ed term groups; no groups means no results. */
+export function parseQuery(input: string): ParsedQuery {
+  const text = input.normalize('NFKC').toLowerCase().replace(QUOTES, '"');
+  const groups: QueryGroup[] = [];
+  const parts = text.split('"');
+  parts.forEach((part, index) => {
+    // Odd parts stood between quotes; a last odd part without its closing quote is plain text.
+    const quoted = index % 2 === 1 && index < parts.length - 1;
+    const words = segmentWords(part);
+    if (words.length === 0) return;
+    if (quoted) groups.push(group(words));
+    else groups.push(...groupWords(words, part));
+  });
+  const seen = new Set<string>();
+  const unique = groups.filter((g) => {
+    const key = g.terms.join(' ');
+    if (g.terms.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { groups: unique.slice(0, MAX_GROUPS) };
+}
+
+const ftsString = (term: string): string => `"${term.replaceAll('"', '""')}"`;
+
+/** An FTS5 MATCH expression: groups AND-ed (`op` 'OR' for related items), every term quoted. */
+export function toFts5Match(query: ParsedQuery, op: 'AND' | 'OR' = 'AND'): string {
+  return query.groups
+    .map((g) => g.terms.map(ftsString).join(' + '))
+    .join(` ${op} `);
+}
+
+const lexeme = (term: string): string => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/** A PostgreSQL tsquery literal (cast with ::tsquery): groups `&`-ed, phrases with `<->`. */
+export function toTsQuery(query: ParsedQuery, op: '&' | '|' = '&'): string {
+  return query.groups
+    .map((g) => (g.terms.length === 1 ? lexeme(g.terms[0]) : `(${g.terms.map(lexeme).join(' <-> ')})`))
+    .join(` ${op} `);
+}
+
+/** The word lists to mark in snippets, one per group. */
+export function queryMarks(query: ParsedQuery): string[][] {
+  return query.groups.map((g) => g.words);
+}

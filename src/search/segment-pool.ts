@@ -1,0 +1,87 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { indexText } from './segment.ts';
+
+/**
+ * Segmentation of many texts at once, for bulk indexing: jieba and the term rules run in worker
+ * threads (one per core but one, at least one), so the main thread can write the previous batch to
+ * the database meanwhile. Fewer texts than POOL_THRESHOLD, or a pool that failed to start, are
+ * segmented on the calling thread; the result is the same either way.
+ */
+
+/** Below this many texts the work is done in place (a worker's start costs ~0.4 s). */
+export const POOL_THRESHOLD = 2_000;
+
+interface Pending {
+  texts: string[];
+  resolve: (terms: string[]) => void;
+}
+
+class SegmentPool {
+  private readonly workers: Worker[] = [];
+  private readonly busy: number[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  broken = false;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url));
+      worker.unref();
+      worker.on('message', (message: { id?: number; terms?: string[] }) => {
+        if (message.id === undefined || !message.terms) return;
+        const job = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        this.busy[i] -= 1;
+        // An idle worker does not keep the process alive; a busy one does, or nothing would
+        // wait for its answer.
+        if (this.busy[i] === 0) worker.unref();
+        job?.resolve(message.terms);
+      });
+      worker.on('error', () => this.fail());
+      worker.on('exit', () => this.fail());
+      this.workers.push(worker);
+      this.busy.push(0);
+    }
+  }
+
+  /** A broken pool finishes its jobs in place and is not used again. */
+  private fail(): void {
+    if (this.broken) return;
+    this.broken = true;
+    for (const [id, job] of this.pending) {
+      this.pending.delete(id);
+      job.resolve(job.texts.map(indexText));
+    }
+    for (const worker of this.workers) void worker.terminate();
+  }
+
+  run(texts: string[]): Promise<string[]> {
+    if (this.broken) return Promise.resolve(texts.map(indexText));
+    const id = this.nextId++;
+    const index = id % this.workers.length;
+    const worker = this.workers[index];
+    this.busy[index] += 1;
+    worker.ref();
+    return new Promise((resolve) => {
+      this.pending.set(id, { texts, resolve });
+      worker.postMessage({ id, texts });
+    });
+  }
+}
+
+let pool: SegmentPool | null = null;
+
+function sharedPool(): SegmentPool {
+  if (!pool || pool.broken) pool = new SegmentPool(Math.max(1, Math.min(4, availableParallelism() - 1)));
+  return pool;
+}
+
+/**
+ * The index text (space-joined terms) of each text, in order. `bulk` says more batches follow, so
+ * a pool is worth starting even for this one.
+ */
+export function indexTexts(texts: string[], bulk: boolean): Promise<string[]> {
+  if (!bulk && texts.length < POOL_THRESHOLD) return Promise.resolve(texts.map(indexText));
+  return sharedPool().run(texts);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { indexTerms, segmentWords } from './segment.ts';
+
+describe('indexTerms', () => {
+  it.each([
+    ['a two-character word stays whole', '低保', '低保'],
+    ['a four-character phrase jieba cuts in two', '城乡低保', '城乡 低保'],
+    ['a year and its unit are separate terms', '2021年', '2021 年'],
+    ['年度 after a year also gives 年', '2021年度城乡低保资金', '2021 年 年度 城乡 低保 资金'],
+    ['月份 after a number also gives 月', '3月份', '3 月 月份'],
+    ['年度 without a number: no extra 年', '全年度', '全 年度'],
+    ['letters and digits that touch are separate words', 'gb/t9704 g20', 'gb t 9704 g 20'],
+    ['a standard number: letters and digits, no punctuation', 'GB/T 9704-2012', 'gb t 9704 2012'],
+    ['full-width letters, digits and space are normalised', 'ＧＢ／Ｔ　９７０４', 'gb t 9704'],
+    ['mixed Chinese and ASCII', 'COVID-19疫情防控', 'covid 19 疫情 防控'],
+    ['a long word is kept as overlapping pieces', '城乡居民', '城乡 乡居 居民'],
+    [
+      '政府 is found inside a long proper noun',
+      '中华人民共和国政府',
+      '中华 华人 人民 民共 共和 和国 国政 政府',
+    ],
+    ['a three-character word: 许可 inside 许可证', '安全生产许可证', '安全 生产 许可 可证'],
+    [
+      'punctuation and stop characters are dropped',
+      '关于印发《就业补贴办法》的通知',
+      '关于 印发 就业 补贴 办法 通知',
+    ],
+    ['an unknown name falls apart into characters', '威临管发〔2021〕3号', '威 临 管 发 2021 3 号'],
+    ['accented letters stay in their word', 'Café naïve', 'café naïve'],
+    ['a run of letters longer than 64 is not a term', `${'x'.repeat(65)} ok`, 'ok'],
+    ['only punctuation', '《》、。！', ''],
+  ])('%s: %s', (_situation, text, expected) => {
+    expect(indexTerms(text).join(' ')).toBe(expected);
+  });
+
+  it('keeps word offsets in the normalised text, so touching words can be told apart', () => {
+    const words = segmentWords('2021年 低保');
+    expect(words.map((w) => [w.text, w.start, w.end])).toEqual([
+      ['2021', 0, 4],
+      ['年', 4, 5],
+      ['低保', 6, 8],
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The steps of an item (staff): send to 保密审查, approve or send back (a reviewer other than the
+ * drafter), publish, withdraw, record a posting on another channel, link an interpretation to its
+ * policy document. Each is one command: version check, role, state machine, one event.
+ */
+import { z } from 'zod';
+import { addPosting } from '../../commands/items/add-posting.ts';
+import { approveItem } from '../../commands/items/approve-item.ts';
+import { linkInterpretation } from '../../commands/items/link-interpretation.ts';
+import { publishItem } from '../../commands/items/publish-item.ts';
+import { rejectItem } from '../../commands/items/reject-item.ts';
+import { submitForReview } from '../../commands/items/submit-for-review.ts';
+import { withdrawItem } from '../../commands/items/withdraw-item.ts';
+import { agencyIdOf, resolveActor } from '../actor.ts';
+import {
+  actionResultSchema,
+  expectedVersion,
+  isoDate,
+  itemParams,
+  publishedSchema,
+} from './items-schemas.ts';
+import { errorBody } from './schemas.ts';
+import type { RouteModule } from './types.ts';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const text = (message: string) => z.string({ error: message }).max(2000, { error: '最长 2000 个字' });
+
+export const itemActionRoutes: RouteModule = async (app, { db, calendars, now }) => {
+  /** Registers `POST …/items/:id/{name}`: the body schema, then the command with the target. */
+  function action<B extends z.ZodObject<{ expectedVersion: typeof expectedVersion }>>(
+    name: string,
+    summary: string,
+    body: B,
+    run: (target: {
+      agencyId: number;
+      itemId: number;
+      actor: Awaited<ReturnType<typeof resolveActor>>;
+      now: Date;
+      body: z.infer<B>;
+    }) => Promise<z.infer<typeof actionResultSchema>>,
+    response: z.ZodType = actionResultSchema,
+  ) {
+    app.post(
+      `/api/v1/agencies/:code/items/:id/${name}`,
+      {
+        schema: {
+          tags: ['items'],
+          summary,
+          params: itemParams,
+          body,
+          response: { 200: response, ...errors },
+        },
+      },
+      async (request) => {
+        const agencyId = await agencyIdOf(db, request.params.code);
+        const actor = await resolveActor(db, request, agencyId);
+        return run({
+          agencyId,
+          itemId: request.params.id,
+          actor,
+          now: now(),
+          body: request.body as z.infer<B>,
+        });
+      },
+    );
+  }
+
+  const versionOnly = z.object({ expectedVersion });
+
+  action('submit', 'Send a draft to 保密审查 (operator)', versionOnly, (t) =>
+    submitForReview(db, { ...t, expectedVersion: t.body.expectedVersion }),
+  );
+
+  action(
+    'approve',
+    '保密审查 passed (reviewer, not the drafter): reviewer, date and opinion recorded',
+    z.object({
+      expectedVersion,
+      opinion: text('请填写审查意见').default(''),
+      reviewedOn: isoDate.optional(),
+    }),
+    (t) => approveItem(db, { ...t, ...t.body }),
+  );
+
+  action(
+    'reject',
+    '保密审查 not passed (reviewer, not the drafter): back to draft with the reason',
+    z.object({ expectedVersion, reason: text('请填写退回理由') }),
+    (t) => rejectItem(db, { ...t, ...t.body }),
+  );
+
+  action(
+    'publish',
+    'Publish an approved item (operator): 索引号, website row for the report, search index',
+    z.object({ expectedVersion, publishedOn: isoDate.optional() }),
+    async (t) => publishItem(db, await calendars.get(), { ...t, ...t.body }),
+    publishedSchema,
+  );
+
+  action(
+    'withdraw',
+    'Withdraw a published item (operator) with the reason; its year still counts it',
+    z.object({ expectedVersion, reason: text('请填写撤回理由'), withdrawnOn: isoDate.optional() }),
+    (t) => withdrawItem(db, { ...t, ...t.body }),
+  );
+
+  action(
+    'postings',
+    "Record a posting on another of the agency's channels (微信, 微博, 抖音, …) with date and link",
+    z.object({
+      expectedVersion,
+      channel: z.string({ error: '请选择发布渠道' }).max(32),
+      postedOn: isoDate,
+      link: z.string({ error: '请填写链接' }).max(2000),
+    }),
+    (t) => addPosting(db, { ...t, ...t.body }),
+  );
+
+  action(
+    'policy',
+    'Link an interpretation (解读材料) to its policy document (政策文件), or unlink with null',
+    z.object({ expectedVersion, policyItemId: z.number().int().positive().nullable() }),
+    (t) => linkInterpretation(db, { ...t, ...t.body }),
+  );
+};
