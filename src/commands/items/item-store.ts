@@ -3,6 +3,7 @@
  * index entry, the publication rows that follow the item, and the conflict mapping.
  */
 import type { Selectable, Transaction } from 'kysely';
+import { isWriteConflict } from '../../db/conflict.ts';
 import type { Database, ItemTable } from '../../db/schema.ts';
 import type { ItemValidity, StatutoryCategory } from '../../domain/items/categories.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
@@ -173,8 +174,7 @@ export async function syncPublications(trx: Trx, row: ItemRow): Promise<void> {
 /** Maps a unique-index violation (two writers at once) to a conflict error; rethrows anything else. */
 export function conflictOr(error: unknown): never {
   if (error instanceof AppError) throw error;
-  const text = error instanceof Error ? error.message : String(error);
-  if (/unique|duplicate key/i.test(text)) {
+  if (isWriteConflict(error)) {
     throw new AppError('conflict', '该信息刚被其他人修改，请刷新后重试。');
   }
   throw error;

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { isWriteConflict } from '../../db/conflict.ts';
 import type { Database } from '../../db/schema.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
@@ -159,11 +160,6 @@ export async function readClock(
 
 /** Maps a unique-index violation (two writers at once) to a conflict error; rethrows anything else. */
 export function conflictOr(error: unknown): never {
-  const text = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown } | null)?.code;
-  // PostgreSQL: 23505 unique violation, 40P01 deadlock, 40001 serialization failure
-  if (/unique|duplicate key/i.test(text) || code === '23505' || code === '40P01' || code === '40001') {
-    throw new AppError('conflict', '该申请刚被其他人修改，请刷新后重试。');
-  }
+  if (isWriteConflict(error)) throw new AppError('conflict', '该申请刚被其他人修改，请刷新后重试。');
   throw error;
 }
