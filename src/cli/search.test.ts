@@ -43,13 +43,22 @@ describe('gongkai search', () => {
     expect(run.code).toBe(0);
     const hits = JSON.parse(run.stdout);
     expect(hits).toEqual([
-      { id: 1, title: '城乡低保标准', score: expect.any(Number), snippet: '2021年度城乡<mark>低保</mark>标准&lt;调整&gt;' },
+      {
+        id: 1,
+        title: '城乡低保标准',
+        score: expect.any(Number),
+        snippet: '2021年度城乡<mark>低保</mark>标准&lt;调整&gt;',
+      },
     ]);
   });
 
   it('searches every agency without --agency', async () => {
     const run = await gongkai('低保');
-    expect(JSON.parse(run.stdout).map((h: { id: number }) => h.id).sort()).toEqual([1, 2, 3]);
+    expect(
+      JSON.parse(run.stdout)
+        .map((h: { id: number }) => h.id)
+        .sort(),
+    ).toEqual([1, 2, 3]);
   });
 
   it.each([

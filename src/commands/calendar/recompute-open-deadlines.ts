@@ -52,7 +52,9 @@ export async function recomputeOpenDeadlines(
   const plain = new Map<string, StoredClock>();
   const columnsOf = (open: OpenCase): StoredClock => {
     if (open.events.length > 0)
-      return clockColumns(projectedReading({ received: open.receivedOn, events: open.events }, calendar, today));
+      return clockColumns(
+        projectedReading({ received: open.receivedOn, events: open.events }, calendar, today),
+      );
     let columns = plain.get(open.receivedOn);
     if (!columns) {
       columns = clockColumns(projectedReading({ received: open.receivedOn, events: [] }, calendar, today));

@@ -28,7 +28,7 @@ import { unconfirmedYears } from '../calendar/work-calendar.ts';
 import type { ClockReading } from '../requests/clock-events.ts';
 import { ClockError, type ClockInput } from './problems.ts';
 import { foldClockEvents, type Timeline } from './timeline.ts';
-import { validateClockEvents, type ClockOptions } from './validate.ts';
+import { type ClockOptions, validateClockEvents } from './validate.ts';
 
 /** 第三十三条: the answer period, in working days. */
 export const ANSWER_DAYS = 20;

@@ -154,7 +154,8 @@ export function validateClockEvents(
         break;
       case 'consultation_sent':
         // a letter left unanswered for 15 working days no longer holds the clock (第三十二条)
-        if (checkWindows && consultationUntil !== null && event.on <= consultationUntil) alreadyOpen('征求意见函');
+        if (checkWindows && consultationUntil !== null && event.on <= consultationUntil)
+          alreadyOpen('征求意见函');
         consultationUntil = calendar.addWorkingDays(event.on, CONSULTATION_DAYS);
         break;
       case 'consultation_replied':
