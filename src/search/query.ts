@@ -110,9 +110,7 @@ const ftsString = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
 /** An FTS5 MATCH expression: groups AND-ed (`op` 'OR' for related items), every term quoted. */
 export function toFts5Match(query: ParsedQuery, op: 'AND' | 'OR' = 'AND'): string {
-  return query.groups
-    .map((g) => g.terms.map(ftsString).join(' + '))
-    .join(` ${op} `);
+  return query.groups.map((g) => g.terms.map(ftsString).join(' + ')).join(` ${op} `);
 }
 
 const lexeme = (term: string): string => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;

@@ -103,7 +103,9 @@ export async function rankKeys(
     const facetPart = facets.map((f) => ` AND ${facetMatch(f)}`).join('');
     const first = await keysByDate(db, `${inTitle}${facetPart}`, scope, need);
     const rest =
-      first.length < need ? await keysByDate(db, `(${text} NOT ${inTitle})${facetPart}`, scope, need - first.length) : [];
+      first.length < need
+        ? await keysByDate(db, `(${text} NOT ${inTitle})${facetPart}`, scope, need - first.length)
+        : [];
     const ranked = [
       ...first.map((key) => ({ key, score: TITLE_WEIGHT * boost(key) })),
       ...rest.map((key) => ({ key, score: boost(key) })),
@@ -130,4 +132,3 @@ export async function rankKeys(
   }
   return { ...result, ranked: ranked.slice(query.offset, need) };
 }
-

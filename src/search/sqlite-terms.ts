@@ -43,7 +43,10 @@ export function yearRange(year: number): [number, number] {
 }
 
 const FACET = '\uE000';
-const facetValue = (value: string | number): string => String(value).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+const facetValue = (value: string | number): string =>
+  String(value)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x');
 
 /** The facet terms of an item, for the `facets` column. */
 export function facetText(item: IndexableItem): string {
@@ -99,7 +102,9 @@ export async function cappedCounts(
       continue;
     }
     const { rows } = await sql<{ n: number }>`
-      select count(*) as n from (select 1 from search_fts where search_fts match ${expression} limit ${cap})`.execute(db);
+      select count(*) as n from (select 1 from search_fts where search_fts match ${expression} limit ${cap})`.execute(
+      db,
+    );
     const count = Number(rows[0]?.n ?? 0);
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(key, { count, until: now + TTL_MS });
