@@ -71,14 +71,9 @@ export async function importCorpus(
 
 /** Empties the search index (the items stay). */
 export async function clearIndex(db: Db): Promise<void> {
-  for (const table of ['search_documents', 'search_texts'])
-    await sql`delete from ${sql.table(table)}`.execute(db.kysely);
-  if (db.dialect === 'sqlite') {
-    await sql`delete from search_fts`.execute(db.kysely);
-    await sql`insert into search_fts (search_fts) values ('delete-all')`
-      .execute(db.kysely)
-      .catch(() => undefined);
-  }
+  await sql`delete from search_texts`.execute(db.kysely);
+  if (db.dialect === 'postgres') await sql`delete from search_documents`.execute(db.kysely);
+  else await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db.kysely);
 }
 
 /**

@@ -3,6 +3,7 @@
  * Chinese/ASCII, phrases, and queries with filters — what people type into a government site's
  * search box, over the vocabulary of bench/search-corpus.ts (agency ids 1–20, years 2010–2024).
  */
+import { type RawBuilder, sql } from 'kysely';
 import type { SearchQuery } from '../src/search/types.ts';
 
 export type BenchQuery = Omit<SearchQuery, 'limit' | 'offset'>;
@@ -83,33 +84,20 @@ export const BENCH_QUERIES: readonly BenchQuery[] = [
 
 /**
  * The same query as a plain scan of the items table: every word (quotes dropped) in the title or
- * the body (`LIKE '%…%'`), the same filters, newest first.
+ * the body (`LIKE '%…%'`), the same filters.
  */
-export function likeQuery(query: BenchQuery): { where: string; params: Array<string | number> } {
+export function likeQuery(query: BenchQuery): { where: RawBuilder<unknown> } {
   const words = query.text.replaceAll('"', ' ').split(/\s+/).filter(Boolean);
-  const parts: string[] = [];
-  const params: Array<string | number> = [];
-  for (const word of words) {
-    parts.push('(title like ? or body_text like ?)');
-    params.push(`%${word}%`, `%${word}%`);
-  }
-  if (query.agencyId !== undefined) {
-    parts.push('agency_id = ?');
-    params.push(query.agencyId);
-  }
-  if (query.category !== undefined) {
-    parts.push('category = ?');
-    params.push(query.category);
-  }
+  const parts: RawBuilder<unknown>[] = words.map(
+    (word) => sql`(title like ${`%${word}%`} or body_text like ${`%${word}%`})`,
+  );
+  if (query.agencyId !== undefined) parts.push(sql`agency_id = ${query.agencyId}`);
+  if (query.category !== undefined) parts.push(sql`category = ${query.category}`);
   if (query.year !== undefined) {
-    parts.push('published_on between ? and ?');
-    params.push(`${query.year}-01-01`, `${query.year}-12-31`);
+    parts.push(sql`published_on between ${`${query.year}-01-01`} and ${`${query.year}-12-31`}`);
   }
-  if (query.documentType === 'policy') parts.push('is_policy_document = 1');
-  if (query.documentType === 'interpretation') parts.push('is_interpretation = 1');
-  if (query.validity !== undefined) {
-    parts.push('validity = ?');
-    params.push(query.validity);
-  }
-  return { where: parts.join(' and '), params };
+  if (query.documentType === 'policy') parts.push(sql`is_policy_document = 1`);
+  if (query.documentType === 'interpretation') parts.push(sql`is_interpretation = 1`);
+  if (query.validity !== undefined) parts.push(sql`validity = ${query.validity}`);
+  return { where: sql.join(parts, sql` and `) };
 }

@@ -370,10 +370,8 @@ export interface AttachmentTable {
   created_by: string;
 }
 
-/** One indexed (published) item: what search filters and ranks by (0005). No foreign keys. */
+/** PostgreSQL: one indexed (published) item, what search filters by, and its tsvector (0005). */
 export interface SearchDocumentTable {
-  /** SQLite only: the FTS5 rowid, publication day × 2^32 + item id (rowid order is date order) */
-  doc_key?: number;
   item_id: number;
   agency_id: number;
   category: string;
@@ -382,13 +380,17 @@ export interface SearchDocumentTable {
   document_type: string;
   validity: string;
   published_on: string;
-  /** PostgreSQL only: segmented title (weight A) and body (weight B); SQLite has search_fts */
-  tsv?: string;
+  /** segmented title (weight A) and body (weight B) */
+  tsv: string;
 }
 
 /** The text of an indexed item as published, for snippets and related items (0005). */
 export interface SearchTextTable {
   item_id: number;
+  /** SQLite only: the item's rowid in search_fts (publication day × 2^32 + item id) */
+  doc_key?: number;
+  /** SQLite only (PostgreSQL has it in search_documents) */
+  agency_id?: number;
   title: string;
   body_text: string;
   doc_number: string | null;

@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { highlightText, snippet } from './highlight.ts';
-import { indexText } from './segment.ts';
 import { indexTexts, POOL_THRESHOLD } from './segment-pool.ts';
-import type { IndexableItem, SearchHit, SearchQuery } from './types.ts';
+import type { IndexableItem, SearchQuery } from './types.ts';
 
 /** What both implementations write for one item, segmented once. */
 export interface PreparedItem {
@@ -23,26 +21,28 @@ const titleSource = (item: IndexableItem): string =>
 const bodySource = (item: IndexableItem): string => item.bodyText.slice(0, MAX_INDEXED_BODY);
 const yearOf = (item: IndexableItem): number => Number(item.publishedOn.slice(0, 4));
 
-/** Segments an item's title, 文号 and body. */
-export function prepareItem(item: IndexableItem): PreparedItem {
-  const titleText = indexText(titleSource(item));
-  return { item, year: yearOf(item), titleText, bodyText: indexText(bodySource(item)) };
+/** Each item once, in the order given: when an item appears twice, its last version. */
+export function lastOfEach(items: readonly IndexableItem[]): IndexableItem[] {
+  const byId = new Map<number, IndexableItem>();
+  for (const item of items) byId.set(item.id, item);
+  return byId.size === items.length ? [...items] : [...byId.values()];
 }
 
 /**
  * Segments items in batches of `size` and hands each batch to `write`, in order. Many items are
- * segmented in worker threads, the next batches while one is written; when an item appears more
- * than once, its last version is the one written.
+ * segmented in worker threads, the next batches while one is written, and `meanwhile` (work that
+ * needs no terms) runs while the first batches are segmented; when an item appears more than
+ * once, its last version is the one written.
  */
 export async function writeInBatches(
   items: readonly IndexableItem[],
   size: number,
   write: (batch: PreparedItem[]) => Promise<void>,
+  meanwhile?: () => Promise<void>,
 ): Promise<void> {
-  const byId = new Map<number, IndexableItem>();
-  for (const item of items) byId.set(item.id, item);
-  const batches = chunks([...byId.values()], size);
-  const bulk = byId.size >= POOL_THRESHOLD;
+  const unique = lastOfEach(items);
+  const batches = chunks(unique, size);
+  const bulk = unique.length >= POOL_THRESHOLD;
   const segmented = batches.map(async (batch) => {
     const terms = await indexTexts(
       batch.flatMap((item) => [titleSource(item), bodySource(item)]),
@@ -55,19 +55,20 @@ export async function writeInBatches(
       bodyText: terms[2 * k + 1],
     }));
   });
+  await meanwhile?.();
   for (const batch of segmented) await write(await batch);
 }
 
 /**
  * Ranking: the relevance (title matches weigh ten times body matches) times a mild boost for
  * recent documents, 1 + (years since 2000) / 50 — a 2024 document gets 1.48, a 2014 one 1.28 —
- * so with equal text the newer wins, but a title match is not overtaken by a newer body match.
- * SQL expressions of the number of days since 2000-01-01 per dialect use these.
+ * so with equal text the newer wins, but a title match is not overtaken by a newer body match
+ * (relevance.ts).
  */
 export const TITLE_WEIGHT = 10;
 export const RECENCY_DAYS = 365.25 * 50;
 
-/** Row of search_documents for an item. */
+/** Row of search_documents (PostgreSQL) for an item. */
 export function documentRow(p: PreparedItem) {
   return {
     item_id: p.item.id,
@@ -81,13 +82,8 @@ export function documentRow(p: PreparedItem) {
 }
 
 /** Row of search_texts for an item. */
-export function textRow(p: PreparedItem) {
-  return {
-    item_id: p.item.id,
-    title: p.item.title,
-    body_text: p.item.bodyText,
-    doc_number: p.item.docNumber,
-  };
+export function textRow(item: IndexableItem) {
+  return { item_id: item.id, title: item.title, body_text: item.bodyText, doc_number: item.docNumber };
 }
 
 /** Batches of at most `size` (multi-row statements stay under the drivers' parameter limits). */
@@ -106,40 +102,6 @@ export function filtersOf(query: SearchQuery): Array<[column: string, value: str
   if (query.documentType !== undefined) out.push(['document_type', query.documentType]);
   if (query.validity !== undefined) out.push(['validity', query.validity]);
   return out;
-}
-
-/** Turns ranked ids into hits: the stored texts, escaped and marked. */
-export async function loadHits(
-  db: Kysely<Database>,
-  ranked: ReadonlyArray<{ id: number; score: number }>,
-  marks: readonly (readonly string[])[],
-): Promise<SearchHit[]> {
-  if (ranked.length === 0) return [];
-  const texts = await db
-    .selectFrom('search_texts as t')
-    .innerJoin('search_documents as d', 'd.item_id', 't.item_id')
-    .select(['t.item_id', 't.title', 't.body_text', 'd.published_on'])
-    .where(
-      't.item_id',
-      'in',
-      ranked.map((r) => r.id),
-    )
-    .execute();
-  const byId = new Map(texts.map((t) => [Number(t.item_id), t]));
-  return ranked.flatMap((r) => {
-    const text = byId.get(r.id);
-    if (!text) return [];
-    return [
-      {
-        id: r.id,
-        title: text.title,
-        titleHtml: highlightText(text.title, marks),
-        snippetHtml: snippet(text.body_text, marks),
-        score: Number(Number(r.score).toPrecision(6)),
-        publishedOn: text.published_on,
-      },
-    ];
-  });
 }
 
 /** The text and agency of an indexed item, for its related items; undefined when not indexed. */

@@ -1,34 +1,24 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import {
-  chunks,
-  documentRow,
-  filtersOf,
-  loadHits,
-  RECENCY_DAYS,
-  relatedSource,
-  TITLE_WEIGHT,
-  textRow,
-  writeInBatches,
-} from './documents.ts';
-import { type ParsedQuery, parseQuery, queryMarks, toTsQuery } from './query.ts';
-import { relatedQuery } from './related.ts';
+import { chunks, documentRow, relatedSource, textRow, writeInBatches } from './documents.ts';
+import { postgresMatches } from './postgres-matches.ts';
+import { type ParsedQuery, parseQuery } from './query.ts';
+import { rankPage, rankRelated } from './ranking.ts';
 import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult } from './types.ts';
 
 /**
  * PostgreSQL: `search_documents.tsv`, a tsvector of the same jieba terms the SQLite index keeps
  * (title weight A, body weight B), written as a tsvector literal so no text-search parser or
- * extension is involved (the `simple` configuration would give the same lexemes); a GIN index;
- * ranked by ts_rank_cd with A ten times B, times the same recency boost; a tsquery of `&`-ed
- * lexemes with `<->` for phrases.
+ * extension is involved (the `simple` configuration would give the same lexemes); a GIN index; a
+ * tsquery of `&`-ed lexemes with `<->` for phrases (postgres-matches.ts); ranked as on SQLite
+ * (ranking.ts).
  */
 
 const BATCH = 500;
 /** tsvector limits: positions above 16383 are clamped, at most 256 positions per lexeme. */
 const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 255;
-/** ts_rank_cd weights, {D, C, B, A}: the body (B) counts a tenth of the title (A). */
-const WEIGHTS = `{0.1, 0.1, ${1 / TITLE_WEIGHT}, 1.0}`;
 
 const quote = (term: string): string => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
@@ -71,7 +61,7 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
       .execute();
     await db
       .insertInto('search_texts')
-      .values(batch.map(textRow))
+      .values(batch.map((p) => textRow(p.item)))
       .onConflict((oc) =>
         oc.column('item_id').doUpdateSet((eb) => ({
           title: eb.ref('excluded.title'),
@@ -90,63 +80,25 @@ async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<voi
   }
 }
 
-interface Ranked {
-  id: number;
-  score: number;
-  publishedOn: string;
-  total: number;
+function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
+  const parsed = parseQuery(query.text);
+  if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
+  return rankPage(db, postgresMatches(db, parsed, query, '&'), parsed, query);
 }
 
-async function rank(
-  db: Kysely<Database>,
-  tsquery: string,
-  query: SearchQuery,
-  exclude?: number,
-): Promise<{ total: number; ranked: Ranked[] }> {
-  const conditions: RawBuilder<unknown>[] = filtersOf(query).map(
-    ([column, value]) => sql`and d.${sql.ref(column)} = ${value}`,
-  );
-  if (exclude !== undefined) conditions.push(sql`and d.item_id <> ${exclude}`);
-  const where = sql`d.tsv @@ ${tsquery}::tsquery ${sql.join(conditions, sql` `)}`;
-  const { rows } = await sql<Ranked>`
-    select d.item_id as id, d.published_on as "publishedOn",
-      ts_rank_cd(${sql.lit(WEIGHTS)}::float4[], d.tsv, ${tsquery}::tsquery)
-        * greatest(0.1, 1 + (d.published_on::date - date '2000-01-01') / ${sql.lit(RECENCY_DAYS)}) as score,
-      count(*) over () as total
-    from search_documents d
-    where ${where}
-    order by score desc, d.published_on desc, d.item_id desc
-    limit ${query.limit} offset ${query.offset}`.execute(db);
-  if (rows.length > 0 || query.offset === 0) return { total: rows[0]?.total ?? 0, ranked: rows };
-  const { rows: counted } = await sql<{ total: number }>`
-    select count(*) as total from search_documents d where ${where}`.execute(db);
-  return { total: counted[0]?.total ?? 0, ranked: [] };
-}
-
-async function searchParsed(
-  db: Kysely<Database>,
-  parsed: ParsedQuery,
-  query: SearchQuery,
-  op: '&' | '|',
-  exclude?: number,
-): Promise<SearchResult> {
-  if (parsed.groups.length === 0 || query.limit <= 0) return { total: 0, hits: [] };
-  const { total, ranked } = await rank(db, toTsQuery(parsed, op), query, exclude);
-  return { total, hits: await loadHits(db, ranked, queryMarks(parsed)) };
-}
-
-/** Related items come from the item's own agency. */
+/** Related items: the item's top terms, OR-ed, within its own agency, without itself. */
 async function related(db: Kysely<Database>, itemId: number, limit: number): Promise<SearchHit[]> {
   const source = await relatedSource(db, itemId);
   if (!source) return [];
   const query = { text: '', agencyId: source.agencyId, limit, offset: 0 };
-  return (await searchParsed(db, relatedQuery(source.title, source.bodyText), query, '|', itemId)).hits;
+  const sourceOf = (parsed: ParsedQuery) => postgresMatches(db, parsed, query, '|', itemId);
+  return rankRelated(db, sourceOf, source.title, source.bodyText, query);
 }
 
 /** The PostgreSQL tsvector + GIN implementation of SearchIndex. */
 export const postgresSearchIndex: SearchIndex = {
   upsert,
   remove,
-  search: (db, query) => searchParsed(db, parseQuery(query.text), query, '&'),
+  search,
   related,
 };

@@ -1,22 +1,24 @@
-import { segmentWords, type Word } from './segment.ts';
+import { segmentWords, splitAlternatives, type Word } from './segment.ts';
 
 /**
  * A search box's text → groups of index terms, all of which must match (AND).
  *
  * - `"…"` (or “…”) is a phrase: its terms next to each other, in order.
  * - A Han word of three or more characters is a phrase of its two-character pieces (the way the
- *   index stores it), so 城乡居民 matches only where the four characters stand together.
+ *   index stores it), so 城乡居民 matches only where the four characters stand together — or,
+ *   for a word jieba may cut in two in a document, the pieces' phrase (婚姻登记: 婚姻 登记).
  * - Single Han characters standing together (a name jieba does not know, 威临管发) are a phrase.
  * - Letters and digits joined by `/ - . :` or following a word with letters are one phrase:
  *   `GB/T 9704` → gb t 9704, `ISO 9001` → iso 9001 (but `2021 2022` are two terms).
- * - A number followed by Han characters is a phrase: `2021年` matches 2021年 and 2021年度 (after
- *   a number the index keeps the unit of 年度 as a term of its own, see segment.ts), `2021年度`
- *   matches 2021年度 only.
+ * - A number followed by Han characters is a phrase: `2021年` (the term 2021年, see segment.ts)
+ *   matches 2021年 and 2021年度, `2021年度` matches 2021年度 only.
  * Everything else in the text is a separator, so no input can inject FTS5 or tsquery syntax.
  */
 export interface QueryGroup {
   /** index terms that must stand next to each other, in order (one term: a plain word) */
   terms: string[];
+  /** other term sequences that match the group as well (a long word cut differently), OR-ed */
+  alternatives?: string[][];
   /** the group's words (normalised text) as typed, to mark in snippets (separators may stand between them) */
   words: string[];
 }
@@ -31,7 +33,12 @@ export const MAX_GROUPS = 16;
 const QUOTES = /[“”„‟＂「」『』]/g;
 
 function group(words: Word[]): QueryGroup {
-  return { terms: words.flatMap((w) => w.terms), words: words.map((w) => w.text) };
+  const g: QueryGroup = { terms: words.flatMap((w) => w.terms), words: words.map((w) => w.text) };
+  if (words.length === 1 && words[0].kind === 'han') {
+    const alternatives = splitAlternatives(words[0].text);
+    if (alternatives.length > 0) g.alternatives = alternatives;
+  }
+  return g;
 }
 
 const isNumber = (w: Word): boolean => w.kind === 'alnum' && /^\d+$/.test(w.text);
@@ -57,7 +64,11 @@ function groupWords(words: Word[], text: string): QueryGroup[] {
       const unit = words[i + run.length];
       const last = run[run.length - 1];
       if (isNumber(last) && unit?.kind === 'han' && touches(last, unit)) {
-        groups.push(group([...run, unit]));
+        const g = group([...run, unit]);
+        // A lone number: its number-and-unit term (2021年) says all, and is one cheap lookup.
+        if (run.length === 1 && unit.terms[0] === `${last.text}${[...unit.text][0]}`)
+          g.terms = [...unit.terms];
+        groups.push(g);
         i += run.length + 1;
         continue;
       }
@@ -110,7 +121,12 @@ const ftsString = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
 /** An FTS5 MATCH expression: groups AND-ed (`op` 'OR' for related items), every term quoted. */
 export function toFts5Match(query: ParsedQuery, op: 'AND' | 'OR' = 'AND'): string {
-  return query.groups.map((g) => g.terms.map(ftsString).join(' + ')).join(` ${op} `);
+  return query.groups
+    .map((g) => {
+      const phrases = [g.terms, ...(g.alternatives ?? [])].map((terms) => terms.map(ftsString).join(' + '));
+      return phrases.length === 1 ? phrases[0] : `(${phrases.join(' OR ')})`;
+    })
+    .join(` ${op} `);
 }
 
 const lexeme = (term: string): string => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
@@ -118,7 +134,10 @@ const lexeme = (term: string): string => `'${term.replaceAll('\\', '\\\\').repla
 /** A PostgreSQL tsquery literal (cast with ::tsquery): groups `&`-ed, phrases with `<->`. */
 export function toTsQuery(query: ParsedQuery, op: '&' | '|' = '&'): string {
   return query.groups
-    .map((g) => (g.terms.length === 1 ? lexeme(g.terms[0]) : `(${g.terms.map(lexeme).join(' <-> ')})`))
+    .map((g) => {
+      const phrases = [g.terms, ...(g.alternatives ?? [])].map((terms) => terms.map(lexeme).join(' <-> '));
+      return g.terms.length === 1 && phrases.length === 1 ? phrases[0] : `(${phrases.join(' | ')})`;
+    })
     .join(` ${op} `);
 }
 

@@ -15,8 +15,9 @@ export const GENERIC_TERMS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** How many terms the related-items query uses. */
-export const RELATED_TERMS = 8;
+/** How many of the item's terms are weighed, and how many the related-items query uses. */
+export const CANDIDATE_TERMS = 16;
+export const RELATED_TERMS = 6;
 
 const TITLE_FACTOR = 3;
 
@@ -26,22 +27,56 @@ function useful(term: string): boolean {
   return [...term].length >= 2;
 }
 
-/** The item's top terms (by frequency, title ×3), as single-term OR groups. */
-export function relatedQuery(title: string, bodyText: string, count: number = RELATED_TERMS): ParsedQuery {
+export interface WeightedTerm {
+  term: string;
+  /** occurrences, title ×3 */
+  weight: number;
+}
+
+/** The item's most frequent terms (title ×3), most frequent first. */
+export function relatedTerms(
+  title: string,
+  bodyText: string,
+  count: number = CANDIDATE_TERMS,
+): WeightedTerm[] {
   const weight = new Map<string, number>();
-  const firstSeen = new Map<string, number>();
   const add = (terms: string[], factor: number) => {
-    for (const term of terms) {
-      if (!useful(term)) continue;
-      weight.set(term, (weight.get(term) ?? 0) + factor);
-      if (!firstSeen.has(term)) firstSeen.set(term, firstSeen.size);
-    }
+    for (const term of terms) if (useful(term)) weight.set(term, (weight.get(term) ?? 0) + factor);
   };
   add(indexTerms(title), TITLE_FACTOR);
   add(indexTerms(bodyText.slice(0, 20_000)), 1);
-  const top = [...weight.entries()]
-    .sort((a, b) => b[1] - a[1] || (firstSeen.get(a[0]) ?? 0) - (firstSeen.get(b[0]) ?? 0))
+  // Stable: equal weights keep the order of first appearance (a Map keeps insertion order).
+  return [...weight.entries()]
+    .sort((a, b) => b[1] - a[1])
     .slice(0, count)
-    .map(([term]) => term);
-  return { groups: top.map((term) => ({ terms: [term], words: [term] })) };
+    .map(([term, w]) => ({ term, weight: w }));
+}
+
+/** Single-term OR groups of terms. */
+export function termsQuery(terms: readonly string[]): ParsedQuery {
+  return { groups: terms.map((term) => ({ terms: [term], words: [term] })) };
+}
+
+/**
+ * The related-items query: of the candidate terms other items also have (count > 1), the
+ * RELATED_TERMS with the highest weight × idf — an item's distinctive words, not the words of
+ * every notice. `counts` are the terms' match counts up to `cap`.
+ */
+export function chooseRelated(
+  candidates: readonly WeightedTerm[],
+  counts: readonly number[],
+  cap: number,
+): ParsedQuery {
+  const shared = candidates
+    .map((c, i) => ({
+      term: c.term,
+      n: counts[i] ?? 0,
+      score: c.weight * Math.log(1 + cap / ((counts[i] ?? 0) + 0.5)),
+    }))
+    .filter((c) => c.n > 1)
+    .sort((a, b) => b.score - a.score);
+  // Words counted to the cap are in too many items to say what this one is about; they are left
+  // out while at least two rarer words are shared.
+  const rare = shared.filter((c) => c.n < cap);
+  return termsQuery((rare.length >= 2 ? rare : shared).slice(0, RELATED_TERMS).map((c) => c.term));
 }

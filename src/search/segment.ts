@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { bmpHanTerms, hanTerms, isAlnum, isBmpHanWord, isDigit, isHan } from './chars.ts';
 
 /**
  * Chinese segmentation for the search index, the same at index and at query time.
@@ -49,68 +50,35 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-function isHan(code: number): boolean {
-  return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x20000 && code <= 0x3134f)
-  );
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
-
-function isAlnum(code: number, ch: string): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
-  return !isHan(code) && LETTER_OR_DIGIT.test(ch);
-}
-
-/** A word of Han characters of the Basic Multilingual Plane only (one UTF-16 unit each). */
-function isBmpHanWord(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code < 0x3400 || code > 0x9fff || (code > 0x4dbf && code < 0x4e00)) return false;
-  }
-  return word.length > 0;
-}
-
-function bmpHanTerms(word: string): string[] {
-  if (word.length <= 2) return [word];
-  const terms: string[] = [];
-  for (let i = 0; i + 1 < word.length; i++) terms.push(word.slice(i, i + 2));
-  return terms;
-}
-
-/** Overlapping two-character pieces of a Han run of three or more characters. */
-function hanTerms(chars: string[]): string[] {
-  if (chars.length <= 2) return [chars.join('')];
-  const terms: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i] + chars[i + 1]);
-  return terms;
-}
-
 /**
- * Units that follow a number: jieba glues them to the next character (2021年度, 3月份, 5日起), so
- * after a number such a word is indexed with its unit first (2021 年 年度): `2021年` then finds
- * 2021年度, and the query `2021年度` gets the same three terms.
+ * Units that follow a number. After a number, a word starting with one is indexed with the number
+ * and the unit as one more term first: 2021年度 → 2021 2021年 年度, 2021年 → 2021 2021年. So
+ * `2021年` is one term that finds 2021年 and 2021年度 (jieba glues the unit to what follows:
+ * 2021年度, 3月份, 5日起), and costs no more than any word to look up.
  */
 const UNITS: ReadonlySet<string> = new Set('年月日号期季批届次元万亿'.split(''));
 
-/** Whether the last word is a number that ends where a word starting at `start` begins. */
-function afterNumber(out: Word[], start: number): boolean {
+/** The number a word starting at `start` directly follows, if any. */
+function numberBefore(out: Word[], start: number): string | null {
   const last = out[out.length - 1];
-  return last !== undefined && last.kind === 'alnum' && last.end === start && /^\d+$/.test(last.text);
+  if (last === undefined || last.kind !== 'alnum' || last.end !== start) return null;
+  return /^\d+$/.test(last.text) ? last.text : null;
+}
+
+/** A Han word's terms, with the number-and-unit term first when it follows a number. */
+function unitTerms(out: Word[], first: string, length: number, start: number, terms: string[]): string[] {
+  if (!UNITS.has(first)) return terms;
+  const number = numberBefore(out, start);
+  if (number === null) return terms;
+  return length === 1 ? [`${number}${first}`] : [`${number}${first}`, ...terms];
 }
 
 function pushHan(out: Word[], chars: string[], start: number, end: number): void {
   const text = chars.join('');
   if (chars.length === 1 && STOP_CHARACTERS.has(text)) return;
-  const terms = hanTerms(chars);
-  if (chars.length > 1 && UNITS.has(chars[0]) && afterNumber(out, start)) terms.unshift(chars[0]);
+  const terms = unitTerms(out, chars[0], chars.length, start, hanTerms(chars));
   out.push({ kind: 'han', text, terms, start, end });
 }
-
-const isDigit = (ch: string): boolean => (ch >= '0' && ch <= '9') || (ch > '\x7f' && /\p{N}/u.test(ch));
 
 /** Letters and digits are separate words that touch (gb/t9704 → gb t 9704, g20 → g 20). */
 function pushAlnum(out: Word[], chars: string[], start: number): void {
@@ -148,8 +116,7 @@ export function segmentWords(text: string): Word[] {
     if (isBmpHanWord(word)) {
       flush();
       if (!(word.length === 1 && STOP_CHARACTERS.has(word))) {
-        const terms = bmpHanTerms(word);
-        if (word.length > 1 && UNITS.has(word[0]) && afterNumber(out, offset)) terms.unshift(word[0]);
+        const terms = unitTerms(out, word[0], word.length, offset, bmpHanTerms(word));
         out.push({
           kind: 'han',
           text: word,
@@ -180,6 +147,26 @@ export function segmentWords(text: string): Word[] {
   return out;
 }
 
+/**
+ * Other ways a document may hold a long word: jieba may cut it in two where it stands (婚姻登记
+ * in 办理婚姻登记手续 is 婚姻/登记手续), and the pieces' terms then stand without the bigram that
+ * spanned the cut. One alternative per cut into two dictionary words (婚姻 + 登记).
+ */
+export function splitAlternatives(word: string): string[][] {
+  const chars = [...word];
+  if (chars.length < 4) return [];
+  const known = new Set(cutter().cutAll(word));
+  const alternatives: string[][] = [];
+  for (let k = 2; k <= chars.length - 2; k++) {
+    const left = chars.slice(0, k);
+    const right = chars.slice(k);
+    if (known.has(left.join('')) && known.has(right.join(''))) {
+      alternatives.push([...hanTerms(left), ...hanTerms(right)]);
+    }
+  }
+  return alternatives;
+}
+
 /** The index terms of a text, in order (what the full-text index stores, one term per position). */
 export function indexTerms(text: string): string[] {
   const terms: string[] = [];
@@ -187,7 +174,7 @@ export function indexTerms(text: string): string[] {
   return terms;
 }
 
-/** The index terms space-joined: FTS5's unicode61 tokenizer makes each one a term. */
+/** The index terms space-joined: FTS5's tokenizer (and the tsvector literal) makes each one a term. */
 export function indexText(text: string): string {
   return indexTerms(text).join(' ');
 }

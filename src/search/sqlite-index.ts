@@ -1,120 +1,177 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { chunks, documentRow, loadHits, type PreparedItem, textRow, writeInBatches } from './documents.ts';
-import { type ParsedQuery, parseQuery, queryMarks, toFts5Match } from './query.ts';
-import { relatedQuery } from './related.ts';
-import { BROAD, rankKeys } from './sqlite-rank.ts';
-import { cappedCounts, docKey, facetText, itemIdOf } from './sqlite-terms.ts';
+import { cachedCounts } from './count-cache.ts';
+import { chunks, lastOfEach, writeInBatches } from './documents.ts';
+import { type ParsedQuery, parseQuery, toFts5Match } from './query.ts';
+import { type Candidate, type MatchSource, RANK_LIMITS, rankPage, rankRelated } from './ranking.ts';
+import { dateOfKey, docKey, facetMatch, facetTerms, facetText, itemIdOf } from './sqlite-terms.ts';
 import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult } from './types.ts';
 
 /**
  * SQLite: a contentless FTS5 table (`search_fts`, contentless_delete so edits and withdrawals
  * remove terms) over space-separated jieba terms, rowid = doc_key (see sqlite-terms.ts), ranked
- * as sqlite-rank.ts describes; search_documents keeps the filters, search_texts the text.
+ * as ranking.ts describes; search_texts keeps the text, the key and the agency.
  */
 
 const BATCH = 500;
 
+/** `(?, ?, …), (?, ?, …), …`: `rows` rows of `columns` parameters. */
+function placeholders(rows: number, columns: number): string {
+  const row = `(${Array(columns).fill('?').join(', ')})`;
+  return Array(rows).fill(row).join(', ');
+}
+
 /** The keys the items are indexed under now (an edit may move an item to another day). */
 async function currentKeys(db: Kysely<Database>, ids: readonly number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('search_documents')
-    .select('doc_key')
-    .where('item_id', 'in', [...ids])
-    .execute();
-  return rows.map((r) => Number(r.doc_key));
+  const keys: number[] = [];
+  for (const batch of chunks(ids, BATCH)) {
+    const rows = await db
+      .selectFrom('search_texts')
+      .select('doc_key')
+      .where('item_id', 'in', batch)
+      .execute();
+    for (const r of rows) keys.push(Number(r.doc_key));
+  }
+  return keys;
 }
 
 async function forget(db: Kysely<Database>, keys: readonly number[]): Promise<void> {
-  if (keys.length === 0) return;
-  await sql`delete from search_fts where rowid in (${sql.join([...keys])})`.execute(db);
-  await db
-    .deleteFrom('search_documents')
-    .where('doc_key', 'in', [...keys])
-    .execute();
-}
-
-async function writeBatch(db: Kysely<Database>, batch: PreparedItem[]): Promise<void> {
-  await forget(
-    db,
-    await currentKeys(
-      db,
-      batch.map((p) => p.item.id),
-    ),
-  );
-  // FTS5 flushes its pending terms whenever a rowid is lower than the last one: in key order.
-  const rows = batch
-    .map((p) => ({ p, key: docKey(p.item.publishedOn, p.item.id) }))
-    .sort((a, b) => a.key - b.key);
-  await db
-    .insertInto('search_documents')
-    .values(rows.map(({ p, key }) => ({ doc_key: key, ...documentRow(p) })))
-    .execute();
-  await db
-    .insertInto('search_texts')
-    .values(batch.map(textRow))
-    .onConflict((oc) =>
-      oc.column('item_id').doUpdateSet((eb) => ({
-        title: eb.ref('excluded.title'),
-        body_text: eb.ref('excluded.body_text'),
-        doc_number: eb.ref('excluded.doc_number'),
-      })),
-    )
-    .execute();
-  const values = rows.map(({ p, key }) => sql`(${key}, ${p.titleText}, ${p.bodyText}, ${facetText(p.item)})`);
-  await sql`insert into search_fts (rowid, title, body, facets) values ${sql.join(values)}`.execute(db);
-}
-
-async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
-  for (const batch of chunks(ids, BATCH)) {
-    await forget(db, await currentKeys(db, batch));
-    await db.deleteFrom('search_texts').where('item_id', 'in', batch).execute();
+  for (const batch of chunks(keys, BATCH)) {
+    await sql`delete from search_fts where rowid in (${sql.join(batch)})`.execute(db);
   }
 }
 
-async function searchParsed(
+/**
+ * Upsert: the old entries go, the texts are written in item order (their table's key), then the
+ * filters and the terms in key order — FTS5 flushes its pending terms whenever a rowid is lower
+ * than the last one, so a call's items are appended in one run.
+ */
+async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Promise<void> {
+  const unique = lastOfEach(items);
+  if (unique.length === 0) return;
+  const keys = new Map(unique.map((item) => [item.id, docKey(item.publishedOn, item.id)]));
+  const keyOf = (item: IndexableItem): number => keys.get(item.id) ?? 0;
+  const byKey = [...unique].sort((a, b) => keyOf(a) - keyOf(b));
+  await writeInBatches(
+    byKey,
+    BATCH,
+    async (batch) => {
+      // Compiled by hand: this statement is most of a bulk load's work on this thread.
+      const terms: unknown[] = [];
+      for (const { item, titleText, bodyText } of batch)
+        terms.push(keyOf(item), titleText, bodyText, facetText(item));
+      await db.executeQuery(
+        CompiledQuery.raw(
+          `insert into search_fts (rowid, title, body, facets) values ${placeholders(batch.length, 4)}`,
+          terms,
+        ),
+      );
+    },
+    // While the terms are being segmented: the old entries go, the texts are written in item
+    // order (their table's key).
+    async () => {
+      await forget(
+        db,
+        await currentKeys(
+          db,
+          unique.map((i) => i.id),
+        ),
+      );
+      for (const batch of chunks(
+        [...unique].sort((a, b) => a.id - b.id),
+        BATCH,
+      )) {
+        const values: unknown[] = [];
+        for (const item of batch) {
+          values.push(item.id, keyOf(item), item.agencyId, item.title, item.bodyText, item.docNumber);
+        }
+        await db.executeQuery(
+          CompiledQuery.raw(
+            `insert into search_texts (item_id, doc_key, agency_id, title, body_text, doc_number)
+            values ${placeholders(batch.length, 6)}
+            on conflict (item_id) do update set doc_key = excluded.doc_key, agency_id = excluded.agency_id,
+              title = excluded.title, body_text = excluded.body_text, doc_number = excluded.doc_number`,
+            values,
+          ),
+        );
+      }
+    },
+  );
+}
+
+async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
+  await forget(db, await currentKeys(db, ids));
+  for (const batch of chunks(ids, BATCH))
+    await db.deleteFrom('search_texts').where('item_id', 'in', batch).execute();
+}
+
+interface KeyedCandidate extends Candidate {
+  key: number;
+}
+
+/** The matches of a parsed query in search_fts: the text, and the filters as facet terms. */
+function matches(
   db: Kysely<Database>,
   parsed: ParsedQuery,
   query: SearchQuery,
   op: 'AND' | 'OR',
-  exclude?: number,
-): Promise<SearchResult> {
-  if (parsed.groups.length === 0 || query.limit <= 0) return { total: 0, hits: [] };
-  const { total, totalCapped, ranked } = await rankKeys(db, parsed, query, op, exclude);
-  const hits = await loadHits(
-    db,
-    ranked.map((r) => ({ id: itemIdOf(r.key), score: r.score })),
-    queryMarks(parsed),
-  );
-  return totalCapped ? { total, totalCapped, hits } : { total, hits };
+  excludeKey?: number,
+): MatchSource<KeyedCandidate> {
+  const match = [`(${toFts5Match(parsed, op)})`, ...facetTerms(query).map(facetMatch)].join(' AND ');
+  const scope = sql`search_fts match ${match} ${excludeKey === undefined ? sql`` : sql`and rowid <> ${excludeKey}`}`;
+  return {
+    async newest(limit, before) {
+      const older = before === undefined ? sql`` : sql`and rowid < ${before.key}`;
+      const { rows } = await sql<{ key: number }>`
+        select rowid as key from search_fts where ${scope} ${older} order by rowid desc limit ${limit}`.execute(
+        db,
+      );
+      return rows.map(({ key }) => ({
+        key: Number(key),
+        id: itemIdOf(Number(key)),
+        publishedOn: dateOfKey(Number(key)),
+      }));
+    },
+    groupCounts: (cap) =>
+      cachedCounts(
+        db,
+        parsed.groups.map((g) => toFts5Match({ groups: [g] })),
+        cap,
+        RANK_LIMITS.cacheMs,
+        async (expression) => {
+          const { rows } = await sql<{ n: number }>`
+            select count(*) as n from (select 1 from search_fts where search_fts match ${expression} limit ${cap})`.execute(
+            db,
+          );
+          return Number(rows[0]?.n ?? 0);
+        },
+      ),
+  };
 }
 
-/** Related items come from the item's own agency; terms too common to rank by are left out. */
+function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
+  const parsed = parseQuery(query.text);
+  if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
+  return rankPage(db, matches(db, parsed, query, 'AND'), parsed, query);
+}
+
+/** Related items: the item's top terms, OR-ed, within its own agency, without itself. */
 async function related(db: Kysely<Database>, itemId: number, limit: number): Promise<SearchHit[]> {
   const source = await db
-    .selectFrom('search_texts as t')
-    .innerJoin('search_documents as d', 'd.item_id', 't.item_id')
-    .select(['t.title', 't.body_text', 'd.agency_id', 'd.doc_key'])
-    .where('t.item_id', '=', itemId)
+    .selectFrom('search_texts')
+    .select(['title', 'body_text', 'agency_id', 'doc_key'])
+    .where('item_id', '=', itemId)
     .executeTakeFirst();
   if (!source) return [];
-  const candidates = relatedQuery(source.title, source.body_text);
-  const counts = await cappedCounts(
-    db,
-    candidates.groups.map((g) => toFts5Match({ groups: [g] })),
-    BROAD,
-  );
-  const parsed = { groups: candidates.groups.filter((_, i) => counts[i] > 1 && counts[i] < BROAD) };
   const query = { text: '', agencyId: Number(source.agency_id), limit, offset: 0 };
-  return (await searchParsed(db, parsed, query, 'OR', Number(source.doc_key))).hits;
+  const sourceOf = (parsed: ParsedQuery) => matches(db, parsed, query, 'OR', Number(source.doc_key));
+  return rankRelated(db, sourceOf, source.title, source.body_text, query);
 }
 
 /** The SQLite FTS5 implementation of SearchIndex. */
 export const sqliteSearchIndex: SearchIndex = {
-  upsert: (db: Kysely<Database>, items: readonly IndexableItem[]) =>
-    writeInBatches(items, BATCH, (batch) => writeBatch(db, batch)),
+  upsert,
   remove,
-  search: (db, query) => searchParsed(db, parseQuery(query.text), query, 'AND'),
+  search,
   related,
 };

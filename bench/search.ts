@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:search`: full-text search over a large site, against a plain LIKE scan.
+ *
+ * A seeded corpus (bench/search-corpus.ts: 1,000,000 items by default, titles and bodies from a
+ * vocabulary of government phrases) is imported through importItems (the bulk-import path, which
+ * indexes as it goes) into a fresh database. Then, on the same data:
+ *   - indexing: the index emptied and rebuilt from the items table through SearchIndex.upsert, in
+ *     batches (items/s of the upsert calls, and of the whole pass with its reads);
+ *   - the 100 queries of bench/search-queries.ts through SearchIndex.search (page 1, 10 hits,
+ *     snippets included): one cold pass, then --runs passes; p50/p95 of each query's median;
+ *   - the same queries as `LIKE '%…%'` over the items' titles and bodies (one pass), and the ratio.
+ * Targets on SQLite: p95 ≤ 20 ms, ≥ 100× faster than LIKE (p50 and p95), indexing ≥ 20,000
+ * items/s. PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, a fresh schema) is printed for
+ * information. Exit code 0 either way; FAIL is printed loudly.
+ *
+ * Flags: --items N, --runs N, --seed N, --db sqlite|postgres|both, --like N (how many of the 100
+ * queries also run as LIKE, spread evenly; default all), --batch N (reindex batch, default 10000).
+ */
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import type { Db, Dialect } from '../src/db/connection.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { searchIndexFor } from '../src/search/search-index.ts';
+import { openTarget, type Target } from './search-db.ts';
+import { BENCH_QUERIES, likeQuery } from './search-queries.ts';
+import { endProgress, fmt, median, print, progress, type Result } from './search-report.ts';
+
+interface Options {
+  items: number;
+  runs: number;
+  seed: number;
+  like: number;
+  batch: number;
+  databases: Dialect[];
+  pgUrl: string | null;
+}
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      items: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      like: { type: 'string' },
+      batch: { type: 'string' },
+      db: { type: 'string' },
+    },
+    strict: true,
+  });
+  const int = (name: string, value: string | undefined, fallback: number) => {
+    const n = value === undefined ? fallback : Number(value.replaceAll('_', ''));
+    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name}: a whole number ≥ 1, not “${value}”`);
+    return n;
+  };
+  const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null;
+  const db = values.db ?? (pgUrl ? 'both' : 'sqlite');
+  if (!['sqlite', 'postgres', 'both'].includes(db))
+    throw new Error(`--db: sqlite, postgres or both, not “${db}”`);
+  const databases: Dialect[] = db === 'both' ? ['sqlite', 'postgres'] : [db as Dialect];
+  if (databases.includes('postgres') && !pgUrl)
+    throw new Error('--db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  return {
+    items: int('items', values.items, 1_000_000),
+    runs: int('runs', values.runs, 3),
+    seed: int('seed', values.seed, 20240101),
+    like: Math.min(BENCH_QUERIES.length, int('like', values.like, BENCH_QUERIES.length)),
+    batch: int('batch', values.batch, 10_000),
+    databases,
+    pgUrl,
+  };
+}
+
+async function timeQueries(db: Db, runs: number): Promise<{ cold: number[]; warm: number[]; empty: number }> {
+  const index = searchIndexFor(db.dialect);
+  const once = async (i: number) => {
+    const start = performance.now();
+    const result = await index.search(db.kysely, { ...BENCH_QUERIES[i], limit: 10, offset: 0 });
+    return { ms: performance.now() - start, empty: result.hits.length === 0 };
+  };
+  const cold: number[] = [];
+  let empty = 0;
+  for (let i = 0; i < BENCH_QUERIES.length; i++) {
+    const r = await once(i);
+    cold.push(r.ms);
+    if (r.empty) empty++;
+  }
+  const samples = BENCH_QUERIES.map((): number[] => []);
+  for (let run = 0; run < runs; run++)
+    for (let i = 0; i < BENCH_QUERIES.length; i++) samples[i].push((await once(i)).ms);
+  return { cold, warm: samples.map(median), empty };
+}
+
+async function timeLike(db: Db, count: number): Promise<{ like: number[]; indices: number[] }> {
+  const step = BENCH_QUERIES.length / count;
+  const indices = Array.from({ length: count }, (_, k) => Math.floor(k * step));
+  const like: number[] = [];
+  for (const [n, i] of indices.entries()) {
+    const { where } = likeQuery(BENCH_QUERIES[i]);
+    const start = performance.now();
+    await sql`select id, title from items where status = 'published' and ${where}
+      order by published_on desc, id desc limit 10`.execute(db.kysely);
+    like.push(performance.now() - start);
+    progress('LIKE scans')(n + 1);
+  }
+  endProgress();
+  return { like, indices };
+}
+
+async function measure(target: Target, options: Options): Promise<Result> {
+  const { db } = target;
+  console.log(`\n== ${db.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${db.describe}`);
+  await migrateToLatest(db);
+  const { createAgencies, importCorpus, clearIndex, reindex } = await import('./search-load.ts');
+  await createAgencies(db);
+  let start = performance.now();
+  const imported = await importCorpus(db, options.items, options.seed, progress('importing (importItems)'));
+  const importMs = performance.now() - start;
+  endProgress();
+  console.log(`  imported ${fmt(imported, 0)} items through importItems in ${fmt(importMs / 1000)} s`);
+  await target.analyze();
+  start = performance.now();
+  await clearIndex(db);
+  await target.analyze();
+  const rebuilt = await reindex(db, options.batch, progress('indexing (SearchIndex.upsert)'));
+  endProgress();
+  console.log(
+    `  index rebuilt in ${fmt(rebuilt.passMs / 1000)} s (emptied and checkpointed in ${fmt((performance.now() - start - rebuilt.passMs) / 1000)} s)`,
+  );
+  await target.analyze();
+  const queries = await timeQueries(db, options.runs);
+  const { like, indices } = await timeLike(db, options.like);
+  return {
+    dialect: db.dialect,
+    describe: db.describe,
+    imported,
+    importMs,
+    reindex: rebuilt,
+    cold: queries.cold,
+    warm: queries.warm,
+    like,
+    likeIndexed: indices.map((i) => queries.warm[i]),
+    hitsEmpty: queries.empty,
+    size: await target.size(),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  const results: Result[] = [];
+  for (const dialect of options.databases) {
+    const target = await openTarget(dialect, options.pgUrl);
+    try {
+      results.push(await measure(target, options));
+    } finally {
+      await target.close();
+    }
+  }
+  let ok = true;
+  for (const r of results) ok = print(r, options.runs) && ok;
+  console.log(ok ? '\nall SQLite targets met' : '\n*** FAIL: a SQLite target is not met (see above) ***');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

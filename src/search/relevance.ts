@@ -1,0 +1,59 @@
+import { RECENCY_DAYS, TITLE_WEIGHT } from './documents.ts';
+import type { ParsedQuery } from './query.ts';
+
+/**
+ * Relevance of one stored item to a query, computed from its text (the same on both databases):
+ * BM25 over the query's groups, where a group's frequency is its occurrences in the title times
+ * TITLE_WEIGHT plus its occurrences in the body (so a title match outweighs several body matches),
+ * times a mild boost for recent items, 1 + (years since 2000) / 50.
+ */
+
+const K1 = 1.2;
+const B = 0.75;
+const DAY_MS = 86_400_000;
+const DAY_2000 = Date.UTC(2000, 0, 1) / DAY_MS;
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The recency boost of a publication date. */
+export function recencyBoost(publishedOn: string): number {
+  const days = Date.parse(`${publishedOn.slice(0, 10)}T00:00:00Z`) / DAY_MS - DAY_2000;
+  return Number.isFinite(days) ? Math.max(0.1, 1 + days / RECENCY_DAYS) : 1;
+}
+
+function occurrences(text: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+}
+
+/**
+ * A scorer for one query: `idf` per group, `averageLength` of the bodies being compared, `every`
+ * when every group matched (AND; OR for related items).
+ * Texts are matched NFKC-normalised and lower-cased, as the index saw them.
+ */
+export function makeScorer(
+  parsed: ParsedQuery,
+  idf: readonly number[],
+  averageLength: number,
+  every: boolean,
+) {
+  const patterns = parsed.groups.map(
+    (g) => new RegExp(g.words.map(escapeRegExp).join('[^\\p{L}\\p{N}]{0,3}'), 'gu'),
+  );
+  return (title: string, body: string, publishedOn: string): number => {
+    const t = title.normalize('NFKC').toLowerCase();
+    const b = body.normalize('NFKC').toLowerCase();
+    const norm = 1 - B + (B * body.length) / Math.max(1, averageLength);
+    let score = 0;
+    for (const [i, pattern] of patterns.entries()) {
+      const frequency = TITLE_WEIGHT * occurrences(t, pattern) + occurrences(b, pattern);
+      // With AND the index matched every group (a word cut another way, say): count it as half.
+      const f = frequency > 0 ? frequency : every ? 0.5 : 0;
+      if (f === 0) continue;
+      score += (idf[i] ?? 1) * ((f * (K1 + 1)) / (f + K1 * norm));
+    }
+    return score * recencyBoost(publishedOn);
+  };
+}
