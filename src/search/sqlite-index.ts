@@ -14,6 +14,8 @@ import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult }
  */
 
 const BATCH = 500;
+/** rows per FTS5 insert (4 parameters each, under SQLite's 32,766) */
+const FTS_ROWS = 2_000;
 
 /** `(?, ?, …), (?, ?, …), …`: `rows` rows of `columns` parameters. */
 function placeholders(rows: number, columns: number): string {
@@ -52,20 +54,22 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
   const keys = new Map(unique.map((item) => [item.id, docKey(item.publishedOn, item.id)]));
   const keyOf = (item: IndexableItem): number => keys.get(item.id) ?? 0;
   const byKey = [...unique].sort((a, b) => keyOf(a) - keyOf(b));
+  // FTS5 flushes its pending terms to a new segment at every statement: rows go in by the
+  // thousand (each statement compiled by hand: it is most of a bulk load's work on this thread).
+  let terms: unknown[] = [];
+  const flush = async () => {
+    if (terms.length === 0) return;
+    const sqlText = `insert into search_fts (rowid, title, body, facets) values ${placeholders(terms.length / 4, 4)}`;
+    await db.executeQuery(CompiledQuery.raw(sqlText, terms));
+    terms = [];
+  };
   await writeInBatches(
     byKey,
     BATCH,
     async (batch) => {
-      // Compiled by hand: this statement is most of a bulk load's work on this thread.
-      const terms: unknown[] = [];
       for (const { item, titleText, bodyText } of batch)
         terms.push(keyOf(item), titleText, bodyText, facetText(item));
-      await db.executeQuery(
-        CompiledQuery.raw(
-          `insert into search_fts (rowid, title, body, facets) values ${placeholders(batch.length, 4)}`,
-          terms,
-        ),
-      );
+      if (terms.length >= FTS_ROWS * 4) await flush();
     },
     // While the terms are being segmented: the old entries go, the texts are written in item
     // order (their table's key).
@@ -97,6 +101,7 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
       }
     },
   );
+  await flush();
 }
 
 async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
