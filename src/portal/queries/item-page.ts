@@ -43,7 +43,10 @@ export async function loadItemPage(db: Db, agencyId: number, itemId: number) {
               .execute()
           ).map((r) => r.id),
         );
-  return { found, related: hits.filter((h) => sameAgency.has(h.id)).slice(0, RELATED_ITEMS) };
+  // Related items are others than the linked policy and interpretations, listed on their own.
+  const linked = new Set([found.policy?.id, ...found.interpretations.map((i) => i.id)]);
+  const related = hits.filter((h) => sameAgency.has(h.id) && !linked.has(h.id)).slice(0, RELATED_ITEMS);
+  return { found, related };
 }
 
 /** The agency code of each item id (search hits link to their agency's item page). */

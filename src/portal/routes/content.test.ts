@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { STYLESHEET_URL } from '../assets.ts';
 import { linkTestInterpretation, portalServer, publishTestItem } from '../testing.ts';

@@ -18,12 +18,13 @@ export interface FieldSpec {
 
 const id = (name: string) => `f-${name}`;
 
-function describedBy(spec: FieldSpec): { attrs: string; after: string } {
+function describedBy(spec: FieldSpec): { attrs: string; before: string; after: string } {
   const ids: string[] = [];
+  let before = '';
   let after = '';
   if (spec.hint) {
     ids.push(`${id(spec.name)}-hint`);
-    after += `<p class="hint" id="${id(spec.name)}-hint">${escapeHtml(spec.hint)}</p>`;
+    before = `<p class="hint" id="${id(spec.name)}-hint">${escapeHtml(spec.hint)}</p>`;
   }
   const errors = spec.errors[spec.name] ?? [];
   if (errors.length > 0) {
@@ -34,37 +35,37 @@ function describedBy(spec: FieldSpec): { attrs: string; after: string } {
     (ids.length > 0 ? ` aria-describedby="${ids.join(' ')}"` : '') +
     (errors.length > 0 ? ' aria-invalid="true"' : '') +
     (spec.required ? ' required' : '');
-  return { attrs, after };
+  return { attrs, before, after };
 }
 
-function wrap(spec: FieldSpec, control: string, after: string): string {
+function wrap(spec: FieldSpec, control: string, before: string, after: string): string {
   const invalid = (spec.errors[spec.name] ?? []).length > 0 ? ' invalid' : '';
   const mark = spec.required ? '<span class="req" aria-hidden="true">*</span>' : '';
-  return `<div class="field${invalid}"><label for="${id(spec.name)}">${escapeHtml(spec.label)}${mark}</label>${control}${after}</div>`;
+  return `<div class="field${invalid}"><label for="${id(spec.name)}">${escapeHtml(spec.label)}${mark}</label>${before}${control}${after}</div>`;
 }
 
 /** A one-line text input. */
 export function textField(
   spec: FieldSpec & { type?: string; maxlength?: number; autocomplete?: string },
 ): string {
-  const { attrs, after } = describedBy(spec);
+  const { attrs, before, after } = describedBy(spec);
   const extra =
     (spec.maxlength ? ` maxlength="${spec.maxlength}"` : '') +
     (spec.autocomplete ? ` autocomplete="${spec.autocomplete}"` : '');
   const control = `<input id="${id(spec.name)}" name="${spec.name}" type="${spec.type ?? 'text'}" value="${escapeHtml(spec.value)}" size="40"${extra}${attrs}>`;
-  return wrap(spec, control, after);
+  return wrap(spec, control, before, after);
 }
 
 /** A multi-line text area. */
 export function textArea(spec: FieldSpec & { maxlength?: number }): string {
-  const { attrs, after } = describedBy(spec);
+  const { attrs, before, after } = describedBy(spec);
   const control = `<textarea id="${id(spec.name)}" name="${spec.name}" rows="6"${spec.maxlength ? ` maxlength="${spec.maxlength}"` : ''}${attrs}>${escapeHtml(spec.value)}</textarea>`;
-  return wrap(spec, control, after);
+  return wrap(spec, control, before, after);
 }
 
 /** A drop-down list with a “请选择” first option. */
 export function selectField(spec: FieldSpec & { options: ReadonlyArray<[string, string]> }): string {
-  const { attrs, after } = describedBy(spec);
+  const { attrs, before, after } = describedBy(spec);
   const options = spec.options
     .map(
       ([v, l]) =>
@@ -72,12 +73,12 @@ export function selectField(spec: FieldSpec & { options: ReadonlyArray<[string, 
     )
     .join('');
   const control = `<select id="${id(spec.name)}" name="${spec.name}"${attrs}><option value="">请选择</option>${options}</select>`;
-  return wrap(spec, control, after);
+  return wrap(spec, control, before, after);
 }
 
 /** A group of radio buttons in a fieldset with its legend; the error is read with each choice. */
 export function radioGroup(spec: FieldSpec & { options: ReadonlyArray<[string, string]> }): string {
-  const { attrs, after } = describedBy({ ...spec, required: false });
+  const { attrs, before, after } = describedBy({ ...spec, required: false });
   const mark = spec.required ? '<span class="req" aria-hidden="true">*</span>' : '';
   const choices = spec.options
     .map(
@@ -87,5 +88,5 @@ export function radioGroup(spec: FieldSpec & { options: ReadonlyArray<[string, s
     )
     .join(' ');
   const invalid = (spec.errors[spec.name] ?? []).length > 0 ? ' invalid' : '';
-  return `<fieldset class="field${invalid}" id="${id(spec.name)}"><legend>${escapeHtml(spec.label)}${mark}</legend><div>${choices}</div>${after}</fieldset>`;
+  return `<fieldset class="field${invalid}" id="${id(spec.name)}"><legend>${escapeHtml(spec.label)}${mark}</legend>${before}<div class="choices">${choices}</div>${after}</fieldset>`;
 }
