@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { STYLESHEET_URL } from '../assets.ts';
-import { linkTestInterpretation, portalServer, publishTestItem } from '../testing.ts';
+import { linkTestInterpretation, portalServer, publishTestItem, unlabelledFields } from '../testing.ts';
 
 const CODE = 'portalzone';
 const HOSTILE = '<script>alert("x")</script>关于低保标准的通知';
@@ -138,6 +138,7 @@ describeEachDatabase('portal content pages', (use) => {
     expect(res.body).toContain('<mark>');
     expect(res.body).toContain(`<a href="/agencies/${CODE}/items/${ids.policy}">`);
     expect(res.body).toContain('<label for="s-q">检索词</label>');
+    expect(unlabelledFields(res.body)).toEqual([]);
     const budget = await get(`/search?q=${encodeURIComponent('部门预算')}&category=a20.7`);
     expect(budget.body).toMatch(/共找到23条，第1\/3页/);
     expect(budget.body).toContain('rel="next"');

@@ -161,6 +161,10 @@ describeEachDatabase('portal request pages', (use) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('请填写有效日期');
     expect(bad.body).toContain('工作日数应为0到400之间的整数');
+    expect(bad.body).toMatch(
+      /id="f-from"[^>]*aria-describedby="f-from-hint f-from-error" aria-invalid="true"/,
+    );
+    expect(unlabelledFields(bad.body)).toEqual([]);
     expect((await app.inject({ url: '/deadline' })).body).toContain('<h1>答复期限计算</h1>');
   });
 

@@ -15,13 +15,8 @@ import { listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
-import {
-  APPLY_FIELDS,
-  type ApplyValues,
-  renderApplyForm,
-  renderChooseAgency,
-  renderConfirmation,
-} from '../views/apply.ts';
+import { APPLY_FIELDS, type ApplyValues, renderApplyForm } from '../views/apply.ts';
+import { renderChooseAgency, renderConfirmation } from '../views/confirmation.ts';
 import { renderDeadline } from '../views/deadline.ts';
 import type { FieldErrors } from '../views/fields.ts';
 import { renderTrack } from '../views/track.ts';

@@ -6,6 +6,7 @@
  */
 
 import type { Tracking } from '../../commands/requests/track-request.ts';
+import { todayInChina } from '../../domain/dates.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { type FieldErrors, textField } from './fields.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
@@ -24,7 +25,7 @@ function renderFound(t: Tracking): string {
       : `${t.workingDaysLeft}个工作日${t.provisional ? '（暂定）' : ''}`;
   const letters = t.letters.map(
     (l) =>
-      `<tr><td>${escapeHtml(l.title)}</td><td>${escapeHtml(l.createdAt.slice(0, 10))}</td>` +
+      `<tr><td>${escapeHtml(l.title)}</td><td>${escapeHtml(todayInChina(new Date(l.createdAt)))}</td>` +
       `<td><a href="${escapeHtml(l.docxUrl)}">下载DOCX</a> <a href="${escapeHtml(l.htmlUrl)}">在线查看</a></td></tr>`,
   );
   return (
