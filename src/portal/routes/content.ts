@@ -16,7 +16,7 @@ import { loadItemPage, publishedItemHead } from '../queries/item-page.ts';
 import { renderCatalogIndex, renderCatalogList } from '../views/catalog.ts';
 import { renderHome } from '../views/home.ts';
 import { renderItemContent, renderItemPage } from '../views/item.ts';
-import { renderReportList, renderReportPage } from '../views/reports.ts';
+import { renderReportList, renderReportPage, reportPageData } from '../views/reports.ts';
 import {
   renderAgencyReports,
   renderAllSections,
@@ -57,18 +57,18 @@ export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: 
   });
 
   app.get('/agencies/:code/gongkai', { schema: { params: codeParams } }, async (request, reply) => {
-    const agency = await agencyOrNotFound(db, request.params.code);
+    const agency = await agencyOrNotFound(db, caches, request.params.code);
     const latest = await latestItems(db, { agencyId: agency.id, limit: 10 });
     return sendPage(reply, renderSectionIndex(agency, latest, pageContext(request)));
   });
 
   app.get('/agencies/:code/gongkai/guide', { schema: { params: codeParams } }, async (request, reply) => {
-    const agency = await agencyOrNotFound(db, request.params.code);
+    const agency = await agencyOrNotFound(db, caches, request.params.code);
     return sendPage(reply, renderGuide(agency, pageContext(request)));
   });
 
   app.get('/agencies/:code/gongkai/rules', { schema: { params: codeParams } }, async (request, reply) => {
-    const agency = await agencyOrNotFound(db, request.params.code);
+    const agency = await agencyOrNotFound(db, caches, request.params.code);
     const own = await listItems(db, agency.id, {
       publishedOnly: true,
       column: RULES_COLUMN,
@@ -83,13 +83,13 @@ export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: 
     '/agencies/:code/gongkai/on-request',
     { schema: { params: codeParams } },
     async (request, reply) => {
-      const agency = await agencyOrNotFound(db, request.params.code);
+      const agency = await agencyOrNotFound(db, caches, request.params.code);
       return sendPage(reply, renderOnRequest(agency, pageContext(request)));
     },
   );
 
   app.get('/agencies/:code/gongkai/reports', { schema: { params: codeParams } }, async (request, reply) => {
-    const agency = await agencyOrNotFound(db, request.params.code);
+    const agency = await agencyOrNotFound(db, caches, request.params.code);
     const years = (await findAgency(db, agency.code))?.years ?? [];
     return sendPage(reply, renderAgencyReports(agency, years, pageContext(request)));
   });
@@ -98,24 +98,27 @@ export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: 
     '/agencies/:code/gongkai/catalog',
     { schema: { params: codeParams, querystring: catalogQuery } },
     async (request, reply) => {
-      const agency = await agencyOrNotFound(db, request.params.code);
-      const columns = await listAgencyColumns(db, agency.id);
+      const agency = await agencyOrNotFound(db, caches, request.params.code);
+      const columns = await caches.columns.get(String(agency.id), () => listAgencyColumns(db, agency.id));
       const { category, column, page } = request.query;
       const context = pageContext(request);
       if (!category) {
-        const counts = await categoryCounts(db, agency.id);
+        const counts = await caches.counts.get(String(agency.id), () => categoryCounts(db, agency.id));
         return sendPage(reply, renderCatalogIndex(agency, counts, columns, context));
       }
       const chosen = column ? columns.find((c) => c.code === column && c.category === category) : undefined;
       if (column && !chosen) throw new AppError('not_found', `该类别下没有代码为 ${column} 的子栏目。`);
       const offset = (page - 1) * CATALOG_PAGE_SIZE;
-      const found = await listItems(db, agency.id, {
-        publishedOnly: true,
-        category,
-        column,
-        limit: CATALOG_PAGE_SIZE,
-        offset,
-      });
+      const key = `${agency.id}:${category}:${column ?? ''}:${page}`;
+      const found = await caches.listings.get(key, () =>
+        listItems(db, agency.id, {
+          publishedOnly: true,
+          category,
+          column,
+          limit: CATALOG_PAGE_SIZE,
+          offset,
+        }),
+      );
       const listing = {
         category,
         column: chosen,
@@ -138,7 +141,7 @@ export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: 
       },
     },
     async (request, reply) => {
-      const agency = await agencyOrNotFound(db, request.params.code);
+      const agency = await agencyOrNotFound(db, caches, request.params.code);
       const missing = new AppError('not_found', '未找到该信息，它可能尚未发布或已撤回。');
       const head = await publishedItemHead(db, agency.id, request.params.id);
       if (!head) throw missing;
@@ -158,7 +161,9 @@ export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: 
 
   app.get('/agencies/:code/reports/:year', { schema: { params: reportParams } }, async (request, reply) => {
     const { code, year } = request.params;
-    const report = await caches.reports.get(`${code}:${year}`, () => loadReport(db, code, year, now()));
+    const report = await caches.reports.get(`${code}:${year}`, async () =>
+      reportPageData(await loadReport(db, code, year, now())),
+    );
     return sendPage(reply, renderReportPage(report, pageContext(request)));
   });
 }

@@ -5,17 +5,21 @@
  */
 import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AnnualReport } from '../../domain/report/types.ts';
+import type { ItemSummaryRow } from '../../db/queries/items.ts';
 import { toAppError } from '../../server/errors.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import type { RouteModule } from '../../server/routes/types.ts';
 import { STYLESHEET_PATH, stylesheet } from '../assets.ts';
 import { type TtlCache, ttlCache } from '../cache.ts';
 import { localPath, pageContext, TEXT_COOKIE } from '../context.ts';
+import type { AgencyProfile } from '../queries/catalog.ts';
+import type { Column } from '../views/catalog.ts';
 import { renderErrorView } from '../views/error.ts';
 import type { HomeData } from '../views/home.ts';
+import type { ReportPageData } from '../views/reports.ts';
 import { contentPages } from './content.ts';
 import { requestPages } from './requests.ts';
+import type { SearchPageData } from './search.ts';
 import { searchPage } from './search.ts';
 
 /** The instance the portal's routes are registered on. */
@@ -27,20 +31,33 @@ export interface PortalCaches {
   agencies: TtlCache<AgencySummary[]>;
   /** item page content by `id:version` */
   items: TtlCache<string>;
-  /** reports by `code:year` */
-  reports: TtlCache<AnnualReport>;
+  /** report pages (their rendered report) by `code:year` */
+  reports: TtlCache<ReportPageData>;
+  /** agency profiles by code (null: no such agency) */
+  profiles: TtlCache<AgencyProfile | null>;
+  /** the catalogue: counts and sub-columns by agency, lists by agency, category, column and page */
+  counts: TtlCache<Map<string, number>>;
+  columns: TtlCache<Column[]>;
+  listings: TtlCache<{ rows: ItemSummaryRow[]; total: number }>;
+  /** search results by the normalized form */
+  searches: TtlCache<SearchPageData>;
 }
 
 const SECOND = 1000;
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-/** The caches: short lives, so staff changes show within a minute. */
+/** The caches: short lives, so staff changes show within a minute (item pages: at once, by version). */
 export function createPortalCaches(): PortalCaches {
   return {
     home: ttlCache(1, 30 * SECOND),
     agencies: ttlCache(1, 30 * SECOND),
     items: ttlCache(2000, 60 * SECOND),
     reports: ttlCache(50, 60 * SECOND),
+    profiles: ttlCache(500, 30 * SECOND),
+    counts: ttlCache(500, 30 * SECOND),
+    columns: ttlCache(500, 30 * SECOND),
+    listings: ttlCache(2000, 30 * SECOND),
+    searches: ttlCache(1000, 30 * SECOND),
   };
 }
 

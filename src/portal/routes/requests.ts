@@ -67,7 +67,7 @@ export function requestPages(
   });
 
   app.get('/agencies/:code/apply', { schema: { params: codeParams } }, async (request, reply) => {
-    const agency = await agencyOrNotFound(db, request.params.code);
+    const agency = await agencyOrNotFound(db, caches, request.params.code);
     const view = { values: readValues({}), errors: {}, token: newToken() };
     return sendPage(reply, renderApplyForm(agency, view, pageContext(request)), { private: true });
   });
@@ -79,7 +79,7 @@ export function requestPages(
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const agency = await agencyOrNotFound(db, request.params.code);
+      const agency = await agencyOrNotFound(db, caches, request.params.code);
       const context = pageContext(request);
       const values = readValues(request.body);
       const token = first(request.body.token);

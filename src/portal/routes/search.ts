@@ -3,9 +3,10 @@
  * of the same public search the API runs. Bad filters are named and left out; the text is kept.
  */
 import { z } from 'zod';
+import type { Db } from '../../db/connection.ts';
 import { ITEM_VALIDITIES, STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { publicSearch } from '../../search/public-search.ts';
-import type { SearchQuery } from '../../search/types.ts';
+import type { SearchQuery, SearchResult } from '../../search/types.ts';
 import { listAgencies } from '../../server/queries/agencies.ts';
 import { SEARCH_PAGE_SIZE } from '../../server/routes/search.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
@@ -67,23 +68,33 @@ export function searchPage(app: PortalApp, { db }: RouteOptions, caches: PortalC
   app.get('/search', { schema: { querystring: textQuery } }, async (request, reply) => {
     const agencies = await caches.agencies.get('all', () => listAgencies(db));
     const { form, errors } = readSearchForm(request.query, new Set(agencies.map((a) => a.code)));
-    const result = form.q
-      ? await publicSearch(db, {
-          text: form.q,
-          agency: form.agency,
-          category: form.category,
-          year: form.year ? Number(form.year) : undefined,
-          documentType: form.type as SearchQuery['documentType'],
-          validity: form.validity,
-          limit: SEARCH_PAGE_SIZE,
-          offset: (form.page - 1) * SEARCH_PAGE_SIZE,
-        })
-      : null;
-    const codes = await agencyCodesOf(db, result?.hits.map((h) => h.id) ?? []);
+    const { result, codes } = await caches.searches.get(JSON.stringify(form), () => runSearch(db, form));
     const view = { form, agencies, result, pageSize: SEARCH_PAGE_SIZE, errors };
     return sendPage(
       reply,
       renderSearch(view, (id) => codes.get(id), pageContext(request)),
     );
   });
+}
+
+/** A page of hits and the agency of each (null: nothing asked). */
+export interface SearchPageData {
+  result: SearchResult | null;
+  codes: Map<number, string>;
+}
+
+async function runSearch(db: Db, form: SearchForm): Promise<SearchPageData> {
+  const result = form.q
+    ? await publicSearch(db, {
+        text: form.q,
+        agency: form.agency,
+        category: form.category,
+        year: form.year ? Number(form.year) : undefined,
+        documentType: form.type as SearchQuery['documentType'],
+        validity: form.validity,
+        limit: SEARCH_PAGE_SIZE,
+        offset: (form.page - 1) * SEARCH_PAGE_SIZE,
+      })
+    : null;
+  return { result, codes: await agencyCodesOf(db, result?.hits.map((h) => h.id) ?? []) };
 }

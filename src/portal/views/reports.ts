@@ -49,13 +49,34 @@ export function renderReportList(agencies: AgencySummary[], context: PageContext
   });
 }
 
+/** What a report page shows, the report rendered once (its charts are dear to draw). */
+export interface ReportPageData {
+  code: string;
+  name: string;
+  year: number;
+  title: string;
+  /** the report as an HTML fragment with its scoped styles */
+  fragment: string;
+}
+
+/** Renders a report for its page. */
+export function reportPageData(report: AnnualReport): ReportPageData {
+  return {
+    code: report.agency.code,
+    name: report.agency.name,
+    year: report.year,
+    title: `${report.agency.name}${reportTitle(report)}`,
+    fragment: renderReportHtml(report, { standalone: false }),
+  };
+}
+
 /** One report's page. */
-export function renderReportPage(report: AnnualReport, context: PageContext): string {
-  const { code, name } = report.agency;
-  const u = reportUrls(code, report.year);
-  const bar = `<p class="notice">下载：${downloads(code, report.year, name)} <a href="${escapeHtml(u.html)}">单独的HTML文件</a></p>`;
+export function renderReportPage(report: ReportPageData, context: PageContext): string {
+  const { code, name, year } = report;
+  const u = reportUrls(code, year);
+  const bar = `<p class="notice">下载：${downloads(code, year, name)} <a href="${escapeHtml(u.html)}">单独的HTML文件</a></p>`;
   return renderPortalPage({
-    title: `${name}${reportTitle(report)}`,
+    title: report.title,
     context,
     agency: { code, name },
     nav: '/reports',
@@ -63,8 +84,8 @@ export function renderReportPage(report: AnnualReport, context: PageContext): st
       { label: '政府信息公开', href: '/gongkai' },
       { label: name, href: urls.section(code) },
       { label: '年度报告', href: urls.reports(code) },
-      { label: `${report.year}年度报告` },
+      { label: `${year}年度报告` },
     ],
-    main: `${bar}<div class="gk-report-page">${renderReportHtml(report, { standalone: false })}</div>`,
+    main: `${bar}<div class="gk-report-page">${report.fragment}</div>`,
   });
 }
