@@ -71,3 +71,14 @@ export function unlabelledFields(html: string): string[] {
     .map((attrs) => /\bid="([^"]+)"/.exec(attrs)?.[1] ?? '(no id)');
   return ids.filter((id) => !html.includes(`<label for="${id}"`));
 }
+
+/** Headings out of order: the first is not <h1>, or a level is skipped going down (h1 → h3). */
+export function headingJumps(html: string): string[] {
+  const levels = [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
+  const problems: string[] = [];
+  if (levels[0] !== 1) problems.push(`first heading is h${levels[0]}`);
+  levels.forEach((level, i) => {
+    if (i > 0 && level > levels[i - 1] + 1) problems.push(`h${levels[i - 1]} → h${level}`);
+  });
+  return problems;
+}

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { STYLESHEET_URL } from '../assets.ts';
-import { linkTestInterpretation, portalServer, publishTestItem, unlabelledFields } from '../testing.ts';
+import {
+  headingJumps,
+  linkTestInterpretation,
+  portalServer,
+  publishTestItem,
+  unlabelledFields,
+} from '../testing.ts';
 
 const CODE = 'portalzone';
 const HOSTILE = '<script>alert("x")</script>关于低保标准的通知';
@@ -150,6 +156,30 @@ describeEachDatabase('portal content pages', (use) => {
     expect(bad.body).toContain('发布年份应为四位数字');
     expect(bad.body).toContain('公开类别无效');
     expect((await get('/search')).body).toContain('请输入检索词');
+  });
+
+  it('keeps headings in order, with a skip link and landmarks, on every page', async () => {
+    for (const url of [
+      '/',
+      '/gongkai',
+      `/agencies/${CODE}/gongkai/guide`,
+      `/agencies/${CODE}/gongkai/catalog`,
+      `/agencies/${CODE}/gongkai/catalog?category=a20.7`,
+      `/agencies/${CODE}/items/${ids.policy}`,
+      `/search?q=${encodeURIComponent('低保')}`,
+      '/reports',
+      '/track',
+      '/deadline?from=2021-06-01',
+      `/agencies/${CODE}/apply`,
+    ]) {
+      const res = await get(url);
+      expect(headingJumps(res.body), url).toEqual([]);
+      expect(res.body, url).toContain('<a class="skip" href="#main">跳到正文</a>');
+      expect(res.body, url).toContain('<main id="main"');
+      expect(res.body, url).toContain('<header class="band">');
+      expect(res.body, url).toContain('<nav class="nav" aria-label="主导航">');
+      expect(res.body, url).not.toMatch(/<script|style="/);
+    }
   });
 
   it('answers 404 pages in the portal layout for unknown items and agencies', async () => {

@@ -81,5 +81,5 @@ export function renderSectionSide(code: string, active?: keyof typeof urls): str
     const href = (urls[key] as (c: string) => string)(code);
     return `<li><a href="${escapeHtml(href)}"${key === active ? ' aria-current="page"' : ''}>${label}</a></li>`;
   });
-  return `<h2>政府信息公开</h2><ul>${links.join('')}</ul>`;
+  return `<p class="side-title">政府信息公开</p><ul>${links.join('')}</ul>`;
 }

@@ -88,7 +88,7 @@ function renderHits(view: SearchView, agencyCode: (id: number) => string | undef
   const hits = result.hits.map((h) => {
     const code = agencyCode(h.id) ?? form.agency ?? '';
     return (
-      `<article class="hit"><h3><a href="${escapeHtml(urls.item(code, h.id))}">${h.titleHtml}</a></h3>` +
+      `<article class="hit"><h2><a href="${escapeHtml(urls.item(code, h.id))}">${h.titleHtml}</a></h2>` +
       `<p>${h.snippetHtml}</p><p class="muted">发布日期：${escapeHtml(h.publishedOn)}</p></article>`
     );
   });
