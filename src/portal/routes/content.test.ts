@@ -182,6 +182,24 @@ describeEachDatabase('portal content pages', (use) => {
     }
   });
 
+  it('stops showing an item as soon as it is withdrawn, though its page was cached', async () => {
+    const id = await publishTestItem(app, CODE, { title: '即将撤回的信息', category: 'a20.2' });
+    expect((await get(`/agencies/${CODE}/items/${id}`)).statusCode).toBe(200);
+    const headers = { 'x-gongkai-user': `${CODE}-operator` };
+    const url = `/api/v1/agencies/${CODE}/items/${id}`;
+    const { version } = (await app.inject({ url, headers })).json();
+    const withdrawn = await app.inject({
+      method: 'POST',
+      url: `${url}/withdraw`,
+      headers,
+      payload: { expectedVersion: version, reason: '内容有误' },
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const gone = await get(`/agencies/${CODE}/items/${id}`);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).toContain('未找到该信息，它可能尚未发布或已撤回。');
+  });
+
   it('answers 404 pages in the portal layout for unknown items and agencies', async () => {
     for (const url of [
       `/agencies/${CODE}/items/999999`,
