@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { largeTextCookie, localPath } from './context.ts';
+
+describe('largeTextCookie', () => {
+  it.each([
+    ['no cookie', undefined, false],
+    ['the mode among others', 'a=1; gk_text=large; b=2', true],
+    ['the standard mode', 'gk_text=normal', false],
+    ['a look-alike name', 'xgk_text=large', false],
+  ])('%s', (_situation, header, expected) => {
+    expect(largeTextCookie(header)).toBe(expected);
+  });
+});
+
+describe('localPath', () => {
+  it.each([
+    ['a page with its query', '/search?q=1', '/search?q=1'],
+    ['another site', 'https://evil.example/', '/'],
+    ['a protocol-relative address', '//evil.example/', '/'],
+    ['a backslash trick', '/\\evil.example', '/'],
+    ['nothing', undefined, '/'],
+  ])('%s', (_situation, value, expected) => {
+    expect(localPath(value)).toBe(expected);
+  });
+});

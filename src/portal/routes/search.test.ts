@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readSearchForm } from './search.ts';
+
+const AGENCIES = new Set(['lingang']);
+
+describe('readSearchForm', () => {
+  it.each([
+    ['a plain query', { q: ' 低保 ' }, { q: '低保', page: 1 }, []],
+    [
+      'every filter valid',
+      {
+        q: '预算',
+        agency: 'lingang',
+        category: 'a20.7',
+        year: '2021',
+        type: 'policy',
+        validity: 'valid',
+        page: '3',
+      },
+      {
+        q: '预算',
+        agency: 'lingang',
+        category: 'a20.7',
+        year: '2021',
+        type: 'policy',
+        validity: 'valid',
+        page: 3,
+      },
+      [],
+    ],
+    [
+      'an unknown agency',
+      { q: 'x', agency: 'nosuch' },
+      { q: 'x', page: 1 },
+      ['没有该机关，已按全部机关检索'],
+    ],
+    ['a two-digit year', { q: 'x', year: '21' }, { q: 'x', page: 1 }, ['发布年份应为四位数字，如 2021']],
+    ['a page out of range', { q: 'x', page: '0' }, { q: 'x', page: 1 }, ['页码应为1到1000之间的整数']],
+    [
+      'a page that is not a number',
+      { q: 'x', page: 'abc' },
+      { q: 'x', page: 1 },
+      ['页码应为1到1000之间的整数'],
+    ],
+    ['a repeated parameter', { q: ['a', 'b'] }, { q: '', page: 1 }, []],
+  ])('%s', (_situation, query, form, errors) => {
+    const read = readSearchForm(query, AGENCIES);
+    expect(Object.fromEntries(Object.entries(read.form).filter(([, v]) => v !== undefined))).toEqual(form);
+    expect(read.errors).toEqual(errors);
+  });
+
+  it('cuts an overlong query to 200 characters and says so', () => {
+    const read = readSearchForm({ q: '字'.repeat(250) }, AGENCIES);
+    expect(read.form.q).toHaveLength(200);
+    expect(read.errors).toEqual(['检索词最长200个字，已截取前200个字']);
+  });
+});
