@@ -8,6 +8,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createCalendarService } from '../calendar/calendar-service.ts';
 import type { Db } from '../db/connection.ts';
+import { CONSOLE_DIST } from './console/paths.ts';
+import { consoleRoutes } from './console/routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { createLimiter } from './limit.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
@@ -19,6 +21,8 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** the current instant; tests pass a fixed clock */
   now?: () => Date;
+  /** the staff console's build served at /console (default dist/console) */
+  consoleDir?: string;
 }
 
 const ONE_MIB = 1024 * 1024;
@@ -85,5 +89,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const now = options.now ?? (() => new Date());
   for (const routes of ROUTE_MODULES)
     await app.register(routes, { db: options.db, pdfLimiter, calendars, now });
+  await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;
 }
