@@ -1,6 +1,7 @@
 /** Every route module, in registration order. */
 import { agencyRoutes } from './agencies.ts';
 import { calendarRoutes } from './calendar.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { healthRoutes } from './health.ts';
 import { itemRoutes } from './items.ts';
 import { itemActionRoutes } from './items-actions.ts';
@@ -24,6 +25,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   reportRoutes,
   requestRoutes,
   requestActionRoutes,
+  dashboardRoutes,
   publicRequestRoutes,
   letterRoutes,
   requestFileRoutes,
