@@ -20,8 +20,18 @@ describe('errorFromResponse', () => {
       '{"error":{"code":"conflict","message":"该申请已被他人修改（版本 3），请刷新后重试。"}}',
       { code: 'conflict', message: '该申请已被他人修改（版本 3），请刷新后重试。' },
     ],
-    ['a session that ended, with no body', 401, '', { code: 'unauthorized', message: '登录已过期，请重新登录。' }],
-    ['a proxy’s HTML page on 502', 502, '<html>Bad Gateway</html>', { message: '服务器暂时无法处理请求，请稍后重试。' }],
+    [
+      'a session that ended, with no body',
+      401,
+      '',
+      { code: 'unauthorized', message: '登录已过期，请重新登录。' },
+    ],
+    [
+      'a proxy’s HTML page on 502',
+      502,
+      '<html>Bad Gateway</html>',
+      { message: '服务器暂时无法处理请求，请稍后重试。' },
+    ],
     ['an error body without a message', 400, '{"error":{}}', { message: '请求失败（400）。' }],
     ['a forbidden action', 403, 'nope', { message: '您没有权限进行此操作。' }],
   ])('reads %s', (_situation, status, body, expected) => {
@@ -50,7 +60,11 @@ describe('errorFromResponse', () => {
 describe('withQuery', () => {
   it.each([
     ['no query', undefined, '/api/v1/agencies'],
-    ['values, empty ones left out', { filter: 'open', q: '', limit: 20, x: null }, '/api/v1/agencies?filter=open&limit=20'],
+    [
+      'values, empty ones left out',
+      { filter: 'open', q: '', limit: 20, x: null },
+      '/api/v1/agencies?filter=open&limit=20',
+    ],
     ['Chinese text encoded', { q: '补正' }, '/api/v1/agencies?q=%E8%A1%A5%E6%AD%A3'],
   ])('%s', (_situation, query, expected) => {
     expect(withQuery('/api/v1/agencies', query)).toBe(expected);
@@ -90,15 +104,20 @@ describe('createApiClient', () => {
   });
 
   it('turns a network failure into a Chinese sentence', async () => {
-    const client = createApiClient((async () => {
-      throw new TypeError('Failed to fetch');
-    }) as unknown as typeof fetch, () => {});
+    const client = createApiClient(
+      (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as unknown as typeof fetch,
+      () => {},
+    );
     await expect(client.call('/api/v1/x')).rejects.toMatchObject({ code: 'network', status: 0 });
   });
 
   it('returns undefined for an empty 204', async () => {
     const { impl } = fakeFetch(204, '');
-    expect(await createApiClient(impl, () => {}).call('/api/v1/session', { method: 'DELETE' })).toBeUndefined();
+    expect(
+      await createApiClient(impl, () => {}).call('/api/v1/session', { method: 'DELETE' }),
+    ).toBeUndefined();
   });
 });
 

@@ -39,12 +39,18 @@ export function errorFromResponse(status: number, bodyText: string): ApiError {
     const error = body?.error;
     if (error && typeof error.message === 'string' && error.message) {
       const details = Array.isArray(error.details) ? (error.details as FieldIssue[]) : [];
-      return new ApiError(status, typeof error.code === 'string' ? error.code : 'error', error.message, details);
+      return new ApiError(
+        status,
+        typeof error.code === 'string' ? error.code : 'error',
+        error.message,
+        details,
+      );
     }
   } catch {
     // not JSON: a proxy's page or an empty body
   }
-  const message = GENERIC[status] ?? (status >= 500 ? '服务器暂时无法处理请求，请稍后重试。' : `请求失败（${status}）。`);
+  const message =
+    GENERIC[status] ?? (status >= 500 ? '服务器暂时无法处理请求，请稍后重试。' : `请求失败（${status}）。`);
   return new ApiError(status, status === 401 ? 'unauthorized' : 'error', message);
 }
 
