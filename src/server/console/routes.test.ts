@@ -65,9 +65,17 @@ describe('/console', () => {
     expect(res.json().error.code).toBe('not_found');
   });
 
+  it('serves an asset of a rebuild made while the server runs', async () => {
+    writeFileSync(join(dir, 'assets', 'index-def456.js'), 'console.log(2);');
+    const res = await app.inject('/console/assets/index-def456.js');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('console.log(2);');
+  });
+
   it('does not leave the build folder', async () => {
     const res = await app.inject('/console/..%2f..%2fpackage.json');
     expect(res.body).toBe(INDEX);
+    expect((await app.inject('/console/assets/..%2f..%2fpackage.json')).statusCode).toBe(404);
   });
 
   it('sends the console CSP: own scripts, inline styles, same-origin API calls', async () => {

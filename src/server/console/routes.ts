@@ -12,6 +12,7 @@ import { CONSOLE_PREFIX } from './paths.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const NO_CACHE = 'no-cache';
+const REBUILT_ASSET = /^assets\/[\w-]+(\.[\w-]+)*\.(js|css|svg|png|woff2?)$/;
 
 /** Every file under `dir`, as URL paths relative to it ("assets/index-abc.js"). */
 function filesUnder(dir: string, root = dir): string[] {
@@ -50,6 +51,8 @@ export async function consoleRoutes(app: FastifyInstance, options: { dir: string
   app.get(CONSOLE_PREFIX, { schema: { hide: true } }, async (_request, reply) => sendIndex(reply));
   app.get(`${CONSOLE_PREFIX}/*`, { schema: { hide: true } }, async (request, reply) => {
     const path = (request.params as { '*': string })['*'];
+    // A rebuild while the server runs adds hashed assets: a plain file name in assets/ is looked up.
+    if (!files.has(path) && REBUILT_ASSET.test(path) && existsSync(join(dir, path))) files.add(path);
     if (files.has(path) && path !== 'index.html') {
       const hashed = path.startsWith('assets/');
       return reply

@@ -138,11 +138,13 @@ export default function ItemPage() {
             <Timeline
               items={item.events.map((e) => ({
                 key: e.seq,
-                title: `${formatInstant(e.at)} ${labelOf(ITEM_EVENT_LABELS, e.type)}`,
                 content: (
-                  <Typography.Text type="secondary">
-                    {e.actor} · {labelOf(ITEM_STATE_LABELS, e.stateAfter)}
-                  </Typography.Text>
+                  <>
+                    <div>{`${formatInstant(e.at)} ${labelOf(ITEM_EVENT_LABELS, e.type)}`}</div>
+                    <Typography.Text type="secondary">
+                      {e.actor} · {labelOf(ITEM_STATE_LABELS, e.stateAfter)}
+                    </Typography.Text>
+                  </>
                 ),
               }))}
             />

@@ -3,7 +3,7 @@ export { ITEM_VALIDITY_LABELS, STATUTORY_CATEGORY_LABELS } from '../../../domain
 export { ITEM_ACTION_LABELS, ITEM_STATE_LABELS } from '../../../domain/items/state-machine.ts';
 
 export const ITEM_EVENT_LABELS: Record<string, string> = {
-  drafted: '起草',
+  created: '起草',
   edited: '修改',
   submitted: '送保密审查',
   approved: '保密审查通过',
@@ -11,9 +11,9 @@ export const ITEM_EVENT_LABELS: Record<string, string> = {
   published: '发布',
   withdrawn: '撤回',
   posted: '登记其他渠道发布',
-  attached: '上传附件',
-  detached: '删除附件',
-  linked: '关联政策文件',
+  attachment_added: '上传附件',
+  attachment_removed: '删除附件',
+  interpretation_linked: '关联政策文件',
 };
 
 export const CHANNEL_OPTIONS = [

@@ -202,14 +202,16 @@ export default function CasePage() {
             <Timeline
               items={found.events.map((e) => ({
                 key: e.id,
-                title: `${e.occurredOn} ${labelOf(EVENT_LABELS, e.type)}`,
                 content: (
-                  <Typography.Text type="secondary">
-                    {e.actor} · 记录于 {formatInstant(e.recordedAt)}
-                    {e.stateAfter && e.stateAfter !== e.stateBefore
-                      ? ` · ${labelOf(CASE_STATE_LABELS, e.stateAfter)}`
-                      : ''}
-                  </Typography.Text>
+                  <>
+                    <div>{`${e.occurredOn} ${labelOf(EVENT_LABELS, e.type)}`}</div>
+                    <Typography.Text type="secondary">
+                      {e.actor} · 记录于 {formatInstant(e.recordedAt)}
+                      {e.stateAfter && e.stateAfter !== e.stateBefore
+                        ? ` · ${labelOf(CASE_STATE_LABELS, e.stateAfter)}`
+                        : ''}
+                    </Typography.Text>
+                  </>
                 ),
               }))}
             />

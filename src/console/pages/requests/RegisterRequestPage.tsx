@@ -1,6 +1,6 @@
 /** 登记申请: a request received by letter, in person, by fax or otherwise (第二十九条, 第三十一条). */
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Result, Row, Select, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ID_DOCUMENT_LABELS } from '../../../domain/identity/documents.ts';
@@ -48,6 +48,7 @@ export default function RegisterRequestPage() {
       );
     } catch (thrown) {
       setError(messageOf(thrown));
+      window.scrollTo({ top: 0, behavior: 'smooth' });
     } finally {
       setBusy(false);
     }
@@ -82,8 +83,9 @@ export default function RegisterRequestPage() {
         onFinish={submit}
         initialValues={{
           channel: 'letter',
+          receivedOn: dayjs(),
           applicantType: 'natural_person',
-          applicant: { idType: 'resident_id' },
+          applicant: { idType: 'resident_id', form: 'paper', delivery: 'post' },
         }}
       >
         <Card title="收件" style={{ marginBottom: 16 }}>
@@ -101,7 +103,8 @@ export default function RegisterRequestPage() {
               <Form.Item
                 label="收到日期"
                 name="receivedOn"
-                extra="第三十一条：当面提交之日、签收之日或确认之日；不填为今天"
+                extra="第三十一条：当面提交之日、签收之日或确认之日"
+                rules={[{ required: true, message: '请选择收到申请的日期' }]}
               >
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
@@ -171,13 +174,21 @@ export default function RegisterRequestPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label="信息的形式" name={['applicant', 'form']}>
-                <Select allowClear options={options(INFORMATION_FORM_LABELS)} />
+              <Form.Item
+                label="信息的形式"
+                name={['applicant', 'form']}
+                rules={[{ required: true, message: '请选择所需信息的形式' }]}
+              >
+                <Select options={options(INFORMATION_FORM_LABELS)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label="获取方式" name={['applicant', 'delivery']}>
-                <Select allowClear options={options(DELIVERY_METHOD_LABELS)} />
+              <Form.Item
+                label="获取方式"
+                name={['applicant', 'delivery']}
+                rules={[{ required: true, message: '请选择获取信息的方式' }]}
+              >
+                <Select options={options(DELIVERY_METHOD_LABELS)} />
               </Form.Item>
             </Col>
           </Row>

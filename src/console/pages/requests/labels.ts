@@ -19,7 +19,8 @@ export const QUEUE_FILTERS: Array<{ value: string; label: string }> = [
 ];
 
 export const EVENT_LABELS: Record<string, string> = {
-  registered: '登记',
+  received: '收到申请并登记',
+  calendar_changed: '工作日历调整，期限重算',
   correction_requested: '发出补正告知',
   correction_received: '收到补正材料',
   consultation_sent: '发出征求意见函',
