@@ -110,7 +110,9 @@ export default function ItemPage() {
                 ]}
               />
             ) : (
-              <Typography.Text type="secondary">尚未送审。</Typography.Text>
+              <Typography.Text type="secondary">
+                {item.status === 'in_review' ? '已送审，待保密审查员审查。' : '尚未送审。'}
+              </Typography.Text>
             )}
           </Card>
           <Card title="发布渠道" style={{ marginTop: 16 }}>

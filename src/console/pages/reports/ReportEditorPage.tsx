@@ -31,7 +31,7 @@ export default function ReportEditorPage() {
           {Object.entries(report.sections).map(([key, section]) => (
             <Card key={key} title={section.heading} style={{ marginBottom: 16 }}>
               {section.table ? (
-                <ReportTables cells={pick(report.cells, section.table)} flagged={flagged} />
+                <ReportTables cells={report.cells} only={section.table} flagged={flagged} />
               ) : (
                 (section.paragraphs ?? []).map((p, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs in order
@@ -47,11 +47,6 @@ export default function ReportEditorPage() {
       </Row>
     </>
   );
-}
-
-/** The cells of one table (their codes start with its id). */
-function pick(cells: Record<string, number | string>, table: string): Record<string, number | string> {
-  return Object.fromEntries(Object.entries(cells).filter(([code]) => code.startsWith(`${table}.`)));
 }
 
 /** The live validation panel: every violation of R1–R10 with its cells. */

@@ -54,17 +54,20 @@ export function ReportTable(props: {
   );
 }
 
-/** The three tables of a report's cells. */
+/** The tables of a report's cells (all three, or `only` one). */
 export function ReportTables(props: {
   cells: Record<string, number | string>;
+  only?: TableModel['id'];
   renderCell?: (code: string, text: string) => ReactNode;
   flagged?: ReadonlySet<string>;
 }) {
   return (
     <>
-      {buildTables(props.cells).map((model) => (
-        <ReportTable key={model.id} model={model} renderCell={props.renderCell} flagged={props.flagged} />
-      ))}
+      {buildTables(props.cells)
+        .filter((model) => !props.only || model.id === props.only)
+        .map((model) => (
+          <ReportTable key={model.id} model={model} renderCell={props.renderCell} flagged={props.flagged} />
+        ))}
     </>
   );
 }
