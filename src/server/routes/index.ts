@@ -16,10 +16,12 @@ import { requestActionRoutes } from './request-actions.ts';
 import { requestFileRoutes } from './request-files.ts';
 import { requestRoutes } from './requests.ts';
 import { searchRoutes } from './search.ts';
+import { sessionRoutes } from './session.ts';
 import type { RouteModule } from './types.ts';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
   healthRoutes,
+  sessionRoutes,
   agencyRoutes,
   reportRoutes,
   requestRoutes,
