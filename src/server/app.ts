@@ -85,6 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       tags: [
         { name: 'system', description: '运行状态' },
         { name: 'session', description: '登录、退出、修改密码（会话 Cookie 与 CSRF 令牌）' },
+        { name: 'users', description: '用户与角色：机关管理员管理本机关用户，平台管理员管理全部' },
         { name: 'agencies', description: '机关' },
         { name: 'reports', description: '政府信息公开工作年度报告' },
         { name: 'requests', description: '依申请公开：登记、办理、答复（工作人员）' },
