@@ -55,7 +55,7 @@ describeEachDatabase('GET /api/v1/agencies/:code/dashboard', (use) => {
       .insertInto('user_roles')
       .values({ user_id: user.id, agency_id: agency.id, role: 'operator' })
       .execute();
-    app = await buildServer({ db, now: () => new Date(`${TODAY}T02:00:00Z`) });
+    app = await buildServer({ db, now: () => new Date(`${TODAY}T02:00:00Z`), trustUserHeader: true });
     await app.ready();
     calendar = await loadCalendar(db);
     for (let offset = -40; offset <= 0; offset += 2) {
