@@ -14,6 +14,7 @@ import {
   type T4Group,
 } from './codes.ts';
 import { FIGURE_FIELDS, type FigureKey } from './figures.ts';
+import type { PublicationFacts } from './types.ts';
 
 /** The publication flags the narrative counts (一、总体情况 “公开会议…次” …). */
 export const PUBLICATION_FLAGS = [
@@ -67,4 +68,17 @@ function publicationSource(rest: string[]): CellSource | null {
 /** Whether a table 三 row counts decided requests (办理结果, by decided date). */
 export function isOutcomeRow(row: T3Row): boolean {
   return row === 'total' || has(OUTCOMES, row);
+}
+
+/** The count a publication pseudo-cell states, from the year's publication facts. */
+export function publicationCount(
+  p: PublicationFacts,
+  source: { channel?: string; flag?: PublicationFlag },
+): number {
+  if (source.channel) return p.byChannel.find((c) => c.code === source.channel)?.count ?? 0;
+  if (source.flag === 'meetings') return p.meetings;
+  if (source.flag === 'policy_documents') return p.policyDocuments;
+  if (source.flag === 'interpretations') return p.interpretations;
+  if (source.flag === 'online_interviews') return p.onlineInterviews;
+  return p.total;
 }

@@ -10,7 +10,7 @@ import { requireReportInputs, saveDraft, validateDraft } from '../../commands/re
 import { cellRecords } from '../../db/queries/cell-records.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { buildReport } from '../../domain/report/build.ts';
-import { cellSource } from '../../domain/report/cell-source.ts';
+import { cellSource, publicationCount } from '../../domain/report/cell-source.ts';
 import { FIGURE_FIELDS } from '../../domain/report/figures.ts';
 import { agencyIdOf, resolveActor } from '../actor.ts';
 import { AppError } from '../errors.ts';
@@ -109,7 +109,10 @@ export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
         throw new AppError('not_found', `没有代码为 ${cell} 的单元格，请核对（如 t3.new.total）。`);
       const inputs = await requireReportInputs(db, code, year);
       const report = buildReport(inputs.facts, inputs.stored);
-      const value = report.cells[cell] ?? null;
+      const value =
+        source.kind === 'publications'
+          ? publicationCount(inputs.facts.current.publications, source)
+          : (report.cells[cell] ?? null);
       const { offset, limit } = request.query;
       if (source.kind === 'figures') {
         const label = FIGURE_FIELDS.find((f) => f.key === source.field)?.label ?? cell;
