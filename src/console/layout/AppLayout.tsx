@@ -71,13 +71,25 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <main>{agency || session?.user.platformAdmin ? children : <NoAgency />}</main>
+          <main>
+            {agency || location.pathname === '/calendar' ? (
+              children
+            ) : (
+              <NoAgency platformAdmin={Boolean(session?.user.platformAdmin)} />
+            )}
+          </main>
         </Layout.Content>
       </Layout>
     </Layout>
   );
 }
 
-function NoAgency() {
-  return <p role="alert">您的账号尚未分配到任何机关，请联系机关管理员。</p>;
+function NoAgency({ platformAdmin }: { platformAdmin: boolean }) {
+  return (
+    <p role="alert">
+      {platformAdmin
+        ? '您是平台管理员：工作日历在“工作日历”中管理；办理某机关的事务，需在该机关被授予角色。'
+        : '您的账号尚未分配到任何机关，请联系机关管理员。'}
+    </p>
+  );
 }
