@@ -31,7 +31,7 @@ function menuKey(pathname: string): string {
 
 /** The layout: Sider menu, header (agency, user, sign out), content. */
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { session, agency, chooseAgency, signOut } = useSession();
+  const { session, agency, chooseAgency, signOut, can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const agencies = session?.agencies ?? [];
@@ -45,7 +45,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Menu
             mode="inline"
             selectedKeys={[menuKey(location.pathname)]}
-            items={MENU}
+            items={MENU.filter((m) => m.key !== '/users' || can('agency_admin'))}
             onClick={({ key }) => navigate(key)}
           />
         </nav>
