@@ -6,8 +6,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONSOLE_DIST, CONSOLE_PREFIX, CONSOLE_SOURCE } from './paths.ts';
 
-/** The domain folder: the console imports its labels, so a change there is a change of the console. */
-const DOMAIN_SOURCE = join(CONSOLE_SOURCE, '..', 'domain');
+/** Folders the console imports from (domain labels, the report table model): a change there is a change of it. */
+const SHARED_SOURCES = [join(CONSOLE_SOURCE, '..', 'domain'), join(CONSOLE_SOURCE, '..', 'render')];
 
 /** The newest modification time (ms) of the files under `dir`, skipping build output and tests. */
 function newestMtime(dir: string): number {
@@ -29,7 +29,7 @@ export function consoleBuildIsStale(outDir = CONSOLE_DIST): boolean {
   } catch {
     return true;
   }
-  return Math.max(newestMtime(CONSOLE_SOURCE), newestMtime(DOMAIN_SOURCE)) > built;
+  return Math.max(newestMtime(CONSOLE_SOURCE), ...SHARED_SOURCES.map((dir) => newestMtime(dir))) > built;
 }
 
 /** Builds the console into `outDir` (emptied first). */
