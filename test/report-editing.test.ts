@@ -115,4 +115,18 @@ describeEachDatabase('editing the annual report draft', (use) => {
     );
     expect([version.version, version.publishedOn, version.report.violations]).toEqual([1, '2022-01-28', []]);
   });
+
+  it('documents the report routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await send(app, 'GET', '/api/docs/json', {})).json().paths);
+    for (const path of [
+      '/api/v1/agencies/{code}/reports/{year}/draft',
+      '/api/v1/agencies/{code}/reports/{year}/validate',
+      '/api/v1/agencies/{code}/reports/{year}/publish',
+      '/api/v1/agencies/{code}/reports/{year}/corrections',
+      '/api/v1/agencies/{code}/reports/{year}/cells/{cell}/records',
+      '/api/v1/agencies/{code}/reports/{year}/figures/import',
+      '/api/v1/public/agencies/{code}/reports/{year}',
+    ])
+      expect(paths).toContain(path);
+  });
 });
