@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { publishReport } from '../src/commands/reports/publish-report.ts';
 import { describeEachDatabase } from './databases.ts';
 import { APPROVER, demoApp, OPERATOR, REPORTS, REVIEWER, send } from './report-app.ts';
 
@@ -100,5 +101,32 @@ describeEachDatabase('editing the annual report draft', (use) => {
   it('lets approvers save too, continuing the version', async () => {
     const res = await send(app, 'PUT', DRAFT, APPROVER, { expectedVersion: 1, sections: {} });
     expect([res.statusCode, res.json().version]).toEqual([200, 2]);
+  });
+
+  it('publishes on the day already on record by default, however late it is now', async () => {
+    const approver = { username: 'lingang-approver', roles: ['approver'] };
+    const version = await publishReport(
+      use(),
+      'lingang',
+      2021,
+      {},
+      approver,
+      new Date('2026-11-26T02:00:00Z'),
+    );
+    expect([version.version, version.publishedOn, version.report.violations]).toEqual([1, '2022-01-28', []]);
+  });
+
+  it('documents the report routes in the OpenAPI document', async () => {
+    const paths = Object.keys((await send(app, 'GET', '/api/docs/json', {})).json().paths);
+    for (const path of [
+      '/api/v1/agencies/{code}/reports/{year}/draft',
+      '/api/v1/agencies/{code}/reports/{year}/validate',
+      '/api/v1/agencies/{code}/reports/{year}/publish',
+      '/api/v1/agencies/{code}/reports/{year}/corrections',
+      '/api/v1/agencies/{code}/reports/{year}/cells/{cell}/records',
+      '/api/v1/agencies/{code}/reports/{year}/figures/import',
+      '/api/v1/public/agencies/{code}/reports/{year}',
+    ])
+      expect(paths).toContain(path);
   });
 });

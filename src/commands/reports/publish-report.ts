@@ -98,9 +98,11 @@ function publicationDay(year: number, given: string | undefined, today: string):
 }
 
 /**
- * Publishes an agency-year's report as version 1 (approver or agency administrator): the report
- * as it stands is frozen (cells, sections, charts, violations and the year's facts) and no longer
- * changes when records change. A published year is corrected, not published again.
+ * Publishes an agency-year's report as version 1 (approver or agency administrator) on
+ * `publishedOn` (default: the publication day already on record for the year, e.g. imported,
+ * else today in China): the report as it stands is frozen (cells, sections, charts, violations
+ * and the year's facts) and no longer changes when records change. A published year is
+ * corrected, not published again.
  */
 export async function publishReport(
   db: Db,
@@ -111,7 +113,6 @@ export async function publishReport(
   now: Date,
 ): Promise<PublishedVersion> {
   requireReportPublisher(actor);
-  const publishedOn = publicationDay(year, input.publishedOn, todayInChina(now));
   try {
     return await inTransaction(db, async (trx) => {
       const inputs = await requireReportInputs(withinTransaction(db, trx), code, year);
@@ -120,6 +121,11 @@ export async function publishReport(
           'invalid_state',
           `${year} 年度报告已发布（第 ${inputs.publishedVersion} 版），如需修改请发布更正。`,
         );
+      const publishedOn = publicationDay(
+        year,
+        input.publishedOn ?? inputs.stored.publishedOn ?? undefined,
+        todayInChina(now),
+      );
       const report = reportToFreeze(inputs, publishedOn);
       await upsertPublishedOn(trx, inputs.agencyId, year, publishedOn, now);
       const number = 1;

@@ -26,7 +26,14 @@ export async function loadReportInputs(
   agencyCode: string,
   year: number,
 ): Promise<ReportInputs | null> {
-  const loaded = await loadReportFactsWithId(db, agencyCode, year);
+  const agency = await db.kysely
+    .selectFrom('agencies')
+    .select('id')
+    .where('code', '=', agencyCode)
+    .executeTakeFirst();
+  if (!agency) return null;
+  const previous = await findVersion(db, agency.id, year - 1);
+  const loaded = await loadReportFactsWithId(db, agencyCode, year, { previous: !previous });
   if (!loaded) return null;
   const { agencyId, facts } = loaded;
   const row = await db.kysely
@@ -35,7 +42,6 @@ export async function loadReportInputs(
     .where('agency_id', '=', agencyId)
     .where('year', '=', year)
     .executeTakeFirst();
-  const previous = await findVersion(db, agencyId, year - 1);
   const latest = await db.kysely
     .selectFrom('annual_report_versions')
     .select((eb) => eb.fn.max('version').as('n'))
