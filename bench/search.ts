@@ -70,12 +70,21 @@ function parseOptions(): Options {
   };
 }
 
-async function timeQueries(db: Db, runs: number): Promise<{ cold: number[]; warm: number[]; empty: number }> {
+async function timeQueries(
+  db: Db,
+  runs: number,
+): Promise<{ cold: number[]; warm: number[]; warmCpu: number[]; empty: number }> {
   const index = searchIndexFor(db.dialect);
   const once = async (i: number) => {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const result = await index.search(db.kysely, { ...BENCH_QUERIES[i], limit: 10, offset: 0 });
-    return { ms: performance.now() - start, empty: result.hits.length === 0 };
+    const used = process.cpuUsage(cpu);
+    return {
+      ms: performance.now() - start,
+      cpuMs: (used.user + used.system) / 1000,
+      empty: result.hits.length === 0,
+    };
   };
   const cold: number[] = [];
   let empty = 0;
@@ -85,9 +94,14 @@ async function timeQueries(db: Db, runs: number): Promise<{ cold: number[]; warm
     if (r.empty) empty++;
   }
   const samples = BENCH_QUERIES.map((): number[] => []);
+  const cpuSamples = BENCH_QUERIES.map((): number[] => []);
   for (let run = 0; run < runs; run++)
-    for (let i = 0; i < BENCH_QUERIES.length; i++) samples[i].push((await once(i)).ms);
-  return { cold, warm: samples.map(median), empty };
+    for (let i = 0; i < BENCH_QUERIES.length; i++) {
+      const r = await once(i);
+      samples[i].push(r.ms);
+      cpuSamples[i].push(r.cpuMs);
+    }
+  return { cold, warm: samples.map(median), warmCpu: cpuSamples.map(median), empty };
 }
 
 async function timeLike(db: Db, count: number): Promise<{ like: number[]; indices: number[] }> {
@@ -137,6 +151,7 @@ async function measure(target: Target, options: Options): Promise<Result> {
     reindex: rebuilt,
     cold: queries.cold,
     warm: queries.warm,
+    warmCpu: queries.warmCpu,
     like,
     likeIndexed: indices.map((i) => queries.warm[i]),
     hitsEmpty: queries.empty,
@@ -157,7 +172,10 @@ async function main(): Promise<void> {
   }
   let ok = true;
   for (const r of results) ok = print(r, options.runs) && ok;
-  console.log(ok ? '\nall SQLite targets met' : '\n*** FAIL: a SQLite target is not met (see above) ***');
+  if (!results.some((r) => r.dialect === 'sqlite'))
+    console.log('\n(no SQLite run: the targets are for SQLite)');
+  else
+    console.log(ok ? '\nall SQLite targets met' : '\n*** FAIL: a SQLite target is not met (see above) ***');
 }
 
 main().catch((error: unknown) => {

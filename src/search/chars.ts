@@ -18,6 +18,27 @@ export function isAlnum(code: number, ch: string): boolean {
   return !isHan(code) && LETTER_OR_DIGIT.test(ch);
 }
 
+/**
+ * ASCII punctuation and spaces, and the CJK punctuation of running text (、。〈〉《》「」『』【】
+ * 〔〕〖〗〘〙〚〛〜〝〞〟): neither Han nor a letter or digit. Not the rest of U+3000–U+303F, which
+ * holds letters and numbers (々 〇 〡).
+ */
+export function isSeparator(code: number): boolean {
+  if (code < 0x80)
+    return !(
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      (code >= 0x41 && code <= 0x5a)
+    );
+  return (
+    code === 0x3000 ||
+    code === 0x3001 ||
+    code === 0x3002 ||
+    (code >= 0x3008 && code <= 0x3011) ||
+    (code >= 0x3014 && code <= 0x301f)
+  );
+}
+
 /** A word of Han characters of the Basic Multilingual Plane only (one UTF-16 unit each). */
 export function isBmpHanWord(word: string): boolean {
   for (let i = 0; i < word.length; i++) {

@@ -83,7 +83,7 @@ async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<voi
 function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
   const parsed = parseQuery(query.text);
   if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
-  return rankPage(db, postgresMatches(db, parsed, query, '&'), parsed, query);
+  return rankPage(postgresMatches(db, parsed, query, '&'), parsed, query);
 }
 
 /** Related items: the item's top terms, OR-ed, within its own agency, without itself. */
@@ -92,7 +92,7 @@ async function related(db: Kysely<Database>, itemId: number, limit: number): Pro
   if (!source) return [];
   const query = { text: '', agencyId: source.agencyId, limit, offset: 0 };
   const sourceOf = (parsed: ParsedQuery) => postgresMatches(db, parsed, query, '|', itemId);
-  return rankRelated(db, sourceOf, source.title, source.bodyText, query);
+  return rankRelated(sourceOf, source.title, source.bodyText, query);
 }
 
 /** The PostgreSQL tsvector + GIN implementation of SearchIndex. */

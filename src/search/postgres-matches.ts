@@ -4,6 +4,7 @@ import { cachedCounts } from './count-cache.ts';
 import { filtersOf } from './documents.ts';
 import { type ParsedQuery, toTsQuery } from './query.ts';
 import { type Candidate, type MatchSource, RANK_LIMITS } from './ranking.ts';
+import { storedTexts } from './stored-texts.ts';
 import type { SearchQuery } from './types.ts';
 
 /**
@@ -49,5 +50,6 @@ export function postgresMatches(
           return Number(rows[0]?.n ?? 0);
         },
       ),
+    texts: (ids) => storedTexts(db, 'postgres', ids),
   };
 }

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import { highlightText, snippet } from './highlight.ts';
 import { type ParsedQuery, queryMarks } from './query.ts';
 import { chooseRelated, relatedTerms, termsQuery } from './related.ts';
@@ -42,21 +40,17 @@ export interface MatchSource<C extends Candidate> {
   newest(limit: number, before?: C): Promise<C[]>;
   /** each group's number of matches alone, counted up to `cap` (remembered, see RANK_LIMITS) */
   groupCounts(cap: number): Promise<number[]>;
+  /** the stored title and body of matches, by item id */
+  texts(ids: readonly number[]): Promise<Map<number, StoredText>>;
 }
 
-async function textsOf(db: Kysely<Database>, ids: readonly number[]) {
-  if (ids.length === 0) return new Map<number, { title: string; body: string }>();
-  const rows = await db
-    .selectFrom('search_texts')
-    .select(['item_id', 'title', 'body_text'])
-    .where('item_id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((r) => [Number(r.item_id), { title: r.title, body: r.body_text }]));
+export interface StoredText {
+  title: string;
+  body: string;
 }
 
 /** Ranks one page of a parsed query's matches and turns it into hits. */
 export async function rankPage<C extends Candidate>(
-  db: Kysely<Database>,
   source: MatchSource<C>,
   parsed: ParsedQuery,
   query: SearchQuery,
@@ -72,10 +66,7 @@ export async function rankPage<C extends Candidate>(
   if (matches.length === 0 || (!capped && query.offset >= matches.length)) return result([]);
   const newest = matches.slice(0, window);
 
-  const texts = await textsOf(
-    db,
-    newest.map((c) => c.id),
-  );
+  const texts = await source.texts(newest.map((c) => c.id));
   const counts = await source.groupCounts(probeCap);
   const idf = counts.map((n) => Math.log(1 + probeCap / (n + 0.5)));
   const lengths = [...texts.values()].map((t) => t.body.length);
@@ -94,11 +85,7 @@ export async function rankPage<C extends Candidate>(
     if (need > matches.length && matches.length > totalCap) {
       older.push(...(await source.newest(need - matches.length, matches[matches.length - 1])));
     }
-    for (const [id, text] of await textsOf(
-      db,
-      older.map((c) => c.id),
-    ))
-      texts.set(id, text);
+    for (const [id, text] of await source.texts(older.map((c) => c.id))) texts.set(id, text);
     scored.push(...older.map((c) => ({ c, score: 0 })));
   }
   const marks = queryMarks(parsed);
@@ -125,7 +112,6 @@ export async function rankPage<C extends Candidate>(
  * distinctive ones chosen (related.ts), and their OR ranked as a search is.
  */
 export async function rankRelated<C extends Candidate>(
-  db: Kysely<Database>,
   sourceOf: (parsed: ParsedQuery) => MatchSource<C>,
   title: string,
   bodyText: string,
@@ -136,5 +122,5 @@ export async function rankRelated<C extends Candidate>(
   const counts = await sourceOf(termsQuery(candidates.map((c) => c.term))).groupCounts(RANK_LIMITS.probeCap);
   const parsed = chooseRelated(candidates, counts, RANK_LIMITS.probeCap);
   if (parsed.groups.length === 0) return [];
-  return (await rankPage(db, sourceOf(parsed), parsed, query, false)).hits;
+  return (await rankPage(sourceOf(parsed), parsed, query, false)).hits;
 }

@@ -4,8 +4,9 @@ import { indexText } from './segment.ts';
 
 /**
  * Segmentation of many texts at once, for bulk indexing: jieba and the term rules run in worker
- * threads (one per core but one, at least one), so the main thread can write the previous batch to
- * the database meanwhile. Fewer texts than POOL_THRESHOLD, or a pool that failed to start, are
+ * threads (one per core, at most four), so the main thread can write the previous batch to the
+ * database meanwhile. Segmentation is most of the work, so it gets every core: the main thread's
+ * writes take a share of one of them (bench:search). Fewer texts than POOL_THRESHOLD, or a pool that failed to start, are
  * segmented on the calling thread; the result is the same either way.
  */
 
@@ -73,7 +74,7 @@ class SegmentPool {
 let pool: SegmentPool | null = null;
 
 function sharedPool(): SegmentPool {
-  if (!pool || pool.broken) pool = new SegmentPool(Math.max(1, Math.min(4, availableParallelism() - 1)));
+  if (!pool || pool.broken) pool = new SegmentPool(Math.max(1, Math.min(4, availableParallelism())));
   return pool;
 }
 

@@ -27,6 +27,7 @@ describe('indexTerms', () => {
     ],
     ['an unknown name falls apart into characters', '威临管发〔2021〕3号', '威 临 管 发 2021 3 3号'],
     ['accented letters stay in their word', 'Café naïve', 'café naïve'],
+    ['CJK punctuation separates, CJK letters and numbers stay', '第〇号、々。一、二', '第 〇 号 々 一 二'],
     ['a run of letters longer than 64 is not a term', `${'x'.repeat(65)} ok`, 'ok'],
     ['only punctuation', '《》、。！', ''],
   ])('%s: %s', (_situation, text, expected) => {

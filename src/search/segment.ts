@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { bmpHanTerms, hanTerms, isAlnum, isBmpHanWord, isDigit, isHan } from './chars.ts';
+import { bmpHanTerms, hanTerms, isAlnum, isBmpHanWord, isDigit, isHan, isSeparator } from './chars.ts';
 
 /**
  * Chinese segmentation for the search index, the same at index and at query time.
@@ -126,6 +126,12 @@ export function segmentWords(text: string): Word[] {
         });
       }
       offset += word.length;
+      continue;
+    }
+    // Fast path: a punctuation mark or a space ends any run.
+    if (word.length === 1 && isSeparator(word.charCodeAt(0))) {
+      flush();
+      offset += 1;
       continue;
     }
     // A Han run ends where jieba's word ends; letters and digits jieba cut apart (café → caf/é)

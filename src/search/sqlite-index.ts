@@ -5,6 +5,7 @@ import { chunks, lastOfEach, writeInBatches } from './documents.ts';
 import { type ParsedQuery, parseQuery, toFts5Match } from './query.ts';
 import { type Candidate, type MatchSource, RANK_LIMITS, rankPage, rankRelated } from './ranking.ts';
 import { dateOfKey, docKey, facetMatch, facetTerms, facetText, itemIdOf } from './sqlite-terms.ts';
+import { storedTexts } from './stored-texts.ts';
 import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult } from './types.ts';
 
 /**
@@ -14,34 +15,34 @@ import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult }
  */
 
 const BATCH = 500;
-/** rows per FTS5 insert (4 parameters each, under SQLite's 32,766) */
-const FTS_ROWS = 2_000;
+/** rows per FTS5 insert: each statement is a segment of the index, and fewer segments are less merging */
+const FTS_ROWS = 5_000;
+const INSERT_TERMS = `insert into search_fts (rowid, title, body, facets)
+  select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(?)`;
 
-/** `(?, ?, …), (?, ?, …), …`: `rows` rows of `columns` parameters. */
-function placeholders(rows: number, columns: number): string {
-  const row = `(${Array(columns).fill('?').join(', ')})`;
-  return Array(rows).fill(row).join(', ');
-}
+const json = (values: unknown): string => JSON.stringify(values);
 
 /** The keys the items are indexed under now (an edit may move an item to another day). */
 async function currentKeys(db: Kysely<Database>, ids: readonly number[]): Promise<number[]> {
-  const keys: number[] = [];
-  for (const batch of chunks(ids, BATCH)) {
-    const rows = await db
-      .selectFrom('search_texts')
-      .select('doc_key')
-      .where('item_id', 'in', batch)
-      .execute();
-    for (const r of rows) keys.push(Number(r.doc_key));
-  }
-  return keys;
+  const { rows } = await db.executeQuery<{ doc_key: number }>(
+    CompiledQuery.raw('select doc_key from search_texts where item_id in (select value from json_each(?))', [
+      json(ids),
+    ]),
+  );
+  return rows.map((r) => Number(r.doc_key));
 }
 
 async function forget(db: Kysely<Database>, keys: readonly number[]): Promise<void> {
-  for (const batch of chunks(keys, BATCH)) {
-    await sql`delete from search_fts where rowid in (${sql.join(batch)})`.execute(db);
-  }
+  if (keys.length === 0) return;
+  await db.executeQuery(
+    CompiledQuery.raw('delete from search_fts where rowid in (select value from json_each(?))', [json(keys)]),
+  );
 }
+
+const INSERT_TEXTS = `insert into search_texts (item_id, doc_key, agency_id, title, body_text, doc_number)
+  select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 from json_each(?) where true
+  on conflict (item_id) do update set doc_key = excluded.doc_key, agency_id = excluded.agency_id,
+    title = excluded.title, body_text = excluded.body_text, doc_number = excluded.doc_number`;
 
 /**
  * Upsert: the old entries go, the texts are written in item order (their table's key), then the
@@ -55,12 +56,11 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
   const keyOf = (item: IndexableItem): number => keys.get(item.id) ?? 0;
   const byKey = [...unique].sort((a, b) => keyOf(a) - keyOf(b));
   // FTS5 flushes its pending terms to a new segment at every statement: rows go in by the
-  // thousand (each statement compiled by hand: it is most of a bulk load's work on this thread).
-  let terms: unknown[] = [];
+  // thousand, as one JSON parameter (binding thousands of parameters costs more than parsing).
+  let terms: unknown[][] = [];
   const flush = async () => {
     if (terms.length === 0) return;
-    const sqlText = `insert into search_fts (rowid, title, body, facets) values ${placeholders(terms.length / 4, 4)}`;
-    await db.executeQuery(CompiledQuery.raw(sqlText, terms));
+    await db.executeQuery(CompiledQuery.raw(INSERT_TERMS, [json(terms)]));
     terms = [];
   };
   await writeInBatches(
@@ -68,8 +68,8 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
     BATCH,
     async (batch) => {
       for (const { item, titleText, bodyText } of batch)
-        terms.push(keyOf(item), titleText, bodyText, facetText(item));
-      if (terms.length >= FTS_ROWS * 4) await flush();
+        terms.push([keyOf(item), titleText, bodyText, facetText(item)]);
+      if (terms.length >= FTS_ROWS) await flush();
     },
     // While the terms are being segmented: the old entries go, the texts are written in item
     // order (their table's key).
@@ -81,24 +81,11 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
           unique.map((i) => i.id),
         ),
       );
-      for (const batch of chunks(
-        [...unique].sort((a, b) => a.id - b.id),
-        BATCH,
-      )) {
-        const values: unknown[] = [];
-        for (const item of batch) {
-          values.push(item.id, keyOf(item), item.agencyId, item.title, item.bodyText, item.docNumber);
-        }
-        await db.executeQuery(
-          CompiledQuery.raw(
-            `insert into search_texts (item_id, doc_key, agency_id, title, body_text, doc_number)
-            values ${placeholders(batch.length, 6)}
-            on conflict (item_id) do update set doc_key = excluded.doc_key, agency_id = excluded.agency_id,
-              title = excluded.title, body_text = excluded.body_text, doc_number = excluded.doc_number`,
-            values,
-          ),
-        );
-      }
+      const rows = [...unique]
+        .sort((x, y) => x.id - y.id)
+        .map((item) => [item.id, keyOf(item), item.agencyId, item.title, item.bodyText, item.docNumber]);
+      for (const batch of chunks(rows, FTS_ROWS))
+        await db.executeQuery(CompiledQuery.raw(INSERT_TEXTS, [json(batch)]));
     },
   );
   await flush();
@@ -106,8 +93,11 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
 
 async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
   await forget(db, await currentKeys(db, ids));
-  for (const batch of chunks(ids, BATCH))
-    await db.deleteFrom('search_texts').where('item_id', 'in', batch).execute();
+  await db.executeQuery(
+    CompiledQuery.raw('delete from search_texts where item_id in (select value from json_each(?))', [
+      json(ids),
+    ]),
+  );
 }
 
 interface KeyedCandidate extends Candidate {
@@ -151,13 +141,14 @@ function matches(
           return Number(rows[0]?.n ?? 0);
         },
       ),
+    texts: (ids) => storedTexts(db, 'sqlite', ids),
   };
 }
 
 function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
   const parsed = parseQuery(query.text);
   if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
-  return rankPage(db, matches(db, parsed, query, 'AND'), parsed, query);
+  return rankPage(matches(db, parsed, query, 'AND'), parsed, query);
 }
 
 /** Related items: the item's top terms, OR-ed, within its own agency, without itself. */
@@ -170,7 +161,7 @@ async function related(db: Kysely<Database>, itemId: number, limit: number): Pro
   if (!source) return [];
   const query = { text: '', agencyId: Number(source.agency_id), limit, offset: 0 };
   const sourceOf = (parsed: ParsedQuery) => matches(db, parsed, query, 'OR', Number(source.doc_key));
-  return rankRelated(db, sourceOf, source.title, source.body_text, query);
+  return rankRelated(sourceOf, source.title, source.body_text, query);
 }
 
 /** The SQLite FTS5 implementation of SearchIndex. */
