@@ -31,6 +31,19 @@ describeEachDatabase('the demo agency’s published items', (use) => {
     expect(Object.fromEntries(channels.map((c) => [c.channel, Number(c.n)]))).toEqual(plan2021?.channels);
   });
 
+  it('count in the 2021 report the demo publishes as version 1, frozen on 2022-01-28', async () => {
+    const versions = await use()
+      .kysely.selectFrom('annual_report_versions')
+      .select(['year', 'version', 'published_on', 'snapshot'])
+      .execute();
+    expect(versions.map((v) => [v.year, v.version, v.published_on])).toEqual([[2021, 1, '2022-01-28']]);
+    const frozen = JSON.parse(versions[0]?.snapshot ?? '{}') as {
+      report: { cells: Record<string, unknown> };
+    };
+    expect(frozen.report.cells['t2.license.decisions']).toBe(5416);
+    expect(frozen.report.cells['t3.new.total']).toBe(6);
+  });
+
   it('link each 2021 policy document with its interpretation, both ways', async () => {
     const policies = await use()
       .kysely.selectFrom('items as i')

@@ -11,6 +11,7 @@ import { searchIndexFor } from '../search/search-index.ts';
 import { importItems } from './import-items/import-items.ts';
 import { objectSource } from './import-items/sources.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
+import { publishReport } from './reports/publish-report.ts';
 
 async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenerator<string> {
   for (const record of records) yield JSON.stringify(record);
@@ -18,10 +19,15 @@ async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenera
 
 /**
  * `gongkai demo`: (re)loads the demo agency. Its records go through the same import path as any
- * file, its published items through the items import; the old demo agency is removed in the
+ * file, its published items through the items import, its 2021 report published as version 1
+ * (frozen, as the portal shows it; `publish2021: false` leaves it a draft); the old demo agency is removed in the
  * same transaction, so a failed reload changes nothing.
  */
-export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<DemoLoadResult> {
+export async function loadDemo(
+  db: Db,
+  actor = 'gongkai demo',
+  options: { publish2021?: boolean } = {},
+): Promise<DemoLoadResult> {
   let itemCount = 0;
   const result = await importRecords(db, asLines(demoLines()), {
     actor,
@@ -84,6 +90,15 @@ export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<DemoLoad
       });
       if (!items.ok) throw new Error(`demo items rejected: ${JSON.stringify(items.problems.slice(0, 3))}`);
       itemCount = items.imported;
+      if (options.publish2021 === false) return;
+      await publishReport(
+        withinTransaction(db, trx),
+        DEMO_AGENCY_CODE,
+        2021,
+        { publishedOn: '2022-01-28' },
+        { username: actor, roles: ['agency_admin'] },
+        new Date(),
+      );
     },
   });
   return { ...result, items: result.ok ? itemCount : 0 };

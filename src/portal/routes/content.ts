@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { listAgencyColumns, listItems } from '../../db/queries/items.ts';
+import { findVersion, listVersions } from '../../db/queries/report-versions.ts';
 import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { AppError } from '../../errors.ts';
-import { loadReport } from '../../server/load-report.ts';
+import { frozenReport } from '../../server/presenters/version-json.ts';
 import { findAgency, listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode, reportParams } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
@@ -29,6 +30,10 @@ import type { PortalApp, PortalCaches } from './index.ts';
 import { agencyOrNotFound, sendPage } from './shared.ts';
 
 /** Items per page of a category list. */
+export const versionQuery = z.object({
+  version: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
 export const CATALOG_PAGE_SIZE = 20;
 /** The agency sub-column whose items are the agency's own 政府信息公开制度. */
 export const RULES_COLUMN = 'gkzd';
@@ -41,7 +46,7 @@ const catalogQuery = z.object({
 });
 
 /** Registers the content pages. */
-export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: PortalCaches): void {
+export function contentPages(app: PortalApp, { db }: RouteOptions, caches: PortalCaches): void {
   app.get('/', async (request, reply) => {
     const data = await caches.home.get('home', async () => ({
       agencies: await listAgencies(db),
@@ -90,7 +95,7 @@ export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: 
 
   app.get('/agencies/:code/gongkai/reports', { schema: { params: codeParams } }, async (request, reply) => {
     const agency = await agencyOrNotFound(db, caches, request.params.code);
-    const years = (await findAgency(db, agency.code))?.years ?? [];
+    const years = (await findAgency(db, agency.code))?.reportYears ?? [];
     return sendPage(reply, renderAgencyReports(agency, years, pageContext(request)));
   });
 
@@ -159,11 +164,27 @@ export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: 
     return sendPage(reply, renderReportList(agencies, pageContext(request)));
   });
 
-  app.get('/agencies/:code/reports/:year', { schema: { params: reportParams } }, async (request, reply) => {
-    const { code, year } = request.params;
-    const report = await caches.reports.get(`${code}:${year}`, async () =>
-      reportPageData(await loadReport(db, code, year, now())),
-    );
-    return sendPage(reply, renderReportPage(report, pageContext(request)));
-  });
+  app.get(
+    '/agencies/:code/reports/:year',
+    { schema: { params: reportParams, querystring: versionQuery } },
+    async (request, reply) => {
+      const { code, year } = request.params;
+      const agency = await agencyOrNotFound(db, caches, code);
+      const versions = await listVersions(db, agency.id, year);
+      const wanted = request.query.version ?? versions.at(-1)?.version;
+      const chosen = versions.find((v) => v.version === wanted);
+      if (!chosen)
+        throw new AppError(
+          'not_found',
+          versions.length === 0 ? `${year} 年度报告尚未发布。` : `${year} 年度报告没有第 ${wanted} 版。`,
+        );
+      // a published version never changes: its rendering is cached by its number
+      const page = await caches.reports.get(`${code}:${year}:${chosen.version}`, async () => {
+        const row = await findVersion(db, agency.id, year, chosen.version);
+        if (!row) throw new AppError('not_found', `${year} 年度报告尚未发布。`);
+        return reportPageData(frozenReport(row), chosen.version);
+      });
+      return sendPage(reply, renderReportPage(page, versions, pageContext(request)));
+    },
+  );
 }

@@ -1,6 +1,6 @@
 /** The home page: the agencies, the newest items, policy documents with their interpretations, annual reports. */
 import { escapeHtml } from '../../render/escape.ts';
-import { reportUrls } from '../../server/presenters/urls.ts';
+import { publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import type { ItemLine } from '../queries/catalog.ts';
 import { type PageContext, PLATFORM_NAME, renderPortalPage } from './layout.ts';
@@ -26,9 +26,9 @@ function policyLine({ policy, interpretations }: HomeData['policies'][number]): 
 }
 
 function agencyLine(agency: AgencySummary): Line {
-  const reports = agency.years
+  const reports = agency.reportYears
     .slice(0, 3)
-    .map((y) => `<a href="${escapeHtml(reportUrls(agency.code, y).page)}">${y}年度报告</a>`)
+    .map((y) => `<a href="${escapeHtml(publishedReportUrls(agency.code, y).page)}">${y}年度报告</a>`)
     .join('');
   const links = `<a href="${escapeHtml(urls.catalog(agency.code))}">主动公开</a><a href="${escapeHtml(urls.apply(agency.code))}">依申请公开</a>${reports}`;
   return { href: urls.section(agency.code), title: agency.name, sub: links };
@@ -36,11 +36,11 @@ function agencyLine(agency: AgencySummary): Line {
 
 function reportLines(agencies: AgencySummary[]): Line[] {
   return agencies
-    .flatMap((a) => a.years.map((year) => ({ a, year })))
+    .flatMap((a) => a.reportYears.map((year) => ({ a, year })))
     .sort((x, y) => y.year - x.year)
     .slice(0, 8)
     .map(({ a, year }) => ({
-      href: reportUrls(a.code, year).page,
+      href: publishedReportUrls(a.code, year).page,
       title: `${a.name}${year}年政府信息公开工作年度报告`,
     }));
 }

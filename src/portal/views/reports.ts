@@ -1,17 +1,19 @@
 /**
- * Annual reports: `/reports`, every agency's reports by year, and one report as HTML (the
- * renderer's fragment, with its own scoped styles) with its downloads (DOCX, PDF, HTML, JSON).
+ * Annual reports as published: `/reports`, every agency's published reports by year, and one
+ * published version as HTML (the renderer's fragment of the frozen report, with its own scoped
+ * styles) with its downloads (DOCX, PDF, HTML, JSON) and, once corrected, every version.
  */
+import type { VersionSummary } from '../../db/queries/report-versions.ts';
 import type { AnnualReport } from '../../domain/report/types.ts';
 import { escapeHtml } from '../../render/escape.ts';
 import { renderReportHtml, reportTitle } from '../../render/html.ts';
-import { reportUrls } from '../../server/presenters/urls.ts';
+import { publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
 import { urls } from './parts.ts';
 
-function downloads(code: string, year: number, name: string): string {
-  const u = reportUrls(code, year);
+function downloads(code: string, year: number, name: string, version?: number): string {
+  const u = publishedReportUrls(code, year, version);
   const label = (format: string) => `${escapeHtml(name)}${year}年度报告 ${format} 格式`;
   return (
     `<a href="${escapeHtml(u.docx)}" aria-label="${label('DOCX')}">DOCX</a> ` +
@@ -22,13 +24,13 @@ function downloads(code: string, year: number, name: string): string {
 
 /** Every agency's reports, grouped by year (newest first), one row per agency. */
 export function renderReportList(agencies: AgencySummary[], context: PageContext): string {
-  const years = [...new Set(agencies.flatMap((a) => a.years))].sort((a, b) => b - a);
+  const years = [...new Set(agencies.flatMap((a) => a.reportYears))].sort((a, b) => b - a);
   const sections = years.map((year) => {
     const rows = agencies
-      .filter((a) => a.years.includes(year))
+      .filter((a) => a.reportYears.includes(year))
       .map(
         (a) =>
-          `<tr><th scope="row"><a href="${escapeHtml(reportUrls(a.code, year).page)}">${escapeHtml(a.name)}${year}年政府信息公开工作年度报告</a></th>` +
+          `<tr><th scope="row"><a href="${escapeHtml(publishedReportUrls(a.code, year).page)}">${escapeHtml(a.name)}${year}年政府信息公开工作年度报告</a></th>` +
           `<td>${downloads(a.code, year, a.name)}</td></tr>`,
       );
     return (
@@ -55,26 +57,58 @@ export interface ReportPageData {
   name: string;
   year: number;
   title: string;
+  /** the published version shown */
+  version: number;
   /** the report as an HTML fragment with its scoped styles */
   fragment: string;
 }
 
-/** Renders a report for its page. */
-export function reportPageData(report: AnnualReport): ReportPageData {
+/** Renders a published version of a report for its page. */
+export function reportPageData(report: AnnualReport, version: number): ReportPageData {
   return {
     code: report.agency.code,
     name: report.agency.name,
     year: report.year,
+    version,
     title: `${report.agency.name}${reportTitle(report)}`,
     fragment: renderReportHtml(report, { standalone: false }),
   };
 }
 
-/** One report's page. */
-export function renderReportPage(report: ReportPageData, context: PageContext): string {
-  const { code, name, year } = report;
-  const u = reportUrls(code, year);
-  const bar = `<p class="notice">下载：${downloads(code, year, name)} <a href="${escapeHtml(u.html)}">单独的HTML文件</a></p>`;
+/** The published versions of the year: the first publication and each correction with its reason. */
+function versionList(page: ReportPageData, versions: VersionSummary[]): string {
+  if (versions.length < 2) return '';
+  const rows = versions.map((v) => {
+    const what = v.version === 1 ? '首次发布' : `更正：${escapeHtml(v.reason ?? '')}`;
+    const current = v.version === page.version ? ' aria-current="page"' : '';
+    const href = publishedReportUrls(page.code, page.year, v.version).page;
+    return (
+      `<tr><th scope="row"><a href="${escapeHtml(href)}"${current}>第${v.version}版</a></th>` +
+      `<td>${escapeHtml(v.publishedOn)}</td><td>${what}</td>` +
+      `<td>${downloads(page.code, page.year, page.name, v.version)}</td></tr>`
+    );
+  });
+  return (
+    '<section aria-labelledby="versions"><h2 id="versions">版本</h2><table class="data"><thead><tr>' +
+    '<th scope="col">版本</th><th scope="col">发布日期</th><th scope="col">说明</th><th scope="col">下载</th>' +
+    `</tr></thead><tbody>${rows.join('')}</tbody></table></section>`
+  );
+}
+
+/** One published version's page, with the list of versions when the report was corrected. */
+export function renderReportPage(
+  report: ReportPageData,
+  versions: VersionSummary[],
+  context: PageContext,
+): string {
+  const { code, name, year, version } = report;
+  const u = publishedReportUrls(code, year, version);
+  const latest = versions.at(-1)?.version ?? version;
+  const note =
+    version < latest
+      ? `<p class="notice">这是第${version}版，已被更正；<a href="${escapeHtml(publishedReportUrls(code, year).page)}">阅读最新版本（第${latest}版）</a>。</p>`
+      : '';
+  const bar = `<p class="notice">下载：${downloads(code, year, name, version)} <a href="${escapeHtml(u.html)}">单独的HTML文件</a></p>`;
   return renderPortalPage({
     title: report.title,
     context,
@@ -86,6 +120,6 @@ export function renderReportPage(report: ReportPageData, context: PageContext): 
       { label: '年度报告', href: urls.reports(code) },
       { label: `${year}年度报告` },
     ],
-    main: `${bar}<div class="gk-report-page">${report.fragment}</div>`,
+    main: `${note}${bar}${versionList(report, versions)}<div class="gk-report-page">${report.fragment}</div>`,
   });
 }

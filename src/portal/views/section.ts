@@ -3,7 +3,7 @@
  * 公开制度, 依申请公开 and its annual reports; and `/gongkai`, every agency's section.
  */
 import { escapeHtml } from '../../render/escape.ts';
-import { reportUrls } from '../../server/presenters/urls.ts';
+import { publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import type { AgencyProfile, ItemLine } from '../queries/catalog.ts';
 import { type Crumb, type PageContext, renderPortalPage } from './layout.ts';
@@ -110,7 +110,7 @@ export function renderOnRequest(agency: AgencyProfile, context: PageContext): st
 /** The agency's annual reports by year, each with its downloads. */
 export function renderAgencyReports(agency: AgencyProfile, years: number[], context: PageContext): string {
   const lines = years.map((year) => {
-    const u = reportUrls(agency.code, year);
+    const u = publishedReportUrls(agency.code, year);
     const sub = `<a href="${escapeHtml(u.docx)}">下载DOCX</a><a href="${escapeHtml(u.pdf)}">下载PDF</a><a href="${escapeHtml(u.json)}">JSON数据</a>`;
     return { href: u.page, title: `${year}年政府信息公开工作年度报告`, sub };
   });

@@ -21,3 +21,20 @@ export function reportUrls(code: string, year: number): ReportUrls {
     pdf: `${api}.pdf`,
   };
 }
+
+/**
+ * A published report's page and downloads: the frozen version (`version`), or the year's latest
+ * published version. The downloads are the public version files, the same bytes every time.
+ */
+export function publishedReportUrls(code: string, year: number, version?: number): ReportUrls {
+  const agency = encodeURIComponent(code);
+  const base = `/api/v1/public/agencies/${agency}/reports/${year}`;
+  const file = version === undefined ? base : `${base}/versions/${version}`;
+  return {
+    page: `/agencies/${agency}/reports/${year}${version === undefined ? '' : `?version=${version}`}`,
+    json: `${file}.json`,
+    html: `${file}.html`,
+    docx: `${file}.docx`,
+    pdf: `${file}.pdf`,
+  };
+}

@@ -1,5 +1,6 @@
 /**
- * Read queries of the HTTP layer: agencies with the years they have records for. A year “has
+ * Read queries of the HTTP layer: agencies with the years they have records for, and the years of
+ * their published annual reports. A year “has
  * records” when a publication was published or a request received in it. Works on SQLite and
  * PostgreSQL (dates are ISO text on both).
  */
@@ -13,6 +14,18 @@ export interface AgencySummary {
   kind: string;
   /** years with records, newest first */
   years: number[];
+  /** years with a published annual report (a frozen version), newest first — what the public sees */
+  reportYears: number[];
+}
+
+/** agency id → the years of its published annual reports, newest first. */
+async function publishedYears(db: Db, agencyId?: number): Promise<Map<number, number[]>> {
+  let query = db.kysely.selectFrom('annual_report_versions').select(['agency_id', 'year']).distinct();
+  if (agencyId !== undefined) query = query.where('agency_id', '=', agencyId);
+  const years = new Map<number, number[]>();
+  for (const row of await query.orderBy('year', 'desc').execute())
+    years.set(Number(row.agency_id), [...(years.get(Number(row.agency_id)) ?? []), Number(row.year)]);
+  return years;
 }
 
 /** agency id → its record years, newest first. */
@@ -40,7 +53,14 @@ export async function listAgencies(db: Db): Promise<AgencySummary[]> {
     .orderBy('code')
     .execute();
   const years = await recordYears(db);
-  return agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, years: years.get(a.id) ?? [] }));
+  const published = await publishedYears(db);
+  return agencies.map((a) => ({
+    code: a.code,
+    name: a.name,
+    kind: a.kind,
+    years: years.get(a.id) ?? [],
+    reportYears: published.get(a.id) ?? [],
+  }));
 }
 
 /** One agency by code with its record years; null when there is none. */
@@ -52,5 +72,12 @@ export async function findAgency(db: Db, code: string): Promise<AgencySummary | 
     .executeTakeFirst();
   if (!agency) return null;
   const years = await recordYears(db, agency.id);
-  return { code: agency.code, name: agency.name, kind: agency.kind, years: years.get(agency.id) ?? [] };
+  const published = await publishedYears(db, agency.id);
+  return {
+    code: agency.code,
+    name: agency.name,
+    kind: agency.kind,
+    years: years.get(agency.id) ?? [],
+    reportYears: published.get(agency.id) ?? [],
+  };
 }

@@ -10,6 +10,9 @@ const agencyListBody = z.object({
       name: z.string(),
       kind: z.string().describe('government | department | development_zone | township | other'),
       years: z.array(z.number().int()).describe('years with publications or requests, newest first'),
+      reportYears: z
+        .array(z.number().int())
+        .describe('years with a published annual report (a frozen version), newest first'),
     }),
   ),
 });

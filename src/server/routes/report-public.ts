@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { reportJson } from '../presenters/report-json.ts';
 import { frozenReport, publicVersionJson, sendVersionFile } from '../presenters/version-json.ts';
 import {
+  latestFileParams,
   publicAgencyParams,
   publicListSchema,
   publicYearSchema,
@@ -77,6 +78,24 @@ export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter }) =
         report: reportJson(frozenReport(latest)),
         versions,
       };
+    },
+  );
+
+  app.get(
+    `${BASE}/:year.:format`,
+    {
+      schema: {
+        tags: TAGS,
+        summary: "A year's latest published version as a file (HTML, DOCX, PDF or JSON)",
+        params: latestFileParams,
+      },
+    },
+    async (request, reply) => {
+      const { code, year, format } = request.params;
+      const agency = await agencyOf(code);
+      const row = await findVersion(db, agency.id, year);
+      if (!row) throw notPublished(year);
+      return sendVersionFile(reply, frozenReport(row), row.version, format, pdfLimiter);
     },
   );
 

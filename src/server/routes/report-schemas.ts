@@ -146,6 +146,11 @@ export const versionFileParams = versionParams.extend({
   format: z.enum(VERSION_FORMATS, { error: '格式应为 html、docx、pdf 或 json' }),
 });
 
+/** A year's latest published version as a file. */
+export const latestFileParams = reportParams.extend({
+  format: z.enum(VERSION_FORMATS, { error: '格式应为 html、docx、pdf 或 json' }),
+});
+
 export const cellParams = reportParams.extend({ cell: z.string().min(1).max(80) });
 
 export const cellRecordsSchema = z.object({
