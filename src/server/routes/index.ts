@@ -13,6 +13,7 @@ import { publicRequestRoutes } from './public-requests.ts';
 import { registryRoutes } from './registry.ts';
 import { reportRoutes } from './reports.ts';
 import { requestActionRoutes } from './request-actions.ts';
+import { requestApplicantIdRoutes } from './request-applicant-id.ts';
 import { requestFileRoutes } from './request-files.ts';
 import { requestRoutes } from './requests.ts';
 import { searchRoutes } from './search.ts';
@@ -28,6 +29,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   reportRoutes,
   requestRoutes,
   requestActionRoutes,
+  requestApplicantIdRoutes,
   publicRequestRoutes,
   letterRoutes,
   requestFileRoutes,
