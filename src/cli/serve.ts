@@ -23,7 +23,12 @@ export async function serveCommand(args: string[]): Promise<number> {
         ? `首次启动：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`
         : '示例机关载入失败',
     );
-  const app = await buildServer({ db, logger: true });
+  // Behind a reverse proxy, GONGKAI_TRUST_PROXY=1 (or its address) makes X-Forwarded-Proto/-For count:
+  // the session cookie gets Secure, HSTS is sent, rate limits see the client's IP.
+  const proxy = process.env.GONGKAI_TRUST_PROXY;
+  const trustProxy = !proxy || proxy === '0' ? false : proxy === '1' ? true : proxy;
+  // Never trustUserHeader: production callers sign in.
+  const app = await buildServer({ db, logger: true, trustProxy });
   const close = async () => {
     await app.close();
     await db.close();

@@ -34,9 +34,12 @@ describe('GET /api/v1/agencies', () => {
   });
 });
 
+/** The live (working-draft) report routes are staff-only. */
+const STAFF = { 'x-gongkai-user': 'lingang-operator' };
+
 describe('GET /api/v1/agencies/:code/reports/:year', () => {
   it('answers the report JSON of the demo agency’s 2021 report', async () => {
-    const res = await app.inject('/api/v1/agencies/lingang/reports/2021');
+    const res = await app.inject({ url: '/api/v1/agencies/lingang/reports/2021', headers: STAFF });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     const body: ReportJson = res.json();
@@ -55,20 +58,20 @@ describe('GET /api/v1/agencies/:code/reports/:year', () => {
   });
 
   it('answers 404 with a Chinese message for an unknown agency', async () => {
-    const res = await app.inject('/api/v1/agencies/nosuch/reports/2021');
+    const res = await app.inject({ url: '/api/v1/agencies/nosuch/reports/2021', headers: STAFF });
     expect(res.statusCode).toBe(404);
     const body: ErrorBody = res.json();
     expect(body.error).toEqual({ code: 'not_found', message: '未找到机关代码为 nosuch 的机关' });
   });
 
   it('answers 404 for a year the agency has no records for', async () => {
-    const res = await app.inject('/api/v1/agencies/lingang/reports/1999');
+    const res = await app.inject({ url: '/api/v1/agencies/lingang/reports/1999', headers: STAFF });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.message).toContain('没有 1999 年的记录');
   });
 
   it('answers 400 naming the field for a year that is not four digits', async () => {
-    const res = await app.inject('/api/v1/agencies/lingang/reports/21x');
+    const res = await app.inject({ url: '/api/v1/agencies/lingang/reports/21x', headers: STAFF });
     expect(res.statusCode).toBe(400);
     const body: ErrorBody = res.json();
     expect(body.error.code).toBe('validation');
@@ -130,9 +133,17 @@ describe('pages', () => {
     const res = await app.inject('/reports');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('href="/agencies/lingang/reports/2021"');
-    expect(res.body).toContain('href="/api/v1/agencies/lingang/reports/2021.docx"');
-    expect(res.body).toContain('href="/api/v1/agencies/lingang/reports/2021.pdf"');
-    expect(res.body).toContain('href="/api/v1/agencies/lingang/reports/2021"');
+    expect(res.body).toContain('href="/api/v1/public/agencies/lingang/reports/2021.docx"');
+    expect(res.body).toContain('href="/api/v1/public/agencies/lingang/reports/2021.pdf"');
+    expect(res.body).toContain('href="/api/v1/public/agencies/lingang/reports/2021.json"');
+    expect(res.body).not.toContain('2020年政府信息公开工作年度报告');
+  });
+
+  it('keeps the working draft of a report to staff: the live report route needs a user', async () => {
+    const res = await app.inject('/api/v1/agencies/lingang/reports/2021');
+    expect(res.statusCode).toBe(401);
+    const published = await app.inject('/api/v1/public/agencies/lingang/reports/2021.docx');
+    expect(published.statusCode).toBe(200);
   });
 
   it('shows a report as a page', async () => {

@@ -6,17 +6,18 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createCalendarService } from '../calendar/calendar-service.ts';
 import type { Db } from '../db/connection.ts';
+import { registerAccessGate } from './access.ts';
 import { CONSOLE_DIST } from './console/paths.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
-import { DOCS_PREFIX, securityHeaders } from './security.ts';
+import { DOCS_PREFIX, registerSecurityHeaders } from './security.ts';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
 
 export interface ServerOptions {
@@ -36,6 +37,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string;
   /** sign-in brute-force limits (defaults: 20 per IP per minute, 5 failures per username per 15 minutes) */
   signInLimits?: Partial<SignInLimits>;
+  /** called for every route registered (test/authorization.test.ts enumerates them) */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const ONE_MIB = 1024 * 1024;
@@ -73,10 +76,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
-  app.addHook('onSend', securityHeaders);
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerIdentity(app, { db: options.db, now, trustUserHeader: options.trustUserHeader === true });
+  registerAccessGate(app, options.db);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   await app.register(swagger, {
     openapi: {

@@ -3,6 +3,7 @@
 import type { findCase } from '../../db/queries/request-cases.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
+import { maskApplicant } from '../../domain/identity/mask.ts';
 import type { ClockEvent } from '../../domain/requests/clock-events.ts';
 import { allowedActions, CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import { parseJson } from './json.ts';
@@ -22,7 +23,10 @@ const CLOCK_TYPES = new Set([
   'decided',
 ]);
 
-/** The case, its timeline, its clock as of `today` and the actions its state allows. */
+/**
+ * The case, its timeline, its clock as of `today` and the actions its state allows. The applicant's
+ * ID number is masked (the full number: `POST …/requests/:id/applicant-id`, logged).
+ */
 export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string) {
   const { row, events, letters, reviews, items, attachments } = found;
   const clockEvents = events
@@ -39,7 +43,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
     stateLabel: CASE_STATE_LABELS[state] ?? state,
     channel: row.channel,
     applicantType: row.applicant_type,
-    applicant: row.applicant ? parseJson(row.applicant) : null,
+    applicant: row.applicant ? maskApplicant(parseJson(row.applicant)) : null,
     receivedOn: row.received_on,
     decidedOn: row.decided_on,
     outcome: row.outcome,

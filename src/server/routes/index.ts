@@ -18,6 +18,7 @@ import { reportPublicRoutes } from './report-public.ts';
 import { reportVersionRoutes } from './report-versions.ts';
 import { reportRoutes } from './reports.ts';
 import { requestActionRoutes } from './request-actions.ts';
+import { requestApplicantIdRoutes } from './request-applicant-id.ts';
 import { requestFileRoutes } from './request-files.ts';
 import { requestRoutes } from './requests.ts';
 import { searchRoutes } from './search.ts';
@@ -38,6 +39,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestRoutes,
   requestActionRoutes,
   dashboardRoutes,
+  requestApplicantIdRoutes,
   publicRequestRoutes,
   letterRoutes,
   requestFileRoutes,

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer } from '../testing.ts';
 
+/** The live (working-draft) report routes are staff-only. */
+const STAFF = { 'x-gongkai-user': 'lingang-operator' };
+
 let app: FastifyInstance;
 let close: () => Promise<void>;
 
@@ -15,7 +18,7 @@ const FILE_NAME = encodeURIComponent('威海临港经济技术开发区管理委
 
 describe('GET /api/v1/agencies/:code/reports/:year.:format', () => {
   it('sends the HTML report as an attachment', async () => {
-    const res = await app.inject(`${URL}.html`);
+    const res = await app.inject({ url: `${URL}.html`, headers: STAFF });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${FILE_NAME}.html`);
@@ -24,7 +27,7 @@ describe('GET /api/v1/agencies/:code/reports/:year.:format', () => {
   });
 
   it('sends the DOCX with its content type and a UTF-8 file name', async () => {
-    const res = await app.inject(`${URL}.docx`);
+    const res = await app.inject({ url: `${URL}.docx`, headers: STAFF });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -36,7 +39,7 @@ describe('GET /api/v1/agencies/:code/reports/:year.:format', () => {
   });
 
   it('sends the PDF printed by Chromium', { timeout: 30_000 }, async () => {
-    const res = await app.inject(`${URL}.pdf`);
+    const res = await app.inject({ url: `${URL}.pdf`, headers: STAFF });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${FILE_NAME}.pdf`);
@@ -47,7 +50,7 @@ describe('GET /api/v1/agencies/:code/reports/:year.:format', () => {
     const before = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     try {
-      const res = await app.inject(`${URL}.pdf`);
+      const res = await app.inject({ url: `${URL}.pdf`, headers: STAFF });
       expect(res.statusCode).toBe(503);
       expect(res.headers['content-disposition']).toBeUndefined();
       expect(res.json().error).toMatchObject({
@@ -61,13 +64,13 @@ describe('GET /api/v1/agencies/:code/reports/:year.:format', () => {
   });
 
   it('answers 400 naming the field for an unknown format', async () => {
-    const res = await app.inject(`${URL}.xlsx`);
+    const res = await app.inject({ url: `${URL}.xlsx`, headers: STAFF });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([{ field: 'format', message: '格式应为 html、docx 或 pdf' }]);
   });
 
   it('answers 404 for an unknown agency', async () => {
-    const res = await app.inject('/api/v1/agencies/nosuch/reports/2021.docx');
+    const res = await app.inject({ url: '/api/v1/agencies/nosuch/reports/2021.docx', headers: STAFF });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.message).toBe('未找到机关代码为 nosuch 的机关');
   });

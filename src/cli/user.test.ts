@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addAgency } from '../../test/accounts.ts';
+import { verifyPassword } from '../accounts/password-hash.ts';
+import { openDb } from '../db/connection.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { listUsers } from '../db/queries/users.ts';
+import { UsageError } from './io.ts';
+import { userCommand } from './user.ts';
+
+const db = openDb('sqlite::memory:');
+beforeAll(async () => {
+  await migrateToLatest(db);
+  await addAgency(db, 'cli-agency');
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await db.close();
+});
+
+const hashOf = async (username: string) =>
+  (
+    await db.kysely
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow()
+  ).password_hash;
+
+describe('gongkai user', () => {
+  it('creates the first platform administrator', async () => {
+    const args = [
+      'add',
+      'root-admin',
+      '--name',
+      '平台管理员',
+      '--password',
+      'First-admin-2026',
+      '--platform-admin',
+    ];
+    expect(await userCommand(db, args)).toBe(0);
+    const [user] = await listUsers(db, null);
+    expect(user).toMatchObject({ username: 'root-admin', platformAdmin: true, agencies: [] });
+    expect(await verifyPassword('First-admin-2026', await hashOf('root-admin'))).toBe(true);
+  });
+
+  it('adds a user with roles, grants, revokes, resets the password and disables; each an event', async () => {
+    await userCommand(db, [
+      'add',
+      'clerk',
+      '--name',
+      '经办人',
+      '--password',
+      'Harbor-pass-2026',
+      '--agency',
+      'cli-agency',
+      '--role',
+      'operator',
+    ]);
+    await userCommand(db, [
+      'grant',
+      'clerk',
+      '--agency',
+      'cli-agency',
+      '--role',
+      'approver',
+      '--role',
+      'reviewer',
+    ]);
+    await userCommand(db, ['revoke', 'clerk', '--agency', 'cli-agency', '--role', 'reviewer']);
+    await userCommand(db, ['passwd', 'clerk', '--password', 'Another-pass-2026']);
+    await userCommand(db, ['disable', 'clerk']);
+    const clerk = (await listUsers(db, null)).find((u) => u.username === 'clerk');
+    expect(clerk).toMatchObject({
+      disabled: true,
+      agencies: [{ code: 'cli-agency', roles: ['approver', 'operator'] }],
+    });
+    expect(await verifyPassword('Another-pass-2026', await hashOf('clerk'))).toBe(true);
+    const events = await db.kysely
+      .selectFrom('user_events')
+      .select(['type', 'actor'])
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.type)).toEqual([
+      'created',
+      'created',
+      'role_granted',
+      'role_granted',
+      'role_granted',
+      'role_revoked',
+      'password_reset',
+      'disabled',
+    ]);
+    expect(events.every((e) => e.actor.startsWith('cli:'))).toBe(true);
+  });
+
+  it.each([
+    ['no password', ['add', 'x-user', '--name', 'X']],
+    ['an unknown role', ['grant', 'clerk', '--agency', 'cli-agency', '--role', 'boss']],
+    [
+      'roles without an agency',
+      ['add', 'y-user', '--name', 'Y', '--password', 'Some-pass-2026', '--role', 'operator'],
+    ],
+    ['no username', ['passwd']],
+  ])('refuses %s as a usage error', async (_case, args) => {
+    await expect(userCommand(db, args)).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('refuses a weak password with the policy’s message', async () => {
+    await expect(userCommand(db, ['add', 'weak', '--name', 'W', '--password', 'short'])).rejects.toThrow(
+      '至少 10 个字符',
+    );
+  });
+});

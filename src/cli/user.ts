@@ -1,0 +1,129 @@
+/**
+ * `gongkai user add|grant|revoke|passwd|disable|enable|list`: accounts from the command line, as
+ * the installation's administrator (an installation creates its first platform administrator this
+ * way). Passwords come from --password or, better (not in the shell history), --password-stdin.
+ */
+
+import type { AdminScope } from '../commands/accounts/admin-scope.ts';
+import { changeRole } from '../commands/accounts/change-role.ts';
+import { createUser } from '../commands/accounts/create-user.ts';
+import { updateUser } from '../commands/accounts/update-user.ts';
+import type { Db } from '../db/connection.ts';
+import { listUsers } from '../db/queries/users.ts';
+import { isAgencyRole } from '../domain/accounts/roles.ts';
+import { agencyIdOf } from '../server/actor.ts';
+import { flags, UsageError, writeErr } from './io.ts';
+
+const USAGE = `用法：gongkai user <子命令>
+  add USERNAME --name 姓名 (--password P | --password-stdin) [--platform-admin] [--agency CODE --role R …]
+  grant USERNAME --agency CODE --role R        授予角色（operator、approver、reviewer、agency_admin）
+  revoke USERNAME --agency CODE --role R       撤销角色
+  passwd USERNAME (--password P | --password-stdin)   重设密码（该用户的会话全部结束）
+  disable USERNAME | enable USERNAME           停用（会话全部结束）或启用
+  list [--agency CODE]                         列出用户及其角色`;
+
+const OPTIONS = {
+  name: { type: 'string' },
+  password: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'platform-admin': { type: 'boolean' },
+  agency: { type: 'string' },
+  role: { type: 'string', multiple: true },
+} as const;
+
+/** The command line acts as a platform administrator of the installation. */
+function cliScope(): AdminScope {
+  return {
+    username: `cli:${process.env.USER || process.env.USERNAME || 'unknown'}`,
+    platformAdmin: true,
+    agencyIds: [],
+  };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+async function passwordOf(values: { password?: string; 'password-stdin'?: boolean }): Promise<string> {
+  if (values['password-stdin']) return readStdin();
+  if (values.password) return values.password;
+  throw new UsageError('请用 --password 或 --password-stdin 提供密码。');
+}
+
+function rolesOf(values: { role?: string[] }): string[] {
+  const roles = values.role ?? [];
+  for (const role of roles)
+    if (!isAgencyRole(role))
+      throw new UsageError(`角色 ${role} 无效：应为 operator、approver、reviewer 或 agency_admin。`);
+  return roles;
+}
+
+/** Runs one `gongkai user` subcommand; 0 on success (errors are thrown). */
+export async function userCommand(db: Db, args: string[], now = new Date()): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = flags(rest, OPTIONS);
+  const username = positionals[0];
+  const scope = cliScope();
+  if (sub === 'list') {
+    const agencyId = values.agency ? await agencyIdOf(db, values.agency) : null;
+    for (const user of await listUsers(db, agencyId)) {
+      const roles = user.agencies.map((a) => `${a.code}:${a.roles.join('+')}`).join(' ');
+      const flagsText = [user.platformAdmin ? '平台管理员' : '', user.disabled ? '已停用' : ''].filter(
+        Boolean,
+      );
+      process.stdout.write(
+        `${user.username}\t${user.displayName}\t${roles}${flagsText.length ? `\t${flagsText.join('、')}` : ''}\n`,
+      );
+    }
+    return 0;
+  }
+  if (!username) throw new UsageError(USAGE);
+  if (sub === 'add') {
+    if (!values.name) throw new UsageError('请用 --name 提供用户姓名。');
+    const roles = rolesOf(values);
+    if (roles.length && !values.agency) throw new UsageError('授予角色时请用 --agency 指定机关。');
+    const agency = values.agency ? { id: await agencyIdOf(db, values.agency), roles } : undefined;
+    const password = await passwordOf(values);
+    await createUser(
+      db,
+      { username, displayName: values.name, password, platformAdmin: values['platform-admin'], agency },
+      scope,
+      now,
+    );
+    writeErr(`已创建用户 ${username}${values['platform-admin'] ? '（平台管理员）' : ''}。`);
+    return 0;
+  }
+  if (sub === 'grant' || sub === 'revoke') {
+    const roles = rolesOf(values);
+    if (!values.agency || roles.length === 0)
+      throw new UsageError('请用 --agency 和 --role 指定机关和角色。');
+    const agencyId = await agencyIdOf(db, values.agency);
+    for (const role of roles) {
+      const { changed } = await changeRole(
+        db,
+        { username, agencyId, role, grant: sub === 'grant' },
+        scope,
+        now,
+      );
+      writeErr(
+        `${username} ${values.agency}:${role} ${sub === 'grant' ? (changed ? '已授予' : '原已持有') : changed ? '已撤销' : '原未持有'}`,
+      );
+    }
+    return 0;
+  }
+  if (sub === 'passwd') {
+    await updateUser(db, username, { password: await passwordOf(values) }, scope, now);
+    writeErr(`已重设 ${username} 的密码。`);
+    return 0;
+  }
+  if (sub === 'disable' || sub === 'enable') {
+    await updateUser(db, username, { disabled: sub === 'disable' }, scope, now);
+    writeErr(`已${sub === 'disable' ? '停用' : '启用'}用户 ${username}。`);
+    return 0;
+  }
+  throw new UsageError(USAGE);
+}

@@ -1,0 +1,21 @@
+/**
+ * Masking of ID numbers in staff views: a 居民身份证 keeps its first six (the region) and last four
+ * characters — `371002********1234`; shorter numbers keep fewer. The full number is shown only on
+ * request, to roles that need it, and each view is logged (docs/security.md).
+ */
+
+/** The number with its middle replaced by `*`; empty stays empty. */
+export function maskIdNumber(idNumber: string): string {
+  const n = idNumber.length;
+  if (n === 0) return '';
+  const [head, tail] = n >= 15 ? [6, 4] : n >= 8 ? [2, 2] : n >= 4 ? [0, 2] : [0, 0];
+  return idNumber.slice(0, head) + '*'.repeat(n - head - tail) + idNumber.slice(n - tail);
+}
+
+/** An applicant object (as stored) with its `idNumber` masked; other fields unchanged. */
+export function maskApplicant<T>(applicant: T): T {
+  if (!applicant || typeof applicant !== 'object') return applicant;
+  const idNumber = (applicant as { idNumber?: unknown }).idNumber;
+  if (typeof idNumber !== 'string') return applicant;
+  return { ...applicant, idNumber: maskIdNumber(idNumber), idNumberMasked: true };
+}

@@ -1,0 +1,41 @@
+/**
+ * The applicant's full ID number (staff views show it masked): for an operator or approver of the
+ * agency, each view logged (sensitive_views and a case event). POST, not GET: it writes the log,
+ * needs the CSRF token, and is never prefetched or cached.
+ */
+import { z } from 'zod';
+import { viewApplicantId } from '../../commands/requests/view-applicant-id.ts';
+import { agencyIdOf, resolveActor } from '../actor.ts';
+import { caseParams, errorBody } from './schemas.ts';
+import type { RouteModule } from './types.ts';
+
+export const requestApplicantIdRoutes: RouteModule = async (app, { db, now }) => {
+  app.post(
+    '/api/v1/agencies/:code/requests/:id/applicant-id',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'The applicant’s full ID number (operator or approver); every view is logged',
+        params: caseParams,
+        response: {
+          200: z.object({ idType: z.string().nullable(), idNumber: z.string().nullable() }),
+          401: errorBody,
+          403: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      const actor = await resolveActor(db, request, agencyId);
+      return viewApplicantId(db, {
+        agencyId,
+        requestId: request.params.id,
+        actor,
+        ip: request.ip,
+        now: now(),
+      });
+    },
+  );
+};

@@ -1,0 +1,111 @@
+/**
+ * Every API route, enumerated as the server registers it: a user of another agency (holding every
+ * role there) and an anonymous caller are refused (401/403/404) on every route that is not in the
+ * public allow-list (src/server/access.ts, a reason each). A new route is covered automatically;
+ * a new public route must be added to the allow-list, which this test checks against the routes.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadDemo } from '../src/commands/load-demo.ts';
+import { isPublicRoute, PUBLIC_ROUTES } from '../src/server/access.ts';
+import { buildServer } from '../src/server/app.ts';
+import { signInAs } from '../src/server/testing.ts';
+import { addAgency, addUser } from './accounts.ts';
+import { describeEachDatabase } from './databases.ts';
+
+const PASSWORD = 'other-agency-2026';
+const ALL_ROLES = ['operator', 'approver', 'reviewer', 'agency_admin'];
+
+describeEachDatabase('authorization of every route across agencies', (use) => {
+  let app: FastifyInstance;
+  const routes: Array<{ method: string; url: string }> = [];
+  const params: Record<string, string> = {
+    code: 'lingang',
+    year: '2021',
+    format: 'html',
+    action: 'extend',
+    username: 'lingang-operator',
+    role: 'operator',
+    kind: 'acknowledgement',
+    column: 'x',
+    date: '2026-10-01',
+    attachmentId: '1',
+    letterId: '1',
+    trackingCode: 'unknown',
+  };
+  let other: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const db = use();
+    await loadDemo(db);
+    const otherId = await addAgency(db, 'other');
+    await addUser(db, { username: 'other-all', password: PASSWORD, agencyId: otherId, roles: ALL_ROLES });
+    const request = await db.kysely
+      .selectFrom('letters')
+      .innerJoin('agencies', 'agencies.id', 'letters.agency_id')
+      .select(['letters.id', 'letters.request_id'])
+      .where('agencies.code', '=', 'lingang')
+      .executeTakeFirstOrThrow();
+    params.id = String(request.request_id);
+    params.letterId = String(request.id);
+    app = await buildServer({
+      db,
+      signInLimits: { perIpPerMinute: 1000 },
+      onRoute: (route) => {
+        for (const method of [route.method].flat())
+          if (method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url: route.url });
+      },
+    });
+    await app.ready();
+    other = (await signInAs(app, 'other-all', PASSWORD)).headers;
+  });
+  afterAll(() => app.close());
+
+  const fill = (url: string) => url.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? '1');
+  const call = (route: { method: string; url: string }, headers: Record<string, string>) =>
+    app.inject({
+      method: route.method as 'GET',
+      url: fill(route.url),
+      headers,
+      ...(['POST', 'PUT', 'PATCH'].includes(route.method) ? { payload: {} } : {}),
+    });
+
+  it('finds the routes, and every public route it allows exists', () => {
+    expect(routes.length).toBeGreaterThan(50);
+    const registered = new Set(routes.map((r) => `${r.method} ${r.url}`));
+    for (const key of Object.keys(PUBLIC_ROUTES)) expect(registered, key).toContain(key);
+  });
+
+  it('the other agency’s user is signed in and works in their own agency', async () => {
+    const own = await app.inject({ url: '/api/v1/agencies/other/requests', headers: other });
+    expect(own.statusCode).toBe(200);
+  });
+
+  it('refuses every non-public API route to a user of another agency and to nobody', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      if (isPublicRoute(route.method, route.url)) continue;
+      checked++;
+      const anonymous = await call(route, {});
+      if (anonymous.statusCode !== 401)
+        failures.push(`${route.method} ${route.url} anonymous → ${anonymous.statusCode}`);
+      const foreign = await call(route, other);
+      const expected = route.url === '/api/v1/session/password' ? 400 : 403;
+      if (foreign.statusCode !== expected)
+        failures.push(
+          `${route.method} ${route.url} other agency → ${foreign.statusCode} ${foreign.body.slice(0, 100)}`,
+        );
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(35);
+  });
+
+  it('public agency routes give only public data: no staff-only fields', async () => {
+    const items = await app.inject('/api/v1/agencies/lingang/published-items');
+    expect(items.statusCode).toBe(200);
+    expect(items.body).not.toMatch(/"(reviewer|reviewOpinion|createdBy|status)"/);
+    const tracking = await app.inject('/api/v1/track/unknown');
+    expect(tracking.statusCode).toBe(404);
+  });
+});
