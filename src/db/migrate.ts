@@ -5,6 +5,7 @@ import { requestCasesMigration } from './migrations/0002-request-cases.ts';
 import { itemsMigration } from './migrations/0003-items.ts';
 import { registryMigration } from './migrations/0004-registry.ts';
 import { searchMigration } from './migrations/0005-search.ts';
+import { portalMigration } from './migrations/0007-portal.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -16,6 +17,7 @@ function provider(db: Db): MigrationProvider {
         '0003-items': itemsMigration(db.dialect),
         '0004-registry': registryMigration(db.dialect),
         '0005-search': searchMigration(db.dialect),
+        '0007-portal': portalMigration(),
       };
     },
   };

@@ -250,6 +250,14 @@ export interface Database {
   search_documents: SearchDocumentTable;
   search_texts: SearchTextTable;
   search_meta: SearchMetaTable;
+  online_submissions: OnlineSubmissionTable;
+}
+
+/** An online request filed through the portal's form, by its one-time submission token (0007). */
+export interface OnlineSubmissionTable {
+  token: string;
+  request_id: number;
+  created_at: string;
 }
 
 /** One decision of a yearly review pass (清理) on a document in force: kept, amended or repealed. */

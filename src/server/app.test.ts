@@ -123,10 +123,16 @@ describe('pages', () => {
     expect(res.body).toContain('公开 · 政府信息公开平台');
     expect(res.body).toContain('威海临港经济技术开发区管理委员会');
     expect(res.body).toContain('href="/agencies/lingang/reports/2021"');
+    expect(res.body).not.toContain('<script');
+  });
+
+  it('lists the reports by year with their downloads', async () => {
+    const res = await app.inject('/reports');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('href="/agencies/lingang/reports/2021"');
     expect(res.body).toContain('href="/api/v1/agencies/lingang/reports/2021.docx"');
     expect(res.body).toContain('href="/api/v1/agencies/lingang/reports/2021.pdf"');
     expect(res.body).toContain('href="/api/v1/agencies/lingang/reports/2021"');
-    expect(res.body).not.toContain('<script');
   });
 
   it('shows a report as a page', async () => {

@@ -1,13 +1,14 @@
 /**
  * Security headers on every response (no extra package): no MIME sniffing, no framing, a strict
- * Content-Security-Policy for our pages (no script at all). The API docs bring their own CSP.
+ * Content-Security-Policy for our pages (no script at all; the portal's stylesheet and the
+ * report's scoped styles). The API docs bring their own CSP.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Our pages load nothing from elsewhere and run no script. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "style-src 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "base-uri 'none'",

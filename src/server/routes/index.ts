@@ -1,4 +1,5 @@
 /** Every route module, in registration order. */
+import { portalRoutes } from '../../portal/routes/index.ts';
 import { agencyRoutes } from './agencies.ts';
 import { calendarRoutes } from './calendar.ts';
 import { healthRoutes } from './health.ts';
@@ -8,7 +9,6 @@ import { itemCatalogRoutes } from './items-catalog.ts';
 import { itemFileRoutes } from './items-files.ts';
 import { itemPublicRoutes } from './items-public.ts';
 import { letterRoutes } from './letters.ts';
-import { pageRoutes } from './pages.ts';
 import { publicRequestRoutes } from './public-requests.ts';
 import { registryRoutes } from './registry.ts';
 import { reportRoutes } from './reports.ts';
@@ -35,5 +35,5 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemPublicRoutes,
   registryRoutes,
   searchRoutes,
-  pageRoutes,
+  portalRoutes,
 ];

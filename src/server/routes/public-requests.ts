@@ -3,15 +3,12 @@
  * dates, letters — nothing else about the applicant), and the deadline calculator.
  */
 import { z } from 'zod';
-import { readClockOf } from '../../commands/requests/read-clock.ts';
 import { applicantBody } from '../../commands/requests/register-input.ts';
 import { registerRequest } from '../../commands/requests/register-request.ts';
-import { findByTrackingCode } from '../../db/queries/request-cases.ts';
+import { trackRequest } from '../../commands/requests/track-request.ts';
 import { unconfirmedYears } from '../../domain/calendar/work-calendar.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import { APPLICANT_TYPES } from '../../domain/report/codes.ts';
-import { isTrackingCode } from '../../domain/requests/identifiers.ts';
-import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import { agencyIdOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
@@ -68,35 +65,20 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now
       },
     },
     async (request) => {
-      const missing = new AppError('not_found', '未找到该查询码对应的申请，请核对查询码。');
-      if (!isTrackingCode(request.params.trackingCode)) throw missing;
-      const found = await findByTrackingCode(db, request.params.trackingCode);
-      if (!found) throw missing;
-      const clock = await readClockOf(
+      const found = await trackRequest(
         db,
-        found.row.id,
-        found.row.received_on,
+        request.params.trackingCode,
         await calendars.get(),
         todayInChina(now()),
       );
-      const state = found.row.state as CaseState;
+      if (!found) throw new AppError('not_found', '未找到该查询码对应的申请，请核对查询码。');
       return {
-        agency: { code: found.row.agency_code, name: found.row.agency_name },
-        registrationNo: found.row.registration_no,
-        state,
-        stateLabel: CASE_STATE_LABELS[state] ?? state,
-        receivedOn: found.row.received_on,
-        decidedOn: found.row.decided_on,
-        dueOn: clock.due,
-        workingDaysLeft: clock.workingDaysLeft,
-        overdue: clock.overdue,
-        provisional: clock.provisional,
-        provisionalYears: clock.provisionalYears,
+        ...found,
         letters: found.letters.map((l) => ({
           id: l.id,
           kind: l.kind,
-          fileName: l.file_name,
-          createdAt: l.created_at,
+          fileName: l.fileName,
+          createdAt: l.createdAt,
         })),
       };
     },

@@ -1,0 +1,110 @@
+/**
+ * An online request filed through the public portal's form: the same registration as the API's
+ * (registerRequest), plus the form's one-time submission token recorded in the same transaction.
+ * A repeated post of the same token (a double click, a reload of the confirmation) answers the
+ * first request's receipt instead of registering a second request.
+ */
+import { isWriteConflict } from '../../db/conflict.ts';
+import type { Db } from '../../db/connection.ts';
+import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import type { ApplicantType } from '../../domain/report/codes.ts';
+import type { ApplicantInput } from '../../domain/requests/applicant.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from './case-store.ts';
+import { registerRequest } from './register-request.ts';
+
+/** A submission token: 32 lowercase hex digits (128 random bits), issued with the form. */
+export const SUBMISSION_TOKEN = /^[0-9a-f]{32}$/;
+
+export interface OnlineSubmission {
+  agencyId: number;
+  token: string;
+  applicantType: ApplicantType;
+  applicant: ApplicantInput;
+}
+
+/** What the applicant is shown: the same receipt whether this post registered it or an earlier one. */
+export interface OnlineReceipt {
+  trackingCode: string;
+  registrationNo: string;
+  receivedOn: string;
+  dueOn: string;
+  provisional: boolean;
+  /** false when the token had already been used: this is the first submission's receipt */
+  created: boolean;
+}
+
+const PUBLIC_ACTOR: Actor = { username: 'public', roles: [] };
+
+async function receiptOfToken(db: Db, agencyId: number, token: string): Promise<OnlineReceipt | null> {
+  const row = await db.kysely
+    .selectFrom('online_submissions')
+    .innerJoin('requests', 'requests.id', 'online_submissions.request_id')
+    .select([
+      'requests.agency_id',
+      'requests.tracking_code',
+      'requests.registration_no',
+      'requests.received_on',
+      'requests.due_on',
+      'requests.due_provisional',
+    ])
+    .where('online_submissions.token', '=', token)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.agency_id !== agencyId || !row.tracking_code || !row.registration_no)
+    throw new AppError('conflict', '该表单已提交过，请重新打开申请页面填写。');
+  return {
+    trackingCode: row.tracking_code,
+    registrationNo: row.registration_no,
+    receivedOn: row.received_on,
+    dueOn: row.due_on ?? '',
+    provisional: Number(row.due_provisional) === 1,
+    created: false,
+  };
+}
+
+/**
+ * Registers an online request once per submission token. Validation problems come back as the
+ * registration's `validation` AppError (with a detail per field) and record nothing.
+ */
+export async function submitOnlineRequest(
+  db: Db,
+  calendar: WorkCalendar,
+  input: OnlineSubmission,
+  now: Date,
+): Promise<OnlineReceipt> {
+  if (!SUBMISSION_TOKEN.test(input.token))
+    throw new AppError('bad_request', '表单已失效，请重新打开申请页面填写。');
+  const earlier = await receiptOfToken(db, input.agencyId, input.token);
+  if (earlier) return earlier;
+  try {
+    return await inTransaction(db, async (trx) => {
+      const registered = await registerRequest(
+        withinTransaction(db, trx),
+        calendar,
+        {
+          agencyId: input.agencyId,
+          channel: 'online',
+          applicantType: input.applicantType,
+          applicant: input.applicant,
+          submittedAt: now,
+        },
+        PUBLIC_ACTOR,
+        now,
+      );
+      await trx
+        .insertInto('online_submissions')
+        .values({ token: input.token, request_id: registered.requestId, created_at: now.toISOString() })
+        .execute();
+      const { requestId: _id, version: _version, ...receipt } = registered;
+      return { ...receipt, created: true };
+    });
+  } catch (error) {
+    // A concurrent post of the same token won the primary key: show its receipt.
+    if (!isWriteConflict(error)) throw error;
+    const winner = await receiptOfToken(db, input.agencyId, input.token);
+    if (winner) return winner;
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * What an applicant sees by tracking code (the API's `/api/v1/track/:code` and the portal's
+ * tracking page): the agency, registration number, state, received and due dates, working days
+ * left (provisional when the calendar is unconfirmed) and the letters — nothing about the applicant.
+ */
+import type { Db } from '../../db/connection.ts';
+import { findByTrackingCode } from '../../db/queries/request-cases.ts';
+import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import { isLetterKind, letterKindLabel } from '../../domain/letters/kinds.ts';
+import { isTrackingCode } from '../../domain/requests/identifiers.ts';
+import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
+import { readClockOf } from './read-clock.ts';
+
+export interface Tracking {
+  agency: { code: string; name: string };
+  registrationNo: string | null;
+  state: string;
+  stateLabel: string;
+  receivedOn: string;
+  decidedOn: string | null;
+  dueOn: string;
+  workingDaysLeft: number;
+  overdue: boolean;
+  provisional: boolean;
+  provisionalYears: number[];
+  letters: Array<{
+    id: number;
+    kind: string;
+    /** how the letter is called: 受理回执, 答复书（予以公开）… */
+    title: string;
+    fileName: string;
+    createdAt: string;
+    docxUrl: string;
+    htmlUrl: string;
+  }>;
+}
+
+/** The request of a tracking code as the applicant sees it; null for a malformed or unknown code. */
+export async function trackRequest(
+  db: Db,
+  trackingCode: string,
+  calendar: WorkCalendar,
+  today: string,
+): Promise<Tracking | null> {
+  if (!isTrackingCode(trackingCode)) return null;
+  const found = await findByTrackingCode(db, trackingCode);
+  if (!found) return null;
+  const { row } = found;
+  const clock = await readClockOf(db, row.id, row.received_on, calendar, today);
+  const state = row.state as CaseState;
+  const letterBase = `/api/v1/track/${encodeURIComponent(trackingCode)}/letters`;
+  return {
+    agency: { code: row.agency_code, name: row.agency_name },
+    registrationNo: row.registration_no,
+    state,
+    stateLabel: CASE_STATE_LABELS[state] ?? state,
+    receivedOn: row.received_on,
+    decidedOn: row.decided_on,
+    dueOn: clock.due,
+    workingDaysLeft: clock.workingDaysLeft,
+    overdue: clock.overdue,
+    provisional: clock.provisional,
+    provisionalYears: clock.provisionalYears,
+    letters: found.letters.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      title: isLetterKind(l.kind) ? letterKindLabel(l.kind) : l.kind,
+      fileName: l.file_name,
+      createdAt: l.created_at,
+      docxUrl: `${letterBase}/${l.id}.docx`,
+      htmlUrl: `${letterBase}/${l.id}.html`,
+    })),
+  };
+}

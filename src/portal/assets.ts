@@ -1,0 +1,19 @@
+/**
+ * The portal's one stylesheet, read once at start and served at `/assets/portal.css?v=HASH` with a
+ * year's immutable caching: the hash changes whenever the file does, so pages always name the
+ * current version.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+const CSS = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
+const VERSION = createHash('sha256').update(CSS).digest('hex').slice(0, 12);
+
+/** The stylesheet's path. */
+export const STYLESHEET_PATH = '/assets/portal.css';
+
+/** The URL pages link to: the path with the content hash. */
+export const STYLESHEET_URL = `${STYLESHEET_PATH}?v=${VERSION}`;
+
+/** The stylesheet as served. */
+export const stylesheet = { body: Buffer.from(CSS, 'utf8'), version: VERSION, etag: `"${VERSION}"` };

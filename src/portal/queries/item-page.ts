@@ -1,0 +1,59 @@
+/**
+ * The item page's data: one query for what decides whether (and which version of) the page is
+ * shown, and — on a cache miss only — the full item with its links and related items.
+ */
+import type { Db } from '../../db/connection.ts';
+import { findItem } from '../../db/queries/items.ts';
+import { searchIndexFor } from '../../search/search-index.ts';
+import type { SearchHit } from '../../search/types.ts';
+
+/** How many related items an item page lists. */
+export const RELATED_ITEMS = 5;
+
+/** The published item's version, title and category; null when not published by that agency. */
+export async function publishedItemHead(db: Db, agencyId: number, itemId: number) {
+  return (
+    (await db.kysely
+      .selectFrom('items')
+      .select(['id', 'version', 'title', 'category'])
+      .where('id', '=', itemId)
+      .where('agency_id', '=', agencyId)
+      .where('status', '=', 'published')
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** The published item with its policy, interpretations, attachments and related items (same agency). */
+export async function loadItemPage(db: Db, agencyId: number, itemId: number) {
+  const found = await findItem(db, agencyId, itemId, { publishedOnly: true });
+  if (!found) return null;
+  const hits: SearchHit[] = await searchIndexFor(db.dialect).related(db.kysely, itemId, RELATED_ITEMS * 2);
+  const ids = hits.map((h) => h.id);
+  const sameAgency =
+    ids.length === 0
+      ? new Set<number>()
+      : new Set(
+          (
+            await db.kysely
+              .selectFrom('items')
+              .select('id')
+              .where('id', 'in', ids)
+              .where('agency_id', '=', agencyId)
+              .where('status', '=', 'published')
+              .execute()
+          ).map((r) => r.id),
+        );
+  return { found, related: hits.filter((h) => sameAgency.has(h.id)).slice(0, RELATED_ITEMS) };
+}
+
+/** The agency code of each item id (search hits link to their agency's item page). */
+export async function agencyCodesOf(db: Db, itemIds: number[]): Promise<Map<number, string>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.kysely
+    .selectFrom('items')
+    .innerJoin('agencies', 'agencies.id', 'items.agency_id')
+    .select(['items.id', 'agencies.code'])
+    .where('items.id', 'in', itemIds)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.code]));
+}

@@ -1,0 +1,164 @@
+/**
+ * The published content: home, the 政府信息公开 sections, 法定主动公开内容, item pages and annual
+ * reports. What is dear and changes seldom is cached per server (see `PortalCaches`).
+ */
+import { z } from 'zod';
+import { listAgencyColumns, listItems } from '../../db/queries/items.ts';
+import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
+import { AppError } from '../../errors.ts';
+import { loadReport } from '../../server/load-report.ts';
+import { findAgency, listAgencies } from '../../server/queries/agencies.ts';
+import { agencyCode, reportParams } from '../../server/routes/schemas.ts';
+import type { RouteOptions } from '../../server/routes/types.ts';
+import { pageContext } from '../context.ts';
+import { categoryCounts, latestItems, policiesWithInterpretations } from '../queries/catalog.ts';
+import { loadItemPage, publishedItemHead } from '../queries/item-page.ts';
+import { renderCatalogIndex, renderCatalogList } from '../views/catalog.ts';
+import { renderHome } from '../views/home.ts';
+import { renderItemContent, renderItemPage } from '../views/item.ts';
+import { renderReportList, renderReportPage } from '../views/reports.ts';
+import {
+  renderAgencyReports,
+  renderAllSections,
+  renderGuide,
+  renderOnRequest,
+  renderRules,
+  renderSectionIndex,
+} from '../views/section.ts';
+import type { PortalApp, PortalCaches } from './index.ts';
+import { agencyOrNotFound, sendPage } from './shared.ts';
+
+/** Items per page of a category list. */
+export const CATALOG_PAGE_SIZE = 20;
+/** The agency sub-column whose items are the agency's own 政府信息公开制度. */
+export const RULES_COLUMN = 'gkzd';
+
+const codeParams = z.object({ code: agencyCode });
+const catalogQuery = z.object({
+  category: z.enum(STATUTORY_CATEGORIES, { error: '公开类别应为 a20.1–a20.15 或 other' }).optional(),
+  column: z.string().max(32, { error: '子栏目代码最长 32 个字符' }).optional(),
+  page: z.coerce.number().int().min(1, { error: '页码应为正整数' }).max(10000).default(1),
+});
+
+/** Registers the content pages. */
+export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: PortalCaches): void {
+  app.get('/', async (request, reply) => {
+    const data = await caches.home.get('home', async () => ({
+      agencies: await listAgencies(db),
+      latest: await latestItems(db, { limit: 10 }),
+      policies: await policiesWithInterpretations(db, { limit: 6 }),
+    }));
+    return sendPage(reply, renderHome(data, pageContext(request)));
+  });
+
+  app.get('/gongkai', async (request, reply) => {
+    const agencies = await caches.agencies.get('all', () => listAgencies(db));
+    return sendPage(reply, renderAllSections(agencies, pageContext(request)));
+  });
+
+  app.get('/agencies/:code/gongkai', { schema: { params: codeParams } }, async (request, reply) => {
+    const agency = await agencyOrNotFound(db, request.params.code);
+    const latest = await latestItems(db, { agencyId: agency.id, limit: 10 });
+    return sendPage(reply, renderSectionIndex(agency, latest, pageContext(request)));
+  });
+
+  app.get('/agencies/:code/gongkai/guide', { schema: { params: codeParams } }, async (request, reply) => {
+    const agency = await agencyOrNotFound(db, request.params.code);
+    return sendPage(reply, renderGuide(agency, pageContext(request)));
+  });
+
+  app.get('/agencies/:code/gongkai/rules', { schema: { params: codeParams } }, async (request, reply) => {
+    const agency = await agencyOrNotFound(db, request.params.code);
+    const own = await listItems(db, agency.id, {
+      publishedOnly: true,
+      column: RULES_COLUMN,
+      limit: 100,
+      offset: 0,
+    });
+    const lines = own.rows.map((r) => ({ ...r, agency_code: agency.code }));
+    return sendPage(reply, renderRules(agency, lines, pageContext(request)));
+  });
+
+  app.get(
+    '/agencies/:code/gongkai/on-request',
+    { schema: { params: codeParams } },
+    async (request, reply) => {
+      const agency = await agencyOrNotFound(db, request.params.code);
+      return sendPage(reply, renderOnRequest(agency, pageContext(request)));
+    },
+  );
+
+  app.get('/agencies/:code/gongkai/reports', { schema: { params: codeParams } }, async (request, reply) => {
+    const agency = await agencyOrNotFound(db, request.params.code);
+    const years = (await findAgency(db, agency.code))?.years ?? [];
+    return sendPage(reply, renderAgencyReports(agency, years, pageContext(request)));
+  });
+
+  app.get(
+    '/agencies/:code/gongkai/catalog',
+    { schema: { params: codeParams, querystring: catalogQuery } },
+    async (request, reply) => {
+      const agency = await agencyOrNotFound(db, request.params.code);
+      const columns = await listAgencyColumns(db, agency.id);
+      const { category, column, page } = request.query;
+      const context = pageContext(request);
+      if (!category) {
+        const counts = await categoryCounts(db, agency.id);
+        return sendPage(reply, renderCatalogIndex(agency, counts, columns, context));
+      }
+      const chosen = column ? columns.find((c) => c.code === column && c.category === category) : undefined;
+      if (column && !chosen) throw new AppError('not_found', `该类别下没有代码为 ${column} 的子栏目。`);
+      const offset = (page - 1) * CATALOG_PAGE_SIZE;
+      const found = await listItems(db, agency.id, {
+        publishedOnly: true,
+        category,
+        column,
+        limit: CATALOG_PAGE_SIZE,
+        offset,
+      });
+      const listing = {
+        category,
+        column: chosen,
+        rows: found.rows,
+        total: found.total,
+        page,
+        pageSize: CATALOG_PAGE_SIZE,
+      };
+      return sendPage(reply, renderCatalogList(agency, listing, columns, context));
+    },
+  );
+
+  app.get(
+    '/agencies/:code/items/:id',
+    {
+      schema: {
+        params: codeParams.extend({
+          id: z.coerce.number().int().positive({ error: '信息编号应为正整数' }).max(2147483647),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const agency = await agencyOrNotFound(db, request.params.code);
+      const missing = new AppError('not_found', '未找到该信息，它可能尚未发布或已撤回。');
+      const head = await publishedItemHead(db, agency.id, request.params.id);
+      if (!head) throw missing;
+      const content = await caches.items.get(`${head.id}:${head.version}`, async () => {
+        const loaded = await loadItemPage(db, agency.id, head.id);
+        if (!loaded) throw missing;
+        return renderItemContent(agency, loaded.found, loaded.related);
+      });
+      return sendPage(reply, renderItemPage(agency, head, content, pageContext(request)));
+    },
+  );
+
+  app.get('/reports', async (request, reply) => {
+    const agencies = await caches.agencies.get('all', () => listAgencies(db));
+    return sendPage(reply, renderReportList(agencies, pageContext(request)));
+  });
+
+  app.get('/agencies/:code/reports/:year', { schema: { params: reportParams } }, async (request, reply) => {
+    const { code, year } = request.params;
+    const report = await caches.reports.get(`${code}:${year}`, () => loadReport(db, code, year, now()));
+    return sendPage(reply, renderReportPage(report, pageContext(request)));
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * The public portal's one route module: server-rendered pages (no script), the stylesheet, the
+ * text-size switch and the form parser (application/x-www-form-urlencoded, this scope only).
+ * Errors on these routes are always portal HTML pages.
+ */
+import formbody from '@fastify/formbody';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AnnualReport } from '../../domain/report/types.ts';
+import { toAppError } from '../../server/errors.ts';
+import type { AgencySummary } from '../../server/queries/agencies.ts';
+import type { RouteModule } from '../../server/routes/types.ts';
+import { STYLESHEET_PATH, stylesheet } from '../assets.ts';
+import { type TtlCache, ttlCache } from '../cache.ts';
+import { localPath, pageContext, TEXT_COOKIE } from '../context.ts';
+import { renderErrorView } from '../views/error.ts';
+import type { HomeData } from '../views/home.ts';
+import { contentPages } from './content.ts';
+import { requestPages } from './requests.ts';
+import { searchPage } from './search.ts';
+
+/** The instance the portal's routes are registered on. */
+export type PortalApp = Parameters<RouteModule>[0];
+
+/** What the portal keeps in memory, per server. */
+export interface PortalCaches {
+  home: TtlCache<HomeData>;
+  agencies: TtlCache<AgencySummary[]>;
+  /** item page content by `id:version` */
+  items: TtlCache<string>;
+  /** reports by `code:year` */
+  reports: TtlCache<AnnualReport>;
+}
+
+const SECOND = 1000;
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+/** The caches: short lives, so staff changes show within a minute. */
+export function createPortalCaches(): PortalCaches {
+  return {
+    home: ttlCache(1, 30 * SECOND),
+    agencies: ttlCache(1, 30 * SECOND),
+    items: ttlCache(2000, 60 * SECOND),
+    reports: ttlCache(50, 60 * SECOND),
+  };
+}
+
+function portalErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const known = toAppError(error);
+  if (!known) request.log.error({ err: error }, 'unhandled error');
+  const status = known?.status ?? 500;
+  const message = known?.message ?? '服务器内部错误，请稍后重试。';
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderErrorView(status, message, pageContext(request)));
+}
+
+export const portalRoutes: RouteModule = async (app, options) => {
+  await app.register(formbody);
+  // Pages, not API: kept out of the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
+  app.setErrorHandler(portalErrorHandler);
+  const caches = createPortalCaches();
+
+  app.get(STYLESHEET_PATH, async (request, reply) => {
+    reply.header('content-type', 'text/css; charset=utf-8').header('etag', stylesheet.etag);
+    const versioned = (request.query as { v?: string }).v === stylesheet.version;
+    reply.header(
+      'cache-control',
+      versioned ? `public, max-age=${YEAR_SECONDS}, immutable` : 'public, max-age=300',
+    );
+    if (request.headers['if-none-match'] === stylesheet.etag) return reply.code(304).send();
+    return reply.send(stylesheet.body);
+  });
+
+  app.get('/text-size', async (request, reply) => {
+    const query = request.query as { mode?: string; back?: string };
+    const large = query.mode === 'large';
+    const back = new URL(localPath(query.back), 'http://portal.invalid');
+    if (large) back.searchParams.set('text', 'large');
+    else back.searchParams.delete('text');
+    reply.header(
+      'set-cookie',
+      large
+        ? `${TEXT_COOKIE}=large; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax; HttpOnly`
+        : `${TEXT_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly`,
+    );
+    return reply.redirect(`${back.pathname}${back.search}`, 303);
+  });
+
+  contentPages(app, options, caches);
+  searchPage(app, options, caches);
+  requestPages(app, options, caches);
+};

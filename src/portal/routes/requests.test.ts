@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/databases.ts';
+import { portalServer, unlabelledFields } from '../testing.ts';
+
+const CODE = 'applyzone';
+const TOKEN = 'a'.repeat(32);
+
+const valid = {
+  applicantType: 'natural_person',
+  name: '张三',
+  idType: 'passport',
+  idNumber: 'E12345678',
+  phone: '13800138000',
+  email: '',
+  address: '威海市临港区测试路1号',
+  information: '2021年城乡低保资金发放明细',
+  docNumber: '',
+  form: 'paper',
+  formOther: '',
+  delivery: 'post',
+  deliveryOther: '',
+};
+
+const encode = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+describeEachDatabase('portal request pages', (use) => {
+  let app: FastifyInstance;
+  const post = (fields: Record<string, string>) =>
+    app.inject({
+      method: 'POST',
+      url: `/agencies/${CODE}/apply`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: encode(fields),
+    });
+  const requestCount = async () =>
+    Number(
+      (
+        await use()
+          .kysely.selectFrom('requests')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    app = await portalServer(use(), CODE, new Date('2021-06-10T02:00:00Z'));
+  });
+  afterAll(() => app.close());
+
+  it('shows the form with a label on every field, a one-time token and no script', async () => {
+    const res = await app.inject({ url: `/agencies/${CODE}/apply` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(unlabelledFields(res.body)).toEqual([]);
+    expect(res.body).toMatch(/<input type="hidden" name="token" value="[0-9a-f]{32}">/);
+    for (const label of [
+      '申请人类型',
+      '姓名或者名称',
+      '身份证明（证件类型）',
+      '证件号码',
+      '联系电话',
+      '电子邮箱',
+      '通信地址',
+    ])
+      expect(res.body).toContain(label);
+    expect(res.body).toContain('所需信息的名称或者特征性描述');
+    expect(res.body).toContain(
+      '<legend>所需信息的形式<span class="req" aria-hidden="true">*</span></legend>',
+    );
+    expect(res.body).toContain(
+      '<legend>获取信息的方式<span class="req" aria-hidden="true">*</span></legend>',
+    );
+    expect(res.body).not.toContain('<script');
+  });
+
+  it('re-renders the form with the values kept and each field’s message tied to it, writing nothing', async () => {
+    const before = await requestCount();
+    const res = await post({
+      ...valid,
+      token: TOKEN,
+      name: '',
+      phone: '12',
+      information: '<b>低保</b>',
+      delivery: '',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<p class="error" id="f-name-error">请填写申请人姓名</p>');
+    expect(res.body).toMatch(
+      /id="f-name"[^>]*aria-describedby="f-name-hint f-name-error" aria-invalid="true"/,
+    );
+    expect(res.body).toContain('联系电话格式不正确');
+    expect(res.body).toContain('请选择获取信息的方式');
+    expect(res.body).toContain('&lt;b&gt;低保&lt;/b&gt;</textarea>');
+    expect(res.body).toContain('value="E12345678"');
+    expect(res.body).toContain(`name="token" value="${TOKEN}"`);
+    expect(res.body).toContain('<div class="alert" role="alert" id="errors">');
+    expect(unlabelledFields(res.body)).toEqual([]);
+    expect(await requestCount()).toBe(before);
+  });
+
+  it('registers once per token: a repeated post shows the first confirmation', async () => {
+    const before = await requestCount();
+    const first = await post({ ...valid, token: 'b'.repeat(32) });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.body).toContain('申请已提交');
+    const code = /<span class="code">([^<]+)<\/span>/.exec(first.body)?.[1];
+    expect(code).toBeDefined();
+    expect(first.body).toMatch(/<dt>登记编号<\/dt><dd>[^<]*〔2021〕1号<\/dd>/);
+    const again = await post({ ...valid, token: 'b'.repeat(32) });
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain(`<span class="code">${code}</span>`);
+    expect(await requestCount()).toBe(before + 1);
+    const [both] = await Promise.all([
+      post({ ...valid, token: 'c'.repeat(32) }),
+      post({ ...valid, token: 'c'.repeat(32) }),
+    ]);
+    expect(both.statusCode).toBe(200);
+    expect(await requestCount()).toBe(before + 2);
+  });
+
+  it('refuses a missing or forged token with a fresh form, keeping the values', async () => {
+    const res = await post({ ...valid, token: 'not-a-token' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('表单已失效');
+    expect(res.body).toContain('value="张三"');
+  });
+
+  it('tracks a request by code: status, dates, days left, letters — nothing about the applicant', async () => {
+    const done = await post({ ...valid, token: 'd'.repeat(32) });
+    const code = /<span class="code">([^<]+)<\/span>/.exec(done.body)?.[1] ?? '';
+    const res = await app.inject({ url: `/track?code=${encodeURIComponent(code)}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<dt>办理状态</dt>');
+    expect(res.body).toContain('<dt>收到申请日期</dt><dd>2021-06-10</dd>');
+    expect(res.body).toContain('<dt>答复期限</dt><dd>2021-07-09</dd>');
+    expect(res.body).toMatch(/<dt>剩余时间<\/dt><dd>20个工作日<\/dd>/);
+    expect(res.body).toContain('登记回执');
+    expect(res.body).toContain(`/api/v1/track/${code}/letters/`);
+    for (const personal of ['张三', 'E12345678', '13800138000', '测试路1号', '低保资金发放明细'])
+      expect(res.body).not.toContain(personal);
+  });
+
+  it('answers the same sentence for an unknown and a malformed code', async () => {
+    const unknown = await app.inject({ url: `/track?code=${'Z'.repeat(32)}` });
+    const malformed = await app.inject({ url: '/track?code=<b>x</b>' });
+    expect(unknown.statusCode).toBe(404);
+    expect(malformed.statusCode).toBe(404);
+    const sentence = '未找到该查询码对应的申请，请核对查询码后重新输入。';
+    expect(unknown.body).toContain(sentence);
+    expect(malformed.body).toContain(sentence);
+    expect(malformed.body).toContain('value="&lt;b&gt;x&lt;/b&gt;"');
+    expect(unlabelledFields(unknown.body)).toEqual([]);
+  });
+
+  it('computes a due date on the official calendar, and explains bad input', async () => {
+    const res = await app.inject({ url: '/deadline?from=2021-09-27&days=20' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<dt>答复期限</dt><dd><strong>2021-10-29</strong></dd>');
+    const bad = await app.inject({ url: '/deadline?from=2021-02-30&days=x' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('请填写有效日期');
+    expect(bad.body).toContain('工作日数应为0到400之间的整数');
+    expect((await app.inject({ url: '/deadline' })).body).toContain('<h1>答复期限计算</h1>');
+  });
+
+  it('sends /apply straight to the only agency’s form', async () => {
+    const res = await app.inject({ url: '/apply' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/agencies/${CODE}/apply`);
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * The online request form (条例第二十九条: who applies, with identity and contact; what
+ * information; in what form and how delivered), re-rendered with the values kept and each field's
+ * Chinese message; and the confirmation with the tracking code and registration number.
+ */
+import { ID_DOCUMENT_LABELS, ID_DOCUMENT_TYPES } from '../../domain/identity/documents.ts';
+import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../domain/report/codes.ts';
+import {
+  DELIVERY_METHOD_LABELS,
+  DELIVERY_METHODS,
+  INFORMATION_FORM_LABELS,
+  INFORMATION_FORMS,
+} from '../../domain/requests/applicant.ts';
+import { escapeHtml } from '../../render/escape.ts';
+import type { AgencyProfile } from '../queries/catalog.ts';
+import { type FieldErrors, radioGroup, selectField, textArea, textField } from './fields.ts';
+import { type PageContext, renderPortalPage } from './layout.ts';
+import { renderSectionSide, urls } from './parts.ts';
+
+/** The form's fields (names as the API's applicant body), all text. */
+export const APPLY_FIELDS = [
+  'applicantType',
+  'name',
+  'idType',
+  'idName',
+  'idNumber',
+  'phone',
+  'email',
+  'address',
+  'information',
+  'docNumber',
+  'form',
+  'formOther',
+  'delivery',
+  'deliveryOther',
+] as const;
+export type ApplyValues = Record<(typeof APPLY_FIELDS)[number], string>;
+
+export interface ApplyFormView {
+  values: ApplyValues;
+  errors: FieldErrors;
+  /** the one-time submission token */
+  token: string;
+  /** the CSRF hidden field, when the integration provides one (already-escaped HTML) */
+  csrfField?: string;
+}
+
+const options = <T extends string>(codes: readonly T[], labels: Record<T, string>) =>
+  codes.map((c) => [c, labels[c]] as [string, string]);
+
+function errorSummary(errors: FieldErrors): string {
+  const entries = Object.entries(errors).flatMap(([field, messages]) =>
+    messages.map(
+      (m) => `<li><a href="#f-${field === 'contact' ? 'phone' : field}">${escapeHtml(m)}</a></li>`,
+    ),
+  );
+  if (entries.length === 0) return '';
+  return `<div class="alert" role="alert" id="errors"><p>申请表有${entries.length}处需要修改：</p><ul>${entries.join('')}</ul></div>`;
+}
+
+function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
+  const v = view.values;
+  const e = view.errors;
+  const contactError = (e.contact ?? [])
+    .map((m) => `<p class="error" id="f-contact-error">${escapeHtml(m)}</p>`)
+    .join('');
+  return (
+    `<form class="stack" method="post" action="${escapeHtml(urls.apply(agency.code))}" novalidate>` +
+    `<input type="hidden" name="token" value="${escapeHtml(view.token)}">` +
+    (view.csrfField ?? '') +
+    '<fieldset><legend>一、申请人信息</legend>' +
+    selectField({
+      name: 'applicantType',
+      label: '申请人类型',
+      value: v.applicantType,
+      errors: e,
+      required: true,
+      options: options(APPLICANT_TYPES, APPLICANT_TYPE_LABELS),
+    }) +
+    textField({
+      name: 'name',
+      label: '姓名或者名称',
+      value: v.name,
+      errors: e,
+      required: true,
+      maxlength: 100,
+      hint: '自然人填写姓名；法人或者其他组织填写名称。',
+      autocomplete: 'name',
+    }) +
+    selectField({
+      name: 'idType',
+      label: '身份证明（证件类型）',
+      value: v.idType,
+      errors: e,
+      required: true,
+      options: options(ID_DOCUMENT_TYPES, ID_DOCUMENT_LABELS),
+    }) +
+    textField({
+      name: 'idName',
+      label: '证件名称',
+      value: v.idName,
+      errors: e,
+      maxlength: 100,
+      hint: '证件类型选择“其他证件”时填写。',
+    }) +
+    textField({
+      name: 'idNumber',
+      label: '证件号码',
+      value: v.idNumber,
+      errors: e,
+      required: true,
+      maxlength: 64,
+    }) +
+    '</fieldset>' +
+    `<fieldset aria-describedby="f-contact-hint${contactError ? ' f-contact-error' : ''}"><legend>二、联系方式</legend>` +
+    '<p class="hint" id="f-contact-hint">联系电话、电子邮箱、通信地址至少填写一项；选择邮寄的须填写通信地址，选择电子邮件的须填写电子邮箱。</p>' +
+    contactError +
+    textField({
+      name: 'phone',
+      label: '联系电话',
+      value: v.phone,
+      errors: e,
+      type: 'tel',
+      maxlength: 40,
+      autocomplete: 'tel',
+    }) +
+    textField({
+      name: 'email',
+      label: '电子邮箱',
+      value: v.email,
+      errors: e,
+      type: 'email',
+      maxlength: 200,
+      autocomplete: 'email',
+    }) +
+    textField({
+      name: 'address',
+      label: '通信地址',
+      value: v.address,
+      errors: e,
+      maxlength: 200,
+      autocomplete: 'street-address',
+    }) +
+    '</fieldset>' +
+    '<fieldset><legend>三、所需政府信息</legend>' +
+    textArea({
+      name: 'information',
+      label: '所需信息的名称或者特征性描述',
+      value: v.information,
+      errors: e,
+      required: true,
+      maxlength: 2000,
+      hint: '请尽量写明信息的名称、形成时间、制作机关等，便于查找。',
+    }) +
+    textField({ name: 'docNumber', label: '文号（如知道）', value: v.docNumber, errors: e, maxlength: 100 }) +
+    '</fieldset>' +
+    '<fieldset><legend>四、形式要求</legend>' +
+    radioGroup({
+      name: 'form',
+      label: '所需信息的形式',
+      value: v.form,
+      errors: e,
+      required: true,
+      options: options(INFORMATION_FORMS, INFORMATION_FORM_LABELS),
+    }) +
+    textField({
+      name: 'formOther',
+      label: '其他形式（选择“其他”时填写）',
+      value: v.formOther,
+      errors: e,
+      maxlength: 200,
+    }) +
+    radioGroup({
+      name: 'delivery',
+      label: '获取信息的方式',
+      value: v.delivery,
+      errors: e,
+      required: true,
+      options: options(DELIVERY_METHODS, DELIVERY_METHOD_LABELS),
+    }) +
+    textField({
+      name: 'deliveryOther',
+      label: '其他方式（选择“其他”时填写）',
+      value: v.deliveryOther,
+      errors: e,
+      maxlength: 200,
+    }) +
+    '</fieldset>' +
+    '<p><button type="submit">提交申请</button></p></form>'
+  );
+}
+
+function applyPage(agency: AgencyProfile, context: PageContext, title: string, main: string): string {
+  return renderPortalPage({
+    title: `${title} - ${agency.name}`,
+    context,
+    agency,
+    nav: '/apply',
+    crumbs: [
+      { label: '政府信息公开', href: '/gongkai' },
+      { label: agency.name, href: urls.section(agency.code) },
+      { label: '依申请公开', href: urls.onRequest(agency.code) },
+      { label: title },
+    ],
+    side: renderSectionSide(agency.code, 'onRequest'),
+    main,
+  });
+}
+
+/** The form page (empty, or again with the values and the messages). */
+export function renderApplyForm(agency: AgencyProfile, view: ApplyFormView, context: PageContext): string {
+  const main =
+    `<h1>政府信息公开申请</h1><p>向<strong>${escapeHtml(agency.name)}</strong>申请获取政府信息。带 <span class="req">*</span> 的为必填项。</p>` +
+    errorSummary(view.errors) +
+    renderForm(agency, view);
+  return applyPage(agency, context, '在线申请', main);
+}
+
+export interface Confirmation {
+  trackingCode: string;
+  registrationNo: string;
+  receivedOn: string;
+  dueOn: string;
+  provisional: boolean;
+}
+
+/** The confirmation: the tracking code (kept by the applicant), the registration number, the dates. */
+export function renderConfirmation(
+  agency: AgencyProfile,
+  receipt: Confirmation,
+  context: PageContext,
+): string {
+  const track = `/track?code=${encodeURIComponent(receipt.trackingCode)}`;
+  const main =
+    '<h1>申请已提交</h1>' +
+    `<div class="ok" role="status"><p>${escapeHtml(agency.name)}已收到您的政府信息公开申请。</p></div>` +
+    '<dl class="facts">' +
+    `<dt>登记编号</dt><dd>${escapeHtml(receipt.registrationNo)}</dd>` +
+    `<dt>查询码</dt><dd><span class="code">${escapeHtml(receipt.trackingCode)}</span></dd>` +
+    `<dt>收到申请日期</dt><dd>${escapeHtml(receipt.receivedOn)}</dd>` +
+    `<dt>答复期限</dt><dd>${escapeHtml(receipt.dueOn)}${receipt.provisional ? '（暂定：跨越的年度尚未公布节假日安排）' : ''}</dd>` +
+    '</dl>' +
+    '<p class="notice">请妥善保存查询码：凭查询码可以查询办理进度、下载告知书。</p>' +
+    `<p><a class="button" href="${escapeHtml(track)}">查询办理进度</a></p>`;
+  return applyPage(agency, context, '申请已提交', main);
+}
+
+/** `/apply` on a platform of several agencies: choose the agency first. */
+export function renderChooseAgency(
+  agencies: Array<{ code: string; name: string }>,
+  context: PageContext,
+): string {
+  const list = agencies
+    .map((a) => `<li><a href="${escapeHtml(urls.apply(a.code))}">${escapeHtml(a.name)}</a></li>`)
+    .join('');
+  const main = `<h1>在线申请</h1><p>请选择受理申请的机关：</p><ul class="list">${list}</ul>`;
+  return renderPortalPage({
+    title: '在线申请',
+    context,
+    nav: '/apply',
+    crumbs: [{ label: '在线申请' }],
+    main,
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * 法定主动公开内容: the 15 categories of 条例第二十条 (and 其他) with their counts and the agency's
+ * own sub-columns; a category (or a sub-column) lists its published items, newest first, by page.
+ */
+import type { ItemSummaryRow } from '../../db/queries/items.ts';
+import {
+  ITEM_VALIDITY_LABELS,
+  type ItemValidity,
+  STATUTORY_CATEGORIES,
+  STATUTORY_CATEGORY_LABELS,
+  type StatutoryCategory,
+} from '../../domain/items/categories.ts';
+import { escapeHtml } from '../../render/escape.ts';
+import type { AgencyProfile } from '../queries/catalog.ts';
+import { type PageContext, renderPortalPage } from './layout.ts';
+import { queryString, renderLines, renderPager, renderSectionSide, urls } from './parts.ts';
+
+export interface Column {
+  code: string;
+  name: string;
+  category: string;
+}
+
+export interface CatalogListing {
+  category: StatutoryCategory;
+  column?: Column;
+  rows: ItemSummaryRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+function page(agency: AgencyProfile, context: PageContext, title: string, main: string, extra = false) {
+  const crumbs = [
+    { label: '政府信息公开', href: '/gongkai' },
+    { label: agency.name, href: urls.section(agency.code) },
+    extra ? { label: '法定主动公开内容', href: urls.catalog(agency.code) } : { label: '法定主动公开内容' },
+  ];
+  if (extra) crumbs.push({ label: title });
+  return renderPortalPage({
+    title: `${title} - ${agency.name}`,
+    context,
+    agency,
+    nav: '/gongkai',
+    crumbs,
+    side: renderSectionSide(agency.code, 'catalog'),
+    main,
+  });
+}
+
+const categoryHref = (code: string, category: string, column?: string) =>
+  `${urls.catalog(code)}${queryString({ category, column })}`;
+
+/** The index: every category with its count and sub-columns. */
+export function renderCatalogIndex(
+  agency: AgencyProfile,
+  counts: Map<string, number>,
+  columns: Column[],
+  context: PageContext,
+): string {
+  const entries = STATUTORY_CATEGORIES.map((category) => {
+    const own = columns.filter((c) => c.category === category);
+    const sub =
+      own.length > 0
+        ? `<ul>${own.map((c) => `<li><a href="${escapeHtml(categoryHref(agency.code, category, c.code))}">${escapeHtml(c.name)}</a></li>`).join('')}</ul>`
+        : '';
+    return (
+      `<li><a href="${escapeHtml(categoryHref(agency.code, category))}">${escapeHtml(STATUTORY_CATEGORY_LABELS[category])}</a>` +
+      `<span class="count">（${counts.get(category) ?? 0}条）</span>${sub}</li>`
+    );
+  });
+  const main =
+    '<h1>法定主动公开内容</h1>' +
+    '<p class="muted">按《中华人民共和国政府信息公开条例》第二十条的十五类内容及本机关设置的子栏目分类。</p>' +
+    `<ul class="cats">${entries.join('')}</ul>`;
+  return page(agency, context, '法定主动公开内容', main);
+}
+
+/** One category (or sub-column): its items by page, with the sub-columns to narrow it. */
+export function renderCatalogList(
+  agency: AgencyProfile,
+  listing: CatalogListing,
+  columns: Column[],
+  context: PageContext,
+): string {
+  const categoryLabel = STATUTORY_CATEGORY_LABELS[listing.category];
+  const title = listing.column ? listing.column.name : categoryLabel;
+  const own = columns.filter((c) => c.category === listing.category);
+  const filters =
+    own.length > 0
+      ? `<p>子栏目：<a href="${escapeHtml(categoryHref(agency.code, listing.category))}"${listing.column ? '' : ' aria-current="page"'}>全部</a> ` +
+        own
+          .map(
+            (c) =>
+              `<a href="${escapeHtml(categoryHref(agency.code, listing.category, c.code))}"${listing.column?.code === c.code ? ' aria-current="page"' : ''}>${escapeHtml(c.name)}</a>`,
+          )
+          .join(' ') +
+        '</p>'
+      : '';
+  const lines = listing.rows.map((r) => ({
+    href: urls.item(agency.code, r.id),
+    title: r.title,
+    date: r.published_on,
+    sub: escapeHtml(
+      [r.index_no ?? '', r.doc_number ?? '', ITEM_VALIDITY_LABELS[r.validity as ItemValidity] ?? r.validity]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+  }));
+  const pages = Math.max(1, Math.ceil(listing.total / listing.pageSize));
+  const pager = renderPager(
+    listing.page,
+    pages,
+    (n) => categoryHref(agency.code, listing.category, listing.column?.code) + (n > 1 ? `&page=${n}` : ''),
+  );
+  const main =
+    `<h1>${escapeHtml(title)}</h1>` +
+    (listing.column ? `<p class="muted">${escapeHtml(categoryLabel)}</p>` : '') +
+    filters +
+    `<p class="muted">共${listing.total}条，第${listing.page}/${pages}页。</p>` +
+    renderLines(lines, '本栏目暂无信息。') +
+    pager;
+  return page(agency, context, title, main, true);
+}

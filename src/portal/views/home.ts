@@ -1,0 +1,67 @@
+/** The home page: the agencies, the newest items, policy documents with their interpretations, annual reports. */
+import { escapeHtml } from '../../render/escape.ts';
+import { reportUrls } from '../../server/presenters/urls.ts';
+import type { AgencySummary } from '../../server/queries/agencies.ts';
+import type { ItemLine } from '../queries/catalog.ts';
+import { type PageContext, PLATFORM_NAME, renderPortalPage } from './layout.ts';
+import { type Line, renderLines, urls } from './parts.ts';
+
+export interface HomeData {
+  agencies: AgencySummary[];
+  latest: ItemLine[];
+  policies: Array<{ policy: ItemLine; interpretations: ItemLine[] }>;
+}
+
+const itemLine = (i: ItemLine): Line => ({
+  href: urls.item(i.agency_code, i.id),
+  title: i.title,
+  date: i.published_on,
+});
+
+function policyLine({ policy, interpretations }: HomeData['policies'][number]): Line {
+  const links = interpretations
+    .map((i) => `<a href="${escapeHtml(urls.item(i.agency_code, i.id))}">解读：${escapeHtml(i.title)}</a>`)
+    .join('');
+  return { ...itemLine(policy), sub: links || undefined };
+}
+
+function agencyLine(agency: AgencySummary): Line {
+  const reports = agency.years
+    .slice(0, 3)
+    .map((y) => `<a href="${escapeHtml(reportUrls(agency.code, y).page)}">${y}年度报告</a>`)
+    .join('');
+  const links = `<a href="${escapeHtml(urls.catalog(agency.code))}">主动公开</a><a href="${escapeHtml(urls.apply(agency.code))}">依申请公开</a>${reports}`;
+  return { href: urls.section(agency.code), title: agency.name, sub: links };
+}
+
+function reportLines(agencies: AgencySummary[]): Line[] {
+  return agencies
+    .flatMap((a) => a.years.map((year) => ({ a, year })))
+    .sort((x, y) => y.year - x.year)
+    .slice(0, 8)
+    .map(({ a, year }) => ({
+      href: reportUrls(a.code, year).page,
+      title: `${a.name}${year}年政府信息公开工作年度报告`,
+    }));
+}
+
+const panel = (id: string, title: string, body: string, more?: [string, string]) =>
+  `<section class="panel" aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${body}` +
+  (more ? `<p><a href="${more[0]}">${more[1]}</a></p>` : '') +
+  '</section>';
+
+/** The home page HTML. */
+export function renderHome(data: HomeData, context: PageContext): string {
+  const main =
+    '<h1>政府信息公开</h1>' +
+    '<div class="panels">' +
+    panel('latest', '最新信息', renderLines(data.latest.map(itemLine)), ['/search', '检索全部信息']) +
+    panel('policies', '政策文件与解读', renderLines(data.policies.map(policyLine), '暂无政策文件。')) +
+    panel('agencies', '各机关政府信息公开', renderLines(data.agencies.map(agencyLine), '暂无机关。')) +
+    panel('reports', '政府信息公开工作年度报告', renderLines(reportLines(data.agencies), '暂无年度报告。'), [
+      '/reports',
+      '全部年度报告',
+    ]) +
+    '</div>';
+  return renderPortalPage({ title: PLATFORM_NAME, context, nav: '/', crumbs: [], main });
+}

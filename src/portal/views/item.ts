@@ -1,0 +1,112 @@
+/**
+ * A published item's page: the metadata table (索引号, 发布机构, 文号, 成文日期, 发布日期, 有效性,
+ * 主题分类), the title, the body (sanitized when it was saved), the attachments, the linked policy
+ * document or interpretations, and related items. The content part is cached by item version.
+ */
+import type { FoundItem } from '../../db/queries/items.ts';
+import {
+  ITEM_VALIDITY_LABELS,
+  type ItemValidity,
+  STATUTORY_CATEGORY_LABELS,
+  type StatutoryCategory,
+} from '../../domain/items/categories.ts';
+import { escapeHtml } from '../../render/escape.ts';
+import type { SearchHit } from '../../search/types.ts';
+import type { AgencyProfile } from '../queries/catalog.ts';
+import { type PageContext, renderPortalPage } from './layout.ts';
+import { renderLines, renderSectionSide, urls } from './parts.ts';
+
+const row = (label: string, value: string | null | undefined) =>
+  `<tr><th scope="row">${label}</th><td>${escapeHtml(value || '—')}</td></tr>`;
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The content of an item page (inside <main>), the part worth caching. */
+export function renderItemContent(agency: AgencyProfile, found: FoundItem, related: SearchHit[]): string {
+  const item = found.row;
+  const code = agency.code;
+  const meta =
+    '<table class="meta"><caption class="muted">信息属性</caption><tbody>' +
+    row('索引号', item.index_no) +
+    row('主题分类', item.subject) +
+    row('发布机构', item.issuer || agency.name) +
+    row('文号', item.doc_number) +
+    row('成文日期', item.formed_on) +
+    row('发布日期', item.published_on) +
+    row('有效性', ITEM_VALIDITY_LABELS[item.validity as ItemValidity] ?? item.validity) +
+    row('公开类别', STATUTORY_CATEGORY_LABELS[item.category as StatutoryCategory] ?? item.category) +
+    '</tbody></table>';
+  const attachments = found.attachments.map((a) => ({
+    href: urls.attachment(code, item.id, a.id),
+    title: a.file_name,
+    sub: escapeHtml(`${a.media_type}，${formatSize(Number(a.size))}`),
+  }));
+  const links: string[] = [];
+  if (attachments.length > 0)
+    links.push(`<section class="links"><h2>附件</h2>${renderLines(attachments)}</section>`);
+  if (found.policy)
+    links.push(
+      `<section class="links"><h2>所解读的政策文件</h2>${renderLines([
+        {
+          href: urls.item(code, found.policy.id),
+          title: found.policy.title,
+          date: found.policy.published_on,
+        },
+      ])}</section>`,
+    );
+  if (found.interpretations.length > 0)
+    links.push(
+      `<section class="links"><h2>政策解读</h2>${renderLines(
+        found.interpretations.map((i) => ({
+          href: urls.item(code, i.id),
+          title: i.title,
+          date: i.published_on,
+        })),
+      )}</section>`,
+    );
+  if (related.length > 0)
+    links.push(
+      `<section class="links"><h2>相关信息</h2>${renderLines(
+        related.map((r) => ({ href: urls.item(code, r.id), title: r.title, date: r.publishedOn })),
+      )}</section>`,
+    );
+  return (
+    meta +
+    `<h1 class="doc-title">${escapeHtml(item.title)}</h1>` +
+    (item.doc_number ? `<p class="muted doc-number">${escapeHtml(item.doc_number)}</p>` : '') +
+    `<div class="doc-body">${item.body_html}</div>` +
+    links.join('')
+  );
+}
+
+/** The whole item page around cached content. */
+export function renderItemPage(
+  agency: AgencyProfile,
+  item: { title: string; category: string },
+  content: string,
+  context: PageContext,
+): string {
+  const categoryLabel = STATUTORY_CATEGORY_LABELS[item.category as StatutoryCategory] ?? item.category;
+  return renderPortalPage({
+    title: `${item.title} - ${agency.name}`,
+    context,
+    agency,
+    nav: '/gongkai',
+    crumbs: [
+      { label: '政府信息公开', href: '/gongkai' },
+      { label: agency.name, href: urls.section(agency.code) },
+      { label: '法定主动公开内容', href: urls.catalog(agency.code) },
+      {
+        label: categoryLabel,
+        href: `${urls.catalog(agency.code)}?category=${encodeURIComponent(item.category)}`,
+      },
+      { label: '正文' },
+    ],
+    side: renderSectionSide(agency.code, 'catalog'),
+    main: content,
+  });
+}

@@ -1,0 +1,85 @@
+/** Pieces shared by the portal's pages: addresses, item lists, the pager, the 公开 column. */
+import { escapeHtml } from '../../render/escape.ts';
+
+/** The portal's addresses, in one place. */
+export const urls = {
+  section: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai`,
+  guide: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/guide`,
+  rules: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/rules`,
+  catalog: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/catalog`,
+  onRequest: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/on-request`,
+  reports: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/reports`,
+  apply: (code: string) => `/agencies/${encodeURIComponent(code)}/apply`,
+  item: (code: string, id: number) => `/agencies/${encodeURIComponent(code)}/items/${id}`,
+  attachment: (code: string, id: number, attachmentId: number) =>
+    `/api/v1/agencies/${encodeURIComponent(code)}/published-items/${id}/attachments/${attachmentId}`,
+};
+
+/** A list line: a linked title, an optional line below it, the date on the right. */
+export interface Line {
+  href: string;
+  title: string;
+  date?: string | null;
+  /** already-escaped HTML under the title */
+  sub?: string;
+}
+
+/** A list of linked lines, or the `empty` sentence. */
+export function renderLines(lines: Line[], empty = '暂无信息。'): string {
+  if (lines.length === 0) return `<p class="muted">${escapeHtml(empty)}</p>`;
+  const items = lines.map(
+    (l) =>
+      `<li><span><a href="${escapeHtml(l.href)}">${escapeHtml(l.title)}</a>${l.sub ? `<span class="sub">${l.sub}</span>` : ''}</span>` +
+      (l.date ? `<span class="date">${escapeHtml(l.date)}</span>` : '') +
+      '</li>',
+  );
+  return `<ul class="list">${items.join('')}</ul>`;
+}
+
+/** Page numbers around the current one, with the first and the last. */
+export function pageWindow(page: number, pages: number): number[] {
+  const shown = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2]);
+  return [...shown].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+}
+
+/** The pager: `href(n)` gives page n's address; nothing when there is one page. */
+export function renderPager(page: number, pages: number, href: (n: number) => string): string {
+  if (pages <= 1) return '';
+  const link = (n: number, label: string, rel = '') =>
+    `<li><a href="${escapeHtml(href(n))}"${rel}>${label}</a></li>`;
+  const numbers = pageWindow(page, pages).map((n, i, all) => {
+    const gap = i > 0 && n - all[i - 1] > 1 ? '<li><span aria-hidden="true">…</span></li>' : '';
+    return n === page
+      ? `${gap}<li><span aria-current="page">第${n}页</span></li>`
+      : `${gap}${link(n, `第${n}页`)}`;
+  });
+  const prev = page > 1 ? link(page - 1, '上一页', ' rel="prev"') : '';
+  const next = page < pages ? link(page + 1, '下一页', ' rel="next"') : '';
+  return `<nav class="pager" aria-label="分页"><ul>${prev}${numbers.join('')}${next}</ul></nav>`;
+}
+
+/** A query string from the defined values, `?a=1&b=2` (empty when none). */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const SECTION_PAGES: ReadonlyArray<[keyof typeof urls, string]> = [
+  ['guide', '政府信息公开指南'],
+  ['rules', '政府信息公开制度'],
+  ['catalog', '法定主动公开内容'],
+  ['onRequest', '依申请公开'],
+  ['reports', '政府信息公开年度报告'],
+];
+
+/** The left column of an agency's 政府信息公开 section; `active` is the current entry. */
+export function renderSectionSide(code: string, active?: keyof typeof urls): string {
+  const links = SECTION_PAGES.map(([key, label]) => {
+    const href = (urls[key] as (c: string) => string)(code);
+    return `<li><a href="${escapeHtml(href)}"${key === active ? ' aria-current="page"' : ''}>${label}</a></li>`;
+  });
+  return `<h2>政府信息公开</h2><ul>${links.join('')}</ul>`;
+}
