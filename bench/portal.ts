@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '');
 
     const rows: Row[] = [];
-    for (const { name, path } of await portalPages(db, base)) {
+    for (const { name, path } of await portalPages(db)) {
       const response = await fetch(`${base}${path}`);
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       const bytes = Buffer.from(await response.arrayBuffer());
