@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'invalid_state',
   'payload_too_large',
   'unsupported_media_type',
+  'too_many_requests',
   'unavailable',
   'internal',
 ] as const;
@@ -37,6 +38,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_state: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   unavailable: 503,
   internal: 500,
 };

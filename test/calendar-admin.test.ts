@@ -64,15 +64,17 @@ async function seedAgencyAndUsers(db: Db): Promise<number> {
     ['calendar-admin', 'platform_admin'],
     ['calendar-operator', 'operator'],
   ]) {
+    const platform_admin = role === 'platform_admin' ? 1 : 0;
     const user = await db.kysely
       .insertInto('users')
-      .values({ username, display_name: username, created_at })
+      .values({ username, display_name: username, created_at, platform_admin })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.kysely
-      .insertInto('user_roles')
-      .values({ user_id: user.id, agency_id: agency.id, role })
-      .execute();
+    if (!platform_admin)
+      await db.kysely
+        .insertInto('user_roles')
+        .values({ user_id: user.id, agency_id: agency.id, role })
+        .execute();
   }
   return agency.id;
 }
@@ -131,7 +133,7 @@ describeEachDatabase(
         ...{ agencyId, requestId: cases.decided, expectedVersion: 1, action: 'decide', payload: decision },
         ...{ actor: { username: 'calendar-approver', roles: ['operator', 'approver'] }, today: '2026-12-15' },
       });
-      app = await buildServer({ db, now: () => now });
+      app = await buildServer({ db, now: () => now, trustUserHeader: true });
       await app.ready();
     });
     afterAll(() => app.close());

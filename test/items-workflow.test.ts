@@ -29,7 +29,7 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
   let now = new Date('2021-03-10T02:00:00Z');
   beforeAll(async () => {
     await createTestAgency(use(), CODE);
-    app = await buildServer({ db: use(), now: () => now });
+    app = await buildServer({ db: use(), now: () => now, trustUserHeader: true });
     await app.ready();
   });
   afterAll(() => app.close());

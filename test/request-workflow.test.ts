@@ -32,7 +32,7 @@ describeEachDatabase('a request from intake to answer, through the API', (use) =
   let now = new Date('2024-02-08T02:00:00Z');
   beforeAll(async () => {
     await loadDemo(use());
-    app = await buildServer({ db: use(), now: () => now });
+    app = await buildServer({ db: use(), now: () => now, trustUserHeader: true });
     await app.ready();
   });
   afterAll(() => app.close());

@@ -1,10 +1,9 @@
-import type { Transaction } from 'kysely';
 import type { Db } from '../db/connection.ts';
-import type { Database } from '../db/schema.ts';
 import { withinTransaction } from '../db/transaction.ts';
 import { DEMO_AGENCY_CODE, demoLines } from '../demo/lingang.ts';
 import { loadDemoCases } from '../demo/lingang-cases.ts';
 import { LINGANG_2021_NARRATIVE } from '../demo/lingang-narrative.ts';
+import { addDemoUsers } from '../demo/lingang-users.ts';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
@@ -76,36 +75,4 @@ export async function loadDemoIfEmpty(db: Db): Promise<ImportResult | null> {
   const any = await db.kysely.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (any) return null;
   return loadDemo(db, 'first start');
-}
-
-/** The demo agency's staff, one per role (the README names them). */
-export const DEMO_USERS: ReadonlyArray<{ username: string; name: string; roles: string[] }> = [
-  { username: 'lingang-operator', name: '临港区政务公开经办人', roles: ['operator'] },
-  { username: 'lingang-approver', name: '临港区党政办公室负责人', roles: ['operator', 'approver'] },
-  { username: 'lingang-reviewer', name: '临港区保密审查员', roles: ['reviewer'] },
-  { username: 'lingang-admin', name: '临港区平台管理员', roles: ['agency_admin', 'operator'] },
-];
-
-async function addDemoUsers(trx: Transaction<Database>, agencyId: number): Promise<void> {
-  for (const user of DEMO_USERS) {
-    const existing = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', user.username)
-      .executeTakeFirst();
-    const id =
-      existing?.id ??
-      (
-        await trx
-          .insertInto('users')
-          .values({ username: user.username, display_name: user.name, created_at: new Date().toISOString() })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    await trx.deleteFrom('user_roles').where('user_id', '=', id).where('agency_id', '=', agencyId).execute();
-    await trx
-      .insertInto('user_roles')
-      .values(user.roles.map((role) => ({ user_id: id, agency_id: agencyId, role })))
-      .execute();
-  }
 }

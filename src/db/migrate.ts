@@ -5,6 +5,7 @@ import { requestCasesMigration } from './migrations/0002-request-cases.ts';
 import { itemsMigration } from './migrations/0003-items.ts';
 import { registryMigration } from './migrations/0004-registry.ts';
 import { searchMigration } from './migrations/0005-search.ts';
+import { accountsMigration } from './migrations/0006-accounts.ts';
 import { portalMigration } from './migrations/0007-portal.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
@@ -17,6 +18,7 @@ function provider(db: Db): MigrationProvider {
         '0003-items': itemsMigration(db.dialect),
         '0004-registry': registryMigration(db.dialect),
         '0005-search': searchMigration(db.dialect),
+        '0006-accounts': accountsMigration(db.dialect),
         '0007-portal': portalMigration(),
       };
     },

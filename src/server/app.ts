@@ -2,6 +2,8 @@
  * The HTTP server: Fastify 5 with zod schemas at the boundary, the OpenAPI document and its UI,
  * one error handler, security headers, and the route modules of `routes/`.
  */
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -9,9 +11,11 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { createCalendarService } from '../calendar/calendar-service.ts';
 import type { Db } from '../db/connection.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
+import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { DOCS_PREFIX, securityHeaders } from './security.ts';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
 
 export interface ServerOptions {
   db: Db;
@@ -19,6 +23,15 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** the current instant; tests pass a fixed clock */
   now?: () => Date;
+  /**
+   * Trust the `X-Gongkai-User` header as the caller's identity (when there is no session). Only
+   * for tests and tools: `gongkai serve` never sets it, so production callers must sign in.
+   */
+  trustUserHeader?: boolean;
+  /** Fastify's trustProxy: believe X-Forwarded-For/-Proto from a reverse proxy (GONGKAI_TRUST_PROXY) */
+  trustProxy?: boolean | string;
+  /** sign-in brute-force limits (defaults: 20 per IP per minute, 5 failures per username per 15 minutes) */
+  signInLimits?: Partial<SignInLimits>;
 }
 
 const ONE_MIB = 1024 * 1024;
@@ -49,12 +62,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     requestTimeout: 120_000,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    trustProxy: options.trustProxy ?? false,
   });
+  const now = options.now ?? (() => new Date());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.addHook('onSend', securityHeaders);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerIdentity(app, { db: options.db, now, trustUserHeader: options.trustUserHeader === true });
 
   await app.register(swagger, {
     openapi: {
@@ -66,6 +84,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
       tags: [
         { name: 'system', description: '运行状态' },
+        { name: 'session', description: '登录、退出、修改密码（会话 Cookie 与 CSRF 令牌）' },
+        { name: 'users', description: '用户与角色：机关管理员管理本机关用户，平台管理员管理全部' },
         { name: 'agencies', description: '机关' },
         { name: 'reports', description: '政府信息公开工作年度报告' },
         { name: 'requests', description: '依申请公开：登记、办理、答复（工作人员）' },
@@ -82,8 +102,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const pdfLimiter = createLimiter(PDF_CONCURRENCY, PDF_QUEUE);
   const calendars = createCalendarService(options.db);
-  const now = options.now ?? (() => new Date());
+  const signInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
   for (const routes of ROUTE_MODULES)
-    await app.register(routes, { db: options.db, pdfLimiter, calendars, now });
+    await app.register(routes, { db: options.db, pdfLimiter, calendars, now, signInLimits });
   return app;
 }

@@ -10,7 +10,7 @@ export async function demoServer(): Promise<{ app: FastifyInstance; close: () =>
   const db = openDb('sqlite::memory:');
   await migrateToLatest(db);
   await loadDemo(db);
-  const app = await buildServer({ db, logger: false });
+  const app = await buildServer({ db, logger: false, trustUserHeader: true });
   await app.ready();
   return {
     app,
@@ -19,4 +19,20 @@ export async function demoServer(): Promise<{ app: FastifyInstance; close: () =>
       await db.close();
     },
   };
+}
+
+/** Signs in through `POST /api/v1/session`; the cookie header and CSRF token for later requests. */
+export async function signInAs(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+): Promise<{ cookie: string; csrfToken: string; headers: Record<string, string> }> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+  const set = res.headers['set-cookie'];
+  const first = (Array.isArray(set) ? set : [set ?? '']).find((c) => c.startsWith('gongkai_session='));
+  if (!first) throw new Error('no session cookie');
+  const cookie = first.split(';')[0];
+  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } };
 }

@@ -1,30 +1,32 @@
 /**
- * Who may change the installation's calendar: a platform administrator.
- *
- * Interim rule, until accounts arrive (the web issue): a user is a platform administrator when
- * they hold the role `platform_admin` in any agency's `user_roles`. The calendar is national, not
- * an agency's, so the agency of the role does not matter. This file is the one place that changes
- * when real accounts come.
+ * Who may change the installation's calendar: a platform administrator — the installation-level
+ * flag `users.platform_admin` (migration 0006), not a role in an agency. The calendar is national.
  */
 
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../requests/case-store.ts';
 
-/** The role that allows changing the working-day calendar. */
+/** The actor role of a platform administrator (as commands see it). */
 export const PLATFORM_ADMIN = 'platform_admin';
 
-/** The user named (e.g. by the `X-Gongkai-User` header) as an Actor; 401 without one, 403 without the role. */
-export async function resolvePlatformAdmin(db: Db, username: string | undefined): Promise<Actor> {
-  if (!username) throw new AppError('unauthorized', '请先登录：修改工作日历需要用户身份。');
+/** Whether a user (by name) is an enabled platform administrator. */
+export async function isPlatformAdmin(db: Db, username: string): Promise<boolean> {
   const row = await db.kysely
     .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select('users.username')
-    .where('users.username', '=', username)
-    .where('user_roles.role', '=', PLATFORM_ADMIN)
+    .select('id')
+    .where('username', '=', username)
+    .where('platform_admin', '=', 1)
+    .where('disabled', '=', 0)
     .executeTakeFirst();
-  if (!row) throw new AppError('forbidden', `用户 ${username} 不是平台管理员，无权修改工作日历。`);
+  return row !== undefined;
+}
+
+/** The signed-in user as an Actor; 401 without one, 403 when not a platform administrator. */
+export async function resolvePlatformAdmin(db: Db, username: string | undefined): Promise<Actor> {
+  if (!username) throw new AppError('unauthorized', '请先登录：修改工作日历需要用户身份。');
+  if (!(await isPlatformAdmin(db, username)))
+    throw new AppError('forbidden', `用户 ${username} 不是平台管理员，无权修改工作日历。`);
   return { username, roles: [PLATFORM_ADMIN] };
 }
 

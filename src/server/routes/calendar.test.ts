@@ -12,24 +12,18 @@ beforeAll(async () => {
   db = openDb('sqlite::memory:');
   await migrateToLatest(db);
   const created_at = '2026-01-01T00:00:00Z';
-  const agency = await db.kysely
+  await db.kysely
     .insertInto('agencies')
     .values({
       ...{ code: 'a', name: '某机关', short_name: '某', parent_id: null, kind: 'government', address: '' },
       ...{ postcode: '', phone: '', website: '', website_name: '', office: '', created_at },
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const user = await db.kysely
-    .insertInto('users')
-    .values({ username: 'admin', display_name: '平台管理员', created_at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.kysely
-    .insertInto('user_roles')
-    .values({ user_id: user.id, agency_id: agency.id, role: 'platform_admin' })
     .execute();
-  app = await buildServer({ db, now: () => new Date('2026-11-26T02:00:00Z') });
+  await db.kysely
+    .insertInto('users')
+    .values({ username: 'admin', display_name: '平台管理员', created_at, platform_admin: 1 })
+    .execute();
+  app = await buildServer({ db, now: () => new Date('2026-11-26T02:00:00Z'), trustUserHeader: true });
   await app.ready();
 });
 afterAll(async () => {

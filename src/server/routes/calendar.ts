@@ -3,14 +3,12 @@
  * administrator adds or removes an override or imports a year's State Council notice, and every
  * open case's deadline is recomputed in the same transaction (each moved case gets an event).
  */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { addCalendarOverride, removeCalendarOverride } from '../../commands/calendar/calendar-override.ts';
 import { readCalendarYear } from '../../commands/calendar/calendar-year.ts';
 import { importHolidayNotice } from '../../commands/calendar/import-holiday-notice.ts';
 import { resolvePlatformAdmin } from '../../commands/calendar/platform-admin.ts';
 import { todayInChina } from '../../domain/dates.ts';
-import { USER_HEADER } from '../actor.ts';
 import { errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -77,11 +75,6 @@ const calendarYearSchema = z.object({
 
 const changeErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody };
 
-function userOf(request: FastifyRequest): string | undefined {
-  const header = request.headers[USER_HEADER];
-  return Array.isArray(header) ? header[0] : header;
-}
-
 export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.get(
     '/api/v1/calendar',
@@ -125,7 +118,7 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
       },
     },
     async (request, reply) => {
-      const actor = await resolvePlatformAdmin(db, userOf(request));
+      const actor = await resolvePlatformAdmin(db, request.identity?.username);
       try {
         return reply.code(201).send(await addCalendarOverride(db, request.body, actor, now()));
       } finally {
@@ -149,7 +142,7 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
       },
     },
     async (request) => {
-      const actor = await resolvePlatformAdmin(db, userOf(request));
+      const actor = await resolvePlatformAdmin(db, request.identity?.username);
       try {
         return await removeCalendarOverride(db, request.params.date, actor, now());
       } finally {
@@ -183,7 +176,7 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
       },
     },
     async (request, reply) => {
-      const actor = await resolvePlatformAdmin(db, userOf(request));
+      const actor = await resolvePlatformAdmin(db, request.identity?.username);
       try {
         return reply.code(201).send(await importHolidayNotice(db, request.body, actor, now()));
       } finally {

@@ -16,10 +16,14 @@ import { requestActionRoutes } from './request-actions.ts';
 import { requestFileRoutes } from './request-files.ts';
 import { requestRoutes } from './requests.ts';
 import { searchRoutes } from './search.ts';
+import { sessionRoutes } from './session.ts';
 import type { RouteModule } from './types.ts';
+import { userRoutes } from './users.ts';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
   healthRoutes,
+  sessionRoutes,
+  userRoutes,
   agencyRoutes,
   reportRoutes,
   requestRoutes,

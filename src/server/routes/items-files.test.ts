@@ -22,7 +22,11 @@ describeEachDatabase('attachments of an item, through the API', (use) => {
     process.env.GONGKAI_FILES_DIR = dir;
     process.env.GONGKAI_MAX_ATTACHMENT_BYTES = String(LIMIT);
     await createTestAgency(use(), CODE);
-    app = await buildServer({ db: use(), now: () => new Date('2021-06-01T02:00:00Z') });
+    app = await buildServer({
+      db: use(),
+      now: () => new Date('2021-06-01T02:00:00Z'),
+      trustUserHeader: true,
+    });
     await app.ready();
   });
   afterAll(async () => {

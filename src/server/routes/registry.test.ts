@@ -36,7 +36,7 @@ beforeAll(async () => {
       .values({ user_id: user.id, agency_id: agency.id, role })
       .execute();
   }
-  app = await buildServer({ db, now: () => new Date('2022-03-01T02:00:00Z') });
+  app = await buildServer({ db, now: () => new Date('2022-03-01T02:00:00Z'), trustUserHeader: true });
   await app.ready();
 });
 afterAll(async () => {

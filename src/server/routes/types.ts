@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CalendarService } from '../../calendar/calendar-service.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Limiter } from '../limit.ts';
+import type { SignInLimits } from '../sign-in-throttle.ts';
 
 /** What every route module is given when it is registered. */
 export interface RouteOptions {
@@ -13,6 +14,8 @@ export interface RouteOptions {
   calendars: CalendarService;
   /** the current instant (tests set it) */
   now: () => Date;
+  /** sign-in brute-force limits */
+  signInLimits: SignInLimits;
 }
 
 /** A route module: registers its routes on the (encapsulated) instance it is given. */

@@ -1,0 +1,53 @@
+/** Grants or revokes a user's role in an agency (agency or platform administrator); each an event. */
+import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../errors.ts';
+import { type AdminScope, assertAdministers, loadManagedUser } from './admin-scope.ts';
+import { recordUserEvent } from './user-events.ts';
+
+/** Grants or revokes; `changed` is false when the user already had (or lacked) the role. */
+export async function changeRole(
+  db: Db,
+  input: { username: string; agencyId: number; role: string; grant: boolean },
+  scope: AdminScope,
+  now: Date,
+): Promise<{ changed: boolean }> {
+  assertAdministers(scope, input.agencyId);
+  return inTransaction(db, async (trx) => {
+    const user = await loadManagedUser(trx, input.username);
+    if (user.platformAdmin && !scope.platformAdmin)
+      throw new AppError('forbidden', '平台管理员的账号只能由平台管理员管理。');
+    if (
+      !input.grant &&
+      input.role === 'agency_admin' &&
+      user.username === scope.username &&
+      !scope.platformAdmin
+    )
+      throw new AppError('forbidden', '不能撤销自己的机关管理员角色，请由其他管理员办理。');
+    const held = await trx
+      .selectFrom('user_roles')
+      .select('role')
+      .where('user_id', '=', user.id)
+      .where('agency_id', '=', input.agencyId)
+      .where('role', '=', input.role)
+      .executeTakeFirst();
+    if (input.grant === (held !== undefined)) return { changed: false };
+    if (input.grant)
+      await trx
+        .insertInto('user_roles')
+        .values({ user_id: user.id, agency_id: input.agencyId, role: input.role })
+        .execute();
+    else
+      await trx
+        .deleteFrom('user_roles')
+        .where('user_id', '=', user.id)
+        .where('agency_id', '=', input.agencyId)
+        .where('role', '=', input.role)
+        .execute();
+    await recordUserEvent(trx, {
+      ...{ userId: user.id, agencyId: input.agencyId, type: input.grant ? 'role_granted' : 'role_revoked' },
+      ...{ actor: scope.username, at: now, data: { role: input.role } },
+    });
+    return { changed: true };
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * An administrator disables or enables a user, resets their password, or (platform administrators
+ * only) makes them a platform administrator or not. Disabling and resetting end the user's
+ * sessions. Each change an event.
+ */
+import { hashPassword } from '../../accounts/password-hash.ts';
+import { deleteUserSessions } from '../../accounts/sessions.ts';
+import type { Db } from '../../db/connection.ts';
+import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import { AppError } from '../../errors.ts';
+import { type AdminScope, assertManagesUser, loadManagedUser } from './admin-scope.ts';
+import { assertStrongPassword } from './change-password.ts';
+import { recordUserEvent } from './user-events.ts';
+
+/** The changes one request may make. */
+export interface UserChange {
+  disabled?: boolean;
+  platformAdmin?: boolean;
+  /** a new password set by the administrator */
+  password?: string;
+}
+
+/** Applies the changes; returns the event types written. */
+export async function updateUser(
+  db: Db,
+  username: string,
+  change: UserChange,
+  scope: AdminScope,
+  now: Date,
+): Promise<{ events: string[] }> {
+  if (change.platformAdmin !== undefined && !scope.platformAdmin)
+    throw new AppError('forbidden', '只有平台管理员可以设立或撤销平台管理员。');
+  if (username === scope.username && (change.disabled === true || change.platformAdmin === false))
+    throw new AppError('forbidden', '不能停用自己或撤销自己的平台管理员身份，请由其他管理员办理。');
+  if (change.password !== undefined) assertStrongPassword(change.password, username, 'password');
+  const hash = change.password === undefined ? undefined : await hashPassword(change.password);
+  return inTransaction(db, async (trx) => {
+    const user = await loadManagedUser(trx, username);
+    await assertManagesUser(trx, scope, user);
+    const events: string[] = [];
+    const record = async (
+      type: 'disabled' | 'enabled' | 'password_reset' | 'platform_admin_granted' | 'platform_admin_revoked',
+    ) => {
+      events.push(type);
+      await recordUserEvent(trx, { userId: user.id, agencyId: null, type, actor: scope.username, at: now });
+    };
+    if (change.disabled !== undefined) {
+      await trx
+        .updateTable('users')
+        .set({ disabled: change.disabled ? 1 : 0 })
+        .where('id', '=', user.id)
+        .execute();
+      await record(change.disabled ? 'disabled' : 'enabled');
+    }
+    if (change.platformAdmin !== undefined) {
+      await trx
+        .updateTable('users')
+        .set({ platform_admin: change.platformAdmin ? 1 : 0 })
+        .where('id', '=', user.id)
+        .execute();
+      await record(change.platformAdmin ? 'platform_admin_granted' : 'platform_admin_revoked');
+    }
+    if (hash !== undefined) {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: hash, password_changed_at: now.toISOString() })
+        .where('id', '=', user.id)
+        .execute();
+      await record('password_reset');
+    }
+    if (change.disabled === true || hash !== undefined)
+      await deleteUserSessions(withinTransaction(db, trx), user.id);
+    return { events };
+  });
+}

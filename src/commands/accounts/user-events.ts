@@ -1,0 +1,38 @@
+/** The audit trail of users: every change to a user or their roles is a user_events row. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/** What a user event records. */
+export interface UserEventInput {
+  userId: number;
+  /** the agency of a role change; null for installation-level changes */
+  agencyId: number | null;
+  type:
+    | 'created'
+    | 'role_granted'
+    | 'role_revoked'
+    | 'disabled'
+    | 'enabled'
+    | 'password_reset'
+    | 'password_changed'
+    | 'platform_admin_granted'
+    | 'platform_admin_revoked';
+  actor: string;
+  at: Date;
+  data?: Record<string, unknown>;
+}
+
+/** Appends one user event (inside the caller's transaction). */
+export async function recordUserEvent(trx: Kysely<Database>, event: UserEventInput): Promise<void> {
+  await trx
+    .insertInto('user_events')
+    .values({
+      user_id: event.userId,
+      agency_id: event.agencyId,
+      type: event.type,
+      actor: event.actor,
+      at: event.at.toISOString(),
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+}

@@ -1,0 +1,24 @@
+/**
+ * The roles a user holds in an agency (user_roles.role), and the installation-level platform
+ * administrator (users.platform_admin). Who may do what: docs/security.md.
+ */
+
+/** Roles held per agency. */
+export const AGENCY_ROLES = ['operator', 'approver', 'reviewer', 'agency_admin'] as const;
+export type AgencyRole = (typeof AGENCY_ROLES)[number];
+
+/** The Chinese name of each role. */
+export const ROLE_LABELS: Record<AgencyRole, string> = {
+  operator: '经办人',
+  approver: '审批负责人',
+  reviewer: '保密审查员',
+  agency_admin: '机关管理员',
+};
+
+/** Whether a string is an agency role. */
+export function isAgencyRole(value: string): value is AgencyRole {
+  return (AGENCY_ROLES as readonly string[]).includes(value);
+}
+
+/** Roles that may see an applicant's full ID number (each view logged). */
+export const ID_NUMBER_ROLES: readonly AgencyRole[] = ['operator', 'approver'];

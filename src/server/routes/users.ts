@@ -1,0 +1,163 @@
+/**
+ * Users and roles (docs/security.md): an agency administrator manages the users of their agency
+ * under `/api/v1/agencies/:code/users…`; a platform administrator may do that for any agency and
+ * manages every user under `/api/v1/users…`. Every change is a user event.
+ */
+import { z } from 'zod';
+import { changeRole } from '../../commands/accounts/change-role.ts';
+import { createUser } from '../../commands/accounts/create-user.ts';
+import { updateUser } from '../../commands/accounts/update-user.ts';
+import { listUsers } from '../../db/queries/users.ts';
+import { agencyIdOf } from '../actor.ts';
+import { resolveAdminScope } from '../admin-scope.ts';
+import { AppError } from '../errors.ts';
+import { agencyCode, errorBody } from './schemas.ts';
+import type { RouteModule } from './types.ts';
+import {
+  agencyUserParams,
+  newPlatformUserBody,
+  newUserBody,
+  platformUserChangeBody,
+  roleParams,
+  userChangeBody,
+  userListSchema,
+  username,
+  userSchema,
+} from './users-schemas.ts';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const changed = z.object({ changed: z.boolean() });
+const updated = z.object({ events: z.array(z.string()).describe('the user events written') });
+
+export const userRoutes: RouteModule = async (app, { db, now }) => {
+  const one = async (name: string, agencyId: number | null) => {
+    const found = (await listUsers(db, agencyId)).find((u) => u.username === name);
+    if (!found) throw new AppError('not_found', `未找到用户 ${name}。`);
+    return found;
+  };
+
+  app.get(
+    '/api/v1/agencies/:code/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'The users of an agency with their roles there (agency or platform administrator)',
+        params: z.object({ code: agencyCode }),
+        response: { 200: userListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      await resolveAdminScope(db, request, { agencyId });
+      return { users: await listUsers(db, agencyId) };
+    },
+  );
+
+  app.post(
+    '/api/v1/agencies/:code/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user with an initial password and roles in this agency',
+        params: z.object({ code: agencyCode }),
+        body: newUserBody,
+        response: { 201: userSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      const scope = await resolveAdminScope(db, request, { agencyId });
+      const { roles, ...user } = request.body;
+      await createUser(db, { ...user, agency: { id: agencyId, roles } }, scope, now());
+      return reply.code(201).send(await one(user.username, agencyId));
+    },
+  );
+
+  for (const [method, grant] of [
+    ['PUT', true],
+    ['DELETE', false],
+  ] as const)
+    app.route({
+      method,
+      url: '/api/v1/agencies/:code/users/:username/roles/:role',
+      schema: {
+        tags: ['users'],
+        summary: grant ? 'Grant a role in this agency' : 'Revoke a role in this agency',
+        params: roleParams,
+        response: { 200: changed, ...errors },
+      },
+      handler: async (request) => {
+        const { code, role } = request.params;
+        const agencyId = await agencyIdOf(db, code);
+        const scope = await resolveAdminScope(db, request, { agencyId });
+        return changeRole(db, { username: request.params.username, agencyId, role, grant }, scope, now());
+      },
+    });
+
+  app.patch(
+    '/api/v1/agencies/:code/users/:username',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Disable or enable a user of this agency, or reset their password',
+        params: agencyUserParams,
+        body: userChangeBody,
+        response: { 200: updated, ...errors },
+      },
+    },
+    async (request) => {
+      const agencyId = await agencyIdOf(db, request.params.code);
+      const scope = await resolveAdminScope(db, request, { agencyId });
+      return updateUser(db, request.params.username, request.body, scope, now());
+    },
+  );
+
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Every user with their roles in every agency (platform administrator)',
+        response: { 200: userListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      await resolveAdminScope(db, request, { platformOnly: true });
+      return { users: await listUsers(db, null) };
+    },
+  );
+
+  app.post(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user, possibly a platform administrator (platform administrator)',
+        body: newPlatformUserBody,
+        response: { 201: userSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const scope = await resolveAdminScope(db, request, { platformOnly: true });
+      await createUser(db, request.body, scope, now());
+      return reply.code(201).send(await one(request.body.username, null));
+    },
+  );
+
+  app.patch(
+    '/api/v1/users/:username',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Disable or enable any user, reset their password, grant or revoke platform administrator',
+        params: z.object({ username }),
+        body: platformUserChangeBody,
+        response: { 200: updated, ...errors },
+      },
+    },
+    async (request) => {
+      const scope = await resolveAdminScope(db, request, { platformOnly: true });
+      return updateUser(db, request.params.username, request.body, scope, now());
+    },
+  );
+};

@@ -1,0 +1,42 @@
+/** Test factories of agencies and users with passwords (for sign-in through the API). */
+import { hashPassword } from '../src/accounts/password-hash.ts';
+import type { Db } from '../src/db/connection.ts';
+
+/** A bare agency; its id. */
+export async function addAgency(db: Db, code: string, name = `${code} 测试机关`): Promise<number> {
+  const row = await db.kysely
+    .insertInto('agencies')
+    .values({
+      ...{ code, name, short_name: name, parent_id: null, kind: 'government', address: '', postcode: '' },
+      ...{ phone: '', website: '', website_name: '', office: '', created_at: '2026-01-01T00:00:00Z' },
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const hashes = new Map<string, Promise<string>>();
+
+/** A user with a password and roles in one agency (or none); its id. */
+export async function addUser(
+  db: Db,
+  user: { username: string; password: string; platformAdmin?: boolean; agencyId?: number; roles?: string[] },
+): Promise<number> {
+  const hash = hashes.get(user.password) ?? hashPassword(user.password);
+  hashes.set(user.password, hash);
+  const { id } = await db.kysely
+    .insertInto('users')
+    .values({
+      ...{ username: user.username, display_name: user.username, created_at: '2026-01-01T00:00:00Z' },
+      ...{ password_hash: await hash, platform_admin: user.platformAdmin ? 1 : 0 },
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const agencyId = user.agencyId;
+  if (agencyId !== undefined && user.roles?.length)
+    await db.kysely
+      .insertInto('user_roles')
+      .values(user.roles.map((role) => ({ user_id: id, agency_id: agencyId, role })))
+      .execute();
+  return id;
+}
