@@ -4,7 +4,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { databaseUrl, UsageError, writeErr } from './io.ts';
 
 const USAGE = `用法：gongkai <命令> [参数]
-  serve [--port N]                                   启动平台（默认端口 3000）
+  serve [--port N]                                   启动平台（默认端口 3000；工作台未构建或已过时则先构建）
+  build-console [--if-stale]                         构建工作台（/console，Vite）
   demo                                               （重新）载入示例机关 lingang
   report --agency CODE --year YYYY --format json|html|docx|pdf [--out FILE]
                                                      生成年度报告（json/html 未指定 --out 时输出到标准输出）
@@ -36,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return (await import('./serve.ts')).serveCommand(args);
+    case 'build-console':
+      return (await import('./build-console.ts')).buildConsoleCommand(args);
     case 'demo':
       return withDb(async (db) => {
         const result = await loadDemo(db);

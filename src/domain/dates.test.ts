@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, todayInChina } from './dates.ts';
+import { endOfWeek, isIsoDate, todayInChina } from './dates.ts';
 
 describe('isIsoDate', () => {
   it.each([
@@ -47,5 +47,17 @@ describe('todayInChina', () => {
     ['an instant given with its own offset', '2022-01-31T23:30:00+08:00', '2022-01-31'],
   ])('%s: %s → %s', (_situation, instant, day) => {
     expect(todayInChina(new Date(instant))).toBe(day);
+  });
+});
+
+describe('endOfWeek', () => {
+  it.each([
+    ['a Monday', '2026-11-23', '2026-11-29'],
+    ['a Thursday', '2026-11-26', '2026-11-29'],
+    ['a Sunday is its own week’s end', '2026-11-29', '2026-11-29'],
+    ['a week across the new year', '2026-12-30', '2027-01-03'],
+    ['a week across 29 February', '2024-02-27', '2024-03-03'],
+  ])('%s (%s) → %s', (_situation, date, expected) => {
+    expect(endOfWeek(date)).toBe(expected);
   });
 });

@@ -13,3 +13,10 @@ export function isIsoDate(text: string): boolean {
 export function todayInChina(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The Sunday that ends the (Monday-to-Sunday) week of a date, as YYYY-MM-DD. */
+export function endOfWeek(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  const weekday = (day.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return new Date(day.getTime() + (6 - weekday) * 86_400_000).toISOString().slice(0, 10);
+}

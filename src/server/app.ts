@@ -10,6 +10,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createCalendarService } from '../calendar/calendar-service.ts';
 import type { Db } from '../db/connection.ts';
+import { CONSOLE_DIST } from './console/paths.ts';
+import { consoleRoutes } from './console/routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
@@ -23,6 +25,8 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** the current instant; tests pass a fixed clock */
   now?: () => Date;
+  /** the staff console's build served at /console (default dist/console) */
+  consoleDir?: string;
   /**
    * Trust the `X-Gongkai-User` header as the caller's identity (when there is no session). Only
    * for tests and tools: `gongkai serve` never sets it, so production callers must sign in.
@@ -105,5 +109,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const signInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
   for (const routes of ROUTE_MODULES)
     await app.register(routes, { db: options.db, pdfLimiter, calendars, now, signInLimits });
+  await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;
 }

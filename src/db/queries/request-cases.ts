@@ -39,7 +39,7 @@ export interface CaseSummary {
   version: number;
 }
 
-const SUMMARY_COLUMNS = [
+export const SUMMARY_COLUMNS = [
   'id',
   'registration_no',
   'applicant_type',
@@ -55,7 +55,7 @@ const SUMMARY_COLUMNS = [
   'version',
 ] as const;
 
-type SummaryRow = {
+export type SummaryRow = {
   id: number;
   registration_no: string | null;
   applicant_type: string;
@@ -71,6 +71,7 @@ type SummaryRow = {
   version: number;
 };
 
+/** A summary row as the API shows it. */
 export function toSummary(r: SummaryRow): CaseSummary {
   return {
     id: r.id,

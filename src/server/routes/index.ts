@@ -2,6 +2,7 @@
 import { portalRoutes } from '../../portal/routes/index.ts';
 import { agencyRoutes } from './agencies.ts';
 import { calendarRoutes } from './calendar.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { healthRoutes } from './health.ts';
 import { itemRoutes } from './items.ts';
 import { itemActionRoutes } from './items-actions.ts';
@@ -28,6 +29,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   reportRoutes,
   requestRoutes,
   requestActionRoutes,
+  dashboardRoutes,
   publicRequestRoutes,
   letterRoutes,
   requestFileRoutes,

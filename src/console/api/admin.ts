@@ -1,0 +1,65 @@
+/** The calendar and registry endpoints the console uses. */
+import { api } from './client.ts';
+
+export interface CalendarYear {
+  year: number;
+  confirmed: boolean;
+  confirmedYears: number[];
+  holidays: string[];
+  workdays: string[];
+  overrides: Array<{ date: string; kind: string; source: string; createdAt: string; actor: string }>;
+  notices: Array<{
+    year: number;
+    documentNumber: string;
+    holidays: string[];
+    workdays: string[];
+    importedAt: string;
+    actor: string;
+  }>;
+}
+
+export interface Recompute {
+  checked: number;
+  changed: number;
+  failed: Array<{ requestId: number; message: string }>;
+}
+
+export interface RegistryDocument {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  docNumber: string;
+  title: string;
+  issuer: string;
+  issuedOn: string;
+  repealedOn: string | null;
+  repealedBy: string | null;
+  status: string;
+  statusLabel: string;
+  version: number;
+}
+
+export const calendarApi = {
+  year: (year: number) => api.call<CalendarYear>('/api/v1/calendar', { query: { year } }),
+  addOverride: (body: { date: string; kind: string; source: string }) =>
+    api.call<{ recompute: Recompute }>('/api/v1/calendar/overrides', { method: 'POST', body }),
+  removeOverride: (date: string) =>
+    api.call<{ recompute: Recompute }>(`/api/v1/calendar/overrides/${date}`, { method: 'DELETE' }),
+  importNotice: (notice: unknown) =>
+    api.call<{ notice: { year: number; documentNumber: string }; recompute: Recompute }>(
+      '/api/v1/calendar/notices',
+      {
+        method: 'POST',
+        body: notice,
+      },
+    ),
+};
+
+const registryBase = (agency: string) => `/api/v1/agencies/${encodeURIComponent(agency)}/registry`;
+
+export const registryApi = {
+  documents: (agency: string, query: { status?: string; kind?: string; limit: number; offset: number }) =>
+    api.call<{ total: number; items: RegistryDocument[] }>(`${registryBase(agency)}/documents`, { query }),
+  issue: (agency: string, body: Record<string, unknown>) =>
+    api.call<RegistryDocument>(`${registryBase(agency)}/documents`, { method: 'POST', body }),
+};

@@ -1,0 +1,54 @@
+/** The session contract of `/api/v1/session` (sign-in with a password, an HttpOnly cookie, a CSRF token). */
+import { api } from './client.ts';
+
+export interface SessionAgency {
+  code: string;
+  name: string;
+  roles: string[];
+}
+
+export interface Session {
+  user: { username: string; displayName: string; platformAdmin: boolean };
+  agencies: SessionAgency[];
+  csrfToken: string;
+}
+
+/** The current session, or null when nobody is signed in. */
+export async function fetchSession(): Promise<Session | null> {
+  try {
+    const session = await api.call<Session>('/api/v1/session', { quiet401: true });
+    api.setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if ((error as { status?: number }).status === 401) return null;
+    throw error;
+  }
+}
+
+/** Signs in; the server sets the cookie and answers the session. */
+export async function signIn(username: string, password: string): Promise<Session> {
+  const session = await api.call<Session>('/api/v1/session', {
+    method: 'POST',
+    body: { username, password },
+    quiet401: true,
+  });
+  api.setCsrfToken(session.csrfToken);
+  return session;
+}
+
+/** Signs out (the server ends the session and clears the cookie). */
+export async function signOut(): Promise<void> {
+  try {
+    await api.call('/api/v1/session', { method: 'DELETE', quiet401: true });
+  } finally {
+    api.setCsrfToken(null);
+  }
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  operator: '经办人',
+  reviewer: '保密审查员',
+  approver: '审批人',
+  agency_admin: '机关管理员',
+  platform_admin: '平台管理员',
+};

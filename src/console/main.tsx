@@ -1,0 +1,29 @@
+/** The staff console: Ant Design in Chinese, the session, the routes. */
+import 'dayjs/locale/zh-cn';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ConsoleRoutes } from './routes.tsx';
+import { SessionProvider } from './session-context.tsx';
+
+dayjs.locale('zh-cn');
+
+const root = document.getElementById('root');
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <ConfigProvider
+        locale={zhCN}
+        button={{ autoInsertSpace: false }}
+        theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4 } }}
+      >
+        <AntApp>
+          <SessionProvider>
+            <ConsoleRoutes />
+          </SessionProvider>
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );

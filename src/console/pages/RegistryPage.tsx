@@ -1,0 +1,138 @@
+/** 规范性文件: the registry of 规章 and 行政规范性文件 (every version), and 制发 of a new one. */
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { DOCUMENT_STATUS_LABELS } from '../../domain/registry/lifecycle.ts';
+import { NORMATIVE_KIND_LABELS } from '../../domain/report/codes.ts';
+import { type RegistryDocument, registryApi } from '../api/admin.ts';
+import { messageOf } from '../api/client.ts';
+import { useApi } from '../lib/use-api.ts';
+import { useAgencyCode } from '../session-context.tsx';
+
+const PAGE = 50;
+const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+interface IssueValues {
+  kind: string;
+  docNumber: string;
+  title: string;
+  issuer?: string;
+  issuedOn: Dayjs;
+}
+
+export default function RegistryPage() {
+  const agency = useAgencyCode();
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<string | undefined>('in_force');
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<IssueValues>();
+  const {
+    data,
+    error: loadError,
+    loading,
+    reload,
+  } = useApi(
+    () => registryApi.documents(agency, { status, limit: PAGE, offset: (page - 1) * PAGE }),
+    [agency, status, page],
+  );
+
+  const issue = async (values: IssueValues) => {
+    setError(null);
+    try {
+      const issued = await registryApi.issue(agency, {
+        ...values,
+        issuedOn: values.issuedOn.format('YYYY-MM-DD'),
+      });
+      message.success(`已登记：${issued.docNumber}`);
+      form.resetFields();
+      setOpen(false);
+      reload();
+    } catch (thrown) {
+      setError(messageOf(thrown));
+    }
+  };
+
+  return (
+    <>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={2}>规范性文件</Typography.Title>
+        <Button type="primary" onClick={() => setOpen(!open)}>
+          {open ? '收起' : '登记制发'}
+        </Button>
+      </Flex>
+      {open && (
+        <Card title="登记新制发的文件" style={{ marginBottom: 16 }}>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={issue}
+            initialValues={{ kind: 'normative' }}
+            aria-label="登记制发"
+          >
+            <Flex gap={16} wrap>
+              <Form.Item label="种类" name="kind">
+                <Select style={{ width: 200 }} options={options(NORMATIVE_KIND_LABELS)} />
+              </Form.Item>
+              <Form.Item label="文号" name="docNumber" rules={[{ required: true, message: '请填写文号' }]}>
+                <Input style={{ width: 240 }} />
+              </Form.Item>
+              <Form.Item
+                label="制发日期"
+                name="issuedOn"
+                rules={[{ required: true, message: '请选择制发日期' }]}
+              >
+                <DatePicker />
+              </Form.Item>
+              <Form.Item label="发文机关" name="issuer">
+                <Input style={{ width: 240 }} />
+              </Form.Item>
+            </Flex>
+            <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
+              <Input />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              登记
+            </Button>
+          </Form>
+        </Card>
+      )}
+      {loadError && <Alert type="error" showIcon title={loadError} />}
+      <Select
+        aria-label="文件状态"
+        allowClear
+        placeholder="全部状态"
+        value={status}
+        onChange={(v) => {
+          setStatus(v);
+          setPage(1);
+        }}
+        style={{ width: 200, marginBottom: 16 }}
+        options={options(DOCUMENT_STATUS_LABELS)}
+      />
+      <Table<RegistryDocument>
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        columns={[
+          { title: '文号', dataIndex: 'docNumber' },
+          { title: '标题', dataIndex: 'title' },
+          { title: '种类', dataIndex: 'kindLabel' },
+          { title: '制发日期', dataIndex: 'issuedOn' },
+          { title: '状态', dataIndex: 'statusLabel' },
+          { title: '失效日期', dataIndex: 'repealedOn', render: (v: string | null) => v ?? '—' },
+        ]}
+      />
+    </>
+  );
+}

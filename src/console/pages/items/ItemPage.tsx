@@ -1,0 +1,170 @@
+/** One item: its fields, 保密审查, publication, postings to other channels, timeline. */
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Row,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { messageOf } from '../../api/client.ts';
+import { itemsApi } from '../../api/items.ts';
+import { formatInstant, labelOf } from '../../lib/format.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useAgencyCode } from '../../session-context.tsx';
+import { ItemActionModal } from './ItemActionModal.tsx';
+import { ITEM_ACTION_LABELS, ITEM_EVENT_LABELS, ITEM_STATE_LABELS } from './labels.ts';
+
+/** The actions offered as buttons (edit opens the form; attach/detach/link are elsewhere). */
+const BUTTONS = ['submit', 'approve', 'reject', 'publish', 'withdraw', 'post'];
+
+export default function ItemPage() {
+  const agency = useAgencyCode();
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { data: item, error, reload } = useApi(() => itemsApi.get(agency, id), [agency, id]);
+  const [action, setAction] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (error) return <Alert type="error" showIcon title={error} />;
+  if (!item) return null;
+
+  /** Actions without fields run at once. */
+  const run = async (name: string) => {
+    if (name !== 'submit' && name !== 'publish') return setAction(name);
+    setBusy(true);
+    try {
+      await itemsApi.act(agency, id, name, { expectedVersion: item.version });
+      message.success(`${labelOf(ITEM_ACTION_LABELS, name)}：已完成`);
+      reload();
+    } catch (thrown) {
+      message.error(messageOf(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Link to="/items">← 返回列表</Link>
+      <Flex gap={12} align="center" wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {item.title}
+        </Typography.Title>
+        <Tag color={item.status === 'published' ? 'green' : 'blue'}>{item.statusLabel}</Tag>
+        {item.timeliness.late && <Tag color="red">超过 20 个工作日发布</Tag>}
+      </Flex>
+      <section aria-label="可办理的操作" style={{ margin: '16px 0' }}>
+        <Flex gap={8} wrap>
+          {item.allowedActions.includes('edit') && (
+            <Button onClick={() => navigate(`/items/${id}/edit`)}>修改内容</Button>
+          )}
+          {BUTTONS.filter((a) => item.allowedActions.includes(a)).map((a) => (
+            <Button
+              key={a}
+              type={a === 'publish' || a === 'approve' ? 'primary' : 'default'}
+              loading={busy}
+              onClick={() => run(a)}
+            >
+              {labelOf(ITEM_ACTION_LABELS, a)}
+            </Button>
+          ))}
+        </Flex>
+      </section>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card title="信息">
+            <Descriptions
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: 'index', label: '索引号', children: item.indexNo ?? '发布时生成' },
+                { key: 'status', label: '状态', children: labelOf(ITEM_STATE_LABELS, item.status) },
+                { key: 'category', label: '法定类别', span: 2, children: item.categoryLabel },
+                { key: 'issuer', label: '发文机关', children: item.issuer || '—' },
+                { key: 'doc', label: '文号', children: item.docNumber ?? '—' },
+                { key: 'formed', label: '成文日期', children: item.formedOn },
+                { key: 'published', label: '发布日期', children: item.publishedOn ?? '—' },
+                { key: 'due', label: '应发布期限', children: item.timeliness.dueOn },
+                { key: 'by', label: '起草人', children: item.createdBy },
+              ]}
+            />
+          </Card>
+          <Card title="保密审查" style={{ marginTop: 16 }}>
+            {item.review ? (
+              <Descriptions
+                column={1}
+                items={[
+                  { key: 'reviewer', label: '审查人', children: item.review.reviewer },
+                  { key: 'on', label: '审查日期', children: item.review.reviewedOn ?? '—' },
+                  { key: 'result', label: '结果', children: item.review.result ?? '审查中' },
+                  { key: 'opinion', label: '意见', children: item.review.opinion || '—' },
+                ]}
+              />
+            ) : (
+              <Typography.Text type="secondary">
+                {item.status === 'in_review' ? '已送审，待保密审查员审查。' : '尚未送审。'}
+              </Typography.Text>
+            )}
+          </Card>
+          <Card title="发布渠道" style={{ marginTop: 16 }}>
+            <Table
+              rowKey={(p) => `${p.channel}-${p.publishedOn}`}
+              size="small"
+              pagination={false}
+              dataSource={item.postings}
+              locale={{ emptyText: '尚未发布' }}
+              columns={[
+                { title: '渠道', dataIndex: 'channelName', render: (v: string, p) => v || p.channel },
+                { title: '发布日期', dataIndex: 'publishedOn' },
+                { title: '链接', dataIndex: 'link', render: (v: string | null) => v ?? '—' },
+              ]}
+            />
+          </Card>
+          <Card title="正文" style={{ marginTop: 16 }}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+              {item.bodyHtml.replace(/<[^>]+>/g, '') || '（无正文）'}
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title="办理过程">
+            <Timeline
+              items={item.events.map((e) => ({
+                key: e.seq,
+                content: (
+                  <>
+                    <div>{`${formatInstant(e.at)} ${labelOf(ITEM_EVENT_LABELS, e.type)}`}</div>
+                    <Typography.Text type="secondary">
+                      {e.actor} · {labelOf(ITEM_STATE_LABELS, e.stateAfter)}
+                    </Typography.Text>
+                  </>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <ItemActionModal
+        agency={agency}
+        itemId={id}
+        version={item.version}
+        action={action}
+        onClose={() => setAction(null)}
+        onDone={() => {
+          message.success(`${labelOf(ITEM_ACTION_LABELS, action)}：已完成`);
+          setAction(null);
+          reload();
+        }}
+      />
+    </>
+  );
+}

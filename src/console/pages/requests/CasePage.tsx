@@ -1,0 +1,235 @@
+/** One case: applicant, clock, the actions its state allows, timeline, letters, attachments, reviews. */
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Row,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { messageOf } from '../../api/client.ts';
+import { type CaseDetail, requestsApi } from '../../api/requests.ts';
+import { dayCounter, formatBytes, formatInstant, labelOf, urgencyColor } from '../../lib/format.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useAgencyCode } from '../../session-context.tsx';
+import { ActionModal } from './ActionForm.tsx';
+import {
+  APPLICANT_TYPE_LABELS,
+  CASE_ACTION_LABELS,
+  CASE_STATE_LABELS,
+  EVENT_LABELS,
+  OUTCOME_LABELS,
+  REQUEST_CHANNEL_LABELS,
+} from './labels.ts';
+import { letterName } from './letters.ts';
+import { ReviewsCard } from './ReviewsCard.tsx';
+
+/** The file's content as base64 (the attachments API takes JSON). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function Header({ found }: { found: CaseDetail }) {
+  const counter = found.state === 'decided' ? null : dayCounter(found.clock.workingDaysLeft);
+  return (
+    <Flex gap={12} align="center" wrap>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        {found.registrationNo ?? `申请 ${found.id}`}
+      </Typography.Title>
+      <Tag color={found.state === 'decided' ? 'green' : 'blue'}>{found.stateLabel}</Tag>
+      {counter && <Tag color={urgencyColor(counter.urgency)}>{counter.text}</Tag>}
+    </Flex>
+  );
+}
+
+export default function CasePage() {
+  const agency = useAgencyCode();
+  const id = Number(useParams().id);
+  const { message } = App.useApp();
+  const { data: found, error, reload } = useApi(() => requestsApi.get(agency, id), [agency, id]);
+  const [action, setAction] = useState<string | null>(null);
+
+  if (error) return <Alert type="error" showIcon title={error} />;
+  if (!found) return null;
+  const applicant = found.applicant ?? {};
+
+  const upload = async (file: File) => {
+    try {
+      await requestsApi.attach(agency, id, {
+        expectedVersion: found.version,
+        fileName: file.name,
+        contentBase64: await base64Of(file),
+      });
+      message.success(`已上传 ${file.name}`);
+      reload();
+    } catch (thrown) {
+      message.error(messageOf(thrown));
+    }
+    return false;
+  };
+
+  return (
+    <>
+      <Link to="/requests">← 返回列表</Link>
+      <Header found={found} />
+      <section aria-label="可办理的操作" style={{ margin: '16px 0' }}>
+        <Flex gap={8} wrap>
+          {found.allowedActions.map((a) => (
+            <Button key={a} type={a === 'decide' ? 'primary' : 'default'} onClick={() => setAction(a)}>
+              {labelOf(CASE_ACTION_LABELS, a)}
+            </Button>
+          ))}
+          {found.allowedActions.length === 0 && (
+            <Typography.Text type="secondary">该申请已办结。</Typography.Text>
+          )}
+        </Flex>
+      </section>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card title="申请信息">
+            <Descriptions
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: 'state', label: '状态', children: labelOf(CASE_STATE_LABELS, found.state) },
+                {
+                  key: 'channel',
+                  label: '收到方式',
+                  children: labelOf(REQUEST_CHANNEL_LABELS, found.channel),
+                },
+                { key: 'received', label: '收到日期', children: found.receivedOn },
+                {
+                  key: 'due',
+                  label: '答复期限',
+                  children: `${found.clock.due}${found.clock.provisional ? '（暂定）' : ''}`,
+                },
+                { key: 'used', label: '已用工作日', children: found.clock.workingDaysUsed },
+                { key: 'waiting', label: '等待至', children: found.clock.waitingUntil ?? '—' },
+                {
+                  key: 'type',
+                  label: '申请人类型',
+                  children: labelOf(APPLICANT_TYPE_LABELS, found.applicantType),
+                },
+                { key: 'name', label: '申请人', children: applicant.name ?? '—' },
+                { key: 'phone', label: '联系电话', children: applicant.phone ?? '—' },
+                { key: 'address', label: '通信地址', children: applicant.address ?? '—' },
+                { key: 'info', label: '所需信息', span: 2, children: applicant.information ?? '—' },
+                { key: 'outcome', label: '办理结果', children: labelOf(OUTCOME_LABELS, found.outcome) },
+                { key: 'decided', label: '办结日期', children: found.decidedOn ?? '—' },
+                { key: 'tracking', label: '查询码', span: 2, children: <code>{found.trackingCode}</code> },
+              ]}
+            />
+          </Card>
+          <Card title="文书" style={{ marginTop: 16 }}>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={found.letters}
+              locale={{ emptyText: '暂无文书' }}
+              columns={[
+                { title: '文书', dataIndex: 'kind', render: (kind: string) => letterName(kind) },
+                { title: '生成时间', dataIndex: 'createdAt', render: formatInstant },
+                {
+                  title: '操作',
+                  key: 'actions',
+                  render: (_: unknown, l) => (
+                    <Flex gap={12}>
+                      <a
+                        href={requestsApi.letterUrl(agency, id, l.id, 'html')}
+                        target="_blank"
+                        rel="noreferrer"
+                      >
+                        预览 {letterName(l.kind)}
+                      </a>
+                      <a href={requestsApi.letterUrl(agency, id, l.id, 'docx')} download>
+                        下载 {letterName(l.kind)}（DOCX）
+                      </a>
+                    </Flex>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+          <Card
+            title="附件"
+            style={{ marginTop: 16 }}
+            extra={
+              <Upload beforeUpload={upload} showUploadList={false} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg">
+                <Button>上传附件</Button>
+              </Upload>
+            }
+          >
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={found.attachments}
+              locale={{ emptyText: '暂无附件' }}
+              columns={[
+                {
+                  title: '文件',
+                  dataIndex: 'fileName',
+                  render: (name: string, a) => (
+                    <a href={requestsApi.attachmentUrl(agency, id, a.id)}>{name}</a>
+                  ),
+                },
+                { title: '大小', dataIndex: 'size', render: formatBytes },
+                {
+                  title: '上传',
+                  dataIndex: 'createdAt',
+                  render: (v: string, a) => `${formatInstant(v)} ${a.createdBy}`,
+                },
+              ]}
+            />
+          </Card>
+          <ReviewsCard agency={agency} caseId={id} reviews={found.reviews} onRecorded={reload} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title="办理过程">
+            <Timeline
+              items={found.events.map((e) => ({
+                key: e.id,
+                content: (
+                  <>
+                    <div>{`${e.occurredOn} ${labelOf(EVENT_LABELS, e.type)}`}</div>
+                    <Typography.Text type="secondary">
+                      {e.actor} · 记录于 {formatInstant(e.recordedAt)}
+                      {e.stateAfter && e.stateAfter !== e.stateBefore
+                        ? ` · ${labelOf(CASE_STATE_LABELS, e.stateAfter)}`
+                        : ''}
+                    </Typography.Text>
+                  </>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <ActionModal
+        agency={agency}
+        caseId={id}
+        version={found.version}
+        action={action}
+        onClose={() => setAction(null)}
+        onDone={() => {
+          message.success(`${labelOf(CASE_ACTION_LABELS, action)}：已完成`);
+          setAction(null);
+          reload();
+        }}
+      />
+    </>
+  );
+}

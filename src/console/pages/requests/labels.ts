@@ -1,0 +1,42 @@
+/** Labels of request codes, from the domain (one source for the server, the letters and the console). */
+export {
+  APPLICANT_TYPE_LABELS,
+  OUTCOME_LABELS,
+  REQUEST_CHANNEL_LABELS,
+  T4_GROUP_LABELS,
+} from '../../../domain/report/codes.ts';
+export { CASE_ACTION_LABELS, CASE_STATE_LABELS } from '../../../domain/requests/state-machine.ts';
+
+export const QUEUE_FILTERS: Array<{ value: string; label: string }> = [
+  { value: 'open', label: '未办结' },
+  { value: 'overdue', label: '已逾期' },
+  { value: 'due_soon', label: '即将到期' },
+  { value: 'awaiting_correction', label: '待补正' },
+  { value: 'awaiting_fee', label: '待缴费' },
+  { value: 'in_consultation', label: '征求意见中' },
+  { value: 'decided', label: '已办结' },
+  { value: 'all', label: '全部' },
+];
+
+export const EVENT_LABELS: Record<string, string> = {
+  received: '收到申请并登记',
+  calendar_changed: '工作日历调整，期限重算',
+  correction_requested: '发出补正告知',
+  correction_received: '收到补正材料',
+  consultation_sent: '发出征求意见函',
+  consultation_replied: '收到征求意见回复',
+  extended: '延期答复',
+  fee_notice: '发出收费通知',
+  fee_paid: '登记缴费',
+  reasons_requested: '要求说明理由',
+  later_date_set: '确定延后答复期限',
+  decided: '作出答复',
+  attachment_added: '添加附件',
+  review_recorded: '登记行政复议或诉讼',
+};
+
+export const REVIEW_RESULT_LABELS: Record<string, string> = {
+  upheld: '维持',
+  corrected: '纠正',
+  other: '其他',
+};

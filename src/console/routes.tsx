@@ -1,0 +1,73 @@
+/** The console's routes under /console; each page is its own chunk (React.lazy), loaded on first visit. */
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { useSession } from './session-context.tsx';
+
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const RequestQueuePage = lazy(() => import('./pages/requests/RequestQueuePage.tsx'));
+const RegisterRequestPage = lazy(() => import('./pages/requests/RegisterRequestPage.tsx'));
+const CasePage = lazy(() => import('./pages/requests/CasePage.tsx'));
+const ItemListPage = lazy(() => import('./pages/items/ItemListPage.tsx'));
+const ItemEditPage = lazy(() => import('./pages/items/ItemEditPage.tsx'));
+const ItemPage = lazy(() => import('./pages/items/ItemPage.tsx'));
+const RegistryPage = lazy(() => import('./pages/RegistryPage.tsx'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
+const ReportListPage = lazy(() => import('./pages/reports/ReportListPage.tsx'));
+const ReportEditorPage = lazy(() => import('./pages/reports/ReportEditorPage.tsx'));
+const YearlyFiguresPage = lazy(() => import('./pages/reports/YearlyFiguresPage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+
+const loading = (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin aria-label="加载中" />
+  </div>
+);
+
+/** Pages for a signed-in user; anyone else goes to sign-in and comes back afterwards. */
+function SignedIn({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return loading;
+  if (status === 'signed-out')
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <AppLayout>{children}</AppLayout>;
+}
+
+const page = (element: ReactNode) => (
+  <SignedIn>
+    <Suspense fallback={loading}>{element}</Suspense>
+  </SignedIn>
+);
+
+/** Every route of the console. */
+export function ConsoleRoutes() {
+  return (
+    <BrowserRouter basename="/console">
+      <Routes>
+        <Route path="/login" element={<SignInPage />} />
+        <Route path="/" element={page(<DashboardPage />)} />
+        <Route path="/requests" element={page(<RequestQueuePage />)} />
+        <Route path="/requests/new" element={page(<RegisterRequestPage />)} />
+        <Route path="/requests/:id" element={page(<CasePage />)} />
+        <Route path="/items" element={page(<ItemListPage />)} />
+        <Route path="/items/new" element={page(<ItemEditPage />)} />
+        <Route path="/items/:id/edit" element={page(<ItemEditPage />)} />
+        <Route path="/items/:id" element={page(<ItemPage />)} />
+        <Route path="/registry" element={page(<RegistryPage />)} />
+        <Route path="/reports" element={page(<ReportListPage />)} />
+        <Route path="/reports/:year" element={page(<ReportEditorPage />)} />
+        <Route path="/reports/:year/figures" element={page(<YearlyFiguresPage />)} />
+        <Route path="/calendar" element={page(<CalendarPage />)} />
+        <Route path="/users" element={page(<UsersPage />)} />
+        <Route path="*" element={page(<NotFound />)} />
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+function NotFound() {
+  return <p role="alert">未找到该页面。请从左侧菜单进入。</p>;
+}
