@@ -27,14 +27,23 @@ const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
 /**
  * Picks `option` (or, when omitted, the first option) in the Ant Design select labelled `label`:
- * opens it, clicks the option (Ant Design gives each its label as title), waits until it closed.
+ * opens it, scrolls its virtual list until the option is rendered, clicks it (Ant Design gives
+ * each option its label as title), and waits until the list closed.
  */
 export async function choose(page: Page, label: string, option?: string | RegExp): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   const dropdown = page.locator(OPEN_DROPDOWN);
-  const choice =
-    option === undefined ? dropdown.locator('.ant-select-item-option') : dropdown.getByTitle(option);
-  await choice.first().click();
+  const choice = (
+    option === undefined ? dropdown.locator('.ant-select-item-option') : dropdown.getByTitle(option)
+  ).first();
+  const list = dropdown.locator('.ant-select-dropdown-list-holder');
+  await list.waitFor();
+  await list.hover();
+  // the list opens scrolled to the selected option: start from the top
+  if ((await choice.count()) === 0) await page.mouse.wheel(0, -10_000);
+  for (let scrolls = 0; scrolls < 40 && (await choice.count()) === 0; scrolls++)
+    await page.mouse.wheel(0, 100);
+  await choice.click();
   await dropdown.waitFor({ state: 'detached' });
 }
 
