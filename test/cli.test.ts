@@ -45,6 +45,23 @@ describe('the gongkai command', () => {
     expect(json.violations).toEqual([]);
   });
 
+  it('searches the demo items: 低保 finds the items about 城乡低保, highlighted', async () => {
+    const run = await gongkai('search', '低保', '--agency', 'lingang', '--limit', '10');
+    expect(run.code).toBe(0);
+    const hits = JSON.parse(run.stdout) as Array<{
+      id: number;
+      title: string;
+      score: number;
+      snippet: string;
+    }>;
+    expect(hits).toHaveLength(10);
+    for (const hit of hits) {
+      expect(hit.title).toContain('低保');
+      expect(hit.snippet).toContain('<mark>低保</mark>');
+      expect(hit.score).toBeGreaterThan(0);
+    }
+  });
+
   it('writes HTML to standard output and DOCX to a file', async () => {
     const html = await gongkai('report', '--agency', 'lingang', '--year', '2021', '--format', 'html');
     expect(html.code).toBe(0);

@@ -43,7 +43,9 @@ async function main(argv: string[]): Promise<number> {
       return withDb(async (db) => {
         const result = await loadDemo(db);
         if (!result.ok) throw new Error(result.problems.map((p) => `第${p.line}行：${p.reason}`).join('\n'));
-        writeErr(`已载入示例机关 lingang：${result.lines} 条记录（${db.describe}）`);
+        writeErr(
+          `已载入示例机关 lingang：${result.lines} 条记录、${result.items} 条主动公开信息（${db.describe}）`,
+        );
         return 0;
       });
     case 'report':

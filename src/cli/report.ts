@@ -30,7 +30,8 @@ export async function reportCommand(db: Db, args: string[]): Promise<number> {
     throw new UsageError(`${format.toUpperCase()} 是二进制文件，请用 --out 文件名 指定保存位置`);
   }
   const demo = await loadDemoIfEmpty(db);
-  if (demo) writeErr(`首次使用：已载入示例机关 lingang（${demo.lines} 条记录）`);
+  if (demo)
+    writeErr(`首次使用：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`);
   const report = await buildAnnualReport(db, agency, Number(values.year), {
     today: todayInChina(new Date()),
   });

@@ -18,7 +18,11 @@ export async function serveCommand(args: string[]): Promise<number> {
   await migrateToLatest(db);
   const demo = await loadDemoIfEmpty(db);
   if (demo)
-    writeErr(demo.ok ? `首次启动：已载入示例机关 lingang（${demo.lines} 条记录）` : '示例机关载入失败');
+    writeErr(
+      demo.ok
+        ? `首次启动：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`
+        : '示例机关载入失败',
+    );
   const app = await buildServer({ db, logger: true });
   const close = async () => {
     await app.close();

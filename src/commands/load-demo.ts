@@ -1,11 +1,15 @@
 import type { Db } from '../db/connection.ts';
 import { withinTransaction } from '../db/transaction.ts';
-import { DEMO_AGENCY_CODE, demoLines } from '../demo/lingang.ts';
+import { DEMO_AGENCY_CODE, DEMO_PLANS, demoLines } from '../demo/lingang.ts';
 import { loadDemoCases } from '../demo/lingang-cases.ts';
+import { demoItemRows } from '../demo/lingang-items.ts';
 import { LINGANG_2021_NARRATIVE } from '../demo/lingang-narrative.ts';
 import { addDemoUsers } from '../demo/lingang-users.ts';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../domain/calendar/work-calendar.ts';
+import { searchIndexFor } from '../search/search-index.ts';
+import { importItems } from './import-items/import-items.ts';
+import { objectSource } from './import-items/sources.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
 
 async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenerator<string> {
@@ -14,10 +18,12 @@ async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenera
 
 /**
  * `gongkai demo`: (re)loads the demo agency. Its records go through the same import path as any
- * file; the old demo agency is removed in the same transaction, so a failed reload changes nothing.
+ * file, its published items through the items import; the old demo agency is removed in the
+ * same transaction, so a failed reload changes nothing.
  */
-export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<ImportResult> {
-  return importRecords(db, asLines(demoLines()), {
+export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<DemoLoadResult> {
+  let itemCount = 0;
+  const result = await importRecords(db, asLines(demoLines()), {
     actor,
     source: 'demo:lingang',
     before: async (trx) => {
@@ -37,6 +43,16 @@ export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<ImportRe
         .where('agency_id', '=', old.id)
         .execute();
       await trx.deleteFrom('publications').where('agency_id', '=', old.id).execute();
+      const items = await trx.selectFrom('items').select('id').where('agency_id', '=', old.id).execute();
+      await searchIndexFor(db.dialect).remove(
+        trx,
+        items.map((i) => i.id),
+      );
+      await trx
+        .updateTable('items')
+        .set({ interprets_item_id: null })
+        .where('agency_id', '=', old.id)
+        .execute();
       await trx.deleteFrom('agencies').where('id', '=', old.id).execute();
     },
     after: async (trx) => {
@@ -62,15 +78,25 @@ export async function loadDemo(db: Db, actor = 'gongkai demo'): Promise<ImportRe
           updated_at: new Date().toISOString(),
         })
         .execute();
+      const items = await importItems(withinTransaction(db, trx), objectSource(demoItemRows(DEMO_PLANS)), {
+        actor,
+        source: 'demo:lingang-items',
+      });
+      if (!items.ok) throw new Error(`demo items rejected: ${JSON.stringify(items.problems.slice(0, 3))}`);
+      itemCount = items.imported;
     },
   });
+  return { ...result, items: result.ok ? itemCount : 0 };
 }
+
+/** The import's result and the number of published items loaded with it. */
+export type DemoLoadResult = ImportResult & { items: number };
 
 /**
  * First start: an installation with no agency at all gets the demo agency, so the README's first
  * command shows a working platform. `GONGKAI_DEMO=0` turns this off (production installations).
  */
-export async function loadDemoIfEmpty(db: Db): Promise<ImportResult | null> {
+export async function loadDemoIfEmpty(db: Db): Promise<DemoLoadResult | null> {
   if (process.env.GONGKAI_DEMO === '0') return null;
   const any = await db.kysely.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (any) return null;

@@ -25,13 +25,15 @@ export function spreadDate(year: number, index: number, count: number): string {
   return new Date(Date.UTC(year, 0, 1 + day)).toISOString().slice(0, 10);
 }
 
-function daysBefore(date: string, days: number): string {
+/** The date `days` days before an ISO date. */
+export function daysBefore(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
 }
 
-interface YearPlan {
+/** What the demo agency published in a year: rows per channel and the flagged website rows. */
+export interface DemoYearPlan {
   year: number;
   channels: Record<string, number>;
   meetings: number;
@@ -40,7 +42,7 @@ interface YearPlan {
 }
 
 /** 2021 from the seed; 2020 such that the seed's year-over-year changes hold (+45.1%, +200%, +167%). */
-const PLANS: YearPlan[] = [
+export const DEMO_PLANS: DemoYearPlan[] = [
   {
     year: 2020,
     channels: { website: 3000, wechat: 2300, weibo: 928, douyin: 100 },
@@ -73,60 +75,8 @@ const TOPICS = [
   '医疗保障',
   '公共资源交易',
 ];
-const KINDS = ['工作动态', '通知', '公告', '公示', '工作简报', '政策解读'];
 
 type Line = Record<string, unknown>;
-
-function* publications(plan: YearPlan, random: () => number): Generator<Line> {
-  const total = Object.values(plan.channels).reduce((a, b) => a + b, 0);
-  let index = 0;
-  let meetings = plan.meetings;
-  let policies = plan.policyDocuments;
-  let interviews = plan.onlineInterviews;
-  for (const [channel, count] of Object.entries(plan.channels)) {
-    for (let i = 0; i < count; i++, index++) {
-      const published = spreadDate(plan.year, index, total);
-      const topic = TOPICS[Math.floor(random() * TOPICS.length)];
-      const line: Line = {
-        type: 'publication',
-        agency: DEMO_AGENCY_CODE,
-        title: `临港区${topic}${KINDS[index % KINDS.length]}（${plan.year}-${String(index + 1).padStart(4, '0')}）`,
-        category: `a20.${1 + (index % 15)}`,
-        channel,
-        formed: daysBefore(published, Math.floor(random() * 10)),
-        published,
-      };
-      if (channel === 'website' && i % 97 === 5 && meetings > 0) {
-        meetings--;
-        Object.assign(line, {
-          title: `临港区工委（扩大）会议召开（第${plan.meetings - meetings}次）`,
-          category: 'a20.2',
-          meeting: true,
-        });
-      } else if (channel === 'website' && i % 97 === 40 && policies > 0) {
-        const n = plan.policyDocuments - policies-- + 1;
-        const ref = `policy-${plan.year}-${n}`;
-        const title = `关于${topic}的实施意见（威临管发〔${plan.year}〕${n}号）`;
-        yield { ...line, ref, title, category: 'a20.1', policy_document: true };
-        yield {
-          ...line,
-          ref: `interp-${plan.year}-${n}`,
-          title: `《${title}》政策解读`,
-          category: 'a20.1',
-          interpretation: true,
-          interprets: ref,
-        };
-        i++;
-        index++;
-        continue;
-      } else if (channel === 'website' && i % 97 === 70 && interviews > 0) {
-        interviews--;
-        Object.assign(line, { title: `在线访谈：${topic}`, category: 'a20.15', online_interview: true });
-      }
-      yield line;
-    }
-  }
-}
 
 const AGENCY: Line = {
   type: 'agency',
@@ -162,10 +112,12 @@ const ADMIN: Line[] = [
   { year: 2021, license: 5416, penalty: 271, enforcement: 21, fees_wan: '706' },
 ].map((a) => ({ type: 'admin_figures', agency: DEMO_AGENCY_CODE, ...a }));
 
-/** Every record of the demo agency but its requests (lingang-cases.ts runs those through the workflow), as import lines. */
+/**
+ * Every record of the demo agency but its requests (lingang-cases.ts runs those through the
+ * workflow) and its published items (lingang-items.ts, through the items import), as import lines.
+ */
 export function* demoLines(): Generator<Line> {
   yield AGENCY;
-  const random = prng(20211231);
   for (const [i, [issued, repealed]] of NORMATIVE.entries()) {
     const year = issued.slice(0, 4);
     yield {
@@ -179,5 +131,4 @@ export function* demoLines(): Generator<Line> {
     };
   }
   yield* ADMIN;
-  for (const plan of PLANS) yield* publications(plan, random);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { AppError } from '../../errors.ts';
 import { AgencyCache } from '../import/write-record.ts';
@@ -43,6 +44,8 @@ class Rejected extends Error {}
  * `gongkai items import`: published items from CSV, XLSX or JSON Lines, one row an item, in one
  * transaction. Any bad row (its number and a reason naming the column are reported) rejects the
  * whole file: nothing from it is written. Rows stream through in batches, so memory stays flat.
+ * Within a caller's transaction (`withinTransaction`) a rejected file leaves that transaction to
+ * the caller, who must roll it back.
  */
 export async function importItems(
   db: Db,
@@ -58,7 +61,7 @@ export async function importItems(
     if (result.problems.length < maxProblems) result.problems.push({ line: row, reason });
   };
   try {
-    await db.kysely.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const agencies = new AgencyCache(trx);
       const columns = new Set<string>();
       const touched = new Set<number>();

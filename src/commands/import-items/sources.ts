@@ -120,3 +120,15 @@ async function* jsonlRows(input: Readable): AsyncGenerator<SourceRow> {
     yield { row, keyed: keyed.problems.length ? null : keyed.row, problems: keyed.problems };
   }
 }
+
+/** Items already in memory as JSON Lines objects (the demo's, a caller's), numbered from 1. */
+export function objectSource(objects: Iterable<Record<string, unknown>>): ItemSource {
+  async function* rows(): AsyncGenerator<SourceRow> {
+    let row = 0;
+    for (const object of objects) {
+      const keyed = keyedObject(object);
+      yield { row: ++row, keyed: keyed.problems.length ? null : keyed.row, problems: keyed.problems };
+    }
+  }
+  return { format: 'jsonl', noun: '字段', rows: rows(), bytesRead: () => 0, size: 0 };
+}

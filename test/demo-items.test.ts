@@ -1,0 +1,62 @@
+import { expect, it } from 'vitest';
+import { loadDemo } from '../src/commands/load-demo.ts';
+import { DEMO_PLANS } from '../src/demo/lingang.ts';
+import { publicSearch } from '../src/search/public-search.ts';
+import { describeEachDatabase } from './databases.ts';
+
+describeEachDatabase('the demo agency’s published items', (use) => {
+  it('are the publication records the report counts: a website row per item, postings per channel', async () => {
+    const loaded = await loadDemo(use());
+    expect(loaded.ok).toBe(true);
+    const plan2021 = DEMO_PLANS.find((p) => p.year === 2021);
+    const websiteRows = DEMO_PLANS.reduce((sum, p) => sum + (p.channels.website ?? 0), 0);
+    expect(loaded.items).toBe(websiteRows);
+    const db = use().kysely;
+    const items = await db
+      .selectFrom('items')
+      .select((eb) => [eb.fn.countAll<number>().as('n')])
+      .where('status', '=', 'published')
+      .where('published_on', '>=', '2021-01-01')
+      .where('published_on', '<=', '2021-12-31')
+      .executeTakeFirstOrThrow();
+    expect(Number(items.n)).toBe(plan2021?.channels.website);
+    const channels = await db
+      .selectFrom('publications')
+      .select(['channel', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('published_on', '>=', '2021-01-01')
+      .where('published_on', '<=', '2021-12-31')
+      .where('item_id', 'is not', null)
+      .groupBy('channel')
+      .execute();
+    expect(Object.fromEntries(channels.map((c) => [c.channel, Number(c.n)]))).toEqual(plan2021?.channels);
+  });
+
+  it('link each 2021 policy document with its interpretation, both ways', async () => {
+    const policies = await use()
+      .kysely.selectFrom('items as i')
+      .innerJoin('items as p', 'p.id', 'i.interprets_item_id')
+      .select(['p.title as policy', 'i.title as interpretation'])
+      .where('p.published_on', '>=', '2021-01-01')
+      .execute();
+    expect(policies).toHaveLength(18);
+    for (const { policy, interpretation } of policies) expect(interpretation).toBe(`《${policy}》政策解读`);
+  });
+
+  it('are found by a search for 低保, title matches first and highlighted', async () => {
+    const result = await publicSearch(use(), { text: '低保', agency: 'lingang', limit: 20, offset: 0 });
+    expect(result?.total).toBeGreaterThan(100);
+    expect(result?.hits).toHaveLength(20);
+    for (const hit of result?.hits ?? []) {
+      expect(hit.title).toContain('低保');
+      expect(hit.titleHtml).toContain('<mark>低保</mark>');
+    }
+    const phrase = await publicSearch(use(), {
+      text: '"城乡低保对象动态管理"',
+      agency: 'lingang',
+      limit: 5,
+      offset: 0,
+    });
+    const policy = '关于进一步加强城乡低保对象动态管理的实施意见';
+    expect(phrase?.hits.map((h) => h.title).sort()).toEqual([policy, `《${policy}》政策解读`].sort());
+  });
+});
