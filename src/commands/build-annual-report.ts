@@ -1,30 +1,20 @@
 import type { Db } from '../db/connection.ts';
-import { loadReportFactsWithId } from '../db/queries/report-facts.ts';
 import { buildReport } from '../domain/report/build.ts';
-import type { AnnualReport, Narrative } from '../domain/report/types.ts';
+import type { AnnualReport } from '../domain/report/types.ts';
+import { loadReportInputs } from './reports/report-inputs.ts';
 
-/** Loads an agency-year's facts and stored narrative and builds its report; null for an unknown agency. */
+/**
+ * Loads an agency-year's facts and stored narrative and builds its report as the records say
+ * now (the working draft); null for an unknown agency. R7, R8 and the year-over-year sentences
+ * compare with the previous year's published version when there is one.
+ */
 export async function buildAnnualReport(
   db: Db,
   agencyCode: string,
   year: number,
   options: { today?: string } = {},
 ): Promise<AnnualReport | null> {
-  const loaded = await loadReportFactsWithId(db, agencyCode, year);
-  if (!loaded) return null;
-  const { agencyId, facts } = loaded;
-  const stored = await db.kysely
-    .selectFrom('annual_reports')
-    .select(['narrative', 'published_on'])
-    .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .executeTakeFirst();
-  return buildReport(
-    facts,
-    {
-      narrative: stored?.narrative ? (JSON.parse(stored.narrative) as Narrative) : null,
-      publishedOn: stored?.published_on ?? null,
-    },
-    options,
-  );
+  const inputs = await loadReportInputs(db, agencyCode, year);
+  if (!inputs) return null;
+  return buildReport(inputs.facts, inputs.stored, options);
 }

@@ -7,6 +7,7 @@ import { registryMigration } from './migrations/0004-registry.ts';
 import { searchMigration } from './migrations/0005-search.ts';
 import { accountsMigration } from './migrations/0006-accounts.ts';
 import { portalMigration } from './migrations/0007-portal.ts';
+import { reportVersionsMigration } from './migrations/0009-report-versions.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -20,6 +21,7 @@ function provider(db: Db): MigrationProvider {
         '0005-search': searchMigration(db.dialect),
         '0006-accounts': accountsMigration(db.dialect),
         '0007-portal': portalMigration(),
+        '0009-report-versions': reportVersionsMigration(db.dialect),
       };
     },
   };

@@ -136,6 +136,25 @@ export interface AnnualReportTable {
   narrative: string | null;
   published_on: string | null;
   updated_at: string;
+  /** the draft's version, +1 per save (0009; 0: never saved) */
+  version: Generated<number>;
+}
+
+/** A published version of an annual report, frozen (0009). Never updated. */
+export interface AnnualReportVersionTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  /** 1 for the first publication, 2, 3, … for corrections */
+  version: number;
+  /** the day this version went public */
+  published_on: string;
+  /** why a correction was made (null for version 1) */
+  reason: string | null;
+  actor: string;
+  recorded_at: string;
+  /** JSON: ReportSnapshot (src/domain/report/snapshot.ts) */
+  snapshot: string;
 }
 
 export interface EventTable {
@@ -278,6 +297,7 @@ export interface Database {
   request_items: RequestItemTable;
   review_cases: ReviewCaseTable;
   annual_reports: AnnualReportTable;
+  annual_report_versions: AnnualReportVersionTable;
   events: EventTable;
   registration_counters: RegistrationCounterTable;
   case_events: CaseEventTable;

@@ -4,10 +4,12 @@
  * real Word tables with merged cells, the two charts as native Word charts, and the validation
  * results if any.
  */
+
 import { Document, Packer, PageOrientation, type Paragraph, type Table } from 'docx';
 import { narrativeOf, REPORT_SECTIONS, sectionTexts } from '../domain/report/sections.ts';
 import type { AnnualReport, Paragraph as NarrativeParagraph, Violation } from '../domain/report/types.ts';
 import { CHART_THEME, reportChartBlocks } from './docx-chart.ts';
+import { stabilizeDocx } from './docx-stable.ts';
 import {
   bodyParagraph,
   fontTableXml,
@@ -97,5 +99,7 @@ export async function renderReportDocx(report: AnnualReport): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const docx = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  // Stamped with the publication day (or 1 January after the year): the same report, the same bytes.
+  return stabilizeDocx(docx, new Date(`${report.publishedOn ?? `${report.year + 1}-01-01`}T00:00:00Z`));
 }

@@ -1,4 +1,4 @@
-/** Loads a published agency-year report for the HTTP layer, or throws a not_found AppError. */
+/** Loads an agency-year report as the records say now for the HTTP layer, or throws a not_found AppError. */
 import { buildAnnualReport } from '../commands/build-annual-report.ts';
 import type { Db } from '../db/connection.ts';
 import { todayInChina } from '../domain/dates.ts';

@@ -202,11 +202,15 @@ export async function loadReportFacts(db: Db, agencyCode: string, year: number):
   return (await loadReportFactsWithId(db, agencyCode, year))?.facts ?? null;
 }
 
-/** loadReportFacts, with the agency's row id (for reading what else is stored of that agency). */
+/**
+ * loadReportFacts, with the agency's row id (for reading what else is stored of that agency).
+ * `previous: false` skips the year before (its published version stands in for it).
+ */
 export async function loadReportFactsWithId(
   db: Db,
   agencyCode: string,
   year: number,
+  options: { previous?: boolean } = {},
 ): Promise<{ agencyId: number; facts: ReportFacts } | null> {
   const agency = await findAgencyProfile(db, agencyCode);
   if (!agency) return null;
@@ -217,10 +221,10 @@ export async function loadReportFactsWithId(
     .orderBy('sort')
     .execute();
   const current = await yearFacts(db, agency.id, channels, year);
-  const previous = await yearFacts(db, agency.id, channels, year - 1);
+  const previous = options.previous === false ? null : await yearFacts(db, agency.id, channels, year - 1);
   const { id: _id, ...profile } = agency;
   return {
     agencyId: agency.id,
-    facts: { agency: profile, year, current, previous: hasRecords(previous) ? previous : null },
+    facts: { agency: profile, year, current, previous: previous && hasRecords(previous) ? previous : null },
   };
 }

@@ -3,6 +3,7 @@ import { OUTCOME_GROUP_LABELS, OUTCOME_GROUPS, OUTCOMES, outcomeGroup } from './
 import { mergeNarrative } from './merge.ts';
 import { draftNarrative } from './narrative.ts';
 import { narrativeOf, REPORT_SECTIONS, sectionTexts } from './sections.ts';
+import type { PublishedPrevious } from './snapshot.ts';
 import type { AgencyProfile, AnnualReport, Cells, ChartDatum, Narrative, ReportFacts } from './types.ts';
 import { validateReport } from './validate.ts';
 
@@ -44,6 +45,11 @@ export interface StoredReport {
   /** the narrative staff keep (null: none yet, the draft is used as is) */
   narrative: Narrative | null;
   publishedOn: string | null;
+  /**
+   * the previous year's published version, when there is one: R7, R8 and the year-over-year
+   * sentences compare with what was published, not with what the records say today
+   */
+  previousPublished?: PublishedPrevious | null;
 }
 
 /**
@@ -56,8 +62,10 @@ export function buildReport(
   options: { today?: string } = {},
 ): AnnualReport {
   const cells = computeCells(facts.current);
-  const previousCells = facts.previous ? computeCells(facts.previous) : null;
-  const narrative = mergeNarrative(stored.narrative, draftNarrative(cells, facts.current, facts.previous));
+  const published = stored.previousPublished ?? null;
+  const previous = published ? published.facts : facts.previous;
+  const previousCells = published ? published.cells : previous ? computeCells(previous) : null;
+  const narrative = mergeNarrative(stored.narrative, draftNarrative(cells, facts.current, previous));
   const report: AnnualReport = {
     agency: facts.agency,
     year: facts.year,
@@ -85,4 +93,10 @@ export function buildReport(
     today: options.today,
   });
   return report;
+}
+
+/** The generated draft of the narrative alone (what the editor shows beside the staff text). */
+export function generatedDraft(facts: ReportFacts, stored: StoredReport): Narrative {
+  const previous = stored.previousPublished?.facts ?? facts.previous;
+  return draftNarrative(computeCells(facts.current), facts.current, previous);
 }

@@ -12,6 +12,10 @@ import { itemPublicRoutes } from './items-public.ts';
 import { letterRoutes } from './letters.ts';
 import { publicRequestRoutes } from './public-requests.ts';
 import { registryRoutes } from './registry.ts';
+import { reportDraftRoutes } from './report-drafts.ts';
+import { reportFigureRoutes } from './report-figures.ts';
+import { reportPublicRoutes } from './report-public.ts';
+import { reportVersionRoutes } from './report-versions.ts';
 import { reportRoutes } from './reports.ts';
 import { requestActionRoutes } from './request-actions.ts';
 import { requestFileRoutes } from './request-files.ts';
@@ -27,6 +31,10 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   userRoutes,
   agencyRoutes,
   reportRoutes,
+  reportDraftRoutes,
+  reportVersionRoutes,
+  reportFigureRoutes,
+  reportPublicRoutes,
   requestRoutes,
   requestActionRoutes,
   dashboardRoutes,

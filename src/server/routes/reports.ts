@@ -1,7 +1,9 @@
 /**
- * The annual report of an agency-year:
+ * The annual report of an agency-year as the records say now (the working draft: stored narrative
+ * merged with today's generated sentences, violations as of today):
  * `GET /api/v1/agencies/:code/reports/:year` as JSON, and
  * `GET /api/v1/agencies/:code/reports/:year.:format` as a download (html, docx, pdf).
+ * Published, frozen versions are served by report-versions.ts and report-public.ts (docs/reports.md).
  */
 import { loadReport } from '../load-report.ts';
 import { CONTENT_TYPES, contentDisposition, renderReportFile } from '../presenters/report-file.ts';
@@ -15,7 +17,11 @@ export const reportRoutes: RouteModule = async (app, { db, pdfLimiter }) => {
     {
       schema: {
         tags: ['reports'],
-        summary: 'The annual report of an agency-year as JSON',
+        summary: 'The annual report of an agency-year as JSON, computed from the records now',
+        description:
+          'The working draft: cells from the records, the stored narrative merged with the generated ' +
+          'sentences, violations as of today. Published versions (frozen) are under …/versions and ' +
+          '/api/v1/public/agencies/{code}/reports/{year}.',
         params: reportParams,
         response: { 200: reportJsonSchema, 400: errorBody, 404: errorBody },
       },

@@ -1,0 +1,75 @@
+/**
+ * The yearly figures as an XLSX sheet (docs/reports.md “Importing the yearly figures”): the first
+ * worksheet, column A the labels, column B the values — B1 the year, B2–B5 the four figures in
+ * the order of FIGURE_FIELDS. Column C (units, notes) is ignored. Problems name the cell.
+ */
+import ExcelJS from 'exceljs';
+import { FIGURE_FIELDS, type FigureIssue, type FigureKey } from '../../domain/report/figures.ts';
+import type { AdminFigures } from '../../domain/report/types.ts';
+import { AppError } from '../../errors.ts';
+import { cellValue } from '../import-items/xlsx.ts';
+
+const YEAR_LABEL = '年度';
+/** The row of each figure (row 1 holds the year). */
+const ROW_OF: Record<FigureKey, number> = Object.fromEntries(
+  FIGURE_FIELDS.map((f, i) => [f.key, i + 2]),
+) as Record<FigureKey, number>;
+
+/** The cell of a figure's value (“B2” …). */
+export const figureCell = (key: FigureKey): string => `B${ROW_OF[key]}`;
+
+/** The template: labels, the year, and the current values (blank when none), with units beside. */
+export async function figuresTemplate(year: number, current: AdminFigures | null): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date(Date.UTC(year + 1, 0, 1));
+  workbook.modified = workbook.created;
+  const sheet = workbook.addWorksheet('年度数据');
+  sheet.columns = [{ width: 40 }, { width: 16 }, { width: 48 }];
+  sheet.addRow([YEAR_LABEL, year, '请勿修改本行；导入时须与所选年度一致']);
+  for (const field of FIGURE_FIELDS) {
+    const value = current ? current[field.key] : null;
+    const note =
+      field.key === 'feesYuan'
+        ? '单位：元，最多两位小数（按四舍五入保存为整元）'
+        : '单位：件，不小于 0 的整数';
+    sheet.addRow([field.label, value, note]);
+  }
+  sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The values of an uploaded sheet by figure key, or a validation error naming the cells. */
+export async function readFiguresSheet(
+  content: Buffer,
+  year: number,
+): Promise<Partial<Record<FigureKey, unknown>>> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('validation', '文件不是有效的 XLSX 工作簿，请下载模板填写后再导入。', [
+      { field: 'contentBase64', message: '不是有效的 XLSX 文件' },
+    ]);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new AppError('validation', '工作簿中没有工作表，请使用模板。');
+  const value = (address: string) => cellValue(sheet.getCell(address).value);
+  const issues: FigureIssue[] = [];
+  const text = (address: string) => String(value(address) ?? '').trim();
+  if (text('A1') !== YEAR_LABEL)
+    issues.push({ field: 'A1', message: `A1 应为“${YEAR_LABEL}”，请使用模板。` });
+  if (text('B1') !== String(year))
+    issues.push({ field: 'B1', message: `B1 的年度“${text('B1')}”应为 ${year}。` });
+  for (const field of FIGURE_FIELDS) {
+    const address = `A${ROW_OF[field.key]}`;
+    if (text(address) !== field.label)
+      issues.push({ field: address, message: `${address} 应为“${field.label}”，请使用模板，不要移动行。` });
+  }
+  if (issues.length > 0)
+    throw new AppError(
+      'validation',
+      `表格格式不符：${issues[0].message}${issues.length > 1 ? `（共 ${issues.length} 处）` : ''}`,
+      issues,
+    );
+  return Object.fromEntries(FIGURE_FIELDS.map((f) => [f.key, value(figureCell(f.key))]));
+}

@@ -1,0 +1,124 @@
+/**
+ * The yearly figures of table 二 (五)(六)(八) (docs/reports.md): read, save (JSON) and import (XLSX),
+ * each change an event; refused once the year's report is published (a correction carries them).
+ */
+import type { Db } from '../../db/connection.ts';
+import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import { yuanToWan } from '../../domain/money.ts';
+import { type FigureIssue, type FigureKey, parseFigures } from '../../domain/report/figures.ts';
+import type { AdminFigures } from '../../domain/report/types.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../requests/case-store.ts';
+import { requireReportInputs } from './edit-draft.ts';
+import { appendReportEvent, conflictOr, requireReportEditor, type Trx } from './report-store.ts';
+
+/** An agency-year's figures as the API answers them. */
+export interface FiguresView {
+  year: number;
+  /** null: never entered (the report shows zeros) */
+  figures: (AdminFigures & { feesWan: string }) | null;
+  /** the latest published version; figures of a published year change only through a correction */
+  publishedVersion: number;
+}
+
+const withWan = (f: AdminFigures) => ({ ...f, feesWan: yuanToWan(f.feesYuan) });
+
+/** The figures of an agency-year. */
+export async function readFigures(db: Db, code: string, year: number): Promise<FiguresView> {
+  const inputs = await requireReportInputs(db, code, year);
+  const admin = inputs.facts.current.admin;
+  return { year, figures: admin ? withWan(admin) : null, publishedVersion: inputs.publishedVersion };
+}
+
+/** The figures from raw values, or a validation error naming every bad field or cell. */
+export function figuresOrThrow(
+  values: Partial<Record<FigureKey, unknown>>,
+  where: (key: FigureKey) => string,
+): AdminFigures {
+  const parsed = parseFigures(values, where);
+  if (parsed.figures) return parsed.figures;
+  throw figuresError(parsed.issues);
+}
+
+/** A validation error listing figure problems (field or cell, and what to do). */
+export function figuresError(issues: FigureIssue[]): AppError {
+  return new AppError(
+    'validation',
+    `年度数据有误：${issues[0].message}${issues.length > 1 ? `（共 ${issues.length} 处）` : ''}`,
+    issues,
+  );
+}
+
+/** Writes an agency-year's figures (insert or replace) with the event; inside the caller's transaction. */
+export async function writeFigures(
+  trx: Trx,
+  where: { agencyId: number; year: number },
+  before: AdminFigures | null,
+  figures: AdminFigures,
+  event: { type: string; actor: Actor; at: Date; source?: string },
+): Promise<void> {
+  const row = {
+    license_decisions: figures.licenseDecisions,
+    penalty_decisions: figures.penaltyDecisions,
+    enforcement_decisions: figures.enforcementDecisions,
+    fees_yuan: figures.feesYuan,
+  };
+  if (before) {
+    await trx
+      .updateTable('admin_figures')
+      .set(row)
+      .where('agency_id', '=', where.agencyId)
+      .where('year', '=', where.year)
+      .execute();
+  } else {
+    await trx
+      .insertInto('admin_figures')
+      .values({ agency_id: where.agencyId, year: where.year, ...row })
+      .execute();
+  }
+  await appendReportEvent(trx, {
+    ...where,
+    type: event.type,
+    actor: event.actor,
+    at: event.at,
+    data: { before, after: figures, ...(event.source ? { source: event.source } : {}) },
+  });
+}
+
+/**
+ * Saves an agency-year's figures (an operator; not once the report is published). All four are
+ * required: counts are whole numbers ≥ 0, fees 元 with at most two decimals (kept as whole 元).
+ */
+export async function saveFigures(
+  db: Db,
+  code: string,
+  year: number,
+  values: Partial<Record<FigureKey, unknown>>,
+  actor: Actor,
+  now: Date,
+  options: { type?: string; source?: string; where?: (key: FigureKey) => string } = {},
+): Promise<FiguresView> {
+  requireReportEditor(actor);
+  const figures = figuresOrThrow(values, options.where ?? ((key) => key));
+  try {
+    return await inTransaction(db, async (trx) => {
+      const inputs = await requireReportInputs(withinTransaction(db, trx), code, year);
+      if (inputs.publishedVersion > 0)
+        throw new AppError(
+          'invalid_state',
+          `${year} 年度报告已发布（第 ${inputs.publishedVersion} 版），年度数据不能再直接修改；请在发布更正时一并提交。`,
+        );
+      const before = inputs.facts.current.admin;
+      const type = options.type ?? 'report.figures_saved';
+      await writeFigures(trx, { agencyId: inputs.agencyId, year }, before, figures, {
+        type,
+        actor,
+        at: now,
+        source: options.source,
+      });
+      return { year, figures: withWan(figures), publishedVersion: 0 };
+    });
+  } catch (error) {
+    return conflictOr(error);
+  }
+}

@@ -1,0 +1,165 @@
+import type { Db } from '../../db/connection.ts';
+import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import { isIsoDate, todayInChina } from '../../domain/dates.ts';
+import { buildReport } from '../../domain/report/build.ts';
+import { freezeReport } from '../../domain/report/snapshot.ts';
+import type { AnnualReport } from '../../domain/report/types.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../requests/case-store.ts';
+import { requireReportInputs } from './edit-draft.ts';
+import type { ReportInputs } from './report-inputs.ts';
+import { appendReportEvent, conflictOr, requireReportPublisher, type Trx } from './report-store.ts';
+
+/** A frozen version as the commands answer it. */
+export interface PublishedVersion {
+  year: number;
+  version: number;
+  publishedOn: string;
+  reason: string | null;
+  report: AnnualReport;
+}
+
+/**
+ * The report to freeze: refused (409, each violation in the details) while it breaks a rule of
+ * severity error. Lateness alone (R10 against 第四十九条's deadline) does not block: publishing is
+ * the only cure, and the frozen report keeps saying it was late.
+ */
+export function reportToFreeze(inputs: ReportInputs, publishedOn: string): AnnualReport {
+  const unpublished = buildReport(inputs.facts, { ...inputs.stored, publishedOn: null });
+  const errors = unpublished.violations.filter((v) => v.severity === 'error');
+  if (errors.length > 0)
+    throw new AppError(
+      'invalid_state',
+      `报告有 ${errors.length} 处错误，不能发布：${errors[0].message}请先更正数据或正文。`,
+      errors.map((v) => ({
+        field: v.cells.length > 0 ? v.cells.join('、') : v.code,
+        message: `${v.code}：${v.message}`,
+      })),
+    );
+  return buildReport(inputs.facts, { ...inputs.stored, publishedOn });
+}
+
+export async function insertVersion(
+  trx: Trx,
+  inputs: ReportInputs,
+  version: { year: number; number: number; publishedOn: string; reason: string | null },
+  report: AnnualReport,
+  actor: Actor,
+  now: Date,
+): Promise<PublishedVersion> {
+  await trx
+    .insertInto('annual_report_versions')
+    .values({
+      agency_id: inputs.agencyId,
+      year: version.year,
+      version: version.number,
+      published_on: version.publishedOn,
+      reason: version.reason,
+      actor: actor.username,
+      recorded_at: now.toISOString(),
+      snapshot: freezeReport(report, inputs.facts.current),
+    })
+    .execute();
+  await appendReportEvent(trx, {
+    agencyId: inputs.agencyId,
+    year: version.year,
+    type: version.number === 1 ? 'report.published' : 'report.corrected',
+    actor,
+    at: now,
+    data: {
+      version: version.number,
+      publishedOn: version.publishedOn,
+      reason: version.reason,
+      warnings: report.violations.map((v) => v.code),
+    },
+  });
+  return {
+    year: version.year,
+    version: version.number,
+    publishedOn: version.publishedOn,
+    reason: version.reason,
+    report,
+  };
+}
+
+/** The day of a publication: a date after the report's year, not after today. */
+function publicationDay(year: number, given: string | undefined, today: string): string {
+  const day = given ?? today;
+  if (!isIsoDate(day))
+    throw new AppError('validation', `发布日期 publishedOn（${day}）应为 YYYY-MM-DD 格式的日期。`);
+  if (day <= `${year}-12-31`)
+    throw new AppError(
+      'validation',
+      `发布日期 publishedOn（${day}）应在 ${year} 年结束之后：年度报告统计全年数据。`,
+    );
+  if (day > today)
+    throw new AppError('validation', `发布日期 publishedOn（${day}）不能晚于今天（${today}）。`);
+  return day;
+}
+
+/**
+ * Publishes an agency-year's report as version 1 (approver or agency administrator) on
+ * `publishedOn` (default: the publication day already on record for the year, e.g. imported,
+ * else today in China): the report as it stands is frozen (cells, sections, charts, violations
+ * and the year's facts) and no longer changes when records change. A published year is
+ * corrected, not published again.
+ */
+export async function publishReport(
+  db: Db,
+  code: string,
+  year: number,
+  input: { publishedOn?: string },
+  actor: Actor,
+  now: Date,
+): Promise<PublishedVersion> {
+  requireReportPublisher(actor);
+  try {
+    return await inTransaction(db, async (trx) => {
+      const inputs = await requireReportInputs(withinTransaction(db, trx), code, year);
+      if (inputs.publishedVersion > 0)
+        throw new AppError(
+          'invalid_state',
+          `${year} 年度报告已发布（第 ${inputs.publishedVersion} 版），如需修改请发布更正。`,
+        );
+      const publishedOn = publicationDay(
+        year,
+        input.publishedOn ?? inputs.stored.publishedOn ?? undefined,
+        todayInChina(now),
+      );
+      const report = reportToFreeze(inputs, publishedOn);
+      await upsertPublishedOn(trx, inputs.agencyId, year, publishedOn, now);
+      const number = 1;
+      return insertVersion(trx, inputs, { year, number, publishedOn, reason: null }, report, actor, now);
+    });
+  } catch (error) {
+    return conflictOr(error);
+  }
+}
+
+/** Keeps `annual_reports.published_on` (the day version 1 went public) in step. */
+async function upsertPublishedOn(
+  trx: Trx,
+  agencyId: number,
+  year: number,
+  day: string,
+  now: Date,
+): Promise<void> {
+  const updated = await trx
+    .updateTable('annual_reports')
+    .set({ published_on: day })
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return;
+  await trx
+    .insertInto('annual_reports')
+    .values({
+      agency_id: agencyId,
+      year,
+      narrative: null,
+      published_on: day,
+      updated_at: now.toISOString(),
+      version: 0,
+    })
+    .execute();
+}

@@ -1,0 +1,113 @@
+/** What the report commands share: role checks, the event of a change, saving the draft row. */
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { canEditReport, canPublishReport } from '../../domain/report/policy.ts';
+import type { Narrative } from '../../domain/report/types.ts';
+import { AppError } from '../../errors.ts';
+import type { Actor } from '../requests/case-store.ts';
+
+export type Trx = Transaction<Database>;
+
+/** Operators (and approvers, administrators) edit drafts and figures. */
+export function requireReportEditor(actor: Actor): void {
+  if (!canEditReport(actor.roles))
+    throw new AppError('forbidden', `用户 ${actor.username} 无权编辑年度报告，请由经办人办理。`);
+}
+
+/** Approvers and agency administrators publish and correct. */
+export function requireReportPublisher(actor: Actor): void {
+  if (!canPublishReport(actor.roles))
+    throw new AppError(
+      'forbidden',
+      `用户 ${actor.username} 无权发布或更正年度报告，请由审核人或机关管理员办理。`,
+    );
+}
+
+export interface ReportEventInput {
+  agencyId: number;
+  year: number;
+  /** report.draft_saved | report.published | report.corrected | report.figures_saved | report.figures_imported */
+  type: string;
+  actor: Actor;
+  at: Date;
+  /** what changed */
+  data: Record<string, unknown>;
+}
+
+/** Appends the event of a change to an agency-year's report (who, when, what) to the audit trail. */
+export async function appendReportEvent(trx: Trx, event: ReportEventInput): Promise<void> {
+  await trx
+    .insertInto('events')
+    .values({
+      agency_id: event.agencyId,
+      subject_type: 'annual_report',
+      subject_id: String(event.year),
+      type: event.type,
+      actor: event.actor.username,
+      at: event.at.toISOString(),
+      data: JSON.stringify(event.data),
+    })
+    .execute();
+}
+
+/**
+ * Stores a draft narrative if the draft is still at `expectedVersion` (else 409 conflict): the
+ * row is created at version 1 or its version goes up by one. Returns the new version.
+ */
+export async function saveNarrativeRow(
+  trx: Trx,
+  where: { agencyId: number; year: number },
+  narrative: Narrative,
+  expectedVersion: number,
+  at: Date,
+): Promise<number> {
+  const text = JSON.stringify(narrative);
+  const updatedAt = at.toISOString();
+  const row = await trx
+    .selectFrom('annual_reports')
+    .select('version')
+    .where('agency_id', '=', where.agencyId)
+    .where('year', '=', where.year)
+    .executeTakeFirst();
+  const current = row ? Number(row.version) : 0;
+  if (current !== expectedVersion) throw staleDraft(expectedVersion, current);
+  if (!row) {
+    await trx
+      .insertInto('annual_reports')
+      .values({
+        agency_id: where.agencyId,
+        year: where.year,
+        narrative: text,
+        published_on: null,
+        updated_at: updatedAt,
+        version: 1,
+      })
+      .execute();
+    return 1;
+  }
+  const result = await trx
+    .updateTable('annual_reports')
+    .set({ narrative: text, updated_at: updatedAt, version: current + 1 })
+    .where('agency_id', '=', where.agencyId)
+    .where('year', '=', where.year)
+    .where('version', '=', current)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw staleDraft(expectedVersion, current + 1);
+  return current + 1;
+}
+
+function staleDraft(expected: number, current: number): AppError {
+  return new AppError(
+    'conflict',
+    `草稿已被他人修改（您编辑的是第 ${expected} 版，现为第 ${current} 版），请刷新后在最新版本上重新修改。`,
+  );
+}
+
+/** Maps a unique-index or primary-key violation (a concurrent writer) to a conflict; rethrows anything else. */
+export function conflictOr(error: unknown): never {
+  if (error instanceof AppError) throw error;
+  const text = error instanceof Error ? error.message : String(error);
+  if (/unique|duplicate key/i.test(text))
+    throw new AppError('conflict', '该年度报告刚被他人修改或发布，请刷新后重试。');
+  throw error;
+}

@@ -1,0 +1,110 @@
+/**
+ * The yearly figures of table 二 (五)(六)(八) (staff; docs/reports.md): read, save, import from the
+ * XLSX template, and download the template. Refused for a published year (a correction carries them).
+ */
+import { z } from 'zod';
+import { readFigures, saveFigures } from '../../commands/reports/figures.ts';
+import { figureCell, figuresTemplate, readFiguresSheet } from '../../commands/reports/figures-xlsx.ts';
+import { agencyIdOf, resolveActor } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import { contentDisposition } from '../presenters/report-file.ts';
+import { figuresBody, figuresSchema, staffErrors } from './report-schemas.ts';
+import { reportParams } from './schemas.ts';
+import type { RouteModule } from './types.ts';
+
+const TAGS = ['reports'];
+const BASE = '/api/v1/agencies/:code/reports/:year/figures';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
+  app.get(
+    BASE,
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'The yearly figures: licence, penalty and enforcement decisions, fees (staff)',
+        params: reportParams,
+        response: { 200: figuresSchema, ...staffErrors },
+      },
+    },
+    async (request) => {
+      const { code, year } = request.params;
+      await resolveActor(db, request, await agencyIdOf(db, code));
+      return readFigures(db, code, year);
+    },
+  );
+
+  app.put(
+    BASE,
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Save the yearly figures (operator); refused once the year is published',
+        description:
+          'Counts: whole numbers ≥ 0. feesYuan: 元 with at most two decimals, kept as whole 元 (half up).',
+        params: reportParams,
+        body: figuresBody,
+        response: { 200: figuresSchema, ...staffErrors },
+      },
+    },
+    async (request) => {
+      const { code, year } = request.params;
+      const actor = await resolveActor(db, request, await agencyIdOf(db, code));
+      return saveFigures(db, code, year, request.body, actor, now());
+    },
+  );
+
+  app.post(
+    `${BASE}/import`,
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Import the yearly figures from the XLSX template (operator); problems name the cell',
+        params: reportParams,
+        body: z.object({
+          fileName: z.string().max(255).optional(),
+          contentBase64: z.string({ error: '请提供文件内容 contentBase64（XLSX 文件的 base64）' }).min(1),
+        }),
+        response: { 200: figuresSchema, ...staffErrors },
+      },
+    },
+    async (request) => {
+      const { code, year } = request.params;
+      const actor = await resolveActor(db, request, await agencyIdOf(db, code));
+      const { contentBase64, fileName } = request.body;
+      if (!BASE64.test(contentBase64))
+        throw new AppError('validation', 'contentBase64 不是有效的 base64 文本。', [
+          { field: 'contentBase64', message: '不是有效的 base64' },
+        ]);
+      const values = await readFiguresSheet(Buffer.from(contentBase64, 'base64'), year);
+      return saveFigures(db, code, year, values, actor, now(), {
+        type: 'report.figures_imported',
+        source: fileName ?? 'xlsx',
+        where: figureCell,
+      });
+    },
+  );
+
+  app.get(
+    `${BASE}/template.xlsx`,
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'The XLSX template of the yearly figures, filled with the current values (staff)',
+        params: reportParams,
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const { code, year } = request.params;
+      await resolveActor(db, request, await agencyIdOf(db, code));
+      const current = await readFigures(db, code, year);
+      const body = await figuresTemplate(year, current.figures);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', contentDisposition(`${year}年度数据模板.xlsx`, `figures-${year}.xlsx`))
+        .send(body);
+    },
+  );
+};
