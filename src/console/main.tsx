@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './console.css';
 import { ConsoleRoutes } from './routes.tsx';
 import { SessionProvider } from './session-context.tsx';
 

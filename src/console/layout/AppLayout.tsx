@@ -31,7 +31,7 @@ function menuKey(pathname: string): string {
 
 /** The layout: Sider menu, header (agency, user, sign out), content. */
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { session, agency, chooseAgency, signOut } = useSession();
+  const { session, agency, chooseAgency, signOut, can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const agencies = session?.agencies ?? [];
@@ -45,7 +45,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Menu
             mode="inline"
             selectedKeys={[menuKey(location.pathname)]}
-            items={MENU}
+            items={MENU.filter((m) => m.key !== '/users' || can('agency_admin'))}
             onClick={({ key }) => navigate(key)}
           />
         </nav>
@@ -71,13 +71,25 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <main>{agency || session?.user.platformAdmin ? children : <NoAgency />}</main>
+          <main>
+            {agency || location.pathname === '/calendar' ? (
+              children
+            ) : (
+              <NoAgency platformAdmin={Boolean(session?.user.platformAdmin)} />
+            )}
+          </main>
         </Layout.Content>
       </Layout>
     </Layout>
   );
 }
 
-function NoAgency() {
-  return <p role="alert">您的账号尚未分配到任何机关，请联系机关管理员。</p>;
+function NoAgency({ platformAdmin }: { platformAdmin: boolean }) {
+  return (
+    <p role="alert">
+      {platformAdmin
+        ? '您是平台管理员：工作日历在“工作日历”中管理；办理某机关的事务，需在该机关被授予角色。'
+        : '您的账号尚未分配到任何机关，请联系机关管理员。'}
+    </p>
+  );
 }

@@ -1,11 +1,209 @@
-/** 用户与角色: the agency's users and their roles. */
-import { Alert, Typography } from 'antd';
+/** 用户与角色: the agency's users, their roles here (granted or revoked one by one), disabling, passwords. */
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { AGENCY_ROLES, ROLE_LABELS } from '../../domain/accounts/roles.ts';
+import { messageOf } from '../api/client.ts';
+import { type User, usersApi } from '../api/users.ts';
+import { useApi } from '../lib/use-api.ts';
+import { useAgencyCode, useSession } from '../session-context.tsx';
+
+const ROLE_OPTIONS = AGENCY_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 export default function UsersPage() {
+  const agency = useAgencyCode();
+  const { session } = useSession();
+  const { message } = App.useApp();
+  const { data, error, reload } = useApi(() => usersApi.list(agency), [agency]);
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const [formError, setFormError] = useState<string | null>(null);
+  const [form] = Form.useForm<{ username: string; displayName: string; password: string; roles: string[] }>();
+
+  const change = async (what: string, call: () => Promise<unknown>) => {
+    try {
+      await call();
+      message.success(what);
+      reload();
+      return true;
+    } catch (thrown) {
+      message.error(messageOf(thrown));
+      return false;
+    }
+  };
+
+  const create = async (values: {
+    username: string;
+    displayName: string;
+    password: string;
+    roles?: string[];
+  }) => {
+    setFormError(null);
+    try {
+      await usersApi.create(agency, { ...values, roles: values.roles ?? [] });
+      message.success(`已创建用户 ${values.username}`);
+      form.resetFields();
+      setCreating(false);
+      reload();
+    } catch (thrown) {
+      setFormError(messageOf(thrown));
+    }
+  };
+
   return (
     <>
-      <Typography.Title level={2}>用户与角色</Typography.Title>
-      <Alert type="info" showIcon title="用户管理接口尚未提供。" />
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={2}>用户与角色</Typography.Title>
+        <Button type="primary" onClick={() => setCreating(!creating)}>
+          {creating ? '收起' : '新建用户'}
+        </Button>
+      </Flex>
+      <Typography.Paragraph type="secondary">
+        角色按机关授予：经办人登记和办理，审批负责人批准延期和发布报告，保密审查员审查待发布信息，机关管理员管理本机关用户。
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {creating && (
+        <Card title="新建用户" style={{ marginBottom: 16 }}>
+          {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+          <Form form={form} layout="vertical" onFinish={create} aria-label="新建用户">
+            <Flex gap={16} wrap>
+              <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }]}>
+                <Input style={{ width: 200 }} autoComplete="off" />
+              </Form.Item>
+              <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请填写姓名' }]}>
+                <Input style={{ width: 200 }} />
+              </Form.Item>
+              <Form.Item
+                label="初始密码"
+                name="password"
+                rules={[{ required: true, message: '请填写初始密码' }]}
+                extra="至少 10 个字符，含两类字符，不含用户名"
+              >
+                <Input.Password style={{ width: 240 }} autoComplete="new-password" />
+              </Form.Item>
+            </Flex>
+            <Form.Item label="本机关角色" name="roles">
+              <Checkbox.Group options={ROLE_OPTIONS} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              创建
+            </Button>
+          </Form>
+        </Card>
+      )}
+      <Table<User>
+        rowKey="username"
+        dataSource={data?.users ?? []}
+        pagination={false}
+        columns={[
+          {
+            title: '用户',
+            dataIndex: 'username',
+            render: (username: string, u) => (
+              <>
+                {u.displayName}（{username}）{u.platformAdmin && <Tag color="purple">平台管理员</Tag>}
+              </>
+            ),
+          },
+          {
+            title: '本机关角色',
+            key: 'roles',
+            render: (_: unknown, u) => {
+              const held = u.agencies.find((a) => a.code === agency)?.roles ?? [];
+              return (
+                <Flex gap={8} wrap>
+                  {ROLE_OPTIONS.map((r) => (
+                    <Checkbox
+                      key={r.value}
+                      checked={held.includes(r.value)}
+                      aria-label={`${u.username} ${r.label}`}
+                      onChange={(e) =>
+                        change(e.target.checked ? `已授予${r.label}` : `已撤销${r.label}`, () =>
+                          usersApi.setRole(agency, u.username, r.value, e.target.checked),
+                        )
+                      }
+                    >
+                      {r.label}
+                    </Checkbox>
+                  ))}
+                </Flex>
+              );
+            },
+          },
+          {
+            title: '其他机关',
+            key: 'others',
+            render: (_: unknown, u) =>
+              u.agencies
+                .filter((a) => a.code !== agency)
+                .map((a) => a.code)
+                .join('、') || '—',
+          },
+          {
+            title: '启用',
+            dataIndex: 'disabled',
+            render: (disabled: boolean, u) => (
+              <Switch
+                checked={!disabled}
+                disabled={u.username === session?.user.username}
+                aria-label={`启用 ${u.username}`}
+                onChange={(on) =>
+                  change(on ? '已启用' : '已停用', () =>
+                    usersApi.update(agency, u.username, { disabled: !on }),
+                  )
+                }
+              />
+            ),
+          },
+          {
+            title: '密码',
+            key: 'password',
+            render: (_: unknown, u) => (
+              <Button onClick={() => setResetting(u.username)}>重置 {u.username} 的密码</Button>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={resetting !== null}
+        title={`重置 ${resetting ?? ''} 的密码`}
+        okText="重置"
+        cancelText="取消"
+        okButtonProps={{ disabled: !password }}
+        onOk={async () => {
+          if (
+            resetting &&
+            (await change('已重置密码，该用户的登录会话已结束', () =>
+              usersApi.update(agency, resetting, { password }),
+            ))
+          ) {
+            setResetting(null);
+            setPassword('');
+          }
+        }}
+        onCancel={() => setResetting(null)}
+      >
+        <Input.Password
+          aria-label="新密码"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+        />
+      </Modal>
     </>
   );
 }

@@ -25,7 +25,15 @@ export async function listUsers(db: Db, agencyId: number | null): Promise<UserLi
   const roleRows = await roles.execute();
   let users = db.kysely
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'disabled', 'platform_admin', 'created_at', 'password_changed_at'])
+    .select([
+      'id',
+      'username',
+      'display_name',
+      'disabled',
+      'platform_admin',
+      'created_at',
+      'password_changed_at',
+    ])
     .orderBy('username');
   if (agencyId !== null)
     users = users.where('id', 'in', (eb) =>

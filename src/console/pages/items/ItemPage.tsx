@@ -23,6 +23,12 @@ import { useAgencyCode } from '../../session-context.tsx';
 import { ItemActionModal } from './ItemActionModal.tsx';
 import { ITEM_ACTION_LABELS, ITEM_EVENT_LABELS, ITEM_STATE_LABELS } from './labels.ts';
 
+const REVIEW_RESULT_LABELS: Record<string, string> = {
+  approved: '通过',
+  rejected: '退回',
+  pending: '审查中',
+};
+
 /** The actions offered as buttons (edit opens the form; attach/detach/link are elsewhere). */
 const BUTTONS = ['submit', 'approve', 'reject', 'publish', 'withdraw', 'post'];
 
@@ -105,7 +111,11 @@ export default function ItemPage() {
                 items={[
                   { key: 'reviewer', label: '审查人', children: item.review.reviewer },
                   { key: 'on', label: '审查日期', children: item.review.reviewedOn ?? '—' },
-                  { key: 'result', label: '结果', children: item.review.result ?? '审查中' },
+                  {
+                    key: 'result',
+                    label: '结果',
+                    children: labelOf(REVIEW_RESULT_LABELS, item.review.result ?? 'pending'),
+                  },
                   { key: 'opinion', label: '意见', children: item.review.opinion || '—' },
                 ]}
               />

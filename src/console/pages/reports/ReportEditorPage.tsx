@@ -1,60 +1,231 @@
-/** One year's report: the tables (read-only, from the data), the narrative, validation, preview. */
-import { Alert, Button, Card, Col, Flex, List, Row, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
+/**
+ * One year's report: narrative sections editable beside their generated draft, tables read-only
+ * (each cell opens the records behind it), live validation, preview, publish, and corrections as
+ * new versions with a reason (every version stays listed).
+ */
+import { Alert, App, Button, Card, Col, Flex, Input, List, Modal, Row, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { reportsApi } from '../../api/reports.ts';
+import { messageOf } from '../../api/client.ts';
+import {
+  NARRATIVE_KEYS,
+  type NarrativeKey,
+  type Paragraph,
+  reportsApi,
+  type Violation,
+} from '../../api/reports.ts';
+import { formatInstant } from '../../lib/format.ts';
+import { toBody } from '../../lib/narrative.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
-import { ReportTables } from './ReportTables.tsx';
+import { CellRecordsDrawer } from './CellRecordsDrawer.tsx';
+import { NarrativeEditor } from './NarrativeEditor.tsx';
+import { ReportTables, TABLE_TITLES } from './ReportTables.tsx';
+
+type Sections = Record<NarrativeKey, Paragraph[]>;
+const ORDER: Array<NarrativeKey | 't2' | 't3' | 't4'> = ['overview', 't2', 't3', 't4', 'problems', 'other'];
+
+/** The sections as the API takes them. */
+const bodyOf = (sections: Sections) =>
+  Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, toBody(sections[k])])) as unknown as Partial<Sections>;
 
 export default function ReportEditorPage() {
   const agency = useAgencyCode();
   const year = Number(useParams().year);
-  const { data: report, error } = useApi(() => reportsApi.get(agency, year), [agency, year]);
-  const flagged = useMemo(() => new Set((report?.violations ?? []).flatMap((v) => v.cells)), [report]);
+  const { message } = App.useApp();
+  const draft = useApi(() => reportsApi.draft(agency, year), [agency, year]);
+  const versions = useApi(() => reportsApi.versions(agency, year), [agency, year]);
+  const [sections, setSections] = useState<Sections | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [violations, setViolations] = useState<Violation[]>([]);
+  const [cell, setCell] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
+  const [reason, setReason] = useState('');
 
-  if (error) return <Alert type="error" showIcon title={error} />;
-  if (!report) return null;
+  useEffect(() => {
+    if (!draft.data) return;
+    const d = draft.data;
+    setSections(Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, d.sections[k].merged])) as Sections);
+    setViolations(d.violations);
+    setDirty(false);
+  }, [draft.data]);
+
+  // Live validation: the text as it stands, checked a moment after the last keystroke (nothing saved).
+  useEffect(() => {
+    if (!sections || !dirty) return;
+    const timer = setTimeout(() => {
+      reportsApi.validate(agency, year, bodyOf(sections)).then(
+        (result) => setViolations(result.violations),
+        () => undefined,
+      );
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [sections, dirty, agency, year]);
+
+  const flagged = useMemo(() => new Set(violations.flatMap((v) => v.cells)), [violations]);
+  const d = draft.data;
+  if (draft.error) return <Alert type="error" showIcon title={draft.error} />;
+  if (!d || !sections) return null;
+  const published = d.publishedVersion > 0;
+
+  const run = async (what: string, call: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await call();
+      message.success(what);
+      draft.reload();
+      versions.reload();
+      return true;
+    } catch (thrown) {
+      message.error(messageOf(thrown));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () => run('已保存', () => reportsApi.save(agency, year, d.version, bodyOf(sections)));
+  const publish = () =>
+    run('已发布', async () => {
+      if (dirty) await reportsApi.save(agency, year, d.version, bodyOf(sections));
+      return reportsApi.publish(agency, year);
+    });
+  const correct = async () => {
+    const ok = await run('已发布更正版本', () =>
+      reportsApi.correct(agency, year, { reason, sections: bodyOf(sections), expectedVersion: d.version }),
+    );
+    if (ok) {
+      setCorrecting(false);
+      setReason('');
+    }
+  };
+
+  const update = (key: NarrativeKey) => (next: Paragraph[]) => {
+    setSections({ ...sections, [key]: next });
+    setDirty(true);
+  };
+
   return (
     <>
       <Link to="/reports">← 返回</Link>
       <Flex justify="space-between" align="center" wrap>
-        <Typography.Title level={2}>{year} 年度报告</Typography.Title>
+        <Flex gap={12} align="center">
+          <Typography.Title level={2} style={{ margin: 0 }}>
+            {year} 年度报告
+          </Typography.Title>
+          {published ? <Tag color="green">已发布（第 {d.publishedVersion} 版）</Tag> : <Tag>草稿</Tag>}
+          {dirty && <Tag color="orange">有未保存的修改</Tag>}
+        </Flex>
         <Flex gap={8}>
-          <a href={reportsApi.fileUrl(agency, year, 'html')} target="_blank" rel="noreferrer">
-            <Button>预览</Button>
-          </a>
+          <Button href={reportsApi.fileUrl(agency, year, 'html')} target="_blank">
+            预览
+          </Button>
+          {!published && (
+            <Button onClick={save} loading={busy} disabled={!dirty}>
+              保存
+            </Button>
+          )}
+          {published ? (
+            <Button type="primary" onClick={() => setCorrecting(true)}>
+              发布更正
+            </Button>
+          ) : (
+            <Button type="primary" onClick={publish} loading={busy}>
+              发布
+            </Button>
+          )}
         </Flex>
       </Flex>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
-          {Object.entries(report.sections).map(([key, section]) => (
-            <Card key={key} title={section.heading} style={{ marginBottom: 16 }}>
-              {section.table ? (
-                <ReportTables cells={report.cells} only={section.table} flagged={flagged} />
-              ) : (
-                (section.paragraphs ?? []).map((p, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs in order
-                  <Typography.Paragraph key={i}>{p}</Typography.Paragraph>
-                ))
-              )}
-            </Card>
-          ))}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={17}>
+          {ORDER.map((key) =>
+            key.startsWith('t') ? (
+              <Card key={key} title={TABLE_TITLES[key as 't2']} style={{ marginBottom: 16 }}>
+                <ReportTables
+                  cells={d.cells}
+                  only={key as 't2'}
+                  flagged={flagged}
+                  renderCell={(code, text) => (
+                    <button
+                      type="button"
+                      className="gk-cell"
+                      aria-label={`${code}：${text}，查看来源记录`}
+                      onClick={() => setCell(code)}
+                    >
+                      {text}
+                    </button>
+                  )}
+                />
+              </Card>
+            ) : (
+              <Card key={key} title={d.sections[key as NarrativeKey].heading} style={{ marginBottom: 16 }}>
+                <NarrativeEditor
+                  heading={d.sections[key as NarrativeKey].heading}
+                  paragraphs={sections[key as NarrativeKey]}
+                  generated={d.sections[key as NarrativeKey].generated}
+                  readOnly={false}
+                  onChange={update(key as NarrativeKey)}
+                />
+              </Card>
+            ),
+          )}
         </Col>
-        <Col xs={24} xl={8}>
-          <ValidationPanel violations={report.violations} />
+        <Col xs={24} xl={7}>
+          <ValidationPanel violations={violations} />
+          <Card title="版本" style={{ marginTop: 16 }}>
+            <List
+              dataSource={versions.data?.versions ?? []}
+              locale={{ emptyText: '尚未发布' }}
+              renderItem={(v) => (
+                <List.Item>
+                  <div>
+                    <a
+                      href={reportsApi.versionUrl(agency, year, v.version, 'html')}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      第 {v.version} 版
+                    </a>{' '}
+                    {v.publishedOn}
+                    <div>
+                      <Typography.Text type="secondary">
+                        {v.reason ? `更正原因：${v.reason}` : '首次发布'} · {v.actor} ·{' '}
+                        {formatInstant(v.recordedAt)}
+                      </Typography.Text>
+                    </div>
+                  </div>
+                </List.Item>
+              )}
+            />
+          </Card>
         </Col>
       </Row>
+      <CellRecordsDrawer agency={agency} year={year} cell={cell} onClose={() => setCell(null)} />
+      <Modal
+        open={correcting}
+        title="发布更正版本"
+        okText="发布更正"
+        cancelText="取消"
+        confirmLoading={busy}
+        okButtonProps={{ disabled: !reason.trim() }}
+        onOk={correct}
+        onCancel={() => setCorrecting(false)}
+      >
+        <Typography.Paragraph>更正将作为新版本发布，原版本仍然保留并可查看。</Typography.Paragraph>
+        <Input.TextArea
+          aria-label="更正原因"
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
     </>
   );
 }
 
-/** The live validation panel: every violation of R1–R10 with its cells. */
-export function ValidationPanel({
-  violations,
-}: {
-  violations: Array<{ code: string; severity: string; message: string; cells: string[] }>;
-}) {
+/** The live validation panel: every violation of R1–R10. */
+export function ValidationPanel({ violations }: { violations: Violation[] }) {
   const errors = violations.filter((v) => v.severity === 'error').length;
   return (
     <Card title="校验" style={{ position: 'sticky', top: 16 }}>

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { buildTables, type TableModel } from '../../../render/table-model.ts';
 
-const TITLES: Record<TableModel['id'], string> = {
+export const TABLE_TITLES: Record<TableModel['id'], string> = {
   t2: '二、主动公开政府信息情况',
   t3: '三、收到和处理政府信息公开申请情况',
   t4: '四、政府信息公开行政复议、行政诉讼情况',
@@ -19,10 +19,10 @@ export function ReportTable(props: {
   const { model } = props;
   return (
     <table
-      aria-label={TITLES[model.id]}
+      aria-label={TABLE_TITLES[model.id]}
       style={{ borderCollapse: 'collapse', width: '100%', marginBottom: 24 }}
     >
-      <caption style={{ textAlign: 'left', fontWeight: 600, padding: '8px 0' }}>{TITLES[model.id]}</caption>
+      <caption className="gk-sr-only">{TABLE_TITLES[model.id]}</caption>
       <tbody>
         {model.rows.map((row, r) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a fixed table

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { messageOf } from '../../api/client.ts';
 import { type CaseDetail, requestsApi } from '../../api/requests.ts';
+import { base64Of } from '../../lib/files.ts';
 import { dayCounter, formatBytes, formatInstant, labelOf, urgencyColor } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
@@ -32,15 +33,6 @@ import {
 } from './labels.ts';
 import { letterName } from './letters.ts';
 import { ReviewsCard } from './ReviewsCard.tsx';
-
-/** The file's content as base64 (the attachments API takes JSON). */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 function Header({ found }: { found: CaseDetail }) {
   const counter = found.state === 'decided' ? null : dayCounter(found.clock.workingDaysLeft);
