@@ -4,7 +4,7 @@
  * fails in CI (CI=true) and is skipped, with a warning on stderr, elsewhere.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { ChromiumMissingError, chromiumPath } from '../../src/render/pdf.ts';
 import { chromiumInstalled, launchChromium, type Shoot, screenshots } from './browser.ts';
 import { startDemoServer, type TestServer } from './server.ts';
@@ -43,7 +43,7 @@ export function describeJourney(title: string, name: string, suite: (use: () => 
     let journey: Journey | undefined;
     beforeAll(async () => {
       const shot = await screenshots(name);
-      const server = await startDemoServer();
+      const server = await startDemoServer(inject('demoDatabase') || undefined);
       const browser = await launchChromium().catch(async (error: unknown) => {
         await server.close();
         throw error;
