@@ -4,13 +4,36 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // attachments written by tests go to a scratch folder, never into ./data
     env: { GONGKAI_FILES_DIR: join(tmpdir(), 'gongkai-test-files') },
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          globalSetup: ['test/global-setup.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/browser/**'],
+        },
+      },
+      {
+        // Browser journeys: a real server and Chromium per file, one file at a time, after the rest.
+        extends: true,
+        test: {
+          name: 'browser',
+          globalSetup: ['test/browser/global-setup.ts'],
+          include: ['test/browser/**/*.test.ts'],
+          fileParallelism: false,
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -8,7 +8,7 @@ import { buildServer } from '../server/app.ts';
 /** A server on `db` with a test agency `code` (see createTestAgency), at a fixed instant. */
 export async function portalServer(db: Db, code: string, now: Date): Promise<FastifyInstance> {
   await createTestAgency(db, code);
-  const app = await buildServer({ db, now: () => now });
+  const app = await buildServer({ db, now: () => now, trustUserHeader: true });
   await app.ready();
   return app;
 }

@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:portal`: the portal's pages (home, a category page, an item page, a search page)
+ * of the demo agency under load, each next to the same bytes served as a static file by the same
+ * server in the same run.
+ *
+ * Setup (not measured): a fresh SQLite file in a temp folder with the demo agency, `buildServer`
+ * on loopback, plus @fastify/static on a bench-only prefix serving a temp folder. Each page is
+ * fetched once and its bytes written there. Then for each page: a warm-up, autocannon (a child
+ * process, so the load generator does not share the server's event loop) against the page, then
+ * against its static copy. Targets: page req/s ≥ 50% of the static figure, page p99 ≤ 50 ms at
+ * 50 connections. Exit code 0 either way; FAIL is printed loudly.
+ * Flags: --duration SEC (10), --connections N (50), --warmup SEC (2).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import fastifyStatic from '@fastify/static';
+import { loadDemo } from '../src/commands/load-demo.ts';
+import { openDb } from '../src/db/connection.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { buildServer } from '../src/server/app.ts';
+import { type LoadResult, loadTest } from './autocannon.ts';
+import { portalPages } from './portal-pages.ts';
+
+const RATIO_TARGET = 0.5;
+const P99_TARGET_MS = 50;
+const STATIC_PREFIX = '/__bench-static/';
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '2' },
+  },
+});
+const duration = Number(flags.duration);
+const connections = Number(flags.connections);
+const warmup = Number(flags.warmup);
+
+interface Row {
+  name: string;
+  path: string;
+  bytes: number;
+  page: LoadResult;
+  copy: LoadResult;
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(8);
+
+function printTable(rows: Row[]): boolean {
+  console.log(
+    `\n${'page'.padEnd(10)}${'bytes'.padStart(9)}${'req/s'.padStart(9)}${'p99 ms'.padStart(9)}` +
+      `${'static'.padStart(9)}${'st. p99'.padStart(9)}${'ratio'.padStart(8)}  result   path`,
+  );
+  let allPass = true;
+  for (const row of rows) {
+    const ratio = row.page.requestsPerSecond / row.copy.requestsPerSecond;
+    const failures = row.page.failures + row.copy.failures;
+    const pass = ratio >= RATIO_TARGET && row.page.p99Ms <= P99_TARGET_MS && failures === 0;
+    allPass &&= pass;
+    console.log(
+      `${row.name.padEnd(10)}${String(row.bytes).padStart(9)}${fmt(row.page.requestsPerSecond)} ` +
+        `${fmt(row.page.p99Ms)} ${fmt(row.copy.requestsPerSecond)} ${fmt(row.copy.p99Ms)} ` +
+        `${ratio.toFixed(2).padStart(7)}  ${pass ? 'PASS' : 'FAIL'}     ${row.path}` +
+        (failures > 0 ? `  (${failures} failed responses)` : ''),
+    );
+  }
+  console.log(
+    `\ntargets: page req/s ≥ ${RATIO_TARGET * 100}% of the same bytes served statically, ` +
+      `page p99 ≤ ${P99_TARGET_MS} ms, at ${connections} connections × ${duration} s`,
+  );
+  return allPass;
+}
+
+/**
+ * Waits until the server has worked off the requests still in flight when autocannon stopped (a
+ * slow page leaves a backlog that would otherwise be charged to the next run): the health check
+ * answers in under 20 ms, or 30 s have passed.
+ */
+async function drained(base: string): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    const start = performance.now();
+    await fetch(`${base}/healthz`);
+    if (performance.now() - start < 20) return;
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-bench-portal-'));
+  const staticDir = join(dir, 'static');
+  await mkdir(staticDir);
+  const db = openDb(`sqlite:${join(dir, 'gongkai.db')}`);
+  try {
+    console.log('loading the demo agency…');
+    await migrateToLatest(db);
+    await loadDemo(db, 'bench:portal');
+    const app = await buildServer({ db });
+    await app.register(fastifyStatic, { root: staticDir, prefix: STATIC_PREFIX });
+    const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '');
+
+    const rows: Row[] = [];
+    for (const { name, path } of await portalPages(db)) {
+      const response = await fetch(`${base}${path}`);
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      await writeFile(join(staticDir, `${name}.html`), bytes);
+      const copyUrl = `${base}${STATIC_PREFIX}${name}.html`;
+      if (warmup > 0) {
+        await loadTest(`${base}${path}`, connections, warmup);
+        await loadTest(copyUrl, connections, warmup);
+        await drained(base);
+      }
+      process.stdout.write(`${name}: ${path} (${bytes.length} bytes)…\n`);
+      const page = await loadTest(`${base}${path}`, connections, duration);
+      await drained(base);
+      const copy = await loadTest(copyUrl, connections, duration);
+      await drained(base);
+      rows.push({ name, path, bytes: bytes.length, page, copy });
+    }
+    const pass = printTable(rows);
+    console.log(pass ? '\nPASS' : '\n*** FAIL: a page is below target (see the table) ***');
+    await app.close();
+  } finally {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

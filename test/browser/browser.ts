@@ -1,0 +1,45 @@
+/**
+ * Debian's Chromium through playwright-core, and the screenshots each journey leaves under
+ * `artifacts/browser/<journey>/NN-name.png`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { ChromiumMissingError, chromiumPath } from '../../src/render/pdf.ts';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+/** Where the screenshots go: `artifacts/browser/` at the repository root. */
+export const ARTIFACTS_DIR = resolve(import.meta.dirname, '../../artifacts/browser');
+
+/** Whether the Chromium the project uses (`CHROMIUM_PATH` or /usr/bin/chromium) is installed. */
+export function chromiumInstalled(): boolean {
+  return existsSync(chromiumPath());
+}
+
+/** Launches headless Chromium; throws ChromiumMissingError (with the apt-get line) when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
+  return chromium.launch({ executablePath, args: ARGS });
+}
+
+export type Shoot = (page: Page, name: string) => Promise<string>;
+
+/**
+ * A screenshot taker for one journey: empties `artifacts/browser/<journey>/`, then each call saves
+ * the full page as the next `NN-name.png` and returns its path.
+ */
+export async function screenshots(journey: string): Promise<Shoot> {
+  const dir = join(ARTIFACTS_DIR, journey);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  let count = 0;
+  return async (page, name) => {
+    count += 1;
+    const path = join(dir, `${String(count).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    return path;
+  };
+}

@@ -1,0 +1,56 @@
+/** Driving the staff console (/console, React + Ant Design) from a journey. */
+import type { Page } from 'playwright-core';
+import { DEMO_USERS } from '../../src/demo/lingang-users.ts';
+
+/** The demo password of a demo user (the README lists them). */
+export function demoPassword(username: string): string {
+  const user = DEMO_USERS.find((u) => u.username === username);
+  if (!user) throw new Error(`no demo user ${username}`);
+  return user.password;
+}
+
+/** Signs in on the console's sign-in page and waits for the dashboard's main menu. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password?: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/console/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password ?? demoPassword(username));
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+}
+
+const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/**
+ * Picks `option` (or, when omitted, the first option) in the Ant Design select labelled `label`:
+ * opens it, scrolls its virtual list until the option is rendered, clicks it (Ant Design gives
+ * each option its label as title), and waits until the list closed.
+ */
+export async function choose(page: Page, label: string, option?: string | RegExp): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  const dropdown = page.locator(OPEN_DROPDOWN);
+  const choice = (
+    option === undefined ? dropdown.locator('.ant-select-item-option') : dropdown.getByTitle(option)
+  ).first();
+  const list = dropdown.locator('.ant-select-dropdown-list-holder');
+  await list.waitFor();
+  await list.hover();
+  // the list opens scrolled to the selected option: start from the top
+  if ((await choice.count()) === 0) await page.mouse.wheel(0, -10_000);
+  for (let scrolls = 0; scrolls < 40 && (await choice.count()) === 0; scrolls++)
+    await page.mouse.wheel(0, 100);
+  await choice.click();
+  await dropdown.waitFor({ state: 'detached' });
+}
+
+/** Types a date into the Ant Design date picker labelled `label` and confirms it. */
+export async function pickDate(page: Page, label: string, isoDate: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(isoDate);
+  await input.press('Enter');
+}

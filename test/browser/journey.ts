@@ -1,0 +1,70 @@
+/**
+ * `describeJourney`: one server and one browser shared by every test of a file, a fresh browser
+ * context (cookies, downloads) per journey file, and the screenshots. Without Chromium the journey
+ * fails in CI (CI=true) and is skipped, with a warning on stderr, elsewhere.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { ChromiumMissingError, chromiumPath } from '../../src/render/pdf.ts';
+import { chromiumInstalled, launchChromium, type Shoot, screenshots } from './browser.ts';
+import { startDemoServer, type TestServer } from './server.ts';
+
+export interface Journey {
+  server: TestServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** saves a full-page screenshot as the journey's next artifact */
+  shot: Shoot;
+  /** an absolute URL on the test server */
+  url: (path: string) => string;
+}
+
+/**
+ * Declares a browser journey: `suite` gets `use()`, valid inside its tests. `name` names the
+ * artifacts folder.
+ */
+export function describeJourney(title: string, name: string, suite: (use: () => Journey) => void): void {
+  if (!chromiumInstalled()) {
+    const error = new ChromiumMissingError(chromiumPath());
+    if (process.env.CI) {
+      describe(title, () => {
+        it('needs Chromium', () => {
+          throw error;
+        });
+      });
+      return;
+    }
+    process.stderr.write(`\n⚠ 浏览器测试已跳过（${title}）：${error.message}\n`);
+    describe.skip(title, () => suite(() => ({}) as Journey));
+    return;
+  }
+  describe(title, () => {
+    let journey: Journey | undefined;
+    beforeAll(async () => {
+      const shot = await screenshots(name);
+      const server = await startDemoServer(inject('demoDatabase') || undefined);
+      const browser = await launchChromium().catch(async (error: unknown) => {
+        await server.close();
+        throw error;
+      });
+      const context = await browser.newContext({
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1280, height: 900 },
+        acceptDownloads: true,
+      });
+      context.setDefaultTimeout(15_000);
+      const page = await context.newPage();
+      journey = { server, browser, context, page, shot, url: (path) => `${server.baseUrl}${path}` };
+    });
+    afterAll(async () => {
+      await journey?.browser.close();
+      await journey?.server.close();
+    });
+    suite(() => {
+      if (!journey) throw new Error('journey not started');
+      return journey;
+    });
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * Staff register a request that came by letter, ask for a correction, receive it, decide, and
+ * download the answer letter; the applicant then sees that letter on the public tracking page.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { choose, pickDate, signIn } from './console.ts';
+import { describeJourney } from './journey.ts';
+
+/** Runs a case action from the case page: its button, its dialog's fields, 确定. */
+async function act(page: Page, action: string, fill: () => Promise<void> = async () => {}) {
+  await page.getByRole('region', { name: '可办理的操作' }).getByRole('button', { name: action }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  await dialog.waitFor();
+  await fill();
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** The text of the case page's description item `label`. */
+async function caseField(page: Page, label: string): Promise<string> {
+  const cell = page.locator('.ant-descriptions-item').filter({ has: page.getByText(label, { exact: true }) });
+  return ((await cell.locator('.ant-descriptions-item-content').textContent()) ?? '').trim();
+}
+
+describeJourney(
+  'journey: staff handle a letter request; the applicant sees the answer',
+  'letter-request',
+  (use) => {
+    let trackingCode = '';
+
+    it('registers a request received by letter', async () => {
+      const { page, server, shot } = use();
+      await signIn(page, server.baseUrl, 'lingang-operator');
+      await shot(page, 'dashboard');
+      await page.goto(`${server.baseUrl}/console/requests/new`);
+      await choose(page, '收到方式', '信函');
+      await choose(page, '申请人类型', '自然人');
+      await page.getByLabel('姓名或名称').fill('李华');
+      await choose(page, '证件类型', '护照');
+      await page.getByLabel('证件号码').fill('E98765432');
+      await page.getByLabel('通信地址').fill('山东省威海市环翠区海滨路1号');
+      await page.getByLabel('所需信息的名称或描述').fill('临港区2025年度财政预算执行情况报告');
+      await choose(page, '信息的形式', '纸质');
+      await choose(page, '获取方式', '邮寄');
+      await shot(page, 'register-filled');
+      await page.getByRole('button', { name: /登\s*记/ }).click();
+      await page.getByText(/^已登记：/).waitFor();
+      await shot(page, 'registered');
+      await page.getByRole('button', { name: '打开该申请' }).click();
+      await page.getByRole('region', { name: '可办理的操作' }).waitFor();
+      trackingCode = await caseField(page, '查询码');
+      expect(trackingCode).toMatch(/\S{8,}/);
+      expect(await caseField(page, '收到方式')).toBe('信函');
+      await shot(page, 'case');
+    });
+
+    it('asks for a correction and receives it', async () => {
+      const { page, shot } = use();
+      await act(page, '发出补正告知', async () => {
+        await page.getByLabel('补正内容').fill('请写明所需财政预算执行情况报告的年度和文号。');
+        const until = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+        await pickDate(page, '补正期限', until);
+      });
+      await page.getByText('待补正').first().waitFor();
+      await shot(page, 'correction-requested');
+      await act(page, '收到补正材料', async () => {
+        await page.getByLabel('补正情况').fill('申请人来信写明为2025年度。');
+      });
+      await page.getByRole('button', { name: '作出答复' }).waitFor();
+      await shot(page, 'correction-received');
+    });
+
+    it('decides and downloads the answer letter', async () => {
+      const { page, shot } = use();
+      await act(page, '作出答复', async () => {
+        await choose(page, '办理结果', '（一）予以公开');
+        await choose(page, '法律依据');
+        await page.getByLabel('答复理由').fill('经查，该信息属于本机关公开职责权限范围，予以公开。');
+        await shot(page, 'decide-dialog');
+      });
+      await page.getByRole('link', { name: /^下载 答复书/ }).waitFor();
+      expect(await caseField(page, '状态')).toContain('办结');
+      await shot(page, 'decided');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: /^下载 答复书/ }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.docx$/);
+      const bytes = await readFile(await download.path());
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    });
+
+    it('shows the applicant the answer letter on the tracking page', async () => {
+      const { browser, server, shot } = use();
+      const citizen = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+      try {
+        const page = await citizen.newPage();
+        await page.goto(`${server.baseUrl}/track?code=${encodeURIComponent(trackingCode)}`);
+        await page.getByRole('heading', { name: '告知书' }).waitFor();
+        const letters = page.getByRole('region', { name: '告知书' });
+        await letters
+          .getByRole('cell', { name: /答复书/ })
+          .first()
+          .waitFor();
+        await shot(page, 'tracking-with-letter');
+        const row = letters.getByRole('row').filter({ hasText: '答复书' });
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          row.getByRole('link', { name: '下载DOCX' }).click(),
+        ]);
+        const bytes = await readFile(await download.path());
+        expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+      } finally {
+        await citizen.close();
+      }
+    });
+  },
+);
