@@ -1,6 +1,7 @@
 /**
- * Staff edit the 2021 annual report's narrative in the console, the approver publishes it; the portal's report
- * page then shows the new text, with the report's DOCX (carrying the text) and PDF downloads.
+ * The demo's 2021 annual report is published (version 1). The approver edits its narrative in the console and
+ * publishes it as a correction with a reason (version 2); the portal's report page then shows the new text and
+ * both versions, with the report's DOCX (carrying the text) and PDF downloads.
  */
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
@@ -10,45 +11,29 @@ import { describeJourney } from './journey.ts';
 
 const AGENCY = '威海临港经济技术开发区管理委员会';
 const SENTENCE = '本年度还开展了政务公开开放日活动，邀请群众代表走进管委会。';
+const REASON = '补充政务公开开放日活动情况';
 
 describeJourney(
   'journey: the 2021 report edited, published and on the portal',
   'report-publication',
   (use) => {
-    it('is edited by staff', async () => {
+    it('is corrected by the approver: the edited text published as version 2 with its reason', async () => {
       const { page, server, shot } = use();
-      await signIn(page, server.baseUrl, 'lingang-operator');
+      await signIn(page, server.baseUrl, 'lingang-approver');
       await page.goto(`${server.baseUrl}/console/reports/2021`);
       await page.getByRole('heading', { name: '2021 年度报告' }).waitFor();
+      await page.getByText(/已发布（第 1 版）/).waitFor();
       const text = page.getByRole('textbox', { name: /^六、其他需要报告的事项 .* 文字 \d+$/ }).first();
       await text.fill(`${await text.inputValue()}${SENTENCE}`);
       await page.getByText('有未保存的修改').waitFor();
       await shot(page, 'edited');
-      await page.getByRole('button', { name: /^保\s*存$/ }).click();
-      await page.getByText('有未保存的修改').waitFor({ state: 'detached' });
-      await shot(page, 'saved');
-    });
-
-    it('is published by the approver', async () => {
-      const { browser, server, shot } = use();
-      const approver = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-      try {
-        const page = await approver.newPage();
-        await signIn(page, server.baseUrl, 'lingang-approver');
-        await page.goto(`${server.baseUrl}/console/reports/2021`);
-        await page.getByRole('heading', { name: '2021 年度报告' }).waitFor();
-        expect(
-          await page
-            .getByRole('textbox', { name: /^六、其他需要报告的事项 / })
-            .first()
-            .inputValue(),
-        ).toContain(SENTENCE);
-        await page.getByRole('button', { name: /^发\s*布$/ }).click();
-        await page.getByText(/已发布（第 1 版）/).waitFor();
-        await shot(page, 'published');
-      } finally {
-        await approver.close();
-      }
+      await page.getByRole('button', { name: /^发布更正$/ }).click();
+      const dialog = page.getByRole('dialog', { name: '发布更正版本' });
+      await dialog.getByRole('textbox', { name: '更正原因' }).fill(REASON);
+      await shot(page, 'correction-reason');
+      await dialog.getByRole('button', { name: /^发布更正$/ }).click();
+      await page.getByText(/已发布（第 2 版）/).waitFor();
+      await shot(page, 'published');
     });
 
     it('shows the published text on the portal', async () => {
@@ -57,6 +42,9 @@ describeJourney(
       await page.getByRole('link', { name: `${AGENCY}2021年政府信息公开工作年度报告` }).click();
       await page.waitForURL(/\/agencies\/lingang\/reports\/2021$/);
       await page.getByText(SENTENCE).waitFor();
+      const versions = page.getByRole('table').filter({ hasText: '发布日期' }).first();
+      await versions.getByText('首次发布').waitFor();
+      await versions.getByText(`更正：${REASON}`).waitFor();
       await shot(page, 'portal-report');
     });
 
@@ -70,7 +58,7 @@ describeJourney(
         page.getByRole('link', { name: `${AGENCY}2021年度报告 ${format} 格式` }).click(),
       ]);
       expect(download.suggestedFilename()).toBe(
-        `${AGENCY}2021年政府信息公开工作年度报告.${format.toLowerCase()}`,
+        `${AGENCY}2021年政府信息公开工作年度报告（第2版）.${format.toLowerCase()}`,
       );
       const bytes = await readFile(await download.path());
       expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);

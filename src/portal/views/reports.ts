@@ -12,9 +12,11 @@ import type { AgencySummary } from '../../server/queries/agencies.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
 import { urls } from './parts.ts';
 
-function downloads(code: string, year: number, name: string, version?: number): string {
+/** Download links; `inList` names the version in each link's label (a page lists several). */
+function downloads(code: string, year: number, name: string, version?: number, inList = false): string {
   const u = publishedReportUrls(code, year, version);
-  const label = (format: string) => `${escapeHtml(name)}${year}年度报告 ${format} 格式`;
+  const which = inList ? `第${version}版` : '';
+  const label = (format: string) => `${escapeHtml(name)}${year}年度报告${which} ${format} 格式`;
   return (
     `<a href="${escapeHtml(u.docx)}" aria-label="${label('DOCX')}">DOCX</a> ` +
     `<a href="${escapeHtml(u.pdf)}" aria-label="${label('PDF')}">PDF</a> ` +
@@ -85,7 +87,7 @@ function versionList(page: ReportPageData, versions: VersionSummary[]): string {
     return (
       `<tr><th scope="row"><a href="${escapeHtml(href)}"${current}>第${v.version}版</a></th>` +
       `<td>${escapeHtml(v.publishedOn)}</td><td>${what}</td>` +
-      `<td>${downloads(page.code, page.year, page.name, v.version)}</td></tr>`
+      `<td>${downloads(page.code, page.year, page.name, v.version, true)}</td></tr>`
     );
   });
   return (
