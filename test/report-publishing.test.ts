@@ -68,7 +68,7 @@ describeEachDatabase('publishing the annual report and its corrections', (use) =
     );
 
     await addRequest(use(), { receivedOn: '2021-05-10', decidedOn: '2021-05-20', outcome: 'granted' });
-    const live = (await send(app, 'GET', Y, {})).json();
+    const live = (await send(app, 'GET', Y, OPERATOR)).json();
     expect(live.cells['t3.new.total']).toBe(7);
     const frozen = (await send(app, 'GET', `${Y}/versions/1`, OPERATOR)).json();
     expect(frozen.report.cells['t3.new.total']).toBe(6);

@@ -130,6 +130,7 @@ describeEachDatabase('GET /api/v1/agencies/:code/dashboard', (use) => {
 
   it('asks who is calling and whether they work for the agency', async () => {
     expect((await app.inject(`${BASE}/dashboard`)).statusCode).toBe(401);
-    expect((await app.inject(`/api/v1/agencies/nobody/dashboard`)).statusCode).toBe(404);
+    const unknown = await app.inject({ url: '/api/v1/agencies/nobody/dashboard', headers: OPERATOR });
+    expect(unknown.statusCode).toBe(404);
   });
 });
