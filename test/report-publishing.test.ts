@@ -26,7 +26,7 @@ describeEachDatabase('publishing the annual report and its corrections', (use) =
 
   it('refuses to publish while a rule of severity error is broken, listing the violations', async () => {
     await send(app, 'PUT', `${Y}/draft`, OPERATOR, { expectedVersion: 0, sections: claim(7) });
-    const res = await send(app, 'POST', `${Y}/publish`, APPROVER, {});
+    const res = await send(app, 'POST', `${Y}/publish`, APPROVER, { publishedOn: '2022-01-19' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({
       code: 'invalid_state',

@@ -4,13 +4,12 @@
  * requests by received date (本年新收), undecided at the year's start (上年结转) or end (结转下年度),
  * decided date (办理结果); review cases by filed date and their result as of 31 December.
  */
-import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import type { CellSource } from '../../domain/report/cell-source.ts';
 import { isOutcomeRow } from '../../domain/report/cell-source.ts';
-import { OUTCOMES } from '../../domain/report/codes.ts';
-import { yearBounds } from '../../domain/report/facts.ts';
 import type { Db } from '../connection.ts';
 import type { Database } from '../schema.ts';
+import { normativeWhere, publicationWhere, requestWhere, reviewWhere } from './cell-conditions.ts';
 
 /** One record behind a cell: what a list shows and where it leads. */
 export interface CellRecord {
@@ -44,79 +43,6 @@ async function paged<T extends keyof Database, R>(
   return { total: Number((counted as { n?: unknown } | undefined)?.n ?? 0), rows };
 }
 
-function normative(db: Db, agencyId: number, year: number, s: Extract<Source, { kind: 'normative' }>) {
-  const { start, end } = yearBounds(year);
-  const query = db.kysely
-    .selectFrom('normative_documents')
-    .where('agency_id', '=', agencyId)
-    .where('kind', '=', s.docKind)
-    .where((eb) => {
-      if (s.column === 'issued') return eb.between('issued_on', start, end);
-      if (s.column === 'repealed') return eb.between('repealed_on', start, end);
-      return eb.and([
-        eb('issued_on', '<=', end),
-        eb.or([eb('repealed_on', 'is', null), eb('repealed_on', '>', end)]),
-      ]);
-    });
-  return query;
-}
-
-function requestWhere(
-  eb: ExpressionBuilder<Database, 'requests'>,
-  year: number,
-  s: Extract<Source, { kind: 'requests' }>,
-) {
-  const { start, end } = yearBounds(year);
-  const conditions = [];
-  if (s.column !== 'total') conditions.push(eb('applicant_type', '=', s.column));
-  if (isOutcomeRow(s.row)) {
-    conditions.push(eb.between('decided_on', start, end));
-    conditions.push(s.row === 'total' ? eb('outcome', 'in', [...OUTCOMES]) : eb('outcome', '=', s.row));
-    return eb.and(conditions);
-  }
-  const undecidedAt = (day: string, inclusive: boolean) =>
-    eb.or([eb('decided_on', 'is', null), eb('decided_on', inclusive ? '>=' : '>', day)]);
-  // The facts SQL's window: received by the year's end and not decided before its start.
-  conditions.push(eb('received_on', '<=', end), undecidedAt(start, true));
-  if (s.row === 'new') conditions.push(eb('received_on', '>=', start));
-  if (s.row === 'carried_in') conditions.push(eb('received_on', '<', start));
-  if (s.row === 'carried_out') conditions.push(undecidedAt(end, false));
-  return eb.and(conditions);
-}
-
-function reviewWhere(
-  eb: ExpressionBuilder<Database, 'review_cases'>,
-  year: number,
-  s: Extract<Source, { kind: 'reviews' }>,
-) {
-  const { start, end } = yearBounds(year);
-  const conditions = [eb('grp', '=', s.group), eb.between('filed_on', start, end)];
-  if (s.column === 'pending')
-    conditions.push(
-      eb.or([eb('decided_on', 'is', null), eb('result', 'is', null), eb('decided_on', '>', end)]),
-    );
-  else if (s.column !== 'total') conditions.push(eb('decided_on', '<=', end), eb('result', '=', s.column));
-  return eb.and(conditions);
-}
-
-function publicationWhere(
-  eb: ExpressionBuilder<Database, 'publications'>,
-  year: number,
-  s: Extract<Source, { kind: 'publications' }>,
-) {
-  const { start, end } = yearBounds(year);
-  const conditions = [eb.between('published_on', start, end)];
-  if (s.channel) conditions.push(eb('channel', '=', s.channel));
-  const flagColumn = {
-    meetings: 'is_meeting',
-    policy_documents: 'is_policy_document',
-    interpretations: 'is_interpretation',
-    online_interviews: 'is_online_interview',
-  } as const;
-  if (s.flag) conditions.push(eb(flagColumn[s.flag], '=', 1));
-  return eb.and(conditions);
-}
-
 /** The records behind a cell of an agency-year, a page at a time, oldest first. */
 export async function cellRecords(
   db: Db,
@@ -128,7 +54,10 @@ export async function cellRecords(
   const base = `/api/v1/agencies/${encodeURIComponent(agency.code)}`;
   if (source.kind === 'normative') {
     const { total, rows } = await paged(
-      normative(db, agency.id, year, source),
+      db.kysely
+        .selectFrom('normative_documents')
+        .where('agency_id', '=', agency.id)
+        .where((eb) => normativeWhere(eb, year, source)),
       (q) =>
         q
           .select(['id', 'doc_number', 'title', 'issued_on', 'repealed_on', 'status', 'version'])
