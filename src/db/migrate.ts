@@ -8,6 +8,7 @@ import { searchMigration } from './migrations/0005-search.ts';
 import { accountsMigration } from './migrations/0006-accounts.ts';
 import { portalMigration } from './migrations/0007-portal.ts';
 import { reportVersionsMigration } from './migrations/0009-report-versions.ts';
+import { searchHashsizeMigration } from './migrations/0010-search-hashsize.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -22,6 +23,7 @@ function provider(db: Db): MigrationProvider {
         '0006-accounts': accountsMigration(db.dialect),
         '0007-portal': portalMigration(),
         '0009-report-versions': reportVersionsMigration(db.dialect),
+        '0010-search-hashsize': searchHashsizeMigration(db.dialect),
       };
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTerms, segmentWords } from './segment.ts';
+import { cutWords, indexTerms, normalize, segmentWords } from './segment.ts';
 
 describe('indexTerms', () => {
   it.each([
@@ -41,5 +41,61 @@ describe('indexTerms', () => {
       ['年', 4, 5],
       ['低保', 6, 8],
     ]);
+  });
+});
+
+describe('segmentWords: each block cut alone gives the words of the whole text', () => {
+  /** A seeded pseudo-random generator (xorshift), so a failure can be reproduced. */
+  function random(seed: number): () => number {
+    let x = seed;
+    return () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) / 2 ** 32;
+    };
+  }
+  const PIECES = [
+    ...'低保城乡居民最低生活保障办法中华人民共和国政府信息公开条例年月日号'.split(''),
+    '2021',
+    '3',
+    'gb/t',
+    'covid-19',
+    'café',
+    'A股',
+    'T恤',
+    '5G',
+    'c++',
+    'c#',
+    'c',
+    ...' \t\n\r\n\u3000'.split(''),
+    ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'.split(''),
+    ...'，。、：；！？《》（）〔〕【】「」“”‘’—…·～￥'.split(''),
+    '①',
+    '〇',
+    '々',
+    'ａｂ１２',
+    '😀',
+    '\u200b',
+    '𠀀',
+  ];
+
+  it('on 2,000 random texts of Han, letters, digits, punctuation, symbols and spaces', () => {
+    const next = random(20261126);
+    for (let n = 0; n < 2_000; n++) {
+      const length = 1 + Math.floor(next() * 40);
+      const text = Array.from({ length }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
+      // Twice: the second time the blocks come from the cache.
+      for (let pass = 0; pass < 2; pass++) {
+        expect(segmentWords(text), JSON.stringify(text)).toEqual(cutWords(normalize(text)));
+      }
+    }
+  });
+
+  it('returns words a caller may change without changing the cache', () => {
+    const first = segmentWords('城乡低保资金');
+    first[0].terms.push('x');
+    first[0].start = 99;
+    expect(segmentWords('城乡低保资金')).toEqual(cutWords('城乡低保资金'));
   });
 });

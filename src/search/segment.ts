@@ -97,9 +97,11 @@ function pushAlnum(out: Word[], chars: string[], start: number): void {
   }
 }
 
-/** The words of a text, in order, with their index terms. */
-export function segmentWords(text: string): Word[] {
-  const normalized = normalize(text);
+/**
+ * The words of a normalised text, in order, with their index terms: jieba's cut of the whole
+ * text, without the block cache (segmentWords gives the same words, faster).
+ */
+export function cutWords(normalized: string): Word[] {
   const out: Word[] = [];
   let kind: WordKind | null = null;
   let chars: string[] = [];
@@ -154,6 +156,87 @@ export function segmentWords(text: string): Word[] {
 }
 
 /**
+ * Separators: punctuation, symbols and spaces, except the marks jieba keeps inside its blocks
+ * (+ # & . _ % -). jieba cuts each maximal run of other characters on its own, and a separator
+ * never makes a word nor touches one (segmentWords), so the words of a text are the words of its
+ * blocks, each block cut alone — which is what lets a block's words be cached.
+ */
+const SEPARATOR = /[\p{P}\p{S}\p{Z}\s]/u;
+const KEPT_BY_JIEBA = '+#&._%-';
+
+/** Separators among the ASCII characters, by code. */
+const ASCII_SEPARATORS = Uint8Array.from({ length: 128 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  return SEPARATOR.test(ch) && !KEPT_BY_JIEBA.includes(ch) ? 1 : 0;
+});
+const otherSeparators = new Map<number, boolean>();
+
+/** Whether a code point separates blocks (the common Han and ASCII cases without a regex). */
+function isBlockSeparator(code: number): boolean {
+  if (code < 0x80) return ASCII_SEPARATORS[code] === 1;
+  if (code >= 0x4e00 && code <= 0x9fff) return false;
+  let known = otherSeparators.get(code);
+  if (known === undefined) {
+    known = SEPARATOR.test(String.fromCodePoint(code));
+    if (otherSeparators.size < 10_000) otherSeparators.set(code, known);
+  }
+  return known;
+}
+
+/** Blocks longer than this are cut each time (a long unpunctuated text is seldom repeated). */
+const MAX_CACHED_BLOCK = 200;
+/** Blocks per generation of the cache: the recent ones, and the generation before. */
+const CACHE_GENERATION = 50_000;
+
+let recentBlocks = new Map<string, readonly Word[]>();
+let olderBlocks = new Map<string, readonly Word[]>();
+
+/**
+ * The words of one block, offsets from its start. Official texts repeat their phrases (各有关单位,
+ * 为贯彻落实…的决策部署, 现就有关事项通知如下), so most blocks were cut before: a two-generation
+ * cache keeps the blocks seen lately, and a block unused for two generations is cut again.
+ */
+function blockWords(block: string): readonly Word[] {
+  const recent = recentBlocks.get(block);
+  if (recent) return recent;
+  if (block.length > MAX_CACHED_BLOCK) return cutWords(block);
+  const words = olderBlocks.get(block) ?? cutWords(block);
+  if (recentBlocks.size >= CACHE_GENERATION) {
+    olderBlocks = recentBlocks;
+    recentBlocks = new Map();
+  }
+  recentBlocks.set(block, words);
+  return words;
+}
+
+/** Calls `visit` with each block of a normalised text and the block's offset. */
+function forEachBlock(normalized: string, visit: (block: string, start: number) => void): void {
+  let start = 0;
+  let i = 0;
+  while (i < normalized.length) {
+    const code = normalized.codePointAt(i) ?? 0;
+    const width = code > 0xffff ? 2 : 1;
+    if (isBlockSeparator(code)) {
+      if (i > start) visit(normalized.slice(start, i), start);
+      start = i + width;
+    }
+    i += width;
+  }
+  if (normalized.length > start) visit(normalized.slice(start), start);
+}
+
+/** The words of a text, in order, with their index terms. */
+export function segmentWords(text: string): Word[] {
+  const out: Word[] = [];
+  forEachBlock(normalize(text), (block, start) => {
+    for (const word of blockWords(block)) {
+      out.push({ ...word, terms: [...word.terms], start: word.start + start, end: word.end + start });
+    }
+  });
+  return out;
+}
+
+/**
  * Other ways a document may hold a long word: jieba may cut it in two where it stands (婚姻登记
  * in 办理婚姻登记手续 is 婚姻/登记手续), and the pieces' terms then stand without the bigram that
  * spanned the cut. One alternative per cut into two dictionary words (婚姻 + 登记).
@@ -176,7 +259,9 @@ export function splitAlternatives(word: string): string[][] {
 /** The index terms of a text, in order (what the full-text index stores, one term per position). */
 export function indexTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const word of segmentWords(text)) for (const term of word.terms) terms.push(term);
+  forEachBlock(normalize(text), (block) => {
+    for (const word of blockWords(block)) for (const term of word.terms) terms.push(term);
+  });
   return terms;
 }
 
