@@ -26,6 +26,8 @@ export interface Result {
   imported: number;
   importMs: number;
   reindex: { items: number; upsertMs: number; upsertCpuMs: number; passMs: number };
+  /** SQLite: milliseconds SQLite spent in the reindex's statements, by kind (sqlite-write-timer.ts) */
+  sqliteWrites?: { fts: number; texts: number; commit: number };
   cold: number[];
   warm: number[];
   /** CPU time of this process per query (median of runs): what the machine's load does not inflate as much */
@@ -34,6 +36,22 @@ export interface Result {
   likeIndexed: number[];
   hitsEmpty: number;
   size: string;
+}
+
+/**
+ * SQLite's own time writing the index, per item, and the throughput that time alone allows: one
+ * writer per database, so no number of segmentation threads gets past it.
+ */
+function writeRows(r: Result, row: (label: string, value: string) => string): string[] {
+  if (!r.sqliteWrites) return [];
+  const per = (ms: number) => (ms * 1000) / r.reindex.items;
+  const { fts, commit, texts } = r.sqliteWrites;
+  const total = per(fts + commit + texts);
+  return [
+    row('  SQLite itself: FTS5 insert + its commit', `${fmt(per(fts), 0)} + ${fmt(per(commit), 0)} µs/item`),
+    row('  SQLite itself: search_texts', `${fmt(per(texts), 0)} µs/item`),
+    row('  bound of one SQLite writer at that cost', `${fmt(1e6 / total, 0)} items/s`),
+  ];
 }
 
 const verdict = (ok: boolean): string => (ok ? 'PASS' : '*** FAIL ***');
@@ -61,6 +79,7 @@ export function print(r: Result, runs: number): boolean {
         'indexing: CPU time of upsert, all threads',
         `${fmt((r.reindex.upsertCpuMs * 1000) / r.reindex.items, 0)} µs/item`,
       ),
+      ...writeRows(r, row),
       row(
         'indexing: whole pass, reads included',
         `${fmt(r.reindex.items / (r.reindex.passMs / 1000), 0)} items/s`,

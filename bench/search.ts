@@ -5,7 +5,9 @@
  * vocabulary of government phrases) is imported through importItems (the bulk-import path, which
  * indexes as it goes) into a fresh database. Then, on the same data:
  *   - indexing: the index emptied and rebuilt from the items table through SearchIndex.upsert, in
- *     batches (items/s of the upsert calls, and of the whole pass with its reads);
+ *     batches (items/s of the upsert calls, and of the whole pass with its reads); on SQLite also
+ *     the time SQLite itself spent writing the index (bench/sqlite-write-timer.ts) — one writer per
+ *     database, so that time alone bounds the throughput, however fast segmentation is;
  *   - the 100 queries of bench/search-queries.ts through SearchIndex.search (page 1, 10 hits,
  *     snippets included): one cold pass, then --runs passes; p50/p95 of each query's median;
  *   - the same queries as `LIKE '%…%'` over the items' titles and bodies (one pass), and the ratio.
@@ -24,6 +26,7 @@ import { searchIndexFor } from '../src/search/search-index.ts';
 import { openTarget, type Target } from './search-db.ts';
 import { BENCH_QUERIES, likeQuery } from './search-queries.ts';
 import { endProgress, fmt, median, print, progress, type Result } from './search-report.ts';
+import { installWriteTimer, timeWrites } from './sqlite-write-timer.ts';
 
 interface Options {
   items: number;
@@ -135,7 +138,10 @@ async function measure(target: Target, options: Options): Promise<Result> {
   start = performance.now();
   await clearIndex(db);
   await target.analyze();
-  const rebuilt = await reindex(db, options.batch, progress('indexing (SearchIndex.upsert)'));
+  if (db.dialect === 'sqlite') installWriteTimer();
+  const { result: rebuilt, ms: writes } = await timeWrites(() =>
+    reindex(db, options.batch, progress('indexing (SearchIndex.upsert)')),
+  );
   endProgress();
   console.log(
     `  index rebuilt in ${fmt(rebuilt.passMs / 1000)} s (emptied and checkpointed in ${fmt((performance.now() - start - rebuilt.passMs) / 1000)} s)`,
@@ -149,6 +155,7 @@ async function measure(target: Target, options: Options): Promise<Result> {
     imported,
     importMs,
     reindex: rebuilt,
+    ...(db.dialect === 'sqlite' ? { sqliteWrites: writes } : {}),
     cold: queries.cold,
     warm: queries.warm,
     warmCpu: queries.warmCpu,
