@@ -11,6 +11,7 @@ import { searchIndexFor } from '../search/search-index.ts';
 import { importItems } from './import-items/import-items.ts';
 import { objectSource } from './import-items/sources.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
+import { publishedItemsChanged } from './items/published-changes.ts';
 import { publishReport } from './reports/publish-report.ts';
 
 async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenerator<string> {
@@ -101,6 +102,7 @@ export async function loadDemo(
       );
     },
   });
+  if (result.ok) publishedItemsChanged();
   return { ...result, items: result.ok ? itemCount : 0 };
 }
 

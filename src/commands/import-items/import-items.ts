@@ -6,6 +6,7 @@ import { AgencyCache } from '../import/write-record.ts';
 import type { ImportProblem } from '../import-records.ts';
 import { checkColumn, WEBSITE_CHANNEL } from '../items/item-store.ts';
 import { prepareFields } from '../items/prepare-fields.ts';
+import { publishedItemsChanged } from '../items/published-changes.ts';
 import { linkInterpretations } from './link-items.ts';
 import { parseItemRow } from './parse-row.ts';
 import type { ItemSource } from './sources.ts';
@@ -165,6 +166,7 @@ export async function importItems(
       }
     });
     result.ok = true;
+    if (result.imported > 0) publishedItemsChanged();
   } catch (error) {
     result.imported = 0;
     if (!(error instanceof Rejected)) {

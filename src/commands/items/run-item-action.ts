@@ -15,6 +15,7 @@ import { AppError } from '../../errors.ts';
 import { searchIndexFor } from '../../search/search-index.ts';
 import type { Actor } from '../requests/case-store.ts';
 import { appendItemEvent, conflictOr, type ItemRow, indexableOf, loadItem, type Trx } from './item-store.ts';
+import { publishedItemsChanged } from './published-changes.ts';
 
 /** Which item, the version the user saw, who acts and when. */
 export interface ItemTarget {
@@ -59,7 +60,7 @@ export async function runItemAction(
   const today = todayInChina(target.now);
   const index = searchIndexFor(db.dialect);
   try {
-    return await inTransaction(db, async (trx) => {
+    const result = await inTransaction(db, async (trx) => {
       const row = await loadItem(trx, target.agencyId, target.itemId);
       if (row.version !== target.expectedVersion) {
         throw new AppError(
@@ -103,6 +104,8 @@ export async function runItemAction(
       if (from === 'published' && moved.to !== 'published') await index.remove(trx, [row.id]);
       return { itemId: row.id, version: stored.version, status: moved.to, eventId };
     });
+    publishedItemsChanged();
+    return result;
   } catch (error) {
     return conflictOr(error);
   }

@@ -10,8 +10,16 @@ import type { SearchHit } from '../../search/types.ts';
 /** How many related items an item page lists. */
 export const RELATED_ITEMS = 5;
 
+/** What decides whether (and which version of) an item page is shown. */
+export interface ItemHead {
+  id: number;
+  version: number;
+  title: string;
+  category: string;
+}
+
 /** The published item's version, title and category; null when not published by that agency. */
-export async function publishedItemHead(db: Db, agencyId: number, itemId: number) {
+export async function publishedItemHead(db: Db, agencyId: number, itemId: number): Promise<ItemHead | null> {
   return (
     (await db.kysely
       .selectFrom('items')

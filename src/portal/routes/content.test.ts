@@ -200,6 +200,17 @@ describeEachDatabase('portal content pages', (use) => {
     expect(gone.body).toContain('未找到该信息，它可能尚未发布或已撤回。');
   });
 
+  it('lists a newly published item at once on its category page and the home page, though both were cached', async () => {
+    const list = `/agencies/${CODE}/gongkai/catalog?category=a20.7`;
+    const title = '2021年部门决算公开（刚发布）';
+    expect((await get(list)).body).not.toContain(title);
+    expect((await get('/')).body).not.toContain(title);
+    const id = await publishTestItem(app, CODE, { title, category: 'a20.7' });
+    expect((await get(list)).body).toContain(title);
+    expect((await get('/')).body).toContain(title);
+    expect((await get(`/agencies/${CODE}/items/${id}`)).statusCode).toBe(200);
+  });
+
   it('answers 404 pages in the portal layout for unknown items and agencies', async () => {
     for (const url of [
       `/agencies/${CODE}/items/999999`,

@@ -148,7 +148,9 @@ export function contentPages(app: PortalApp, { db }: RouteOptions, caches: Porta
     async (request, reply) => {
       const agency = await agencyOrNotFound(db, caches, request.params.code);
       const missing = new AppError('not_found', '未找到该信息，它可能尚未发布或已撤回。');
-      const head = await publishedItemHead(db, agency.id, request.params.id);
+      const head = await caches.heads.get(`${agency.id}:${request.params.id}`, () =>
+        publishedItemHead(db, agency.id, request.params.id),
+      );
       if (!head) throw missing;
       const content = await caches.items.get(`${head.id}:${head.version}`, async () => {
         const loaded = await loadItemPage(db, agency.id, head.id);

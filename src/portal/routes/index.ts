@@ -5,6 +5,7 @@
  */
 import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { onPublishedItemsChanged } from '../../commands/items/published-changes.ts';
 import type { ItemSummaryRow } from '../../db/queries/items.ts';
 import { toAppError } from '../../server/errors.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
@@ -13,6 +14,7 @@ import { STYLESHEET_PATH, stylesheet } from '../assets.ts';
 import { type TtlCache, ttlCache } from '../cache.ts';
 import { localPath, pageContext, TEXT_COOKIE } from '../context.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
+import type { ItemHead } from '../queries/item-page.ts';
 import type { Column } from '../views/catalog.ts';
 import { renderErrorView } from '../views/error.ts';
 import type { HomeData } from '../views/home.ts';
@@ -31,6 +33,8 @@ export interface PortalCaches {
   agencies: TtlCache<AgencySummary[]>;
   /** item page content by `id:version` */
   items: TtlCache<string>;
+  /** what decides an item page, by `agency:item`: its published version, title and category (null: not published) */
+  heads: TtlCache<ItemHead | null>;
   /** report pages (their rendered report) by `code:year` */
   reports: TtlCache<ReportPageData>;
   /** agency profiles by code (null: no such agency) */
@@ -46,12 +50,17 @@ export interface PortalCaches {
 const SECOND = 1000;
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-/** The caches: short lives, so staff changes show within a minute (item pages: at once, by version). */
+/**
+ * The caches: short lives, so changes made elsewhere (another process) show within a minute at most
+ * — item pages within seconds. Changes to items made by this process empty what concerns items at
+ * once (forgetItems).
+ */
 export function createPortalCaches(): PortalCaches {
   return {
     home: ttlCache(1, 30 * SECOND),
     agencies: ttlCache(1, 30 * SECOND),
     items: ttlCache(2000, 60 * SECOND),
+    heads: ttlCache(5000, 5 * SECOND),
     reports: ttlCache(50, 60 * SECOND),
     profiles: ttlCache(500, 30 * SECOND),
     counts: ttlCache(500, 30 * SECOND),
@@ -59,6 +68,15 @@ export function createPortalCaches(): PortalCaches {
     listings: ttlCache(2000, 30 * SECOND),
     searches: ttlCache(1000, 30 * SECOND),
   };
+}
+
+/** Forgets what the caches keep of items: their pages' heads, lists, counts, searches and the home page. */
+export function forgetItems(caches: PortalCaches): void {
+  caches.heads.clear();
+  caches.home.clear();
+  caches.counts.clear();
+  caches.listings.clear();
+  caches.searches.clear();
 }
 
 function portalErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
@@ -81,6 +99,8 @@ export const portalRoutes: RouteModule = async (app, options) => {
   });
   app.setErrorHandler(portalErrorHandler);
   const caches = createPortalCaches();
+  const stop = onPublishedItemsChanged(() => forgetItems(caches));
+  app.addHook('onClose', async () => stop());
 
   app.get(STYLESHEET_PATH, async (request, reply) => {
     reply.header('content-type', 'text/css; charset=utf-8').header('etag', stylesheet.etag);
