@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,17 @@ describe('the console build', () => {
     const load = measureFirstLoad(dir);
     expect(load.files.some((f) => f.file.startsWith('CasePage-'))).toBe(false);
     expect(load.files.some((f) => f.file.startsWith('ReportEditorPage-'))).toBe(false);
+  });
+
+  it('is a production build even under the test runner (no development JSX runtime, no test ids)', () => {
+    const assets = join(dir, 'assets');
+    const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts) {
+      const code = readFileSync(join(assets, file), 'utf8');
+      expect(code, file).not.toContain('jsxDEV');
+      expect(code, file).not.toContain('jsx-dev-runtime');
+    }
   });
 
   it('is not stale right after building; a folder without a build is', () => {

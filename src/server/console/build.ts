@@ -32,15 +32,28 @@ export function consoleBuildIsStale(outDir = CONSOLE_DIST): boolean {
   return Math.max(newestMtime(CONSOLE_SOURCE), ...SHARED_SOURCES.map((dir) => newestMtime(dir))) > built;
 }
 
-/** Builds the console into `outDir` (emptied first). */
+/**
+ * Builds the console into `outDir` (emptied first), always for production: Vite and the React
+ * plugin take NODE_ENV from the environment, and under a test runner (NODE_ENV=test) they would
+ * make a development build (React's jsx-dev-runtime, antd's test ids) that `gongkai serve` would
+ * then serve, as it only rebuilds a stale build.
+ */
 export async function buildConsole(outDir = CONSOLE_DIST): Promise<void> {
   const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
-  await build({
-    configFile: false,
-    root: CONSOLE_SOURCE,
-    base: `${CONSOLE_PREFIX}/`,
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 1500 },
-  });
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: false,
+      root: CONSOLE_SOURCE,
+      base: `${CONSOLE_PREFIX}/`,
+      mode: 'production',
+      logLevel: 'warn',
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+    });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
 }
