@@ -32,12 +32,26 @@ import {
   RepealFields,
   repealOf,
 } from './ChangeFields.tsx';
-import { eventDetail, REGISTRY_EVENT_LABELS, STATUS_COLORS } from './labels.ts';
+import { eventDetail, NOWRAP, REGISTRY_EVENT_LABELS, STATUS_COLORS } from './labels.ts';
 
 /** 第 2 版 (linked unless it is the one shown). */
 function VersionLink({ doc, current }: { doc: RegistryDocument; current: number }) {
   const label = `第 ${doc.version} 版`;
   return doc.id === current ? <strong>{label}</strong> : <Link to={`/registry/${doc.id}`}>{label}</Link>;
+}
+
+/** The first line of a document registered by import (`gongkai import`): no 制发 event was written. */
+function imported(first: RegistryDocument | undefined) {
+  return {
+    key: 'imported',
+    color: 'gray',
+    content: (
+      <>
+        <div>{first?.issuedOn} 制发</div>
+        <Typography.Text type="secondary">第 1 版 · 由数据导入登记，导入前的办理过程未记录</Typography.Text>
+      </>
+    ),
+  };
 }
 
 export default function DocumentPage() {
@@ -120,7 +134,34 @@ export default function DocumentPage() {
               ]}
             />
           </Card>
-          <Card title="版本沿革" style={{ marginTop: 16 }}>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title="办理过程">
+            <Timeline
+              items={[
+                ...(data.events.some((e) => e.type === 'registry.issued')
+                  ? []
+                  : [imported(data.versions[0])]),
+                ...data.events.map((e) => ({
+                  key: e.id,
+                  content: (
+                    <>
+                      <div>
+                        {formatInstant(e.at)} {labelOf(REGISTRY_EVENT_LABELS, e.type)}
+                      </div>
+                      <Typography.Text type="secondary">
+                        {e.actor} · 第 {versionOf(e.documentId) ?? '?'} 版
+                        {eventDetail(e, versionOf) ? ` · ${eventDetail(e, versionOf)}` : ''}
+                      </Typography.Text>
+                    </>
+                  ),
+                })),
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title="版本沿革">
             <Table<RegistryDocument>
               rowKey="id"
               size="small"
@@ -128,37 +169,23 @@ export default function DocumentPage() {
               dataSource={data.versions}
               aria-label="版本沿革"
               columns={[
-                { title: '版本', render: (_, v) => <VersionLink doc={v} current={id} /> },
-                { title: '文号', dataIndex: 'docNumber' },
+                { title: '版本', render: (_, v) => <VersionLink doc={v} current={id} />, ...NOWRAP },
+                { title: '文号', dataIndex: 'docNumber', ...NOWRAP },
                 { title: '标题', dataIndex: 'title' },
-                { title: '施行日期', dataIndex: 'issuedOn' },
-                { title: '失效日期', dataIndex: 'repealedOn', render: (v: string | null) => v ?? '—' },
+                { title: '施行日期', dataIndex: 'issuedOn', ...NOWRAP },
+                {
+                  title: '失效日期',
+                  dataIndex: 'repealedOn',
+                  render: (v: string | null) => v ?? '—',
+                  ...NOWRAP,
+                },
                 {
                   title: '状态',
+                  ...NOWRAP,
                   dataIndex: 'statusLabel',
                   render: (label: string, v) => <Tag color={STATUS_COLORS[v.status]}>{label}</Tag>,
                 },
               ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Card title="办理过程">
-            <Timeline
-              items={data.events.map((e) => ({
-                key: e.id,
-                content: (
-                  <>
-                    <div>
-                      {formatInstant(e.at)} {labelOf(REGISTRY_EVENT_LABELS, e.type)}
-                    </div>
-                    <Typography.Text type="secondary">
-                      {e.actor} · 第 {versionOf(e.documentId) ?? '?'} 版
-                      {eventDetail(e, versionOf) ? ` · ${eventDetail(e, versionOf)}` : ''}
-                    </Typography.Text>
-                  </>
-                ),
-              }))}
             />
           </Card>
         </Col>

@@ -25,7 +25,7 @@ import { type RegistryDocument, registryApi } from '../../api/registry.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
-import { STATUS_COLORS } from './labels.ts';
+import { NOWRAP, STATUS_COLORS } from './labels.ts';
 
 const PAGE = 50;
 const options = (labels: Record<string, string>) =>
@@ -166,21 +166,22 @@ export default function RegistryPage() {
           showSizeChanger: false,
         }}
         columns={[
-          { title: '文号', dataIndex: 'docNumber' },
+          { title: '文号', dataIndex: 'docNumber', ...NOWRAP },
           {
             title: '标题',
             dataIndex: 'title',
             render: (title: string, d) => <Link to={`/registry/${d.id}`}>{title}</Link>,
           },
-          { title: '种类', dataIndex: 'kindLabel' },
-          { title: '版本', dataIndex: 'version', render: (v: number) => `第 ${v} 版` },
-          { title: '制发日期', dataIndex: 'issuedOn' },
+          { title: '种类', dataIndex: 'kindLabel', ...NOWRAP },
+          { title: '版本', dataIndex: 'version', render: (v: number) => `第 ${v} 版`, ...NOWRAP },
+          { title: '制发日期', dataIndex: 'issuedOn', ...NOWRAP },
           {
             title: '状态',
             dataIndex: 'statusLabel',
+            ...NOWRAP,
             render: (label: string, d) => <Tag color={STATUS_COLORS[d.status]}>{label}</Tag>,
           },
-          { title: '失效日期', dataIndex: 'repealedOn', render: (v: string | null) => v ?? '—' },
+          { title: '失效日期', dataIndex: 'repealedOn', render: (v: string | null) => v ?? '—', ...NOWRAP },
         ]}
       />
     </>

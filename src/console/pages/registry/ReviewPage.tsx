@@ -41,6 +41,7 @@ import {
   RepealFields,
   repealOf,
 } from './ChangeFields.tsx';
+import { NOWRAP } from './labels.ts';
 
 type Decision = ReviewDecisionBody['decision'];
 const DECISION_TITLES: Record<Decision, string> = { kept: '保留', amended: '修改', repealed: '废止' };
@@ -155,19 +156,20 @@ export default function ReviewPage() {
               : undefined
           }
           columns={[
-            { title: '文号', dataIndex: 'docNumber' },
+            { title: '文号', dataIndex: 'docNumber', ...NOWRAP },
             {
               title: '标题',
               dataIndex: 'title',
               render: (title: string, d) => <Link to={`/registry/${d.id}`}>{title}</Link>,
             },
-            { title: '种类', dataIndex: 'kindLabel' },
-            { title: '制发日期', dataIndex: 'issuedOn' },
+            { title: '种类', dataIndex: 'kindLabel', ...NOWRAP },
+            { title: '制发日期', dataIndex: 'issuedOn', ...NOWRAP },
             ...(editable
               ? [
                   {
                     title: '清理决定',
                     key: 'decide',
+                    ...NOWRAP,
                     render: (_: unknown, d: RegistryDocument) => (
                       <Space size={4}>
                         {(['kept', 'amended', 'repealed'] as const).map((decision) => (
@@ -198,7 +200,7 @@ export default function ReviewPage() {
           dataSource={data?.decisions ?? []}
           locale={{ emptyText: '尚未作出决定。' }}
           columns={[
-            { title: '文号', render: (_, r) => r.document.docNumber },
+            { title: '文号', render: (_, r) => r.document.docNumber, ...NOWRAP },
             {
               title: '标题',
               render: (_, r) => <Link to={`/registry/${r.document.id}`}>{r.document.title}</Link>,
@@ -206,14 +208,15 @@ export default function ReviewPage() {
             {
               title: '决定',
               dataIndex: 'decisionLabel',
+              ...NOWRAP,
               render: (label: string, r) => (
                 <Tag color={DECISION_COLORS[r.decision as Decision]}>{label}</Tag>
               ),
             },
-            { title: '结果', render: (_, r) => <Outcome review={r} /> },
+            { title: '结果', render: (_, r) => <Outcome review={r} />, ...NOWRAP },
             { title: '清理意见', dataIndex: 'note', render: (v: string) => v || '—' },
-            { title: '清理日期', dataIndex: 'reviewedOn' },
-            { title: '经办人', dataIndex: 'actor' },
+            { title: '清理日期', dataIndex: 'reviewedOn', ...NOWRAP },
+            { title: '经办人', dataIndex: 'actor', ...NOWRAP },
           ]}
         />
       </Card>

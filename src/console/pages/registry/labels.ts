@@ -18,6 +18,9 @@ export const STATUS_COLORS: Record<string, string> = {
   repealed: 'default',
 };
 
+/** Table column props that keep a short value (文号, a date, a kind) on one line. */
+export const NOWRAP = { onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) };
+
 type Data = Record<string, unknown>;
 const text = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : '';
@@ -33,7 +36,7 @@ export function eventDetail(event: RegistryEvent, versionOf: (id: number) => num
         .join('，');
     case 'registry.amended': {
       const from = versionOf(Number(data.supersedes));
-      return `第 ${text(data.version)} 版${from ? `，修改第 ${from} 版` : ''}，制发日期 ${text(input.issuedOn)}`;
+      return `${from ? `修改第 ${from} 版，` : ''}制发日期 ${text(input.issuedOn)}`;
     }
     case 'registry.superseded': {
       const next = versionOf(Number(data.supersededBy));
