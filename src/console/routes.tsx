@@ -13,7 +13,9 @@ const CasePage = lazy(() => import('./pages/requests/CasePage.tsx'));
 const ItemListPage = lazy(() => import('./pages/items/ItemListPage.tsx'));
 const ItemEditPage = lazy(() => import('./pages/items/ItemEditPage.tsx'));
 const ItemPage = lazy(() => import('./pages/items/ItemPage.tsx'));
-const RegistryPage = lazy(() => import('./pages/RegistryPage.tsx'));
+const RegistryPage = lazy(() => import('./pages/registry/RegistryPage.tsx'));
+const DocumentPage = lazy(() => import('./pages/registry/DocumentPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/registry/ReviewPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const ReportListPage = lazy(() => import('./pages/reports/ReportListPage.tsx'));
 const ReportEditorPage = lazy(() => import('./pages/reports/ReportEditorPage.tsx'));
@@ -57,6 +59,8 @@ export function ConsoleRoutes() {
         <Route path="/items/:id/edit" element={page(<ItemEditPage />)} />
         <Route path="/items/:id" element={page(<ItemPage />)} />
         <Route path="/registry" element={page(<RegistryPage />)} />
+        <Route path="/registry/reviews/:year" element={page(<ReviewPage />)} />
+        <Route path="/registry/:id" element={page(<DocumentPage />)} />
         <Route path="/reports" element={page(<ReportListPage />)} />
         <Route path="/reports/:year" element={page(<ReportEditorPage />)} />
         <Route path="/reports/:year/figures" element={page(<YearlyFiguresPage />)} />

@@ -56,7 +56,7 @@ export async function applyAmendment(
   actor: Actor,
   now: Date,
 ): Promise<number> {
-  requireNotFuture('新版本制发日期 issuedOn', body.issuedOn, todayInChina(now));
+  requireNotFuture('新版本制发日期', 'issuedOn', body.issuedOn, todayInChina(now));
   const refused = amendRefusal(old, body.issuedOn);
   if (refused) throw new AppError('invalid_state', refused);
   const docNumber = body.docNumber ?? old.docNumber;

@@ -27,7 +27,7 @@ export async function issueDocument(
 ): Promise<RegistryDocument> {
   requireEditor(actor);
   const body = parseInput(issueBody, input);
-  requireNotFuture('制发日期 issuedOn', body.issuedOn, todayInChina(now));
+  requireNotFuture('制发日期', 'issuedOn', body.issuedOn, todayInChina(now));
   try {
     return await inTransaction(db, async (trx) => {
       await requireFreeNumber(trx, agencyId, body.docNumber);

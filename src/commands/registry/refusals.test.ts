@@ -138,3 +138,24 @@ describeEachDatabase('the registry refuses, writing nothing', (use) => {
     expect([await count(db, 'normative_documents'), await count(db, 'events')]).toEqual(before);
   });
 });
+
+describeEachDatabase('a refusal names the field it is about', (use) => {
+  let agencyId: number;
+  beforeAll(async () => {
+    agencyId = await registryAgency(use(), 'reg-fields');
+    await issueDocument(use(), agencyId, { ...ISSUE, docNumber: '字〔2021〕1号' }, OPERATOR, NOW);
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    [
+      'a date after today',
+      { ...ISSUE, docNumber: '字〔2021〕2号', issuedOn: '2022-02-01' },
+      'issuedOn',
+      '不能晚于今天',
+    ],
+    ['a 文号 already registered', { ...ISSUE, docNumber: '字〔2021〕1号' }, 'docNumber', '已登记'],
+  ])('%s', async (_situation, input, field, says) => {
+    const error = await refusal(issueDocument(use(), agencyId, input as never, OPERATOR, NOW));
+    expect(error.details).toEqual([{ field, message: expect.stringContaining(says) }]);
+  });
+});

@@ -28,9 +28,11 @@ export function requireEditor(actor: Actor): void {
     );
 }
 
-/** A day of a change: not after today. */
-export function requireNotFuture(field: string, day: string, today: string): void {
-  if (day > today) throw new AppError('validation', `${field}（${day}）不能晚于今天（${today}）。`);
+/** A day of a change: not after today. `field` is the input's key (the console puts the message on it). */
+export function requireNotFuture(label: string, field: string, day: string, today: string): void {
+  if (day <= today) return;
+  const message = `${label} ${field}（${day}）不能晚于今天（${today}）。`;
+  throw new AppError('validation', message, [{ field, message: `${label}不能晚于今天（${today}）` }]);
 }
 
 /** A version of the agency's registry, or not_found (another agency's document is not found either). */
@@ -76,6 +78,7 @@ export async function requireFreeNumber(
     throw new AppError(
       'conflict',
       `文号 ${docNumber} 已登记（编号 ${taken.id}：${taken.title}），请核对文号；修改已登记的文件请用“修改”。`,
+      [{ field: 'docNumber', message: `文号 ${docNumber} 已登记给另一件文件（编号 ${taken.id}），请核对` }],
     );
 }
 

@@ -52,7 +52,7 @@ export async function applyRepeal(
   actor: Actor,
   now: Date,
 ): Promise<void> {
-  requireNotFuture('废止日期 repealedOn', body.repealedOn, todayInChina(now));
+  requireNotFuture('废止日期', 'repealedOn', body.repealedOn, todayInChina(now));
   const refused = repealRefusal(doc, body.repealedOn);
   if (refused) throw new AppError('invalid_state', refused);
   const updated = await trx

@@ -87,6 +87,13 @@ describeEachDatabase('the yearly review pass (清理)', (use) => {
     });
   });
 
+  it('names the field of a refused decision, after which decision it was', async () => {
+    const amendment = { docNumber: '清〔2020〕1号', issuedOn: '2021-12-01' };
+    const error = await refusal(pass([{ documentId: ids.amended, decision: 'amended', amendment }]));
+    expect([error.code, error.message]).toEqual(['conflict', expect.stringContaining('第 1 项')]);
+    expect(error.details).toEqual([{ field: 'docNumber', message: expect.stringContaining('已登记') }]);
+  });
+
   it('keeps, repeals and amends, carrying out each change', async () => {
     const recorded = await pass([
       { documentId: ids.kept, decision: 'kept', note: '符合上位法' },

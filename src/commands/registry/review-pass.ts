@@ -43,7 +43,7 @@ export async function reviewPass(
   if (!Number.isInteger(year) || year < 1990 || year > 2999)
     throw new AppError('validation', '清理年度应为四位年份，如 2021。');
   const body = parseInput(reviewBody, input);
-  requireNotFuture('清理日期 reviewedOn', body.reviewedOn, todayInChina(now));
+  requireNotFuture('清理日期', 'reviewedOn', body.reviewedOn, todayInChina(now));
   const ids = body.decisions.map((d) => d.documentId);
   const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
   if (repeated !== undefined)
@@ -59,6 +59,7 @@ export async function reviewPass(
             throw new AppError(
               error.code,
               `第 ${index + 1} 项（文件 ${decision.documentId}）：${error.message}`,
+              error.details,
             );
           throw error;
         }

@@ -1,4 +1,4 @@
-/** The calendar and registry endpoints the console uses. */
+/** The calendar endpoints the console uses (the registry's are in registry.ts). */
 import { api } from './client.ts';
 
 export interface CalendarYear {
@@ -24,21 +24,6 @@ export interface Recompute {
   failed: Array<{ requestId: number; message: string }>;
 }
 
-export interface RegistryDocument {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  docNumber: string;
-  title: string;
-  issuer: string;
-  issuedOn: string;
-  repealedOn: string | null;
-  repealedBy: string | null;
-  status: string;
-  statusLabel: string;
-  version: number;
-}
-
 export const calendarApi = {
   year: (year: number) => api.call<CalendarYear>('/api/v1/calendar', { query: { year } }),
   addOverride: (body: { date: string; kind: string; source: string }) =>
@@ -53,13 +38,4 @@ export const calendarApi = {
         body: notice,
       },
     ),
-};
-
-const registryBase = (agency: string) => `/api/v1/agencies/${encodeURIComponent(agency)}/registry`;
-
-export const registryApi = {
-  documents: (agency: string, query: { status?: string; kind?: string; limit: number; offset: number }) =>
-    api.call<{ total: number; items: RegistryDocument[] }>(`${registryBase(agency)}/documents`, { query }),
-  issue: (agency: string, body: Record<string, unknown>) =>
-    api.call<RegistryDocument>(`${registryBase(agency)}/documents`, { method: 'POST', body }),
 };

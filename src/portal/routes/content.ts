@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { listAgencyColumns, listItems } from '../../db/queries/items.ts';
+import { documentsInForce } from '../../db/queries/registry.ts';
 import { findVersion, listVersions } from '../../db/queries/report-versions.ts';
+import { todayInChina } from '../../domain/dates.ts';
 import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { AppError } from '../../errors.ts';
 import { frozenReport } from '../../server/presenters/version-json.ts';
@@ -17,6 +19,7 @@ import { loadItemPage, publishedItemHead } from '../queries/item-page.ts';
 import { renderCatalogIndex, renderCatalogList } from '../views/catalog.ts';
 import { renderHome } from '../views/home.ts';
 import { renderItemContent, renderItemPage } from '../views/item.ts';
+import { renderInForceList } from '../views/normative.ts';
 import { renderReportList, renderReportPage, reportPageData } from '../views/reports.ts';
 import {
   renderAgencyReports,
@@ -35,6 +38,8 @@ export const versionQuery = z.object({
 });
 
 export const CATALOG_PAGE_SIZE = 20;
+/** Documents per page of the list of normative documents in force. */
+export const NORMATIVE_PAGE_SIZE = 50;
 /** The agency sub-column whose items are the agency's own 政府信息公开制度. */
 export const RULES_COLUMN = 'gkzd';
 
@@ -46,7 +51,7 @@ const catalogQuery = z.object({
 });
 
 /** Registers the content pages. */
-export function contentPages(app: PortalApp, { db }: RouteOptions, caches: PortalCaches): void {
+export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: PortalCaches): void {
   app.get('/', async (request, reply) => {
     const data = await caches.home.get('home', async () => ({
       agencies: await listAgencies(db),
@@ -98,6 +103,21 @@ export function contentPages(app: PortalApp, { db }: RouteOptions, caches: Porta
     const years = (await findAgency(db, agency.code))?.reportYears ?? [];
     return sendPage(reply, renderAgencyReports(agency, years, pageContext(request)));
   });
+
+  // not cached: a repeal or an amendment shows at once (one indexed query)
+  app.get(
+    '/agencies/:code/gongkai/normative',
+    { schema: { params: codeParams, querystring: catalogQuery.pick({ page: true }) } },
+    async (request, reply) => {
+      const agency = await agencyOrNotFound(db, caches, request.params.code);
+      const { page } = request.query;
+      const on = todayInChina(now());
+      const offset = (page - 1) * NORMATIVE_PAGE_SIZE;
+      const found = await documentsInForce(db, agency.id, on, { limit: NORMATIVE_PAGE_SIZE, offset });
+      const listing = { on, rows: found.items, total: found.total, page, pageSize: NORMATIVE_PAGE_SIZE };
+      return sendPage(reply, renderInForceList(agency, listing, pageContext(request)));
+    },
+  );
 
   app.get(
     '/agencies/:code/gongkai/catalog',

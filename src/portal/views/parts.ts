@@ -7,6 +7,7 @@ export const urls = {
   guide: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/guide`,
   rules: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/rules`,
   catalog: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/catalog`,
+  normative: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/normative`,
   onRequest: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/on-request`,
   reports: (code: string) => `/agencies/${encodeURIComponent(code)}/gongkai/reports`,
   apply: (code: string) => `/agencies/${encodeURIComponent(code)}/apply`,
@@ -71,6 +72,7 @@ const SECTION_PAGES: ReadonlyArray<[keyof typeof urls, string]> = [
   ['guide', '政府信息公开指南'],
   ['rules', '政府信息公开制度'],
   ['catalog', '法定主动公开内容'],
+  ['normative', '现行有效规范性文件'],
   ['onRequest', '依申请公开'],
   ['reports', '政府信息公开年度报告'],
 ];

@@ -1,17 +1,37 @@
-/** 规范性文件: the registry of 规章 and 行政规范性文件 (every version), and 制发 of a new one. */
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Typography } from 'antd';
+/**
+ * 规范性文件: the registry of 规章 and 行政规范性文件 (every version, filtered by status and kind, each
+ * linked to its page), 制发 of a new one, and the way to the year's 清理.
+ */
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { DOCUMENT_STATUS_LABELS } from '../../domain/registry/lifecycle.ts';
-import { NORMATIVE_KIND_LABELS } from '../../domain/report/codes.ts';
-import { type RegistryDocument, registryApi } from '../api/admin.ts';
-import { messageOf } from '../api/client.ts';
-import { useApi } from '../lib/use-api.ts';
-import { useAgencyCode } from '../session-context.tsx';
+import { Link, useNavigate } from 'react-router-dom';
+import { DOCUMENT_STATUS_LABELS } from '../../../domain/registry/lifecycle.ts';
+import { NORMATIVE_KIND_LABELS } from '../../../domain/report/codes.ts';
+import { type RegistryDocument, registryApi } from '../../api/registry.ts';
+import { fieldErrorsOf } from '../../lib/field-errors.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useAgencyCode } from '../../session-context.tsx';
+import { NOWRAP, STATUS_COLORS } from './labels.ts';
 
 const PAGE = 50;
 const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+const ISSUE_FIELDS = ['kind', 'docNumber', 'title', 'issuer', 'issuedOn'] as const;
 
 interface IssueValues {
   kind: string;
@@ -23,8 +43,10 @@ interface IssueValues {
 
 export default function RegistryPage() {
   const agency = useAgencyCode();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const [status, setStatus] = useState<string | undefined>('in_force');
+  const [kind, setKind] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,8 +57,8 @@ export default function RegistryPage() {
     loading,
     reload,
   } = useApi(
-    () => registryApi.documents(agency, { status, limit: PAGE, offset: (page - 1) * PAGE }),
-    [agency, status, page],
+    () => registryApi.documents(agency, { status, kind, limit: PAGE, offset: (page - 1) * PAGE }),
+    [agency, status, kind, page],
   );
 
   const issue = async (values: IssueValues) => {
@@ -51,7 +73,9 @@ export default function RegistryPage() {
       setOpen(false);
       reload();
     } catch (thrown) {
-      setError(messageOf(thrown));
+      const placed = fieldErrorsOf(thrown, ISSUE_FIELDS);
+      form.setFields(placed.fields);
+      setError(placed.summary ?? '请按标出的提示修改后重试。');
     }
   };
 
@@ -59,9 +83,12 @@ export default function RegistryPage() {
     <>
       <Flex justify="space-between" align="center">
         <Typography.Title level={2}>规范性文件</Typography.Title>
-        <Button type="primary" onClick={() => setOpen(!open)}>
-          {open ? '收起' : '登记制发'}
-        </Button>
+        <Flex gap={8}>
+          <Button onClick={() => navigate(`/registry/reviews/${new Date().getFullYear()}`)}>年度清理</Button>
+          <Button type="primary" onClick={() => setOpen(!open)}>
+            {open ? '收起' : '登记制发'}
+          </Button>
+        </Flex>
       </Flex>
       {open && (
         <Card title="登记新制发的文件" style={{ marginBottom: 16 }}>
@@ -101,18 +128,32 @@ export default function RegistryPage() {
         </Card>
       )}
       {loadError && <Alert type="error" showIcon title={loadError} />}
-      <Select
-        aria-label="文件状态"
-        allowClear
-        placeholder="全部状态"
-        value={status}
-        onChange={(v) => {
-          setStatus(v);
-          setPage(1);
-        }}
-        style={{ width: 200, marginBottom: 16 }}
-        options={options(DOCUMENT_STATUS_LABELS)}
-      />
+      <Flex gap={12} style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="文件状态"
+          allowClear
+          placeholder="全部状态"
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          style={{ width: 200 }}
+          options={options(DOCUMENT_STATUS_LABELS)}
+        />
+        <Select
+          aria-label="文件种类"
+          allowClear
+          placeholder="全部种类"
+          value={kind}
+          onChange={(v) => {
+            setKind(v);
+            setPage(1);
+          }}
+          style={{ width: 200 }}
+          options={options(NORMATIVE_KIND_LABELS)}
+        />
+      </Flex>
       <Table<RegistryDocument>
         rowKey="id"
         loading={loading}
@@ -125,12 +166,22 @@ export default function RegistryPage() {
           showSizeChanger: false,
         }}
         columns={[
-          { title: '文号', dataIndex: 'docNumber' },
-          { title: '标题', dataIndex: 'title' },
-          { title: '种类', dataIndex: 'kindLabel' },
-          { title: '制发日期', dataIndex: 'issuedOn' },
-          { title: '状态', dataIndex: 'statusLabel' },
-          { title: '失效日期', dataIndex: 'repealedOn', render: (v: string | null) => v ?? '—' },
+          { title: '文号', dataIndex: 'docNumber', ...NOWRAP },
+          {
+            title: '标题',
+            dataIndex: 'title',
+            render: (title: string, d) => <Link to={`/registry/${d.id}`}>{title}</Link>,
+          },
+          { title: '种类', dataIndex: 'kindLabel', ...NOWRAP },
+          { title: '版本', dataIndex: 'version', render: (v: number) => `第 ${v} 版`, ...NOWRAP },
+          { title: '制发日期', dataIndex: 'issuedOn', ...NOWRAP },
+          {
+            title: '状态',
+            dataIndex: 'statusLabel',
+            ...NOWRAP,
+            render: (label: string, d) => <Tag color={STATUS_COLORS[d.status]}>{label}</Tag>,
+          },
+          { title: '失效日期', dataIndex: 'repealedOn', render: (v: string | null) => v ?? '—', ...NOWRAP },
         ]}
       />
     </>
