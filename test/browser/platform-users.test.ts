@@ -71,6 +71,14 @@ describeJourney('journey: the platform administrator manages every user', 'platf
     expect(await page.getByLabel('搜索申请').inputValue()).toBe(registrationNo);
     expect(await page.getByRole('table').getByRole('link').count()).toBe(1);
     await shot(page, 'clerk-queue-searched');
+    // a shared link with a received-date range: the picker shows it, the table holds only those cases
+    await page.goto(`${server.baseUrl}/console/requests?filter=all&from=2021-01-01&to=2021-06-30`);
+    await page.getByRole('status').getByText('收到日期 2021-01-01 至 2021-06-30').waitFor();
+    expect(await page.getByPlaceholder('收到日期起').inputValue()).toBe('2021-01-01');
+    const received = await page.getByRole('table').locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(received.length).toBeGreaterThan(0);
+    for (const day of received) expect(day >= '2021-01-01' && day <= '2021-06-30', day).toBe(true);
+    await shot(page, 'clerk-queue-dates');
   });
 
   it('disables the user: their session ends and their sign-in is refused in Chinese', async () => {
