@@ -34,6 +34,16 @@ export interface Queue {
   today: string;
 }
 
+/** The queue's query: a filter, a page, and optionally search words and a received-date range. */
+export type QueueQuery = {
+  filter: string;
+  limit: number;
+  offset: number;
+  q?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+};
+
 export interface CaseEvent {
   id: number;
   seq: number;
@@ -104,8 +114,7 @@ const base = (agency: string) => `/api/v1/agencies/${encodeURIComponent(agency)}
 
 export const requestsApi = {
   dashboard: (agency: string) => api.call<Dashboard>(`${base(agency)}/dashboard`),
-  queue: (agency: string, filter: string, limit: number, offset: number) =>
-    api.call<Queue>(`${base(agency)}/requests`, { query: { filter, limit, offset } }),
+  queue: (agency: string, query: QueueQuery) => api.call<Queue>(`${base(agency)}/requests`, { query }),
   get: (agency: string, id: number) => api.call<CaseDetail>(`${base(agency)}/requests/${id}`),
   register: (agency: string, body: unknown) =>
     api.call<Registered>(`${base(agency)}/requests`, { method: 'POST', body }),

@@ -26,3 +26,24 @@ export const usersApi = {
   update: (agency: string, username: string, body: { disabled?: boolean; password?: string }) =>
     api.call<User>(`${base(agency)}/${encodeURIComponent(username)}`, { method: 'PATCH', body }),
 };
+
+/** An agency as `GET /api/v1/agencies` lists it. */
+export interface AgencySummary {
+  code: string;
+  name: string;
+}
+
+/** The platform administrator's endpoints (`/api/v1/users…`): every user of the installation. */
+export const platformUsersApi = {
+  list: () => api.call<{ users: User[] }>('/api/v1/users'),
+  agencies: () => api.call<{ agencies: AgencySummary[] }>('/api/v1/agencies'),
+  create: (body: {
+    username: string;
+    displayName: string;
+    password: string;
+    platformAdmin: boolean;
+    agency?: { code: string; roles: string[] };
+  }) => api.call<User>('/api/v1/users', { method: 'POST', body }),
+  update: (username: string, body: { disabled?: boolean; password?: string; platformAdmin?: boolean }) =>
+    api.call<User>(`/api/v1/users/${encodeURIComponent(username)}`, { method: 'PATCH', body }),
+};

@@ -6,27 +6,48 @@ import {
   DashboardOutlined,
   FileTextOutlined,
   InboxOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../session-context.tsx';
 
-const MENU = [
-  { key: '/', icon: <DashboardOutlined />, label: '工作台' },
-  { key: '/requests', icon: <InboxOutlined />, label: '依申请公开' },
-  { key: '/items', icon: <FileTextOutlined />, label: '主动公开' },
-  { key: '/registry', icon: <BookOutlined />, label: '规范性文件' },
-  { key: '/reports', icon: <AuditOutlined />, label: '年度报告' },
+/** The menu; `agency`: needs a current agency; `role`: needs that role there; `platform`: platform administrators only. */
+const MENU: Array<{
+  key: string;
+  icon: ReactNode;
+  label: string;
+  agency?: true;
+  role?: string;
+  platform?: true;
+}> = [
+  { key: '/', icon: <DashboardOutlined />, label: '工作台', agency: true },
+  { key: '/requests', icon: <InboxOutlined />, label: '依申请公开', agency: true },
+  { key: '/items', icon: <FileTextOutlined />, label: '主动公开', agency: true },
+  { key: '/registry', icon: <BookOutlined />, label: '规范性文件', agency: true },
+  { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
   { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
-  { key: '/users', icon: <TeamOutlined />, label: '用户与角色' },
+  { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, role: 'agency_admin' },
+  {
+    key: '/platform/users',
+    icon: <SafetyCertificateOutlined />,
+    label: '用户管理（全平台）',
+    platform: true,
+  },
 ];
 
-/** The menu entry a path belongs to (its first segment). */
+/** The menu entry a path belongs to (its first segment; every /platform page under the platform's users). */
 function menuKey(pathname: string): string {
   const first = pathname.split('/')[1];
+  if (first === 'platform') return '/platform/users';
   return first ? `/${first}` : '/';
+}
+
+/** Pages that need no current agency: the calendar, and the platform administrator's pages. */
+function agencyFree(pathname: string): boolean {
+  return pathname === '/calendar' || pathname.startsWith('/platform/');
 }
 
 /** The layout: Sider menu, header (agency, user, sign out), content. */
@@ -35,9 +56,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const agencies = session?.agencies ?? [];
+  const platformAdmin = Boolean(session?.user.platformAdmin);
+  const menu = MENU.filter(
+    (m) => (!m.agency || agency) && (!m.role || can(m.role)) && (!m.platform || platformAdmin),
+  ).map(({ key, icon, label }) => ({ key, icon, label }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={220}>
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18, color: '#b4232a' }}>
           公开 · 工作台
         </div>
@@ -45,7 +70,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <Menu
             mode="inline"
             selectedKeys={[menuKey(location.pathname)]}
-            items={MENU.filter((m) => m.key !== '/users' || can('agency_admin'))}
+            items={menu}
             onClick={({ key }) => navigate(key)}
           />
         </nav>
@@ -62,7 +87,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 style={{ minWidth: 280 }}
               />
             ) : (
-              <Typography.Text strong>{agency?.name ?? '（未分配机关）'}</Typography.Text>
+              <Typography.Text strong>
+                {agency?.name ?? (platformAdmin ? '平台管理' : '（未分配机关）')}
+              </Typography.Text>
             )}
             <Flex gap={12} align="center">
               <Typography.Text>{session?.user.displayName}</Typography.Text>
@@ -72,10 +99,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <main>
-            {agency || location.pathname === '/calendar' ? (
+            {agency || agencyFree(location.pathname) ? (
               children
+            ) : platformAdmin && location.pathname === '/' ? (
+              <Navigate to="/platform/users" replace />
             ) : (
-              <NoAgency platformAdmin={Boolean(session?.user.platformAdmin)} />
+              <NoAgency platformAdmin={platformAdmin} />
             )}
           </main>
         </Layout.Content>
@@ -88,7 +117,7 @@ function NoAgency({ platformAdmin }: { platformAdmin: boolean }) {
   return (
     <p role="alert">
       {platformAdmin
-        ? '您是平台管理员：工作日历在“工作日历”中管理；办理某机关的事务，需在该机关被授予角色。'
+        ? '您是平台管理员：在“用户管理（全平台）”中管理全部用户及其在各机关的角色，在“工作日历”中管理工作日历；办理某机关的事务，需在该机关被授予角色。'
         : '您的账号尚未分配到任何机关，请联系机关管理员。'}
     </p>
   );

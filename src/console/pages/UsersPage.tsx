@@ -1,4 +1,8 @@
-/** 用户与角色: the agency's users, their roles here (granted or revoked one by one), disabling, passwords. */
+/**
+ * 用户与角色: the agency's users, their roles here (granted or revoked one by one), disabling,
+ * passwords. The current agency's, or (for a platform administrator) the agency in the path
+ * `/platform/agencies/:agency/users`.
+ */
 import {
   Alert,
   App,
@@ -15,17 +19,27 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { AGENCY_ROLES, ROLE_LABELS } from '../../domain/accounts/roles.ts';
 import { messageOf } from '../api/client.ts';
-import { type User, usersApi } from '../api/users.ts';
+import { platformUsersApi, type User, usersApi } from '../api/users.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useAgencyCode, useSession } from '../session-context.tsx';
 
 const ROLE_OPTIONS = AGENCY_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 export default function UsersPage() {
-  const agency = useAgencyCode();
+  const current = useAgencyCode();
+  const fromPath = useParams().agency;
+  const agency = fromPath ?? current;
   const { session } = useSession();
+  const agencyName = useApi(
+    async () =>
+      fromPath
+        ? (await platformUsersApi.agencies()).agencies.find((a) => a.code === fromPath)?.name
+        : undefined,
+    [fromPath],
+  ).data;
   const { message } = App.useApp();
   const { data, error, reload } = useApi(() => usersApi.list(agency), [agency]);
   const [creating, setCreating] = useState(false);
@@ -67,11 +81,16 @@ export default function UsersPage() {
   return (
     <>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={2}>用户与角色</Typography.Title>
+        <Typography.Title level={2}>用户与角色{fromPath && ` · ${agencyName ?? fromPath}`}</Typography.Title>
         <Button type="primary" onClick={() => setCreating(!creating)}>
           {creating ? '收起' : '新建用户'}
         </Button>
       </Flex>
+      {fromPath && (
+        <Typography.Paragraph>
+          <Link to="/platform/users">← 返回用户管理（全平台）</Link>
+        </Typography.Paragraph>
+      )}
       <Typography.Paragraph type="secondary">
         角色按机关授予：经办人登记和办理，审批负责人批准延期和发布报告，保密审查员审查待发布信息，机关管理员管理本机关用户。
       </Typography.Paragraph>
@@ -147,6 +166,7 @@ export default function UsersPage() {
           {
             title: '其他机关',
             key: 'others',
+            width: 100,
             render: (_: unknown, u) =>
               u.agencies
                 .filter((a) => a.code !== agency)

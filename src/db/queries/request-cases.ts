@@ -2,6 +2,7 @@
  * Read queries of request cases: the queue (with the overdue and due-soon lists as plain queries
  * over the stored clock columns), one case with its events, and the public view by tracking code.
  */
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../connection.ts';
 
 export type QueueFilter =
@@ -21,6 +22,12 @@ export interface QueueOptions {
   dueSoonUntil: string;
   limit: number;
   offset: number;
+  /** free text: every word must occur in the registration number, tracking code, applicant name or phone, or the information sought */
+  q?: string;
+  /** received on or after this ISO date */
+  receivedFrom?: string;
+  /** received on or before this ISO date */
+  receivedTo?: string;
 }
 
 export interface CaseSummary {
@@ -118,6 +125,9 @@ export async function listCases(
     default:
       query = query.where('state', '=', options.filter);
   }
+  if (options.receivedFrom) query = query.where('received_on', '>=', options.receivedFrom);
+  if (options.receivedTo) query = query.where('received_on', '<=', options.receivedTo);
+  for (const word of searchWords(options.q)) query = query.where(matchesWord(db, word));
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
     .select([...SUMMARY_COLUMNS])
@@ -128,6 +138,39 @@ export async function listCases(
     .offset(options.offset)
     .execute();
   return { total: Number(total.n), cases: rows.map(toSummary) };
+}
+
+/** The words of a queue search (at most 8; blank → none). */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
+}
+
+/** A LIKE pattern that finds `text` anywhere, its wildcards (and the escape) taken literally. */
+export function containsPattern(text: string): string {
+  const lowered = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return `%${lowered.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Whether a case matches one word, case-insensitively (ASCII), on both databases: the
+ * registration number, tracking code, applicant name (person or organization) or phone (from the
+ * stored applicant JSON) or the information sought.
+ */
+function matchesWord(db: Db, word: string): Expression<SqlBool> {
+  const pattern = containsPattern(word);
+  const field = (key: 'name' | 'phone') =>
+    db.dialect === 'postgres'
+      ? sql`(applicant::jsonb ->> ${sql.lit(key)})`
+      : sql`json_extract(applicant, ${sql.lit(`$.${key}`)})`;
+  const columns = [
+    sql.ref('registration_no'),
+    sql.ref('tracking_code'),
+    field('name'),
+    field('phone'),
+    sql.ref('information'),
+  ];
+  const tests = columns.map((column) => sql`lower(${column}) like ${pattern} escape '\\'`);
+  return sql<SqlBool>`(${sql.join(tests, sql` or `)})`;
 }
 
 /** How many cases each dashboard list holds. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { registerBody } from '../../commands/requests/register-input.ts';
 import { registerRequest } from '../../commands/requests/register-request.ts';
 import { findCase, listCases, queueCounts } from '../../db/queries/request-cases.ts';
-import { todayInChina } from '../../domain/dates.ts';
+import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import { agencyIdOf, resolveActor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../presenters/case-json.ts';
@@ -24,6 +24,32 @@ const FILTERS = [
   'in_consultation',
   'decided',
 ] as const;
+
+const receivedDate = (label: string) =>
+  z
+    .string()
+    .refine(isIsoDate, { error: `${label}应为 YYYY-MM-DD 格式的日期，如 2026-01-31` })
+    .optional();
+
+const queueQuery = z
+  .object({
+    filter: z.enum(FILTERS, { error: `filter 应为 ${FILTERS.join('、')} 之一` }).default('open'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    q: z
+      .string()
+      .max(100, { error: '搜索词最长 100 个字符，请缩短后再搜索' })
+      .optional()
+      .describe(
+        'words found in the registration number, tracking code, applicant name or phone, or the information sought',
+      ),
+    receivedFrom: receivedDate('收到日期起'),
+    receivedTo: receivedDate('收到日期止'),
+  })
+  .refine((q) => !q.receivedFrom || !q.receivedTo || q.receivedFrom <= q.receivedTo, {
+    error: '收到日期起不能晚于收到日期止，请调整日期范围',
+    path: ['receivedTo'],
+  });
 
 export const requestRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.post(
@@ -68,13 +94,9 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
       schema: {
         tags: ['requests'],
         summary:
-          'The queue of requests: all, open, overdue, due soon, awaiting correction or fee, in consultation, decided',
+          'The queue of requests: all, open, overdue, due soon, awaiting correction or fee, in consultation, decided; searched by q and the received-date range',
         params: z.object({ code: agencyCode }),
-        querystring: z.object({
-          filter: z.enum(FILTERS, { error: `filter 应为 ${FILTERS.join('、')} 之一` }).default('open'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
+        querystring: queueQuery,
       },
     },
     async (request) => {
@@ -82,8 +104,11 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
       await resolveActor(db, request, agencyId);
       const today = todayInChina(now());
       const dueSoonUntil = (await calendars.get()).addWorkingDays(today, 3);
-      const { filter, limit, offset } = request.query;
-      const page = await listCases(db, agencyId, { filter, today, dueSoonUntil, limit, offset });
+      const { filter, limit, offset, q, receivedFrom, receivedTo } = request.query;
+      const page = await listCases(db, agencyId, {
+        ...{ filter, today, dueSoonUntil, limit, offset },
+        ...{ q, receivedFrom, receivedTo },
+      });
       return { ...page, counts: await queueCounts(db, agencyId, today, dueSoonUntil), today, dueSoonUntil };
     },
   );

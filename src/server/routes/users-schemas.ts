@@ -29,6 +29,13 @@ export const newUserBody = z.object({
 
 export const newPlatformUserBody = newUserBody.omit({ roles: true }).extend({
   platformAdmin: z.boolean().default(false),
+  agency: z
+    .object({
+      code: agencyCode,
+      roles: z.array(agencyRole).min(1, { error: '请至少选择一个该机关的角色' }).max(4),
+    })
+    .optional()
+    .describe('roles in one agency, granted with the new user'),
 });
 
 export const userChangeBody = z

@@ -170,4 +170,37 @@ describeEachDatabase('users and roles: agency and platform administrators', (use
     const self = await call('platform', 'PATCH', '/api/v1/users/platform-admin', { disabled: true });
     expect(self.statusCode).toBe(403);
   });
+
+  it('creates a user with roles in one agency from the platform page; an unknown agency writes nothing', async () => {
+    const body = {
+      username: 'lingang-clerk2',
+      displayName: '王经办',
+      password: 'Second-clerk-2026',
+      agency: { code: 'lingang', roles: ['operator'] },
+    };
+    const res = await call('platform', 'POST', '/api/v1/users', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      platformAdmin: false,
+      agencies: [{ code: 'lingang', roles: ['operator'] }],
+    });
+    const signedIn = await signInAs(app, 'lingang-clerk2', 'Second-clerk-2026');
+    const queue = await app.inject({ url: '/api/v1/agencies/lingang/requests', headers: signedIn.headers });
+    expect(queue.statusCode).toBe(200);
+    const unknown = await call('platform', 'POST', '/api/v1/users', {
+      ...body,
+      username: 'nowhere-clerk',
+      agency: { code: 'nowhere', roles: ['operator'] },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const noRoles = await call('platform', 'POST', '/api/v1/users', {
+      ...body,
+      username: 'nowhere-clerk',
+      agency: { code: 'lingang', roles: [] },
+    });
+    expect(noRoles.statusCode).toBe(400);
+    expect(noRoles.body).toContain('请至少选择一个该机关的角色');
+    const list = (await call('platform', 'GET', '/api/v1/users')).json().users;
+    expect(list.map((u: { username: string }) => u.username)).not.toContain('nowhere-clerk');
+  });
 });

@@ -132,15 +132,18 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
     {
       schema: {
         tags: ['users'],
-        summary: 'Create a user, possibly a platform administrator (platform administrator)',
+        summary:
+          'Create a user, possibly a platform administrator, optionally with roles in one agency (platform administrator)',
         body: newPlatformUserBody,
         response: { 201: userSchema, ...errors },
       },
     },
     async (request, reply) => {
       const scope = await resolveAdminScope(db, request, { platformOnly: true });
-      await createUser(db, request.body, scope, now());
-      return reply.code(201).send(await one(request.body.username, null));
+      const { agency, ...user } = request.body;
+      const roles = agency && { id: await agencyIdOf(db, agency.code), roles: agency.roles };
+      await createUser(db, { ...user, agency: roles }, scope, now());
+      return reply.code(201).send(await one(user.username, null));
     },
   );
 

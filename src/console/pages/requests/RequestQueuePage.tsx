@@ -1,6 +1,11 @@
-/** 依申请公开: the queue, by filter, with a search over what is shown, most urgent first. */
-import { Alert, Button, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+/**
+ * 依申请公开: the queue, by filter, searched on the server (registration number, tracking code,
+ * applicant, phone, information sought) and by received date, most urgent first. The filter, the
+ * search, the dates and the page live in the URL, so a reload or a shared link keeps them.
+ */
+import { Alert, Button, DatePicker, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type CaseSummary, requestsApi } from '../../api/requests.ts';
 import { dueDateCounter, labelOf, urgencyColor } from '../../lib/format.ts';
@@ -15,22 +20,30 @@ export default function RequestQueuePage() {
   const [params, setParams] = useSearchParams();
   const filter = params.get('filter') ?? 'open';
   const page = Number(params.get('page') ?? 1);
-  const [search, setSearch] = useState('');
+  const q = params.get('q') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const [search, setSearch] = useState(q);
+  useEffect(() => setSearch(q), [q]);
   const { data, error, loading } = useApi(
-    () => requestsApi.queue(agency, filter, PAGE, (page - 1) * PAGE),
-    [agency, filter, page],
+    () =>
+      requestsApi.queue(agency, {
+        ...{ filter, limit: PAGE, offset: (page - 1) * PAGE },
+        ...{ q, receivedFrom: from, receivedTo: to },
+      }),
+    [agency, filter, page, q, from, to],
   );
 
-  const rows = useMemo(() => {
-    const all = data?.cases ?? [];
-    const q = search.trim();
-    if (!q) return all;
-    return all.filter((c) =>
-      [c.registrationNo ?? '', String(c.id), labelOf(APPLICANT_TYPE_LABELS, c.applicantType)].some((t) =>
-        t.includes(q),
-      ),
-    );
-  }, [data, search]);
+  /** Changes some of the URL's parameters (an empty value removes one); any change but the page's goes to page 1. */
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes))
+      if (value) next.set(key, value);
+      else next.delete(key);
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+  const searching = Boolean(q || from || to);
 
   return (
     <>
@@ -45,30 +58,57 @@ export default function RequestQueuePage() {
         <Segmented
           aria-label="筛选"
           value={filter}
-          onChange={(value) => setParams({ filter: String(value) })}
+          onChange={(value) => update({ filter: String(value) })}
           options={QUEUE_FILTERS.map((f) => ({
             value: f.value,
             label: data?.counts[f.value] === undefined ? f.label : `${f.label}（${data.counts[f.value]}）`,
           }))}
         />
         <Input.Search
-          aria-label="搜索登记号"
-          placeholder="按登记号、编号或申请人类型搜索本页"
+          aria-label="搜索申请"
+          placeholder="登记号、查询码、申请人、电话或所需信息"
           allowClear
+          enterButton="搜索"
+          maxLength={100}
+          value={search}
           onChange={(e) => setSearch(e.target.value)}
-          style={{ maxWidth: 320 }}
+          onSearch={(value) => update({ q: value.trim() })}
+          style={{ maxWidth: 400 }}
+        />
+        <DatePicker.RangePicker
+          aria-label="收到日期"
+          placeholder={['收到日期起', '收到日期止']}
+          allowEmpty={[true, true]}
+          value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+          onChange={(range) =>
+            update({
+              from: range?.[0]?.format('YYYY-MM-DD') ?? '',
+              to: range?.[1]?.format('YYYY-MM-DD') ?? '',
+            })
+          }
         />
       </Flex>
+      {searching && data && (
+        <Typography.Paragraph type="secondary" role="status">
+          在“{QUEUE_FILTERS.find((f) => f.value === filter)?.label ?? filter}”中找到 {data.total} 件
+          {q && `，含“${q}”`}
+          {(from || to) && `，收到日期 ${from || '……'} 至 ${to || '……'}`}。
+          <Button type="link" onClick={() => update({ q: '', from: '', to: '' })}>
+            清除搜索
+          </Button>
+        </Typography.Paragraph>
+      )}
       <Table<CaseSummary>
         rowKey="id"
         loading={loading}
-        dataSource={rows}
+        dataSource={data?.cases ?? []}
+        locale={{ emptyText: searching ? '没有符合搜索条件的申请，请换个词或调整日期范围' : '暂无申请' }}
         pagination={{
           current: page,
           pageSize: PAGE,
           total: data?.total ?? 0,
           showSizeChanger: false,
-          onChange: (next) => setParams({ filter, page: String(next) }),
+          onChange: (next) => update({ page: String(next) }),
         }}
         columns={[
           {

@@ -1,0 +1,272 @@
+/**
+ * 用户管理（全平台）: the platform administrator's view of every user and their roles in every
+ * agency — create (optionally with roles in one agency, or as a platform administrator), disable or
+ * enable, reset a password, grant or revoke platform administrator, and open an agency's users page.
+ */
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { AGENCY_ROLES, isAgencyRole, ROLE_LABELS } from '../../domain/accounts/roles.ts';
+import { messageOf } from '../api/client.ts';
+import { platformUsersApi, type User } from '../api/users.ts';
+import { useApi } from '../lib/use-api.ts';
+import { useSession } from '../session-context.tsx';
+
+const ROLE_OPTIONS = AGENCY_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+interface NewUserForm {
+  username: string;
+  displayName: string;
+  password: string;
+  platformAdmin?: boolean;
+  agency?: string;
+  roles?: string[];
+}
+
+export default function PlatformUsersPage() {
+  const { session } = useSession();
+  const { message } = App.useApp();
+  const { data, error, reload } = useApi(() => platformUsersApi.list(), []);
+  const agencies = useApi(() => platformUsersApi.agencies(), []).data?.agencies ?? [];
+  const agencyName = (code: string) => agencies.find((a) => a.code === code)?.name ?? code;
+  const [creating, setCreating] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
+  const [filter, setFilter] = useState('');
+  const [form] = Form.useForm<NewUserForm>();
+  const chosenAgency = Form.useWatch('agency', form);
+  const self = session?.user.username;
+
+  const users = useMemo(() => {
+    const all = data?.users ?? [];
+    const q = filter.trim().toLowerCase();
+    if (!q) return all;
+    return all.filter((u) => `${u.username} ${u.displayName}`.toLowerCase().includes(q));
+  }, [data, filter]);
+
+  const change = async (what: string, call: () => Promise<unknown>) => {
+    try {
+      await call();
+      message.success(what);
+      reload();
+      return true;
+    } catch (thrown) {
+      message.error(messageOf(thrown));
+      return false;
+    }
+  };
+
+  const create = async ({ agency, roles, platformAdmin, ...values }: NewUserForm) => {
+    setFormError(null);
+    try {
+      await platformUsersApi.create({
+        ...values,
+        platformAdmin: Boolean(platformAdmin),
+        agency: agency ? { code: agency, roles: roles ?? [] } : undefined,
+      });
+      message.success(`已创建用户 ${values.username}`);
+      form.resetFields();
+      setCreating(false);
+      reload();
+    } catch (thrown) {
+      setFormError(messageOf(thrown));
+    }
+  };
+
+  return (
+    <>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={2}>用户管理（全平台）</Typography.Title>
+        <Button type="primary" onClick={() => setCreating(!creating)}>
+          {creating ? '收起' : '新建用户'}
+        </Button>
+      </Flex>
+      <Typography.Paragraph type="secondary">
+        本页列出平台上的全部用户及其在各机关的角色。停用的用户不能登录；重置密码会结束该用户的全部登录会话。各机关的角色可在该机关的用户页中逐项授予或撤销。
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {creating && (
+        <Card title="新建用户" style={{ marginBottom: 16 }}>
+          {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+          <Form form={form} layout="vertical" onFinish={create} aria-label="新建用户">
+            <Flex gap={16} wrap>
+              <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }]}>
+                <Input style={{ width: 200 }} autoComplete="off" />
+              </Form.Item>
+              <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请填写姓名' }]}>
+                <Input style={{ width: 200 }} />
+              </Form.Item>
+              <Form.Item
+                label="初始密码"
+                name="password"
+                rules={[{ required: true, message: '请填写初始密码' }]}
+                extra="至少 10 个字符，含两类字符，不含用户名"
+              >
+                <Input.Password style={{ width: 240 }} autoComplete="new-password" />
+              </Form.Item>
+            </Flex>
+            <Flex gap={16} wrap>
+              <Form.Item label="所属机关" name="agency" extra="可不选；选择后请勾选该机关的角色">
+                <Select
+                  allowClear
+                  placeholder="选择机关"
+                  style={{ width: 320 }}
+                  options={agencies.map((a) => ({ value: a.code, label: a.name }))}
+                />
+              </Form.Item>
+              <Form.Item
+                label="该机关角色"
+                name="roles"
+                rules={[
+                  {
+                    required: Boolean(chosenAgency),
+                    message: '已选择机关，请至少勾选一个该机关的角色',
+                  },
+                ]}
+              >
+                <Checkbox.Group options={ROLE_OPTIONS} disabled={!chosenAgency} />
+              </Form.Item>
+            </Flex>
+            <Form.Item name="platformAdmin" valuePropName="checked">
+              <Checkbox>平台管理员（管理全平台用户和工作日历）</Checkbox>
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              创建
+            </Button>
+          </Form>
+        </Card>
+      )}
+      <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label="查找用户"
+          placeholder="按用户名或姓名查找"
+          allowClear
+          onChange={(e) => setFilter(e.target.value)}
+          style={{ maxWidth: 280 }}
+        />
+        <Typography.Text>按机关管理用户与角色：</Typography.Text>
+        {agencies.map((a) => (
+          <Link key={a.code} to={`/platform/agencies/${a.code}/users`}>
+            {a.name}
+          </Link>
+        ))}
+      </Flex>
+      <Table<User>
+        rowKey="username"
+        dataSource={users}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        columns={[
+          {
+            title: '用户',
+            dataIndex: 'username',
+            render: (username: string, u) => (
+              <Flex gap={8} wrap align="center">
+                {u.displayName}（{username}）{u.disabled && <Tag color="default">已停用</Tag>}
+              </Flex>
+            ),
+          },
+          {
+            title: '各机关角色',
+            key: 'agencies',
+            render: (_: unknown, u) =>
+              u.agencies.length === 0 ? (
+                '—'
+              ) : (
+                <Flex vertical gap={4}>
+                  {u.agencies.map((a) => (
+                    <span key={a.code}>
+                      <Link to={`/platform/agencies/${a.code}/users`}>{agencyName(a.code)}</Link>：
+                      {a.roles.map((r) => (isAgencyRole(r) ? ROLE_LABELS[r] : r)).join('、')}
+                    </span>
+                  ))}
+                </Flex>
+              ),
+          },
+          {
+            title: '平台管理员',
+            dataIndex: 'platformAdmin',
+            width: 120,
+            render: (platformAdmin: boolean, u) => (
+              <Switch
+                checked={platformAdmin}
+                disabled={u.username === self}
+                aria-label={`${u.username} 平台管理员`}
+                onChange={(on) =>
+                  change(on ? `已授予 ${u.username} 平台管理员` : `已撤销 ${u.username} 的平台管理员`, () =>
+                    platformUsersApi.update(u.username, { platformAdmin: on }),
+                  )
+                }
+              />
+            ),
+          },
+          {
+            title: '启用',
+            dataIndex: 'disabled',
+            width: 80,
+            render: (disabled: boolean, u) => (
+              <Switch
+                checked={!disabled}
+                disabled={u.username === self}
+                aria-label={`启用 ${u.username}`}
+                onChange={(on) =>
+                  change(on ? `已启用 ${u.username}` : `已停用 ${u.username}`, () =>
+                    platformUsersApi.update(u.username, { disabled: !on }),
+                  )
+                }
+              />
+            ),
+          },
+          {
+            title: '密码',
+            key: 'password',
+            render: (_: unknown, u) => (
+              <Button onClick={() => setResetting(u.username)}>重置 {u.username} 的密码</Button>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={resetting !== null}
+        title={`重置 ${resetting ?? ''} 的密码`}
+        okText="重置"
+        cancelText="取消"
+        okButtonProps={{ disabled: !password }}
+        onOk={async () => {
+          if (
+            resetting &&
+            (await change('已重置密码，该用户的登录会话已结束', () =>
+              platformUsersApi.update(resetting, { password }),
+            ))
+          ) {
+            setResetting(null);
+            setPassword('');
+          }
+        }}
+        onCancel={() => setResetting(null)}
+      >
+        <Input.Password
+          aria-label="新密码"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="new-password"
+        />
+      </Modal>
+    </>
+  );
+}
