@@ -4,7 +4,7 @@
  * removing is offered follows what the server allows; the server's Chinese message is shown when
  * it refuses.
  */
-import { App, Button, Card, Popconfirm, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Table, Typography, Upload } from 'antd';
 import { type CSSProperties, useState } from 'react';
 import { messageOf } from '../api/client.ts';
 import { formatBytes, formatInstant } from '../lib/format.ts';
@@ -37,16 +37,19 @@ const ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
 export function AttachmentsCard(props: AttachmentsCardProps) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const { upload, remove, lockedReason } = props;
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);
+    setError(null);
     try {
       await work();
       message.success(done);
       props.onChanged();
     } catch (thrown) {
-      message.error(messageOf(thrown));
+      // kept in the card (a toast would vanish before a long sentence is read)
+      setError(messageOf(thrown));
     } finally {
       setBusy(false);
     }
@@ -69,6 +72,16 @@ export function AttachmentsCard(props: AttachmentsCardProps) {
 
   return (
     <Card title="附件" style={props.style} extra={extra}>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setError(null)}
+          title={error}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Table
         rowKey="id"
         size="small"

@@ -119,38 +119,47 @@ export default function CasePage() {
               locale={{ emptyText: '暂无文书' }}
               columns={[
                 { title: '文书', dataIndex: 'kind', render: (kind: string) => letterName(kind) },
-                { title: '文书日期', dataIndex: 'issuedOn' },
+                { title: '日期', dataIndex: 'issuedOn', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
                 {
                   title: '送达',
                   key: 'delivery',
                   render: (_: unknown, l) =>
                     l.delivery ? (
-                      <Tag color="green">
-                        {`${l.delivery.sentOn} ${l.delivery.methodLabel}${l.delivery.trackingNo ? `（单号 ${l.delivery.trackingNo}）` : ''}`}
-                      </Tag>
+                      <Typography.Text>
+                        {`${l.delivery.sentOn} ${l.delivery.methodLabel}`}
+                        {l.delivery.trackingNo && (
+                          <Typography.Text type="secondary">{`（单号 ${l.delivery.trackingNo}）`}</Typography.Text>
+                        )}
+                      </Typography.Text>
                     ) : (
-                      <Tag>未登记送达</Tag>
+                      <Tag color="orange">未登记送达</Tag>
                     ),
                 },
                 {
                   title: '操作',
                   key: 'actions',
+                  onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
                   render: (_: unknown, l) => (
-                    <Flex gap={12}>
+                    <Flex gap={12} align="center">
                       <a
                         href={requestsApi.letterUrl(agency, id, l.id, 'html')}
                         target="_blank"
                         rel="noreferrer"
+                        aria-label={`预览 ${letterName(l.kind)}`}
                       >
-                        预览 {letterName(l.kind)}
+                        预览
                       </a>
-                      <a href={requestsApi.letterUrl(agency, id, l.id, 'docx')} download>
-                        下载 {letterName(l.kind)}（DOCX）
+                      <a
+                        href={requestsApi.letterUrl(agency, id, l.id, 'docx')}
+                        download
+                        aria-label={`下载 ${letterName(l.kind)}（DOCX）`}
+                      >
+                        下载
                       </a>
                       <Button
                         size="small"
                         onClick={() => setSending(l)}
-                        aria-label={`送达 ${letterName(l.kind)}`}
+                        aria-label={`${l.delivery ? '更正送达' : '送达'} ${letterName(l.kind)}`}
                       >
                         {l.delivery ? '更正送达' : '送达'}
                       </Button>
@@ -196,18 +205,20 @@ export default function CasePage() {
           </Card>
         </Col>
       </Row>
-      <DeliveryModal
-        agency={agency}
-        caseId={id}
-        version={found.version}
-        letter={sending}
-        onClose={() => setSending(null)}
-        onDone={() => {
-          message.success(`${letterName(sending?.kind ?? '')}：已登记送达`);
-          setSending(null);
-          reload();
-        }}
-      />
+      {sending && (
+        <DeliveryModal
+          agency={agency}
+          caseId={id}
+          version={found.version}
+          letter={sending}
+          onClose={() => setSending(null)}
+          onDone={() => {
+            message.success(`${letterName(sending.kind)}：已登记送达`);
+            setSending(null);
+            reload();
+          }}
+        />
+      )}
       <ActionModal
         agency={agency}
         caseId={id}

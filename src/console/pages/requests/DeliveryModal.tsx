@@ -1,7 +1,12 @@
-/** Records that a letter went to the applicant (送达): method, day, the post's tracking number, note. */
+/**
+ * Records that a letter went to the applicant (送达): method, day, the post's tracking number, note.
+ * Mounted only while open (not forceRender: a second always-rendered modal would share the case
+ * actions' title id in the test build, where rc-util's ids are all "test-id").
+ */
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { todayInChina } from '../../../domain/dates.ts';
 import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '../../../domain/letters/delivery.ts';
 import { messageOf } from '../../api/client.ts';
 import { type CaseLetter, requestsApi } from '../../api/requests.ts';
@@ -29,6 +34,8 @@ export function DeliveryModal(props: {
   const [busy, setBusy] = useState(false);
   const method = Form.useWatch('method', form);
   const { letter } = props;
+  // the server's today (China), not the browser's: a letter dated today may be sent today
+  const today = todayInChina(new Date());
   const title = letter ? `登记送达：${letterName(letter.kind)}` : '登记送达';
 
   const submit = async (values: Values) => {
@@ -65,7 +72,6 @@ export function DeliveryModal(props: {
         props.onClose();
       }}
       destroyOnHidden
-      forceRender
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form
@@ -73,7 +79,7 @@ export function DeliveryModal(props: {
         layout="vertical"
         onFinish={submit}
         aria-label={title}
-        initialValues={{ sentOn: dayjs() }}
+        initialValues={{ sentOn: dayjs(today) }}
       >
         <Form.Item label="送达方式" name="method" rules={[{ required: true, message: '请选择送达方式' }]}>
           <Select options={METHOD_OPTIONS} placeholder="邮寄、电子邮件、当面领取或在线送达" />
@@ -84,7 +90,12 @@ export function DeliveryModal(props: {
           extra={letter ? `不早于文书日期 ${letter.issuedOn}，不晚于今天` : undefined}
           rules={[{ required: true, message: '请选择送达日期' }]}
         >
-          <DatePicker />
+          <DatePicker
+            disabledDate={(d) => {
+              const day = d.format('YYYY-MM-DD');
+              return day > today || (letter !== null && day < letter.issuedOn);
+            }}
+          />
         </Form.Item>
         {method === 'post' && (
           <Form.Item
