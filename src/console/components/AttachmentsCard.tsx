@@ -27,6 +27,8 @@ export interface AttachmentsCardProps {
   remove?(attachment: AttachmentRow): Promise<unknown>;
   /** why uploading and removing are not offered now (e.g. the item's state), shown instead */
   lockedReason?: string | null;
+  /** a consequence to know before changing the files (e.g. an approved item goes back to draft) */
+  notice?: string | null;
   onChanged(): void;
   style?: CSSProperties;
 }
@@ -72,6 +74,9 @@ export function AttachmentsCard(props: AttachmentsCardProps) {
 
   return (
     <Card title="附件" style={props.style} extra={extra}>
+      {props.notice && !lockedReason && (
+        <Alert type="warning" showIcon title={props.notice} style={{ marginBottom: 12 }} />
+      )}
       {error && (
         <Alert
           type="error"

@@ -157,7 +157,12 @@ export default function ItemPage() {
             lockedReason={
               item.allowedActions.includes('attach')
                 ? null
-                : `${labelOf(ITEM_STATE_LABELS, item.status)}的信息不能修改附件`
+                : `${labelOf(ITEM_STATE_LABELS, item.status)}的信息不能修改附件${item.status === 'in_review' ? '，审查通过或退回后可修改' : ''}`
+            }
+            notice={
+              item.status === 'approved'
+                ? '上传或删除附件后，保密审查结论失效，该信息回到草稿，需重新送审。'
+                : null
             }
             onChanged={reload}
           />
