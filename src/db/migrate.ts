@@ -9,6 +9,7 @@ import { accountsMigration } from './migrations/0006-accounts.ts';
 import { portalMigration } from './migrations/0007-portal.ts';
 import { reportVersionsMigration } from './migrations/0009-report-versions.ts';
 import { searchHashsizeMigration } from './migrations/0010-search-hashsize.ts';
+import { letterDeliveriesMigration } from './migrations/0011-letter-deliveries.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -24,6 +25,7 @@ function provider(db: Db): MigrationProvider {
         '0007-portal': portalMigration(),
         '0009-report-versions': reportVersionsMigration(db.dialect),
         '0010-search-hashsize': searchHashsizeMigration(db.dialect),
+        '0011-letter-deliveries': letterDeliveriesMigration(),
       };
     },
   };

@@ -199,6 +199,13 @@ export interface LetterTable {
   html: string;
   docx: Uint8Array;
   created_at: string;
+  /** 送达: the day it went to the applicant, how, the post's number, a note, who recorded it, when */
+  sent_on: string | null;
+  sent_method: string | null;
+  sent_tracking_no: string | null;
+  sent_note: string | null;
+  sent_by: string | null;
+  sent_recorded_at: string | null;
 }
 
 export interface LetterTemplateTable {

@@ -1,12 +1,15 @@
 /**
  * Staff register a request that came by letter, ask for a correction, receive it, decide, and
- * download the answer letter; the applicant then sees that letter on the public tracking page.
+ * download the answer letter, record that it went by post (送达); the applicant then sees that
+ * letter, when it was posted and its tracking number on the public tracking page.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { choose, pickDate, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
+
+const POSTAL_NO = 'EA123456789CN';
 
 /** Runs a case action from the case page: its button, its dialog's fields, 确定. */
 async function act(page: Page, action: string, fill: () => Promise<void> = async () => {}) {
@@ -92,6 +95,30 @@ describeJourney(
       expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
     });
 
+    it('records that the answer letter went by post', async () => {
+      const { page, shot } = use();
+      const letters = page.locator('.ant-card').filter({ has: page.getByText('文书', { exact: true }) });
+      const row = letters.getByRole('row').filter({ hasText: '答复书' });
+      expect(await row.getByText('未登记送达').count()).toBe(1);
+      await row.getByRole('button', { name: /^送达 答复书/ }).click();
+      // filtered by text: in the test build every antd modal's title id is "test-id"
+      const dialog = page.getByRole('dialog').filter({ hasText: '登记送达：答复书' });
+      await dialog.waitFor();
+      await choose(page, '送达方式', '邮寄');
+      await dialog.getByLabel('邮件单号').fill('12 34');
+      await dialog.getByRole('button', { name: /确\s*定/ }).click();
+      await dialog.getByText('邮件单号应为 6–40 位字母、数字或连字符，请核对后填写。').waitFor();
+      await shot(page, 'sending-refused');
+      await dialog.getByLabel('邮件单号').fill(POSTAL_NO);
+      await dialog.getByLabel('备注').fill('挂号信寄往申请人通信地址');
+      await shot(page, 'sending-dialog');
+      await dialog.getByRole('button', { name: /确\s*定/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await row.getByText(`邮寄（单号 ${POSTAL_NO}）`).waitFor();
+      expect(await page.getByText('登记文书送达').count()).toBeGreaterThan(0);
+      await shot(page, 'sent');
+    });
+
     it('shows the applicant the answer letter on the tracking page', async () => {
       const { browser, server, shot } = use();
       const citizen = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
@@ -104,6 +131,12 @@ describeJourney(
           .getByRole('cell', { name: /答复书/ })
           .first()
           .waitFor();
+        const sentOn = new Date(Date.now() + 8 * 3_600_000);
+        const sentence = `已于 ${sentOn.getUTCMonth() + 1} 月 ${sentOn.getUTCDate()} 日邮寄（单号 ${POSTAL_NO}）`;
+        await letters.getByRole('cell', { name: sentence }).waitFor();
+        const body = (await page.locator('main').textContent()) ?? '';
+        for (const secret of ['李华', 'E98765432', '环翠区海滨路', '挂号信寄往'])
+          expect(body).not.toContain(secret);
         await shot(page, 'tracking-with-letter');
         const row = letters.getByRole('row').filter({ hasText: '答复书' });
         const [download] = await Promise.all([

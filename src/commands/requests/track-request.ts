@@ -6,6 +6,7 @@
 import type { Db } from '../../db/connection.ts';
 import { findByTrackingCode } from '../../db/queries/request-cases.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import { type DeliveryMethod, deliverySentence, isDeliveryMethod } from '../../domain/letters/delivery.ts';
 import { isLetterKind, letterKindLabel } from '../../domain/letters/kinds.ts';
 import { isTrackingCode } from '../../domain/requests/identifiers.ts';
 import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
@@ -32,7 +33,19 @@ export interface Tracking {
     createdAt: string;
     docxUrl: string;
     htmlUrl: string;
+    /** 送达 as the applicant may read it: day, method, the post's number (no note, no address) */
+    delivery: { sentOn: string; method: DeliveryMethod; trackingNo: string | null; sentence: string } | null;
   }>;
+}
+
+function deliveryOf(l: {
+  sent_on: string | null;
+  sent_method: string | null;
+  sent_tracking_no: string | null;
+}) {
+  if (!l.sent_on || !l.sent_method || !isDeliveryMethod(l.sent_method)) return null;
+  const delivery = { sentOn: l.sent_on, method: l.sent_method, trackingNo: l.sent_tracking_no };
+  return { ...delivery, sentence: deliverySentence(delivery) };
 }
 
 /** The request of a tracking code as the applicant sees it; null for a malformed or unknown code. */
@@ -69,6 +82,7 @@ export async function trackRequest(
       createdAt: l.created_at,
       docxUrl: `${letterBase}/${l.id}.docx`,
       htmlUrl: `${letterBase}/${l.id}.html`,
+      delivery: deliveryOf(l),
     })),
   };
 }

@@ -16,6 +16,15 @@ export interface ItemSummary {
   version: number;
 }
 
+export interface RelatedItem {
+  id: number;
+  indexNo: string | null;
+  title: string;
+  docNumber: string | null;
+  publishedOn: string | null;
+  status: string;
+}
+
 export interface ItemDetail extends ItemSummary {
   bodyHtml: string;
   columnCode: string | null;
@@ -35,7 +44,10 @@ export interface ItemDetail extends ItemSummary {
   withdrawn: { on: string | null; reason: string | null } | null;
   timeliness: { dueOn: string; workingDays: number; late: boolean };
   postings: Array<{ channel: string; channelName: string; publishedOn: string; link: string | null }>;
-  attachments: Array<{ id: number; fileName: string; size: number; url: string }>;
+  attachments: Array<{ id: number; fileName: string; mediaType: string; size: number; url: string }>;
+  /** the policy document an interpretation explains, or the interpretations of a policy document */
+  policy: RelatedItem | null;
+  interpretations: RelatedItem[];
   events: Array<{
     seq: number;
     type: string;
@@ -53,13 +65,35 @@ const base = (agency: string) => `/api/v1/agencies/${encodeURIComponent(agency)}
 export const itemsApi = {
   list: (
     agency: string,
-    query: { status?: string; category?: string; year?: number; limit: number; offset: number },
+    query: {
+      status?: string;
+      category?: string;
+      year?: number;
+      q?: string;
+      policyDocument?: boolean;
+      limit: number;
+      offset: number;
+    },
   ) => api.call<{ total: number; items: ItemSummary[] }>(`${base(agency)}/items`, { query }),
   get: (agency: string, id: number) => api.call<ItemDetail>(`${base(agency)}/items/${id}`),
   create: (agency: string, body: Record<string, unknown>) =>
     api.call<{ itemId: number; version: number }>(`${base(agency)}/items`, { method: 'POST', body }),
   edit: (agency: string, id: number, body: Record<string, unknown>) =>
     api.call<{ version: number }>(`${base(agency)}/items/${id}`, { method: 'PATCH', body }),
+  attach: (
+    agency: string,
+    id: number,
+    body: { expectedVersion: number; fileName: string; contentBase64: string },
+  ) =>
+    api.call<{ attachmentId: number; version: number }>(`${base(agency)}/items/${id}/attachments`, {
+      method: 'POST',
+      body,
+    }),
+  detach: (agency: string, id: number, attachmentId: number, expectedVersion: number) =>
+    api.call<{ version: number }>(`${base(agency)}/items/${id}/attachments/${attachmentId}`, {
+      method: 'DELETE',
+      query: { expectedVersion },
+    }),
   act: (agency: string, id: number, action: string, body: Record<string, unknown>) =>
     api.call<{ version: number; status: string }>(`${base(agency)}/items/${id}/${action}`, {
       method: 'POST',

@@ -56,6 +56,27 @@ export interface CaseEvent {
   data: Record<string, unknown>;
 }
 
+export interface LetterDelivery {
+  method: string;
+  methodLabel: string;
+  sentOn: string;
+  trackingNo: string | null;
+  note: string | null;
+  recordedBy: string | null;
+}
+
+export interface CaseLetter {
+  id: number;
+  kind: string;
+  fileName: string;
+  eventId: number;
+  createdAt: string;
+  /** the letter's date (its event's day) */
+  issuedOn: string;
+  /** 送达, when recorded */
+  delivery: LetterDelivery | null;
+}
+
 export interface CaseDetail {
   id: number;
   version: number;
@@ -82,7 +103,7 @@ export interface CaseDetail {
   };
   allowedActions: string[];
   events: CaseEvent[];
-  letters: Array<{ id: number; kind: string; fileName: string; eventId: number; createdAt: string }>;
+  letters: CaseLetter[];
   attachments: Array<{
     id: number;
     fileName: string;
@@ -136,6 +157,16 @@ export const requestsApi = {
     body: { expectedVersion: number; fileName: string; contentBase64: string },
   ) =>
     api.call<{ attachmentId: number; version: number }>(`${base(agency)}/requests/${id}/attachments`, {
+      method: 'POST',
+      body,
+    }),
+  recordDelivery: (
+    agency: string,
+    id: number,
+    letterId: number,
+    body: { expectedVersion: number; method: string; sentOn: string; trackingNo?: string; note?: string },
+  ) =>
+    api.call<{ version: number }>(`${base(agency)}/requests/${id}/letters/${letterId}/delivery`, {
       method: 'POST',
       body,
     }),

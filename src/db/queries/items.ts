@@ -3,6 +3,7 @@
  * one item with its events, attachments, postings and its policy or interpretations, the public
  * list and page (published only), and the rows the timeliness figure is computed from.
  */
+import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../connection.ts';
 
 export interface ItemListOptions {
@@ -13,6 +14,10 @@ export interface ItemListOptions {
   year?: number;
   /** only published items (the public portal) */
   publishedOnly?: boolean;
+  /** words the title or the document number (文号) contains (the console's pickers) */
+  q?: string;
+  /** only policy documents (政策文件), e.g. to link an interpretation to one */
+  policyDocument?: boolean;
   limit: number;
   offset: number;
 }
@@ -43,6 +48,19 @@ export async function listItems(db: Db, agencyId: number, options: ItemListOptio
   else if (options.status) query = query.where('status', '=', options.status);
   if (options.category) query = query.where('category', '=', options.category);
   if (options.column) query = query.where('column_code', '=', options.column);
+  if (options.policyDocument !== undefined)
+    query = query.where('is_policy_document', '=', options.policyDocument ? 1 : 0);
+  const words = options.q?.trim();
+  if (words) {
+    const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // the backslash escapes % and _ on both databases
+    query = query.where((eb) =>
+      eb.or([
+        sql<SqlBool>`title like ${pattern} escape '\\'`,
+        sql<SqlBool>`doc_number like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
   if (options.year) {
     query = query
       .where('formed_on', '>=', `${options.year}-01-01`)

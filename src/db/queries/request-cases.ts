@@ -226,9 +226,20 @@ export async function findCase(db: Db, agencyId: number, requestId: number) {
     .execute();
   const letters = await db.kysely
     .selectFrom('letters')
-    .select(['id', 'kind', 'file_name', 'event_id', 'created_at'])
-    .where('request_id', '=', requestId)
-    .orderBy('id')
+    .leftJoin('case_events', 'case_events.id', 'letters.event_id')
+    .select([
+      'letters.id',
+      'letters.kind',
+      'letters.file_name',
+      'letters.event_id',
+      'letters.created_at',
+      'case_events.occurred_on as issued_on',
+      ...SENT_COLUMNS,
+      'letters.sent_note',
+      'letters.sent_by',
+    ])
+    .where('letters.request_id', '=', requestId)
+    .orderBy('letters.id')
     .execute();
   const reviews = await db.kysely
     .selectFrom('review_cases')
@@ -253,6 +264,9 @@ export async function findCase(db: Db, agencyId: number, requestId: number) {
   return { row, events, letters, reviews, items, attachments };
 }
 
+/** A letter's 送达 the applicant may see (no note, no staff name). */
+const SENT_COLUMNS = ['letters.sent_on', 'letters.sent_method', 'letters.sent_tracking_no'] as const;
+
 /** The case behind a tracking code (any agency), with its letters; null when there is none. */
 export async function findByTrackingCode(db: Db, trackingCode: string) {
   const row = await db.kysely
@@ -273,9 +287,9 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
   if (!row) return null;
   const letters = await db.kysely
     .selectFrom('letters')
-    .select(['id', 'kind', 'file_name', 'created_at'])
-    .where('request_id', '=', row.id)
-    .orderBy('id')
+    .select(['letters.id', 'letters.kind', 'letters.file_name', 'letters.created_at', ...SENT_COLUMNS])
+    .where('letters.request_id', '=', row.id)
+    .orderBy('letters.id')
     .execute();
   return { row, letters };
 }

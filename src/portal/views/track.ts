@@ -1,8 +1,8 @@
 /**
  * Request tracking: a GET form for the tracking code and, for a known code, the status, the
  * received and due dates, the working days left (provisional when the calendar is unconfirmed)
- * and the letters — nothing about the applicant. An unknown code gets the same sentence as a
- * malformed one.
+ * and the letters with their 送达 (day, method, the post's number) — nothing about the applicant.
+ * An unknown code gets the same sentence as a malformed one.
  */
 
 import type { Tracking } from '../../commands/requests/track-request.ts';
@@ -26,6 +26,7 @@ function renderFound(t: Tracking): string {
   const letters = t.letters.map(
     (l) =>
       `<tr><td>${escapeHtml(l.title)}</td><td>${escapeHtml(todayInChina(new Date(l.createdAt)))}</td>` +
+      `<td>${escapeHtml(l.delivery?.sentence ?? '尚未登记送达')}</td>` +
       `<td><a href="${escapeHtml(l.docxUrl)}">下载DOCX</a> <a href="${escapeHtml(l.htmlUrl)}">在线查看</a></td></tr>`,
   );
   return (
@@ -42,7 +43,7 @@ function renderFound(t: Tracking): string {
       : '') +
     '</section><section aria-labelledby="letters"><h2 id="letters">告知书</h2>' +
     (letters.length > 0
-      ? `<table class="data"><thead><tr><th scope="col">文书</th><th scope="col">日期</th><th scope="col">下载</th></tr></thead><tbody>${letters.join('')}</tbody></table>`
+      ? `<table class="data"><thead><tr><th scope="col">文书</th><th scope="col">日期</th><th scope="col">送达</th><th scope="col">下载</th></tr></thead><tbody>${letters.join('')}</tbody></table>`
       : '<p class="muted">暂无告知书。</p>') +
     '</section>'
   );

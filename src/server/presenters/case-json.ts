@@ -3,7 +3,9 @@
 import type { findCase } from '../../db/queries/request-cases.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
+import { todayInChina } from '../../domain/dates.ts';
 import { maskApplicant } from '../../domain/identity/mask.ts';
+import { DELIVERY_METHOD_LABELS, isDeliveryMethod } from '../../domain/letters/delivery.ts';
 import type { ClockEvent } from '../../domain/requests/clock-events.ts';
 import { allowedActions, CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import { parseJson } from './json.ts';
@@ -22,6 +24,9 @@ const CLOCK_TYPES = new Set([
   'later_date_set',
   'decided',
 ]);
+
+const labelOfMethod = (method: string | null) =>
+  method && isDeliveryMethod(method) ? DELIVERY_METHOD_LABELS[method] : (method ?? '');
 
 /**
  * The case, its timeline, its clock as of `today` and the actions its state allows. The applicant's
@@ -69,6 +74,17 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
       fileName: l.file_name,
       eventId: l.event_id,
       createdAt: l.created_at,
+      issuedOn: l.issued_on ?? todayInChina(new Date(l.created_at)),
+      delivery: l.sent_on
+        ? {
+            method: l.sent_method,
+            methodLabel: labelOfMethod(l.sent_method),
+            sentOn: l.sent_on,
+            trackingNo: l.sent_tracking_no,
+            note: l.sent_note,
+            recordedBy: l.sent_by,
+          }
+        : null,
     })),
     attachments: attachments.map((a) => ({
       id: a.id,

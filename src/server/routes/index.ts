@@ -9,6 +9,7 @@ import { itemActionRoutes } from './items-actions.ts';
 import { itemCatalogRoutes } from './items-catalog.ts';
 import { itemFileRoutes } from './items-files.ts';
 import { itemPublicRoutes } from './items-public.ts';
+import { letterDeliveryRoutes } from './letter-deliveries.ts';
 import { letterRoutes } from './letters.ts';
 import { publicRequestRoutes } from './public-requests.ts';
 import { registryRoutes } from './registry.ts';
@@ -42,6 +43,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestApplicantIdRoutes,
   publicRequestRoutes,
   letterRoutes,
+  letterDeliveryRoutes,
   requestFileRoutes,
   calendarRoutes,
   itemRoutes,

@@ -55,13 +55,24 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
     {
       schema: {
         tags: ['items'],
-        summary: "The agency's items by status, category, column and year of the formed date (staff)",
+        summary:
+          "The agency's items by status, category, column, year of the formed date, words of the title or 文号, policy documents (staff)",
         params: z.object({ code: agencyCode }),
         querystring: z.object({
           status: z.enum(ITEM_STATES, { error: `status 应为 ${ITEM_STATES.join('、')} 之一` }).optional(),
           category: z.enum(STATUTORY_CATEGORIES, { error: '法定类别应为 a20.1–a20.15 或 other' }).optional(),
           column: z.string().max(32).optional(),
           year: z.coerce.number().int().min(1990).max(2100).optional().describe('year of 成文日期'),
+          q: z
+            .string()
+            .max(100, { error: '检索词最长 100 个字' })
+            .optional()
+            .describe('words in the title or 文号'),
+          policyDocument: z
+            .enum(['true', 'false'], { error: 'policyDocument 应为 true 或 false' })
+            .transform((v) => v === 'true')
+            .optional()
+            .describe('only policy documents (政策文件), or only other items'),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),

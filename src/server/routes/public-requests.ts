@@ -79,6 +79,7 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now
           kind: l.kind,
           fileName: l.fileName,
           createdAt: l.createdAt,
+          delivery: l.delivery,
         })),
       };
     },

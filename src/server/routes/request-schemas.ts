@@ -37,7 +37,21 @@ export const trackSchema = z.object({
   provisional: z.boolean(),
   provisionalYears: z.array(z.number().int()),
   letters: z.array(
-    z.object({ id: z.number().int(), kind: z.string(), fileName: z.string(), createdAt: z.string() }),
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      fileName: z.string(),
+      createdAt: z.string(),
+      delivery: z
+        .object({
+          sentOn: z.string(),
+          method: z.string(),
+          trackingNo: z.string().nullable(),
+          sentence: z.string().describe('已于 5 月 6 日邮寄（单号 …）'),
+        })
+        .nullable()
+        .describe('送达 as the applicant may read it; never the applicant’s details'),
+    }),
   ),
 });
 

@@ -1,4 +1,4 @@
-/** One item: its fields, 保密审查, publication, postings to other channels, timeline. */
+/** One item: its fields, 保密审查, publication, postings to other channels, attachments, policy ↔ interpretation links, timeline. */
 import {
   Alert,
   App,
@@ -17,11 +17,14 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { messageOf } from '../../api/client.ts';
 import { itemsApi } from '../../api/items.ts';
+import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
+import { base64Of } from '../../lib/files.ts';
 import { formatInstant, labelOf } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
 import { ItemActionModal } from './ItemActionModal.tsx';
 import { ITEM_ACTION_LABELS, ITEM_EVENT_LABELS, ITEM_STATE_LABELS } from './labels.ts';
+import { PolicyLinksCard } from './PolicyLinksCard.tsx';
 
 const REVIEW_RESULT_LABELS: Record<string, string> = {
   approved: '通过',
@@ -29,7 +32,7 @@ const REVIEW_RESULT_LABELS: Record<string, string> = {
   pending: '审查中',
 };
 
-/** The actions offered as buttons (edit opens the form; attach/detach/link are elsewhere). */
+/** The actions offered as buttons (edit opens the form; attach/detach/link have their own cards). */
 const BUTTONS = ['submit', 'approve', 'reject', 'publish', 'withdraw', 'post'];
 
 export default function ItemPage() {
@@ -139,6 +142,31 @@ export default function ItemPage() {
               ]}
             />
           </Card>
+          <AttachmentsCard
+            style={{ marginTop: 16 }}
+            attachments={item.attachments}
+            downloadUrl={(a) => item.attachments.find((x) => x.id === a.id)?.url ?? '#'}
+            upload={async (file) =>
+              itemsApi.attach(agency, id, {
+                expectedVersion: item.version,
+                fileName: file.name,
+                contentBase64: await base64Of(file),
+              })
+            }
+            remove={(a) => itemsApi.detach(agency, id, a.id, item.version)}
+            lockedReason={
+              item.allowedActions.includes('attach')
+                ? null
+                : `${labelOf(ITEM_STATE_LABELS, item.status)}的信息不能修改附件${item.status === 'in_review' ? '，审查通过或退回后可修改' : ''}`
+            }
+            notice={
+              item.status === 'approved'
+                ? '上传或删除附件后，保密审查结论失效，该信息回到草稿，需重新送审。'
+                : null
+            }
+            onChanged={reload}
+          />
+          <PolicyLinksCard agency={agency} item={item} onChanged={reload} />
           <Card title="正文" style={{ marginTop: 16 }}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
               {item.bodyHtml.replace(/<[^>]+>/g, '') || '（无正文）'}

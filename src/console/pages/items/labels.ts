@@ -13,7 +13,9 @@ export const ITEM_EVENT_LABELS: Record<string, string> = {
   posted: '登记其他渠道发布',
   attachment_added: '上传附件',
   attachment_removed: '删除附件',
-  interpretation_linked: '关联政策文件',
+  interpretation_linked: '关联政策文件与解读',
+  interpretation_unlinked: '取消关联政策文件与解读',
+  imported: '批量导入',
 };
 
 export const CHANNEL_OPTIONS = [

@@ -1,4 +1,4 @@
-/** One case: applicant, clock, the actions its state allows, timeline, letters, attachments, reviews. */
+/** One case: applicant, clock, the actions its state allows, timeline, letters (with 送达), attachments, reviews. */
 import {
   Alert,
   App,
@@ -12,17 +12,17 @@ import {
   Tag,
   Timeline,
   Typography,
-  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { messageOf } from '../../api/client.ts';
-import { type CaseDetail, requestsApi } from '../../api/requests.ts';
+import { type CaseDetail, type CaseLetter, requestsApi } from '../../api/requests.ts';
+import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
 import { base64Of } from '../../lib/files.ts';
-import { dayCounter, formatBytes, formatInstant, labelOf, urgencyColor } from '../../lib/format.ts';
+import { dayCounter, formatInstant, labelOf, urgencyColor } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
 import { ActionModal } from './ActionForm.tsx';
+import { DeliveryModal } from './DeliveryModal.tsx';
 import {
   APPLICANT_TYPE_LABELS,
   CASE_ACTION_LABELS,
@@ -53,25 +53,11 @@ export default function CasePage() {
   const { message } = App.useApp();
   const { data: found, error, reload } = useApi(() => requestsApi.get(agency, id), [agency, id]);
   const [action, setAction] = useState<string | null>(null);
+  const [sending, setSending] = useState<CaseLetter | null>(null);
 
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!found) return null;
   const applicant = found.applicant ?? {};
-
-  const upload = async (file: File) => {
-    try {
-      await requestsApi.attach(agency, id, {
-        expectedVersion: found.version,
-        fileName: file.name,
-        contentBase64: await base64Of(file),
-      });
-      message.success(`已上传 ${file.name}`);
-      reload();
-    } catch (thrown) {
-      message.error(messageOf(thrown));
-    }
-    return false;
-  };
 
   return (
     <>
@@ -133,60 +119,69 @@ export default function CasePage() {
               locale={{ emptyText: '暂无文书' }}
               columns={[
                 { title: '文书', dataIndex: 'kind', render: (kind: string) => letterName(kind) },
-                { title: '生成时间', dataIndex: 'createdAt', render: formatInstant },
+                { title: '日期', dataIndex: 'issuedOn', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
+                {
+                  title: '送达',
+                  key: 'delivery',
+                  render: (_: unknown, l) =>
+                    l.delivery ? (
+                      <Typography.Text>
+                        {`${l.delivery.sentOn} ${l.delivery.methodLabel}`}
+                        {l.delivery.trackingNo && (
+                          <Typography.Text type="secondary">{`（单号 ${l.delivery.trackingNo}）`}</Typography.Text>
+                        )}
+                      </Typography.Text>
+                    ) : (
+                      <Tag color="orange">未登记送达</Tag>
+                    ),
+                },
                 {
                   title: '操作',
                   key: 'actions',
+                  onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
                   render: (_: unknown, l) => (
-                    <Flex gap={12}>
+                    <Flex gap={12} align="center">
                       <a
                         href={requestsApi.letterUrl(agency, id, l.id, 'html')}
                         target="_blank"
                         rel="noreferrer"
+                        aria-label={`预览 ${letterName(l.kind)}`}
                       >
-                        预览 {letterName(l.kind)}
+                        预览
                       </a>
-                      <a href={requestsApi.letterUrl(agency, id, l.id, 'docx')} download>
-                        下载 {letterName(l.kind)}（DOCX）
+                      <a
+                        href={requestsApi.letterUrl(agency, id, l.id, 'docx')}
+                        download
+                        aria-label={`下载 ${letterName(l.kind)}（DOCX）`}
+                      >
+                        下载
                       </a>
+                      <Button
+                        size="small"
+                        onClick={() => setSending(l)}
+                        aria-label={`${l.delivery ? '更正送达' : '送达'} ${letterName(l.kind)}`}
+                      >
+                        {l.delivery ? '更正送达' : '送达'}
+                      </Button>
                     </Flex>
                   ),
                 },
               ]}
             />
           </Card>
-          <Card
-            title="附件"
+          <AttachmentsCard
             style={{ marginTop: 16 }}
-            extra={
-              <Upload beforeUpload={upload} showUploadList={false} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg">
-                <Button>上传附件</Button>
-              </Upload>
+            attachments={found.attachments}
+            downloadUrl={(a) => requestsApi.attachmentUrl(agency, id, a.id)}
+            upload={async (file) =>
+              requestsApi.attach(agency, id, {
+                expectedVersion: found.version,
+                fileName: file.name,
+                contentBase64: await base64Of(file),
+              })
             }
-          >
-            <Table
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={found.attachments}
-              locale={{ emptyText: '暂无附件' }}
-              columns={[
-                {
-                  title: '文件',
-                  dataIndex: 'fileName',
-                  render: (name: string, a) => (
-                    <a href={requestsApi.attachmentUrl(agency, id, a.id)}>{name}</a>
-                  ),
-                },
-                { title: '大小', dataIndex: 'size', render: formatBytes },
-                {
-                  title: '上传',
-                  dataIndex: 'createdAt',
-                  render: (v: string, a) => `${formatInstant(v)} ${a.createdBy}`,
-                },
-              ]}
-            />
-          </Card>
+            onChanged={reload}
+          />
           <ReviewsCard agency={agency} caseId={id} reviews={found.reviews} onRecorded={reload} />
         </Col>
         <Col xs={24} xl={10}>
@@ -210,6 +205,20 @@ export default function CasePage() {
           </Card>
         </Col>
       </Row>
+      {sending && (
+        <DeliveryModal
+          agency={agency}
+          caseId={id}
+          version={found.version}
+          letter={sending}
+          onClose={() => setSending(null)}
+          onDone={() => {
+            message.success(`${letterName(sending.kind)}：已登记送达`);
+            setSending(null);
+            reload();
+          }}
+        />
+      )}
       <ActionModal
         agency={agency}
         caseId={id}

@@ -32,6 +32,7 @@ export const EVENT_LABELS: Record<string, string> = {
   later_date_set: '确定延后答复期限',
   decided: '作出答复',
   attachment_added: '添加附件',
+  letter_sent: '登记文书送达',
   review_recorded: '登记行政复议或诉讼',
 };
 

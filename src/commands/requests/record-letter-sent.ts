@@ -1,0 +1,90 @@
+import type { Db } from '../../db/connection.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { todayInChina } from '../../domain/dates.ts';
+import { checkDelivery, type Delivery, type DeliveryInput } from '../../domain/letters/delivery.ts';
+import { AppError } from '../../errors.ts';
+import { type Actor, appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
+
+export interface RecordLetterSentInput extends DeliveryInput {
+  agencyId: number;
+  requestId: number;
+  letterId: number;
+  expectedVersion: number;
+  actor: Actor;
+  today: string;
+}
+
+export interface LetterSent extends Delivery {
+  letterId: number;
+  version: number;
+}
+
+/**
+ * Records that a letter of a case went to the applicant (送达): method, day (neither in the future
+ * nor before the letter's date), the post's tracking number, a note. Stored on the letter, with a
+ * `letter_sent` event of the case (before → after when it corrects an earlier record), in one
+ * transaction; an operator records it. Bad input writes nothing.
+ */
+export async function recordLetterSent(db: Db, input: RecordLetterSentInput): Promise<LetterSent> {
+  if (!input.actor.roles.includes('operator'))
+    throw new AppError('forbidden', '登记文书送达需要“经办人”角色。');
+  try {
+    return await inTransaction(db, async (trx) => {
+      const row = await loadCase(trx, input.agencyId, input.requestId);
+      const letter = await trx
+        .selectFrom('letters')
+        .leftJoin('case_events', 'case_events.id', 'letters.event_id')
+        .select([
+          'letters.id',
+          'letters.kind',
+          'letters.created_at',
+          'case_events.occurred_on',
+          'letters.sent_on',
+          'letters.sent_method',
+          'letters.sent_tracking_no',
+        ])
+        .where('letters.id', '=', input.letterId)
+        .where('letters.request_id', '=', row.id)
+        .executeTakeFirst();
+      if (!letter) throw new AppError('not_found', `该申请没有编号为 ${input.letterId} 的文书。`);
+      const letterOn = letter.occurred_on ?? todayInChina(new Date(letter.created_at));
+      const checked = checkDelivery(input, letterOn, input.today);
+      if (!checked.ok) throw new AppError('validation', checked.issues[0].message, checked.issues);
+      if (row.version !== input.expectedVersion)
+        throw new AppError('conflict', `该申请已被修改（当前版本 ${row.version}），请刷新后重试。`);
+      await lockCase(trx, row);
+      const { delivery } = checked;
+      await trx
+        .updateTable('letters')
+        .set({
+          sent_on: delivery.sentOn,
+          sent_method: delivery.method,
+          sent_tracking_no: delivery.trackingNo,
+          sent_note: delivery.note,
+          sent_by: input.actor.username,
+          sent_recorded_at: new Date().toISOString(),
+        })
+        .where('id', '=', letter.id)
+        .execute();
+      const last = await lastEventDate(trx, row.id);
+      const before = letter.sent_on
+        ? { method: letter.sent_method, sentOn: letter.sent_on, trackingNo: letter.sent_tracking_no }
+        : null;
+      await appendCaseEvent(trx, {
+        agencyId: row.agencyId,
+        requestId: row.id,
+        type: 'letter_sent',
+        // the timeline stays in order: a sending recorded late is listed when it was recorded
+        occurredOn: [delivery.sentOn, last].sort()[1],
+        actor: input.actor.username,
+        stateBefore: row.state,
+        stateAfter: row.state,
+        data: { letterId: letter.id, kind: letter.kind, before, after: delivery },
+      });
+      return { letterId: letter.id, version: row.version + 1, ...delivery };
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return conflictOr(error);
+  }
+}
