@@ -5,6 +5,7 @@ export interface CaseSummary {
   id: number;
   registrationNo: string | null;
   applicantType: string;
+  applicantName: string | null;
   channel: string;
   receivedOn: string;
   state: string;

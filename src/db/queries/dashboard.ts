@@ -4,7 +4,7 @@
  * its most urgent cases returned, over the stored clock columns (no clock recomputed here).
  */
 import type { Db } from '../connection.ts';
-import { type CaseSummary, SUMMARY_COLUMNS, toSummary } from './request-cases.ts';
+import { type CaseSummary, summaryColumns, toSummary } from './request-cases.ts';
 
 export const DASHBOARD_LISTS = [
   'overdue',
@@ -46,7 +46,7 @@ export async function dashboardList(
   }
   const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .select([...SUMMARY_COLUMNS])
+    .select(summaryColumns(db))
     .orderBy('due_on')
     .orderBy('waiting_until')
     .orderBy('id')

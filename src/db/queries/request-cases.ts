@@ -34,6 +34,8 @@ export interface CaseSummary {
   id: number;
   registrationNo: string | null;
   applicantType: string;
+  /** the person's or the organization's name, as registered */
+  applicantName: string | null;
   channel: string;
   receivedOn: string;
   state: string;
@@ -76,6 +78,7 @@ export type SummaryRow = {
   outcome: string | null;
   decided_on: string | null;
   version: number;
+  applicant_name: string | null;
 };
 
 /** A summary row as the API shows it. */
@@ -84,6 +87,7 @@ export function toSummary(r: SummaryRow): CaseSummary {
     id: r.id,
     registrationNo: r.registration_no,
     applicantType: r.applicant_type,
+    applicantName: r.applicant_name ?? null,
     channel: r.channel,
     receivedOn: r.received_on,
     state: r.state,
@@ -130,7 +134,7 @@ export async function listCases(
   for (const word of searchWords(options.q)) query = query.where(matchesWord(db, word));
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query
-    .select([...SUMMARY_COLUMNS])
+    .select(summaryColumns(db))
     .orderBy((eb) => eb.case().when('state', '=', 'decided').then(1).else(0).end())
     .orderBy('due_on')
     .orderBy('id', 'desc')
@@ -151,6 +155,17 @@ export function containsPattern(text: string): string {
   return `%${lowered.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A field of the stored applicant JSON (requests.applicant), on both databases. */
+function applicantField(db: Db, key: 'name' | 'phone') {
+  return db.dialect === 'postgres'
+    ? sql<string | null>`(applicant::jsonb ->> ${sql.lit(key)})`
+    : sql<string | null>`json_extract(applicant, ${sql.lit(`$.${key}`)})`;
+}
+
+/** The summary columns of a case, with the applicant's name (queue and dashboard lists). */
+export const summaryColumns = (db: Db) =>
+  [...SUMMARY_COLUMNS, applicantField(db, 'name').as('applicant_name')] as const;
+
 /**
  * Whether a case matches one word, case-insensitively (ASCII), on both databases: the
  * registration number, tracking code, applicant name (person or organization) or phone (from the
@@ -158,15 +173,11 @@ export function containsPattern(text: string): string {
  */
 function matchesWord(db: Db, word: string): Expression<SqlBool> {
   const pattern = containsPattern(word);
-  const field = (key: 'name' | 'phone') =>
-    db.dialect === 'postgres'
-      ? sql`(applicant::jsonb ->> ${sql.lit(key)})`
-      : sql`json_extract(applicant, ${sql.lit(`$.${key}`)})`;
   const columns = [
     sql.ref('registration_no'),
     sql.ref('tracking_code'),
-    field('name'),
-    field('phone'),
+    applicantField(db, 'name'),
+    applicantField(db, 'phone'),
     sql.ref('information'),
   ];
   const tests = columns.map((column) => sql`lower(${column}) like ${pattern} escape '\\'`);

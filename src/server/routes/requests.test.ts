@@ -90,7 +90,7 @@ describeEachDatabase('searching the request queue', (use) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as {
       total: number;
-      cases: Array<{ id: number; registrationNo: string }>;
+      cases: Array<{ id: number; registrationNo: string; applicantName: string | null }>;
       counts: Record<string, number>;
     };
   };
@@ -106,6 +106,13 @@ describeEachDatabase('searching the request queue', (use) => {
     ['nothing when one word matches nothing', '张三 拆迁', []],
   ])('finds a case by %s', async (_, q, keys) => {
     expect(await found(`q=${encodeURIComponent(q)}`)).toEqual(idsOf(...keys));
+  });
+
+  it('lists each case with its applicant’s name, so staff see why a name search matched', async () => {
+    const { cases } = await queue(`filter=all&q=${encodeURIComponent('张三')}`);
+    expect(cases.map((c) => c.applicantName)).toEqual(['张三']);
+    const all = await queue('filter=all');
+    expect(all.cases.find((c) => c.id === ids.firm.requestId)?.applicantName).toMatch(/acme/i);
   });
 
   it('finds a case by its registration number and by its tracking code (upper-cased too)', async () => {

@@ -121,9 +121,16 @@ export default function RequestQueuePage() {
           { title: '收到日期', dataIndex: 'receivedOn' },
           { title: '渠道', dataIndex: 'channel', render: (v: string) => labelOf(REQUEST_CHANNEL_LABELS, v) },
           {
-            title: '申请人类型',
-            dataIndex: 'applicantType',
-            render: (v: string) => labelOf(APPLICANT_TYPE_LABELS, v),
+            title: '申请人',
+            dataIndex: 'applicantName',
+            render: (name: string | null, c) => (
+              <>
+                {name ?? '—'}
+                <Typography.Text type="secondary">
+                  （{labelOf(APPLICANT_TYPE_LABELS, c.applicantType)}）
+                </Typography.Text>
+              </>
+            ),
           },
           { title: '状态', dataIndex: 'state', render: (v: string) => labelOf(CASE_STATE_LABELS, v) },
           {
