@@ -10,6 +10,8 @@ import { describeJourney } from './journey.ts';
 
 const AGENCY = '威海临港经济技术开发区管理委员会';
 const CLERK = { username: 'lingang-clerk', name: '周经办', password: 'Clerk-start-2026' };
+/** The password the administrator resets the clerk's to. */
+const RESET_PASSWORD = 'Clerk-reset-2026';
 
 describeJourney('journey: the platform administrator manages every user', 'platform-users', (use) => {
   let clerkContext: Awaited<ReturnType<ReturnType<typeof use>['browser']['newContext']>> | undefined;
@@ -81,6 +83,30 @@ describeJourney('journey: the platform administrator manages every user', 'platf
     await shot(page, 'clerk-queue-dates');
   });
 
+  it('resets the user’s password: their session ends, the old password is refused, the new one works', async () => {
+    const { page, browser, server, shot } = use();
+    await page.getByRole('button', { name: `重置 ${CLERK.username} 的密码` }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: `重置 ${CLERK.username} 的密码` });
+    await dialog.getByLabel('新密码').fill(RESET_PASSWORD);
+    await shot(page, 'reset-dialog');
+    await dialog.getByRole('button', { name: /重\s*置/ }).click();
+    await page.getByText('已重置密码，该用户的登录会话已结束').waitFor();
+    const clerkPage = clerkContext?.pages()[0];
+    if (!clerkPage) throw new Error('the clerk’s page is gone');
+    await clerkPage.reload();
+    await clerkPage.getByLabel('密码').waitFor();
+    await clerkContext?.close();
+    clerkContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const login = await clerkContext.newPage();
+    await login.goto(`${server.baseUrl}/console/login`);
+    await login.getByLabel('用户名').fill(CLERK.username);
+    await login.getByLabel('密码').fill(CLERK.password);
+    await login.getByRole('button', { name: /登\s*录/ }).click();
+    expect(await login.getByRole('alert').textContent()).toMatch(/用户名或密码不正确/);
+    await signIn(login, server.baseUrl, CLERK.username, RESET_PASSWORD);
+    await login.getByRole('navigation', { name: '主菜单' }).getByText('依申请公开').waitFor();
+  });
+
   it('disables the user: their session ends and their sign-in is refused in Chinese', async () => {
     const { page, browser, server, shot } = use();
     await page.getByRole('switch', { name: `启用 ${CLERK.username}` }).click();
@@ -100,7 +126,7 @@ describeJourney('journey: the platform administrator manages every user', 'platf
       const login = await fresh.newPage();
       await login.goto(`${server.baseUrl}/console/login`);
       await login.getByLabel('用户名').fill(CLERK.username);
-      await login.getByLabel('密码').fill(CLERK.password);
+      await login.getByLabel('密码').fill(RESET_PASSWORD);
       await login.getByRole('button', { name: /登\s*录/ }).click();
       const alert = login.getByRole('alert');
       await alert.waitFor();

@@ -3,6 +3,7 @@
  * agency — create (optionally with roles in one agency, or as a platform administrator), disable or
  * enable, reset a password, grant or revoke platform administrator, and open an agency's users page.
  */
+
 import {
   Alert,
   App,
@@ -12,7 +13,6 @@ import {
   Flex,
   Form,
   Input,
-  Modal,
   Select,
   Switch,
   Table,
@@ -24,6 +24,8 @@ import { Link } from 'react-router-dom';
 import { AGENCY_ROLES, isAgencyRole, ROLE_LABELS } from '../../domain/accounts/roles.ts';
 import { messageOf } from '../api/client.ts';
 import { platformUsersApi, type User } from '../api/users.ts';
+import { NewAccountFields } from '../components/NewAccountFields.tsx';
+import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
 import { useApi } from '../lib/use-api.ts';
 import { useSession } from '../session-context.tsx';
 
@@ -47,7 +49,6 @@ export default function PlatformUsersPage() {
   const [creating, setCreating] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [resetting, setResetting] = useState<string | null>(null);
-  const [password, setPassword] = useState('');
   const [filter, setFilter] = useState('');
   const [form] = Form.useForm<NewUserForm>();
   const chosenAgency = Form.useWatch('agency', form);
@@ -105,22 +106,7 @@ export default function PlatformUsersPage() {
         <Card title="新建用户" style={{ marginBottom: 16 }}>
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
           <Form form={form} layout="vertical" onFinish={create} aria-label="新建用户">
-            <Flex gap={16} wrap>
-              <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }]}>
-                <Input style={{ width: 200 }} autoComplete="off" />
-              </Form.Item>
-              <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请填写姓名' }]}>
-                <Input style={{ width: 200 }} />
-              </Form.Item>
-              <Form.Item
-                label="初始密码"
-                name="password"
-                rules={[{ required: true, message: '请填写初始密码' }]}
-                extra="至少 10 个字符，含两类字符，不含用户名"
-              >
-                <Input.Password style={{ width: 240 }} autoComplete="new-password" />
-              </Form.Item>
-            </Flex>
+            <NewAccountFields />
             <Flex gap={16} wrap>
               <Form.Item label="所属机关" name="agency" extra="可不选；选择后请勾选该机关的角色">
                 <Select
@@ -241,32 +227,13 @@ export default function PlatformUsersPage() {
           },
         ]}
       />
-      <Modal
-        open={resetting !== null}
-        title={`重置 ${resetting ?? ''} 的密码`}
-        okText="重置"
-        cancelText="取消"
-        okButtonProps={{ disabled: !password }}
-        onOk={async () => {
-          if (
-            resetting &&
-            (await change('已重置密码，该用户的登录会话已结束', () =>
-              platformUsersApi.update(resetting, { password }),
-            ))
-          ) {
-            setResetting(null);
-            setPassword('');
-          }
-        }}
-        onCancel={() => setResetting(null)}
-      >
-        <Input.Password
-          aria-label="新密码"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-        />
-      </Modal>
+      <ResetPasswordModal
+        username={resetting}
+        onClose={() => setResetting(null)}
+        reset={(username, password) =>
+          change('已重置密码，该用户的登录会话已结束', () => platformUsersApi.update(username, { password }))
+        }
+      />
     </>
   );
 }

@@ -3,26 +3,15 @@
  * passwords. The current agency's, or (for a platform administrator) the agency in the path
  * `/platform/agencies/:agency/users`.
  */
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { AGENCY_ROLES, ROLE_LABELS } from '../../domain/accounts/roles.ts';
 import { messageOf } from '../api/client.ts';
 import { platformUsersApi, type User, usersApi } from '../api/users.ts';
+import { NewAccountFields } from '../components/NewAccountFields.tsx';
+import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
 import { useApi } from '../lib/use-api.ts';
 import { useAgencyCode, useSession } from '../session-context.tsx';
 
@@ -44,7 +33,6 @@ export default function UsersPage() {
   const { data, error, reload } = useApi(() => usersApi.list(agency), [agency]);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<string | null>(null);
-  const [password, setPassword] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
   const [form] = Form.useForm<{ username: string; displayName: string; password: string; roles: string[] }>();
 
@@ -99,22 +87,7 @@ export default function UsersPage() {
         <Card title="新建用户" style={{ marginBottom: 16 }}>
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
           <Form form={form} layout="vertical" onFinish={create} aria-label="新建用户">
-            <Flex gap={16} wrap>
-              <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }]}>
-                <Input style={{ width: 200 }} autoComplete="off" />
-              </Form.Item>
-              <Form.Item label="姓名" name="displayName" rules={[{ required: true, message: '请填写姓名' }]}>
-                <Input style={{ width: 200 }} />
-              </Form.Item>
-              <Form.Item
-                label="初始密码"
-                name="password"
-                rules={[{ required: true, message: '请填写初始密码' }]}
-                extra="至少 10 个字符，含两类字符，不含用户名"
-              >
-                <Input.Password style={{ width: 240 }} autoComplete="new-password" />
-              </Form.Item>
-            </Flex>
+            <NewAccountFields />
             <Form.Item label="本机关角色" name="roles">
               <Checkbox.Group options={ROLE_OPTIONS} />
             </Form.Item>
@@ -198,32 +171,13 @@ export default function UsersPage() {
           },
         ]}
       />
-      <Modal
-        open={resetting !== null}
-        title={`重置 ${resetting ?? ''} 的密码`}
-        okText="重置"
-        cancelText="取消"
-        okButtonProps={{ disabled: !password }}
-        onOk={async () => {
-          if (
-            resetting &&
-            (await change('已重置密码，该用户的登录会话已结束', () =>
-              usersApi.update(agency, resetting, { password }),
-            ))
-          ) {
-            setResetting(null);
-            setPassword('');
-          }
-        }}
-        onCancel={() => setResetting(null)}
-      >
-        <Input.Password
-          aria-label="新密码"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-        />
-      </Modal>
+      <ResetPasswordModal
+        username={resetting}
+        onClose={() => setResetting(null)}
+        reset={(username, password) =>
+          change('已重置密码，该用户的登录会话已结束', () => usersApi.update(agency, username, { password }))
+        }
+      />
     </>
   );
 }
