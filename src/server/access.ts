@@ -7,7 +7,9 @@
  * the specific role (operator, approver, …). test/authorization.test.ts calls every route as a
  * user of another agency and as nobody.
  */
+
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isPlatformAdmin } from '../commands/calendar/platform-admin.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from './errors.ts';
 
@@ -57,17 +59,6 @@ export function isPublicRoute(method: string, url: string): boolean {
 const USERS_OF_AGENCY = '/api/v1/agencies/:code/users';
 /** Installation-level routes only a platform administrator may call (users, calendar changes). */
 export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/'] as const;
-
-async function isPlatformAdmin(db: Db, username: string): Promise<boolean> {
-  const admin = await db.kysely
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .where('platform_admin', '=', 1)
-    .where('disabled', '=', 0)
-    .executeTakeFirst();
-  return admin !== undefined;
-}
 
 async function checkAgencyAccess(db: Db, request: FastifyRequest, username: string, code: string) {
   const rows = await db.kysely

@@ -27,6 +27,7 @@ import { platformUsersApi, type User } from '../api/users.ts';
 import { NewAccountFields } from '../components/NewAccountFields.tsx';
 import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
 import { useApi } from '../lib/use-api.ts';
+import { useChange } from '../lib/use-change.ts';
 import { useSession } from '../session-context.tsx';
 
 const ROLE_OPTIONS = AGENCY_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
@@ -61,17 +62,7 @@ export default function PlatformUsersPage() {
     return all.filter((u) => `${u.username} ${u.displayName}`.toLowerCase().includes(q));
   }, [data, filter]);
 
-  const change = async (what: string, call: () => Promise<unknown>) => {
-    try {
-      await call();
-      message.success(what);
-      reload();
-      return true;
-    } catch (thrown) {
-      message.error(messageOf(thrown));
-      return false;
-    }
-  };
+  const change = useChange(reload);
 
   const create = async ({ agency, roles, platformAdmin, ...values }: NewUserForm) => {
     setFormError(null);

@@ -13,6 +13,7 @@ import { platformUsersApi, type User, usersApi } from '../api/users.ts';
 import { NewAccountFields } from '../components/NewAccountFields.tsx';
 import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
 import { useApi } from '../lib/use-api.ts';
+import { useChange } from '../lib/use-change.ts';
 import { useAgencyCode, useSession } from '../session-context.tsx';
 
 const ROLE_OPTIONS = AGENCY_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
@@ -36,17 +37,7 @@ export default function UsersPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [form] = Form.useForm<{ username: string; displayName: string; password: string; roles: string[] }>();
 
-  const change = async (what: string, call: () => Promise<unknown>) => {
-    try {
-      await call();
-      message.success(what);
-      reload();
-      return true;
-    } catch (thrown) {
-      message.error(messageOf(thrown));
-      return false;
-    }
-  };
+  const change = useChange(reload);
 
   const create = async (values: {
     username: string;

@@ -1,9 +1,8 @@
 /** The item actions that take fields: approve (opinion), reject and withdraw (reason), a posting. */
-import { Alert, AutoComplete, DatePicker, Form, Input, Modal } from 'antd';
+import { AutoComplete, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { messageOf } from '../../api/client.ts';
 import { itemsApi } from '../../api/items.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { labelOf } from '../../lib/format.ts';
 import { CHANNEL_OPTIONS, ITEM_ACTION_LABELS } from './labels.ts';
 
@@ -59,49 +58,29 @@ export function ItemActionModal(props: {
   onDone(): void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const { action } = props;
   const title = labelOf(ITEM_ACTION_LABELS, action);
 
-  const submit = async (values: Values) => {
+  const send = async (values: Values) => {
     if (!action) return;
-    setBusy(true);
-    setError(null);
     const body: Record<string, unknown> = { expectedVersion: props.version };
     for (const [key, value] of Object.entries(values))
       if (value !== undefined && value !== '')
         body[key] = typeof value === 'string' ? value : value.format('YYYY-MM-DD');
-    try {
-      await itemsApi.act(props.agency, props.itemId, ENDPOINT[action] ?? action, body);
-      form.resetFields();
-      props.onDone();
-    } catch (thrown) {
-      setError(messageOf(thrown));
-    } finally {
-      setBusy(false);
-    }
+    await itemsApi.act(props.agency, props.itemId, ENDPOINT[action] ?? action, body);
   };
 
   return (
-    <Modal
+    <FormModal
       open={action !== null}
       title={title}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        setError(null);
-        props.onClose();
-      }}
-      destroyOnHidden
+      form={form}
+      send={send}
+      onClose={props.onClose}
+      onDone={props.onDone}
       forceRender
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} aria-label={title}>
-        {action && <Fields action={action} />}
-      </Form>
-    </Modal>
+      {action && <Fields action={action} />}
+    </FormModal>
   );
 }

@@ -1,10 +1,9 @@
 /** The form of one case action: its fields (as the server's payload schema names them) and the day it happened. */
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { OUTCOME_BASES } from '../../../domain/requests/outcome-basis.ts';
-import { messageOf } from '../../api/client.ts';
 import { requestsApi } from '../../api/requests.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { CASE_ACTION_LABELS, OUTCOME_LABELS } from './labels.ts';
 
 type Values = Record<string, unknown> & { occurredOn?: Dayjs };
@@ -192,50 +191,30 @@ export function ActionModal(props: {
 }) {
   const { action } = props;
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const title = action ? ((CASE_ACTION_LABELS as Record<string, string>)[action] ?? action) : '';
 
-  const submit = async (values: Values) => {
+  const send = async (values: Values) => {
     if (!action) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await requestsApi.act(props.agency, props.caseId, action, {
-        expectedVersion: props.version,
-        ...payloadOf(values),
-      });
-      form.resetFields();
-      props.onDone();
-    } catch (thrown) {
-      setError(messageOf(thrown));
-    } finally {
-      setBusy(false);
-    }
+    await requestsApi.act(props.agency, props.caseId, action, {
+      expectedVersion: props.version,
+      ...payloadOf(values),
+    });
   };
 
   return (
-    <Modal
+    <FormModal
       open={action !== null}
       title={title}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        setError(null);
-        props.onClose();
-      }}
-      destroyOnHidden
+      form={form}
+      send={send}
+      onClose={props.onClose}
+      onDone={props.onDone}
       forceRender
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} aria-label={title}>
-        {action && <ActionFields action={action} />}
-        <Form.Item label="发生日期" name="occurredOn" extra="不填为今天">
-          <DatePicker />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {action && <ActionFields action={action} />}
+      <Form.Item label="发生日期" name="occurredOn" extra="不填为今天">
+        <DatePicker />
+      </Form.Item>
+    </FormModal>
   );
 }

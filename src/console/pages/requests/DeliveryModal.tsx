@@ -3,13 +3,12 @@
  * Mounted only while open (not forceRender: a second always-rendered modal would share the case
  * actions' title id in the test build, where rc-util's ids are all "test-id").
  */
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { todayInChina } from '../../../domain/dates.ts';
 import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '../../../domain/letters/delivery.ts';
-import { messageOf } from '../../api/client.ts';
 import { type CaseLetter, requestsApi } from '../../api/requests.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { letterName } from './letters.ts';
 
 interface Values {
@@ -30,87 +29,62 @@ export function DeliveryModal(props: {
   onDone(): void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const method = Form.useWatch('method', form);
   const { letter } = props;
   // the server's today (China), not the browser's: a letter dated today may be sent today
   const today = todayInChina(new Date());
   const title = letter ? `登记送达：${letterName(letter.kind)}` : '登记送达';
 
-  const submit = async (values: Values) => {
+  const send = async (values: Values) => {
     if (!letter) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await requestsApi.recordDelivery(props.agency, props.caseId, letter.id, {
-        expectedVersion: props.version,
-        method: values.method ?? '',
-        sentOn: values.sentOn?.format('YYYY-MM-DD') ?? '',
-        ...(values.method === 'post' && values.trackingNo ? { trackingNo: values.trackingNo } : {}),
-        ...(values.note ? { note: values.note } : {}),
-      });
-      form.resetFields();
-      props.onDone();
-    } catch (thrown) {
-      setError(messageOf(thrown));
-    } finally {
-      setBusy(false);
-    }
+    await requestsApi.recordDelivery(props.agency, props.caseId, letter.id, {
+      expectedVersion: props.version,
+      method: values.method ?? '',
+      sentOn: values.sentOn?.format('YYYY-MM-DD') ?? '',
+      ...(values.method === 'post' && values.trackingNo ? { trackingNo: values.trackingNo } : {}),
+      ...(values.note ? { note: values.note } : {}),
+    });
   };
 
   return (
-    <Modal
+    <FormModal
       open={letter !== null}
       title={title}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        setError(null);
-        props.onClose();
-      }}
-      destroyOnHidden
+      form={form}
+      send={send}
+      onClose={props.onClose}
+      onDone={props.onDone}
+      initialValues={{ sentOn: dayjs(today) }}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        aria-label={title}
-        initialValues={{ sentOn: dayjs(today) }}
+      <Form.Item label="送达方式" name="method" rules={[{ required: true, message: '请选择送达方式' }]}>
+        <Select options={METHOD_OPTIONS} placeholder="邮寄、电子邮件、当面领取或在线送达" />
+      </Form.Item>
+      <Form.Item
+        label="送达日期"
+        name="sentOn"
+        extra={letter ? `不早于文书日期 ${letter.issuedOn}，不晚于今天` : undefined}
+        rules={[{ required: true, message: '请选择送达日期' }]}
       >
-        <Form.Item label="送达方式" name="method" rules={[{ required: true, message: '请选择送达方式' }]}>
-          <Select options={METHOD_OPTIONS} placeholder="邮寄、电子邮件、当面领取或在线送达" />
-        </Form.Item>
+        <DatePicker
+          disabledDate={(d) => {
+            const day = d.format('YYYY-MM-DD');
+            return day > today || (letter !== null && day < letter.issuedOn);
+          }}
+        />
+      </Form.Item>
+      {method === 'post' && (
         <Form.Item
-          label="送达日期"
-          name="sentOn"
-          extra={letter ? `不早于文书日期 ${letter.issuedOn}，不晚于今天` : undefined}
-          rules={[{ required: true, message: '请选择送达日期' }]}
+          label="邮件单号"
+          name="trackingNo"
+          extra="申请人在办理查询页面可以看到该单号"
+          rules={[{ required: true, message: '邮寄送达请填写邮件单号' }]}
         >
-          <DatePicker
-            disabledDate={(d) => {
-              const day = d.format('YYYY-MM-DD');
-              return day > today || (letter !== null && day < letter.issuedOn);
-            }}
-          />
+          <Input maxLength={40} placeholder="如 EA123456789CN" />
         </Form.Item>
-        {method === 'post' && (
-          <Form.Item
-            label="邮件单号"
-            name="trackingNo"
-            extra="申请人在办理查询页面可以看到该单号"
-            rules={[{ required: true, message: '邮寄送达请填写邮件单号' }]}
-          >
-            <Input maxLength={40} placeholder="如 EA123456789CN" />
-          </Form.Item>
-        )}
-        <Form.Item label="备注" name="note" extra="仅工作人员可见">
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item label="备注" name="note" extra="仅工作人员可见">
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,0 +1,67 @@
+/**
+ * A dialog holding a form that is sent to the server: 确定 submits (the form's own checks first),
+ * the server's Chinese refusal shows above the fields and the dialog stays open; when the server
+ * accepts, the form is reset and `onDone` runs. The case actions, item actions and 送达 use it.
+ */
+import { Alert, Form, type FormInstance, Modal } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { messageOf } from '../api/client.ts';
+
+export function FormModal<V extends object>(props: {
+  open: boolean;
+  title: string;
+  form: FormInstance<V>;
+  /** sends the values; throws the server's refusal */
+  send(values: V): Promise<unknown>;
+  onClose(): void;
+  onDone(): void;
+  /** render the form while closed (callers that fill it before opening) */
+  forceRender?: boolean;
+  initialValues?: Partial<V>;
+  children: ReactNode;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: V) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.send(values);
+      props.form.resetFields();
+      props.onDone();
+    } catch (thrown) {
+      setError(messageOf(thrown));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      okText="确定"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => props.form.submit()}
+      onCancel={() => {
+        setError(null);
+        props.onClose();
+      }}
+      destroyOnHidden
+      forceRender={props.forceRender}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form
+        form={props.form}
+        layout="vertical"
+        onFinish={submit}
+        aria-label={props.title}
+        initialValues={props.initialValues}
+      >
+        {props.children}
+      </Form>
+    </Modal>
+  );
+}
