@@ -1,7 +1,29 @@
 import type { Generated } from 'kysely';
+import type {
+  SensitiveViewTable,
+  SessionTable,
+  UserEventTable,
+  UserRoleTable,
+  UserTable,
+} from './schema-accounts.ts';
+import type {
+  AgencyColumnTable,
+  AttachmentTable,
+  ItemEventTable,
+  ItemIndexCounterTable,
+  ItemSettingsTable,
+  ItemTable,
+  SearchDocumentTable,
+  SearchMetaTable,
+  SearchTextTable,
+} from './schema-items.ts';
+
+export type * from './schema-accounts.ts';
+export type * from './schema-items.ts';
 
 /**
- * The tables, as Kysely sees them. Dates are ISO text (YYYY-MM-DD) on both databases, so they
+ * The tables, as Kysely sees them (accounts in schema-accounts.ts, items and search in
+ * schema-items.ts). Dates are ISO text (YYYY-MM-DD) on both databases, so they
  * compare as text and never shift with time zones; flags are 0/1 integers; money is whole 元.
  * Every table carries `agency_id`.
  */
@@ -234,66 +256,6 @@ export interface CalendarNoticeTable {
   actor: string;
 }
 
-export interface UserTable {
-  id: Generated<number>;
-  username: string;
-  display_name: string;
-  created_at: string;
-  /** `scrypt$N$r$p$salt$hash` (0006); null: the user cannot sign in until a password is set */
-  password_hash: string | null;
-  /** 1: cannot sign in, sessions refused (0006) */
-  disabled: Generated<number>;
-  /** 1: installation-level platform administrator (0006) */
-  platform_admin: Generated<number>;
-  password_changed_at: string | null;
-}
-
-/** A sign-in session (0006): only the SHA-256 of the cookie's token is stored. */
-export interface SessionTable {
-  id: Generated<number>;
-  token_hash: string;
-  user_id: number;
-  /** sent back in X-CSRF-Token on every state-changing request */
-  csrf_token: string;
-  created_at: string;
-  last_seen_at: string;
-  /** the absolute end (created + 7 days); the idle end is last_seen_at + 8 hours */
-  expires_at: string;
-  ip: string;
-}
-
-/** Every change to a user or their roles: who, when, what (0006). */
-export interface UserEventTable {
-  id: Generated<number>;
-  user_id: number;
-  /** the agency of a role change; null for installation-level changes */
-  agency_id: number | null;
-  type: string;
-  actor: string;
-  at: string;
-  data: string;
-}
-
-/** One view of a full sensitive value (an applicant's ID number): who, where, what, when (0006). */
-export interface SensitiveViewTable {
-  id: Generated<number>;
-  agency_id: number;
-  actor: string;
-  /** `request` */
-  subject_type: string;
-  subject_id: number;
-  /** e.g. `applicant.idNumber` */
-  field: string;
-  ip: string;
-  at: string;
-}
-
-export interface UserRoleTable {
-  user_id: number;
-  agency_id: number;
-  role: string;
-}
-
 export interface Database {
   agencies: AgencyTable;
   agency_channels: AgencyChannelTable;
@@ -351,137 +313,4 @@ export interface RegistryReviewTable {
   result_document_id: number | null;
   actor: string;
   recorded_at: string;
-}
-
-/** A proactively disclosed item (主动公开): draft → 保密审查 → published → withdrawn (0003). */
-export interface ItemTable {
-  id: Generated<number>;
-  agency_id: number;
-  /** 索引号, given at publication; unique per agency */
-  index_no: string | null;
-  title: string;
-  /** sanitized rich text */
-  body_html: string;
-  /** plain text of the body, for search */
-  body_text: string;
-  /** 第二十条 category: `a20.1`…`a20.15` or `other` */
-  category: string;
-  /** the agency's own sub-column (agency_columns.code) */
-  column_code: string | null;
-  /** 发文机关 */
-  issuer: string;
-  /** 文号 */
-  doc_number: string | null;
-  /** 成文日期 */
-  formed_on: string;
-  published_on: string | null;
-  /** `valid` (有效), `expired` (失效), `repealed` (废止) */
-  validity: string;
-  /** 主题分类 */
-  subject: string;
-  /** `draft`, `in_review`, `approved`, `published`, `withdrawn` */
-  status: string;
-  is_policy_document: number;
-  is_interpretation: number;
-  is_meeting: number;
-  is_online_interview: number;
-  /** an interpretation's policy document */
-  interprets_item_id: number | null;
-  reviewer: string | null;
-  reviewed_on: string | null;
-  /** `approved` or `rejected`: the last review's result */
-  review_result: string | null;
-  /** the reviewer's opinion, or the reason for sending it back */
-  review_opinion: string | null;
-  withdrawn_on: string | null;
-  withdrawn_reason: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  created_by: string;
-}
-
-/** Every change to an item: who, when, what, state before → after (0003). */
-export interface ItemEventTable {
-  id: Generated<number>;
-  agency_id: number;
-  item_id: number;
-  seq: number;
-  type: string;
-  at: string;
-  actor: string;
-  state_before: string | null;
-  state_after: string;
-  data: string;
-}
-
-/** The agency's own sub-columns of its 法定主动公开目录, each within a 第二十条 category (0003). */
-export interface AgencyColumnTable {
-  agency_id: number;
-  code: string;
-  name: string;
-  category: string;
-  sort: number;
-}
-
-/** The last 索引号 sequence number given by an agency in a year (0003). */
-export interface ItemIndexCounterTable {
-  agency_id: number;
-  year: number;
-  last_seq: number;
-}
-
-/** An agency's settings for its items: the 索引号 prefix (组织机构代码 or 统一社会信用代码) (0003). */
-export interface ItemSettingsTable {
-  agency_id: number;
-  index_prefix: string;
-  updated_at: string;
-  updated_by: string;
-}
-
-/** A file attached to an item; the bytes are on disk under GONGKAI_FILES_DIR, keyed by sha256 (0003). */
-export interface AttachmentTable {
-  id: Generated<number>;
-  agency_id: number;
-  /** `item` */
-  owner_type: string;
-  owner_id: number;
-  file_name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  storage_key: string;
-  created_at: string;
-  created_by: string;
-}
-
-/** PostgreSQL: one indexed (published) item, what search filters by, and its tsvector (0005). */
-export interface SearchDocumentTable {
-  item_id: number;
-  agency_id: number;
-  category: string;
-  year: number;
-  /** `policy`, `interpretation` or `other` */
-  document_type: string;
-  validity: string;
-  published_on: string;
-  /** segmented title (weight A) and body (weight B) */
-  tsv: string;
-}
-
-/** The text of an indexed item as published, for snippets and related items (0005). */
-export interface SearchTextTable {
-  item_id: number;
-  /** SQLite only: the item's rowid in search_fts (publication day × 2^32 + item id) */
-  doc_key?: number;
-  /** SQLite only (PostgreSQL has it in search_documents) */
-  agency_id?: number;
-  title: string;
-  body_text: string;
-  doc_number: string | null;
-}
-
-/** The search index's random instance id, one row (0005). */
-export interface SearchMetaTable {
-  instance: string;
 }
