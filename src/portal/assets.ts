@@ -1,12 +1,15 @@
 /**
- * The portal's one stylesheet, read once at start and served at `/assets/portal.css?v=HASH` with a
- * year's immutable caching: the hash changes whenever the file does, so pages always name the
- * current version.
+ * The portal's one stylesheet, written as two files (portal-layout.css, the page frame; then
+ * portal-content.css, what pages hold), read once at start and served as one at
+ * `/assets/portal.css?v=HASH` with a year's immutable caching: the hash changes whenever the
+ * files do, so pages always name the current version.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-const CSS = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
+const CSS = ['./portal-layout.css', './portal-content.css']
+  .map((file) => readFileSync(new URL(file, import.meta.url), 'utf8'))
+  .join('');
 const VERSION = createHash('sha256').update(CSS).digest('hex').slice(0, 12);
 
 /** The stylesheet's path. */
