@@ -7,6 +7,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { onPublishedItemsChanged } from '../../commands/items/published-changes.ts';
 import type { ItemSummaryRow } from '../../db/queries/items.ts';
+import type { SafeHtml } from '../../render/escape.ts';
 import { toAppError } from '../../server/errors.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import type { RouteModule } from '../../server/routes/types.ts';
@@ -32,7 +33,7 @@ export interface PortalCaches {
   home: TtlCache<HomeData>;
   agencies: TtlCache<AgencySummary[]>;
   /** item page content by `id:version` */
-  items: TtlCache<string>;
+  items: TtlCache<SafeHtml>;
   /** what decides an item page, by `agency:item`: its published version, title and category (null: not published) */
   heads: TtlCache<ItemHead | null>;
   /** report pages (their rendered report) by `code:year` */

@@ -11,7 +11,7 @@ import {
   INFORMATION_FORM_LABELS,
   INFORMATION_FORMS,
 } from '../../domain/requests/applicant.ts';
-import { escapeHtml } from '../../render/escape.ts';
+import { html, type SafeHtml } from '../../render/escape.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import { type FieldErrors, radioGroup, selectField, textArea, textField } from './fields.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
@@ -41,36 +41,32 @@ export interface ApplyFormView {
   errors: FieldErrors;
   /** the one-time submission token */
   token: string;
-  /** the CSRF hidden field, when the integration provides one (already-escaped HTML) */
-  csrfField?: string;
 }
 
 const options = <T extends string>(codes: readonly T[], labels: Record<T, string>) =>
   codes.map((c) => [c, labels[c]] as [string, string]);
 
-function errorSummary(errors: FieldErrors): string {
+function errorSummary(errors: FieldErrors): SafeHtml | '' {
   const entries = Object.entries(errors).flatMap(([field, messages]) =>
     messages.map((m) =>
       field === 'token'
-        ? `<li>${escapeHtml(m)}</li>`
-        : `<li><a href="#f-${field === 'contact' ? 'phone' : field}">${escapeHtml(m)}</a></li>`,
+        ? html`<li>${m}</li>`
+        : html`<li><a href="#f-${field === 'contact' ? 'phone' : field}">${m}</a></li>`,
     ),
   );
   if (entries.length === 0) return '';
-  return `<div class="alert" role="alert" id="errors"><p>申请表有${entries.length}处需要修改：</p><ul>${entries.join('')}</ul></div>`;
+  return html`<div class="alert" role="alert" id="errors"><p>申请表有${entries.length}处需要修改：</p><ul>${entries}</ul></div>`;
 }
 
-function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
+function renderForm(agency: AgencyProfile, view: ApplyFormView): SafeHtml {
   const v = view.values;
   const e = view.errors;
-  const contactError = (e.contact ?? [])
-    .map((m) => `<p class="error" id="f-contact-error">${escapeHtml(m)}</p>`)
-    .join('');
-  return (
-    `<form class="stack" method="post" action="${escapeHtml(urls.apply(agency.code))}" novalidate>` +
-    `<input type="hidden" name="token" value="${escapeHtml(view.token)}">` +
-    (view.csrfField ?? '') +
-    '<fieldset><legend>一、申请人信息</legend>' +
+  const contactErrors = e.contact ?? [];
+  const contactError = contactErrors.map((m) => html`<p class="error" id="f-contact-error">${m}</p>`);
+  return html`${[
+    html`<form class="stack" method="post" action="${urls.apply(agency.code)}" novalidate>`,
+    html`<input type="hidden" name="token" value="${view.token}">`,
+    html`<fieldset><legend>一、申请人信息</legend>`,
     selectField({
       name: 'applicantType',
       label: '申请人类型',
@@ -78,7 +74,7 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       errors: e,
       required: true,
       options: options(APPLICANT_TYPES, APPLICANT_TYPE_LABELS),
-    }) +
+    }),
     textField({
       name: 'name',
       label: '姓名或者名称',
@@ -88,7 +84,7 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       maxlength: 100,
       hint: '自然人填写姓名；法人或者其他组织填写名称。',
       autocomplete: 'name',
-    }) +
+    }),
     selectField({
       name: 'idType',
       label: '身份证明（证件类型）',
@@ -96,7 +92,7 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       errors: e,
       required: true,
       options: options(ID_DOCUMENT_TYPES, ID_DOCUMENT_LABELS),
-    }) +
+    }),
     textField({
       name: 'idName',
       label: '证件名称',
@@ -104,7 +100,7 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       errors: e,
       maxlength: 100,
       hint: '证件类型选择“其他证件”时填写。',
-    }) +
+    }),
     textField({
       name: 'idNumber',
       label: '证件号码',
@@ -112,11 +108,11 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       errors: e,
       required: true,
       maxlength: 64,
-    }) +
-    '</fieldset>' +
-    `<fieldset aria-describedby="f-contact-hint${contactError ? ' f-contact-error' : ''}"><legend>二、联系方式</legend>` +
-    '<p class="hint" id="f-contact-hint">联系电话、电子邮箱、通信地址至少填写一项；选择邮寄的须填写通信地址，选择电子邮件的须填写电子邮箱。</p>' +
-    contactError +
+    }),
+    html`</fieldset>`,
+    html`<fieldset aria-describedby="f-contact-hint${contactErrors.length > 0 ? ' f-contact-error' : ''}"><legend>二、联系方式</legend>`,
+    html`<p class="hint" id="f-contact-hint">联系电话、电子邮箱、通信地址至少填写一项；选择邮寄的须填写通信地址，选择电子邮件的须填写电子邮箱。</p>`,
+    contactError,
     textField({
       name: 'phone',
       label: '联系电话',
@@ -125,7 +121,7 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       type: 'tel',
       maxlength: 40,
       autocomplete: 'tel',
-    }) +
+    }),
     textField({
       name: 'email',
       label: '电子邮箱',
@@ -134,7 +130,7 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       type: 'email',
       maxlength: 200,
       autocomplete: 'email',
-    }) +
+    }),
     textField({
       name: 'address',
       label: '通信地址',
@@ -142,9 +138,9 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       errors: e,
       maxlength: 200,
       autocomplete: 'street-address',
-    }) +
-    '</fieldset>' +
-    '<fieldset><legend>三、所需政府信息</legend>' +
+    }),
+    html`</fieldset>`,
+    html`<fieldset><legend>三、所需政府信息</legend>`,
     textArea({
       name: 'information',
       label: '所需信息的名称或者特征性描述',
@@ -153,10 +149,10 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       required: true,
       maxlength: 2000,
       hint: '请尽量写明信息的名称、形成时间、制作机关等，便于查找。',
-    }) +
-    textField({ name: 'docNumber', label: '文号（如知道）', value: v.docNumber, errors: e, maxlength: 100 }) +
-    '</fieldset>' +
-    '<fieldset><legend>四、形式要求</legend>' +
+    }),
+    textField({ name: 'docNumber', label: '文号（如知道）', value: v.docNumber, errors: e, maxlength: 100 }),
+    html`</fieldset>`,
+    html`<fieldset><legend>四、形式要求</legend>`,
     radioGroup({
       name: 'form',
       label: '所需信息的形式',
@@ -164,14 +160,14 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       errors: e,
       required: true,
       options: options(INFORMATION_FORMS, INFORMATION_FORM_LABELS),
-    }) +
+    }),
     textField({
       name: 'formOther',
       label: '其他形式（选择“其他”时填写）',
       value: v.formOther,
       errors: e,
       maxlength: 200,
-    }) +
+    }),
     radioGroup({
       name: 'delivery',
       label: '获取信息的方式',
@@ -179,21 +175,26 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): string {
       errors: e,
       required: true,
       options: options(DELIVERY_METHODS, DELIVERY_METHOD_LABELS),
-    }) +
+    }),
     textField({
       name: 'deliveryOther',
       label: '其他方式（选择“其他”时填写）',
       value: v.deliveryOther,
       errors: e,
       maxlength: 200,
-    }) +
-    '</fieldset>' +
-    '<p><button type="submit">提交申请</button></p></form>'
-  );
+    }),
+    html`</fieldset>`,
+    html`<p><button type="submit">提交申请</button></p></form>`,
+  ]}`;
 }
 
 /** A page of the request form's steps, in the agency's 依申请公开 column. */
-export function applyPage(agency: AgencyProfile, context: PageContext, title: string, main: string): string {
+export function applyPage(
+  agency: AgencyProfile,
+  context: PageContext,
+  title: string,
+  main: SafeHtml,
+): string {
   return renderPortalPage({
     title: `${title} - ${agency.name}`,
     context,
@@ -212,9 +213,6 @@ export function applyPage(agency: AgencyProfile, context: PageContext, title: st
 
 /** The form page (empty, or again with the values and the messages). */
 export function renderApplyForm(agency: AgencyProfile, view: ApplyFormView, context: PageContext): string {
-  const main =
-    `<h1>政府信息公开申请</h1><p>向<strong>${escapeHtml(agency.name)}</strong>申请获取政府信息。带 <span class="req">*</span> 的为必填项。</p>` +
-    errorSummary(view.errors) +
-    renderForm(agency, view);
+  const main = html`<h1>政府信息公开申请</h1><p>向<strong>${agency.name}</strong>申请获取政府信息。带 <span class="req">*</span> 的为必填项。</p>${errorSummary(view.errors)}${renderForm(agency, view)}`;
   return applyPage(agency, context, '在线申请', main);
 }

@@ -10,7 +10,7 @@ import {
   STATUTORY_CATEGORY_LABELS,
   type StatutoryCategory,
 } from '../../domain/items/categories.ts';
-import { escapeHtml } from '../../render/escape.ts';
+import { html, joinHtml, type SafeHtml } from '../../render/escape.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
 import { queryString, renderLines, renderPager, renderSectionSide, urls } from './parts.ts';
@@ -30,7 +30,7 @@ export interface CatalogListing {
   pageSize: number;
 }
 
-function page(agency: AgencyProfile, context: PageContext, title: string, main: string, extra = false) {
+function page(agency: AgencyProfile, context: PageContext, title: string, main: SafeHtml, extra = false) {
   const crumbs = [
     { label: '政府信息公开', href: '/gongkai' },
     { label: agency.name, href: urls.section(agency.code) },
@@ -62,17 +62,14 @@ export function renderCatalogIndex(
     const own = columns.filter((c) => c.category === category);
     const sub =
       own.length > 0
-        ? `<ul>${own.map((c) => `<li><a href="${escapeHtml(categoryHref(agency.code, category, c.code))}">${escapeHtml(c.name)}</a></li>`).join('')}</ul>`
+        ? html`<ul>${own.map((c) => html`<li><a href="${categoryHref(agency.code, category, c.code)}">${c.name}</a></li>`)}</ul>`
         : '';
-    return (
-      `<li><a href="${escapeHtml(categoryHref(agency.code, category))}">${escapeHtml(STATUTORY_CATEGORY_LABELS[category])}</a>` +
-      `<span class="count">（${counts.get(category) ?? 0}条）</span>${sub}</li>`
-    );
+    return html`<li><a href="${categoryHref(agency.code, category)}">${STATUTORY_CATEGORY_LABELS[category]}</a><span class="count">（${counts.get(category) ?? 0}条）</span>${sub}</li>`;
   });
-  const main =
-    '<h1>法定主动公开内容</h1>' +
-    '<p class="muted">按《中华人民共和国政府信息公开条例》第二十条的十五类内容及本机关设置的子栏目分类。</p>' +
-    `<ul class="cats">${entries.join('')}</ul>`;
+  const main = html`<h1>法定主动公开内容</h1>${[
+    html`<p class="muted">按《中华人民共和国政府信息公开条例》第二十条的十五类内容及本机关设置的子栏目分类。</p>`,
+    html`<ul class="cats">${entries}</ul>`,
+  ]}`;
   return page(agency, context, '法定主动公开内容', main);
 }
 
@@ -86,26 +83,26 @@ export function renderCatalogList(
   const categoryLabel = STATUTORY_CATEGORY_LABELS[listing.category];
   const title = listing.column ? listing.column.name : categoryLabel;
   const own = columns.filter((c) => c.category === listing.category);
+  const current = html` aria-current="page"`;
+  const columnLinks = own.map(
+    (c) =>
+      html`<a href="${categoryHref(agency.code, listing.category, c.code)}"${listing.column?.code === c.code ? current : ''}>${c.name}</a>`,
+  );
   const filters =
     own.length > 0
-      ? `<p>子栏目：<a href="${escapeHtml(categoryHref(agency.code, listing.category))}"${listing.column ? '' : ' aria-current="page"'}>全部</a> ` +
-        own
-          .map(
-            (c) =>
-              `<a href="${escapeHtml(categoryHref(agency.code, listing.category, c.code))}"${listing.column?.code === c.code ? ' aria-current="page"' : ''}>${escapeHtml(c.name)}</a>`,
-          )
-          .join(' ') +
-        '</p>'
+      ? html`<p>子栏目：<a href="${categoryHref(agency.code, listing.category)}"${listing.column ? '' : current}>全部</a> ${joinHtml(columnLinks, ' ')}</p>`
       : '';
   const lines = listing.rows.map((r) => ({
     href: urls.item(agency.code, r.id),
     title: r.title,
     date: r.published_on,
-    sub: escapeHtml(
-      [r.index_no ?? '', r.doc_number ?? '', ITEM_VALIDITY_LABELS[r.validity as ItemValidity] ?? r.validity]
-        .filter(Boolean)
-        .join(' · '),
-    ),
+    sub: html`${[
+      r.index_no ?? '',
+      r.doc_number ?? '',
+      ITEM_VALIDITY_LABELS[r.validity as ItemValidity] ?? r.validity,
+    ]
+      .filter(Boolean)
+      .join(' · ')}`,
   }));
   const pages = Math.max(1, Math.ceil(listing.total / listing.pageSize));
   const pager = renderPager(
@@ -113,12 +110,12 @@ export function renderCatalogList(
     pages,
     (n) => categoryHref(agency.code, listing.category, listing.column?.code) + (n > 1 ? `&page=${n}` : ''),
   );
-  const main =
-    `<h1>${escapeHtml(title)}</h1>` +
-    (listing.column ? `<p class="muted">${escapeHtml(categoryLabel)}</p>` : '') +
-    filters +
-    `<p class="muted">共${listing.total}条，第${listing.page}/${pages}页。</p>` +
-    renderLines(lines, '本栏目暂无信息。') +
-    pager;
+  const main = html`<h1>${title}</h1>${[
+    listing.column ? html`<p class="muted">${categoryLabel}</p>` : '',
+    filters,
+    html`<p class="muted">共${listing.total}条，第${listing.page}/${pages}页。</p>`,
+    renderLines(lines, '本栏目暂无信息。'),
+    pager,
+  ]}`;
   return page(agency, context, title, main, true);
 }

@@ -2,7 +2,7 @@
  * Form fields with their <label>, hint and error text, the error tied to the control by
  * aria-describedby (and aria-invalid), so a screen reader reads what to fix.
  */
-import { escapeHtml } from '../../render/escape.ts';
+import { html, joinHtml, type SafeHtml } from '../../render/escape.ts';
 
 /** Field name → its Chinese messages. */
 export type FieldErrors = Record<string, string[]>;
@@ -18,75 +18,67 @@ export interface FieldSpec {
 
 const id = (name: string) => `f-${name}`;
 
-function describedBy(spec: FieldSpec): { attrs: string; before: string; after: string } {
+function describedBy(spec: FieldSpec): { attrs: SafeHtml; before: SafeHtml | ''; after: SafeHtml | '' } {
   const ids: string[] = [];
-  let before = '';
-  let after = '';
+  let before: SafeHtml | '' = '';
+  let after: SafeHtml | '' = '';
   if (spec.hint) {
     ids.push(`${id(spec.name)}-hint`);
-    before = `<p class="hint" id="${id(spec.name)}-hint">${escapeHtml(spec.hint)}</p>`;
+    before = html`<p class="hint" id="${id(spec.name)}-hint">${spec.hint}</p>`;
   }
   const errors = spec.errors[spec.name] ?? [];
   if (errors.length > 0) {
     ids.push(`${id(spec.name)}-error`);
-    after += `<p class="error" id="${id(spec.name)}-error">${errors.map(escapeHtml).join('；')}</p>`;
+    after = html`<p class="error" id="${id(spec.name)}-error">${errors.join('；')}</p>`;
   }
-  const attrs =
-    (ids.length > 0 ? ` aria-describedby="${ids.join(' ')}"` : '') +
-    (errors.length > 0 ? ' aria-invalid="true"' : '') +
-    (spec.required ? ' required' : '');
+  const attrs = html`${ids.length > 0 ? html` aria-describedby="${ids.join(' ')}"` : ''}${errors.length > 0 ? html` aria-invalid="true"` : ''}${spec.required ? html` required` : ''}`;
   return { attrs, before, after };
 }
 
-function wrap(spec: FieldSpec, control: string, before: string, after: string): string {
-  const invalid = (spec.errors[spec.name] ?? []).length > 0 ? ' invalid' : '';
-  const mark = spec.required ? '<span class="req" aria-hidden="true">*</span>' : '';
-  return `<div class="field${invalid}"><label for="${id(spec.name)}">${escapeHtml(spec.label)}${mark}</label>${before}${control}${after}</div>`;
+const requiredMark = (spec: FieldSpec) =>
+  spec.required ? html`<span class="req" aria-hidden="true">*</span>` : '';
+const invalidClass = (spec: FieldSpec) => ((spec.errors[spec.name] ?? []).length > 0 ? ' invalid' : '');
+
+function wrap(spec: FieldSpec, control: SafeHtml, before: SafeHtml | '', after: SafeHtml | ''): SafeHtml {
+  return html`<div class="field${invalidClass(spec)}"><label for="${id(spec.name)}">${spec.label}${requiredMark(spec)}</label>${before}${control}${after}</div>`;
 }
 
 /** A one-line text input. */
 export function textField(
   spec: FieldSpec & { type?: string; maxlength?: number; autocomplete?: string },
-): string {
+): SafeHtml {
   const { attrs, before, after } = describedBy(spec);
-  const extra =
-    (spec.maxlength ? ` maxlength="${spec.maxlength}"` : '') +
-    (spec.autocomplete ? ` autocomplete="${spec.autocomplete}"` : '');
-  const control = `<input id="${id(spec.name)}" name="${spec.name}" type="${spec.type ?? 'text'}" value="${escapeHtml(spec.value)}" size="40"${extra}${attrs}>`;
+  const extra = html`${spec.maxlength ? html` maxlength="${spec.maxlength}"` : ''}${spec.autocomplete ? html` autocomplete="${spec.autocomplete}"` : ''}`;
+  const control = html`<input id="${id(spec.name)}" name="${spec.name}" type="${spec.type ?? 'text'}" value="${spec.value}" size="40"${extra}${attrs}>`;
   return wrap(spec, control, before, after);
 }
 
 /** A multi-line text area. */
-export function textArea(spec: FieldSpec & { maxlength?: number }): string {
+export function textArea(spec: FieldSpec & { maxlength?: number }): SafeHtml {
   const { attrs, before, after } = describedBy(spec);
-  const control = `<textarea id="${id(spec.name)}" name="${spec.name}" rows="6"${spec.maxlength ? ` maxlength="${spec.maxlength}"` : ''}${attrs}>${escapeHtml(spec.value)}</textarea>`;
+  const control = html`<textarea id="${id(spec.name)}" name="${spec.name}" rows="6"${spec.maxlength ? html` maxlength="${spec.maxlength}"` : ''}${attrs}>${spec.value}</textarea>`;
   return wrap(spec, control, before, after);
 }
 
 /** A drop-down list with a “请选择” first option. */
-export function selectField(spec: FieldSpec & { options: ReadonlyArray<[string, string]> }): string {
+export function selectField(spec: FieldSpec & { options: ReadonlyArray<[string, string]> }): SafeHtml {
   const { attrs, before, after } = describedBy(spec);
-  const options = spec.options
-    .map(
-      ([v, l]) =>
-        `<option value="${escapeHtml(v)}"${v === spec.value ? ' selected' : ''}>${escapeHtml(l)}</option>`,
-    )
-    .join('');
-  const control = `<select id="${id(spec.name)}" name="${spec.name}"${attrs}><option value="">请选择</option>${options}</select>`;
+  const options = spec.options.map(
+    ([v, l]) => html`<option value="${v}"${v === spec.value ? html` selected` : ''}>${l}</option>`,
+  );
+  const control = html`<select id="${id(spec.name)}" name="${spec.name}"${attrs}><option value="">请选择</option>${options}</select>`;
   return wrap(spec, control, before, after);
 }
 
 /** A group of radio buttons in a fieldset with its legend; the error is read with each choice. */
-export function radioGroup(spec: FieldSpec & { options: ReadonlyArray<[string, string]> }): string {
+export function radioGroup(spec: FieldSpec & { options: ReadonlyArray<[string, string]> }): SafeHtml {
   const { attrs, before, after } = describedBy({ ...spec, required: false });
-  const mark = spec.required ? '<span class="req" aria-hidden="true">*</span>' : '';
-  const choices = spec.options
-    .map(
+  const choices = joinHtml(
+    spec.options.map(
       ([v, l], i) =>
-        `<span><input type="radio" id="${id(spec.name)}-${i}" name="${spec.name}" value="${escapeHtml(v)}"${v === spec.value ? ' checked' : ''}${attrs}> ` +
-        `<label for="${id(spec.name)}-${i}">${escapeHtml(l)}</label></span>`,
-    )
-    .join(' ');
-  const invalid = (spec.errors[spec.name] ?? []).length > 0 ? ' invalid' : '';
-  return `<fieldset class="field${invalid}" id="${id(spec.name)}"><legend>${escapeHtml(spec.label)}${mark}</legend>${before}<div class="choices">${choices}</div>${after}</fieldset>`;
+        html`<span><input type="radio" id="${id(spec.name)}-${i}" name="${spec.name}" value="${v}"${v === spec.value ? html` checked` : ''}${attrs}> <label for="${id(spec.name)}-${i}">${l}</label></span>`,
+    ),
+    ' ',
+  );
+  return html`<fieldset class="field${invalidClass(spec)}" id="${id(spec.name)}"><legend>${spec.label}${requiredMark(spec)}</legend>${before}<div class="choices">${choices}</div>${after}</fieldset>`;
 }

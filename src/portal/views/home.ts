@@ -1,5 +1,5 @@
 /** The home page: the agencies, the newest items, policy documents with their interpretations, annual reports. */
-import { escapeHtml } from '../../render/escape.ts';
+import { html, type SafeHtml } from '../../render/escape.ts';
 import { publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import type { ItemLine } from '../queries/catalog.ts';
@@ -19,18 +19,17 @@ const itemLine = (i: ItemLine): Line => ({
 });
 
 function policyLine({ policy, interpretations }: HomeData['policies'][number]): Line {
-  const links = interpretations
-    .map((i) => `<a href="${escapeHtml(urls.item(i.agency_code, i.id))}">解读：${escapeHtml(i.title)}</a>`)
-    .join('');
-  return { ...itemLine(policy), sub: links || undefined };
+  const links = interpretations.map(
+    (i) => html`<a href="${urls.item(i.agency_code, i.id)}">解读：${i.title}</a>`,
+  );
+  return { ...itemLine(policy), sub: links.length > 0 ? html`${links}` : undefined };
 }
 
 function agencyLine(agency: AgencySummary): Line {
   const reports = agency.reportYears
     .slice(0, 3)
-    .map((y) => `<a href="${escapeHtml(publishedReportUrls(agency.code, y).page)}">${y}年度报告</a>`)
-    .join('');
-  const links = `<a href="${escapeHtml(urls.catalog(agency.code))}">主动公开</a><a href="${escapeHtml(urls.apply(agency.code))}">依申请公开</a>${reports}`;
+    .map((y) => html`<a href="${publishedReportUrls(agency.code, y).page}">${y}年度报告</a>`);
+  const links = html`<a href="${urls.catalog(agency.code)}">主动公开</a><a href="${urls.apply(agency.code)}">依申请公开</a>${reports}`;
   return { href: urls.section(agency.code), title: agency.name, sub: links };
 }
 
@@ -45,23 +44,19 @@ function reportLines(agencies: AgencySummary[]): Line[] {
     }));
 }
 
-const panel = (id: string, title: string, body: string, more?: [string, string]) =>
-  `<section class="panel" aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${body}` +
-  (more ? `<p><a href="${more[0]}">${more[1]}</a></p>` : '') +
-  '</section>';
+const panel = (id: string, title: string, body: SafeHtml, more?: [string, string]) =>
+  html`<section class="panel" aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${body}${more ? html`<p><a href="${more[0]}">${more[1]}</a></p>` : ''}</section>`;
 
 /** The home page HTML. */
 export function renderHome(data: HomeData, context: PageContext): string {
-  const main =
-    '<h1>政府信息公开</h1>' +
-    '<div class="panels">' +
-    panel('latest', '最新信息', renderLines(data.latest.map(itemLine)), ['/search', '检索全部信息']) +
-    panel('policies', '政策文件与解读', renderLines(data.policies.map(policyLine), '暂无政策文件。')) +
-    panel('agencies', '各机关政府信息公开', renderLines(data.agencies.map(agencyLine), '暂无机关。')) +
+  const main = html`<h1>政府信息公开</h1><div class="panels">${[
+    panel('latest', '最新信息', renderLines(data.latest.map(itemLine)), ['/search', '检索全部信息']),
+    panel('policies', '政策文件与解读', renderLines(data.policies.map(policyLine), '暂无政策文件。')),
+    panel('agencies', '各机关政府信息公开', renderLines(data.agencies.map(agencyLine), '暂无机关。')),
     panel('reports', '政府信息公开工作年度报告', renderLines(reportLines(data.agencies), '暂无年度报告。'), [
       '/reports',
       '全部年度报告',
-    ]) +
-    '</div>';
+    ]),
+  ]}</div>`;
   return renderPortalPage({ title: PLATFORM_NAME, context, nav: '/', crumbs: [], main });
 }

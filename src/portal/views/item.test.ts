@@ -63,7 +63,7 @@ function found(extra: Partial<FoundItem['row']> = {}): FoundItem {
 
 describe('renderItemContent', () => {
   it('shows the metadata with the issuing agency for an empty issuer, and dashes for what is missing', () => {
-    const html = renderItemContent(agency, found(), []);
+    const html = String(renderItemContent(agency, found(), []));
     expect(html).toContain('<th scope="row">发布机构</th><td>测试管委会</td>');
     expect(html).toContain('<th scope="row">文号</th><td>—</td>');
     expect(html).toContain('<th scope="row">有效性</th><td>废止</td>');
@@ -71,7 +71,7 @@ describe('renderItemContent', () => {
   });
 
   it('links each attachment to the public download, its name escaped, with type and size', () => {
-    const html = renderItemContent(agency, found(), []);
+    const html = String(renderItemContent(agency, found(), []));
     expect(html).toContain('<h2>附件</h2>');
     expect(html).toContain('href="/api/v1/agencies/lingang/published-items/7/attachments/9"');
     expect(html).toContain('&lt;b&gt;名单&lt;/b&gt;.xlsx');
@@ -87,7 +87,7 @@ describe('renderItemContent', () => {
       score: 1,
       publishedOn: '2021-04-01',
     };
-    expect(renderItemContent(agency, found(), [hit])).toContain(
+    expect(String(renderItemContent(agency, found(), [hit]))).toContain(
       '<h2>相关信息</h2><ul class="list"><li><span><a href="/agencies/lingang/items/8">低保资金</a>',
     );
   });

@@ -10,14 +10,14 @@ import {
   STATUTORY_CATEGORY_LABELS,
   type StatutoryCategory,
 } from '../../domain/items/categories.ts';
-import { escapeHtml } from '../../render/escape.ts';
+import { html, type SafeHtml, trustedHtml } from '../../render/escape.ts';
 import type { SearchHit } from '../../search/types.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
 import { renderLines, renderSectionSide, urls } from './parts.ts';
 
 const row = (label: string, value: string | null | undefined) =>
-  `<tr><th scope="row">${label}</th><td>${escapeHtml(value || '—')}</td></tr>`;
+  html`<tr><th scope="row">${label}</th><td>${value || '—'}</td></tr>`;
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -26,31 +26,30 @@ function formatSize(bytes: number): string {
 }
 
 /** The content of an item page (inside <main>), the part worth caching. */
-export function renderItemContent(agency: AgencyProfile, found: FoundItem, related: SearchHit[]): string {
+export function renderItemContent(agency: AgencyProfile, found: FoundItem, related: SearchHit[]): SafeHtml {
   const item = found.row;
   const code = agency.code;
-  const meta =
-    '<table class="meta"><caption class="muted">信息属性</caption><tbody>' +
-    row('索引号', item.index_no) +
-    row('主题分类', item.subject) +
-    row('发布机构', item.issuer || agency.name) +
-    row('文号', item.doc_number) +
-    row('成文日期', item.formed_on) +
-    row('发布日期', item.published_on) +
-    row('有效性', ITEM_VALIDITY_LABELS[item.validity as ItemValidity] ?? item.validity) +
-    row('公开类别', STATUTORY_CATEGORY_LABELS[item.category as StatutoryCategory] ?? item.category) +
-    '</tbody></table>';
+  const meta = html`<table class="meta"><caption class="muted">信息属性</caption><tbody>${[
+    row('索引号', item.index_no),
+    row('主题分类', item.subject),
+    row('发布机构', item.issuer || agency.name),
+    row('文号', item.doc_number),
+    row('成文日期', item.formed_on),
+    row('发布日期', item.published_on),
+    row('有效性', ITEM_VALIDITY_LABELS[item.validity as ItemValidity] ?? item.validity),
+    row('公开类别', STATUTORY_CATEGORY_LABELS[item.category as StatutoryCategory] ?? item.category),
+  ]}</tbody></table>`;
   const attachments = found.attachments.map((a) => ({
     href: urls.attachment(code, item.id, a.id),
     title: a.file_name,
-    sub: escapeHtml(`${a.media_type}，${formatSize(Number(a.size))}`),
+    sub: html`${a.media_type}，${formatSize(Number(a.size))}`,
   }));
-  const links: string[] = [];
+  const links: SafeHtml[] = [];
   if (attachments.length > 0)
-    links.push(`<section class="links"><h2>附件</h2>${renderLines(attachments)}</section>`);
+    links.push(html`<section class="links"><h2>附件</h2>${renderLines(attachments)}</section>`);
   if (found.policy)
     links.push(
-      `<section class="links"><h2>所解读的政策文件</h2>${renderLines([
+      html`<section class="links"><h2>所解读的政策文件</h2>${renderLines([
         {
           href: urls.item(code, found.policy.id),
           title: found.policy.title,
@@ -60,7 +59,7 @@ export function renderItemContent(agency: AgencyProfile, found: FoundItem, relat
     );
   if (found.interpretations.length > 0)
     links.push(
-      `<section class="links"><h2>政策解读</h2>${renderLines(
+      html`<section class="links"><h2>政策解读</h2>${renderLines(
         found.interpretations.map((i) => ({
           href: urls.item(code, i.id),
           title: i.title,
@@ -70,24 +69,20 @@ export function renderItemContent(agency: AgencyProfile, found: FoundItem, relat
     );
   if (related.length > 0)
     links.push(
-      `<section class="links"><h2>相关信息</h2>${renderLines(
+      html`<section class="links"><h2>相关信息</h2>${renderLines(
         related.map((r) => ({ href: urls.item(code, r.id), title: r.title, date: r.publishedOn })),
       )}</section>`,
     );
-  return (
-    meta +
-    `<h1 class="doc-title">${escapeHtml(item.title)}</h1>` +
-    (item.doc_number ? `<p class="muted doc-number">${escapeHtml(item.doc_number)}</p>` : '') +
-    `<div class="doc-body">${item.body_html}</div>` +
-    links.join('')
-  );
+  // the body was sanitized (sanitize-html, src/domain/items/sanitize-body.ts) when it was saved
+  const body = trustedHtml(item.body_html);
+  return html`${meta}<h1 class="doc-title">${item.title}</h1>${item.doc_number ? html`<p class="muted doc-number">${item.doc_number}</p>` : ''}<div class="doc-body">${body}</div>${links}`;
 }
 
 /** The whole item page around cached content. */
 export function renderItemPage(
   agency: AgencyProfile,
   item: { title: string; category: string },
-  content: string,
+  content: SafeHtml,
   context: PageContext,
 ): string {
   const categoryLabel = STATUTORY_CATEGORY_LABELS[item.category as StatutoryCategory] ?? item.category;

@@ -4,7 +4,7 @@
  */
 
 import type { RegistryDocument } from '../../domain/registry/document.ts';
-import { escapeHtml } from '../../render/escape.ts';
+import { html, type SafeHtml } from '../../render/escape.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
 import { queryString, renderPager, renderSectionSide, urls } from './parts.ts';
@@ -19,12 +19,9 @@ export interface InForceListing {
 
 const TITLE = '现行有效规范性文件';
 
-function row(doc: RegistryDocument, n: number): string {
-  const amended = doc.version > 1 ? `<br><span class="muted">第${doc.version}版（修订）</span>` : '';
-  return (
-    `<tr><td>${n}</td><td>${escapeHtml(doc.docNumber)}</td><td>${escapeHtml(doc.title)}${amended}</td>` +
-    `<td>${escapeHtml(doc.kindLabel)}</td><td>${escapeHtml(doc.issuedOn)}</td></tr>`
-  );
+function row(doc: RegistryDocument, n: number): SafeHtml {
+  const amended = doc.version > 1 ? html`<br><span class="muted">第${doc.version}版（修订）</span>` : '';
+  return html`<tr><td>${n}</td><td>${doc.docNumber}</td><td>${doc.title}${amended}</td><td>${doc.kindLabel}</td><td>${doc.issuedOn}</td></tr>`;
 }
 
 /** The list of documents in force on `listing.on`, newest first, paged. */
@@ -37,16 +34,14 @@ export function renderInForceList(
   const pages = Math.ceil(listing.total / listing.pageSize);
   const table =
     listing.rows.length === 0
-      ? '<p class="muted">暂无现行有效的规章和行政规范性文件。</p>'
-      : '<table class="data"><thead><tr><th scope="col">序号</th><th scope="col">文号</th>' +
-        '<th scope="col">标题</th><th scope="col">种类</th><th scope="col">施行日期</th></tr></thead>' +
-        `<tbody>${listing.rows.map((d, i) => row(d, first + i + 1)).join('')}</tbody></table>`;
-  const main =
-    `<h1>${TITLE}</h1>` +
-    `<p>截至 ${escapeHtml(listing.on)}，${escapeHtml(agency.name)}现行有效的规章和行政规范性文件共 ${listing.total} 件。` +
-    '已废止或已被修订后新版本取代的文件不再列入本目录。</p>' +
-    table +
-    renderPager(listing.page, pages, (n) => urls.normative(agency.code) + queryString({ page: n }));
+      ? html`<p class="muted">暂无现行有效的规章和行政规范性文件。</p>`
+      : html`<table class="data"><thead><tr><th scope="col">序号</th><th scope="col">文号</th><th scope="col">标题</th><th scope="col">种类</th><th scope="col">施行日期</th></tr></thead><tbody>${listing.rows.map((d, i) => row(d, first + i + 1))}</tbody></table>`;
+  const main = html`<h1>${TITLE}</h1>${[
+    html`<p>截至 ${listing.on}，${agency.name}现行有效的规章和行政规范性文件共 ${listing.total} 件。`,
+    html`已废止或已被修订后新版本取代的文件不再列入本目录。</p>`,
+    table,
+    renderPager(listing.page, pages, (n) => urls.normative(agency.code) + queryString({ page: n })),
+  ]}`;
   return renderPortalPage({
     title: `${TITLE} - ${agency.name}`,
     context,

@@ -1,5 +1,5 @@
 /** Pieces shared by the portal's pages: addresses, item lists, the pager, the 公开 column. */
-import { escapeHtml } from '../../render/escape.ts';
+import { html, type SafeHtml } from '../../render/escape.ts';
 
 /** The portal's addresses, in one place. */
 export const urls = {
@@ -21,20 +21,18 @@ export interface Line {
   href: string;
   title: string;
   date?: string | null;
-  /** already-escaped HTML under the title */
-  sub?: string;
+  /** what goes under the title (links, a size) */
+  sub?: SafeHtml;
 }
 
 /** A list of linked lines, or the `empty` sentence. */
-export function renderLines(lines: Line[], empty = '暂无信息。'): string {
-  if (lines.length === 0) return `<p class="muted">${escapeHtml(empty)}</p>`;
+export function renderLines(lines: Line[], empty = '暂无信息。'): SafeHtml {
+  if (lines.length === 0) return html`<p class="muted">${empty}</p>`;
   const items = lines.map(
     (l) =>
-      `<li><span><a href="${escapeHtml(l.href)}">${escapeHtml(l.title)}</a>${l.sub ? `<span class="sub">${l.sub}</span>` : ''}</span>` +
-      (l.date ? `<span class="date">${escapeHtml(l.date)}</span>` : '') +
-      '</li>',
+      html`<li><span><a href="${l.href}">${l.title}</a>${l.sub ? html`<span class="sub">${l.sub}</span>` : ''}</span>${l.date ? html`<span class="date">${l.date}</span>` : ''}</li>`,
   );
-  return `<ul class="list">${items.join('')}</ul>`;
+  return html`<ul class="list">${items}</ul>`;
 }
 
 /** Page numbers around the current one, with the first and the last. */
@@ -44,19 +42,19 @@ export function pageWindow(page: number, pages: number): number[] {
 }
 
 /** The pager: `href(n)` gives page n's address; nothing when there is one page. */
-export function renderPager(page: number, pages: number, href: (n: number) => string): string {
-  if (pages <= 1) return '';
-  const link = (n: number, label: string, rel = '') =>
-    `<li><a href="${escapeHtml(href(n))}"${rel}>${label}</a></li>`;
+export function renderPager(page: number, pages: number, href: (n: number) => string): SafeHtml {
+  if (pages <= 1) return html``;
+  const link = (n: number, label: string, rel?: 'prev' | 'next') =>
+    html`<li><a href="${href(n)}"${rel ? html` rel="${rel}"` : ''}>${label}</a></li>`;
   const numbers = pageWindow(page, pages).map((n, i, all) => {
-    const gap = i > 0 && n - all[i - 1] > 1 ? '<li><span aria-hidden="true">…</span></li>' : '';
+    const gap = i > 0 && n - all[i - 1] > 1 ? html`<li><span aria-hidden="true">…</span></li>` : '';
     return n === page
-      ? `${gap}<li><span aria-current="page">第${n}页</span></li>`
-      : `${gap}${link(n, `第${n}页`)}`;
+      ? html`${gap}<li><span aria-current="page">第${n}页</span></li>`
+      : html`${gap}${link(n, `第${n}页`)}`;
   });
-  const prev = page > 1 ? link(page - 1, '上一页', ' rel="prev"') : '';
-  const next = page < pages ? link(page + 1, '下一页', ' rel="next"') : '';
-  return `<nav class="pager" aria-label="分页"><ul>${prev}${numbers.join('')}${next}</ul></nav>`;
+  const prev = page > 1 ? link(page - 1, '上一页', 'prev') : '';
+  const next = page < pages ? link(page + 1, '下一页', 'next') : '';
+  return html`<nav class="pager" aria-label="分页"><ul>${prev}${numbers}${next}</ul></nav>`;
 }
 
 /** A query string from the defined values, `?a=1&b=2` (empty when none). */
@@ -78,10 +76,10 @@ const SECTION_PAGES: ReadonlyArray<[keyof typeof urls, string]> = [
 ];
 
 /** The left column of an agency's 政府信息公开 section; `active` is the current entry. */
-export function renderSectionSide(code: string, active?: keyof typeof urls): string {
+export function renderSectionSide(code: string, active?: keyof typeof urls): SafeHtml {
   const links = SECTION_PAGES.map(([key, label]) => {
     const href = (urls[key] as (c: string) => string)(code);
-    return `<li><a href="${escapeHtml(href)}"${key === active ? ' aria-current="page"' : ''}>${label}</a></li>`;
+    return html`<li><a href="${href}"${key === active ? html` aria-current="page"` : ''}>${label}</a></li>`;
   });
-  return `<p class="side-title">政府信息公开</p><ul>${links.join('')}</ul>`;
+  return html`<p class="side-title">政府信息公开</p><ul>${links}</ul>`;
 }

@@ -5,7 +5,7 @@
  */
 import type { VersionSummary } from '../../db/queries/report-versions.ts';
 import type { AnnualReport } from '../../domain/report/types.ts';
-import { escapeHtml } from '../../render/escape.ts';
+import { html, joinHtml, type SafeHtml, trustedHtml } from '../../render/escape.ts';
 import { renderReportHtml, reportTitle } from '../../render/html.ts';
 import { publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
@@ -13,14 +13,17 @@ import { type PageContext, renderPortalPage } from './layout.ts';
 import { urls } from './parts.ts';
 
 /** Download links; `inList` names the version in each link's label (a page lists several). */
-function downloads(code: string, year: number, name: string, version?: number, inList = false): string {
+function downloads(code: string, year: number, name: string, version?: number, inList = false): SafeHtml {
   const u = publishedReportUrls(code, year, version);
   const which = inList ? `第${version}版` : '';
-  const label = (format: string) => `${escapeHtml(name)}${year}年度报告${which} ${format} 格式`;
-  return (
-    `<a href="${escapeHtml(u.docx)}" aria-label="${label('DOCX')}">DOCX</a> ` +
-    `<a href="${escapeHtml(u.pdf)}" aria-label="${label('PDF')}">PDF</a> ` +
-    `<a href="${escapeHtml(u.json)}" aria-label="${label('JSON')}" type="application/json">JSON数据</a>`
+  const label = (format: string) => `${name}${year}年度报告${which} ${format} 格式`;
+  return joinHtml(
+    [
+      html`<a href="${u.docx}" aria-label="${label('DOCX')}">DOCX</a>`,
+      html`<a href="${u.pdf}" aria-label="${label('PDF')}">PDF</a>`,
+      html`<a href="${u.json}" aria-label="${label('JSON')}" type="application/json">JSON数据</a>`,
+    ],
+    ' ',
   );
 }
 
@@ -32,18 +35,14 @@ export function renderReportList(agencies: AgencySummary[], context: PageContext
       .filter((a) => a.reportYears.includes(year))
       .map(
         (a) =>
-          `<tr><th scope="row"><a href="${escapeHtml(publishedReportUrls(a.code, year).page)}">${escapeHtml(a.name)}${year}年政府信息公开工作年度报告</a></th>` +
-          `<td>${downloads(a.code, year, a.name)}</td></tr>`,
+          html`<tr><th scope="row"><a href="${publishedReportUrls(a.code, year).page}">${a.name}${year}年政府信息公开工作年度报告</a></th><td>${downloads(a.code, year, a.name)}</td></tr>`,
       );
-    return (
-      `<section aria-labelledby="y${year}"><h2 id="y${year}">${year}年度</h2>` +
-      `<table class="data"><thead><tr><th scope="col">报告</th><th scope="col">下载</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`
-    );
+    return html`<section aria-labelledby="y${year}"><h2 id="y${year}">${year}年度</h2><table class="data"><thead><tr><th scope="col">报告</th><th scope="col">下载</th></tr></thead><tbody>${rows}</tbody></table></section>`;
   });
-  const main =
-    '<h1>政府信息公开工作年度报告</h1>' +
-    '<p class="muted">各机关按年度编制的政府信息公开工作年度报告，可在线阅读，或下载 Word（DOCX）、PDF 和数据（JSON）。</p>' +
-    (sections.length > 0 ? sections.join('') : '<p>尚无年度报告。</p>');
+  const main = html`<h1>政府信息公开工作年度报告</h1>${[
+    html`<p class="muted">各机关按年度编制的政府信息公开工作年度报告，可在线阅读，或下载 Word（DOCX）、PDF 和数据（JSON）。</p>`,
+    sections.length > 0 ? sections : html`<p>尚无年度报告。</p>`,
+  ]}`;
   return renderPortalPage({
     title: '政府信息公开工作年度报告',
     context,
@@ -62,7 +61,7 @@ export interface ReportPageData {
   /** the published version shown */
   version: number;
   /** the report as an HTML fragment with its scoped styles */
-  fragment: string;
+  fragment: SafeHtml;
 }
 
 /** Renders a published version of a report for its page. */
@@ -73,28 +72,21 @@ export function reportPageData(report: AnnualReport, version: number): ReportPag
     year: report.year,
     version,
     title: `${report.agency.name}${reportTitle(report)}`,
-    fragment: renderReportHtml(report, { standalone: false }),
+    // the report renderer escapes every value itself (src/render/html.ts)
+    fragment: trustedHtml(renderReportHtml(report, { standalone: false })),
   };
 }
 
 /** The published versions of the year: the first publication and each correction with its reason. */
-function versionList(page: ReportPageData, versions: VersionSummary[]): string {
+function versionList(page: ReportPageData, versions: VersionSummary[]): SafeHtml | '' {
   if (versions.length < 2) return '';
   const rows = versions.map((v) => {
-    const what = v.version === 1 ? '首次发布' : `更正：${escapeHtml(v.reason ?? '')}`;
-    const current = v.version === page.version ? ' aria-current="page"' : '';
+    const what = v.version === 1 ? '首次发布' : `更正：${v.reason ?? ''}`;
+    const current = v.version === page.version ? html` aria-current="page"` : '';
     const href = publishedReportUrls(page.code, page.year, v.version).page;
-    return (
-      `<tr><th scope="row"><a href="${escapeHtml(href)}"${current}>第${v.version}版</a></th>` +
-      `<td>${escapeHtml(v.publishedOn)}</td><td>${what}</td>` +
-      `<td>${downloads(page.code, page.year, page.name, v.version, true)}</td></tr>`
-    );
+    return html`<tr><th scope="row"><a href="${href}"${current}>第${v.version}版</a></th><td>${v.publishedOn}</td><td>${what}</td><td>${downloads(page.code, page.year, page.name, v.version, true)}</td></tr>`;
   });
-  return (
-    '<section aria-labelledby="versions"><h2 id="versions">版本</h2><table class="data"><thead><tr>' +
-    '<th scope="col">版本</th><th scope="col">发布日期</th><th scope="col">说明</th><th scope="col">下载</th>' +
-    `</tr></thead><tbody>${rows.join('')}</tbody></table></section>`
-  );
+  return html`<section aria-labelledby="versions"><h2 id="versions">版本</h2><table class="data"><thead><tr><th scope="col">版本</th><th scope="col">发布日期</th><th scope="col">说明</th><th scope="col">下载</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /** One published version's page, with the list of versions when the report was corrected. */
@@ -108,9 +100,9 @@ export function renderReportPage(
   const latest = versions.at(-1)?.version ?? version;
   const note =
     version < latest
-      ? `<p class="notice">这是第${version}版，已被更正；<a href="${escapeHtml(publishedReportUrls(code, year).page)}">阅读最新版本（第${latest}版）</a>。</p>`
+      ? html`<p class="notice">这是第${version}版，已被更正；<a href="${publishedReportUrls(code, year).page}">阅读最新版本（第${latest}版）</a>。</p>`
       : '';
-  const bar = `<p class="notice">下载：${downloads(code, year, name, version)} <a href="${escapeHtml(u.html)}">单独的HTML文件</a></p>`;
+  const bar = html`<p class="notice">下载：${downloads(code, year, name, version)} <a href="${u.html}">单独的HTML文件</a></p>`;
   return renderPortalPage({
     title: report.title,
     context,
@@ -122,6 +114,6 @@ export function renderReportPage(
       { label: '年度报告', href: urls.reports(code) },
       { label: `${year}年度报告` },
     ],
-    main: `${note}${bar}${versionList(report, versions)}<div class="gk-report-page">${report.fragment}</div>`,
+    main: html`${note}${bar}${versionList(report, versions)}<div class="gk-report-page">${report.fragment}</div>`,
   });
 }

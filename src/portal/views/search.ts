@@ -8,7 +8,7 @@ import {
   STATUTORY_CATEGORIES,
   STATUTORY_CATEGORY_LABELS,
 } from '../../domain/items/categories.ts';
-import { escapeHtml } from '../../render/escape.ts';
+import { html, type SafeHtml, trustedHtml } from '../../render/escape.ts';
 import type { SearchResult } from '../../search/types.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
 import { queryString, renderPager, urls } from './parts.ts';
@@ -40,57 +40,47 @@ const TYPES: ReadonlyArray<[string, string]> = [
 ];
 
 function select(name: string, label: string, options: ReadonlyArray<[string, string]>, value?: string) {
-  const opts = options
-    .map(
-      ([v, l]) =>
-        `<option value="${escapeHtml(v)}"${v === value ? ' selected' : ''}>${escapeHtml(l)}</option>`,
-    )
-    .join('');
-  return (
-    `<div class="field"><label for="s-${name}">${label}</label>` +
-    `<select id="s-${name}" name="${name}"><option value="">全部</option>${opts}</select></div>`
+  const opts = options.map(
+    ([v, l]) => html`<option value="${v}"${v === value ? html` selected` : ''}>${l}</option>`,
   );
+  return html`<div class="field"><label for="s-${name}">${label}</label><select id="s-${name}" name="${name}"><option value="">全部</option>${opts}</select></div>`;
 }
 
-function renderForm(view: SearchView): string {
+function renderForm(view: SearchView): SafeHtml {
   const f = view.form;
-  return (
-    '<form class="inline" method="get" action="/search" role="search">' +
-    `<div class="field"><label for="s-q">检索词</label><input id="s-q" type="search" name="q" value="${escapeHtml(f.q)}" maxlength="200" size="28"></div>` +
+  return html`<form class="inline" method="get" action="/search" role="search">${[
+    html`<div class="field"><label for="s-q">检索词</label><input id="s-q" type="search" name="q" value="${f.q}" maxlength="200" size="28"></div>`,
     select(
       'agency',
       '机关',
       view.agencies.map((a) => [a.code, a.name]),
       f.agency,
-    ) +
+    ),
     select(
       'category',
       '公开类别',
       STATUTORY_CATEGORIES.map((c) => [c, STATUTORY_CATEGORY_LABELS[c]]),
       f.category,
-    ) +
-    `<div class="field"><label for="s-year">发布年份</label><input id="s-year" type="text" inputmode="numeric" name="year" value="${escapeHtml(f.year ?? '')}" size="6" maxlength="4"></div>` +
-    select('type', '文件类型', TYPES, f.type) +
+    ),
+    html`<div class="field"><label for="s-year">发布年份</label><input id="s-year" type="text" inputmode="numeric" name="year" value="${f.year ?? ''}" size="6" maxlength="4"></div>`,
+    select('type', '文件类型', TYPES, f.type),
     select(
       'validity',
       '有效性',
       ITEM_VALIDITIES.map((v) => [v, ITEM_VALIDITY_LABELS[v]]),
       f.validity,
-    ) +
-    '<button type="submit">检索</button></form>'
-  );
+    ),
+  ]}<button type="submit">检索</button></form>`;
 }
 
-function renderHits(view: SearchView, agencyCode: (id: number) => string | undefined): string {
+function renderHits(view: SearchView, agencyCode: (id: number) => string | undefined): SafeHtml {
   const { result, form } = view;
-  if (!result) return '<p class="muted">请输入检索词，或按类别、年份等条件筛选。</p>';
-  if (result.hits.length === 0) return '<p>未找到符合条件的信息，请换一个检索词或放宽筛选条件。</p>';
+  if (!result) return html`<p class="muted">请输入检索词，或按类别、年份等条件筛选。</p>`;
+  if (result.hits.length === 0) return html`<p>未找到符合条件的信息，请换一个检索词或放宽筛选条件。</p>`;
   const hits = result.hits.map((h) => {
     const code = agencyCode(h.id) ?? form.agency ?? '';
-    return (
-      `<article class="hit"><h2><a href="${escapeHtml(urls.item(code, h.id))}">${h.titleHtml}</a></h2>` +
-      `<p>${h.snippetHtml}</p><p class="muted">发布日期：${escapeHtml(h.publishedOn)}</p></article>`
-    );
+    // titleHtml and snippetHtml are escaped by the search module, matches wrapped in <mark> (search/highlight.ts)
+    return html`<article class="hit"><h2><a href="${urls.item(code, h.id)}">${trustedHtml(h.titleHtml)}</a></h2><p>${trustedHtml(h.snippetHtml)}</p><p class="muted">发布日期：${h.publishedOn}</p></article>`;
   });
   const pages = Math.max(1, Math.ceil(result.total / view.pageSize));
   const { page: _page, ...rest } = form;
@@ -100,7 +90,7 @@ function renderHits(view: SearchView, agencyCode: (id: number) => string | undef
     (n) => `/search${queryString({ ...rest, page: n > 1 ? n : undefined })}`,
   );
   const total = result.totalCapped ? `${result.total}条以上` : `${result.total}条`;
-  return `<p class="muted" role="status">共找到${total}，第${form.page}/${pages}页。</p>${hits.join('')}${pager}`;
+  return html`<p class="muted" role="status">共找到${total}，第${form.page}/${pages}页。</p>${hits}${pager}`;
 }
 
 /** The search page HTML; `agencyCode` names the agency of a hit (for its link). */
@@ -111,9 +101,9 @@ export function renderSearch(
 ) {
   const errors =
     view.errors.length > 0
-      ? `<div class="alert" role="alert"><p>检索条件有误：</p><ul>${view.errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></div>`
+      ? html`<div class="alert" role="alert"><p>检索条件有误：</p><ul>${view.errors.map((e) => html`<li>${e}</li>`)}</ul></div>`
       : '';
-  const main = `<h1>信息检索</h1>${renderForm(view)}${errors}${renderHits(view, agencyCode)}`;
+  const main = html`<h1>信息检索</h1>${renderForm(view)}${errors}${renderHits(view, agencyCode)}`;
   return renderPortalPage({
     title: '信息检索',
     context,
