@@ -1,4 +1,4 @@
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -16,6 +16,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           globalSetup: ['test/global-setup.ts'],
+          // The data-layer tests wait on PostgreSQL and the disk much of the time: one worker per
+          // core, not vitest's default of cores − 1 (a single worker on a 2-core machine).
+          maxWorkers: availableParallelism(),
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/browser/**'],
         },

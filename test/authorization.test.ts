@@ -6,17 +6,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemo } from '../src/commands/load-demo.ts';
 import { isPublicRoute, PUBLIC_ROUTES } from '../src/server/access.ts';
 import { buildServer } from '../src/server/app.ts';
 import { signInAs } from '../src/server/testing.ts';
 import { addAgency, addUser } from './accounts.ts';
-import { describeEachDatabase } from './databases.ts';
+import { describeEachWithDemo } from './databases.ts';
 
 const PASSWORD = 'other-agency-2026';
 const ALL_ROLES = ['operator', 'approver', 'reviewer', 'agency_admin'];
 
-describeEachDatabase('authorization of every route across agencies', (use) => {
+describeEachWithDemo('authorization of every route across agencies', (use) => {
   let app: FastifyInstance;
   const routes: Array<{ method: string; url: string }> = [];
   const params: Record<string, string> = {
@@ -37,7 +36,6 @@ describeEachDatabase('authorization of every route across agencies', (use) => {
 
   beforeAll(async () => {
     const db = use();
-    await loadDemo(db);
     const otherId = await addAgency(db, 'other');
     await addUser(db, { username: 'other-all', password: PASSWORD, agencyId: otherId, roles: ALL_ROLES });
     const request = await db.kysely

@@ -4,20 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, runGongkai } from './cli-run.ts';
 
 const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
-const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'cli.db')}` };
+const env = { DATABASE_URL: `sqlite:${join(dir, 'cli.db')}` };
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
+/** `gongkai …` in-process, on this file's database. */
+function gongkai(...args: string[]): Promise<CliRun> {
+  return runGongkai(args, { env });
 }
 
-async function gongkai(...args: string[]): Promise<Run> {
+/** `node bin/gongkai.js …` as a real process, as a user runs it. */
+async function spawned(...args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await exec('node', ['bin/gongkai.js', ...args], { env, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await exec('node', ['bin/gongkai.js', ...args], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -31,6 +34,13 @@ describe('the gongkai command', () => {
     expect(demo.code).toBe(0);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs as a real process: bin/gongkai.js without a command prints its usage and exits with 2', async () => {
+    const run = await spawned();
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('用法：gongkai <命令> [参数]');
+    expect(run.stderr).toBe('');
+  });
 
   it('prints the seed report as JSON', async () => {
     const run = await gongkai('report', '--agency', 'lingang', '--year', '2021', '--format', 'json');

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type Db, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { type DemoVariant, postgresDemoCopy, sqliteDemoCopy } from './demo-template.ts';
 
 /** The databases data-layer tests run on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testDatabases(): Array<{ name: string; url: string }> {
@@ -17,22 +18,51 @@ export function testDatabases(): Array<{ name: string; url: string }> {
  * new PostgreSQL schema dropped afterwards. `use()` gives the suite its migrated Db.
  */
 export function describeEachDatabase(title: string, suite: (use: () => Db) => void): void {
+  eachDatabase(title, suite, undefined);
+}
+
+/**
+ * As describeEachDatabase, but each database starts with the demo agency as `gongkai demo` loads
+ * it: a copy of the run's template (test/demo-template.ts), a SQLite file or a PostgreSQL database
+ * dropped afterwards, instead of loading the demo again for every suite.
+ */
+export function describeEachWithDemo(title: string, suite: (use: () => Db) => void): void {
+  eachDatabase(title, suite, 'published');
+}
+
+/** As describeEachWithDemo, with the demo's 2021 report a draft (loaded by `test`), for the report suites. */
+export function describeEachWithDraftDemo(title: string, suite: (use: () => Db) => void): void {
+  eachDatabase(title, suite, 'draft');
+}
+
+/** Time for the set-up of a demo suite: the first one builds the run's template, loading the demo, on a busy machine. */
+const DEMO_HOOK_TIMEOUT = 180_000;
+
+function eachDatabase(title: string, suite: (use: () => Db) => void, demo: DemoVariant | undefined): void {
   for (const { name, url } of testDatabases()) {
     describe(`${title} [${name}]`, () => {
       let db: Db | undefined;
       let admin: Db | undefined;
       let schema: string | undefined;
+      let remove: (() => Promise<void>) | undefined;
       beforeAll(async () => {
-        if (url.startsWith('postgres')) {
+        if (demo) {
+          const copy = url.startsWith('postgres')
+            ? await postgresDemoCopy(url, demo)
+            : await sqliteDemoCopy(demo);
+          remove = copy.remove;
+          db = openDb(copy.url);
+        } else if (url.startsWith('postgres')) {
           schema = `gk_test_${randomBytes(6).toString('hex')}`;
           admin = openDb(url);
           await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
           db = openDb(url, { searchPath: schema });
         } else db = openDb(url);
         await migrateToLatest(db);
-      });
+      }, demo && DEMO_HOOK_TIMEOUT);
       afterAll(async () => {
         await db?.close();
+        await remove?.();
         if (admin && schema) {
           await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
           await admin.close();

@@ -1,6 +1,5 @@
 /** Test helper of the report routes: the demo agency on a test database, a server at a fixed instant. */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadDemo } from '../src/commands/load-demo.ts';
 import type { Db } from '../src/db/connection.ts';
 import { buildServer } from '../src/server/app.ts';
 
@@ -12,10 +11,19 @@ export const REPORTS = '/api/v1/agencies/lingang/reports';
 /** 20 January 2022 in China: before the demo 2021 report's deadline (31 January). */
 export const NOW = new Date('2022-01-20T02:00:00Z');
 
-/** Loads the demo agency (its 2021 report a draft) into `db` and builds a server on it whose clock stands at `now`. */
+/**
+ * A server whose clock stands at `now` on `db`, which holds the demo agency with its 2021 report a
+ * draft: the suite's database from `describeEachWithDraftDemo`.
+ */
 export async function demoApp(db: Db, now: Date = NOW): Promise<FastifyInstance> {
-  const loaded = await loadDemo(db, 'test', { publish2021: false });
-  if (loaded.problems.length > 0) throw new Error(`demo did not load: ${loaded.problems.join('; ')}`);
+  const report = await db.kysely
+    .selectFrom('annual_reports')
+    .innerJoin('agencies', 'agencies.id', 'annual_reports.agency_id')
+    .select('annual_reports.version')
+    .where('agencies.code', '=', 'lingang')
+    .where('annual_reports.year', '=', 2021)
+    .executeTakeFirst();
+  if (!report) throw new Error('no demo agency: describe the suite with describeEachWithDraftDemo');
   const app = await buildServer({ db, now: () => now, trustUserHeader: true });
   await app.ready();
   return app;

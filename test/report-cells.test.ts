@@ -5,7 +5,7 @@ import { cellRecords } from '../src/db/queries/cell-records.ts';
 import { loadReportFacts } from '../src/db/queries/report-facts.ts';
 import { cellSource, PUBLICATION_FLAGS, publicationCount } from '../src/domain/report/cell-source.ts';
 import { CELL_CODES } from '../src/domain/report/codes.ts';
-import { describeEachDatabase } from './databases.ts';
+import { describeEachWithDraftDemo } from './databases.ts';
 import { demoApp, OPERATOR, REPORTS, send } from './report-app.ts';
 
 const RECORD_CELLS = CELL_CODES.filter((code) => cellSource(code)?.kind !== 'figures');
@@ -15,7 +15,7 @@ const PUBLICATION_CODES = [
   ...PUBLICATION_FLAGS.map((f) => `publications.${f}`),
 ];
 
-describeEachDatabase('the records behind a cell', (use) => {
+describeEachWithDraftDemo('the records behind a cell', (use) => {
   let app: FastifyInstance;
   let agency: { id: number; code: string };
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publishReport } from '../src/commands/reports/publish-report.ts';
-import { describeEachDatabase } from './databases.ts';
+import { describeEachWithDraftDemo } from './databases.ts';
 import { APPROVER, demoApp, OPERATOR, REPORTS, REVIEWER, send } from './report-app.ts';
 
 const DRAFT = `${REPORTS}/2021/draft`;
@@ -11,7 +11,7 @@ const WRONG_CLAIM = {
   ],
 };
 
-describeEachDatabase('editing the annual report draft', (use) => {
+describeEachWithDraftDemo('editing the annual report draft', (use) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await demoApp(use());

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase } from './databases.ts';
+import { describeEachWithDraftDemo } from './databases.ts';
 import { demoApp, OPERATOR, REPORTS, REVIEWER, send } from './report-app.ts';
 
 const FIGURES = `${REPORTS}/2022/figures`;
@@ -18,7 +18,7 @@ async function filledTemplate(app: FastifyInstance, cells: Record<string, unknow
   return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 }
 
-describeEachDatabase('the yearly figures of table 二 (五)(六)(八)', (use) => {
+describeEachWithDraftDemo('the yearly figures of table 二 (五)(六)(八)', (use) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await demoApp(use());

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadReportInputs } from '../src/commands/reports/report-inputs.ts';
 import { buildReport } from '../src/domain/report/build.ts';
-import { describeEachDatabase } from './databases.ts';
+import { describeEachWithDraftDemo } from './databases.ts';
 import { APPROVER, addRequest, demoApp, OPERATOR, REPORTS, send } from './report-app.ts';
 
 const Y = `${REPORTS}/2021`;
@@ -17,7 +17,7 @@ const claim = (n: number) => ({
   ],
 });
 
-describeEachDatabase('publishing the annual report and its corrections', (use) => {
+describeEachWithDraftDemo('publishing the annual report and its corrections', (use) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await demoApp(use());

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDemo } from '../src/commands/load-demo.ts';
 import { residentIdCheckCode } from '../src/domain/identity/resident-id.ts';
 import { buildServer } from '../src/server/app.ts';
-import { describeEachDatabase } from './databases.ts';
+import { describeEachWithDemo } from './databases.ts';
 
 const OPERATOR = { 'x-gongkai-user': 'lingang-operator' };
 const ADMIN = { 'x-gongkai-user': 'rules-platform-admin' };
@@ -21,14 +20,13 @@ const applicant = {
 };
 
 /** The rules a case's history must keep: found in review, each with the case that broke it. */
-describeEachDatabase('request rules that keep cases lawful and workable', (use) => {
+describeEachWithDemo('request rules that keep cases lawful and workable', (use) => {
   let app: FastifyInstance;
   let now = new Date();
   const at = (iso: string) => {
     now = new Date(`${iso}T02:00:00Z`);
   };
   beforeAll(async () => {
-    await loadDemo(use());
     const db = use().kysely;
     await db
       .insertInto('users')

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
-import { loadDemo } from '../src/commands/load-demo.ts';
 import { buildServer } from '../src/server/app.ts';
-import { describeEachDatabase } from './databases.ts';
+import { describeEachWithDemo } from './databases.ts';
 
 const OPERATOR = { 'x-gongkai-user': 'lingang-operator' };
 const APPROVER = { 'x-gongkai-user': 'lingang-approver' };
@@ -27,11 +26,10 @@ const applicant = {
   delivery: 'post',
 };
 
-describeEachDatabase('a request from intake to answer, through the API', (use) => {
+describeEachWithDemo('a request from intake to answer, through the API', (use) => {
   let app: FastifyInstance;
   let now = new Date('2024-02-08T02:00:00Z');
   beforeAll(async () => {
-    await loadDemo(use());
     app = await buildServer({ db: use(), now: () => now, trustUserHeader: true });
     await app.ready();
   });

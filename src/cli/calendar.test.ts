@@ -1,24 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type CliRun, runGongkai } from '../../test/cli-run.ts';
 import { yearRanges } from './calendar.ts';
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-calendar-'));
-const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'gongkai.db')}`, USER: 'tester' };
+const env = { DATABASE_URL: `sqlite:${join(dir, 'gongkai.db')}`, USER: 'tester' };
 
-/** Runs `node bin/gongkai.js calendar …` on the test's own SQLite file. */
-async function calendar(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', ['bin/gongkai.js', 'calendar', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** Runs `gongkai calendar …` (in-process) on the test's own SQLite file. */
+function calendar(...args: string[]): Promise<CliRun> {
+  return runGongkai(['calendar', ...args], { env });
 }
 
 function file(name: string, content: unknown): string {

@@ -16,7 +16,7 @@ import type { Actor } from '../commands/requests/case-store.ts';
 import type { Db } from '../db/connection.ts';
 import { todayInChina } from '../domain/dates.ts';
 import { AppError } from '../errors.ts';
-import { flags, UsageError, writeErr } from './io.ts';
+import { type CliIo, cliUsername, flags, UsageError, writeErr } from './io.ts';
 import { readJsonFile } from './workdays.ts';
 
 const USAGE =
@@ -24,11 +24,8 @@ const USAGE =
 const KIND_NAMES: Record<string, string> = { holiday: '放假', workday: '上班' };
 
 /** The actor of the CLI. */
-export function cliActor(): Actor {
-  return {
-    username: `cli:${process.env.USER || process.env.USERNAME || 'unknown'}`,
-    roles: [PLATFORM_ADMIN],
-  };
+export function cliActor(io: CliIo): Actor {
+  return { username: cliUsername(io), roles: [PLATFORM_ADMIN] };
 }
 
 /** Years as ranges: 2004–2026、2028. */
@@ -43,7 +40,7 @@ export function yearRanges(years: ReadonlyArray<number>): string {
   return parts.join('、') || '（无）';
 }
 
-function printYear(view: CalendarYear): void {
+function printYear(io: CliIo, view: CalendarYear): void {
   const lines = [
     `${view.year} 年：${view.confirmed ? '已确认' : '尚未确认（日历中没有该年的国务院通知，暂按周一至周五计算，期限为暂定）'}`,
     `已确认的年份：${yearRanges(view.confirmedYears)}`,
@@ -57,14 +54,14 @@ function printYear(view: CalendarYear): void {
         `  ${o.date} ${KIND_NAMES[o.kind] ?? o.kind} 依据 ${o.source}（${o.createdAt} 由 ${o.actor} 录入）`,
     ),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  io.stdout.write(`${lines.join('\n')}\n`);
 }
 
-function printRecompute(result: RecomputeResult): void {
-  process.stdout.write(
+function printRecompute(io: CliIo, result: RecomputeResult): void {
+  io.stdout.write(
     `重新计算了 ${result.checked} 件未办结申请的答复期限，其中 ${result.changed} 件有变化（已记入各申请的办理记录）。\n`,
   );
-  for (const f of result.failed) writeErr(`申请 ${f.requestId} 的期限无法计算，未作更改：${f.message}`);
+  for (const f of result.failed) writeErr(io, `申请 ${f.requestId} 的期限无法计算，未作更改：${f.message}`);
 }
 
 function yearArgument(text: string | undefined): number {
@@ -89,42 +86,42 @@ async function change<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** `gongkai calendar show|import-notice|override|remove-override …` on the database. */
-export async function calendarCommand(db: Db, args: string[]): Promise<number> {
+export async function calendarCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const { values, positionals } = flags(args, { source: { type: 'string' }, json: { type: 'boolean' } });
   const [action, first, second] = positionals;
   const now = new Date();
   switch (action) {
     case 'show': {
       const view = await readCalendarYear(db, await loadCalendar(db), yearArgument(first));
-      if (values.json) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
-      else printYear(view);
+      if (values.json) io.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+      else printYear(io, view);
       return 0;
     }
     case 'import-notice': {
       if (!first) throw new UsageError(`缺少通知文件。${USAGE}`);
-      const json = readJsonFile(first);
-      const result = await change(() => importHolidayNotice(db, json, cliActor(), now));
+      const json = await readJsonFile(io, first);
+      const result = await change(() => importHolidayNotice(db, json, cliActor(io), now));
       const { year, documentNumber, holidays, workdays } = result.notice;
-      process.stdout.write(
+      io.stdout.write(
         `已导入 ${year} 年节假日安排通知（${documentNumber}）：放假 ${holidays} 天，调休上班 ${workdays} 天${result.replaced ? '，替换了此前导入的通知' : ''}。\n`,
       );
-      printRecompute(result.recompute);
+      printRecompute(io, result.recompute);
       return 0;
     }
     case 'override': {
       if (!first || (second !== 'holiday' && second !== 'workday') || !values.source)
         throw new UsageError(USAGE);
       const input = { date: first, kind: second, source: values.source } as const;
-      const result = await change(() => addCalendarOverride(db, input, cliActor(), now));
-      process.stdout.write(`已将 ${first} 调整为${KIND_NAMES[second]}（依据 ${values.source}）。\n`);
-      printRecompute(result.recompute);
+      const result = await change(() => addCalendarOverride(db, input, cliActor(io), now));
+      io.stdout.write(`已将 ${first} 调整为${KIND_NAMES[second]}（依据 ${values.source}）。\n`);
+      printRecompute(io, result.recompute);
       return 0;
     }
     case 'remove-override': {
       if (!first) throw new UsageError(USAGE);
-      const result = await change(() => removeCalendarOverride(db, first, cliActor(), now));
-      process.stdout.write(`已撤销 ${first} 的日历调整（原为${KIND_NAMES[result.removed.kind] ?? ''}）。\n`);
-      printRecompute(result.recompute);
+      const result = await change(() => removeCalendarOverride(db, first, cliActor(io), now));
+      io.stdout.write(`已撤销 ${first} 的日历调整（原为${KIND_NAMES[result.removed.kind] ?? ''}）。\n`);
+      printRecompute(io, result.recompute);
       return 0;
     }
     default:

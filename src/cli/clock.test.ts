@@ -1,22 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type CliRun, runGongkai } from '../../test/cli-run.ts';
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-clock-'));
 
-/** Runs `node bin/gongkai.js …` and returns its exit code and output. */
-async function gongkai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', ['bin/gongkai.js', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** Runs `gongkai …` (in-process) and returns its exit code and output. */
+function gongkai(...args: string[]): Promise<CliRun> {
+  return runGongkai(args);
 }
 
 function clockFile(name: string, content: unknown): string {

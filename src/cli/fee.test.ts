@@ -1,24 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { type CliRun, runGongkai } from '../../test/cli-run.ts';
 
-const exec = promisify(execFile);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `gongkai fee …` as a user would; no database is touched. */
-async function gongkai(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await exec('node', ['bin/gongkai.js', 'fee', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** Runs `gongkai fee …` as a user would (in-process); no database is touched. */
+function gongkai(...args: string[]): Promise<CliRun> {
+  return runGongkai(['fee', ...args]);
 }
 
 describe('gongkai fee', () => {

@@ -1,5 +1,5 @@
 import { type FeeBasis, type FeeBreakdown, feeBreakdown } from '../domain/fees/processing-fee.ts';
-import { flags, UsageError, writeErr } from './io.ts';
+import { type CliIo, flags, UsageError, writeErr } from './io.ts';
 
 const WHOLE = /^\d+$/;
 
@@ -18,7 +18,7 @@ function count(text: string | undefined, what: string, usage: string): number {
  * --previous, N pieces are added to the M the applicant already filed this natural month (the
  * marginal fee); --breakdown also writes the lines of the fee notice to standard error.
  */
-export async function feeCommand(args: string[]): Promise<number> {
+export async function feeCommand(io: CliIo, args: string[]): Promise<number> {
   const [method, n, ...rest] = args;
   const { values, positionals } = flags(rest, {
     previous: { type: 'string' },
@@ -46,7 +46,7 @@ export async function feeCommand(args: string[]): Promise<number> {
     if (error instanceof RangeError) throw new UsageError(error.message);
     throw error;
   }
-  if (values.breakdown) for (const line of breakdown.lines) writeErr(line.text);
-  process.stdout.write(`${breakdown.total}\n`);
+  if (values.breakdown) for (const line of breakdown.lines) writeErr(io, line.text);
+  io.stdout.write(`${breakdown.total}\n`);
   return 0;
 }

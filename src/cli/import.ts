@@ -2,10 +2,10 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { importRecords } from '../commands/import-records.ts';
 import type { Db } from '../db/connection.ts';
-import { UsageError, writeErr } from './io.ts';
+import { type CliIo, cliUsername, UsageError, writeErr } from './io.ts';
 
 /** `gongkai import FILE` (or `-` for standard input): JSON Lines, all or nothing. Exit 2 on a bad line. */
-export async function importCommand(db: Db, args: string[]): Promise<number> {
+export async function importCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const file = args[0];
   if (!file) throw new UsageError('缺少文件：gongkai import 文件.jsonl（格式见 docs/import-format.md）');
   let size = 0;
@@ -16,12 +16,12 @@ export async function importCommand(db: Db, args: string[]): Promise<number> {
       throw new UsageError(`无法读取文件 ${file}：请检查路径`);
     }
   }
-  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+  const input = file === '-' ? io.stdin : createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const started = Date.now();
-  const tty = process.stderr.isTTY;
+  const tty = io.stderr.isTTY;
   const result = await importRecords(db, lines, {
-    actor: `cli:${process.env.USER ?? 'unknown'}`,
+    actor: cliUsername(io),
     source: file === '-' ? 'stdin' : file,
     progressEvery: 20_000,
     onProgress: (n) => {
@@ -29,19 +29,20 @@ export async function importCommand(db: Db, args: string[]): Promise<number> {
       const read = 'bytesRead' in input && typeof input.bytesRead === 'number' ? input.bytesRead : 0;
       const pct = size > 0 ? `，${Math.floor((read * 100) / size)}%` : '';
       const rate = Math.round(n / Math.max((Date.now() - started) / 1000, 0.001));
-      process.stderr.write(`\r已读取 ${n} 行${pct}，${rate} 行/秒   `);
+      io.stderr.write(`\r已读取 ${n} 行${pct}，${rate} 行/秒   `);
     },
   });
-  if (tty) process.stderr.write('\r\x1b[K');
+  if (tty) io.stderr.write('\r\x1b[K');
   if (!result.ok) {
-    for (const p of result.problems) writeErr(`第${p.line}行：${p.reason}`);
-    writeErr(`导入失败：文件 ${file} 有问题，未写入任何记录。`);
+    for (const p of result.problems) writeErr(io, `第${p.line}行：${p.reason}`);
+    writeErr(io, `导入失败：文件 ${file} 有问题，未写入任何记录。`);
     return 2;
   }
   const counts = Object.entries(result.counts)
     .map(([type, n]) => `${type} ${n}`)
     .join('，');
   writeErr(
+    io,
     `导入完成：${result.lines} 行（${counts}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
   );
   return 0;

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runGongkai } from '../../test/cli-run.ts';
 import { progressLine } from './items-import.ts';
-
-const exec = promisify(execFile);
 
 describe('progressLine', () => {
   it.each<[string, [number, number, number, number], string]>([
@@ -28,16 +25,8 @@ describe('progressLine', () => {
 
 describe('gongkai items import', () => {
   let dir: string;
-  const gongkai = async (...args: string[]) => {
-    const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'g.db')}`, GONGKAI_DEMO: '0' };
-    try {
-      const { stdout, stderr } = await exec('node', ['bin/gongkai.js', ...args], { env });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const gongkai = (...args: string[]) =>
+    runGongkai(args, { env: { DATABASE_URL: `sqlite:${join(dir, 'g.db')}`, GONGKAI_DEMO: '0' } });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongkai-items-'));

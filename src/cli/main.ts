@@ -1,7 +1,7 @@
 import { loadDemo } from '../commands/load-demo.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { databaseUrl, UsageError, writeErr } from './io.ts';
+import { type CliIo, databaseUrl, processIo, UsageError, writeErr } from './io.ts';
 
 const USAGE = `用法：gongkai <命令> [参数]
   serve [--port N]                                   启动平台（默认端口 3000；工作台未构建或已过时则先构建）
@@ -23,8 +23,8 @@ const USAGE = `用法：gongkai <命令> [参数]
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
 退出码：0 正常；1 报告有错误级别的校验问题；2 用法或输入有误`;
 
-async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDb(databaseUrl());
+async function withDb<T>(io: CliIo, run: (db: Db) => Promise<T>): Promise<T> {
+  const db = openDb(databaseUrl(io));
   try {
     await migrateToLatest(db);
     return await run(db);
@@ -33,69 +33,74 @@ async function withDb<T>(run: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+async function dispatch(io: CliIo, argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'serve':
-      return (await import('./serve.ts')).serveCommand(args);
+      return (await import('./serve.ts')).serveCommand(io, args);
     case 'build-console':
-      return (await import('./build-console.ts')).buildConsoleCommand(args);
+      return (await import('./build-console.ts')).buildConsoleCommand(io, args);
     case 'demo':
-      return withDb(async (db) => {
+      return withDb(io, async (db) => {
         const result = await loadDemo(db);
         if (!result.ok) throw new Error(result.problems.map((p) => `第${p.line}行：${p.reason}`).join('\n'));
         writeErr(
+          io,
           `已载入示例机关 lingang：${result.lines} 条记录、${result.items} 条主动公开信息（${db.describe}）`,
         );
         return 0;
       });
     case 'report':
-      return withDb(async (db) => (await import('./report.ts')).reportCommand(db, args));
+      return withDb(io, async (db) => (await import('./report.ts')).reportCommand(io, db, args));
     case 'import':
-      return withDb(async (db) => (await import('./import.ts')).importCommand(db, args));
+      return withDb(io, async (db) => (await import('./import.ts')).importCommand(io, db, args));
     case 'validate':
-      return (await import('./validate.ts')).validateCommand(args);
+      return (await import('./validate.ts')).validateCommand(io, args);
     case 'request':
-      return withDb(async (db) => (await import('./request.ts')).requestCommand(db, args));
+      return withDb(io, async (db) => (await import('./request.ts')).requestCommand(io, db, args));
     case 'workdays':
-      return (await import('./workdays.ts')).workdaysCommand(args);
+      return (await import('./workdays.ts')).workdaysCommand(io, args);
     case 'clock':
-      return (await import('./clock.ts')).clockCommand(args);
+      return (await import('./clock.ts')).clockCommand(io, args);
     case 'calendar':
-      return withDb(async (db) => (await import('./calendar.ts')).calendarCommand(db, args));
+      return withDb(io, async (db) => (await import('./calendar.ts')).calendarCommand(io, db, args));
     case 'fee':
-      return (await import('./fee.ts')).feeCommand(args);
+      return (await import('./fee.ts')).feeCommand(io, args);
     case 'search':
-      return withDb(async (db) => (await import('./search.ts')).searchCommand(db, args));
+      return withDb(io, async (db) => (await import('./search.ts')).searchCommand(io, db, args));
     case 'items':
-      return withDb(async (db) => (await import('./items-import.ts')).itemsImportCommand(db, args));
+      return withDb(io, async (db) => (await import('./items-import.ts')).itemsImportCommand(io, db, args));
     case 'user':
-      return withDb(async (db) => (await import('./user.ts')).userCommand(db, args));
+      return withDb(io, async (db) => (await import('./user.ts')).userCommand(io, db, args));
     case 'registry':
-      return withDb(async (db) => (await import('./registry.ts')).registryCommand(db, args));
+      return withDb(io, async (db) => (await import('./registry.ts')).registryCommand(io, db, args));
     case undefined:
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     default:
       throw new UsageError(`未知命令：${command}`);
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/**
+ * Runs the `gongkai` command line `argv` (without `node` and the script) on `io` and resolves to
+ * its exit code: 0 done, 1 a report with error violations (or an unexpected failure), 2 a usage or
+ * input error, said on stderr. It never exits the process nor sets process.exitCode, and closes
+ * every database it opens, so tests call it in-process; `bin/gongkai.js` is the process's wrapper.
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await dispatch(io, argv);
+  } catch (error) {
     if (error instanceof UsageError) {
-      writeErr(error.message);
-      writeErr('运行 gongkai help 查看用法。');
-      process.exitCode = 2;
-      return;
+      writeErr(io, error.message);
+      writeErr(io, '运行 gongkai help 查看用法。');
+      return 2;
     }
-    writeErr(`出错了：${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = error instanceof Error && error.name === 'ChromiumMissingError' ? 2 : 1;
-  },
-);
+    writeErr(io, `出错了：${error instanceof Error ? error.message : String(error)}`);
+    return error instanceof Error && error.name === 'ChromiumMissingError' ? 2 : 1;
+  }
+}

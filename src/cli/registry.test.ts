@@ -1,23 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, expect, it } from 'vitest';
+import { runGongkai } from '../../test/cli-run.ts';
 import { openDb } from '../db/connection.ts';
 
-const exec = promisify(execFile);
 let dir: string;
 
-async function gongkai(...args: string[]) {
-  const env = { ...process.env, DATABASE_URL: `sqlite:${join(dir, 'g.db')}`, GONGKAI_DEMO: '0' };
-  try {
-    const { stdout, stderr } = await exec('node', ['bin/gongkai.js', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function gongkai(...args: string[]) {
+  return runGongkai(args, { env: { DATABASE_URL: `sqlite:${join(dir, 'g.db')}`, GONGKAI_DEMO: '0' } });
 }
 
 function json(name: string, value: unknown): string {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { amendDocument } from '../commands/registry/amend-document.ts';
 import { amendBody, issueBody, parseInput, repealBody, reviewBody } from '../commands/registry/inputs.ts';
 import { issueDocument } from '../commands/registry/issue-document.ts';
@@ -12,7 +11,8 @@ import { isIsoDate, todayInChina } from '../domain/dates.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../domain/registry/lifecycle.ts';
 import { NORMATIVE_KINDS, type NormativeKind } from '../domain/report/codes.ts';
 import { AppError } from '../errors.ts';
-import { flags, UsageError } from './io.ts';
+import { type CliIo, flags, printJson, UsageError } from './io.ts';
+import { readJsonFile } from './workdays.ts';
 
 const USAGE = `gongkai registry list --agency CODE [--on YYYY-MM-DD] [--kind regulation|normative]   现行有效文件（公开）
 gongkai registry list --agency CODE --user USER --all [--status in_force|amended|repealed]   全部版本
@@ -43,13 +43,9 @@ async function actorOf(db: Db, agencyId: number, username: string | undefined): 
   return { username, roles: roles.map((r) => r.role) };
 }
 
-function readJson(file: string | undefined): unknown {
+function readJson(io: CliIo, file: string | undefined): Promise<unknown> {
   if (!file) throw new UsageError(`缺少 JSON 文件。用法：\n${USAGE}`);
-  try {
-    return JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`无法读取 ${file}：${error instanceof Error ? error.message : String(error)}`);
-  }
+  return readJsonFile(io, file);
 }
 
 function positiveInt(text: string | undefined, what: string): number {
@@ -72,7 +68,7 @@ function oneOf<T extends string>(
  * commands and queries as the API. JSON in (a file or standard input), JSON out; a refused change
  * prints its Chinese reason, exit 2.
  */
-export async function registryCommand(db: Db, args: string[]): Promise<number> {
+export async function registryCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = flags(rest, {
     agency: { type: 'string' },
@@ -83,7 +79,7 @@ export async function registryCommand(db: Db, args: string[]): Promise<number> {
     all: { type: 'boolean' },
   });
   const now = new Date();
-  const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  const print = (value: unknown) => printJson(io, value);
   const kind = oneOf<NormativeKind>(values.kind, NORMATIVE_KINDS, '--kind');
   try {
     const agencyId = await agencyOf(db, values.agency);
@@ -102,7 +98,9 @@ export async function registryCommand(db: Db, args: string[]): Promise<number> {
         return 0;
       }
       case 'issue':
-        print(await issueDocument(db, agencyId, parseInput(issueBody, readJson(first)), actor, now));
+        print(
+          await issueDocument(db, agencyId, parseInput(issueBody, await readJson(io, first)), actor, now),
+        );
         return 0;
       case 'amend':
         print(
@@ -110,7 +108,7 @@ export async function registryCommand(db: Db, args: string[]): Promise<number> {
             db,
             agencyId,
             positiveInt(first, 'ID '),
-            parseInput(amendBody, readJson(second)),
+            parseInput(amendBody, await readJson(io, second)),
             actor,
             now,
           ),
@@ -122,7 +120,7 @@ export async function registryCommand(db: Db, args: string[]): Promise<number> {
             db,
             agencyId,
             positiveInt(first, 'ID '),
-            parseInput(repealBody, readJson(second)),
+            parseInput(repealBody, await readJson(io, second)),
             actor,
             now,
           ),
@@ -137,7 +135,7 @@ export async function registryCommand(db: Db, args: string[]): Promise<number> {
               db,
               agencyId,
               year,
-              parseInput(reviewBody, readJson(second)),
+              parseInput(reviewBody, await readJson(io, second)),
               actor,
               now,
             ),

@@ -7,13 +7,13 @@ import { renderReportDocx } from '../render/docx.ts';
 import { renderReportHtml } from '../render/html.ts';
 import { renderReportPdf } from '../render/pdf.ts';
 import { reportJson } from '../server/presenters/report-json.ts';
-import { flags, printViolations, UsageError, writeErr } from './io.ts';
+import { type CliIo, flags, printViolations, UsageError, writeErr } from './io.ts';
 
 const FORMATS = ['json', 'html', 'docx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `gongkai report --agency CODE --year YYYY --format json|html|docx|pdf [--out FILE]`; exit 1 on error violations. */
-export async function reportCommand(db: Db, args: string[]): Promise<number> {
+export async function reportCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const { values } = flags(args, {
     agency: { type: 'string' },
     year: { type: 'string' },
@@ -26,12 +26,12 @@ export async function reportCommand(db: Db, args: string[]): Promise<number> {
     throw new UsageError('--year 应为四位年份，如 --year 2021');
   const format = (values.format ?? 'json') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一`);
-  if ((format === 'docx' || format === 'pdf') && !values.out && process.stdout.isTTY) {
+  if ((format === 'docx' || format === 'pdf') && !values.out && io.stdout.isTTY) {
     throw new UsageError(`${format.toUpperCase()} 是二进制文件，请用 --out 文件名 指定保存位置`);
   }
-  const demo = await loadDemoIfEmpty(db);
+  const demo = await loadDemoIfEmpty(db, io.env);
   if (demo)
-    writeErr(`首次使用：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`);
+    writeErr(io, `首次使用：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`);
   const report = await buildAnnualReport(db, agency, Number(values.year), {
     today: todayInChina(new Date()),
   });
@@ -45,10 +45,10 @@ export async function reportCommand(db: Db, args: string[]): Promise<number> {
 
   if (values.out) {
     writeFileSync(values.out, output);
-    writeErr(`已写入 ${values.out}`);
-  } else process.stdout.write(output);
+    writeErr(io, `已写入 ${values.out}`);
+  } else io.stdout.write(output);
 
   const errors = report.violations.filter((v) => v.severity === 'error');
-  printViolations(report.violations);
+  printViolations(io, report.violations);
   return errors.length > 0 ? 1 : 0;
 }

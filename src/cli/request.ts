@@ -10,7 +10,7 @@ import { todayInChina } from '../domain/dates.ts';
 import { CASE_ACTIONS, type CaseAction } from '../domain/requests/state-machine.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../server/presenters/case-json.ts';
-import { flags, UsageError } from './io.ts';
+import { type CliIo, flags, printJson, UsageError } from './io.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
 gongkai request act --agency CODE --user USER ID ACTION [--on YYYY-MM-DD] [--payload JSON] --version N
@@ -50,7 +50,7 @@ function readJson(file: string): Record<string, unknown> {
  * `gongkai request …`: the case workflow from the command line, through the same commands as the
  * API (register, act, show, list). Prints JSON; a refused step prints its Chinese reason, exit 2.
  */
-export async function requestCommand(db: Db, args: string[]): Promise<number> {
+export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = flags(rest, {
     agency: { type: 'string' },
@@ -62,7 +62,7 @@ export async function requestCommand(db: Db, args: string[]): Promise<number> {
   });
   const now = new Date();
   const today = todayInChina(now);
-  const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  const print = (value: unknown) => printJson(io, value);
   try {
     const { agencyId, actor } = await agencyAndActor(db, values.agency, values.user);
     const calendar = await loadCalendar(db);

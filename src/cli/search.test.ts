@@ -1,26 +1,17 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, runGongkai } from '../../test/cli-run.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { indexItems, insertAgency } from '../search/test-items.ts';
 
-const exec = promisify(execFile);
 const file = join(tmpdir(), `gongkai-search-${randomBytes(4).toString('hex')}.db`);
 
-async function gongkai(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const env = { ...process.env, DATABASE_URL: `sqlite:${file}` };
-    const { stdout, stderr } = await exec('node', ['bin/gongkai.js', 'search', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function gongkai(...args: string[]): Promise<CliRun> {
+  return runGongkai(['search', ...args], { env: { DATABASE_URL: `sqlite:${file}` } });
 }
 
 beforeAll(async () => {

@@ -1,13 +1,13 @@
 import type { Db } from '../db/connection.ts';
 import { publicSearch } from '../search/public-search.ts';
-import { flags, UsageError } from './io.ts';
+import { type CliIo, flags, printJson, UsageError } from './io.ts';
 
 /**
  * `gongkai search QUERY [--agency CODE] [--limit N]`: prints the hits as a JSON array of
  * `{ id, title, score, snippet }` (the snippet as the portal shows it: HTML-escaped, matches in
  * `<mark>`), searching the same index as the portal.
  */
-export async function searchCommand(db: Db, args: string[]): Promise<number> {
+export async function searchCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const { values, positionals } = flags(args, {
     agency: { type: 'string' },
     limit: { type: 'string' },
@@ -21,6 +21,6 @@ export async function searchCommand(db: Db, args: string[]): Promise<number> {
   const result = await publicSearch(db, { text, agency: values.agency, limit, offset: 0 });
   if (!result) throw new UsageError(`未找到机关代码为 ${values.agency} 的机关`);
   const hits = result.hits.map((h) => ({ id: h.id, title: h.title, score: h.score, snippet: h.snippetHtml }));
-  process.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
+  printJson(io, hits);
   return 0;
 }

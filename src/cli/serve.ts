@@ -3,29 +3,30 @@ import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildServer } from '../server/app.ts';
 import { ensureConsoleBuilt } from './build-console.ts';
-import { databaseUrl, flags, UsageError, writeErr } from './io.ts';
+import { type CliIo, databaseUrl, flags, UsageError, writeErr } from './io.ts';
 
 /**
  * `gongkai serve [--port N]`: migrates the database, loads the demo agency on first start (an
  * empty database), builds the staff console when needed, and serves the platform until stopped.
  */
-export async function serveCommand(args: string[]): Promise<number> {
+export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   const { values } = flags(args, { port: { type: 'string' }, host: { type: 'string' } });
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const port = Number(values.port ?? io.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
-  await ensureConsoleBuilt();
-  const db = openDb(databaseUrl());
+  await ensureConsoleBuilt(io);
+  const db = openDb(databaseUrl(io));
   await migrateToLatest(db);
-  const demo = await loadDemoIfEmpty(db);
+  const demo = await loadDemoIfEmpty(db, io.env);
   if (demo)
     writeErr(
+      io,
       demo.ok
         ? `首次启动：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`
         : '示例机关载入失败',
     );
   // Behind a reverse proxy, GONGKAI_TRUST_PROXY=1 (or its address) makes X-Forwarded-Proto/-For count:
   // the session cookie gets Secure, HSTS is sent, rate limits see the client's IP.
-  const proxy = process.env.GONGKAI_TRUST_PROXY;
+  const proxy = io.env.GONGKAI_TRUST_PROXY;
   const trustProxy = !proxy || proxy === '0' ? false : proxy === '1' ? true : proxy;
   // Never trustUserHeader: production callers sign in.
   const app = await buildServer({ db, logger: true, trustProxy });
@@ -36,8 +37,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
-  const host = values.host ?? process.env.HOST ?? 'localhost';
+  const host = values.host ?? io.env.HOST ?? 'localhost';
   await app.listen({ port, host });
-  writeErr(`公开平台已启动：http://localhost:${port}/ （数据库 ${db.describe}）`);
+  writeErr(io, `公开平台已启动：http://localhost:${port}/ （数据库 ${db.describe}）`);
   return new Promise<number>(() => {});
 }

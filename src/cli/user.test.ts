@@ -1,23 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency } from '../../test/accounts.ts';
 import { verifyPassword } from '../accounts/password-hash.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { listUsers } from '../db/queries/users.ts';
-import { UsageError } from './io.ts';
+import { type CliIo, processIo, UsageError } from './io.ts';
 import { userCommand } from './user.ts';
 
 const db = openDb('sqlite::memory:');
+/** The process's environment; what the command writes is dropped. */
+const io: CliIo = { ...processIo(), stdout: { write: () => true }, stderr: { write: () => true } };
 beforeAll(async () => {
   await migrateToLatest(db);
   await addAgency(db, 'cli-agency');
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 });
-afterAll(async () => {
-  vi.restoreAllMocks();
-  await db.close();
-});
+afterAll(() => db.close());
 
 const hashOf = async (username: string) =>
   (
@@ -39,14 +36,14 @@ describe('gongkai user', () => {
       'First-admin-2026',
       '--platform-admin',
     ];
-    expect(await userCommand(db, args)).toBe(0);
+    expect(await userCommand(io, db, args)).toBe(0);
     const [user] = await listUsers(db, null);
     expect(user).toMatchObject({ username: 'root-admin', platformAdmin: true, agencies: [] });
     expect(await verifyPassword('First-admin-2026', await hashOf('root-admin'))).toBe(true);
   });
 
   it('adds a user with roles, grants, revokes, resets the password and disables; each an event', async () => {
-    await userCommand(db, [
+    await userCommand(io, db, [
       'add',
       'clerk',
       '--name',
@@ -58,7 +55,7 @@ describe('gongkai user', () => {
       '--role',
       'operator',
     ]);
-    await userCommand(db, [
+    await userCommand(io, db, [
       'grant',
       'clerk',
       '--agency',
@@ -68,9 +65,9 @@ describe('gongkai user', () => {
       '--role',
       'reviewer',
     ]);
-    await userCommand(db, ['revoke', 'clerk', '--agency', 'cli-agency', '--role', 'reviewer']);
-    await userCommand(db, ['passwd', 'clerk', '--password', 'Another-pass-2026']);
-    await userCommand(db, ['disable', 'clerk']);
+    await userCommand(io, db, ['revoke', 'clerk', '--agency', 'cli-agency', '--role', 'reviewer']);
+    await userCommand(io, db, ['passwd', 'clerk', '--password', 'Another-pass-2026']);
+    await userCommand(io, db, ['disable', 'clerk']);
     const clerk = (await listUsers(db, null)).find((u) => u.username === 'clerk');
     expect(clerk).toMatchObject({
       disabled: true,
@@ -104,11 +101,11 @@ describe('gongkai user', () => {
     ],
     ['no username', ['passwd']],
   ])('refuses %s as a usage error', async (_case, args) => {
-    await expect(userCommand(db, args)).rejects.toBeInstanceOf(UsageError);
+    await expect(userCommand(io, db, args)).rejects.toBeInstanceOf(UsageError);
   });
 
   it('refuses a weak password with the policy’s message', async () => {
-    await expect(userCommand(db, ['add', 'weak', '--name', 'W', '--password', 'short'])).rejects.toThrow(
+    await expect(userCommand(io, db, ['add', 'weak', '--name', 'W', '--password', 'short'])).rejects.toThrow(
       '至少 10 个字符',
     );
   });

@@ -12,7 +12,7 @@ import type { Db } from '../db/connection.ts';
 import { listUsers } from '../db/queries/users.ts';
 import { isAgencyRole } from '../domain/accounts/roles.ts';
 import { agencyIdOf } from '../server/actor.ts';
-import { flags, UsageError, writeErr } from './io.ts';
+import { type CliIo, cliUsername, flags, readStdin, UsageError, writeErr } from './io.ts';
 
 const USAGE = `用法：gongkai user <子命令>
   add USERNAME --name 姓名 (--password P | --password-stdin) [--platform-admin] [--agency CODE --role R …]
@@ -32,24 +32,15 @@ const OPTIONS = {
 } as const;
 
 /** The command line acts as a platform administrator of the installation. */
-function cliScope(): AdminScope {
-  return {
-    username: `cli:${process.env.USER || process.env.USERNAME || 'unknown'}`,
-    platformAdmin: true,
-    agencyIds: [],
-  };
+function cliScope(io: CliIo): AdminScope {
+  return { username: cliUsername(io), platformAdmin: true, agencyIds: [] };
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
-
-async function passwordOf(values: { password?: string; 'password-stdin'?: boolean }): Promise<string> {
-  if (values['password-stdin']) return readStdin();
+async function passwordOf(
+  io: CliIo,
+  values: { password?: string; 'password-stdin'?: boolean },
+): Promise<string> {
+  if (values['password-stdin']) return (await readStdin(io)).replace(/\r?\n$/, '');
   if (values.password) return values.password;
   throw new UsageError('请用 --password 或 --password-stdin 提供密码。');
 }
@@ -63,11 +54,11 @@ function rolesOf(values: { role?: string[] }): string[] {
 }
 
 /** Runs one `gongkai user` subcommand; 0 on success (errors are thrown). */
-export async function userCommand(db: Db, args: string[], now = new Date()): Promise<number> {
+export async function userCommand(io: CliIo, db: Db, args: string[], now = new Date()): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = flags(rest, OPTIONS);
   const username = positionals[0];
-  const scope = cliScope();
+  const scope = cliScope(io);
   if (sub === 'list') {
     const agencyId = values.agency ? await agencyIdOf(db, values.agency) : null;
     for (const user of await listUsers(db, agencyId)) {
@@ -75,7 +66,7 @@ export async function userCommand(db: Db, args: string[], now = new Date()): Pro
       const flagsText = [user.platformAdmin ? '平台管理员' : '', user.disabled ? '已停用' : ''].filter(
         Boolean,
       );
-      process.stdout.write(
+      io.stdout.write(
         `${user.username}\t${user.displayName}\t${roles}${flagsText.length ? `\t${flagsText.join('、')}` : ''}\n`,
       );
     }
@@ -87,14 +78,14 @@ export async function userCommand(db: Db, args: string[], now = new Date()): Pro
     const roles = rolesOf(values);
     if (roles.length && !values.agency) throw new UsageError('授予角色时请用 --agency 指定机关。');
     const agency = values.agency ? { id: await agencyIdOf(db, values.agency), roles } : undefined;
-    const password = await passwordOf(values);
+    const password = await passwordOf(io, values);
     await createUser(
       db,
       { username, displayName: values.name, password, platformAdmin: values['platform-admin'], agency },
       scope,
       now,
     );
-    writeErr(`已创建用户 ${username}${values['platform-admin'] ? '（平台管理员）' : ''}。`);
+    writeErr(io, `已创建用户 ${username}${values['platform-admin'] ? '（平台管理员）' : ''}。`);
     return 0;
   }
   if (sub === 'grant' || sub === 'revoke') {
@@ -110,19 +101,20 @@ export async function userCommand(db: Db, args: string[], now = new Date()): Pro
         now,
       );
       writeErr(
+        io,
         `${username} ${values.agency}:${role} ${sub === 'grant' ? (changed ? '已授予' : '原已持有') : changed ? '已撤销' : '原未持有'}`,
       );
     }
     return 0;
   }
   if (sub === 'passwd') {
-    await updateUser(db, username, { password: await passwordOf(values) }, scope, now);
-    writeErr(`已重设 ${username} 的密码。`);
+    await updateUser(db, username, { password: await passwordOf(io, values) }, scope, now);
+    writeErr(io, `已重设 ${username} 的密码。`);
     return 0;
   }
   if (sub === 'disable' || sub === 'enable') {
     await updateUser(db, username, { disabled: sub === 'disable' }, scope, now);
-    writeErr(`已${sub === 'disable' ? '停用' : '启用'}用户 ${username}。`);
+    writeErr(io, `已${sub === 'disable' ? '停用' : '启用'}用户 ${username}。`);
     return 0;
   }
   throw new UsageError(USAGE);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { todayInChina } from '../domain/dates.ts';
 import { AGENCY_KINDS } from '../domain/report/codes.ts';
 import { validateReport } from '../domain/report/validate.ts';
-import { flags, printViolations, UsageError, writeErr } from './io.ts';
+import { type CliIo, flags, printViolations, UsageError, writeErr } from './io.ts';
 
 const cells = z.record(z.string(), z.union([z.number(), z.string()]));
 
@@ -29,7 +29,7 @@ const reportFile = z.object({
  * `gongkai validate FILE [--today YYYY-MM-DD]`: checks a report JSON (generated or edited) against
  * every rule R1–R10. Exit 1 when a rule of severity error is broken, 2 when the file is unreadable.
  */
-export async function validateCommand(args: string[]): Promise<number> {
+export async function validateCommand(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = flags(args, { today: { type: 'string' } });
   const file = positionals[0];
   if (!file) throw new UsageError('缺少文件：gongkai validate 报告.json');
@@ -57,8 +57,8 @@ export async function validateCommand(args: string[]): Promise<number> {
     publishedOn: report.publishedOn,
     today: values.today ?? todayInChina(new Date()),
   });
-  printViolations(violations);
+  printViolations(io, violations);
   const errors = violations.filter((v) => v.severity === 'error').length;
-  writeErr(errors === 0 ? `校验通过（${violations.length} 条提示）。` : `校验未通过：${errors} 条错误。`);
+  writeErr(io, errors === 0 ? `校验通过（${violations.length} 条提示）。` : `校验未通过：${errors} 条错误。`);
   return errors > 0 ? 1 : 0;
 }

@@ -5,12 +5,12 @@ import { parseCalendarSettings } from '../domain/calendar/overrides.ts';
 import type { WorkCalendar } from '../domain/calendar/types.ts';
 import { CALENDAR_YEARS, createWorkCalendar, unconfirmedYears } from '../domain/calendar/work-calendar.ts';
 import { isIsoDate } from '../domain/dates.ts';
-import { flags, UsageError, writeErr } from './io.ts';
+import { type CliIo, flags, readStdin, UsageError, writeErr } from './io.ts';
 
-/** Reads and parses a JSON file; an unreadable or invalid file is a UsageError naming it. */
-export function readJsonFile(file: string): unknown {
+/** Reads and parses a JSON file (`-`: standard input); an unreadable or invalid file is a UsageError naming it. */
+export async function readJsonFile(io: CliIo, file: string): Promise<unknown> {
   try {
-    return JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
+    return JSON.parse(file === '-' ? await readStdin(io) : readFileSync(file, 'utf8'));
   } catch (error) {
     throw new UsageError(`无法读取 ${file}：${error instanceof Error ? error.message : String(error)}`);
   }
@@ -20,18 +20,19 @@ export function readJsonFile(file: string): unknown {
  * The calendar of the commands that need no database: the `chinese-days` notices, plus the notices
  * and overrides of a `--calendar FILE` (docs/calendar.md) when given.
  */
-export function loadCalendar(file: string | undefined): WorkCalendar {
+export async function loadCalendar(io: CliIo, file: string | undefined): Promise<WorkCalendar> {
   if (!file) return createWorkCalendar({ base: chineseDaysData });
-  const parsed = parseCalendarSettings(readJsonFile(file));
+  const parsed = parseCalendarSettings(await readJsonFile(io, file));
   if (!parsed.ok)
     throw new UsageError(`${file} 格式有误：${parsed.problems.map((p) => p.message).join('；')}`);
   return createWorkCalendar({ base: chineseDaysData, ...parsed.value });
 }
 
 /** Warns on stderr when a result was counted on years the calendar does not confirm. */
-export function warnProvisional(years: ReadonlyArray<number>): void {
+export function warnProvisional(io: CliIo, years: ReadonlyArray<number>): void {
   if (years.length === 0) return;
   writeErr(
+    io,
     `注意：${years.join('、')} 年的节假日安排尚未确认（日历中没有该年的国务院通知），暂按周一至周五计算，结果为暂定。`,
   );
 }
@@ -57,7 +58,7 @@ function count(text: string | undefined): number {
  * `gongkai workdays between A B`: the working days after A up to and including B.
  * Prints only the value; a warning on stderr when an unconfirmed year is involved.
  */
-export async function workdaysCommand(args: string[]): Promise<number> {
+export async function workdaysCommand(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = flags(args, { calendar: { type: 'string' } });
   const [action, first, second] = positionals;
   if (action !== 'add' && action !== 'between')
@@ -65,7 +66,7 @@ export async function workdaysCommand(args: string[]): Promise<number> {
       '用法：gongkai workdays add DATE N | gongkai workdays between A B [--calendar FILE]',
     );
   if (positionals.length !== 3) throw new UsageError(`workdays ${action} 需要两个参数`);
-  const calendar = loadCalendar(values.calendar);
+  const calendar = await loadCalendar(io, values.calendar);
   if (action === 'add') {
     const date = dateArgument(first, 'DATE');
     const n = count(second);
@@ -75,13 +76,13 @@ export async function workdaysCommand(args: string[]): Promise<number> {
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
-    if (n > 0) warnProvisional(unconfirmedYears(calendar, addDays(date, 1), result));
-    process.stdout.write(`${result}\n`);
+    if (n > 0) warnProvisional(io, unconfirmedYears(calendar, addDays(date, 1), result));
+    io.stdout.write(`${result}\n`);
     return 0;
   }
   const a = dateArgument(first, 'A');
   const b = dateArgument(second, 'B');
-  if (b > a) warnProvisional(unconfirmedYears(calendar, addDays(a, 1), b));
-  process.stdout.write(`${calendar.workingDaysBetween(a, b)}\n`);
+  if (b > a) warnProvisional(io, unconfirmedYears(calendar, addDays(a, 1), b));
+  io.stdout.write(`${calendar.workingDaysBetween(a, b)}\n`);
   return 0;
 }

@@ -113,8 +113,11 @@ export type DemoLoadResult = ImportResult & { items: number };
  * First start: an installation with no agency at all gets the demo agency, so the README's first
  * command shows a working platform. `GONGKAI_DEMO=0` turns this off (production installations).
  */
-export async function loadDemoIfEmpty(db: Db): Promise<DemoLoadResult | null> {
-  if (process.env.GONGKAI_DEMO === '0') return null;
+export async function loadDemoIfEmpty(
+  db: Db,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<DemoLoadResult | null> {
+  if (env.GONGKAI_DEMO === '0') return null;
   const any = await db.kysely.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (any) return null;
   return loadDemo(db, 'first start');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureConsoleBuilt } from '../../src/cli/build-console.ts';
+import { processIo } from '../../src/cli/io.ts';
 import { ChromiumMissingError, chromiumPath } from '../../src/render/pdf.ts';
 import { chromiumInstalled } from './browser.ts';
 import { createDemoDatabase } from './server.ts';
@@ -27,7 +28,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-browser-template-'));
   const template = join(dir, 'demo.db');
-  await Promise.all([ensureConsoleBuilt(), createDemoDatabase(template)]);
+  await Promise.all([ensureConsoleBuilt(processIo()), createDemoDatabase(template)]);
   project.provide('demoDatabase', template);
   process.stderr.write(`\n浏览器测试：${chromiumPath()}，截图保存在 artifacts/browser/\n\n`);
   return () => rm(dir, { recursive: true, force: true });

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../test/databases.ts';
-import { loadDemo } from '../../commands/load-demo.ts';
+import { describeEachWithDemo } from '../../../test/databases.ts';
 import { buildServer } from '../app.ts';
 import { signInAs } from '../testing.ts';
 
-describeEachDatabase('the staff item list: words of the title or 文号, policy documents', (use) => {
+describeEachWithDemo('the staff item list: words of the title or 文号, policy documents', (use) => {
   let app: FastifyInstance;
   let headers: Record<string, string> = {};
   const list = async (query: string) => {
@@ -18,7 +17,6 @@ describeEachDatabase('the staff item list: words of the title or 文号, policy 
   };
 
   beforeAll(async () => {
-    await loadDemo(use());
     app = await buildServer({ db: use(), signInLimits: { perIpPerMinute: 1000 } });
     await app.ready();
     headers = (await signInAs(app, 'lingang-operator', 'demo-operator-2021')).headers;

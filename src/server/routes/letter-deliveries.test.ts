@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../test/accounts.ts';
-import { describeEachDatabase } from '../../../test/databases.ts';
-import { loadDemo } from '../../commands/load-demo.ts';
+import { describeEachWithDemo } from '../../../test/databases.ts';
 import { recordLetterSent } from '../../commands/requests/record-letter-sent.ts';
 import { buildServer } from '../app.ts';
 import { signInAs } from '../testing.ts';
 
 const NOW = new Date('2026-05-20T04:00:00Z');
 
-describeEachDatabase('recording that a letter was sent (送达)', (use) => {
+describeEachWithDemo('recording that a letter was sent (送达)', (use) => {
   let app: FastifyInstance;
   let as: Record<string, Record<string, string>> = {};
   let letter = { id: 0, requestId: 0, issuedOn: '', trackingCode: '' };
@@ -46,7 +45,6 @@ describeEachDatabase('recording that a letter was sent (送达)', (use) => {
 
   beforeAll(async () => {
     const db = use();
-    await loadDemo(db);
     const found = await db.kysely
       .selectFrom('letters')
       .innerJoin('requests', 'requests.id', 'letters.request_id')

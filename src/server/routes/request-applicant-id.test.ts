@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../test/databases.ts';
-import { loadDemo } from '../../commands/load-demo.ts';
+import { describeEachWithDemo } from '../../../test/databases.ts';
 import { buildServer } from '../app.ts';
 import { signInAs } from '../testing.ts';
 
-describeEachDatabase('applicant ID numbers: masked in staff views, full on request and logged', (use) => {
+describeEachWithDemo('applicant ID numbers: masked in staff views, full on request and logged', (use) => {
   let app: FastifyInstance;
   let requestId = 0;
   let fullNumber = '';
@@ -13,7 +12,6 @@ describeEachDatabase('applicant ID numbers: masked in staff views, full on reque
   let as: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    await loadDemo(use());
     const rows = await use()
       .kysely.selectFrom('requests')
       .select(['id', 'applicant', 'tracking_code'])

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../test/databases.ts';
-import { loadDemo } from '../../commands/load-demo.ts';
+import { describeEachWithDemo } from '../../../test/databases.ts';
+import { sqliteDemoCopy } from '../../../test/demo-template.ts';
 import { buildServer } from '../app.ts';
 import { signInAs } from '../testing.ts';
 
@@ -13,14 +13,13 @@ function sessionCookie(setCookie: string | string[] | undefined): string {
   return list.find((c) => c.startsWith('gongkai_session=')) ?? '';
 }
 
-describeEachDatabase('sessions: sign-in, expiry, CSRF, sign-out', (use) => {
+describeEachWithDemo('sessions: sign-in, expiry, CSRF, sign-out', (use) => {
   let app: FastifyInstance;
   let clock = new Date('2026-11-26T02:00:00Z');
   const signIn = (body: object, headers: Record<string, string> = {}) =>
     app.inject({ method: 'POST', url: '/api/v1/session', payload: body, headers });
 
   beforeAll(async () => {
-    await loadDemo(use());
     app = await buildServer({ db: use(), now: () => clock, signInLimits: { perIpPerMinute: 1000 } });
     await app.ready();
   });
@@ -214,14 +213,15 @@ describe('sign-in rate limits', () => {
   beforeAll(async () => {
     const { openDb } = await import('../../db/connection.ts');
     const { migrateToLatest } = await import('../../db/migrate.ts');
-    const db = openDb('sqlite::memory:');
+    const copy = await sqliteDemoCopy('published');
+    const db = openDb(copy.url);
     await migrateToLatest(db);
-    await loadDemo(db);
     app = await buildServer({ db, trustProxy: true });
     await app.ready();
     close = async () => {
       await app.close();
       await db.close();
+      await copy.remove();
     };
   });
   afterAll(() => close());

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../test/accounts.ts';
-import { describeEachDatabase } from '../../../test/databases.ts';
-import { loadDemo } from '../../commands/load-demo.ts';
+import { describeEachWithDemo } from '../../../test/databases.ts';
 import { buildServer } from '../app.ts';
 import { signInAs } from '../testing.ts';
 
 const PASSWORD = 'test-password-2026';
 
-describeEachDatabase('users and roles: agency and platform administrators', (use) => {
+describeEachWithDemo('users and roles: agency and platform administrators', (use) => {
   let app: FastifyInstance;
   let as: Record<string, Record<string, string>> = {};
   const call = (
@@ -19,7 +18,6 @@ describeEachDatabase('users and roles: agency and platform administrators', (use
   ) => app.inject({ method, url, headers: as[who] ?? {}, ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
-    await loadDemo(use());
     const other = await addAgency(use(), 'other');
     await addUser(use(), {
       username: 'other-admin',
