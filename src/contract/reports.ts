@@ -39,21 +39,21 @@ export const sectionsInput = z
   })
   .strict();
 
-const segment = z.object({
+export const segment = z.object({
   kind: z.enum(['generated', 'staff']),
   key: z.string().optional(),
   text: z.string(),
   replaces: z.string().optional(),
 });
-const paragraph = z.object({ topic: z.string(), title: z.string(), segments: z.array(segment) });
-const violation = z.object({
+export const paragraph = z.object({ topic: z.string(), title: z.string(), segments: z.array(segment) });
+export const violation = z.object({
   code: z.string(),
   rule: z.string(),
   severity: z.enum(['error', 'warning']),
   cells: z.array(z.string()),
   message: z.string(),
 });
-const draftSection = z.object({
+export const draftSection = z.object({
   heading: z.string(),
   stored: z.array(paragraph).nullable().describe('what staff saved (null: nothing yet)'),
   generated: z.array(paragraph).describe('the draft generated from the data now'),

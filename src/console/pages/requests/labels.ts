@@ -5,18 +5,8 @@ export {
   REQUEST_CHANNEL_LABELS,
   T4_GROUP_LABELS,
 } from '../../../domain/report/codes.ts';
+export { QUEUE_FILTER_LABELS, QUEUE_FILTERS } from '../../../domain/requests/queues.ts';
 export { CASE_ACTION_LABELS, CASE_STATE_LABELS } from '../../../domain/requests/state-machine.ts';
-
-export const QUEUE_FILTERS: Array<{ value: string; label: string }> = [
-  { value: 'open', label: '未办结' },
-  { value: 'overdue', label: '已逾期' },
-  { value: 'due_soon', label: '即将到期' },
-  { value: 'awaiting_correction', label: '待补正' },
-  { value: 'awaiting_fee', label: '待缴费' },
-  { value: 'in_consultation', label: '征求意见中' },
-  { value: 'decided', label: '已办结' },
-  { value: 'all', label: '全部' },
-];
 
 export const EVENT_LABELS: Record<string, string> = {
   received: '收到申请并登记',
