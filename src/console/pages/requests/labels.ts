@@ -1,3 +1,5 @@
+import { T4_COLUMN_LABELS } from '../../../domain/report/codes.ts';
+
 /** Labels of request codes, from the domain (one source for the server, the letters and the console). */
 export {
   APPLICANT_TYPE_LABELS,
@@ -26,8 +28,9 @@ export const EVENT_LABELS: Record<string, string> = {
   review_recorded: '登记行政复议或诉讼',
 };
 
-export const REVIEW_RESULT_LABELS: Record<string, string> = {
-  upheld: '维持',
-  corrected: '纠正',
-  other: '其他',
+/** The result of a 行政复议 or 诉讼, in table 四's words. */
+export const REVIEW_RESULT_LABELS: Record<'upheld' | 'corrected' | 'other', string> = {
+  upheld: T4_COLUMN_LABELS.upheld,
+  corrected: T4_COLUMN_LABELS.corrected,
+  other: T4_COLUMN_LABELS.other,
 };
