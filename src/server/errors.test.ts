@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { LetterTemplateError } from '../domain/letters/templates.ts';
 import { ChromiumMissingError } from '../render/pdf.ts';
 import { AppError, ERROR_CODES, errorHandler, HTTP_STATUS, toAppError } from './errors.ts';
 
@@ -23,10 +24,23 @@ describe('toAppError', () => {
   it.each([
     ['an AppError, as is', new AppError('not_found', '未找到'), 'not_found', 404],
     ['Chromium missing, as unavailable', new ChromiumMissingError('/x/chromium'), 'unavailable', 503],
+    [
+      'a broken letter template, as validation',
+      new LetterTemplateError(['缺少“{{/each}}”。']),
+      'validation',
+      400,
+    ],
   ])('maps %s', (_situation, error, code, status) => {
     const mapped = toAppError(error);
     expect(mapped?.code).toBe(code);
     expect(mapped?.status).toBe(status);
+  });
+
+  it('names the template field and says what to do for a broken letter template', () => {
+    const mapped = toAppError(new LetterTemplateError(['未知的占位符“{{applicant.age}}”。']));
+    expect(mapped?.message).toContain('文书模板有误：未知的占位符“{{applicant.age}}”。');
+    expect(mapped?.message).toContain('请机关管理员在“文书模板”中修改该模板');
+    expect(mapped?.details).toEqual([{ field: 'template', message: '未知的占位符“{{applicant.age}}”。' }]);
   });
 
   it('leaves an unexpected error unmapped', () => {

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ClockError } from '../domain/clock/problems.ts';
+import { LetterTemplateError } from '../domain/letters/templates.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { ChromiumMissingError } from '../render/pdf.ts';
 import { renderErrorPage } from './presenters/error-page.ts';
@@ -44,6 +45,14 @@ export function toAppError(error: unknown): AppError | null {
   if (error instanceof ClockError) {
     const details = error.problems.map((p) => ({ field: p.field, message: p.message }));
     return new AppError('invalid_state', `办理期限的计算不接受这一步：${error.message}`, details);
+  }
+  if (error instanceof LetterTemplateError) {
+    const details = error.messages.map((message) => ({ field: 'template', message }));
+    return new AppError(
+      'validation',
+      `${error.message}请机关管理员在“文书模板”中修改该模板（或清空以恢复默认模板）后重试。`,
+      details,
+    );
   }
   if (isFastifyError(error)) return fromFastifyError(error);
   return null;

@@ -1,79 +1,30 @@
 /** The annual report endpoints the console uses: the draft, validation, publication, versions, figures. */
+import type { z } from 'zod';
+import type {
+  cellRecordsSchema,
+  draftSchema,
+  figuresSchema,
+  paragraph,
+  sectionsInput,
+  segment,
+  validationSchema,
+  versionListSchema,
+  violation,
+} from '../../contract/reports.ts';
 import { api } from './client.ts';
 
-export interface Violation {
-  code: string;
-  rule: string;
-  severity: 'error' | 'warning';
-  cells: string[];
-  message: string;
-}
+export { NARRATIVE_KEYS, type NarrativeKey } from '../../domain/report/edit.ts';
 
-export interface Segment {
-  kind: 'generated' | 'staff';
-  key?: string;
-  text: string;
-  replaces?: string;
-}
-
-export interface Paragraph {
-  topic: string;
-  title: string;
-  segments: Segment[];
-}
-
-export const NARRATIVE_KEYS = ['overview', 'problems', 'other'] as const;
-export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
-
-export interface DraftSection {
-  heading: string;
-  stored: Paragraph[] | null;
-  generated: Paragraph[];
-  merged: Paragraph[];
-  printed: string[];
-}
-
-export interface Draft {
-  agency: string;
-  year: number;
-  version: number;
-  publishedVersion: number;
-  publishedOn: string | null;
-  cells: Record<string, number | string>;
-  sections: Record<NarrativeKey, DraftSection>;
-  violations: Violation[];
-}
-
-export interface VersionSummary {
-  version: number;
-  publishedOn: string;
-  reason: string | null;
-  actor: string;
-  recordedAt: string;
-}
-
-export interface CellRecords {
-  cell: string;
-  source: 'records' | 'figures';
-  value: number | string | null;
-  note?: string;
-  total: number;
-  records: Array<{ type: string; id: number; label: string; date: string | null; link: string | null }>;
-}
-
-export interface Figures {
-  year: number;
-  figures: {
-    licenseDecisions: number;
-    penaltyDecisions: number;
-    enforcementDecisions: number;
-    feesYuan: number;
-    feesWan: string;
-  } | null;
-  publishedVersion: number;
-}
-
-export type SectionsInput = Partial<Record<NarrativeKey, Paragraph[]>>;
+export type Violation = z.infer<typeof violation>;
+export type Segment = z.infer<typeof segment>;
+export type Paragraph = z.infer<typeof paragraph>;
+export type Draft = z.infer<typeof draftSchema>;
+export type DraftSection = Draft['sections']['overview'];
+export type VersionSummary = z.infer<typeof versionListSchema>['versions'][number];
+export type CellRecords = z.infer<typeof cellRecordsSchema>;
+export type Figures = z.infer<typeof figuresSchema>;
+/** New text for some of the narrative sections; those left out keep theirs. */
+export type SectionsInput = z.input<typeof sectionsInput>;
 
 const base = (agency: string, year: number) =>
   `/api/v1/agencies/${encodeURIComponent(agency)}/reports/${year}`;
@@ -83,13 +34,10 @@ export const reportsApi = {
   save: (agency: string, year: number, expectedVersion: number, sections: SectionsInput) =>
     api.call<Draft>(`${base(agency, year)}/draft`, { method: 'PUT', body: { expectedVersion, sections } }),
   validate: (agency: string, year: number, sections: SectionsInput) =>
-    api.call<{ violations: Violation[]; printed: Record<string, string[]> }>(
-      `${base(agency, year)}/validate`,
-      {
-        method: 'POST',
-        body: { sections },
-      },
-    ),
+    api.call<z.infer<typeof validationSchema>>(`${base(agency, year)}/validate`, {
+      method: 'POST',
+      body: { sections },
+    }),
   publish: (agency: string, year: number) =>
     api.call<VersionSummary>(`${base(agency, year)}/publish`, { method: 'POST', body: {} }),
   correct: (

@@ -1,136 +1,30 @@
 /** The request-case endpoints the console uses (`/api/v1/agencies/:code/requests…`, dashboard). */
+import type { z } from 'zod';
+import type { registerBody } from '../../contract/register-request.ts';
+import type {
+  actionResultSchema,
+  caseDetailSchema,
+  caseSummarySchema,
+  dashboardCaseSchema,
+  dashboardSchema,
+  queueQuery,
+  queueSchema,
+  registeredSchema,
+  reviewRecordedSchema,
+} from '../../contract/requests.ts';
 import { api } from './client.ts';
 
-export interface CaseSummary {
-  id: number;
-  registrationNo: string | null;
-  applicantType: string;
-  applicantName: string | null;
-  channel: string;
-  receivedOn: string;
-  state: string;
-  dueOn: string | null;
-  dueProvisional: boolean;
-  waitingUntil: string | null;
-  outcome: string | null;
-  decidedOn: string | null;
-  version: number;
-}
-
-export interface DashboardCase extends CaseSummary {
-  counterDate: string | null;
-  workingDaysLeft: number | null;
-}
-
-export interface Dashboard {
-  today: string;
-  weekEnd: string;
-  lists: Array<{ key: string; label: string; count: number; cases: DashboardCase[] }>;
-}
-
-export interface Queue {
-  total: number;
-  cases: CaseSummary[];
-  counts: Record<string, number>;
-  today: string;
-}
-
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+export type DashboardCase = z.infer<typeof dashboardCaseSchema>;
+export type Dashboard = z.infer<typeof dashboardSchema>;
+export type Queue = z.infer<typeof queueSchema>;
 /** The queue's query: a filter, a page, and optionally search words and a received-date range. */
-export type QueueQuery = {
-  filter: string;
-  limit: number;
-  offset: number;
-  q?: string;
-  receivedFrom?: string;
-  receivedTo?: string;
-};
-
-export interface CaseEvent {
-  id: number;
-  seq: number;
-  type: string;
-  occurredOn: string;
-  recordedAt: string;
-  actor: string;
-  stateBefore: string | null;
-  stateAfter: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface LetterDelivery {
-  method: string;
-  methodLabel: string;
-  sentOn: string;
-  trackingNo: string | null;
-  note: string | null;
-  recordedBy: string | null;
-}
-
-export interface CaseLetter {
-  id: number;
-  kind: string;
-  fileName: string;
-  eventId: number;
-  createdAt: string;
-  /** the letter's date (its event's day) */
-  issuedOn: string;
-  /** 送达, when recorded */
-  delivery: LetterDelivery | null;
-}
-
-export interface CaseDetail {
-  id: number;
-  version: number;
-  registrationNo: string | null;
-  trackingCode: string;
-  state: string;
-  stateLabel: string;
-  channel: string;
-  applicantType: string;
-  applicant: Record<string, string> | null;
-  receivedOn: string;
-  decidedOn: string | null;
-  outcome: string | null;
-  legalBasis: string | null;
-  feeYuan: number;
-  clock: {
-    due: string;
-    provisional: boolean;
-    workingDaysUsed: number;
-    workingDaysLeft: number;
-    overdue: boolean;
-    state: string;
-    waitingUntil: string | null;
-  };
-  allowedActions: string[];
-  events: CaseEvent[];
-  letters: CaseLetter[];
-  attachments: Array<{
-    id: number;
-    fileName: string;
-    mediaType: string;
-    size: number;
-    createdAt: string;
-    createdBy: string;
-  }>;
-  reviews: Array<{
-    id: number;
-    group: string;
-    filedOn: string;
-    decidedOn: string | null;
-    result: string | null;
-  }>;
-}
-
-export interface Registered {
-  requestId: number;
-  registrationNo: string;
-  trackingCode: string;
-  receivedOn: string;
-  dueOn: string;
-  provisional: boolean;
-  version: number;
-}
+export type QueueQuery = z.infer<typeof queueQuery>;
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+export type CaseEvent = CaseDetail['events'][number];
+export type CaseLetter = CaseDetail['letters'][number];
+export type LetterDelivery = NonNullable<CaseLetter['delivery']>;
+export type Registered = z.infer<typeof registeredSchema>;
 
 const base = (agency: string) => `/api/v1/agencies/${encodeURIComponent(agency)}`;
 
@@ -138,7 +32,7 @@ export const requestsApi = {
   dashboard: (agency: string) => api.call<Dashboard>(`${base(agency)}/dashboard`),
   queue: (agency: string, query: QueueQuery) => api.call<Queue>(`${base(agency)}/requests`, { query }),
   get: (agency: string, id: number) => api.call<CaseDetail>(`${base(agency)}/requests/${id}`),
-  register: (agency: string, body: unknown) =>
+  register: (agency: string, body: z.input<typeof registerBody>) =>
     api.call<Registered>(`${base(agency)}/requests`, { method: 'POST', body }),
   act: (
     agency: string,
@@ -146,12 +40,15 @@ export const requestsApi = {
     action: string,
     body: { expectedVersion: number; occurredOn?: string; payload: unknown },
   ) =>
-    api.call<{ version: number; state: string }>(`${base(agency)}/requests/${id}/actions/${action}`, {
+    api.call<z.infer<typeof actionResultSchema>>(`${base(agency)}/requests/${id}/actions/${action}`, {
       method: 'POST',
       body,
     }),
   recordReview: (agency: string, id: number, body: unknown) =>
-    api.call<{ reviewId: number }>(`${base(agency)}/requests/${id}/reviews`, { method: 'POST', body }),
+    api.call<z.infer<typeof reviewRecordedSchema>>(`${base(agency)}/requests/${id}/reviews`, {
+      method: 'POST',
+      body,
+    }),
   attach: (
     agency: string,
     id: number,

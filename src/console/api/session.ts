@@ -1,17 +1,10 @@
 /** The session contract of `/api/v1/session` (sign-in with a password, an HttpOnly cookie, a CSRF token). */
+import type { z } from 'zod';
+import type { sessionSchema } from '../../contract/session.ts';
 import { api } from './client.ts';
 
-export interface SessionAgency {
-  code: string;
-  name: string;
-  roles: string[];
-}
-
-export interface Session {
-  user: { username: string; displayName: string; platformAdmin: boolean };
-  agencies: SessionAgency[];
-  csrfToken: string;
-}
+export type Session = z.infer<typeof sessionSchema>;
+export type SessionAgency = Session['agencies'][number];
 
 /** The current session, or null when nobody is signed in. */
 export async function fetchSession(): Promise<Session | null> {
@@ -44,11 +37,3 @@ export async function signOut(): Promise<void> {
     api.setCsrfToken(null);
   }
 }
-
-export const ROLE_LABELS: Record<string, string> = {
-  operator: '经办人',
-  reviewer: '保密审查员',
-  approver: '审批人',
-  agency_admin: '机关管理员',
-  platform_admin: '平台管理员',
-};

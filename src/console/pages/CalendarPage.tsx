@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { calendarApi, type Recompute } from '../api/admin.ts';
+import { calendarApi, type OverrideBody, type Recompute } from '../api/admin.ts';
 import { messageOf } from '../api/client.ts';
 import { formatInstant } from '../lib/format.ts';
 import { useApi } from '../lib/use-api.ts';
@@ -164,8 +164,8 @@ export default function CalendarPage() {
   );
 }
 
-function OverrideForm({ onAdd }: { onAdd(body: { date: string; kind: string; source: string }): void }) {
-  const [form] = Form.useForm<{ date: Dayjs; kind: string; source: string }>();
+function OverrideForm({ onAdd }: { onAdd(body: OverrideBody): void }) {
+  const [form] = Form.useForm<{ date: Dayjs; kind: OverrideBody['kind']; source: string }>();
   return (
     <Form
       form={form}

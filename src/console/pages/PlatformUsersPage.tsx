@@ -21,7 +21,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { AGENCY_ROLES, isAgencyRole, ROLE_LABELS } from '../../domain/accounts/roles.ts';
+import { AGENCY_ROLES, type AgencyRole, isAgencyRole, ROLE_LABELS } from '../../domain/accounts/roles.ts';
 import { messageOf } from '../api/client.ts';
 import { platformUsersApi, type User } from '../api/users.ts';
 import { NewAccountFields } from '../components/NewAccountFields.tsx';
@@ -38,7 +38,7 @@ interface NewUserForm {
   password: string;
   platformAdmin?: boolean;
   agency?: string;
-  roles?: string[];
+  roles?: AgencyRole[];
 }
 
 export default function PlatformUsersPage() {

@@ -7,7 +7,7 @@
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { AGENCY_ROLES, ROLE_LABELS } from '../../domain/accounts/roles.ts';
+import { AGENCY_ROLES, type AgencyRole, ROLE_LABELS } from '../../domain/accounts/roles.ts';
 import { messageOf } from '../api/client.ts';
 import { platformUsersApi, type User, usersApi } from '../api/users.ts';
 import { NewAccountFields } from '../components/NewAccountFields.tsx';
@@ -35,7 +35,12 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [form] = Form.useForm<{ username: string; displayName: string; password: string; roles: string[] }>();
+  const [form] = Form.useForm<{
+    username: string;
+    displayName: string;
+    password: string;
+    roles: AgencyRole[];
+  }>();
 
   const change = useChange(reload);
 
@@ -43,7 +48,7 @@ export default function UsersPage() {
     username: string;
     displayName: string;
     password: string;
-    roles?: string[];
+    roles?: AgencyRole[];
   }) => {
     setFormError(null);
     try {

@@ -3,18 +3,11 @@
  * clock running), and those waiting on the applicant or a third party. Each list is counted and
  * its most urgent cases returned, over the stored clock columns (no clock recomputed here).
  */
+import { DASHBOARD_LISTS, type DashboardList } from '../../domain/requests/queues.ts';
 import type { Db } from '../connection.ts';
 import { type CaseSummary, summaryColumns, toSummary } from './request-cases.ts';
 
-export const DASHBOARD_LISTS = [
-  'overdue',
-  'due_today',
-  'due_this_week',
-  'awaiting_correction',
-  'awaiting_fee',
-  'in_consultation',
-] as const;
-export type DashboardList = (typeof DASHBOARD_LISTS)[number];
+export { DASHBOARD_LISTS, type DashboardList };
 
 /** The states in which the answer clock runs. */
 const RUNNING = ['open', 'in_consultation'];

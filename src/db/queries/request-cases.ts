@@ -3,17 +3,10 @@
  * over the stored clock columns), one case with its events, and the public view by tracking code.
  */
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { QUEUE_FILTERS, type QueueFilter } from '../../domain/requests/queues.ts';
 import type { Db } from '../connection.ts';
 
-export type QueueFilter =
-  | 'all'
-  | 'open'
-  | 'overdue'
-  | 'due_soon'
-  | 'awaiting_correction'
-  | 'awaiting_fee'
-  | 'in_consultation'
-  | 'decided';
+export type { QueueFilter };
 
 export interface QueueOptions {
   filter: QueueFilter;
@@ -191,18 +184,8 @@ export async function queueCounts(
   today: string,
   dueSoonUntil: string,
 ): Promise<Record<QueueFilter, number>> {
-  const filters: QueueFilter[] = [
-    'all',
-    'open',
-    'overdue',
-    'due_soon',
-    'awaiting_correction',
-    'awaiting_fee',
-    'in_consultation',
-    'decided',
-  ];
   const counts = {} as Record<QueueFilter, number>;
-  for (const filter of filters) {
+  for (const filter of QUEUE_FILTERS) {
     counts[filter] = (
       await listCases(db, agencyId, { filter, today, dueSoonUntil, limit: 0, offset: 0 })
     ).total;

@@ -7,18 +7,11 @@ import { z } from 'zod';
 import { DASHBOARD_LISTS, type DashboardList, dashboardList } from '../../db/queries/dashboard.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { endOfWeek, todayInChina } from '../../domain/dates.ts';
+import { DASHBOARD_LIST_LABELS } from '../../domain/requests/queues.ts';
 import { agencyIdOf, resolveActor } from '../actor.ts';
+import { dashboardSchema } from './request-schemas.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
-
-const LABELS: Record<DashboardList, string> = {
-  overdue: '已逾期',
-  due_today: '今日到期',
-  due_this_week: '本周到期',
-  awaiting_correction: '待补正',
-  awaiting_fee: '待缴费',
-  in_consultation: '征求意见中',
-};
 
 /** The lists waiting on the applicant count toward the applicant's date, not the answer's. */
 const WAITING: ReadonlySet<DashboardList> = new Set(['awaiting_correction', 'awaiting_fee']);
@@ -27,34 +20,6 @@ const WAITING: ReadonlySet<DashboardList> = new Set(['awaiting_correction', 'awa
 export function workingDaysUntil(calendar: WorkCalendar, today: string, date: string): number {
   return date >= today ? calendar.workingDaysBetween(today, date) : -calendar.workingDaysBetween(date, today);
 }
-
-const caseSchema = z.object({
-  id: z.number().int(),
-  registrationNo: z.string().nullable(),
-  applicantType: z.string(),
-  channel: z.string(),
-  receivedOn: z.string(),
-  state: z.string(),
-  dueOn: z.string().nullable(),
-  dueProvisional: z.boolean(),
-  waitingUntil: z.string().nullable(),
-  version: z.number().int(),
-  counterDate: z.string().nullable().describe('the date the day counter counts to'),
-  workingDaysLeft: z.number().int().nullable().describe('working days to counterDate; negative when past'),
-});
-
-const dashboardSchema = z.object({
-  today: z.string(),
-  weekEnd: z.string(),
-  lists: z.array(
-    z.object({
-      key: z.enum(DASHBOARD_LISTS),
-      label: z.string(),
-      count: z.number().int(),
-      cases: z.array(caseSchema),
-    }),
-  ),
-});
 
 export const dashboardRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.get(
@@ -86,7 +51,7 @@ export const dashboardRoutes: RouteModule = async (app, { db, calendars, now }) 
         );
         lists.push({
           key,
-          label: LABELS[key],
+          label: DASHBOARD_LIST_LABELS[key],
           count,
           cases: cases.map((c) => {
             const counterDate = WAITING.has(key) ? c.waitingUntil : c.dueOn;

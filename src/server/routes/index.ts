@@ -2,6 +2,7 @@
 import { portalRoutes } from '../../portal/routes/index.ts';
 import { agencyRoutes } from './agencies.ts';
 import { calendarRoutes } from './calendar.ts';
+import { channelRoutes } from './channels.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { healthRoutes } from './health.ts';
 import { itemRoutes } from './items.ts';
@@ -50,6 +51,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemActionRoutes,
   itemFileRoutes,
   itemCatalogRoutes,
+  channelRoutes,
   itemPublicRoutes,
   registryRoutes,
   searchRoutes,

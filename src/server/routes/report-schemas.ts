@@ -1,176 +1,16 @@
-/** Zod schemas of the report editing, publishing and figures routes (they are also the OpenAPI document). */
+/**
+ * The report routes' schemas: the API contract's (src/contract/reports.ts), and the two that carry
+ * the whole report JSON (its schema is the report presenter's).
+ */
 import { z } from 'zod';
+import { staffVersionSummary, versionSummary } from '../../contract/reports.ts';
 import { reportJsonSchema } from '../presenters/report-json.ts';
-import { agencyCode, errorBody, reportParams } from './schemas.ts';
 
-/** The error responses of the staff routes. */
-export const staffErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-
-const segmentInput = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('generated'),
-    key: z
-      .string()
-      .min(1)
-      .max(64)
-      .describe('the key of a sentence of the generated draft, e.g. requests.summary'),
-  }),
-  z.object({
-    kind: z.literal('staff'),
-    text: z.string().max(20_000, { error: '一段文字最长 20000 字' }),
-    replaces: z.string().min(1).max(64).optional().describe('the generated sentence this text takes over'),
-  }),
-]);
-
-const paragraphInput = z.object({
-  topic: z.string().min(1, { error: '段落主题 topic 不能为空' }).max(40),
-  title: z
-    .string()
-    .max(40, { error: '段落标题最长 40 字' })
-    .describe('lead-in, e.g. 主动公开 (empty: not numbered)'),
-  segments: z.array(segmentInput).max(200),
-});
-
-/** New text for some of the narrative sections (一、五、六); those left out keep theirs. */
-export const sectionsInput = z
-  .object({
-    overview: z.array(paragraphInput).max(50).optional(),
-    problems: z.array(paragraphInput).max(50).optional(),
-    other: z.array(paragraphInput).max(50).optional(),
-  })
-  .strict();
-
-const segment = z.object({
-  kind: z.enum(['generated', 'staff']),
-  key: z.string().optional(),
-  text: z.string(),
-  replaces: z.string().optional(),
-});
-const paragraph = z.object({ topic: z.string(), title: z.string(), segments: z.array(segment) });
-const violation = z.object({
-  code: z.string(),
-  rule: z.string(),
-  severity: z.enum(['error', 'warning']),
-  cells: z.array(z.string()),
-  message: z.string(),
-});
-const draftSection = z.object({
-  heading: z.string(),
-  stored: z.array(paragraph).nullable().describe('what staff saved (null: nothing yet)'),
-  generated: z.array(paragraph).describe('the draft generated from the data now'),
-  merged: z.array(paragraph).describe('the stored text with the generated sentences merged in'),
-  printed: z.array(z.string()).describe('the paragraphs as the report prints them'),
-});
-const cellValue = z.union([z.number(), z.string()]);
-
-export const draftSchema = z.object({
-  agency: z.string(),
-  year: z.number().int(),
-  version: z.number().int().describe('send back as expectedVersion (0: never saved)'),
-  publishedVersion: z.number().int().describe('the latest published version (0: not published)'),
-  publishedOn: z.string().nullable(),
-  cells: z.record(z.string(), cellValue).describe('read-only: computed from the records and yearly figures'),
-  sections: z.object({ overview: draftSection, problems: draftSection, other: draftSection }),
-  violations: z.array(violation),
-});
-
-export const validationSchema = z.object({
-  violations: z.array(violation),
-  printed: z.record(z.string(), z.array(z.string())),
-});
-
-export const saveDraftBody = z.object({
-  expectedVersion: z.number({ error: '请提供 expectedVersion（读取草稿时得到的版本号）' }).int().min(0),
-  sections: sectionsInput,
-});
-
-const figureValue = z.union([z.number(), z.string()]);
-/** The four yearly figures as entered (validated by the command, with a message per field). */
-export const figuresBody = z.object({
-  licenseDecisions: figureValue.optional(),
-  penaltyDecisions: figureValue.optional(),
-  enforcementDecisions: figureValue.optional(),
-  feesYuan: figureValue.optional().describe('元, at most two decimals; kept as whole 元 (half up)'),
-});
-
-export const figuresSchema = z.object({
-  year: z.number().int(),
-  figures: z
-    .object({
-      licenseDecisions: z.number().int(),
-      penaltyDecisions: z.number().int(),
-      enforcementDecisions: z.number().int(),
-      feesYuan: z.number().int().describe('whole 元'),
-      feesWan: z.string().describe('as the report shows it, 万元'),
-    })
-    .nullable(),
-  publishedVersion: z.number().int(),
-});
-
-export const publishBody = z.object({
-  publishedOn: z.string().optional().describe('YYYY-MM-DD, the day it went public (default today in China)'),
-});
-
-export const correctionBody = z.object({
-  reason: z.string({ error: '请填写更正原因 reason' }).max(2000, { error: '更正原因最长 2000 字' }),
-  sections: sectionsInput.optional(),
-  expectedVersion: z
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe('the draft version the sections were edited from'),
-  figures: figuresBody.optional().describe('corrected yearly figures (the only way once published)'),
-});
-
-export const versionSummary = z.object({
-  version: z.number().int(),
-  publishedOn: z.string(),
-  reason: z.string().nullable(),
-});
-const staffVersionSummary = versionSummary.extend({ actor: z.string(), recordedAt: z.string() });
-
-export const versionListSchema = z.object({ year: z.number().int(), versions: z.array(staffVersionSummary) });
+export * from '../../contract/reports.ts';
 
 export const versionSchema = staffVersionSummary.extend({
   year: z.number().int(),
   report: reportJsonSchema.describe('the report as frozen when this version was published'),
-});
-
-export const versionParams = reportParams.extend({
-  version: z.coerce.number().int().positive({ error: '版本号应为正整数' }).max(100000),
-});
-
-export const VERSION_FORMATS = ['html', 'docx', 'pdf', 'json'] as const;
-export const versionFileParams = versionParams.extend({
-  format: z.enum(VERSION_FORMATS, { error: '格式应为 html、docx、pdf 或 json' }),
-});
-
-/** A year's latest published version as a file. */
-export const latestFileParams = reportParams.extend({
-  format: z.enum(VERSION_FORMATS, { error: '格式应为 html、docx、pdf 或 json' }),
-});
-
-export const cellParams = reportParams.extend({ cell: z.string().min(1).max(80) });
-
-export const cellRecordsSchema = z.object({
-  cell: z.string(),
-  source: z.enum(['records', 'figures']),
-  value: cellValue.nullable().describe('the cell value in the current draft'),
-  note: z.string().optional().describe('for yearly figures: where the value comes from'),
-  total: z.number().int(),
-  offset: z.number().int(),
-  limit: z.number().int(),
-  records: z.array(
-    z.object({
-      type: z.enum(['normative_document', 'request', 'review_case', 'publication']),
-      id: z.number().int(),
-      label: z.string(),
-      date: z.string().nullable(),
-      fields: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-      link: z.string().nullable(),
-    }),
-  ),
 });
 
 export const publicYearSchema = z.object({
@@ -182,11 +22,3 @@ export const publicYearSchema = z.object({
   report: reportJsonSchema,
   versions: z.array(versionSummary),
 });
-
-export const publicListSchema = z.object({
-  agency: z.string(),
-  agencyName: z.string(),
-  reports: z.array(z.object({ year: z.number().int(), versions: z.array(versionSummary) })),
-});
-
-export const publicAgencyParams = z.object({ code: agencyCode });

@@ -6,50 +6,13 @@ import { z } from 'zod';
 import { registerBody } from '../../commands/requests/register-input.ts';
 import { registerRequest } from '../../commands/requests/register-request.ts';
 import { findCase, listCases, queueCounts } from '../../db/queries/request-cases.ts';
-import { isIsoDate, todayInChina } from '../../domain/dates.ts';
+import { todayInChina } from '../../domain/dates.ts';
 import { agencyIdOf, resolveActor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../presenters/case-json.ts';
-import { registeredSchema } from './request-schemas.ts';
+import { caseDetailSchema, queueQuery, queueSchema, registeredSchema } from './request-schemas.ts';
 import { agencyCode, caseParams, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
-
-const FILTERS = [
-  'all',
-  'open',
-  'overdue',
-  'due_soon',
-  'awaiting_correction',
-  'awaiting_fee',
-  'in_consultation',
-  'decided',
-] as const;
-
-const receivedDate = (label: string) =>
-  z
-    .string()
-    .refine(isIsoDate, { error: `${label}应为 YYYY-MM-DD 格式的日期，如 2026-01-31` })
-    .optional();
-
-const queueQuery = z
-  .object({
-    filter: z.enum(FILTERS, { error: `filter 应为 ${FILTERS.join('、')} 之一` }).default('open'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-    q: z
-      .string()
-      .max(100, { error: '搜索词最长 100 个字符，请缩短后再搜索' })
-      .optional()
-      .describe(
-        'words found in the registration number, tracking code, applicant name or phone, or the information sought',
-      ),
-    receivedFrom: receivedDate('收到日期起'),
-    receivedTo: receivedDate('收到日期止'),
-  })
-  .refine((q) => !q.receivedFrom || !q.receivedTo || q.receivedFrom <= q.receivedTo, {
-    error: '收到日期起不能晚于收到日期止，请调整日期范围',
-    path: ['receivedTo'],
-  });
 
 export const requestRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.post(
@@ -97,6 +60,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
           'The queue of requests: all, open, overdue, due soon, awaiting correction or fee, in consultation, decided; searched by q and the received-date range',
         params: z.object({ code: agencyCode }),
         querystring: queueQuery,
+        response: { 200: queueSchema, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
       },
     },
     async (request) => {
@@ -120,6 +84,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
         tags: ['requests'],
         summary: 'One case: applicant, timeline of events, clock as of today, allowed actions, letters',
         params: caseParams,
+        response: { 200: caseDetailSchema, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
       },
     },
     async (request) => {

@@ -9,27 +9,14 @@ import { ABSOLUTE_TIMEOUT_MS, deleteSession } from '../../accounts/sessions.ts';
 import { findUser } from '../../accounts/user-access.ts';
 import { changeOwnPassword } from '../../commands/accounts/change-password.ts';
 import { signIn } from '../../commands/accounts/sign-in.ts';
-import { MAX_PASSWORD_LENGTH } from '../../domain/accounts/password-policy.ts';
+import { passwordBody, sessionSchema, signInBody } from '../../contract/session.ts';
 import { signedInUsername } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../identity.ts';
-import { sessionJson, sessionSchema } from '../presenters/session-json.ts';
+import { sessionJson } from '../presenters/session-json.ts';
 import { createSignInThrottle } from '../sign-in-throttle.ts';
 import { errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
-
-const signInBody = z.object({
-  username: z.string({ error: '请填写用户名' }).trim().min(1, { error: '请填写用户名' }).max(64),
-  password: z
-    .string({ error: '请填写密码' })
-    .min(1, { error: '请填写密码' })
-    .max(MAX_PASSWORD_LENGTH, { error: `密码最长 ${MAX_PASSWORD_LENGTH} 个字符` }),
-});
-
-const passwordBody = z.object({
-  currentPassword: z.string({ error: '请填写当前密码' }).min(1, { error: '请填写当前密码' }).max(200),
-  newPassword: z.string({ error: '请填写新密码' }).min(1, { error: '请填写新密码' }).max(MAX_PASSWORD_LENGTH),
-});
 
 const notSignedIn = () => new AppError('unauthorized', '尚未登录或登录已过期，请重新登录。');
 

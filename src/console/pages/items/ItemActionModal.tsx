@@ -1,17 +1,37 @@
 /** The item actions that take fields: approve (opinion), reject and withdraw (reason), a posting. */
-import { AutoComplete, DatePicker, Form, Input } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { itemsApi } from '../../api/items.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { labelOf } from '../../lib/format.ts';
-import { CHANNEL_OPTIONS, ITEM_ACTION_LABELS } from './labels.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { ITEM_ACTION_LABELS } from './labels.ts';
 
 /** The endpoint of an action (`post` is recorded at …/postings). */
 const ENDPOINT: Record<string, string> = { post: 'postings' };
 
 type Values = Record<string, string | Dayjs | undefined>;
 
-function Fields({ action }: { action: string }) {
+/** The agency's channels other than the website (publishing records that one itself). */
+function ChannelSelect(props: { agency: string; value?: string; onChange?(value: string): void }) {
+  const { data, error, loading } = useApi(() => itemsApi.channels(props.agency), [props.agency]);
+  const options = (data?.channels ?? [])
+    .filter((c) => !c.website)
+    .map((c) => ({ value: c.code, label: c.name }));
+  return (
+    <Select
+      aria-label="渠道"
+      loading={loading}
+      status={error ? 'error' : undefined}
+      placeholder={error ?? '请选择本机关的发布渠道'}
+      options={options}
+      value={props.value}
+      onChange={props.onChange}
+    />
+  );
+}
+
+function Fields({ action, agency }: { action: string; agency: string }) {
   switch (action) {
     case 'approve':
       return (
@@ -34,7 +54,7 @@ function Fields({ action }: { action: string }) {
       return (
         <>
           <Form.Item label="渠道" name="channel" rules={[{ required: true, message: '请选择发布渠道' }]}>
-            <AutoComplete options={CHANNEL_OPTIONS} />
+            <ChannelSelect agency={agency} />
           </Form.Item>
           <Form.Item label="发布日期" name="postedOn" rules={[{ required: true, message: '请选择发布日期' }]}>
             <DatePicker />
@@ -80,7 +100,7 @@ export function ItemActionModal(props: {
       onDone={props.onDone}
       forceRender
     >
-      {action && <Fields action={action} />}
+      {action && <Fields action={action} agency={props.agency} />}
     </FormModal>
   );
 }

@@ -17,9 +17,3 @@ export const ITEM_EVENT_LABELS: Record<string, string> = {
   interpretation_unlinked: '取消关联政策文件与解读',
   imported: '批量导入',
 };
-
-export const CHANNEL_OPTIONS = [
-  { value: 'wechat', label: '微信公众号（wechat）' },
-  { value: 'weibo', label: '微博（weibo）' },
-  { value: 'douyin', label: '抖音（douyin）' },
-];

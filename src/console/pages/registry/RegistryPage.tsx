@@ -20,7 +20,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DOCUMENT_STATUS_LABELS } from '../../../domain/registry/lifecycle.ts';
-import { NORMATIVE_KIND_LABELS } from '../../../domain/report/codes.ts';
+import { NORMATIVE_KIND_LABELS, type NormativeKind } from '../../../domain/report/codes.ts';
 import { type RegistryDocument, registryApi } from '../../api/registry.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -34,7 +34,7 @@ const options = (labels: Record<string, string>) =>
 const ISSUE_FIELDS = ['kind', 'docNumber', 'title', 'issuer', 'issuedOn'] as const;
 
 interface IssueValues {
-  kind: string;
+  kind: NormativeKind;
   docNumber: string;
   title: string;
   issuer?: string;

@@ -23,6 +23,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { REVIEW_DECISION_LABELS } from '../../../domain/registry/lifecycle.ts';
 import { canEditRegistry } from '../../../domain/registry/policy.ts';
 import {
   type RegistryDocument,
@@ -44,7 +45,6 @@ import {
 import { NOWRAP } from './labels.ts';
 
 type Decision = ReviewDecisionBody['decision'];
-const DECISION_TITLES: Record<Decision, string> = { kept: '保留', amended: '修改', repealed: '废止' };
 const DECISION_COLORS: Record<Decision, string> = { kept: 'green', amended: 'gold', repealed: 'red' };
 const FIRST_YEAR = 2017;
 
@@ -77,7 +77,7 @@ export default function ReviewPage() {
       reviewedOn: reviewedOn.format('YYYY-MM-DD'),
       decisions: docs.map((doc) => decisionOf(doc, decision, values)),
     });
-    message.success(`已记录：${docs.length} 件文件${DECISION_TITLES[decision]}`);
+    message.success(`已记录：${docs.length} 件文件${REVIEW_DECISION_LABELS[decision]}`);
     setOpen(null);
     setSelected([]);
     reload();
@@ -177,10 +177,10 @@ export default function ReviewPage() {
                             key={decision}
                             size="small"
                             danger={decision === 'repealed'}
-                            aria-label={`${DECISION_TITLES[decision]} ${d.docNumber}`}
+                            aria-label={`${REVIEW_DECISION_LABELS[decision]} ${d.docNumber}`}
                             onClick={() => setOpen({ decision, docs: [d] })}
                           >
-                            {DECISION_TITLES[decision]}
+                            {REVIEW_DECISION_LABELS[decision]}
                           </Button>
                         ))}
                       </Space>
@@ -225,7 +225,7 @@ export default function ReviewPage() {
           title={
             open.docs.length > 1
               ? `保留所选 ${open.docs.length} 件文件`
-              : `${DECISION_TITLES[open.decision]}：${only.docNumber}`
+              : `${REVIEW_DECISION_LABELS[open.decision]}：${only.docNumber}`
           }
           okText="记录决定"
           initialValues={

@@ -7,18 +7,28 @@ import { Alert, Button, DatePicker, Flex, Input, Segmented, Table, Tag, Typograp
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import type { QueueFilter } from '../../../domain/requests/queues.ts';
 import { type CaseSummary, requestsApi } from '../../api/requests.ts';
 import { dueDateCounter, labelOf, urgencyColor } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
-import { APPLICANT_TYPE_LABELS, CASE_STATE_LABELS, QUEUE_FILTERS, REQUEST_CHANNEL_LABELS } from './labels.ts';
+import {
+  APPLICANT_TYPE_LABELS,
+  CASE_STATE_LABELS,
+  QUEUE_FILTER_LABELS,
+  QUEUE_FILTERS,
+  REQUEST_CHANNEL_LABELS,
+} from './labels.ts';
 
 const PAGE = 20;
+
+/** The URL's filter, when it is one of the queue's (else the default, 未办结). */
+const queueFilterOf = (value: string | null): QueueFilter => QUEUE_FILTERS.find((f) => f === value) ?? 'open';
 
 export default function RequestQueuePage() {
   const agency = useAgencyCode();
   const [params, setParams] = useSearchParams();
-  const filter = params.get('filter') ?? 'open';
+  const filter = queueFilterOf(params.get('filter'));
   const page = Number(params.get('page') ?? 1);
   const q = params.get('q') ?? '';
   const from = params.get('from') ?? '';
@@ -60,8 +70,11 @@ export default function RequestQueuePage() {
           value={filter}
           onChange={(value) => update({ filter: String(value) })}
           options={QUEUE_FILTERS.map((f) => ({
-            value: f.value,
-            label: data?.counts[f.value] === undefined ? f.label : `${f.label}（${data.counts[f.value]}）`,
+            value: f,
+            label:
+              data?.counts[f] === undefined
+                ? QUEUE_FILTER_LABELS[f]
+                : `${QUEUE_FILTER_LABELS[f]}（${data.counts[f]}）`,
           }))}
         />
         <Input.Search
@@ -90,8 +103,7 @@ export default function RequestQueuePage() {
       </Flex>
       {searching && data && (
         <Typography.Paragraph type="secondary" role="status">
-          在“{QUEUE_FILTERS.find((f) => f.value === filter)?.label ?? filter}”中找到 {data.total} 件
-          {q && `，含“${q}”`}
+          在“{QUEUE_FILTER_LABELS[filter]}”中找到 {data.total} 件{q && `，含“${q}”`}
           {(from || to) && `，收到日期 ${from || '……'} 至 ${to || '……'}`}。
           <Button type="link" onClick={() => update({ q: '', from: '', to: '' })}>
             清除搜索

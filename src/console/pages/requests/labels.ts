@@ -1,3 +1,5 @@
+import { T4_COLUMN_LABELS } from '../../../domain/report/codes.ts';
+
 /** Labels of request codes, from the domain (one source for the server, the letters and the console). */
 export {
   APPLICANT_TYPE_LABELS,
@@ -5,18 +7,8 @@ export {
   REQUEST_CHANNEL_LABELS,
   T4_GROUP_LABELS,
 } from '../../../domain/report/codes.ts';
+export { QUEUE_FILTER_LABELS, QUEUE_FILTERS } from '../../../domain/requests/queues.ts';
 export { CASE_ACTION_LABELS, CASE_STATE_LABELS } from '../../../domain/requests/state-machine.ts';
-
-export const QUEUE_FILTERS: Array<{ value: string; label: string }> = [
-  { value: 'open', label: '未办结' },
-  { value: 'overdue', label: '已逾期' },
-  { value: 'due_soon', label: '即将到期' },
-  { value: 'awaiting_correction', label: '待补正' },
-  { value: 'awaiting_fee', label: '待缴费' },
-  { value: 'in_consultation', label: '征求意见中' },
-  { value: 'decided', label: '已办结' },
-  { value: 'all', label: '全部' },
-];
 
 export const EVENT_LABELS: Record<string, string> = {
   received: '收到申请并登记',
@@ -36,8 +28,9 @@ export const EVENT_LABELS: Record<string, string> = {
   review_recorded: '登记行政复议或诉讼',
 };
 
-export const REVIEW_RESULT_LABELS: Record<string, string> = {
-  upheld: '维持',
-  corrected: '纠正',
-  other: '其他',
+/** The result of a 行政复议 or 诉讼, in table 四's words. */
+export const REVIEW_RESULT_LABELS: Record<'upheld' | 'corrected' | 'other', string> = {
+  upheld: T4_COLUMN_LABELS.upheld,
+  corrected: T4_COLUMN_LABELS.corrected,
+  other: T4_COLUMN_LABELS.other,
 };

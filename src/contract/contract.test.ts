@@ -1,0 +1,91 @@
+/**
+ * The contract against the server: real responses of the routes the console reads, on the demo
+ * agency (SQLite), parse with the contract's schemas, the ones the console's types are inferred from.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { loadDemo } from '../commands/load-demo.ts';
+import { type Db, openDb } from '../db/connection.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { buildServer } from '../server/app.ts';
+import { agencyListSchema, channelListSchema } from './agencies.ts';
+import { calendarYearSchema } from './calendar.ts';
+import { itemDetailSchema, itemPageSchema } from './items.ts';
+import { documentPageSchema, historySchema, reviewPassSchema } from './registry.ts';
+import { draftSchema, figuresSchema, versionListSchema } from './reports.ts';
+import { caseDetailSchema, dashboardSchema, queueSchema } from './requests.ts';
+import { userListSchema } from './users.ts';
+
+const ADMIN = { 'x-gongkai-user': 'lingang-admin' };
+const AGENCY = '/api/v1/agencies/lingang';
+
+describe('the API contract against the server’s responses (demo agency, SQLite)', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    db = openDb('sqlite::memory:');
+    await migrateToLatest(db);
+    await loadDemo(db);
+    app = await buildServer({ db, now: () => new Date('2022-03-01T02:00:00Z'), trustUserHeader: true });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  /** The body of a GET, parsed with the contract's schema (a mismatch fails with zod's path). */
+  async function read<S extends z.ZodType>(url: string, schema: S): Promise<z.output<S>> {
+    const res = await app.inject({ url, headers: ADMIN });
+    expect(res.statusCode, res.body).toBe(200);
+    return schema.parse(res.json());
+  }
+
+  it('the agencies and the agency’s publication channels', async () => {
+    const { agencies } = await read('/api/v1/agencies', agencyListSchema);
+    expect(agencies.map((a) => a.code)).toContain('lingang');
+    const { channels } = await read(`${AGENCY}/channels`, channelListSchema);
+    expect(channels).toContainEqual({ code: 'wechat', name: '微信', website: false });
+    expect(channels.filter((c) => c.website).map((c) => c.code)).toEqual(['website']);
+  });
+
+  it('the dashboard, the queue and every case of the first page', async () => {
+    const dashboard = await read(`${AGENCY}/dashboard`, dashboardSchema);
+    expect(dashboard.lists.map((l) => l.key)).toContain('overdue');
+    const queue = await read(`${AGENCY}/requests?filter=all&limit=20`, queueSchema);
+    expect(queue.cases.length).toBeGreaterThan(0);
+    expect(queue.counts.all).toBe(queue.total);
+    for (const summary of queue.cases) {
+      expect(summary).toHaveProperty('clockState');
+      const detail = await read(`${AGENCY}/requests/${summary.id}`, caseDetailSchema);
+      expect(detail.id).toBe(summary.id);
+    }
+  });
+
+  it('the items list and each item of the first page', async () => {
+    const page = await read(`${AGENCY}/items?limit=10`, itemPageSchema);
+    expect(page.items.length).toBeGreaterThan(0);
+    for (const item of page.items) await read(`${AGENCY}/items/${item.id}`, itemDetailSchema);
+  });
+
+  it('the registry: documents, a history, a year’s review pass', async () => {
+    const page = await read(`${AGENCY}/registry/documents?limit=10`, documentPageSchema);
+    expect(page.items.length).toBeGreaterThan(0);
+    await read(`${AGENCY}/registry/documents/${page.items[0].id}`, historySchema);
+    await read(`${AGENCY}/registry/reviews/2021`, reviewPassSchema);
+  });
+
+  it('the report editor: draft, versions, yearly figures', async () => {
+    const draft = await read(`${AGENCY}/reports/2021/draft`, draftSchema);
+    expect(draft.year).toBe(2021);
+    await read(`${AGENCY}/reports/2021/versions`, versionListSchema);
+    await read(`${AGENCY}/reports/2021/figures`, figuresSchema);
+  });
+
+  it('the users of the agency and the calendar', async () => {
+    const { users } = await read(`${AGENCY}/users`, userListSchema);
+    expect(users.map((u) => u.username)).toContain('lingang-admin');
+    await read('/api/v1/calendar?year=2021', calendarYearSchema);
+  });
+});

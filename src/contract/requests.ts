@@ -1,0 +1,239 @@
+/**
+ * The request routes' contract: the queue's query, the bodies of registration and case actions,
+ * and the responses (they are also the OpenAPI document, and the console's types).
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates.ts';
+import { DASHBOARD_LISTS, QUEUE_FILTERS } from '../domain/requests/queues.ts';
+import { CASE_STATES } from '../domain/requests/state-machine.ts';
+import { applicantBody } from './register-request.ts';
+
+export const registeredSchema = z.object({
+  requestId: z.number().int(),
+  trackingCode: z.string().describe('random, 160 bits: the applicant follows the request with it'),
+  registrationNo: z.string().describe('e.g. 临港依申请〔2021〕3号'),
+  receivedOn: z.string(),
+  dueOn: z.string(),
+  provisional: z
+    .boolean()
+    .describe('the due date counts across a year whose holiday notice is not yet known'),
+  version: z.number().int(),
+});
+
+export const receiptSchema = registeredSchema.omit({ requestId: true, version: true });
+
+export const actionResultSchema = z.object({
+  requestId: z.number().int(),
+  version: z.number().int(),
+  state: z.string(),
+  eventId: z.number().int(),
+});
+
+export const reviewRecordedSchema = z.object({ reviewId: z.number().int() });
+
+export const trackSchema = z.object({
+  agency: z.object({ code: z.string(), name: z.string() }),
+  registrationNo: z.string().nullable(),
+  state: z.string(),
+  stateLabel: z.string(),
+  receivedOn: z.string(),
+  decidedOn: z.string().nullable(),
+  dueOn: z.string(),
+  workingDaysLeft: z.number().int(),
+  overdue: z.boolean(),
+  provisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
+  letters: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      fileName: z.string(),
+      createdAt: z.string(),
+      delivery: z
+        .object({
+          sentOn: z.string(),
+          method: z.string(),
+          trackingNo: z.string().nullable(),
+          sentence: z.string().describe('已于 5 月 6 日邮寄（单号 …）'),
+        })
+        .nullable()
+        .describe('送达 as the applicant may read it; never the applicant’s details'),
+    }),
+  ),
+});
+
+export const deadlineSchema = z.object({
+  from: z.string(),
+  days: z.number().int(),
+  due: z.string(),
+  provisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
+});
+
+const receivedDate = (label: string) =>
+  z
+    .string()
+    .refine(isIsoDate, { error: `${label}应为 YYYY-MM-DD 格式的日期，如 2026-01-31` })
+    .optional();
+
+/** The queue's query: a filter, a page, and optionally search words and a received-date range. */
+export const queueQuery = z
+  .object({
+    filter: z.enum(QUEUE_FILTERS, { error: `filter 应为 ${QUEUE_FILTERS.join('、')} 之一` }).default('open'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    q: z
+      .string()
+      .max(100, { error: '搜索词最长 100 个字符，请缩短后再搜索' })
+      .optional()
+      .describe(
+        'words found in the registration number, tracking code, applicant name or phone, or the information sought',
+      ),
+    receivedFrom: receivedDate('收到日期起'),
+    receivedTo: receivedDate('收到日期止'),
+  })
+  .refine((q) => !q.receivedFrom || !q.receivedTo || q.receivedFrom <= q.receivedTo, {
+    error: '收到日期起不能晚于收到日期止，请调整日期范围',
+    path: ['receivedTo'],
+  });
+
+/** A case in the queue and the dashboard's lists (the stored clock columns). */
+export const caseSummarySchema = z.object({
+  id: z.number().int(),
+  registrationNo: z.string().nullable(),
+  applicantType: z.string(),
+  applicantName: z.string().nullable().describe("the person's or the organization's name"),
+  channel: z.string(),
+  receivedOn: z.string(),
+  state: z.string(),
+  dueOn: z.string().nullable(),
+  dueProvisional: z.boolean(),
+  clockState: z.string().nullable().describe('the clock state stored with the due date'),
+  waitingUntil: z.string().nullable(),
+  outcome: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  version: z.number().int(),
+});
+
+export const queueSchema = z.object({
+  total: z.number().int(),
+  cases: z.array(caseSummarySchema),
+  counts: z.record(z.enum(QUEUE_FILTERS), z.number().int()).describe('how many cases each filter holds'),
+  today: z.string(),
+  dueSoonUntil: z.string().describe('the last day counted as due soon'),
+});
+
+export const dashboardCaseSchema = caseSummarySchema.extend({
+  counterDate: z.string().nullable().describe('the date the day counter counts to'),
+  workingDaysLeft: z.number().int().nullable().describe('working days to counterDate; negative when past'),
+});
+
+export const dashboardSchema = z.object({
+  today: z.string(),
+  weekEnd: z.string(),
+  lists: z.array(
+    z.object({
+      key: z.enum(DASHBOARD_LISTS),
+      label: z.string(),
+      count: z.number().int(),
+      cases: z.array(dashboardCaseSchema),
+    }),
+  ),
+});
+
+/** The answer clock as of today (domain/clock's reading). */
+export const clockSchema = z.object({
+  due: z.string(),
+  provisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
+  workingDaysUsed: z.number().int(),
+  workingDaysLeft: z.number().int().describe('negative when overdue'),
+  overdue: z.boolean(),
+  state: z.enum([
+    'running',
+    'awaiting_correction',
+    'correction_lapsed',
+    'in_consultation',
+    'awaiting_fee',
+    'fee_lapsed',
+    'awaiting_reasons',
+    'decided',
+  ]),
+  waitingUntil: z.string().nullable(),
+});
+
+export const letterDeliverySchema = z.object({
+  method: z.string().nullable(),
+  methodLabel: z.string(),
+  sentOn: z.string(),
+  trackingNo: z.string().nullable(),
+  note: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+});
+
+/** One case as staff see it: the applicant (ID number masked), clock, timeline, letters, files. */
+export const caseDetailSchema = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  registrationNo: z.string().nullable(),
+  trackingCode: z.string().nullable(),
+  state: z.enum(CASE_STATES),
+  stateLabel: z.string(),
+  channel: z.string(),
+  applicantType: z.string(),
+  applicant: z
+    .looseObject({ ...applicantBody.shape, idNumberMasked: z.boolean().optional() })
+    .nullable()
+    .describe('as registered; the ID number masked'),
+  receivedOn: z.string(),
+  decidedOn: z.string().nullable(),
+  outcome: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  feeYuan: z.number(),
+  items: z.array(z.object({ seq: z.number().int(), outcome: z.string().nullable() })),
+  clock: clockSchema,
+  allowedActions: z.array(z.string()),
+  events: z.array(
+    z.object({
+      id: z.number().int(),
+      seq: z.number().int(),
+      type: z.string(),
+      occurredOn: z.string(),
+      recordedAt: z.string(),
+      actor: z.string(),
+      stateBefore: z.string().nullable(),
+      stateAfter: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  letters: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      fileName: z.string(),
+      eventId: z.number().int().nullable(),
+      createdAt: z.string(),
+      issuedOn: z.string().describe("the letter's date (its event's day)"),
+      delivery: letterDeliverySchema.nullable().describe('送达, when recorded'),
+    }),
+  ),
+  attachments: z.array(
+    z.object({
+      id: z.number().int(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      size: z.number().int(),
+      createdAt: z.string(),
+      createdBy: z.string(),
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      id: z.number().int(),
+      group: z.string(),
+      filedOn: z.string(),
+      decidedOn: z.string().nullable(),
+      result: z.string().nullable(),
+    }),
+  ),
+});
