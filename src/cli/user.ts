@@ -4,14 +4,14 @@
  * way). Passwords come from --password or, better (not in the shell history), --password-stdin.
  */
 
-import type { AdminScope } from '../commands/accounts/admin-scope.ts';
+import { agencyIdByCode } from '../accounts/load-actor.ts';
 import { changeRole } from '../commands/accounts/change-role.ts';
 import { createUser } from '../commands/accounts/create-user.ts';
 import { updateUser } from '../commands/accounts/update-user.ts';
 import type { Db } from '../db/connection.ts';
 import { listUsers } from '../db/queries/users.ts';
+import type { Actor } from '../domain/accounts/actor.ts';
 import { isAgencyRole } from '../domain/accounts/roles.ts';
-import { agencyIdOf } from '../server/actor.ts';
 import { flags, UsageError, writeErr } from './io.ts';
 
 const USAGE = `用法：gongkai user <子命令>
@@ -32,11 +32,11 @@ const OPTIONS = {
 } as const;
 
 /** The command line acts as a platform administrator of the installation. */
-function cliScope(): AdminScope {
+function cliScope(): Actor {
   return {
     username: `cli:${process.env.USER || process.env.USERNAME || 'unknown'}`,
     platformAdmin: true,
-    agencyIds: [],
+    scopes: [],
   };
 }
 
@@ -69,7 +69,7 @@ export async function userCommand(db: Db, args: string[], now = new Date()): Pro
   const username = positionals[0];
   const scope = cliScope();
   if (sub === 'list') {
-    const agencyId = values.agency ? await agencyIdOf(db, values.agency) : null;
+    const agencyId = values.agency ? await agencyIdByCode(db, values.agency) : null;
     for (const user of await listUsers(db, agencyId)) {
       const roles = user.agencies.map((a) => `${a.code}:${a.roles.join('+')}`).join(' ');
       const flagsText = [user.platformAdmin ? '平台管理员' : '', user.disabled ? '已停用' : ''].filter(
@@ -86,7 +86,7 @@ export async function userCommand(db: Db, args: string[], now = new Date()): Pro
     if (!values.name) throw new UsageError('请用 --name 提供用户姓名。');
     const roles = rolesOf(values);
     if (roles.length && !values.agency) throw new UsageError('授予角色时请用 --agency 指定机关。');
-    const agency = values.agency ? { id: await agencyIdOf(db, values.agency), roles } : undefined;
+    const agency = values.agency ? { id: await agencyIdByCode(db, values.agency), roles } : undefined;
     const password = await passwordOf(values);
     await createUser(
       db,
@@ -101,7 +101,7 @@ export async function userCommand(db: Db, args: string[], now = new Date()): Pro
     const roles = rolesOf(values);
     if (!values.agency || roles.length === 0)
       throw new UsageError('请用 --agency 和 --role 指定机关和角色。');
-    const agencyId = await agencyIdOf(db, values.agency);
+    const agencyId = await agencyIdByCode(db, values.agency);
     for (const role of roles) {
       const { changed } = await changeRole(
         db,

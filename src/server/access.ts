@@ -9,9 +9,10 @@
  */
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { loadActor, loadAgency } from '../accounts/load-actor.ts';
 import type { Db } from '../db/connection.ts';
 import { worksIn } from '../domain/accounts/actor.ts';
-import { decorateActor, loadActor, loadAgency } from './actor.ts';
+import { decorateActor } from './actor.ts';
 import { AppError } from './errors.ts';
 
 /** Routes anyone may call ("METHOD url" as registered; HEAD counts as GET), each with its reason. */

@@ -75,3 +75,8 @@ export function worksIn(actor: Actor, agency: AgencyNode): boolean {
 export function agenciesWhere(actor: Actor, role: AgencyRole): number[] {
   return actor.scopes.filter((s) => !s.subtree && s.roles.includes(role)).map((s) => s.agencyId);
 }
+
+/** The actor acting on the installation (the calendar), in no agency: no roles. */
+export function installationActor(actor: Actor): AgencyActor {
+  return { username: actor.username, roles: [], platformAdmin: actor.platformAdmin };
+}

@@ -10,7 +10,7 @@ import { findUser } from '../../accounts/user-access.ts';
 import { changeOwnPassword } from '../../commands/accounts/change-password.ts';
 import { signIn } from '../../commands/accounts/sign-in.ts';
 import { MAX_PASSWORD_LENGTH } from '../../domain/accounts/password-policy.ts';
-import { signedInUsername } from '../actor.ts';
+import { actorOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../identity.ts';
 import { sessionJson, sessionSchema } from '../presenters/session-json.ts';
@@ -138,7 +138,7 @@ export const sessionRoutes: RouteModule = async (app, { db, now, signInLimits })
       },
     },
     async (request, reply) => {
-      const username = signedInUsername(request);
+      const { username } = actorOf(request);
       await changeOwnPassword(
         db,
         { username, ...request.body, keepSessionId: request.identity?.session?.id },
