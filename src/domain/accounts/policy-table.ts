@@ -23,6 +23,3 @@ export function can<Verb extends string>(table: PolicyTable<Verb>, actor: RoleHo
 export function rolesNeeded<Verb extends string>(table: PolicyTable<Verb>, verb: Verb): string {
   return table[verb].map((role) => `“${ROLE_LABELS[role]}”`).join('或');
 }
-
-/** Every agency role (for verbs any of the agency's staff may do, such as reading). */
-export const ANY_STAFF: readonly AgencyRole[] = ['operator', 'approver', 'reviewer', 'agency_admin'];
