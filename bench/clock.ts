@@ -257,7 +257,7 @@ async function measure(dialect: Dialect): Promise<Result> {
     const { recompute } = await importHolidayNotice(
       db,
       NOTICE_2027,
-      { username: 'bench-admin', roles: ['platform_admin'] },
+      { username: 'bench-admin', roles: [], platformAdmin: true },
       new Date(`${TODAY}T02:00:00Z`),
     );
     const recomputeMs = performance.now() - start;

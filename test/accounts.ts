@@ -2,12 +2,17 @@
 import { hashPassword } from '../src/accounts/password-hash.ts';
 import type { Db } from '../src/db/connection.ts';
 
-/** A bare agency; its id. */
-export async function addAgency(db: Db, code: string, name = `${code} 测试机关`): Promise<number> {
+/** A bare agency (under `parentId`, when given); its id. */
+export async function addAgency(
+  db: Db,
+  code: string,
+  name = `${code} 测试机关`,
+  parentId: number | null = null,
+): Promise<number> {
   const row = await db.kysely
     .insertInto('agencies')
     .values({
-      ...{ code, name, short_name: name, parent_id: null, kind: 'government', address: '', postcode: '' },
+      ...{ code, name, short_name: name, parent_id: parentId, kind: 'government', address: '', postcode: '' },
       ...{ phone: '', website: '', website_name: '', office: '', created_at: '2026-01-01T00:00:00Z' },
     })
     .returning('id')

@@ -1,11 +1,13 @@
 /**
  * Every API route, enumerated as the server registers it: a user of another agency (holding every
- * role there) and an anonymous caller are refused (401/403/404) on every route that is not in the
- * public allow-list (src/server/access.ts, a reason each). A new route is covered automatically;
+ * role there), a supervisor of a sibling subtree, a supervisor of the agency's own subtree (the
+ * role grants nothing yet) and an anonymous caller are refused (401/403/404) on every route that
+ * is not in the public allow-list (src/server/access.ts, a reason each). A new route is covered automatically;
  * a new public route must be added to the allow-list, which this test checks against the routes.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SUPERVISOR_ROLE } from '../src/domain/accounts/actor.ts';
 import { isPublicRoute, PUBLIC_ROUTES } from '../src/server/access.ts';
 import { buildServer } from '../src/server/app.ts';
 import { signInAs } from '../src/server/testing.ts';
@@ -33,11 +35,22 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
     trackingCode: 'unknown',
   };
   let other: Record<string, string> = {};
+  /** signed-in callers who hold no staff role in lingang, by what they are */
+  const outsiders: Array<{ who: string; headers: Record<string, string> }> = [];
 
   beforeAll(async () => {
     const db = use();
     const otherId = await addAgency(db, 'other');
     await addUser(db, { username: 'other-all', password: PASSWORD, agencyId: otherId, roles: ALL_ROLES });
+    // A small tree: city above lingang and above a sibling district with an office of its own.
+    const city = await addAgency(db, 'city');
+    await db.kysely.updateTable('agencies').set({ parent_id: city }).where('code', '=', 'lingang').execute();
+    const sibling = await addAgency(db, 'sibling', undefined, city);
+    await addAgency(db, 'sibling-office', undefined, sibling);
+    const supervisor = (username: string, agencyId: number) =>
+      addUser(db, { username, password: PASSWORD, agencyId, roles: [SUPERVISOR_ROLE] });
+    await supervisor('sibling-supervisor', sibling);
+    await supervisor('city-supervisor', city);
     const request = await db.kysely
       .selectFrom('letters')
       .innerJoin('agencies', 'agencies.id', 'letters.agency_id')
@@ -56,6 +69,12 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
     });
     await app.ready();
     other = (await signInAs(app, 'other-all', PASSWORD)).headers;
+    outsiders.push({ who: 'other agency', headers: other });
+    for (const [who, username] of [
+      ['sibling subtree supervisor', 'sibling-supervisor'],
+      ['own subtree supervisor', 'city-supervisor'],
+    ])
+      outsiders.push({ who, headers: (await signInAs(app, username, PASSWORD)).headers });
   });
   afterAll(() => app.close());
 
@@ -79,7 +98,12 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
     expect(own.statusCode).toBe(200);
   });
 
-  it('refuses every non-public API route to a user of another agency and to nobody', async () => {
+  it('refuses every non-public API route to a user of another agency, to supervisors and to nobody', async () => {
+    expect(outsiders.map((o) => o.who)).toEqual([
+      'other agency',
+      'sibling subtree supervisor',
+      'own subtree supervisor',
+    ]);
     const failures: string[] = [];
     let checked = 0;
     for (const route of routes) {
@@ -88,12 +112,14 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
       const anonymous = await call(route, {});
       if (anonymous.statusCode !== 401)
         failures.push(`${route.method} ${route.url} anonymous → ${anonymous.statusCode}`);
-      const foreign = await call(route, other);
       const expected = route.url === '/api/v1/session/password' ? 400 : 403;
-      if (foreign.statusCode !== expected)
-        failures.push(
-          `${route.method} ${route.url} other agency → ${foreign.statusCode} ${foreign.body.slice(0, 100)}`,
-        );
+      for (const { who, headers } of outsiders) {
+        const refused = await call(route, headers);
+        if (refused.statusCode !== expected)
+          failures.push(
+            `${route.method} ${route.url} ${who} → ${refused.statusCode} ${refused.body.slice(0, 100)}`,
+          );
+      }
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(35);

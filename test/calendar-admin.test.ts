@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCalendar } from '../src/calendar/load-calendar.ts';
 import { recomputeOpenDeadlines } from '../src/commands/calendar/recompute-open-deadlines.ts';
 import { applyCaseAction } from '../src/commands/requests/apply-case-action.ts';
+import type { Actor } from '../src/commands/requests/case-store.ts';
 import { registerRequest } from '../src/commands/requests/register-request.ts';
 import type { Db } from '../src/db/connection.ts';
 import { chineseDaysData } from '../src/domain/calendar/chinese-days-data.ts';
@@ -24,7 +25,7 @@ const INVENTED_2027_NOTICE = {
 
 const ADMIN = { 'x-gongkai-user': 'calendar-admin' };
 const OPERATOR = { 'x-gongkai-user': 'calendar-operator' };
-const STAFF = { username: 'calendar-operator', roles: ['operator'] };
+const STAFF: Actor = { username: 'calendar-operator', roles: ['operator'] };
 
 /** A valid 居民身份证号 (check digit computed per GB 11643). */
 function residentId(body17: string): string {
@@ -268,7 +269,7 @@ describeEachDatabase(
     });
 
     it('reads and writes in batches: one case per batch gives the same result', async () => {
-      const admin = { username: 'calendar-admin', roles: ['platform_admin'] };
+      const admin: Actor = { username: 'calendar-admin', roles: [], platformAdmin: true };
       const tables = await loadCalendar(use());
       const moreHolidays = createWorkCalendar({
         base: chineseDaysData,

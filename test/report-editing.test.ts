@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publishReport } from '../src/commands/reports/publish-report.ts';
+import type { Actor } from '../src/commands/requests/case-store.ts';
 import { describeEachWithDraftDemo } from './databases.ts';
 import { APPROVER, demoApp, OPERATOR, REPORTS, REVIEWER, send } from './report-app.ts';
 
@@ -104,7 +105,7 @@ describeEachWithDraftDemo('editing the annual report draft', (use) => {
   });
 
   it('publishes on the day already on record by default, however late it is now', async () => {
-    const approver = { username: 'lingang-approver', roles: ['approver'] };
+    const approver: Actor = { username: 'lingang-approver', roles: ['approver'] };
     const version = await publishReport(
       use(),
       'lingang',

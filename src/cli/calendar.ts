@@ -10,7 +10,6 @@ import { loadCalendar } from '../calendar/load-calendar.ts';
 import { addCalendarOverride, removeCalendarOverride } from '../commands/calendar/calendar-override.ts';
 import { type CalendarYear, readCalendarYear } from '../commands/calendar/calendar-year.ts';
 import { importHolidayNotice } from '../commands/calendar/import-holiday-notice.ts';
-import { PLATFORM_ADMIN } from '../commands/calendar/platform-admin.ts';
 import type { RecomputeResult } from '../commands/calendar/recompute-open-deadlines.ts';
 import type { Actor } from '../commands/requests/case-store.ts';
 import type { Db } from '../db/connection.ts';
@@ -25,7 +24,7 @@ const KIND_NAMES: Record<string, string> = { holiday: '放假', workday: '上班
 
 /** The actor of the CLI. */
 export function cliActor(io: CliIo): Actor {
-  return { username: cliUsername(io), roles: [PLATFORM_ADMIN] };
+  return { username: cliUsername(io), roles: [], platformAdmin: true };
 }
 
 /** Years as ranges: 2004–2026、2028. */

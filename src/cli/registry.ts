@@ -7,6 +7,7 @@ import { reviewPass } from '../commands/registry/review-pass.ts';
 import type { Actor } from '../commands/requests/case-store.ts';
 import type { Db } from '../db/connection.ts';
 import { documentHistory, documentsInForce, listDocuments } from '../db/queries/registry.ts';
+import { isScopeRole } from '../domain/accounts/actor.ts';
 import { isIsoDate, todayInChina } from '../domain/dates.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../domain/registry/lifecycle.ts';
 import { NORMATIVE_KINDS, type NormativeKind } from '../domain/report/codes.ts';
@@ -40,7 +41,7 @@ async function actorOf(db: Db, agencyId: number, username: string | undefined): 
     .where('user_roles.agency_id', '=', agencyId)
     .execute();
   if (roles.length === 0) throw new UsageError(`用户 ${username} 无权办理该机关的事务`);
-  return { username, roles: roles.map((r) => r.role) };
+  return { username, roles: roles.map((r) => r.role).filter(isScopeRole) };
 }
 
 function readJson(io: CliIo, file: string | undefined): Promise<unknown> {

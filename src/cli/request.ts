@@ -6,6 +6,7 @@ import { registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
+import { isScopeRole } from '../domain/accounts/actor.ts';
 import { todayInChina } from '../domain/dates.ts';
 import { CASE_ACTIONS, type CaseAction } from '../domain/requests/state-machine.ts';
 import { AppError } from '../errors.ts';
@@ -34,7 +35,7 @@ async function agencyAndActor(db: Db, code: string | undefined, username: string
     .where('user_roles.agency_id', '=', agency.id)
     .execute();
   if (roles.length === 0) throw new UsageError(`用户 ${username} 无权办理该机关的事务`);
-  const actor: Actor = { username, roles: roles.map((r) => r.role) };
+  const actor: Actor = { username, roles: roles.map((r) => r.role).filter(isScopeRole) };
   return { agencyId: agency.id, actor };
 }
 

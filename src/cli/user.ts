@@ -4,14 +4,14 @@
  * way). Passwords come from --password or, better (not in the shell history), --password-stdin.
  */
 
-import type { AdminScope } from '../commands/accounts/admin-scope.ts';
+import { agencyIdByCode } from '../accounts/load-actor.ts';
 import { changeRole } from '../commands/accounts/change-role.ts';
 import { createUser } from '../commands/accounts/create-user.ts';
 import { updateUser } from '../commands/accounts/update-user.ts';
 import type { Db } from '../db/connection.ts';
 import { listUsers } from '../db/queries/users.ts';
+import type { Actor } from '../domain/accounts/actor.ts';
 import { isAgencyRole } from '../domain/accounts/roles.ts';
-import { agencyIdOf } from '../server/actor.ts';
 import { type CliIo, cliUsername, flags, readStdin, UsageError, writeErr } from './io.ts';
 
 const USAGE = `用法：gongkai user <子命令>
@@ -32,8 +32,8 @@ const OPTIONS = {
 } as const;
 
 /** The command line acts as a platform administrator of the installation. */
-function cliScope(io: CliIo): AdminScope {
-  return { username: cliUsername(io), platformAdmin: true, agencyIds: [] };
+function cliScope(io: CliIo): Actor {
+  return { username: cliUsername(io), platformAdmin: true, scopes: [] };
 }
 
 async function passwordOf(
@@ -60,7 +60,7 @@ export async function userCommand(io: CliIo, db: Db, args: string[], now = new D
   const username = positionals[0];
   const scope = cliScope(io);
   if (sub === 'list') {
-    const agencyId = values.agency ? await agencyIdOf(db, values.agency) : null;
+    const agencyId = values.agency ? await agencyIdByCode(db, values.agency) : null;
     for (const user of await listUsers(db, agencyId)) {
       const roles = user.agencies.map((a) => `${a.code}:${a.roles.join('+')}`).join(' ');
       const flagsText = [user.platformAdmin ? '平台管理员' : '', user.disabled ? '已停用' : ''].filter(
@@ -77,7 +77,7 @@ export async function userCommand(io: CliIo, db: Db, args: string[], now = new D
     if (!values.name) throw new UsageError('请用 --name 提供用户姓名。');
     const roles = rolesOf(values);
     if (roles.length && !values.agency) throw new UsageError('授予角色时请用 --agency 指定机关。');
-    const agency = values.agency ? { id: await agencyIdOf(db, values.agency), roles } : undefined;
+    const agency = values.agency ? { id: await agencyIdByCode(db, values.agency), roles } : undefined;
     const password = await passwordOf(io, values);
     await createUser(
       db,
@@ -92,7 +92,7 @@ export async function userCommand(io: CliIo, db: Db, args: string[], now = new D
     const roles = rolesOf(values);
     if (!values.agency || roles.length === 0)
       throw new UsageError('请用 --agency 和 --role 指定机关和角色。');
-    const agencyId = await agencyIdOf(db, values.agency);
+    const agencyId = await agencyIdByCode(db, values.agency);
     for (const role of roles) {
       const { changed } = await changeRole(
         db,

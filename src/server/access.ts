@@ -1,16 +1,18 @@
 /**
  * Authorization before anything else runs (secure by default): every route is staff-only unless
  * it is listed in PUBLIC_ROUTES with the reason it may be public. A staff route needs a signed-in
- * caller (else 401); a route of an agency (`:code` in the path) needs a role in that agency (else
+ * caller (else 401); a route of an agency (`:code` in the path) needs a staff role in that agency (else
  * 403) — or, for that agency's user administration, a platform administrator; the
- * installation's users and calendar changes need a platform administrator. Handlers then check
- * the specific role (operator, approver, …). test/authorization.test.ts calls every route as a
+ * installation's users and calendar changes need a platform administrator. Handlers then ask the
+ * area's policy table in src/domain for the specific verb. test/authorization.test.ts calls every route as a
  * user of another agency and as nobody.
  */
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isPlatformAdmin } from '../commands/calendar/platform-admin.ts';
+import { loadActor, loadAgency } from '../accounts/load-actor.ts';
 import type { Db } from '../db/connection.ts';
+import { worksIn } from '../domain/accounts/actor.ts';
+import { decorateActor } from './actor.ts';
 import { AppError } from './errors.ts';
 
 /** Routes anyone may call ("METHOD url" as registered; HEAD counts as GET), each with its reason. */
@@ -60,39 +62,37 @@ const USERS_OF_AGENCY = '/api/v1/agencies/:code/users';
 /** Installation-level routes only a platform administrator may call (users, calendar changes). */
 export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/'] as const;
 
-async function checkAgencyAccess(db: Db, request: FastifyRequest, username: string, code: string) {
-  const rows = await db.kysely
-    .selectFrom('agencies')
-    .leftJoin('user_roles', 'user_roles.agency_id', 'agencies.id')
-    .leftJoin('users', (join) =>
-      join
-        .onRef('users.id', '=', 'user_roles.user_id')
-        .on('users.username', '=', username)
-        .on('users.disabled', '=', 0),
-    )
-    .select(['agencies.id', 'users.id as userId'])
-    .where('agencies.code', '=', code)
-    .execute();
-  if (rows.length === 0) throw new AppError('not_found', `未找到机关代码为 ${code} 的机关`);
-  if (rows.some((r) => r.userId !== null)) return;
-  const url = request.routeOptions.url ?? '';
-  const users = url === USERS_OF_AGENCY || url.startsWith(`${USERS_OF_AGENCY}/`);
-  if (users && (await isPlatformAdmin(db, username))) return;
-  throw new AppError('forbidden', `用户 ${username} 无权办理该机关的事务。`);
-}
-
-/** Installs the gate (after identity.ts's hook, so `request.identity` is known). */
+/**
+ * Installs the gate (after identity.ts's hook, so `request.identity` is known). It resolves the
+ * caller once (`request.actor`) and the route's agency (`request.agency`, also on public routes
+ * with `:code`), and answers, in this order: 401 without a user, 404 for an unknown agency, 403
+ * without a staff role in the agency (a supervisor's scope does not count) or, on the
+ * installation's routes, without being a platform administrator.
+ */
 export function registerAccessGate(app: FastifyInstance, db: Db): void {
+  decorateActor(app);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const url = request.routeOptions.url;
-    if (url === undefined || isPublicRoute(request.method, url)) return; // no route: the 404 handler answers
+    if (url === undefined || !url.startsWith('/api/')) return; // no route: the 404 handler answers
+    const code = (request.params as { code?: unknown } | undefined)?.code;
+    const agencyCode = url.includes(':code') && typeof code === 'string' ? code : undefined;
+    if (isPublicRoute(request.method, url)) {
+      if (agencyCode !== undefined) request.agency = await loadAgency(db, agencyCode);
+      return;
+    }
     const username = request.identity?.username;
     if (!username) throw new AppError('unauthorized', '请先登录：工作人员操作需要用户身份。');
-    const code = (request.params as { code?: unknown } | undefined)?.code;
-    if (url.includes(':code') && typeof code === 'string')
-      await checkAgencyAccess(db, request, username, code);
+    const actor = await loadActor(db, username);
+    request.actor = actor;
+    if (agencyCode !== undefined) {
+      const agency = await loadAgency(db, agencyCode);
+      request.agency = agency;
+      const users = url === USERS_OF_AGENCY || url.startsWith(`${USERS_OF_AGENCY}/`);
+      if (!worksIn(actor, agency) && !(users && actor.platformAdmin))
+        throw new AppError('forbidden', `用户 ${username} 无权办理该机关的事务。`);
+    }
     const platformOnly = PLATFORM_ADMIN_PREFIXES.some((prefix) => url.startsWith(prefix));
-    if (platformOnly && !(await isPlatformAdmin(db, username)))
+    if (platformOnly && !actor.platformAdmin)
       throw new AppError('forbidden', `用户 ${username} 不是平台管理员，无权进行该操作。`);
   });
 }

@@ -1,39 +1,45 @@
 /**
- * Who is acting on a staff route: the caller (`request.identity`, from the session cookie — see
- * identity.ts) and the roles they hold in the route's agency. A disabled user holds none.
+ * Who is acting and in which agency, resolved once per request by the gate (access.ts):
+ * `request.actor` (the signed-in user with their scopes; null for an anonymous caller) and, on a
+ * route with `:code`, `request.agency`. Handlers read them (`actorOf`, `agencyOf`) and ask the
+ * domain's policy tables what the actor may do. A disabled user holds no scope.
  */
-import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../commands/requests/case-store.ts';
-import type { Db } from '../db/connection.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RequestAgency } from '../accounts/load-actor.ts';
+import { type Actor, type AgencyActor, actorIn } from '../domain/accounts/actor.ts';
 import { AppError } from './errors.ts';
 
+export type { RequestAgency } from '../accounts/load-actor.ts';
 export { USER_HEADER } from './identity.ts';
 
-/** The caller's username; 401 when nobody is signed in. */
-export function signedInUsername(request: FastifyRequest): string {
-  const username = request.identity?.username;
-  if (!username) throw new AppError('unauthorized', '请先登录：工作人员操作需要用户身份。');
-  return username;
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the signed-in user with their scopes (null: anonymous, or a route outside the API) */
+    actor: Actor | null;
+    /** the agency of the route's `:code` (null on routes without one) */
+    agency: RequestAgency | null;
+  }
 }
 
-/** The acting user and their roles in the agency; 401 without a user, 403 without a role there. */
-export async function resolveActor(db: Db, request: FastifyRequest, agencyId: number): Promise<Actor> {
-  const username = signedInUsername(request);
-  const rows = await db.kysely
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.username', 'user_roles.role'])
-    .where('users.username', '=', username)
-    .where('users.disabled', '=', 0)
-    .where('user_roles.agency_id', '=', agencyId)
-    .execute();
-  if (rows.length === 0) throw new AppError('forbidden', `用户 ${username} 无权办理该机关的事务。`);
-  return { username, roles: rows.map((r) => r.role) };
+/** Declares `request.actor` and `request.agency` (set by the gate). */
+export function decorateActor(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('agency', null);
 }
 
-/** The agency of a code, or not_found. */
-export async function agencyIdOf(db: Db, code: string): Promise<number> {
-  const row = await db.kysely.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
-  if (!row) throw new AppError('not_found', `未找到机关代码为 ${code} 的机关`);
-  return row.id;
+/** The signed-in actor; 401 when nobody is signed in. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthorized', '请先登录：工作人员操作需要用户身份。');
+  return request.actor;
+}
+
+/** The route's agency (routes with `:code`; the gate answered 404 for an unknown one). */
+export function agencyOf(request: FastifyRequest): RequestAgency {
+  if (!request.agency) throw new AppError('not_found', '未找到该机关');
+  return request.agency;
+}
+
+/** The signed-in actor as seen in the route's agency (what commands are given). */
+export function agencyActorOf(request: FastifyRequest): AgencyActor {
+  return actorIn(actorOf(request), agencyOf(request));
 }

@@ -37,7 +37,7 @@ async function addOtherAgency(db: Db): Promise<void> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const platform = { username: 'browser-test', platformAdmin: true, agencyIds: [] };
+  const platform = { username: 'browser-test', platformAdmin: true, scopes: [] };
   const roles = ['operator', 'approver', 'reviewer', 'agency_admin'];
   await createUser(
     db,

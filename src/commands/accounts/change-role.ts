@@ -1,15 +1,17 @@
 /** Grants or revokes a user's role in an agency (agency or platform administrator); each an event. */
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../../domain/accounts/actor.ts';
+import { revokesOwnUserAdmin } from '../../domain/accounts/policy.ts';
 import { AppError } from '../../errors.ts';
-import { type AdminScope, assertAdministers, loadManagedUser } from './admin-scope.ts';
+import { assertAdministers, loadManagedUser } from './admin-scope.ts';
 import { recordUserEvent } from './user-events.ts';
 
 /** Grants or revokes; `changed` is false when the user already had (or lacked) the role. */
 export async function changeRole(
   db: Db,
   input: { username: string; agencyId: number; role: string; grant: boolean },
-  scope: AdminScope,
+  scope: Actor,
   now: Date,
 ): Promise<{ changed: boolean }> {
   assertAdministers(scope, input.agencyId);
@@ -17,12 +19,7 @@ export async function changeRole(
     const user = await loadManagedUser(trx, input.username);
     if (user.platformAdmin && !scope.platformAdmin)
       throw new AppError('forbidden', '平台管理员的账号只能由平台管理员管理。');
-    if (
-      !input.grant &&
-      input.role === 'agency_admin' &&
-      user.username === scope.username &&
-      !scope.platformAdmin
-    )
+    if (!input.grant && revokesOwnUserAdmin(scope, { username: user.username, role: input.role }))
       throw new AppError('forbidden', '不能撤销自己的机关管理员角色，请由其他管理员办理。');
     const held = await trx
       .selectFrom('user_roles')

@@ -7,8 +7,9 @@ import { hashPassword } from '../../accounts/password-hash.ts';
 import { isWriteConflict } from '../../db/conflict.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../../domain/accounts/actor.ts';
 import { AppError } from '../../errors.ts';
-import { type AdminScope, assertAdministers } from './admin-scope.ts';
+import { assertAdministers } from './admin-scope.ts';
 import { assertStrongPassword } from './change-password.ts';
 import { recordUserEvent } from './user-events.ts';
 
@@ -26,12 +27,7 @@ export interface NewUser {
 }
 
 /** Creates the user; 409 when the username is taken. */
-export async function createUser(
-  db: Db,
-  input: NewUser,
-  scope: AdminScope,
-  now: Date,
-): Promise<{ id: number }> {
+export async function createUser(db: Db, input: NewUser, scope: Actor, now: Date): Promise<{ id: number }> {
   if (!USERNAME_PATTERN.test(input.username)) {
     const message = '用户名只能包含小写字母、数字、点、下划线和连字符，2–64 个字符。';
     throw new AppError('validation', message, [{ field: 'username', message }]);

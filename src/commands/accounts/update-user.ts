@@ -7,8 +7,9 @@ import { hashPassword } from '../../accounts/password-hash.ts';
 import { deleteUserSessions } from '../../accounts/sessions.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import type { Actor } from '../../domain/accounts/actor.ts';
 import { AppError } from '../../errors.ts';
-import { type AdminScope, assertManagesUser, loadManagedUser } from './admin-scope.ts';
+import { assertManagesUser, loadManagedUser } from './admin-scope.ts';
 import { assertStrongPassword } from './change-password.ts';
 import { recordUserEvent } from './user-events.ts';
 
@@ -25,7 +26,7 @@ export async function updateUser(
   db: Db,
   username: string,
   change: UserChange,
-  scope: AdminScope,
+  scope: Actor,
   now: Date,
 ): Promise<{ events: string[] }> {
   if (change.platformAdmin !== undefined && !scope.platformAdmin)

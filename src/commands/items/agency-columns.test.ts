@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../../../test/databases.ts';
 import { chineseDaysData } from '../../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
+import type { Actor } from '../requests/case-store.ts';
 import { deleteAgencyColumn, saveAgencyColumn } from './agency-columns.ts';
 import { approveItem } from './approve-item.ts';
 import { createDraft } from './create-draft.ts';
@@ -13,9 +14,9 @@ import { submitForReview } from './submit-for-review.ts';
 import { createTestAgency } from './testing.ts';
 
 const now = new Date('2021-06-01T02:00:00Z');
-const admin = { username: 'cols-admin', roles: ['agency_admin', 'operator'] };
-const operator = { username: 'cols-operator', roles: ['operator'] };
-const reviewer = { username: 'cols-reviewer', roles: ['reviewer'] };
+const admin: Actor = { username: 'cols-admin', roles: ['agency_admin', 'operator'] };
+const operator: Actor = { username: 'cols-operator', roles: ['operator'] };
+const reviewer: Actor = { username: 'cols-reviewer', roles: ['reviewer'] };
 const calendar = createWorkCalendar({ base: chineseDaysData });
 
 const fields = (extra: Partial<ItemFields> = {}): ItemFields => ({

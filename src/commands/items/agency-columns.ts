@@ -6,6 +6,7 @@
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { isStatutoryCategory } from '../../domain/items/categories.ts';
+import { catalogueRefusal } from '../../domain/items/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../requests/case-store.ts';
 import type { Trx } from './item-store.ts';
@@ -28,13 +29,10 @@ export interface AgencyColumn {
   sort: number;
 }
 
-export const AGENCY_ADMIN_ROLE = 'agency_admin';
-
 /** Agency administrators configure the catalogue; anyone else is refused. */
 export function requireAgencyAdmin(actor: Actor, what: string): void {
-  if (!actor.roles.includes(AGENCY_ADMIN_ROLE)) {
-    throw new AppError('forbidden', `${what}需要“机关管理员”角色，用户 ${actor.username} 没有该角色。`);
-  }
+  const refusal = catalogueRefusal(actor, what);
+  if (refusal) throw new AppError('forbidden', refusal);
 }
 
 /** Writes an event of the agency's audit trail. */

@@ -1,11 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
+import type { Actor } from '../requests/case-store.ts';
 import { createDraft } from './create-draft.ts';
 import { editItem } from './edit-item.ts';
 import { createTestAgency } from './testing.ts';
 
 const now = new Date('2021-06-01T02:00:00Z');
-const operator = { username: 'race-operator', roles: ['operator'] };
+const operator: Actor = { username: 'race-operator', roles: ['operator'] };
 
 describeEachDatabase('two people changing one item at once', (use) => {
   let agencyId: number;

@@ -5,13 +5,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { createFileStore, type FileStore } from '../../files/file-store.ts';
 import { exeBytes, pdfBytes, pngBytes } from '../../files/testing.ts';
+import type { Actor } from '../requests/case-store.ts';
 import { createDraft } from './create-draft.ts';
 import { createTestAgency } from './testing.ts';
 import { uploadAttachment } from './upload-attachment.ts';
 
 const LIMIT = 64 * 1024;
 const now = new Date('2021-06-01T02:00:00Z');
-const operator = { username: 'upload-operator', roles: ['operator'] };
+const operator: Actor = { username: 'upload-operator', roles: ['operator'] };
 
 describeEachDatabase('uploading an attachment', (use) => {
   let dir: string;

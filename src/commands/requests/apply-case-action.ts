@@ -5,6 +5,7 @@ import { computeClock } from '../../domain/clock/compute-clock.ts';
 import { ClockError } from '../../domain/clock/problems.ts';
 import { projectedReading, storedClock } from '../../domain/clock/projected.ts';
 import { isIsoDate } from '../../domain/dates.ts';
+import { caseActionRefusal } from '../../domain/requests/policy.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { transition } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
@@ -58,9 +59,8 @@ export async function applyCaseAction(
   if (occurredOn > input.today)
     throw new AppError('validation', `日期 occurredOn（${occurredOn}）不能晚于今天。`);
   const handler = ACTION_HANDLERS[input.action];
-  if (input.action !== 'extend' && !input.actor.roles.includes('operator')) {
-    throw new AppError('forbidden', '办理依申请公开需要“经办人”角色。');
-  }
+  const refusal = caseActionRefusal(input.actor, input.action);
+  if (refusal) throw new AppError('forbidden', refusal);
   try {
     return await inTransaction(db, async (trx) => {
       const row = await loadCase(trx, input.agencyId, input.requestId);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import { checkUpload } from '../../files/check-upload.ts';
 import type { FileStore } from '../../files/file-store.ts';
@@ -28,7 +29,8 @@ export async function attachFileToRequest(
   store: FileStore,
   input: AttachFileInput,
 ): Promise<{ attachmentId: number; version: number; fileName: string; mediaType: string; size: number }> {
-  if (!input.actor.roles.includes('operator')) throw new AppError('forbidden', '上传附件需要“经办人”角色。');
+  const refusal = requestRefusal(input.actor, 'attach');
+  if (refusal) throw new AppError('forbidden', refusal);
   const { type, fileName } = checkUpload(input);
   const stored = await store.put(input.bytes);
   try {

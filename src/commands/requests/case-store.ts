@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { isWriteConflict } from '../../db/conflict.ts';
 import type { Database } from '../../db/schema.ts';
+import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
 import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
@@ -11,11 +12,8 @@ export type Trx = Transaction<Database>;
 /** Reads work inside a transaction or outside one. */
 export type Reader = Kysely<Database>;
 
-/** Who acts: a user and the roles they hold in the case's agency. */
-export interface Actor {
-  username: string;
-  roles: readonly string[];
-}
+/** Who acts: a user and the roles they hold in the case's agency (domain/accounts/actor.ts). */
+export type Actor = AgencyActor;
 
 export interface CaseRow {
   id: number;

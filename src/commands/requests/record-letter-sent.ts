@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { checkDelivery, type Delivery, type DeliveryInput } from '../../domain/letters/delivery.ts';
+import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
 
@@ -26,8 +27,8 @@ export interface LetterSent extends Delivery {
  * transaction; an operator records it. Bad input writes nothing.
  */
 export async function recordLetterSent(db: Db, input: RecordLetterSentInput): Promise<LetterSent> {
-  if (!input.actor.roles.includes('operator'))
-    throw new AppError('forbidden', '登记文书送达需要“经办人”角色。');
+  const refusal = requestRefusal(input.actor, 'record_delivery');
+  if (refusal) throw new AppError('forbidden', refusal);
   try {
     return await inTransaction(db, async (trx) => {
       const row = await loadCase(trx, input.agencyId, input.requestId);

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import type { LetterKind } from '../../domain/letters/kinds.ts';
+import { letterRefusal } from '../../domain/letters/policy.ts';
 import { validateTemplate } from '../../domain/letters/templates.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from './case-store.ts';
@@ -20,9 +21,8 @@ export async function saveLetterTemplate(
   db: Db,
   input: SaveTemplateInput,
 ): Promise<{ kind: LetterKind; isDefault: boolean }> {
-  if (!input.actor.roles.includes('agency_admin')) {
-    throw new AppError('forbidden', '只有机关管理员可以修改文书模板。');
-  }
+  const refusal = letterRefusal(input.actor, 'edit_templates');
+  if (refusal) throw new AppError('forbidden', refusal);
   if (input.template.trim() === '') {
     await db.kysely
       .deleteFrom('letter_templates')

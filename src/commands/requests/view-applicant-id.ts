@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { ID_NUMBER_ROLES } from '../../domain/accounts/roles.ts';
+import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, appendCaseEvent, conflictOr, lastEventDate, loadCase } from './case-store.ts';
 
@@ -15,8 +15,8 @@ export async function viewApplicantId(
   db: Db,
   input: { agencyId: number; requestId: number; actor: Actor; ip: string; now: Date },
 ): Promise<{ idType: string | null; idNumber: string | null }> {
-  if (!input.actor.roles.some((role) => (ID_NUMBER_ROLES as readonly string[]).includes(role)))
-    throw new AppError('forbidden', '查看申请人完整证件号码需要“经办人”或“审批负责人”角色。');
+  const refusal = requestRefusal(input.actor, 'view_applicant_id');
+  if (refusal) throw new AppError('forbidden', refusal);
   return inTransaction(db, async (trx) => {
     const row = await loadCase(trx, input.agencyId, input.requestId);
     const stored = await trx

@@ -12,6 +12,7 @@ import {
 import { Button, Flex, Layout, Menu, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { USER_ADMIN_ROLE } from '../../domain/accounts/policy.ts';
 import { useSession } from '../session-context.tsx';
 
 /** The menu; `agency`: needs a current agency; `role`: needs that role there; `platform`: platform administrators only. */
@@ -29,7 +30,7 @@ const MENU: Array<{
   { key: '/registry', icon: <BookOutlined />, label: '规范性文件', agency: true },
   { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
   { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
-  { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, role: 'agency_admin' },
+  { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, role: USER_ADMIN_ROLE },
   {
     key: '/platform/users',
     icon: <SafetyCertificateOutlined />,

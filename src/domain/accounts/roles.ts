@@ -1,6 +1,7 @@
 /**
  * The roles a user holds in an agency (user_roles.role), and the installation-level platform
- * administrator (users.platform_admin). Who may do what: docs/security.md.
+ * administrator (users.platform_admin). Who may do what: each area's policy table in src/domain
+ * (policy-table.ts; docs/security.md).
  */
 
 /** Roles held per agency. */
@@ -19,6 +20,3 @@ export const ROLE_LABELS: Record<AgencyRole, string> = {
 export function isAgencyRole(value: string): value is AgencyRole {
   return (AGENCY_ROLES as readonly string[]).includes(value);
 }
-
-/** Roles that may see an applicant's full ID number (each view logged). */
-export const ID_NUMBER_ROLES: readonly AgencyRole[] = ['operator', 'approver'];

@@ -4,6 +4,8 @@
  * allowed from which state, where it leads, and who may take it.
  */
 
+import { can, type PolicyTable, rolesNeeded } from '../accounts/policy-table.ts';
+
 export const ITEM_STATES = ['draft', 'in_review', 'approved', 'published', 'withdrawn'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
@@ -77,22 +79,20 @@ export const TRANSITIONS: Record<ItemAction, ReadonlyArray<readonly [ItemState, 
   ],
 };
 
-/** The role each action needs: 经办人 (operator) drafts and publishes, 保密审查员 (reviewer) reviews. */
-export const ACTION_ROLES: Record<ItemAction | 'create', string> = {
-  create: 'operator',
-  edit: 'operator',
-  attach: 'operator',
-  detach: 'operator',
-  submit: 'operator',
-  approve: 'reviewer',
-  reject: 'reviewer',
-  publish: 'operator',
-  withdraw: 'operator',
-  post: 'operator',
-  link: 'operator',
+/** The roles each action needs: 经办人 (operator) drafts and publishes, 保密审查员 (reviewer) reviews. */
+export const ACTION_ROLES: PolicyTable<ItemAction | 'create'> = {
+  create: ['operator'],
+  edit: ['operator'],
+  attach: ['operator'],
+  detach: ['operator'],
+  submit: ['operator'],
+  approve: ['reviewer'],
+  reject: ['reviewer'],
+  publish: ['operator'],
+  withdraw: ['operator'],
+  post: ['operator'],
+  link: ['operator'],
 };
-
-export const ROLE_LABELS: Record<string, string> = { operator: '经办人', reviewer: '保密审查员' };
 
 export type ItemTransition = { ok: true; to: ItemState } | { ok: false; message: string };
 
@@ -123,10 +123,9 @@ export interface ItemActor {
  * review is a second pair of eyes: the drafter may not review their own item, even with the role.
  */
 export function refusalFor(action: ItemAction | 'create', actor: ItemActor, drafter: string): string | null {
-  const role = ACTION_ROLES[action];
-  if (!actor.roles.includes(role)) {
+  if (!can(ACTION_ROLES, actor, action)) {
     const what = action === 'create' ? '起草信息' : ITEM_ACTION_LABELS[action];
-    return `${what}需要“${ROLE_LABELS[role] ?? role}”角色，用户 ${actor.username} 没有该角色。`;
+    return `${what}需要${rolesNeeded(ACTION_ROLES, action)}角色，用户 ${actor.username} 没有该角色。`;
   }
   if ((action === 'approve' || action === 'reject') && actor.username === drafter) {
     return '保密审查应由起草人以外的人员进行：您是该信息的起草人，请交其他保密审查员审查。';

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { addCalendarOverride, removeCalendarOverride } from '../../commands/calendar/calendar-override.ts';
 import { readCalendarYear } from '../../commands/calendar/calendar-year.ts';
 import { importHolidayNotice } from '../../commands/calendar/import-holiday-notice.ts';
-import { resolvePlatformAdmin } from '../../commands/calendar/platform-admin.ts';
 import {
   calendarQuery,
   calendarYearSchema,
@@ -18,7 +17,9 @@ import {
   overrideBody,
   overrideRemovedSchema,
 } from '../../contract/calendar.ts';
+import { installationActor } from '../../domain/accounts/actor.ts';
 import { todayInChina } from '../../domain/dates.ts';
+import { actorOf } from '../actor.ts';
 import { errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -55,7 +56,7 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
       },
     },
     async (request, reply) => {
-      const actor = await resolvePlatformAdmin(db, request.identity?.username);
+      const actor = installationActor(actorOf(request));
       try {
         return reply.code(201).send(await addCalendarOverride(db, request.body, actor, now()));
       } finally {
@@ -79,7 +80,7 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
       },
     },
     async (request) => {
-      const actor = await resolvePlatformAdmin(db, request.identity?.username);
+      const actor = installationActor(actorOf(request));
       try {
         return await removeCalendarOverride(db, request.params.date, actor, now());
       } finally {
@@ -104,7 +105,7 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
       },
     },
     async (request, reply) => {
-      const actor = await resolvePlatformAdmin(db, request.identity?.username);
+      const actor = installationActor(actorOf(request));
       try {
         return reply.code(201).send(await importHolidayNotice(db, request.body, actor, now()));
       } finally {

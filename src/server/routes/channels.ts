@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { WEBSITE_CHANNEL } from '../../commands/items/item-store.ts';
 import { channelListSchema } from '../../contract/agencies.ts';
 import { listChannels } from '../../db/queries/channels.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -22,9 +22,8 @@ export const channelRoutes: RouteModule = async (app, { db }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
-      const channels = await listChannels(db, agencyId);
+      // the gate admitted only staff of this agency
+      const channels = await listChannels(db, agencyOf(request).id);
       return { channels: channels.map((c) => ({ ...c, website: c.code === WEBSITE_CHANNEL })) };
     },
   );

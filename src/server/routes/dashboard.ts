@@ -8,7 +8,7 @@ import { DASHBOARD_LISTS, type DashboardList, dashboardList } from '../../db/que
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { endOfWeek, todayInChina } from '../../domain/dates.ts';
 import { DASHBOARD_LIST_LABELS } from '../../domain/requests/queues.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
 import { dashboardSchema } from './request-schemas.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
@@ -35,8 +35,7 @@ export const dashboardRoutes: RouteModule = async (app, { db, calendars, now }) 
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const calendar = await calendars.get();
       const today = todayInChina(now());
       const weekEnd = endOfWeek(today);

@@ -3,6 +3,7 @@
  * drafter), publish, withdraw, record a posting on another channel, link an interpretation to its
  * policy document. Each is one command: version check, role, state machine, one event.
  */
+
 import { z } from 'zod';
 import { addPosting } from '../../commands/items/add-posting.ts';
 import { approveItem } from '../../commands/items/approve-item.ts';
@@ -11,7 +12,8 @@ import { publishItem } from '../../commands/items/publish-item.ts';
 import { rejectItem } from '../../commands/items/reject-item.ts';
 import { submitForReview } from '../../commands/items/submit-for-review.ts';
 import { withdrawItem } from '../../commands/items/withdraw-item.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import type { AgencyActor } from '../../domain/accounts/actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import {
   actionResultSchema,
   expectedVersion,
@@ -34,7 +36,7 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
     run: (target: {
       agencyId: number;
       itemId: number;
-      actor: Awaited<ReturnType<typeof resolveActor>>;
+      actor: AgencyActor;
       now: Date;
       body: z.infer<B>;
     }) => Promise<z.infer<typeof actionResultSchema>>,
@@ -52,8 +54,8 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
         },
       },
       async (request) => {
-        const agencyId = await agencyIdOf(db, request.params.code);
-        const actor = await resolveActor(db, request, agencyId);
+        const agencyId = agencyOf(request).id;
+        const actor = agencyActorOf(request);
         return run({
           agencyId,
           itemId: request.params.id,

@@ -10,7 +10,7 @@ import { listAgencyColumns, publishedInYear, unpublishedItems } from '../../db/q
 import { todayInChina } from '../../domain/dates.ts';
 import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { publicationTimeliness, timelinessFigure } from '../../domain/items/timeliness.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -43,7 +43,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
         response: { 200: z.object({ columns: z.array(columnSchema) }), 404: errorBody },
       },
     },
-    async (request) => ({ columns: await listAgencyColumns(db, await agencyIdOf(db, request.params.code)) }),
+    async (request) => ({ columns: await listAgencyColumns(db, agencyOf(request).id) }),
   );
 
   app.put(
@@ -62,8 +62,8 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return saveAgencyColumn(db, {
         agencyId,
         code: request.params.column,
@@ -85,8 +85,8 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       await deleteAgencyColumn(db, { agencyId, code: request.params.column, actor, now: now() });
       return reply.code(204).send(null);
     },
@@ -104,8 +104,8 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return setIndexPrefix(db, { agencyId, indexPrefix: request.body.indexPrefix, actor, now: now() });
     },
   );
@@ -136,8 +136,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const { year } = request.params;
       const calendar = await calendars.get();
       const today = todayInChina(now());

@@ -10,7 +10,7 @@ import { uploadAttachment } from '../../commands/items/upload-attachment.ts';
 import type { Db } from '../../db/connection.ts';
 import { findAttachment } from '../../db/queries/items.ts';
 import { createFileStore, type FileStore, maxAttachmentBytes } from '../../files/file-store.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
 import { actionResultSchema, expectedVersion, itemParams, uploadedSchema } from './items-schemas.ts';
@@ -60,8 +60,8 @@ export const itemFileRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       const { contentBase64, fileName } = request.body;
       if (!BASE64.test(contentBase64)) throw new AppError('validation', '文件内容应为 base64 编码。');
       const uploaded = await uploadAttachment(db, store, {
@@ -90,8 +90,8 @@ export const itemFileRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return removeAttachment(db, store, {
         agencyId,
         itemId: request.params.id,
@@ -114,8 +114,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const { id, attachmentId } = request.params;
       return sendAttachment(db, store, reply, { agencyId, itemId: id, attachmentId, publishedOnly: false });
     },

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { findItem, listItems } from '../../db/queries/items.ts';
 import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { createFileStore } from '../../files/file-store.ts';
-import { agencyIdOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { sendAttachment } from './items-files.ts';
 import { itemSummaryJson, publicItemJson } from './items-json.ts';
@@ -42,7 +42,7 @@ export const itemPublicRoutes: RouteModule = async (app, { db }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
+      const agencyId = agencyOf(request).id;
       const page = await listItems(db, agencyId, { ...request.query, publishedOnly: true });
       return {
         total: page.total,
@@ -66,7 +66,7 @@ export const itemPublicRoutes: RouteModule = async (app, { db }) => {
     },
     async (request) => {
       const { code, id } = request.params;
-      const found = await findItem(db, await agencyIdOf(db, code), id, { publishedOnly: true });
+      const found = await findItem(db, agencyOf(request).id, id, { publishedOnly: true });
       if (!found) throw new AppError('not_found', '未找到该信息，它可能尚未发布或已撤回。');
       return publicItemJson(
         found,
@@ -86,8 +86,8 @@ export const itemPublicRoutes: RouteModule = async (app, { db }) => {
       },
     },
     async (request, reply) => {
-      const { code, id, attachmentId } = request.params;
-      const agencyId = await agencyIdOf(db, code);
+      const { id, attachmentId } = request.params;
+      const agencyId = agencyOf(request).id;
       return sendAttachment(db, store, reply, { agencyId, itemId: id, attachmentId, publishedOnly: true });
     },
   );

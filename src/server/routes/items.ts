@@ -10,7 +10,7 @@ import { findItem, listItems } from '../../db/queries/items.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { ITEM_STATES } from '../../domain/items/state-machine.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { itemDetailJson, itemSummaryJson } from './items-json.ts';
 import {
@@ -43,8 +43,8 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       const created = await createDraft(db, { agencyId, fields: request.body, actor, now: now() });
       return reply.code(201).send(created);
     },
@@ -80,8 +80,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const page = await listItems(db, agencyId, request.query);
       return { total: page.total, items: page.rows.map(itemSummaryJson) };
     },
@@ -99,8 +98,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
     },
     async (request) => {
       const { code, id } = request.params;
-      const agencyId = await agencyIdOf(db, code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const found = await findItem(db, agencyId, id);
       if (!found) throw new AppError('not_found', `未找到编号为 ${id} 的信息。`);
       return itemDetailJson(found, await calendars.get(), todayInChina(now()), staffAttachmentUrl(code, id));
@@ -120,8 +118,8 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       const { expectedVersion, ...changes } = request.body;
       const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
       return editItem(db, {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordLetterSent } from '../../commands/requests/record-letter-sent.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { DELIVERY_METHODS } from '../../domain/letters/delivery.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { caseParams, errorBody, rowId } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -42,8 +42,8 @@ export const letterDeliveryRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return recordLetterSent(db, {
         ...request.body,
         agencyId,

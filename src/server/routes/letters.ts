@@ -11,7 +11,7 @@ import { letterFields } from '../../domain/letters/fields.ts';
 import { LETTER_KINDS, letterKindLabel } from '../../domain/letters/kinds.ts';
 import { defaultTemplate } from '../../domain/letters/templates.ts';
 import { isTrackingCode } from '../../domain/requests/identifiers.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
 import { agencyCode, errorBody, rowId } from './schemas.ts';
@@ -57,8 +57,7 @@ export const letterRoutes: RouteModule = async (app, { db }) => {
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const owned = await db.kysely
         .selectFrom('requests')
         .select('id')
@@ -113,8 +112,7 @@ export const letterRoutes: RouteModule = async (app, { db }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const templates = [];
       for (const kind of LETTER_KINDS) {
         const template = await templateOf(db.kysely, agencyId, kind);
@@ -152,8 +150,8 @@ export const letterRoutes: RouteModule = async (app, { db }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return saveLetterTemplate(db, {
         agencyId,
         kind: request.params.kind,

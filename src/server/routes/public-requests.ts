@@ -9,7 +9,7 @@ import { trackRequest } from '../../commands/requests/track-request.ts';
 import { unconfirmedYears } from '../../domain/calendar/work-calendar.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import { APPLICANT_TYPES } from '../../domain/report/codes.ts';
-import { agencyIdOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
 import { agencyCode, errorBody } from './schemas.ts';
@@ -35,7 +35,7 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
+      const agencyId = agencyOf(request).id;
       const registered = await registerRequest(
         db,
         await calendars.get(),

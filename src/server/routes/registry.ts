@@ -13,7 +13,7 @@ import { reviewPass } from '../../commands/registry/review-pass.ts';
 import { documentHistory, documentsInForce, listDocuments } from '../../db/queries/registry.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import { DOCUMENT_STATUSES } from '../../domain/registry/lifecycle.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import {
   documentPageSchema,
@@ -51,7 +51,7 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
+      const agencyId = agencyOf(request).id;
       const { on = todayInChina(now()), kind, limit, offset } = request.query;
       return { on, ...(await documentsInForce(db, agencyId, on, { kind, limit, offset })) };
     },
@@ -75,8 +75,7 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       return listDocuments(db, agencyId, request.query);
     },
   );
@@ -93,8 +92,8 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return reply.code(201).send(await issueDocument(db, agencyId, request.body, actor, now()));
     },
   );
@@ -110,8 +109,7 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const history = await documentHistory(db, agencyId, request.params.id);
       if (!history) throw new AppError('not_found', `未找到编号为 ${request.params.id} 的规范性文件。`);
       return history;
@@ -130,9 +128,9 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const { code, id } = request.params;
-      const agencyId = await agencyIdOf(db, code);
-      const actor = await resolveActor(db, request, agencyId);
+      const { id } = request.params;
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return reply.code(201).send(await amendDocument(db, agencyId, id, request.body, actor, now()));
     },
   );
@@ -149,9 +147,9 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const { code, id } = request.params;
-      const agencyId = await agencyIdOf(db, code);
-      const actor = await resolveActor(db, request, agencyId);
+      const { id } = request.params;
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return repealDocument(db, agencyId, id, request.body, actor, now());
     },
   );
@@ -167,8 +165,7 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       return readReviewPass(db, agencyId, request.params.year);
     },
   );
@@ -186,9 +183,9 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const { code, year } = request.params;
-      const agencyId = await agencyIdOf(db, code);
-      const actor = await resolveActor(db, request, agencyId);
+      const { year } = request.params;
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return reply
         .code(201)
         .send({ year, recorded: await reviewPass(db, agencyId, year, request.body, actor, now()) });

@@ -12,7 +12,7 @@ import { todayInChina } from '../../domain/dates.ts';
 import { buildReport } from '../../domain/report/build.ts';
 import { cellSource, publicationCount } from '../../domain/report/cell-source.ts';
 import { FIGURE_FIELDS } from '../../domain/report/figures.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { paging } from './registry-schemas.ts';
 import {
@@ -43,7 +43,6 @@ export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      await resolveActor(db, request, await agencyIdOf(db, code));
       return draftView(await requireReportInputs(db, code, year), todayInChina(now()));
     },
   );
@@ -61,7 +60,7 @@ export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      const actor = await resolveActor(db, request, await agencyIdOf(db, code));
+      const actor = agencyActorOf(request);
       const at = now();
       return saveDraft(db, code, year, request.body, actor, at, todayInChina(at));
     },
@@ -80,7 +79,6 @@ export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      await resolveActor(db, request, await agencyIdOf(db, code));
       return validateDraft(db, code, year, request.body.sections, todayInChina(now()));
     },
   );
@@ -102,8 +100,7 @@ export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year, cell } = request.params;
-      const agencyId = await agencyIdOf(db, code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const source = cellSource(cell);
       if (!source)
         throw new AppError('not_found', `没有代码为 ${cell} 的单元格，请核对（如 t3.new.total）。`);

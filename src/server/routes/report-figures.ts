@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { readFigures, saveFigures } from '../../commands/reports/figures.ts';
 import { figureCell, figuresTemplate, readFiguresSheet } from '../../commands/reports/figures-xlsx.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
 import { figuresBody, figuresSchema, staffErrors } from './report-schemas.ts';
@@ -30,7 +30,6 @@ export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      await resolveActor(db, request, await agencyIdOf(db, code));
       return readFigures(db, code, year);
     },
   );
@@ -50,7 +49,7 @@ export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      const actor = await resolveActor(db, request, await agencyIdOf(db, code));
+      const actor = agencyActorOf(request);
       return saveFigures(db, code, year, request.body, actor, now());
     },
   );
@@ -71,7 +70,7 @@ export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      const actor = await resolveActor(db, request, await agencyIdOf(db, code));
+      const actor = agencyActorOf(request);
       const { contentBase64, fileName } = request.body;
       if (!BASE64.test(contentBase64))
         throw new AppError('validation', 'contentBase64 不是有效的 base64 文本。', [
@@ -98,7 +97,6 @@ export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request, reply) => {
       const { code, year } = request.params;
-      await resolveActor(db, request, await agencyIdOf(db, code));
       const current = await readFigures(db, code, year);
       const body = await figuresTemplate(year, current.figures);
       return reply

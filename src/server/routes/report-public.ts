@@ -4,6 +4,7 @@
  * files. Drafts are never shown here.
  */
 import { findVersion, listVersions } from '../../db/queries/report-versions.ts';
+import { agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { reportJson } from '../presenters/report-json.ts';
 import { frozenReport, publicVersionJson, sendVersionFile } from '../presenters/version-json.ts';
@@ -21,15 +22,6 @@ const TAGS = ['public'];
 const BASE = '/api/v1/public/agencies/:code/reports';
 
 export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter }) => {
-  const agencyOf = async (code: string) => {
-    const agency = await db.kysely
-      .selectFrom('agencies')
-      .select(['id', 'code', 'name'])
-      .where('code', '=', code)
-      .executeTakeFirst();
-    if (!agency) throw new AppError('not_found', `未找到机关代码为 ${code} 的机关`);
-    return agency;
-  };
   const notPublished = (year: number) => new AppError('not_found', `${year} 年度报告尚未发布。`);
 
   app.get(
@@ -43,7 +35,7 @@ export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter }) =
       },
     },
     async (request) => {
-      const agency = await agencyOf(request.params.code);
+      const agency = agencyOf(request);
       const years = new Map<number, ReturnType<typeof publicVersionJson>[]>();
       for (const v of await listVersions(db, agency.id)) {
         years.set(v.year, [...(years.get(v.year) ?? []), publicVersionJson(v)]);
@@ -66,8 +58,8 @@ export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter }) =
       },
     },
     async (request) => {
-      const { code, year } = request.params;
-      const agency = await agencyOf(code);
+      const { year } = request.params;
+      const agency = agencyOf(request);
       const latest = await findVersion(db, agency.id, year);
       if (!latest) throw notPublished(year);
       const versions = (await listVersions(db, agency.id, year)).map(publicVersionJson);
@@ -91,8 +83,8 @@ export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter }) =
       },
     },
     async (request, reply) => {
-      const { code, year, format } = request.params;
-      const agency = await agencyOf(code);
+      const { year, format } = request.params;
+      const agency = agencyOf(request);
       const row = await findVersion(db, agency.id, year);
       if (!row) throw notPublished(year);
       return sendVersionFile(reply, frozenReport(row), row.version, format, pdfLimiter);
@@ -109,8 +101,8 @@ export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter }) =
       },
     },
     async (request, reply) => {
-      const { code, year, version, format } = request.params;
-      const agency = await agencyOf(code);
+      const { year, version, format } = request.params;
+      const agency = agencyOf(request);
       const row = await findVersion(db, agency.id, year, version);
       if (!row) throw notPublished(year);
       return sendVersionFile(reply, frozenReport(row), version, format, pdfLimiter);

@@ -7,7 +7,7 @@ import { correctReport } from '../../commands/reports/correct-report.ts';
 import type { PublishedVersion } from '../../commands/reports/publish-report.ts';
 import { publishReport } from '../../commands/reports/publish-report.ts';
 import { findVersion, listVersions } from '../../db/queries/report-versions.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { reportJson } from '../presenters/report-json.ts';
 import { frozenReport, sendVersionFile, versionSummaryJson } from '../presenters/version-json.ts';
@@ -50,7 +50,7 @@ export const reportVersionRoutes: RouteModule = async (app, { db, now, pdfLimite
     },
     async (request, reply) => {
       const { code, year } = request.params;
-      const actor = await resolveActor(db, request, await agencyIdOf(db, code));
+      const actor = agencyActorOf(request);
       const at = now();
       const version = await publishReport(db, code, year, request.body, actor, at);
       return reply.code(201).send(published(version, actor.username, at.toISOString()));
@@ -71,7 +71,7 @@ export const reportVersionRoutes: RouteModule = async (app, { db, now, pdfLimite
     },
     async (request, reply) => {
       const { code, year } = request.params;
-      const actor = await resolveActor(db, request, await agencyIdOf(db, code));
+      const actor = agencyActorOf(request);
       const at = now();
       const version = await correctReport(db, code, year, request.body, actor, at);
       return reply.code(201).send(published(version, actor.username, at.toISOString()));
@@ -89,9 +89,8 @@ export const reportVersionRoutes: RouteModule = async (app, { db, now, pdfLimite
       },
     },
     async (request) => {
-      const { code, year } = request.params;
-      const agencyId = await agencyIdOf(db, code);
-      await resolveActor(db, request, agencyId);
+      const { year } = request.params;
+      const agencyId = agencyOf(request).id;
       return { year, versions: (await listVersions(db, agencyId, year)).map(versionSummaryJson) };
     },
   );
@@ -107,9 +106,8 @@ export const reportVersionRoutes: RouteModule = async (app, { db, now, pdfLimite
       },
     },
     async (request) => {
-      const { code, year, version } = request.params;
-      const agencyId = await agencyIdOf(db, code);
-      await resolveActor(db, request, agencyId);
+      const { year, version } = request.params;
+      const agencyId = agencyOf(request).id;
       const row = await findVersion(db, agencyId, year, version);
       if (!row) throw new AppError('not_found', `${year} 年度报告没有第 ${version} 版。`);
       return { year, ...versionSummaryJson(row), report: reportJson(frozenReport(row)) };
@@ -127,9 +125,8 @@ export const reportVersionRoutes: RouteModule = async (app, { db, now, pdfLimite
       },
     },
     async (request, reply) => {
-      const { code, year, version, format } = request.params;
-      const agencyId = await agencyIdOf(db, code);
-      await resolveActor(db, request, agencyId);
+      const { year, version, format } = request.params;
+      const agencyId = agencyOf(request).id;
       const row = await findVersion(db, agencyId, year, version);
       if (!row) throw new AppError('not_found', `${year} 年度报告没有第 ${version} 版。`);
       return sendVersionFile(reply, frozenReport(row), version, format, pdfLimiter);

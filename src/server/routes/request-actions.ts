@@ -9,7 +9,7 @@ import { recordReviewCase } from '../../commands/requests/record-review-case.ts'
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import { T4_GROUPS, T4_RESULTS } from '../../domain/report/codes.ts';
 import { CASE_ACTIONS } from '../../domain/requests/state-machine.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';
 import { caseParams, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
@@ -44,8 +44,8 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return applyCaseAction(db, await calendars.get(), {
         agencyId,
         requestId: request.params.id,
@@ -88,8 +88,8 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       const recorded = await recordReviewCase(db, {
         agencyId,
         requestId: request.params.id,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { viewApplicantId } from '../../commands/requests/view-applicant-id.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { caseParams, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -27,8 +27,8 @@ export const requestApplicantIdRoutes: RouteModule = async (app, { db, now }) =>
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       return viewApplicantId(db, {
         agencyId,
         requestId: request.params.id,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { attachFileToRequest } from '../../commands/requests/attach-file.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { createFileStore, maxAttachmentBytes } from '../../files/file-store.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
 import { caseParams, errorBody, rowId } from './schemas.ts';
@@ -52,8 +52,8 @@ export const requestFileRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
       if (!BASE64.test(request.body.contentBase64))
         throw new AppError('validation', '文件内容应为 base64 编码。');
       const attached = await attachFileToRequest(db, store, {
@@ -80,8 +80,7 @@ export const requestFileRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const found = await db.kysely
         .selectFrom('attachments')
         .select(['file_name', 'media_type', 'size', 'storage_key'])

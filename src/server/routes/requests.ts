@@ -7,7 +7,8 @@ import { registerBody } from '../../commands/requests/register-input.ts';
 import { registerRequest } from '../../commands/requests/register-request.ts';
 import { findCase, listCases, queueCounts } from '../../db/queries/request-cases.ts';
 import { todayInChina } from '../../domain/dates.ts';
-import { agencyIdOf, resolveActor } from '../actor.ts';
+import { requestRefusal } from '../../domain/requests/policy.ts';
+import { agencyActorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../presenters/case-json.ts';
 import { caseDetailSchema, queueQuery, queueSchema, registeredSchema } from './request-schemas.ts';
@@ -27,10 +28,10 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const actor = await resolveActor(db, request, agencyId);
-      if (!actor.roles.includes('operator'))
-        throw new AppError('forbidden', '登记依申请公开需要“经办人”角色。');
+      const agencyId = agencyOf(request).id;
+      const actor = agencyActorOf(request);
+      const refusal = requestRefusal(actor, 'register');
+      if (refusal) throw new AppError('forbidden', refusal);
       const body = request.body;
       const registered = await registerRequest(
         db,
@@ -64,8 +65,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const today = todayInChina(now());
       const dueSoonUntil = (await calendars.get()).addWorkingDays(today, 3);
       const { filter, limit, offset, q, receivedFrom, receivedTo } = request.query;
@@ -88,8 +88,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveActor(db, request, agencyId);
+      const agencyId = agencyOf(request).id;
       const found = await findCase(db, agencyId, request.params.id);
       if (!found) throw new AppError('not_found', `未找到编号为 ${request.params.id} 的申请。`);
       return caseJson(found, await calendars.get(), todayInChina(now()));

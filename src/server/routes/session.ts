@@ -10,7 +10,7 @@ import { findUser } from '../../accounts/user-access.ts';
 import { changeOwnPassword } from '../../commands/accounts/change-password.ts';
 import { signIn } from '../../commands/accounts/sign-in.ts';
 import { passwordBody, sessionSchema, signInBody } from '../../contract/session.ts';
-import { signedInUsername } from '../actor.ts';
+import { actorOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../identity.ts';
 import { sessionJson } from '../presenters/session-json.ts';
@@ -125,7 +125,7 @@ export const sessionRoutes: RouteModule = async (app, { db, now, signInLimits })
       },
     },
     async (request, reply) => {
-      const username = signedInUsername(request);
+      const { username } = actorOf(request);
       await changeOwnPassword(
         db,
         { username, ...request.body, keepSessionId: request.identity?.session?.id },

@@ -4,12 +4,13 @@
  * manages every user under `/api/v1/users…`. Every change is a user event.
  */
 import { z } from 'zod';
+import { agencyIdByCode } from '../../accounts/load-actor.ts';
+import { assertAdministers } from '../../commands/accounts/admin-scope.ts';
 import { changeRole } from '../../commands/accounts/change-role.ts';
 import { createUser } from '../../commands/accounts/create-user.ts';
 import { updateUser } from '../../commands/accounts/update-user.ts';
 import { listUsers } from '../../db/queries/users.ts';
-import { agencyIdOf } from '../actor.ts';
-import { resolveAdminScope } from '../admin-scope.ts';
+import { actorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
@@ -47,8 +48,8 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      await resolveAdminScope(db, request, { agencyId });
+      const agencyId = agencyOf(request).id;
+      assertAdministers(actorOf(request), agencyId);
       return { users: await listUsers(db, agencyId) };
     },
   );
@@ -65,8 +66,9 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const scope = await resolveAdminScope(db, request, { agencyId });
+      const agencyId = agencyOf(request).id;
+      const scope = actorOf(request);
+      assertAdministers(scope, agencyId);
       const { roles, ...user } = request.body;
       await createUser(db, { ...user, agency: { id: agencyId, roles } }, scope, now());
       return reply.code(201).send(await one(user.username, agencyId));
@@ -87,9 +89,10 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
         response: { 200: changed, ...errors },
       },
       handler: async (request) => {
-        const { code, role } = request.params;
-        const agencyId = await agencyIdOf(db, code);
-        const scope = await resolveAdminScope(db, request, { agencyId });
+        const { role } = request.params;
+        const agencyId = agencyOf(request).id;
+        const scope = actorOf(request);
+        assertAdministers(scope, agencyId);
         return changeRole(db, { username: request.params.username, agencyId, role, grant }, scope, now());
       },
     });
@@ -106,8 +109,8 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const agencyId = await agencyIdOf(db, request.params.code);
-      const scope = await resolveAdminScope(db, request, { agencyId });
+      const scope = actorOf(request);
+      assertAdministers(scope, agencyOf(request).id);
       return updateUser(db, request.params.username, request.body, scope, now());
     },
   );
@@ -121,8 +124,7 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
         response: { 200: userListSchema, ...errors },
       },
     },
-    async (request) => {
-      await resolveAdminScope(db, request, { platformOnly: true });
+    async () => {
       return { users: await listUsers(db, null) };
     },
   );
@@ -139,9 +141,9 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const scope = await resolveAdminScope(db, request, { platformOnly: true });
+      const scope = actorOf(request);
       const { agency, ...user } = request.body;
-      const roles = agency && { id: await agencyIdOf(db, agency.code), roles: agency.roles };
+      const roles = agency && { id: await agencyIdByCode(db, agency.code), roles: agency.roles };
       await createUser(db, { ...user, agency: roles }, scope, now());
       return reply.code(201).send(await one(user.username, null));
     },
@@ -159,7 +161,7 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const scope = await resolveAdminScope(db, request, { platformOnly: true });
+      const scope = actorOf(request);
       return updateUser(db, request.params.username, request.body, scope, now());
     },
   );

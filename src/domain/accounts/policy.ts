@@ -1,0 +1,48 @@
+/**
+ * Who may administer which users (docs/security.md): a platform administrator everything; an
+ * agency administrator the users of the agencies they administer — and a user as a whole
+ * (password, disabling) only when every agency the user works in is one of them and the user is
+ * not a platform administrator (else a platform administrator must do it).
+ */
+import { type Actor, agenciesWhere } from './actor.ts';
+import type { AgencyRole } from './roles.ts';
+
+/** The role that administers an agency's users. */
+export const USER_ADMIN_ROLE: AgencyRole = 'agency_admin';
+
+/** The agencies whose users the actor administers (every agency for a platform administrator). */
+export function administeredAgencies(actor: Actor): number[] {
+  return agenciesWhere(actor, USER_ADMIN_ROLE);
+}
+
+/** Whether the actor administers the users of an agency. */
+export function administersUsersOf(actor: Actor, agencyId: number): boolean {
+  return actor.platformAdmin || administeredAgencies(actor).includes(agencyId);
+}
+
+/** Why the actor may not administer an agency's users, or null. */
+export function userAdminRefusal(actor: Actor, agencyId: number): string | null {
+  if (administersUsersOf(actor, agencyId)) return null;
+  return `用户 ${actor.username} 不是该机关的管理员，无权管理其用户。`;
+}
+
+/**
+ * Why the actor may not change a user as a whole (password, disabling), or null: `user.agencyIds`
+ * are the agencies the user holds a role in.
+ */
+export function manageUserRefusal(
+  actor: Actor,
+  user: { username: string; platformAdmin: boolean; agencyIds: readonly number[] },
+): string | null {
+  if (actor.platformAdmin) return null;
+  if (user.platformAdmin) return '平台管理员的账号只能由平台管理员管理。';
+  const mine = administeredAgencies(actor);
+  if (user.agencyIds.length === 0 || user.agencyIds.some((id) => !mine.includes(id)))
+    return `用户 ${user.username} 还在您不管理的机关任职（或未在您的机关任职），请联系平台管理员。`;
+  return null;
+}
+
+/** Whether revoking this role would take the actor's own user administration (refused). */
+export function revokesOwnUserAdmin(actor: Actor, change: { username: string; role: string }): boolean {
+  return change.role === USER_ADMIN_ROLE && change.username === actor.username && !actor.platformAdmin;
+}

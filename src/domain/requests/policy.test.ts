@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { caseActionRefusal, requestRefusal } from './policy.ts';
+
+describe('the requests policy’s refusals (the 403 messages)', () => {
+  it.each([
+    ['an approver registering', ['approver'], 'register', '登记依申请公开需要“经办人”角色。'],
+    ['a reviewer attaching', ['reviewer'], 'attach', '上传附件需要“经办人”角色。'],
+    ['an approver recording a delivery', ['approver'], 'record_delivery', '登记文书送达需要“经办人”角色。'],
+    [
+      'a reviewer viewing the ID number',
+      ['reviewer'],
+      'view_applicant_id',
+      '查看申请人完整证件号码需要“经办人”或“审批负责人”角色。',
+    ],
+    ['an operator registering', ['operator'], 'register', null],
+    ['an approver viewing the ID number', ['approver'], 'view_applicant_id', null],
+  ] as const)('%s', (_name, roles, verb, message) => {
+    expect(requestRefusal({ roles }, verb)).toBe(message);
+  });
+
+  it.each([
+    ['an operator extending', ['operator'], 'extend', '条例第三十三条'],
+    ['an approver deciding', ['approver'], 'decide', '办理依申请公开需要“经办人”角色。'],
+  ] as const)('%s is refused', (_name, roles, action, message) => {
+    expect(caseActionRefusal({ roles }, action)).toContain(message);
+  });
+
+  it.each([
+    ['an approver extending', ['approver'], 'extend'],
+    ['an operator deciding', ['operator'], 'decide'],
+  ] as const)('%s is allowed', (_name, roles, action) => {
+    expect(caseActionRefusal({ roles }, action)).toBeNull();
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Who may do what to a disclosure request (依申请公开), roles held in the request's agency: the
+ * 经办人 registers, acts, attaches files and records deliveries; an extension needs the consent of
+ * the head of the disclosure office (条例第三十三条: the 审批负责人); the applicant's full ID number
+ * is for the operator and the approver (each view logged). Reading a case is for the agency's staff
+ * (the route gate).
+ */
+import { can, type PolicyTable } from '../accounts/policy-table.ts';
+import type { CaseAction } from './state-machine.ts';
+
+/** The verbs on a request besides its case actions. */
+export type RequestVerb = 'register' | 'attach' | 'record_delivery' | 'view_applicant_id';
+
+/** verb → the roles that may. */
+export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
+  register: ['operator'],
+  attach: ['operator'],
+  record_delivery: ['operator'],
+  view_applicant_id: ['operator', 'approver'],
+};
+
+/** Each case action's roles (as items' ACTION_ROLES): the operator's, but extending the approver's. */
+export const CASE_ACTION_ROLES: PolicyTable<CaseAction> = {
+  request_correction: ['operator'],
+  receive_correction: ['operator'],
+  close_correction_lapsed: ['operator'],
+  send_consultation: ['operator'],
+  receive_consultation_reply: ['operator'],
+  extend: ['approver'],
+  send_fee_notice: ['operator'],
+  record_fee_payment: ['operator'],
+  close_fee_lapsed: ['operator'],
+  request_reasons: ['operator'],
+  set_later_date: ['operator'],
+  decide: ['operator'],
+};
+
+/** Why a verb is refused (the 403 message). */
+const REFUSALS: Record<RequestVerb, string> = {
+  register: '登记依申请公开需要“经办人”角色。',
+  attach: '上传附件需要“经办人”角色。',
+  record_delivery: '登记文书送达需要“经办人”角色。',
+  view_applicant_id: '查看申请人完整证件号码需要“经办人”或“审批负责人”角色。',
+};
+
+/** Whether the actor may do a verb on a request of their agency. */
+export function canOnRequest(actor: { roles: readonly string[] }, verb: RequestVerb): boolean {
+  return can(REQUEST_POLICY, actor, verb);
+}
+
+/** Why the actor may not do a verb on a request, or null. */
+export function requestRefusal(actor: { roles: readonly string[] }, verb: RequestVerb): string | null {
+  return canOnRequest(actor, verb) ? null : REFUSALS[verb];
+}
+
+/** Whether the actor may take a case action. */
+export function canTakeCaseAction(actor: { roles: readonly string[] }, action: CaseAction): boolean {
+  return can(CASE_ACTION_ROLES, actor, action);
+}
+
+/** Why the actor may not take a case action, or null. */
+export function caseActionRefusal(actor: { roles: readonly string[] }, action: CaseAction): string | null {
+  if (canTakeCaseAction(actor, action)) return null;
+  return action === 'extend'
+    ? '延期答复须经政府信息公开工作机构负责人同意（条例第三十三条）：需要“审批人”角色的用户操作。'
+    : '办理依申请公开需要“经办人”角色。';
+}
