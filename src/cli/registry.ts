@@ -10,7 +10,7 @@ import type { Db } from '../db/connection.ts';
 import { documentHistory, documentsInForce, listDocuments } from '../db/queries/registry.ts';
 import { isIsoDate, todayInChina } from '../domain/dates.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../domain/registry/lifecycle.ts';
-import { NORMATIVE_KINDS, type NormativeKind } from '../domain/report/codes.ts';
+import { NORMATIVE_KINDS, type NormativeKind } from '../domain/report/vocabulary.ts';
 import { AppError } from '../errors.ts';
 import { flags, UsageError } from './io.ts';
 

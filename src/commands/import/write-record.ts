@@ -1,7 +1,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { wanToYuan } from '../../domain/money.ts';
-import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/codes.ts';
+import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/vocabulary.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
 import type { ImportLine } from './line-schemas.ts';
 

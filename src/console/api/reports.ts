@@ -1,4 +1,5 @@
 /** The annual report endpoints the console uses: the draft, validation, publication, versions, figures. */
+import type { FormatId } from '../../domain/report/format.ts';
 import { api } from './client.ts';
 
 export interface Violation {
@@ -39,6 +40,7 @@ export interface Draft {
   version: number;
   publishedVersion: number;
   publishedOn: string | null;
+  format: FormatId;
   cells: Record<string, number | string>;
   sections: Record<NarrativeKey, DraftSection>;
   violations: Violation[];

@@ -4,7 +4,7 @@ export {
   OUTCOME_LABELS,
   REQUEST_CHANNEL_LABELS,
   T4_GROUP_LABELS,
-} from '../../../domain/report/codes.ts';
+} from '../../../domain/report/vocabulary.ts';
 export { CASE_ACTION_LABELS, CASE_STATE_LABELS } from '../../../domain/requests/state-machine.ts';
 
 export const QUEUE_FILTERS: Array<{ value: string; label: string }> = [
