@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { todayInChina } from '../domain/dates.ts';
-import { AGENCY_KINDS } from '../domain/report/vocabulary.ts';
 import { FORMAT_IDS } from '../domain/report/format.ts';
 import { formatById } from '../domain/report/formats/registry.ts';
 import { validateReport } from '../domain/report/validate.ts';
+import { AGENCY_KINDS } from '../domain/report/vocabulary.ts';
 import { flags, printViolations, UsageError, writeErr } from './io.ts';
 
 const cells = z.record(z.string(), z.union([z.number(), z.string()]));

@@ -1,11 +1,4 @@
 import { sql } from 'kysely';
-import {
-  type AgencyKind,
-  type ApplicantType,
-  type Outcome,
-  type RequestChannel,
-  T4_GROUPS,
-} from '../../domain/report/vocabulary.ts';
 import { emptyRequestFacts, yearBounds } from '../../domain/report/facts.ts';
 import type {
   AgencyProfile,
@@ -15,6 +8,13 @@ import type {
   ReviewFacts,
   YearFacts,
 } from '../../domain/report/types.ts';
+import {
+  type AgencyKind,
+  type ApplicantType,
+  type Outcome,
+  type RequestChannel,
+  T4_GROUPS,
+} from '../../domain/report/vocabulary.ts';
 import type { Db } from '../connection.ts';
 
 type Row = Record<string, unknown>;
