@@ -6,7 +6,12 @@
  */
 
 import { prng } from '../src/demo/lingang.ts';
-import { APPLICANT_TYPES, OUTCOMES, type Outcome, REQUEST_CHANNELS } from '../src/domain/report/codes.ts';
+import {
+  APPLICANT_TYPES,
+  OUTCOMES,
+  type Outcome,
+  REQUEST_CHANNELS,
+} from '../src/domain/report/vocabulary.ts';
 
 export interface SyntheticOptions {
   agency: string;

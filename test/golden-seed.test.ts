@@ -2,12 +2,14 @@ import { beforeAll, expect, it } from 'vitest';
 import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
 import { loadDemo } from '../src/commands/load-demo.ts';
 import { loadReportFacts } from '../src/db/queries/report-facts.ts';
-import { CELL_CODES } from '../src/domain/report/codes.ts';
+import { formatById } from '../src/domain/report/formats/registry.ts';
 import { sectionTexts } from '../src/domain/report/sections.ts';
 import type { AnnualReport } from '../src/domain/report/types.ts';
 import { describeEachDatabase } from './databases.ts';
 import { SEED_CHARTS, SEED_NONZERO_CELLS } from './fixtures/seed-expectations.ts';
 import { seedFacts } from './fixtures/seed-report.ts';
+
+const { cellCodes: CELL_CODES } = formatById('2021');
 
 /** The figures of the seed's 一、总体情况, as the generated narrative must state them. */
 const SEED_PHRASES = [

@@ -62,8 +62,9 @@ describeEachDatabase('the normative-document registry and table 二 (一)', (use
 
   describe('the annual report counts what the commands did', () => {
     it.each<[number, string, Record<string, number>]>([
-      [2020, 'normative', { issued: 2, repealed: 0, valid: 2 }],
-      [2020, 'regulation', { issued: 0, repealed: 0, valid: 0 }],
+      // 2020 is in the 2019 format: 本年新制作, 本年新公开, 对外公开总数量.
+      [2020, 'normative', { issued: 2, published: 2, published_total: 2 }],
+      [2020, 'regulation', { issued: 0, published: 0, published_total: 0 }],
       // b and a's new version issued; a (superseded), d and b stopped; a's new version in force.
       [2021, 'normative', { issued: 2, repealed: 3, valid: 1 }],
       // c and its new version issued; c superseded; the new version in force.

@@ -10,7 +10,7 @@ import { documentHistory, documentsInForce, listDocuments } from '../db/queries/
 import { isScopeRole } from '../domain/accounts/actor.ts';
 import { isIsoDate, todayInChina } from '../domain/dates.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../domain/registry/lifecycle.ts';
-import { NORMATIVE_KINDS, type NormativeKind } from '../domain/report/codes.ts';
+import { NORMATIVE_KINDS, type NormativeKind } from '../domain/report/vocabulary.ts';
 import { AppError } from '../errors.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { readJsonFile } from './workdays.ts';

@@ -3,6 +3,8 @@ import { buildAnnualReport } from '../commands/build-annual-report.ts';
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import type { Db } from '../db/connection.ts';
 import { todayInChina } from '../domain/dates.ts';
+import { FORMAT_IDS } from '../domain/report/format.ts';
+import { formatById, isFormatId } from '../domain/report/formats/registry.ts';
 import { renderReportDocx } from '../render/docx.ts';
 import { renderReportHtml } from '../render/html.ts';
 import { renderReportPdf } from '../render/pdf.ts';
@@ -12,12 +14,17 @@ import { type CliIo, flags, printViolations, UsageError, writeErr } from './io.t
 const FORMATS = ['json', 'html', 'docx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** `gongkai report --agency CODE --year YYYY --format json|html|docx|pdf [--out FILE]`; exit 1 on error violations. */
+/**
+ * `gongkai report --agency CODE --year YYYY --format json|html|docx|pdf [--report-format 2019|2021]
+ * [--out FILE]`; exit 1 on error violations. The report format is the year's (2019 trial format up
+ * to 2020) unless --report-format names one.
+ */
 export async function reportCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const { values } = flags(args, {
     agency: { type: 'string' },
     year: { type: 'string' },
     format: { type: 'string' },
+    'report-format': { type: 'string' },
     out: { type: 'string' },
   });
   const agency = values.agency;
@@ -29,11 +36,15 @@ export async function reportCommand(io: CliIo, db: Db, args: string[]): Promise<
   if ((format === 'docx' || format === 'pdf') && !values.out && io.stdout.isTTY) {
     throw new UsageError(`${format.toUpperCase()} 是二进制文件，请用 --out 文件名 指定保存位置`);
   }
+  const reportFormat = values['report-format'];
+  if (reportFormat !== undefined && !isFormatId(reportFormat))
+    throw new UsageError(`--report-format 应为 ${FORMAT_IDS.join('、')} 之一（年度报告格式的年份）`);
   const demo = await loadDemoIfEmpty(db, io.env);
   if (demo)
     writeErr(io, `首次使用：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`);
   const report = await buildAnnualReport(db, agency, Number(values.year), {
     today: todayInChina(new Date()),
+    format: reportFormat ? formatById(reportFormat) : undefined,
   });
   if (!report) throw new UsageError(`未找到机关代码为 ${agency} 的机关（可用 gongkai demo 载入示例机关）`);
 

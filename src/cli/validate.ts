@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { todayInChina } from '../domain/dates.ts';
-import { AGENCY_KINDS } from '../domain/report/codes.ts';
+import { FORMAT_IDS } from '../domain/report/format.ts';
+import { formatById } from '../domain/report/formats/registry.ts';
 import { validateReport } from '../domain/report/validate.ts';
+import { AGENCY_KINDS } from '../domain/report/vocabulary.ts';
 import { type CliIo, flags, printViolations, UsageError, writeErr } from './io.ts';
 
 const cells = z.record(z.string(), z.union([z.number(), z.string()]));
 
 /** A report as `gongkai report --format json` prints it, perhaps edited by hand or typed in elsewhere. */
 const reportFile = z.object({
+  format: z
+    .enum(FORMAT_IDS, { error: `字段 format 应为 ${FORMAT_IDS.join('、')} 之一（报告格式的年份）` })
+    .default('2021'),
   year: z.number({ error: '字段 year 应为四位年份' }).int(),
   agencyKind: z
     .enum(AGENCY_KINDS, { error: `字段 agencyKind 应为 ${AGENCY_KINDS.join('、')} 之一` })
@@ -27,7 +32,8 @@ const reportFile = z.object({
 
 /**
  * `gongkai validate FILE [--today YYYY-MM-DD]`: checks a report JSON (generated or edited) against
- * every rule R1–R10. Exit 1 when a rule of severity error is broken, 2 when the file is unreadable.
+ * every rule R1–R10 of its format (`format`, “2019” or “2021”; a file without one, written before
+ * formats were recorded, is in the 2021 format). Exit 1 when a rule of severity error is broken, 2 when the file is unreadable.
  */
 export async function validateCommand(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = flags(args, { today: { type: 'string' } });
@@ -46,6 +52,7 @@ export async function validateCommand(io: CliIo, args: string[]): Promise<number
     );
   const report = parsed.data;
   const violations = validateReport({
+    format: formatById(report.format),
     year: report.year,
     agencyKind: report.agencyKind,
     cells: report.cells,

@@ -1,6 +1,6 @@
 /** The input of a request registration, as zod schemas: the API's body and the CLI's file. */
 import { z } from 'zod';
-import { APPLICANT_TYPES, REQUEST_CHANNELS } from '../domain/report/codes.ts';
+import { APPLICANT_TYPES, REQUEST_CHANNELS } from '../domain/report/vocabulary.ts';
 
 const optionalText = (max: number) => z.string().max(max).optional();
 

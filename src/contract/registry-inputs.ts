@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { REVIEW_DECISIONS } from '../domain/registry/lifecycle.ts';
-import { NORMATIVE_KINDS } from '../domain/report/codes.ts';
+import { NORMATIVE_KINDS } from '../domain/report/vocabulary.ts';
 
 const day = (field: string) =>
   z

@@ -1,7 +1,7 @@
 /** Response schemas of the registry routes (they are also the OpenAPI document). */
 import { z } from 'zod';
 import { DOCUMENT_STATUSES, REVIEW_DECISIONS } from '../domain/registry/lifecycle.ts';
-import { NORMATIVE_KINDS } from '../domain/report/codes.ts';
+import { NORMATIVE_KINDS } from '../domain/report/vocabulary.ts';
 import { agencyCode, errorBody } from './common.ts';
 
 /** The error responses of the staff routes. */

@@ -1,5 +1,6 @@
 /** Zod schemas of the report editing, publishing and figures routes (they are also the OpenAPI document). */
 import { z } from 'zod';
+import { FORMAT_IDS } from '../domain/report/format.ts';
 import { agencyCode, errorBody, reportParams } from './common.ts';
 
 /** The error responses of the staff routes. */
@@ -68,6 +69,7 @@ export const draftSchema = z.object({
   version: z.number().int().describe('send back as expectedVersion (0: never saved)'),
   publishedVersion: z.number().int().describe('the latest published version (0: not published)'),
   publishedOn: z.string().nullable(),
+  format: z.enum(FORMAT_IDS).describe('the report format the tables are in: “2019” (trial) or “2021”'),
   cells: z.record(z.string(), cellValue).describe('read-only: computed from the records and yearly figures'),
   sections: z.object({ overview: draftSection, problems: draftSection, other: draftSection }),
   violations: z.array(violation),

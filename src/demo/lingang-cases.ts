@@ -10,8 +10,8 @@ import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import type { WorkCalendar } from '../domain/calendar/types.ts';
 import { residentIdCheckCode } from '../domain/identity/resident-id.ts';
-import type { Outcome } from '../domain/report/codes.ts';
 import type { RequestRecord } from '../domain/report/records.ts';
+import type { Outcome } from '../domain/report/vocabulary.ts';
 import { requestOutcome } from '../domain/requests/outcome-basis.ts';
 import type { CaseAction } from '../domain/requests/state-machine.ts';
 

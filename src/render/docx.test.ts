@@ -1,13 +1,18 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedReport } from '../../test/fixtures/seed-report.ts';
-import { CELL_CODES, DECIMAL_CELL } from '../domain/report/codes.ts';
+import { formatById } from '../domain/report/formats/registry.ts';
 import { REPORT_SECTIONS } from '../domain/report/sections.ts';
 import type { AnnualReport, Cells } from '../domain/report/types.ts';
 import { renderReportDocx } from './docx.ts';
 import { NO_OUTCOMES_NOTE } from './docx-chart.ts';
 import { scaleWidths } from './docx-table.ts';
 import { minimalReport } from './testing.ts';
+
+const {
+  cellCodes: CELL_CODES,
+  decimalCells: [DECIMAL_CELL],
+} = formatById('2021');
 
 /** Values that occur once in the report, each in one table. */
 const DISTINCTIVE: Array<[code: string, value: number | string, table: number]> = [

@@ -6,7 +6,8 @@
  */
 
 import { Document, Packer, PageOrientation, type Paragraph, type Table } from 'docx';
-import { narrativeOf, REPORT_SECTIONS, sectionTexts } from '../domain/report/sections.ts';
+import { formatById } from '../domain/report/formats/registry.ts';
+import { narrativeOf, sectionTexts } from '../domain/report/sections.ts';
 import type { AnnualReport, Paragraph as NarrativeParagraph, Violation } from '../domain/report/types.ts';
 import { CHART_THEME, reportChartBlocks } from './docx-chart.ts';
 import { stabilizeDocx } from './docx-stable.ts';
@@ -55,13 +56,14 @@ function violationBlocks(violations: Violation[]): Paragraph[] {
 
 /** The body of the report, in order: title, preamble, six sections, charts, validation results. */
 export function reportBlocks(report: AnnualReport): Block[] {
-  const tables = new Map(buildTables(report.cells).map((t) => [t.id, t]));
+  const format = formatById(report.format);
+  const tables = new Map(buildTables(report.cells, format).map((t) => [t.id, t]));
   const blocks: Block[] = [
     titleParagraph(report.agency.name, false),
     titleParagraph(`${report.year}年政府信息公开工作年度报告`, true),
     ...report.preamble.filter((p) => p.trim()).map((p) => bodyParagraph(p)),
   ];
-  for (const section of REPORT_SECTIONS) {
+  for (const section of format.sections) {
     blocks.push(headingParagraph(section.heading));
     const table = tables.get(TABLE_OF_SECTION[section.key]);
     if (table) blocks.push(reportTable(table));

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_CODES } from '../domain/report/codes.ts';
+import { formatById } from '../domain/report/formats/registry.ts';
 import { REPORT_SECTIONS } from '../domain/report/sections.ts';
 import { renderReportHtml } from './html.ts';
 import { minimalReport } from './testing.ts';
+
+const { cellCodes: CELL_CODES } = formatById('2021');
 
 const report = minimalReport();
 const html = renderReportHtml(report);

@@ -2,7 +2,8 @@
  * The annual report as one self-contained HTML5 document (no script, no external resource) that
  * prints like the official report: title block, preamble, the six sections, the charts.
  */
-import { narrativeOf, REPORT_SECTIONS, sectionTexts } from '../domain/report/sections.ts';
+import { formatById } from '../domain/report/formats/registry.ts';
+import { narrativeOf, sectionTexts } from '../domain/report/sections.ts';
 import type { AnnualReport, ReportSection, Violation } from '../domain/report/types.ts';
 import { chartTitles, reportCharts } from './charts.ts';
 import { escapeHtml } from './escape.ts';
@@ -60,16 +61,19 @@ function renderCharts(report: AnnualReport): string {
 }
 
 function renderSections(report: AnnualReport): string {
-  const tables = new Map(buildTables(report.cells).map((t) => [t.id, t]));
+  const format = formatById(report.format);
+  const tables = new Map(buildTables(report.cells, format).map((t) => [t.id, t]));
   const flagged = new Set(report.violations.flatMap((v) => v.cells));
-  return REPORT_SECTIONS.map((section) => {
-    const tableId = TABLE_OF_SECTION[section.key];
-    const table = tableId ? tables.get(tableId) : undefined;
-    const body = table
-      ? renderTableHtml(table, flagged)
-      : paragraphs(sectionTexts(narrativeOf(report.narrative, section.key) ?? []));
-    return `<section class="gk-section" data-section="${escapeHtml(section.key)}">\n<h2>${escapeHtml(section.heading)}</h2>\n${body}\n</section>`;
-  }).join('\n');
+  return format.sections
+    .map((section) => {
+      const tableId = TABLE_OF_SECTION[section.key];
+      const table = tableId ? tables.get(tableId) : undefined;
+      const body = table
+        ? renderTableHtml(table, flagged)
+        : paragraphs(sectionTexts(narrativeOf(report.narrative, section.key) ?? []));
+      return `<section class="gk-section" data-section="${escapeHtml(section.key)}">\n<h2>${escapeHtml(section.heading)}</h2>\n${body}\n</section>`;
+    })
+    .join('\n');
 }
 
 /** The annual report as HTML: a complete A4 print document, or an embeddable fragment. */

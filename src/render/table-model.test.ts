@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_CODES, DECIMAL_CELL } from '../domain/report/codes.ts';
+import { formatById } from '../domain/report/formats/registry.ts';
 import type { Cells } from '../domain/report/types.ts';
 import { expandGrid } from './grid.ts';
 import { buildTables } from './table-model.ts';
 
+const {
+  cellCodes: CELL_CODES,
+  decimalCells: [DECIMAL_CELL],
+} = formatById('2021');
+
 const cells: Cells = Object.fromEntries(
   CELL_CODES.map((code, i) => [code, code === DECIMAL_CELL ? '0.35' : i]),
 );
-const tables = buildTables(cells);
+const tables = buildTables(cells, formatById('2021'));
 
 describe('buildTables', () => {
   it('builds tables 二, 三 and 四 in order', () => {

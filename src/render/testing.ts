@@ -1,6 +1,11 @@
 /** Test helpers of the renderers: a small, complete AnnualReport (every cell present). */
-import { CELL_CODES, DECIMAL_CELL } from '../domain/report/codes.ts';
+import { formatById } from '../domain/report/formats/registry.ts';
 import type { AnnualReport, Cells } from '../domain/report/types.ts';
+
+const {
+  cellCodes: CELL_CODES,
+  decimalCells: [DECIMAL_CELL],
+} = formatById('2021');
 
 /** Every cell code with a distinct value (its index), the 万元 cell as a decimal string. */
 export function distinctCells(): Cells {
@@ -10,6 +15,7 @@ export function distinctCells(): Cells {
 /** A minimal report of a fictional agency; override any field. */
 export function minimalReport(overrides: Partial<AnnualReport> = {}): AnnualReport {
   return {
+    format: '2021',
     agency: {
       code: 'test',
       name: '测试区管理委员会',

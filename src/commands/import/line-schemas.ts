@@ -10,7 +10,7 @@ import {
   REQUEST_CHANNELS,
   T4_GROUPS,
   T4_RESULTS,
-} from '../../domain/report/codes.ts';
+} from '../../domain/report/vocabulary.ts';
 
 /**
  * The record types of `gongkai import` (JSON Lines, one record a line with a `type`), documented

@@ -1,6 +1,6 @@
 /** Test helper of the item commands: an agency with the default channels and one user per role. */
 import type { Db } from '../../db/connection.ts';
-import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/codes.ts';
+import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/vocabulary.ts';
 
 /** The staff of a test agency `code`: `${code}-operator`, `-reviewer`, `-both` (operator and reviewer), `-admin`. */
 export const TEST_ROLES: Record<string, string[]> = {

@@ -1,5 +1,7 @@
 import { buildReport, generatedDraft } from '../../domain/report/build.ts';
 import { NARRATIVE_KEYS, type NarrativeKey } from '../../domain/report/edit.ts';
+import type { FormatId } from '../../domain/report/format.ts';
+import { formatById } from '../../domain/report/formats/registry.ts';
 import { REPORT_SECTIONS, sectionTexts } from '../../domain/report/sections.ts';
 import type { AnnualReport, Cells, Paragraph, Violation } from '../../domain/report/types.ts';
 import type { ReportInputs } from './report-inputs.ts';
@@ -26,6 +28,8 @@ export interface DraftView {
   /** the latest published version (0: not published) */
   publishedVersion: number;
   publishedOn: string | null;
+  /** the format the tables are in */
+  format: FormatId;
   /** read-only: computed from the records (and the yearly figures) */
   cells: Cells;
   sections: Record<NarrativeKey, DraftSection>;
@@ -37,7 +41,7 @@ const headingOf = (key: NarrativeKey): string => REPORT_SECTIONS.find((s) => s.k
 /** The editor's view of a report built from its inputs (the report passed in, or built here). */
 export function draftView(inputs: ReportInputs, today?: string, built?: AnnualReport): DraftView {
   const report = built ?? buildReport(inputs.facts, inputs.stored, { today });
-  const generated = generatedDraft(inputs.facts, inputs.stored);
+  const generated = generatedDraft(inputs.facts, inputs.stored, formatById(report.format));
   const stored = inputs.stored.narrative;
   const sections = Object.fromEntries(
     NARRATIVE_KEYS.map((key) => [
@@ -57,6 +61,7 @@ export function draftView(inputs: ReportInputs, today?: string, built?: AnnualRe
     version: inputs.draftVersion,
     publishedVersion: inputs.publishedVersion,
     publishedOn: report.publishedOn,
+    format: report.format,
     cells: report.cells,
     sections,
     violations: report.violations,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
-import { OUTCOMES } from '../../domain/report/codes.ts';
+import { OUTCOMES } from '../../domain/report/vocabulary.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 
 /** The input of each case action, with a Chinese message naming the field. */

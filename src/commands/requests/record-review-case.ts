@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { ReviewResult, T4Group } from '../../domain/report/codes.ts';
+import type { ReviewResult, T4Group } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, appendCaseEvent, conflictOr, loadCase, lockCase } from './case-store.ts';
 

@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { computeClock } from '../../domain/clock/compute-clock.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
-import type { ApplicantType, RequestChannel } from '../../domain/report/codes.ts';
+import type { ApplicantType, RequestChannel } from '../../domain/report/vocabulary.ts';
 import { type ApplicantInput, applicantProblems } from '../../domain/requests/applicant.ts';
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';

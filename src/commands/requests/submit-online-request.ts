@@ -8,7 +8,7 @@ import { isWriteConflict } from '../../db/conflict.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
-import type { ApplicantType } from '../../domain/report/codes.ts';
+import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import type { ApplicantInput } from '../../domain/requests/applicant.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from './case-store.ts';

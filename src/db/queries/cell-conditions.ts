@@ -5,8 +5,8 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { CellSource } from '../../domain/report/cell-source.ts';
 import { isOutcomeRow } from '../../domain/report/cell-source.ts';
-import { OUTCOMES } from '../../domain/report/codes.ts';
 import { yearBounds } from '../../domain/report/facts.ts';
+import { OUTCOMES } from '../../domain/report/vocabulary.ts';
 import type { Database } from '../schema.ts';
 
 type Source = Exclude<CellSource, { kind: 'figures' }>;

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { type RegistryDocument, toRegistryDocument } from '../../domain/registry/document.ts';
 import type { DocumentStatus } from '../../domain/registry/lifecycle.ts';
-import type { NormativeKind } from '../../domain/report/codes.ts';
+import type { NormativeKind } from '../../domain/report/vocabulary.ts';
 import type { Db } from '../connection.ts';
 import type { Database } from '../schema.ts';
 

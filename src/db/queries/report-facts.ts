@@ -1,11 +1,4 @@
 import { sql } from 'kysely';
-import {
-  type AgencyKind,
-  type ApplicantType,
-  type Outcome,
-  type RequestChannel,
-  T4_GROUPS,
-} from '../../domain/report/codes.ts';
 import { emptyRequestFacts, yearBounds } from '../../domain/report/facts.ts';
 import type {
   AgencyProfile,
@@ -15,6 +8,13 @@ import type {
   ReviewFacts,
   YearFacts,
 } from '../../domain/report/types.ts';
+import {
+  type AgencyKind,
+  type ApplicantType,
+  type Outcome,
+  type RequestChannel,
+  T4_GROUPS,
+} from '../../domain/report/vocabulary.ts';
 import type { Db } from '../connection.ts';
 
 type Row = Record<string, unknown>;
@@ -64,12 +64,18 @@ async function normativeFacts(db: Db, agencyId: number, year: number): Promise<Y
     sql`select kind,
           sum(case when issued_on between ${start} and ${end} then 1 else 0 end) as issued,
           sum(case when repealed_on between ${start} and ${end} then 1 else 0 end) as repealed,
-          sum(case when issued_on <= ${end} and (repealed_on is null or repealed_on > ${end}) then 1 else 0 end) as valid
+          sum(case when issued_on <= ${end} and (repealed_on is null or repealed_on > ${end}) then 1 else 0 end) as valid,
+          sum(case when issued_on <= ${end} then 1 else 0 end) as to_date
         from normative_documents where agency_id = ${agencyId} group by kind`,
   );
   const of = (kind: string): NormativeFacts => {
     const r = found.find((x) => x.kind === kind);
-    return { issued: num(r?.issued), repealed: num(r?.repealed), valid: num(r?.valid) };
+    return {
+      issued: num(r?.issued),
+      repealed: num(r?.repealed),
+      valid: num(r?.valid),
+      issuedToDate: num(r?.to_date),
+    };
   };
   return { regulation: of('regulation'), normative: of('normative') };
 }

@@ -3,7 +3,7 @@
  * basis (requests/outcome-basis.ts, 条例 第十四条–第十六条、第三十六条–第三十九条), the items of a
  * 部分公开 (第三十七条), and the remedies sentence every answer carries (第五十一条).
  */
-import { OUTCOME_PHRASES, type Outcome } from '../report/codes.ts';
+import { OUTCOME_PHRASES, type Outcome } from '../report/vocabulary.ts';
 import {
   type Citation,
   citationText,

@@ -2,7 +2,7 @@
  * The letters a disclosure office sends in a case (条例 第三十条–第三十六条, 国办函〔2020〕109号):
  * the receipt, the notices that stop or extend the clock, and one answer letter per outcome group.
  */
-import { OUTCOME_GROUP_LABELS, type Outcome, type OutcomeGroup, outcomeGroup } from '../report/codes.ts';
+import { OUTCOME_GROUP_LABELS, type Outcome, type OutcomeGroup, outcomeGroup } from '../report/vocabulary.ts';
 
 /** Every letter kind, in the order a case may need them; stored as `letters.kind` and `letter_templates.kind`. */
 export const LETTER_KINDS = [

@@ -3,7 +3,7 @@
  * 元. The sections of the kinds are optional: a letter shows only its own, and a placeholder whose
  * value is missing prints as a blank to fill in (see fillTemplate).
  */
-import type { Outcome } from '../report/codes.ts';
+import type { Outcome } from '../report/vocabulary.ts';
 
 /** The agency that writes, and where the applicant reaches its disclosure office. */
 export interface LetterAgency {

@@ -1,4 +1,4 @@
-import { NORMATIVE_KIND_LABELS, type NormativeKind } from '../report/codes.ts';
+import { NORMATIVE_KIND_LABELS, type NormativeKind } from '../report/vocabulary.ts';
 import { DOCUMENT_STATUS_LABELS, type DocumentStatus, effectiveStatus } from './lifecycle.ts';
 
 /** One version of a document, as the API, the CLI and the portal show it. */

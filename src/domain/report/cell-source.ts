@@ -1,20 +1,20 @@
+import { FIGURE_FIELDS, type FigureKey } from './figures.ts';
+import { T2_NORMATIVE_COLUMNS, type T2NormativeColumn, T3_ROWS_2021 } from './formats/2021/rows.ts';
+import type { PublicationFacts } from './types.ts';
 import {
   NORMATIVE_KINDS,
   type NormativeKind,
   OUTCOMES,
-  T2_NORMATIVE_COLUMNS,
-  type T2NormativeColumn,
   T3_COLUMNS,
-  T3_ROWS,
   type T3Column,
-  type T3Row,
   T4_COLUMNS,
   T4_GROUPS,
   type T4Column,
   type T4Group,
-} from './codes.ts';
-import { FIGURE_FIELDS, type FigureKey } from './figures.ts';
-import type { PublicationFacts } from './types.ts';
+} from './vocabulary.ts';
+
+/** A row of table 三 in the 2021 format (the cells whose records the editor can list). */
+export type T3Row = string;
 
 /** The publication flags the narrative counts (一、总体情况 “公开会议…次” …). */
 export const PUBLICATION_FLAGS = [
@@ -26,7 +26,7 @@ export const PUBLICATION_FLAGS = [
 export type PublicationFlag = (typeof PUBLICATION_FLAGS)[number];
 
 /**
- * Where the value of a cell comes from: which records (and how the year attributes them), or the
+ * Where the value of a 2021-format cell comes from: which records (and how the year attributes them), or the
  * yearly figures entered by staff. Besides the table cells, `publications.total`,
  * `publications.channel.<code>` and `publications.<flag>` name the publication counts the
  * narrative and the first chart state.
@@ -50,7 +50,7 @@ export function cellSource(code: string): CellSource | null {
   const row = rest.slice(0, -1).join('.');
   if (table === 't2' && has(NORMATIVE_KINDS, row) && has(T2_NORMATIVE_COLUMNS, column))
     return { kind: 'normative', docKind: row, column };
-  if (table === 't3' && has(T3_ROWS, row) && has(T3_COLUMNS, column))
+  if (table === 't3' && has(T3_ROWS_2021, row) && has(T3_COLUMNS, column))
     return { kind: 'requests', row, column };
   if (table === 't4' && has(T4_GROUPS, row) && has(T4_COLUMNS, column))
     return { kind: 'reviews', group: row, column };

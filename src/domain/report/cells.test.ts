@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../demo/lingang.ts';
-import { cellNumber, computeCells, zeroColumns } from './cells.ts';
-import {
-  APPLICANT_TYPES,
-  CELL_CODES,
-  DECIMAL_CELL,
-  OUTCOMES,
-  REQUEST_CHANNELS,
-  T3_COLUMNS,
-  T4_GROUPS,
-} from './codes.ts';
+import { cellNumber, zeroColumns } from './cells.ts';
 import { type AgencyRecords, yearFactsFromRecords } from './facts.ts';
+import { formatById } from './formats/registry.ts';
 import type { RequestRecord } from './records.ts';
 import { REPORT_SECTIONS } from './sections.ts';
 import type { YearFacts } from './types.ts';
 import { validateReport } from './validate.ts';
+import { APPLICANT_TYPES, OUTCOMES, REQUEST_CHANNELS, T3_COLUMNS, T4_GROUPS } from './vocabulary.ts';
+
+const {
+  cellCodes: CELL_CODES,
+  decimalCells: [DECIMAL_CELL],
+} = formatById('2021');
 
 function emptyFacts(year = 2021): YearFacts {
   const review = { upheld: 0, corrected: 0, other: 0, pending: 0 };
@@ -29,8 +27,8 @@ function emptyFacts(year = 2021): YearFacts {
       onlineInterviews: 0,
     },
     normative: {
-      regulation: { issued: 0, repealed: 0, valid: 0 },
-      normative: { issued: 0, repealed: 0, valid: 0 },
+      regulation: { issued: 0, repealed: 0, valid: 0, issuedToDate: 0 },
+      normative: { issued: 0, repealed: 0, valid: 0, issuedToDate: 0 },
     },
     admin: null,
     requests: {
@@ -50,8 +48,8 @@ function emptyFacts(year = 2021): YearFacts {
 
 function busyFacts(): YearFacts {
   const facts = emptyFacts();
-  facts.normative.regulation = { issued: 1, repealed: 2, valid: 3 };
-  facts.normative.normative = { issued: 5, repealed: 0, valid: 11 };
+  facts.normative.regulation = { issued: 1, repealed: 2, valid: 3, issuedToDate: 5 };
+  facts.normative.normative = { issued: 5, repealed: 0, valid: 11, issuedToDate: 11 };
   facts.admin = { licenseDecisions: 5416, penaltyDecisions: 271, enforcementDecisions: 21, feesYuan: 12345 };
   facts.requests.received = { ...zeroColumns(), natural_person: 4, business: 2, other_org: 1 };
   facts.requests.carriedIn = { ...zeroColumns(), research: 1, natural_person: 1 };
@@ -73,7 +71,7 @@ describe('computeCells', () => {
     ['a year with nothing', emptyFacts()],
     ['a busy year', busyFacts()],
   ])('fills every code of the format and nothing else: %s', (_situation, facts) => {
-    const cells = computeCells(facts);
+    const cells = formatById('2021').computeCells(facts);
     expect(Object.keys(cells).sort()).toEqual([...CELL_CODES].sort());
     for (const code of CELL_CODES) {
       if (code === DECIMAL_CELL) expect(typeof cells[code]).toBe('string');
@@ -81,7 +79,7 @@ describe('computeCells', () => {
     }
   });
 
-  const busy = computeCells(busyFacts());
+  const busy = formatById('2021').computeCells(busyFacts());
   it.each<[string, string, number | string]>([
     ['规章 issued', 't2.regulation.issued', 1],
     ['规章 repealed', 't2.regulation.repealed', 2],
@@ -113,7 +111,7 @@ describe('computeCells', () => {
     ['no admin figures: zero decisions', 't2.license.decisions', 0],
     ['no admin figures: fees “0”', 't2.fees.amount_wan', '0'],
   ])('%s', (_situation, code, value) => {
-    expect(computeCells(emptyFacts())[code]).toBe(value);
+    expect(formatById('2021').computeCells(emptyFacts())[code]).toBe(value);
   });
 
   it('makes totals by construction: R3 per column and R4 per row', () => {
@@ -184,12 +182,13 @@ describe('R1, R3, R4 and R7 hold for random record sets', () => {
     };
     let previous: Record<string, number | string> | null = null;
     for (const year of [2019, 2020, 2021, 2022, 2023, 2024]) {
-      const cells = computeCells(yearFactsFromRecords(records, year));
+      const cells = formatById('2021').computeCells(yearFactsFromRecords(records, year));
       for (const column of T3_COLUMNS) {
         const n = (row: string) => cellNumber(cells, `t3.${row}.${column}`);
         expect(n('new') + n('carried_in'), `${year} ${column}`).toBe(n('total') + n('carried_out'));
       }
       const found = validateReport({
+        format: formatById('2021'),
         year,
         agencyKind: 'department',
         cells,
@@ -212,7 +211,7 @@ describe('R1, R3, R4 and R7 hold for random record sets', () => {
   });
 
   it.each(T4_GROUPS.map((g) => [g]))('R5 holds by construction for %s', (group) => {
-    const cells = computeCells(busyFacts());
+    const cells = formatById('2021').computeCells(busyFacts());
     const n = (c: string) => cellNumber(cells, `t4.${group}.${c}`);
     expect(n('total')).toBe(n('upheld') + n('corrected') + n('other') + n('pending'));
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Claim, findClaims } from './claims.ts';
+import { formatById } from './formats/registry.ts';
 
 const SUITS = ['t4.suit_direct.total', 't4.suit_after_review.total'];
 const VALID = ['t2.regulation.valid', 't2.normative.valid'];
@@ -132,6 +133,6 @@ describe('findClaims', () => {
       [{ quote: '本年新收政府信息公开申请1024件', value: 1024, cells: ['t3.new.total'] }],
     ],
   ])('%s', (_situation, text, claims) => {
-    expect(findClaims(text)).toEqual(claims);
+    expect(findClaims(text, formatById('2021'))).toEqual(claims);
   });
 });

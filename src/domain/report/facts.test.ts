@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplicantType, Outcome, RequestChannel } from './codes.ts';
 import { type AgencyRecords, yearBounds, yearFactsFromRecords } from './facts.ts';
 import type { NormativeRecord, PublicationRecord, RequestRecord, ReviewRecord } from './records.ts';
+import type { ApplicantType, Outcome, RequestChannel } from './vocabulary.ts';
 
 const CHANNELS = [
   { code: 'website', name: '网站' },
@@ -261,21 +261,21 @@ describe('normative documents at year end', () => {
     issuedOn,
     repealedOn,
   });
-  it.each<[string, NormativeRecord, [number, number, number]]>([
-    ['issued in the year, in force', doc('2021-03-01'), [1, 0, 1]],
-    ['issued on 1 January', doc('2021-01-01'), [1, 0, 1]],
-    ['issued on 31 December', doc('2021-12-31'), [1, 0, 1]],
-    ['issued the next year', doc('2022-01-01'), [0, 0, 0]],
-    ['issued earlier, in force', doc('2018-06-20'), [0, 0, 1]],
-    ['repealed on 31 December: repealed and not valid', doc('2019-01-10', '2021-12-31'), [0, 1, 0]],
-    ['repealed on 1 January', doc('2019-01-10', '2021-01-01'), [0, 1, 0]],
-    ['repealed the next year: still valid', doc('2019-01-10', '2022-01-01'), [0, 0, 1]],
-    ['issued and repealed in the year', doc('2021-02-01', '2021-10-01'), [1, 1, 0]],
-    ['repealed in an earlier year', doc('2019-01-10', '2020-06-30'), [0, 0, 0]],
-  ])('%s', (_situation, r, [issued, repealed, valid]) => {
+  it.each<[string, NormativeRecord, [number, number, number, number]]>([
+    ['issued in the year, in force', doc('2021-03-01'), [1, 0, 1, 1]],
+    ['issued on 1 January', doc('2021-01-01'), [1, 0, 1, 1]],
+    ['issued on 31 December', doc('2021-12-31'), [1, 0, 1, 1]],
+    ['issued the next year', doc('2022-01-01'), [0, 0, 0, 0]],
+    ['issued earlier, in force', doc('2018-06-20'), [0, 0, 1, 1]],
+    ['repealed on 31 December: repealed and not valid', doc('2019-01-10', '2021-12-31'), [0, 1, 0, 1]],
+    ['repealed on 1 January', doc('2019-01-10', '2021-01-01'), [0, 1, 0, 1]],
+    ['repealed the next year: still valid', doc('2019-01-10', '2022-01-01'), [0, 0, 1, 1]],
+    ['issued and repealed in the year', doc('2021-02-01', '2021-10-01'), [1, 1, 0, 1]],
+    ['repealed in an earlier year', doc('2019-01-10', '2020-06-30'), [0, 0, 0, 1]],
+  ])('%s', (_situation, r, [issued, repealed, valid, issuedToDate]) => {
     const facts = yearFactsFromRecords(records({ normative: [r] }), 2021);
-    expect(facts.normative.normative).toEqual({ issued, repealed, valid });
-    expect(facts.normative.regulation).toEqual({ issued: 0, repealed: 0, valid: 0 });
+    expect(facts.normative.normative).toEqual({ issued, repealed, valid, issuedToDate });
+    expect(facts.normative.regulation).toEqual({ issued: 0, repealed: 0, valid: 0, issuedToDate: 0 });
   });
 
   it('counts 规章 and 行政规范性文件 apart', () => {
@@ -284,8 +284,8 @@ describe('normative documents at year end', () => {
       { kind: 'normative', issuedOn: '2020-05-01', repealedOn: '2021-05-01' },
     ];
     const facts = yearFactsFromRecords(records({ normative }), 2021);
-    expect(facts.normative.regulation).toEqual({ issued: 1, repealed: 0, valid: 1 });
-    expect(facts.normative.normative).toEqual({ issued: 0, repealed: 1, valid: 0 });
+    expect(facts.normative.regulation).toEqual({ issued: 1, repealed: 0, valid: 1, issuedToDate: 1 });
+    expect(facts.normative.normative).toEqual({ issued: 0, repealed: 1, valid: 0, issuedToDate: 1 });
   });
 });
 

@@ -1,5 +1,4 @@
 import { zeroColumns } from './cells.ts';
-import { REQUEST_CHANNELS, type RequestChannel, T4_GROUPS } from './codes.ts';
 import {
   hasMixedItems,
   type NormativeRecord,
@@ -8,6 +7,7 @@ import {
   type ReviewRecord,
 } from './records.ts';
 import type { AdminFigures, NormativeFacts, RequestFacts, ReviewFacts, YearFacts } from './types.ts';
+import { REQUEST_CHANNELS, type RequestChannel, T4_GROUPS } from './vocabulary.ts';
 
 /** The first and last day of a year, as ISO dates (dates compare as text). */
 export function yearBounds(year: number): { start: string; end: string } {
@@ -28,12 +28,14 @@ function normativeFacts(records: readonly NormativeRecord[], year: number): Norm
   let issued = 0;
   let repealed = 0;
   let valid = 0;
+  let issuedToDate = 0;
   for (const r of records) {
     if (r.issuedOn >= start && r.issuedOn <= end) issued++;
     if (r.repealedOn && r.repealedOn >= start && r.repealedOn <= end) repealed++;
     if (r.issuedOn <= end && (!r.repealedOn || r.repealedOn > end)) valid++;
+    if (r.issuedOn <= end) issuedToDate++;
   }
-  return { issued, repealed, valid };
+  return { issued, repealed, valid, issuedToDate };
 }
 
 /** Request facts with every count at zero: the start of both aggregations (in memory and SQL). */

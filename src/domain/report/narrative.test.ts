@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedFacts } from '../../../test/fixtures/seed-report.ts';
-import { computeCells } from './cells.ts';
+import { formatById } from './formats/registry.ts';
 import { draftNarrative, yearOverYear } from './narrative.ts';
 import { sectionTexts } from './sections.ts';
 import type { Narrative, YearFacts } from './types.ts';
@@ -29,8 +29,8 @@ describe('yearOverYear', () => {
 });
 
 const facts = seedFacts();
-const cells = computeCells(facts.current);
-const draft = draftNarrative(cells, facts.current, facts.previous);
+const cells = formatById('2021').computeCells(facts.current);
+const draft = draftNarrative(cells, facts.current, facts.previous, formatById('2021'));
 const draftText = sectionTexts(draft.overview).join('\n');
 
 describe('draftNarrative of the seed', () => {
@@ -170,11 +170,13 @@ describe('draftNarrative in other situations', () => {
   ])('%s', (_situation, change, words) => {
     const year = emptyYear(2021);
     change(year);
-    expect(textOf(draftNarrative(computeCells(year), year, null))).toContain(words);
+    expect(
+      textOf(draftNarrative(formatById('2021').computeCells(year), year, null, formatById('2021'))),
+    ).toContain(words);
   });
 
   it('omits the change when there is no previous year', () => {
-    const text = textOf(draftNarrative(cells, facts.current, null));
+    const text = textOf(draftNarrative(cells, facts.current, null, formatById('2021')));
     expect(text).toContain('公开信息9182条（含网站信息4325条');
     expect(text).toContain('本年新收政府信息公开申请6件，');
     expect(text).not.toContain('较上年度');

@@ -1,6 +1,7 @@
 import { cellNumber } from './cells.ts';
-import { OUTCOME_PHRASES, OUTCOMES, REQUEST_CHANNEL_LABELS, REQUEST_CHANNELS } from './codes.ts';
+import type { ReportFormat } from './format.ts';
 import type { Cells, Narrative, Paragraph, Segment, YearFacts } from './types.ts';
+import { REQUEST_CHANNEL_LABELS, REQUEST_CHANNELS } from './vocabulary.ts';
 
 /**
  * A year-over-year change as the reports phrase it: “较上年度增加45.1%”, “较上年度减少20%”,
@@ -70,10 +71,10 @@ function requestSummaryText(cells: Cells, facts: YearFacts, previous: YearFacts 
   return text;
 }
 
-function outcomesText(cells: Cells): string {
-  const parts = OUTCOMES.filter((o) => cellNumber(cells, `t3.${o}.total`) > 0).map(
-    (o) => `${OUTCOME_PHRASES[o]}${cellNumber(cells, `t3.${o}.total`)}件`,
-  );
+function outcomesText(cells: Cells, format: ReportFormat): string {
+  const parts = format.outcomeRows
+    .filter((row) => cellNumber(cells, `t3.${row.code}.total`) > 0)
+    .map((row) => `${row.phrase}${cellNumber(cells, `t3.${row.code}.total`)}件`);
   if (parts.length === 0) return '';
   return `从办理结果情况看，${parts.join('，')}。`;
 }
@@ -97,17 +98,28 @@ function reviewsText(cells: Cells): string {
   return `因政府信息公开被申请行政复议${review}件，被提起行政诉讼${suits}件。`;
 }
 
-function normativeText(cells: Cells, year: number): string {
-  const issued = cellNumber(cells, 't2.regulation.issued') + cellNumber(cells, 't2.normative.issued');
-  const repealed = cellNumber(cells, 't2.regulation.repealed') + cellNumber(cells, 't2.normative.repealed');
-  const valid = cellNumber(cells, 't2.regulation.valid') + cellNumber(cells, 't2.normative.valid');
+/** From the facts, not the cells: the 2019 format has no 废止/现行有效 columns, the records have. */
+function normativeText(facts: YearFacts): string {
+  const { regulation, normative } = facts.normative;
+  const issued = regulation.issued + normative.issued;
+  const repealed = regulation.repealed + normative.repealed;
+  const valid = regulation.valid + normative.valid;
+  const year = facts.year;
   return `本年制发规章和行政规范性文件${issued}件，废止${repealed}件，截至${year}年12月31日，现行有效件数${valid}件。`;
 }
 
 const gen = (key: string, text: string): Segment => ({ kind: 'generated', key, text });
 
-/** The draft narrative of a year: the sentences the data owns, in their default paragraphs. */
-export function draftNarrative(cells: Cells, facts: YearFacts, previous: YearFacts | null): Narrative {
+/**
+ * The draft narrative of a year: the sentences the data owns, in their default paragraphs; the
+ * outcomes are worded by the rows of the report's format.
+ */
+export function draftNarrative(
+  cells: Cells,
+  facts: YearFacts,
+  previous: YearFacts | null,
+  format: ReportFormat,
+): Narrative {
   const overview: Paragraph[] = [
     {
       topic: 'proactive',
@@ -119,7 +131,7 @@ export function draftNarrative(cells: Cells, facts: YearFacts, previous: YearFac
       title: '依申请公开',
       segments: [
         gen('requests.summary', requestSummaryText(cells, facts, previous)),
-        gen('requests.outcomes', outcomesText(cells)),
+        gen('requests.outcomes', outcomesText(cells, format)),
         gen('requests.fees', feesText(facts)),
         gen('requests.reviews', reviewsText(cells)),
       ],
@@ -127,7 +139,7 @@ export function draftNarrative(cells: Cells, facts: YearFacts, previous: YearFac
     {
       topic: 'management',
       title: '政府信息管理',
-      segments: [gen('management.normative', normativeText(cells, facts.year))],
+      segments: [gen('management.normative', normativeText(facts))],
     },
     { topic: 'platform', title: '政府信息公开平台建设', segments: [] },
     { topic: 'oversight', title: '监督保障', segments: [] },

@@ -5,7 +5,7 @@ import type {
   RequestChannel,
   ReviewResult,
   T4Group,
-} from './codes.ts';
+} from './vocabulary.ts';
 
 /** A proactively published item, as far as the report needs it. */
 export interface PublicationRecord {

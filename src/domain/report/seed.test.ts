@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SEED_CHARTS } from '../../../test/fixtures/seed-expectations.ts';
 import { seedReport } from '../../../test/fixtures/seed-report.ts';
 import { printedSections } from './build.ts';
-import { CELL_CODES } from './codes.ts';
+import { formatById } from './formats/registry.ts';
+
+const { cellCodes: CELL_CODES } = formatById('2021');
 
 /**
  * The in-memory golden test: the demo agency's 2021 report, computed from its records, carries
@@ -71,7 +73,7 @@ describe('the seed report (2021, 威海临港经济技术开发区管理委员�
     expect(report.charts).toEqual(SEED_CHARTS);
   });
 
-  const text = printedSections(report.narrative)
+  const text = printedSections(report.narrative, formatById('2021'))
     .map((s) => s.text)
     .join('\n');
   it.each([
@@ -103,7 +105,7 @@ describe('the seed report (2021, 威海临港经济技术开发区管理委员�
   });
 
   it('numbers the five paragraphs of section 一 as the seed does', () => {
-    const overview = printedSections(report.narrative)[0].text.split('\n');
+    const overview = printedSections(report.narrative, formatById('2021'))[0].text.split('\n');
     expect(overview.map((p) => p.slice(0, p.indexOf('。') + 1))).toEqual([
       '1.主动公开。',
       '2.依申请公开。',

@@ -11,6 +11,21 @@ describe('report snapshots', () => {
     expect(snapshot.facts.year).toBe(2021);
   });
 
+  it('stores the report’s format id', () => {
+    const stored = JSON.parse(freezeReport(seedReport(), seedFacts().current));
+    expect(stored.report.format).toBe('2021');
+    const in2019 = { ...seedReport(), format: '2019' as const };
+    expect(thawReport(freezeReport(in2019, seedFacts().current)).report.format).toBe('2019');
+  });
+
+  it('reads a snapshot frozen before formats were recorded as the 2021 format', () => {
+    const stored = JSON.parse(freezeReport(seedReport(), seedFacts().current));
+    delete stored.report.format;
+    const old = thawReport(JSON.stringify(stored));
+    expect(old.report.format).toBe('2021');
+    expect(old.report).toEqual(seedReport());
+  });
+
   it('refuses a text that is not a snapshot', () => {
     expect(() => thawReport('{"format":2}')).toThrow('not a report snapshot');
   });

@@ -1,4 +1,12 @@
-import type { AgencyKind, ApplicantType, NormativeKind, Outcome, RequestChannel, T4Group } from './codes.ts';
+import type { FormatId } from './format.ts';
+import type {
+  AgencyKind,
+  ApplicantType,
+  NormativeKind,
+  Outcome,
+  RequestChannel,
+  T4Group,
+} from './vocabulary.ts';
 
 /** A cell value: whole numbers, except `t2.fees.amount_wan`, an exact decimal string (“706”, “0.35”). */
 export type CellValue = number | string;
@@ -53,6 +61,8 @@ export interface NormativeFacts {
   repealed: number;
   /** in force on 31 December */
   valid: number;
+  /** issued on or before 31 December, repealed or not (the 2019 format's 对外公开总数量) */
+  issuedToDate: number;
 }
 
 /** Figures that come from other systems (table 二 (五)(六)(八)). */
@@ -134,6 +144,8 @@ export interface ReportSection {
 
 /** A complete annual report, ready to validate and render. */
 export interface AnnualReport {
+  /** the format its tables are in (formats/registry.ts) */
+  format: FormatId;
   agency: AgencyProfile;
   year: number;
   /** the opening paragraphs (basis, contents, where to get the report) */

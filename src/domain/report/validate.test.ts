@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { seedReport } from '../../../test/fixtures/seed-report.ts';
 import { printedSections } from './build.ts';
-import type { AgencyKind } from './codes.ts';
+import { formatById } from './formats/registry.ts';
 import { REPORT_SECTIONS } from './sections.ts';
 import type { Cells, Severity } from './types.ts';
 import { publicationDeadline, type ValidationInput, validateReport } from './validate.ts';
+import type { AgencyKind } from './vocabulary.ts';
 
 const seed = seedReport();
 
 /** The seed report as the rules read it: a fresh copy each time, ready to break. */
 function seedInput(): ValidationInput {
   return {
+    format: formatById('2021'),
     year: 2021,
     agencyKind: 'development_zone',
     cells: { ...seed.cells },
     previousCells: seed.previousCells ? { ...seed.previousCells } : null,
-    sections: printedSections(seed.narrative),
+    sections: printedSections(seed.narrative, formatById('2021')),
     publishedOn: '2022-01-28',
   };
 }

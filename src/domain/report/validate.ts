@@ -1,23 +1,21 @@
 import { isWanDecimal } from '../money.ts';
 import { cellNumber } from './cells.ts';
 import { findClaims } from './claims.ts';
+import type { FormatId, ReportFormat } from './format.ts';
+import type { Cells, Violation } from './types.ts';
 import {
   type AgencyKind,
   APPLICANT_TYPE_LABELS,
   APPLICANT_TYPES,
-  CELL_CODES,
-  DECIMAL_CELL,
-  OUTCOMES,
   T3_COLUMNS,
-  T3_ROWS,
   T4_GROUP_LABELS,
   T4_GROUPS,
-} from './codes.ts';
-import { REPORT_SECTIONS } from './sections.ts';
-import type { Cells, Violation } from './types.ts';
+} from './vocabulary.ts';
 
 /** What the rules read: the report as published or edited, whatever produced it. */
 export interface ValidationInput {
+  /** the format the report is in: its cells, rows and sections */
+  format: ReportFormat;
   year: number;
   agencyKind: AgencyKind;
   cells: Cells;
@@ -34,24 +32,34 @@ export interface ValidationInput {
 const columnLabel = (c: string): string =>
   c === 'total' ? '总计' : APPLICANT_TYPE_LABELS[c as keyof typeof APPLICANT_TYPE_LABELS];
 
-type Rule = (input: ValidationInput) => Violation[];
+type Check = (input: ValidationInput) => Violation[];
 
-const r6: Rule = ({ cells }) =>
-  CELL_CODES.flatMap((code): Violation[] => {
+const r6: Check = ({ cells, format }) =>
+  format.cellCodes.flatMap((code): Violation[] => {
     const value = cells[code];
-    const ok =
-      code === DECIMAL_CELL
-        ? typeof value === 'string'
-          ? isWanDecimal(value)
-          : typeof value === 'number' && value >= 0 && isWanDecimal(String(value))
-        : typeof value === 'number' && Number.isInteger(value) && value >= 0;
+    if (value === undefined && format.unrecordedCells.includes(code))
+      return [
+        violation(
+          'R6',
+          'warning',
+          [code],
+          `单元格 ${code} 本系统没有记录（${format.id}年版格式独有的数据），表中留空；如有此项数据，请在说明中写明。`,
+        ),
+      ];
+    const decimal = format.decimalCells.includes(code);
+    const signed = format.signedCells.includes(code);
+    const ok = decimal
+      ? typeof value === 'string'
+        ? isWanDecimal(value)
+        : typeof value === 'number' && value >= 0 && isWanDecimal(String(value))
+      : typeof value === 'number' && Number.isInteger(value) && (signed || value >= 0);
     if (ok) return [];
-    const what = code === DECIMAL_CELL ? '不小于0、最多四位小数的数' : '不小于0的整数';
+    const what = decimal ? '不小于0、最多四位小数的数' : signed ? '整数' : '不小于0的整数';
     const shown = value === undefined ? '缺失' : `“${value}”`;
     return [violation('R6', 'error', [code], `单元格 ${code} 的值${shown}，应为${what}。`)];
   });
 
-const r1: Rule = ({ cells }) =>
+const r1: Check = ({ cells }) =>
   T3_COLUMNS.flatMap((c): Violation[] => {
     const n = (row: string) => cellNumber(cells, `t3.${row}.${c}`);
     const left = n('new') + n('carried_in');
@@ -68,7 +76,7 @@ const r1: Rule = ({ cells }) =>
     ];
   });
 
-const r2: Rule = ({ mixedItemsNotPartial }) =>
+const r2: Check = ({ mixedItemsNotPartial }) =>
   mixedItemsNotPartial
     ? [
         violation(
@@ -80,9 +88,9 @@ const r2: Rule = ({ mixedItemsNotPartial }) =>
       ]
     : [];
 
-const r3: Rule = ({ cells }) =>
+const r3: Check = ({ cells, format }) =>
   T3_COLUMNS.flatMap((c): Violation[] => {
-    const sum = OUTCOMES.reduce((acc, o) => acc + cellNumber(cells, `t3.${o}.${c}`), 0);
+    const sum = format.outcomeRows.reduce((acc, row) => acc + cellNumber(cells, `t3.${row.code}.${c}`), 0);
     const total = cellNumber(cells, `t3.total.${c}`);
     if (sum === total) return [];
     return [
@@ -95,8 +103,8 @@ const r3: Rule = ({ cells }) =>
     ];
   });
 
-const r4: Rule = ({ cells }) =>
-  T3_ROWS.flatMap((row): Violation[] => {
+const r4: Check = ({ cells, format }) =>
+  format.t3Rows.flatMap((row): Violation[] => {
     const sum = APPLICANT_TYPES.reduce((acc, c) => acc + cellNumber(cells, `t3.${row}.${c}`), 0);
     const total = cellNumber(cells, `t3.${row}.total`);
     if (sum === total) return [];
@@ -110,7 +118,7 @@ const r4: Rule = ({ cells }) =>
     ];
   });
 
-const r5: Rule = ({ cells }) =>
+const r5: Check = ({ cells }) =>
   T4_GROUPS.flatMap((g): Violation[] => {
     const n = (c: string) => cellNumber(cells, `t4.${g}.${c}`);
     const sum = n('upheld') + n('corrected') + n('other') + n('pending');
@@ -125,7 +133,7 @@ const r5: Rule = ({ cells }) =>
     ];
   });
 
-const r7: Rule = ({ cells, previousCells }) => {
+const r7: Check = ({ cells, previousCells }) => {
   if (!previousCells) return [];
   return T3_COLUMNS.flatMap((c): Violation[] => {
     const now = cellNumber(cells, `t3.carried_in.${c}`);
@@ -142,9 +150,11 @@ const r7: Rule = ({ cells, previousCells }) => {
   });
 };
 
-const r8: Rule = ({ cells, previousCells }) => {
+const r8: Check = ({ cells, previousCells }) => {
   if (!previousCells) return [];
+  // A previous report in a format without 现行有效件数 (2019) has nothing to continue from.
   return (['regulation', 'normative'] as const).flatMap((k): Violation[] => {
+    if (previousCells[`t2.${k}.valid`] === undefined) return [];
     const expected =
       cellNumber(previousCells, `t2.${k}.valid`) +
       cellNumber(cells, `t2.${k}.issued`) -
@@ -163,9 +173,9 @@ const r8: Rule = ({ cells, previousCells }) => {
   });
 };
 
-const r9: Rule = ({ cells, sections }) => {
+const r9: Check = ({ cells, sections, format }) => {
   const narrative = sections.map((s) => s.text).join('\n');
-  return findClaims(narrative).flatMap((claim): Violation[] => {
+  return findClaims(narrative, format).flatMap((claim): Violation[] => {
     const actual = claim.cells.reduce((acc, code) => acc + cellNumber(cells, code), 0);
     if (actual === claim.value) return [];
     return [
@@ -184,10 +194,10 @@ export function publicationDeadline(year: number, kind: AgencyKind): string {
   return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
 }
 
-const r10: Rule = ({ year, agencyKind, sections, publishedOn, today }) => {
+const r10: Check = ({ year, agencyKind, sections, publishedOn, today, format }) => {
   const found: Violation[] = [];
   const headings = sections.map((s) => s.heading);
-  REPORT_SECTIONS.forEach((section, i) => {
+  format.sections.forEach((section, i) => {
     if (headings[i] !== section.heading) {
       const where = headings.indexOf(section.heading);
       const what = where < 0 ? '缺少' : `位置不对（现为第${where + 1}部分）`;
@@ -232,9 +242,34 @@ function violation(
   return { code, rule: RULE_NAMES[code] ?? code, severity, cells, message };
 }
 
-const RULES: Rule[] = [r1, r2, r3, r4, r5, r6, r7, r8, r9, r10];
+/** A rule: its code, the formats it applies to, its check. */
+export interface Rule {
+  code: string;
+  formats: readonly FormatId[];
+  check: Check;
+}
 
-/** Every rule R1–R10 of the format on one report, generated or edited. */
+const BOTH: readonly FormatId[] = ['2019', '2021'];
+
+/**
+ * R1–R10 and the formats each applies to. R8 (现行有效件数 continues) needs the 2021 columns
+ * 废止/现行有效; the 2019 format has 对外公开总数量 instead. The others read what both formats have
+ * (table 三's frame, table 四, the format's own cells, rows and sections).
+ */
+export const RULES: readonly Rule[] = [
+  { code: 'R1', formats: BOTH, check: r1 },
+  { code: 'R2', formats: BOTH, check: r2 },
+  { code: 'R3', formats: BOTH, check: r3 },
+  { code: 'R4', formats: BOTH, check: r4 },
+  { code: 'R5', formats: BOTH, check: r5 },
+  { code: 'R6', formats: BOTH, check: r6 },
+  { code: 'R7', formats: BOTH, check: r7 },
+  { code: 'R8', formats: ['2021'], check: r8 },
+  { code: 'R9', formats: BOTH, check: r9 },
+  { code: 'R10', formats: BOTH, check: r10 },
+];
+
+/** Every rule R1–R10 that applies to the report's format, on one report, generated or edited. */
 export function validateReport(input: ValidationInput): Violation[] {
-  return RULES.flatMap((rule) => rule(input));
+  return RULES.filter((rule) => rule.formats.includes(input.format.id)).flatMap((rule) => rule.check(input));
 }

@@ -9,7 +9,7 @@ import {
   ORGANIZATION_DOCUMENTS,
   PERSON_DOCUMENTS,
 } from '../identity/documents.ts';
-import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType } from '../report/codes.ts';
+import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType } from '../report/vocabulary.ts';
 
 /** 所需信息的形式: 纸质, 电子邮件, 光盘, 当场查阅, 其他. */
 export const INFORMATION_FORMS = ['paper', 'email', 'disc', 'on_site', 'other'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOMES, type Outcome } from '../report/codes.ts';
+import { OUTCOMES, type Outcome } from '../report/vocabulary.ts';
 import {
   citationText,
   defaultBasis,

@@ -4,7 +4,7 @@
  * outcome of a whole request from its items' outcomes (rule R2). Articles without a law are 条例's.
  * `{slot}` marks text staff supply (a responsible agency, a law); see fillSentence.
  */
-import { OUTCOMES, type Outcome, outcomeGroup } from '../report/codes.ts';
+import { OUTCOMES, type Outcome, outcomeGroup } from '../report/vocabulary.ts';
 
 export const LAW_NAMES = {
   ordinance: '《中华人民共和国政府信息公开条例》',

@@ -9,7 +9,7 @@ import { submitOnlineRequest } from '../../commands/requests/submit-online-reque
 import { trackRequest } from '../../commands/requests/track-request.ts';
 import { unconfirmedYears } from '../../domain/calendar/work-calendar.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
-import type { ApplicantType } from '../../domain/report/codes.ts';
+import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
 import { listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode } from '../../server/routes/schemas.ts';

@@ -4,7 +4,7 @@
  * Chinese message; and the confirmation with the tracking code and registration number.
  */
 import { ID_DOCUMENT_LABELS, ID_DOCUMENT_TYPES } from '../../domain/identity/documents.ts';
-import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../domain/report/codes.ts';
+import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../domain/report/vocabulary.ts';
 import {
   DELIVERY_METHOD_LABELS,
   DELIVERY_METHODS,

@@ -31,6 +31,12 @@ describe('reportJson', () => {
     expect(json.cells['t2.fees.amount_wan']).toBe('0.35');
   });
 
+  it.each(['2019', '2021'] as const)('carries the report’s format, %s', (format) => {
+    const json = reportJson(minimalReport({ format }));
+    expect(json.format).toBe(format);
+    expect(reportJsonSchema.parse(json).format).toBe(format);
+  });
+
   it('matches its own schema (the API response schema)', () => {
     expect(reportJsonSchema.parse(json)).toEqual(json);
   });

@@ -3,7 +3,9 @@
  * the response schema of the API (and so the OpenAPI document); the type is derived from it.
  */
 import { z } from 'zod';
-import { narrativeOf, REPORT_SECTIONS, sectionTexts } from '../../domain/report/sections.ts';
+import { FORMAT_IDS } from '../../domain/report/format.ts';
+import { formatById } from '../../domain/report/formats/registry.ts';
+import { narrativeOf, sectionTexts } from '../../domain/report/sections.ts';
 import type { AnnualReport, ReportSection } from '../../domain/report/types.ts';
 
 const narrativeSection = z.object({
@@ -22,6 +24,11 @@ const chartDatum = z.object({ label: z.string(), value: z.number() });
 
 /** The report JSON, as a zod schema (the API's response schema). */
 export const reportJsonSchema = z.object({
+  format: z
+    .enum(FORMAT_IDS)
+    .describe(
+      'the national format the tables are in: “2019” (国办公开办函〔2019〕60号) or “2021” (〔2021〕30号)',
+    ),
   agency: z.string().describe('the agency code'),
   year: z.number().int(),
   agencyName: z.string(),
@@ -65,22 +72,23 @@ const TABLE_OF_SECTION: Record<TableKey, 't2' | 't3' | 't4'> = {
 const isTableKey = (key: ReportSection['key']): key is TableKey => key in TABLE_OF_SECTION;
 
 function sectionsOf(report: AnnualReport): Sections {
-  const entries = REPORT_SECTIONS.map((section) => {
+  const entries = formatById(report.format).sections.map((section) => {
     if (isTableKey(section.key))
       return [section.key, { heading: section.heading, table: TABLE_OF_SECTION[section.key] }];
     const paragraphs = sectionTexts(narrativeOf(report.narrative, section.key as NarrativeKey) ?? []);
     return [section.key, { heading: section.heading, paragraphs }];
   });
-  // The six keys of REPORT_SECTIONS, in order: exactly the keys of Sections.
+  // The six keys of the format's sections, in order: exactly the keys of Sections.
   return Object.fromEntries(entries) as Sections;
 }
 
 /**
- * The report as JSON: `{ agency, year, agencyName, publishedOn, preamble, cells, sections, charts,
- * violations }`, `sections` keyed by the six REPORT_SECTIONS keys in order. Used by the API and the CLI.
+ * The report as JSON: `{ format, agency, year, agencyName, publishedOn, preamble, cells, sections, charts,
+ * violations }`, `sections` keyed by the six section keys of the format in order. Used by the API and the CLI.
  */
 export function reportJson(report: AnnualReport): ReportJson {
   return {
+    format: report.format,
     agency: report.agency.code,
     year: report.year,
     agencyName: report.agency.name,

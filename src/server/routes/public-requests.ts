@@ -8,7 +8,7 @@ import { registerRequest } from '../../commands/requests/register-request.ts';
 import { trackRequest } from '../../commands/requests/track-request.ts';
 import { unconfirmedYears } from '../../domain/calendar/work-calendar.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
-import { APPLICANT_TYPES } from '../../domain/report/codes.ts';
+import { APPLICANT_TYPES } from '../../domain/report/vocabulary.ts';
 import { agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';

@@ -75,3 +75,28 @@ describe('GET /api/v1/agencies/:code/reports/:year.:format', () => {
     expect(res.json().error.message).toBe('未找到机关代码为 nosuch 的机关');
   });
 });
+
+describe('the report format by year', () => {
+  it.each([
+    [2021, '2021'],
+    [2020, '2019'],
+  ])('answers the %i report in the %s format', async (year, format) => {
+    const res = await app.inject({ url: `/api/v1/agencies/lingang/reports/${year}`, headers: STAFF });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().format).toBe(format);
+  });
+
+  it('prints the 2020 report’s tables in the 2019 format, adding up', async () => {
+    const json = (await app.inject({ url: '/api/v1/agencies/lingang/reports/2020', headers: STAFF })).json();
+    expect(json.cells['t2.normative.published_total']).toBeGreaterThan(0);
+    expect(json.cells['t2.normative.valid']).toBeUndefined();
+    expect(json.cells['t3.other.total']).toBe(0);
+    expect(json.cells['t3.other.other.total']).toBeUndefined();
+    const codes = json.violations.map((v: { code: string }) => v.code);
+    for (const rule of ['R1', 'R3', 'R4', 'R5', 'R7']) expect(codes).not.toContain(rule);
+    const html = await app.inject({ url: '/api/v1/agencies/lingang/reports/2020.html', headers: STAFF });
+    expect(html.body).toContain('第二十条第（九）项');
+    expect(html.body).toContain('（六）其他处理');
+    expect(html.body).toContain('国办公开办函〔2019〕60号');
+  });
+});

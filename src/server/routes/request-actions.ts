@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { applyCaseAction } from '../../commands/requests/apply-case-action.ts';
 import { recordReviewCase } from '../../commands/requests/record-review-case.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
-import { T4_GROUPS, T4_RESULTS } from '../../domain/report/codes.ts';
+import { T4_GROUPS, T4_RESULTS } from '../../domain/report/vocabulary.ts';
 import { CASE_ACTIONS } from '../../domain/requests/state-machine.ts';
 import { agencyActorOf, agencyOf } from '../actor.ts';
 import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';

@@ -20,7 +20,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DOCUMENT_STATUS_LABELS } from '../../../domain/registry/lifecycle.ts';
-import { NORMATIVE_KIND_LABELS, type NormativeKind } from '../../../domain/report/codes.ts';
+import { NORMATIVE_KIND_LABELS, type NormativeKind } from '../../../domain/report/vocabulary.ts';
 import { type RegistryDocument, registryApi } from '../../api/registry.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { useApi } from '../../lib/use-api.ts';

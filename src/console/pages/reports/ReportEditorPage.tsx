@@ -144,6 +144,7 @@ export default function ReportEditorPage() {
             key.startsWith('t') ? (
               <Card key={key} title={TABLE_TITLES[key as 't2']} style={{ marginBottom: 16 }}>
                 <ReportTables
+                  format={d.format}
                   cells={d.cells}
                   only={key as 't2'}
                   flagged={flagged}

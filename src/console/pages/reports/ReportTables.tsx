@@ -1,5 +1,7 @@
 /** Tables 二, 三 and 四, read-only, laid out from the same model as the HTML and DOCX reports. */
 import type { ReactNode } from 'react';
+import type { FormatId } from '../../../domain/report/format.ts';
+import { formatById } from '../../../domain/report/formats/registry.ts';
 import { buildTables, type TableModel } from '../../../render/table-model.ts';
 
 export const TABLE_TITLES: Record<TableModel['id'], string> = {
@@ -54,8 +56,9 @@ export function ReportTable(props: {
   );
 }
 
-/** The tables of a report's cells (all three, or `only` one). */
+/** The tables of a report's cells in its format (all three, or `only` one). */
 export function ReportTables(props: {
+  format: FormatId;
   cells: Record<string, number | string>;
   only?: TableModel['id'];
   renderCell?: (code: string, text: string) => ReactNode;
@@ -63,7 +66,7 @@ export function ReportTables(props: {
 }) {
   return (
     <>
-      {buildTables(props.cells)
+      {buildTables(props.cells, formatById(props.format))
         .filter((model) => !props.only || model.id === props.only)
         .map((model) => (
           <ReportTable key={model.id} model={model} renderCell={props.renderCell} flagged={props.flagged} />

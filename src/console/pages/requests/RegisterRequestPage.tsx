@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ID_DOCUMENT_LABELS } from '../../../domain/identity/documents.ts';
-import type { ApplicantType, RequestChannel } from '../../../domain/report/codes.ts';
+import type { ApplicantType, RequestChannel } from '../../../domain/report/vocabulary.ts';
 import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../domain/requests/applicant.ts';
 import { messageOf } from '../../api/client.ts';
 import { type Registered, requestsApi } from '../../api/requests.ts';

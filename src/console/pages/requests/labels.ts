@@ -1,4 +1,4 @@
-import { T4_COLUMN_LABELS } from '../../../domain/report/codes.ts';
+import { T4_COLUMN_LABELS } from '../../../domain/report/vocabulary.ts';
 
 /** Labels of request codes, from the domain (one source for the server, the letters and the console). */
 export {
@@ -6,7 +6,7 @@ export {
   OUTCOME_LABELS,
   REQUEST_CHANNEL_LABELS,
   T4_GROUP_LABELS,
-} from '../../../domain/report/codes.ts';
+} from '../../../domain/report/vocabulary.ts';
 export { QUEUE_FILTER_LABELS, QUEUE_FILTERS } from '../../../domain/requests/queues.ts';
 export { CASE_ACTION_LABELS, CASE_STATE_LABELS } from '../../../domain/requests/state-machine.ts';
 

@@ -1,6 +1,7 @@
 /**
- * The codes of the national annual report format (国办公开办函〔2021〕30号): applicant columns,
- * request outcomes, table rows and every cell. See shared/domain/report-format-2021.md.
+ * The vocabulary the records speak, whatever the report format: applicant columns, the outcomes a
+ * request is decided with, channels, review groups and results, kinds of normative document and of
+ * agency. A report format (formats/2019, formats/2021) maps these onto its rows and cells.
  */
 
 /** 申请人情况: the six applicant columns of table 三 (without 总计). */
@@ -71,7 +72,10 @@ export function outcomeGroup(outcome: Outcome): OutcomeGroup {
   return head as OutcomeGroup;
 }
 
-/** Row labels, exactly as the format prints them (the item text without its group heading). */
+/**
+ * The outcomes' labels, as the 2021 format prints its table 三 rows (the item text without its
+ * group heading); staff pick an outcome by them.
+ */
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   granted: '（一）予以公开',
   partial: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
@@ -121,19 +125,6 @@ export const OUTCOME_PHRASES: Record<Outcome, string> = {
   'other.other': '其他处理',
 };
 
-/** Table 三 rows, in order. */
-export const T3_ROWS = ['new', 'carried_in', ...OUTCOMES, 'total', 'carried_out'] as const;
-export type T3Row = (typeof T3_ROWS)[number];
-
-export const T3_ROW_LABELS: Record<'new' | 'carried_in' | 'total' | 'carried_out', string> = {
-  new: '一、本年新收政府信息公开申请数量',
-  carried_in: '二、上年结转政府信息公开申请数量',
-  total: '（七）总计',
-  carried_out: '四、结转下年度继续办理',
-};
-
-export const T3_NOTE = '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和';
-
 /** Request channels (提交方式). */
 export const REQUEST_CHANNELS = ['online', 'letter', 'in_person', 'fax', 'other'] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
@@ -165,29 +156,13 @@ export const T4_COLUMN_LABELS: Record<T4Column, string> = {
   total: '总计',
 };
 
-/** Table 二 (一): the two kinds of normative document and their three columns. */
+/** Table 二 (一): the two kinds of normative document. */
 export const NORMATIVE_KINDS = ['regulation', 'normative'] as const;
 export type NormativeKind = (typeof NORMATIVE_KINDS)[number];
 export const NORMATIVE_KIND_LABELS: Record<NormativeKind, string> = {
   regulation: '规章',
   normative: '行政规范性文件',
 };
-export const T2_NORMATIVE_COLUMNS = ['issued', 'repealed', 'valid'] as const;
-export type T2NormativeColumn = (typeof T2_NORMATIVE_COLUMNS)[number];
-
-/** Every cell code of the three tables, in the order of the format. */
-export const CELL_CODES: readonly string[] = [
-  ...NORMATIVE_KINDS.flatMap((k) => T2_NORMATIVE_COLUMNS.map((c) => `t2.${k}.${c}`)),
-  't2.license.decisions',
-  't2.penalty.decisions',
-  't2.enforcement.decisions',
-  't2.fees.amount_wan',
-  ...T3_ROWS.flatMap((r) => T3_COLUMNS.map((c) => `t3.${r}.${c}`)),
-  ...T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => `t4.${g}.${c}`)),
-];
-
-/** The one cell that holds a decimal (万元, up to four places); every other cell is a whole number. */
-export const DECIMAL_CELL = 't2.fees.amount_wan';
 
 /** Agency kinds; a 人民政府 publishes the consolidated report (31 March), the others by 31 January. */
 export const AGENCY_KINDS = ['government', 'department', 'development_zone', 'township', 'other'] as const;
