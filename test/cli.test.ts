@@ -32,7 +32,7 @@ describe('the gongkai command', () => {
   beforeAll(async () => {
     const demo = await gongkai('demo');
     expect(demo.code).toBe(0);
-  }, 60_000);
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('runs as a real process: bin/gongkai.js without a command prints its usage and exits with 2', async () => {

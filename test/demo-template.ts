@@ -15,15 +15,6 @@ import { loadDemo } from '../src/commands/load-demo.ts';
 import { type Db, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** the run's folder of demo templates (SQLite files, lock and ready markers) */
-    demoTemplates: string;
-    /** the prefix of the run's PostgreSQL template databases, dropped when the run ends */
-    demoTemplatePrefix: string;
-  }
-}
-
 /**
  * The demo as `loadDemo` leaves it: `published` as `gongkai demo` loads it (its 2021 report
  * published as version 1); `draft` as test/report-app.ts loaded it (actor `test`, 2021 a draft).

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { TestProject } from 'vitest/node';
 import { openDb } from '../src/db/connection.ts';
-import './demo-template.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** the run's folder of demo templates (SQLite files, lock and ready markers) */
+    demoTemplates: string;
+    /** the prefix of the run's PostgreSQL template databases, dropped when the run ends */
+    demoTemplatePrefix: string;
+  }
+}
 
 /**
  * Says once which databases the data-layer tests run on (loudly when PostgreSQL is left out), and
@@ -20,7 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     process.stderr.write(
-      `\n数据层测试：SQLite 与 PostgreSQL（${url.replace(/\/\/[^@/]*@/, '//')}，每组测试独立 schema）\n\n`,
+      `\n数据层测试：SQLite 与 PostgreSQL（${url.replace(/\/\/[^@/]*@/, '//')}，每组测试独立的 schema 或数据库）\n\n`,
     );
   } else {
     process.stderr.write(
