@@ -29,7 +29,7 @@ export async function attachFileToRequest(
   input: AttachFileInput,
 ): Promise<{ attachmentId: number; version: number; fileName: string; mediaType: string; size: number }> {
   if (!input.actor.roles.includes('operator')) throw new AppError('forbidden', '上传附件需要“经办人”角色。');
-  const { type, fileName } = checkUpload(input);
+  const { type, fileName } = await checkUpload(input);
   const stored = await store.put(input.bytes);
   try {
     return await inTransaction(db, async (trx) => {
