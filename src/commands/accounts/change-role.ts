@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { type AdminScope, assertAdministers, loadManagedUser } from './admin-scope.ts';
-import { recordUserEvent } from './user-events.ts';
+import { conflictOr, recordUserEvent } from './user-events.ts';
 
 /** Grants or revokes; `changed` is false when the user already had (or lacked) the role. */
 export async function changeRole(
@@ -49,5 +49,5 @@ export async function changeRole(
       ...{ actor: scope.username, at: now, data: { role: input.role } },
     });
     return { changed: true };
-  });
+  }).catch(conflictOr);
 }

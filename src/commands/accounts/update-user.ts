@@ -10,7 +10,7 @@ import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
 import { type AdminScope, assertManagesUser, loadManagedUser } from './admin-scope.ts';
 import { assertStrongPassword } from './change-password.ts';
-import { recordUserEvent } from './user-events.ts';
+import { conflictOr, recordUserEvent } from './user-events.ts';
 
 /** The changes one request may make. */
 export interface UserChange {
@@ -71,5 +71,5 @@ export async function updateUser(
     if (change.disabled === true || hash !== undefined)
       await deleteUserSessions(withinTransaction(db, trx), user.id);
     return { events };
-  });
+  }).catch(conflictOr);
 }
