@@ -73,7 +73,19 @@ export interface Figures {
   publishedVersion: number;
 }
 
-export type SectionsInput = Partial<Record<NarrativeKey, Paragraph[]>>;
+/** A segment as the API takes it: a generated sentence by its key only, staff text as written. */
+export type SegmentInput =
+  | { kind: 'generated'; key: string }
+  | { kind: 'staff'; text: string; replaces?: string };
+
+/** A paragraph as the API takes it. */
+export interface ParagraphInput {
+  topic: string;
+  title: string;
+  segments: SegmentInput[];
+}
+
+export type SectionsInput = Partial<Record<NarrativeKey, ParagraphInput[]>>;
 
 const base = (agency: string, year: number) =>
   `/api/v1/agencies/${encodeURIComponent(agency)}/reports/${year}`;

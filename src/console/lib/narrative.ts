@@ -3,7 +3,7 @@
  * segments, each either a generated sentence (kept by its key, so its figures follow the data) or
  * staff text (which may take over a generated sentence). Pure.
  */
-import type { Paragraph, Segment } from '../api/reports.ts';
+import type { Paragraph, ParagraphInput, Segment, SegmentInput } from '../api/reports.ts';
 
 /** The paragraphs in the form the API takes: generated sentences by key only, staff text as written. */
 export function toInput(paragraphs: readonly Paragraph[]): Paragraph[] {
@@ -20,12 +20,15 @@ export function toInput(paragraphs: readonly Paragraph[]): Paragraph[] {
 }
 
 /** The API body of the paragraphs: like toInput, without the empty text of generated sentences. */
-export function toBody(
-  paragraphs: readonly Paragraph[],
-): Array<{ topic: string; title: string; segments: unknown[] }> {
+export function toBody(paragraphs: readonly Paragraph[]): ParagraphInput[] {
   return toInput(paragraphs).map((p) => ({
     ...p,
-    segments: p.segments.map((s) => (s.kind === 'generated' ? { kind: 'generated', key: s.key } : s)),
+    segments: p.segments.map(
+      (s): SegmentInput =>
+        s.kind === 'generated'
+          ? { kind: 'generated', key: s.key ?? '' }
+          : { kind: 'staff', text: s.text, ...(s.replaces ? { replaces: s.replaces } : {}) },
+    ),
   }));
 }
 

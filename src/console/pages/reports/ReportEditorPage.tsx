@@ -12,6 +12,7 @@ import {
   type NarrativeKey,
   type Paragraph,
   reportsApi,
+  type SectionsInput,
   type Violation,
 } from '../../api/reports.ts';
 import { formatInstant } from '../../lib/format.ts';
@@ -26,8 +27,11 @@ type Sections = Record<NarrativeKey, Paragraph[]>;
 const ORDER: Array<NarrativeKey | 't2' | 't3' | 't4'> = ['overview', 't2', 't3', 't4', 'problems', 'other'];
 
 /** The sections as the API takes them. */
-const bodyOf = (sections: Sections) =>
-  Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, toBody(sections[k])])) as unknown as Partial<Sections>;
+const bodyOf = (sections: Sections): SectionsInput => {
+  const body: SectionsInput = {};
+  for (const key of NARRATIVE_KEYS) body[key] = toBody(sections[key]);
+  return body;
+};
 
 export default function ReportEditorPage() {
   const agency = useAgencyCode();
