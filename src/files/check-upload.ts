@@ -15,7 +15,7 @@ function mebibytes(bytes: number): string {
 }
 
 /** The file's type by content and a name that agrees with it; refused before anything is written. */
-export function checkUpload(input: Upload): { type: DetectedType; fileName: string } {
+export async function checkUpload(input: Upload): Promise<{ type: DetectedType; fileName: string }> {
   if (input.bytes.byteLength === 0) throw new AppError('validation', '文件是空的，请重新选择。');
   if (input.bytes.byteLength > input.maxBytes) {
     throw new AppError(
@@ -23,7 +23,7 @@ export function checkUpload(input: Upload): { type: DetectedType; fileName: stri
       `附件不能超过 ${mebibytes(input.maxBytes)}，请压缩或拆分后上传。`,
     );
   }
-  const type = detectType(input.bytes);
+  const type = await detectType(input.bytes);
   if (!type) {
     throw new AppError(
       'unsupported_media_type',

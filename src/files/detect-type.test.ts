@@ -1,9 +1,42 @@
 import { Document, Packer, Paragraph } from 'docx';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, detectType, extensionOf } from './detect-type.ts';
+import { ATTACHMENT_TYPES, cleanFileName, detectType, extensionOf } from './detect-type.ts';
 import { docxBytes, exeBytes, pdfBytes, plainZipBytes, pngBytes, xlsxBytes } from './testing.ts';
 
 const bytesOf = (...values: number[]) => Buffer.from(values);
+/** A Word document whose `[Content_Types].xml` inflates to about `bytes` (a zip bomb when large). */
+async function paddedDocx(bytes: number): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await docxBytes());
+  const types = await zip.file('[Content_Types].xml')?.async('string');
+  zip.file('[Content_Types].xml', `${types}${' '.repeat(bytes)}`);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** An OpenDocument text (ODT): a ZIP whose first entry names its type. */
+async function odtBytes(): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
+  zip.file('content.xml', '<?xml version="1.0"?><office:document-content/>');
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/** A PNG with an animation control chunk before its image data: an animated PNG (APNG). */
+function apngBytes(): Buffer {
+  const png = pngBytes();
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    return Buffer.concat([length, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const afterHeader = 8 + 25;
+  return Buffer.concat([
+    png.subarray(0, afterHeader),
+    chunk('acTL', Buffer.alloc(8)),
+    png.subarray(afterHeader),
+  ]);
+}
+
 const withAscii = (text: string, rest = 16) =>
   Buffer.concat([Buffer.from(text, 'latin1'), Buffer.alloc(rest)]);
 
@@ -34,13 +67,19 @@ describe('a file’s type, from its content', () => {
       () => xlsxBytes(),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ],
+    ['an animated PNG', () => apngBytes(), 'image/png'],
+    [
+      'a Word document whose content types take almost 1 MiB',
+      () => paddedDocx(1000 * 1000),
+      ATTACHMENT_TYPES.docx.mediaType,
+    ],
     [
       'a Word document written by the docx package',
       () => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('通知')] }] })),
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     ],
   ])('recognizes %s', async (_situation, make, mediaType) => {
-    expect(detectType(await make())?.mediaType).toBe(mediaType);
+    expect((await detectType(await make()))?.mediaType).toBe(mediaType);
   });
 
   it.each([
@@ -51,10 +90,12 @@ describe('a file’s type, from its content', () => {
       'a RIFF that is not WebP (a WAV)',
       () => Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVE')]),
     ],
+    ['an OpenDocument text', () => odtBytes()],
+    ['a zip bomb: content types inflating past 1 MiB', () => paddedDocx(2 * 1024 * 1024)],
     ['a truncated ZIP', async () => (await docxBytes()).subarray(0, 40)],
     ['nothing', () => Buffer.alloc(0)],
   ])('refuses %s', async (_situation, make) => {
-    expect(detectType(await make())).toBeNull();
+    expect(await detectType(await make())).toBeNull();
   });
 });
 

@@ -1,9 +1,10 @@
 /**
- * What a file is, from its content (magic bytes), never from its name: PDF, Word (DOCX), Excel
- * (XLSX), PNG, JPEG, GIF, WebP. Office files are ZIP archives; their `[Content_Types].xml` names
- * the main part, which tells a Word document from a workbook (and from any other ZIP).
+ * What a file is, from its content (magic bytes, read by file-type), never from its name: PDF,
+ * Word (DOCX), Excel (XLSX), PNG, JPEG, GIF, WebP. Office files are ZIP archives; file-type reads
+ * their `[Content_Types].xml`, which tells a Word document from a workbook (and from any other
+ * ZIP), inflating at most 1 MiB of it (declared or actual): a zip bomb is refused, not grown.
  */
-import { readZipEntry } from './zip-entry.ts';
+import { fileTypeFromBuffer } from 'file-type';
 
 export interface DetectedType {
   mediaType: string;
@@ -30,33 +31,32 @@ export const ATTACHMENT_TYPES = {
   webp: { mediaType: 'image/webp', extensions: ['webp'], label: 'WebP 图片' },
 } as const satisfies Record<string, DetectedType>;
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0): boolean =>
-  bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
+/**
+ * The accepted types by file-type's extension. An animated PNG is a PNG, an Illustrator file a
+ * PDF, a JPEG-LS file starts as a JPEG does: accepted as before file-type told them apart.
+ */
+const BY_EXTENSION: Readonly<Record<string, DetectedType>> = {
+  pdf: ATTACHMENT_TYPES.pdf,
+  ai: ATTACHMENT_TYPES.pdf,
+  docx: ATTACHMENT_TYPES.docx,
+  xlsx: ATTACHMENT_TYPES.xlsx,
+  png: ATTACHMENT_TYPES.png,
+  apng: ATTACHMENT_TYPES.png,
+  jpg: ATTACHMENT_TYPES.jpeg,
+  jls: ATTACHMENT_TYPES.jpeg,
+  gif: ATTACHMENT_TYPES.gif,
+  webp: ATTACHMENT_TYPES.webp,
+};
 
-const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
-
-function officeType(bytes: Uint8Array): DetectedType | null {
-  const types = readZipEntry(bytes, '[Content_Types].xml');
-  if (!types) return null;
-  const xml = types.toString('utf8');
-  if (xml.includes('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml')) {
-    return ATTACHMENT_TYPES.docx;
+/** The type of a file's content, or null when it is none of the accepted types (or unreadable). */
+export async function detectType(bytes: Uint8Array): Promise<DetectedType | null> {
+  try {
+    const found = await fileTypeFromBuffer(bytes);
+    return (found && BY_EXTENSION[found.ext]) ?? null;
+  } catch {
+    // file-type gives up on a malformed or oversized structure: no accepted type either
+    return null;
   }
-  if (xml.includes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml')) {
-    return ATTACHMENT_TYPES.xlsx;
-  }
-  return null;
-}
-
-/** The type of a file's content, or null when it is none of the accepted types. */
-export function detectType(bytes: Uint8Array): DetectedType | null {
-  if (startsWith(bytes, ascii('%PDF-'))) return ATTACHMENT_TYPES.pdf;
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ATTACHMENT_TYPES.png;
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return ATTACHMENT_TYPES.jpeg;
-  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return ATTACHMENT_TYPES.gif;
-  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return ATTACHMENT_TYPES.webp;
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return officeType(bytes);
-  return null;
 }
 
 /** A file name safe to keep and send back: no folders, no control characters, at most 200 characters. */

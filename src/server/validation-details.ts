@@ -19,16 +19,42 @@ function fieldOf(issue: FastifySchemaValidationError, context: string | undefine
   return path || context || 'request';
 }
 
+type ZodRawIssue = Parameters<typeof zhCN>[0];
+type IssueFields = { code: string; path: PropertyKey[] } & Record<string, unknown>;
+
+/** zod's issue codes, each of which zh-CN words. */
+const ZOD_ISSUE_CODES: ReadonlySet<string> = new Set<ZodRawIssue['code']>([
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+  'custom',
+]);
+
+/**
+ * Whether the fields are a zod issue: fastify-type-provider-zod hands each issue over as its
+ * keyword (the zod code) and `params` (the rest of the issue), so a known code makes one again.
+ */
+function isZodIssue(fields: IssueFields): fields is IssueFields & ZodRawIssue {
+  return ZOD_ISSUE_CODES.has(fields.code);
+}
+
 /** A Chinese message for one issue: the schema's own when it is Chinese, else zod's zh-CN text. */
 function chineseMessage(issue: FastifySchemaValidationError): string {
   if (issue.message && HAN.test(issue.message)) return issue.message;
-  const params = issue.params as Record<string, unknown>;
+  const params: Record<string, unknown> = issue.params;
   // Without the input, zh-CN would say “实际接收 undefined” about a value that was present.
   if (issue.keyword === 'invalid_type' && !('input' in params)) return '缺少该项或类型不正确';
+  const fields: IssueFields = { ...params, code: issue.keyword, path: [] };
+  if (!isZodIssue(fields)) return '格式不正确';
   try {
-    const translated = zhCN({ ...params, code: issue.keyword, path: [] } as unknown as Parameters<
-      typeof zhCN
-    >[0]);
+    const translated = zhCN(fields);
     const text = typeof translated === 'string' ? translated : translated?.message;
     if (text) return text;
   } catch {

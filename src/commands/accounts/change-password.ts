@@ -9,7 +9,7 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import { passwordProblem } from '../../domain/accounts/password-policy.ts';
 import { AppError } from '../../errors.ts';
-import { recordUserEvent } from './user-events.ts';
+import { conflictOr, recordUserEvent } from './user-events.ts';
 
 /** Throws `validation` naming `field` when the password is too weak. */
 export function assertStrongPassword(password: string, username: string, field: string): void {
@@ -45,5 +45,5 @@ export async function changeOwnPassword(
       at: now,
     });
     await deleteUserSessions(withinTransaction(db, trx), user.id, input.keepSessionId);
-  });
+  }).catch(conflictOr);
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/accounts/actor.ts';
 import { revokesOwnUserAdmin } from '../../domain/accounts/policy.ts';
 import { AppError } from '../../errors.ts';
 import { assertAdministers, loadManagedUser } from './admin-scope.ts';
-import { recordUserEvent } from './user-events.ts';
+import { conflictOr, recordUserEvent } from './user-events.ts';
 
 /** Grants or revokes; `changed` is false when the user already had (or lacked) the role. */
 export async function changeRole(
@@ -46,5 +46,5 @@ export async function changeRole(
       ...{ actor: scope.username, at: now, data: { role: input.role } },
     });
     return { changed: true };
-  });
+  }).catch(conflictOr);
 }

@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/accounts/actor.ts';
 import { AppError } from '../../errors.ts';
 import { assertManagesUser, loadManagedUser } from './admin-scope.ts';
 import { assertStrongPassword } from './change-password.ts';
-import { recordUserEvent } from './user-events.ts';
+import { conflictOr, recordUserEvent } from './user-events.ts';
 
 /** The changes one request may make. */
 export interface UserChange {
@@ -72,5 +72,5 @@ export async function updateUser(
     if (change.disabled === true || hash !== undefined)
       await deleteUserSessions(withinTransaction(db, trx), user.id);
     return { events };
-  });
+  }).catch(conflictOr);
 }

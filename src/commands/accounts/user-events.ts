@@ -1,5 +1,6 @@
 /** The audit trail of users: every change to a user or their roles is a user_events row. */
 import type { Kysely } from 'kysely';
+import { rethrowConflict } from '../../db/conflict.ts';
 import type { Database } from '../../db/schema.ts';
 
 /** What a user event records. */
@@ -35,4 +36,9 @@ export async function recordUserEvent(trx: Kysely<Database>, event: UserEventInp
       data: JSON.stringify(event.data ?? {}),
     })
     .execute();
+}
+
+/** Maps a write conflict (unique index, deadlock, serialization failure) to a 409; rethrows anything else. */
+export function conflictOr(error: unknown): never {
+  return rethrowConflict(error, '该账号刚被其他人修改，请刷新后重试。');
 }

@@ -3,7 +3,7 @@
  * index entry, the publication rows that follow the item, and the conflict mapping.
  */
 import type { Selectable, Transaction } from 'kysely';
-import { isWriteConflict } from '../../db/conflict.ts';
+import { rethrowConflict } from '../../db/conflict.ts';
 import type { Database, ItemTable } from '../../db/schema.ts';
 import type { ItemValidity, StatutoryCategory } from '../../domain/items/categories.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
@@ -171,11 +171,7 @@ export async function syncPublications(trx: Trx, row: ItemRow): Promise<void> {
     .execute();
 }
 
-/** Maps a unique-index violation (two writers at once) to a conflict error; rethrows anything else. */
+/** Maps a write conflict (unique index, deadlock, serialization failure) to this store’s 409; rethrows anything else. */
 export function conflictOr(error: unknown): never {
-  if (error instanceof AppError) throw error;
-  if (isWriteConflict(error)) {
-    throw new AppError('conflict', '该信息刚被其他人修改，请刷新后重试。');
-  }
-  throw error;
+  return rethrowConflict(error, '该信息刚被其他人修改，请刷新后重试。');
 }

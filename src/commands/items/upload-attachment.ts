@@ -30,7 +30,7 @@ export async function uploadAttachment(
   store: FileStore,
   input: UploadAttachmentInput,
 ): Promise<AttachmentUploaded> {
-  const { type, fileName } = checkUpload(input);
+  const { type, fileName } = await checkUpload(input);
   const stored: StoredFile = await store.put(input.bytes);
   let attachmentId = 0;
   try {

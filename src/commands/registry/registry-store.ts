@@ -1,5 +1,7 @@
 /** What the registry commands share: loading a version for a change, the event of a change, checks. */
+
 import type { Transaction } from 'kysely';
+import { rethrowConflict } from '../../db/conflict.ts';
 import type { Database } from '../../db/schema.ts';
 import { type DocumentState, effectiveStatus } from '../../domain/registry/lifecycle.ts';
 import { canEditRegistry } from '../../domain/registry/policy.ts';
@@ -127,11 +129,7 @@ export async function appendRegistryEvent(trx: Trx, event: RegistryEventInput): 
   return inserted.id;
 }
 
-/** Maps a unique-index violation (a concurrent change) to a conflict; rethrows anything else. */
+/** Maps a write conflict (unique index, deadlock, serialization failure) to this store’s 409; rethrows anything else. */
 export function conflictOr(error: unknown): never {
-  if (error instanceof AppError) throw error;
-  const text = error instanceof Error ? error.message : String(error);
-  if (/unique|duplicate key/i.test(text))
-    throw new AppError('conflict', '该文件刚被其他人变更（或已有同一决定），请刷新后重试。');
-  throw error;
+  return rethrowConflict(error, '该文件刚被其他人变更（或已有同一决定），请刷新后重试。');
 }

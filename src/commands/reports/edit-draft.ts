@@ -9,7 +9,7 @@ import { AppError } from '../../errors.ts';
 import type { Actor } from '../requests/case-store.ts';
 import { type DraftView, draftView } from './draft-view.ts';
 import { loadReportInputs, type ReportInputs } from './report-inputs.ts';
-import { appendReportEvent, requireReportEditor, saveNarrativeRow } from './report-store.ts';
+import { appendReportEvent, conflictOr, requireReportEditor, saveNarrativeRow } from './report-store.ts';
 
 /** The inputs of an agency-year's report, or not_found. */
 export async function requireReportInputs(db: Db, code: string, year: number): Promise<ReportInputs> {
@@ -90,5 +90,5 @@ export async function saveDraft(
       },
     });
     return draftView({ ...inputs, stored: { ...inputs.stored, narrative }, draftVersion: version }, today);
-  });
+  }).catch(conflictOr);
 }

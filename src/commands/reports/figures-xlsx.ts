@@ -3,6 +3,7 @@
  * worksheet, column A the labels, column B the values — B1 the year, B2–B5 the four figures in
  * the order of FIGURE_FIELDS. Column C (units, notes) is ignored. Problems name the cell.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { FIGURE_FIELDS, type FigureIssue, type FigureKey } from '../../domain/report/figures.ts';
 import type { AdminFigures } from '../../domain/report/types.ts';
@@ -45,7 +46,8 @@ export async function readFiguresSheet(
 ): Promise<Partial<Record<FigureKey, unknown>>> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    // read from a stream: exceljs types `load` with its own Buffer, which Node 20’s typed Buffer does not match
+    await workbook.xlsx.read(Readable.from([content]));
   } catch {
     throw new AppError('validation', '文件不是有效的 XLSX 工作簿，请下载模板填写后再导入。', [
       { field: 'contentBase64', message: '不是有效的 XLSX 文件' },

@@ -1,5 +1,7 @@
 /** What the report commands share: role checks, the event of a change, saving the draft row. */
+
 import type { Transaction } from 'kysely';
+import { rethrowConflict } from '../../db/conflict.ts';
 import type { Database } from '../../db/schema.ts';
 import { canEditReport, canPublishReport } from '../../domain/report/policy.ts';
 import type { Narrative } from '../../domain/report/types.ts';
@@ -103,11 +105,7 @@ function staleDraft(expected: number, current: number): AppError {
   );
 }
 
-/** Maps a unique-index or primary-key violation (a concurrent writer) to a conflict; rethrows anything else. */
+/** Maps a write conflict (unique index, deadlock, serialization failure) to this store’s 409; rethrows anything else. */
 export function conflictOr(error: unknown): never {
-  if (error instanceof AppError) throw error;
-  const text = error instanceof Error ? error.message : String(error);
-  if (/unique|duplicate key/i.test(text))
-    throw new AppError('conflict', '该年度报告刚被他人修改或发布，请刷新后重试。');
-  throw error;
+  return rethrowConflict(error, '该年度报告刚被他人修改或发布，请刷新后重试。');
 }

@@ -31,7 +31,7 @@ export async function attachFileToRequest(
 ): Promise<{ attachmentId: number; version: number; fileName: string; mediaType: string; size: number }> {
   const refusal = requestRefusal(input.actor, 'attach');
   if (refusal) throw new AppError('forbidden', refusal);
-  const { type, fileName } = checkUpload(input);
+  const { type, fileName } = await checkUpload(input);
   const stored = await store.put(input.bytes);
   try {
     return await inTransaction(db, async (trx) => {

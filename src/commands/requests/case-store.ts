@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { isWriteConflict } from '../../db/conflict.ts';
+import { rethrowConflict } from '../../db/conflict.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
@@ -156,8 +156,7 @@ export async function readClock(
   return storedClock({ received: row.receivedOn, events }, calendar, today);
 }
 
-/** Maps a unique-index violation (two writers at once) to a conflict error; rethrows anything else. */
+/** Maps a write conflict (unique index, deadlock, serialization failure) to this store’s 409; rethrows anything else. */
 export function conflictOr(error: unknown): never {
-  if (isWriteConflict(error)) throw new AppError('conflict', '该申请刚被其他人修改，请刷新后重试。');
-  throw error;
+  return rethrowConflict(error, '该申请刚被其他人修改，请刷新后重试。');
 }

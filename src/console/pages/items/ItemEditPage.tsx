@@ -34,11 +34,22 @@ const FIELDS = [
   'isInterpretation',
 ] as const;
 
+/** The fields the form sends, as the item detail has them. */
+type ItemBody = Pick<ItemDetail, (typeof FIELDS)[number] | 'formedOn'>;
+const BODY_KEYS = [...FIELDS, 'formedOn'] as const;
+
 /** The request body of the form: dates as text, empty document number as null. */
-function bodyOf(values: Values): Record<string, unknown> {
+function bodyOf(values: Values): ItemBody {
   return {
-    ...Object.fromEntries(FIELDS.map((f) => [f, values[f] ?? (f.startsWith('is') ? false : '')])),
+    title: values.title,
+    category: values.category,
+    issuer: values.issuer ?? '',
     docNumber: values.docNumber ? values.docNumber : null,
+    validity: values.validity,
+    subject: values.subject ?? '',
+    bodyHtml: values.bodyHtml ?? '',
+    isPolicyDocument: values.isPolicyDocument ?? false,
+    isInterpretation: values.isInterpretation ?? false,
     formedOn: values.formedOn.format('YYYY-MM-DD'),
   };
 }
@@ -60,9 +71,7 @@ function ItemForm({ item }: { item?: ItemDetail }) {
         return;
       }
       const changes = Object.fromEntries(
-        Object.entries(body).filter(
-          ([key, value]) => (item as unknown as Record<string, unknown>)[key] !== value,
-        ),
+        BODY_KEYS.filter((key) => item[key] !== body[key]).map((key) => [key, body[key]]),
       );
       await itemsApi.edit(agency, item.id, { expectedVersion: item.version, ...changes });
       navigate(`/items/${item.id}`);
