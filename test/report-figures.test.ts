@@ -28,8 +28,8 @@ describeEachDatabase('the yearly figures of table 二 (五)(六)(八)', (use) =>
   const figureEvents = () =>
     use()
       .kysely.selectFrom('events')
-      .select(['type', 'actor', 'data'])
-      .where('type', 'like', 'report.figures%')
+      .select(['name', 'actor', 'data'])
+      .where('name', 'like', 'report.figures%')
       .execute();
 
   it('starts empty for a year without figures', async () => {
@@ -129,7 +129,7 @@ describeEachDatabase('the yearly figures of table 二 (五)(六)(八)', (use) =>
       feesWan: '706',
     });
     const events = await figureEvents();
-    expect(events.map((e) => e.type)).toEqual(['report.figures_saved', 'report.figures_imported']);
+    expect(events.map((e) => e.name)).toEqual(['report.figures_saved', 'report.figures_imported']);
     expect(JSON.parse(events[1].data)).toMatchObject({
       source: '年度数据.xlsx',
       before: { licenseDecisions: 120 },
