@@ -3,6 +3,7 @@ import { portalRoutes } from '../../portal/routes/index.ts';
 import { agencyRoutes } from './agencies.ts';
 import { calendarRoutes } from './calendar.ts';
 import { dashboardRoutes } from './dashboard.ts';
+import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
 import { itemRoutes } from './items.ts';
 import { itemActionRoutes } from './items-actions.ts';
@@ -52,6 +53,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemCatalogRoutes,
   itemPublicRoutes,
   registryRoutes,
+  eventRoutes,
   searchRoutes,
   portalRoutes,
 ];
