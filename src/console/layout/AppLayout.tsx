@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  HistoryOutlined,
   InboxOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -30,6 +31,7 @@ const MENU: Array<{
   { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
   { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
   { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, role: 'agency_admin' },
+  { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, role: 'agency_admin' },
   {
     key: '/platform/users',
     icon: <SafetyCertificateOutlined />,
