@@ -76,7 +76,7 @@ describeEachDatabase('the yearly figures of table 二 (五)(六)(八)', (use) =>
     expect([draft.cells['t2.license.decisions'], draft.cells['t2.fees.amount_wan']]).toEqual([120, '0.3501']);
     const events = await figureEvents();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'report.figures_saved', actor: 'lingang-operator' });
+    expect(events[0]).toMatchObject({ name: 'report.figures_saved', actor: 'lingang-operator' });
     expect(JSON.parse(events[0].data)).toMatchObject({ before: null, after: { feesYuan: 3501 } });
   });
 
