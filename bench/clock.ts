@@ -190,14 +190,15 @@ async function setup(db: Db): Promise<number> {
         });
         const base = {
           agency_id,
-          request_id: i + 1,
-          recorded_at: `${received}T02:00:00.000Z`,
+          subject_type: 'request',
+          subject_id: String(i + 1),
+          at: `${received}T02:00:00.000Z`,
           actor: 'bench',
         };
         rows.push({
           ...base,
           seq: 1,
-          type: 'received',
+          name: 'requests.received',
           occurred_on: received,
           state_before: null,
           state_after: 'open',
@@ -208,7 +209,7 @@ async function setup(db: Db): Promise<number> {
           rows.push({
             ...base,
             seq: k + 2,
-            type,
+            name: `requests.${type}`,
             occurred_on: on,
             state_before: 'open',
             state_after: state,
@@ -219,14 +220,14 @@ async function setup(db: Db): Promise<number> {
       await trx.insertInto('requests').values(requests).execute();
       for (let k = 0; k < rows.length; k += 2000)
         await trx
-          .insertInto('case_events')
+          .insertInto('events')
           .values(rows.slice(k, k + 2000))
           .execute();
       events += rows.length;
     }
   });
   if (db.dialect === 'postgres')
-    for (const t of ['requests', 'case_events']) await sql`vacuum analyze ${sql.table(t)}`.execute(db.kysely);
+    for (const t of ['requests', 'events']) await sql`vacuum analyze ${sql.table(t)}`.execute(db.kysely);
   return events;
 }
 
@@ -262,9 +263,9 @@ async function measure(dialect: Dialect): Promise<Result> {
     );
     const recomputeMs = performance.now() - start;
     const written = await db.kysely
-      .selectFrom('case_events')
+      .selectFrom('events')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where('type', '=', 'calendar_changed')
+      .where('name', '=', 'requests.calendar_changed')
       .executeTakeFirstOrThrow();
     return {
       dialect,

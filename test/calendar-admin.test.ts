@@ -100,10 +100,11 @@ describeEachDatabase(
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
       const events = await use()
-        .kysely.selectFrom('case_events')
-        .select(['type', 'actor', 'data'])
-        .where('request_id', '=', id)
-        .where('type', '=', 'calendar_changed')
+        .kysely.selectFrom('events')
+        .select(['name', 'actor', 'data'])
+        .where('subject_type', '=', 'request')
+        .where('subject_id', '=', String(id))
+        .where('name', '=', 'requests.calendar_changed')
         .orderBy('seq')
         .execute();
       return { ...row, moves: events.map((e) => ({ actor: e.actor, ...JSON.parse(e.data) })) };
@@ -239,17 +240,18 @@ describeEachDatabase(
 
     it('reports a case whose history breaks a rule, and recomputes the others', async () => {
       await use()
-        .kysely.insertInto('case_events')
+        .kysely.insertInto('events')
         .values({
           ...{
             agency_id: agencyId,
-            request_id: cases.early,
+            subject_type: 'request',
+            subject_id: String(cases.early),
             seq: 99,
-            type: 'fee_paid',
+            name: 'requests.fee_paid',
             occurred_on: '2026-12-11',
           },
           ...{
-            recorded_at: now.toISOString(),
+            at: now.toISOString(),
             actor: 'test',
             state_before: 'open',
             state_after: 'open',

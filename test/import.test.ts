@@ -116,7 +116,7 @@ describeEachDatabase('gongkai import', (use) => {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    expect(event.type).toBe('records.imported');
+    expect(event.name).toBe('records.imported');
     expect(event.actor).toBe('test');
     expect(JSON.parse(event.data).counts).toEqual({ agency: 1, request: 1 });
   });

@@ -10,7 +10,7 @@ import { searchIndexFor } from '../src/search/search-index.ts';
 import { describeEachDatabase } from './databases.ts';
 
 const NOW = new Date('2022-01-20T02:00:00Z');
-const TABLES = ['items', 'publications', 'item_events', 'search_texts'] as const;
+const TABLES = ['items', 'publications', 'events', 'search_texts'] as const;
 
 async function run(db: Db, format: ItemFileFormat, rows: Row[], agency = 'imp-items') {
   const source = itemSource(await itemFile(format, rows), format);

@@ -88,7 +88,7 @@ describeEachWithDraftDemo('editing the annual report draft', (use) => {
       .kysely.selectFrom('events')
       .selectAll()
       .where('subject_type', '=', 'annual_report')
-      .where('type', '=', 'report.draft_saved')
+      .where('name', '=', 'report.draft_saved')
       .execute();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ subject_id: '2021', actor: 'lingang-operator' });

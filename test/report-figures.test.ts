@@ -28,8 +28,8 @@ describeEachWithDraftDemo('the yearly figures of table 二 (五)(六)(八)', (us
   const figureEvents = () =>
     use()
       .kysely.selectFrom('events')
-      .select(['type', 'actor', 'data'])
-      .where('type', 'like', 'report.figures%')
+      .select(['name', 'actor', 'data'])
+      .where('name', 'like', 'report.figures%')
       .execute();
 
   it('starts empty for a year without figures', async () => {
@@ -76,7 +76,7 @@ describeEachWithDraftDemo('the yearly figures of table 二 (五)(六)(八)', (us
     expect([draft.cells['t2.license.decisions'], draft.cells['t2.fees.amount_wan']]).toEqual([120, '0.3501']);
     const events = await figureEvents();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'report.figures_saved', actor: 'lingang-operator' });
+    expect(events[0]).toMatchObject({ name: 'report.figures_saved', actor: 'lingang-operator' });
     expect(JSON.parse(events[0].data)).toMatchObject({ before: null, after: { feesYuan: 3501 } });
   });
 
@@ -129,7 +129,7 @@ describeEachWithDraftDemo('the yearly figures of table 二 (五)(六)(八)', (us
       feesWan: '706',
     });
     const events = await figureEvents();
-    expect(events.map((e) => e.type)).toEqual(['report.figures_saved', 'report.figures_imported']);
+    expect(events.map((e) => e.name)).toEqual(['report.figures_saved', 'report.figures_imported']);
     expect(JSON.parse(events[1].data)).toMatchObject({
       source: '年度数据.xlsx',
       before: { licenseDecisions: 120 },

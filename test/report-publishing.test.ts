@@ -81,7 +81,7 @@ describeEachWithDraftDemo('publishing the annual report and its corrections', (u
     const published = await use()
       .kysely.selectFrom('events')
       .select(['actor', 'data'])
-      .where('type', '=', 'report.published')
+      .where('name', '=', 'report.published')
       .executeTakeFirstOrThrow();
     expect(published.actor).toBe('lingang-approver');
   });

@@ -20,6 +20,7 @@ const USAGE = `用法：gongkai <命令> [参数]
   items import FILE [--agency CODE]                  批量导入已发布的信息：CSV、XLSX 或 JSON Lines，全部或全不（见 docs/items-import.md）
   registry list|issue|amend|repeal|review|history …  规章和行政规范性文件登记：制发、修改、废止、清理（用法：gongkai registry；见 docs/registry.md）
   user add|grant|revoke|passwd|disable|enable|list …  用户与角色（用法：gongkai user；见 docs/security.md）
+  log --agency CODE [--actor U] [--since DATE] [--until DATE] [--name 类别] [--limit N]  操作日志：谁在何时做了什么
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
 退出码：0 正常；1 报告有错误级别的校验问题；2 用法或输入有误`;
 
@@ -74,6 +75,8 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
       return withDb(io, async (db) => (await import('./user.ts')).userCommand(io, db, args));
     case 'registry':
       return withDb(io, async (db) => (await import('./registry.ts')).registryCommand(io, db, args));
+    case 'log':
+      return withDb(io, async (db) => (await import('./log.ts')).logCommand(io, db, args));
     case undefined:
     case 'help':
     case '--help':

@@ -75,19 +75,20 @@ describe('gongkai user', () => {
     });
     expect(await verifyPassword('Another-pass-2026', await hashOf('clerk'))).toBe(true);
     const events = await db.kysely
-      .selectFrom('user_events')
-      .select(['type', 'actor'])
+      .selectFrom('events')
+      .select(['name', 'actor'])
+      .where('subject_type', '=', 'user')
       .orderBy('id')
       .execute();
-    expect(events.map((e) => e.type)).toEqual([
-      'created',
-      'created',
-      'role_granted',
-      'role_granted',
-      'role_granted',
-      'role_revoked',
-      'password_reset',
-      'disabled',
+    expect(events.map((e) => e.name)).toEqual([
+      'users.created',
+      'users.created',
+      'users.role_granted',
+      'users.role_granted',
+      'users.role_granted',
+      'users.role_revoked',
+      'users.password_reset',
+      'users.disabled',
     ]);
     expect(events.every((e) => e.actor.startsWith('cli:'))).toBe(true);
   });

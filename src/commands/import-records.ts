@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/connection.ts';
+import { appendEvent } from '../db/events.ts';
 import type { Database } from '../db/schema.ts';
 import { parseLine } from './import/parse-line.ts';
 import { AgencyCache, type Batches, flush, type PendingLink, writeRecord } from './import/write-record.ts';
@@ -103,20 +104,16 @@ export async function importRecords(
       }
       if (result.problems.length > 0) throw new Rejected();
       await options.after?.(trx);
-      const at = new Date().toISOString();
+      const at = new Date();
       for (const agencyId of touched) {
-        await trx
-          .insertInto('events')
-          .values({
-            agency_id: agencyId,
-            subject_type: 'import',
-            subject_id: options.source.slice(0, 64),
-            type: 'records.imported',
-            actor: options.actor,
-            at,
-            data: JSON.stringify({ source: options.source, lines: result.lines, counts: result.counts }),
-          })
-          .execute();
+        await appendEvent(trx, {
+          name: 'records.imported',
+          subject: { type: 'import', id: options.source.slice(0, 64) },
+          agency: agencyId,
+          actor: options.actor,
+          at,
+          data: { source: options.source, lines: result.lines, counts: result.counts },
+        });
       }
     });
     result.ok = true;

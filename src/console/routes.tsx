@@ -22,6 +22,7 @@ const ReportEditorPage = lazy(() => import('./pages/reports/ReportEditorPage.tsx
 const YearlyFiguresPage = lazy(() => import('./pages/reports/YearlyFiguresPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const PlatformUsersPage = lazy(() => import('./pages/PlatformUsersPage.tsx'));
+const EventLogPage = lazy(() => import('./pages/EventLogPage.tsx'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -67,6 +68,7 @@ export function ConsoleRoutes() {
         <Route path="/reports/:year/figures" element={page(<YearlyFiguresPage />)} />
         <Route path="/calendar" element={page(<CalendarPage />)} />
         <Route path="/users" element={page(<UsersPage />)} />
+        <Route path="/events" element={page(<EventLogPage />)} />
         <Route path="/platform/users" element={page(<PlatformUsersPage />)} />
         <Route path="/platform/agencies/:agency/users" element={page(<UsersPage />)} />
         <Route path="*" element={page(<NotFound />)} />

@@ -1,4 +1,4 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import type { Db } from './connection.ts';
 import { initialMigration } from './migrations/0001-initial.ts';
 import { requestCasesMigration } from './migrations/0002-request-cases.ts';
@@ -10,6 +10,7 @@ import { portalMigration } from './migrations/0007-portal.ts';
 import { reportVersionsMigration } from './migrations/0009-report-versions.ts';
 import { searchHashsizeMigration } from './migrations/0010-search-hashsize.ts';
 import { letterDeliveriesMigration } from './migrations/0011-letter-deliveries.ts';
+import { oneEventLogMigration } from './migrations/0012-one-event-log.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -26,6 +27,7 @@ function provider(db: Db): MigrationProvider {
         '0009-report-versions': reportVersionsMigration(db.dialect),
         '0010-search-hashsize': searchHashsizeMigration(db.dialect),
         '0011-letter-deliveries': letterDeliveriesMigration(),
+        '0012-one-event-log': oneEventLogMigration(db.dialect),
       };
     },
   };
@@ -33,6 +35,15 @@ function provider(db: Db): MigrationProvider {
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema up to the named migration (inclusive): tests of a migration start just before it. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Db, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
   // Pinned to a schema, keep the migration tables there too: Kysely otherwise looks for its lock
   // table in every schema and may find another test's.
   const migrator = new Migrator({
@@ -40,7 +51,7 @@ export async function migrateToLatest(db: Db): Promise<void> {
     provider: provider(db),
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);

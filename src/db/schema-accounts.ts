@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** The tables of accounts (0006): users, their roles per agency, sessions, their events, views of sensitive values. */
+/** The tables of accounts (0006): users, their roles per agency, sessions, views of sensitive values (their events: `events`, 0012). */
 export interface UserTable {
   id: Generated<number>;
   username: string;
@@ -27,18 +27,6 @@ export interface SessionTable {
   /** the absolute end (created + 7 days); the idle end is last_seen_at + 8 hours */
   expires_at: string;
   ip: string;
-}
-
-/** Every change to a user or their roles: who, when, what (0006). */
-export interface UserEventTable {
-  id: Generated<number>;
-  user_id: number;
-  /** the agency of a role change; null for installation-level changes */
-  agency_id: number | null;
-  type: string;
-  actor: string;
-  at: string;
-  data: string;
 }
 
 /** One view of a full sensitive value (an applicant's ID number): who, where, what, when (0006). */

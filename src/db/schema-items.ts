@@ -1,8 +1,8 @@
 import type { Generated } from 'kysely';
 
 /**
- * The tables of proactive disclosure (主动公开, 0003) and its search index (0005): items, their
- * events, the agencies' sub-columns, 索引号 counters and settings, attachments, the index.
+ * The tables of proactive disclosure (主动公开, 0003) and its search index (0005): items (their
+ * events are in `events`, 0012), the agencies' sub-columns, 索引号 counters and settings, attachments, the index.
  */
 /** A proactively disclosed item (主动公开): draft → 保密审查 → published → withdrawn (0003). */
 export interface ItemTable {
@@ -50,20 +50,6 @@ export interface ItemTable {
   created_at: string;
   updated_at: string;
   created_by: string;
-}
-
-/** Every change to an item: who, when, what, state before → after (0003). */
-export interface ItemEventTable {
-  id: Generated<number>;
-  agency_id: number;
-  item_id: number;
-  seq: number;
-  type: string;
-  at: string;
-  actor: string;
-  state_before: string | null;
-  state_after: string;
-  data: string;
 }
 
 /** The agency's own sub-columns of its 法定主动公开目录, each within a 第二十条 category (0003). */

@@ -1,15 +1,8 @@
 import type { Generated } from 'kysely';
-import type {
-  SensitiveViewTable,
-  SessionTable,
-  UserEventTable,
-  UserRoleTable,
-  UserTable,
-} from './schema-accounts.ts';
+import type { SensitiveViewTable, SessionTable, UserRoleTable, UserTable } from './schema-accounts.ts';
 import type {
   AgencyColumnTable,
   AttachmentTable,
-  ItemEventTable,
   ItemIndexCounterTable,
   ItemSettingsTable,
   ItemTable,
@@ -179,14 +172,27 @@ export interface AnnualReportVersionTable {
   snapshot: string;
 }
 
+/**
+ * The one event log (0012): every change, who (`actor`), when (`at`, the instant recorded), what
+ * (`name`: `requests.extended`, `items.published`, `calendar.override_set`, …) of what subject,
+ * numbered per subject (`seq`, unique: a concurrent writer of the same number loses). `agency_id`
+ * is null for the installation's changes (the calendar, platform accounts).
+ */
 export interface EventTable {
   id: Generated<number>;
-  agency_id: number;
+  agency_id: number | null;
+  name: string;
   subject_type: string;
   subject_id: string;
-  type: string;
+  seq: number;
   actor: string;
+  /** the instant it was recorded, ISO UTC */
   at: string;
+  /** the day a case's event counts from (the clock reads it); null for other subjects */
+  occurred_on: string | null;
+  state_before: string | null;
+  state_after: string | null;
+  /** JSON: what changed, before → after, the input */
   data: string;
 }
 
@@ -194,21 +200,6 @@ export interface RegistrationCounterTable {
   agency_id: number;
   year: number;
   last_seq: number;
-}
-
-/** Every change to a request case: who, when, what, state before → after. */
-export interface CaseEventTable {
-  id: Generated<number>;
-  agency_id: number;
-  request_id: number;
-  seq: number;
-  type: string;
-  occurred_on: string;
-  recorded_at: string;
-  actor: string;
-  state_before: string | null;
-  state_after: string;
-  data: string;
 }
 
 export interface LetterTable {
@@ -269,7 +260,6 @@ export interface Database {
   annual_report_versions: AnnualReportVersionTable;
   events: EventTable;
   registration_counters: RegistrationCounterTable;
-  case_events: CaseEventTable;
   letters: LetterTable;
   letter_templates: LetterTemplateTable;
   calendar_overrides: CalendarOverrideTable;
@@ -277,10 +267,8 @@ export interface Database {
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
-  user_events: UserEventTable;
   sensitive_views: SensitiveViewTable;
   items: ItemTable;
-  item_events: ItemEventTable;
   agency_columns: AgencyColumnTable;
   item_index_counters: ItemIndexCounterTable;
   item_settings: ItemSettingsTable;

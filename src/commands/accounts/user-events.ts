@@ -1,6 +1,7 @@
-/** The audit trail of users: every change to a user or their roles is a user_events row. */
+/** The audit trail of users: every change to a user or their roles is a `users.…` event. */
 import type { Kysely } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
+import { appendEvent } from '../../db/events.ts';
 import type { Database } from '../../db/schema.ts';
 
 /** What a user event records. */
@@ -25,17 +26,14 @@ export interface UserEventInput {
 
 /** Appends one user event (inside the caller's transaction). */
 export async function recordUserEvent(trx: Kysely<Database>, event: UserEventInput): Promise<void> {
-  await trx
-    .insertInto('user_events')
-    .values({
-      user_id: event.userId,
-      agency_id: event.agencyId,
-      type: event.type,
-      actor: event.actor,
-      at: event.at.toISOString(),
-      data: JSON.stringify(event.data ?? {}),
-    })
-    .execute();
+  await appendEvent(trx, {
+    name: `users.${event.type}`,
+    subject: { type: 'user', id: event.userId },
+    agency: event.agencyId,
+    actor: event.actor,
+    at: event.at,
+    data: event.data ?? {},
+  });
 }
 
 /** Maps a write conflict (unique index, deadlock, serialization failure) to a 409; rethrows anything else. */

@@ -70,6 +70,11 @@ export async function addCalendarOverride(
     return {
       value: { override, replaced: before ? (before as CalendarOverride) : null },
       reason: `工作日历调整：${override.date} ${KIND_NAMES[override.kind]}（依据 ${override.source}）`,
+      event: {
+        name: 'calendar.override_set',
+        subject: { type: 'calendar_override', id: override.date },
+        data: { before: before ?? null, after: override },
+      },
     };
   });
 }
@@ -94,6 +99,11 @@ export async function removeCalendarOverride(
     return {
       value: { removed },
       reason: `撤销工作日历调整：${date}（原为${KIND_NAMES[removed.kind] ?? removed.kind}，依据 ${removed.source}）`,
+      event: {
+        name: 'calendar.override_removed',
+        subject: { type: 'calendar_override', id: date },
+        data: { before: removed, after: null },
+      },
     };
   });
 }

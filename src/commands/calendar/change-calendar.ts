@@ -1,11 +1,12 @@
 /**
  * What every calendar change shares: a platform administrator, one transaction holding the change
- * to the calendar tables and the recompute of every open case's deadline on the calendar as the
- * tables then stand. The calendar tables record who and when; nothing goes to the `events` table,
- * which belongs to an agency.
+ * to the calendar tables, the recompute of every open case's deadline on the calendar as the
+ * tables then stand, and the change's event (`calendar.…`, the installation's: no agency) with
+ * what the recompute did.
  */
 import { loadCalendar } from '../../calendar/load-calendar.ts';
 import type { Db } from '../../db/connection.ts';
+import { appendEvent, type EventSubject } from '../../db/events.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import type { CalendarProblem } from '../../domain/calendar/notice.ts';
 import { todayInChina } from '../../domain/dates.ts';
@@ -17,22 +18,46 @@ import { type RecomputeResult, recomputeOpenDeadlines } from './recompute-open-d
 /** The result of a calendar change: the command's own, and what the recompute did. */
 export type CalendarChangeResult<T> = T & { recompute: RecomputeResult };
 
+/** What a change to the calendar tables did: its result, the reason shown on moved cases, its event. */
+export interface CalendarWrite<T> {
+  value: T;
+  /** why the deadlines moved, in Chinese */
+  reason: string;
+  event: { name: string; subject: EventSubject; data: Record<string, unknown> };
+}
+
 /**
- * Runs `write` (the change to the calendar tables) and the recompute in one transaction; `reason`
- * (Chinese) goes on each moved case's event. Refuses anyone but a platform administrator.
+ * Runs `write` (the change to the calendar tables), the recompute and the change's event in one
+ * transaction; `reason` (Chinese) goes on each moved case's event. Refuses anyone but a platform
+ * administrator.
  */
 export async function changeCalendar<T extends object>(
   db: Db,
   actor: Actor,
   now: Date,
-  write: (trx: Trx) => Promise<{ value: T; reason: string }>,
+  write: (trx: Trx) => Promise<CalendarWrite<T>>,
 ): Promise<CalendarChangeResult<T>> {
   assertPlatformAdmin(actor);
   return inTransaction(db, async (trx) => {
-    const { value, reason } = await write(trx);
+    const { value, reason, event } = await write(trx);
     const inside = withinTransaction(db, trx);
     const calendar = await loadCalendar(inside);
     const recompute = await recomputeOpenDeadlines(inside, calendar, todayInChina(now), actor, reason, now);
+    await appendEvent(trx, {
+      ...event,
+      agency: null,
+      actor: actor.username,
+      at: now,
+      data: {
+        ...event.data,
+        reason,
+        recompute: {
+          checked: recompute.checked,
+          changed: recompute.changed,
+          failed: recompute.failed.length,
+        },
+      },
+    });
     return { ...value, recompute };
   });
 }

@@ -57,6 +57,18 @@ export async function importHolidayNotice(
         replaced: before !== undefined,
       },
       reason: `导入 ${notice.year} 年节假日安排通知（${notice.documentNumber}）${replaced}`,
+      event: {
+        name: 'calendar.notice_imported',
+        subject: { type: 'calendar_notice', id: notice.year },
+        data: {
+          before: before ? { documentNumber: before.source } : null,
+          after: {
+            documentNumber: notice.documentNumber,
+            holidays: notice.holidays,
+            workdays: notice.workdays,
+          },
+        },
+      },
     };
   });
 }

@@ -5,7 +5,7 @@
  */
 import { CLOCK_EVENT_NAMES } from '../../domain/clock/problems.ts';
 import type { ClockEvent } from '../../domain/requests/clock-events.ts';
-import type { Reader } from '../requests/case-store.ts';
+import { caseEventName, caseEventType, type Reader } from '../requests/case-store.ts';
 
 /** Cases per batch: two queries per batch, and 2,000 ids stay well inside both databases' parameter limits. */
 export const RECOMPUTE_BATCH_SIZE = 2000;
@@ -63,23 +63,25 @@ export async function* readOpenCaseBatches(
       .execute();
     if (rows.length === 0) return;
     const events = await reader
-      .selectFrom('case_events')
-      .select(['request_id', 'type', 'occurred_on', 'data'])
+      .selectFrom('events')
+      .select(['subject_id', 'name', 'occurred_on', 'data'])
+      .where('subject_type', '=', 'request')
       .where(
-        'request_id',
+        'subject_id',
         'in',
-        rows.map((r) => r.id),
+        rows.map((r) => String(r.id)),
       )
-      .where('type', 'in', CLOCK_TYPES)
-      .orderBy('request_id')
+      .where('name', 'in', CLOCK_TYPES.map(caseEventName))
+      .orderBy('subject_id')
       .orderBy('seq')
       .execute();
     const byCase = new Map<number, ClockEvent[]>();
     for (const e of events) {
-      const list = byCase.get(e.request_id);
-      const event = clockEvent(e.type, e.occurred_on, e.data);
+      const id = Number(e.subject_id);
+      const list = byCase.get(id);
+      const event = clockEvent(caseEventType(e.name), e.occurred_on ?? '', e.data);
       if (list) list.push(event);
-      else byCase.set(e.request_id, [event]);
+      else byCase.set(id, [event]);
     }
     yield rows.map((r) => ({
       id: r.id,

@@ -46,7 +46,7 @@ export async function recomputeOpenDeadlines(
   now: Date = new Date(),
   batchSize: number = RECOMPUTE_BATCH_SIZE,
 ): Promise<RecomputeResult> {
-  const context = { reason, today, actor: actor.username, recordedAt: now.toISOString() };
+  const context = { reason, today, actor: actor.username, recordedAt: now };
   // The clock is a pure function of (received, events, calendar, today): the many cases with no
   // clock event yet that were received on the same day share one reading.
   const plain = new Map<string, StoredClock>();

@@ -7,6 +7,8 @@
  */
 import { sql } from 'kysely';
 import type { Dialect } from '../../db/connection.ts';
+import { appendEventBatch } from '../../db/events.ts';
+import { jsonRows } from '../../db/json-rows.ts';
 import { AppError } from '../../errors.ts';
 import type { Reader } from '../requests/case-store.ts';
 import type { OpenCase, StoredClock } from './open-case-batches.ts';
@@ -23,7 +25,7 @@ export interface ChangeContext {
   reason: string;
   today: string;
   actor: string;
-  recordedAt: string;
+  recordedAt: Date;
 }
 
 /** Whether two readings of the stored columns agree. */
@@ -53,17 +55,6 @@ export function changeData(change: DeadlineChange, reason: string): Record<strin
   };
 }
 
-/** The rows of a batch as one JSON parameter, opened by the database as a table `v`. */
-function rowsOf(dialect: Dialect, json: string, columns: Record<string, 'integer' | 'text'>) {
-  const names = Object.keys(columns);
-  if (dialect === 'postgres') {
-    const types = names.map((name) => `${name} ${columns[name]}`).join(', ');
-    return sql`json_to_recordset(cast(${json} as json)) as v(${sql.raw(types)})`;
-  }
-  const fields = names.map((name) => `value ->> '${name}' as ${name}`).join(', ');
-  return sql`(select ${sql.raw(fields)} from json_each(${json})) as v`;
-}
-
 /**
  * Stores a batch of changes. A case changed by someone else since it was read (its version moved)
  * makes the whole recompute a conflict: the caller's transaction is rolled back.
@@ -89,24 +80,25 @@ export async function writeDeadlineChanges(
     update requests
     set due_on = v.due_on, due_provisional = v.due_provisional, waiting_until = v.waiting_until,
       clock_state = v.clock_state, version = requests.version + 1
-    from ${rowsOf(dialect, cases, { ...caseColumns, ...clockColumns })}
+    from ${jsonRows(dialect, cases, { ...caseColumns, ...clockColumns })}
     where requests.id = v.id and requests.version = v.version`.execute(trx);
   if (Number(updated.numAffectedRows) !== changes.length)
     throw new AppError('conflict', '重新计算期限时有申请被同时修改，日历未作更改，请重试。');
-  const events = JSON.stringify(
+  await appendEventBatch(
+    trx,
+    dialect,
+    {
+      name: 'requests.calendar_changed',
+      subjectType: 'request',
+      actor: context.actor,
+      at: context.recordedAt,
+      occurredOn: context.today,
+    },
     changes.map((change) => ({
-      request_id: change.case.id,
-      agency_id: change.case.agencyId,
-      state: change.case.state,
-      data: JSON.stringify(changeData(change, context.reason)),
+      subjectId: change.case.id,
+      agencyId: change.case.agencyId,
+      state: { before: change.case.state, after: change.case.state },
+      data: changeData(change, context.reason),
     })),
   );
-  const eventColumns = { request_id: 'integer', agency_id: 'integer', state: 'text', data: 'text' } as const;
-  await sql`
-    insert into case_events
-      (agency_id, request_id, seq, type, occurred_on, recorded_at, actor, state_before, state_after, data)
-    select v.agency_id, v.request_id,
-      (select coalesce(max(e.seq), 0) + 1 from case_events e where e.request_id = v.request_id),
-      'calendar_changed', ${context.today}, ${context.recordedAt}, ${context.actor}, v.state, v.state, v.data
-    from ${rowsOf(dialect, events, eventColumns)}`.execute(trx);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { AppError } from '../../errors.ts';
@@ -146,23 +147,19 @@ export async function importItems(
         problem(p.row, p.reason);
       if (result.problems.length > 0) throw new Rejected();
       for (const agencyId of touched) {
-        await trx
-          .insertInto('events')
-          .values({
-            agency_id: agencyId,
-            subject_type: 'import',
-            subject_id: options.source.slice(0, 64),
-            type: 'items.imported',
-            actor: options.actor,
-            at: now.toISOString(),
-            data: JSON.stringify({
-              source: options.source,
-              format: source.format,
-              rows: result.rows,
-              imported: result.imported,
-            }),
-          })
-          .execute();
+        await appendEvent(trx, {
+          name: 'items.imported',
+          subject: { type: 'import', id: options.source.slice(0, 64) },
+          agency: agencyId,
+          actor: options.actor,
+          at: now,
+          data: {
+            source: options.source,
+            format: source.format,
+            rows: result.rows,
+            imported: result.imported,
+          },
+        });
       }
     });
     result.ok = true;

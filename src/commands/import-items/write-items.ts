@@ -7,6 +7,7 @@
  */
 import type { Insertable } from 'kysely';
 import type { Dialect } from '../../db/connection.ts';
+import { appendFirstEvents } from '../../db/events.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import { searchIndexFor } from '../../search/search-index.ts';
@@ -79,27 +80,18 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
     if (!found) throw new Error(`imported item ${n} not returned`);
     return found;
   });
-  await ctx.trx
-    .insertInto('item_events')
-    .values(
-      rows.map((r, i) => ({
-        agency_id: r.agency_id,
-        item_id: r.id,
-        seq: 1,
-        type: 'imported',
-        at,
-        actor: ctx.actor,
-        state_before: null,
-        state_after: 'published',
-        data: JSON.stringify({
-          source: ctx.source,
-          row: batch[i]?.row,
-          indexNo: r.index_no,
-          publishedOn: r.published_on,
-        }),
-      })),
-    )
-    .execute();
+  await appendFirstEvents(
+    ctx.trx,
+    rows.map((r, i) => ({
+      name: 'items.imported',
+      subject: { type: 'item', id: r.id },
+      agency: r.agency_id,
+      actor: ctx.actor,
+      at: ctx.now,
+      state: { before: null, after: 'published' },
+      data: { source: ctx.source, row: batch[i]?.row, indexNo: r.index_no, publishedOn: r.published_on },
+    })),
+  );
   const publications: Insertable<Database['publications']>[] = [];
   rows.forEach((r, i) => {
     const pending = batch[i];

@@ -59,10 +59,10 @@ describeEachDatabase("an agency's catalogue columns and 索引号 prefix", (use)
     expect(await column('budget')).toEqual({ code: 'budget', name: '部门预算', category: 'a20.7', sort: 1 });
     const audit = await use()
       .kysely.selectFrom('events')
-      .select('type')
+      .select('name')
       .where('subject_id', '=', 'budget')
       .execute();
-    expect(audit.map((e) => e.type)).toEqual(['column_added']);
+    expect(audit.map((e) => e.name)).toEqual(['settings.column_added']);
   });
 
   it.each([

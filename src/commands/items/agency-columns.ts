@@ -4,6 +4,7 @@
  * event of the agency's audit trail.
  */
 import type { Db } from '../../db/connection.ts';
+import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { isStatutoryCategory } from '../../domain/items/categories.ts';
 import { catalogueRefusal } from '../../domain/items/policy.ts';
@@ -35,24 +36,20 @@ export function requireAgencyAdmin(actor: Actor, what: string): void {
   if (refusal) throw new AppError('forbidden', refusal);
 }
 
-/** Writes an event of the agency's audit trail. */
+/** Appends an event of the agency's settings (`settings.<type>`) to the event log. */
 export async function auditEvent(
   trx: Trx,
   entry: { agencyId: number; subjectType: string; subjectId: string; type: string; actor: string; now: Date },
   data: Record<string, unknown>,
 ): Promise<void> {
-  await trx
-    .insertInto('events')
-    .values({
-      agency_id: entry.agencyId,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      type: entry.type,
-      actor: entry.actor,
-      at: entry.now.toISOString(),
-      data: JSON.stringify(data),
-    })
-    .execute();
+  await appendEvent(trx, {
+    name: `settings.${entry.type}`,
+    subject: { type: entry.subjectType, id: entry.subjectId },
+    agency: entry.agencyId,
+    actor: entry.actor,
+    at: entry.now,
+    data,
+  });
 }
 
 /** Adds a column or changes one (name, category, order); the change is recorded before → after. */

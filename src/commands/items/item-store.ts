@@ -4,6 +4,7 @@
  */
 import type { Selectable, Transaction } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
+import { appendEvent } from '../../db/events.ts';
 import type { Database, ItemTable } from '../../db/schema.ts';
 import type { ItemValidity, StatutoryCategory } from '../../domain/items/categories.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
@@ -102,29 +103,17 @@ export interface NewItemEvent {
   data: Record<string, unknown>;
 }
 
-/** Appends an event with the next number; a concurrent writer of the same number loses (unique index). */
+/** Appends an item's event (`items.<type>`) to the event log with the item's next number. */
 export async function appendItemEvent(trx: Trx, event: NewItemEvent): Promise<number> {
-  const last = await trx
-    .selectFrom('item_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('item_id', '=', event.itemId)
-    .executeTakeFirst();
-  const inserted = await trx
-    .insertInto('item_events')
-    .values({
-      agency_id: event.agencyId,
-      item_id: event.itemId,
-      seq: Number(last?.seq ?? 0) + 1,
-      type: event.type,
-      at: event.at.toISOString(),
-      actor: event.actor,
-      state_before: event.stateBefore,
-      state_after: event.stateAfter,
-      data: JSON.stringify(event.data),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
+  return appendEvent(trx, {
+    name: `items.${event.type}`,
+    subject: { type: 'item', id: event.itemId },
+    agency: event.agencyId,
+    actor: event.actor,
+    at: event.at,
+    state: { before: event.stateBefore, after: event.stateAfter },
+    data: event.data,
+  });
 }
 
 /** What the search index keeps of a published item. */

@@ -38,11 +38,12 @@ describeEachDatabase('two people changing one item at once', (use) => {
     const lost = results.find((r) => r.status === 'rejected');
     expect((lost as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
     const events = await use()
-      .kysely.selectFrom('item_events')
-      .select('type')
-      .where('item_id', '=', itemId)
+      .kysely.selectFrom('events')
+      .select('name')
+      .where('subject_type', '=', 'item')
+      .where('subject_id', '=', String(itemId))
       .execute();
-    expect(events.map((e) => e.type)).toEqual(['created', 'edited']);
+    expect(events.map((e) => e.name)).toEqual(['items.created', 'items.edited']);
     const row = await use()
       .kysely.selectFrom('items')
       .select('version')

@@ -63,12 +63,13 @@ describeEachDatabase('uploading an attachment', (use) => {
     expect(uploaded).toMatchObject({ fileName: '决算.pdf', mediaType: 'application/pdf', version: 2 });
     expect(await files()).toContain(`${uploaded.sha256.slice(0, 2)}/${uploaded.sha256}`);
     const event = await use()
-      .kysely.selectFrom('item_events')
-      .select(['type', 'data'])
-      .where('item_id', '=', id)
+      .kysely.selectFrom('events')
+      .select(['name', 'data'])
+      .where('subject_type', '=', 'item')
+      .where('subject_id', '=', String(id))
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
-    expect(event.type).toBe('attachment_added');
+    expect(event.name).toBe('items.attachment_added');
     expect(JSON.parse(event.data)).toMatchObject({ fileName: '决算.pdf', sha256: uploaded.sha256 });
   });
 

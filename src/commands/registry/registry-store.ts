@@ -2,6 +2,7 @@
 
 import type { Transaction } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
+import { appendEvent } from '../../db/events.ts';
 import type { Database } from '../../db/schema.ts';
 import { type DocumentState, effectiveStatus } from '../../domain/registry/lifecycle.ts';
 import { canEditRegistry } from '../../domain/registry/policy.ts';
@@ -111,22 +112,16 @@ export interface RegistryEventInput {
   data: Record<string, unknown>;
 }
 
-/** Appends the event of a change to a document (who, when, what) to the audit trail. */
+/** Appends the event of a change to a document (who, when, what) to the event log. */
 export async function appendRegistryEvent(trx: Trx, event: RegistryEventInput): Promise<number> {
-  const inserted = await trx
-    .insertInto('events')
-    .values({
-      agency_id: event.agencyId,
-      subject_type: 'normative_document',
-      subject_id: String(event.documentId),
-      type: event.type,
-      actor: event.actor.username,
-      at: event.at.toISOString(),
-      data: JSON.stringify(event.data),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
+  return appendEvent(trx, {
+    name: event.type,
+    subject: { type: 'normative_document', id: event.documentId },
+    agency: event.agencyId,
+    actor: event.actor.username,
+    at: event.at,
+    data: event.data,
+  });
 }
 
 /** Maps a write conflict (unique index, deadlock, serialization failure) to this store’s 409; rethrows anything else. */

@@ -2,6 +2,7 @@
 
 import type { Transaction } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
+import { appendEvent } from '../../db/events.ts';
 import type { Database } from '../../db/schema.ts';
 import { canEditReport, canPublishReport } from '../../domain/report/policy.ts';
 import type { Narrative } from '../../domain/report/types.ts';
@@ -36,20 +37,16 @@ export interface ReportEventInput {
   data: Record<string, unknown>;
 }
 
-/** Appends the event of a change to an agency-year's report (who, when, what) to the audit trail. */
+/** Appends the event of a change to an agency-year's report (who, when, what) to the event log. */
 export async function appendReportEvent(trx: Trx, event: ReportEventInput): Promise<void> {
-  await trx
-    .insertInto('events')
-    .values({
-      agency_id: event.agencyId,
-      subject_type: 'annual_report',
-      subject_id: String(event.year),
-      type: event.type,
-      actor: event.actor.username,
-      at: event.at.toISOString(),
-      data: JSON.stringify(event.data),
-    })
-    .execute();
+  await appendEvent(trx, {
+    name: event.type,
+    subject: { type: 'annual_report', id: event.year },
+    agency: event.agencyId,
+    actor: event.actor.username,
+    at: event.at,
+    data: event.data,
+  });
 }
 
 /**

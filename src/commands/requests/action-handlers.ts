@@ -14,7 +14,7 @@ import { requestOutcome, validateDecisionBasis } from '../../domain/requests/out
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import { ACTION_PAYLOADS, type ActionPayload } from './action-payloads.ts';
-import type { Actor, CaseRow, Trx } from './case-store.ts';
+import { type Actor, type CaseRow, caseEventName, caseEvents, type Trx } from './case-store.ts';
 import type { LetterRequest } from './issue-letter.ts';
 
 export interface HandlerContext {
@@ -184,11 +184,9 @@ const decide: Handler = async ({ payload, occurredOn, row, events }) => {
 
 /** The amount of the case's fee notice, in 元 (0 when there is none). */
 async function noticedFee(trx: Trx, requestId: number): Promise<number> {
-  const notice = await trx
-    .selectFrom('case_events')
+  const notice = await caseEvents(trx, requestId)
     .select('data')
-    .where('request_id', '=', requestId)
-    .where('type', '=', 'fee_notice')
+    .where('name', '=', caseEventName('fee_notice'))
     .executeTakeFirst();
   return notice ? Number((JSON.parse(notice.data) as { amountYuan?: number }).amountYuan ?? 0) : 0;
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
+import { appendEvent } from '../../db/events.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
@@ -71,30 +72,39 @@ export async function lockCase(trx: Trx, row: Pick<CaseRow, 'id' | 'version'>): 
     throw new AppError('conflict', '该申请刚被其他人修改，请刷新后重试。');
 }
 
+/** The name of a case's event of a type: `extended` → `requests.extended`. */
+export const caseEventName = (type: string): string => `requests.${type}`;
+
+/** The type of a case's event from its name: `requests.extended` → `extended`. */
+export const caseEventType = (name: string): string => name.slice('requests.'.length);
+
+/** A case's events (in the one event log). */
+export function caseEvents(trx: Reader, requestId: number) {
+  return trx
+    .selectFrom('events')
+    .where('subject_type', '=', 'request')
+    .where('subject_id', '=', String(requestId));
+}
+
 /** The date of a case's latest event (its receipt at least): later entries may not be dated before it. */
 export async function lastEventDate(trx: Reader, requestId: number): Promise<string> {
-  const row = await trx
-    .selectFrom('case_events')
+  const row = await caseEvents(trx, requestId)
     .select((eb) => eb.fn.max('occurred_on').as('on'))
-    .where('request_id', '=', requestId)
     .executeTakeFirst();
   return String(row?.on ?? '');
 }
 
 /** The events of a case that move its clock, in order, as the clock reads them. */
 export async function loadClockEvents(trx: Reader, requestId: number): Promise<ClockEvent[]> {
-  const rows = await trx
-    .selectFrom('case_events')
-    .select(['type', 'occurred_on', 'data'])
-    .where('request_id', '=', requestId)
+  const rows = await caseEvents(trx, requestId)
+    .select(['name', 'occurred_on', 'data'])
+    .where('name', 'in', [...CLOCK_EVENT_TYPES].map(caseEventName))
     .orderBy('seq')
     .execute();
-  return rows
-    .filter((r) => CLOCK_EVENT_TYPES.has(r.type))
-    .map((r) => {
-      const data = JSON.parse(r.data) as { clock?: Record<string, unknown> };
-      return { type: r.type, on: r.occurred_on, ...(data.clock ?? {}) } as ClockEvent;
-    });
+  return rows.map((r) => {
+    const data = JSON.parse(r.data) as { clock?: Record<string, unknown> };
+    return { type: caseEventType(r.name), on: r.occurred_on, ...(data.clock ?? {}) } as ClockEvent;
+  });
 }
 
 export interface NewCaseEvent {
@@ -109,30 +119,18 @@ export interface NewCaseEvent {
   data: Record<string, unknown>;
 }
 
-/** Appends an event with the next number; a concurrent writer of the same number loses (unique index). */
+/** Appends a case's event (`requests.<type>`) to the event log with the case's next number. */
 export async function appendCaseEvent(trx: Trx, event: NewCaseEvent): Promise<number> {
-  const last = await trx
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('request_id', '=', event.requestId)
-    .executeTakeFirst();
-  const inserted = await trx
-    .insertInto('case_events')
-    .values({
-      agency_id: event.agencyId,
-      request_id: event.requestId,
-      seq: Number(last?.seq ?? 0) + 1,
-      type: event.type,
-      occurred_on: event.occurredOn,
-      recorded_at: new Date().toISOString(),
-      actor: event.actor,
-      state_before: event.stateBefore,
-      state_after: event.stateAfter,
-      data: JSON.stringify(event.data),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
+  return appendEvent(trx, {
+    name: caseEventName(event.type),
+    subject: { type: 'request', id: event.requestId },
+    agency: event.agencyId,
+    actor: event.actor,
+    at: new Date(),
+    occurredOn: event.occurredOn,
+    state: { before: event.stateBefore, after: event.stateAfter },
+    data: event.data,
+  });
 }
 
 /** The stored columns of a clock reading (the overdue and due-soon lists query these). */

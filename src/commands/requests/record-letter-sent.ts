@@ -34,12 +34,12 @@ export async function recordLetterSent(db: Db, input: RecordLetterSentInput): Pr
       const row = await loadCase(trx, input.agencyId, input.requestId);
       const letter = await trx
         .selectFrom('letters')
-        .leftJoin('case_events', 'case_events.id', 'letters.event_id')
+        .leftJoin('events', 'events.id', 'letters.event_id')
         .select([
           'letters.id',
           'letters.kind',
           'letters.created_at',
-          'case_events.occurred_on',
+          'events.occurred_on',
           'letters.sent_on',
           'letters.sent_method',
           'letters.sent_tracking_no',

@@ -1,4 +1,6 @@
 import type { Db } from '../../db/connection.ts';
+import { appendEvent } from '../../db/events.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { LetterKind } from '../../domain/letters/kinds.ts';
 import { letterRefusal } from '../../domain/letters/policy.ts';
 import { validateTemplate } from '../../domain/letters/templates.ts';
@@ -15,7 +17,8 @@ export interface SaveTemplateInput {
 
 /**
  * Saves an agency's letter template after checking it (unknown placeholders, unbalanced blocks are
- * refused with the reason). Only an agency admin may change what the agency's letters say.
+ * refused with the reason). Only an agency admin may change what the agency's letters say. The
+ * change is an event (`settings.letter_template_saved` or `…_reset`, before → after).
  */
 export async function saveLetterTemplate(
   db: Db,
@@ -23,31 +26,51 @@ export async function saveLetterTemplate(
 ): Promise<{ kind: LetterKind; isDefault: boolean }> {
   const refusal = letterRefusal(input.actor, 'edit_templates');
   if (refusal) throw new AppError('forbidden', refusal);
-  if (input.template.trim() === '') {
-    await db.kysely
-      .deleteFrom('letter_templates')
+  const reset = input.template.trim() === '';
+  if (!reset) {
+    const check = validateTemplate(input.kind, input.template);
+    if (!check.ok) {
+      throw new AppError(
+        'validation',
+        `模板有误：${check.messages.join('；')}`,
+        check.messages.map((message) => ({ field: 'template', message })),
+      );
+    }
+  }
+  const now = new Date();
+  return inTransaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom('letter_templates')
+      .select('template')
       .where('agency_id', '=', input.agencyId)
       .where('kind', '=', input.kind)
-      .execute();
-    return { kind: input.kind, isDefault: true };
-  }
-  const check = validateTemplate(input.kind, input.template);
-  if (!check.ok) {
-    throw new AppError(
-      'validation',
-      `模板有误：${check.messages.join('；')}`,
-      check.messages.map((message) => ({ field: 'template', message })),
-    );
-  }
-  const values = {
-    template: input.template,
-    updated_at: new Date().toISOString(),
-    updated_by: input.actor.username,
-  };
-  await db.kysely
-    .insertInto('letter_templates')
-    .values({ agency_id: input.agencyId, kind: input.kind, ...values })
-    .onConflict((oc) => oc.columns(['agency_id', 'kind']).doUpdateSet(values))
-    .execute();
-  return { kind: input.kind, isDefault: false };
+      .executeTakeFirst();
+    if (reset)
+      await trx
+        .deleteFrom('letter_templates')
+        .where('agency_id', '=', input.agencyId)
+        .where('kind', '=', input.kind)
+        .execute();
+    else {
+      const values = {
+        template: input.template,
+        updated_at: now.toISOString(),
+        updated_by: input.actor.username,
+      };
+      await trx
+        .insertInto('letter_templates')
+        .values({ agency_id: input.agencyId, kind: input.kind, ...values })
+        .onConflict((oc) => oc.columns(['agency_id', 'kind']).doUpdateSet(values))
+        .execute();
+    }
+    await appendEvent(trx, {
+      name: reset ? 'settings.letter_template_reset' : 'settings.letter_template_saved',
+      subject: { type: 'letter_template', id: input.kind },
+      agency: input.agencyId,
+      actor: input.actor.username,
+      at: now,
+      data: { before: before?.template ?? null, after: reset ? null : input.template },
+    });
+    return { kind: input.kind, isDefault: reset };
+  });
 }

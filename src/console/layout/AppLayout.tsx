@@ -5,6 +5,7 @@ import {
   CalendarOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  HistoryOutlined,
   InboxOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -31,6 +32,7 @@ const MENU: Array<{
   { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
   { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
   { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, role: USER_ADMIN_ROLE },
+  { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, role: USER_ADMIN_ROLE },
   {
     key: '/platform/users',
     icon: <SafetyCertificateOutlined />,

@@ -128,12 +128,19 @@ export async function findItem(
     .execute();
   const events = options.publishedOnly
     ? []
-    : await db.kysely
-        .selectFrom('item_events')
-        .select(['id', 'seq', 'type', 'at', 'actor', 'state_before', 'state_after', 'data'])
-        .where('item_id', '=', row.id)
-        .orderBy('seq')
-        .execute();
+    : (
+        await db.kysely
+          .selectFrom('events')
+          .select(['id', 'seq', 'name', 'at', 'actor', 'state_before', 'state_after', 'data'])
+          .where('subject_type', '=', 'item')
+          .where('subject_id', '=', String(row.id))
+          .orderBy('seq')
+          .execute()
+      ).map(({ name, state_after, ...rest }) => ({
+        ...rest,
+        type: name.slice('items.'.length),
+        state_after: state_after ?? '',
+      }));
   return { row, policy, interpretations, attachments, postings, events };
 }
 

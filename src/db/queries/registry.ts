@@ -141,7 +141,7 @@ export async function documentHistory(
   }
   const rows = await db.kysely
     .selectFrom('events')
-    .select(['id', 'subject_id', 'type', 'actor', 'at', 'data'])
+    .select(['id', 'subject_id', 'name', 'actor', 'at', 'data'])
     .where('agency_id', '=', agencyId)
     .where('subject_type', '=', 'normative_document')
     .where(
@@ -154,7 +154,7 @@ export async function documentHistory(
   const events = rows.map((r) => ({
     id: r.id,
     documentId: Number(r.subject_id),
-    type: r.type,
+    type: r.name,
     actor: r.actor,
     at: r.at,
     data: JSON.parse(r.data) as unknown,

@@ -202,32 +202,30 @@ export async function findCase(db: Db, agencyId: number, requestId: number) {
     .where('id', '=', requestId)
     .executeTakeFirst();
   if (!row) return null;
-  const events = await db.kysely
-    .selectFrom('case_events')
-    .select([
-      'id',
-      'seq',
-      'type',
-      'occurred_on',
-      'recorded_at',
-      'actor',
-      'state_before',
-      'state_after',
-      'data',
-    ])
-    .where('request_id', '=', requestId)
+  const rows = await db.kysely
+    .selectFrom('events')
+    .select(['id', 'seq', 'name', 'occurred_on', 'at', 'actor', 'state_before', 'state_after', 'data'])
+    .where('subject_type', '=', 'request')
+    .where('subject_id', '=', String(requestId))
     .orderBy('seq')
     .execute();
+  const events = rows.map(({ name, at, occurred_on, state_after, ...rest }) => ({
+    ...rest,
+    type: name.slice('requests.'.length),
+    occurred_on: occurred_on ?? '',
+    recorded_at: at,
+    state_after: state_after ?? '',
+  }));
   const letters = await db.kysely
     .selectFrom('letters')
-    .leftJoin('case_events', 'case_events.id', 'letters.event_id')
+    .leftJoin('events', 'events.id', 'letters.event_id')
     .select([
       'letters.id',
       'letters.kind',
       'letters.file_name',
       'letters.event_id',
       'letters.created_at',
-      'case_events.occurred_on as issued_on',
+      'events.occurred_on as issued_on',
       ...SENT_COLUMNS,
       'letters.sent_note',
       'letters.sent_by',

@@ -4,6 +4,7 @@ import { agencyRoutes } from './agencies.ts';
 import { calendarRoutes } from './calendar.ts';
 import { channelRoutes } from './channels.ts';
 import { dashboardRoutes } from './dashboard.ts';
+import { eventRoutes } from './events.ts';
 import { healthRoutes } from './health.ts';
 import { itemRoutes } from './items.ts';
 import { itemActionRoutes } from './items-actions.ts';
@@ -54,6 +55,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   channelRoutes,
   itemPublicRoutes,
   registryRoutes,
+  eventRoutes,
   searchRoutes,
   portalRoutes,
 ];

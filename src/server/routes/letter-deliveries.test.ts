@@ -21,10 +21,11 @@ describeEachWithDemo('recording that a letter was sent (送达)', (use) => {
       .executeTakeFirstOrThrow();
   const sentEvents = () =>
     use()
-      .kysely.selectFrom('case_events')
+      .kysely.selectFrom('events')
       .select(['occurred_on', 'actor', 'data'])
-      .where('request_id', '=', letter.requestId)
-      .where('type', '=', 'letter_sent')
+      .where('subject_type', '=', 'request')
+      .where('subject_id', '=', String(letter.requestId))
+      .where('name', '=', 'requests.letter_sent')
       .orderBy('seq')
       .execute();
   const letterRow = () =>
@@ -48,9 +49,9 @@ describeEachWithDemo('recording that a letter was sent (送达)', (use) => {
     const found = await db.kysely
       .selectFrom('letters')
       .innerJoin('requests', 'requests.id', 'letters.request_id')
-      .innerJoin('case_events', 'case_events.id', 'letters.event_id')
+      .innerJoin('events', 'events.id', 'letters.event_id')
       .innerJoin('agencies', 'agencies.id', 'letters.agency_id')
-      .select(['letters.id', 'letters.request_id', 'case_events.occurred_on', 'requests.tracking_code'])
+      .select(['letters.id', 'letters.request_id', 'events.occurred_on', 'requests.tracking_code'])
       .where('agencies.code', '=', 'lingang')
       .where('requests.tracking_code', 'is not', null)
       .where('requests.applicant', 'is not', null)
@@ -59,7 +60,7 @@ describeEachWithDemo('recording that a letter was sent (送达)', (use) => {
     letter = {
       id: found.id,
       requestId: found.request_id,
-      issuedOn: found.occurred_on,
+      issuedOn: found.occurred_on ?? '',
       trackingCode: found.tracking_code ?? '',
     };
     const otherId = await addAgency(db, 'other');

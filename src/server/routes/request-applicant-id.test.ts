@@ -77,12 +77,13 @@ describeEachWithDemo('applicant ID numbers: masked in staff views, full on reque
       ip: '127.0.0.1',
     });
     const events = await use()
-      .kysely.selectFrom('case_events')
-      .select(['type', 'actor'])
-      .where('request_id', '=', requestId)
-      .where('type', '=', 'id_number_viewed')
+      .kysely.selectFrom('events')
+      .select(['name', 'actor'])
+      .where('subject_type', '=', 'request')
+      .where('subject_id', '=', String(requestId))
+      .where('name', '=', 'requests.id_number_viewed')
       .execute();
-    expect(events).toContainEqual({ type: 'id_number_viewed', actor: `lingang-${who}` });
+    expect(events).toContainEqual({ name: 'requests.id_number_viewed', actor: `lingang-${who}` });
   });
 
   it('refuses a reviewer, and logs nothing', async () => {

@@ -199,9 +199,9 @@ describeEachWithDemo('sessions: sign-in, expiry, CSRF, sign-out', (use) => {
       200,
     );
     const events = await use()
-      .kysely.selectFrom('user_events')
+      .kysely.selectFrom('events')
       .selectAll()
-      .where('type', '=', 'password_changed')
+      .where('name', '=', 'users.password_changed')
       .execute();
     expect(events).toEqual([expect.objectContaining({ actor: 'lingang-reviewer', agency_id: null })]);
   });

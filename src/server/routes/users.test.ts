@@ -78,15 +78,19 @@ describeEachWithDemo('users and roles: agency and platform administrators', (use
     const again = await call('lingangAdmin', 'POST', '/api/v1/agencies/lingang/users', body);
     expect(again.statusCode).toBe(409);
     const events = await use()
-      .kysely.selectFrom('user_events')
-      .innerJoin('users', 'users.id', 'user_events.user_id')
-      .select(['user_events.type', 'user_events.actor'])
+      .kysely.selectFrom('events')
+      .innerJoin('users', (join) =>
+        join
+          .on('events.subject_type', '=', 'user')
+          .on('events.subject_id', '=', (eb) => eb.cast('users.id', 'text')),
+      )
+      .select(['events.name', 'events.actor'])
       .where('users.username', '=', 'lingang-new')
-      .orderBy('user_events.id')
+      .orderBy('events.id')
       .execute();
     expect(events).toEqual([
-      { type: 'created', actor: 'lingang-admin' },
-      { type: 'role_granted', actor: 'lingang-admin' },
+      { name: 'users.created', actor: 'lingang-admin' },
+      { name: 'users.role_granted', actor: 'lingang-admin' },
     ]);
   });
 

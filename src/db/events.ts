@@ -1,0 +1,153 @@
+/**
+ * The one event log: `appendEvent` is its only writer (and `appendEventBatch`, the same row for
+ * many subjects at once, for the deadline recompute). Every change — cases, items, documents,
+ * reports, accounts, settings, the calendar — is one row of `events`.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Dialect } from './connection.ts';
+import { jsonRows } from './json-rows.ts';
+import type { Database } from './schema.ts';
+
+/** What an event is about: `request` 7, `item` 12, `normative_document` 3, `calendar_override` 2026-10-08… */
+export interface EventSubject {
+  type: string;
+  id: string | number;
+}
+
+/** One event to append. */
+export interface NewEvent {
+  /** `<area>.<what happened>`: `requests.extended`, `items.published`, `calendar.override_set` */
+  name: string;
+  subject: EventSubject;
+  /** the agency's id; null for the installation's changes (the calendar, platform accounts) */
+  agency: number | null;
+  /** who: a username, `cli:…` for the command line */
+  actor: string;
+  /** when it was recorded */
+  at: Date;
+  /** what changed: before → after, the input */
+  data?: Record<string, unknown>;
+  /** the day a case's event counts from (the request clock reads it) */
+  occurredOn?: string;
+  /** a stateful subject's state before → after */
+  state?: { before: string | null; after: string };
+}
+
+/**
+ * Appends an event with the subject's next number. A concurrent writer of the same number loses
+ * (a unique index): the caller's transaction fails with a write conflict. Returns the event's id.
+ */
+export async function appendEvent(trx: Kysely<Database>, event: NewEvent): Promise<number> {
+  const subjectId = String(event.subject.id);
+  let last = trx
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('subject_type', '=', event.subject.type)
+    .where('subject_id', '=', subjectId);
+  last =
+    event.agency === null ? last.where('agency_id', 'is', null) : last.where('agency_id', '=', event.agency);
+  const row = await last.executeTakeFirst();
+  const inserted = await trx
+    .insertInto('events')
+    .values({
+      agency_id: event.agency,
+      name: event.name,
+      subject_type: event.subject.type,
+      subject_id: subjectId,
+      seq: Number(row?.seq ?? 0) + 1,
+      actor: event.actor,
+      at: event.at.toISOString(),
+      occurred_on: event.occurredOn ?? null,
+      state_before: event.state?.before ?? null,
+      state_after: event.state?.after ?? null,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** What the events of a batch share (everything but the subject, its agency, state and data). */
+export interface EventBatchCommon {
+  name: string;
+  subjectType: string;
+  actor: string;
+  at: Date;
+  occurredOn?: string;
+}
+
+/** One subject's part of a batch. */
+export interface EventBatchRow {
+  subjectId: number | string;
+  agencyId: number | null;
+  state?: { before: string | null; after: string };
+  data: Record<string, unknown>;
+}
+
+/**
+ * Appends the same event to many subjects in one statement (the rows go as one JSON parameter),
+ * each with its subject's next number. Used where thousands of subjects move at once.
+ */
+export async function appendEventBatch(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  common: EventBatchCommon,
+  rows: ReadonlyArray<EventBatchRow>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      subject_id: String(r.subjectId),
+      agency_id: r.agencyId,
+      state_before: r.state?.before ?? null,
+      state_after: r.state?.after ?? null,
+      data: JSON.stringify(r.data),
+    })),
+  );
+  const columns = {
+    subject_id: 'text',
+    agency_id: 'integer',
+    state_before: 'text',
+    state_after: 'text',
+    data: 'text',
+  } as const;
+  await sql`
+    insert into events
+      (agency_id, name, subject_type, subject_id, seq, actor, at, occurred_on, state_before, state_after, data)
+    select v.agency_id, ${common.name}, ${common.subjectType}, v.subject_id,
+      (select coalesce(max(e.seq), 0) + 1 from events e
+        where e.subject_type = ${common.subjectType} and e.subject_id = v.subject_id
+          and coalesce(e.agency_id, 0) = coalesce(v.agency_id, 0)),
+      ${common.actor}, ${common.at.toISOString()}, ${common.occurredOn ?? null}, v.state_before,
+      v.state_after, v.data
+    from ${jsonRows(dialect, json, columns)}`.execute(trx);
+}
+
+/**
+ * Appends the first event of many new subjects (just created, so numbered 1) in one statement:
+ * the imports' rows. A subject that already has an event makes it fail (the unique index).
+ */
+export async function appendFirstEvents(
+  trx: Kysely<Database>,
+  events: ReadonlyArray<NewEvent>,
+): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .insertInto('events')
+    .values(
+      events.map((event) => ({
+        agency_id: event.agency,
+        name: event.name,
+        subject_type: event.subject.type,
+        subject_id: String(event.subject.id),
+        seq: 1,
+        actor: event.actor,
+        at: event.at.toISOString(),
+        occurred_on: event.occurredOn ?? null,
+        state_before: event.state?.before ?? null,
+        state_after: event.state?.after ?? null,
+        data: JSON.stringify(event.data ?? {}),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,102 @@
+/**
+ * How the one event log reads in Chinese: each event name (`requests.extended`), each area (the
+ * part before the dot, what the 操作日志 filters by) and each kind of subject. One source for the
+ * console, the API and the CLI.
+ */
+
+/** The areas of the platform, by the prefix of their events' names. */
+export const EVENT_AREA_LABELS: Record<string, string> = {
+  requests: '依申请公开',
+  items: '主动公开',
+  registry: '规范性文件',
+  report: '年度报告',
+  records: '数据导入',
+  settings: '机关设置',
+  users: '用户与角色',
+  calendar: '工作日历',
+};
+
+export const EVENT_NAME_LABELS: Record<string, string> = {
+  'requests.received': '收到申请并登记',
+  'requests.calendar_changed': '工作日历调整，期限重算',
+  'requests.correction_requested': '发出补正告知',
+  'requests.correction_received': '收到补正材料',
+  'requests.consultation_sent': '发出征求意见函',
+  'requests.consultation_replied': '收到征求意见回复',
+  'requests.extended': '延期答复',
+  'requests.fee_notice': '发出收费通知',
+  'requests.fee_paid': '登记缴费',
+  'requests.reasons_requested': '要求说明理由',
+  'requests.later_date_set': '确定延后答复期限',
+  'requests.decided': '作出答复',
+  'requests.attachment_added': '添加附件',
+  'requests.letter_sent': '登记文书送达',
+  'requests.review_recorded': '登记行政复议或诉讼',
+  'requests.id_number_viewed': '查看申请人证件号码',
+  'items.created': '起草',
+  'items.edited': '修改',
+  'items.submitted': '送保密审查',
+  'items.approved': '保密审查通过',
+  'items.rejected': '保密审查退回',
+  'items.published': '发布',
+  'items.withdrawn': '撤回',
+  'items.posted': '登记其他渠道发布',
+  'items.attachment_added': '上传附件',
+  'items.attachment_removed': '删除附件',
+  'items.interpretation_linked': '关联政策文件与解读',
+  'items.interpretation_unlinked': '取消关联政策文件与解读',
+  'items.imported': '批量导入',
+  'registry.issued': '登记制发',
+  'registry.amended': '修改：登记新版本',
+  'registry.superseded': '被修改后的新版本取代',
+  'registry.repealed': '废止',
+  'registry.reviewed': '年度清理',
+  'report.draft_saved': '保存年报草稿',
+  'report.published': '发布年度报告',
+  'report.corrected': '更正年度报告',
+  'report.figures_saved': '保存年度数据',
+  'report.figures_imported': '导入年度数据',
+  'records.imported': '导入记录',
+  'settings.column_added': '新增目录栏目',
+  'settings.column_changed': '修改目录栏目',
+  'settings.column_removed': '删除目录栏目',
+  'settings.index_prefix_set': '设置索引号前缀',
+  'settings.letter_template_saved': '修改文书模板',
+  'settings.letter_template_reset': '恢复默认文书模板',
+  'users.created': '创建用户',
+  'users.role_granted': '授予角色',
+  'users.role_revoked': '撤销角色',
+  'users.disabled': '停用用户',
+  'users.enabled': '启用用户',
+  'users.password_reset': '重置密码',
+  'users.password_changed': '修改密码',
+  'users.platform_admin_granted': '设为平台管理员',
+  'users.platform_admin_revoked': '取消平台管理员',
+  'calendar.override_set': '工作日历调整',
+  'calendar.override_removed': '撤销工作日历调整',
+  'calendar.notice_imported': '导入节假日安排通知',
+};
+
+export const EVENT_SUBJECT_LABELS: Record<string, string> = {
+  request: '申请',
+  item: '公开信息',
+  normative_document: '规范性文件',
+  annual_report: '年度报告',
+  import: '导入文件',
+  agency_column: '目录栏目',
+  item_settings: '索引号设置',
+  letter_template: '文书模板',
+  user: '用户',
+  calendar_override: '日历调整',
+  calendar_notice: '节假日通知',
+};
+
+/** An event name in Chinese (the name itself when unknown). */
+export function eventNameLabel(name: string): string {
+  return EVENT_NAME_LABELS[name] ?? name;
+}
+
+/** A subject in Chinese: `申请 7`, `年度报告 2021`. */
+export function eventSubjectLabel(type: string, id: string): string {
+  return `${EVENT_SUBJECT_LABELS[type] ?? type} ${id}`;
+}
