@@ -19,9 +19,10 @@ describeJourney(
       const { page, server, shot } = use();
       await signIn(page, server.baseUrl, 'lingang-operator');
       await page.goto(`${server.baseUrl}/console/items/new`);
+      // the date first: Enter confirms it, and Enter in a complete form saves it (as in any form)
+      await pickDate(page, '成文日期', new Date().toISOString().slice(0, 10));
       await page.getByLabel('标题').fill(TITLE);
       await choose(page, '法定类别', CATEGORY);
-      await pickDate(page, '成文日期', new Date().toISOString().slice(0, 10));
       await page.getByLabel('发文机关').fill('威海临港经济技术开发区管理委员会');
       await page
         .getByLabel('正文（HTML，仅保留公文常用标签）')
