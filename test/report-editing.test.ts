@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Actor } from '../src/commands/context.ts';
 import { publishReport } from '../src/commands/reports/publish-report.ts';
-import type { Actor } from '../src/commands/requests/case-store.ts';
 import { describeEachWithDraftDemo } from './databases.ts';
 import { APPROVER, demoApp, OPERATOR, REPORTS, REVIEWER, send } from './report-app.ts';
 

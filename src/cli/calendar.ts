@@ -11,7 +11,7 @@ import { addCalendarOverride, removeCalendarOverride } from '../commands/calenda
 import { type CalendarYear, readCalendarYear } from '../commands/calendar/calendar-year.ts';
 import { importHolidayNotice } from '../commands/calendar/import-holiday-notice.ts';
 import type { RecomputeResult } from '../commands/calendar/recompute-open-deadlines.ts';
-import type { Actor } from '../commands/requests/case-store.ts';
+import type { Actor } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
 import { todayInChina } from '../domain/dates.ts';
 import { AppError } from '../errors.ts';

@@ -1,10 +1,10 @@
+import type { Actor } from '../commands/context.ts';
 import { amendDocument } from '../commands/registry/amend-document.ts';
 import { amendBody, issueBody, parseInput, repealBody, reviewBody } from '../commands/registry/inputs.ts';
 import { issueDocument } from '../commands/registry/issue-document.ts';
 import { readReviewPass } from '../commands/registry/read-review-pass.ts';
 import { repealDocument } from '../commands/registry/repeal-document.ts';
 import { reviewPass } from '../commands/registry/review-pass.ts';
-import type { Actor } from '../commands/requests/case-store.ts';
 import type { Db } from '../db/connection.ts';
 import { documentHistory, documentsInForce, listDocuments } from '../db/queries/registry.ts';
 import { isScopeRole } from '../domain/accounts/actor.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadCalendar } from '../calendar/load-calendar.ts';
+import type { Actor } from '../commands/context.ts';
 import { applyCaseAction } from '../commands/requests/apply-case-action.ts';
-import type { Actor } from '../commands/requests/case-store.ts';
 import { registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';

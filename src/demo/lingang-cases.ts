@@ -4,8 +4,9 @@
  * comes from full cases: six in 2021 (5 online, 1 by letter; 予以公开 1, 部分公开 2, 无法提供 2,
  * 逾期不补正 1) and two in 2020.
  */
+
+import type { Actor } from '../commands/context.ts';
 import { applyCaseAction } from '../commands/requests/apply-case-action.ts';
-import type { Actor } from '../commands/requests/case-store.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import type { WorkCalendar } from '../domain/calendar/types.ts';

@@ -9,7 +9,7 @@ import { parseCalendarOverrides } from '../../domain/calendar/overrides.ts';
 import type { CalendarOverride } from '../../domain/calendar/types.ts';
 import { CALENDAR_YEARS } from '../../domain/calendar/work-calendar.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { type CalendarChangeResult, changeCalendar, invalidInput } from './change-calendar.ts';
 import { assertPlatformAdmin } from './platform-admin.ts';
 

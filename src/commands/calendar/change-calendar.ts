@@ -11,7 +11,7 @@ import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import type { CalendarProblem } from '../../domain/calendar/notice.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../requests/case-store.ts';
+import type { Actor, Trx } from '../context.ts';
 import { assertPlatformAdmin } from './platform-admin.ts';
 import { type RecomputeResult, recomputeOpenDeadlines } from './recompute-open-deadlines.ts';
 

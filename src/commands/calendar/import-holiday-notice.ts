@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.ts';
 import { parseHolidayNotice } from '../../domain/calendar/notice.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { type CalendarChangeResult, changeCalendar, invalidInput } from './change-calendar.ts';
 import { assertPlatformAdmin } from './platform-admin.ts';
 

@@ -5,7 +5,8 @@
  */
 import { CLOCK_EVENT_NAMES } from '../../domain/clock/problems.ts';
 import type { ClockEvent } from '../../domain/requests/clock-events.ts';
-import { caseEventName, caseEventType, type Reader } from '../requests/case-store.ts';
+import type { Reader } from '../context.ts';
+import { caseEventName, caseEventType } from '../requests/case-store.ts';
 
 /** Cases per batch: two queries per batch, and 2,000 ids stay well inside both databases' parameter limits. */
 export const RECOMPUTE_BATCH_SIZE = 2000;

@@ -7,7 +7,8 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { projectedReading } from '../../domain/clock/projected.ts';
-import { type Actor, clockColumns } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
+import { clockColumns } from '../requests/case-store.ts';
 import {
   type OpenCase,
   RECOMPUTE_BATCH_SIZE,

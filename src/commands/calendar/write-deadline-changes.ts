@@ -10,7 +10,7 @@ import type { Dialect } from '../../db/connection.ts';
 import { appendEventBatch } from '../../db/events.ts';
 import { jsonRows } from '../../db/json-rows.ts';
 import { AppError } from '../../errors.ts';
-import type { Reader } from '../requests/case-store.ts';
+import type { Reader } from '../context.ts';
 import type { OpenCase, StoredClock } from './open-case-batches.ts';
 
 /** A case whose stored clock columns differ from its clock on the new calendar. */

@@ -3,13 +3,9 @@
  * 编号 in the same file or its 索引号 if published before; resolved once the whole file is written
  * (the policy may come later in the file), through the items workflow's own link pieces.
  */
-import {
-  appendItemEvent,
-  loadItem,
-  syncPublications,
-  type Trx,
-  WEBSITE_CHANNEL,
-} from '../items/item-store.ts';
+
+import type { Trx } from '../context.ts';
+import { appendItemEvent, loadItem, syncPublications, WEBSITE_CHANNEL } from '../items/item-store.ts';
 import type { PendingLink, RowProblem } from './write-items.ts';
 
 /** Links every pending interpretation; returns the rows whose policy document was not found. */

@@ -11,7 +11,8 @@ import { appendFirstEvents } from '../../db/events.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import { searchIndexFor } from '../../search/search-index.ts';
-import { fieldColumns, indexableOf, type Trx, WEBSITE_CHANNEL } from '../items/item-store.ts';
+import type { Trx } from '../context.ts';
+import { fieldColumns, indexableOf, WEBSITE_CHANNEL } from '../items/item-store.ts';
 import { reserveIndexNumbers } from './index-numbers.ts';
 import type { ImportedItem } from './parse-row.ts';
 

@@ -1,12 +1,12 @@
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { wanToYuan } from '../../domain/money.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
 import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/vocabulary.ts';
+import type { Trx } from '../context.ts';
 import type { ImportLine } from './line-schemas.ts';
 
 /** Writing one parsed import line inside the import's transaction (see commands/import-records.ts). */
-export type Trx = Transaction<Database>;
 export type Batches = {
   publications: Insertable<Database['publications']>[];
   requests: Insertable<Database['requests']>[];

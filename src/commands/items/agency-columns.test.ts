@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../test/databases.ts';
 import { chineseDaysData } from '../../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { deleteAgencyColumn, saveAgencyColumn } from './agency-columns.ts';
 import { approveItem } from './approve-item.ts';
 import { createDraft } from './create-draft.ts';

@@ -9,8 +9,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { isStatutoryCategory } from '../../domain/items/categories.ts';
 import { catalogueRefusal } from '../../domain/items/policy.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
-import type { Trx } from './item-store.ts';
+import type { Actor, Trx } from '../context.ts';
 
 export interface AgencyColumnInput {
   agencyId: number;

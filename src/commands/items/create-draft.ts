@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import { refusalFor } from '../../domain/items/state-machine.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { appendItemEvent, checkColumn, fieldColumns } from './item-store.ts';
 import { prepareFields } from './prepare-fields.ts';
 

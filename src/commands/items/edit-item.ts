@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connection.ts';
 import { changedFields, type ItemFields } from '../../domain/items/fields.ts';
 import { AppError } from '../../errors.ts';
-import { checkColumn, fieldColumns, fieldsOf, syncPublications, type Trx } from './item-store.ts';
+import type { Trx } from '../context.ts';
+import { checkColumn, fieldColumns, fieldsOf, syncPublications } from './item-store.ts';
 import { prepareFields } from './prepare-fields.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
 

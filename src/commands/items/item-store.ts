@@ -2,17 +2,18 @@
  * Shared by the item commands: load an item of an agency, its fields, the next event, the search
  * index entry, the publication rows that follow the item, and the conflict mapping.
  */
-import type { Selectable, Transaction } from 'kysely';
+
+import type { Selectable } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
-import type { Database, ItemTable } from '../../db/schema.ts';
+import type { ItemTable } from '../../db/schema.ts';
 import type { ItemValidity, StatutoryCategory } from '../../domain/items/categories.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import type { ItemState } from '../../domain/items/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import type { IndexableItem } from '../../search/types.ts';
+import type { Trx } from '../context.ts';
 
-export type Trx = Transaction<Database>;
 export type ItemRow = Selectable<ItemTable>;
 
 /** The channel of the agency's website: publication creates a row on it. */

@@ -3,8 +3,9 @@ import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import type { StatutoryCategory } from '../../domain/items/categories.ts';
 import { indexNumber, indexPrefixOf } from '../../domain/items/index-number.ts';
 import { publicationTimeliness } from '../../domain/items/timeliness.ts';
+import type { Trx } from '../context.ts';
 import { checkDay } from './check-day.ts';
-import { type ItemRow, syncPublications, type Trx, WEBSITE_CHANNEL } from './item-store.ts';
+import { type ItemRow, syncPublications, WEBSITE_CHANNEL } from './item-store.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
 
 export interface PublishItemInput extends ItemTarget {

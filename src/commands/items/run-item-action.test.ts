@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { createDraft } from './create-draft.ts';
 import { editItem } from './edit-item.ts';
 import { createTestAgency } from './testing.ts';

@@ -13,8 +13,8 @@ import { todayInChina } from '../../domain/dates.ts';
 import { type ItemAction, type ItemState, refusalFor, transition } from '../../domain/items/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import { searchIndexFor } from '../../search/search-index.ts';
-import type { Actor } from '../requests/case-store.ts';
-import { appendItemEvent, conflictOr, type ItemRow, indexableOf, loadItem, type Trx } from './item-store.ts';
+import type { Actor, Trx } from '../context.ts';
+import { appendItemEvent, conflictOr, type ItemRow, indexableOf, loadItem } from './item-store.ts';
 import { publishedItemsChanged } from './published-changes.ts';
 
 /** Which item, the version the user saw, who acts and when. */

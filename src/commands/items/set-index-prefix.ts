@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { isIndexPrefix } from '../../domain/items/index-number.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { auditEvent, requireAgencyAdmin } from './agency-columns.ts';
 
 /**

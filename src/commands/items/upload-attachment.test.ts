@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { createFileStore, type FileStore } from '../../files/file-store.ts';
 import { exeBytes, pdfBytes, pngBytes } from '../../files/testing.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { createDraft } from './create-draft.ts';
 import { createTestAgency } from './testing.ts';
 import { uploadAttachment } from './upload-attachment.ts';

@@ -4,7 +4,7 @@ import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { amendRefusal } from '../../domain/registry/lifecycle.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor, Trx } from '../context.ts';
 import { type AmendInput, amendBody, parseInput } from './inputs.ts';
 import {
   appendRegistryEvent,
@@ -15,7 +15,6 @@ import {
   requireItem,
   requireNotFuture,
   type StoredDocument,
-  type Trx,
 } from './registry-store.ts';
 
 /**

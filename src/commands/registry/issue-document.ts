@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection.ts';
 import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import { todayInChina } from '../../domain/dates.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { type IssueInput, issueBody, parseInput } from './inputs.ts';
 import {
   appendRegistryEvent,

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { amendDocument } from './amend-document.ts';
 import { issueDocument } from './issue-document.ts';
 import { repealDocument } from './repeal-document.ts';

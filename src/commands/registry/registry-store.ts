@@ -1,15 +1,11 @@
 /** What the registry commands share: loading a version for a change, the event of a change, checks. */
 
-import type { Transaction } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
-import type { Database } from '../../db/schema.ts';
 import { type DocumentState, effectiveStatus } from '../../domain/registry/lifecycle.ts';
 import { canEditRegistry } from '../../domain/registry/policy.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
-
-export type Trx = Transaction<Database>;
+import type { Actor, Trx } from '../context.ts';
 
 /** A stored version, as the commands change it. */
 export interface StoredDocument extends DocumentState {

@@ -4,7 +4,7 @@ import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { repealRefusal } from '../../domain/registry/lifecycle.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor, Trx } from '../context.ts';
 import { parseInput, type RepealInput, repealBody } from './inputs.ts';
 import {
   appendRegistryEvent,
@@ -13,7 +13,6 @@ import {
   requireEditor,
   requireNotFuture,
   type StoredDocument,
-  type Trx,
 } from './registry-store.ts';
 
 /**

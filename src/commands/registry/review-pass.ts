@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { type ReviewDecision, reviewRefusal } from '../../domain/registry/lifecycle.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor, Trx } from '../context.ts';
 import { applyAmendment } from './amend-document.ts';
 import { type ParsedReviewDecision as Decision, parseInput, type ReviewInput, reviewBody } from './inputs.ts';
 import {
@@ -12,7 +12,6 @@ import {
   loadDocument,
   requireEditor,
   requireNotFuture,
-  type Trx,
 } from './registry-store.ts';
 import { applyRepeal } from './repeal-document.ts';
 

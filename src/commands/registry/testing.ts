@@ -2,8 +2,8 @@
 import { expect } from 'vitest';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../errors.ts';
+import type { Actor } from '../context.ts';
 import { importRecords } from '../import-records.ts';
-import type { Actor } from '../requests/case-store.ts';
 
 export const OPERATOR: Actor = { username: 'reg-operator', roles: ['operator'] };
 export const REVIEWER: Actor = { username: 'reg-reviewer', roles: ['reviewer'] };

@@ -5,7 +5,7 @@ import { todayInChina } from '../../domain/dates.ts';
 import type { SectionsInput } from '../../domain/report/edit.ts';
 import type { FigureKey } from '../../domain/report/figures.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { editedNarrative, requireReportInputs } from './edit-draft.ts';
 import { figuresOrThrow, writeFigures } from './figures.ts';
 import { insertVersion, type PublishedVersion, reportToFreeze } from './publish-report.ts';

@@ -6,7 +6,7 @@ import { mergeNarrative } from '../../domain/report/merge.ts';
 import { sectionTexts } from '../../domain/report/sections.ts';
 import type { Narrative, Violation } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor } from '../context.ts';
 import { type DraftView, draftView } from './draft-view.ts';
 import { loadReportInputs, type ReportInputs } from './report-inputs.ts';
 import { appendReportEvent, conflictOr, requireReportEditor, saveNarrativeRow } from './report-store.ts';

@@ -8,9 +8,9 @@ import { yuanToWan } from '../../domain/money.ts';
 import { type FigureIssue, type FigureKey, parseFigures } from '../../domain/report/figures.ts';
 import type { AdminFigures } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor, Trx } from '../context.ts';
 import { requireReportInputs } from './edit-draft.ts';
-import { appendReportEvent, conflictOr, requireReportEditor, type Trx } from './report-store.ts';
+import { appendReportEvent, conflictOr, requireReportEditor } from './report-store.ts';
 
 /** An agency-year's figures as the API answers them. */
 export interface FiguresView {

@@ -5,10 +5,10 @@ import { buildReport } from '../../domain/report/build.ts';
 import { freezeReport } from '../../domain/report/snapshot.ts';
 import type { AnnualReport } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
+import type { Actor, Trx } from '../context.ts';
 import { requireReportInputs } from './edit-draft.ts';
 import type { ReportInputs } from './report-inputs.ts';
-import { appendReportEvent, conflictOr, requireReportPublisher, type Trx } from './report-store.ts';
+import { appendReportEvent, conflictOr, requireReportPublisher } from './report-store.ts';
 
 /** A frozen version as the commands answer it. */
 export interface PublishedVersion {

@@ -1,15 +1,11 @@
 /** What the report commands share: role checks, the event of a change, saving the draft row. */
 
-import type { Transaction } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
-import type { Database } from '../../db/schema.ts';
 import { canEditReport, canPublishReport } from '../../domain/report/policy.ts';
 import type { Narrative } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../requests/case-store.ts';
-
-export type Trx = Transaction<Database>;
+import type { Actor, Trx } from '../context.ts';
 
 /** Operators (and approvers, administrators) edit drafts and figures. */
 export function requireReportEditor(actor: Actor): void {

@@ -13,8 +13,9 @@ import type { ClockEvent, ClockReading } from '../../domain/requests/clock-event
 import { requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
+import type { Actor, Trx } from '../context.ts';
 import { ACTION_PAYLOADS, type ActionPayload } from './action-payloads.ts';
-import { type Actor, type CaseRow, caseEventName, caseEvents, type Trx } from './case-store.ts';
+import { type CaseRow, caseEventName, caseEvents } from './case-store.ts';
 import type { LetterRequest } from './issue-letter.ts';
 
 export interface HandlerContext {

@@ -9,9 +9,9 @@ import { caseActionRefusal } from '../../domain/requests/policy.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { transition } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
+import type { Actor } from '../context.ts';
 import { ACTION_HANDLERS } from './action-handlers.ts';
 import {
-  type Actor,
   appendCaseEvent,
   clockColumns,
   conflictOr,

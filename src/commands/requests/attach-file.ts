@@ -4,8 +4,9 @@ import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import { checkUpload } from '../../files/check-upload.ts';
 import type { FileStore } from '../../files/file-store.ts';
+import type { Actor } from '../context.ts';
 import { isUsed } from '../items/upload-attachment.ts';
-import { type Actor, appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
+import { appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
 
 export interface AttachFileInput {
   agencyId: number;

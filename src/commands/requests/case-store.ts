@@ -1,20 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
-import type { Database } from '../../db/schema.ts';
-import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
 import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
 import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
-
-export type Trx = Transaction<Database>;
-/** Reads work inside a transaction or outside one. */
-export type Reader = Kysely<Database>;
-
-/** Who acts: a user and the roles they hold in the case's agency (domain/accounts/actor.ts). */
-export type Actor = AgencyActor;
+import type { Reader, Trx } from '../context.ts';
 
 export interface CaseRow {
   id: number;

@@ -5,7 +5,7 @@ import { INFORMATION_FORM_LABELS, type InformationForm } from '../../domain/requ
 import { renderLetterDocx } from '../../render/letters/docx.ts';
 import { letterFileName } from '../../render/letters/file-name.ts';
 import { renderLetterHtml } from '../../render/letters/html.ts';
-import type { Reader, Trx } from './case-store.ts';
+import type { Reader, Trx } from '../context.ts';
 
 /** What a letter says beyond the agency, the case and the applicant (the sections of its kind). */
 export type LetterSections = Omit<LetterData, 'agency' | 'case' | 'applicant' | 'issuedOn'>;

@@ -4,7 +4,8 @@ import { todayInChina } from '../../domain/dates.ts';
 import { checkDelivery, type Delivery, type DeliveryInput } from '../../domain/letters/delivery.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
+import type { Actor } from '../context.ts';
+import { appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
 
 export interface RecordLetterSentInput extends DeliveryInput {
   agencyId: number;

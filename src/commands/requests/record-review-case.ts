@@ -2,7 +2,8 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { ReviewResult, T4Group } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, appendCaseEvent, conflictOr, loadCase, lockCase } from './case-store.ts';
+import type { Actor } from '../context.ts';
+import { appendCaseEvent, conflictOr, loadCase, lockCase } from './case-store.ts';
 
 export interface RecordReviewInput {
   agencyId: number;

@@ -8,7 +8,8 @@ import type { ApplicantType, RequestChannel } from '../../domain/report/vocabula
 import { type ApplicantInput, applicantProblems } from '../../domain/requests/applicant.ts';
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
-import { type Actor, appendCaseEvent, clockColumns } from './case-store.ts';
+import type { Actor } from '../context.ts';
+import { appendCaseEvent, clockColumns } from './case-store.ts';
 import { issueLetter } from './issue-letter.ts';
 
 export interface RegisterRequestInput {

@@ -5,7 +5,7 @@ import type { LetterKind } from '../../domain/letters/kinds.ts';
 import { letterRefusal } from '../../domain/letters/policy.ts';
 import { validateTemplate } from '../../domain/letters/templates.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from './case-store.ts';
+import type { Actor } from '../context.ts';
 
 export interface SaveTemplateInput {
   agencyId: number;

@@ -11,7 +11,7 @@ import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import type { ApplicantInput } from '../../domain/requests/applicant.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from './case-store.ts';
+import type { Actor } from '../context.ts';
 import { registerRequest } from './register-request.ts';
 
 /** A submission token: 32 lowercase hex digits (128 random bits), issued with the form. */

@@ -8,7 +8,8 @@ import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, appendCaseEvent, conflictOr, lastEventDate, loadCase } from './case-store.ts';
+import type { Actor } from '../context.ts';
+import { appendCaseEvent, conflictOr, lastEventDate, loadCase } from './case-store.ts';
 
 /** The full ID document of a case's applicant; 403 without the role, 404 when the case is another's. */
 export async function viewApplicantId(
