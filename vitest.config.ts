@@ -1,4 +1,4 @@
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -16,9 +16,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           globalSetup: ['test/global-setup.ts'],
-          // The data-layer tests wait on PostgreSQL and the disk much of the time: one worker per
-          // core, not vitest's default of cores − 1 (a single worker on a 2-core machine).
-          maxWorkers: availableParallelism(),
+          // One worker, all files in turn (vitest's default on 2 cores): PostgreSQL suites of two
+          // workers raced — one worker's schema introspection (the migrator's) failed on a schema the
+          // other was dropping ("schema … does not exist").
+          maxWorkers: 1,
           // Test files share a worker's module cache (no vi.mock anywhere; suites open their own
           // databases and servers): importing Fastify, Kysely, docx, ECharts… once per worker instead
           // of once per file was half of the unit run's time.

@@ -14,9 +14,15 @@ const OPERATOR = { 'x-gongkai-user': `${CODE}-operator` };
 const REVIEWER = { 'x-gongkai-user': `${CODE}-reviewer` };
 const LIMIT = 64 * 1024;
 
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
 describeEachDatabase('attachments of an item, through the API', (use) => {
   let app: FastifyInstance;
   let dir: string;
+  const saved = { dir: process.env.GONGKAI_FILES_DIR, limit: process.env.GONGKAI_MAX_ATTACHMENT_BYTES };
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'gongkai-attachments-'));
     process.env.GONGKAI_FILES_DIR = dir;
@@ -32,6 +38,9 @@ describeEachDatabase('attachments of an item, through the API', (use) => {
   afterAll(async () => {
     await app.close();
     await rm(dir, { recursive: true, force: true });
+    // test files share the worker's process (vitest.config.ts): leave the environment as it was
+    restoreEnv('GONGKAI_FILES_DIR', saved.dir);
+    restoreEnv('GONGKAI_MAX_ATTACHMENT_BYTES', saved.limit);
   });
 
   const files = async () => (await readdir(dir, { recursive: true })).filter((f) => f.length > 3).sort();
