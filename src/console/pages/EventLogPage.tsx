@@ -70,7 +70,7 @@ export default function EventLogPage() {
             <Select options={AREA_OPTIONS} placeholder="全部" allowClear style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="range" label="日期">
-            <DatePicker.RangePicker />
+            <DatePicker.RangePicker style={{ maxWidth: '100%' }} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit">
@@ -86,6 +86,8 @@ export default function EventLogPage() {
         loading={loading}
         dataSource={rows}
         pagination={false}
+        // at phone width the table scrolls inside its box instead of squeezing 操作 into one column of characters
+        scroll={{ x: 760 }}
         columns={[
           { title: '时间', dataIndex: 'at', render: (at: string) => formatInstant(at), width: 150 },
           { title: '操作人', dataIndex: 'actor', width: 160 },
