@@ -33,6 +33,23 @@ export interface NewEvent {
   state?: { before: string | null; after: string };
 }
 
+/** The row of an event with its number in the subject's sequence. */
+function eventRow(event: NewEvent, seq: number) {
+  return {
+    agency_id: event.agency,
+    name: event.name,
+    subject_type: event.subject.type,
+    subject_id: String(event.subject.id),
+    seq,
+    actor: event.actor,
+    at: event.at.toISOString(),
+    occurred_on: event.occurredOn ?? null,
+    state_before: event.state?.before ?? null,
+    state_after: event.state?.after ?? null,
+    data: JSON.stringify(event.data ?? {}),
+  };
+}
+
 /**
  * Appends an event with the subject's next number. A concurrent writer of the same number loses
  * (a unique index): the caller's transaction fails with a write conflict. Returns the event's id.
@@ -49,19 +66,7 @@ export async function appendEvent(trx: Kysely<Database>, event: NewEvent): Promi
   const row = await last.executeTakeFirst();
   const inserted = await trx
     .insertInto('events')
-    .values({
-      agency_id: event.agency,
-      name: event.name,
-      subject_type: event.subject.type,
-      subject_id: subjectId,
-      seq: Number(row?.seq ?? 0) + 1,
-      actor: event.actor,
-      at: event.at.toISOString(),
-      occurred_on: event.occurredOn ?? null,
-      state_before: event.state?.before ?? null,
-      state_after: event.state?.after ?? null,
-      data: JSON.stringify(event.data ?? {}),
-    })
+    .values(eventRow(event, Number(row?.seq ?? 0) + 1))
     .returning('id')
     .executeTakeFirstOrThrow();
   return inserted.id;
@@ -134,20 +139,6 @@ export async function appendFirstEvents(
   if (events.length === 0) return;
   await trx
     .insertInto('events')
-    .values(
-      events.map((event) => ({
-        agency_id: event.agency,
-        name: event.name,
-        subject_type: event.subject.type,
-        subject_id: String(event.subject.id),
-        seq: 1,
-        actor: event.actor,
-        at: event.at.toISOString(),
-        occurred_on: event.occurredOn ?? null,
-        state_before: event.state?.before ?? null,
-        state_after: event.state?.after ?? null,
-        data: JSON.stringify(event.data ?? {}),
-      })),
-    )
+    .values(events.map((event) => eventRow(event, 1)))
     .execute();
 }

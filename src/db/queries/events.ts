@@ -1,4 +1,5 @@
 /** "Who did what, when": the one read of the event log, newest first, a page at a time. */
+import type { EventLine } from '../../domain/events/summary.ts';
 import type { Db } from '../connection.ts';
 
 export interface EventFilter {
@@ -17,19 +18,10 @@ export interface EventFilter {
 }
 
 /** One event as read. */
-export interface EventEntry {
+export interface EventEntry extends EventLine {
   id: number;
-  name: string;
-  subjectType: string;
-  subjectId: string;
   seq: number;
   agencyId: number | null;
-  actor: string;
-  at: string;
-  occurredOn: string | null;
-  stateBefore: string | null;
-  stateAfter: string | null;
-  data: unknown;
 }
 
 export interface EventPage {
