@@ -23,6 +23,8 @@ describeEachDatabase('GET /api/v1/agencies/:code/events (操作日志)', (use) =
       roles: ['agency_admin'],
     });
     await addUser(db, { username: 'mine-operator', password: PASSWORD, agencyId: mine, roles: ['operator'] });
+    await addUser(db, { username: 'mine-approver', password: PASSWORD, agencyId: mine, roles: ['approver'] });
+    await addUser(db, { username: 'mine-reviewer', password: PASSWORD, agencyId: mine, roles: ['reviewer'] });
     await addUser(db, {
       username: 'other-admin',
       password: PASSWORD,
@@ -36,7 +38,7 @@ describeEachDatabase('GET /api/v1/agencies/:code/events (操作日志)', (use) =
     await append('items.created', mine, 'mine-operator', '2026-11-03T02:00:00.000Z', 2);
     await append('requests.received', other, 'other-admin', '2026-11-03T03:00:00.000Z', 3);
     app = await buildServer({ db, signInLimits: { perIpPerMinute: 1000 } });
-    for (const user of ['mine-admin', 'mine-operator', 'other-admin'])
+    for (const user of ['mine-admin', 'mine-operator', 'mine-approver', 'mine-reviewer', 'other-admin'])
       as[user] = (await signInAs(app, user, PASSWORD)).headers;
   });
   afterAll(() => app.close());
@@ -70,7 +72,8 @@ describeEachDatabase('GET /api/v1/agencies/:code/events (操作日志)', (use) =
   });
 
   it('refuses staff of the agency without the administrator role, another agency and nobody', async () => {
-    expect((await get('', as['mine-operator'])).statusCode).toBe(403);
+    for (const user of ['mine-operator', 'mine-approver', 'mine-reviewer'])
+      expect((await get('', as[user])).statusCode).toBe(403);
     expect((await get('', as['other-admin'])).statusCode).toBe(403);
     expect((await get('', {})).statusCode).toBe(401);
   });
