@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chineseDaysData } from '../calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../calendar/work-calendar.ts';
-import type { ClockEvent, ClockReading } from '../requests/clock-events.ts';
+import { calendar, type Row, running } from './clock-table.testing.ts';
 import { computeClock } from './compute-clock.ts';
-
-const calendar = createWorkCalendar({ base: chineseDaysData });
-
-type Row = [
-  situation: string,
-  received: string,
-  events: ClockEvent[],
-  today: string,
-  reading: Partial<ClockReading>,
-];
-
-const running = (due: string, used: number, left: number): Partial<ClockReading> => ({
-  due,
-  workingDaysUsed: used,
-  workingDaysLeft: left,
-  overdue: left < 0,
-  state: 'running',
-  waitingUntil: null,
-  provisional: false,
-  provisionalYears: [],
-});
 
 describe('computeClock on the official 2024–2026 calendars', () => {
   it.each<Row>([
