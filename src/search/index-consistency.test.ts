@@ -1,33 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
-import { searchIndexFor } from './search-index.ts';
-import type { IndexableItem, SearchQuery } from './types.ts';
+import { itemMaker, searchOn } from './test-items.ts';
 
-let nextId = 5000;
-
-/** An item of agency `agencyId`; the tests of one suite share a database, each uses its own agency. */
-function item(agencyId: number, fields: Partial<IndexableItem>): IndexableItem {
-  return {
-    id: nextId++,
-    agencyId,
-    title: '通知',
-    bodyText: '',
-    docNumber: null,
-    category: 'a20.1',
-    publishedOn: '2021-06-01',
-    validity: 'valid',
-    documentType: 'policy',
-    ...fields,
-  };
-}
+const item = itemMaker(5000);
 
 describeEachDatabase('SearchIndex consistency and related items', (use) => {
-  const index = () => searchIndexFor(use().dialect);
-  const add = (items: IndexableItem[]) => index().upsert(use().kysely, items);
-  const search = (agencyId: number, text: string, more: Partial<SearchQuery> = {}) =>
-    index().search(use().kysely, { text, agencyId, limit: 10, offset: 0, ...more });
-  const ids = async (agencyId: number, text: string, more: Partial<SearchQuery> = {}) =>
-    (await search(agencyId, text, more)).hits.map((h) => h.id);
+  const { index, add, search, ids } = searchOn(use);
 
   it('an edit (upsert again) replaces the indexed text', async () => {
     const edited = item(30, { title: '防疫物资采购公告', bodyText: '口罩' });

@@ -1,34 +1,12 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { RANK_LIMITS } from './ranking.ts';
-import { searchIndexFor } from './search-index.ts';
-import type { IndexableItem, SearchQuery } from './types.ts';
+import { itemMaker, searchOn } from './test-items.ts';
 
-let nextId = 1000;
-
-/** An item of agency `agencyId`; the tests of one suite share a database, each uses its own agency. */
-function item(agencyId: number, fields: Partial<IndexableItem>): IndexableItem {
-  return {
-    id: nextId++,
-    agencyId,
-    title: '通知',
-    bodyText: '',
-    docNumber: null,
-    category: 'a20.1',
-    publishedOn: '2021-06-01',
-    validity: 'valid',
-    documentType: 'policy',
-    ...fields,
-  };
-}
+const item = itemMaker(1000);
 
 describeEachDatabase('SearchIndex', (use) => {
-  const index = () => searchIndexFor(use().dialect);
-  const add = (items: IndexableItem[]) => index().upsert(use().kysely, items);
-  const search = (agencyId: number, text: string, more: Partial<SearchQuery> = {}) =>
-    index().search(use().kysely, { text, agencyId, limit: 10, offset: 0, ...more });
-  const ids = async (agencyId: number, text: string, more: Partial<SearchQuery> = {}) =>
-    (await search(agencyId, text, more)).hits.map((h) => h.id);
+  const { add, search, ids } = searchOn(use);
 
   it('ranks a title match above a body match, even a newer one with more matches', async () => {
     const inTitle = item(1, {
