@@ -3,7 +3,17 @@
  * A4, type area 156 × 225 mm, title 2号 方正小标宋简体, body 3号 仿宋_GB2312 on a fixed 28.95 pt
  * line (22 lines a page), headings 黑体, numbered lead-ins 楷体_GB2312, tables 五号 宋体.
  */
-import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  type FileChild,
+  Footer,
+  type ISectionOptions,
+  LineRuleType,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+} from 'docx';
 
 const mm = (value: number): number => Math.round((value * 1440) / 25.4);
 
@@ -136,4 +146,25 @@ export function fontTableXml(): string {
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
     `${fonts}</w:fonts>`
   );
+}
+
+/** A section on A4 with GB/T 9704 margins and the page numbers “— 1 —” (reports and letters alike). */
+export function officialSection(children: readonly FileChild[]): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+        margin: {
+          top: PAGE.top,
+          bottom: PAGE.bottom,
+          left: PAGE.left,
+          right: PAGE.right,
+          header: PAGE.header,
+          footer: PAGE.footer,
+        },
+      },
+    },
+    footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+    children,
+  };
 }

@@ -5,7 +5,7 @@
  * results if any.
  */
 
-import { Document, Packer, PageOrientation, type Paragraph, type Table } from 'docx';
+import { Document, Packer, type Paragraph, type Table } from 'docx';
 import { formatById } from '../domain/report/formats/registry.ts';
 import { narrativeOf, sectionTexts } from '../domain/report/sections.ts';
 import type { AnnualReport, Paragraph as NarrativeParagraph, Violation } from '../domain/report/types.ts';
@@ -15,8 +15,7 @@ import {
   bodyParagraph,
   fontTableXml,
   headingParagraph,
-  PAGE,
-  pageNumberFooter,
+  officialSection,
   titleParagraph,
 } from './docx-style.ts';
 import { reportTable } from './docx-table.ts';
@@ -81,25 +80,7 @@ export async function renderReportDocx(report: AnnualReport): Promise<Buffer> {
     creator: report.agency.name,
     evenAndOddHeaderAndFooters: true,
     theme: CHART_THEME,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-            margin: {
-              top: PAGE.top,
-              bottom: PAGE.bottom,
-              left: PAGE.left,
-              right: PAGE.right,
-              header: PAGE.header,
-              footer: PAGE.footer,
-            },
-          },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: reportBlocks(report),
-      },
-    ],
+    sections: [officialSection(reportBlocks(report))],
   });
   const docx = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
   // Stamped with the publication day (or 1 January after the year): the same report, the same bytes.

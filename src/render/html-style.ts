@@ -2,6 +2,8 @@
  * Print styles of the report, after GB/T 9704-2012 (党政机关公文格式): A4, margins 37/26/35/28 mm,
  * title in 小标宋 二号, body 仿宋 三号, headings 黑体; tables in 宋体 五号 with black rules.
  */
+import { escapeHtml } from './escape.ts';
+
 const TITLE_FONTS =
   "'FZXiaoBiaoSong-B05S', '方正小标宋简体', 'FZXBSJW--GB1-0', 'STZhongsong', 'SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
 const BODY_FONTS = "'FangSong', 'FangSong_GB2312', '仿宋', '仿宋_GB2312', 'Noto Serif CJK SC', serif";
@@ -52,3 +54,22 @@ export const REPORT_CSS = `
 .gk-report .gk-violations .warning .sev { background: #b8860b; }
 .gk-report .gk-violations code { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; margin-right: 6pt; }
 `;
+
+/** A standalone page of the report's style: the document, its title, its CSS and body. */
+export function htmlPage(title: string, css: string, body: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${PAGE_CSS}${css}</style>`,
+    '</head>',
+    '<body>',
+    body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -7,7 +7,7 @@ import { narrativeOf, sectionTexts } from '../domain/report/sections.ts';
 import type { AnnualReport, ReportSection, Violation } from '../domain/report/types.ts';
 import { chartTitles, reportCharts } from './charts.ts';
 import { escapeHtml } from './escape.ts';
-import { PAGE_CSS, REPORT_CSS } from './html-style.ts';
+import { htmlPage, REPORT_CSS } from './html-style.ts';
 import { renderTableHtml } from './html-table.ts';
 import { buildTables, type TableModel } from './table-model.ts';
 
@@ -85,19 +85,5 @@ export function renderReportHtml(report: AnnualReport, options: RenderHtmlOption
     `<section class="gk-preamble">\n${paragraphs(report.preamble)}\n</section>\n` +
     `${renderSections(report)}\n${renderCharts(report)}\n</article>`;
   if (options.standalone === false) return `<style>${REPORT_CSS}</style>\n${article}`;
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(report.agency.name + reportTitle(report))}</title>`,
-    `<style>${PAGE_CSS}${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    article,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage(report.agency.name + reportTitle(report), REPORT_CSS, article);
 }

@@ -3,7 +3,7 @@
  * paragraph kinds (docx-style.ts): title 2号 小标宋, the registration number under it, body 3号
  * 仿宋 on the fixed line, salutation flush left, signature and date right-aligned four characters in.
  */
-import { AlignmentType, Document, LineRuleType, Packer, PageOrientation, Paragraph } from 'docx';
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph } from 'docx';
 import { composeLetter } from '../../domain/letters/compose.ts';
 import type { LetterKind } from '../../domain/letters/kinds.ts';
 import type { LetterData } from '../../domain/letters/letter-data.ts';
@@ -13,8 +13,7 @@ import {
   FONTS,
   fontTableXml,
   LINE,
-  PAGE,
-  pageNumberFooter,
+  officialSection,
   run,
   SIZES,
   titleParagraph,
@@ -90,27 +89,11 @@ export async function renderLetterDocx(
     creator: data.agency.name,
     evenAndOddHeaderAndFooters: true,
     sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-            margin: {
-              top: PAGE.top,
-              bottom: PAGE.bottom,
-              left: PAGE.left,
-              right: PAGE.right,
-              header: PAGE.header,
-              footer: PAGE.footer,
-            },
-          },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: [
-          titleParagraph(letter.title, false),
-          line(letter.docNo, AlignmentType.CENTER, { after: LINE }),
-          ...letterParagraphs(letter.paragraphs),
-        ],
-      },
+      officialSection([
+        titleParagraph(letter.title, false),
+        line(letter.docNo, AlignmentType.CENTER, { after: LINE }),
+        ...letterParagraphs(letter.paragraphs),
+      ]),
     ],
   });
   return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);

@@ -7,7 +7,7 @@ import type { LetterKind } from '../../domain/letters/kinds.ts';
 import type { LetterData } from '../../domain/letters/letter-data.ts';
 import type { ParagraphAlign } from '../../domain/letters/paragraphs.ts';
 import { escapeHtml } from '../escape.ts';
-import { PAGE_CSS, REPORT_CSS } from '../html-style.ts';
+import { htmlPage, REPORT_CSS } from '../html-style.ts';
 import { LETTER_CSS } from './letter-style.ts';
 import { rightIndents } from './signature.ts';
 
@@ -30,23 +30,15 @@ export function renderLetterHtml(kind: LetterKind, data: LetterData, template?: 
       return `<p class="${PARAGRAPH_CLASS[p.align]}"${style}>${escapeHtml(p.text)}</p>`;
     })
     .join('\n');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`${letter.docNo} ${letter.title}`)}</title>`,
-    `<style>${PAGE_CSS}${REPORT_CSS}${LETTER_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<article class="gk-report gk-letter" data-kind="${escapeHtml(kind)}">`,
-    `<header class="gk-title"><h1>${escapeHtml(letter.title)}</h1></header>`,
-    `<p class="gk-docno">${escapeHtml(letter.docNo)}</p>`,
-    paragraphs,
-    '</article>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage(
+    `${letter.docNo} ${letter.title}`,
+    REPORT_CSS + LETTER_CSS,
+    [
+      `<article class="gk-report gk-letter" data-kind="${escapeHtml(kind)}">`,
+      `<header class="gk-title"><h1>${escapeHtml(letter.title)}</h1></header>`,
+      `<p class="gk-docno">${escapeHtml(letter.docNo)}</p>`,
+      paragraphs,
+      '</article>',
+    ].join('\n'),
+  );
 }
