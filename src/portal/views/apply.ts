@@ -14,8 +14,9 @@ import {
 import { html, type SafeHtml } from '../../render/escape.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import { type FieldErrors, radioGroup, selectField, textArea, textField } from './fields.ts';
-import { type PageContext, renderPortalPage } from './layout.ts';
-import { renderSectionSide, urls } from './parts.ts';
+import type { PageContext } from './layout.ts';
+import { urls } from './parts.ts';
+import { renderSectionPage } from './section-page.ts';
 
 /** The form's fields (names as the API's applicant body), all text. */
 export const APPLY_FIELDS = [
@@ -195,18 +196,11 @@ export function applyPage(
   title: string,
   main: SafeHtml,
 ): string {
-  return renderPortalPage({
-    title: `${title} - ${agency.name}`,
-    context,
-    agency,
+  return renderSectionPage(agency, context, {
+    title,
     nav: '/apply',
-    crumbs: [
-      { label: '政府信息公开', href: '/gongkai' },
-      { label: agency.name, href: urls.section(agency.code) },
-      { label: '依申请公开', href: urls.onRequest(agency.code) },
-      { label: title },
-    ],
-    side: renderSectionSide(agency.code, 'onRequest'),
+    side: 'onRequest',
+    trail: [{ label: '依申请公开', href: urls.onRequest(agency.code) }, { label: title }],
     main,
   });
 }

@@ -2,6 +2,7 @@
  * 法定主动公开内容: the 15 categories of 条例第二十条 (and 其他) with their counts and the agency's
  * own sub-columns; a category (or a sub-column) lists its published items, newest first, by page.
  */
+
 import type { ItemSummaryRow } from '../../db/queries/items.ts';
 import {
   ITEM_VALIDITY_LABELS,
@@ -12,8 +13,9 @@ import {
 } from '../../domain/items/categories.ts';
 import { html, joinHtml, type SafeHtml } from '../../render/escape.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
-import { type PageContext, renderPortalPage } from './layout.ts';
-import { queryString, renderLines, renderPager, renderSectionSide, urls } from './parts.ts';
+import type { PageContext } from './layout.ts';
+import { queryString, renderLines, renderPager, urls } from './parts.ts';
+import { renderSectionPage } from './section-page.ts';
 
 export interface Column {
   code: string;
@@ -31,21 +33,10 @@ export interface CatalogListing {
 }
 
 function page(agency: AgencyProfile, context: PageContext, title: string, main: SafeHtml, extra = false) {
-  const crumbs = [
-    { label: '政府信息公开', href: '/gongkai' },
-    { label: agency.name, href: urls.section(agency.code) },
-    extra ? { label: '法定主动公开内容', href: urls.catalog(agency.code) } : { label: '法定主动公开内容' },
-  ];
-  if (extra) crumbs.push({ label: title });
-  return renderPortalPage({
-    title: `${title} - ${agency.name}`,
-    context,
-    agency,
-    nav: '/gongkai',
-    crumbs,
-    side: renderSectionSide(agency.code, 'catalog'),
-    main,
-  });
+  const trail = extra
+    ? [{ label: '法定主动公开内容', href: urls.catalog(agency.code) }, { label: title }]
+    : [{ label: '法定主动公开内容' }];
+  return renderSectionPage(agency, context, { title, side: 'catalog', trail, main });
 }
 
 const categoryHref = (code: string, category: string, column?: string) =>

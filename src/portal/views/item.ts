@@ -3,6 +3,7 @@
  * 主题分类), the title, the body (sanitized when it was saved), the attachments, the linked policy
  * document or interpretations, and related items. The content part is cached by item version.
  */
+
 import type { FoundItem } from '../../db/queries/items.ts';
 import {
   ITEM_VALIDITY_LABELS,
@@ -13,8 +14,9 @@ import {
 import { html, type SafeHtml, trustedHtml } from '../../render/escape.ts';
 import type { SearchHit } from '../../search/types.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
-import { type PageContext, renderPortalPage } from './layout.ts';
-import { renderLines, renderSectionSide, urls } from './parts.ts';
+import type { PageContext } from './layout.ts';
+import { renderLines, urls } from './parts.ts';
+import { renderSectionPage } from './section-page.ts';
 
 const row = (label: string, value: string | null | undefined) =>
   html`<tr><th scope="row">${label}</th><td>${value || '—'}</td></tr>`;
@@ -86,14 +88,10 @@ export function renderItemPage(
   context: PageContext,
 ): string {
   const categoryLabel = STATUTORY_CATEGORY_LABELS[item.category as StatutoryCategory] ?? item.category;
-  return renderPortalPage({
-    title: `${item.title} - ${agency.name}`,
-    context,
-    agency,
-    nav: '/gongkai',
-    crumbs: [
-      { label: '政府信息公开', href: '/gongkai' },
-      { label: agency.name, href: urls.section(agency.code) },
+  return renderSectionPage(agency, context, {
+    title: item.title,
+    side: 'catalog',
+    trail: [
       { label: '法定主动公开内容', href: urls.catalog(agency.code) },
       {
         label: categoryLabel,
@@ -101,7 +99,6 @@ export function renderItemPage(
       },
       { label: '正文' },
     ],
-    side: renderSectionSide(agency.code, 'catalog'),
     main: content,
   });
 }

@@ -6,8 +6,9 @@
 import type { RegistryDocument } from '../../domain/registry/document.ts';
 import { html, type SafeHtml } from '../../render/escape.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
-import { type PageContext, renderPortalPage } from './layout.ts';
-import { queryString, renderPager, renderSectionSide, urls } from './parts.ts';
+import type { PageContext } from './layout.ts';
+import { queryString, renderPager, urls } from './parts.ts';
+import { renderSectionPage } from './section-page.ts';
 
 export interface InForceListing {
   on: string;
@@ -42,17 +43,10 @@ export function renderInForceList(
     table,
     renderPager(listing.page, pages, (n) => urls.normative(agency.code) + queryString({ page: n })),
   ]}`;
-  return renderPortalPage({
-    title: `${TITLE} - ${agency.name}`,
-    context,
-    agency,
-    nav: '/gongkai',
-    crumbs: [
-      { label: '政府信息公开', href: '/gongkai' },
-      { label: agency.name, href: urls.section(agency.code) },
-      { label: TITLE },
-    ],
-    side: renderSectionSide(agency.code, 'normative'),
+  return renderSectionPage(agency, context, {
+    title: TITLE,
+    side: 'normative',
+    trail: [{ label: TITLE }],
     main,
   });
 }

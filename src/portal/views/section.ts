@@ -6,8 +6,9 @@ import { html, type SafeHtml } from '../../render/escape.ts';
 import { publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import type { AgencyProfile, ItemLine } from '../queries/catalog.ts';
-import { type Crumb, type PageContext, renderPortalPage } from './layout.ts';
-import { renderLines, renderSectionSide, urls } from './parts.ts';
+import { type PageContext, renderPortalPage } from './layout.ts';
+import { renderLines, urls } from './parts.ts';
+import { renderSectionPage } from './section-page.ts';
 
 type SectionKey = 'guide' | 'rules' | 'onRequest' | 'reports';
 
@@ -16,18 +17,11 @@ function sectionPage(
   context: PageContext,
   page: { key?: SectionKey; title: string; main: SafeHtml },
 ): string {
-  const crumbs: Crumb[] = [
-    { label: '政府信息公开', href: '/gongkai' },
-    { label: agency.name, href: urls.section(agency.code) },
-  ];
-  if (page.key) crumbs.push({ label: page.title });
-  return renderPortalPage({
-    title: page.key ? `${page.title} - ${agency.name}` : `${agency.name}政府信息公开`,
-    context,
-    agency,
-    nav: '/gongkai',
-    crumbs,
-    side: renderSectionSide(agency.code, page.key),
+  return renderSectionPage(agency, context, {
+    title: page.title,
+    documentTitle: page.key ? undefined : `${agency.name}政府信息公开`,
+    side: page.key,
+    trail: page.key ? [{ label: page.title }] : [],
     main: page.main,
   });
 }
