@@ -13,16 +13,16 @@ import {
 import { Button, Flex, Layout, Menu, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { USER_ADMIN_ROLE } from '../../domain/accounts/policy.ts';
+import type { PolicyVerb } from '../../domain/policies.ts';
 import { useSession } from '../session-context.tsx';
 
-/** The menu; `agency`: needs a current agency; `role`: needs that role there; `platform`: platform administrators only. */
+/** The menu; `agency`: needs a current agency; `verb`: the policy verb it needs there; `platform`: platform administrators only. */
 const MENU: Array<{
   key: string;
   icon: ReactNode;
   label: string;
   agency?: true;
-  role?: string;
+  verb?: PolicyVerb;
   platform?: true;
 }> = [
   { key: '/', icon: <DashboardOutlined />, label: '工作台', agency: true },
@@ -31,8 +31,8 @@ const MENU: Array<{
   { key: '/registry', icon: <BookOutlined />, label: '规范性文件', agency: true },
   { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
   { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
-  { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, role: USER_ADMIN_ROLE },
-  { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, role: USER_ADMIN_ROLE },
+  { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, verb: 'users/manage' },
+  { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, verb: 'events/view_log' },
   {
     key: '/platform/users',
     icon: <SafetyCertificateOutlined />,
@@ -55,13 +55,13 @@ function agencyFree(pathname: string): boolean {
 
 /** The layout: Sider menu, header (agency, user, sign out), content. */
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { session, agency, chooseAgency, signOut, can } = useSession();
+  const { session, agency, chooseAgency, signOut, allows } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const agencies = session?.agencies ?? [];
   const platformAdmin = Boolean(session?.user.platformAdmin);
   const menu = MENU.filter(
-    (m) => (!m.agency || agency) && (!m.role || can(m.role)) && (!m.platform || platformAdmin),
+    (m) => (!m.agency || agency) && (!m.verb || allows(m.verb)) && (!m.platform || platformAdmin),
   ).map(({ key, icon, label }) => ({ key, icon, label }));
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -19,7 +19,6 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { canEditRegistry } from '../../../domain/registry/policy.ts';
 import { type RegistryDocument, registryApi } from '../../api/registry.ts';
 import { formatInstant, labelOf } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -59,7 +58,7 @@ export default function DocumentPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { agency: current } = useSession();
+  const { allows } = useSession();
   const { data, error, reload } = useApi(() => registryApi.history(agency, id), [agency, id]);
   const [action, setAction] = useState<'amend' | 'repeal' | null>(null);
 
@@ -70,7 +69,7 @@ export default function DocumentPage() {
   const byId = new Map(data.versions.map((v) => [v.id, v]));
   const versionOf = (versionId: number) => byId.get(versionId)?.version;
   const latest = data.versions.at(-1) ?? doc;
-  const editable = doc.status === 'in_force' && canEditRegistry(current?.roles ?? []);
+  const editable = doc.status === 'in_force' && allows('registry/edit');
   const previous = doc.supersedesId ? byId.get(doc.supersedesId) : undefined;
   const next = doc.supersededById ? byId.get(doc.supersededById) : undefined;
 
