@@ -1,5 +1,8 @@
 /** The signed-in user, their agencies and the one being worked on, shared by every page. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { AgencyActor } from '../domain/accounts/actor.ts';
+import { isScopeRole } from '../domain/accounts/actor.ts';
+import { allows, type PolicyVerb } from '../domain/policies.ts';
 import { onUnauthorized } from './api/client.ts';
 import { fetchSession, type Session, type SessionAgency, signIn, signOut } from './api/session.ts';
 
@@ -13,8 +16,8 @@ interface SessionState {
   chooseAgency(code: string): void;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
-  /** whether the user holds a role in the current agency (a platform admin holds every role) */
-  can(role: string): boolean;
+  /** whether the domain's policy tables let the user do `area/verb` in the current agency */
+  allows(verb: PolicyVerb): boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -25,6 +28,15 @@ function storedAgency(): string | null {
   } catch {
     return null;
   }
+}
+
+/** The user as the policy tables see them in the current agency (its roles; none without one). */
+function agencyActor(session: Session | null, agency: SessionAgency | null): AgencyActor {
+  return {
+    username: session?.user.username ?? '',
+    roles: (agency?.roles ?? []).filter(isScopeRole),
+    platformAdmin: Boolean(session?.user.platformAdmin),
+  };
 }
 
 /** Provides the session; a 401 from any call signs the user out (the router then shows sign-in). */
@@ -74,9 +86,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setSession(null);
         setStatus('signed-out');
       },
-      can(role) {
-        if (session?.user.platformAdmin) return true;
-        return Boolean(agency?.roles.includes(role));
+      allows(verb) {
+        return allows(agencyActor(session, agency), verb);
       },
     };
   }, [status, session, agencyCode, chooseAgency]);

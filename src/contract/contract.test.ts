@@ -2,6 +2,8 @@
  * The contract against the server: real responses of the routes the console reads, on the demo
  * agency (SQLite), parse with the contract's schemas, the ones the console's types are inferred from.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -11,9 +13,11 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { buildServer } from '../server/app.ts';
 import { agencyListSchema, channelListSchema } from './agencies.ts';
 import { calendarYearSchema } from './calendar.ts';
+import { itemActionBodies, itemAttachmentBody } from './item-inputs.ts';
 import { itemDetailSchema, itemPageSchema } from './items.ts';
 import { documentPageSchema, historySchema, reviewPassSchema } from './registry.ts';
-import { draftSchema, figuresSchema, versionListSchema } from './reports.ts';
+import { draftSchema, figuresSchema, reportJsonSchema, versionListSchema } from './reports.ts';
+import { caseActionBody, letterDeliveryBody, requestAttachmentBody } from './request-inputs.ts';
 import { caseDetailSchema, dashboardSchema, queueSchema } from './requests.ts';
 import { userListSchema } from './users.ts';
 
@@ -87,5 +91,74 @@ describe('the API contract against the server’s responses (demo agency, SQLite
     const { users } = await read(`${AGENCY}/users`, userListSchema);
     expect(users.map((u) => u.username)).toContain('lingang-admin');
     await read('/api/v1/calendar?year=2021', calendarYearSchema);
+  });
+
+  it('the report JSON', async () => {
+    const json = await read(`${AGENCY}/reports/2021`, reportJsonSchema);
+    expect(json.year).toBe(2021);
+  });
+
+  it('a bad body is refused in Chinese, the field named in Chinese (case action, item step, 送达)', async () => {
+    const { cases } = await read(`${AGENCY}/requests?filter=all&limit=1`, queueSchema);
+    const { items } = await read(`${AGENCY}/items?limit=1`, itemPageSchema);
+    const posts: Array<[string, Record<string, unknown>, string]> = [
+      [`${AGENCY}/requests/${cases[0].id}/actions/decide`, { expectedVersion: 'x' }, '版本号'],
+      [`${AGENCY}/items/${items[0].id}/reject`, { expectedVersion: 1 }, '退回理由'],
+      [`${AGENCY}/requests/${cases[0].id}/letters/1/delivery`, { expectedVersion: 1 }, '送达方式'],
+      [`${AGENCY}/requests/${cases[0].id}/attachments`, { expectedVersion: 1, contentBase64: '' }, '文件名'],
+    ];
+    for (const [url, payload, field] of posts) {
+      const res = await app.inject({ method: 'POST', url, headers: ADMIN, payload });
+      expect(res.statusCode, res.body).toBe(400);
+      const { details } = res.json().error as { details: Array<{ message: string }> };
+      expect(details.map((d) => d.message).join('；')).toContain(field);
+    }
+  });
+});
+
+describe('the console and the server share the request bodies', () => {
+  const routes = join(import.meta.dirname, '../server/routes');
+  const sources = readdirSync(routes)
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .map((name) => [name, readFileSync(join(routes, name), 'utf8')] as const);
+
+  it('no route writes its body inline: every `body:` is a schema of src/contract', () => {
+    for (const [name, source] of sources)
+      expect(source, name).not.toMatch(/\bbody:\s*z\.(object|record|array|union|discriminatedUnion)\(/);
+  });
+
+  it('the console’s API client types its bodies with the contract’s schemas', () => {
+    const client = (file: string) => readFileSync(join(import.meta.dirname, '../console/api', file), 'utf8');
+    expect(client('requests.ts')).toMatch(/typeof caseActionBody/);
+    expect(client('requests.ts')).toMatch(/typeof letterDeliveryBody/);
+    expect(client('requests.ts')).toMatch(/typeof requestAttachmentBody/);
+    expect(client('items.ts')).toMatch(/typeof itemActionBodies/);
+    expect(client('items.ts')).toMatch(/typeof itemAttachmentBody/);
+  });
+
+  it.each([
+    ['a case action', caseActionBody, { expectedVersion: 3, payload: { outcome: 'disclosed.full' } }],
+    [
+      'a 送达',
+      letterDeliveryBody,
+      { expectedVersion: 3, method: 'post', sentOn: '2022-03-01', trackingNo: '1' },
+    ],
+    [
+      'an attachment',
+      requestAttachmentBody,
+      { expectedVersion: 3, fileName: 'a.pdf', contentBase64: 'JVBE' },
+    ],
+    [
+      'an item attachment',
+      itemAttachmentBody,
+      { expectedVersion: 3, fileName: 'a.pdf', contentBase64: 'JVBE' },
+    ],
+    [
+      'an item posting',
+      itemActionBodies.postings,
+      { expectedVersion: 3, channel: 'wechat', postedOn: '2022-03-01', link: 'https://x' },
+    ],
+  ])('what the console sends for %s parses', (_what, schema: z.ZodType, body) => {
+    expect(schema.safeParse(body).success).toBe(true);
   });
 });

@@ -12,9 +12,9 @@ export const itemParams = z.object({
   id: z.coerce.number().int().positive({ error: '信息编号应为正整数' }),
 });
 export const expectedVersion = z
-  .number({ error: 'expectedVersion 应为您看到的版本号' })
-  .int()
-  .min(1)
+  .number({ error: '版本号应为您看到的版本号（整数）' })
+  .int({ error: '版本号应为整数' })
+  .min(1, { error: '版本号应为正整数' })
   .describe('the version you saw; a later change by someone else gives 409');
 
 /** The fields, none with a default (an edit sends only what changes). */
@@ -28,10 +28,10 @@ const fieldShape = {
   formedOn: isoDate.describe('成文日期'),
   validity: z.enum(ITEM_VALIDITIES, { error: '有效性应为 valid、expired 或 repealed' }),
   subject: z.string().max(200).describe('主题分类'),
-  isPolicyDocument: flag('isPolicyDocument').describe('政策文件'),
-  isInterpretation: flag('isInterpretation').describe('解读材料'),
-  isMeeting: flag('isMeeting'),
-  isOnlineInterview: flag('isOnlineInterview'),
+  isPolicyDocument: flag('是否政策文件').describe('政策文件'),
+  isInterpretation: flag('是否解读材料').describe('解读材料'),
+  isMeeting: flag('是否会议'),
+  isOnlineInterview: flag('是否在线访谈'),
 };
 
 export const createItemBody = z.object({

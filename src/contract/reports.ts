@@ -81,8 +81,22 @@ export const validationSchema = z.object({
 });
 
 export const saveDraftBody = z.object({
-  expectedVersion: z.number({ error: '请提供 expectedVersion（读取草稿时得到的版本号）' }).int().min(0),
+  expectedVersion: z
+    .number({ error: '请提供版本号（读取草稿时得到的版本号）' })
+    .int({ error: '版本号应为整数' })
+    .min(0, { error: '版本号不能为负数' }),
   sections: sectionsInput,
+});
+
+/** `POST …/reports/:year/validate`: the violations the report would have with this text. */
+export const validateDraftBody = z.object({ sections: sectionsInput.default({}) });
+
+/** `POST …/reports/:year/figures/import`: the XLSX template, filled in, as base64. */
+export const figuresImportBody = z.object({
+  fileName: z.string({ error: '文件名应为文字' }).max(255, { error: '文件名最长 255 个字符' }).optional(),
+  contentBase64: z
+    .string({ error: '请提供文件内容（XLSX 文件的 base64）' })
+    .min(1, { error: '请提供文件内容（XLSX 文件的 base64）' }),
 });
 
 const figureValue = z.union([z.number(), z.string()]);
@@ -113,12 +127,12 @@ export const publishBody = z.object({
 });
 
 export const correctionBody = z.object({
-  reason: z.string({ error: '请填写更正原因 reason' }).max(2000, { error: '更正原因最长 2000 字' }),
+  reason: z.string({ error: '请填写更正原因' }).max(2000, { error: '更正原因最长 2000 字' }),
   sections: sectionsInput.optional(),
   expectedVersion: z
-    .number()
-    .int()
-    .min(0)
+    .number({ error: '版本号应为草稿的版本号（整数）' })
+    .int({ error: '版本号应为整数' })
+    .min(0, { error: '版本号不能为负数' })
     .optional()
     .describe('the draft version the sections were edited from'),
   figures: figuresBody.optional().describe('corrected yearly figures (the only way once published)'),
@@ -176,3 +190,71 @@ export const publicListSchema = z.object({
 });
 
 export const publicAgencyParams = z.object({ code: agencyCode });
+
+const narrativeSection = z.object({
+  heading: z.string().describe('the official heading, e.g. “一、总体情况”'),
+  paragraphs: z.array(z.string()).describe('the printed paragraphs, with their “1.主动公开。” lead-ins'),
+});
+
+const tableSection = z.object({
+  heading: z.string(),
+  table: z
+    .enum(['t2', 't3', 't4'])
+    .describe('the table whose cells (`t2.*`, `t3.*`, `t4.*`) this section prints'),
+});
+
+const chartDatum = z.object({ label: z.string(), value: z.number() });
+
+/** The report JSON, as a zod schema (the API's response schema). */
+export const reportJsonSchema = z.object({
+  format: z
+    .enum(FORMAT_IDS)
+    .describe(
+      'the national format the tables are in: “2019” (国办公开办函〔2019〕60号) or “2021” (〔2021〕30号)',
+    ),
+  agency: z.string().describe('the agency code'),
+  year: z.number().int(),
+  agencyName: z.string(),
+  publishedOn: z.string().nullable().describe('YYYY-MM-DD, when it was published on the portal'),
+  preamble: z.array(z.string()),
+  cells: z
+    .record(z.string(), z.union([z.number(), z.string()]))
+    .describe('cell code → value; whole numbers, except `t2.fees.amount_wan`, an exact decimal string'),
+  sections: z.object({
+    overview: narrativeSection,
+    proactive: tableSection,
+    requests: tableSection,
+    reviews: tableSection,
+    problems: narrativeSection,
+    other: narrativeSection,
+  }),
+  charts: z.object({ publicationsByChannel: z.array(chartDatum), requestOutcomes: z.array(chartDatum) }),
+  violations: z.array(
+    z.object({
+      code: z.string(),
+      rule: z.string(),
+      severity: z.enum(['error', 'warning']),
+      cells: z.array(z.string()),
+      message: z.string(),
+    }),
+  ),
+});
+
+/** The report JSON (see reportJsonSchema). */
+export type ReportJson = z.output<typeof reportJsonSchema>;
+
+/** A published version with the report as frozen then (staff). */
+export const versionSchema = staffVersionSummary.extend({
+  year: z.number().int(),
+  report: reportJsonSchema.describe('the report as frozen when this version was published'),
+});
+
+export const publicYearSchema = z.object({
+  agency: z.string(),
+  year: z.number().int(),
+  version: z.number().int(),
+  publishedOn: z.string(),
+  reason: z.string().nullable(),
+  report: reportJsonSchema,
+  versions: z.array(versionSummary),
+});

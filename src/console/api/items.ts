@@ -1,8 +1,11 @@
 /** The item endpoints (主动公开) and the normative-document registry the console uses. */
 import type { z } from 'zod';
 import type { channelListSchema } from '../../contract/agencies.ts';
+import type { ItemEndpoint, itemActionBodies, itemAttachmentBody } from '../../contract/item-inputs.ts';
 import type {
   actionResultSchema,
+  createItemBody,
+  editItemBody,
   itemDetailSchema,
   itemPageSchema,
   itemSummarySchema,
@@ -12,6 +15,8 @@ import { api } from './client.ts';
 
 export type ItemSummary = z.infer<typeof itemSummarySchema>;
 export type ItemDetail = z.infer<typeof itemDetailSchema>;
+/** A new item's fields, as the create route takes them. */
+export type NewItemBody = z.input<typeof createItemBody>;
 /** What an item's action answers: its new version and status. */
 export type ItemActionResult = z.infer<typeof actionResultSchema>;
 /** the policy document an interpretation explains, or one of the interpretations of a policy document */
@@ -35,15 +40,11 @@ export const itemsApi = {
     },
   ) => api.call<z.infer<typeof itemPageSchema>>(`${base(agency)}/items`, { query }),
   get: (agency: string, id: number) => api.call<ItemDetail>(`${base(agency)}/items/${id}`),
-  create: (agency: string, body: Record<string, unknown>) =>
+  create: (agency: string, body: NewItemBody) =>
     api.call<ItemActionResult>(`${base(agency)}/items`, { method: 'POST', body }),
-  edit: (agency: string, id: number, body: Record<string, unknown>) =>
+  edit: (agency: string, id: number, body: z.input<typeof editItemBody>) =>
     api.call<ItemActionResult>(`${base(agency)}/items/${id}`, { method: 'PATCH', body }),
-  attach: (
-    agency: string,
-    id: number,
-    body: { expectedVersion: number; fileName: string; contentBase64: string },
-  ) =>
+  attach: (agency: string, id: number, body: z.input<typeof itemAttachmentBody>) =>
     api.call<z.infer<typeof uploadedSchema>>(`${base(agency)}/items/${id}/attachments`, {
       method: 'POST',
       body,
@@ -53,8 +54,14 @@ export const itemsApi = {
       method: 'DELETE',
       query: { expectedVersion },
     }),
-  act: (agency: string, id: number, action: string, body: Record<string, unknown>) =>
-    api.call<ItemActionResult>(`${base(agency)}/items/${id}/${action}`, {
+  /** a step of the item (`…/items/:id/{endpoint}`) with its body */
+  act: <E extends ItemEndpoint>(
+    agency: string,
+    id: number,
+    endpoint: E,
+    body: z.input<(typeof itemActionBodies)[E]>,
+  ) =>
+    api.call<ItemActionResult>(`${base(agency)}/items/${id}/${endpoint}`, {
       method: 'POST',
       body,
     }),

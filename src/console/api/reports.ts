@@ -2,7 +2,10 @@
 import type { z } from 'zod';
 import type {
   cellRecordsSchema,
+  correctionBody,
   draftSchema,
+  figuresBody,
+  figuresImportBody,
   figuresSchema,
   paragraph,
   sectionsInput,
@@ -40,11 +43,8 @@ export const reportsApi = {
     }),
   publish: (agency: string, year: number) =>
     api.call<VersionSummary>(`${base(agency, year)}/publish`, { method: 'POST', body: {} }),
-  correct: (
-    agency: string,
-    year: number,
-    body: { reason: string; sections?: SectionsInput; expectedVersion?: number },
-  ) => api.call<VersionSummary>(`${base(agency, year)}/corrections`, { method: 'POST', body }),
+  correct: (agency: string, year: number, body: z.input<typeof correctionBody>) =>
+    api.call<VersionSummary>(`${base(agency, year)}/corrections`, { method: 'POST', body }),
   versions: (agency: string, year: number) =>
     api.call<{ year: number; versions: VersionSummary[] }>(`${base(agency, year)}/versions`),
   cellRecords: (agency: string, year: number, cell: string) =>
@@ -52,13 +52,10 @@ export const reportsApi = {
       query: { limit: 50 },
     }),
   figures: (agency: string, year: number) => api.call<Figures>(`${base(agency, year)}/figures`),
-  saveFigures: (agency: string, year: number, body: Record<string, number | string | undefined>) =>
+  saveFigures: (agency: string, year: number, body: z.input<typeof figuresBody>) =>
     api.call<Figures>(`${base(agency, year)}/figures`, { method: 'PUT', body }),
-  importFigures: (agency: string, year: number, fileName: string, contentBase64: string) =>
-    api.call<Figures>(`${base(agency, year)}/figures/import`, {
-      method: 'POST',
-      body: { fileName, contentBase64 },
-    }),
+  importFigures: (agency: string, year: number, body: z.input<typeof figuresImportBody>) =>
+    api.call<Figures>(`${base(agency, year)}/figures/import`, { method: 'POST', body }),
   templateUrl: (agency: string, year: number) => `${base(agency, year)}/figures/template.xlsx`,
   fileUrl: (agency: string, year: number, format: 'html' | 'docx' | 'pdf') =>
     `${base(agency, year)}.${format}`,

@@ -2,6 +2,14 @@
 import type { z } from 'zod';
 import type { registerBody } from '../../contract/register-request.ts';
 import type {
+  caseActionBody,
+  deliveryRecordedSchema,
+  letterDeliveryBody,
+  requestAttachedSchema,
+  requestAttachmentBody,
+  reviewCaseBody,
+} from '../../contract/request-inputs.ts';
+import type {
   actionResultSchema,
   caseDetailSchema,
   caseSummarySchema,
@@ -25,6 +33,8 @@ export type CaseEvent = CaseDetail['events'][number];
 export type CaseLetter = CaseDetail['letters'][number];
 export type LetterDelivery = NonNullable<CaseLetter['delivery']>;
 export type Registered = z.infer<typeof registeredSchema>;
+/** A 行政复议 or 行政诉讼 about a request, as the route takes it. */
+export type ReviewCaseBody = z.input<typeof reviewCaseBody>;
 
 const base = (agency: string) => `/api/v1/agencies/${encodeURIComponent(agency)}`;
 
@@ -34,40 +44,29 @@ export const requestsApi = {
   get: (agency: string, id: number) => api.call<CaseDetail>(`${base(agency)}/requests/${id}`),
   register: (agency: string, body: z.input<typeof registerBody>) =>
     api.call<Registered>(`${base(agency)}/requests`, { method: 'POST', body }),
-  act: (
-    agency: string,
-    id: number,
-    action: string,
-    body: { expectedVersion: number; occurredOn?: string; payload: unknown },
-  ) =>
+  act: (agency: string, id: number, action: string, body: z.input<typeof caseActionBody>) =>
     api.call<z.infer<typeof actionResultSchema>>(`${base(agency)}/requests/${id}/actions/${action}`, {
       method: 'POST',
       body,
     }),
-  recordReview: (agency: string, id: number, body: unknown) =>
+  recordReview: (agency: string, id: number, body: ReviewCaseBody) =>
     api.call<z.infer<typeof reviewRecordedSchema>>(`${base(agency)}/requests/${id}/reviews`, {
       method: 'POST',
       body,
     }),
-  attach: (
-    agency: string,
-    id: number,
-    body: { expectedVersion: number; fileName: string; contentBase64: string },
-  ) =>
-    api.call<{ attachmentId: number; version: number }>(`${base(agency)}/requests/${id}/attachments`, {
+  attach: (agency: string, id: number, body: z.input<typeof requestAttachmentBody>) =>
+    api.call<z.infer<typeof requestAttachedSchema>>(`${base(agency)}/requests/${id}/attachments`, {
       method: 'POST',
       body,
     }),
-  recordDelivery: (
-    agency: string,
-    id: number,
-    letterId: number,
-    body: { expectedVersion: number; method: string; sentOn: string; trackingNo?: string; note?: string },
-  ) =>
-    api.call<{ version: number }>(`${base(agency)}/requests/${id}/letters/${letterId}/delivery`, {
-      method: 'POST',
-      body,
-    }),
+  recordDelivery: (agency: string, id: number, letterId: number, body: z.input<typeof letterDeliveryBody>) =>
+    api.call<z.infer<typeof deliveryRecordedSchema>>(
+      `${base(agency)}/requests/${id}/letters/${letterId}/delivery`,
+      {
+        method: 'POST',
+        body,
+      },
+    ),
   letterUrl: (agency: string, id: number, letterId: number, format: 'docx' | 'html') =>
     `${base(agency)}/requests/${id}/letters/${letterId}.${format}`,
   attachmentUrl: (agency: string, id: number, attachmentId: number) =>

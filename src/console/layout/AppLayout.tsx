@@ -1,4 +1,8 @@
-/** The frame of every signed-in page: the menu on the left, the agency switcher and the user on top. */
+/**
+ * The frame of every signed-in page: the menu on the left, the agency switcher and the user on top.
+ * Below the lg breakpoint the menu folds away and a menu button at the start of the header opens
+ * it (antd's own floating trigger sat over the page's first line at phone width).
+ */
 import {
   AuditOutlined,
   BookOutlined,
@@ -7,22 +11,23 @@ import {
   FileTextOutlined,
   HistoryOutlined,
   InboxOutlined,
+  MenuOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Select, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
-import { USER_ADMIN_ROLE } from '../../domain/accounts/policy.ts';
+import type { PolicyVerb } from '../../domain/policies.ts';
 import { useSession } from '../session-context.tsx';
 
-/** The menu; `agency`: needs a current agency; `role`: needs that role there; `platform`: platform administrators only. */
+/** The menu; `agency`: needs a current agency; `verb`: the policy verb it needs there; `platform`: platform administrators only. */
 const MENU: Array<{
   key: string;
   icon: ReactNode;
   label: string;
   agency?: true;
-  role?: string;
+  verb?: PolicyVerb;
   platform?: true;
 }> = [
   { key: '/', icon: <DashboardOutlined />, label: '工作台', agency: true },
@@ -31,8 +36,8 @@ const MENU: Array<{
   { key: '/registry', icon: <BookOutlined />, label: '规范性文件', agency: true },
   { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
   { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
-  { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, role: USER_ADMIN_ROLE },
-  { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, role: USER_ADMIN_ROLE },
+  { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, verb: 'users/manage' },
+  { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, verb: 'events/view_log' },
   {
     key: '/platform/users',
     icon: <SafetyCertificateOutlined />,
@@ -55,17 +60,32 @@ function agencyFree(pathname: string): boolean {
 
 /** The layout: Sider menu, header (agency, user, sign out), content. */
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { session, agency, chooseAgency, signOut, can } = useSession();
+  const { session, agency, chooseAgency, signOut, allows } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  /** below lg: the menu folds away, opened by the header's menu button */
+  const [narrow, setNarrow] = useState(false);
+  const [folded, setFolded] = useState(false);
   const agencies = session?.agencies ?? [];
   const platformAdmin = Boolean(session?.user.platformAdmin);
   const menu = MENU.filter(
-    (m) => (!m.agency || agency) && (!m.role || can(m.role)) && (!m.platform || platformAdmin),
+    (m) => (!m.agency || agency) && (!m.verb || allows(m.verb)) && (!m.platform || platformAdmin),
   ).map(({ key, icon, label }) => ({ key, icon, label }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={220}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsed={folded}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setFolded(broken);
+        }}
+        trigger={null}
+        className="gk-sider"
+        theme="light"
+        width={220}
+      >
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18, color: '#b4232a' }}>
           公开 · 工作台
         </div>
@@ -74,28 +94,40 @@ export function AppLayout({ children }: { children: ReactNode }) {
             mode="inline"
             selectedKeys={[menuKey(location.pathname)]}
             items={menu}
-            onClick={({ key }) => navigate(key)}
+            onClick={({ key }) => {
+              navigate(key);
+              if (narrow) setFolded(true);
+            }}
           />
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0' }}>
-          <Flex justify="space-between" align="center" style={{ height: '100%' }}>
+        <Layout.Header className="gk-header">
+          <Flex justify="space-between" align="center" gap={8} style={{ height: '100%' }}>
+            {narrow && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={folded ? '打开菜单' : '收起菜单'}
+                aria-expanded={!folded}
+                onClick={() => setFolded(!folded)}
+              />
+            )}
             {agencies.length > 1 ? (
               <Select
                 aria-label="切换机关"
                 value={agency?.code}
                 onChange={(code) => chooseAgency(code)}
                 options={agencies.map((a) => ({ value: a.code, label: a.name }))}
-                style={{ minWidth: 280 }}
+                className="gk-header-agency"
               />
             ) : (
-              <Typography.Text strong>
+              <Typography.Text strong className="gk-header-agency">
                 {agency?.name ?? (platformAdmin ? '平台管理' : '（未分配机关）')}
               </Typography.Text>
             )}
-            <Flex gap={12} align="center">
-              <Typography.Text>{session?.user.displayName}</Typography.Text>
+            <Flex gap={12} align="center" style={{ flex: 'none' }}>
+              <Typography.Text className="gk-header-user">{session?.user.displayName}</Typography.Text>
               <Button onClick={() => signOut().then(() => navigate('/login'))}>退出登录</Button>
             </Flex>
           </Flex>

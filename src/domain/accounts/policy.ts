@@ -5,10 +5,16 @@
  * not a platform administrator (else a platform administrator must do it).
  */
 import { type Actor, agenciesWhere } from './actor.ts';
+import type { PolicyTable } from './policy-table.ts';
 import type { AgencyRole } from './roles.ts';
 
 /** The role that administers an agency's users. */
 export const USER_ADMIN_ROLE: AgencyRole = 'agency_admin';
+
+/** verb → the roles that may (a platform administrator may too, in every agency). */
+export const ACCOUNT_POLICY: PolicyTable<'manage'> = {
+  manage: [USER_ADMIN_ROLE],
+};
 
 /** The agencies whose users the actor administers (every agency for a platform administrator). */
 export function administeredAgencies(actor: Actor): number[] {

@@ -96,6 +96,14 @@ export function eventNameLabel(name: string): string {
   return EVENT_NAME_LABELS[name] ?? name;
 }
 
+/**
+ * An event of an area in Chinese, named in full or by what follows the area's prefix (a case's
+ * events read `extended` for `requests.extended`); the name as given when unknown.
+ */
+export function eventLabelIn(area: string, name: string): string {
+  return EVENT_NAME_LABELS[name.includes('.') ? name : `${area}.${name}`] ?? name;
+}
+
 /** A subject in Chinese: `申请 7`, `年度报告 2021`. */
 export function eventSubjectLabel(type: string, id: string): string {
   return `${EVENT_SUBJECT_LABELS[type] ?? type} ${id}`;

@@ -17,6 +17,13 @@ export const ITEM_STATE_LABELS: Record<ItemState, string> = {
   withdrawn: '已撤回',
 };
 
+/** The result of an item's 保密审查 (条例第十七条), as the item page shows it. */
+export const ITEM_REVIEW_RESULT_LABELS: Record<'approved' | 'rejected' | 'pending', string> = {
+  approved: '通过',
+  rejected: '退回',
+  pending: '审查中',
+};
+
 export const ITEM_ACTIONS = [
   'edit',
   'attach',

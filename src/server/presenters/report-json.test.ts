@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { reportJsonSchema } from '../../contract/reports.ts';
 import { REPORT_SECTIONS } from '../../domain/report/sections.ts';
 import { minimalReport } from '../../render/testing.ts';
-import { reportJson, reportJsonSchema } from './report-json.ts';
+import { reportJson } from './report-json.ts';
 
 describe('reportJson', () => {
   const report = minimalReport();

@@ -1,64 +1,14 @@
 /**
- * The annual report as JSON: the one shape the API answers and the CLI prints. Its zod schema is
- * the response schema of the API (and so the OpenAPI document); the type is derived from it.
+ * The annual report as JSON: the one shape the API answers and the CLI prints. Its zod schema
+ * (the API's response schema, and so the OpenAPI document) is the contract's reportJsonSchema.
  */
-import { z } from 'zod';
-import { FORMAT_IDS } from '../../domain/report/format.ts';
+import type { ReportJson } from '../../contract/reports.ts';
 import { formatById } from '../../domain/report/formats/registry.ts';
 import { narrativeOf, sectionTexts } from '../../domain/report/sections.ts';
 import type { AnnualReport, ReportSection } from '../../domain/report/types.ts';
 
-const narrativeSection = z.object({
-  heading: z.string().describe('the official heading, e.g. “一、总体情况”'),
-  paragraphs: z.array(z.string()).describe('the printed paragraphs, with their “1.主动公开。” lead-ins'),
-});
+export type { ReportJson } from '../../contract/reports.ts';
 
-const tableSection = z.object({
-  heading: z.string(),
-  table: z
-    .enum(['t2', 't3', 't4'])
-    .describe('the table whose cells (`t2.*`, `t3.*`, `t4.*`) this section prints'),
-});
-
-const chartDatum = z.object({ label: z.string(), value: z.number() });
-
-/** The report JSON, as a zod schema (the API's response schema). */
-export const reportJsonSchema = z.object({
-  format: z
-    .enum(FORMAT_IDS)
-    .describe(
-      'the national format the tables are in: “2019” (国办公开办函〔2019〕60号) or “2021” (〔2021〕30号)',
-    ),
-  agency: z.string().describe('the agency code'),
-  year: z.number().int(),
-  agencyName: z.string(),
-  publishedOn: z.string().nullable().describe('YYYY-MM-DD, when it was published on the portal'),
-  preamble: z.array(z.string()),
-  cells: z
-    .record(z.string(), z.union([z.number(), z.string()]))
-    .describe('cell code → value; whole numbers, except `t2.fees.amount_wan`, an exact decimal string'),
-  sections: z.object({
-    overview: narrativeSection,
-    proactive: tableSection,
-    requests: tableSection,
-    reviews: tableSection,
-    problems: narrativeSection,
-    other: narrativeSection,
-  }),
-  charts: z.object({ publicationsByChannel: z.array(chartDatum), requestOutcomes: z.array(chartDatum) }),
-  violations: z.array(
-    z.object({
-      code: z.string(),
-      rule: z.string(),
-      severity: z.enum(['error', 'warning']),
-      cells: z.array(z.string()),
-      message: z.string(),
-    }),
-  ),
-});
-
-/** The report JSON (see reportJsonSchema). */
-export type ReportJson = z.output<typeof reportJsonSchema>;
 type Sections = ReportJson['sections'];
 type NarrativeKey = 'overview' | 'problems' | 'other';
 type TableKey = 'proactive' | 'requests' | 'reviews';

@@ -4,7 +4,7 @@
  * policy document. Each is one command: version check, role, state machine, one event.
  */
 
-import { z } from 'zod';
+import type { z } from 'zod';
 import { addPosting } from '../../commands/items/add-posting.ts';
 import { approveItem } from '../../commands/items/approve-item.ts';
 import { linkInterpretation } from '../../commands/items/link-interpretation.ts';
@@ -12,20 +12,14 @@ import { publishItem } from '../../commands/items/publish-item.ts';
 import { rejectItem } from '../../commands/items/reject-item.ts';
 import { submitForReview } from '../../commands/items/submit-for-review.ts';
 import { withdrawItem } from '../../commands/items/withdraw-item.ts';
+import { itemActionBodies } from '../../contract/item-inputs.ts';
 import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import { agencyActorOf, agencyOf } from '../actor.ts';
-import {
-  actionResultSchema,
-  expectedVersion,
-  isoDate,
-  itemParams,
-  publishedSchema,
-} from './items-schemas.ts';
+import { actionResultSchema, type expectedVersion, itemParams, publishedSchema } from './items-schemas.ts';
 import { errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
-const text = (message: string) => z.string({ error: message }).max(2000, { error: '最长 2000 个字' });
 
 export const itemActionRoutes: RouteModule = async (app, { db, calendars, now }) => {
   /** Registers `POST …/items/:id/{name}`: the body schema, then the command with the target. */
@@ -67,34 +61,28 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
     );
   }
 
-  const versionOnly = z.object({ expectedVersion });
-
-  action('submit', 'Send a draft to 保密审查 (operator)', versionOnly, (t) =>
+  action('submit', 'Send a draft to 保密审查 (operator)', itemActionBodies.submit, (t) =>
     submitForReview(db, { ...t, expectedVersion: t.body.expectedVersion }),
   );
 
   action(
     'approve',
     '保密审查 passed (reviewer, not the drafter): reviewer, date and opinion recorded',
-    z.object({
-      expectedVersion,
-      opinion: text('请填写审查意见').default(''),
-      reviewedOn: isoDate.optional(),
-    }),
+    itemActionBodies.approve,
     (t) => approveItem(db, { ...t, ...t.body }),
   );
 
   action(
     'reject',
     '保密审查 not passed (reviewer, not the drafter): back to draft with the reason',
-    z.object({ expectedVersion, reason: text('请填写退回理由') }),
+    itemActionBodies.reject,
     (t) => rejectItem(db, { ...t, ...t.body }),
   );
 
   action(
     'publish',
     'Publish an approved item (operator): 索引号, website row for the report, search index',
-    z.object({ expectedVersion, publishedOn: isoDate.optional() }),
+    itemActionBodies.publish,
     async (t) => publishItem(db, await calendars.get(), { ...t, ...t.body }),
     publishedSchema,
   );
@@ -102,26 +90,21 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
   action(
     'withdraw',
     'Withdraw a published item (operator) with the reason; its year still counts it',
-    z.object({ expectedVersion, reason: text('请填写撤回理由'), withdrawnOn: isoDate.optional() }),
+    itemActionBodies.withdraw,
     (t) => withdrawItem(db, { ...t, ...t.body }),
   );
 
   action(
     'postings',
     "Record a posting on another of the agency's channels (微信, 微博, 抖音, …) with date and link",
-    z.object({
-      expectedVersion,
-      channel: z.string({ error: '请选择发布渠道' }).max(32),
-      postedOn: isoDate,
-      link: z.string({ error: '请填写链接' }).max(2000),
-    }),
+    itemActionBodies.postings,
     (t) => addPosting(db, { ...t, ...t.body }),
   );
 
   action(
     'policy',
     'Link an interpretation (解读材料) to its policy document (政策文件), or unlink with null',
-    z.object({ expectedVersion, policyItemId: z.number().int().positive().nullable() }),
+    itemActionBodies.policy,
     (t) => linkInterpretation(db, { ...t, ...t.body }),
   );
 };

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { deleteAgencyColumn, saveAgencyColumn } from '../../commands/items/agency-columns.ts';
 import { setIndexPrefix } from '../../commands/items/set-index-prefix.ts';
+import { columnBody, indexPrefixBody } from '../../contract/item-inputs.ts';
 import { listAgencyColumns, publishedInYear, unpublishedItems } from '../../db/queries/items.ts';
 import { todayInChina } from '../../domain/dates.ts';
-import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { publicationTimeliness, timelinessFigure } from '../../domain/items/timeliness.ts';
 import { agencyActorOf, agencyOf } from '../actor.ts';
 import { agencyCode, errorBody } from './schemas.ts';
@@ -53,11 +53,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
         tags: ['items'],
         summary: 'Add or change a sub-column (agency administrator)',
         params: columnParams,
-        body: z.object({
-          name: z.string({ error: '请填写栏目名称' }).max(100),
-          category: z.enum(STATUTORY_CATEGORIES, { error: '法定类别应为 a20.1–a20.15 或 other' }),
-          sort: z.number().int().min(0).default(0),
-        }),
+        body: columnBody,
         response: { 200: columnSchema, ...errors },
       },
     },
@@ -99,7 +95,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
         tags: ['items'],
         summary: 'Set the 索引号 prefix: the 统一社会信用代码 or 组织机构代码 (agency administrator)',
         params: z.object({ code: agencyCode }),
-        body: z.object({ indexPrefix: z.string({ error: '请填写索引号前缀' }).max(32) }),
+        body: indexPrefixBody,
         response: { 200: z.object({ indexPrefix: z.string() }), ...errors },
       },
     },

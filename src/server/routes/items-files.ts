@@ -7,13 +7,14 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { removeAttachment } from '../../commands/items/remove-attachment.ts';
 import { uploadAttachment } from '../../commands/items/upload-attachment.ts';
+import { itemAttachmentBody } from '../../contract/item-inputs.ts';
 import type { Db } from '../../db/connection.ts';
 import { findAttachment } from '../../db/queries/items.ts';
 import { createFileStore, type FileStore, maxAttachmentBytes } from '../../files/file-store.ts';
 import { agencyActorOf, agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
-import { actionResultSchema, expectedVersion, itemParams, uploadedSchema } from './items-schemas.ts';
+import { actionResultSchema, itemParams, uploadedSchema } from './items-schemas.ts';
 import { errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -51,11 +52,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, now }) => {
         tags: ['items'],
         summary: 'Attach a PDF, DOCX, XLSX or image (operator); type checked by content, size limited',
         params: itemParams,
-        body: z.object({
-          expectedVersion,
-          fileName: z.string({ error: '请提供文件名' }).min(1).max(255),
-          contentBase64: z.string({ error: '请提供文件内容（base64）' }).describe('the file, base64'),
-        }),
+        body: itemAttachmentBody,
         response: { 201: uploadedSchema, 413: errorBody, 415: errorBody, ...errors },
       },
     },

@@ -1,8 +1,8 @@
 /** Recording that a letter of a case went to the applicant (送达): method, day, tracking number, note. */
-import { z } from 'zod';
+
 import { recordLetterSent } from '../../commands/requests/record-letter-sent.ts';
+import { deliveryRecordedSchema, letterDeliveryBody } from '../../contract/request-inputs.ts';
 import { todayInChina } from '../../domain/dates.ts';
-import { DELIVERY_METHODS } from '../../domain/letters/delivery.ts';
 import { agencyActorOf, agencyOf } from '../actor.ts';
 import { caseParams, errorBody, rowId } from './schemas.ts';
 import type { RouteModule } from './types.ts';
@@ -16,23 +16,9 @@ export const letterDeliveryRoutes: RouteModule = async (app, { db, now }) => {
         summary:
           'Record that a letter was sent to the applicant (operator): post with tracking number, e-mail, in person or online; a case event',
         params: caseParams.extend({ letterId: rowId('文书编号') }),
-        body: z.object({
-          expectedVersion: z.number({ error: 'expectedVersion 应为您看到的版本号' }).int().min(0),
-          // checked by the domain (checkDelivery) for a Chinese message naming the field
-          method: z.string({ error: '请选择送达方式' }).max(32).describe(DELIVERY_METHODS.join(' | ')),
-          sentOn: z.string({ error: '请填写送达日期（YYYY-MM-DD）' }).max(32),
-          trackingNo: z.string().max(64, { error: '邮件单号最长 40 位' }).nullish(),
-          note: z.string().max(2000, { error: '备注最长 500 个字' }).nullish(),
-        }),
+        body: letterDeliveryBody,
         response: {
-          200: z.object({
-            letterId: z.number().int(),
-            version: z.number().int(),
-            method: z.enum(DELIVERY_METHODS),
-            sentOn: z.string(),
-            trackingNo: z.string().nullable(),
-            note: z.string().nullable(),
-          }),
+          200: deliveryRecordedSchema,
           400: errorBody,
           401: errorBody,
           403: errorBody,

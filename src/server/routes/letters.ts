@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { templateOf } from '../../commands/requests/issue-letter.ts';
 import { saveLetterTemplate } from '../../commands/requests/save-letter-template.ts';
+import { letterTemplateBody } from '../../contract/request-inputs.ts';
 import type { Db } from '../../db/connection.ts';
 import { letterFields } from '../../domain/letters/fields.ts';
 import { LETTER_KINDS, letterKindLabel } from '../../domain/letters/kinds.ts';
@@ -137,9 +138,9 @@ export const letterRoutes: RouteModule = async (app, { db }) => {
           "Replace one of the agency's letter templates (agency admin); an empty template restores the default",
         params: z.object({
           code: agencyCode,
-          kind: z.enum(LETTER_KINDS, { error: `kind 应为 ${LETTER_KINDS.join('、')} 之一` }),
+          kind: z.enum(LETTER_KINDS, { error: `文书类型应为 ${LETTER_KINDS.join('、')} 之一` }),
         }),
-        body: z.object({ template: z.string().max(20000, { error: '模板最长 20000 个字符' }) }),
+        body: letterTemplateBody,
         response: {
           200: z.object({ kind: z.enum(LETTER_KINDS), isDefault: z.boolean() }),
           400: errorBody,

@@ -3,12 +3,11 @@
  * dates, letters — nothing else about the applicant), and the deadline calculator.
  */
 import { z } from 'zod';
-import { applicantBody } from '../../commands/requests/register-input.ts';
 import { registerRequest } from '../../commands/requests/register-request.ts';
 import { trackRequest } from '../../commands/requests/track-request.ts';
+import { onlineRequestBody } from '../../contract/request-inputs.ts';
 import { unconfirmedYears } from '../../domain/calendar/work-calendar.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
-import { APPLICANT_TYPES } from '../../domain/report/vocabulary.ts';
 import { agencyOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
@@ -25,12 +24,7 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now
         tags: ['public'],
         summary: 'File a request online; answers the tracking code and registration number',
         params: z.object({ code: agencyCode }),
-        body: z.object({
-          applicantType: z.enum(APPLICANT_TYPES, {
-            error: `applicantType 应为 ${APPLICANT_TYPES.join('、')} 之一`,
-          }),
-          applicant: applicantBody,
-        }),
+        body: onlineRequestBody,
         response: { 201: receiptSchema, 400: errorBody, 404: errorBody },
       },
     },

@@ -20,8 +20,8 @@ import {
   cellRecordsSchema,
   draftSchema,
   saveDraftBody,
-  sectionsInput,
   staffErrors,
+  validateDraftBody,
   validationSchema,
 } from './report-schemas.ts';
 import { reportParams } from './schemas.ts';
@@ -73,7 +73,7 @@ export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
         tags: TAGS,
         summary: 'The violations of the report as it would be with this text; nothing is saved (staff)',
         params: reportParams,
-        body: z.object({ sections: sectionsInput.default({}) }),
+        body: validateDraftBody,
         response: { 200: validationSchema, ...staffErrors },
       },
     },

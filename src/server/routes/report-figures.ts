@@ -2,13 +2,12 @@
  * The yearly figures of table 二 (五)(六)(八) (staff; docs/reports.md): read, save, import from the
  * XLSX template, and download the template. Refused for a published year (a correction carries them).
  */
-import { z } from 'zod';
 import { readFigures, saveFigures } from '../../commands/reports/figures.ts';
 import { figureCell, figuresTemplate, readFiguresSheet } from '../../commands/reports/figures-xlsx.ts';
 import { agencyActorOf } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
-import { figuresBody, figuresSchema, staffErrors } from './report-schemas.ts';
+import { figuresBody, figuresImportBody, figuresSchema, staffErrors } from './report-schemas.ts';
 import { reportParams } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -61,10 +60,7 @@ export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
         tags: TAGS,
         summary: 'Import the yearly figures from the XLSX template (operator); problems name the cell',
         params: reportParams,
-        body: z.object({
-          fileName: z.string().max(255).optional(),
-          contentBase64: z.string({ error: '请提供文件内容 contentBase64（XLSX 文件的 base64）' }).min(1),
-        }),
+        body: figuresImportBody,
         response: { 200: figuresSchema, ...staffErrors },
       },
     },

@@ -5,9 +5,11 @@
  * `GET /api/v1/agencies/:code/reports/:year.:format` as a download (html, docx, pdf).
  * Published, frozen versions are served by report-versions.ts and report-public.ts (docs/reports.md).
  */
+
+import { reportJsonSchema } from '../../contract/reports.ts';
 import { loadReport } from '../load-report.ts';
 import { CONTENT_TYPES, contentDisposition, renderReportFile } from '../presenters/report-file.ts';
-import { reportJson, reportJsonSchema } from '../presenters/report-json.ts';
+import { reportJson } from '../presenters/report-json.ts';
 import { errorBody, reportFileParams, reportParams } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 

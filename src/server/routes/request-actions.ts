@@ -6,15 +6,13 @@
 import { z } from 'zod';
 import { applyCaseAction } from '../../commands/requests/apply-case-action.ts';
 import { recordReviewCase } from '../../commands/requests/record-review-case.ts';
-import { isIsoDate, todayInChina } from '../../domain/dates.ts';
-import { T4_GROUPS, T4_RESULTS } from '../../domain/report/vocabulary.ts';
+import { caseActionBody, reviewCaseBody } from '../../contract/request-inputs.ts';
+import { todayInChina } from '../../domain/dates.ts';
 import { CASE_ACTIONS } from '../../domain/requests/state-machine.ts';
 import { agencyActorOf, agencyOf } from '../actor.ts';
 import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';
 import { caseParams, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
-
-const date = z.string().refine(isIsoDate, { error: '日期无效，应写成 YYYY-MM-DD' });
 
 export const requestActionRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.post(
@@ -26,13 +24,9 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
         description:
           'Body: `expectedVersion` (the version you saw; a later change by someone else gives 409), optional `occurredOn` (the day it happened, default today), and `payload`, the fields of the action.',
         params: caseParams.extend({
-          action: z.enum(CASE_ACTIONS, { error: `action 应为 ${CASE_ACTIONS.join('、')} 之一` }),
+          action: z.enum(CASE_ACTIONS, { error: `办理事项应为 ${CASE_ACTIONS.join('、')} 之一` }),
         }),
-        body: z.object({
-          expectedVersion: z.number({ error: 'expectedVersion 应为您看到的版本号' }).int().min(0),
-          occurredOn: date.optional(),
-          payload: z.record(z.string(), z.unknown()).default({}),
-        }),
+        body: caseActionBody,
         response: {
           200: actionResultSchema,
           400: errorBody,
@@ -67,17 +61,7 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
         summary:
           'Record a reconsideration (行政复议) or lawsuit (行政诉讼) about this request, or its result',
         params: caseParams,
-        body: z.object({
-          group: z.enum(T4_GROUPS, {
-            error: 'group 应为 review（行政复议）、suit_direct（直接起诉）或 suit_after_review（复议后起诉）',
-          }),
-          filedOn: date,
-          decidedOn: date.nullable().default(null),
-          result: z
-            .enum(T4_RESULTS, { error: 'result 应为 upheld、corrected 或 other' })
-            .nullable()
-            .default(null),
-        }),
+        body: reviewCaseBody,
         response: {
           201: reviewRecordedSchema,
           400: errorBody,

@@ -3,8 +3,8 @@
  * (this route alone takes a body as large as the size limit allows) and download. The type is
  * read from the content, never from the name.
  */
-import { z } from 'zod';
 import { attachFileToRequest } from '../../commands/requests/attach-file.ts';
+import { requestAttachedSchema, requestAttachmentBody } from '../../contract/request-inputs.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { createFileStore, maxAttachmentBytes } from '../../files/file-store.ts';
 import { agencyActorOf, agencyOf } from '../actor.ts';
@@ -28,19 +28,9 @@ export const requestFileRoutes: RouteModule = async (app, { db, now }) => {
         summary:
           'Attach a file to a request (PDF, DOCX, XLSX or image; type checked by content; size limited)',
         params: caseParams,
-        body: z.object({
-          expectedVersion: z.number({ error: 'expectedVersion 应为您看到的版本号' }).int().min(0),
-          fileName: z.string({ error: '请提供文件名' }).min(1).max(255),
-          contentBase64: z.string({ error: '请提供文件内容（base64）' }),
-        }),
+        body: requestAttachmentBody,
         response: {
-          201: z.object({
-            attachmentId: z.number().int(),
-            version: z.number().int(),
-            fileName: z.string(),
-            mediaType: z.string(),
-            size: z.number().int(),
-          }),
+          201: requestAttachedSchema,
           400: errorBody,
           401: errorBody,
           403: errorBody,

@@ -1,6 +1,7 @@
 /** The item actions that take fields: approve (opinion), reject and withdraw (reason), a posting. */
 import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { ItemEndpoint } from '../../../contract/item-inputs.ts';
 import { itemsApi } from '../../api/items.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { labelOf } from '../../lib/format.ts';
@@ -8,7 +9,14 @@ import { useApi } from '../../lib/use-api.ts';
 import { ITEM_ACTION_LABELS } from './labels.ts';
 
 /** The endpoint of an action (`post` is recorded at …/postings). */
-const ENDPOINT: Record<string, string> = { post: 'postings' };
+/** The endpoint of each action the modal offers (`post` is `…/postings`). */
+const ENDPOINT: Record<string, ItemEndpoint> = {
+  approve: 'approve',
+  reject: 'reject',
+  publish: 'publish',
+  withdraw: 'withdraw',
+  post: 'postings',
+};
 
 type Values = Record<string, string | Dayjs | undefined>;
 
@@ -83,11 +91,15 @@ export function ItemActionModal(props: {
 
   const send = async (values: Values) => {
     if (!action) return;
-    const body: Record<string, unknown> = { expectedVersion: props.version };
+    const body: { expectedVersion: number; [field: string]: string | number } = {
+      expectedVersion: props.version,
+    };
     for (const [key, value] of Object.entries(values))
       if (value !== undefined && value !== '')
         body[key] = typeof value === 'string' ? value : value.format('YYYY-MM-DD');
-    await itemsApi.act(props.agency, props.itemId, ENDPOINT[action] ?? action, body);
+    const endpoint = ENDPOINT[action];
+    if (!endpoint) return;
+    await itemsApi.act(props.agency, props.itemId, endpoint, body);
   };
 
   return (

@@ -4,18 +4,18 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { messageOf } from '../../api/client.ts';
-import { type ItemDetail, itemsApi } from '../../api/items.ts';
+import { type ItemDetail, itemsApi, type NewItemBody } from '../../api/items.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
 import { ITEM_VALIDITY_LABELS, STATUTORY_CATEGORY_LABELS } from './labels.ts';
 
 interface Values {
   title: string;
-  category: string;
+  category: NewItemBody['category'];
   formedOn: Dayjs;
   issuer?: string;
   docNumber?: string;
-  validity: string;
+  validity: NonNullable<NewItemBody['validity']>;
   subject?: string;
   bodyHtml?: string;
   isPolicyDocument?: boolean;
@@ -35,7 +35,7 @@ const FIELDS = [
 ] as const;
 
 /** The fields the form sends, as the item detail has them. */
-type ItemBody = Pick<ItemDetail, (typeof FIELDS)[number] | 'formedOn'>;
+type ItemBody = Required<Pick<NewItemBody, (typeof FIELDS)[number] | 'formedOn'>>;
 const BODY_KEYS = [...FIELDS, 'formedOn'] as const;
 
 /** The request body of the form: dates as text, empty document number as null. */

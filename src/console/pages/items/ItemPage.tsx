@@ -1,4 +1,5 @@
 /** One item: its fields, 保密审查, publication, postings to other channels, attachments, policy ↔ interpretation links, timeline. */
+
 import {
   Alert,
   App,
@@ -15,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { eventLabelIn } from '../../../domain/events/names.ts';
 import { messageOf } from '../../api/client.ts';
 import { itemsApi } from '../../api/items.ts';
 import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
@@ -23,14 +25,8 @@ import { formatInstant, labelOf } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
 import { ItemActionModal } from './ItemActionModal.tsx';
-import { ITEM_ACTION_LABELS, ITEM_EVENT_LABELS, ITEM_STATE_LABELS } from './labels.ts';
+import { ITEM_ACTION_LABELS, ITEM_REVIEW_RESULT_LABELS, ITEM_STATE_LABELS } from './labels.ts';
 import { PolicyLinksCard } from './PolicyLinksCard.tsx';
-
-const REVIEW_RESULT_LABELS: Record<string, string> = {
-  approved: '通过',
-  rejected: '退回',
-  pending: '审查中',
-};
 
 /** The actions offered as buttons (edit opens the form; attach/detach/link have their own cards). */
 const BUTTONS = ['submit', 'approve', 'reject', 'publish', 'withdraw', 'post'];
@@ -117,7 +113,7 @@ export default function ItemPage() {
                   {
                     key: 'result',
                     label: '结果',
-                    children: labelOf(REVIEW_RESULT_LABELS, item.review.result ?? 'pending'),
+                    children: labelOf(ITEM_REVIEW_RESULT_LABELS, item.review.result ?? 'pending'),
                   },
                   { key: 'opinion', label: '意见', children: item.review.opinion || '—' },
                 ]}
@@ -180,7 +176,7 @@ export default function ItemPage() {
                 key: e.seq,
                 content: (
                   <>
-                    <div>{`${formatInstant(e.at)} ${labelOf(ITEM_EVENT_LABELS, e.type)}`}</div>
+                    <div>{`${formatInstant(e.at)} ${eventLabelIn('items', e.type)}`}</div>
                     <Typography.Text type="secondary">
                       {e.actor} · {labelOf(ITEM_STATE_LABELS, e.stateAfter)}
                     </Typography.Text>

@@ -2,6 +2,7 @@
  * One document of the registry: the version asked for, every version oldest first (each links to
  * the others), the events of each (who, when, what), and 修改 / 废止 while the version is in force.
  */
+
 import {
   Alert,
   App,
@@ -19,9 +20,9 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { canEditRegistry } from '../../../domain/registry/policy.ts';
+import { eventLabelIn } from '../../../domain/events/names.ts';
 import { type RegistryDocument, registryApi } from '../../api/registry.ts';
-import { formatInstant, labelOf } from '../../lib/format.ts';
+import { formatInstant } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode, useSession } from '../../session-context.tsx';
 import {
@@ -32,7 +33,7 @@ import {
   RepealFields,
   repealOf,
 } from './ChangeFields.tsx';
-import { eventDetail, NOWRAP, REGISTRY_EVENT_LABELS, STATUS_COLORS } from './labels.ts';
+import { eventDetail, NOWRAP, STATUS_COLORS } from './labels.ts';
 
 /** 第 2 版 (linked unless it is the one shown). */
 function VersionLink({ doc, current }: { doc: RegistryDocument; current: number }) {
@@ -59,7 +60,7 @@ export default function DocumentPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { agency: current } = useSession();
+  const { allows } = useSession();
   const { data, error, reload } = useApi(() => registryApi.history(agency, id), [agency, id]);
   const [action, setAction] = useState<'amend' | 'repeal' | null>(null);
 
@@ -70,7 +71,7 @@ export default function DocumentPage() {
   const byId = new Map(data.versions.map((v) => [v.id, v]));
   const versionOf = (versionId: number) => byId.get(versionId)?.version;
   const latest = data.versions.at(-1) ?? doc;
-  const editable = doc.status === 'in_force' && canEditRegistry(current?.roles ?? []);
+  const editable = doc.status === 'in_force' && allows('registry/edit');
   const previous = doc.supersedesId ? byId.get(doc.supersedesId) : undefined;
   const next = doc.supersededById ? byId.get(doc.supersededById) : undefined;
 
@@ -147,7 +148,7 @@ export default function DocumentPage() {
                   content: (
                     <>
                       <div>
-                        {formatInstant(e.at)} {labelOf(REGISTRY_EVENT_LABELS, e.type)}
+                        {formatInstant(e.at)} {eventLabelIn('registry', e.type)}
                       </div>
                       <Typography.Text type="secondary">
                         {e.actor} · 第 {versionOf(e.documentId) ?? '?'} 版

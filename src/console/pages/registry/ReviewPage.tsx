@@ -24,7 +24,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { REVIEW_DECISION_LABELS } from '../../../domain/registry/lifecycle.ts';
-import { canEditRegistry } from '../../../domain/registry/policy.ts';
 import {
   type RegistryDocument,
   type ReviewDecisionBody,
@@ -61,12 +60,12 @@ export default function ReviewPage() {
   const year = Number(useParams().year);
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { agency: current } = useSession();
+  const { allows } = useSession();
   const { data, error, loading, reload } = useApi(() => registryApi.review(agency, year), [agency, year]);
   const [reviewedOn, setReviewedOn] = useState<Dayjs>(dayjs());
   const [selected, setSelected] = useState<number[]>([]);
   const [open, setOpen] = useState<{ decision: Decision; docs: RegistryDocument[] } | null>(null);
-  const editable = canEditRegistry(current?.roles ?? []);
+  const editable = allows('registry/edit');
   const thisYear = dayjs().year();
   const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i);
 

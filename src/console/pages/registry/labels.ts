@@ -3,14 +3,6 @@ import { REVIEW_DECISION_LABELS } from '../../../domain/registry/lifecycle.ts';
 import type { RegistryEvent } from '../../api/registry.ts';
 import { labelOf } from '../../lib/format.ts';
 
-export const REGISTRY_EVENT_LABELS: Record<string, string> = {
-  'registry.issued': '登记制发',
-  'registry.amended': '修改：登记新版本',
-  'registry.superseded': '被修改后的新版本取代',
-  'registry.repealed': '废止',
-  'registry.reviewed': '年度清理',
-};
-
 /** The tag colour of a status: 现行有效 green, 已修改 gold, 已废止 grey. */
 export const STATUS_COLORS: Record<string, string> = {
   in_force: 'green',

@@ -41,7 +41,10 @@ export default function YearlyFiguresPage() {
   const importFile = async (file: File) => {
     setSaveError(null);
     try {
-      await reportsApi.importFigures(agency, year, file.name, await base64Of(file));
+      await reportsApi.importFigures(agency, year, {
+        fileName: file.name,
+        contentBase64: await base64Of(file),
+      });
       message.success(`已从 ${file.name} 导入`);
       reload();
     } catch (thrown) {

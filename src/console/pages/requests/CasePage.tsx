@@ -1,4 +1,5 @@
 /** One case: applicant, clock, the actions its state allows, timeline, letters (with 送达), attachments, reviews. */
+
 import {
   Alert,
   App,
@@ -15,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { eventLabelIn } from '../../../domain/events/names.ts';
 import { type CaseDetail, type CaseLetter, requestsApi } from '../../api/requests.ts';
 import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
 import { base64Of } from '../../lib/files.ts';
@@ -27,7 +29,6 @@ import {
   APPLICANT_TYPE_LABELS,
   CASE_ACTION_LABELS,
   CASE_STATE_LABELS,
-  EVENT_LABELS,
   OUTCOME_LABELS,
   REQUEST_CHANNEL_LABELS,
 } from './labels.ts';
@@ -191,7 +192,7 @@ export default function CasePage() {
                 key: e.id,
                 content: (
                   <>
-                    <div>{`${e.occurredOn} ${labelOf(EVENT_LABELS, e.type)}`}</div>
+                    <div>{`${e.occurredOn} ${eventLabelIn('requests', e.type)}`}</div>
                     <Typography.Text type="secondary">
                       {e.actor} · 记录于 {formatInstant(e.recordedAt)}
                       {e.stateAfter && e.stateAfter !== e.stateBefore

@@ -3,15 +3,15 @@ import { Alert, Button, Card, DatePicker, Form, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { messageOf } from '../../api/client.ts';
-import { type CaseDetail, requestsApi } from '../../api/requests.ts';
+import { type CaseDetail, type ReviewCaseBody, requestsApi } from '../../api/requests.ts';
 import { labelOf } from '../../lib/format.ts';
 import { REVIEW_RESULT_LABELS, T4_GROUP_LABELS } from './labels.ts';
 
 interface Values {
-  group: string;
+  group: ReviewCaseBody['group'];
   filedOn: Dayjs;
   decidedOn?: Dayjs;
-  result?: string;
+  result?: NonNullable<ReviewCaseBody['result']>;
 }
 
 export function ReviewsCard(props: {
