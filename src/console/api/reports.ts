@@ -52,7 +52,7 @@ export const reportsApi = {
       query: { limit: 50 },
     }),
   figures: (agency: string, year: number) => api.call<Figures>(`${base(agency, year)}/figures`),
-  saveFigures: (agency: string, year: number, body: Record<string, number | string | undefined>) =>
+  saveFigures: (agency: string, year: number, body: Record<string, number | string | null | undefined>) =>
     api.call<Figures>(`${base(agency, year)}/figures`, { method: 'PUT', body }),
   importFigures: (agency: string, year: number, fileName: string, contentBase64: string) =>
     api.call<Figures>(`${base(agency, year)}/figures/import`, {

@@ -19,7 +19,7 @@ describe('yuanToWhole', () => {
 });
 
 describe('parseFigures', () => {
-  const by = (key: string) => key;
+  const by = { year: 2022, format: '2021' } as const;
   const good = { licenseDecisions: 3, penaltyDecisions: '4', enforcementDecisions: 0, feesYuan: '35.5' };
 
   it('accepts numbers and numeric text, fees rounded to whole 元', () => {
@@ -42,8 +42,12 @@ describe('parseFigures', () => {
   });
 
   it('names spreadsheet cells when asked to', () => {
-    const result = parseFigures({ ...good, penaltyDecisions: 'x' }, (key) =>
-      key === 'penaltyDecisions' ? 'B3' : 'B?',
+    const result = parseFigures(
+      { ...good, penaltyDecisions: 'x' },
+      {
+        ...by,
+        cellOf: (key) => (key === 'penaltyDecisions' ? 'B3' : 'B?'),
+      },
     );
     expect(result.issues[0].message).toMatch(/^B3（行政处罚 本年处理决定数量）的值“x”/);
   });
