@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
 import { readFigures, saveFigures } from '../src/commands/reports/figures.ts';
@@ -177,6 +178,11 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (routes)', (use) =
       const html = (await send(app, 'GET', `${REPORTS}/2020.html`, OPERATOR)).body;
       expect(html).toMatch(/<td data-cell="t2\.procurement\.amount_yuan"[^>]*>184719<\/td>/);
       expect(html).toMatch(/<td data-cell="t2\.penalty\.items_prev"[^>]*><\/td>/);
+      const docx = await send(app, 'GET', `${REPORTS}/2020.docx`, OPERATOR);
+      const zip = await JSZip.loadAsync(docx.rawPayload);
+      const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '|');
+      expect(text).toContain('|184719|');
+      expect(text).toContain('|-8|');
     });
 
     it('says where a 2019-format figure’s cell comes from', async () => {
