@@ -6,7 +6,7 @@ import { loadReportFacts } from '../src/db/queries/report-facts.ts';
 import { cellSource, PUBLICATION_FLAGS, publicationCount } from '../src/domain/report/cell-source.ts';
 import { formatById } from '../src/domain/report/formats/registry.ts';
 import { describeEachWithDraftDemo } from './databases.ts';
-import { demoApp, OPERATOR, REPORTS, send } from './report-app.ts';
+import { addRequest, demoApp, OPERATOR, REPORTS, send } from './report-app.ts';
 
 const { cellCodes: CELL_CODES } = formatById('2021');
 
@@ -54,6 +54,31 @@ describeEachWithDraftDemo('the records behind a cell', (use) => {
       expect(nonZero).toBeGreaterThan(10);
     },
   );
+
+  it('counts exactly the value of every table cell of 2020 in the 2019 format (its own codes too)', async () => {
+    const format = formatById('2019');
+    expect(format.cellCodes.filter((code) => cellSource(code) === null)).toEqual([]);
+    // two of the three outcomes the 2019 row （六）其他处理 counts
+    await addRequest(use(), { receivedOn: '2020-03-02', decidedOn: '2020-04-01', outcome: 'other.no_fee' });
+    await addRequest(use(), { receivedOn: '2020-05-06', decidedOn: '2020-06-01', outcome: 'other.other' });
+    const report = await buildAnnualReport(use(), 'lingang', 2020);
+    if (!report) throw new Error('no report');
+    expect(report.format).toBe('2019');
+    const mismatches: string[] = [];
+    const records = format.cellCodes.filter((code) => cellSource(code)?.kind !== 'figures');
+    for (const code of records) {
+      const source = cellSource(code);
+      if (!source || source.kind === 'figures') throw new Error(`no records source for ${code}`);
+      const { total } = await cellRecords(use(), agency, 2020, source, { offset: 0, limit: 1 });
+      if (total !== report.cells[code])
+        mismatches.push(`${code}: ${total} records, cell ${report.cells[code]}`);
+    }
+    expect(mismatches).toEqual([]);
+    const own = ['t2.normative.published', 't2.normative.published_total', 't3.other.total'];
+    expect(own.every((code) => records.includes(code))).toBe(true);
+    expect(own.map((code) => report.cells[code])).not.toContain(0);
+    expect(report.cells['t3.other.total']).toBeGreaterThanOrEqual(2);
+  });
 
   it('counts review cases by group and result as of 31 December', async () => {
     const cases: Array<[string, string, string | null, string | null]> = [

@@ -1,5 +1,6 @@
 /** Zod schemas of the report editing, publishing and figures routes (they are also the OpenAPI document). */
 import { z } from 'zod';
+import { FIGURE_FIELDS, type OptionalFigureKey } from '../domain/report/figures.ts';
 import { FORMAT_IDS } from '../domain/report/format.ts';
 import { agencyCode, errorBody, reportParams } from './common.ts';
 
@@ -100,12 +101,27 @@ export const figuresImportBody = z.object({
 });
 
 const figureValue = z.union([z.number(), z.string()]);
-/** The four yearly figures as entered (validated by the command, with a message per field). */
+
+/** A schema per figure only the 2019 format takes, described by its label and kind. */
+function figures2019<T extends z.ZodType>(schema: T): Record<OptionalFigureKey, T> {
+  const own = FIGURE_FIELDS.filter((f) => !f.required);
+  const what = { count: 'whole number ≥ 0', signed: 'whole number, negative for a decrease', yuan: '元' };
+  return Object.fromEntries(
+    own.map((f) => [f.key, schema.describe(`${f.label} (${f.cell}, 2019 format only): ${what[f.kind]}`)]),
+  ) as Record<OptionalFigureKey, T>;
+}
+
+/**
+ * The yearly figures as entered (validated by the command, with a message per field): the four of
+ * every year, and for a year in the 2019 format (≤ 2020) its own, each optional (null or blank: not
+ * stated); a 2021-format year refuses those.
+ */
 export const figuresBody = z.object({
-  licenseDecisions: figureValue.optional(),
-  penaltyDecisions: figureValue.optional(),
-  enforcementDecisions: figureValue.optional(),
-  feesYuan: figureValue.optional().describe('元, at most two decimals; kept as whole 元 (half up)'),
+  licenseDecisions: figureValue.nullable().optional(),
+  penaltyDecisions: figureValue.nullable().optional(),
+  enforcementDecisions: figureValue.nullable().optional(),
+  feesYuan: figureValue.nullable().optional().describe('元, at most two decimals; kept as whole 元 (half up)'),
+  ...figures2019(figureValue.nullable().optional()),
 });
 
 export const figuresSchema = z.object({
@@ -117,6 +133,7 @@ export const figuresSchema = z.object({
       enforcementDecisions: z.number().int(),
       feesYuan: z.number().int().describe('whole 元'),
       feesWan: z.string().describe('as the report shows it, 万元'),
+      ...figures2019(z.number().int().optional()),
     })
     .nullable(),
   publishedVersion: z.number().int(),

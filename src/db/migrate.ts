@@ -11,6 +11,7 @@ import { reportVersionsMigration } from './migrations/0009-report-versions.ts';
 import { searchHashsizeMigration } from './migrations/0010-search-hashsize.ts';
 import { letterDeliveriesMigration } from './migrations/0011-letter-deliveries.ts';
 import { oneEventLogMigration } from './migrations/0012-one-event-log.ts';
+import { figures2019Migration } from './migrations/0013-figures-2019.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -28,6 +29,7 @@ function provider(db: Db): MigrationProvider {
         '0010-search-hashsize': searchHashsizeMigration(db.dialect),
         '0011-letter-deliveries': letterDeliveriesMigration(),
         '0012-one-event-log': oneEventLogMigration(db.dialect),
+        '0013-figures-2019': figures2019Migration(),
       };
     },
   };

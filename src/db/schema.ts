@@ -94,6 +94,21 @@ export interface AdminFiguresTable {
   penalty_decisions: number;
   enforcement_decisions: number;
   fees_yuan: number;
+  /** the 2019 format's own figures (0013), null when not stated */
+  license_items_prev: number | null;
+  license_items_change: number | null;
+  other_services_items_prev: number | null;
+  other_services_items_change: number | null;
+  other_services_decisions: number | null;
+  penalty_items_prev: number | null;
+  penalty_items_change: number | null;
+  enforcement_items_prev: number | null;
+  enforcement_items_change: number | null;
+  fees_items_prev: number | null;
+  fees_items_change: number | null;
+  procurement_projects: number | null;
+  /** whole 元 */
+  procurement_amount_yuan: number | null;
 }
 
 export interface RequestTable {

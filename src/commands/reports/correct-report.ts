@@ -43,7 +43,7 @@ export async function correctReport(
       if (inputs.publishedVersion === 0)
         throw new AppError('invalid_state', `${year} 年度报告尚未发布，不能更正；请先发布。`);
       if (input.figures) {
-        const figures = figuresOrThrow(input.figures, (key) => `figures.${key}`);
+        const figures = figuresOrThrow(input.figures, year, { fieldPrefix: 'figures.' });
         const where = { agencyId: inputs.agencyId, year };
         const event = { type: 'report.figures_saved', actor, at: now, source: 'correction' };
         await writeFigures(trx, where, inputs.facts.current.admin, figures, event);

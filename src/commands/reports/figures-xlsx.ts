@@ -1,23 +1,49 @@
 /**
  * The yearly figures as an XLSX sheet (docs/reports.md “Importing the yearly figures”): the first
- * worksheet, column A the labels, column B the values — B1 the year, B2–B5 the four figures in
- * the order of FIGURE_FIELDS. Column C (units, notes) is ignored. Problems name the cell.
+ * worksheet, column A the labels, column B the values — B1 the year, then the figures the year's
+ * format takes in the order of FIGURE_FIELDS: B2–B5 the four of every year, and for a 2019-format
+ * year (≤ 2020) B6–B18 its own (blank: not stated). Column C (units, notes) is ignored. Problems
+ * name the cell.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { FIGURE_FIELDS, type FigureIssue, type FigureKey } from '../../domain/report/figures.ts';
+import {
+  FIGURE_FIELDS,
+  type FigureField,
+  type FigureIssue,
+  type FigureKey,
+  figureFieldsOf,
+} from '../../domain/report/figures.ts';
+import { formatForYear } from '../../domain/report/formats/registry.ts';
 import type { AdminFigures } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
 import { cellValue } from '../import-items/xlsx.ts';
 
 const YEAR_LABEL = '年度';
-/** The row of each figure (row 1 holds the year). */
+/**
+ * The row of each figure (row 1 holds the year): the order of FIGURE_FIELDS, whose first four every
+ * year takes, so a figure has the same row in every template that has it.
+ */
 const ROW_OF: Record<FigureKey, number> = Object.fromEntries(
   FIGURE_FIELDS.map((f, i) => [f.key, i + 2]),
 ) as Record<FigureKey, number>;
 
 /** The cell of a figure's value (“B2” …). */
 export const figureCell = (key: FigureKey): string => `B${ROW_OF[key]}`;
+
+/** The figures of a year's template. */
+const fieldsOfYear = (year: number) => figureFieldsOf(formatForYear(year).id);
+
+/** Column C: the unit and how to write the value. */
+function noteOf(field: FigureField): string {
+  const how =
+    field.kind === 'yuan'
+      ? '最多两位小数（按四舍五入保存为整元）'
+      : field.kind === 'signed'
+        ? '整数，减少时填负数（如 -8）'
+        : '不小于 0 的整数';
+  return `单位：${field.unit}，${how}${field.required ? '' : '；没有此项数据的留空'}`;
+}
 
 /** The template: labels, the year, and the current values (blank when none), with units beside. */
 export async function figuresTemplate(year: number, current: AdminFigures | null): Promise<Buffer> {
@@ -27,14 +53,8 @@ export async function figuresTemplate(year: number, current: AdminFigures | null
   const sheet = workbook.addWorksheet('年度数据');
   sheet.columns = [{ width: 40 }, { width: 16 }, { width: 48 }];
   sheet.addRow([YEAR_LABEL, year, '请勿修改本行；导入时须与所选年度一致']);
-  for (const field of FIGURE_FIELDS) {
-    const value = current ? current[field.key] : null;
-    const note =
-      field.key === 'feesYuan'
-        ? '单位：元，最多两位小数（按四舍五入保存为整元）'
-        : '单位：件，不小于 0 的整数';
-    sheet.addRow([field.label, value, note]);
-  }
+  for (const field of fieldsOfYear(year))
+    sheet.addRow([field.label, current?.[field.key] ?? null, noteOf(field)]);
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -62,10 +82,19 @@ export async function readFiguresSheet(
     issues.push({ field: 'A1', message: `A1 应为“${YEAR_LABEL}”，请使用模板。` });
   if (text('B1') !== String(year))
     issues.push({ field: 'B1', message: `B1 的年度“${text('B1')}”应为 ${year}。` });
-  for (const field of FIGURE_FIELDS) {
+  const fields = fieldsOfYear(year);
+  for (const field of fields) {
     const address = `A${ROW_OF[field.key]}`;
     if (text(address) !== field.label)
       issues.push({ field: address, message: `${address} 应为“${field.label}”，请使用模板，不要移动行。` });
+  }
+  for (const field of FIGURE_FIELDS.filter((f) => !fields.includes(f))) {
+    const row = ROW_OF[field.key];
+    if (text(`A${row}`) === field.label && text(`B${row}`) !== '')
+      issues.push({
+        field: `B${row}`,
+        message: `B${row}（${field.label}）是${field.formats.join('、')}年版报告格式独有的数据，${year} 年度报告没有这一项；请使用 ${year} 年度的模板。`,
+      });
   }
   if (issues.length > 0)
     throw new AppError(
@@ -73,5 +102,5 @@ export async function readFiguresSheet(
       `表格格式不符：${issues[0].message}${issues.length > 1 ? `（共 ${issues.length} 处）` : ''}`,
       issues,
     );
-  return Object.fromEntries(FIGURE_FIELDS.map((f) => [f.key, value(figureCell(f.key))]));
+  return Object.fromEntries(fields.map((f) => [f.key, value(figureCell(f.key))]));
 }

@@ -3,9 +3,11 @@
  * each change an event; refused once the year's report is published (a correction carries them).
  */
 import type { Db } from '../../db/connection.ts';
+import { figuresRow } from '../../db/queries/admin-figures.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import { yuanToWan } from '../../domain/money.ts';
 import { type FigureIssue, type FigureKey, parseFigures } from '../../domain/report/figures.ts';
+import { formatForYear } from '../../domain/report/formats/registry.ts';
 import type { AdminFigures } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor, Trx } from '../context.ts';
@@ -30,12 +32,17 @@ export async function readFigures(db: Db, code: string, year: number): Promise<F
   return { year, figures: admin ? withWan(admin) : null, publishedVersion: inputs.publishedVersion };
 }
 
-/** The figures from raw values, or a validation error naming every bad field or cell. */
+/**
+ * The figures of a year from raw values, or a validation error naming every bad field or cell:
+ * the figures its format takes (formatForYear), the others refused. `place`: where the values
+ * were read from (the template's cells, or a prefix of the request's field names).
+ */
 export function figuresOrThrow(
   values: Partial<Record<FigureKey, unknown>>,
-  where: (key: FigureKey) => string,
+  year: number,
+  place: { cellOf?: (key: FigureKey) => string; fieldPrefix?: string } = {},
 ): AdminFigures {
-  const parsed = parseFigures(values, where);
+  const parsed = parseFigures(values, { year, format: formatForYear(year).id, ...place });
   if (parsed.figures) return parsed.figures;
   throw figuresError(parsed.issues);
 }
@@ -57,12 +64,7 @@ export async function writeFigures(
   figures: AdminFigures,
   event: { type: string; actor: Actor; at: Date; source?: string },
 ): Promise<void> {
-  const row = {
-    license_decisions: figures.licenseDecisions,
-    penalty_decisions: figures.penaltyDecisions,
-    enforcement_decisions: figures.enforcementDecisions,
-    fees_yuan: figures.feesYuan,
-  };
+  const row = figuresRow(figures);
   if (before) {
     await trx
       .updateTable('admin_figures')
@@ -86,8 +88,10 @@ export async function writeFigures(
 }
 
 /**
- * Saves an agency-year's figures (an operator; not once the report is published). All four are
- * required: counts are whole numbers ≥ 0, fees 元 with at most two decimals (kept as whole 元).
+ * Saves an agency-year's figures (an operator; not once the report is published). The four of
+ * every year are required: counts are whole numbers ≥ 0, fees 元 with at most two decimals (kept
+ * as whole 元). A 2019-format year also takes its own figures, each optional (blank: not stated);
+ * another year refuses them. `where`: the spreadsheet cell of each value, for an import.
  */
 export async function saveFigures(
   db: Db,
@@ -99,7 +103,7 @@ export async function saveFigures(
   options: { type?: string; source?: string; where?: (key: FigureKey) => string } = {},
 ): Promise<FiguresView> {
   requireReportEditor(actor);
-  const figures = figuresOrThrow(values, options.where ?? ((key) => key));
+  const figures = figuresOrThrow(values, year, { cellOf: options.where });
   try {
     return await inTransaction(db, async (trx) => {
       const inputs = await requireReportInputs(withinTransaction(db, trx), code, year);

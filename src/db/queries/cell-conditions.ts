@@ -4,14 +4,16 @@
  */
 import type { ExpressionBuilder } from 'kysely';
 import type { CellSource } from '../../domain/report/cell-source.ts';
-import { isOutcomeRow } from '../../domain/report/cell-source.ts';
+import { isOutcomeRow, outcomesOfRow } from '../../domain/report/cell-source.ts';
 import { yearBounds } from '../../domain/report/facts.ts';
-import { OUTCOMES } from '../../domain/report/vocabulary.ts';
 import type { Database } from '../schema.ts';
 
 type Source = Exclude<CellSource, { kind: 'figures' }>;
 
-/** Normative documents: issued in the year, repealed in it, or in force on 31 December. */
+/**
+ * Normative documents: issued in the year (2019: also 本年新公开数量, as a document is public from its
+ * issue date), repealed in it, in force on 31 December, or issued by then (2019: 对外公开总数量).
+ */
 export function normativeWhere(
   eb: ExpressionBuilder<Database, 'normative_documents'>,
   year: number,
@@ -19,7 +21,8 @@ export function normativeWhere(
 ) {
   const { start, end } = yearBounds(year);
   const conditions = [eb('kind', '=', s.docKind)];
-  if (s.column === 'issued') conditions.push(eb.between('issued_on', start, end));
+  if (s.column === 'issued' || s.column === 'published') conditions.push(eb.between('issued_on', start, end));
+  else if (s.column === 'published_total') conditions.push(eb('issued_on', '<=', end));
   else if (s.column === 'repealed') conditions.push(eb.between('repealed_on', start, end));
   else
     conditions.push(
@@ -40,7 +43,7 @@ export function requestWhere(
   if (s.column !== 'total') conditions.push(eb('applicant_type', '=', s.column));
   if (isOutcomeRow(s.row)) {
     conditions.push(eb.between('decided_on', start, end));
-    conditions.push(s.row === 'total' ? eb('outcome', 'in', [...OUTCOMES]) : eb('outcome', '=', s.row));
+    conditions.push(eb('outcome', 'in', [...outcomesOfRow(s.row)]));
     return eb.and(conditions);
   }
   const undecidedAt = (day: string, inclusive: boolean) =>

@@ -16,6 +16,7 @@ import {
   T4_GROUPS,
 } from '../../domain/report/vocabulary.ts';
 import type { Db } from '../connection.ts';
+import { figuresOfRow } from './admin-figures.ts';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
@@ -162,14 +163,7 @@ async function yearFacts(
     year,
     publications: await publicationFacts(db, agencyId, channels, year),
     normative: await normativeFacts(db, agencyId, year),
-    admin: admin
-      ? {
-          licenseDecisions: num(admin.license_decisions),
-          penaltyDecisions: num(admin.penalty_decisions),
-          enforcementDecisions: num(admin.enforcement_decisions),
-          feesYuan: num(admin.fees_yuan),
-        }
-      : null,
+    admin: admin ? figuresOfRow(admin) : null,
     requests: await requestFacts(db, agencyId, year),
     reviews: await reviewFacts(db, agencyId, year),
   };

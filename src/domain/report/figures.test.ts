@@ -19,7 +19,7 @@ describe('yuanToWhole', () => {
 });
 
 describe('parseFigures', () => {
-  const by = (key: string) => key;
+  const by = { year: 2022, format: '2021' } as const;
   const good = { licenseDecisions: 3, penaltyDecisions: '4', enforcementDecisions: 0, feesYuan: '35.5' };
 
   it('accepts numbers and numeric text, fees rounded to whole 元', () => {
@@ -42,9 +42,115 @@ describe('parseFigures', () => {
   });
 
   it('names spreadsheet cells when asked to', () => {
-    const result = parseFigures({ ...good, penaltyDecisions: 'x' }, (key) =>
-      key === 'penaltyDecisions' ? 'B3' : 'B?',
+    const result = parseFigures(
+      { ...good, penaltyDecisions: 'x' },
+      {
+        ...by,
+        cellOf: (key) => (key === 'penaltyDecisions' ? 'B3' : 'B?'),
+      },
     );
     expect(result.issues[0].message).toMatch(/^B3（行政处罚 本年处理决定数量）的值“x”/);
+  });
+});
+
+describe('parseFigures for a year in the 2019 format', () => {
+  const y2020 = { year: 2020, format: '2019' } as const;
+  const good = { licenseDecisions: 3, penaltyDecisions: 4, enforcementDecisions: 0, feesYuan: 0 };
+
+  it('keeps the format’s own figures when stated and leaves blank ones out (not 0)', () => {
+    const stated = {
+      licenseItemsPrev: '120',
+      licenseItemsChange: '-8',
+      otherServicesDecisions: 0,
+      procurementProjects: 22,
+      procurementAmountYuan: '184718.50',
+      penaltyItemsPrev: '',
+      feesItemsChange: null,
+    };
+    expect(parseFigures({ ...good, ...stated }, y2020)).toEqual({
+      figures: {
+        ...good,
+        licenseItemsPrev: 120,
+        licenseItemsChange: -8,
+        otherServicesDecisions: 0,
+        procurementProjects: 22,
+        procurementAmountYuan: 184719,
+      },
+      issues: [],
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    [
+      'a negative 上一年项目数量',
+      { feesItemsPrev: -1 },
+      '“行政事业性收费 上一年项目数量”',
+      '不小于 0 的整数',
+    ],
+    ['a fractional 本年增/减', { penaltyItemsChange: '-1.5' }, '“行政处罚 本年增/减”', '整数（减少时为负数'],
+    [
+      'a negative purchase amount',
+      { procurementAmountYuan: -5 },
+      '“政府集中采购 采购总金额（元）”',
+      '最多两位小数',
+    ],
+    [
+      'a purchase amount with three decimals',
+      { procurementAmountYuan: '1.005' },
+      '采购总金额',
+      '最多两位小数',
+    ],
+    [
+      'a count written in words',
+      { procurementProjects: '二十二' },
+      '“政府集中采购 采购项目数量”',
+      '不小于 0 的整数',
+    ],
+  ])('refuses %s, naming the figure in Chinese', (_situation, change, label, words) => {
+    const result = parseFigures({ ...good, ...change }, y2020);
+    expect(result.figures).toBeNull();
+    expect(result.issues).toEqual([
+      { field: Object.keys(change)[0], message: expect.stringContaining(words) },
+    ]);
+    expect(result.issues[0].message).toContain(label);
+    expect(result.issues[0].message).not.toContain(Object.keys(change)[0]);
+  });
+
+  it('still requires the four of every year', () => {
+    const result = parseFigures({ ...good, feesYuan: undefined, licenseItemsPrev: 1 }, y2020);
+    expect(result.issues).toEqual([
+      { field: 'feesYuan', message: '“行政事业性收费 本年收费金额（元）”为空，请填写；没有的填 0。' },
+    ]);
+  });
+});
+
+describe('parseFigures for a year in the 2021 format', () => {
+  const y2022 = { year: 2022, format: '2021' } as const;
+  const good = { licenseDecisions: 3, penaltyDecisions: 4, enforcementDecisions: 0, feesYuan: 0 };
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['上一年项目数量', { licenseItemsPrev: 5 }, 'licenseItemsPrev', '“行政许可 上一年项目数量”'],
+    ['本年增/减', { enforcementItemsChange: '-2' }, 'enforcementItemsChange', '“行政强制 本年增/减”'],
+    [
+      '政府集中采购',
+      { procurementAmountYuan: 0 },
+      'procurementAmountYuan',
+      '“政府集中采购 采购总金额（元）”',
+    ],
+  ])('refuses the 2019 format’s %s, naming it in Chinese', (_situation, change, field, label) => {
+    const result = parseFigures({ ...good, ...change }, { ...y2022, fieldPrefix: 'figures.' });
+    expect(result.issues).toEqual([
+      {
+        field: `figures.${field}`,
+        message: `${label}是2019年版报告格式独有的数据，2022 年度报告采用 2021 年版格式，没有这一项；请留空。`,
+      },
+    ]);
+  });
+
+  it('accepts them blank', () => {
+    expect(parseFigures({ ...good, licenseItemsPrev: null, procurementProjects: '' }, y2022)).toEqual({
+      figures: good,
+      issues: [],
+    });
   });
 });

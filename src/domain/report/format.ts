@@ -11,6 +11,11 @@ import type { Outcome, OutcomeGroup } from './vocabulary.ts';
 export const FORMAT_IDS = ['2019', '2021'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
+/** The format a report on `year` is written in: the 2019 trial format up to 2020, then 2021. */
+export function formatIdForYear(year: number): FormatId {
+  return year <= 2020 ? '2019' : '2021';
+}
+
 /** A row of table 三's 三、本年度办理结果: the outcomes counted in it and how it is printed and worded. */
 export interface OutcomeRow {
   /** the row code in the cells (`t3.<code>.<column>`) */
@@ -35,10 +40,11 @@ export interface ReportFormat {
   /** whole-number cells that may be negative (本年增/减) */
   signedCells: readonly string[];
   /**
-   * cells of the format the system has no records or figures for: computeCells leaves them out,
-   * the tables print them empty and R6 reminds staff (a warning) to state them another way
+   * cells filled only by yearly figures staff may leave unstated (the 2019 format's own, figures.ts):
+   * computeCells leaves an unstated one out, the tables print it empty and R6 reminds staff (a
+   * warning) to state it in the yearly figures
    */
-  unrecordedCells: readonly string[];
+  optionalCells: readonly string[];
   /** the rows of 三、本年度办理结果 between 二、上年结转 and （七）总计 */
   outcomeRows: readonly OutcomeRow[];
   /** every row of table 三, in order (`new`, `carried_in`, the outcome rows, `total`, `carried_out`) */

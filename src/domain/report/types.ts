@@ -1,3 +1,4 @@
+import type { OptionalFigureKey } from './figures.ts';
 import type { FormatId } from './format.ts';
 import type {
   AgencyKind,
@@ -65,8 +66,11 @@ export interface NormativeFacts {
   issuedToDate: number;
 }
 
-/** Figures that come from other systems (table 二 (五)(六)(八)). */
-export interface AdminFigures {
+/**
+ * Figures that come from other systems (table 二 (五)(六)(八), and (九) in the 2019 format): the
+ * four every year states, and the 2019 format's own (figures.ts), each absent when not stated.
+ */
+export interface AdminFigures extends Partial<Record<OptionalFigureKey, number>> {
   licenseDecisions: number;
   penaltyDecisions: number;
   enforcementDecisions: number;

@@ -1,6 +1,7 @@
 import { isWanDecimal } from '../money.ts';
 import { cellNumber } from './cells.ts';
 import { findClaims } from './claims.ts';
+import { FIGURE_FIELDS } from './figures.ts';
 import type { FormatId, ReportFormat } from './format.ts';
 import type { Cells, Violation } from './types.ts';
 import {
@@ -37,13 +38,13 @@ type Check = (input: ValidationInput) => Violation[];
 const r6: Check = ({ cells, format }) =>
   format.cellCodes.flatMap((code): Violation[] => {
     const value = cells[code];
-    if (value === undefined && format.unrecordedCells.includes(code))
+    if (value === undefined && format.optionalCells.includes(code))
       return [
         violation(
           'R6',
           'warning',
           [code],
-          `单元格 ${code} 本系统没有记录（${format.id}年版格式独有的数据），表中留空；如有此项数据，请在说明中写明。`,
+          `单元格 ${code}（${FIGURE_FIELDS.find((f) => f.cell === code)?.label ?? code}）未填报（${format.id}年版格式独有的数据），表中留空；如有此项数据，请在该年度的“年度数据”中填写。`,
         ),
       ];
     const decimal = format.decimalCells.includes(code);

@@ -92,7 +92,9 @@ export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
         description:
           'Cells of table 二 (一), 三 and 四, and publications.total / publications.channel.<code> / ' +
           'publications.<meetings|policy_documents|interpretations|online_interviews>. The yearly figures ' +
-          '(t2.license/penalty/enforcement.decisions, t2.fees.amount_wan) have no records: source "figures".',
+          '(t2.license/penalty/enforcement.decisions, t2.fees.amount_wan, and the 2019 format’s ' +
+          't2.*.items_prev/items_change, t2.other_services.decisions, t2.procurement.*) have no records: ' +
+          'source "figures".',
         params: cellParams,
         querystring: z.object(paging),
         response: { 200: cellRecordsSchema, ...staffErrors },

@@ -1,6 +1,8 @@
 /**
- * The yearly figures of table 二 (五)(六)(八) (staff; docs/reports.md): read, save, import from the
- * XLSX template, and download the template. Refused for a published year (a correction carries them).
+ * The yearly figures of table 二 (五)(六)(八), and for a 2019-format year (≤ 2020) that format's own
+ * (上一年项目数量, 本年增/减, 其他对外管理服务事项, (九) 政府集中采购) (staff; docs/reports.md,
+ * docs/report-formats.md): read, save, import from the XLSX template, and download the template.
+ * Refused for a published year (a correction carries them).
  */
 import { readFigures, saveFigures } from '../../commands/reports/figures.ts';
 import { figureCell, figuresTemplate, readFiguresSheet } from '../../commands/reports/figures-xlsx.ts';
@@ -40,7 +42,10 @@ export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
         tags: TAGS,
         summary: 'Save the yearly figures (operator); refused once the year is published',
         description:
-          'Counts: whole numbers ≥ 0. feesYuan: 元 with at most two decimals, kept as whole 元 (half up).',
+          'Counts: whole numbers ≥ 0. feesYuan: 元 with at most two decimals, kept as whole 元 (half up). ' +
+          'A 2019-format year (≤ 2020) also takes its own figures, each optional (null or blank: not ' +
+          'stated): *ItemsChange may be negative, procurementAmountYuan is 元 like feesYuan; a 2021-format ' +
+          'year refuses them (400, naming the field).',
         params: reportParams,
         body: figuresBody,
         response: { 200: figuresSchema, ...staffErrors },

@@ -1,18 +1,39 @@
-/** The yearly figures of table 二 (五)(六)(八): entered by staff or imported from the XLSX template. */
-import { Alert, App, Button, Card, Flex, Form, InputNumber, Typography, Upload } from 'antd';
+/**
+ * The yearly figures of table 二 (五)(六)(八): entered by staff or imported from the XLSX template;
+ * for a year in the 2019 trial format (≤ 2020) also that format's own figures, which may be left blank.
+ */
+import { Alert, App, Button, Card, Divider, Flex, Form, InputNumber, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { type FigureField, type FigureKey, figureFieldsOf } from '../../../domain/report/figures.ts';
+import { formatForYear } from '../../../domain/report/formats/registry.ts';
 import { messageOf } from '../../api/client.ts';
 import { reportsApi } from '../../api/reports.ts';
 import { base64Of } from '../../lib/files.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
 
-interface Values {
-  licenseDecisions?: number;
-  penaltyDecisions?: number;
-  enforcementDecisions?: number;
-  feesYuan?: number;
+/** Blank (null): not stated, for the figures a year may leave unstated. */
+type Values = Partial<Record<FigureKey, number | null>>;
+
+/** The input of a figure: counts from 0, 本年增/减 also negative. */
+function figureInput(field: FigureField, feesWan: string | undefined) {
+  return (
+    <Form.Item
+      key={field.key}
+      label={field.label}
+      name={field.key}
+      extra={
+        field.key === 'feesYuan' && feesWan
+          ? `报告中显示为 ${feesWan} 万元`
+          : field.kind === 'signed'
+            ? '减少时填负数（如 -8）'
+            : undefined
+      }
+    >
+      <InputNumber min={field.kind === 'signed' ? undefined : 0} suffix={field.unit} style={{ width: 240 }} />
+    </Form.Item>
+  );
 }
 
 export default function YearlyFiguresPage() {
@@ -22,8 +43,12 @@ export default function YearlyFiguresPage() {
   const { data, error, reload } = useApi(() => reportsApi.figures(agency, year), [agency, year]);
   const [form] = Form.useForm<Values>();
   const [saveError, setSaveError] = useState<string | null>(null);
+  const format = formatForYear(year);
+  const fields = figureFieldsOf(format.id);
+  const own = fields.filter((f) => !f.required);
 
   useEffect(() => {
+    form.resetFields();
     if (data?.figures) form.setFieldsValue(data.figures);
   }, [data, form]);
 
@@ -60,6 +85,7 @@ export default function YearlyFiguresPage() {
       <Typography.Title level={2}>{year} 年行政管理数据</Typography.Title>
       <Typography.Paragraph type="secondary">
         表二第二十条第（五）（六）（八）项：行政许可、行政处罚、行政强制的处理决定数量，行政事业性收费金额。
+        {own.length > 0 && `${year} 年度报告采用${format.citation}，另有下列该格式独有的数据；没有的留空。`}
       </Typography.Paragraph>
       {(error || saveError) && (
         <Alert type="error" showIcon title={error ?? saveError} style={{ marginBottom: 16 }} />
@@ -80,22 +106,9 @@ export default function YearlyFiguresPage() {
           disabled={published}
           aria-label="年度行政管理数据"
         >
-          <Form.Item label="行政许可 本年处理决定数量" name="licenseDecisions">
-            <InputNumber min={0} style={{ width: 240 }} />
-          </Form.Item>
-          <Form.Item label="行政处罚 本年处理决定数量" name="penaltyDecisions">
-            <InputNumber min={0} style={{ width: 240 }} />
-          </Form.Item>
-          <Form.Item label="行政强制 本年处理决定数量" name="enforcementDecisions">
-            <InputNumber min={0} style={{ width: 240 }} />
-          </Form.Item>
-          <Form.Item
-            label="行政事业性收费 本年收费金额（元）"
-            name="feesYuan"
-            extra={data?.figures ? `报告中显示为 ${data.figures.feesWan} 万元` : undefined}
-          >
-            <InputNumber min={0} style={{ width: 240 }} />
-          </Form.Item>
+          {fields.filter((f) => f.required).map((f) => figureInput(f, data?.figures?.feesWan))}
+          {own.length > 0 && <Divider titlePlacement="start">{format.id} 年版格式独有的数据</Divider>}
+          {own.map((f) => figureInput(f, undefined))}
           <Flex gap={8} wrap>
             <Button type="primary" htmlType="submit">
               保存

@@ -3,6 +3,7 @@
  * with 本年新制作/新公开/对外公开总数量, (五)(六) with 上一年项目数量/本年增/减/处理决定数量, (八)
  * without an amount, (九) 政府集中采购; table 三 with （六）其他处理 as one row; table 四 as in 2021.
  */
+import { figureFieldsOf, optionalFigureCells } from '../../figures.ts';
 import type { ReportFormat } from '../../format.ts';
 import { REPORT_SECTIONS } from '../../sections.ts';
 import { data, type GridCell, head, label, type TableModel } from '../../table-model.ts';
@@ -14,16 +15,23 @@ import {
   NORMATIVE_LABELS_2019,
   OUTCOME_ROWS_2019,
   SIGNED_CELLS_2019,
+  T2_FEES_LABEL_2019,
+  T2_ITEM_COLUMN_LABELS_2019,
   T2_ITEM_ROWS_2019,
   T2_NORMATIVE_COLUMNS_2019,
+  T2_PROCUREMENT_COLUMN_LABELS_2019,
+  T2_PROCUREMENT_LABEL_2019,
   T3_ROWS_2019,
-  UNRECORDED_CELLS_2019,
 } from './rows.ts';
+
+/** The figures of this format's own cells, stated or not (figures.ts). */
+const OWN_FIGURES = figureFieldsOf('2019').filter((f) => !f.required);
 
 /**
  * The recorded cells. 本年新公开数量 counts the documents issued in the year: a document enters the
  * registry with the published item that discloses it, so it is public from its issue date;
- * 对外公开总数量 counts every document issued up to the year's end, repealed or not.
+ * 对外公开总数量 counts every document issued up to the year's end, repealed or not. The format's
+ * own figures (上一年项目数量, 本年增/减, 其他对外管理服务事项, 政府集中采购) fill their cells when stated.
  */
 function computeCells(facts: YearFacts): Cells {
   const cells: Cells = {};
@@ -36,6 +44,10 @@ function computeCells(facts: YearFacts): Cells {
   cells['t2.license.decisions'] = facts.admin?.licenseDecisions ?? 0;
   cells['t2.penalty.decisions'] = facts.admin?.penaltyDecisions ?? 0;
   cells['t2.enforcement.decisions'] = facts.admin?.enforcementDecisions ?? 0;
+  for (const field of OWN_FIGURES) {
+    const value = facts.admin?.[field.key];
+    if (value !== undefined && value !== null) cells[field.cell] = value;
+  }
   putRequestAndReviewCells(cells, facts, OUTCOME_ROWS_2019);
   return cells;
 }
@@ -54,8 +66,9 @@ function buildT2(cells: Cells): TableModel {
     label(text),
     ...codes.map((code) => data(cells, code, 6 / codes.length)),
   ];
+  const { items_prev, items_change, decisions } = T2_ITEM_COLUMN_LABELS_2019;
   const items = (n: 5 | 6): GridCell[][] => [
-    heads('上一年项目数量', '本年增/减', '处理决定数量'),
+    heads(items_prev, items_change, decisions),
     ...T2_ITEM_ROWS_2019.filter((r) => r.block === n).map((r) =>
       values(r.label, `t2.${r.code}.items_prev`, `t2.${r.code}.items_change`, `t2.${r.code}.decisions`),
     ),
@@ -77,11 +90,11 @@ function buildT2(cells: Cells): TableModel {
       block('第二十条第（六）项'),
       ...items(6),
       block('第二十条第（八）项'),
-      heads('上一年项目数量', '本年增/减'),
-      values('行政事业性收费', 't2.fees.items_prev', 't2.fees.items_change'),
+      heads(items_prev, items_change),
+      values(T2_FEES_LABEL_2019, 't2.fees.items_prev', 't2.fees.items_change'),
       block('第二十条第（九）项'),
-      heads('采购项目数量', '采购总金额（元）'),
-      values('政府集中采购', 't2.procurement.projects', 't2.procurement.amount_yuan'),
+      heads(T2_PROCUREMENT_COLUMN_LABELS_2019.projects, T2_PROCUREMENT_COLUMN_LABELS_2019.amount_yuan),
+      values(T2_PROCUREMENT_LABEL_2019, 't2.procurement.projects', 't2.procurement.amount_yuan'),
     ],
   };
 }
@@ -93,7 +106,7 @@ export const FORMAT_2019: ReportFormat = {
   cellCodes: CELL_CODES_2019,
   decimalCells: [],
   signedCells: SIGNED_CELLS_2019,
-  unrecordedCells: UNRECORDED_CELLS_2019,
+  optionalCells: optionalFigureCells('2019'),
   outcomeRows: OUTCOME_ROWS_2019,
   t3Rows: T3_ROWS_2019,
   sections: REPORT_SECTIONS,

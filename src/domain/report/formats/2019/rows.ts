@@ -39,24 +39,29 @@ export const T2_ITEM_ROWS_2019 = [
   { code: 'penalty', label: '行政处罚', block: 6 },
   { code: 'enforcement', label: '行政强制', block: 6 },
 ] as const;
+export type T2ItemRow2019 = (typeof T2_ITEM_ROWS_2019)[number]['code'];
+
+/** The column heads of table 二 (五)(六)(八) by cell column (`t2.<row>.<column>`). */
+export const T2_ITEM_COLUMN_LABELS_2019 = {
+  items_prev: '上一年项目数量',
+  items_change: '本年增/减',
+  decisions: '处理决定数量',
+} as const;
+
+/** Table 二 (八): one row, 上一年项目数量 and 本年增/减 only (no amount in this format). */
+export const T2_FEES_LABEL_2019 = '行政事业性收费';
+
+/** Table 二 (九): 政府集中采购, its number of projects and total amount (printed in 元, as whole 元). */
+export const T2_PROCUREMENT_LABEL_2019 = '政府集中采购';
+export const T2_PROCUREMENT_COLUMN_LABELS_2019 = {
+  projects: '采购项目数量',
+  amount_yuan: '采购总金额（元）',
+} as const;
 
 /** 本年增/减 may be negative (“-8”): the only cells of the format that may be. */
 export const SIGNED_CELLS_2019: readonly string[] = [
   ...T2_ITEM_ROWS_2019.map((r) => `t2.${r.code}.items_change`),
   't2.fees.items_change',
-];
-
-/**
- * The cells the system has neither records nor yearly figures for: the item counts of (五)(六)(八),
- * 其他对外管理服务事项's decisions and (九) 政府集中采购. Left out of the computed cells.
- */
-export const UNRECORDED_CELLS_2019: readonly string[] = [
-  ...T2_ITEM_ROWS_2019.flatMap((r) => [`t2.${r.code}.items_prev`, `t2.${r.code}.items_change`]),
-  't2.other_services.decisions',
-  't2.fees.items_prev',
-  't2.fees.items_change',
-  't2.procurement.projects',
-  't2.procurement.amount_yuan',
 ];
 
 /** Table 三 rows, in order. */

@@ -68,7 +68,7 @@ export const FORMAT_2021: ReportFormat = {
   cellCodes: CELL_CODES_2021,
   decimalCells: [DECIMAL_CELL],
   signedCells: [],
-  unrecordedCells: [],
+  optionalCells: [],
   outcomeRows: OUTCOME_ROWS_2021,
   t3Rows: T3_ROWS_2021,
   sections: REPORT_SECTIONS,

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Db, openDb } from '../src/db/connection.ts';
+import { migrateTo, migrateToLatest } from '../src/db/migrate.ts';
+import { figuresOfRow } from '../src/db/queries/admin-figures.ts';
+import { testDatabases } from './databases.ts';
+
+/** 0013 adds the 2019 format's own figures to `admin_figures`: rows before it keep theirs, none stated. */
+for (const { name, url } of testDatabases()) {
+  describe(`0013 the 2019 format's figures [${name}]`, () => {
+    let db: Db;
+    let admin: Db | undefined;
+    let schema: string | undefined;
+
+    beforeAll(async () => {
+      if (url.startsWith('postgres')) {
+        schema = `gk_test_${randomBytes(6).toString('hex')}`;
+        admin = openDb(url);
+        await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
+        db = openDb(url, { searchPath: schema });
+      } else db = openDb(url);
+      await migrateTo(db, '0012-one-event-log');
+      await sql`insert into agencies (code, name, short_name, kind, created_at)
+        values ('a', '甲', '甲', 'county', '2021-01-01T00:00:00Z')`.execute(db.kysely);
+      await sql`insert into admin_figures (agency_id, year, license_decisions, penalty_decisions, enforcement_decisions, fees_yuan)
+        select id, 2020, 4980, 240, 18, 6523000 from agencies where code = 'a'`.execute(db.kysely);
+      await migrateToLatest(db);
+    });
+    afterAll(async () => {
+      await db.close();
+      if (admin && schema) {
+        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
+        await admin.close();
+      }
+    });
+
+    it('keeps an earlier row as it was, with none of the new figures stated (null, not 0)', async () => {
+      const row = await db.kysely.selectFrom('admin_figures').selectAll().executeTakeFirstOrThrow();
+      expect([row.license_items_prev, row.fees_items_change, row.procurement_amount_yuan]).toEqual([
+        null,
+        null,
+        null,
+      ]);
+      expect(figuresOfRow(row)).toEqual({
+        licenseDecisions: 4980,
+        penaltyDecisions: 240,
+        enforcementDecisions: 18,
+        feesYuan: 6523000,
+      });
+    });
+
+    it('stores a negative 本年增/减 and an amount beyond 32 bits', async () => {
+      await db.kysely
+        .updateTable('admin_figures')
+        .set({ license_items_change: -8, procurement_amount_yuan: 12_345_678_901 })
+        .execute();
+      const row = await db.kysely.selectFrom('admin_figures').selectAll().executeTakeFirstOrThrow();
+      expect(figuresOfRow(row)).toMatchObject({
+        licenseItemsChange: -8,
+        procurementAmountYuan: 12_345_678_901,
+      });
+    });
+  });
+}
