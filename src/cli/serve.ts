@@ -3,6 +3,7 @@ import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildServer } from '../server/app.ts';
 import { ensureConsoleBuilt } from './build-console.ts';
+import { cliContext } from './command-context.ts';
 import { type CliIo, databaseUrl, flags, UsageError, writeErr } from './io.ts';
 
 /**
@@ -16,7 +17,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   await ensureConsoleBuilt(io);
   const db = openDb(databaseUrl(io));
   await migrateToLatest(db);
-  const demo = await loadDemoIfEmpty(db, io.env);
+  const demo = await loadDemoIfEmpty(cliContext(db, { username: 'first start' }), io.env);
   if (demo)
     writeErr(
       io,

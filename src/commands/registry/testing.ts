@@ -21,7 +21,8 @@ export async function registryAgency(db: Db, code: string): Promise<number> {
   async function* lines() {
     yield JSON.stringify({ type: 'agency', code, name: `测试机关${code}`, kind: 'department' });
   }
-  const result = await importRecords(db, lines(), { actor: 'test', source: 'registry test' });
+  const ctx = testContext(db, { actor: { username: 'test' } });
+  const result = await importRecords(ctx, { lines: lines(), source: 'registry test' });
   expect(result.problems).toEqual([]);
   const row = await db.kysely
     .selectFrom('agencies')

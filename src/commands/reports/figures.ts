@@ -8,7 +8,7 @@ import { yuanToWan } from '../../domain/money.ts';
 import { type FigureIssue, type FigureKey, parseFigures } from '../../domain/report/figures.ts';
 import type { AdminFigures } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import { type CommandContext, inTrx, type TrxContext } from '../context.ts';
 import { requireReportInputs } from './edit-draft.ts';
 import { appendReportEvent, conflictOr, requireReportEditor } from './report-store.ts';
 
@@ -51,12 +51,16 @@ export function figuresError(issues: FigureIssue[]): AppError {
 
 /** Writes an agency-year's figures (insert or replace) with the event; inside the caller's transaction. */
 export async function writeFigures(
-  trx: Trx,
-  where: { agencyId: number; year: number },
-  before: AdminFigures | null,
-  figures: AdminFigures,
-  event: { type: string; actor: Actor; at: Date; source?: string },
+  ctx: TrxContext,
+  input: {
+    where: { agencyId: number; year: number };
+    before: AdminFigures | null;
+    figures: AdminFigures;
+    event: { type: string; source?: string };
+  },
 ): Promise<void> {
+  const { trx } = ctx;
+  const { where, before, figures, event } = input;
   const row = {
     license_decisions: figures.licenseDecisions,
     penalty_decisions: figures.penaltyDecisions,
@@ -76,11 +80,9 @@ export async function writeFigures(
       .values({ agency_id: where.agencyId, year: where.year, ...row })
       .execute();
   }
-  await appendReportEvent(trx, {
+  await appendReportEvent(ctx, {
     ...where,
     type: event.type,
-    actor: event.actor,
-    at: event.at,
     data: { before, after: figures, ...(event.source ? { source: event.source } : {}) },
   });
 }
@@ -90,16 +92,22 @@ export async function writeFigures(
  * required: counts are whole numbers ≥ 0, fees 元 with at most two decimals (kept as whole 元).
  */
 export async function saveFigures(
-  db: Db,
-  code: string,
-  year: number,
-  values: Partial<Record<FigureKey, unknown>>,
-  actor: Actor,
-  now: Date,
-  options: { type?: string; source?: string; where?: (key: FigureKey) => string } = {},
+  ctx: CommandContext,
+  input: {
+    code: string;
+    year: number;
+    values: Partial<Record<FigureKey, unknown>>;
+    /** the event's name (default report.figures_saved) and where the values came from */
+    type?: string;
+    source?: string;
+    /** how a problem names a figure's field or cell */
+    where?: (key: FigureKey) => string;
+  },
 ): Promise<FiguresView> {
-  requireReportEditor(actor);
-  const figures = figuresOrThrow(values, options.where ?? ((key) => key));
+  const { db } = ctx;
+  const { code, year } = input;
+  requireReportEditor(ctx.actor);
+  const figures = figuresOrThrow(input.values, input.where ?? ((key) => key));
   try {
     return await inTransaction(db, async (trx) => {
       const inputs = await requireReportInputs(withinTransaction(db, trx), code, year);
@@ -109,12 +117,12 @@ export async function saveFigures(
           `${year} 年度报告已发布（第 ${inputs.publishedVersion} 版），年度数据不能再直接修改；请在发布更正时一并提交。`,
         );
       const before = inputs.facts.current.admin;
-      const type = options.type ?? 'report.figures_saved';
-      await writeFigures(trx, { agencyId: inputs.agencyId, year }, before, figures, {
-        type,
-        actor,
-        at: now,
-        source: options.source,
+      const type = input.type ?? 'report.figures_saved';
+      await writeFigures(inTrx(ctx, trx), {
+        where: { agencyId: inputs.agencyId, year },
+        before,
+        figures,
+        event: { type, source: input.source },
       });
       return { year, figures: withWan(figures), publishedVersion: 0 };
     });
