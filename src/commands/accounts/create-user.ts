@@ -5,10 +5,10 @@
  */
 import { hashPassword } from '../../accounts/password-hash.ts';
 import { isWriteConflict } from '../../db/conflict.ts';
-import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor } from '../../domain/accounts/actor.ts';
 import { AppError } from '../../errors.ts';
+import type { CommandContext } from '../context.ts';
 import { assertAdministers } from './admin-scope.ts';
 import { assertStrongPassword } from './change-password.ts';
 import { recordUserEvent } from './user-events.ts';
@@ -27,7 +27,9 @@ export interface NewUser {
 }
 
 /** Creates the user; 409 when the username is taken. */
-export async function createUser(db: Db, input: NewUser, scope: Actor, now: Date): Promise<{ id: number }> {
+export async function createUser(ctx: CommandContext<Actor>, input: NewUser): Promise<{ id: number }> {
+  const { db, actor: scope } = ctx;
+  const now = ctx.clock.now();
   if (!USERNAME_PATTERN.test(input.username)) {
     const message = '用户名只能包含小写字母、数字、点、下划线和连字符，2–64 个字符。';
     throw new AppError('validation', message, [{ field: 'username', message }]);
