@@ -1,3 +1,4 @@
+import { isConcurrencyFailure, rethrowConflict } from '../db/conflict.ts';
 import { appendEvent } from '../db/events.ts';
 import type { CommandContext, NamedActor, Trx } from './context.ts';
 import { inTrx } from './context.ts';
@@ -38,7 +39,8 @@ class Rejected extends Error {}
 
 /**
  * `gongkai import`: reads JSON Lines records and writes them in one transaction. Any bad line
- * (its number and reason are reported) rejects the whole file: nothing from it is written. Lines
+ * (its number and reason are reported) rejects the whole file: nothing from it is written. A
+ * PostgreSQL deadlock or serialization failure is a `conflict` (retry), not a bad line. Lines
  * stream through in batches, so memory stays flat however long the file is.
  */
 export async function importRecords(
@@ -123,6 +125,8 @@ export async function importRecords(
     });
     result.ok = true;
   } catch (error) {
+    if (isConcurrencyFailure(error))
+      rethrowConflict(error, '导入时与其他写入冲突，未写入任何记录，请稍后重试。');
     result.counts = {};
     if (!(error instanceof Rejected)) {
       const reason = error instanceof Error ? error.message : String(error);
