@@ -48,7 +48,7 @@ export async function applyAmendment(
   ctx: TrxContext,
   input: { old: StoredDocument; amendment: AmendInput },
 ): Promise<number> {
-  const { trx, actor } = ctx;
+  const { trx } = ctx;
   const { old, amendment: body } = input;
   requireNotFuture('新版本制发日期', 'issuedOn', body.issuedOn, ctx.clock.today());
   const refused = amendRefusal(old, body.issuedOn);
@@ -82,21 +82,16 @@ export async function applyAmendment(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1)
     throw new AppError('conflict', '该文件刚被其他人变更，请刷新后重试。');
-  const at = ctx.clock.now();
-  await appendRegistryEvent(trx, {
+  await appendRegistryEvent(ctx, {
     agencyId: old.agencyId,
     documentId: old.id,
     type: 'registry.superseded',
-    actor,
-    at,
     data: { statusBefore: 'in_force', statusAfter: 'amended', supersededBy: inserted.id, on: body.issuedOn },
   });
-  await appendRegistryEvent(trx, {
+  await appendRegistryEvent(ctx, {
     agencyId: old.agencyId,
     documentId: inserted.id,
     type: 'registry.amended',
-    actor,
-    at,
     data: {
       statusBefore: null,
       statusAfter: 'in_force',

@@ -1,6 +1,6 @@
 import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
-import type { CommandContext } from '../context.ts';
+import { type CommandContext, inTrx } from '../context.ts';
 import { type IssueInput, issueBody, parseInput } from './inputs.ts';
 import {
   appendRegistryEvent,
@@ -45,12 +45,10 @@ export async function issueDocument(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await appendRegistryEvent(trx, {
+      await appendRegistryEvent(inTrx(ctx, trx), {
         agencyId,
         documentId: inserted.id,
         type: 'registry.issued',
-        actor,
-        at: ctx.clock.now(),
         data: { statusBefore: null, statusAfter: 'in_force', input: body },
       });
       const issued = await findDocument(withinTransaction(db, trx), agencyId, inserted.id);

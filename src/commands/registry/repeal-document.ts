@@ -44,7 +44,7 @@ export async function applyRepeal(
   ctx: TrxContext,
   input: { doc: StoredDocument; repeal: RepealInput },
 ): Promise<void> {
-  const { trx, actor } = ctx;
+  const { trx } = ctx;
   const { doc, repeal: body } = input;
   requireNotFuture('废止日期', 'repealedOn', body.repealedOn, ctx.clock.today());
   const refused = repealRefusal(doc, body.repealedOn);
@@ -58,12 +58,10 @@ export async function applyRepeal(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1)
     throw new AppError('conflict', '该文件刚被其他人变更，请刷新后重试。');
-  await appendRegistryEvent(trx, {
+  await appendRegistryEvent(ctx, {
     agencyId: doc.agencyId,
     documentId: doc.id,
     type: 'registry.repealed',
-    actor,
-    at: ctx.clock.now(),
     data: { statusBefore: 'in_force', statusAfter: 'repealed', input: body },
   });
 }

@@ -105,12 +105,10 @@ async function recordDecision(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendRegistryEvent(trx, {
+  await appendRegistryEvent(ctx, {
     agencyId,
     documentId: doc.id,
     type: 'registry.reviewed',
-    actor,
-    at: now,
     data: { year, reviewedOn, decision: decision.decision, note: decision.note, resultDocumentId },
   });
   return { reviewId: inserted.id, documentId: doc.id, decision: decision.decision, resultDocumentId };
