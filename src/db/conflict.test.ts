@@ -194,6 +194,21 @@ describeEachDatabase('a write conflict in any store answers 409, not 500', (use)
         '工作日历或某件申请刚被其他人修改，日历未作更改，请稍后重试。',
       ],
       [
+        'users (creating one: not “the username is taken”)',
+        async () => [
+          'POST',
+          `${BASE}/users`,
+          ADMIN,
+          {
+            username: 'conflicts-new',
+            displayName: '新用户',
+            password: 'Harbour-lights-2026',
+            roles: [],
+          },
+        ],
+        '该账号刚被其他人修改，请刷新后重试。',
+      ],
+      [
         'users (granting a role)',
         async () => ['PUT', `${BASE}/users/conflicts-reviewer/roles/operator`, ADMIN, undefined],
         '该账号刚被其他人修改，请刷新后重试。',
