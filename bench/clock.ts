@@ -19,8 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { cliContext } from '../src/cli/command-context.ts';
 import { importHolidayNotice } from '../src/commands/calendar/import-holiday-notice.ts';
 import { RECOMPUTE_BATCH_SIZE, readOpenCaseBatches } from '../src/commands/calendar/open-case-batches.ts';
+import { clockOf } from '../src/commands/context.ts';
 import { clockColumns } from '../src/commands/requests/case-store.ts';
 import { type Db, type Dialect, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -255,12 +257,10 @@ async function measure(dialect: Dialect): Promise<Result> {
       baseline.push(performance.now() - start);
     }
     start = performance.now();
-    const { recompute } = await importHolidayNotice(
-      db,
-      NOTICE_2027,
-      { username: 'bench-admin', roles: [], platformAdmin: true },
-      new Date(`${TODAY}T02:00:00Z`),
-    );
+    const admin = { username: 'bench-admin', roles: [], platformAdmin: true };
+    const at = new Date(`${TODAY}T02:00:00Z`);
+    const ctx = { ...cliContext(db, admin), clock: clockOf(() => at) };
+    const { recompute } = await importHolidayNotice(ctx, NOTICE_2027);
     const recomputeMs = performance.now() - start;
     const written = await db.kysely
       .selectFrom('events')

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fastifyStatic from '@fastify/static';
+import { cliContext } from '../src/cli/command-context.ts';
 import { loadDemo } from '../src/commands/load-demo.ts';
 import { openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   try {
     console.log('loading the demo agency…');
     await migrateToLatest(db);
-    await loadDemo(db, 'bench:portal');
+    await loadDemo(cliContext(db, { username: 'bench:portal' }));
     const app = await buildServer({ db });
     await app.register(fastifyStatic, { root: staticDir, prefix: STATIC_PREFIX });
     const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '');

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { cliContext } from '../src/cli/command-context.ts';
 import { loadDemo } from '../src/commands/load-demo.ts';
 import { type Db, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -44,7 +45,7 @@ const p95 = (xs: number[]) =>
 
 const { db, drop } = await open();
 await migrateToLatest(db);
-await loadDemo(db);
+await loadDemo(cliContext(db, { username: 'gongkai demo' }));
 const app = await buildServer({ db, now: () => new Date('2022-01-20T02:00:00Z') });
 await app.ready();
 const headers = { 'x-gongkai-user': 'lingang-operator' };

@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { type CompiledQuery, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { cliContext } from '../src/cli/command-context.ts';
 import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
 import { importRecords } from '../src/commands/import-records.ts';
 import { type Db, type Dialect, openDb } from '../src/db/connection.ts';
@@ -348,32 +349,29 @@ async function load(db: Db, options: Options): Promise<{ lines: number; ms: numb
   const tty = process.stdout.isTTY;
   const expected = options.publications + options.requests;
   const start = performance.now();
-  const result = await importRecords(
-    db,
-    asAsync(
-      syntheticLines({
-        agency: AGENCY,
-        year: options.year,
-        publications: options.publications,
-        requests: options.requests,
-        seed: options.seed,
-      }),
-    ),
-    {
-      actor: 'bench',
-      source: 'bench:synthetic',
-      progressEvery: 25_000,
-      onProgress: tty
-        ? (lines) => {
-            const seconds = (performance.now() - start) / 1000;
-            const rate = lines / seconds;
-            process.stdout.write(
-              `\r  loading… ${fmt(lines, 0)} / ~${fmt(expected, 0)} lines, ${fmt(seconds)} s, ${fmt(rate, 0)} lines/s   `,
-            );
-          }
-        : undefined,
-    },
+  const lines = asAsync(
+    syntheticLines({
+      agency: AGENCY,
+      year: options.year,
+      publications: options.publications,
+      requests: options.requests,
+      seed: options.seed,
+    }),
   );
+  const result = await importRecords(cliContext(db, { username: 'bench' }), {
+    lines,
+    source: 'bench:synthetic',
+    progressEvery: 25_000,
+    onProgress: tty
+      ? (lines) => {
+          const seconds = (performance.now() - start) / 1000;
+          const rate = lines / seconds;
+          process.stdout.write(
+            `\r  loading… ${fmt(lines, 0)} / ~${fmt(expected, 0)} lines, ${fmt(seconds)} s, ${fmt(rate, 0)} lines/s   `,
+          );
+        }
+      : undefined,
+  });
   const ms = performance.now() - start;
   if (tty) process.stdout.write('\r\x1b[K');
   if (!result.ok) {

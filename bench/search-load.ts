@@ -5,6 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
+import { cliContext } from '../src/cli/command-context.ts';
 import { importItems } from '../src/commands/import-items/import-items.ts';
 import { itemSource } from '../src/commands/import-items/sources.ts';
 import { importRecords } from '../src/commands/import-records.ts';
@@ -22,7 +23,10 @@ export async function createAgencies(db: Db): Promise<void> {
       yield JSON.stringify({ type: 'agency', code: code(i), name, kind: 'department' });
     }
   }
-  const result = await importRecords(db, lines(), { actor: 'bench', source: 'bench:search' });
+  const result = await importRecords(cliContext(db, { username: 'bench' }), {
+    lines: lines(),
+    source: 'bench:search',
+  });
   if (!result.ok) throw new Error(result.problems.map((p) => p.reason).join('; '));
 }
 

@@ -5,8 +5,10 @@ import { recomputeOpenDeadlines } from '../src/commands/calendar/recompute-open-
 import type { Actor } from '../src/commands/context.ts';
 import { applyCaseAction } from '../src/commands/requests/apply-case-action.ts';
 import { registerRequest } from '../src/commands/requests/register-request.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import type { Db } from '../src/db/connection.ts';
 import { chineseDaysData } from '../src/domain/calendar/chinese-days-data.ts';
+import type { WorkCalendar } from '../src/domain/calendar/types.ts';
 import { createWorkCalendar } from '../src/domain/calendar/work-calendar.ts';
 import { buildServer } from '../src/server/app.ts';
 import { describeEachDatabase } from './databases.ts';
@@ -282,10 +284,11 @@ describeEachDatabase(
           source: 'x',
         })),
       });
-      let result = await recomputeOpenDeadlines(use(), moreHolidays, '2026-12-15', admin, '测试', now, 1);
+      const as = (calendar: WorkCalendar) => testContext(use(), { actor: admin, now, calendar });
+      let result = await recomputeOpenDeadlines(as(moreHolidays), { reason: '测试', batchSize: 1 });
       expect(result).toMatchObject({ checked: 3, changed: 2, failed: [{ requestId: cases.early }] });
       expect(await stored(cases.late)).toMatchObject({ due_on: '2027-01-12' });
-      result = await recomputeOpenDeadlines(use(), tables, '2026-12-15', admin, '测试', now, 1);
+      result = await recomputeOpenDeadlines(as(tables), { reason: '测试', batchSize: 1 });
       expect(result).toMatchObject({ checked: 3, changed: 2 });
       expect(await stored(cases.late)).toMatchObject({ due_on: '2027-01-11' });
     });

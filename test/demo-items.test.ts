@@ -1,12 +1,13 @@
 import { expect, it } from 'vitest';
 import { loadDemo } from '../src/commands/load-demo.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import { DEMO_PLANS } from '../src/demo/lingang.ts';
 import { publicSearch } from '../src/search/public-search.ts';
 import { describeEachDatabase } from './databases.ts';
 
 describeEachDatabase('the demo agency’s published items', (use) => {
   it('are the publication records the report counts: a website row per item, postings per channel', async () => {
-    const loaded = await loadDemo(use());
+    const loaded = await loadDemo(testContext(use(), { actor: { username: 'gongkai demo' } }));
     expect(loaded.ok).toBe(true);
     const plan2021 = DEMO_PLANS.find((p) => p.year === 2021);
     const websiteRows = DEMO_PLANS.reduce((sum, p) => sum + (p.channels.website ?? 0), 0);

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { loadDemo } from '../src/commands/load-demo.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import { type Db, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 
@@ -24,7 +25,9 @@ export type DemoVariant = 'published' | 'draft';
 async function loadVariant(db: Db, variant: DemoVariant): Promise<void> {
   await migrateToLatest(db);
   const loaded =
-    variant === 'published' ? await loadDemo(db) : await loadDemo(db, 'test', { publish2021: false });
+    variant === 'published'
+      ? await loadDemo(testContext(db, { actor: { username: 'gongkai demo' } }))
+      : await loadDemo(testContext(db, { actor: { username: 'test' } }), { publish2021: false });
   if (!loaded.ok) throw new Error(`demo did not load: ${JSON.stringify(loaded.problems).slice(0, 500)}`);
 }
 

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
 import { loadDemo } from '../src/commands/load-demo.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import { loadReportFacts } from '../src/db/queries/report-facts.ts';
 import { formatById } from '../src/domain/report/formats/registry.ts';
 import { sectionTexts } from '../src/domain/report/sections.ts';
@@ -28,7 +29,7 @@ const SEED_PHRASES = [
 describeEachDatabase('the demo agency reproduces the seed report', (use) => {
   let report: AnnualReport;
   beforeAll(async () => {
-    const loaded = await loadDemo(use());
+    const loaded = await loadDemo(testContext(use(), { actor: { username: 'gongkai demo' } }));
     expect(loaded.problems).toEqual([]);
     const built = await buildAnnualReport(use(), 'lingang', 2021);
     if (!built) throw new Error('no report');
@@ -65,7 +66,7 @@ describeEachDatabase('the demo agency reproduces the seed report', (use) => {
   });
 
   it('reloads the demo agency without duplicating anything', async () => {
-    expect((await loadDemo(use())).ok).toBe(true);
+    expect((await loadDemo(testContext(use(), { actor: { username: 'gongkai demo' } }))).ok).toBe(true);
     const again = await buildAnnualReport(use(), 'lingang', 2021);
     expect(again?.cells).toEqual(report.cells);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
 import { importRecords } from '../src/commands/import-records.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import type { Db } from '../src/db/connection.ts';
 import { describeEachDatabase } from './databases.ts';
 
@@ -27,7 +28,10 @@ const request = (
 });
 
 async function run(db: Db, records: Array<Record<string, unknown> | string>) {
-  return importRecords(db, lines(records), { actor: 'test', source: 'test.jsonl' });
+  return importRecords(testContext(db, { actor: { username: 'test' } }), {
+    lines: lines(records),
+    source: 'test.jsonl',
+  });
 }
 
 async function count(db: Db, table: 'agencies' | 'requests' | 'publications' | 'events'): Promise<number> {

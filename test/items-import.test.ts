@@ -4,6 +4,7 @@ import { importItems } from '../src/commands/import-items/import-items.ts';
 import { type ItemFileFormat, itemSource } from '../src/commands/import-items/sources.ts';
 import { badDateRow, itemFile, type Row, threeRows } from '../src/commands/import-items/testing.ts';
 import { importRecords } from '../src/commands/import-records.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import type { Db } from '../src/db/connection.ts';
 import { loadReportFacts } from '../src/db/queries/report-facts.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
@@ -34,7 +35,14 @@ describeEachDatabase('gongkai items import', (use) => {
     async function* lines() {
       yield JSON.stringify({ type: 'agency', code: 'imp-items', name: '导入测试机关', kind: 'department' });
     }
-    expect((await importRecords(use(), lines(), { actor: 'test', source: 'setup' })).problems).toEqual([]);
+    expect(
+      (
+        await importRecords(testContext(use(), { actor: { username: 'test' } }), {
+          lines: lines(),
+          source: 'setup',
+        })
+      ).problems,
+    ).toEqual([]);
   });
 
   describe.each<ItemFileFormat>(['csv', 'xlsx', 'jsonl'])('a good %s file', (format) => {

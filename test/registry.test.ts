@@ -3,7 +3,7 @@ import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
 import { amendDocument } from '../src/commands/registry/amend-document.ts';
 import { issueDocument } from '../src/commands/registry/issue-document.ts';
 import { repealDocument } from '../src/commands/registry/repeal-document.ts';
-import { NOW, OPERATOR, registryAgency } from '../src/commands/registry/testing.ts';
+import { registryAgency, registryContext } from '../src/commands/registry/testing.ts';
 import { documentHistory, documentsInForce } from '../src/db/queries/registry.ts';
 import { describeEachDatabase } from './databases.ts';
 
@@ -21,15 +21,24 @@ describeEachDatabase('the normative-document registry and table 二 (一)', (use
       issuedOn: string,
     ) => {
       const title = `关于${docNumber}的规定`;
-      ids[key] = (await issueDocument(db, agencyId, { kind, docNumber, title, issuedOn }, OPERATOR, NOW)).id;
+      const document = { kind, docNumber, title, issuedOn };
+      ids[key] = (await issueDocument(registryContext(db), { agencyId, document })).id;
     };
     const amend = async (key: string, from: string, docNumber: string, issuedOn: string) => {
       ids[key] = (
-        await amendDocument(db, agencyId, ids[from] ?? 0, { docNumber, issuedOn }, OPERATOR, NOW)
+        await amendDocument(registryContext(db), {
+          agencyId,
+          documentId: ids[from] ?? 0,
+          amendment: { docNumber, issuedOn },
+        })
       ).id;
     };
     const repeal = (key: string, repealedOn: string, repealedBy: string) =>
-      repealDocument(db, agencyId, ids[key] ?? 0, { repealedOn, repealedBy }, OPERATOR, NOW);
+      repealDocument(registryContext(db), {
+        agencyId,
+        documentId: ids[key] ?? 0,
+        repeal: { repealedOn, repealedBy },
+      });
     await issue('a', '测规〔2020〕1号', 'normative', '2020-03-01');
     await issue('d', '测规〔2020〕2号', 'normative', '2020-06-01');
     await issue('b', '测规〔2021〕1号', 'normative', '2021-02-01');

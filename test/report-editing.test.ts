@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../src/commands/context.ts';
 import { publishReport } from '../src/commands/reports/publish-report.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import { describeEachWithDraftDemo } from './databases.ts';
 import { APPROVER, demoApp, OPERATOR, REPORTS, REVIEWER, send } from './report-app.ts';
 
@@ -106,14 +107,8 @@ describeEachWithDraftDemo('editing the annual report draft', (use) => {
 
   it('publishes on the day already on record by default, however late it is now', async () => {
     const approver: Actor = { username: 'lingang-approver', roles: ['approver'] };
-    const version = await publishReport(
-      use(),
-      'lingang',
-      2021,
-      {},
-      approver,
-      new Date('2026-11-26T02:00:00Z'),
-    );
+    const ctx = testContext(use(), { actor: approver, now: new Date('2026-11-26T02:00:00Z') });
+    const version = await publishReport(ctx, { code: 'lingang', year: 2021 });
     expect([version.version, version.publishedOn, version.report.violations]).toEqual([1, '2022-01-28', []]);
   });
 

@@ -25,8 +25,8 @@ const STATED = {
 };
 
 describeEachWithDraftDemo('the 2019 format’s yearly figures (command)', (use) => {
-  /** The default operator of a test context. */
-  const actor = () => testContext(use()).actor;
+  /** A test context: the default operator, at the demo's instant. */
+  const ctx = () => testContext(use(), { now: NOW });
   const agencyId = () =>
     use()
       .kysely.selectFrom('agencies')
@@ -50,7 +50,11 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (command)', (use) 
       .execute();
 
   it('saves the stated figures of a 2020 report; unstated ones stay null, with the event before → after', async () => {
-    const view = await saveFigures(use(), 'lingang', 2020, { ...DEMO_2020, ...STATED }, actor(), NOW);
+    const view = await saveFigures(ctx(), {
+      code: 'lingang',
+      year: 2020,
+      values: { ...DEMO_2020, ...STATED },
+    });
     const after = { ...DEMO_2020, ...STATED, procurementAmountYuan: 184719 };
     expect(view.figures).toEqual({ ...after, feesWan: '652.3' });
     expect(await row(2020)).toMatchObject({
@@ -87,14 +91,11 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (command)', (use) 
   });
 
   it('clears a figure saved blank (not stated, not 0), the event showing both sides', async () => {
-    await saveFigures(
-      use(),
-      'lingang',
-      2020,
-      { ...DEMO_2020, ...STATED, licenseItemsPrev: '' },
-      actor(),
-      NOW,
-    );
+    await saveFigures(ctx(), {
+      code: 'lingang',
+      year: 2020,
+      values: { ...DEMO_2020, ...STATED, licenseItemsPrev: '' },
+    });
     expect((await row(2020))?.license_items_prev).toBeNull();
     const data = JSON.parse((await events())[1].data);
     expect([data.before.licenseItemsPrev, data.after]).toEqual([
@@ -105,14 +106,11 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (command)', (use) 
 
   it('refuses them for 2021 (the 2021 format), naming the field in Chinese, and writes nothing', async () => {
     const before = await row(2021);
-    const saving = saveFigures(
-      use(),
-      'lingang',
-      2021,
-      { ...DEMO_2020, procurementProjects: 3 },
-      actor(),
-      NOW,
-    );
+    const saving = saveFigures(ctx(), {
+      code: 'lingang',
+      year: 2021,
+      values: { ...DEMO_2020, procurementProjects: 3 },
+    });
     await expect(saving).rejects.toMatchObject({
       code: 'validation',
       message: expect.stringContaining('“政府集中采购 采购项目数量”是2019年版报告格式独有的数据'),
@@ -124,7 +122,11 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (command)', (use) 
 
   it('refuses a bad value of 2020 naming it in Chinese, and writes nothing', async () => {
     const before = await row(2020);
-    const saving = saveFigures(use(), 'lingang', 2020, { ...DEMO_2020, feesItemsPrev: -1 }, actor(), NOW);
+    const saving = saveFigures(ctx(), {
+      code: 'lingang',
+      year: 2020,
+      values: { ...DEMO_2020, feesItemsPrev: -1 },
+    });
     await expect(saving).rejects.toMatchObject({
       message: expect.stringContaining('“行政事业性收费 上一年项目数量”的值“-1”应为不小于 0 的整数'),
     });

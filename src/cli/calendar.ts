@@ -6,15 +6,14 @@
  * and could change the tables anyway (interim, like the header of the HTTP API).
  */
 
-import { loadCalendar } from '../calendar/load-calendar.ts';
 import { addCalendarOverride, removeCalendarOverride } from '../commands/calendar/calendar-override.ts';
 import { type CalendarYear, readCalendarYear } from '../commands/calendar/calendar-year.ts';
 import { importHolidayNotice } from '../commands/calendar/import-holiday-notice.ts';
 import type { RecomputeResult } from '../commands/calendar/recompute-open-deadlines.ts';
-import type { Actor } from '../commands/context.ts';
+import { type Actor, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
-import { todayInChina } from '../domain/dates.ts';
 import { AppError } from '../errors.ts';
+import { cliContext } from './command-context.ts';
 import { type CliIo, cliUsername, flags, UsageError, writeErr } from './io.ts';
 import { readJsonFile } from './workdays.ts';
 
@@ -64,7 +63,7 @@ function printRecompute(io: CliIo, result: RecomputeResult): void {
 }
 
 function yearArgument(text: string | undefined): number {
-  if (text === undefined) return Number(todayInChina(new Date()).slice(0, 4));
+  if (text === undefined) return Number(systemClock.today().slice(0, 4));
   const year = Number(text);
   if (!/^\d{4}$/.test(text) || year < 2000 || year > 2100)
     throw new UsageError(`YEAR 应为 2000–2100 之间的年份，收到：${text}`);
@@ -88,10 +87,10 @@ async function change<T>(run: () => Promise<T>): Promise<T> {
 export async function calendarCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const { values, positionals } = flags(args, { source: { type: 'string' }, json: { type: 'boolean' } });
   const [action, first, second] = positionals;
-  const now = new Date();
+  const ctx = cliContext(db, cliActor(io));
   switch (action) {
     case 'show': {
-      const view = await readCalendarYear(db, await loadCalendar(db), yearArgument(first));
+      const view = await readCalendarYear(ctx, { year: yearArgument(first) });
       if (values.json) io.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
       else printYear(io, view);
       return 0;
@@ -99,7 +98,7 @@ export async function calendarCommand(io: CliIo, db: Db, args: string[]): Promis
     case 'import-notice': {
       if (!first) throw new UsageError(`缺少通知文件。${USAGE}`);
       const json = await readJsonFile(io, first);
-      const result = await change(() => importHolidayNotice(db, json, cliActor(io), now));
+      const result = await change(() => importHolidayNotice(ctx, json));
       const { year, documentNumber, holidays, workdays } = result.notice;
       io.stdout.write(
         `已导入 ${year} 年节假日安排通知（${documentNumber}）：放假 ${holidays} 天，调休上班 ${workdays} 天${result.replaced ? '，替换了此前导入的通知' : ''}。\n`,
@@ -111,14 +110,14 @@ export async function calendarCommand(io: CliIo, db: Db, args: string[]): Promis
       if (!first || (second !== 'holiday' && second !== 'workday') || !values.source)
         throw new UsageError(USAGE);
       const input = { date: first, kind: second, source: values.source } as const;
-      const result = await change(() => addCalendarOverride(db, input, cliActor(io), now));
+      const result = await change(() => addCalendarOverride(ctx, input));
       io.stdout.write(`已将 ${first} 调整为${KIND_NAMES[second]}（依据 ${values.source}）。\n`);
       printRecompute(io, result.recompute);
       return 0;
     }
     case 'remove-override': {
       if (!first) throw new UsageError(USAGE);
-      const result = await change(() => removeCalendarOverride(db, first, cliActor(io), now));
+      const result = await change(() => removeCalendarOverride(ctx, { date: first }));
       io.stdout.write(`已撤销 ${first} 的日历调整（原为${KIND_NAMES[result.removed.kind] ?? ''}）。\n`);
       printRecompute(io, result.recompute);
       return 0;

@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { importRecords } from '../commands/import-records.ts';
 import type { Db } from '../db/connection.ts';
+import { cliContext } from './command-context.ts';
 import { type CliIo, cliUsername, UsageError, writeErr } from './io.ts';
 
 /** `gongkai import FILE` (or `-` for standard input): JSON Lines, all or nothing. Exit 2 on a bad line. */
@@ -20,8 +21,8 @@ export async function importCommand(io: CliIo, db: Db, args: string[]): Promise<
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const started = Date.now();
   const tty = io.stderr.isTTY;
-  const result = await importRecords(db, lines, {
-    actor: cliUsername(io),
+  const result = await importRecords(cliContext(db, { username: cliUsername(io) }), {
+    lines,
     source: file === '-' ? 'stdin' : file,
     progressEvery: 20_000,
     onProgress: (n) => {

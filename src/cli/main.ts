@@ -1,6 +1,7 @@
 import { loadDemo } from '../commands/load-demo.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { cliContext } from './command-context.ts';
 import { type CliIo, databaseUrl, processIo, UsageError, writeErr } from './io.ts';
 
 const USAGE = `用法：gongkai <命令> [参数]
@@ -43,7 +44,7 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
       return (await import('./build-console.ts')).buildConsoleCommand(io, args);
     case 'demo':
       return withDb(io, async (db) => {
-        const result = await loadDemo(db);
+        const result = await loadDemo(cliContext(db, { username: 'gongkai demo' }));
         if (!result.ok) throw new Error(result.problems.map((p) => `第${p.line}行：${p.reason}`).join('\n'));
         writeErr(
           io,

@@ -23,20 +23,25 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'agency.jsonl'), `${JSON.stringify(agency)}\n`);
   expect((await gongkai('import', join(dir, 'agency.jsonl'))).code).toBe(0);
   const db = openDb(`sqlite:${join(dir, 'g.db')}`);
-  const user = await db.kysely
-    .insertInto('users')
-    .values({ username: 'op', display_name: '经办人', created_at: '2022-01-01T00:00:00Z' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
   const { id } = await db.kysely
     .selectFrom('agencies')
     .select('id')
     .where('code', '=', 'cli-reg')
     .executeTakeFirstOrThrow();
-  await db.kysely
-    .insertInto('user_roles')
-    .values({ user_id: user.id, agency_id: id, role: 'operator' })
-    .execute();
+  for (const [username, disabled] of [
+    ['op', 0],
+    ['gone', 1],
+  ] as const) {
+    const user = await db.kysely
+      .insertInto('users')
+      .values({ username, display_name: '经办人', created_at: '2022-01-01T00:00:00Z', disabled })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .insertInto('user_roles')
+      .values({ user_id: user.id, agency_id: id, role: 'operator' })
+      .execute();
+  }
   await db.close();
 });
 
@@ -65,4 +70,23 @@ it('issues, repeals, refuses a second repeal and lists what is in force, JSON in
       }
     ).total;
   expect([await list('2021-06-30'), await list('2021-12-31')]).toEqual([1, 0]);
+});
+
+it('refuses a disabled user, though they still hold a role in the agency, writing nothing', async () => {
+  const doc = {
+    kind: 'normative',
+    docNumber: '某发〔2021〕5号',
+    title: '停用者的规定',
+    issuedOn: '2021-03-01',
+  };
+  const args = ['registry', 'issue', '--agency', 'cli-reg', '--user', 'gone', json('gone.json', doc)];
+  const refused = await gongkai(...args);
+  expect([refused.code, refused.stderr]).toEqual([
+    2,
+    expect.stringContaining('用户 gone 无权办理该机关的事务'),
+  ]);
+  const all = await gongkai('registry', 'list', '--agency', 'cli-reg', '--user', 'op', '--all');
+  expect(JSON.parse(all.stdout).items.map((d: { docNumber: string }) => d.docNumber)).not.toContain(
+    '某发〔2021〕5号',
+  );
 });

@@ -1,4 +1,4 @@
-import type { Actor } from '../commands/context.ts';
+import { systemClock } from '../commands/context.ts';
 import { amendDocument } from '../commands/registry/amend-document.ts';
 import { amendBody, issueBody, parseInput, repealBody, reviewBody } from '../commands/registry/inputs.ts';
 import { issueDocument } from '../commands/registry/issue-document.ts';
@@ -7,11 +7,11 @@ import { repealDocument } from '../commands/registry/repeal-document.ts';
 import { reviewPass } from '../commands/registry/review-pass.ts';
 import type { Db } from '../db/connection.ts';
 import { documentHistory, documentsInForce, listDocuments } from '../db/queries/registry.ts';
-import { isScopeRole } from '../domain/accounts/actor.ts';
-import { isIsoDate, todayInChina } from '../domain/dates.ts';
+import { isIsoDate } from '../domain/dates.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../domain/registry/lifecycle.ts';
 import { NORMATIVE_KINDS, type NormativeKind } from '../domain/report/vocabulary.ts';
 import { AppError } from '../errors.ts';
+import { cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { readJsonFile } from './workdays.ts';
 
@@ -29,19 +29,6 @@ async function agencyOf(db: Db, code: string | undefined): Promise<number> {
   const row = await db.kysely.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
   if (!row) throw new UsageError(`未找到机关代码为 ${code} 的机关`);
   return row.id;
-}
-
-async function actorOf(db: Db, agencyId: number, username: string | undefined): Promise<Actor> {
-  if (!username) throw new UsageError('缺少 --user：请写经办人的用户名，如 --user lingang-operator');
-  const roles = await db.kysely
-    .selectFrom('user_roles')
-    .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select('user_roles.role')
-    .where('users.username', '=', username)
-    .where('user_roles.agency_id', '=', agencyId)
-    .execute();
-  if (roles.length === 0) throw new UsageError(`用户 ${username} 无权办理该机关的事务`);
-  return { username, roles: roles.map((r) => r.role).filter(isScopeRole) };
 }
 
 function readJson(io: CliIo, file: string | undefined): Promise<unknown> {
@@ -79,18 +66,17 @@ export async function registryCommand(io: CliIo, db: Db, args: string[]): Promis
     status: { type: 'string' },
     all: { type: 'boolean' },
   });
-  const now = new Date();
   const print = (value: unknown) => printJson(io, value);
   const kind = oneOf<NormativeKind>(values.kind, NORMATIVE_KINDS, '--kind');
   try {
     const agencyId = await agencyOf(db, values.agency);
     if (sub === 'list' && !values.all) {
-      const on = values.on ?? todayInChina(now);
+      const on = values.on ?? systemClock.today();
       if (!isIsoDate(on)) throw new UsageError('--on 应为 YYYY-MM-DD 格式的日期');
       print({ on, ...(await documentsInForce(db, agencyId, on, { kind, limit: 100_000, offset: 0 })) });
       return 0;
     }
-    const actor = await actorOf(db, agencyId, values.user);
+    const { ctx } = await cliAgencyContext(db, values.agency ?? '', values.user);
     const [first, second] = positionals;
     switch (sub) {
       case 'list': {
@@ -100,31 +86,25 @@ export async function registryCommand(io: CliIo, db: Db, args: string[]): Promis
       }
       case 'issue':
         print(
-          await issueDocument(db, agencyId, parseInput(issueBody, await readJson(io, first)), actor, now),
+          await issueDocument(ctx, { agencyId, document: parseInput(issueBody, await readJson(io, first)) }),
         );
         return 0;
       case 'amend':
         print(
-          await amendDocument(
-            db,
+          await amendDocument(ctx, {
             agencyId,
-            positiveInt(first, 'ID '),
-            parseInput(amendBody, await readJson(io, second)),
-            actor,
-            now,
-          ),
+            documentId: positiveInt(first, 'ID '),
+            amendment: parseInput(amendBody, await readJson(io, second)),
+          }),
         );
         return 0;
       case 'repeal':
         print(
-          await repealDocument(
-            db,
+          await repealDocument(ctx, {
             agencyId,
-            positiveInt(first, 'ID '),
-            parseInput(repealBody, await readJson(io, second)),
-            actor,
-            now,
-          ),
+            documentId: positiveInt(first, 'ID '),
+            repeal: parseInput(repealBody, await readJson(io, second)),
+          }),
         );
         return 0;
       case 'review': {
@@ -132,14 +112,11 @@ export async function registryCommand(io: CliIo, db: Db, args: string[]): Promis
         if (second)
           print({
             year,
-            recorded: await reviewPass(
-              db,
+            recorded: await reviewPass(ctx, {
               agencyId,
               year,
-              parseInput(reviewBody, await readJson(io, second)),
-              actor,
-              now,
-            ),
+              review: parseInput(reviewBody, await readJson(io, second)),
+            }),
           });
         else print(await readReviewPass(db, agencyId, year));
         return 0;

@@ -9,6 +9,7 @@ import { renderReportDocx } from '../render/docx.ts';
 import { renderReportHtml } from '../render/html.ts';
 import { renderReportPdf } from '../render/pdf.ts';
 import { reportJson } from '../server/presenters/report-json.ts';
+import { cliContext } from './command-context.ts';
 import { type CliIo, flags, printViolations, UsageError, writeErr } from './io.ts';
 
 const FORMATS = ['json', 'html', 'docx', 'pdf'] as const;
@@ -39,7 +40,7 @@ export async function reportCommand(io: CliIo, db: Db, args: string[]): Promise<
   const reportFormat = values['report-format'];
   if (reportFormat !== undefined && !isFormatId(reportFormat))
     throw new UsageError(`--report-format 应为 ${FORMAT_IDS.join('、')} 之一（年度报告格式的年份）`);
-  const demo = await loadDemoIfEmpty(db, io.env);
+  const demo = await loadDemoIfEmpty(cliContext(db, { username: 'first start' }), io.env);
   if (demo)
     writeErr(io, `首次使用：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`);
   const report = await buildAnnualReport(db, agency, Number(values.year), {

@@ -3,6 +3,7 @@ import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildServer } from '../server/app.ts';
 import { ensureConsoleBuilt } from './build-console.ts';
+import { cliContext } from './command-context.ts';
 import { type CliIo, databaseUrl, flags, UsageError, writeErr } from './io.ts';
 
 /**
@@ -16,7 +17,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   await ensureConsoleBuilt(io);
   const db = openDb(databaseUrl(io));
   await migrateToLatest(db);
-  const demo = await loadDemoIfEmpty(db, io.env);
+  const demo = await loadDemoIfEmpty(cliContext(db, { username: 'first start' }), io.env);
   if (demo)
     writeErr(
       io,
@@ -30,15 +31,21 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   const trustProxy = !proxy || proxy === '0' ? false : proxy === '1' ? true : proxy;
   // Never trustUserHeader: production callers sign in.
   const app = await buildServer({ db, logger: true, trustProxy });
-  const close = async () => {
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
+  // Resolves (exit 0) once a signal has closed the server and the database: the process then ends
+  // because nothing is left to run, as after any other command.
+  const stopped = new Promise<number>((resolve) => {
+    const close = async () => {
+      process.off('SIGINT', close);
+      process.off('SIGTERM', close);
+      await app.close();
+      await db.close();
+      resolve(0);
+    };
+    process.once('SIGINT', close);
+    process.once('SIGTERM', close);
+  });
   const host = values.host ?? io.env.HOST ?? 'localhost';
   await app.listen({ port, host });
   writeErr(io, `公开平台已启动：http://localhost:${port}/ （数据库 ${db.describe}）`);
-  return new Promise<number>(() => {});
+  return stopped;
 }

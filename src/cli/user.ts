@@ -12,6 +12,7 @@ import type { Db } from '../db/connection.ts';
 import { listUsers } from '../db/queries/users.ts';
 import type { Actor } from '../domain/accounts/actor.ts';
 import { isAgencyRole } from '../domain/accounts/roles.ts';
+import { cliContext } from './command-context.ts';
 import { type CliIo, cliUsername, flags, readStdin, UsageError, writeErr } from './io.ts';
 
 const USAGE = `用法：gongkai user <子命令>
@@ -54,11 +55,11 @@ function rolesOf(values: { role?: string[] }): string[] {
 }
 
 /** Runs one `gongkai user` subcommand; 0 on success (errors are thrown). */
-export async function userCommand(io: CliIo, db: Db, args: string[], now = new Date()): Promise<number> {
+export async function userCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = flags(rest, OPTIONS);
   const username = positionals[0];
-  const scope = cliScope(io);
+  const ctx = cliContext(db, cliScope(io));
   if (sub === 'list') {
     const agencyId = values.agency ? await agencyIdByCode(db, values.agency) : null;
     for (const user of await listUsers(db, agencyId)) {
@@ -79,12 +80,8 @@ export async function userCommand(io: CliIo, db: Db, args: string[], now = new D
     if (roles.length && !values.agency) throw new UsageError('授予角色时请用 --agency 指定机关。');
     const agency = values.agency ? { id: await agencyIdByCode(db, values.agency), roles } : undefined;
     const password = await passwordOf(io, values);
-    await createUser(
-      db,
-      { username, displayName: values.name, password, platformAdmin: values['platform-admin'], agency },
-      scope,
-      now,
-    );
+    const platformAdmin = values['platform-admin'];
+    await createUser(ctx, { username, displayName: values.name, password, platformAdmin, agency });
     writeErr(io, `已创建用户 ${username}${values['platform-admin'] ? '（平台管理员）' : ''}。`);
     return 0;
   }
@@ -94,12 +91,7 @@ export async function userCommand(io: CliIo, db: Db, args: string[], now = new D
       throw new UsageError('请用 --agency 和 --role 指定机关和角色。');
     const agencyId = await agencyIdByCode(db, values.agency);
     for (const role of roles) {
-      const { changed } = await changeRole(
-        db,
-        { username, agencyId, role, grant: sub === 'grant' },
-        scope,
-        now,
-      );
+      const { changed } = await changeRole(ctx, { username, agencyId, role, grant: sub === 'grant' });
       writeErr(
         io,
         `${username} ${values.agency}:${role} ${sub === 'grant' ? (changed ? '已授予' : '原已持有') : changed ? '已撤销' : '原未持有'}`,
@@ -108,12 +100,12 @@ export async function userCommand(io: CliIo, db: Db, args: string[], now = new D
     return 0;
   }
   if (sub === 'passwd') {
-    await updateUser(db, username, { password: await passwordOf(io, values) }, scope, now);
+    await updateUser(ctx, { username, change: { password: await passwordOf(io, values) } });
     writeErr(io, `已重设 ${username} 的密码。`);
     return 0;
   }
   if (sub === 'disable' || sub === 'enable') {
-    await updateUser(db, username, { disabled: sub === 'disable' }, scope, now);
+    await updateUser(ctx, { username, change: { disabled: sub === 'disable' } });
     writeErr(io, `已${sub === 'disable' ? '停用' : '启用'}用户 ${username}。`);
     return 0;
   }

@@ -27,6 +27,11 @@ export type Reader = Kysely<Database>;
 /** Who acts: a user and the roles they hold in the subject's agency. */
 export type Actor = AgencyActor;
 
+/** Who acts where only the name is recorded (an import, the demo, the deadline recompute). */
+export interface NamedActor {
+  username: string;
+}
+
 /** The wall clock, as commands read it: the instant, and the day it is in China. */
 export interface Clock {
   now(): Date;

@@ -1,9 +1,9 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '../db/connection.ts';
+import { isConcurrencyFailure, rethrowConflict } from '../db/conflict.ts';
 import { appendEvent } from '../db/events.ts';
-import type { Database } from '../db/schema.ts';
+import type { CommandContext, NamedActor, Trx } from './context.ts';
+import { inTrx } from './context.ts';
 import { parseLine } from './import/parse-line.ts';
-import { AgencyCache, type Batches, flush, type PendingLink, writeRecord } from './import/write-record.ts';
+import { AgencyCache, flush, type ImportState, writeRecord } from './import/write-record.ts';
 
 export interface ImportProblem {
   line: number;
@@ -18,7 +18,9 @@ export interface ImportResult {
 }
 
 export interface ImportOptions {
-  actor: string;
+  /** the JSON Lines, one record a line */
+  lines: AsyncIterable<string>;
+  /** where the lines come from (the file's name), recorded in the event */
   source: string;
   /** called every `progressEvery` lines */
   onProgress?: (lines: number) => void;
@@ -26,9 +28,9 @@ export interface ImportOptions {
   /** stop listing problems after this many (the file is rejected either way) */
   maxProblems?: number;
   /** runs first, in the same transaction (e.g. clearing what a reload replaces) */
-  before?: (trx: Transaction<Database>) => Promise<void>;
+  before?: (trx: Trx) => Promise<void>;
   /** runs last, in the same transaction, only when every line was good */
-  after?: (trx: Transaction<Database>) => Promise<void>;
+  after?: (trx: Trx) => Promise<void>;
 }
 
 const BATCH = 500;
@@ -37,30 +39,35 @@ class Rejected extends Error {}
 
 /**
  * `gongkai import`: reads JSON Lines records and writes them in one transaction. Any bad line
- * (its number and reason are reported) rejects the whole file: nothing from it is written. Lines
+ * (its number and reason are reported) rejects the whole file: nothing from it is written. A
+ * PostgreSQL deadlock or serialization failure is a `conflict` (retry), not a bad line. Lines
  * stream through in batches, so memory stays flat however long the file is.
  */
 export async function importRecords(
-  db: Db,
-  lines: AsyncIterable<string>,
+  ctx: CommandContext<NamedActor>,
   options: ImportOptions,
 ): Promise<ImportResult> {
+  const { db } = ctx;
   const result: ImportResult = { ok: false, lines: 0, counts: {}, problems: [] };
   const maxProblems = options.maxProblems ?? 50;
   const progressEvery = options.progressEvery ?? 10_000;
   try {
     await db.kysely.transaction().execute(async (trx) => {
       await options.before?.(trx);
-      const agencies = new AgencyCache(trx);
-      const batches: Batches = { publications: [], requests: [] };
-      const links: PendingLink[] = [];
-      const touched = new Set<number>();
+      const step = inTrx(ctx, trx);
+      const state: ImportState = {
+        agencies: new AgencyCache(trx),
+        batches: { publications: [], requests: [] },
+        links: [],
+        touched: new Set<number>(),
+      };
+      const { batches, links, touched } = state;
       /** type:agency:ref → the line that used it first (refs are unique per agency and type) */
       const refs = new Map<string, number>();
       const problem = (line: number, reason: string) => {
         if (result.problems.length < maxProblems) result.problems.push({ line, reason });
       };
-      for await (const raw of lines) {
+      for await (const raw of options.lines) {
         const line = ++result.lines;
         if (options.onProgress && line % progressEvery === 0) options.onProgress(line);
         if (raw.trim() === '') continue;
@@ -79,7 +86,7 @@ export async function importRecords(
           }
           refs.set(key, line);
         }
-        const reason = await writeRecord(trx, agencies, record, batches, links, touched, line);
+        const reason = await writeRecord(step, { state, record, line });
         if (reason) problem(line, reason);
         else result.counts[parsed.record.type] = (result.counts[parsed.record.type] ?? 0) + 1;
         if (result.problems.length === 0) await flush(trx, batches, BATCH);
@@ -104,13 +111,13 @@ export async function importRecords(
       }
       if (result.problems.length > 0) throw new Rejected();
       await options.after?.(trx);
-      const at = new Date();
+      const at = ctx.clock.now();
       for (const agencyId of touched) {
         await appendEvent(trx, {
           name: 'records.imported',
           subject: { type: 'import', id: options.source.slice(0, 64) },
           agency: agencyId,
-          actor: options.actor,
+          actor: ctx.actor.username,
           at,
           data: { source: options.source, lines: result.lines, counts: result.counts },
         });
@@ -118,6 +125,8 @@ export async function importRecords(
     });
     result.ok = true;
   } catch (error) {
+    if (isConcurrencyFailure(error))
+      rethrowConflict(error, '导入时与其他写入冲突，未写入任何记录，请稍后重试。');
     result.counts = {};
     if (!(error instanceof Rejected)) {
       const reason = error instanceof Error ? error.message : String(error);

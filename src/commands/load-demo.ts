@@ -1,4 +1,3 @@
-import type { Db } from '../db/connection.ts';
 import { withinTransaction } from '../db/transaction.ts';
 import { DEMO_AGENCY_CODE, DEMO_PLANS, demoLines } from '../demo/lingang.ts';
 import { loadDemoCases } from '../demo/lingang-cases.ts';
@@ -8,6 +7,7 @@ import { addDemoUsers } from '../demo/lingang-users.ts';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { searchIndexFor } from '../search/search-index.ts';
+import type { CommandContext, NamedActor } from './context.ts';
 import { importItems } from './import-items/import-items.ts';
 import { objectSource } from './import-items/sources.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
@@ -25,13 +25,14 @@ async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenera
  * same transaction, so a failed reload changes nothing.
  */
 export async function loadDemo(
-  db: Db,
-  actor = 'gongkai demo',
+  ctx: CommandContext<NamedActor>,
   options: { publish2021?: boolean } = {},
 ): Promise<DemoLoadResult> {
+  const { db } = ctx;
+  const actor = ctx.actor.username;
   let itemCount = 0;
-  const result = await importRecords(db, asLines(demoLines()), {
-    actor,
+  const result = await importRecords(ctx, {
+    lines: asLines(demoLines()),
     source: 'demo:lingang',
     before: async (trx) => {
       const old = await trx
@@ -69,7 +70,7 @@ export async function loadDemo(
         .where('code', '=', DEMO_AGENCY_CODE)
         .executeTakeFirstOrThrow();
       await trx.updateTable('agencies').set({ request_prefix: '临港' }).where('id', '=', agency.id).execute();
-      await addDemoUsers(trx, agency.id);
+      await addDemoUsers(trx, agency.id, ctx.clock.now());
       await loadDemoCases(
         withinTransaction(db, trx),
         agency.id,
@@ -82,7 +83,7 @@ export async function loadDemo(
           year: 2021,
           narrative: JSON.stringify(LINGANG_2021_NARRATIVE),
           published_on: '2022-01-28',
-          updated_at: new Date().toISOString(),
+          updated_at: ctx.clock.now().toISOString(),
         })
         .execute();
       const items = await importItems(withinTransaction(db, trx), objectSource(demoItemRows(DEMO_PLANS)), {
@@ -92,14 +93,12 @@ export async function loadDemo(
       if (!items.ok) throw new Error(`demo items rejected: ${JSON.stringify(items.problems.slice(0, 3))}`);
       itemCount = items.imported;
       if (options.publish2021 === false) return;
-      await publishReport(
-        withinTransaction(db, trx),
-        DEMO_AGENCY_CODE,
-        2021,
-        { publishedOn: '2022-01-28' },
-        { username: actor, roles: ['agency_admin'] },
-        new Date(),
-      );
+      const publisher: CommandContext = {
+        ...ctx,
+        db: withinTransaction(db, trx),
+        actor: { username: actor, roles: ['agency_admin'] },
+      };
+      await publishReport(publisher, { code: DEMO_AGENCY_CODE, year: 2021, publishedOn: '2022-01-28' });
     },
   });
   if (result.ok) publishedItemsChanged();
@@ -114,11 +113,11 @@ export type DemoLoadResult = ImportResult & { items: number };
  * command shows a working platform. `GONGKAI_DEMO=0` turns this off (production installations).
  */
 export async function loadDemoIfEmpty(
-  db: Db,
+  ctx: CommandContext<NamedActor>,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<DemoLoadResult | null> {
   if (env.GONGKAI_DEMO === '0') return null;
-  const any = await db.kysely.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
+  const any = await ctx.db.kysely.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (any) return null;
-  return loadDemo(db, 'first start');
+  return loadDemo(ctx);
 }

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { loadDemo } from '../commands/load-demo.ts';
+import { testContext } from '../commands/testing-context.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildServer } from '../server/app.ts';
@@ -30,7 +31,7 @@ describe('the API contract against the server’s responses (demo agency, SQLite
   beforeAll(async () => {
     db = openDb('sqlite::memory:');
     await migrateToLatest(db);
-    await loadDemo(db);
+    await loadDemo(testContext(db, { actor: { username: 'gongkai demo' } }));
     app = await buildServer({ db, now: () => new Date('2022-03-01T02:00:00Z'), trustUserHeader: true });
     await app.ready();
   });

@@ -120,7 +120,10 @@ export const figuresBody = z.object({
   licenseDecisions: figureValue.nullable().optional(),
   penaltyDecisions: figureValue.nullable().optional(),
   enforcementDecisions: figureValue.nullable().optional(),
-  feesYuan: figureValue.nullable().optional().describe('元, at most two decimals; kept as whole 元 (half up)'),
+  feesYuan: figureValue
+    .nullable()
+    .optional()
+    .describe('元, at most two decimals; kept as whole 元 (half up)'),
   ...figures2019(figureValue.nullable().optional()),
 });
 

@@ -15,7 +15,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../test/accounts.ts';
 import { describeEachDatabase, testDatabases } from '../../test/databases.ts';
+import { importRecords } from '../commands/import-records.ts';
 import { createTestAgency } from '../commands/items/testing.ts';
+import { testContext } from '../commands/testing-context.ts';
 import { AppError } from '../errors.ts';
 import { buildServer } from '../server/app.ts';
 import { isWriteConflict, rethrowConflict } from './conflict.ts';
@@ -69,6 +71,7 @@ describeEachDatabase('a write conflict in any store answers 409, not 500', (use)
   const OPERATOR = { 'x-gongkai-user': 'conflicts-operator' };
   const APPROVER = { 'x-gongkai-user': 'conflicts-approver' };
   const ADMIN = { 'x-gongkai-user': 'conflicts-admin' };
+  const ROOT = { 'x-gongkai-user': 'conflicts-root' };
   const BASE = '/api/v1/agencies/conflicts';
   const now = () => new Date('2022-01-20T02:00:00Z');
   let healthy: FastifyInstance;
@@ -84,6 +87,7 @@ describeEachDatabase('a write conflict in any store answers 409, not 500', (use)
       agencyId,
       roles: ['operator', 'approver'],
     });
+    await addUser(use(), { username: 'conflicts-root', password, platformAdmin: true });
     healthy = await buildServer({ db: use(), now, trustUserHeader: true });
     await healthy.ready();
     const created = await healthy.inject({
@@ -114,8 +118,9 @@ describeEachDatabase('a write conflict in any store answers 409, not 500', (use)
 
   describe.each(['40P01', '40001'])('the database answering %s', (code) => {
     let app: FastifyInstance;
+    let failing: Db;
     beforeAll(async () => {
-      const failing: Db = { ...use(), kysely: use().kysely.withPlugin(new FailingWrites(code)) };
+      failing = { ...use(), kysely: use().kysely.withPlugin(new FailingWrites(code)) };
       app = await buildServer({ db: failing, now, trustUserHeader: true });
       await app.ready();
     });
@@ -169,6 +174,41 @@ describeEachDatabase('a write conflict in any store answers 409, not 500', (use)
         '该年度报告刚被他人修改或发布，请刷新后重试。',
       ],
       [
+        'the yearly figures (saving them)',
+        async () => [
+          'PUT',
+          `${BASE}/reports/2021/figures`,
+          OPERATOR,
+          { licenseDecisions: 1, penaltyDecisions: 2, enforcementDecisions: 3, feesYuan: 0 },
+        ],
+        '该年度报告刚被他人修改或发布，请刷新后重试。',
+      ],
+      [
+        'the calendar (setting an override, which recomputes every open deadline)',
+        async () => [
+          'POST',
+          '/api/v1/calendar/overrides',
+          ROOT,
+          { date: '2026-12-31', kind: 'holiday', source: '某府办发〔2026〕9号' },
+        ],
+        '工作日历或某件申请刚被其他人修改，日历未作更改，请稍后重试。',
+      ],
+      [
+        'users (creating one: not “the username is taken”)',
+        async () => [
+          'POST',
+          `${BASE}/users`,
+          ADMIN,
+          {
+            username: 'conflicts-new',
+            displayName: '新用户',
+            password: 'Harbour-lights-2026',
+            roles: [],
+          },
+        ],
+        '该账号刚被其他人修改，请刷新后重试。',
+      ],
+      [
         'users (granting a role)',
         async () => ['PUT', `${BASE}/users/conflicts-reviewer/roles/operator`, ADMIN, undefined],
         '该账号刚被其他人修改，请刷新后重试。',
@@ -183,6 +223,20 @@ describeEachDatabase('a write conflict in any store answers 409, not 500', (use)
       });
       expect(res.statusCode, res.body).toBe(409);
       expect(res.json().error).toMatchObject({ code: 'conflict', message });
+    });
+
+    it('in the records import (a conflict to retry, not a bad line)', async () => {
+      async function* lines() {
+        yield JSON.stringify({
+          type: 'agency',
+          code: 'conflicts-import',
+          name: '冲突导入局',
+          kind: 'department',
+        });
+      }
+      const ctx = testContext(failing, { actor: { username: 'test' } });
+      const error = await importRecords(ctx, { lines: lines(), source: 'conflict.jsonl' }).catch((e) => e);
+      expect(error).toEqual(new AppError('conflict', '导入时与其他写入冲突，未写入任何记录，请稍后重试。'));
     });
   });
 });

@@ -13,6 +13,16 @@ export function isWriteConflict(error: unknown): boolean {
 }
 
 /**
+ * Whether a database error is PostgreSQL giving up on a transaction because of another one
+ * (deadlock, serialization failure): nothing is wrong with the data, the same write may succeed
+ * when retried. Not a unique index (that one can be the data's fault).
+ */
+export function isConcurrencyFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+/**
  * Rethrows a write conflict as `AppError('conflict', message)`; an AppError (the command's own
  * refusal) and any other error unchanged. Stores call it in their catch: `rethrowConflict(error, '…')`.
  */

@@ -57,8 +57,8 @@ const demoHash = (password: string): Promise<string> => {
 };
 
 /** Creates (or refreshes) the demo users, their passwords and their roles in the demo agency. */
-export async function addDemoUsers(trx: Transaction<Database>, agencyId: number): Promise<void> {
-  const at = new Date().toISOString();
+export async function addDemoUsers(trx: Transaction<Database>, agencyId: number, now: Date): Promise<void> {
+  const at = now.toISOString();
   for (const user of DEMO_USERS) {
     const password_hash = await demoHash(user.password);
     const platform_admin = user.platformAdmin ? 1 : 0;

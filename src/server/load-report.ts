@@ -7,16 +7,11 @@ import { AppError } from './errors.ts';
 import { findAgency } from './queries/agencies.ts';
 
 /**
- * The report of an agency-year, validated as of today in China. An unknown agency, or a year the
- * agency has no records for, is not_found: the platform does not show a report of zeros it has
- * no data for.
+ * The report of an agency-year, validated as of today in China (`now`: the server's clock). An
+ * unknown agency, or a year the agency has no records for, is not_found: the platform does not
+ * show a report of zeros it has no data for.
  */
-export async function loadReport(
-  db: Db,
-  code: string,
-  year: number,
-  now: Date = new Date(),
-): Promise<AnnualReport> {
+export async function loadReport(db: Db, code: string, year: number, now: Date): Promise<AnnualReport> {
   const agency = await findAgency(db, code);
   if (!agency) throw new AppError('not_found', `未找到机关代码为 ${code} 的机关`);
   if (!agency.years.includes(year)) {

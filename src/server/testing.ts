@@ -1,5 +1,6 @@
 /** Test helper of the server: an in-memory SQLite database with the demo agency, and a server on it. */
 import type { FastifyInstance } from 'fastify';
+import { cliContext } from '../cli/command-context.ts';
 import { loadDemo } from '../commands/load-demo.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -9,7 +10,7 @@ import { buildServer } from './app.ts';
 export async function demoServer(): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
   const db = openDb('sqlite::memory:');
   await migrateToLatest(db);
-  await loadDemo(db);
+  await loadDemo(cliContext(db, { username: 'gongkai demo' }));
   const app = await buildServer({ db, logger: false, trustUserHeader: true });
   await app.ready();
   return {

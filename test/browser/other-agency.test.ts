@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { cliContext } from '../../src/cli/command-context.ts';
 import { createUser } from '../../src/commands/accounts/create-user.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { signIn } from './console.ts';
@@ -39,17 +40,12 @@ async function addOtherAgency(db: Db): Promise<void> {
     .executeTakeFirstOrThrow();
   const platform = { username: 'browser-test', platformAdmin: true, scopes: [] };
   const roles = ['operator', 'approver', 'reviewer', 'agency_admin'];
-  await createUser(
-    db,
-    {
-      username: OTHER.user,
-      displayName: '荣成市经办人',
-      password: OTHER.password,
-      agency: { id: agency.id, roles },
-    },
-    platform,
-    new Date(),
-  );
+  await createUser(cliContext(db, platform), {
+    username: OTHER.user,
+    displayName: '荣成市经办人',
+    password: OTHER.password,
+    agency: { id: agency.id, roles },
+  });
 }
 
 /** The demo agency's staff URLs: a case, one of its letters, an item, the 2021 report draft. */

@@ -7,6 +7,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { cliContext } from '../../src/cli/command-context.ts';
 import { loadDemo } from '../../src/commands/load-demo.ts';
 import { type Db, openDb } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -25,7 +26,7 @@ export async function createDemoDatabase(file: string): Promise<void> {
   const db = openDb(`sqlite:${file}`);
   try {
     await migrateToLatest(db);
-    const demo = await loadDemo(db, 'browser test');
+    const demo = await loadDemo(cliContext(db, { username: 'browser test' }));
     if (!demo.ok) throw new Error(`demo agency failed to load: ${JSON.stringify(demo).slice(0, 500)}`);
   } finally {
     await db.close();

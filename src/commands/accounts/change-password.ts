@@ -5,10 +5,10 @@
 import { hashPassword, verifyPassword } from '../../accounts/password-hash.ts';
 import { deleteUserSessions } from '../../accounts/sessions.ts';
 import { findUser } from '../../accounts/user-access.ts';
-import type { Db } from '../../db/connection.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import { passwordProblem } from '../../domain/accounts/password-policy.ts';
 import { AppError } from '../../errors.ts';
+import type { CommandContext, NamedActor } from '../context.ts';
 import { conflictOr, recordUserEvent } from './user-events.ts';
 
 /** Throws `validation` naming `field` when the password is too weak. */
@@ -17,13 +17,14 @@ export function assertStrongPassword(password: string, username: string, field: 
   if (problem) throw new AppError('validation', problem, [{ field, message: problem }]);
 }
 
-/** Changes the signed-in user's password; other sessions than `keepSessionId` end. */
+/** Changes the signed-in user's (the actor's) password; other sessions than `keepSessionId` end. */
 export async function changeOwnPassword(
-  db: Db,
-  input: { username: string; currentPassword: string; newPassword: string; keepSessionId?: number },
-  now: Date,
+  ctx: CommandContext<NamedActor>,
+  input: { currentPassword: string; newPassword: string; keepSessionId?: number },
 ): Promise<void> {
-  const user = await findUser(db, input.username);
+  const { db } = ctx;
+  const now = ctx.clock.now();
+  const user = await findUser(db, ctx.actor.username);
   if (!user || user.disabled) throw new AppError('unauthorized', '请先登录。');
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     const message = '当前密码不正确，请重新输入。';

@@ -1,19 +1,19 @@
 /** Grants or revokes a user's role in an agency (agency or platform administrator); each an event. */
-import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor } from '../../domain/accounts/actor.ts';
 import { revokesOwnUserAdmin } from '../../domain/accounts/policy.ts';
 import { AppError } from '../../errors.ts';
+import type { CommandContext } from '../context.ts';
 import { assertAdministers, loadManagedUser } from './admin-scope.ts';
 import { conflictOr, recordUserEvent } from './user-events.ts';
 
 /** Grants or revokes; `changed` is false when the user already had (or lacked) the role. */
 export async function changeRole(
-  db: Db,
+  ctx: CommandContext<Actor>,
   input: { username: string; agencyId: number; role: string; grant: boolean },
-  scope: Actor,
-  now: Date,
 ): Promise<{ changed: boolean }> {
+  const { db, actor: scope } = ctx;
+  const now = ctx.clock.now();
   assertAdministers(scope, input.agencyId);
   return inTransaction(db, async (trx) => {
     const user = await loadManagedUser(trx, input.username);

@@ -4,14 +4,14 @@
  * only). One `created` event, and a `role_granted` event per role. All or nothing.
  */
 import { hashPassword } from '../../accounts/password-hash.ts';
-import { isWriteConflict } from '../../db/conflict.ts';
-import type { Db } from '../../db/connection.ts';
+import { isConcurrencyFailure, isWriteConflict } from '../../db/conflict.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor } from '../../domain/accounts/actor.ts';
 import { AppError } from '../../errors.ts';
+import type { CommandContext } from '../context.ts';
 import { assertAdministers } from './admin-scope.ts';
 import { assertStrongPassword } from './change-password.ts';
-import { recordUserEvent } from './user-events.ts';
+import { conflictOr, recordUserEvent } from './user-events.ts';
 
 /** A username: lower-case letters, digits, `.`, `_` and `-`, 2–64 characters. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
@@ -27,7 +27,9 @@ export interface NewUser {
 }
 
 /** Creates the user; 409 when the username is taken. */
-export async function createUser(db: Db, input: NewUser, scope: Actor, now: Date): Promise<{ id: number }> {
+export async function createUser(ctx: CommandContext<Actor>, input: NewUser): Promise<{ id: number }> {
+  const { db, actor: scope } = ctx;
+  const now = ctx.clock.now();
   if (!USERNAME_PATTERN.test(input.username)) {
     const message = '用户名只能包含小写字母、数字、点、下划线和连字符，2–64 个字符。';
     throw new AppError('validation', message, [{ field: 'username', message }]);
@@ -76,6 +78,7 @@ export async function createUser(db: Db, input: NewUser, scope: Actor, now: Date
       return { id };
     });
   } catch (error) {
+    if (isConcurrencyFailure(error)) conflictOr(error);
     if (isWriteConflict(error))
       throw new AppError('conflict', `用户名 ${input.username} 已被使用，请换一个。`);
     throw error;

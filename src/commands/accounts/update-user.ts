@@ -5,10 +5,10 @@
  */
 import { hashPassword } from '../../accounts/password-hash.ts';
 import { deleteUserSessions } from '../../accounts/sessions.ts';
-import type { Db } from '../../db/connection.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import type { Actor } from '../../domain/accounts/actor.ts';
 import { AppError } from '../../errors.ts';
+import type { CommandContext } from '../context.ts';
 import { assertManagesUser, loadManagedUser } from './admin-scope.ts';
 import { assertStrongPassword } from './change-password.ts';
 import { conflictOr, recordUserEvent } from './user-events.ts';
@@ -23,12 +23,12 @@ export interface UserChange {
 
 /** Applies the changes; returns the event types written. */
 export async function updateUser(
-  db: Db,
-  username: string,
-  change: UserChange,
-  scope: Actor,
-  now: Date,
+  ctx: CommandContext<Actor>,
+  input: { username: string; change: UserChange },
 ): Promise<{ events: string[] }> {
+  const { db, actor: scope } = ctx;
+  const { username, change } = input;
+  const now = ctx.clock.now();
   if (change.platformAdmin !== undefined && !scope.platformAdmin)
     throw new AppError('forbidden', '只有平台管理员可以设立或撤销平台管理员。');
   if (username === scope.username && (change.disabled === true || change.platformAdmin === false))

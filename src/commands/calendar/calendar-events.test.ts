@@ -4,6 +4,7 @@ import { describeEachDatabase } from '../../../test/databases.ts';
 import { listEvents } from '../../db/queries/events.ts';
 import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import { saveLetterTemplate } from '../requests/save-letter-template.ts';
+import { testContext } from '../testing-context.ts';
 import { addCalendarOverride, removeCalendarOverride } from './calendar-override.ts';
 import { importHolidayNotice } from './import-holiday-notice.ts';
 
@@ -14,15 +15,16 @@ describeEachDatabase('calendar and settings changes write events', (use) => {
   it('records setting and removing an override and importing a notice, with what the recompute did', async () => {
     const db = use();
     const override = { date: '2026-12-31', kind: 'holiday' as const, source: '某府办发〔2026〕2号' };
-    await addCalendarOverride(db, override, ROOT, NOW);
-    await removeCalendarOverride(db, override.date, ROOT, new Date('2026-11-21T02:00:00.000Z'));
+    const as = (now: Date) => testContext(db, { actor: ROOT, now });
+    await addCalendarOverride(as(NOW), override);
+    await removeCalendarOverride(as(new Date('2026-11-21T02:00:00.000Z')), { date: override.date });
     const notice = {
       year: 2027,
       documentNumber: '测试虚构〔2026〕1号',
       holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
       workdays: ['2027-02-13'],
     };
-    await importHolidayNotice(db, notice, ROOT, new Date('2026-11-22T02:00:00.000Z'));
+    await importHolidayNotice(as(new Date('2026-11-22T02:00:00.000Z')), notice);
     const { events } = await listEvents(db, { name: 'calendar', limit: 10 });
     expect(events.map((e) => [e.name, e.subjectType, e.subjectId, e.agencyId, e.actor])).toEqual([
       ['calendar.notice_imported', 'calendar_notice', '2027', null, 'root'],

@@ -3,13 +3,12 @@
  * with the document it comes from — a local notice, a typhoon day off. Adding, replacing or
  * removing one recomputes every open case's deadline in the same transaction.
  */
-import type { Db } from '../../db/connection.ts';
 import type { CalendarProblem } from '../../domain/calendar/notice.ts';
 import { parseCalendarOverrides } from '../../domain/calendar/overrides.ts';
 import type { CalendarOverride } from '../../domain/calendar/types.ts';
 import { CALENDAR_YEARS } from '../../domain/calendar/work-calendar.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import type { Actor, CommandContext } from '../context.ts';
 import { type CalendarChangeResult, changeCalendar, invalidInput } from './change-calendar.ts';
 import { assertPlatformAdmin } from './platform-admin.ts';
 
@@ -43,14 +42,13 @@ export interface AddedOverride {
 
 /** Marks a date a holiday or a working day (replacing an override of that date, if any). */
 export async function addCalendarOverride(
-  db: Db,
+  ctx: CommandContext<Actor>,
   input: CalendarOverride,
-  actor: Actor,
-  now: Date,
 ): Promise<CalendarChangeResult<AddedOverride>> {
+  const { actor } = ctx;
   assertPlatformAdmin(actor);
   const override = parseOverride(input);
-  return changeCalendar(db, actor, now, async (trx) => {
+  return changeCalendar(ctx, async (trx) => {
     const before = await trx
       .selectFrom('calendar_overrides')
       .select(['date', 'kind', 'source'])
@@ -59,7 +57,7 @@ export async function addCalendarOverride(
     const row = {
       kind: override.kind,
       source: override.source,
-      created_at: now.toISOString(),
+      created_at: ctx.clock.now().toISOString(),
       actor: actor.username,
     };
     await trx
@@ -81,13 +79,12 @@ export async function addCalendarOverride(
 
 /** Removes the override of a date (404 when there is none): the date is as the notices have it again. */
 export async function removeCalendarOverride(
-  db: Db,
-  date: string,
-  actor: Actor,
-  now: Date,
+  ctx: CommandContext<Actor>,
+  input: { date: string },
 ): Promise<CalendarChangeResult<{ removed: CalendarOverride }>> {
-  assertPlatformAdmin(actor);
-  return changeCalendar(db, actor, now, async (trx) => {
+  const { date } = input;
+  assertPlatformAdmin(ctx.actor);
+  return changeCalendar(ctx, async (trx) => {
     const before = await trx
       .selectFrom('calendar_overrides')
       .select(['date', 'kind', 'source'])

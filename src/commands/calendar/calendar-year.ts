@@ -2,9 +2,9 @@
  * The installation's calendar as the public reads it: the confirmed years, one year's days off and
  * make-up working days as the calendar counts them, the overrides and the imported notices.
  */
-import type { Db } from '../../db/connection.ts';
 import { dayNumberOf, isoDate, weekdayOf } from '../../domain/calendar/days.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import type { CommandContext } from '../context.ts';
 
 /** An override as stored: the entry, who entered it and when. */
 export interface StoredOverride {
@@ -58,7 +58,13 @@ export function exceptionsOf(
 }
 
 /** A year of the calendar (2000–2100), with the stored overrides and notices of every year. */
-export async function readCalendarYear(db: Db, calendar: WorkCalendar, year: number): Promise<CalendarYear> {
+export async function readCalendarYear(
+  ctx: Pick<CommandContext<unknown>, 'db' | 'calendar'>,
+  input: { year: number },
+): Promise<CalendarYear> {
+  const { db } = ctx;
+  const { year } = input;
+  const calendar = await ctx.calendar.get();
   const overrides = await db.kysely.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
   const notices = await db.kysely.selectFrom('calendar_notices').selectAll().orderBy('year').execute();
   return {

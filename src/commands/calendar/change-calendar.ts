@@ -5,13 +5,12 @@
  * what the recompute did.
  */
 import { loadCalendar } from '../../calendar/load-calendar.ts';
-import type { Db } from '../../db/connection.ts';
+import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent, type EventSubject } from '../../db/events.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import type { CalendarProblem } from '../../domain/calendar/notice.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import { type Actor, type CommandContext, fixedCalendar, type Trx } from '../context.ts';
 import { assertPlatformAdmin } from './platform-admin.ts';
 import { type RecomputeResult, recomputeOpenDeadlines } from './recompute-open-deadlines.ts';
 
@@ -32,22 +31,22 @@ export interface CalendarWrite<T> {
  * administrator.
  */
 export async function changeCalendar<T extends object>(
-  db: Db,
-  actor: Actor,
-  now: Date,
+  ctx: CommandContext<Actor>,
   write: (trx: Trx) => Promise<CalendarWrite<T>>,
 ): Promise<CalendarChangeResult<T>> {
+  const { db, actor } = ctx;
   assertPlatformAdmin(actor);
   return inTransaction(db, async (trx) => {
     const { value, reason, event } = await write(trx);
     const inside = withinTransaction(db, trx);
-    const calendar = await loadCalendar(inside);
-    const recompute = await recomputeOpenDeadlines(inside, calendar, todayInChina(now), actor, reason, now);
+    // the calendar as the tables stand inside this transaction, not the installation's cached one
+    const calendar = fixedCalendar(await loadCalendar(inside));
+    const recompute = await recomputeOpenDeadlines({ ...ctx, db: inside, calendar }, { reason });
     await appendEvent(trx, {
       ...event,
       agency: null,
       actor: actor.username,
-      at: now,
+      at: ctx.clock.now(),
       data: {
         ...event.data,
         reason,
@@ -59,7 +58,9 @@ export async function changeCalendar<T extends object>(
       },
     });
     return { ...value, recompute };
-  });
+  }).catch((error: unknown) =>
+    rethrowConflict(error, '工作日历或某件申请刚被其他人修改，日历未作更改，请稍后重试。'),
+  );
 }
 
 /** A validation error carrying every problem of administrator input, the first few in the message. */

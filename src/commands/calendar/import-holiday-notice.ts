@@ -1,6 +1,5 @@
-import type { Db } from '../../db/connection.ts';
 import { parseHolidayNotice } from '../../domain/calendar/notice.ts';
-import type { Actor } from '../context.ts';
+import type { Actor, CommandContext } from '../context.ts';
 import { type CalendarChangeResult, changeCalendar, invalidInput } from './change-calendar.ts';
 import { assertPlatformAdmin } from './platform-admin.ts';
 
@@ -18,16 +17,15 @@ export interface ImportedNotice {
  * Bad JSON: a validation error listing each field's problem, nothing written.
  */
 export async function importHolidayNotice(
-  db: Db,
+  ctx: CommandContext<Actor>,
   json: unknown,
-  actor: Actor,
-  now: Date,
 ): Promise<CalendarChangeResult<ImportedNotice>> {
+  const { actor } = ctx;
   assertPlatformAdmin(actor);
   const parsed = parseHolidayNotice(json);
   if (!parsed.ok) throw invalidInput('节假日通知', parsed.problems);
   const notice = parsed.value;
-  return changeCalendar(db, actor, now, async (trx) => {
+  return changeCalendar(ctx, async (trx) => {
     const before = await trx
       .selectFrom('calendar_notices')
       .select('source')
@@ -37,7 +35,7 @@ export async function importHolidayNotice(
       source: notice.documentNumber,
       holidays: JSON.stringify(notice.holidays),
       workdays: JSON.stringify(notice.workdays),
-      imported_at: now.toISOString(),
+      imported_at: ctx.clock.now().toISOString(),
       actor: actor.username,
     };
     await trx

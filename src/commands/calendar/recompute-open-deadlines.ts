@@ -3,11 +3,9 @@
  * (a notice imported for 2027 confirms the provisional due dates that count into 2027, and moves
  * the ones its holidays fall inside). Alaveteli's habit: computed due dates are stored, and swept.
  */
-import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { projectedReading } from '../../domain/clock/projected.ts';
-import type { Actor } from '../context.ts';
+import type { CommandContext, NamedActor } from '../context.ts';
 import { clockColumns } from '../requests/case-store.ts';
 import {
   type OpenCase,
@@ -31,23 +29,23 @@ export interface RecomputeResult {
 }
 
 /**
- * Counts the clock of every case not yet decided (all agencies) again on `calendar` as of `today`,
+ * Counts the clock of every case not yet decided (all agencies) again on the context's calendar as
+ * of its today,
  * and for each case whose stored `due_on`, `due_provisional`, `waiting_until` or `clock_state`
  * differs: stores the new columns (version bumped) and appends a `calendar_changed` event (actor,
  * reason, before → after). Reads and writes in batches; the computing is in memory. Runs in the
- * caller's transaction when `db` is one (the calendar commands), else in its own. A case whose
+ * caller's transaction when `ctx.db` is one (the calendar commands), else in its own. A case whose
  * clock throws is reported in `failed`, not fatal. The caller checks who may do this.
  */
 export async function recomputeOpenDeadlines(
-  db: Db,
-  calendar: WorkCalendar,
-  today: string,
-  actor: Actor,
-  reason: string,
-  now: Date = new Date(),
-  batchSize: number = RECOMPUTE_BATCH_SIZE,
+  ctx: CommandContext<NamedActor>,
+  input: { reason: string; batchSize?: number },
 ): Promise<RecomputeResult> {
-  const context = { reason, today, actor: actor.username, recordedAt: now };
+  const { db } = ctx;
+  const { reason, batchSize = RECOMPUTE_BATCH_SIZE } = input;
+  const calendar = await ctx.calendar.get();
+  const today = ctx.clock.today();
+  const context = { reason, today, actor: ctx.actor.username, recordedAt: ctx.clock.now() };
   // The clock is a pure function of (received, events, calendar, today): the many cases with no
   // clock event yet that were received on the same day share one reading.
   const plain = new Map<string, StoredClock>();

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import { importRecords } from '../import-records.ts';
+import { testContext } from '../testing-context.ts';
 import { importItems } from './import-items.ts';
 import { itemSource } from './sources.ts';
 
@@ -29,7 +30,14 @@ describeEachDatabase('gongkai items import of a large file', (use) => {
     async function* lines() {
       yield JSON.stringify({ type: 'agency', code: 'imp-big', name: '大文件测试机关', kind: 'department' });
     }
-    expect((await importRecords(use(), lines(), { actor: 'test', source: 'setup' })).problems).toEqual([]);
+    expect(
+      (
+        await importRecords(testContext(use(), { actor: { username: 'test' } }), {
+          lines: lines(),
+          source: 'setup',
+        })
+      ).problems,
+    ).toEqual([]);
   });
 
   it(`streams ${ROWS} rows in batches, memory flat, progress reported`, async () => {

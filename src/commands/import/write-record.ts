@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { wanToYuan } from '../../domain/money.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
 import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/vocabulary.ts';
-import type { Trx } from '../context.ts';
+import type { Trx, TrxContext } from '../context.ts';
 import type { ImportLine } from './line-schemas.ts';
 
 /** Writing one parsed import line inside the import's transaction (see commands/import-records.ts). */
@@ -52,16 +52,23 @@ export async function flush(trx: Trx, batches: Batches, threshold: number): Prom
   }
 }
 
+/** What an import carries from line to line: the agencies seen, the pending rows and links, the agencies written to. */
+export interface ImportState {
+  agencies: AgencyCache;
+  batches: Batches;
+  links: PendingLink[];
+  touched: Set<number>;
+}
+
+/** Writes one line (batched where it can be); the reason it was refused, or null. */
 export async function writeRecord(
-  trx: Trx,
-  agencies: AgencyCache,
-  record: ImportLine,
-  batches: Batches,
-  links: PendingLink[],
-  touched: Set<number>,
-  line: number,
+  ctx: TrxContext<unknown>,
+  input: { state: ImportState; record: ImportLine; line: number },
 ): Promise<string | null> {
-  if (record.type === 'agency') return writeAgency(trx, agencies, record, touched);
+  const { trx } = ctx;
+  const { record, line } = input;
+  const { agencies, batches, links, touched } = input.state;
+  if (record.type === 'agency') return writeAgency(ctx, { state: input.state, record });
   const agency = await agencies.get(record.agency);
   if (!agency)
     return `字段 agency：机关代码“${record.agency}”不存在，请先导入该机关（type 为 agency 的记录）`;
@@ -175,11 +182,12 @@ export async function writeRecord(
 }
 
 async function writeAgency(
-  trx: Trx,
-  agencies: AgencyCache,
-  record: Extract<ImportLine, { type: 'agency' }>,
-  touched: Set<number>,
+  ctx: TrxContext<unknown>,
+  input: { state: ImportState; record: Extract<ImportLine, { type: 'agency' }> },
 ): Promise<string | null> {
+  const { trx } = ctx;
+  const { record } = input;
+  const { agencies, touched } = input.state;
   let parent_id: number | null = null;
   if (record.parent) {
     const parent = await agencies.get(record.parent);
@@ -215,7 +223,7 @@ async function writeAgency(
     : (
         await trx
           .insertInto('agencies')
-          .values({ code: record.code, created_at: new Date().toISOString(), ...profile })
+          .values({ code: record.code, created_at: ctx.clock.now().toISOString(), ...profile })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;

@@ -1,10 +1,8 @@
-import type { Db } from '../../db/connection.ts';
 import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { amendRefusal } from '../../domain/registry/lifecycle.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import { type CommandContext, inTrx, type Trx, type TrxContext } from '../context.ts';
 import { type AmendInput, amendBody, parseInput } from './inputs.ts';
 import {
   appendRegistryEvent,
@@ -25,19 +23,17 @@ import {
  * refused.
  */
 export async function amendDocument(
-  db: Db,
-  agencyId: number,
-  documentId: number,
-  input: AmendInput,
-  actor: Actor,
-  now: Date,
+  ctx: CommandContext,
+  input: { agencyId: number; documentId: number; amendment: AmendInput },
 ): Promise<RegistryDocument> {
-  requireEditor(actor);
-  const body = parseInput(amendBody, input);
+  const { db } = ctx;
+  const { agencyId } = input;
+  requireEditor(ctx.actor);
+  const body = parseInput(amendBody, input.amendment);
   try {
     return await inTransaction(db, async (trx) => {
-      const old = await loadDocument(trx, agencyId, documentId);
-      const id = await applyAmendment(trx, old, body, actor, now);
+      const old = await loadDocument(trx, agencyId, input.documentId);
+      const id = await applyAmendment(inTrx(ctx, trx), { old, amendment: body });
       const amended = await findDocument(withinTransaction(db, trx), agencyId, id);
       if (!amended) throw new Error('amended document not found');
       return amended;
@@ -49,13 +45,12 @@ export async function amendDocument(
 
 /** The amendment itself, inside the caller's transaction (the review pass uses it too); the new id. */
 export async function applyAmendment(
-  trx: Trx,
-  old: StoredDocument,
-  body: AmendInput,
-  actor: Actor,
-  now: Date,
+  ctx: TrxContext,
+  input: { old: StoredDocument; amendment: AmendInput },
 ): Promise<number> {
-  requireNotFuture('新版本制发日期', 'issuedOn', body.issuedOn, todayInChina(now));
+  const { trx } = ctx;
+  const { old, amendment: body } = input;
+  requireNotFuture('新版本制发日期', 'issuedOn', body.issuedOn, ctx.clock.today());
   const refused = amendRefusal(old, body.issuedOn);
   if (refused) throw new AppError('invalid_state', refused);
   const docNumber = body.docNumber ?? old.docNumber;
@@ -87,21 +82,16 @@ export async function applyAmendment(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1)
     throw new AppError('conflict', '该文件刚被其他人变更，请刷新后重试。');
-  const at = now;
-  await appendRegistryEvent(trx, {
+  await appendRegistryEvent(ctx, {
     agencyId: old.agencyId,
     documentId: old.id,
     type: 'registry.superseded',
-    actor,
-    at,
     data: { statusBefore: 'in_force', statusAfter: 'amended', supersededBy: inserted.id, on: body.issuedOn },
   });
-  await appendRegistryEvent(trx, {
+  await appendRegistryEvent(ctx, {
     agencyId: old.agencyId,
     documentId: inserted.id,
     type: 'registry.amended',
-    actor,
-    at,
     data: {
       statusBefore: null,
       statusAfter: 'in_force',

@@ -1,8 +1,6 @@
-import type { Db } from '../../db/connection.ts';
 import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
-import { todayInChina } from '../../domain/dates.ts';
-import type { Actor } from '../context.ts';
+import { type CommandContext, inTrx } from '../context.ts';
 import { type IssueInput, issueBody, parseInput } from './inputs.ts';
 import {
   appendRegistryEvent,
@@ -19,15 +17,14 @@ import {
  * is refused: a new version of a registered document is an amendment.
  */
 export async function issueDocument(
-  db: Db,
-  agencyId: number,
-  input: IssueInput,
-  actor: Actor,
-  now: Date,
+  ctx: CommandContext,
+  input: { agencyId: number; document: IssueInput },
 ): Promise<RegistryDocument> {
+  const { db, actor } = ctx;
+  const { agencyId } = input;
   requireEditor(actor);
-  const body = parseInput(issueBody, input);
-  requireNotFuture('制发日期', 'issuedOn', body.issuedOn, todayInChina(now));
+  const body = parseInput(issueBody, input.document);
+  requireNotFuture('制发日期', 'issuedOn', body.issuedOn, ctx.clock.today());
   try {
     return await inTransaction(db, async (trx) => {
       await requireFreeNumber(trx, agencyId, body.docNumber);
@@ -48,12 +45,10 @@ export async function issueDocument(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await appendRegistryEvent(trx, {
+      await appendRegistryEvent(inTrx(ctx, trx), {
         agencyId,
         documentId: inserted.id,
         type: 'registry.issued',
-        actor,
-        at: now,
         data: { statusBefore: null, statusAfter: 'in_force', input: body },
       });
       const issued = await findDocument(withinTransaction(db, trx), agencyId, inserted.id);

@@ -4,7 +4,7 @@ import type { Actor } from '../context.ts';
 import { amendDocument } from './amend-document.ts';
 import { issueDocument } from './issue-document.ts';
 import { repealDocument } from './repeal-document.ts';
-import { count, NOW, OPERATOR, REVIEWER, refusal, registryAgency } from './testing.ts';
+import { count, OPERATOR, REVIEWER, refusal, registryAgency, registryContext } from './testing.ts';
 
 type Target = 'inForce' | 'repealed' | 'superseded' | 'missing';
 type Step =
@@ -28,19 +28,25 @@ describeEachDatabase('the registry refuses, writing nothing', (use) => {
     const db = use();
     agencyId = await registryAgency(db, 'reg-refusals');
     const issue = async (docNumber: string) =>
-      (await issueDocument(db, agencyId, { ...ISSUE, docNumber, issuedOn: '2021-02-01' }, OPERATOR, NOW)).id;
+      (
+        await issueDocument(registryContext(db), {
+          agencyId,
+          document: { ...ISSUE, docNumber, issuedOn: '2021-02-01' },
+        })
+      ).id;
     ids.inForce = await issue('拒〔2021〕1号');
     ids.repealed = await issue('拒〔2021〕2号');
     ids.superseded = await issue('拒〔2021〕3号');
-    await repealDocument(db, agencyId, ids.repealed, { ...REPEAL, repealedOn: '2021-08-01' }, OPERATOR, NOW);
-    await amendDocument(
-      db,
+    await repealDocument(registryContext(db), {
       agencyId,
-      ids.superseded,
-      { docNumber: '拒〔2021〕4号', issuedOn: '2021-06-01' },
-      OPERATOR,
-      NOW,
-    );
+      documentId: ids.repealed,
+      repeal: { ...REPEAL, repealedOn: '2021-08-01' },
+    });
+    await amendDocument(registryContext(db), {
+      agencyId,
+      documentId: ids.superseded,
+      amendment: { docNumber: '拒〔2021〕4号', issuedOn: '2021-06-01' },
+    });
   });
 
   it.each<[string, Step, Actor, string, string]>([
@@ -129,9 +135,11 @@ describeEachDatabase('the registry refuses, writing nothing', (use) => {
     const db = use();
     const before = [await count(db, 'normative_documents'), await count(db, 'events')];
     const run = (): Promise<unknown> => {
-      if (step[0] === 'issue') return issueDocument(db, agencyId, step[1] as never, actor, NOW);
-      if (step[0] === 'amend') return amendDocument(db, agencyId, ids[step[1]], step[2] as never, actor, NOW);
-      return repealDocument(db, agencyId, ids[step[1]], step[2] as never, actor, NOW);
+      const ctx = registryContext(db, actor);
+      if (step[0] === 'issue') return issueDocument(ctx, { agencyId, document: step[1] as never });
+      if (step[0] === 'amend')
+        return amendDocument(ctx, { agencyId, documentId: ids[step[1]], amendment: step[2] as never });
+      return repealDocument(ctx, { agencyId, documentId: ids[step[1]], repeal: step[2] as never });
     };
     const error = await refusal(run());
     expect([error.code, error.message]).toEqual([code, expect.stringContaining(mentions)]);
@@ -143,7 +151,10 @@ describeEachDatabase('a refusal names the field it is about', (use) => {
   let agencyId: number;
   beforeAll(async () => {
     agencyId = await registryAgency(use(), 'reg-fields');
-    await issueDocument(use(), agencyId, { ...ISSUE, docNumber: '字〔2021〕1号' }, OPERATOR, NOW);
+    await issueDocument(registryContext(use()), {
+      agencyId,
+      document: { ...ISSUE, docNumber: '字〔2021〕1号' },
+    });
   });
 
   it.each<[string, Record<string, unknown>, string, string]>([
@@ -155,7 +166,9 @@ describeEachDatabase('a refusal names the field it is about', (use) => {
     ],
     ['a 文号 already registered', { ...ISSUE, docNumber: '字〔2021〕1号' }, 'docNumber', '已登记'],
   ])('%s', async (_situation, input, field, says) => {
-    const error = await refusal(issueDocument(use(), agencyId, input as never, OPERATOR, NOW));
+    const error = await refusal(
+      issueDocument(registryContext(use()), { agencyId, document: input as never }),
+    );
     expect(error.details).toEqual([{ field, message: expect.stringContaining(says) }]);
   });
 });

@@ -5,7 +5,7 @@ import { appendEvent } from '../../db/events.ts';
 import { type DocumentState, effectiveStatus } from '../../domain/registry/lifecycle.ts';
 import { canEditRegistry } from '../../domain/registry/policy.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import type { Actor, Trx, TrxContext } from '../context.ts';
 
 /** A stored version, as the commands change it. */
 export interface StoredDocument extends DocumentState {
@@ -102,20 +102,18 @@ export interface RegistryEventInput {
   documentId: number;
   /** registry.issued | registry.amended | registry.superseded | registry.repealed | registry.reviewed */
   type: string;
-  actor: Actor;
-  at: Date;
   /** what changed: status before → after, the input */
   data: Record<string, unknown>;
 }
 
-/** Appends the event of a change to a document (who, when, what) to the event log. */
-export async function appendRegistryEvent(trx: Trx, event: RegistryEventInput): Promise<number> {
-  return appendEvent(trx, {
+/** Appends the event of a change to a document (the context's actor, now, what) to the event log. */
+export async function appendRegistryEvent(ctx: TrxContext, event: RegistryEventInput): Promise<number> {
+  return appendEvent(ctx.trx, {
     name: event.type,
     subject: { type: 'normative_document', id: event.documentId },
     agency: event.agencyId,
-    actor: event.actor.username,
-    at: event.at,
+    actor: ctx.actor.username,
+    at: ctx.clock.now(),
     data: event.data,
   });
 }

@@ -1,10 +1,8 @@
-import type { Db } from '../../db/connection.ts';
 import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { repealRefusal } from '../../domain/registry/lifecycle.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import { type CommandContext, inTrx, type TrxContext } from '../context.ts';
 import { parseInput, type RepealInput, repealBody } from './inputs.ts';
 import {
   appendRegistryEvent,
@@ -21,19 +19,17 @@ import {
  * twice, or a version already superseded by an amendment, is refused.
  */
 export async function repealDocument(
-  db: Db,
-  agencyId: number,
-  documentId: number,
-  input: RepealInput,
-  actor: Actor,
-  now: Date,
+  ctx: CommandContext,
+  input: { agencyId: number; documentId: number; repeal: RepealInput },
 ): Promise<RegistryDocument> {
-  requireEditor(actor);
-  const body = parseInput(repealBody, input);
+  const { db } = ctx;
+  const { agencyId, documentId } = input;
+  requireEditor(ctx.actor);
+  const body = parseInput(repealBody, input.repeal);
   try {
     return await inTransaction(db, async (trx) => {
       const doc = await loadDocument(trx, agencyId, documentId);
-      await applyRepeal(trx, doc, body, actor, now);
+      await applyRepeal(inTrx(ctx, trx), { doc, repeal: body });
       const repealed = await findDocument(withinTransaction(db, trx), agencyId, documentId);
       if (!repealed) throw new Error('repealed document not found');
       return repealed;
@@ -45,13 +41,12 @@ export async function repealDocument(
 
 /** The repeal itself, inside the caller's transaction (the review pass uses it too). */
 export async function applyRepeal(
-  trx: Trx,
-  doc: StoredDocument,
-  body: RepealInput,
-  actor: Actor,
-  now: Date,
+  ctx: TrxContext,
+  input: { doc: StoredDocument; repeal: RepealInput },
 ): Promise<void> {
-  requireNotFuture('废止日期', 'repealedOn', body.repealedOn, todayInChina(now));
+  const { trx } = ctx;
+  const { doc, repeal: body } = input;
+  requireNotFuture('废止日期', 'repealedOn', body.repealedOn, ctx.clock.today());
   const refused = repealRefusal(doc, body.repealedOn);
   if (refused) throw new AppError('invalid_state', refused);
   const updated = await trx
@@ -63,12 +58,10 @@ export async function applyRepeal(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1)
     throw new AppError('conflict', '该文件刚被其他人变更，请刷新后重试。');
-  await appendRegistryEvent(trx, {
+  await appendRegistryEvent(ctx, {
     agencyId: doc.agencyId,
     documentId: doc.id,
     type: 'registry.repealed',
-    actor,
-    at: now,
     data: { statusBefore: 'in_force', statusAfter: 'repealed', input: body },
   });
 }

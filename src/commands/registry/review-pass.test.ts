@@ -5,13 +5,13 @@ import { issueDocument } from './issue-document.ts';
 import { readReviewPass } from './read-review-pass.ts';
 import { repealDocument } from './repeal-document.ts';
 import { reviewPass } from './review-pass.ts';
-import { count, NOW, OPERATOR, refusal, registryAgency } from './testing.ts';
+import { count, refusal, registryAgency, registryContext } from './testing.ts';
 
 describeEachDatabase('the yearly review pass (清理)', (use) => {
   let agencyId: number;
   const ids: Record<string, number> = {};
   const pass = (decisions: unknown[], reviewedOn = '2021-12-01') =>
-    reviewPass(use(), agencyId, 2021, { reviewedOn, decisions } as never, OPERATOR, NOW);
+    reviewPass(registryContext(use()), { agencyId, year: 2021, review: { reviewedOn, decisions } as never });
 
   beforeAll(async () => {
     const db = use();
@@ -23,16 +23,13 @@ describeEachDatabase('the yearly review pass (清理)', (use) => {
       ['gone', '清〔2020〕3号', 'normative'],
     ] as const) {
       const input = { kind, docNumber, title: `规定${docNumber}`, issuedOn: '2020-05-01' };
-      ids[key] = (await issueDocument(db, agencyId, input, OPERATOR, NOW)).id;
+      ids[key] = (await issueDocument(registryContext(db), { agencyId, document: input })).id;
     }
-    await repealDocument(
-      db,
+    await repealDocument(registryContext(db), {
       agencyId,
-      ids.gone ?? 0,
-      { repealedOn: '2021-03-01', repealedBy: '清〔2021〕1号' },
-      OPERATOR,
-      NOW,
-    );
+      documentId: ids.gone ?? 0,
+      repeal: { repealedOn: '2021-03-01', repealedBy: '清〔2021〕1号' },
+    });
   });
 
   describe('refuses the whole pass, recording none of it', () => {

@@ -1,9 +1,7 @@
-import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { type ReviewDecision, reviewRefusal } from '../../domain/registry/lifecycle.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import { type CommandContext, inTrx, type TrxContext } from '../context.ts';
 import { applyAmendment } from './amend-document.ts';
 import { type ParsedReviewDecision as Decision, parseInput, type ReviewInput, reviewBody } from './inputs.ts';
 import {
@@ -31,28 +29,27 @@ export interface RecordedDecision {
  * already reviewed in that year's pass, or not in force, is refused. See docs/registry.md.
  */
 export async function reviewPass(
-  db: Db,
-  agencyId: number,
-  year: number,
-  input: ReviewInput,
-  actor: Actor,
-  now: Date,
+  ctx: CommandContext,
+  input: { agencyId: number; year: number; review: ReviewInput },
 ): Promise<RecordedDecision[]> {
-  requireEditor(actor);
+  const { agencyId, year } = input;
+  requireEditor(ctx.actor);
   if (!Number.isInteger(year) || year < 1990 || year > 2999)
     throw new AppError('validation', '清理年度应为四位年份，如 2021。');
-  const body = parseInput(reviewBody, input);
-  requireNotFuture('清理日期', 'reviewedOn', body.reviewedOn, todayInChina(now));
+  const body = parseInput(reviewBody, input.review);
+  requireNotFuture('清理日期', 'reviewedOn', body.reviewedOn, ctx.clock.today());
   const ids = body.decisions.map((d) => d.documentId);
   const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
   if (repeated !== undefined)
     throw new AppError('validation', `文件 ${repeated} 在本次清理中出现了两次，每件文件只作一个决定。`);
   try {
-    return await inTransaction(db, async (trx) => {
+    return await inTransaction(ctx.db, async (trx) => {
+      const step = inTrx(ctx, trx);
       const recorded: RecordedDecision[] = [];
       for (const [index, decision] of body.decisions.entries()) {
         try {
-          recorded.push(await recordDecision(trx, agencyId, year, body.reviewedOn, decision, actor, now));
+          const where = { agencyId, year, reviewedOn: body.reviewedOn };
+          recorded.push(await recordDecision(step, { ...where, decision }));
         } catch (error) {
           if (error instanceof AppError)
             throw new AppError(
@@ -71,14 +68,12 @@ export async function reviewPass(
 }
 
 async function recordDecision(
-  trx: Trx,
-  agencyId: number,
-  year: number,
-  reviewedOn: string,
-  decision: Decision,
-  actor: Actor,
-  now: Date,
+  ctx: TrxContext,
+  input: { agencyId: number; year: number; reviewedOn: string; decision: Decision },
 ): Promise<RecordedDecision> {
+  const { trx, actor } = ctx;
+  const { agencyId, year, reviewedOn, decision } = input;
+  const now = ctx.clock.now();
   const doc = await loadDocument(trx, agencyId, decision.documentId);
   const refused = reviewRefusal(doc, reviewedOn, year);
   if (refused) throw new AppError('invalid_state', refused);
@@ -94,7 +89,7 @@ async function recordDecision(
       'conflict',
       `该文件在 ${year} 年度清理中已于 ${earlier.reviewed_on} 作出决定，不能重复清理。`,
     );
-  const resultDocumentId = await carryOut(trx, decision, reviewedOn, doc, actor, now);
+  const resultDocumentId = await carryOut(ctx, { decision, reviewedOn, doc });
   const inserted = await trx
     .insertInto('registry_reviews')
     .values({
@@ -110,12 +105,10 @@ async function recordDecision(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendRegistryEvent(trx, {
+  await appendRegistryEvent(ctx, {
     agencyId,
     documentId: doc.id,
     type: 'registry.reviewed',
-    actor,
-    at: now,
     data: { year, reviewedOn, decision: decision.decision, note: decision.note, resultDocumentId },
   });
   return { reviewId: inserted.id, documentId: doc.id, decision: decision.decision, resultDocumentId };
@@ -123,13 +116,10 @@ async function recordDecision(
 
 /** An amend or repeal decision is carried out now, on or after the review day; a kept one changes nothing. */
 async function carryOut(
-  trx: Trx,
-  decision: Decision,
-  reviewedOn: string,
-  doc: Awaited<ReturnType<typeof loadDocument>>,
-  actor: Actor,
-  now: Date,
+  ctx: TrxContext,
+  input: { decision: Decision; reviewedOn: string; doc: Awaited<ReturnType<typeof loadDocument>> },
 ): Promise<number | null> {
+  const { decision, reviewedOn, doc } = input;
   const { amendment, repeal } = decision;
   if (decision.decision === 'kept') {
     if (amendment || repeal) throw new AppError('validation', '“保留”的决定不应附 amendment 或 repeal。');
@@ -144,7 +134,7 @@ async function carryOut(
     const issuedOn = amendment.issuedOn ?? reviewedOn;
     if (issuedOn < reviewedOn)
       throw new AppError('validation', `新版本制发日期 ${issuedOn} 早于清理日期 ${reviewedOn}。`);
-    return applyAmendment(trx, doc, { ...amendment, issuedOn }, actor, now);
+    return applyAmendment(ctx, { old: doc, amendment: { ...amendment, issuedOn } });
   }
   if (!repeal || amendment)
     throw new AppError(
@@ -154,6 +144,6 @@ async function carryOut(
   const repealedOn = repeal.repealedOn ?? reviewedOn;
   if (repealedOn < reviewedOn)
     throw new AppError('validation', `废止日期 ${repealedOn} 早于清理日期 ${reviewedOn}。`);
-  await applyRepeal(trx, doc, { repealedBy: repeal.repealedBy, repealedOn }, actor, now);
+  await applyRepeal(ctx, { doc, repeal: { repealedBy: repeal.repealedBy, repealedOn } });
   return null;
 }

@@ -1,11 +1,9 @@
-import type { Db } from '../../db/connection.ts';
 import { findVersion } from '../../db/queries/report-versions.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import type { SectionsInput } from '../../domain/report/edit.ts';
 import type { FigureKey } from '../../domain/report/figures.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import { type CommandContext, inTrx } from '../context.ts';
 import { editedNarrative, requireReportInputs } from './edit-draft.ts';
 import { figuresOrThrow, writeFigures } from './figures.ts';
 import { insertVersion, type PublishedVersion, reportToFreeze } from './publish-report.ts';
@@ -18,19 +16,19 @@ import { appendReportEvent, conflictOr, requireReportPublisher, saveNarrativeRow
  * stays the day version 1 went public; the version's own day is today.
  */
 export async function correctReport(
-  db: Db,
-  code: string,
-  year: number,
+  ctx: CommandContext,
   input: {
+    code: string;
+    year: number;
     reason: string;
     sections?: SectionsInput;
     expectedVersion?: number;
     figures?: Partial<Record<FigureKey, unknown>>;
   },
-  actor: Actor,
-  now: Date,
 ): Promise<PublishedVersion> {
-  requireReportPublisher(actor);
+  const { db } = ctx;
+  const { code, year } = input;
+  requireReportPublisher(ctx.actor);
   const reason = input.reason.trim();
   if (!reason)
     throw new AppError('validation', '请填写更正原因 reason：说明更正了什么、为什么更正。', [
@@ -38,6 +36,7 @@ export async function correctReport(
     ]);
   try {
     return await inTransaction(db, async (trx) => {
+      const step = inTrx(ctx, trx);
       const tdb = withinTransaction(db, trx);
       let inputs = await requireReportInputs(tdb, code, year);
       if (inputs.publishedVersion === 0)
@@ -45,8 +44,8 @@ export async function correctReport(
       if (input.figures) {
         const figures = figuresOrThrow(input.figures, year, { fieldPrefix: 'figures.' });
         const where = { agencyId: inputs.agencyId, year };
-        const event = { type: 'report.figures_saved', actor, at: now, source: 'correction' };
-        await writeFigures(trx, where, inputs.facts.current.admin, figures, event);
+        const event = { type: 'report.figures_saved', source: 'correction' };
+        await writeFigures(step, { where, before: inputs.facts.current.admin, figures, event });
         inputs = await requireReportInputs(tdb, code, year);
       }
       const first = await findVersion(tdb, inputs.agencyId, year, 1);
@@ -54,27 +53,19 @@ export async function correctReport(
       if (input.sections) {
         const narrative = editedNarrative(inputs, input.sections);
         const expected = input.expectedVersion ?? inputs.draftVersion;
-        const version = await saveNarrativeRow(
-          trx,
-          { agencyId: inputs.agencyId, year },
-          narrative,
-          expected,
-          now,
-        );
-        await appendReportEvent(trx, {
-          agencyId: inputs.agencyId,
-          year,
+        const where = { agencyId: inputs.agencyId, year };
+        const version = await saveNarrativeRow(step, { where, narrative, expectedVersion: expected });
+        await appendReportEvent(step, {
+          ...where,
           type: 'report.draft_saved',
-          actor,
-          at: now,
           data: { versionBefore: expected, versionAfter: version, forCorrection: true },
         });
         current = { ...inputs, stored: { ...inputs.stored, narrative }, draftVersion: version };
       }
-      const report = reportToFreeze(current, first?.publishedOn ?? todayInChina(now));
-      const number = inputs.publishedVersion + 1;
-      const publishedOn = todayInChina(now);
-      return insertVersion(trx, current, { year, number, publishedOn, reason }, report, actor, now);
+      const publishedOn = ctx.clock.today();
+      const report = reportToFreeze(current, first?.publishedOn ?? publishedOn);
+      const version = { year, number: inputs.publishedVersion + 1, publishedOn, reason };
+      return insertVersion(step, { inputs: current, version, report });
     });
   } catch (error) {
     return conflictOr(error);

@@ -6,7 +6,7 @@ import { mergeNarrative } from '../../domain/report/merge.ts';
 import { sectionTexts } from '../../domain/report/sections.ts';
 import type { Narrative, Violation } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import { type CommandContext, inTrx } from '../context.ts';
 import { type DraftView, draftView } from './draft-view.ts';
 import { loadReportInputs, type ReportInputs } from './report-inputs.ts';
 import { appendReportEvent, conflictOr, requireReportEditor, saveNarrativeRow } from './report-store.ts';
@@ -36,14 +36,12 @@ export function editedNarrative(inputs: ReportInputs, sections: SectionsInput): 
  * the SQL aggregates, then the pure build (for the editor's live panel).
  */
 export async function validateDraft(
-  db: Db,
-  code: string,
-  year: number,
-  sections: SectionsInput,
-  today?: string,
+  ctx: CommandContext<unknown>,
+  input: { code: string; year: number; sections: SectionsInput },
 ): Promise<{ violations: Violation[]; printed: Record<string, string[]> }> {
-  const inputs = await requireReportInputs(db, code, year);
-  const narrative = editedNarrative(inputs, sections);
+  const inputs = await requireReportInputs(ctx.db, input.code, input.year);
+  const narrative = editedNarrative(inputs, input.sections);
+  const today = ctx.clock.today();
   const report = buildReport(inputs.facts, { ...inputs.stored, narrative }, { today });
   return {
     violations: report.violations,
@@ -60,28 +58,28 @@ export async function validateDraft(
  * `expectedVersion` (else 409 conflict), with an event naming the sections that changed.
  */
 export async function saveDraft(
-  db: Db,
-  code: string,
-  year: number,
-  input: { expectedVersion: number; sections: SectionsInput },
-  actor: Actor,
-  now: Date,
-  today?: string,
+  ctx: CommandContext,
+  input: { code: string; year: number; expectedVersion: number; sections: SectionsInput },
 ): Promise<DraftView> {
-  requireReportEditor(actor);
+  const { db } = ctx;
+  const { code, year } = input;
+  requireReportEditor(ctx.actor);
   return inTransaction(db, async (trx) => {
+    const step = inTrx(ctx, trx);
     const tdb = withinTransaction(db, trx);
     const inputs = await requireReportInputs(tdb, code, year);
     const narrative = editedNarrative(inputs, input.sections);
     const before = mergeNarrative(inputs.stored.narrative, generatedDraft(inputs.facts, inputs.stored));
     const changed = changedSections(before, narrative);
     const where = { agencyId: inputs.agencyId, year };
-    const version = await saveNarrativeRow(trx, where, narrative, input.expectedVersion, now);
-    await appendReportEvent(trx, {
+    const version = await saveNarrativeRow(step, {
+      where,
+      narrative,
+      expectedVersion: input.expectedVersion,
+    });
+    await appendReportEvent(step, {
       ...where,
       type: 'report.draft_saved',
-      actor,
-      at: now,
       data: {
         versionBefore: input.expectedVersion,
         versionAfter: version,
@@ -89,6 +87,7 @@ export async function saveDraft(
         printed: Object.fromEntries(changed.map((key) => [key, sectionTexts(narrative[key])])),
       },
     });
-    return draftView({ ...inputs, stored: { ...inputs.stored, narrative }, draftVersion: version }, today);
+    const saved = { ...inputs, stored: { ...inputs.stored, narrative }, draftVersion: version };
+    return draftView(saved, ctx.clock.today());
   }).catch(conflictOr);
 }

@@ -10,7 +10,7 @@ import { type FigureIssue, type FigureKey, parseFigures } from '../../domain/rep
 import { formatForYear } from '../../domain/report/formats/registry.ts';
 import type { AdminFigures } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import { type CommandContext, inTrx, type TrxContext } from '../context.ts';
 import { requireReportInputs } from './edit-draft.ts';
 import { appendReportEvent, conflictOr, requireReportEditor } from './report-store.ts';
 
@@ -58,12 +58,16 @@ export function figuresError(issues: FigureIssue[]): AppError {
 
 /** Writes an agency-year's figures (insert or replace) with the event; inside the caller's transaction. */
 export async function writeFigures(
-  trx: Trx,
-  where: { agencyId: number; year: number },
-  before: AdminFigures | null,
-  figures: AdminFigures,
-  event: { type: string; actor: Actor; at: Date; source?: string },
+  ctx: TrxContext,
+  input: {
+    where: { agencyId: number; year: number };
+    before: AdminFigures | null;
+    figures: AdminFigures;
+    event: { type: string; source?: string };
+  },
 ): Promise<void> {
+  const { trx } = ctx;
+  const { where, before, figures, event } = input;
   const row = figuresRow(figures);
   if (before) {
     await trx
@@ -78,11 +82,9 @@ export async function writeFigures(
       .values({ agency_id: where.agencyId, year: where.year, ...row })
       .execute();
   }
-  await appendReportEvent(trx, {
+  await appendReportEvent(ctx, {
     ...where,
     type: event.type,
-    actor: event.actor,
-    at: event.at,
     data: { before, after: figures, ...(event.source ? { source: event.source } : {}) },
   });
 }
@@ -94,16 +96,22 @@ export async function writeFigures(
  * another year refuses them. `where`: the spreadsheet cell of each value, for an import.
  */
 export async function saveFigures(
-  db: Db,
-  code: string,
-  year: number,
-  values: Partial<Record<FigureKey, unknown>>,
-  actor: Actor,
-  now: Date,
-  options: { type?: string; source?: string; where?: (key: FigureKey) => string } = {},
+  ctx: CommandContext,
+  input: {
+    code: string;
+    year: number;
+    values: Partial<Record<FigureKey, unknown>>;
+    /** the event's name (default report.figures_saved) and where the values came from */
+    type?: string;
+    source?: string;
+    /** how a problem names a figure's field or cell */
+    where?: (key: FigureKey) => string;
+  },
 ): Promise<FiguresView> {
-  requireReportEditor(actor);
-  const figures = figuresOrThrow(values, year, { cellOf: options.where });
+  const { db } = ctx;
+  const { code, year } = input;
+  requireReportEditor(ctx.actor);
+  const figures = figuresOrThrow(input.values, year, { cellOf: input.where });
   try {
     return await inTransaction(db, async (trx) => {
       const inputs = await requireReportInputs(withinTransaction(db, trx), code, year);
@@ -113,12 +121,12 @@ export async function saveFigures(
           `${year} 年度报告已发布（第 ${inputs.publishedVersion} 版），年度数据不能再直接修改；请在发布更正时一并提交。`,
         );
       const before = inputs.facts.current.admin;
-      const type = options.type ?? 'report.figures_saved';
-      await writeFigures(trx, { agencyId: inputs.agencyId, year }, before, figures, {
-        type,
-        actor,
-        at: now,
-        source: options.source,
+      const type = input.type ?? 'report.figures_saved';
+      await writeFigures(inTrx(ctx, trx), {
+        where: { agencyId: inputs.agencyId, year },
+        before,
+        figures,
+        event: { type, source: input.source },
       });
       return { year, figures: withWan(figures), publishedVersion: 0 };
     });

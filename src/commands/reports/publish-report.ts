@@ -1,11 +1,10 @@
-import type { Db } from '../../db/connection.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
-import { isIsoDate, todayInChina } from '../../domain/dates.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import { buildReport } from '../../domain/report/build.ts';
 import { freezeReport } from '../../domain/report/snapshot.ts';
 import type { AnnualReport } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import { type CommandContext, inTrx, type TrxContext } from '../context.ts';
 import { requireReportInputs } from './edit-draft.ts';
 import type { ReportInputs } from './report-inputs.ts';
 import { appendReportEvent, conflictOr, requireReportPublisher } from './report-store.ts';
@@ -39,14 +38,17 @@ export function reportToFreeze(inputs: ReportInputs, publishedOn: string): Annua
   return buildReport(inputs.facts, { ...inputs.stored, publishedOn });
 }
 
+/** Freezes a version of the report (its snapshot row and its event), inside the caller's transaction. */
 export async function insertVersion(
-  trx: Trx,
-  inputs: ReportInputs,
-  version: { year: number; number: number; publishedOn: string; reason: string | null },
-  report: AnnualReport,
-  actor: Actor,
-  now: Date,
+  ctx: TrxContext,
+  input: {
+    inputs: ReportInputs;
+    version: { year: number; number: number; publishedOn: string; reason: string | null };
+    report: AnnualReport;
+  },
 ): Promise<PublishedVersion> {
+  const { trx, actor } = ctx;
+  const { inputs, version, report } = input;
   await trx
     .insertInto('annual_report_versions')
     .values({
@@ -56,16 +58,14 @@ export async function insertVersion(
       published_on: version.publishedOn,
       reason: version.reason,
       actor: actor.username,
-      recorded_at: now.toISOString(),
+      recorded_at: ctx.clock.now().toISOString(),
       snapshot: freezeReport(report, inputs.facts.current),
     })
     .execute();
-  await appendReportEvent(trx, {
+  await appendReportEvent(ctx, {
     agencyId: inputs.agencyId,
     year: version.year,
     type: version.number === 1 ? 'report.published' : 'report.corrected',
-    actor,
-    at: now,
     data: {
       version: version.number,
       publishedOn: version.publishedOn,
@@ -105,16 +105,15 @@ function publicationDay(year: number, given: string | undefined, today: string):
  * corrected, not published again.
  */
 export async function publishReport(
-  db: Db,
-  code: string,
-  year: number,
-  input: { publishedOn?: string },
-  actor: Actor,
-  now: Date,
+  ctx: CommandContext,
+  input: { code: string; year: number; publishedOn?: string },
 ): Promise<PublishedVersion> {
-  requireReportPublisher(actor);
+  const { db } = ctx;
+  const { code, year } = input;
+  requireReportPublisher(ctx.actor);
   try {
     return await inTransaction(db, async (trx) => {
+      const step = inTrx(ctx, trx);
       const inputs = await requireReportInputs(withinTransaction(db, trx), code, year);
       if (inputs.publishedVersion > 0)
         throw new AppError(
@@ -124,12 +123,12 @@ export async function publishReport(
       const publishedOn = publicationDay(
         year,
         input.publishedOn ?? inputs.stored.publishedOn ?? undefined,
-        todayInChina(now),
+        ctx.clock.today(),
       );
       const report = reportToFreeze(inputs, publishedOn);
-      await upsertPublishedOn(trx, inputs.agencyId, year, publishedOn, now);
-      const number = 1;
-      return insertVersion(trx, inputs, { year, number, publishedOn, reason: null }, report, actor, now);
+      await upsertPublishedOn(step, { agencyId: inputs.agencyId, year, day: publishedOn });
+      const version = { year, number: 1, publishedOn, reason: null };
+      return insertVersion(step, { inputs, version, report });
     });
   } catch (error) {
     return conflictOr(error);
@@ -138,12 +137,11 @@ export async function publishReport(
 
 /** Keeps `annual_reports.published_on` (the day version 1 went public) in step. */
 async function upsertPublishedOn(
-  trx: Trx,
-  agencyId: number,
-  year: number,
-  day: string,
-  now: Date,
+  ctx: TrxContext,
+  input: { agencyId: number; year: number; day: string },
 ): Promise<void> {
+  const { trx } = ctx;
+  const { agencyId, year, day } = input;
   const updated = await trx
     .updateTable('annual_reports')
     .set({ published_on: day })
@@ -158,7 +156,7 @@ async function upsertPublishedOn(
       year,
       narrative: null,
       published_on: day,
-      updated_at: now.toISOString(),
+      updated_at: ctx.clock.now().toISOString(),
       version: 0,
     })
     .execute();

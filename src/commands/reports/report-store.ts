@@ -5,7 +5,7 @@ import { appendEvent } from '../../db/events.ts';
 import { canEditReport, canPublishReport } from '../../domain/report/policy.ts';
 import type { Narrative } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import type { Actor, TrxContext } from '../context.ts';
 
 /** Operators (and approvers, administrators) edit drafts and figures. */
 export function requireReportEditor(actor: Actor): void {
@@ -27,20 +27,18 @@ export interface ReportEventInput {
   year: number;
   /** report.draft_saved | report.published | report.corrected | report.figures_saved | report.figures_imported */
   type: string;
-  actor: Actor;
-  at: Date;
   /** what changed */
   data: Record<string, unknown>;
 }
 
-/** Appends the event of a change to an agency-year's report (who, when, what) to the event log. */
-export async function appendReportEvent(trx: Trx, event: ReportEventInput): Promise<void> {
-  await appendEvent(trx, {
+/** Appends the event of a change to an agency-year's report (the context's actor, now, what) to the event log. */
+export async function appendReportEvent(ctx: TrxContext, event: ReportEventInput): Promise<void> {
+  await appendEvent(ctx.trx, {
     name: event.type,
     subject: { type: 'annual_report', id: event.year },
     agency: event.agencyId,
-    actor: event.actor.username,
-    at: event.at,
+    actor: ctx.actor.username,
+    at: ctx.clock.now(),
     data: event.data,
   });
 }
@@ -50,14 +48,13 @@ export async function appendReportEvent(trx: Trx, event: ReportEventInput): Prom
  * row is created at version 1 or its version goes up by one. Returns the new version.
  */
 export async function saveNarrativeRow(
-  trx: Trx,
-  where: { agencyId: number; year: number },
-  narrative: Narrative,
-  expectedVersion: number,
-  at: Date,
+  ctx: TrxContext,
+  input: { where: { agencyId: number; year: number }; narrative: Narrative; expectedVersion: number },
 ): Promise<number> {
+  const { trx } = ctx;
+  const { where, narrative, expectedVersion } = input;
   const text = JSON.stringify(narrative);
-  const updatedAt = at.toISOString();
+  const updatedAt = ctx.clock.now().toISOString();
   const row = await trx
     .selectFrom('annual_reports')
     .select('version')

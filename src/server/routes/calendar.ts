@@ -17,15 +17,15 @@ import {
   overrideBody,
   overrideRemovedSchema,
 } from '../../contract/calendar.ts';
-import { installationActor } from '../../domain/accounts/actor.ts';
 import { todayInChina } from '../../domain/dates.ts';
-import { actorOf } from '../actor.ts';
+import { installationContext } from '../command-context.ts';
 import { errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
 const changeErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody };
 
-export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const calendarRoutes: RouteModule = async (app, options) => {
+  const { db, calendars, now } = options;
   app.get(
     '/api/v1/calendar',
     {
@@ -38,7 +38,7 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
     },
     async (request) => {
       const year = request.query.year ?? Number(todayInChina(now()).slice(0, 4));
-      return readCalendarYear(db, await calendars.get(), year);
+      return readCalendarYear({ db, calendar: calendars }, { year });
     },
   );
 
@@ -56,9 +56,10 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
       },
     },
     async (request, reply) => {
-      const actor = installationActor(actorOf(request));
       try {
-        return reply.code(201).send(await addCalendarOverride(db, request.body, actor, now()));
+        return reply
+          .code(201)
+          .send(await addCalendarOverride(installationContext(request, options), request.body));
       } finally {
         calendars.invalidate();
       }
@@ -80,9 +81,10 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
       },
     },
     async (request) => {
-      const actor = installationActor(actorOf(request));
       try {
-        return await removeCalendarOverride(db, request.params.date, actor, now());
+        return await removeCalendarOverride(installationContext(request, options), {
+          date: request.params.date,
+        });
       } finally {
         calendars.invalidate();
       }
@@ -105,9 +107,10 @@ export const calendarRoutes: RouteModule = async (app, { db, calendars, now }) =
       },
     },
     async (request, reply) => {
-      const actor = installationActor(actorOf(request));
       try {
-        return reply.code(201).send(await importHolidayNotice(db, request.body, actor, now()));
+        return reply
+          .code(201)
+          .send(await importHolidayNotice(installationContext(request, options), request.body));
       } finally {
         calendars.invalidate();
       }

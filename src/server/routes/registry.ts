@@ -13,7 +13,8 @@ import { reviewPass } from '../../commands/registry/review-pass.ts';
 import { documentHistory, documentsInForce, listDocuments } from '../../db/queries/registry.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import { DOCUMENT_STATUSES } from '../../domain/registry/lifecycle.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import {
   documentPageSchema,
@@ -34,7 +35,8 @@ import type { RouteModule } from './types.ts';
 const TAGS = ['registry'];
 const BASE = '/api/v1/agencies/:code/registry';
 
-export const registryRoutes: RouteModule = async (app, { db, now }) => {
+export const registryRoutes: RouteModule = async (app, options) => {
+  const { db, now } = options;
   app.get(
     '/api/v1/agencies/:code/normative-documents',
     {
@@ -93,8 +95,10 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return reply.code(201).send(await issueDocument(db, agencyId, request.body, actor, now()));
+      const document = request.body;
+      return reply
+        .code(201)
+        .send(await issueDocument(commandContext(request, options), { agencyId, document }));
     },
   );
 
@@ -130,8 +134,8 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
     async (request, reply) => {
       const { id } = request.params;
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return reply.code(201).send(await amendDocument(db, agencyId, id, request.body, actor, now()));
+      const input = { agencyId, documentId: id, amendment: request.body };
+      return reply.code(201).send(await amendDocument(commandContext(request, options), input));
     },
   );
 
@@ -149,8 +153,11 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
     async (request) => {
       const { id } = request.params;
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return repealDocument(db, agencyId, id, request.body, actor, now());
+      return repealDocument(commandContext(request, options), {
+        agencyId,
+        documentId: id,
+        repeal: request.body,
+      });
     },
   );
 
@@ -185,10 +192,12 @@ export const registryRoutes: RouteModule = async (app, { db, now }) => {
     async (request, reply) => {
       const { year } = request.params;
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return reply
-        .code(201)
-        .send({ year, recorded: await reviewPass(db, agencyId, year, request.body, actor, now()) });
+      const recorded = await reviewPass(commandContext(request, options), {
+        agencyId,
+        year,
+        review: request.body,
+      });
+      return reply.code(201).send({ year, recorded });
     },
   );
 };

@@ -12,7 +12,8 @@ import { todayInChina } from '../../domain/dates.ts';
 import { buildReport } from '../../domain/report/build.ts';
 import { cellSource, publicationCount } from '../../domain/report/cell-source.ts';
 import { FIGURE_FIELDS } from '../../domain/report/figures.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { paging } from './registry-schemas.ts';
 import {
@@ -30,7 +31,8 @@ import type { RouteModule } from './types.ts';
 const TAGS = ['reports'];
 const BASE = '/api/v1/agencies/:code/reports/:year';
 
-export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
+export const reportDraftRoutes: RouteModule = async (app, options) => {
+  const { db, now } = options;
   app.get(
     `${BASE}/draft`,
     {
@@ -60,9 +62,7 @@ export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      const actor = agencyActorOf(request);
-      const at = now();
-      return saveDraft(db, code, year, request.body, actor, at, todayInChina(at));
+      return saveDraft(commandContext(request, options), { code, year, ...request.body });
     },
   );
 
@@ -79,7 +79,7 @@ export const reportDraftRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      return validateDraft(db, code, year, request.body.sections, todayInChina(now()));
+      return validateDraft(commandContext(request, options), { code, year, sections: request.body.sections });
     },
   );
 

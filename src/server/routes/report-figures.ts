@@ -6,7 +6,7 @@
  */
 import { readFigures, saveFigures } from '../../commands/reports/figures.ts';
 import { figureCell, figuresTemplate, readFiguresSheet } from '../../commands/reports/figures-xlsx.ts';
-import { agencyActorOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
 import { figuresBody, figuresImportBody, figuresSchema, staffErrors } from './report-schemas.ts';
@@ -18,7 +18,8 @@ const BASE = '/api/v1/agencies/:code/reports/:year/figures';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
+export const reportFigureRoutes: RouteModule = async (app, options) => {
+  const { db } = options;
   app.get(
     BASE,
     {
@@ -53,8 +54,7 @@ export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      const actor = agencyActorOf(request);
-      return saveFigures(db, code, year, request.body, actor, now());
+      return saveFigures(commandContext(request, options), { code, year, values: request.body });
     },
   );
 
@@ -71,14 +71,16 @@ export const reportFigureRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      const actor = agencyActorOf(request);
       const { contentBase64, fileName } = request.body;
       if (!BASE64.test(contentBase64))
         throw new AppError('validation', 'contentBase64 不是有效的 base64 文本。', [
           { field: 'contentBase64', message: '不是有效的 base64' },
         ]);
       const values = await readFiguresSheet(Buffer.from(contentBase64, 'base64'), year);
-      return saveFigures(db, code, year, values, actor, now(), {
+      return saveFigures(commandContext(request, options), {
+        code,
+        year,
+        values,
         type: 'report.figures_imported',
         source: fileName ?? 'xlsx',
         where: figureCell,

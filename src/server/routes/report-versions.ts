@@ -3,11 +3,14 @@
  * administrator) freezes version 1; a correction freezes version 2, 3, … with its reason; the
  * versions are listed and downloaded from their snapshots (staff).
  */
+import type { FastifyRequest } from 'fastify';
+import { clockOf } from '../../commands/context.ts';
 import { correctReport } from '../../commands/reports/correct-report.ts';
 import type { PublishedVersion } from '../../commands/reports/publish-report.ts';
 import { publishReport } from '../../commands/reports/publish-report.ts';
 import { findVersion, listVersions } from '../../db/queries/report-versions.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { reportJson } from '../presenters/report-json.ts';
 import { frozenReport, sendVersionFile, versionSummaryJson } from '../presenters/version-json.ts';
@@ -36,7 +39,13 @@ const published = (v: PublishedVersion, actor: string, recordedAt: string) => ({
   report: reportJson(v.report),
 });
 
-export const reportVersionRoutes: RouteModule = async (app, { db, now, pdfLimiter }) => {
+export const reportVersionRoutes: RouteModule = async (app, options) => {
+  const { db, now, pdfLimiter } = options;
+  /** The context of a publication, its clock stopped at the instant the answer reports. */
+  const publishing = (request: FastifyRequest, at: Date) => ({
+    ...commandContext(request, options),
+    clock: clockOf(() => at),
+  });
   app.post(
     `${BASE}/publish`,
     {
@@ -50,10 +59,9 @@ export const reportVersionRoutes: RouteModule = async (app, { db, now, pdfLimite
     },
     async (request, reply) => {
       const { code, year } = request.params;
-      const actor = agencyActorOf(request);
-      const at = now();
-      const version = await publishReport(db, code, year, request.body, actor, at);
-      return reply.code(201).send(published(version, actor.username, at.toISOString()));
+      const ctx = publishing(request, now());
+      const version = await publishReport(ctx, { code, year, ...request.body });
+      return reply.code(201).send(published(version, ctx.actor.username, ctx.clock.now().toISOString()));
     },
   );
 
@@ -71,10 +79,9 @@ export const reportVersionRoutes: RouteModule = async (app, { db, now, pdfLimite
     },
     async (request, reply) => {
       const { code, year } = request.params;
-      const actor = agencyActorOf(request);
-      const at = now();
-      const version = await correctReport(db, code, year, request.body, actor, at);
-      return reply.code(201).send(published(version, actor.username, at.toISOString()));
+      const ctx = publishing(request, now());
+      const version = await correctReport(ctx, { code, year, ...request.body });
+      return reply.code(201).send(published(version, ctx.actor.username, ctx.clock.now().toISOString()));
     },
   );
 

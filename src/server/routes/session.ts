@@ -10,7 +10,7 @@ import { findUser } from '../../accounts/user-access.ts';
 import { changeOwnPassword } from '../../commands/accounts/change-password.ts';
 import { signIn } from '../../commands/accounts/sign-in.ts';
 import { passwordBody, sessionSchema, signInBody } from '../../contract/session.ts';
-import { actorOf } from '../actor.ts';
+import { platformContext, publicContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../identity.ts';
 import { sessionJson } from '../presenters/session-json.ts';
@@ -39,7 +39,8 @@ function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void 
   });
 }
 
-export const sessionRoutes: RouteModule = async (app, { db, now, signInLimits }) => {
+export const sessionRoutes: RouteModule = async (app, options) => {
+  const { db, now, signInLimits } = options;
   const throttle = createSignInThrottle(signInLimits.failuresPerUsername);
 
   app.post(
@@ -64,11 +65,12 @@ export const sessionRoutes: RouteModule = async (app, { db, now, signInLimits })
       const { username, password } = request.body;
       throttle.check(username, now());
       try {
-        const signedIn = await signIn(
-          db,
-          { username, password, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE] },
-          now(),
-        );
+        const signedIn = await signIn(publicContext(request, options), {
+          username,
+          password,
+          ip: request.ip,
+          previousToken: request.cookies[SESSION_COOKIE],
+        });
         throttle.recordSuccess(username);
         setSessionCookie(request, reply, signedIn.token);
         return sessionJson(db, signedIn.user, signedIn.csrfToken);
@@ -125,12 +127,10 @@ export const sessionRoutes: RouteModule = async (app, { db, now, signInLimits })
       },
     },
     async (request, reply) => {
-      const { username } = actorOf(request);
-      await changeOwnPassword(
-        db,
-        { username, ...request.body, keepSessionId: request.identity?.session?.id },
-        now(),
-      );
+      await changeOwnPassword(platformContext(request, options), {
+        ...request.body,
+        keepSessionId: request.identity?.session?.id,
+      });
       return reply.code(204).send(null);
     },
   );

@@ -11,6 +11,7 @@ import { createUser } from '../../commands/accounts/create-user.ts';
 import { updateUser } from '../../commands/accounts/update-user.ts';
 import { listUsers } from '../../db/queries/users.ts';
 import { actorOf, agencyOf } from '../actor.ts';
+import { platformContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
@@ -30,7 +31,8 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 const changed = z.object({ changed: z.boolean() });
 const updated = z.object({ events: z.array(z.string()).describe('the user events written') });
 
-export const userRoutes: RouteModule = async (app, { db, now }) => {
+export const userRoutes: RouteModule = async (app, options) => {
+  const { db } = options;
   const one = async (name: string, agencyId: number | null) => {
     const found = (await listUsers(db, agencyId)).find((u) => u.username === name);
     if (!found) throw new AppError('not_found', `未找到用户 ${name}。`);
@@ -67,10 +69,10 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const scope = actorOf(request);
-      assertAdministers(scope, agencyId);
+      const ctx = platformContext(request, options);
+      assertAdministers(ctx.actor, agencyId);
       const { roles, ...user } = request.body;
-      await createUser(db, { ...user, agency: { id: agencyId, roles } }, scope, now());
+      await createUser(ctx, { ...user, agency: { id: agencyId, roles } });
       return reply.code(201).send(await one(user.username, agencyId));
     },
   );
@@ -91,9 +93,9 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
       handler: async (request) => {
         const { role } = request.params;
         const agencyId = agencyOf(request).id;
-        const scope = actorOf(request);
-        assertAdministers(scope, agencyId);
-        return changeRole(db, { username: request.params.username, agencyId, role, grant }, scope, now());
+        const ctx = platformContext(request, options);
+        assertAdministers(ctx.actor, agencyId);
+        return changeRole(ctx, { username: request.params.username, agencyId, role, grant });
       },
     });
 
@@ -109,9 +111,9 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const scope = actorOf(request);
-      assertAdministers(scope, agencyOf(request).id);
-      return updateUser(db, request.params.username, request.body, scope, now());
+      const ctx = platformContext(request, options);
+      assertAdministers(ctx.actor, agencyOf(request).id);
+      return updateUser(ctx, { username: request.params.username, change: request.body });
     },
   );
 
@@ -141,10 +143,9 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request, reply) => {
-      const scope = actorOf(request);
       const { agency, ...user } = request.body;
       const roles = agency && { id: await agencyIdByCode(db, agency.code), roles: agency.roles };
-      await createUser(db, { ...user, agency: roles }, scope, now());
+      await createUser(platformContext(request, options), { ...user, agency: roles });
       return reply.code(201).send(await one(user.username, null));
     },
   );
@@ -161,8 +162,10 @@ export const userRoutes: RouteModule = async (app, { db, now }) => {
       },
     },
     async (request) => {
-      const scope = actorOf(request);
-      return updateUser(db, request.params.username, request.body, scope, now());
+      return updateUser(platformContext(request, options), {
+        username: request.params.username,
+        change: request.body,
+      });
     },
   );
 };
