@@ -1,7 +1,8 @@
 /** Grants or revokes a user's role in an agency (agency or platform administrator); each an event. */
+
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor } from '../../domain/accounts/actor.ts';
-import { revokesOwnUserAdmin } from '../../domain/accounts/policy.ts';
+import { roleChangeRefusal } from '../../domain/accounts/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { assertAdministers, loadManagedUser } from './admin-scope.ts';
@@ -17,10 +18,8 @@ export async function changeRole(
   assertAdministers(scope, input.agencyId);
   return inTransaction(db, async (trx) => {
     const user = await loadManagedUser(trx, input.username);
-    if (user.platformAdmin && !scope.platformAdmin)
-      throw new AppError('forbidden', '平台管理员的账号只能由平台管理员管理。');
-    if (!input.grant && revokesOwnUserAdmin(scope, { username: user.username, role: input.role }))
-      throw new AppError('forbidden', '不能撤销自己的机关管理员角色，请由其他管理员办理。');
+    const refusal = roleChangeRefusal(scope, user, input);
+    if (refusal) throw new AppError('forbidden', refusal);
     const held = await trx
       .selectFrom('user_roles')
       .select('role')

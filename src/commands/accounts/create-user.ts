@@ -3,13 +3,14 @@
  * (an agency administrator's form) or the platform-administrator flag (platform administrators
  * only). One `created` event, and a `role_granted` event per role. All or nothing.
  */
+
 import { hashPassword } from '../../accounts/password-hash.ts';
 import { isConcurrencyFailure, isWriteConflict } from '../../db/conflict.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor } from '../../domain/accounts/actor.ts';
+import { createUserRefusal } from '../../domain/accounts/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { assertAdministers } from './admin-scope.ts';
 import { assertStrongPassword } from './change-password.ts';
 import { conflictOr, recordUserEvent } from './user-events.ts';
 
@@ -35,10 +36,11 @@ export async function createUser(ctx: CommandContext<Actor>, input: NewUser): Pr
     throw new AppError('validation', message, [{ field: 'username', message }]);
   }
   assertStrongPassword(input.password, input.username, 'password');
-  if (input.platformAdmin && !scope.platformAdmin)
-    throw new AppError('forbidden', '只有平台管理员可以设立平台管理员。');
-  if (input.agency) assertAdministers(scope, input.agency.id);
-  else if (!scope.platformAdmin) throw new AppError('forbidden', '请在您管理的机关下创建用户。');
+  const refusal = createUserRefusal(scope, {
+    platformAdmin: input.platformAdmin,
+    agencyId: input.agency?.id ?? null,
+  });
+  if (refusal) throw new AppError('forbidden', refusal);
   const hash = await hashPassword(input.password);
   try {
     return await inTransaction(db, async (trx) => {

@@ -3,10 +3,12 @@
  * only) makes them a platform administrator or not. Disabling and resetting end the user's
  * sessions. Each change an event.
  */
+
 import { hashPassword } from '../../accounts/password-hash.ts';
 import { deleteUserSessions } from '../../accounts/sessions.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import type { Actor } from '../../domain/accounts/actor.ts';
+import { userChangeRefusal } from '../../domain/accounts/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { assertManagesUser, loadManagedUser } from './admin-scope.ts';
@@ -29,10 +31,8 @@ export async function updateUser(
   const { db, actor: scope } = ctx;
   const { username, change } = input;
   const now = ctx.clock.now();
-  if (change.platformAdmin !== undefined && !scope.platformAdmin)
-    throw new AppError('forbidden', '只有平台管理员可以设立或撤销平台管理员。');
-  if (username === scope.username && (change.disabled === true || change.platformAdmin === false))
-    throw new AppError('forbidden', '不能停用自己或撤销自己的平台管理员身份，请由其他管理员办理。');
+  const refusal = userChangeRefusal(scope, username, change);
+  if (refusal) throw new AppError('forbidden', refusal);
   if (change.password !== undefined) assertStrongPassword(change.password, username, 'password');
   const hash = change.password === undefined ? undefined : await hashPassword(change.password);
   return inTransaction(db, async (trx) => {

@@ -52,3 +52,38 @@ export function manageUserRefusal(
 export function revokesOwnUserAdmin(actor: Actor, change: { username: string; role: string }): boolean {
   return change.role === USER_ADMIN_ROLE && change.username === actor.username && !actor.platformAdmin;
 }
+
+/** Why the actor may not create this user, or null: a platform administrator only by one; a user in an agency the actor administers. */
+export function createUserRefusal(
+  actor: Actor,
+  user: { platformAdmin?: boolean; agencyId: number | null },
+): string | null {
+  if (user.platformAdmin && !actor.platformAdmin) return '只有平台管理员可以设立平台管理员。';
+  if (user.agencyId !== null) return userAdminRefusal(actor, user.agencyId);
+  return actor.platformAdmin ? null : '请在您管理的机关下创建用户。';
+}
+
+/** Why the actor may not make this change to a user as a whole (before the user's agencies are known), or null. */
+export function userChangeRefusal(
+  actor: Actor,
+  username: string,
+  change: { platformAdmin?: boolean; disabled?: boolean },
+): string | null {
+  if (change.platformAdmin !== undefined && !actor.platformAdmin)
+    return '只有平台管理员可以设立或撤销平台管理员。';
+  if (username === actor.username && (change.disabled === true || change.platformAdmin === false))
+    return '不能停用自己或撤销自己的平台管理员身份，请由其他管理员办理。';
+  return null;
+}
+
+/** Why the actor may not grant or revoke this role of the user, or null. */
+export function roleChangeRefusal(
+  actor: Actor,
+  user: { username: string; platformAdmin: boolean },
+  change: { role: string; grant: boolean },
+): string | null {
+  if (user.platformAdmin && !actor.platformAdmin) return '平台管理员的账号只能由平台管理员管理。';
+  if (!change.grant && revokesOwnUserAdmin(actor, { username: user.username, role: change.role }))
+    return '不能撤销自己的机关管理员角色，请由其他管理员办理。';
+  return null;
+}
