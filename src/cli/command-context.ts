@@ -25,6 +25,7 @@ export async function cliAgencyContext(
   if (!username) throw new UsageError('缺少 --user：请写办理人的用户名，如 --user lingang-operator');
   const agency = await loadAgency(db, agencyCode);
   const actor = await loadActor(db, username);
-  if (!worksIn(actor, agency)) throw new UsageError(`用户 ${username} 无权办理该机关的事务（不存在、已停用或在该机关没有角色）`);
+  if (!worksIn(actor, agency))
+    throw new UsageError(`用户 ${username} 无权办理该机关的事务（不存在、已停用或在该机关没有角色）`);
   return { agencyId: agency.id, ctx: cliContext(db, actorIn(actor, agency)) };
 }

@@ -27,7 +27,10 @@ function contextWith<A>(request: FastifyRequest, options: ServerContextOptions, 
 }
 
 /** The context of a command on the route's agency, by the signed-in actor (401 when nobody is). */
-export function commandContext(request: FastifyRequest, options: ServerContextOptions): CommandContext<AgencyActor> {
+export function commandContext(
+  request: FastifyRequest,
+  options: ServerContextOptions,
+): CommandContext<AgencyActor> {
   return contextWith(request, options, agencyActorOf(request));
 }
 
@@ -40,7 +43,10 @@ export function installationContext(
 }
 
 /** The context of a command that reads every scope of the actor (user administration). */
-export function platformContext(request: FastifyRequest, options: ServerContextOptions): CommandContext<Actor> {
+export function platformContext(
+  request: FastifyRequest,
+  options: ServerContextOptions,
+): CommandContext<Actor> {
   return contextWith(request, options, actorOf(request));
 }
 

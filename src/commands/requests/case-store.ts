@@ -2,7 +2,12 @@ import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
-import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
+import {
+  CLOCK_EVENT_TYPES,
+  type ClockEvent,
+  type ClockReading,
+  clockEventOf,
+} from '../../domain/requests/clock-events.ts';
 import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import type { Reader, Trx } from '../context.ts';
@@ -15,19 +20,6 @@ export interface CaseRow {
   receivedOn: string;
   decidedOn: string | null;
 }
-
-const CLOCK_EVENT_TYPES = new Set<string>([
-  'correction_requested',
-  'correction_received',
-  'consultation_sent',
-  'consultation_replied',
-  'extended',
-  'fee_notice',
-  'fee_paid',
-  'reasons_requested',
-  'later_date_set',
-  'decided',
-]);
 
 /** A case of an agency, or not_found (a case of another agency is not found either). */
 export async function loadCase(trx: Trx, agencyId: number, requestId: number): Promise<CaseRow> {
@@ -89,13 +81,10 @@ export async function lastEventDate(trx: Reader, requestId: number): Promise<str
 export async function loadClockEvents(trx: Reader, requestId: number): Promise<ClockEvent[]> {
   const rows = await caseEvents(trx, requestId)
     .select(['name', 'occurred_on', 'data'])
-    .where('name', 'in', [...CLOCK_EVENT_TYPES].map(caseEventName))
+    .where('name', 'in', CLOCK_EVENT_TYPES.map(caseEventName))
     .orderBy('seq')
     .execute();
-  return rows.map((r) => {
-    const data = JSON.parse(r.data) as { clock?: Record<string, unknown> };
-    return { type: caseEventType(r.name), on: r.occurred_on, ...(data.clock ?? {}) } as ClockEvent;
-  });
+  return rows.flatMap((r) => clockEventOf(caseEventType(r.name), r.occurred_on ?? '', r.data) ?? []);
 }
 
 export interface NewCaseEvent {
