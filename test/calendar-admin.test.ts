@@ -5,6 +5,7 @@ import { recomputeOpenDeadlines } from '../src/commands/calendar/recompute-open-
 import type { Actor } from '../src/commands/context.ts';
 import { applyCaseAction } from '../src/commands/requests/apply-case-action.ts';
 import { registerRequest } from '../src/commands/requests/register-request.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import type { Db } from '../src/db/connection.ts';
 import { chineseDaysData } from '../src/domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../src/domain/calendar/work-calendar.ts';
@@ -118,22 +119,22 @@ describeEachDatabase(
       const calendar = await loadCalendar(db);
       const register = async (receivedOn: string) =>
         (
-          await registerRequest(
-            db,
-            calendar,
-            { agencyId, channel: 'letter', applicantType: 'natural_person', applicant, receivedOn },
-            STAFF,
-            now,
-          )
+          await registerRequest(testContext(db, { actor: STAFF, now, calendar }), {
+            agencyId,
+            channel: 'letter',
+            applicantType: 'natural_person',
+            applicant,
+            receivedOn,
+          })
         ).requestId;
       cases.early = await register('2026-12-01');
       cases.late = await register('2026-12-10');
       cases.later = await register('2026-12-14');
       cases.decided = await register('2026-12-10');
       const decision = { outcome: 'unable.not_held', basis: 'a36.4', reasons: '经检索未找到' };
-      await applyCaseAction(db, calendar, {
+      const approver = { username: 'calendar-approver', roles: ['operator', 'approver'] as const };
+      await applyCaseAction(testContext(db, { actor: approver, now: '2026-12-15', calendar }), {
         ...{ agencyId, requestId: cases.decided, expectedVersion: 1, action: 'decide', payload: decision },
-        ...{ actor: { username: 'calendar-approver', roles: ['operator', 'approver'] }, today: '2026-12-15' },
       });
       app = await buildServer({ db, now: () => now, trustUserHeader: true });
       await app.ready();

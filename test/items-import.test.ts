@@ -4,6 +4,7 @@ import { importItems } from '../src/commands/import-items/import-items.ts';
 import { type ItemFileFormat, itemSource } from '../src/commands/import-items/sources.ts';
 import { badDateRow, itemFile, type Row, threeRows } from '../src/commands/import-items/testing.ts';
 import { importRecords } from '../src/commands/import-records.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import type { Db } from '../src/db/connection.ts';
 import { loadReportFacts } from '../src/db/queries/report-facts.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
@@ -12,9 +13,12 @@ import { describeEachDatabase } from './databases.ts';
 const NOW = new Date('2022-01-20T02:00:00Z');
 const TABLES = ['items', 'publications', 'events', 'search_texts'] as const;
 
+/** The import run by `test` on NOW. */
+const importer = (db: Db) => testContext(db, { actor: { username: 'test' }, now: NOW });
+
 async function run(db: Db, format: ItemFileFormat, rows: Row[], agency = 'imp-items') {
   const source = itemSource(await itemFile(format, rows), format);
-  return importItems(db, source, { actor: 'test', source: `test.${format}`, agency, now: NOW });
+  return importItems(importer(db), { file: source, source: `test.${format}`, agency });
 }
 
 async function counts(db: Db): Promise<number[]> {
@@ -126,11 +130,10 @@ describeEachDatabase('gongkai items import', (use) => {
 
     it('a header without a required column', async () => {
       const source = itemSource(Readable.from('标题,类别,成文日期\n甲,a20.1,2021-01-01\n'), 'csv');
-      const result = await importItems(use(), source, {
-        actor: 'test',
+      const result = await importItems(importer(use()), {
+        file: source,
         source: 'h.csv',
         agency: 'imp-items',
-        now: NOW,
       });
       expect(result.problems).toEqual([
         { line: 1, reason: expect.stringContaining('缺少必填的列“发布日期”') },

@@ -8,6 +8,7 @@ import { addDemoUsers } from '../demo/lingang-users.ts';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { searchIndexFor } from '../search/search-index.ts';
+import { fixedCalendar, silentLog, systemClock } from './context.ts';
 import { importItems } from './import-items/import-items.ts';
 import { objectSource } from './import-items/sources.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
@@ -85,10 +86,16 @@ export async function loadDemo(
           updated_at: new Date().toISOString(),
         })
         .execute();
-      const items = await importItems(withinTransaction(db, trx), objectSource(demoItemRows(DEMO_PLANS)), {
-        actor,
-        source: 'demo:lingang-items',
-      });
+      const items = await importItems(
+        {
+          db: withinTransaction(db, trx),
+          actor: { username: actor },
+          clock: systemClock,
+          calendar: fixedCalendar(createWorkCalendar({ base: chineseDaysData })),
+          log: silentLog,
+        },
+        { file: objectSource(demoItemRows(DEMO_PLANS)), source: 'demo:lingang-items' },
+      );
       if (!items.ok) throw new Error(`demo items rejected: ${JSON.stringify(items.problems.slice(0, 3))}`);
       itemCount = items.imported;
       if (options.publish2021 === false) return;

@@ -1,5 +1,7 @@
+import type { Updateable } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
+import type { RequestTable } from '../../db/schema.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
 import {
@@ -11,6 +13,7 @@ import {
 import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import type { Reader, Trx } from '../context.ts';
+import type { SubjectStore } from '../subject-step.ts';
 
 export interface CaseRow {
   id: number;
@@ -95,6 +98,8 @@ export interface NewCaseEvent {
   actor: string;
   stateBefore: CaseState | null;
   stateAfter: CaseState;
+  /** when it was recorded (the command's clock) */
+  at: Date;
   /** what changed: before → after, the action's input; `clock` holds the clock event's fields */
   data: Record<string, unknown>;
 }
@@ -106,12 +111,32 @@ export async function appendCaseEvent(trx: Trx, event: NewCaseEvent): Promise<nu
     subject: { type: 'request', id: event.requestId },
     agency: event.agencyId,
     actor: event.actor,
-    at: new Date(),
+    at: event.at,
     occurredOn: event.occurredOn,
     state: { before: event.stateBefore, after: event.stateAfter },
     data: event.data,
   });
 }
+
+/** How cases are stored, for the shared step pipeline (commands/subject-step.ts). */
+export const CASE_STORE: SubjectStore<CaseRow, CaseState, void, Updateable<RequestTable>> = {
+  noun: '申请',
+  subjectType: 'request',
+  eventPrefix: 'requests.',
+  load: loadCase,
+  idOf: (row) => row.id,
+  agencyOf: (row) => row.agencyId,
+  versionOf: (row) => row.version,
+  stateOf: (row) => row.state,
+  lock: lockCase,
+  async update(trx, row, to, columns) {
+    await trx
+      .updateTable('requests')
+      .set({ state: to, ...(columns ?? {}) })
+      .where('id', '=', row.id)
+      .execute();
+  },
+};
 
 /** The stored columns of a clock reading (the overdue and due-soon lists query these). */
 export function clockColumns(reading: ClockReading) {

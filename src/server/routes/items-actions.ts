@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import type { CommandContext } from '../../commands/context.ts';
 import { addPosting } from '../../commands/items/add-posting.ts';
 import { approveItem } from '../../commands/items/approve-item.ts';
 import { linkInterpretation } from '../../commands/items/link-interpretation.ts';
@@ -12,8 +13,8 @@ import { publishItem } from '../../commands/items/publish-item.ts';
 import { rejectItem } from '../../commands/items/reject-item.ts';
 import { submitForReview } from '../../commands/items/submit-for-review.ts';
 import { withdrawItem } from '../../commands/items/withdraw-item.ts';
-import type { AgencyActor } from '../../domain/accounts/actor.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import {
   actionResultSchema,
   expectedVersion,
@@ -33,13 +34,10 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
     name: string,
     summary: string,
     body: B,
-    run: (target: {
-      agencyId: number;
-      itemId: number;
-      actor: AgencyActor;
-      now: Date;
-      body: z.infer<B>;
-    }) => Promise<z.infer<typeof actionResultSchema>>,
+    run: (
+      ctx: CommandContext,
+      target: { agencyId: number; itemId: number; body: z.infer<B> },
+    ) => Promise<z.infer<typeof actionResultSchema>>,
     response: z.ZodType = actionResultSchema,
   ) {
     app.post(
@@ -54,23 +52,17 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
         },
       },
       async (request) => {
+        const ctx = commandContext(request, { db, calendars, now });
         const agencyId = agencyOf(request).id;
-        const actor = agencyActorOf(request);
-        return run({
-          agencyId,
-          itemId: request.params.id,
-          actor,
-          now: now(),
-          body: request.body as z.infer<B>,
-        });
+        return run(ctx, { agencyId, itemId: request.params.id, body: request.body as z.infer<B> });
       },
     );
   }
 
   const versionOnly = z.object({ expectedVersion });
 
-  action('submit', 'Send a draft to 保密审查 (operator)', versionOnly, (t) =>
-    submitForReview(db, { ...t, expectedVersion: t.body.expectedVersion }),
+  action('submit', 'Send a draft to 保密审查 (operator)', versionOnly, (ctx, t) =>
+    submitForReview(ctx, { ...t, expectedVersion: t.body.expectedVersion }),
   );
 
   action(
@@ -81,21 +73,21 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
       opinion: text('请填写审查意见').default(''),
       reviewedOn: isoDate.optional(),
     }),
-    (t) => approveItem(db, { ...t, ...t.body }),
+    (ctx, t) => approveItem(ctx, { ...t, ...t.body }),
   );
 
   action(
     'reject',
     '保密审查 not passed (reviewer, not the drafter): back to draft with the reason',
     z.object({ expectedVersion, reason: text('请填写退回理由') }),
-    (t) => rejectItem(db, { ...t, ...t.body }),
+    (ctx, t) => rejectItem(ctx, { ...t, ...t.body }),
   );
 
   action(
     'publish',
     'Publish an approved item (operator): 索引号, website row for the report, search index',
     z.object({ expectedVersion, publishedOn: isoDate.optional() }),
-    async (t) => publishItem(db, await calendars.get(), { ...t, ...t.body }),
+    (ctx, t) => publishItem(ctx, { ...t, ...t.body }),
     publishedSchema,
   );
 
@@ -103,7 +95,7 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
     'withdraw',
     'Withdraw a published item (operator) with the reason; its year still counts it',
     z.object({ expectedVersion, reason: text('请填写撤回理由'), withdrawnOn: isoDate.optional() }),
-    (t) => withdrawItem(db, { ...t, ...t.body }),
+    (ctx, t) => withdrawItem(ctx, { ...t, ...t.body }),
   );
 
   action(
@@ -115,13 +107,13 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
       postedOn: isoDate,
       link: z.string({ error: '请填写链接' }).max(2000),
     }),
-    (t) => addPosting(db, { ...t, ...t.body }),
+    (ctx, t) => addPosting(ctx, { ...t, ...t.body }),
   );
 
   action(
     'policy',
     'Link an interpretation (解读材料) to its policy document (政策文件), or unlink with null',
     z.object({ expectedVersion, policyItemId: z.number().int().positive().nullable() }),
-    (t) => linkInterpretation(db, { ...t, ...t.body }),
+    (ctx, t) => linkInterpretation(ctx, { ...t, ...t.body }),
   );
 };

@@ -10,7 +10,8 @@ import { listAgencyColumns, publishedInYear, unpublishedItems } from '../../db/q
 import { todayInChina } from '../../domain/dates.ts';
 import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { publicationTimeliness, timelinessFigure } from '../../domain/items/timeliness.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -63,13 +64,11 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return saveAgencyColumn(db, {
+      const ctx = commandContext(request, { db, calendars, now });
+      return saveAgencyColumn(ctx, {
         agencyId,
         code: request.params.column,
         ...request.body,
-        actor,
-        now: now(),
       });
     },
   );
@@ -86,8 +85,8 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      await deleteAgencyColumn(db, { agencyId, code: request.params.column, actor, now: now() });
+      const ctx = commandContext(request, { db, calendars, now });
+      await deleteAgencyColumn(ctx, { agencyId, code: request.params.column });
       return reply.code(204).send(null);
     },
   );
@@ -105,8 +104,8 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return setIndexPrefix(db, { agencyId, indexPrefix: request.body.indexPrefix, actor, now: now() });
+      const ctx = commandContext(request, { db, calendars, now });
+      return setIndexPrefix(ctx, { agencyId, indexPrefix: request.body.indexPrefix });
     },
   );
 

@@ -1,13 +1,13 @@
 /** Recording that a letter of a case went to the applicant (送达): method, day, tracking number, note. */
 import { z } from 'zod';
 import { recordLetterSent } from '../../commands/requests/record-letter-sent.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { DELIVERY_METHODS } from '../../domain/letters/delivery.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { caseParams, errorBody, rowId } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
-export const letterDeliveryRoutes: RouteModule = async (app, { db, now }) => {
+export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.post(
     '/api/v1/agencies/:code/requests/:id/letters/:letterId/delivery',
     {
@@ -43,14 +43,12 @@ export const letterDeliveryRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return recordLetterSent(db, {
+      const ctx = commandContext(request, { db, calendars, now });
+      return recordLetterSent(ctx, {
         ...request.body,
         agencyId,
         requestId: request.params.id,
         letterId: request.params.letterId,
-        actor,
-        today: todayInChina(now()),
       });
     },
   );
