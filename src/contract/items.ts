@@ -12,7 +12,7 @@ export const itemParams = z.object({
   id: z.coerce.number().int().positive({ error: '信息编号应为正整数' }),
 });
 export const expectedVersion = z
-  .number({ error: 'expectedVersion 应为您看到的版本号' })
+  .number({ error: '版本号应为您看到的版本（整数）' })
   .int()
   .min(1)
   .describe('the version you saw; a later change by someone else gives 409');

@@ -1,3 +1,4 @@
+import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { LetterKind } from '../../domain/letters/kinds.ts';
@@ -70,5 +71,5 @@ export async function saveLetterTemplate(
       data: { before: before?.template ?? null, after: reset ? null : input.template },
     });
     return { kind: input.kind, isDefault: reset };
-  });
+  }).catch((error: unknown) => rethrowConflict(error, '该文书模板刚被其他人修改，请刷新后重试。'));
 }

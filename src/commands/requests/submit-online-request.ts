@@ -10,7 +10,7 @@ import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import type { ApplicantInput } from '../../domain/requests/applicant.ts';
 import { AppError } from '../../errors.ts';
-import type { CommandContext } from '../context.ts';
+import { type CommandContext, fixedCalendar } from '../context.ts';
 import { registerRequest } from './register-request.ts';
 
 /** A submission token: 32 lowercase hex digits (128 random bits), issued with the form. */
@@ -75,10 +75,12 @@ export async function submitOnlineRequest(
     throw new AppError('bad_request', '表单已失效，请重新打开申请页面填写。');
   const earlier = await receiptOfToken(db, input.agencyId, input.token);
   if (earlier) return earlier;
+  // Loaded before the transaction: on SQLite's one connection a read outside it would wait for it.
+  const calendar = fixedCalendar(await ctx.calendar.get());
   try {
     return await inTransaction(db, async (trx) => {
       const registered = await registerRequest(
-        { ...ctx, db: withinTransaction(db, trx) },
+        { ...ctx, db: withinTransaction(db, trx), calendar },
         {
           agencyId: input.agencyId,
           channel: 'online',

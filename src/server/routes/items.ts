@@ -70,7 +70,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
             .optional()
             .describe('words in the title or 文号'),
           policyDocument: z
-            .enum(['true', 'false'], { error: 'policyDocument 应为 true 或 false' })
+            .enum(['true', 'false'], { error: '“政策文件”筛选应为 true 或 false' })
             .transform((v) => v === 'true')
             .optional()
             .describe('only policy documents (政策文件), or only other items'),

@@ -17,7 +17,7 @@ export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, no
           'Record that a letter was sent to the applicant (operator): post with tracking number, e-mail, in person or online; a case event',
         params: caseParams.extend({ letterId: rowId('文书编号') }),
         body: z.object({
-          expectedVersion: z.number({ error: 'expectedVersion 应为您看到的版本号' }).int().min(0),
+          expectedVersion: z.number({ error: '版本号应为您看到的版本（整数）' }).int().min(0),
           // checked by the domain (checkDelivery) for a Chinese message naming the field
           method: z.string({ error: '请选择送达方式' }).max(32).describe(DELIVERY_METHODS.join(' | ')),
           sentOn: z.string({ error: '请填写送达日期（YYYY-MM-DD）' }).max(32),

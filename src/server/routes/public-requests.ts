@@ -26,7 +26,7 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now
         params: z.object({ code: agencyCode }),
         body: z.object({
           applicantType: z.enum(APPLICANT_TYPES, {
-            error: `applicantType 应为 ${APPLICANT_TYPES.join('、')} 之一`,
+            error: `申请人类型应为 ${APPLICANT_TYPES.join('、')} 之一`,
           }),
           applicant: applicantBody,
         }),

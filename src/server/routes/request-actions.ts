@@ -27,10 +27,10 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
         description:
           'Body: `expectedVersion` (the version you saw; a later change by someone else gives 409), optional `occurredOn` (the day it happened, default today), and `payload`, the fields of the action.',
         params: caseParams.extend({
-          action: z.enum(CASE_ACTIONS, { error: `action 应为 ${CASE_ACTIONS.join('、')} 之一` }),
+          action: z.enum(CASE_ACTIONS, { error: `办理操作应为 ${CASE_ACTIONS.join('、')} 之一` }),
         }),
         body: z.object({
-          expectedVersion: z.number({ error: 'expectedVersion 应为您看到的版本号' }).int().min(0),
+          expectedVersion: z.number({ error: '版本号应为您看到的版本（整数）' }).int().min(0),
           occurredOn: date.optional(),
           payload: z.record(z.string(), z.unknown()).default({}),
         }),
@@ -68,12 +68,13 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
         params: caseParams,
         body: z.object({
           group: z.enum(T4_GROUPS, {
-            error: 'group 应为 review（行政复议）、suit_direct（直接起诉）或 suit_after_review（复议后起诉）',
+            error:
+              '案件类别应为 review（行政复议）、suit_direct（直接起诉）或 suit_after_review（复议后起诉）',
           }),
           filedOn: date,
           decidedOn: date.nullable().default(null),
           result: z
-            .enum(T4_RESULTS, { error: 'result 应为 upheld、corrected 或 other' })
+            .enum(T4_RESULTS, { error: '审结结果应为 upheld（维持）、corrected（纠正）或 other（其他）' })
             .nullable()
             .default(null),
         }),

@@ -29,7 +29,7 @@ export const requestFileRoutes: RouteModule = async (app, { db, calendars, now }
           'Attach a file to a request (PDF, DOCX, XLSX or image; type checked by content; size limited)',
         params: caseParams,
         body: z.object({
-          expectedVersion: z.number({ error: 'expectedVersion 应为您看到的版本号' }).int().min(0),
+          expectedVersion: z.number({ error: '版本号应为您看到的版本（整数）' }).int().min(0),
           fileName: z.string({ error: '请提供文件名' }).min(1).max(255),
           contentBase64: z.string({ error: '请提供文件内容（base64）' }),
         }),
