@@ -9,6 +9,7 @@ import { cliContext } from '../src/cli/command-context.ts';
 import { importItems } from '../src/commands/import-items/import-items.ts';
 import { itemSource } from '../src/commands/import-items/sources.ts';
 import { importRecords } from '../src/commands/import-records.ts';
+import { testContext } from '../src/commands/testing-context.ts';
 import type { Db } from '../src/db/connection.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
 import type { IndexableItem } from '../src/search/types.ts';
@@ -59,13 +60,15 @@ export async function importCorpus(
   onProgress?: (rows: number) => void,
 ): Promise<number> {
   const source = itemSource(Readable.from(itemLines(count, seed)), 'jsonl');
-  const result = await importItems(db, source, {
-    actor: 'bench',
-    source: 'bench:search',
-    now: new Date('2025-01-02T02:00:00Z'),
-    progressEvery: 20_000,
-    onProgress,
-  });
+  const result = await importItems(
+    testContext(db, { actor: { username: 'bench' }, now: new Date('2025-01-02T02:00:00Z') }),
+    {
+      file: source,
+      source: 'bench:search',
+      progressEvery: 20_000,
+      onProgress,
+    },
+  );
   if (!result.ok) {
     const shown = result.problems.slice(0, 5).map((p) => `  row ${p.line}: ${p.reason}`);
     throw new Error(`the corpus import was rejected (a bug in bench/search-load.ts):\n${shown.join('\n')}`);

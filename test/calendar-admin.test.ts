@@ -120,22 +120,22 @@ describeEachDatabase(
       const calendar = await loadCalendar(db);
       const register = async (receivedOn: string) =>
         (
-          await registerRequest(
-            db,
-            calendar,
-            { agencyId, channel: 'letter', applicantType: 'natural_person', applicant, receivedOn },
-            STAFF,
-            now,
-          )
+          await registerRequest(testContext(db, { actor: STAFF, now, calendar }), {
+            agencyId,
+            channel: 'letter',
+            applicantType: 'natural_person',
+            applicant,
+            receivedOn,
+          })
         ).requestId;
       cases.early = await register('2026-12-01');
       cases.late = await register('2026-12-10');
       cases.later = await register('2026-12-14');
       cases.decided = await register('2026-12-10');
       const decision = { outcome: 'unable.not_held', basis: 'a36.4', reasons: '经检索未找到' };
-      await applyCaseAction(db, calendar, {
+      const approver = { username: 'calendar-approver', roles: ['operator', 'approver'] as const };
+      await applyCaseAction(testContext(db, { actor: approver, now: '2026-12-15', calendar }), {
         ...{ agencyId, requestId: cases.decided, expectedVersion: 1, action: 'decide', payload: decision },
-        ...{ actor: { username: 'calendar-approver', roles: ['operator', 'approver'] }, today: '2026-12-15' },
       });
       app = await buildServer({ db, now: () => now, trustUserHeader: true });
       await app.ready();

@@ -13,9 +13,12 @@ import { describeEachDatabase } from './databases.ts';
 const NOW = new Date('2022-01-20T02:00:00Z');
 const TABLES = ['items', 'publications', 'events', 'search_texts'] as const;
 
+/** The import run by `test` on NOW. */
+const importer = (db: Db) => testContext(db, { actor: { username: 'test' }, now: NOW });
+
 async function run(db: Db, format: ItemFileFormat, rows: Row[], agency = 'imp-items') {
   const source = itemSource(await itemFile(format, rows), format);
-  return importItems(db, source, { actor: 'test', source: `test.${format}`, agency, now: NOW });
+  return importItems(importer(db), { file: source, source: `test.${format}`, agency });
 }
 
 async function counts(db: Db): Promise<number[]> {
@@ -134,11 +137,10 @@ describeEachDatabase('gongkai items import', (use) => {
 
     it('a header without a required column', async () => {
       const source = itemSource(Readable.from('标题,类别,成文日期\n甲,a20.1,2021-01-01\n'), 'csv');
-      const result = await importItems(use(), source, {
-        actor: 'test',
+      const result = await importItems(importer(use()), {
+        file: source,
         source: 'h.csv',
         agency: 'imp-items',
-        now: NOW,
       });
       expect(result.problems).toEqual([
         { line: 1, reason: expect.stringContaining('缺少必填的列“发布日期”') },

@@ -8,6 +8,7 @@ import {
   openItemFile,
 } from '../commands/import-items/sources.ts';
 import type { Db } from '../db/connection.ts';
+import { cliContext } from './command-context.ts';
 import { type CliIo, cliUsername, flags, UsageError, writeErr } from './io.ts';
 
 const USAGE = `gongkai items import FILE [--agency CODE] [--format csv|xlsx|jsonl]
@@ -55,8 +56,8 @@ export async function itemsImportCommand(io: CliIo, db: Db, args: string[]): Pro
   const started = Date.now();
   const tty = io.stderr.isTTY;
   let drawn = 0;
-  const result = await importItems(db, source, {
-    actor: cliUsername(io),
+  const result = await importItems(cliContext(db, { username: cliUsername(io) }), {
+    file: source,
     source: file === '-' ? 'stdin' : file,
     agency: values.agency,
     progressEvery: 200,

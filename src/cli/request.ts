@@ -1,43 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { loadCalendar } from '../calendar/load-calendar.ts';
-import type { Actor } from '../commands/context.ts';
 import { applyCaseAction } from '../commands/requests/apply-case-action.ts';
 import { registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
-import { isScopeRole } from '../domain/accounts/actor.ts';
-import { todayInChina } from '../domain/dates.ts';
 import { CASE_ACTIONS, type CaseAction } from '../domain/requests/state-machine.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../server/presenters/case-json.ts';
+import { cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
 gongkai request act --agency CODE --user USER ID ACTION [--on YYYY-MM-DD] [--payload JSON] --version N
 gongkai request show --agency CODE --user USER ID
 gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]`;
-
-async function agencyAndActor(db: Db, code: string | undefined, username: string | undefined) {
-  if (!code) throw new UsageError(`缺少 --agency。用法：\n${USAGE}`);
-  if (!username) throw new UsageError('缺少 --user：请写办理人的用户名，如 --user lingang-operator');
-  const agency = await db.kysely
-    .selectFrom('agencies')
-    .select('id')
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!agency) throw new UsageError(`未找到机关代码为 ${code} 的机关`);
-  const roles = await db.kysely
-    .selectFrom('user_roles')
-    .innerJoin('users', 'users.id', 'user_roles.user_id')
-    .select('user_roles.role')
-    .where('users.username', '=', username)
-    .where('user_roles.agency_id', '=', agency.id)
-    .execute();
-  if (roles.length === 0) throw new UsageError(`用户 ${username} 无权办理该机关的事务`);
-  const actor: Actor = { username, roles: roles.map((r) => r.role).filter(isScopeRole) };
-  return { agencyId: agency.id, actor };
-}
 
 function readJson(file: string): Record<string, unknown> {
   try {
@@ -61,12 +37,12 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     version: { type: 'string' },
     filter: { type: 'string' },
   });
-  const now = new Date();
-  const today = todayInChina(now);
   const print = (value: unknown) => printJson(io, value);
   try {
-    const { agencyId, actor } = await agencyAndActor(db, values.agency, values.user);
-    const calendar = await loadCalendar(db);
+    if (!values.agency) throw new UsageError(`缺少 --agency。用法：\n${USAGE}`);
+    const { agencyId, ctx } = await cliAgencyContext(db, values.agency, values.user);
+    const today = ctx.clock.today();
+    const calendar = await ctx.calendar.get();
     switch (sub) {
       case 'register': {
         if (!positionals[0]) throw new UsageError(`缺少申请文件。用法：\n${USAGE}`);
@@ -76,8 +52,8 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
             `申请文件有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
           );
         const input = parsed.data;
-        const submittedAt = input.channel === 'online' ? now : undefined;
-        print(await registerRequest(db, calendar, { ...input, agencyId, submittedAt }, actor, now));
+        const submittedAt = input.channel === 'online' ? ctx.clock.now() : undefined;
+        print(await registerRequest(ctx, { ...input, agencyId, submittedAt }));
         return 0;
       }
       case 'act': {
@@ -89,15 +65,13 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
           throw new UsageError('缺少 --version：请写您看到的版本号（gongkai request show 可查）');
         const payload = values.payload ? (JSON.parse(values.payload) as Record<string, unknown>) : {};
         print(
-          await applyCaseAction(db, calendar, {
+          await applyCaseAction(ctx, {
             agencyId,
             requestId: Number(id),
             expectedVersion: Number(values.version),
             action: action as CaseAction,
             payload,
             occurredOn: values.on,
-            actor,
-            today,
           }),
         );
         return 0;

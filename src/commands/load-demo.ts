@@ -7,7 +7,7 @@ import { addDemoUsers } from '../demo/lingang-users.ts';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { searchIndexFor } from '../search/search-index.ts';
-import type { CommandContext, NamedActor } from './context.ts';
+import { type CommandContext, fixedCalendar, type NamedActor } from './context.ts';
 import { importItems } from './import-items/import-items.ts';
 import { objectSource } from './import-items/sources.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
@@ -86,10 +86,15 @@ export async function loadDemo(
           updated_at: ctx.clock.now().toISOString(),
         })
         .execute();
-      const items = await importItems(withinTransaction(db, trx), objectSource(demoItemRows(DEMO_PLANS)), {
-        actor,
-        source: 'demo:lingang-items',
-      });
+      // The calendar is the built-in one: the calendar service would read outside this transaction.
+      const items = await importItems(
+        {
+          ...ctx,
+          db: withinTransaction(db, trx),
+          calendar: fixedCalendar(createWorkCalendar({ base: chineseDaysData })),
+        },
+        { file: objectSource(demoItemRows(DEMO_PLANS)), source: 'demo:lingang-items' },
+      );
       if (!items.ok) throw new Error(`demo items rejected: ${JSON.stringify(items.problems.slice(0, 3))}`);
       itemCount = items.imported;
       if (options.publish2021 === false) return;

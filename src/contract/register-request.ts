@@ -24,7 +24,7 @@ export const applicantBody = z.object({
 /** The body of a staff registration (and of `gongkai request register FILE`). */
 export const registerBody = z.object({
   channel: z.enum(REQUEST_CHANNELS, { error: `channel 应为 ${REQUEST_CHANNELS.join('、')} 之一` }),
-  applicantType: z.enum(APPLICANT_TYPES, { error: `applicantType 应为 ${APPLICANT_TYPES.join('、')} 之一` }),
+  applicantType: z.enum(APPLICANT_TYPES, { error: `申请人类型应为 ${APPLICANT_TYPES.join('、')} 之一` }),
   applicant: applicantBody,
   receivedOn: z
     .string()

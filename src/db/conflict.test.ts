@@ -149,6 +149,43 @@ describeEachDatabase('a write conflict in any store answers 409, not 500', (use)
         '该申请刚被其他人修改，请刷新后重试。',
       ],
       [
+        'registration (registering a request)',
+        async () => [
+          'POST',
+          `${BASE}/requests`,
+          OPERATOR,
+          {
+            ...{ channel: 'letter', receivedOn: '2022-01-18', applicantType: 'business' },
+            applicant: {
+              ...{
+                name: '威海某贸易有限公司',
+                idType: 'other',
+                idName: '营业执照',
+                idNumber: 'YYZZ-2022-002',
+              },
+              ...{ address: '威海市某路2号', information: '2021年某项目的验收', form: 'email' },
+              ...{ email: 'trade@example.cn', delivery: 'email' },
+            },
+          },
+        ],
+        '登记时与同时进行的其他登记冲突，请重试。',
+      ],
+      [
+        'drafting an item',
+        async () => [
+          'POST',
+          `${BASE}/items`,
+          OPERATOR,
+          { title: '关于冲突测试的又一通知', category: 'a20.1', issuer: '测试局', formedOn: '2021-03-02' },
+        ],
+        '新建信息时与其他操作冲突，请重试。',
+      ],
+      [
+        'the item settings (the 索引号 prefix)',
+        async () => ['PUT', `${BASE}/item-settings`, ADMIN, { indexPrefix: '11371000MB2856987K' }],
+        '本机关的设置刚被其他人修改，请刷新后重试。',
+      ],
+      [
         'the registry (issuing a document)',
         async () => [
           'POST',

@@ -5,7 +5,7 @@
  * 逾期不补正 1) and two in 2020.
  */
 
-import type { Actor } from '../commands/context.ts';
+import { type Actor, type CommandContext, clockOf, fixedCalendar, silentLog } from '../commands/context.ts';
 import { applyCaseAction } from '../commands/requests/apply-case-action.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
@@ -155,43 +155,43 @@ const CASES: DemoCase[] = [
 
 /** Runs each demo case through intake and its steps, each on its own day (inside the caller's transaction). */
 export async function loadDemoCases(db: Db, agencyId: number, calendar: WorkCalendar): Promise<void> {
+  /** The operator acting at an instant: each step is recorded on its own day. */
+  const at = (instant: Date): CommandContext => ({
+    db,
+    actor: OPERATOR,
+    clock: clockOf(() => instant),
+    calendar: fixedCalendar(calendar),
+    log: silentLog,
+  });
   for (const c of CASES) {
     const submittedAt = new Date(`${c.received}T10:00:00+08:00`);
-    const registered = await registerRequest(
-      db,
-      calendar,
-      {
-        agencyId,
-        channel: c.channel,
-        applicantType: 'natural_person',
-        applicant: {
-          name: c.name,
-          idType: 'resident_id',
-          idNumber: c.id,
-          phone: '0631-5550000',
-          address: '山东省威海市临港经济技术开发区',
-          information: c.information,
-          form: 'paper',
-          delivery: 'post',
-        },
-        receivedOn: c.channel === 'online' ? undefined : c.received,
-        receiptNote: c.channel === 'letter' ? '挂号信签收' : undefined,
-        submittedAt: c.channel === 'online' ? submittedAt : undefined,
+    const registered = await registerRequest(at(submittedAt), {
+      agencyId,
+      channel: c.channel,
+      applicantType: 'natural_person',
+      applicant: {
+        name: c.name,
+        idType: 'resident_id',
+        idNumber: c.id,
+        phone: '0631-5550000',
+        address: '山东省威海市临港经济技术开发区',
+        information: c.information,
+        form: 'paper',
+        delivery: 'post',
       },
-      OPERATOR,
-      submittedAt,
-    );
+      receivedOn: c.channel === 'online' ? undefined : c.received,
+      receiptNote: c.channel === 'letter' ? '挂号信签收' : undefined,
+      submittedAt: c.channel === 'online' ? submittedAt : undefined,
+    });
     let version = registered.version;
     for (const step of c.steps) {
-      const done = await applyCaseAction(db, calendar, {
+      const done = await applyCaseAction(at(new Date(`${step.on}T10:00:00+08:00`)), {
         agencyId,
         requestId: registered.requestId,
         expectedVersion: version,
         action: step.action,
         payload: step.payload,
         occurredOn: step.on,
-        actor: OPERATOR,
-        today: step.on,
       });
       version = done.version;
     }

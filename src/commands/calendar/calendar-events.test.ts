@@ -48,14 +48,15 @@ describeEachDatabase('calendar and settings changes write events', (use) => {
     const agencyId = await addAgency(db, 'tpl-events');
     const actor: AgencyActor = { username: 'tpl-admin', roles: ['agency_admin'] };
     const template = '{{agency.name}}\n延期答复告知书';
-    expect(await saveLetterTemplate(db, { agencyId, kind: 'extension', template, actor })).toEqual({
+    const ctx = testContext(db, { actor });
+    expect(await saveLetterTemplate(ctx, { agencyId, kind: 'extension', template })).toEqual({
       kind: 'extension',
       isDefault: false,
     });
     await expect(
-      saveLetterTemplate(db, { agencyId, kind: 'extension', template: '{{不存在的字段}}', actor }),
+      saveLetterTemplate(ctx, { agencyId, kind: 'extension', template: '{{不存在的字段}}' }),
     ).rejects.toMatchObject({ code: 'validation' });
-    await saveLetterTemplate(db, { agencyId, kind: 'extension', template: '', actor });
+    await saveLetterTemplate(ctx, { agencyId, kind: 'extension', template: '' });
     const { events } = await listEvents(db, { agencyId, limit: 10 });
     expect(events.map((e) => [e.name, e.subjectType, e.subjectId, e.actor, e.data])).toEqual([
       [

@@ -4,7 +4,7 @@
  * benchmark's baseline (bench/clock.ts) runs exactly these reads.
  */
 import { CLOCK_EVENT_NAMES } from '../../domain/clock/problems.ts';
-import type { ClockEvent } from '../../domain/requests/clock-events.ts';
+import { type ClockEvent, clockEventOf } from '../../domain/requests/clock-events.ts';
 import type { Reader } from '../context.ts';
 import { caseEventName, caseEventType } from '../requests/case-store.ts';
 
@@ -32,15 +32,6 @@ export interface OpenCase {
 }
 
 const CLOCK_TYPES = Object.keys(CLOCK_EVENT_NAMES);
-/** The only clock events with fields besides `type` and `on` (in the event's `data.clock`). */
-const WITH_FIELDS = new Set(['correction_requested', 'extended', 'later_date_set']);
-
-function clockEvent(type: string, on: string, data: string): ClockEvent {
-  if (!WITH_FIELDS.has(type)) return { type, on } as ClockEvent;
-  const parsed = JSON.parse(data) as { clock?: Record<string, unknown> };
-  return { type, on, ...(parsed.clock ?? {}) } as ClockEvent;
-}
-
 /**
  * Yields the open cases (state not `decided`, every agency) that have a stored clock, ordered by
  * id, `batchSize` at a time. Imported report records without a clock (`due_on` null) are not cases
@@ -80,7 +71,8 @@ export async function* readOpenCaseBatches(
     for (const e of events) {
       const id = Number(e.subject_id);
       const list = byCase.get(id);
-      const event = clockEvent(caseEventType(e.name), e.occurred_on ?? '', e.data);
+      const event = clockEventOf(caseEventType(e.name), e.occurred_on ?? '', e.data);
+      if (!event) continue;
       if (list) list.push(event);
       else byCase.set(id, [event]);
     }

@@ -45,11 +45,11 @@ describeEachDatabase('gongkai items import of a large file', (use) => {
     let peak = heapBefore;
     const progress: number[] = [];
     const source = itemSource(Readable.from(generated(ROWS)), 'csv');
-    const result = await importItems(use(), source, {
-      actor: 'test',
+    const ctx = testContext(use(), { actor: { username: 'test' }, now: new Date('2022-01-20T02:00:00Z') });
+    const result = await importItems(ctx, {
+      file: source,
       source: 'big.csv',
       agency: 'imp-big',
-      now: new Date('2022-01-20T02:00:00Z'),
       progressEvery: 5000,
       onProgress: (rows) => {
         progress.push(rows);

@@ -1,8 +1,8 @@
-import type { Db } from '../../db/connection.ts';
+import { isWriteConflict, rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { AppError } from '../../errors.ts';
+import type { CommandContext } from '../context.ts';
 import { AgencyCache } from '../import/write-record.ts';
 import type { ImportProblem } from '../import-records.ts';
 import { checkColumn, WEBSITE_CHANNEL } from '../items/item-store.ts';
@@ -13,14 +13,16 @@ import { parseItemRow } from './parse-row.ts';
 import type { ItemSource } from './sources.ts';
 import { type PendingItem, type WriteContext, writeItems } from './write-items.ts';
 
-export interface ItemsImportOptions {
-  /** who imports (recorded on every item's event) */
-  actor: string;
+/** Who imports (recorded on every item's event): a user, or the operator of the machine. */
+export type Importer = { username: string };
+
+export interface ItemsImportInput {
+  /** the rows of the file */
+  file: ItemSource;
   /** the file's name (recorded on the import's event) */
   source: string;
   /** the agency of rows that do not name one */
   agency?: string;
-  now?: Date;
   /** called every `progressEvery` rows with the rows and bytes read so far */
   onProgress?: (rows: number, bytes: number) => void;
   progressEvery?: number;
@@ -47,18 +49,21 @@ class Rejected extends Error {}
  * transaction. Any bad row (its number and a reason naming the column are reported) rejects the
  * whole file: nothing from it is written. Rows stream through in batches, so memory stays flat.
  * Within a caller's transaction (`withinTransaction`) a rejected file leaves that transaction to
- * the caller, who must roll it back.
+ * the caller, who must roll it back. A write conflict with another writer (a deadlock, a
+ * serialization failure) is a 409 to retry, not a problem of the file.
  */
 export async function importItems(
-  db: Db,
-  source: ItemSource,
-  options: ItemsImportOptions,
+  ctx: CommandContext<Importer>,
+  options: ItemsImportInput,
 ): Promise<ItemsImportResult> {
+  const { db } = ctx;
+  const source = options.file;
   const result: ItemsImportResult = { ok: false, rows: 0, imported: 0, problems: [] };
   const maxProblems = options.maxProblems ?? 50;
   const progressEvery = options.progressEvery ?? 1000;
-  const now = options.now ?? new Date();
-  const today = todayInChina(now);
+  const now = ctx.clock.now();
+  const today = ctx.clock.today();
+  const actor = ctx.actor.username;
   const problem = (row: number, reason: string) => {
     if (result.problems.length < maxProblems) result.problems.push({ line: row, reason });
   };
@@ -67,10 +72,10 @@ export async function importItems(
       const agencies = new AgencyCache(trx);
       const columns = new Set<string>();
       const touched = new Set<number>();
-      const ctx: WriteContext = {
+      const writing: WriteContext = {
         trx,
         dialect: db.dialect,
-        actor: options.actor,
+        actor,
         source: options.source,
         now,
         prefixes: new Map(),
@@ -81,7 +86,7 @@ export async function importItems(
       let read = 0;
       const flush = async () => {
         if (batch.length > 0 && result.problems.length === 0) {
-          for (const p of await writeItems(ctx, batch)) problem(p.row, p.reason);
+          for (const p of await writeItems(writing, batch)) problem(p.row, p.reason);
           if (result.problems.length === 0) result.imported += batch.length;
         }
         batch = [];
@@ -128,7 +133,7 @@ export async function importItems(
           columns.add(column);
         }
         if (result.problems.length > 0) continue;
-        const prepared = prepareFields(item.fields, now);
+        const prepared = prepareFields(item.fields, today);
         touched.add(agency.id);
         batch.push({ row, agencyId: agency.id, item, fields: prepared.fields, bodyText: prepared.bodyText });
         chars += prepared.fields.bodyHtml.length + prepared.bodyText.length;
@@ -137,13 +142,7 @@ export async function importItems(
       await flush();
       options.onProgress?.(result.rows, source.bytesRead());
       if (result.problems.length > 0) throw new Rejected();
-      for (const p of await linkInterpretations(
-        trx,
-        ctx.links,
-        options.actor,
-        now,
-        `${source.noun}“解读对象”`,
-      ))
+      for (const p of await linkInterpretations(trx, writing.links, actor, now, `${source.noun}“解读对象”`))
         problem(p.row, p.reason);
       if (result.problems.length > 0) throw new Rejected();
       for (const agencyId of touched) {
@@ -151,7 +150,7 @@ export async function importItems(
           name: 'items.imported',
           subject: { type: 'import', id: options.source.slice(0, 64) },
           agency: agencyId,
-          actor: options.actor,
+          actor,
           at: now,
           data: {
             source: options.source,
@@ -166,6 +165,8 @@ export async function importItems(
     if (result.imported > 0) publishedItemsChanged();
   } catch (error) {
     result.imported = 0;
+    if (isWriteConflict(error))
+      rethrowConflict(error, '导入时与同时进行的其他写入冲突，未写入任何信息，请重试。');
     if (!(error instanceof Rejected)) {
       const reason = error instanceof Error ? error.message : String(error);
       result.problems.push({ line: result.rows, reason: `读取或写入失败（约在此行）：${reason}` });

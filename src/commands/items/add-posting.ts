@@ -1,5 +1,5 @@
-import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../errors.ts';
+import type { CommandContext } from '../context.ts';
 import { checkDay } from './check-day.ts';
 import { WEBSITE_CHANNEL } from './item-store.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
@@ -20,11 +20,11 @@ const fail = (field: string, message: string): never => {
  * Records that a published item was also posted on another of the agency's channels, with the day
  * and the link: a publication row on that channel, which the annual report counts per channel.
  */
-export async function addPosting(db: Db, input: AddPostingInput): Promise<ItemActionResult> {
+export async function addPosting(ctx: CommandContext, input: AddPostingInput): Promise<ItemActionResult> {
   if (!/^https?:\/\/\S+$/.test(input.link) || input.link.length > 2000) {
     fail('link', '请填写以 http:// 或 https:// 开头的链接。');
   }
-  return runItemAction(db, input, 'post', async ({ trx, row, today }) => {
+  return runItemAction(ctx, input, 'post', async ({ trx, row, today }) => {
     if (input.channel === WEBSITE_CHANNEL) fail('channel', '网站发布在发布信息时已自动登记，无需再登记。');
     const channel = await trx
       .selectFrom('agency_channels')

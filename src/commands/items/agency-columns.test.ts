@@ -4,6 +4,7 @@ import { chineseDaysData } from '../../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import type { Actor } from '../context.ts';
+import { testContext } from '../testing-context.ts';
 import { deleteAgencyColumn, saveAgencyColumn } from './agency-columns.ts';
 import { approveItem } from './approve-item.ts';
 import { createDraft } from './create-draft.ts';
@@ -41,17 +42,12 @@ describeEachDatabase("an agency's catalogue columns and 索引号 prefix", (use)
   beforeAll(async () => {
     agencyId = await createTestAgency(use(), 'cols');
   });
-  const column = (code: string, extra: object = {}) =>
-    saveAgencyColumn(use(), {
-      agencyId,
-      code,
-      name: '部门预算',
-      category: 'a20.7',
-      sort: 1,
-      actor: admin,
-      now,
-      ...extra,
-    });
+  const as = (actor: Actor) => testContext(use(), { actor, now, calendar });
+  const column = (
+    code: string,
+    { actor = admin, ...extra }: { actor?: Actor; name?: string; category?: string } = {},
+  ) =>
+    saveAgencyColumn(as(actor), { agencyId, code, name: '部门预算', category: 'a20.7', sort: 1, ...extra });
 
   it('lets an agency administrator add a column, and no one else', async () => {
     await expect(column('budget', { actor: operator })).rejects.toMatchObject({ code: 'forbidden' });
@@ -69,53 +65,39 @@ describeEachDatabase("an agency's catalogue columns and 索引号 prefix", (use)
     ['a column of another category', { columnCode: 'budget', category: 'a20.1' as const }, 'validation'],
     ['a column the agency does not have', { columnCode: 'missing' }, 'validation'],
   ])('refuses an item filed under %s', async (_situation, extra, code) => {
-    await expect(
-      createDraft(use(), { agencyId, fields: fields(extra), actor: operator, now }),
-    ).rejects.toMatchObject({
+    await expect(createDraft(as(operator), { agencyId, fields: fields(extra) })).rejects.toMatchObject({
       code,
     });
   });
 
   it('keeps a column items are filed under', async () => {
-    await createDraft(use(), { agencyId, fields: fields({ columnCode: 'budget' }), actor: operator, now });
-    const remove = { agencyId, code: 'budget', actor: admin, now };
-    await expect(deleteAgencyColumn(use(), remove)).rejects.toMatchObject({ code: 'validation' });
+    await createDraft(as(operator), { agencyId, fields: fields({ columnCode: 'budget' }) });
+    const remove = { agencyId, code: 'budget' };
+    await expect(deleteAgencyColumn(as(admin), remove)).rejects.toMatchObject({ code: 'validation' });
     await expect(column('budget', { category: 'a20.1' })).rejects.toMatchObject({ code: 'validation' });
     await column('spare', { name: '备用' });
-    await deleteAgencyColumn(use(), { ...remove, code: 'spare' });
+    await deleteAgencyColumn(as(admin), { ...remove, code: 'spare' });
   });
 
   it('numbers publications with the configured prefix, one sequence per agency and year', async () => {
-    await setIndexPrefix(use(), { agencyId, indexPrefix: '11371000mb2856987k', actor: admin, now });
+    await setIndexPrefix(as(admin), { agencyId, indexPrefix: '11371000mb2856987k' });
     const numbers: string[] = [];
     for (const category of ['a20.7', 'a20.1'] as const) {
-      const { itemId } = await createDraft(use(), {
-        agencyId,
-        fields: fields({ category }),
-        actor: operator,
-        now,
-      });
-      const target = { agencyId, itemId, now };
-      await submitForReview(use(), { ...target, expectedVersion: 1, actor: operator });
-      await approveItem(use(), { ...target, expectedVersion: 2, actor: reviewer, opinion: '' });
-      numbers.push(
-        (await publishItem(use(), calendar, { ...target, expectedVersion: 3, actor: operator })).indexNo,
-      );
+      const { itemId } = await createDraft(as(operator), { agencyId, fields: fields({ category }) });
+      const target = { agencyId, itemId };
+      await submitForReview(as(operator), { ...target, expectedVersion: 1 });
+      await approveItem(as(reviewer), { ...target, expectedVersion: 2, opinion: '' });
+      numbers.push((await publishItem(as(operator), { ...target, expectedVersion: 3 })).indexNo);
     }
     expect(numbers).toEqual(['11371000MB2856987K/2021-07-00001', '11371000MB2856987K/2021-01-00002']);
   });
 
   it('sends an approved item back to draft when it is edited, voiding the review', async () => {
-    const { itemId } = await createDraft(use(), { agencyId, fields: fields(), actor: operator, now });
-    const target = { agencyId, itemId, now };
-    await submitForReview(use(), { ...target, expectedVersion: 1, actor: operator });
-    await approveItem(use(), { ...target, expectedVersion: 2, actor: reviewer, opinion: '同意' });
-    const edited = await editItem(use(), {
-      ...target,
-      expectedVersion: 3,
-      actor: operator,
-      changes: { title: '改' },
-    });
+    const { itemId } = await createDraft(as(operator), { agencyId, fields: fields() });
+    const target = { agencyId, itemId };
+    await submitForReview(as(operator), { ...target, expectedVersion: 1 });
+    await approveItem(as(reviewer), { ...target, expectedVersion: 2, opinion: '同意' });
+    const edited = await editItem(as(operator), { ...target, expectedVersion: 3, changes: { title: '改' } });
     expect(edited.status).toBe('draft');
     const row = await use()
       .kysely.selectFrom('items')

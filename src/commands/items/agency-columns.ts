@@ -3,13 +3,13 @@
  * 三公经费): added, renamed, reordered and removed by an agency administrator; each change is an
  * event of the agency's audit trail.
  */
-import type { Db } from '../../db/connection.ts';
+import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { isStatutoryCategory } from '../../domain/items/categories.ts';
 import { catalogueRefusal } from '../../domain/items/policy.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import type { Actor, CommandContext, Trx } from '../context.ts';
 
 export interface AgencyColumnInput {
   agencyId: number;
@@ -18,8 +18,6 @@ export interface AgencyColumnInput {
   name: string;
   category: string;
   sort: number;
-  actor: Actor;
-  now: Date;
 }
 
 export interface AgencyColumn {
@@ -33,6 +31,11 @@ export interface AgencyColumn {
 export function requireAgencyAdmin(actor: Actor, what: string): void {
   const refusal = catalogueRefusal(actor, what);
   if (refusal) throw new AppError('forbidden', refusal);
+}
+
+/** Maps a write conflict (two administrators at once; a deadlock or serialization failure) to 409. */
+export function settingsConflict(error: unknown): never {
+  return rethrowConflict(error, '本机关的设置刚被其他人修改，请刷新后重试。');
 }
 
 /** Appends an event of the agency's settings (`settings.<type>`) to the event log. */
@@ -52,8 +55,8 @@ export async function auditEvent(
 }
 
 /** Adds a column or changes one (name, category, order); the change is recorded before → after. */
-export async function saveAgencyColumn(db: Db, input: AgencyColumnInput): Promise<AgencyColumn> {
-  requireAgencyAdmin(input.actor, '设置公开目录栏目');
+export async function saveAgencyColumn(ctx: CommandContext, input: AgencyColumnInput): Promise<AgencyColumn> {
+  requireAgencyAdmin(ctx.actor, '设置公开目录栏目');
   const name = input.name.trim();
   if (!/^[a-z0-9][a-z0-9_-]{0,31}$/.test(input.code)) {
     throw new AppError('validation', '栏目代码只能包含小写字母、数字、- 和 _，最长 32 个字符。');
@@ -63,7 +66,7 @@ export async function saveAgencyColumn(db: Db, input: AgencyColumnInput): Promis
     throw new AppError('validation', '栏目所属法定类别应为 a20.1–a20.15 或 other。');
   }
   const column = { code: input.code, name, category: input.category, sort: input.sort };
-  return inTransaction(db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const before = await trx
       .selectFrom('agency_columns')
       .select(['code', 'name', 'category', 'sort'])
@@ -90,22 +93,22 @@ export async function saveAgencyColumn(db: Db, input: AgencyColumnInput): Promis
       {
         ...entry,
         type: before ? 'column_changed' : 'column_added',
-        actor: input.actor.username,
-        now: input.now,
+        actor: ctx.actor.username,
+        now: ctx.clock.now(),
       },
       { before: before ?? null, after: column },
     );
     return column;
-  });
+  }).catch(settingsConflict);
 }
 
 /** Removes a column no item is filed under. */
 export async function deleteAgencyColumn(
-  db: Db,
-  input: { agencyId: number; code: string; actor: Actor; now: Date },
+  ctx: CommandContext,
+  input: { agencyId: number; code: string },
 ): Promise<void> {
-  requireAgencyAdmin(input.actor, '删除公开目录栏目');
-  await inTransaction(db, async (trx) => {
+  requireAgencyAdmin(ctx.actor, '删除公开目录栏目');
+  await inTransaction(ctx.db, async (trx) => {
     const before = await trx
       .selectFrom('agency_columns')
       .select(['code', 'name', 'category', 'sort'])
@@ -122,10 +125,10 @@ export async function deleteAgencyColumn(
     const entry = { agencyId: input.agencyId, subjectType: 'agency_column', subjectId: input.code };
     await auditEvent(
       trx,
-      { ...entry, type: 'column_removed', actor: input.actor.username, now: input.now },
+      { ...entry, type: 'column_removed', actor: ctx.actor.username, now: ctx.clock.now() },
       { before, after: null },
     );
-  });
+  }).catch(settingsConflict);
 }
 
 async function refuseIfUsed(trx: Trx, agencyId: number, code: string): Promise<void> {

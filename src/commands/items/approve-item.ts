@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection.ts';
+import type { CommandContext } from '../context.ts';
 import { checkDay } from './check-day.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
 
@@ -15,8 +15,8 @@ const DEFAULT_OPINION = '经审查，不涉及国家秘密及其他不宜公开�
  * 保密审查 passed (条例第十七条): a reviewer other than the drafter; reviewer, date and opinion are
  * kept on the item and its event. The item may then be published.
  */
-export async function approveItem(db: Db, input: ApproveItemInput): Promise<ItemActionResult> {
-  return runItemAction(db, input, 'approve', ({ row, today }) => {
+export async function approveItem(ctx: CommandContext, input: ApproveItemInput): Promise<ItemActionResult> {
+  return runItemAction(ctx, input, 'approve', ({ row, today }) => {
     const reviewedOn = checkDay('reviewedOn', '审查日期', input.reviewedOn ?? today, {
       today,
       notBefore: { day: row.formed_on, label: '成文日期' },
@@ -25,7 +25,7 @@ export async function approveItem(db: Db, input: ApproveItemInput): Promise<Item
     return {
       eventType: 'approved',
       columns: {
-        reviewer: input.actor.username,
+        reviewer: ctx.actor.username,
         reviewed_on: reviewedOn,
         review_result: 'approved',
         review_opinion: opinion,

@@ -1,17 +1,15 @@
-import type { Db } from '../../db/connection.ts';
+import { rethrowConflict } from '../../db/conflict.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import { refusalFor } from '../../domain/items/state-machine.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import type { CommandContext } from '../context.ts';
 import { appendItemEvent, checkColumn, fieldColumns } from './item-store.ts';
 import { prepareFields } from './prepare-fields.ts';
 
 export interface CreateDraftInput {
   agencyId: number;
   fields: ItemFields;
-  actor: Actor;
-  now: Date;
 }
 
 export interface DraftCreated {
@@ -26,12 +24,13 @@ export interface DraftCreated {
  * official document kept), the column checked against the agency's catalogue; the item and its
  * first event in one transaction. It has no 索引号 until it is published.
  */
-export async function createDraft(db: Db, input: CreateDraftInput): Promise<DraftCreated> {
-  const refusal = refusalFor('create', input.actor, '');
+export async function createDraft(ctx: CommandContext, input: CreateDraftInput): Promise<DraftCreated> {
+  const refusal = refusalFor('create', ctx.actor, '');
   if (refusal) throw new AppError('forbidden', refusal);
-  const prepared = prepareFields(input.fields, input.now);
-  const at = input.now.toISOString();
-  return inTransaction(db, async (trx) => {
+  const now = ctx.clock.now();
+  const prepared = prepareFields(input.fields, ctx.clock.today());
+  const at = now.toISOString();
+  return inTransaction(ctx.db, async (trx) => {
     await checkColumn(trx, input.agencyId, prepared.fields.columnCode, prepared.fields.category);
     const inserted = await trx
       .insertInto('items')
@@ -51,7 +50,7 @@ export async function createDraft(db: Db, input: CreateDraftInput): Promise<Draf
         version: 1,
         created_at: at,
         updated_at: at,
-        created_by: input.actor.username,
+        created_by: ctx.actor.username,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -59,12 +58,12 @@ export async function createDraft(db: Db, input: CreateDraftInput): Promise<Draf
       agencyId: input.agencyId,
       itemId: inserted.id,
       type: 'created',
-      actor: input.actor.username,
-      at: input.now,
+      actor: ctx.actor.username,
+      at: now,
       stateBefore: null,
       stateAfter: 'draft',
       data: { fields: prepared.fields },
     });
-    return { itemId: inserted.id, version: 1, status: 'draft', eventId };
-  });
+    return { itemId: inserted.id, version: 1, status: 'draft' as const, eventId };
+  }).catch((error: unknown) => rethrowConflict(error, '新建信息时与其他操作冲突，请重试。'));
 }

@@ -1,7 +1,6 @@
-import type { Db } from '../../db/connection.ts';
 import { changedFields, type ItemFields } from '../../domain/items/fields.ts';
 import { AppError } from '../../errors.ts';
-import type { Trx } from '../context.ts';
+import type { CommandContext, Trx } from '../context.ts';
 import { checkColumn, fieldColumns, fieldsOf, syncPublications } from './item-store.ts';
 import { prepareFields } from './prepare-fields.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
@@ -16,10 +15,10 @@ export interface EditItemInput extends ItemTarget {
  * simply changed; an approved item goes back to draft (the review covered the old content); a
  * published item is corrected in place, its publication rows and the search index follow.
  */
-export async function editItem(db: Db, input: EditItemInput): Promise<ItemActionResult> {
-  return runItemAction(db, input, 'edit', async ({ trx, row, to }) => {
+export async function editItem(ctx: CommandContext, input: EditItemInput): Promise<ItemActionResult> {
+  return runItemAction(ctx, input, 'edit', async ({ trx, row, to }) => {
     const before = fieldsOf(row);
-    const prepared = prepareFields({ ...before, ...input.changes }, input.now);
+    const prepared = prepareFields({ ...before, ...input.changes }, ctx.clock.today());
     const after = prepared.fields;
     const changes = changedFields(before, after);
     if (Object.keys(changes).length === 0) throw new AppError('validation', '没有需要保存的修改。');

@@ -1,10 +1,9 @@
 /**
  * Shared by the item commands: load an item of an agency, its fields, the next event, the search
- * index entry, the publication rows that follow the item, and the conflict mapping.
+ * index entry and the publication rows that follow the item (a step's conflicts: subject-step.ts).
  */
 
 import type { Selectable } from 'kysely';
-import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
 import type { ItemTable } from '../../db/schema.ts';
 import type { ItemValidity, StatutoryCategory } from '../../domain/items/categories.ts';
@@ -159,9 +158,4 @@ export async function syncPublications(trx: Trx, row: ItemRow): Promise<void> {
     })
     .where('item_id', '=', row.id)
     .execute();
-}
-
-/** Maps a write conflict (unique index, deadlock, serialization failure) to this store’s 409; rethrows anything else. */
-export function conflictOr(error: unknown): never {
-  return rethrowConflict(error, '该信息刚被其他人修改，请刷新后重试。');
 }

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connection.ts';
 import type { ItemState } from '../../domain/items/state-machine.ts';
 import { AppError } from '../../errors.ts';
+import type { CommandContext } from '../context.ts';
 import { appendItemEvent, syncPublications } from './item-store.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
 
@@ -19,8 +19,11 @@ const fail = (message: string): never => {
  * (and the policy a new version). The publication rows of the interpretation point at the
  * policy's website row, so the portal and the report see the pair.
  */
-export async function linkInterpretation(db: Db, input: LinkInterpretationInput): Promise<ItemActionResult> {
-  return runItemAction(db, input, 'link', async ({ trx, row }) => {
+export async function linkInterpretation(
+  ctx: CommandContext,
+  input: LinkInterpretationInput,
+): Promise<ItemActionResult> {
+  return runItemAction(ctx, input, 'link', async ({ trx, row }) => {
     if (!row.is_interpretation) fail('只有标为“解读材料”的信息才能关联政策文件，请先修改该信息的类型。');
     const before = row.interprets_item_id;
     const after = input.policyItemId;
@@ -49,7 +52,7 @@ export async function linkInterpretation(db: Db, input: LinkInterpretationInput)
           if (policyId === null) continue;
           const policy = await trx2
             .updateTable('items')
-            .set((eb) => ({ version: eb('version', '+', 1), updated_at: input.now.toISOString() }))
+            .set((eb) => ({ version: eb('version', '+', 1), updated_at: ctx.clock.now().toISOString() }))
             .where('id', '=', policyId)
             .returning(['status'])
             .executeTakeFirstOrThrow();
@@ -58,8 +61,8 @@ export async function linkInterpretation(db: Db, input: LinkInterpretationInput)
             agencyId: stored.agency_id,
             itemId: policyId,
             type,
-            actor: input.actor.username,
-            at: input.now,
+            actor: ctx.actor.username,
+            at: ctx.clock.now(),
             stateBefore: state,
             stateAfter: state,
             data: { interpretationItemId: stored.id },

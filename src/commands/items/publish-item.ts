@@ -1,9 +1,7 @@
-import type { Db } from '../../db/connection.ts';
-import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import type { StatutoryCategory } from '../../domain/items/categories.ts';
 import { indexNumber, indexPrefixOf } from '../../domain/items/index-number.ts';
 import { publicationTimeliness } from '../../domain/items/timeliness.ts';
-import type { Trx } from '../context.ts';
+import type { CommandContext, Trx } from '../context.ts';
 import { checkDay } from './check-day.ts';
 import { type ItemRow, syncPublications, WEBSITE_CHANNEL } from './item-store.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
@@ -27,13 +25,10 @@ export interface ItemPublished extends ItemActionResult {
  * already published at it, and adds it to the search index — all in one transaction. Whether it
  * was late (条例第二十六条) is recorded on the event.
  */
-export async function publishItem(
-  db: Db,
-  calendar: WorkCalendar,
-  input: PublishItemInput,
-): Promise<ItemPublished> {
+export async function publishItem(ctx: CommandContext, input: PublishItemInput): Promise<ItemPublished> {
+  const calendar = await ctx.calendar.get();
   let published = { indexNo: '', publishedOn: '', late: false, dueOn: '' };
-  const result = await runItemAction(db, input, 'publish', async ({ trx, row, today }) => {
+  const result = await runItemAction(ctx, input, 'publish', async ({ trx, row, today }) => {
     const publishedOn = checkDay('publishedOn', '发布日期', input.publishedOn ?? today, {
       today,
       notBefore: row.reviewed_on

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../errors.ts';
 import type { FileStore } from '../../files/file-store.ts';
+import type { CommandContext } from '../context.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
 import { isUsed } from './upload-attachment.ts';
 
@@ -13,12 +13,12 @@ export interface RemoveAttachmentInput extends ItemTarget {
  * file afterwards, unless another attachment has the same content.
  */
 export async function removeAttachment(
-  db: Db,
+  ctx: CommandContext,
   store: FileStore,
   input: RemoveAttachmentInput,
 ): Promise<ItemActionResult> {
   let key = '';
-  const result = await runItemAction(db, input, 'detach', async ({ trx, row }) => {
+  const result = await runItemAction(ctx, input, 'detach', async ({ trx, row }) => {
     const attachment = await trx
       .selectFrom('attachments')
       .select(['id', 'file_name', 'sha256', 'storage_key'])
@@ -34,6 +34,6 @@ export async function removeAttachment(
       data: { attachmentId: attachment.id, fileName: attachment.file_name, sha256: attachment.sha256 },
     };
   });
-  if (!(await isUsed(db, key))) await store.remove(key);
+  if (!(await isUsed(ctx.db, key))) await store.remove(key);
   return result;
 }

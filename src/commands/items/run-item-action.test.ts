@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import type { Actor } from '../context.ts';
+import { testContext } from '../testing-context.ts';
 import { createDraft } from './create-draft.ts';
 import { editItem } from './edit-item.ts';
 import { createTestAgency } from './testing.ts';
@@ -30,9 +31,10 @@ describeEachDatabase('two people changing one item at once', (use) => {
       isMeeting: false,
       isOnlineInterview: false,
     };
-    const { itemId } = await createDraft(use(), { agencyId, fields, actor: operator, now });
+    const ctx = testContext(use(), { actor: operator, now });
+    const { itemId } = await createDraft(ctx, { agencyId, fields });
     const edit = (title: string) =>
-      editItem(use(), { agencyId, itemId, expectedVersion: 1, actor: operator, now, changes: { title } });
+      editItem(ctx, { agencyId, itemId, expectedVersion: 1, changes: { title } });
     const results = await Promise.allSettled([edit('甲的标题'), edit('乙的标题')]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const lost = results.find((r) => r.status === 'rejected');
@@ -55,12 +57,10 @@ describeEachDatabase('two people changing one item at once', (use) => {
   it('does not find an item of another agency', async () => {
     const other = await createTestAgency(use(), 'race2');
     await expect(
-      editItem(use(), {
+      editItem(testContext(use(), { actor: operator, now }), {
         agencyId: other,
         itemId: 1,
         expectedVersion: 1,
-        actor: operator,
-        now,
         changes: { title: 'x' },
       }),
     ).rejects.toMatchObject({ code: 'not_found' });

@@ -1,26 +1,26 @@
-import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { isIndexPrefix } from '../../domain/items/index-number.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
-import { auditEvent, requireAgencyAdmin } from './agency-columns.ts';
+import type { CommandContext } from '../context.ts';
+import { auditEvent, requireAgencyAdmin, settingsConflict } from './agency-columns.ts';
 
 /**
  * Sets the agency's 索引号 prefix: its 统一社会信用代码 or 组织机构代码 (an agency administrator).
  * Numbers already given keep their prefix; the next publication uses the new one.
  */
 export async function setIndexPrefix(
-  db: Db,
-  input: { agencyId: number; indexPrefix: string; actor: Actor; now: Date },
+  ctx: CommandContext,
+  input: { agencyId: number; indexPrefix: string },
 ): Promise<{ indexPrefix: string }> {
-  requireAgencyAdmin(input.actor, '设置索引号前缀');
+  requireAgencyAdmin(ctx.actor, '设置索引号前缀');
   const prefix = input.indexPrefix.trim().toUpperCase();
   if (!isIndexPrefix(prefix)) {
     const message =
       '索引号前缀应为本机关的统一社会信用代码或组织机构代码（数字、大写字母和 -，最长 32 位）。';
     throw new AppError('validation', message, [{ field: 'indexPrefix', message }]);
   }
-  return inTransaction(db, async (trx) => {
+  const now = ctx.clock.now();
+  return inTransaction(ctx.db, async (trx) => {
     const before = await trx
       .selectFrom('item_settings')
       .select('index_prefix')
@@ -28,8 +28,8 @@ export async function setIndexPrefix(
       .executeTakeFirst();
     const row = {
       index_prefix: prefix,
-      updated_at: input.now.toISOString(),
-      updated_by: input.actor.username,
+      updated_at: now.toISOString(),
+      updated_by: ctx.actor.username,
     };
     await trx
       .insertInto('item_settings')
@@ -43,11 +43,11 @@ export async function setIndexPrefix(
         subjectType: 'item_settings',
         subjectId: String(input.agencyId),
         type: 'index_prefix_set',
-        actor: input.actor.username,
-        now: input.now,
+        actor: ctx.actor.username,
+        now,
       },
       { before: before?.index_prefix ?? null, after: prefix },
     );
     return { indexPrefix: prefix };
-  });
+  }).catch(settingsConflict);
 }

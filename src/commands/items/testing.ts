@@ -12,7 +12,7 @@ export const TEST_ROLES: Record<string, string[]> = {
 
 /** Adds an agency with the default publication channels (网站, 微信, 微博, …) and its staff; returns its id. */
 export async function createTestAgency(db: Db, code: string): Promise<number> {
-  const at = new Date().toISOString();
+  const at = '2021-01-04T00:00:00.000Z';
   const agency = await db.kysely
     .insertInto('agencies')
     .values({

@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../../../test/databases.ts';
 import { createFileStore, type FileStore } from '../../files/file-store.ts';
 import { exeBytes, pdfBytes, pngBytes } from '../../files/testing.ts';
 import type { Actor } from '../context.ts';
+import { testContext } from '../testing-context.ts';
 import { createDraft } from './create-draft.ts';
 import { createTestAgency } from './testing.ts';
 import { uploadAttachment } from './upload-attachment.ts';
@@ -42,15 +43,18 @@ describeEachDatabase('uploading an attachment', (use) => {
       isMeeting: false,
       isOnlineInterview: false,
     };
-    return (await createDraft(use(), { agencyId, fields, actor: operator, now })).itemId;
+    return (await createDraft(testContext(use(), { actor: operator, now }), { agencyId, fields })).itemId;
   }
-  const upload = async (itemId: number, fileName: string, bytes: Buffer, extra: object = {}) =>
-    uploadAttachment(use(), store, {
+  const upload = async (
+    itemId: number,
+    fileName: string,
+    bytes: Buffer,
+    { actor = operator, ...extra }: { actor?: Actor; expectedVersion?: number } = {},
+  ) =>
+    uploadAttachment(testContext(use(), { actor, now }), store, {
       agencyId,
       itemId,
       expectedVersion: 1,
-      actor: operator,
-      now,
       fileName,
       bytes,
       maxBytes: LIMIT,
@@ -100,7 +104,7 @@ describeEachDatabase('uploading an attachment', (use) => {
       '决算.pdf',
       () => pdfBytes('无权'),
       'forbidden',
-      { actor: { username: 'r', roles: ['reviewer'] } },
+      { actor: { username: 'r', roles: ['reviewer' as const] } },
     ],
   ])('refuses %s and leaves nothing behind', async (_situation, name, make, code, extra) => {
     const id = await draft();

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { checkUpload } from '../../files/check-upload.ts';
 import type { FileStore, StoredFile } from '../../files/file-store.ts';
+import type { CommandContext } from '../context.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
 
 export interface UploadAttachmentInput extends ItemTarget {
@@ -26,7 +27,7 @@ export interface AttachmentUploaded extends ItemActionResult {
  * transaction fails, a file this upload wrote and nothing uses is removed again.
  */
 export async function uploadAttachment(
-  db: Db,
+  ctx: CommandContext,
   store: FileStore,
   input: UploadAttachmentInput,
 ): Promise<AttachmentUploaded> {
@@ -34,7 +35,7 @@ export async function uploadAttachment(
   const stored: StoredFile = await store.put(input.bytes);
   let attachmentId = 0;
   try {
-    const result = await runItemAction(db, input, 'attach', ({ row }) => ({
+    const result = await runItemAction(ctx, input, 'attach', ({ row }) => ({
       eventType: 'attachment_added',
       data: { fileName, mediaType: type.mediaType, size: stored.size, sha256: stored.sha256 },
       afterWrite: async (trx) => {
@@ -49,8 +50,8 @@ export async function uploadAttachment(
             size: stored.size,
             sha256: stored.sha256,
             storage_key: stored.key,
-            created_at: input.now.toISOString(),
-            created_by: input.actor.username,
+            created_at: ctx.clock.now().toISOString(),
+            created_by: ctx.actor.username,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -66,7 +67,7 @@ export async function uploadAttachment(
       sha256: stored.sha256,
     };
   } catch (error) {
-    if (stored.created && !(await isUsed(db, stored.key))) await store.remove(stored.key);
+    if (stored.created && !(await isUsed(ctx.db, stored.key))) await store.remove(stored.key);
     throw error;
   }
 }

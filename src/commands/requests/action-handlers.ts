@@ -67,7 +67,7 @@ const requestCorrection: Handler = ({ payload, occurredOn, calendar, row, events
       `补正告知应在收到申请之日起7个工作日内一次性发出（条例第三十条）；收到申请后已过${used}个工作日，不能再要求补正。`,
     );
   }
-  if (p.until <= occurredOn) refuse('补正期限 until 应晚于发出补正告知的日期。');
+  if (p.until <= occurredOn) refuse('补正期限应晚于发出补正告知的日期。');
   return {
     eventType: 'correction_requested',
     clockEvent: { type: 'correction_requested', on: occurredOn, until: p.until },
@@ -281,7 +281,7 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
   },
   set_later_date: ({ payload, occurredOn }) => {
     const p = parse('set_later_date', payload);
-    if (p.until <= occurredOn) refuse('延后的答复期限 until 应晚于今天。');
+    if (p.until <= occurredOn) refuse('延后的答复期限应晚于今天。');
     return {
       eventType: 'later_date_set',
       clockEvent: { type: 'later_date_set', on: occurredOn, until: p.until },

@@ -1,6 +1,3 @@
-import type { Db } from '../../db/connection.ts';
-import { inTransaction } from '../../db/transaction.ts';
-import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { computeClock } from '../../domain/clock/compute-clock.ts';
 import { ClockError } from '../../domain/clock/problems.ts';
 import { projectedReading, storedClock } from '../../domain/clock/projected.ts';
@@ -9,17 +6,10 @@ import { caseActionRefusal } from '../../domain/requests/policy.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { transition } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import { type CommandContext, inTrx } from '../context.ts';
+import { runSubjectStep } from '../subject-step.ts';
 import { ACTION_HANDLERS } from './action-handlers.ts';
-import {
-  appendCaseEvent,
-  clockColumns,
-  conflictOr,
-  lastEventDate,
-  loadCase,
-  loadClockEvents,
-  lockCase,
-} from './case-store.ts';
+import { CASE_STORE, clockColumns, lastEventDate, loadClockEvents } from './case-store.ts';
 import { issueLetter } from './issue-letter.ts';
 
 export interface CaseActionInput {
@@ -32,8 +22,6 @@ export interface CaseActionInput {
   payload: Record<string, unknown>;
   /** the day it happened (a letter sent, a reply received); defaults to today */
   occurredOn?: string;
-  actor: Actor;
-  today: string;
 }
 
 export interface CaseActionResult {
@@ -44,101 +32,74 @@ export interface CaseActionResult {
 }
 
 /**
- * One step of a request case, in one transaction: check the version, the state machine and the
- * action's own rules (time limits on the calendar, roles), append the event (who, when, what,
- * before → after), recompute the clock and store the new state. Nothing is written when any
- * check fails; two people acting at once: one wins, the other gets a conflict.
+ * One step of a request case, through the shared pipeline (commands/subject-step.ts), in one
+ * transaction: check the version, the role (domain/requests/policy.ts), the state machine and the
+ * action's own rules (time limits on the calendar), store the new state and recomputed clock,
+ * append the event (who, when, what, before → after) and send the step's letter. Nothing is
+ * written when any check fails; two people acting at once: one wins, the other gets a conflict.
  */
 export async function applyCaseAction(
-  db: Db,
-  calendar: WorkCalendar,
+  ctx: CommandContext,
   input: CaseActionInput,
 ): Promise<CaseActionResult> {
-  const occurredOn = input.occurredOn ?? input.today;
-  if (!isIsoDate(occurredOn)) throw new AppError('validation', '日期 occurredOn 无效，请写成 YYYY-MM-DD。');
-  if (occurredOn > input.today)
-    throw new AppError('validation', `日期 occurredOn（${occurredOn}）不能晚于今天。`);
+  const today = ctx.clock.today();
+  const occurredOn = input.occurredOn ?? today;
+  if (!isIsoDate(occurredOn)) throw new AppError('validation', '办理日期无效，请写成 YYYY-MM-DD。');
+  if (occurredOn > today) throw new AppError('validation', `办理日期（${occurredOn}）不能晚于今天。`);
   const handler = ACTION_HANDLERS[input.action];
-  const refusal = caseActionRefusal(input.actor, input.action);
-  if (refusal) throw new AppError('forbidden', refusal);
+  const calendar = await ctx.calendar.get();
   try {
-    return await inTransaction(db, async (trx) => {
-      const row = await loadCase(trx, input.agencyId, input.requestId);
-      if (row.version !== input.expectedVersion) {
-        throw new AppError(
-          'conflict',
-          `该申请已被修改（当前版本 ${row.version}，您看到的是版本 ${input.expectedVersion}），请刷新后重试。`,
-        );
-      }
-      // Take the row first (every writer of a case does), so concurrent writers queue, never deadlock.
-      await lockCase(trx, row);
-      const moved = transition(row.state, input.action);
-      if (!moved.ok) throw new AppError('invalid_state', moved.message);
-      const lastOn = await lastEventDate(trx, row.id);
-      if (occurredOn < lastOn) {
-        throw new AppError(
-          'validation',
-          `日期 occurredOn（${occurredOn}）不能早于该申请上一次办理的日期 ${lastOn}：办理记录只能按时间顺序登记。`,
-        );
-      }
-      const events = await loadClockEvents(trx, row.id);
-      const before = storedClock({ received: row.receivedOn, events }, calendar, input.today);
-      const step = await handler({
-        trx,
-        row,
-        payload: input.payload,
-        occurredOn,
-        actor: input.actor,
-        calendar,
-        before,
-        events,
-        today: input.today,
-      });
-      const input2 = {
-        received: row.receivedOn,
-        events: step.clockEvent ? [...events, step.clockEvent] : events,
-      };
-      const after = computeClock(input2, calendar, input.today, { windowsFrom: events.length });
-      const listed = projectedReading(input2, calendar, input.today, events.length);
-      const eventId = await appendCaseEvent(trx, {
-        agencyId: row.agencyId,
-        requestId: row.id,
-        type: step.eventType,
-        occurredOn,
-        actor: input.actor.username,
-        stateBefore: row.state,
-        stateAfter: moved.to,
-        data: {
-          action: input.action,
-          input: input.payload,
-          ...(step.clockEvent ? { clock: clockFields(step.clockEvent) } : {}),
-          due: { before: before.due, after: after.due },
-          ...(step.record ?? {}),
-        },
-      });
-      await trx
-        .updateTable('requests')
-        .set({ state: moved.to, ...clockColumns(listed), ...(step.columns ?? {}) })
-        .where('id', '=', row.id)
-        .execute();
-      await step.afterWrite?.(trx, eventId);
-      if (step.letter) {
-        const target = {
-          agencyId: row.agencyId,
-          requestId: row.id,
-          eventId,
-          issuedOn: occurredOn,
-          answerDueOn: after.due,
+    const done = await runSubjectStep(ctx, CASE_STORE, {
+      agencyId: input.agencyId,
+      id: input.requestId,
+      expectedVersion: input.expectedVersion,
+      refusal: () => caseActionRefusal(ctx.actor, input.action),
+      transition: (from) => transition(from, input.action),
+      async step(trx, row) {
+        const lastOn = await lastEventDate(trx, row.id);
+        if (occurredOn < lastOn) {
+          throw new AppError(
+            'validation',
+            `办理日期（${occurredOn}）不能早于该申请上一次办理的日期 ${lastOn}：办理记录只能按时间顺序登记。`,
+          );
+        }
+        const events = await loadClockEvents(trx, row.id);
+        const before = storedClock({ received: row.receivedOn, events }, calendar, today);
+        const step = await handler({
+          ...{ trx, row, payload: input.payload, occurredOn, actor: ctx.actor },
+          ...{ calendar, before, events, today },
+        });
+        const clockInput = {
+          received: row.receivedOn,
+          events: step.clockEvent ? [...events, step.clockEvent] : events,
         };
-        await issueLetter(trx, target, step.letter(after));
-      }
-      return { requestId: row.id, version: row.version + 1, state: moved.to, eventId };
+        const after = computeClock(clockInput, calendar, today, { windowsFrom: events.length });
+        const listed = projectedReading(clockInput, calendar, today, events.length);
+        return {
+          eventType: step.eventType,
+          occurredOn,
+          data: {
+            action: input.action,
+            input: input.payload,
+            ...(step.clockEvent ? { clock: clockFields(step.clockEvent) } : {}),
+            due: { before: before.due, after: after.due },
+            ...(step.record ?? {}),
+          },
+          columns: { ...clockColumns(listed), ...(step.columns ?? {}) },
+          afterWrite: async (trx2, eventId) => {
+            await step.afterWrite?.(trx2, eventId);
+            if (!step.letter) return;
+            const target = { agencyId: row.agencyId, requestId: row.id, eventId, issuedOn: occurredOn };
+            await issueLetter(inTrx(ctx, trx2), { ...target, answerDueOn: after.due }, step.letter(after));
+          },
+        };
+      },
     });
+    return { requestId: done.row.id, version: done.row.version + 1, state: done.to, eventId: done.eventId };
   } catch (error) {
-    if (error instanceof AppError) throw error;
     if (error instanceof ClockError)
       throw new AppError('invalid_state', `办理期限的计算不接受这一步：${error.message}`);
-    return conflictOr(error);
+    throw error;
   }
 }
 

@@ -1,10 +1,9 @@
-import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import { checkUpload } from '../../files/check-upload.ts';
 import type { FileStore } from '../../files/file-store.ts';
-import type { Actor } from '../context.ts';
+import type { CommandContext } from '../context.ts';
 import { isUsed } from '../items/upload-attachment.ts';
 import { appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
 
@@ -15,8 +14,6 @@ export interface AttachFileInput {
   fileName: string;
   bytes: Uint8Array;
   maxBytes: number;
-  actor: Actor;
-  today: string;
 }
 
 /**
@@ -26,16 +23,17 @@ export interface AttachFileInput {
  * when that transaction fails and nothing else uses it.
  */
 export async function attachFileToRequest(
-  db: Db,
+  ctx: CommandContext,
   store: FileStore,
   input: AttachFileInput,
 ): Promise<{ attachmentId: number; version: number; fileName: string; mediaType: string; size: number }> {
-  const refusal = requestRefusal(input.actor, 'attach');
+  const refusal = requestRefusal(ctx.actor, 'attach');
   if (refusal) throw new AppError('forbidden', refusal);
   const { type, fileName } = await checkUpload(input);
   const stored = await store.put(input.bytes);
+  const now = ctx.clock.now();
   try {
-    return await inTransaction(db, async (trx) => {
+    return await inTransaction(ctx.db, async (trx) => {
       const row = await loadCase(trx, input.agencyId, input.requestId);
       if (row.version !== input.expectedVersion) {
         throw new AppError('conflict', `该申请已被修改（当前版本 ${row.version}），请刷新后重试。`);
@@ -52,19 +50,20 @@ export async function attachFileToRequest(
           size: stored.size,
           sha256: stored.sha256,
           storage_key: stored.key,
-          created_at: new Date().toISOString(),
-          created_by: input.actor.username,
+          created_at: now.toISOString(),
+          created_by: ctx.actor.username,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       const last = await lastEventDate(trx, row.id);
-      const on = [input.today, last].sort()[1];
+      const on = [ctx.clock.today(), last].sort()[1];
       await appendCaseEvent(trx, {
         agencyId: row.agencyId,
         requestId: row.id,
         type: 'attachment_added',
         occurredOn: on,
-        actor: input.actor.username,
+        actor: ctx.actor.username,
+        at: now,
         stateBefore: row.state,
         stateAfter: row.state,
         data: {
@@ -84,7 +83,7 @@ export async function attachFileToRequest(
       };
     });
   } catch (error) {
-    if (stored.created && !(await isUsed(db, stored.key))) await store.remove(stored.key);
+    if (stored.created && !(await isUsed(ctx.db, stored.key))) await store.remove(stored.key);
     if (error instanceof AppError) throw error;
     return conflictOr(error);
   }

@@ -1,11 +1,19 @@
+import type { Updateable } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
+import type { RequestTable } from '../../db/schema.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
-import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
+import {
+  CLOCK_EVENT_TYPES,
+  type ClockEvent,
+  type ClockReading,
+  clockEventOf,
+} from '../../domain/requests/clock-events.ts';
 import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import type { Reader, Trx } from '../context.ts';
+import type { SubjectStore } from '../subject-step.ts';
 
 export interface CaseRow {
   id: number;
@@ -15,19 +23,6 @@ export interface CaseRow {
   receivedOn: string;
   decidedOn: string | null;
 }
-
-const CLOCK_EVENT_TYPES = new Set<string>([
-  'correction_requested',
-  'correction_received',
-  'consultation_sent',
-  'consultation_replied',
-  'extended',
-  'fee_notice',
-  'fee_paid',
-  'reasons_requested',
-  'later_date_set',
-  'decided',
-]);
 
 /** A case of an agency, or not_found (a case of another agency is not found either). */
 export async function loadCase(trx: Trx, agencyId: number, requestId: number): Promise<CaseRow> {
@@ -89,13 +84,10 @@ export async function lastEventDate(trx: Reader, requestId: number): Promise<str
 export async function loadClockEvents(trx: Reader, requestId: number): Promise<ClockEvent[]> {
   const rows = await caseEvents(trx, requestId)
     .select(['name', 'occurred_on', 'data'])
-    .where('name', 'in', [...CLOCK_EVENT_TYPES].map(caseEventName))
+    .where('name', 'in', CLOCK_EVENT_TYPES.map(caseEventName))
     .orderBy('seq')
     .execute();
-  return rows.map((r) => {
-    const data = JSON.parse(r.data) as { clock?: Record<string, unknown> };
-    return { type: caseEventType(r.name), on: r.occurred_on, ...(data.clock ?? {}) } as ClockEvent;
-  });
+  return rows.flatMap((r) => clockEventOf(caseEventType(r.name), r.occurred_on ?? '', r.data) ?? []);
 }
 
 export interface NewCaseEvent {
@@ -106,6 +98,8 @@ export interface NewCaseEvent {
   actor: string;
   stateBefore: CaseState | null;
   stateAfter: CaseState;
+  /** when it was recorded (the command's clock) */
+  at: Date;
   /** what changed: before → after, the action's input; `clock` holds the clock event's fields */
   data: Record<string, unknown>;
 }
@@ -117,12 +111,32 @@ export async function appendCaseEvent(trx: Trx, event: NewCaseEvent): Promise<nu
     subject: { type: 'request', id: event.requestId },
     agency: event.agencyId,
     actor: event.actor,
-    at: new Date(),
+    at: event.at,
     occurredOn: event.occurredOn,
     state: { before: event.stateBefore, after: event.stateAfter },
     data: event.data,
   });
 }
+
+/** How cases are stored, for the shared step pipeline (commands/subject-step.ts). */
+export const CASE_STORE: SubjectStore<CaseRow, CaseState, void, Updateable<RequestTable>> = {
+  noun: '申请',
+  subjectType: 'request',
+  eventPrefix: 'requests.',
+  load: loadCase,
+  idOf: (row) => row.id,
+  agencyOf: (row) => row.agencyId,
+  versionOf: (row) => row.version,
+  stateOf: (row) => row.state,
+  lock: lockCase,
+  async update(trx, row, to, columns) {
+    await trx
+      .updateTable('requests')
+      .set({ state: to, ...(columns ?? {}) })
+      .where('id', '=', row.id)
+      .execute();
+  },
+};
 
 /** The stored columns of a clock reading (the overdue and due-soon lists query these). */
 export function clockColumns(reading: ClockReading) {

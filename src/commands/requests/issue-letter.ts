@@ -5,7 +5,7 @@ import { INFORMATION_FORM_LABELS, type InformationForm } from '../../domain/requ
 import { renderLetterDocx } from '../../render/letters/docx.ts';
 import { letterFileName } from '../../render/letters/file-name.ts';
 import { renderLetterHtml } from '../../render/letters/html.ts';
-import type { Reader, Trx } from '../context.ts';
+import type { Reader, TrxContext } from '../context.ts';
 
 /** What a letter says beyond the agency, the case and the applicant (the sections of its kind). */
 export type LetterSections = Omit<LetterData, 'agency' | 'case' | 'applicant' | 'issuedOn'>;
@@ -77,13 +77,14 @@ export async function letterData(
 
 /**
  * Issues a letter with an event of the case: fills the agency's template, renders HTML and DOCX,
- * and keeps both in `letters`, tied to the event that sent it (same transaction).
+ * and keeps both in `letters`, tied to the event that sent it (in the caller's transaction, `ctx.trx`).
  */
 export async function issueLetter(
-  trx: Trx,
+  ctx: TrxContext<unknown>,
   target: { agencyId: number; requestId: number; eventId: number; issuedOn: string; answerDueOn?: string },
   letter: LetterRequest,
 ): Promise<number> {
+  const { trx } = ctx;
   const data = await letterData(trx, target.requestId, target.issuedOn, target.answerDueOn, letter.sections);
   const template = await templateOf(trx, target.agencyId, letter.kind);
   const html = renderLetterHtml(letter.kind, data, template);
@@ -98,7 +99,7 @@ export async function issueLetter(
       file_name: letterFileName(letter.kind, data),
       html,
       docx,
-      created_at: new Date().toISOString(),
+      created_at: ctx.clock.now().toISOString(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,10 +1,9 @@
-import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { checkDelivery, type Delivery, type DeliveryInput } from '../../domain/letters/delivery.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import type { CommandContext } from '../context.ts';
 import { appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
 
 export interface RecordLetterSentInput extends DeliveryInput {
@@ -12,8 +11,6 @@ export interface RecordLetterSentInput extends DeliveryInput {
   requestId: number;
   letterId: number;
   expectedVersion: number;
-  actor: Actor;
-  today: string;
 }
 
 export interface LetterSent extends Delivery {
@@ -27,11 +24,15 @@ export interface LetterSent extends Delivery {
  * `letter_sent` event of the case (before → after when it corrects an earlier record), in one
  * transaction; an operator records it. Bad input writes nothing.
  */
-export async function recordLetterSent(db: Db, input: RecordLetterSentInput): Promise<LetterSent> {
-  const refusal = requestRefusal(input.actor, 'record_delivery');
+export async function recordLetterSent(
+  ctx: CommandContext,
+  input: RecordLetterSentInput,
+): Promise<LetterSent> {
+  const refusal = requestRefusal(ctx.actor, 'record_delivery');
+  const now = ctx.clock.now();
   if (refusal) throw new AppError('forbidden', refusal);
   try {
-    return await inTransaction(db, async (trx) => {
+    return await inTransaction(ctx.db, async (trx) => {
       const row = await loadCase(trx, input.agencyId, input.requestId);
       const letter = await trx
         .selectFrom('letters')
@@ -50,7 +51,7 @@ export async function recordLetterSent(db: Db, input: RecordLetterSentInput): Pr
         .executeTakeFirst();
       if (!letter) throw new AppError('not_found', `该申请没有编号为 ${input.letterId} 的文书。`);
       const letterOn = letter.occurred_on ?? todayInChina(new Date(letter.created_at));
-      const checked = checkDelivery(input, letterOn, input.today);
+      const checked = checkDelivery(input, letterOn, ctx.clock.today());
       if (!checked.ok) throw new AppError('validation', checked.issues[0].message, checked.issues);
       if (row.version !== input.expectedVersion)
         throw new AppError('conflict', `该申请已被修改（当前版本 ${row.version}），请刷新后重试。`);
@@ -63,8 +64,8 @@ export async function recordLetterSent(db: Db, input: RecordLetterSentInput): Pr
           sent_method: delivery.method,
           sent_tracking_no: delivery.trackingNo,
           sent_note: delivery.note,
-          sent_by: input.actor.username,
-          sent_recorded_at: new Date().toISOString(),
+          sent_by: ctx.actor.username,
+          sent_recorded_at: now.toISOString(),
         })
         .where('id', '=', letter.id)
         .execute();
@@ -78,7 +79,8 @@ export async function recordLetterSent(db: Db, input: RecordLetterSentInput): Pr
         type: 'letter_sent',
         // the timeline stays in order: a sending recorded late is listed when it was recorded
         occurredOn: [delivery.sentOn, last].sort()[1],
-        actor: input.actor.username,
+        actor: ctx.actor.username,
+        at: now,
         stateBefore: row.state,
         stateAfter: row.state,
         data: { letterId: letter.id, kind: letter.kind, before, after: delivery },

@@ -1,8 +1,7 @@
-import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { ReviewResult, T4Group } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import type { CommandContext } from '../context.ts';
 import { appendCaseEvent, conflictOr, loadCase, lockCase } from './case-store.ts';
 
 export interface RecordReviewInput {
@@ -12,8 +11,6 @@ export interface RecordReviewInput {
   filedOn: string;
   decidedOn: string | null;
   result: ReviewResult | null;
-  actor: Actor;
-  today: string;
 }
 
 /**
@@ -21,19 +18,22 @@ export interface RecordReviewInput {
  * undecided at a year's end it is 尚未审结), with an event on the request. The case's own state
  * does not change: the answer stands until a decision corrects it.
  */
-export async function recordReviewCase(db: Db, input: RecordReviewInput): Promise<{ reviewId: number }> {
+export async function recordReviewCase(
+  ctx: CommandContext,
+  input: RecordReviewInput,
+): Promise<{ reviewId: number }> {
+  const today = ctx.clock.today();
   if ((input.decidedOn === null) !== (input.result === null)) {
-    throw new AppError('validation', '已审结的案件须同时填写 decidedOn 和 result；尚未审结的两者都不填。');
+    throw new AppError('validation', '已审结的案件须同时填写审结日期和审结结果；尚未审结的两者都不填。');
   }
-  if (input.filedOn > input.today)
-    throw new AppError('validation', `立案日期 filedOn（${input.filedOn}）不能晚于今天。`);
-  if (input.decidedOn && input.decidedOn > input.today) {
-    throw new AppError('validation', `审结日期 decidedOn（${input.decidedOn}）不能晚于今天。`);
+  if (input.filedOn > today) throw new AppError('validation', `立案日期（${input.filedOn}）不能晚于今天。`);
+  if (input.decidedOn && input.decidedOn > today) {
+    throw new AppError('validation', `审结日期（${input.decidedOn}）不能晚于今天。`);
   }
   if (input.decidedOn && input.decidedOn < input.filedOn) {
-    throw new AppError('validation', '审结日期 decidedOn 不能早于立案日期 filedOn。');
+    throw new AppError('validation', '审结日期不能早于立案日期。');
   }
-  return inTransaction(db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const row = await loadCase(trx, input.agencyId, input.requestId);
     await lockCase(trx, row);
     const inserted = await trx
@@ -53,7 +53,8 @@ export async function recordReviewCase(db: Db, input: RecordReviewInput): Promis
       requestId: row.id,
       type: 'review_recorded',
       occurredOn: input.filedOn,
-      actor: input.actor.username,
+      actor: ctx.actor.username,
+      at: ctx.clock.now(),
       stateBefore: row.state,
       stateAfter: row.state,
       data: { reviewId: inserted.id, group: input.group, decidedOn: input.decidedOn, result: input.result },

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/connection.ts';
+import { rethrowConflict } from '../../db/conflict.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { computeClock } from '../../domain/clock/compute-clock.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import type { ApplicantType, RequestChannel } from '../../domain/report/vocabulary.ts';
 import { type ApplicantInput, applicantProblems } from '../../domain/requests/applicant.ts';
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
+import { registrationRefusal } from '../../domain/requests/policy.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import { type CommandContext, inTrx } from '../context.ts';
 import { appendCaseEvent, clockColumns } from './case-store.ts';
 import { issueLetter } from './issue-letter.ts';
 
@@ -71,19 +73,26 @@ function receivedDate(input: RegisterRequestInput, calendar: WorkCalendar, today
   return on as string;
 }
 
+/** Who registers: a member of staff (the operator role), or nobody signed in (a citizen, online only). */
+export type Registrar = AgencyActor | null;
+
+/** The event log's actor of a citizen's online request. */
+const PUBLIC_USERNAME = 'public';
+
 /**
- * Registers a disclosure request (intake): validates the applicant (第二十九条), fixes the
- * received date (第三十一条), gives it a random tracking code and the agency's next registration
- * number of the year, starts its clock and records the first event — all in one transaction.
+ * Registers a disclosure request (intake): checks who registers (domain/requests/policy.ts),
+ * validates the applicant (第二十九条), fixes the received date (第三十一条), gives it a random
+ * tracking code and the agency's next registration number of the year, starts its clock and
+ * records the first event — all in one transaction.
  */
 export async function registerRequest(
-  db: Db,
-  calendar: WorkCalendar,
+  ctx: CommandContext<Registrar>,
   input: RegisterRequestInput,
-  actor: Actor,
-  now: Date,
 ): Promise<RegisteredRequest> {
-  const today = todayInChina(now);
+  const refusal = registrationRefusal(ctx.actor, input.channel);
+  if (refusal) throw new AppError('forbidden', refusal);
+  const today = ctx.clock.today();
+  const calendar = await ctx.calendar.get();
   const problems = applicantProblems(input.applicant, input.applicantType);
   if (problems.length > 0) {
     throw new AppError('validation', `申请信息有误：${problems.map((p) => p.message).join('；')}`, problems);
@@ -91,7 +100,7 @@ export async function registerRequest(
   const receivedOn = receivedDate(input, calendar, today);
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   const trackingCode = trackingCodeFrom(randomBytes(20));
-  return inTransaction(db, async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const agency = await trx
       .selectFrom('agencies')
       .select(['id', 'short_name', 'request_prefix'])
@@ -146,7 +155,8 @@ export async function registerRequest(
       requestId: inserted.id,
       type: 'received',
       occurredOn: receivedOn,
-      actor: actor.username,
+      actor: ctx.actor?.username ?? PUBLIC_USERNAME,
+      at: ctx.clock.now(),
       stateBefore: null,
       stateAfter: 'open',
       data: {
@@ -163,7 +173,7 @@ export async function registerRequest(
       issuedOn: receivedOn,
       answerDueOn: reading.due,
     };
-    await issueLetter(trx, target, { kind: 'receipt', sections: {} });
+    await issueLetter(inTrx(ctx, trx), target, { kind: 'receipt', sections: {} });
     return {
       requestId: inserted.id,
       trackingCode,
@@ -173,5 +183,5 @@ export async function registerRequest(
       provisional: reading.provisional,
       version: 1,
     };
-  });
+  }).catch((error: unknown) => rethrowConflict(error, '登记时与同时进行的其他登记冲突，请重试。'));
 }

@@ -1,18 +1,17 @@
-import type { Db } from '../../db/connection.ts';
+import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { LetterKind } from '../../domain/letters/kinds.ts';
 import { letterRefusal } from '../../domain/letters/policy.ts';
 import { validateTemplate } from '../../domain/letters/templates.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import type { CommandContext } from '../context.ts';
 
 export interface SaveTemplateInput {
   agencyId: number;
   kind: LetterKind;
   /** the new text; empty restores the platform's default */
   template: string;
-  actor: Actor;
 }
 
 /**
@@ -21,10 +20,10 @@ export interface SaveTemplateInput {
  * change is an event (`settings.letter_template_saved` or `…_reset`, before → after).
  */
 export async function saveLetterTemplate(
-  db: Db,
+  ctx: CommandContext,
   input: SaveTemplateInput,
 ): Promise<{ kind: LetterKind; isDefault: boolean }> {
-  const refusal = letterRefusal(input.actor, 'edit_templates');
+  const refusal = letterRefusal(ctx.actor, 'edit_templates');
   if (refusal) throw new AppError('forbidden', refusal);
   const reset = input.template.trim() === '';
   if (!reset) {
@@ -37,8 +36,8 @@ export async function saveLetterTemplate(
       );
     }
   }
-  const now = new Date();
-  return inTransaction(db, async (trx) => {
+  const now = ctx.clock.now();
+  return inTransaction(ctx.db, async (trx) => {
     const before = await trx
       .selectFrom('letter_templates')
       .select('template')
@@ -55,7 +54,7 @@ export async function saveLetterTemplate(
       const values = {
         template: input.template,
         updated_at: now.toISOString(),
-        updated_by: input.actor.username,
+        updated_by: ctx.actor.username,
       };
       await trx
         .insertInto('letter_templates')
@@ -67,10 +66,10 @@ export async function saveLetterTemplate(
       name: reset ? 'settings.letter_template_reset' : 'settings.letter_template_saved',
       subject: { type: 'letter_template', id: input.kind },
       agency: input.agencyId,
-      actor: input.actor.username,
+      actor: ctx.actor.username,
       at: now,
       data: { before: before?.template ?? null, after: reset ? null : input.template },
     });
     return { kind: input.kind, isDefault: reset };
-  });
+  }).catch((error: unknown) => rethrowConflict(error, '该文书模板刚被其他人修改，请刷新后重试。'));
 }

@@ -7,11 +7,10 @@
 import { isWriteConflict } from '../../db/conflict.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
-import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import type { ApplicantInput } from '../../domain/requests/applicant.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor } from '../context.ts';
+import { type CommandContext, fixedCalendar } from '../context.ts';
 import { registerRequest } from './register-request.ts';
 
 /** A submission token: 32 lowercase hex digits (128 random bits), issued with the form. */
@@ -34,8 +33,6 @@ export interface OnlineReceipt {
   /** false when the token had already been used: this is the first submission's receipt */
   created: boolean;
 }
-
-const PUBLIC_ACTOR: Actor = { username: 'public', roles: [] };
 
 async function receiptOfToken(db: Db, agencyId: number, token: string): Promise<OnlineReceipt | null> {
   const row = await db.kysely
@@ -69,20 +66,21 @@ async function receiptOfToken(db: Db, agencyId: number, token: string): Promise<
  * registration's `validation` AppError (with a detail per field) and record nothing.
  */
 export async function submitOnlineRequest(
-  db: Db,
-  calendar: WorkCalendar,
+  ctx: CommandContext<null>,
   input: OnlineSubmission,
-  now: Date,
 ): Promise<OnlineReceipt> {
+  const { db } = ctx;
+  const now = ctx.clock.now();
   if (!SUBMISSION_TOKEN.test(input.token))
     throw new AppError('bad_request', '表单已失效，请重新打开申请页面填写。');
   const earlier = await receiptOfToken(db, input.agencyId, input.token);
   if (earlier) return earlier;
+  // Loaded before the transaction: on SQLite's one connection a read outside it would wait for it.
+  const calendar = fixedCalendar(await ctx.calendar.get());
   try {
     return await inTransaction(db, async (trx) => {
       const registered = await registerRequest(
-        withinTransaction(db, trx),
-        calendar,
+        { ...ctx, db: withinTransaction(db, trx), calendar },
         {
           agencyId: input.agencyId,
           channel: 'online',
@@ -90,8 +88,6 @@ export async function submitOnlineRequest(
           applicant: input.applicant,
           submittedAt: now,
         },
-        PUBLIC_ACTOR,
-        now,
       );
       await trx
         .insertInto('online_submissions')

@@ -3,14 +3,13 @@
  * tracking page): the agency, registration number, state, received and due dates, working days
  * left (provisional when the calendar is unconfirmed) and the letters — nothing about the applicant.
  */
-import type { Db } from '../../db/connection.ts';
 import { findByTrackingCode } from '../../db/queries/request-cases.ts';
-import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { type DeliveryMethod, deliverySentence, isDeliveryMethod } from '../../domain/letters/delivery.ts';
 import { isLetterKind, letterKindLabel } from '../../domain/letters/kinds.ts';
 import { isTrackingCode } from '../../domain/requests/identifiers.ts';
 import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
-import { readClockOf } from './read-clock.ts';
+import type { CommandContext } from '../context.ts';
+import { readClock } from './case-store.ts';
 
 export interface Tracking {
   agency: { code: string; name: string };
@@ -50,16 +49,21 @@ function deliveryOf(l: {
 
 /** The request of a tracking code as the applicant sees it; null for a malformed or unknown code. */
 export async function trackRequest(
-  db: Db,
-  trackingCode: string,
-  calendar: WorkCalendar,
-  today: string,
+  ctx: CommandContext<null>,
+  input: { trackingCode: string },
 ): Promise<Tracking | null> {
+  const { trackingCode } = input;
   if (!isTrackingCode(trackingCode)) return null;
-  const found = await findByTrackingCode(db, trackingCode);
+  const found = await findByTrackingCode(ctx.db, trackingCode);
   if (!found) return null;
   const { row } = found;
-  const clock = await readClockOf(db, row.id, row.received_on, calendar, today);
+  const calendar = await ctx.calendar.get();
+  const clock = await readClock(
+    ctx.db.kysely,
+    { id: row.id, receivedOn: row.received_on },
+    calendar,
+    ctx.clock.today(),
+  );
   const state = row.state as CaseState;
   const letterBase = `/api/v1/track/${encodeURIComponent(trackingCode)}/letters`;
   return {

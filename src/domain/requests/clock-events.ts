@@ -50,3 +50,39 @@ export interface ClockReading {
   /** the date a pending wait ends (correction period, consultation limit, fee payment limit), if any */
   waitingUntil: string | null;
 }
+
+/** The events that move a request's clock, by type (a case's other events leave it alone). */
+export const CLOCK_EVENT_TYPES: readonly ClockEventType[] = [
+  'correction_requested',
+  'correction_received',
+  'consultation_sent',
+  'consultation_replied',
+  'extended',
+  'fee_notice',
+  'fee_paid',
+  'reasons_requested',
+  'later_date_set',
+  'decided',
+];
+
+const CLOCK_TYPE_SET = new Set<string>(CLOCK_EVENT_TYPES);
+
+/** Whether a case event's type moves the clock. */
+export function isClockEventType(type: string): type is ClockEventType {
+  return CLOCK_TYPE_SET.has(type);
+}
+
+/** The only clock events with fields besides `type` and `on` (kept in the stored event's `data.clock`). */
+const WITH_FIELDS = new Set<string>(['correction_requested', 'extended', 'later_date_set']);
+
+/**
+ * A stored case event as the clock reads it — the one conversion from an event row (its type, its
+ * day, its JSON `data` whose `clock` holds the fields) to a ClockEvent; null for an event that does
+ * not move the clock. The data is parsed only for the events that carry fields.
+ */
+export function clockEventOf(type: string, on: string, data: string): ClockEvent | null {
+  if (!isClockEventType(type)) return null;
+  if (!WITH_FIELDS.has(type)) return { type, on } as ClockEvent;
+  const parsed = JSON.parse(data) as { clock?: Record<string, unknown> };
+  return { ...(parsed.clock ?? {}), type, on } as ClockEvent;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseActionRefusal, requestRefusal } from './policy.ts';
+import { caseActionRefusal, registrationRefusal, requestRefusal } from './policy.ts';
 
 describe('the requests policy’s refusals (the 403 messages)', () => {
   it.each([
@@ -30,5 +30,28 @@ describe('the requests policy’s refusals (the 403 messages)', () => {
     ['an operator deciding', ['operator'], 'decide'],
   ] as const)('%s is allowed', (_name, roles, action) => {
     expect(caseActionRefusal({ roles }, action)).toBeNull();
+  });
+
+  it.each([
+    ['a citizen filing online (nobody signed in)', null, 'online', null],
+    ['a citizen posing as a letter received', null, 'letter', '须由“经办人”登记'],
+    ['an operator registering a letter', { roles: ['operator'] }, 'letter', null],
+    ['an operator registering an online request', { roles: ['operator'] }, 'online', null],
+    [
+      'a reviewer registering a letter',
+      { roles: ['reviewer'] },
+      'letter',
+      '登记依申请公开需要“经办人”角色。',
+    ],
+    [
+      'an approver registering an online request',
+      { roles: ['approver'] },
+      'online',
+      '登记依申请公开需要“经办人”角色。',
+    ],
+  ] as const)('registration: %s', (_name, actor, channel, message) => {
+    const refusal = registrationRefusal(actor, channel);
+    if (message === null) expect(refusal).toBeNull();
+    else expect(refusal).toContain(message);
   });
 });

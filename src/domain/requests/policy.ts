@@ -6,6 +6,7 @@
  * (the route gate).
  */
 import { can, type PolicyTable } from '../accounts/policy-table.ts';
+import type { RequestChannel } from '../report/vocabulary.ts';
 import type { CaseAction } from './state-machine.ts';
 
 /** The verbs on a request besides its case actions. */
@@ -51,6 +52,19 @@ export function canOnRequest(actor: { roles: readonly string[] }, verb: RequestV
 /** Why the actor may not do a verb on a request, or null. */
 export function requestRefusal(actor: { roles: readonly string[] }, verb: RequestVerb): string | null {
   return canOnRequest(actor, verb) ? null : REFUSALS[verb];
+}
+
+/**
+ * Why an actor may not register a request, or null: staff need the operator role (`register`);
+ * nobody signed in — a citizen through the portal or the public API — may file online only
+ * (第二十九条: 网络申请), every other channel is registered by the 经办人 who received it.
+ */
+export function registrationRefusal(
+  actor: { roles: readonly string[] } | null,
+  channel: RequestChannel,
+): string | null {
+  if (actor) return requestRefusal(actor, 'register');
+  return channel === 'online' ? null : '信函、当面、传真等渠道收到的申请须由“经办人”登记。';
 }
 
 /** Whether the actor may take a case action. */

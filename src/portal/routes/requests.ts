@@ -8,9 +8,10 @@ import { applicantBody } from '../../commands/requests/register-input.ts';
 import { submitOnlineRequest } from '../../commands/requests/submit-online-request.ts';
 import { trackRequest } from '../../commands/requests/track-request.ts';
 import { unconfirmedYears } from '../../domain/calendar/work-calendar.ts';
-import { isIsoDate, todayInChina } from '../../domain/dates.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
+import { publicContext } from '../../server/command-context.ts';
 import { listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
@@ -91,12 +92,12 @@ export function requestPages(
       if (tooLong.length > 0) return refuse(fieldErrors(tooLong), token);
       const { applicantType, ...applicant } = values;
       try {
-        const receipt = await submitOnlineRequest(
-          db,
-          await calendars.get(),
-          { agencyId: agency.id, token, applicantType: applicantType as ApplicantType, applicant },
-          now(),
-        );
+        const receipt = await submitOnlineRequest(publicContext(request, { db, calendars, now }), {
+          agencyId: agency.id,
+          token,
+          applicantType: applicantType as ApplicantType,
+          applicant,
+        });
         return sendPage(reply, renderConfirmation(agency, receipt, context), { private: true });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
@@ -113,7 +114,7 @@ export function requestPages(
     const context = pageContext(request);
     if (!code)
       return sendPage(reply, renderTrack({ code, errors: {}, found: null }, context), { private: true });
-    const found = await trackRequest(db, code, await calendars.get(), todayInChina(now()));
+    const found = await trackRequest(publicContext(request, { db, calendars, now }), { trackingCode: code });
     if (!found) {
       const errors = { code: ['未找到该查询码对应的申请，请核对查询码后重新输入。'] };
       return sendPage(reply.code(404), renderTrack({ code, errors, found: null }, context), {

@@ -6,24 +6,11 @@ import { storedClock } from '../../domain/clock/projected.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { maskApplicant } from '../../domain/identity/mask.ts';
 import { DELIVERY_METHOD_LABELS, isDeliveryMethod } from '../../domain/letters/delivery.ts';
-import type { ClockEvent } from '../../domain/requests/clock-events.ts';
+import { clockEventOf } from '../../domain/requests/clock-events.ts';
 import { allowedActions, CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import { parseJson } from './json.ts';
 
 type FoundCase = NonNullable<Awaited<ReturnType<typeof findCase>>>;
-
-const CLOCK_TYPES = new Set([
-  'correction_requested',
-  'correction_received',
-  'consultation_sent',
-  'consultation_replied',
-  'extended',
-  'fee_notice',
-  'fee_paid',
-  'reasons_requested',
-  'later_date_set',
-  'decided',
-]);
 
 const labelOfMethod = (method: string | null) =>
   method && isDeliveryMethod(method) ? DELIVERY_METHOD_LABELS[method] : (method ?? '');
@@ -34,9 +21,7 @@ const labelOfMethod = (method: string | null) =>
  */
 export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string) {
   const { row, events, letters, reviews, items, attachments } = found;
-  const clockEvents = events
-    .filter((e) => CLOCK_TYPES.has(e.type))
-    .map((e) => ({ type: e.type, on: e.occurred_on, ...(parseJson(e.data).clock ?? {}) }) as ClockEvent);
+  const clockEvents = events.flatMap((e) => clockEventOf(e.type, e.occurred_on ?? '', e.data) ?? []);
   const clock = storedClock({ received: row.received_on, events: clockEvents }, calendar, today);
   const state = row.state as CaseState;
   return {

@@ -5,6 +5,7 @@
  */
 
 import type { z } from 'zod';
+import type { CommandContext } from '../../commands/context.ts';
 import { addPosting } from '../../commands/items/add-posting.ts';
 import { approveItem } from '../../commands/items/approve-item.ts';
 import { linkInterpretation } from '../../commands/items/link-interpretation.ts';
@@ -13,8 +14,8 @@ import { rejectItem } from '../../commands/items/reject-item.ts';
 import { submitForReview } from '../../commands/items/submit-for-review.ts';
 import { withdrawItem } from '../../commands/items/withdraw-item.ts';
 import { itemActionBodies } from '../../contract/item-inputs.ts';
-import type { AgencyActor } from '../../domain/accounts/actor.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { actionResultSchema, type expectedVersion, itemParams, publishedSchema } from './items-schemas.ts';
 import { errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
@@ -27,13 +28,10 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
     name: string,
     summary: string,
     body: B,
-    run: (target: {
-      agencyId: number;
-      itemId: number;
-      actor: AgencyActor;
-      now: Date;
-      body: z.infer<B>;
-    }) => Promise<z.infer<typeof actionResultSchema>>,
+    run: (
+      ctx: CommandContext,
+      target: { agencyId: number; itemId: number; body: z.infer<B> },
+    ) => Promise<z.infer<typeof actionResultSchema>>,
     response: z.ZodType = actionResultSchema,
   ) {
     app.post(
@@ -48,42 +46,36 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
         },
       },
       async (request) => {
+        const ctx = commandContext(request, { db, calendars, now });
         const agencyId = agencyOf(request).id;
-        const actor = agencyActorOf(request);
-        return run({
-          agencyId,
-          itemId: request.params.id,
-          actor,
-          now: now(),
-          body: request.body as z.infer<B>,
-        });
+        return run(ctx, { agencyId, itemId: request.params.id, body: request.body as z.infer<B> });
       },
     );
   }
 
-  action('submit', 'Send a draft to 保密审查 (operator)', itemActionBodies.submit, (t) =>
-    submitForReview(db, { ...t, expectedVersion: t.body.expectedVersion }),
+  action('submit', 'Send a draft to 保密审查 (operator)', itemActionBodies.submit, (ctx, t) =>
+    submitForReview(ctx, { ...t, expectedVersion: t.body.expectedVersion }),
   );
 
   action(
     'approve',
     '保密审查 passed (reviewer, not the drafter): reviewer, date and opinion recorded',
     itemActionBodies.approve,
-    (t) => approveItem(db, { ...t, ...t.body }),
+    (ctx, t) => approveItem(ctx, { ...t, ...t.body }),
   );
 
   action(
     'reject',
     '保密审查 not passed (reviewer, not the drafter): back to draft with the reason',
     itemActionBodies.reject,
-    (t) => rejectItem(db, { ...t, ...t.body }),
+    (ctx, t) => rejectItem(ctx, { ...t, ...t.body }),
   );
 
   action(
     'publish',
     'Publish an approved item (operator): 索引号, website row for the report, search index',
     itemActionBodies.publish,
-    async (t) => publishItem(db, await calendars.get(), { ...t, ...t.body }),
+    (ctx, t) => publishItem(ctx, { ...t, ...t.body }),
     publishedSchema,
   );
 
@@ -91,20 +83,20 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
     'withdraw',
     'Withdraw a published item (operator) with the reason; its year still counts it',
     itemActionBodies.withdraw,
-    (t) => withdrawItem(db, { ...t, ...t.body }),
+    (ctx, t) => withdrawItem(ctx, { ...t, ...t.body }),
   );
 
   action(
     'postings',
     "Record a posting on another of the agency's channels (微信, 微博, 抖音, …) with date and link",
     itemActionBodies.postings,
-    (t) => addPosting(db, { ...t, ...t.body }),
+    (ctx, t) => addPosting(ctx, { ...t, ...t.body }),
   );
 
   action(
     'policy',
     'Link an interpretation (解读材料) to its policy document (政策文件), or unlink with null',
     itemActionBodies.policy,
-    (t) => linkInterpretation(db, { ...t, ...t.body }),
+    (ctx, t) => linkInterpretation(ctx, { ...t, ...t.body }),
   );
 };

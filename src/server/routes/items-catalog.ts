@@ -10,7 +10,8 @@ import { columnBody, indexPrefixBody } from '../../contract/item-inputs.ts';
 import { listAgencyColumns, publishedInYear, unpublishedItems } from '../../db/queries/items.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { publicationTimeliness, timelinessFigure } from '../../domain/items/timeliness.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
@@ -59,13 +60,11 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return saveAgencyColumn(db, {
+      const ctx = commandContext(request, { db, calendars, now });
+      return saveAgencyColumn(ctx, {
         agencyId,
         code: request.params.column,
         ...request.body,
-        actor,
-        now: now(),
       });
     },
   );
@@ -82,8 +81,8 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      await deleteAgencyColumn(db, { agencyId, code: request.params.column, actor, now: now() });
+      const ctx = commandContext(request, { db, calendars, now });
+      await deleteAgencyColumn(ctx, { agencyId, code: request.params.column });
       return reply.code(204).send(null);
     },
   );
@@ -101,8 +100,8 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return setIndexPrefix(db, { agencyId, indexPrefix: request.body.indexPrefix, actor, now: now() });
+      const ctx = commandContext(request, { db, calendars, now });
+      return setIndexPrefix(ctx, { agencyId, indexPrefix: request.body.indexPrefix });
     },
   );
 

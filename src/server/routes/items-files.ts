@@ -11,7 +11,8 @@ import { itemAttachmentBody } from '../../contract/item-inputs.ts';
 import type { Db } from '../../db/connection.ts';
 import { findAttachment } from '../../db/queries/items.ts';
 import { createFileStore, type FileStore, maxAttachmentBytes } from '../../files/file-store.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
 import { actionResultSchema, itemParams, uploadedSchema } from './items-schemas.ts';
@@ -40,7 +41,7 @@ export async function sendAttachment(
     .send(store.open(found.storage_key));
 }
 
-export const itemFileRoutes: RouteModule = async (app, { db, now }) => {
+export const itemFileRoutes: RouteModule = async (app, { db, calendars, now }) => {
   const store = createFileStore();
   const maxBytes = maxAttachmentBytes();
 
@@ -58,15 +59,13 @@ export const itemFileRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
+      const ctx = commandContext(request, { db, calendars, now });
       const { contentBase64, fileName } = request.body;
       if (!BASE64.test(contentBase64)) throw new AppError('validation', '文件内容应为 base64 编码。');
-      const uploaded = await uploadAttachment(db, store, {
+      const uploaded = await uploadAttachment(ctx, store, {
         agencyId,
         itemId: request.params.id,
         expectedVersion: request.body.expectedVersion,
-        actor,
-        now: now(),
         fileName,
         bytes: Buffer.from(contentBase64, 'base64'),
         maxBytes,
@@ -88,14 +87,12 @@ export const itemFileRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return removeAttachment(db, store, {
+      const ctx = commandContext(request, { db, calendars, now });
+      return removeAttachment(ctx, store, {
         agencyId,
         itemId: request.params.id,
         attachmentId: request.params.attachmentId,
         expectedVersion: request.query.expectedVersion,
-        actor,
-        now: now(),
       });
     },
   );

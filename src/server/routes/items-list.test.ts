@@ -52,6 +52,6 @@ describeEachWithDemo('the staff item list: words of the title or 文号, policy 
   it('refuses a bad filter in Chinese', async () => {
     const res = await app.inject({ url: '/api/v1/agencies/lingang/items?policyDocument=yes', headers });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain('policyDocument 应为 true 或 false');
+    expect(res.json().error.message).toContain('“政策文件”筛选应为 true 或 false');
   });
 });

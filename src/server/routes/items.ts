@@ -10,7 +10,8 @@ import { findItem, listItems } from '../../db/queries/items.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { ITEM_STATES } from '../../domain/items/state-machine.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { itemDetailJson, itemSummaryJson } from './items-json.ts';
 import {
@@ -44,8 +45,8 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      const created = await createDraft(db, { agencyId, fields: request.body, actor, now: now() });
+      const ctx = commandContext(request, { db, calendars, now });
+      const created = await createDraft(ctx, { agencyId, fields: request.body });
       return reply.code(201).send(created);
     },
   );
@@ -69,7 +70,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
             .optional()
             .describe('words in the title or 文号'),
           policyDocument: z
-            .enum(['true', 'false'], { error: 'policyDocument 应为 true 或 false' })
+            .enum(['true', 'false'], { error: '“政策文件”筛选应为 true 或 false' })
             .transform((v) => v === 'true')
             .optional()
             .describe('only policy documents (政策文件), or only other items'),
@@ -119,16 +120,14 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
+      const ctx = commandContext(request, { db, calendars, now });
       const { expectedVersion, ...changes } = request.body;
       const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-      return editItem(db, {
+      return editItem(ctx, {
         agencyId,
         itemId: request.params.id,
         expectedVersion,
         changes: defined,
-        actor,
-        now: now(),
       });
     },
   );

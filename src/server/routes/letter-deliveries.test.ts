@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../test/accounts.ts';
 import { describeEachWithDemo } from '../../../test/databases.ts';
 import { recordLetterSent } from '../../commands/requests/record-letter-sent.ts';
+import { testContext } from '../../commands/testing-context.ts';
 import { buildServer } from '../app.ts';
 import { signInAs } from '../testing.ts';
 
@@ -121,16 +122,17 @@ describeEachWithDemo('recording that a letter was sent (送达)', (use) => {
         .executeTakeFirstOrThrow()
     ).id;
     await expect(
-      recordLetterSent(use(), {
-        agencyId: otherId,
-        requestId: letter.requestId,
-        letterId: letter.id,
-        expectedVersion: (await caseRow()).version,
-        method: 'email',
-        sentOn: '2026-05-19',
-        actor: { username: 'other-operator', roles: ['operator'] },
-        today: '2026-05-20',
-      }),
+      recordLetterSent(
+        testContext(use(), { actor: { username: 'other-operator', roles: ['operator'] }, now: '2026-05-20' }),
+        {
+          agencyId: otherId,
+          requestId: letter.requestId,
+          letterId: letter.id,
+          expectedVersion: (await caseRow()).version,
+          method: 'email',
+          sentOn: '2026-05-19',
+        },
+      ),
     ).rejects.toMatchObject({ code: 'not_found' });
     expect((await letterRow()).sent_on).toBeNull();
     expect(await sentEvents()).toEqual([]);

@@ -2,12 +2,12 @@
 
 import { recordLetterSent } from '../../commands/requests/record-letter-sent.ts';
 import { deliveryRecordedSchema, letterDeliveryBody } from '../../contract/request-inputs.ts';
-import { todayInChina } from '../../domain/dates.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { caseParams, errorBody, rowId } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
-export const letterDeliveryRoutes: RouteModule = async (app, { db, now }) => {
+export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.post(
     '/api/v1/agencies/:code/requests/:id/letters/:letterId/delivery',
     {
@@ -29,14 +29,12 @@ export const letterDeliveryRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return recordLetterSent(db, {
+      const ctx = commandContext(request, { db, calendars, now });
+      return recordLetterSent(ctx, {
         ...request.body,
         agencyId,
         requestId: request.params.id,
         letterId: request.params.letterId,
-        actor,
-        today: todayInChina(now()),
       });
     },
   );

@@ -12,7 +12,8 @@ import { letterFields } from '../../domain/letters/fields.ts';
 import { LETTER_KINDS, letterKindLabel } from '../../domain/letters/kinds.ts';
 import { defaultTemplate } from '../../domain/letters/templates.ts';
 import { isTrackingCode } from '../../domain/requests/identifiers.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
 import { agencyCode, errorBody, rowId } from './schemas.ts';
@@ -46,7 +47,7 @@ async function sendLetter(
     .send(as === 'docx' ? Buffer.from(letter.docx) : letter.html);
 }
 
-export const letterRoutes: RouteModule = async (app, { db }) => {
+export const letterRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.get(
     '/api/v1/agencies/:code/requests/:id/letters/:letterId.:format',
     {
@@ -152,12 +153,11 @@ export const letterRoutes: RouteModule = async (app, { db }) => {
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return saveLetterTemplate(db, {
+      const ctx = commandContext(request, { db, calendars, now });
+      return saveLetterTemplate(ctx, {
         agencyId,
         kind: request.params.kind,
         template: request.body.template,
-        actor,
       });
     },
   );

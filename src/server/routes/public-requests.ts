@@ -7,14 +7,13 @@ import { registerRequest } from '../../commands/requests/register-request.ts';
 import { trackRequest } from '../../commands/requests/track-request.ts';
 import { onlineRequestBody } from '../../contract/request-inputs.ts';
 import { unconfirmedYears } from '../../domain/calendar/work-calendar.ts';
-import { isIsoDate, todayInChina } from '../../domain/dates.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import { agencyOf } from '../actor.ts';
+import { publicContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
 import { agencyCode, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
-
-const PUBLIC_ACTOR = { username: 'public', roles: [] };
 
 export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.post(
@@ -30,19 +29,14 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const registered = await registerRequest(
-        db,
-        await calendars.get(),
-        {
-          agencyId,
-          channel: 'online',
-          applicantType: request.body.applicantType,
-          applicant: request.body.applicant,
-          submittedAt: now(),
-        },
-        PUBLIC_ACTOR,
-        now(),
-      );
+      const ctx = publicContext(request, { db, calendars, now });
+      const registered = await registerRequest(ctx, {
+        agencyId,
+        channel: 'online',
+        applicantType: request.body.applicantType,
+        applicant: request.body.applicant,
+        submittedAt: ctx.clock.now(),
+      });
       const { requestId: _id, version: _version, ...receipt } = registered;
       return reply.code(201).send(receipt);
     },
@@ -59,12 +53,9 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now
       },
     },
     async (request) => {
-      const found = await trackRequest(
-        db,
-        request.params.trackingCode,
-        await calendars.get(),
-        todayInChina(now()),
-      );
+      const found = await trackRequest(publicContext(request, { db, calendars, now }), {
+        trackingCode: request.params.trackingCode,
+      });
       if (!found) throw new AppError('not_found', '未找到该查询码对应的申请，请核对查询码。');
       return {
         ...found,

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { applyCaseAction } from '../../commands/requests/apply-case-action.ts';
 import { recordReviewCase } from '../../commands/requests/record-review-case.ts';
 import { caseActionBody, reviewCaseBody } from '../../contract/request-inputs.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { CASE_ACTIONS } from '../../domain/requests/state-machine.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';
 import { caseParams, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
@@ -39,16 +39,14 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return applyCaseAction(db, await calendars.get(), {
+      const ctx = commandContext(request, { db, calendars, now });
+      return applyCaseAction(ctx, {
         agencyId,
         requestId: request.params.id,
         expectedVersion: request.body.expectedVersion,
         action: request.params.action,
         payload: request.body.payload,
         occurredOn: request.body.occurredOn,
-        actor,
-        today: todayInChina(now()),
       });
     },
   );
@@ -73,13 +71,11 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      const recorded = await recordReviewCase(db, {
+      const ctx = commandContext(request, { db, calendars, now });
+      const recorded = await recordReviewCase(ctx, {
         agencyId,
         requestId: request.params.id,
         ...request.body,
-        actor,
-        today: todayInChina(now()),
       });
       return reply.code(201).send(recorded);
     },

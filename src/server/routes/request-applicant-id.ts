@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import { viewApplicantId } from '../../commands/requests/view-applicant-id.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { caseParams, errorBody } from './schemas.ts';
 import type { RouteModule } from './types.ts';
 
-export const requestApplicantIdRoutes: RouteModule = async (app, { db, now }) => {
+export const requestApplicantIdRoutes: RouteModule = async (app, { db, calendars, now }) => {
   app.post(
     '/api/v1/agencies/:code/requests/:id/applicant-id',
     {
@@ -28,13 +29,11 @@ export const requestApplicantIdRoutes: RouteModule = async (app, { db, now }) =>
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      return viewApplicantId(db, {
+      const ctx = commandContext(request, { db, calendars, now });
+      return viewApplicantId(ctx, {
         agencyId,
         requestId: request.params.id,
-        actor,
         ip: request.ip,
-        now: now(),
       });
     },
   );

@@ -5,9 +5,9 @@
  */
 import { attachFileToRequest } from '../../commands/requests/attach-file.ts';
 import { requestAttachedSchema, requestAttachmentBody } from '../../contract/request-inputs.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { createFileStore, maxAttachmentBytes } from '../../files/file-store.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { contentDisposition } from '../presenters/report-file.ts';
 import { caseParams, errorBody, rowId } from './schemas.ts';
@@ -15,7 +15,7 @@ import type { RouteModule } from './types.ts';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export const requestFileRoutes: RouteModule = async (app, { db, now }) => {
+export const requestFileRoutes: RouteModule = async (app, { db, calendars, now }) => {
   const store = createFileStore();
   const maxBytes = maxAttachmentBytes();
 
@@ -43,18 +43,16 @@ export const requestFileRoutes: RouteModule = async (app, { db, now }) => {
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
+      const ctx = commandContext(request, { db, calendars, now });
       if (!BASE64.test(request.body.contentBase64))
         throw new AppError('validation', '文件内容应为 base64 编码。');
-      const attached = await attachFileToRequest(db, store, {
+      const attached = await attachFileToRequest(ctx, store, {
         agencyId,
         requestId: request.params.id,
         expectedVersion: request.body.expectedVersion,
         fileName: request.body.fileName,
         bytes: Buffer.from(request.body.contentBase64, 'base64'),
         maxBytes,
-        actor,
-        today: todayInChina(now()),
       });
       return reply.code(201).send(attached);
     },

@@ -7,8 +7,8 @@ import { registerBody } from '../../commands/requests/register-input.ts';
 import { registerRequest } from '../../commands/requests/register-request.ts';
 import { findCase, listCases, queueCounts } from '../../db/queries/request-cases.ts';
 import { todayInChina } from '../../domain/dates.ts';
-import { requestRefusal } from '../../domain/requests/policy.ts';
-import { agencyActorOf, agencyOf } from '../actor.ts';
+import { agencyOf } from '../actor.ts';
+import { commandContext } from '../command-context.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../presenters/case-json.ts';
 import { caseDetailSchema, queueQuery, queueSchema, registeredSchema } from './request-schemas.ts';
@@ -29,25 +29,17 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const actor = agencyActorOf(request);
-      const refusal = requestRefusal(actor, 'register');
-      if (refusal) throw new AppError('forbidden', refusal);
+      const ctx = commandContext(request, { db, calendars, now });
       const body = request.body;
-      const registered = await registerRequest(
-        db,
-        await calendars.get(),
-        {
-          agencyId,
-          channel: body.channel,
-          applicantType: body.applicantType,
-          applicant: body.applicant,
-          receivedOn: body.receivedOn,
-          receiptNote: body.receiptNote,
-          submittedAt: body.channel === 'online' ? now() : undefined,
-        },
-        actor,
-        now(),
-      );
+      const registered = await registerRequest(ctx, {
+        agencyId,
+        channel: body.channel,
+        applicantType: body.applicantType,
+        applicant: body.applicant,
+        receivedOn: body.receivedOn,
+        receiptNote: body.receiptNote,
+        submittedAt: body.channel === 'online' ? ctx.clock.now() : undefined,
+      });
       return reply.code(201).send(registered);
     },
   );
