@@ -8,7 +8,7 @@ import { ITEM_VALIDITIES, STATUTORY_CATEGORIES } from '../../domain/items/catego
 import { publicSearch } from '../../search/public-search.ts';
 import type { SearchQuery, SearchResult } from '../../search/types.ts';
 import { listAgencies } from '../../server/queries/agencies.ts';
-import { SEARCH_PAGE_SIZE } from '../../server/routes/search.ts';
+import { SEARCH_PAGE_SIZE } from '../../server/routes/search/search.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
 import { agencyCodesOf } from '../queries/item-page.ts';

@@ -1,0 +1,2 @@
+/** The user routes' schemas live in the API contract (src/contract/users.ts). */
+export * from '../../../contract/users.ts';

@@ -1,0 +1,68 @@
+/**
+ * The staff dashboard (工作台): request cases overdue, due today, due this week, awaiting
+ * correction, awaiting a fee, in consultation — each list counted, its most urgent cases listed
+ * with a day counter in working days on the official calendar.
+ */
+import { z } from 'zod';
+import { DASHBOARD_LISTS, type DashboardList, dashboardList } from '../../../db/queries/dashboard.ts';
+import type { WorkCalendar } from '../../../domain/calendar/types.ts';
+import { endOfWeek, todayInChina } from '../../../domain/dates.ts';
+import { DASHBOARD_LIST_LABELS } from '../../../domain/requests/queues.ts';
+import { agencyOf } from '../../actor.ts';
+import { dashboardSchema } from '../requests/request-schemas.ts';
+import { agencyCode, errorBody } from '../schemas.ts';
+import type { RouteModule } from '../types.ts';
+
+/** The lists waiting on the applicant count toward the applicant's date, not the answer's. */
+const WAITING: ReadonlySet<DashboardList> = new Set(['awaiting_correction', 'awaiting_fee']);
+
+/** Working days from today to a date: positive ahead, 0 today, negative when past. */
+export function workingDaysUntil(calendar: WorkCalendar, today: string, date: string): number {
+  return date >= today ? calendar.workingDaysBetween(today, date) : -calendar.workingDaysBetween(date, today);
+}
+
+export const dashboardRoutes: RouteModule = async (app, { db, calendars, now }) => {
+  app.get(
+    '/api/v1/agencies/:code/dashboard',
+    {
+      schema: {
+        tags: ['requests'],
+        summary:
+          'The dashboard: overdue, due today, due this week, awaiting correction or fee, in consultation',
+        params: z.object({ code: agencyCode }),
+        querystring: z.object({ limit: z.coerce.number().int().min(0).max(50).default(8) }),
+        response: { 200: dashboardSchema, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const agencyId = agencyOf(request).id;
+      const calendar = await calendars.get();
+      const today = todayInChina(now());
+      const weekEnd = endOfWeek(today);
+      const lists = [];
+      for (const key of DASHBOARD_LISTS) {
+        const { count, cases } = await dashboardList(
+          db,
+          agencyId,
+          key,
+          { today, weekEnd },
+          request.query.limit,
+        );
+        lists.push({
+          key,
+          label: DASHBOARD_LIST_LABELS[key],
+          count,
+          cases: cases.map((c) => {
+            const counterDate = WAITING.has(key) ? c.waitingUntil : c.dueOn;
+            return {
+              ...c,
+              counterDate,
+              workingDaysLeft: counterDate ? workingDaysUntil(calendar, today, counterDate) : null,
+            };
+          }),
+        });
+      }
+      return { today, weekEnd, lists };
+    },
+  );
+};

@@ -1,0 +1,119 @@
+/**
+ * The installation's working-day calendar (docs/calendar.md): anyone may read it; a platform
+ * administrator adds or removes an override or imports a year's State Council notice, and every
+ * open case's deadline is recomputed in the same transaction (each moved case gets an event).
+ */
+import { z } from 'zod';
+import { addCalendarOverride, removeCalendarOverride } from '../../../commands/calendar/calendar-override.ts';
+import { readCalendarYear } from '../../../commands/calendar/calendar-year.ts';
+import { importHolidayNotice } from '../../../commands/calendar/import-holiday-notice.ts';
+import {
+  calendarQuery,
+  calendarYearSchema,
+  isoDate,
+  noticeBody,
+  noticeImportedSchema,
+  overrideAddedSchema,
+  overrideBody,
+  overrideRemovedSchema,
+} from '../../../contract/calendar.ts';
+import { todayInChina } from '../../../domain/dates.ts';
+import { installationContext } from '../../command-context.ts';
+import { errorBody } from '../schemas.ts';
+import type { RouteModule } from '../types.ts';
+
+const changeErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody };
+
+export const calendarRoutes: RouteModule = async (app, options) => {
+  const { db, calendars, now } = options;
+  app.get(
+    '/api/v1/calendar',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'The working-day calendar: confirmed years, a year’s holidays and 调休, overrides, notices',
+        querystring: calendarQuery,
+        response: { 200: calendarYearSchema, 400: errorBody },
+      },
+    },
+    async (request) => {
+      const year = request.query.year ?? Number(todayInChina(now()).slice(0, 4));
+      return readCalendarYear({ db, calendar: calendars }, { year });
+    },
+  );
+
+  app.post(
+    '/api/v1/calendar/overrides',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Mark a date a holiday or a working day (platform administrator); recomputes open deadlines',
+        body: overrideBody,
+        response: {
+          201: overrideAddedSchema,
+          ...changeErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return reply
+          .code(201)
+          .send(await addCalendarOverride(installationContext(request, options), request.body));
+      } finally {
+        calendars.invalidate();
+      }
+    },
+  );
+
+  app.delete(
+    '/api/v1/calendar/overrides/:date',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Remove the override of a date (platform administrator); recomputes open deadlines',
+        params: z.object({ date: isoDate }),
+        response: {
+          200: overrideRemovedSchema,
+          404: errorBody,
+          ...changeErrors,
+        },
+      },
+    },
+    async (request) => {
+      try {
+        return await removeCalendarOverride(installationContext(request, options), {
+          date: request.params.date,
+        });
+      } finally {
+        calendars.invalidate();
+      }
+    },
+  );
+
+  app.post(
+    '/api/v1/calendar/notices',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary:
+          'Import a year’s State Council holiday notice (platform administrator); recomputes open deadlines',
+        description: 'The JSON of docs/calendar.md. It replaces a notice imported before for that year.',
+        body: noticeBody,
+        response: {
+          201: noticeImportedSchema,
+          ...changeErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return reply
+          .code(201)
+          .send(await importHolidayNotice(installationContext(request, options), request.body));
+      } finally {
+        calendars.invalidate();
+      }
+    },
+  );
+};

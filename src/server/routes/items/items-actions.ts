@@ -1,0 +1,102 @@
+/**
+ * The steps of an item (staff): send to 保密审查, approve or send back (a reviewer other than the
+ * drafter), publish, withdraw, record a posting on another channel, link an interpretation to its
+ * policy document. Each is one command: version check, role, state machine, one event.
+ */
+
+import type { z } from 'zod';
+import type { CommandContext } from '../../../commands/context.ts';
+import { addPosting } from '../../../commands/items/add-posting.ts';
+import { approveItem } from '../../../commands/items/approve-item.ts';
+import { linkInterpretation } from '../../../commands/items/link-interpretation.ts';
+import { publishItem } from '../../../commands/items/publish-item.ts';
+import { rejectItem } from '../../../commands/items/reject-item.ts';
+import { submitForReview } from '../../../commands/items/submit-for-review.ts';
+import { withdrawItem } from '../../../commands/items/withdraw-item.ts';
+import { itemActionBodies } from '../../../contract/item-inputs.ts';
+import { agencyOf } from '../../actor.ts';
+import { commandContext } from '../../command-context.ts';
+import { errorBody } from '../schemas.ts';
+import type { RouteModule } from '../types.ts';
+import { actionResultSchema, type expectedVersion, itemParams, publishedSchema } from './items-schemas.ts';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+
+export const itemActionRoutes: RouteModule = async (app, { db, calendars, now }) => {
+  /** Registers `POST …/items/:id/{name}`: the body schema, then the command with the target. */
+  function action<B extends z.ZodObject<{ expectedVersion: typeof expectedVersion }>>(
+    name: string,
+    summary: string,
+    body: B,
+    run: (
+      ctx: CommandContext,
+      target: { agencyId: number; itemId: number; body: z.infer<B> },
+    ) => Promise<z.infer<typeof actionResultSchema>>,
+    response: z.ZodType = actionResultSchema,
+  ) {
+    app.post(
+      `/api/v1/agencies/:code/items/:id/${name}`,
+      {
+        schema: {
+          tags: ['items'],
+          summary,
+          params: itemParams,
+          body,
+          response: { 200: response, ...errors },
+        },
+      },
+      async (request) => {
+        const ctx = commandContext(request, { db, calendars, now });
+        const agencyId = agencyOf(request).id;
+        return run(ctx, { agencyId, itemId: request.params.id, body: request.body as z.infer<B> });
+      },
+    );
+  }
+
+  action('submit', 'Send a draft to 保密审查 (operator)', itemActionBodies.submit, (ctx, t) =>
+    submitForReview(ctx, { ...t, expectedVersion: t.body.expectedVersion }),
+  );
+
+  action(
+    'approve',
+    '保密审查 passed (reviewer, not the drafter): reviewer, date and opinion recorded',
+    itemActionBodies.approve,
+    (ctx, t) => approveItem(ctx, { ...t, ...t.body }),
+  );
+
+  action(
+    'reject',
+    '保密审查 not passed (reviewer, not the drafter): back to draft with the reason',
+    itemActionBodies.reject,
+    (ctx, t) => rejectItem(ctx, { ...t, ...t.body }),
+  );
+
+  action(
+    'publish',
+    'Publish an approved item (operator): 索引号, website row for the report, search index',
+    itemActionBodies.publish,
+    (ctx, t) => publishItem(ctx, { ...t, ...t.body }),
+    publishedSchema,
+  );
+
+  action(
+    'withdraw',
+    'Withdraw a published item (operator) with the reason; its year still counts it',
+    itemActionBodies.withdraw,
+    (ctx, t) => withdrawItem(ctx, { ...t, ...t.body }),
+  );
+
+  action(
+    'postings',
+    "Record a posting on another of the agency's channels (微信, 微博, 抖音, …) with date and link",
+    itemActionBodies.postings,
+    (ctx, t) => addPosting(ctx, { ...t, ...t.body }),
+  );
+
+  action(
+    'policy',
+    'Link an interpretation (解读材料) to its policy document (政策文件), or unlink with null',
+    itemActionBodies.policy,
+    (ctx, t) => linkInterpretation(ctx, { ...t, ...t.body }),
+  );
+};

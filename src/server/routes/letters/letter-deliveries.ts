@@ -1,0 +1,41 @@
+/** Recording that a letter of a case went to the applicant (送达): method, day, tracking number, note. */
+
+import { recordLetterSent } from '../../../commands/requests/record-letter-sent.ts';
+import { deliveryRecordedSchema, letterDeliveryBody } from '../../../contract/request-inputs.ts';
+import { agencyOf } from '../../actor.ts';
+import { commandContext } from '../../command-context.ts';
+import { caseParams, errorBody, rowId } from '../schemas.ts';
+import type { RouteModule } from '../types.ts';
+
+export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, now }) => {
+  app.post(
+    '/api/v1/agencies/:code/requests/:id/letters/:letterId/delivery',
+    {
+      schema: {
+        tags: ['requests'],
+        summary:
+          'Record that a letter was sent to the applicant (operator): post with tracking number, e-mail, in person or online; a case event',
+        params: caseParams.extend({ letterId: rowId('文书编号') }),
+        body: letterDeliveryBody,
+        response: {
+          200: deliveryRecordedSchema,
+          400: errorBody,
+          401: errorBody,
+          403: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const agencyId = agencyOf(request).id;
+      const ctx = commandContext(request, { db, calendars, now });
+      return recordLetterSent(ctx, {
+        ...request.body,
+        agencyId,
+        requestId: request.params.id,
+        letterId: request.params.letterId,
+      });
+    },
+  );
+};

@@ -1,2 +1,0 @@
-/** The report routes' schemas live in the API contract (src/contract/reports.ts). */
-export * from '../../contract/reports.ts';
