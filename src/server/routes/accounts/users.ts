@@ -13,7 +13,7 @@ import { listUsers } from '../../../db/queries/users.ts';
 import { actorOf, agencyOf } from '../../actor.ts';
 import { platformContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { agencyCode, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import {
   agencyUserParams,
@@ -27,7 +27,6 @@ import {
   userSchema,
 } from './users-schemas.ts';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const changed = z.object({ changed: z.boolean() });
 const updated = z.object({ events: z.array(z.string()).describe('the user events written') });
 
@@ -46,7 +45,7 @@ export const userRoutes: RouteModule = async (app, options) => {
         tags: ['users'],
         summary: 'The users of an agency with their roles there (agency or platform administrator)',
         params: z.object({ code: agencyCode }),
-        response: { 200: userListSchema, ...errors },
+        response: { 200: userListSchema, ...writeErrors },
       },
     },
     async (request) => {
@@ -64,7 +63,7 @@ export const userRoutes: RouteModule = async (app, options) => {
         summary: 'Create a user with an initial password and roles in this agency',
         params: z.object({ code: agencyCode }),
         body: newUserBody,
-        response: { 201: userSchema, ...errors },
+        response: { 201: userSchema, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -88,7 +87,7 @@ export const userRoutes: RouteModule = async (app, options) => {
         tags: ['users'],
         summary: grant ? 'Grant a role in this agency' : 'Revoke a role in this agency',
         params: roleParams,
-        response: { 200: changed, ...errors },
+        response: { 200: changed, ...writeErrors },
       },
       handler: async (request) => {
         const { role } = request.params;
@@ -107,7 +106,7 @@ export const userRoutes: RouteModule = async (app, options) => {
         summary: 'Disable or enable a user of this agency, or reset their password',
         params: agencyUserParams,
         body: userChangeBody,
-        response: { 200: updated, ...errors },
+        response: { 200: updated, ...writeErrors },
       },
     },
     async (request) => {
@@ -123,7 +122,7 @@ export const userRoutes: RouteModule = async (app, options) => {
       schema: {
         tags: ['users'],
         summary: 'Every user with their roles in every agency (platform administrator)',
-        response: { 200: userListSchema, ...errors },
+        response: { 200: userListSchema, ...writeErrors },
       },
     },
     async () => {
@@ -139,7 +138,7 @@ export const userRoutes: RouteModule = async (app, options) => {
         summary:
           'Create a user, possibly a platform administrator, optionally with roles in one agency (platform administrator)',
         body: newPlatformUserBody,
-        response: { 201: userSchema, ...errors },
+        response: { 201: userSchema, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -158,7 +157,7 @@ export const userRoutes: RouteModule = async (app, options) => {
         summary: 'Disable or enable any user, reset their password, grant or revoke platform administrator',
         params: z.object({ username }),
         body: platformUserChangeBody,
-        response: { 200: updated, ...errors },
+        response: { 200: updated, ...writeErrors },
       },
     },
     async (request) => {

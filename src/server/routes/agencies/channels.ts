@@ -7,7 +7,7 @@ import { WEBSITE_CHANNEL } from '../../../commands/items/item-store.ts';
 import { channelListSchema } from '../../../contract/agencies.ts';
 import { listChannels } from '../../../db/queries/channels.ts';
 import { agencyOf } from '../../actor.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { agencyCode, readErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 export const channelRoutes: RouteModule = async (app, { db }) => {
@@ -18,7 +18,7 @@ export const channelRoutes: RouteModule = async (app, { db }) => {
         tags: ['items'],
         summary: "The agency's publication channels (网站, 微信, 微博, …), in the agency's order (staff)",
         params: z.object({ code: agencyCode }),
-        response: { 200: channelListSchema, 401: errorBody, 403: errorBody, 404: errorBody },
+        response: { 200: channelListSchema, ...readErrors },
       },
     },
     async (request) => {

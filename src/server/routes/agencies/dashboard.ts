@@ -10,7 +10,7 @@ import { endOfWeek, todayInChina } from '../../../domain/dates.ts';
 import { DASHBOARD_LIST_LABELS } from '../../../domain/requests/queues.ts';
 import { agencyOf } from '../../actor.ts';
 import { dashboardSchema } from '../requests/request-schemas.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { agencyCode, readErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 /** The lists waiting on the applicant count toward the applicant's date, not the answer's. */
@@ -31,7 +31,7 @@ export const dashboardRoutes: RouteModule = async (app, { db, calendars, now }) 
           'The dashboard: overdue, due today, due this week, awaiting correction or fee, in consultation',
         params: z.object({ code: agencyCode }),
         querystring: z.object({ limit: z.coerce.number().int().min(0).max(50).default(8) }),
-        response: { 200: dashboardSchema, 401: errorBody, 403: errorBody, 404: errorBody },
+        response: { 200: dashboardSchema, ...readErrors },
       },
     },
     async (request) => {

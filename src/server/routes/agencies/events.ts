@@ -10,10 +10,10 @@ import { eventLogRefusal } from '../../../domain/events/policy.ts';
 import { chinaDayEnd, chinaDayStart } from '../../../domain/events/summary.ts';
 import { agencyActorOf, agencyOf } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { agencyCode, errorBody, readErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+const errors = { 400: errorBody, ...readErrors };
 export const eventRoutes: RouteModule = async (app, { db }) => {
   app.get(
     '/api/v1/agencies/:code/events',

@@ -16,11 +16,9 @@ import { withdrawItem } from '../../../commands/items/withdraw-item.ts';
 import { itemActionBodies } from '../../../contract/item-inputs.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
-import { errorBody } from '../schemas.ts';
+import { writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { actionResultSchema, type expectedVersion, itemParams, publishedSchema } from './items-schemas.ts';
-
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 export const itemActionRoutes: RouteModule = async (app, { db, calendars, now }) => {
   /** Registers `POST …/items/:id/{name}`: the body schema, then the command with the target. */
@@ -42,7 +40,7 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
           summary,
           params: itemParams,
           body,
-          response: { 200: response, ...errors },
+          response: { 200: response, ...writeErrors },
         },
       },
       async (request) => {

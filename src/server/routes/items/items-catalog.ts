@@ -12,10 +12,9 @@ import { todayInChina } from '../../../domain/dates.ts';
 import { publicationTimeliness, timelinessFigure } from '../../../domain/items/timeliness.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { agencyCode, errorBody, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const columnSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -55,7 +54,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
         summary: 'Add or change a sub-column (agency administrator)',
         params: columnParams,
         body: columnBody,
-        response: { 200: columnSchema, ...errors },
+        response: { 200: columnSchema, ...writeErrors },
       },
     },
     async (request) => {
@@ -76,7 +75,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
         tags: ['items'],
         summary: 'Remove a sub-column no item is filed under (agency administrator)',
         params: columnParams,
-        response: { 204: z.null(), ...errors },
+        response: { 204: z.null(), ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -95,7 +94,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
         summary: 'Set the 索引号 prefix: the 统一社会信用代码 or 组织机构代码 (agency administrator)',
         params: z.object({ code: agencyCode }),
         body: indexPrefixBody,
-        response: { 200: z.object({ indexPrefix: z.string() }), ...errors },
+        response: { 200: z.object({ indexPrefix: z.string() }), ...writeErrors },
       },
     },
     async (request) => {
@@ -126,7 +125,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
               .array(lateItem)
               .describe('not yet published and past the 20 working days (as of today)'),
           }),
-          ...errors,
+          ...writeErrors,
         },
       },
     },

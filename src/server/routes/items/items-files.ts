@@ -15,11 +15,10 @@ import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { contentDisposition } from '../../presenters/report-file.ts';
-import { errorBody } from '../schemas.ts';
+import { errorBody, readErrors, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { actionResultSchema, itemParams, uploadedSchema } from './items-schemas.ts';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const attachmentParams = itemParams.extend({
   attachmentId: z.coerce.number().int().positive({ error: '附件编号应为正整数' }),
@@ -54,7 +53,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, calendars, now }) =
         summary: 'Attach a PDF, DOCX, XLSX or image (operator); type checked by content, size limited',
         params: itemParams,
         body: itemAttachmentBody,
-        response: { 201: uploadedSchema, 413: errorBody, 415: errorBody, ...errors },
+        response: { 201: uploadedSchema, 413: errorBody, 415: errorBody, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -82,7 +81,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, calendars, now }) =
         summary: 'Remove an attachment (operator)',
         params: attachmentParams,
         querystring: z.object({ expectedVersion: z.coerce.number().int().min(1) }),
-        response: { 200: actionResultSchema, ...errors },
+        response: { 200: actionResultSchema, ...writeErrors },
       },
     },
     async (request) => {
@@ -104,7 +103,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, calendars, now }) =
         tags: ['items'],
         summary: 'Download an attachment of any item (staff)',
         params: attachmentParams,
-        response: { 401: errorBody, 403: errorBody, 404: errorBody },
+        response: { ...readErrors },
       },
     },
     async (request, reply) => {

@@ -13,7 +13,7 @@ import { ITEM_STATES } from '../../../domain/items/state-machine.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { agencyCode, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { itemDetailJson, itemSummaryJson } from './items-json.ts';
 import {
@@ -24,8 +24,6 @@ import {
   itemPageSchema,
   itemParams,
 } from './items-schemas.ts';
-
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 /** Where staff download an attachment of an item. */
 export const staffAttachmentUrl = (code: string, itemId: number) => (attachmentId: number) =>
@@ -40,7 +38,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
         summary: 'Draft an item (operator); the body is sanitized, the 索引号 is given at publication',
         params: z.object({ code: agencyCode }),
         body: createItemBody,
-        response: { 201: actionResultSchema, ...errors },
+        response: { 201: actionResultSchema, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -77,7 +75,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),
-        response: { 200: itemPageSchema, ...errors },
+        response: { 200: itemPageSchema, ...writeErrors },
       },
     },
     async (request) => {
@@ -94,7 +92,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
         tags: ['items'],
         summary: 'One item: fields, review, postings, attachments, its policy or interpretations, timeline',
         params: itemParams,
-        response: { 200: itemDetailSchema, ...errors },
+        response: { 200: itemDetailSchema, ...writeErrors },
       },
     },
     async (request) => {
@@ -115,7 +113,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
           'Edit an item (operator): a draft; an approved one goes back to draft; a published one is corrected',
         params: itemParams,
         body: editItemBody,
-        response: { 200: actionResultSchema, ...errors },
+        response: { 200: actionResultSchema, ...writeErrors },
       },
     },
     async (request) => {

@@ -4,7 +4,7 @@ import { recordLetterSent } from '../../../commands/requests/record-letter-sent.
 import { deliveryRecordedSchema, letterDeliveryBody } from '../../../contract/request-inputs.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
-import { caseParams, errorBody, rowId } from '../schemas.ts';
+import { caseParams, rowId, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, now }) => {
@@ -19,11 +19,7 @@ export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, no
         body: letterDeliveryBody,
         response: {
           200: deliveryRecordedSchema,
-          400: errorBody,
-          401: errorBody,
-          403: errorBody,
-          404: errorBody,
-          409: errorBody,
+          ...writeErrors,
         },
       },
     },

@@ -16,7 +16,7 @@ import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { contentDisposition } from '../../presenters/report-file.ts';
-import { agencyCode, errorBody, rowId } from '../schemas.ts';
+import { agencyCode, errorBody, readErrors, rowId } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 const FORMATS = {
@@ -55,7 +55,7 @@ export const letterRoutes: RouteModule = async (app, { db, calendars, now }) => 
         tags: ['requests'],
         summary: 'A letter of a case as DOCX or HTML (staff)',
         params: z.object({ code: agencyCode, id: rowId('申请编号'), letterId, format }),
-        response: { 401: errorBody, 403: errorBody, 404: errorBody },
+        response: { ...readErrors },
       },
     },
     async (request, reply) => {

@@ -10,7 +10,7 @@ import { caseActionBody, reviewCaseBody } from '../../../contract/request-inputs
 import { CASE_ACTIONS } from '../../../domain/requests/state-machine.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
-import { caseParams, errorBody } from '../schemas.ts';
+import { caseParams, errorBody, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';
 
@@ -29,11 +29,7 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
         body: caseActionBody,
         response: {
           200: actionResultSchema,
-          400: errorBody,
-          401: errorBody,
-          403: errorBody,
-          404: errorBody,
-          409: errorBody,
+          ...writeErrors,
         },
       },
     },

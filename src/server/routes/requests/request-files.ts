@@ -10,7 +10,7 @@ import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { contentDisposition } from '../../presenters/report-file.ts';
-import { caseParams, errorBody, rowId } from '../schemas.ts';
+import { caseParams, errorBody, rowId, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -31,11 +31,7 @@ export const requestFileRoutes: RouteModule = async (app, { db, calendars, now }
         body: requestAttachmentBody,
         response: {
           201: requestAttachedSchema,
-          400: errorBody,
-          401: errorBody,
-          403: errorBody,
-          404: errorBody,
-          409: errorBody,
+          ...writeErrors,
           413: errorBody,
           415: errorBody,
         },

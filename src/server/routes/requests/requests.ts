@@ -11,7 +11,7 @@ import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { caseJson } from '../../presenters/case-json.ts';
-import { agencyCode, caseParams, errorBody } from '../schemas.ts';
+import { agencyCode, caseParams, errorBody, readErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { caseDetailSchema, queueQuery, queueSchema, registeredSchema } from './request-schemas.ts';
 
@@ -24,7 +24,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
         summary: 'Register a request received by letter, in person, by fax or otherwise (staff)',
         params: z.object({ code: agencyCode }),
         body: registerBody,
-        response: { 201: registeredSchema, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+        response: { 201: registeredSchema, 400: errorBody, ...readErrors },
       },
     },
     async (request, reply) => {
@@ -53,7 +53,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
           'The queue of requests: all, open, overdue, due soon, awaiting correction or fee, in consultation, decided; searched by q and the received-date range',
         params: z.object({ code: agencyCode }),
         querystring: queueQuery,
-        response: { 200: queueSchema, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+        response: { 200: queueSchema, 400: errorBody, ...readErrors },
       },
     },
     async (request) => {
@@ -76,7 +76,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
         tags: ['requests'],
         summary: 'One case: applicant, timeline of events, clock as of today, allowed actions, letters',
         params: caseParams,
-        response: { 200: caseDetailSchema, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+        response: { 200: caseDetailSchema, 400: errorBody, ...readErrors },
       },
     },
     async (request) => {
