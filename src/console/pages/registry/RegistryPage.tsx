@@ -155,6 +155,8 @@ export default function RegistryPage() {
         />
       </Flex>
       <Table<RegistryDocument>
+        // at phone width the table scrolls inside its box; its fixed columns would squeeze 标题 to one character a line
+        scroll={{ x: 960 }}
         rowKey="id"
         loading={loading}
         dataSource={data?.items ?? []}

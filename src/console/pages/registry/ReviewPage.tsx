@@ -142,6 +142,8 @@ export default function ReviewPage() {
         }
       >
         <Table<RegistryDocument>
+          // at phone width the table scrolls inside its box; its fixed columns would squeeze 标题 to one character a line
+          scroll={{ x: 960 }}
           rowKey="id"
           size="small"
           loading={loading}
@@ -192,6 +194,8 @@ export default function ReviewPage() {
       </Card>
       <Card title={`已作出的决定（${reviewed} 件）`} style={{ marginTop: 16 }}>
         <Table<ReviewedDocument>
+          // at phone width the table scrolls inside its box; its fixed columns would squeeze 标题 to one character a line
+          scroll={{ x: 960 }}
           rowKey="reviewId"
           size="small"
           pagination={false}

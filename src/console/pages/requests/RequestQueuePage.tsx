@@ -65,18 +65,20 @@ export default function RequestQueuePage() {
       </Flex>
       {error && <Alert type="error" showIcon title={error} />}
       <Flex gap={16} wrap style={{ marginBottom: 16 }}>
-        <Segmented
-          aria-label="筛选"
-          value={filter}
-          onChange={(value) => update({ filter: String(value) })}
-          options={QUEUE_FILTERS.map((f) => ({
-            value: f,
-            label:
-              data?.counts[f] === undefined
-                ? QUEUE_FILTER_LABELS[f]
-                : `${QUEUE_FILTER_LABELS[f]}（${data.counts[f]}）`,
-          }))}
-        />
+        <div className="gk-scroll-x">
+          <Segmented
+            aria-label="筛选"
+            value={filter}
+            onChange={(value) => update({ filter: String(value) })}
+            options={QUEUE_FILTERS.map((f) => ({
+              value: f,
+              label:
+                data?.counts[f] === undefined
+                  ? QUEUE_FILTER_LABELS[f]
+                  : `${QUEUE_FILTER_LABELS[f]}（${data.counts[f]}）`,
+            }))}
+          />
+        </div>
         <Input.Search
           aria-label="搜索申请"
           placeholder="登记号、查询码、申请人、电话或所需信息"
