@@ -72,6 +72,61 @@ describeEachDatabase('gongkai import', (use) => {
     });
   });
 
+  describe('admin_figures: the 2019 format’s own figures (reports on 2019 and 2020)', () => {
+    const figures = (code: string, year: number, extra = {}) => ({
+      type: 'admin_figures',
+      agency: code,
+      year,
+      license: 120,
+      penalty: 30,
+      enforcement: 4,
+      fees_wan: '1.5',
+      ...extra,
+    });
+
+    it('takes them for 2020, fills their cells, and leaves an unstated one empty', async () => {
+      const result = await run(use(), [
+        agency('imp-f'),
+        figures('imp-f', 2020, {
+          license_items_prev: 56,
+          license_items_change: -3,
+          procurement_projects: 2,
+          procurement_amount_yuan: 184719,
+        }),
+      ]);
+      expect(result.problems).toEqual([]);
+      const report = await buildAnnualReport(use(), 'imp-f', 2020);
+      expect(report?.format).toBe('2019');
+      expect(report?.cells['t2.license.decisions']).toBe(120);
+      expect(report?.cells['t2.license.items_prev']).toBe(56);
+      expect(report?.cells['t2.license.items_change']).toBe(-3);
+      expect(report?.cells['t2.procurement.projects']).toBe(2);
+      expect(report?.cells['t2.procurement.amount_yuan']).toBe(184719);
+      expect(report?.cells['t2.penalty.items_prev']).toBeUndefined();
+    });
+
+    it('refuses them for 2021 (the 2021 format has no such cell), naming the field, and writes nothing', async () => {
+      const result = await run(use(), [agency('imp-g'), figures('imp-g', 2021, { procurement_projects: 2 })]);
+      expect(result.ok).toBe(false);
+      expect(result.problems[0].line).toBe(2);
+      expect(result.problems[0].reason).toContain('字段 procurement_projects（政府集中采购 采购项目数量）');
+      expect(result.problems[0].reason).toContain('2021 年度报告');
+      const written = await use()
+        .kysely.selectFrom('agencies')
+        .select('id')
+        .where('code', '=', 'imp-g')
+        .execute();
+      expect(written).toEqual([]);
+    });
+
+    it('refuses a negative 上一年项目数量, naming the field in the words of the format', async () => {
+      const result = await run(use(), [agency('imp-h'), figures('imp-h', 2020, { fees_items_prev: -1 })]);
+      expect(result.problems[0].reason).toContain(
+        '字段 fees_items_prev（行政事业性收费 上一年项目数量）的值“-1”',
+      );
+    });
+  });
+
   it('lists every bad line of a file, not only the first', async () => {
     const result = await run(use(), [
       agency('imp-b'),

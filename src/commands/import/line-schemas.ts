@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
 import { isWanDecimal } from '../../domain/money.ts';
+import { figureImportKey, OPTIONAL_FIGURE_FIELDS } from '../../domain/report/figures.ts';
 import {
   AGENCY_KINDS,
   APPLICANT_TYPES,
@@ -112,6 +113,10 @@ export const adminFiguresLine = z.object({
     .refine(isWanDecimal, {
       error: '字段 fees_wan 应为不小于0、最多四位小数的万元金额，如 "706" 或 "12.3456"',
     }),
+  // the 2019 format's own figures (reports on 2019 and 2020), each optional; checked by parseFigures
+  ...Object.fromEntries(
+    OPTIONAL_FIGURE_FIELDS.map((f) => [figureImportKey(f.key), z.union([z.number(), z.string()]).nullish()]),
+  ),
 });
 
 const outcome = oneOf('outcome', OUTCOMES);

@@ -1,6 +1,14 @@
 import type { Insertable } from 'kysely';
+import { figuresRow } from '../../db/queries/admin-figures.ts';
 import type { Database } from '../../db/schema.ts';
 import { wanToYuan } from '../../domain/money.ts';
+import {
+  type FigureKey,
+  figureImportKey,
+  OPTIONAL_FIGURE_FIELDS,
+  parseFigures,
+} from '../../domain/report/figures.ts';
+import { formatIdForYear } from '../../domain/report/format.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
 import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/vocabulary.ts';
 import type { Trx, TrxContext } from '../context.ts';
@@ -139,16 +147,26 @@ export async function writeRecord(
         .execute();
       return null;
     case 'admin_figures': {
-      const values = {
-        license_decisions: record.license,
-        penalty_decisions: record.penalty,
-        enforcement_decisions: record.enforcement,
-        fees_yuan: wanToYuan(record.fees_wan) ?? 0,
+      // one set of rules with the API and the spreadsheet: the year's format says which figures it takes
+      const values: Partial<Record<FigureKey, unknown>> = {
+        licenseDecisions: record.license,
+        penaltyDecisions: record.penalty,
+        enforcementDecisions: record.enforcement,
+        feesYuan: wanToYuan(record.fees_wan) ?? 0,
       };
+      const given: Readonly<Record<string, unknown>> = record;
+      for (const field of OPTIONAL_FIGURE_FIELDS) values[field.key] = given[figureImportKey(field.key)];
+      const parsed = parseFigures(values, {
+        year: record.year,
+        format: formatIdForYear(record.year),
+        cellOf: (key) => `字段 ${figureImportKey(key)}`,
+      });
+      if (!parsed.figures) return parsed.issues.map((i) => i.message).join('；');
+      const row = figuresRow(parsed.figures);
       await trx
         .insertInto('admin_figures')
-        .values({ agency_id, year: record.year, ...values })
-        .onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet(values))
+        .values({ agency_id, year: record.year, ...row })
+        .onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet(row))
         .execute();
       return null;
     }

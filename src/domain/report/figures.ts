@@ -110,6 +110,14 @@ export const FIGURE_FIELDS = [
   procurement2019('procurementProjects', 'projects', 'count'),
   procurement2019('procurementAmountYuan', 'amount_yuan', 'yuan'),
 ] as const;
+/** The figures only the 2019 format takes, each optional. */
+export const OPTIONAL_FIGURE_FIELDS = FIGURE_FIELDS.filter((f) => !f.required);
+
+/** A figure's key in an import file (JSON Lines, docs/import-format.md): `licenseItemsPrev` → `license_items_prev`. */
+export function figureImportKey(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 export type FigureKey = (typeof FIGURE_FIELDS)[number]['key'];
 /** The figures every year states. */
 export type RequiredFigureKey = Extract<(typeof FIGURE_FIELDS)[number], { required: true }>['key'];
