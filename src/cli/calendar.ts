@@ -16,6 +16,7 @@ import { AppError } from '../errors.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, cliUsername, flags, UsageError, writeErr } from './io.ts';
 import { readJsonFile } from './workdays.ts';
+import { PROVISIONAL_COUNTING } from '../domain/calendar/statutory-holidays.ts';
 
 const USAGE =
   '用法：gongkai calendar show [YEAR] [--json] | import-notice FILE | override DATE holiday|workday --source 文号 | remove-override DATE';
@@ -40,7 +41,7 @@ export function yearRanges(years: ReadonlyArray<number>): string {
 
 function printYear(io: CliIo, view: CalendarYear): void {
   const lines = [
-    `${view.year} 年：${view.confirmed ? '已确认' : '尚未确认（日历中没有该年的国务院通知，暂按周一至周五计算，期限为暂定）'}`,
+    `${view.year} 年：${view.confirmed ? '已确认' : `尚未确认（日历中没有该年的国务院通知，${PROVISIONAL_COUNTING}，期限为暂定）`}`,
     `已确认的年份：${yearRanges(view.confirmedYears)}`,
     `放假（周一至周五）：${view.holidays.join('、') || '（无）'}`,
     `调休上班（周六、周日）：${view.workdays.join('、') || '（无）'}`,

@@ -47,7 +47,7 @@ describe.concurrent('gongkai clock', () => {
       { received: '2026-12-10', events: [] },
       '2026-12-15',
       {
-        due: '2027-01-07',
+        due: '2027-01-08',
         provisional: true,
         provisionalYears: [2027],
         workingDaysUsed: 3,
