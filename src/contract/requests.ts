@@ -156,7 +156,6 @@ export const clockSchema = z.object({
     'in_consultation',
     'awaiting_fee',
     'fee_lapsed',
-    'awaiting_reasons',
     'decided',
   ]),
   waitingUntil: z.string().nullable(),

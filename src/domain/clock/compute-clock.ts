@@ -15,8 +15,9 @@
  *   longer holds the clock, and a reply after that changes nothing.
  * - 109号: from a fee notice the working days after the notice day up to and including the payment
  *   day are not counted; unpaid after the 20th working day after the notice: `fee_lapsed`.
- * - 第三十五条: asking for reasons stops the clock (`awaiting_reasons`) until staff set a later date;
- *   that date is then the due date.
+ * - 第三十五条 (“行政机关可以要求申请人说明理由……认为申请理由合理，但是无法在本条例第三十三条规定的期限内
+ *   答复申请人的，可以确定延迟答复的合理期限并告知申请人”): asking for reasons does NOT stop the clock
+ *   (the 条例 gives no pause); a later date staff set (延迟答复的合理期限) is then the due date.
  * - A pause counts only when it begins on or before the due date as it stands: the time spent
  *   consulting or awaiting payment is not counted inside the period, but cannot revive a period
  *   that has already run out. Overlapping pauses count each working day once.
@@ -80,7 +81,6 @@ function stateOf(
   if (fee) return { state: 'awaiting_fee', waitingUntil: fee.limit };
   const consultation = open.find((p) => p.kind === 'consultation' && p.limit !== null && p.limit >= day);
   if (consultation) return { state: 'in_consultation', waitingUntil: consultation.limit };
-  if (open.some((p) => p.kind === 'reasons')) return { state: 'awaiting_reasons', waitingUntil: null };
   return { state: 'running', waitingUntil: null };
 }
 

@@ -16,7 +16,7 @@ export const FEE_PAYMENT_DAYS = 20;
  * working days after sending) or the payment deadline (fee).
  */
 export interface Pause {
-  kind: 'consultation' | 'fee' | 'reasons';
+  kind: 'consultation' | 'fee';
   from: string;
   to: string | null;
   limit: string | null;
@@ -31,7 +31,7 @@ export interface Timeline {
   pauses: Pause[];
   /** an unanswered correction notice (第三十条): the day it went out and the applicant's period */
   correction: { on: string; until: string | null } | null;
-  /** 第三十五条: the later answer date set by staff */
+  /** 第三十五条: the 延迟答复的合理期限 set by staff (asking for reasons itself pauses nothing) */
   laterDate: string | null;
   decided: string | null;
 }
@@ -99,10 +99,9 @@ export function foldClockEvents(input: ClockInput, calendar: WorkCalendar, throu
         close(pauses, 'fee', event.on);
         break;
       case 'reasons_requested':
-        pauses.push({ kind: 'reasons', from: event.on, to: null, limit: null });
+        // 第三十五条 gives no pause: asking for reasons leaves the count alone
         break;
       case 'later_date_set':
-        close(pauses, 'reasons', event.on);
         timeline.laterDate = event.until;
         break;
       case 'decided':

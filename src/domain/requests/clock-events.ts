@@ -17,7 +17,7 @@ export type ClockEvent =
   /** 109号: a fee notice pauses the clock until payment; unpaid after 20 working days → other.no_fee */
   | { type: 'fee_notice'; on: string }
   | { type: 'fee_paid'; on: string }
-  /** 第三十五条: reasons asked for an unreasonable number or frequency of applications */
+  /** 第三十五条: reasons asked for an unreasonable number or frequency of applications (the clock keeps running) */
   | { type: 'reasons_requested'; on: string }
   /** 第三十五条: reasons accepted, answer by a reasonable later date set by staff */
   | { type: 'later_date_set'; on: string; until: string }
@@ -45,7 +45,6 @@ export interface ClockReading {
     | 'in_consultation'
     | 'awaiting_fee'
     | 'fee_lapsed'
-    | 'awaiting_reasons'
     | 'decided';
   /** the date a pending wait ends (correction period, consultation limit, fee payment limit), if any */
   waitingUntil: string | null;
