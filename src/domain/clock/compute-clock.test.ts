@@ -138,7 +138,10 @@ describe('computeClock beyond the confirmed years', () => {
 
   it('is provisional when only the wait reaches into 2027', () => {
     const reading = computeClock(
-      { received: '2026-11-02', events: [{ type: 'fee_notice', on: '2026-12-10' }] },
+      {
+        received: '2026-11-02',
+        events: [{ type: 'fee_notice', on: '2026-12-10', deliveredOn: '2026-12-10' }],
+      },
       calendar,
       '2026-12-10',
     );

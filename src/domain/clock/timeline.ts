@@ -7,13 +7,18 @@ import type { ClockEvent } from '../requests/clock-events.ts';
 import type { ClockInput } from './problems.ts';
 import { CONSULTATION_DAYS } from './validate.ts';
 
-/** 109号: the applicant pays within 20 working days from the day after the fee notice. */
+/**
+ * 109号 (its text is not stored, docs/law.md §5; the rule as issue 11 states it): the applicant pays
+ * within 20 working days from the day after receiving (送达) the fee notice.
+ */
 export const FEE_PAYMENT_DAYS = 20;
 
 /**
  * A stretch in which the clock does not run: the working days after `from` up to and including
  * `to` (`null` while it lasts). `limit` is the last day it can hold the clock (consultation: 15
- * working days after sending) or the payment deadline (fee).
+ * working days after the party received the letter, 第三十二条/第三十四条) or the payment deadline
+ * (fee: 20 working days after the applicant received the notice, 109号); `null` while that receipt
+ * (送达) is not recorded: the wait then has no known end and cannot lapse.
  */
 export interface Pause {
   kind: 'consultation' | 'fee';
@@ -73,12 +78,13 @@ export function foldClockEvents(input: ClockInput, calendar: WorkCalendar, throu
         timeline.correction = null;
         break;
       case 'consultation_sent':
+        // 第三十二条、第三十四条: “应当自收到征求意见书之日起15个工作日内提出意见”
         close(pauses, 'consultation', event.on);
         pauses.push({
           kind: 'consultation',
           from: event.on,
           to: null,
-          limit: calendar.addWorkingDays(event.on, CONSULTATION_DAYS),
+          limit: event.deliveredOn ? calendar.addWorkingDays(event.deliveredOn, CONSULTATION_DAYS) : null,
         });
         break;
       case 'consultation_replied':
@@ -92,7 +98,7 @@ export function foldClockEvents(input: ClockInput, calendar: WorkCalendar, throu
           kind: 'fee',
           from: event.on,
           to: null,
-          limit: calendar.addWorkingDays(event.on, FEE_PAYMENT_DAYS),
+          limit: event.deliveredOn ? calendar.addWorkingDays(event.deliveredOn, FEE_PAYMENT_DAYS) : null,
         });
         break;
       case 'fee_paid':
