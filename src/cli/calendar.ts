@@ -12,11 +12,11 @@ import { importHolidayNotice } from '../commands/calendar/import-holiday-notice.
 import type { RecomputeResult } from '../commands/calendar/recompute-open-deadlines.ts';
 import { type Actor, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
+import { PROVISIONAL_COUNTING } from '../domain/calendar/statutory-holidays.ts';
 import { AppError } from '../errors.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, cliUsername, flags, UsageError, writeErr } from './io.ts';
 import { readJsonFile } from './workdays.ts';
-import { PROVISIONAL_COUNTING } from '../domain/calendar/statutory-holidays.ts';
 
 const USAGE =
   '用法：gongkai calendar show [YEAR] [--json] | import-notice FILE | override DATE holiday|workday --source 文号 | remove-override DATE';

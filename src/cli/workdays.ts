@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { addDays } from '../domain/calendar/days.ts';
 import { parseCalendarSettings } from '../domain/calendar/overrides.ts';
+import { PROVISIONAL_COUNTING } from '../domain/calendar/statutory-holidays.ts';
 import type { WorkCalendar } from '../domain/calendar/types.ts';
 import { CALENDAR_YEARS, createWorkCalendar, unconfirmedYears } from '../domain/calendar/work-calendar.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { type CliIo, flags, readStdin, UsageError, writeErr } from './io.ts';
-import { PROVISIONAL_COUNTING } from '../domain/calendar/statutory-holidays.ts';
 
 /** Reads and parses a JSON file (`-`: standard input); an unreadable or invalid file is a UsageError naming it. */
 export async function readJsonFile(io: CliIo, file: string): Promise<unknown> {

@@ -159,6 +159,11 @@ export const clockSchema = z.object({
     'decided',
   ]),
   waitingUntil: z.string().nullable(),
+  deliveryUnknown: z
+    .boolean()
+    .describe(
+      'the pending fee notice or consultation letter has no recorded receipt (送达): its period cannot be counted',
+    ),
 });
 
 export const letterDeliverySchema = z.object({

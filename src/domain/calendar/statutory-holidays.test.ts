@@ -66,7 +66,12 @@ describe('放假办法 第二条 and 第六条: the statutory days off of a year
   it.each([
     ['New Year’s Day 2027 (a Friday) is off', '2026-12-31', 1, '2027-01-04'],
     ['the answer to a request of 2026-12-10 skips New Year’s Day 2027', '2026-12-10', 20, '2027-01-08'],
-    ['Spring Festival 2027: 除夕 to 初三 and two 补假 (初一, 初二 on the weekend)', '2027-02-04', 1, '2027-02-11'],
+    [
+      'Spring Festival 2027: 除夕 to 初三 and two 补假 (初一, 初二 on the weekend)',
+      '2027-02-04',
+      1,
+      '2027-02-11',
+    ],
     ['Labour Day 2027 on a weekend: 补假 Monday and Tuesday', '2027-04-30', 1, '2027-05-05'],
     ['National Day 2027: 10-01…10-05 off', '2027-09-30', 1, '2027-10-06'],
     ['New Year’s Day 2028 on a Saturday: 补假 Monday 01-03', '2027-12-31', 1, '2028-01-04'],

@@ -85,7 +85,6 @@ export function statutoryDaysOff(year: number): StatutoryDayOff[] {
   return result;
 }
 
-
 /** How a provisional year is counted, in the words the CLI, the portal and the console show. */
 export const PROVISIONAL_COUNTING =
   '暂按《全国年节及纪念日放假办法》第二条的法定节日和第六条的补假推算（周六、周日休息，不含调休）';

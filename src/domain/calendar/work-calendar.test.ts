@@ -57,7 +57,11 @@ describe('the official calendars 2024–2026', () => {
     ['received the Friday before National Day 2025', '2025-09-26', '2025-10-30'],
     ['received the Friday before Spring Festival 2026', '2026-02-13', '2026-03-19'],
     ['received the Monday before National Day 2026', '2026-09-28', '2026-10-30'],
-    ['received in December 2026, running into unconfirmed 2027 (元旦 off, 放假办法 第二条)', '2026-12-10', '2027-01-08'],
+    [
+      'received in December 2026, running into unconfirmed 2027 (元旦 off, 放假办法 第二条)',
+      '2026-12-10',
+      '2027-01-08',
+    ],
   ])('addWorkingDays 20 when %s (%s) is %s', (_situation, received, due) => {
     expect(calendar.addWorkingDays(received, 20)).toBe(due);
     expect(calendar.workingDaysBetween(received, due)).toBe(20);

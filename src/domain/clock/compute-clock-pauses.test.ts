@@ -138,7 +138,13 @@ describe('computeClock pauses on the official 2024–2026 calendars', () => {
       '2024-02-08',
       [{ type: 'fee_notice', on: '2024-02-20' }],
       '2024-03-25',
-      { workingDaysUsed: 4, workingDaysLeft: 16, state: 'awaiting_fee', waitingUntil: null, deliveryUnknown: true },
+      {
+        workingDaysUsed: 4,
+        workingDaysLeft: 16,
+        state: 'awaiting_fee',
+        waitingUntil: null,
+        deliveryUnknown: true,
+      },
     ],
     // 第三十五条: reasons and a later date
     [

@@ -41,7 +41,9 @@ export function projectedReading(
   const now = computeClock(input, calendar, today, { windowsFrom });
   if (now.state !== 'in_consultation') return now;
   const projected = now.deliveryUnknown ? receivedWhenSent(input) : input;
-  const limit = now.deliveryUnknown ? computeClock(projected, calendar, today, { windowsFrom }).waitingUntil : now.waitingUntil;
+  const limit = now.deliveryUnknown
+    ? computeClock(projected, calendar, today, { windowsFrom }).waitingUntil
+    : now.waitingUntil;
   if (!limit || limit <= today) return now;
   const atLimit = computeClock(projected, calendar, limit, { windowsFrom: input.events.length + 1 });
   return { ...now, due: atLimit.due, provisional: now.provisional || atLimit.provisional };

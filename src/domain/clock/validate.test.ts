@@ -188,7 +188,10 @@ describe('validateClockEvents', () => {
         { type: 'consultation_sent', on: '2025-11-03' },
       ],
     ],
-    ['a fee notice received the day it was sent', [{ type: 'fee_notice', on: '2025-10-09', deliveredOn: '2025-10-09' }]],
+    [
+      'a fee notice received the day it was sent',
+      [{ type: 'fee_notice', on: '2025-10-09', deliveredOn: '2025-10-09' }],
+    ],
   ])('accepts %s', (_situation, events) => {
     expect(validateClockEvents({ received: '2025-09-26', events }, calendar, today)).toEqual([]);
   });

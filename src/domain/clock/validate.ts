@@ -69,10 +69,17 @@ function checkEvent(
       ok = false;
     }
   }
-  if ((event.type === 'fee_notice' || event.type === 'consultation_sent') && event.deliveredOn !== undefined) {
+  if (
+    (event.type === 'fee_notice' || event.type === 'consultation_sent') &&
+    event.deliveredOn !== undefined
+  ) {
     // the receipt (送达) the period runs from: a real day, not before the letter went out, not ahead of today
     if (!isDate(event.deliveredOn)) {
-      report('invalid_date', `${at}.deliveredOn`, `字段 ${at}.deliveredOn（送达日期）应为有效日期（YYYY-MM-DD）`);
+      report(
+        'invalid_date',
+        `${at}.deliveredOn`,
+        `字段 ${at}.deliveredOn（送达日期）应为有效日期（YYYY-MM-DD）`,
+      );
       ok = false;
     } else if (event.deliveredOn < event.on) {
       report(
@@ -177,9 +184,15 @@ export function validateClockEvents(
       case 'consultation_sent':
         // a letter left unanswered 15 working days after its receipt no longer holds the clock
         // (第三十二条); one whose receipt is not recorded still does
-        if (checkWindows && consultationUntil !== null && (consultationUntil === '' || event.on <= consultationUntil))
+        if (
+          checkWindows &&
+          consultationUntil !== null &&
+          (consultationUntil === '' || event.on <= consultationUntil)
+        )
           alreadyOpen('征求意见函');
-        consultationUntil = event.deliveredOn ? calendar.addWorkingDays(event.deliveredOn, CONSULTATION_DAYS) : '';
+        consultationUntil = event.deliveredOn
+          ? calendar.addWorkingDays(event.deliveredOn, CONSULTATION_DAYS)
+          : '';
         break;
       case 'consultation_replied':
         if (consultationUntil === null) notAwaited('发出征求意见');

@@ -146,7 +146,11 @@ export function clockEventsOf(rows: ReadonlyArray<StoredCaseEvent>): ClockEvent[
         data.clock?.of !== undefined
           ? bySeq.get(data.clock.of)
           : events.findLast((event) => event.type === sentBy);
-      if (target && (target.type === 'fee_notice' || target.type === 'consultation_sent') && target.type === sentBy)
+      if (
+        target &&
+        (target.type === 'fee_notice' || target.type === 'consultation_sent') &&
+        target.type === sentBy
+      )
         target.deliveredOn = deliveredOn;
       continue;
     }

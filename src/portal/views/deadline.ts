@@ -1,8 +1,9 @@
 /** The public deadline calculator: a received date (and working days) → the due date on the official calendar. */
+
+import { PROVISIONAL_COUNTING } from '../../domain/calendar/statutory-holidays.ts';
 import { html } from '../../render/escape.ts';
 import { type FieldErrors, textField } from './fields.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
-import { PROVISIONAL_COUNTING } from '../../domain/calendar/statutory-holidays.ts';
 
 export interface DeadlineView {
   from: string;
