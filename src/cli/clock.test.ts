@@ -49,7 +49,7 @@ describe.concurrent('gongkai clock', () => {
         events: [{ type: 'consultation_sent', on: '2026-10-20', deliveredOn: '2026-10-23' }],
       },
       '2026-11-02',
-      { state: 'in_consultation', waitingUntil: '2026-11-13', deliveryUnknown: false },
+      { state: 'in_consultation', waitingUntil: '2026-11-13', deliveryUnknown: false, provisional: false },
     ],
     [
       '109号: a fee notice whose receipt is not recorded',
