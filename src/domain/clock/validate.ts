@@ -144,8 +144,8 @@ export function validateClockEvents(
   const correctionLimit = calendar.addWorkingDays(input.received, CORRECTION_WINDOW_DAYS);
   let corrections = 0;
   let awaitingCorrection = false;
-  // the open consultation's limit (15 working days after its receipt); '' while its receipt is unknown
-  let consultationUntil: string | null = null;
+  // the open consultation letter: its limit (15 working days after its receipt), null while unknown
+  let consultation: { until: string | null } | null = null;
   let fee = false;
   let extension = 0;
   let decided: string | null = null;
@@ -184,19 +184,15 @@ export function validateClockEvents(
       case 'consultation_sent':
         // a letter left unanswered 15 working days after its receipt no longer holds the clock
         // (第三十二条); one whose receipt is not recorded still does
-        if (
-          checkWindows &&
-          consultationUntil !== null &&
-          (consultationUntil === '' || event.on <= consultationUntil)
-        )
+        if (checkWindows && consultation && (consultation.until === null || event.on <= consultation.until))
           alreadyOpen('征求意见函');
-        consultationUntil = event.deliveredOn
-          ? calendar.addWorkingDays(event.deliveredOn, CONSULTATION_DAYS)
-          : '';
+        consultation = {
+          until: event.deliveredOn ? calendar.addWorkingDays(event.deliveredOn, CONSULTATION_DAYS) : null,
+        };
         break;
       case 'consultation_replied':
-        if (consultationUntil === null) notAwaited('发出征求意见');
-        consultationUntil = null;
+        if (consultation === null) notAwaited('发出征求意见');
+        consultation = null;
         break;
       case 'extended':
         extension += event.days;
