@@ -55,7 +55,6 @@ const STATE_OF: Record<string, string> = {
   in_consultation: 'in_consultation',
   awaiting_fee: 'awaiting_fee',
   fee_lapsed: 'awaiting_fee',
-  awaiting_reasons: 'awaiting_reasons',
 };
 
 const { values: flags } = parseArgs({

@@ -142,16 +142,17 @@ describeEachDatabase(
     });
     afterAll(() => app.close());
 
-    it('counts into 2027 provisionally before the notice', async () => {
+    it('counts into 2027 provisionally before the notice (元旦 off by 放假办法 第二条)', async () => {
       expect(await stored(cases.late)).toMatchObject({
-        due_on: '2027-01-07',
+        due_on: '2027-01-08',
         due_provisional: 1,
         version: 1,
       });
-      expect(await stored(cases.later)).toMatchObject({ due_on: '2027-01-11', due_provisional: 1 });
+      expect(await stored(cases.later)).toMatchObject({ due_on: '2027-01-12', due_provisional: 1 });
       expect(await stored(cases.early)).toMatchObject({ due_on: '2026-12-29', due_provisional: 0 });
       const view = (await app.inject('/api/v1/calendar?year=2027')).json();
-      expect(view).toMatchObject({ year: 2027, confirmed: false, holidays: [], notices: [], overrides: [] });
+      expect(view).toMatchObject({ year: 2027, confirmed: false, notices: [], overrides: [] });
+      expect(view.holidays.slice(0, 2)).toEqual(['2027-01-01', '2027-02-05']);
     });
 
     it.each([
@@ -177,7 +178,7 @@ describeEachDatabase(
       expect((await stored(cases.late)).version).toBe(1);
     });
 
-    it('imports the 2027 notice: the deadlines counting into 2027 move and are confirmed', async () => {
+    it('imports the 2027 notice: the deadlines counting into 2027 are confirmed (元旦 was already off)', async () => {
       const res = await post('/api/v1/calendar/notices', INVENTED_2027_NOTICE);
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({
@@ -190,7 +191,7 @@ describeEachDatabase(
         {
           actor: 'calendar-admin',
           reason: expect.stringContaining('测试虚构〔2026〕1号'),
-          due: { before: '2027-01-07', after: '2027-01-08' },
+          due: { before: '2027-01-08', after: '2027-01-08' },
           provisional: { before: true, after: false },
         },
       ]);

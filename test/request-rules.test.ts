@@ -237,4 +237,74 @@ describeEachWithDemo('request rules that keep cases lawful and workable', (use) 
     const view = (await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).json();
     expect(view.clock.overdue).toBe(false);
   });
+
+  const view = async (id: number) => (await app.inject({ url: `${BASE}/${id}`, headers: OPERATOR })).json();
+  const deliver = (id: number, letterId: number, expectedVersion: number, sentOn: string) =>
+    app.inject({
+      method: 'POST',
+      url: `${BASE}/${id}/letters/${letterId}/delivery`,
+      headers: OPERATOR,
+      payload: { expectedVersion, method: 'in_person', sentOn },
+    });
+
+  it('109号: a fee notice whose 送达 is not recorded cannot lapse; once recorded, 20 working days run from the day after', async () => {
+    at('2024-09-02');
+    const r = await register('2024-09-02');
+    expect(
+      (await act(r.requestId, 'send_fee_notice', 1, { method: 'per_page', pages: 150 })).statusCode,
+    ).toBe(200);
+    at('2024-11-01');
+    let found = await view(r.requestId);
+    expect(found.clock).toMatchObject({ state: 'awaiting_fee', waitingUntil: null, deliveryUnknown: true });
+    const early = await act(r.requestId, 'close_fee_lapsed', 2, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('送达日期尚未登记');
+    const notice = found.letters.find((l: { kind: string }) => l.kind === 'fee');
+    const delivered = await deliver(r.requestId, notice.id, 2, '2024-09-05');
+    expect(delivered.statusCode, delivered.body).toBe(200);
+    found = await view(r.requestId);
+    // 20 working days after 2024-09-05 (the Mid-Autumn Festival and National Day not counted)
+    expect(found.clock).toMatchObject({ state: 'fee_lapsed', deliveryUnknown: false });
+    const summary = (
+      await app.inject({ url: `${BASE}?filter=awaiting_fee&limit=200`, headers: OPERATOR })
+    ).json();
+    expect(summary.cases.find((c: { id: number }) => c.id === r.requestId)).toMatchObject({
+      clockState: 'fee_lapsed',
+    });
+    expect((await act(r.requestId, 'close_fee_lapsed', 3, {})).statusCode).toBe(200);
+  });
+
+  it('第三十二条: the consulted party’s 15 working days run from its receipt of the letter', async () => {
+    at('2026-09-01');
+    const r = await register('2026-09-01');
+    at('2026-09-28');
+    const sent = await act(r.requestId, 'send_consultation', 1, {
+      party: '某公司',
+      kind: 'third_party',
+      question: '是否同意',
+    });
+    expect(sent.statusCode).toBe(200);
+    let found = await view(r.requestId);
+    expect(found.clock).toMatchObject({
+      state: 'in_consultation',
+      waitingUntil: null,
+      deliveryUnknown: true,
+    });
+    const letter = found.letters.find((l: { kind: string }) => l.kind === 'consultation');
+    at('2026-10-12');
+    expect((await deliver(r.requestId, letter.id, 2, '2026-10-09')).statusCode).toBe(200);
+    found = await view(r.requestId);
+    // received Friday 10-09 (10-01…10-07 off, Saturday 10-10 worked): the 15th working day after is 10-29
+    expect(found.clock).toMatchObject({
+      state: 'in_consultation',
+      waitingUntil: '2026-10-29',
+      deliveryUnknown: false,
+    });
+    const listed = (
+      await app.inject({ url: `${BASE}?filter=in_consultation&limit=200`, headers: OPERATOR })
+    ).json();
+    expect(listed.cases.find((c: { id: number }) => c.id === r.requestId)).toMatchObject({
+      waitingUntil: '2026-10-29',
+    });
+  });
 });

@@ -12,6 +12,7 @@ import { importHolidayNotice } from '../commands/calendar/import-holiday-notice.
 import type { RecomputeResult } from '../commands/calendar/recompute-open-deadlines.ts';
 import { type Actor, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
+import { PROVISIONAL_COUNTING } from '../domain/calendar/statutory-holidays.ts';
 import { AppError } from '../errors.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, cliUsername, flags, UsageError, writeErr } from './io.ts';
@@ -40,7 +41,7 @@ export function yearRanges(years: ReadonlyArray<number>): string {
 
 function printYear(io: CliIo, view: CalendarYear): void {
   const lines = [
-    `${view.year} 年：${view.confirmed ? '已确认' : '尚未确认（日历中没有该年的国务院通知，暂按周一至周五计算，期限为暂定）'}`,
+    `${view.year} 年：${view.confirmed ? '已确认' : `尚未确认（日历中没有该年的国务院通知，${PROVISIONAL_COUNTING}，期限为暂定）`}`,
     `已确认的年份：${yearRanges(view.confirmedYears)}`,
     `放假（周一至周五）：${view.holidays.join('、') || '（无）'}`,
     `调休上班（周六、周日）：${view.workdays.join('、') || '（无）'}`,

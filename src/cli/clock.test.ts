@@ -22,7 +22,7 @@ const corrected = {
   events: [
     { type: 'correction_requested', on: '2026-09-30', until: '2026-10-20' },
     { type: 'correction_received', on: '2026-10-12' },
-    { type: 'consultation_sent', on: '2026-10-20' },
+    { type: 'consultation_sent', on: '2026-10-20', deliveredOn: '2026-10-20' },
   ],
 };
 
@@ -43,11 +43,26 @@ describe.concurrent('gongkai clock', () => {
       },
     ],
     [
+      '第三十二条: a consultation letter received three days after sending',
+      {
+        received: '2026-09-28',
+        events: [{ type: 'consultation_sent', on: '2026-10-20', deliveredOn: '2026-10-23' }],
+      },
+      '2026-11-02',
+      { state: 'in_consultation', waitingUntil: '2026-11-13', deliveryUnknown: false, provisional: false },
+    ],
+    [
+      '109号: a fee notice whose receipt is not recorded',
+      { received: '2026-09-28', events: [{ type: 'fee_notice', on: '2026-10-20' }] },
+      '2026-11-30',
+      { state: 'awaiting_fee', waitingUntil: null, deliveryUnknown: true, provisional: false },
+    ],
+    [
       'a count running into 2027',
       { received: '2026-12-10', events: [] },
       '2026-12-15',
       {
-        due: '2027-01-07',
+        due: '2027-01-08',
         provisional: true,
         provisionalYears: [2027],
         workingDaysUsed: 3,
@@ -76,6 +91,15 @@ describe.concurrent('gongkai clock', () => {
       { received: '2026-09-28', events: [{ type: 'correction_requested', on: '2026-10-14' }] },
       [],
       '第三十条',
+    ],
+    [
+      'a fee notice received before it was sent',
+      {
+        received: '2026-09-28',
+        events: [{ type: 'fee_notice', on: '2026-10-20', deliveredOn: '2026-10-19' }],
+      },
+      [],
+      'events[0].deliveredOn',
     ],
     [
       'an extension of 21 working days',

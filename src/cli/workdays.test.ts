@@ -24,7 +24,13 @@ describe.concurrent('gongkai workdays', () => {
 
   it.each([
     ['20 working days from before Spring Festival 2024', ['add', '2024-02-08', '20'], '2024-03-13', ''],
-    ['a count into unconfirmed 2027 warns', ['add', '2026-12-10', '20'], '2027-01-07', '2027 年'],
+    ['a count into unconfirmed 2027 warns', ['add', '2026-12-10', '20'], '2027-01-08', '2027 年'],
+    [
+      'New Year’s Day of unconfirmed 2027 is off (放假办法 第二条)',
+      ['add', '2026-12-31', '1'],
+      '2027-01-04',
+      '放假办法》第二条',
+    ],
     [
       'the 2027 notice and an override from --calendar',
       ['add', '2026-12-10', '20', '--calendar', calendarFile],
@@ -38,7 +44,7 @@ describe.concurrent('gongkai workdays', () => {
       '',
     ],
     ['the working days between two dates', ['between', '2024-02-08', '2024-03-13'], '20', ''],
-    ['between across the 2026–2027 year end', ['between', '2026-12-31', '2027-01-08'], '6', '暂定'],
+    ['between across the 2026–2027 year end', ['between', '2026-12-31', '2027-01-08'], '5', '暂定'],
   ])('prints %s', async (_situation, args, value, warning) => {
     const run = await gongkai('workdays', ...args);
     expect(run).toMatchObject({ code: 0, stdout: `${value}\n` });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { addDays } from '../domain/calendar/days.ts';
 import { parseCalendarSettings } from '../domain/calendar/overrides.ts';
+import { PROVISIONAL_COUNTING } from '../domain/calendar/statutory-holidays.ts';
 import type { WorkCalendar } from '../domain/calendar/types.ts';
 import { CALENDAR_YEARS, createWorkCalendar, unconfirmedYears } from '../domain/calendar/work-calendar.ts';
 import { isIsoDate } from '../domain/dates.ts';
@@ -33,7 +34,7 @@ export function warnProvisional(io: CliIo, years: ReadonlyArray<number>): void {
   if (years.length === 0) return;
   writeErr(
     io,
-    `注意：${years.join('、')} 年的节假日安排尚未确认（日历中没有该年的国务院通知），暂按周一至周五计算，结果为暂定。`,
+    `注意：${years.join('、')} 年的节假日安排尚未确认（日历中没有该年的国务院通知），${PROVISIONAL_COUNTING}，结果为暂定。`,
   );
 }
 

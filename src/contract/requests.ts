@@ -156,10 +156,14 @@ export const clockSchema = z.object({
     'in_consultation',
     'awaiting_fee',
     'fee_lapsed',
-    'awaiting_reasons',
     'decided',
   ]),
   waitingUntil: z.string().nullable(),
+  deliveryUnknown: z
+    .boolean()
+    .describe(
+      'the pending fee notice or consultation letter has no recorded receipt (送达): its period cannot be counted',
+    ),
 });
 
 export const letterDeliverySchema = z.object({

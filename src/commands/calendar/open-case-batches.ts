@@ -3,10 +3,9 @@
  * clock events, in batches of cases by id (one query for the cases, one for their events). The
  * benchmark's baseline (bench/clock.ts) runs exactly these reads.
  */
-import { CLOCK_EVENT_NAMES } from '../../domain/clock/problems.ts';
-import { type ClockEvent, clockEventOf } from '../../domain/requests/clock-events.ts';
+import { type ClockEvent, clockEventsOf, type StoredCaseEvent } from '../../domain/requests/clock-events.ts';
 import type { Reader } from '../context.ts';
-import { caseEventName, caseEventType } from '../requests/case-store.ts';
+import { CLOCK_EVENT_NAMES_STORED, caseEventType } from '../requests/case-store.ts';
 
 /** Cases per batch: two queries per batch, and 2,000 ids stay well inside both databases' parameter limits. */
 export const RECOMPUTE_BATCH_SIZE = 2000;
@@ -31,7 +30,6 @@ export interface OpenCase {
   events: ClockEvent[];
 }
 
-const CLOCK_TYPES = Object.keys(CLOCK_EVENT_NAMES);
 /**
  * Yields the open cases (state not `decided`, every agency) that have a stored clock, ordered by
  * id, `batchSize` at a time. Imported report records without a clock (`due_on` null) are not cases
@@ -56,26 +54,27 @@ export async function* readOpenCaseBatches(
     if (rows.length === 0) return;
     const events = await reader
       .selectFrom('events')
-      .select(['subject_id', 'name', 'occurred_on', 'data'])
+      .select(['subject_id', 'name', 'occurred_on', 'data', 'seq'])
       .where('subject_type', '=', 'request')
       .where(
         'subject_id',
         'in',
         rows.map((r) => String(r.id)),
       )
-      .where('name', 'in', CLOCK_TYPES.map(caseEventName))
+      .where('name', 'in', CLOCK_EVENT_NAMES_STORED)
       .orderBy('subject_id')
       .orderBy('seq')
       .execute();
-    const byCase = new Map<number, ClockEvent[]>();
+    const rowsByCase = new Map<number, StoredCaseEvent[]>();
     for (const e of events) {
       const id = Number(e.subject_id);
-      const list = byCase.get(id);
-      const event = clockEventOf(caseEventType(e.name), e.occurred_on ?? '', e.data);
-      if (!event) continue;
-      if (list) list.push(event);
-      else byCase.set(id, [event]);
+      const row = { type: caseEventType(e.name), on: e.occurred_on ?? '', data: e.data, seq: e.seq };
+      const list = rowsByCase.get(id);
+      if (list) list.push(row);
+      else rowsByCase.set(id, [row]);
     }
+    const byCase = new Map<number, ClockEvent[]>();
+    for (const [id, list] of rowsByCase) byCase.set(id, clockEventsOf(list));
     yield rows.map((r) => ({
       id: r.id,
       agencyId: r.agency_id,

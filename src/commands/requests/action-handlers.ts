@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { RequestTable } from '../../db/schema.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import { closeLapsedRefusal, type LapsedWait } from '../../domain/clock/closing.ts';
 import { FEE_PAYMENT_DAYS } from '../../domain/clock/timeline.ts';
 import { CONSULTATION_DAYS } from '../../domain/clock/validate.ts';
 import { applicationFee, feeBreakdown } from '../../domain/fees/processing-fee.ts';
@@ -76,17 +77,11 @@ const requestCorrection: Handler = ({ payload, occurredOn, calendar, row, events
   };
 };
 
-/** A wait that has lapsed may be closed with its outcome; one that has not may not. */
-function closeLapsed(
-  state: ClockReading['state'],
-  outcome: 'other.no_correction' | 'other.no_fee',
-  what: string,
-): Handler {
+/** A wait that has lapsed may be closed with its outcome; one that has not may not (domain/clock/closing.ts). */
+function closeLapsed(wait: LapsedWait, outcome: 'other.no_correction' | 'other.no_fee'): Handler {
   return ({ before, occurredOn }) => {
-    if (before.state !== state) refuse(`${what}尚未届满（至 ${before.waitingUntil ?? '—'}），不能终止办理。`);
-    if (before.waitingUntil && occurredOn <= before.waitingUntil) {
-      refuse(`${what}至 ${before.waitingUntil} 届满，终止办理的日期应在此之后。`);
-    }
+    const refusal = closeLapsedRefusal(before, wait, occurredOn);
+    if (refusal) refuse(refusal);
     return {
       eventType: 'decided',
       clockEvent: { type: 'decided', on: occurredOn },
@@ -232,7 +227,7 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
       record: { note: p.note },
     };
   },
-  close_correction_lapsed: closeLapsed('correction_lapsed', 'other.no_correction', '补正期限'),
+  close_correction_lapsed: closeLapsed('correction_lapsed', 'other.no_correction'),
   send_consultation: ({ payload, occurredOn, calendar }) => {
     const p = parse('send_consultation', payload);
     const replyDueOn = calendar.addWorkingDays(occurredOn, CONSULTATION_DAYS);
@@ -270,7 +265,7 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
       record: p,
     };
   },
-  close_fee_lapsed: closeLapsed('fee_lapsed', 'other.no_fee', '缴费期限'),
+  close_fee_lapsed: closeLapsed('fee_lapsed', 'other.no_fee'),
   request_reasons: ({ payload, occurredOn }) => {
     const p = parse('request_reasons', payload);
     return {

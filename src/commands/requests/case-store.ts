@@ -8,7 +8,8 @@ import {
   CLOCK_EVENT_TYPES,
   type ClockEvent,
   type ClockReading,
-  clockEventOf,
+  clockEventsOf,
+  DELIVERY_EVENT_TYPE,
 } from '../../domain/requests/clock-events.ts';
 import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
@@ -80,14 +81,21 @@ export async function lastEventDate(trx: Reader, requestId: number): Promise<str
   return String(row?.on ?? '');
 }
 
+/** The names of a case's stored events the clock reads: its clock events and the letters' 送达 records. */
+export const CLOCK_EVENT_NAMES_STORED: readonly string[] = [...CLOCK_EVENT_TYPES, DELIVERY_EVENT_TYPE].map(
+  caseEventName,
+);
+
 /** The events of a case that move its clock, in order, as the clock reads them. */
 export async function loadClockEvents(trx: Reader, requestId: number): Promise<ClockEvent[]> {
   const rows = await caseEvents(trx, requestId)
-    .select(['name', 'occurred_on', 'data'])
-    .where('name', 'in', CLOCK_EVENT_TYPES.map(caseEventName))
+    .select(['name', 'occurred_on', 'data', 'seq'])
+    .where('name', 'in', CLOCK_EVENT_NAMES_STORED)
     .orderBy('seq')
     .execute();
-  return rows.flatMap((r) => clockEventOf(caseEventType(r.name), r.occurred_on ?? '', r.data) ?? []);
+  return clockEventsOf(
+    rows.map((r) => ({ type: caseEventType(r.name), on: r.occurred_on ?? '', data: r.data, seq: r.seq })),
+  );
 }
 
 export interface NewCaseEvent {

@@ -1,10 +1,24 @@
 import { inTransaction } from '../../db/transaction.ts';
+import { ClockError } from '../../domain/clock/problems.ts';
+import { projectedReading } from '../../domain/clock/projected.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { checkDelivery, type Delivery, type DeliveryInput } from '../../domain/letters/delivery.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
+import {
+  appendCaseEvent,
+  caseEventName,
+  clockColumns,
+  conflictOr,
+  lastEventDate,
+  loadCase,
+  loadClockEvents,
+  lockCase,
+} from './case-store.ts';
+
+/** The steps whose letter's receipt (送达) starts a period of the clock (第三十二条, 第三十四条; 109号). */
+const RECEIPT_STARTS_PERIOD = new Set([caseEventName('fee_notice'), caseEventName('consultation_sent')]);
 
 export interface RecordLetterSentInput extends DeliveryInput {
   agencyId: number;
@@ -23,6 +37,12 @@ export interface LetterSent extends Delivery {
  * nor before the letter's date), the post's tracking number, a note. Stored on the letter, with a
  * `letter_sent` event of the case (before → after when it corrects an earlier record), in one
  * transaction; an operator records it. Bad input writes nothing.
+ *
+ * The receipt of a fee notice or a consultation letter starts a period (the applicant's 20 working
+ * days to pay, 109号; the consulted party's 15, 第三十二条/第三十四条 “自收到征求意见书之日起”): the
+ * event then carries `clock: { of, deliveredOn }` (the number of the step that sent the letter), the
+ * clock reads it as that step's `deliveredOn` (domain/requests/clock-events.ts) and the case's stored
+ * deadline columns are recomputed in the same transaction.
  */
 export async function recordLetterSent(
   ctx: CommandContext,
@@ -31,6 +51,8 @@ export async function recordLetterSent(
   const refusal = requestRefusal(ctx.actor, 'record_delivery');
   const now = ctx.clock.now();
   if (refusal) throw new AppError('forbidden', refusal);
+  // read before the transaction (SQLite: one connection; the calendar is loaded outside it)
+  const calendar = await ctx.calendar.get();
   try {
     return await inTransaction(ctx.db, async (trx) => {
       const row = await loadCase(trx, input.agencyId, input.requestId);
@@ -42,6 +64,8 @@ export async function recordLetterSent(
           'letters.kind',
           'letters.created_at',
           'events.occurred_on',
+          'events.name as event_name',
+          'events.seq as event_seq',
           'letters.sent_on',
           'letters.sent_method',
           'letters.sent_tracking_no',
@@ -73,6 +97,11 @@ export async function recordLetterSent(
       const before = letter.sent_on
         ? { method: letter.sent_method, sentOn: letter.sent_on, trackingNo: letter.sent_tracking_no }
         : null;
+      const startsPeriod =
+        letter.event_name !== null &&
+        letter.event_seq !== null &&
+        RECEIPT_STARTS_PERIOD.has(letter.event_name);
+      const clock = startsPeriod ? { of: letter.event_seq, deliveredOn: delivery.sentOn } : null;
       await appendCaseEvent(trx, {
         agencyId: row.agencyId,
         requestId: row.id,
@@ -83,12 +112,25 @@ export async function recordLetterSent(
         at: now,
         stateBefore: row.state,
         stateAfter: row.state,
-        data: { letterId: letter.id, kind: letter.kind, before, after: delivery },
+        data: {
+          letterId: letter.id,
+          kind: letter.kind,
+          before,
+          after: delivery,
+          ...(clock ? { clock } : {}),
+        },
       });
+      if (clock) {
+        const events = await loadClockEvents(trx, row.id);
+        const reading = projectedReading({ received: row.receivedOn, events }, calendar, ctx.clock.today());
+        await trx.updateTable('requests').set(clockColumns(reading)).where('id', '=', row.id).execute();
+      }
       return { letterId: letter.id, version: row.version + 1, ...delivery };
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
+    if (error instanceof ClockError)
+      throw new AppError('invalid_state', `办理期限的计算不接受这一送达日期：${error.message}`);
     return conflictOr(error);
   }
 }

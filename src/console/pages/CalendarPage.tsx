@@ -90,7 +90,10 @@ export default function CalendarPage() {
                 ))}
               </Flex>
             </Card>
-            <Card title={`${year} 年放假（周一至周五）与调休上班`} style={{ marginTop: 16 }}>
+            <Card
+              title={`${year} 年放假（周一至周五；未确认的年度按放假办法推算）与调休上班`}
+              style={{ marginTop: 16 }}
+            >
               <Typography.Paragraph>放假：{data.holidays.join('、') || '无'}</Typography.Paragraph>
               <Typography.Paragraph>调休上班：{data.workdays.join('、') || '无'}</Typography.Paragraph>
             </Card>

@@ -3,14 +3,14 @@
  * clock running), and those waiting on the applicant or a third party. Each list is counted and
  * its most urgent cases returned, over the stored clock columns (no clock recomputed here).
  */
-import { DASHBOARD_LISTS, type DashboardList } from '../../domain/requests/queues.ts';
+import { CLOCK_RUNNING_STATES, DASHBOARD_LISTS, type DashboardList } from '../../domain/requests/queues.ts';
 import type { Db } from '../connection.ts';
 import { type CaseSummary, summaryColumns, toSummary } from './request-cases.ts';
 
 export { DASHBOARD_LISTS, type DashboardList };
 
 /** The states in which the answer clock runs. */
-const RUNNING = ['open', 'in_consultation'];
+const RUNNING = CLOCK_RUNNING_STATES;
 
 /** One list: how many cases it holds and the first `limit` of them, most urgent first. */
 export async function dashboardList(

@@ -3,7 +3,7 @@
  * over the stored clock columns), one case with its events, and the public view by tracking code.
  */
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { QUEUE_FILTERS, type QueueFilter } from '../../domain/requests/queues.ts';
+import { CLOCK_RUNNING_STATES, QUEUE_FILTERS, type QueueFilter } from '../../domain/requests/queues.ts';
 import type { Db } from '../connection.ts';
 
 export type { QueueFilter };
@@ -95,7 +95,7 @@ export function toSummary(r: SummaryRow): CaseSummary {
 }
 
 /** The states in which the answer clock runs (not waiting on the applicant). */
-const RUNNING = ['open', 'in_consultation'];
+const RUNNING = CLOCK_RUNNING_STATES;
 
 /** A page of an agency's cases, most urgent first. */
 export async function listCases(

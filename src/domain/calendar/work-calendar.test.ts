@@ -38,7 +38,8 @@ describe('the official calendars 2024–2026', () => {
     ['the Saturday worked after Spring Festival 2026', '2026-02-28', true],
     ['the Sunday worked before National Day 2026', '2026-09-20', true],
     ['the Saturday worked after National Day 2026', '2026-10-10', true],
-    ['New Year’s Day 2027, not yet confirmed: counted as a Friday', '2027-01-01', true],
+    ['New Year’s Day 2027, not yet confirmed: off by 放假办法 第二条', '2027-01-01', false],
+    ['a Friday of unconfirmed 2027 outside any festival', '2027-01-08', true],
   ])('isWorkingDay on %s (%s) is %s', (_situation, date, expected) => {
     expect(calendar.isWorkingDay(date)).toBe(expected);
   });
@@ -56,7 +57,11 @@ describe('the official calendars 2024–2026', () => {
     ['received the Friday before National Day 2025', '2025-09-26', '2025-10-30'],
     ['received the Friday before Spring Festival 2026', '2026-02-13', '2026-03-19'],
     ['received the Monday before National Day 2026', '2026-09-28', '2026-10-30'],
-    ['received in December 2026, running into unconfirmed 2027', '2026-12-10', '2027-01-07'],
+    [
+      'received in December 2026, running into unconfirmed 2027 (元旦 off, 放假办法 第二条)',
+      '2026-12-10',
+      '2027-01-08',
+    ],
   ])('addWorkingDays 20 when %s (%s) is %s', (_situation, received, due) => {
     expect(calendar.addWorkingDays(received, 20)).toBe(due);
     expect(calendar.workingDaysBetween(received, due)).toBe(20);
@@ -76,7 +81,7 @@ describe('the official calendars 2024–2026', () => {
     ['the same day', '2024-05-06', '2024-05-06', 0],
     ['b before a', '2024-05-06', '2024-05-01', 0],
     ['a whole confirmed year (2024: 366 days, 251 working)', '2023-12-31', '2024-12-31', 251],
-    ['into unconfirmed 2027, counted Monday–Friday', '2026-12-31', '2027-01-08', 6],
+    ['into unconfirmed 2027, 元旦 off by 放假办法 第二条', '2026-12-31', '2027-01-08', 5],
   ])('workingDaysBetween: %s', (_situation, a, b, expected) => {
     expect(calendar.workingDaysBetween(a, b)).toBe(expected);
   });

@@ -5,11 +5,13 @@
  * Sources, later ones winning: Monday–Friday; the shipped notices (`chinese-days`); notices an
  * administrator imported (a notice replaces that year's shipped data); the installation's
  * overrides. A year is confirmed when shipped data or an imported notice covers it; any other year
- * is counted Monday–Friday and is provisional (isConfirmed is false).
+ * is provisional (isConfirmed is false): from 2025 on it is counted with the statutory days off of
+ * 放假办法 第二条 and 第六条 (statutory-holidays.ts), weekends as rest; before 2025, Monday–Friday.
  */
 import type { CalendarData } from './chinese-days-data.ts';
 import { dayNumber, dayNumberOf, isoDate, weekdayOf } from './days.ts';
 import type { HolidayNotice } from './notice.ts';
+import { STATUTORY_HOLIDAYS_FROM, statutoryDaysOff } from './statutory-holidays.ts';
 import type { CalendarOverride, WorkCalendar } from './types.ts';
 
 /** The first and last year the calendar answers for. */
@@ -110,11 +112,19 @@ export function createWorkCalendar(sources: WorkCalendarSources): WorkCalendar {
     mark(working, notice.holidays, 0);
     mark(working, notice.workdays, 1);
   }
-  for (const override of sources.overrides ?? [])
-    mark(working, [override.date], override.kind === 'workday' ? 1 : 0);
   const confirmed = new Set<number>();
   for (const year of [...sources.base.years, ...notices.keys()])
     if (year >= CALENDAR_YEARS.first && year <= CALENDAR_YEARS.last) confirmed.add(year);
+  // a year without its notice: the statutory days off of 放假办法 第二条 and 第六条 (provisional)
+  for (let year = STATUTORY_HOLIDAYS_FROM; year <= CALENDAR_YEARS.last; year++)
+    if (!confirmed.has(year))
+      mark(
+        working,
+        statutoryDaysOff(year).map((day) => day.date),
+        0,
+      );
+  for (const override of sources.overrides ?? [])
+    mark(working, [override.date], override.kind === 'workday' ? 1 : 0);
   return new PrecomputedCalendar(working, confirmed);
 }
 

@@ -22,6 +22,7 @@ export const running = (due: string, used: number, left: number): Partial<ClockR
   overdue: left < 0,
   state: 'running',
   waitingUntil: null,
+  deliveryUnknown: false,
   provisional: false,
   provisionalYears: [],
 });

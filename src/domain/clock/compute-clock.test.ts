@@ -128,7 +128,14 @@ describe('computeClock beyond the confirmed years', () => {
   });
 
   it.each([
-    ['a count running into 2027 is provisional', calendar, '2026-12-10', '2026-12-15', '2027-01-07', [2027]],
+    [
+      'a count running into 2027 is provisional (元旦 off by 放假办法 第二条)',
+      calendar,
+      '2026-12-10',
+      '2026-12-15',
+      '2027-01-08',
+      [2027],
+    ],
     ['a request received in 2027', calendar, '2027-03-01', '2027-03-01', '2027-03-29', [2027]],
     ['once the 2027 notice is imported it is not', with2027, '2026-12-10', '2026-12-15', '2027-01-08', []],
   ])('%s', (_situation, cal, received, today, due, years) => {
@@ -138,13 +145,16 @@ describe('computeClock beyond the confirmed years', () => {
 
   it('is provisional when only the wait reaches into 2027', () => {
     const reading = computeClock(
-      { received: '2026-11-02', events: [{ type: 'fee_notice', on: '2026-12-10' }] },
+      {
+        received: '2026-11-02',
+        events: [{ type: 'fee_notice', on: '2026-12-10', deliveredOn: '2026-12-10' }],
+      },
       calendar,
       '2026-12-10',
     );
     expect(reading).toMatchObject({
       state: 'awaiting_fee',
-      waitingUntil: '2027-01-07',
+      waitingUntil: '2027-01-08',
       provisionalYears: [2027],
     });
   });

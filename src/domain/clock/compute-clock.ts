@@ -9,14 +9,21 @@
  * - 第三十条: a correction notice, only within 7 working days of receipt (validate.ts), stops the
  *   clock (`awaiting_correction`); the corrected application restarts the 20 days from the day it
  *   arrives. If the applicant's period (`until`) passes with none recorded: `correction_lapsed`.
- * - 第三十二条, 第三十四条, 第三十三条 (consultation time is not counted): from a consultation letter
- *   the working days after the sending day up to and including the reply day are not counted, but
- *   at most 15 (up to the 15th working day after sending); a letter left unanswered that long no
- *   longer holds the clock, and a reply after that changes nothing.
- * - 109号: from a fee notice the working days after the notice day up to and including the payment
- *   day are not counted; unpaid after the 20th working day after the notice: `fee_lapsed`.
- * - 第三十五条: asking for reasons stops the clock (`awaiting_reasons`) until staff set a later date;
- *   that date is then the due date.
+ * - 第三十二条 (“第三方应当自收到征求意见书之日起15个工作日内提出意见”), 第三十四条 (the same for another
+ *   agency), 第三十三条第三款 (“征求第三方和其他机关意见所需时间不计算在前款规定的期限内”): from a
+ *   consultation letter the working days after the sending day up to and including the reply day
+ *   are not counted, up to the 15th working day after the party RECEIVED the letter (its 送达,
+ *   `deliveredOn`); a letter left unanswered that long no longer holds the clock, and a reply after
+ *   that changes nothing. While the receipt is not recorded the pause lasts until the reply
+ *   (`deliveryUnknown`).
+ * - 109号 (text not stored; the rule of issue 11): from a fee notice the working days after the
+ *   notice day up to and including the payment day are not counted; the applicant pays within 20
+ *   working days from the day after RECEIVING the notice (`deliveredOn`); unpaid by then:
+ *   `fee_lapsed`. While the receipt is not recorded the period has not begun: no lapse
+ *   (`deliveryUnknown`).
+ * - 第三十五条 (“行政机关可以要求申请人说明理由……认为申请理由合理，但是无法在本条例第三十三条规定的期限内
+ *   答复申请人的，可以确定延迟答复的合理期限并告知申请人”): asking for reasons does NOT stop the clock
+ *   (the 条例 gives no pause); a later date staff set (延迟答复的合理期限) is then the due date.
  * - A pause counts only when it begins on or before the due date as it stands: the time spent
  *   consulting or awaiting payment is not counted inside the period, but cannot revive a period
  *   that has already run out. Overlapping pauses count each working day once.
@@ -67,21 +74,28 @@ function pausedSpans(timeline: Timeline, start: string, day: string): Array<{ fr
   return merged;
 }
 
-function stateOf(
-  timeline: Timeline,
-  day: string,
-  lapse: Lapse | null,
-): Pick<ClockReading, 'state' | 'waitingUntil'> {
-  if (timeline.decided !== null) return { state: 'decided', waitingUntil: null };
-  if (lapse) return { state: lapse.state, waitingUntil: null };
-  if (timeline.correction) return { state: 'awaiting_correction', waitingUntil: timeline.correction.until };
+type State = Pick<ClockReading, 'state' | 'waitingUntil' | 'deliveryUnknown'>;
+
+function stateOf(timeline: Timeline, day: string, lapse: Lapse | null): State {
+  const known = (state: ClockReading['state'], waitingUntil: string | null): State => ({
+    state,
+    waitingUntil,
+    deliveryUnknown: false,
+  });
+  if (timeline.decided !== null) return known('decided', null);
+  if (lapse) return known(lapse.state, null);
+  if (timeline.correction) return known('awaiting_correction', timeline.correction.until);
   const open = timeline.pauses.filter((p) => p.to === null);
   const fee = open.find((p) => p.kind === 'fee');
-  if (fee) return { state: 'awaiting_fee', waitingUntil: fee.limit };
-  const consultation = open.find((p) => p.kind === 'consultation' && p.limit !== null && p.limit >= day);
-  if (consultation) return { state: 'in_consultation', waitingUntil: consultation.limit };
-  if (open.some((p) => p.kind === 'reasons')) return { state: 'awaiting_reasons', waitingUntil: null };
-  return { state: 'running', waitingUntil: null };
+  if (fee) return { state: 'awaiting_fee', waitingUntil: fee.limit, deliveryUnknown: fee.limit === null };
+  const consultation = open.find((p) => p.kind === 'consultation' && (p.limit === null || p.limit >= day));
+  if (consultation)
+    return {
+      state: 'in_consultation',
+      waitingUntil: consultation.limit,
+      deliveryUnknown: consultation.limit === null,
+    };
+  return known('running', null);
 }
 
 function read(timeline: Timeline, calendar: WorkCalendar, day: string, lapse: Lapse | null): ClockReading {
@@ -102,7 +116,7 @@ function read(timeline: Timeline, calendar: WorkCalendar, day: string, lapse: La
     workingDaysLeft =
       day <= due ? calendar.workingDaysBetween(day, due) : -calendar.workingDaysBetween(due, day);
   }
-  const { state, waitingUntil } = stateOf(timeline, day, lapse);
+  const { state, waitingUntil, deliveryUnknown } = stateOf(timeline, day, lapse);
   let last = due > day ? due : day;
   if (waitingUntil !== null && waitingUntil > last) last = waitingUntil;
   const provisionalYears = unconfirmedYears(calendar, addDays(start, 1), last);
@@ -115,6 +129,7 @@ function read(timeline: Timeline, calendar: WorkCalendar, day: string, lapse: La
     overdue: day > due,
     state,
     waitingUntil,
+    deliveryUnknown,
   };
 }
 

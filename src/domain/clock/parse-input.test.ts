@@ -11,8 +11,29 @@ describe('parseClockInput', () => {
     });
   });
 
+  it('accepts a deliveredOn on a fee notice and a consultation letter', () => {
+    const json = {
+      received: '2026-09-28',
+      events: [
+        { type: 'fee_notice', on: '2026-09-29', deliveredOn: '2026-09-30' },
+        { type: 'consultation_sent', on: '2026-09-30', deliveredOn: '2026-10-09' },
+      ],
+    };
+    expect(parseClockInput(json)).toEqual({ ok: true, value: json });
+  });
+
   it.each([
     ['not an object', 'x', ''],
+    [
+      'a deliveredOn that is not a date text',
+      { received: '2026-09-28', events: [{ type: 'fee_notice', on: '2026-09-29', deliveredOn: 20260930 }] },
+      'events[0].deliveredOn',
+    ],
+    [
+      'a deliveredOn on an event that has none',
+      { received: '2026-09-28', events: [{ type: 'fee_paid', on: '2026-09-29', deliveredOn: '2026-09-30' }] },
+      'events[0].deliveredOn',
+    ],
     ['no received date', { events: [] }, 'received'],
     ['events not a list', { received: '2026-09-28', events: {} }, 'events'],
     [

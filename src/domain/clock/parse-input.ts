@@ -8,10 +8,10 @@ import { CLOCK_EVENT_NAMES, type ClockInput, type ClockProblem } from './problem
 const EXTRA_FIELDS: Record<ClockEvent['type'], ReadonlyArray<string>> = {
   correction_requested: ['until'],
   correction_received: [],
-  consultation_sent: [],
+  consultation_sent: ['deliveredOn'],
   consultation_replied: [],
   extended: ['days'],
-  fee_notice: [],
+  fee_notice: ['deliveredOn'],
   fee_paid: [],
   reasons_requested: [],
   later_date_set: ['until'],
@@ -51,6 +51,8 @@ function eventProblems(value: unknown, at: string): ClockProblem[] {
   const untilRequired = value.type === 'later_date_set';
   if ((untilRequired || value.until !== undefined) && typeof value.until !== 'string')
     problems.push(problem(`${at}.until`, `字段 ${at}.until 应为日期（YYYY-MM-DD）`));
+  if (value.deliveredOn !== undefined && typeof value.deliveredOn !== 'string')
+    problems.push(problem(`${at}.deliveredOn`, `字段 ${at}.deliveredOn（送达日期）应为日期（YYYY-MM-DD）`));
   if (value.type === 'extended' && typeof value.days !== 'number')
     problems.push(problem(`${at}.days`, `字段 ${at}.days 应为延长的工作日数（1–20）`));
   return problems;

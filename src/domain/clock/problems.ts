@@ -16,6 +16,7 @@ export type ClockProblemCode =
   | 'before_received'
   | 'after_today'
   | 'until_not_after_on'
+  | 'delivered_before_sent'
   | 'correction_too_late'
   | 'correction_repeated'
   | 'extension_over_limit'

@@ -12,10 +12,25 @@ export function storedClock(input: ClockInput, calendar: WorkCalendar, today: st
 }
 
 /**
+ * The input as if the open consultation letter whose receipt is not recorded had been received the
+ * day it was sent: the earliest its 15 working days can end.
+ */
+function receivedWhenSent(input: ClockInput): ClockInput {
+  const last = input.events.findLastIndex((event) => event.type === 'consultation_sent');
+  const letter = input.events[last];
+  if (letter?.type !== 'consultation_sent' || letter.deliveredOn) return input;
+  const events = [...input.events];
+  events[last] = { ...letter, deliveredOn: letter.on };
+  return { ...input, events };
+}
+
+/**
  * The reading the overdue and due-soon lists are built on. While a consultation is under way its
- * pause may last until its limit (15 working days, 第三十二条), so the due date stored for the lists
- * is the one at that limit: a case is never listed overdue before it can be, and once the limit
- * passes without a reply the stored date is exact. A reply recomputes it.
+ * pause may last until its limit (15 working days after the party received the letter, 第三十二条),
+ * so the due date stored for the lists is the one at that limit: a case is never listed overdue
+ * before it can be, and once the limit passes without a reply the stored date is exact. While the
+ * receipt is not recorded the limit is taken at its earliest (received the day it was sent). A
+ * reply or a recorded receipt recomputes it.
  */
 export function projectedReading(
   input: ClockInput,
@@ -24,7 +39,12 @@ export function projectedReading(
   windowsFrom = input.events.length,
 ): ClockReading {
   const now = computeClock(input, calendar, today, { windowsFrom });
-  if (now.state !== 'in_consultation' || !now.waitingUntil || now.waitingUntil <= today) return now;
-  const atLimit = computeClock(input, calendar, now.waitingUntil, { windowsFrom: input.events.length + 1 });
+  if (now.state !== 'in_consultation') return now;
+  const projected = now.deliveryUnknown ? receivedWhenSent(input) : input;
+  const limit = now.deliveryUnknown
+    ? computeClock(projected, calendar, today, { windowsFrom }).waitingUntil
+    : now.waitingUntil;
+  if (!limit || limit <= today) return now;
+  const atLimit = computeClock(projected, calendar, limit, { windowsFrom: input.events.length + 1 });
   return { ...now, due: atLimit.due, provisional: now.provisional || atLimit.provisional };
 }

@@ -7,16 +7,21 @@ import type { ClockEvent } from '../requests/clock-events.ts';
 import type { ClockInput } from './problems.ts';
 import { CONSULTATION_DAYS } from './validate.ts';
 
-/** 109号: the applicant pays within 20 working days from the day after the fee notice. */
+/**
+ * 109号 (its text is not stored, docs/law.md §5; the rule as issue 11 states it): the applicant pays
+ * within 20 working days from the day after receiving (送达) the fee notice.
+ */
 export const FEE_PAYMENT_DAYS = 20;
 
 /**
  * A stretch in which the clock does not run: the working days after `from` up to and including
  * `to` (`null` while it lasts). `limit` is the last day it can hold the clock (consultation: 15
- * working days after sending) or the payment deadline (fee).
+ * working days after the party received the letter, 第三十二条/第三十四条) or the payment deadline
+ * (fee: 20 working days after the applicant received the notice, 109号); `null` while that receipt
+ * (送达) is not recorded: the wait then has no known end and cannot lapse.
  */
 export interface Pause {
-  kind: 'consultation' | 'fee' | 'reasons';
+  kind: 'consultation' | 'fee';
   from: string;
   to: string | null;
   limit: string | null;
@@ -31,7 +36,7 @@ export interface Timeline {
   pauses: Pause[];
   /** an unanswered correction notice (第三十条): the day it went out and the applicant's period */
   correction: { on: string; until: string | null } | null;
-  /** 第三十五条: the later answer date set by staff */
+  /** 第三十五条: the 延迟答复的合理期限 set by staff (asking for reasons itself pauses nothing) */
   laterDate: string | null;
   decided: string | null;
 }
@@ -73,12 +78,13 @@ export function foldClockEvents(input: ClockInput, calendar: WorkCalendar, throu
         timeline.correction = null;
         break;
       case 'consultation_sent':
+        // 第三十二条、第三十四条: “应当自收到征求意见书之日起15个工作日内提出意见”
         close(pauses, 'consultation', event.on);
         pauses.push({
           kind: 'consultation',
           from: event.on,
           to: null,
-          limit: calendar.addWorkingDays(event.on, CONSULTATION_DAYS),
+          limit: event.deliveredOn ? calendar.addWorkingDays(event.deliveredOn, CONSULTATION_DAYS) : null,
         });
         break;
       case 'consultation_replied':
@@ -92,17 +98,16 @@ export function foldClockEvents(input: ClockInput, calendar: WorkCalendar, throu
           kind: 'fee',
           from: event.on,
           to: null,
-          limit: calendar.addWorkingDays(event.on, FEE_PAYMENT_DAYS),
+          limit: event.deliveredOn ? calendar.addWorkingDays(event.deliveredOn, FEE_PAYMENT_DAYS) : null,
         });
         break;
       case 'fee_paid':
         close(pauses, 'fee', event.on);
         break;
       case 'reasons_requested':
-        pauses.push({ kind: 'reasons', from: event.on, to: null, limit: null });
+        // 第三十五条 gives no pause: asking for reasons leaves the count alone
         break;
       case 'later_date_set':
-        close(pauses, 'reasons', event.on);
         timeline.laterDate = event.until;
         break;
       case 'decided':

@@ -136,6 +136,41 @@ describe('validateClockEvents', () => {
       'events[1].type',
       '已办结',
     ],
+    [
+      'a second letter while the first one’s receipt is not recorded (第三十二条)',
+      '2025-03-03',
+      [
+        { type: 'consultation_sent', on: '2025-03-04' },
+        { type: 'consultation_sent', on: '2025-04-28' },
+      ],
+      'already_open',
+      'events[1].type',
+      '尚未了结',
+    ],
+    [
+      'a fee notice received before it was sent',
+      '2025-03-03',
+      [{ type: 'fee_notice', on: '2025-03-10', deliveredOn: '2025-03-07' }],
+      'delivered_before_sent',
+      'events[0].deliveredOn',
+      '早于发出日期',
+    ],
+    [
+      'a consultation letter received after today',
+      '2025-03-03',
+      [{ type: 'consultation_sent', on: '2025-03-10', deliveredOn: '2099-03-07' }],
+      'after_today',
+      'events[0].deliveredOn',
+      '晚于今天',
+    ],
+    [
+      'an impossible receipt date',
+      '2025-03-03',
+      [{ type: 'fee_notice', on: '2025-03-10', deliveredOn: '2025-02-30' }],
+      'invalid_date',
+      'events[0].deliveredOn',
+      '送达日期',
+    ],
     ['a bad received date', '2025-3-3', [], 'invalid_date', 'received', 'received'],
   ])('refuses %s', (_situation, received, events, code, field, message) => {
     const problems = validateClockEvents({ received, events }, calendar, today);
@@ -147,11 +182,15 @@ describe('validateClockEvents', () => {
     ['a correction asked on the 7th working day', [{ type: 'correction_requested', on: '2025-10-13' }]],
     ['an extension of exactly 20', [{ type: 'extended', on: '2025-10-20', days: 20 }]],
     [
-      'a new letter after the first went 15 working days unanswered',
+      'a new letter after the first went 15 working days after its receipt unanswered',
       [
-        { type: 'consultation_sent', on: '2025-09-29' },
+        { type: 'consultation_sent', on: '2025-09-29', deliveredOn: '2025-09-29' },
         { type: 'consultation_sent', on: '2025-11-03' },
       ],
+    ],
+    [
+      'a fee notice received the day it was sent',
+      [{ type: 'fee_notice', on: '2025-10-09', deliveredOn: '2025-10-09' }],
     ],
   ])('accepts %s', (_situation, events) => {
     expect(validateClockEvents({ received: '2025-09-26', events }, calendar, today)).toEqual([]);

@@ -69,6 +69,34 @@ function checkEvent(
       ok = false;
     }
   }
+  if (
+    (event.type === 'fee_notice' || event.type === 'consultation_sent') &&
+    event.deliveredOn !== undefined
+  ) {
+    // the receipt (送达) the period runs from: a real day, not before the letter went out, not ahead of today
+    if (!isDate(event.deliveredOn)) {
+      report(
+        'invalid_date',
+        `${at}.deliveredOn`,
+        `字段 ${at}.deliveredOn（送达日期）应为有效日期（YYYY-MM-DD）`,
+      );
+      ok = false;
+    } else if (event.deliveredOn < event.on) {
+      report(
+        'delivered_before_sent',
+        `${at}.deliveredOn`,
+        `${name}的送达日期 ${at}.deliveredOn（${event.deliveredOn}）早于发出日期 ${at}.on（${event.on}）`,
+      );
+      ok = false;
+    } else if (event.deliveredOn > today) {
+      report(
+        'after_today',
+        `${at}.deliveredOn`,
+        `${name}的送达日期 ${at}.deliveredOn（${event.deliveredOn}）晚于今天 ${today}`,
+      );
+      ok = false;
+    }
+  }
   if (event.type === 'extended' && !(Number.isInteger(event.days) && event.days >= 1)) {
     report('invalid_days', `${at}.days`, `字段 ${at}.days 应为 1–${MAX_EXTENSION_DAYS} 的整数工作日数`);
     ok = false;
@@ -116,7 +144,8 @@ export function validateClockEvents(
   const correctionLimit = calendar.addWorkingDays(input.received, CORRECTION_WINDOW_DAYS);
   let corrections = 0;
   let awaitingCorrection = false;
-  let consultationUntil: string | null = null;
+  // the open consultation letter: its limit (15 working days after its receipt), null while unknown
+  let consultation: { until: string | null } | null = null;
   let fee = false;
   let extension = 0;
   let decided: string | null = null;
@@ -153,14 +182,17 @@ export function validateClockEvents(
         awaitingCorrection = false;
         break;
       case 'consultation_sent':
-        // a letter left unanswered for 15 working days no longer holds the clock (第三十二条)
-        if (checkWindows && consultationUntil !== null && event.on <= consultationUntil)
+        // a letter left unanswered 15 working days after its receipt no longer holds the clock
+        // (第三十二条); one whose receipt is not recorded still does
+        if (checkWindows && consultation && (consultation.until === null || event.on <= consultation.until))
           alreadyOpen('征求意见函');
-        consultationUntil = calendar.addWorkingDays(event.on, CONSULTATION_DAYS);
+        consultation = {
+          until: event.deliveredOn ? calendar.addWorkingDays(event.deliveredOn, CONSULTATION_DAYS) : null,
+        };
         break;
       case 'consultation_replied':
-        if (consultationUntil === null) notAwaited('发出征求意见');
-        consultationUntil = null;
+        if (consultation === null) notAwaited('发出征求意见');
+        consultation = null;
         break;
       case 'extended':
         extension += event.days;

@@ -28,6 +28,12 @@ export const QUEUE_FILTER_LABELS: Record<QueueFilter, string> = {
   all: '全部',
 };
 
+/**
+ * The case states in which the answer clock runs, the ones the overdue and due-soon lists read.
+ * 第三十五条: a case awaiting reasons is among them (asking for reasons does not stop the clock).
+ */
+export const CLOCK_RUNNING_STATES: readonly string[] = ['open', 'in_consultation', 'awaiting_reasons'];
+
 /** The dashboard's lists: the answer clock running (overdue, due today, this week), then the waits. */
 export const DASHBOARD_LISTS = [
   'overdue',

@@ -1,4 +1,6 @@
 /** The public deadline calculator: a received date (and working days) → the due date on the official calendar. */
+
+import { PROVISIONAL_COUNTING } from '../../domain/calendar/statutory-holidays.ts';
 import { html } from '../../render/escape.ts';
 import { type FieldErrors, textField } from './fields.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
@@ -37,7 +39,7 @@ export function renderDeadline(view: DeadlineView, context: PageContext): string
         html`<dt>收到申请日期</dt><dd>${r.from}</dd><dt>工作日数</dt><dd>${r.days}</dd>`,
         html`<dt>答复期限</dt><dd><strong>${r.due}</strong>${r.provisionalYears.length > 0 ? '（暂定）' : ''}</dd></dl>`,
         r.provisionalYears.length > 0
-          ? html`<p class="notice">${r.provisionalYears.join('、')}年的节假日安排尚未公布，结果按周末推算，为暂定。</p>`
+          ? html`<p class="notice">${r.provisionalYears.join('、')}年的节假日安排尚未公布，${PROVISIONAL_COUNTING}，结果为暂定。</p>`
           : '',
         html`<p class="muted">收到申请之日不计入期限，自次日起按工作日计算，法定节假日不计、调休上班日计入。</p></section>`,
       ]}`

@@ -6,7 +6,7 @@ import { storedClock } from '../../domain/clock/projected.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { maskApplicant } from '../../domain/identity/mask.ts';
 import { DELIVERY_METHOD_LABELS, isDeliveryMethod } from '../../domain/letters/delivery.ts';
-import { clockEventOf } from '../../domain/requests/clock-events.ts';
+import { clockEventsOf } from '../../domain/requests/clock-events.ts';
 import { allowedActions, CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import { parseJson } from './json.ts';
 
@@ -21,7 +21,9 @@ const labelOfMethod = (method: string | null) =>
  */
 export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string) {
   const { row, events, letters, reviews, items, attachments } = found;
-  const clockEvents = events.flatMap((e) => clockEventOf(e.type, e.occurred_on ?? '', e.data) ?? []);
+  const clockEvents = clockEventsOf(
+    events.map((e) => ({ type: e.type, on: e.occurred_on ?? '', data: e.data, seq: e.seq })),
+  );
   const clock = storedClock({ received: row.received_on, events: clockEvents }, calendar, today);
   const state = row.state as CaseState;
   return {

@@ -95,7 +95,13 @@ export default function CasePage() {
                   children: `${found.clock.due}${found.clock.provisional ? '（暂定）' : ''}`,
                 },
                 { key: 'used', label: '已用工作日', children: found.clock.workingDaysUsed },
-                { key: 'waiting', label: '等待至', children: found.clock.waitingUntil ?? '—' },
+                {
+                  key: 'waiting',
+                  label: '等待至',
+                  children: found.clock.deliveryUnknown
+                    ? '送达日期未登记：期限自对方收到之日起算，请在下方“文书”中登记送达'
+                    : (found.clock.waitingUntil ?? '—'),
+                },
                 {
                   key: 'type',
                   label: '申请人类型',

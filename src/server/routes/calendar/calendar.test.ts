@@ -50,10 +50,24 @@ describe('GET /api/v1/calendar', () => {
     ]);
   });
 
-  it('shows 2027 as not confirmed, counted Monday–Friday', async () => {
+  it('shows 2027 as not confirmed, counted from 放假办法 第二条 (festivals) and 第六条 (补假)', async () => {
     expect((await app.inject('/api/v1/calendar?year=2027')).json()).toMatchObject({
       confirmed: false,
-      holidays: [],
+      holidays: [
+        '2027-01-01',
+        '2027-02-05',
+        '2027-02-08',
+        '2027-02-09',
+        '2027-02-10',
+        '2027-04-05',
+        '2027-05-03',
+        '2027-05-04',
+        '2027-06-09',
+        '2027-09-15',
+        '2027-10-01',
+        '2027-10-04',
+        '2027-10-05',
+      ],
       workdays: [],
     });
   });
