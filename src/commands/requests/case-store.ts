@@ -1,5 +1,4 @@
 import type { Updateable } from 'kysely';
-import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
 import type { RequestTable } from '../../db/schema.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
@@ -157,9 +156,4 @@ export async function readClock(
 ): Promise<ClockReading> {
   const events = await loadClockEvents(trx, row.id);
   return storedClock({ received: row.receivedOn, events }, calendar, today);
-}
-
-/** Maps a write conflict (unique index, deadlock, serialization failure) to this store’s 409; rethrows anything else. */
-export function conflictOr(error: unknown): never {
-  return rethrowConflict(error, '该申请刚被其他人修改，请刷新后重试。');
 }

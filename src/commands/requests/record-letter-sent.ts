@@ -1,10 +1,10 @@
-import { inTransaction } from '../../db/transaction.ts';
 import { todayInChina } from '../../domain/dates.ts';
 import { checkDelivery, type Delivery, type DeliveryInput } from '../../domain/letters/delivery.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
+import { runSubjectNote } from '../subject-step.ts';
+import { CASE_STORE, lastEventDate } from './case-store.ts';
 
 export interface RecordLetterSentInput extends DeliveryInput {
   agencyId: number;
@@ -29,11 +29,12 @@ export async function recordLetterSent(
   input: RecordLetterSentInput,
 ): Promise<LetterSent> {
   const refusal = requestRefusal(ctx.actor, 'record_delivery');
-  const now = ctx.clock.now();
   if (refusal) throw new AppError('forbidden', refusal);
-  try {
-    return await inTransaction(ctx.db, async (trx) => {
-      const row = await loadCase(trx, input.agencyId, input.requestId);
+  return runSubjectNote(ctx, CASE_STORE, {
+    agencyId: input.agencyId,
+    id: input.requestId,
+    expectedVersion: input.expectedVersion,
+    async note(trx, row) {
       const letter = await trx
         .selectFrom('letters')
         .leftJoin('events', 'events.id', 'letters.event_id')
@@ -53,9 +54,6 @@ export async function recordLetterSent(
       const letterOn = letter.occurred_on ?? todayInChina(new Date(letter.created_at));
       const checked = checkDelivery(input, letterOn, ctx.clock.today());
       if (!checked.ok) throw new AppError('validation', checked.issues[0].message, checked.issues);
-      if (row.version !== input.expectedVersion)
-        throw new AppError('conflict', `该申请已被修改（当前版本 ${row.version}），请刷新后重试。`);
-      await lockCase(trx, row);
       const { delivery } = checked;
       await trx
         .updateTable('letters')
@@ -65,7 +63,7 @@ export async function recordLetterSent(
           sent_tracking_no: delivery.trackingNo,
           sent_note: delivery.note,
           sent_by: ctx.actor.username,
-          sent_recorded_at: now.toISOString(),
+          sent_recorded_at: ctx.clock.now().toISOString(),
         })
         .where('id', '=', letter.id)
         .execute();
@@ -73,22 +71,15 @@ export async function recordLetterSent(
       const before = letter.sent_on
         ? { method: letter.sent_method, sentOn: letter.sent_on, trackingNo: letter.sent_tracking_no }
         : null;
-      await appendCaseEvent(trx, {
-        agencyId: row.agencyId,
-        requestId: row.id,
-        type: 'letter_sent',
-        // the timeline stays in order: a sending recorded late is listed when it was recorded
-        occurredOn: [delivery.sentOn, last].sort()[1],
-        actor: ctx.actor.username,
-        at: now,
-        stateBefore: row.state,
-        stateAfter: row.state,
-        data: { letterId: letter.id, kind: letter.kind, before, after: delivery },
-      });
-      return { letterId: letter.id, version: row.version + 1, ...delivery };
-    });
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    return conflictOr(error);
-  }
+      return {
+        event: {
+          eventType: 'letter_sent',
+          // the timeline stays in order: a sending recorded late is listed when it was recorded
+          occurredOn: [delivery.sentOn, last].sort()[1],
+          data: { letterId: letter.id, kind: letter.kind, before, after: delivery },
+        },
+        result: { letterId: letter.id, version: row.version + 1, ...delivery },
+      };
+    },
+  });
 }
