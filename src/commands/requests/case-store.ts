@@ -11,8 +11,8 @@ import {
 } from '../../domain/requests/clock-events.ts';
 import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
-import type { Reader, Trx } from '../context.ts';
-import type { SubjectStore } from '../subject-step.ts';
+import type { CommandContext, Reader, Trx } from '../context.ts';
+import { runSubjectNote, type SubjectNote, type SubjectStore } from '../subject-step.ts';
 
 export interface CaseRow {
   id: number;
@@ -136,6 +136,19 @@ export const CASE_STORE: SubjectStore<CaseRow, CaseState, void, Updateable<Reque
       .execute();
   },
 };
+
+/**
+ * A note on a case — a change that leaves its state as it is (an attachment, a letter sent) —
+ * through the shared pipeline; without `expectedVersion` it is added to whatever version there is.
+ */
+export function noteOnCase<T>(
+  ctx: CommandContext,
+  target: { agencyId: number; requestId: number; expectedVersion?: number; lock?: boolean },
+  note: SubjectNote<CaseRow, T>['note'],
+): Promise<T> {
+  const { requestId, ...rest } = target;
+  return runSubjectNote(ctx, CASE_STORE, { ...rest, id: requestId, note });
+}
 
 /** The stored columns of a clock reading (the overdue and due-soon lists query these). */
 export function clockColumns(reading: ClockReading) {

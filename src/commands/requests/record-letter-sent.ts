@@ -3,8 +3,7 @@ import { checkDelivery, type Delivery, type DeliveryInput } from '../../domain/l
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { runSubjectNote } from '../subject-step.ts';
-import { CASE_STORE, lastEventDate } from './case-store.ts';
+import { lastEventDate, noteOnCase } from './case-store.ts';
 
 export interface RecordLetterSentInput extends DeliveryInput {
   agencyId: number;
@@ -30,56 +29,51 @@ export async function recordLetterSent(
 ): Promise<LetterSent> {
   const refusal = requestRefusal(ctx.actor, 'record_delivery');
   if (refusal) throw new AppError('forbidden', refusal);
-  return runSubjectNote(ctx, CASE_STORE, {
-    agencyId: input.agencyId,
-    id: input.requestId,
-    expectedVersion: input.expectedVersion,
-    async note(trx, row) {
-      const letter = await trx
-        .selectFrom('letters')
-        .leftJoin('events', 'events.id', 'letters.event_id')
-        .select([
-          'letters.id',
-          'letters.kind',
-          'letters.created_at',
-          'events.occurred_on',
-          'letters.sent_on',
-          'letters.sent_method',
-          'letters.sent_tracking_no',
-        ])
-        .where('letters.id', '=', input.letterId)
-        .where('letters.request_id', '=', row.id)
-        .executeTakeFirst();
-      if (!letter) throw new AppError('not_found', `该申请没有编号为 ${input.letterId} 的文书。`);
-      const letterOn = letter.occurred_on ?? todayInChina(new Date(letter.created_at));
-      const checked = checkDelivery(input, letterOn, ctx.clock.today());
-      if (!checked.ok) throw new AppError('validation', checked.issues[0].message, checked.issues);
-      const { delivery } = checked;
-      await trx
-        .updateTable('letters')
-        .set({
-          sent_on: delivery.sentOn,
-          sent_method: delivery.method,
-          sent_tracking_no: delivery.trackingNo,
-          sent_note: delivery.note,
-          sent_by: ctx.actor.username,
-          sent_recorded_at: ctx.clock.now().toISOString(),
-        })
-        .where('id', '=', letter.id)
-        .execute();
-      const last = await lastEventDate(trx, row.id);
-      const before = letter.sent_on
-        ? { method: letter.sent_method, sentOn: letter.sent_on, trackingNo: letter.sent_tracking_no }
-        : null;
-      return {
-        event: {
-          eventType: 'letter_sent',
-          // the timeline stays in order: a sending recorded late is listed when it was recorded
-          occurredOn: [delivery.sentOn, last].sort()[1],
-          data: { letterId: letter.id, kind: letter.kind, before, after: delivery },
-        },
-        result: { letterId: letter.id, version: row.version + 1, ...delivery },
-      };
-    },
+  return noteOnCase(ctx, input, async (trx, row) => {
+    const letter = await trx
+      .selectFrom('letters')
+      .leftJoin('events', 'events.id', 'letters.event_id')
+      .select([
+        'letters.id',
+        'letters.kind',
+        'letters.created_at',
+        'events.occurred_on',
+        'letters.sent_on',
+        'letters.sent_method',
+        'letters.sent_tracking_no',
+      ])
+      .where('letters.id', '=', input.letterId)
+      .where('letters.request_id', '=', row.id)
+      .executeTakeFirst();
+    if (!letter) throw new AppError('not_found', `该申请没有编号为 ${input.letterId} 的文书。`);
+    const letterOn = letter.occurred_on ?? todayInChina(new Date(letter.created_at));
+    const checked = checkDelivery(input, letterOn, ctx.clock.today());
+    if (!checked.ok) throw new AppError('validation', checked.issues[0].message, checked.issues);
+    const { delivery } = checked;
+    await trx
+      .updateTable('letters')
+      .set({
+        sent_on: delivery.sentOn,
+        sent_method: delivery.method,
+        sent_tracking_no: delivery.trackingNo,
+        sent_note: delivery.note,
+        sent_by: ctx.actor.username,
+        sent_recorded_at: ctx.clock.now().toISOString(),
+      })
+      .where('id', '=', letter.id)
+      .execute();
+    const last = await lastEventDate(trx, row.id);
+    const before = letter.sent_on
+      ? { method: letter.sent_method, sentOn: letter.sent_on, trackingNo: letter.sent_tracking_no }
+      : null;
+    return {
+      event: {
+        eventType: 'letter_sent',
+        // the timeline stays in order: a sending recorded late is listed when it was recorded
+        occurredOn: [delivery.sentOn, last].sort()[1],
+        data: { letterId: letter.id, kind: letter.kind, before, after: delivery },
+      },
+      result: { letterId: letter.id, version: row.version + 1, ...delivery },
+    };
   });
 }

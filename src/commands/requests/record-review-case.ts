@@ -1,8 +1,7 @@
 import type { ReviewResult, T4Group } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { runSubjectNote } from '../subject-step.ts';
-import { CASE_STORE } from './case-store.ts';
+import { noteOnCase } from './case-store.ts';
 
 export interface RecordReviewInput {
   agencyId: number;
@@ -33,31 +32,27 @@ export async function recordReviewCase(
   if (input.decidedOn && input.decidedOn < input.filedOn) {
     throw new AppError('validation', '审结日期不能早于立案日期。');
   }
-  return runSubjectNote(ctx, CASE_STORE, {
-    agencyId: input.agencyId,
-    id: input.requestId,
-    async note(trx, row) {
-      const inserted = await trx
-        .insertInto('review_cases')
-        .values({
-          agency_id: row.agencyId,
-          grp: input.group,
-          request_id: row.id,
-          filed_on: input.filedOn,
-          decided_on: input.decidedOn,
-          result: input.result,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const { group, decidedOn, result } = input;
-      return {
-        event: {
-          eventType: 'review_recorded',
-          occurredOn: input.filedOn,
-          data: { reviewId: inserted.id, group, decidedOn, result },
-        },
-        result: { reviewId: inserted.id },
-      };
-    },
+  return noteOnCase(ctx, input, async (trx, row) => {
+    const inserted = await trx
+      .insertInto('review_cases')
+      .values({
+        agency_id: row.agencyId,
+        grp: input.group,
+        request_id: row.id,
+        filed_on: input.filedOn,
+        decided_on: input.decidedOn,
+        result: input.result,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { group, decidedOn, result } = input;
+    return {
+      event: {
+        eventType: 'review_recorded',
+        occurredOn: input.filedOn,
+        data: { reviewId: inserted.id, group, decidedOn, result },
+      },
+      result: { reviewId: inserted.id },
+    };
   });
 }

@@ -5,11 +5,9 @@
  * on the case's latest event day (so it never constrains later entries), the real instant is kept.
  */
 import { requestRefusal } from '../../domain/requests/policy.ts';
-import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { runSubjectNote } from '../subject-step.ts';
-import { CASE_STORE, type CaseRow, lastEventDate } from './case-store.ts';
+import { lastEventDate, noteOnCase } from './case-store.ts';
 
 /** An applicant's ID document type and number (null: none given). */
 export interface ApplicantId {
@@ -24,39 +22,33 @@ export async function viewApplicantId(
 ): Promise<ApplicantId> {
   const refusal = requestRefusal(ctx.actor, 'view_applicant_id');
   if (refusal) throw new AppError('forbidden', refusal);
-  return runSubjectNote<CaseRow, CaseState, ApplicantId>(ctx, CASE_STORE, {
-    agencyId: input.agencyId,
-    id: input.requestId,
-    lock: false,
-    async note(trx, row) {
-      const stored = await trx
-        .selectFrom('requests')
-        .select('applicant')
-        .where('id', '=', row.id)
-        .executeTakeFirstOrThrow();
-      const applicant = stored.applicant ? (JSON.parse(stored.applicant) as Record<string, unknown>) : {};
-      const idType = typeof applicant.idType === 'string' ? applicant.idType : null;
-      const idNumber =
-        typeof applicant.idNumber === 'string' && applicant.idNumber ? applicant.idNumber : null;
-      if (!idNumber) return { result: { idType, idNumber: null } };
-      const at = ctx.clock.now().toISOString();
-      const ip = input.ip.slice(0, 100);
-      const field = 'applicant.idNumber';
-      await trx
-        .insertInto('sensitive_views')
-        .values({
-          ...{ agency_id: input.agencyId, actor: ctx.actor.username, subject_type: 'request' },
-          ...{ subject_id: row.id, field, ip, at },
-        })
-        .execute();
-      return {
-        event: {
-          eventType: 'id_number_viewed',
-          occurredOn: (await lastEventDate(trx, row.id)) || row.receivedOn,
-          data: { field, at, ip },
-        },
-        result: { idType, idNumber },
-      };
-    },
+  return noteOnCase<ApplicantId>(ctx, { ...input, lock: false }, async (trx, row) => {
+    const stored = await trx
+      .selectFrom('requests')
+      .select('applicant')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    const applicant = stored.applicant ? (JSON.parse(stored.applicant) as Record<string, unknown>) : {};
+    const idType = typeof applicant.idType === 'string' ? applicant.idType : null;
+    const idNumber = typeof applicant.idNumber === 'string' && applicant.idNumber ? applicant.idNumber : null;
+    if (!idNumber) return { result: { idType, idNumber: null } };
+    const at = ctx.clock.now().toISOString();
+    const ip = input.ip.slice(0, 100);
+    const field = 'applicant.idNumber';
+    await trx
+      .insertInto('sensitive_views')
+      .values({
+        ...{ agency_id: input.agencyId, actor: ctx.actor.username, subject_type: 'request' },
+        ...{ subject_id: row.id, field, ip, at },
+      })
+      .execute();
+    return {
+      event: {
+        eventType: 'id_number_viewed',
+        occurredOn: (await lastEventDate(trx, row.id)) || row.receivedOn,
+        data: { field, at, ip },
+      },
+      result: { idType, idNumber },
+    };
   });
 }
