@@ -24,7 +24,7 @@ export interface CaseRow {
 }
 
 /** A case of an agency, or not_found (a case of another agency is not found either). */
-export async function loadCase(trx: Trx, agencyId: number, requestId: number): Promise<CaseRow> {
+async function loadCase(trx: Trx, agencyId: number, requestId: number): Promise<CaseRow> {
   const row = await trx
     .selectFrom('requests')
     .select(['id', 'agency_id', 'state', 'version', 'received_on', 'decided_on'])
@@ -46,7 +46,7 @@ export async function loadCase(trx: Trx, agencyId: number, requestId: number): P
  * Locks a case for this transaction by bumping its version (the row lock on PostgreSQL; SQLite
  * writes one at a time). A version changed since it was read is a conflict.
  */
-export async function lockCase(trx: Trx, row: Pick<CaseRow, 'id' | 'version'>): Promise<void> {
+async function lockCase(trx: Trx, row: Pick<CaseRow, 'id' | 'version'>): Promise<void> {
   const updated = await trx
     .updateTable('requests')
     .set({ version: row.version + 1 })
