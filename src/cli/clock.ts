@@ -1,7 +1,7 @@
+import { systemClock } from '../commands/context.ts';
 import { computeClock } from '../domain/clock/compute-clock.ts';
 import { parseClockInput } from '../domain/clock/parse-input.ts';
 import { ClockError } from '../domain/clock/problems.ts';
-import { todayInChina } from '../domain/dates.ts';
 import type { ClockReading } from '../domain/requests/clock-events.ts';
 import { type CliIo, flags, UsageError } from './io.ts';
 import { dateArgument, loadCalendar, readJsonFile, warnProvisional } from './workdays.ts';
@@ -15,7 +15,7 @@ export async function clockCommand(io: CliIo, args: string[]): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1)
     throw new UsageError('用法：gongkai clock 文件.json [--today YYYY-MM-DD]');
-  const today = values.today === undefined ? todayInChina(new Date()) : dateArgument(values.today, '--today');
+  const today = values.today === undefined ? systemClock.today() : dateArgument(values.today, '--today');
   const parsed = parseClockInput(await readJsonFile(io, file));
   if (!parsed.ok)
     throw new UsageError(`${file} 格式有误：${parsed.problems.map((p) => p.message).join('；')}`);

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { buildAnnualReport } from '../commands/build-annual-report.ts';
+import { systemClock } from '../commands/context.ts';
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import type { Db } from '../db/connection.ts';
-import { todayInChina } from '../domain/dates.ts';
 import { FORMAT_IDS } from '../domain/report/format.ts';
 import { formatById, isFormatId } from '../domain/report/formats/registry.ts';
 import { renderReportDocx } from '../render/docx.ts';
@@ -44,7 +44,7 @@ export async function reportCommand(io: CliIo, db: Db, args: string[]): Promise<
   if (demo)
     writeErr(io, `首次使用：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`);
   const report = await buildAnnualReport(db, agency, Number(values.year), {
-    today: todayInChina(new Date()),
+    today: systemClock.today(),
     format: reportFormat ? formatById(reportFormat) : undefined,
   });
   if (!report) throw new UsageError(`未找到机关代码为 ${agency} 的机关（可用 gongkai demo 载入示例机关）`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { todayInChina } from '../domain/dates.ts';
+import { systemClock } from '../commands/context.ts';
 import { FORMAT_IDS } from '../domain/report/format.ts';
 import { formatById } from '../domain/report/formats/registry.ts';
 import { validateReport } from '../domain/report/validate.ts';
@@ -62,7 +62,7 @@ export async function validateCommand(io: CliIo, args: string[]): Promise<number
       text: s.paragraphs ? s.paragraphs.join('\n') : '(table)',
     })),
     publishedOn: report.publishedOn,
-    today: values.today ?? todayInChina(new Date()),
+    today: values.today ?? systemClock.today(),
   });
   printViolations(io, violations);
   const errors = violations.filter((v) => v.severity === 'error').length;

@@ -7,7 +7,7 @@ import type { ReportFormat } from '../domain/report/format.ts';
 import type { TableModel } from '../domain/report/table-model.ts';
 import type { Cells } from '../domain/report/types.ts';
 
-export { cellText, type GridCell, type TableModel } from '../domain/report/table-model.ts';
+export type { GridCell, TableModel } from '../domain/report/table-model.ts';
 
 /** The three tables of the report laid out as in its national format, header merges included. */
 export function buildTables(cells: Cells, format: ReportFormat): TableModel[] {

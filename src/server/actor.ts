@@ -10,7 +10,6 @@ import { type Actor, type AgencyActor, actorIn } from '../domain/accounts/actor.
 import { AppError } from './errors.ts';
 
 export type { RequestAgency } from '../accounts/load-actor.ts';
-export { USER_HEADER } from './identity.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createCalendarService } from '../calendar/calendar-service.ts';
+import { clockOf, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
 import { registerAccessGate } from './access.ts';
 import { CONSOLE_DIST } from './console/paths.ts';
@@ -71,7 +72,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     trustProxy: options.trustProxy ?? false,
   });
-  const now = options.now ?? (() => new Date());
+  const clock = options.now ? clockOf(options.now) : systemClock;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -79,7 +80,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  registerIdentity(app, { db: options.db, now, trustUserHeader: options.trustUserHeader === true });
+  registerIdentity(app, {
+    db: options.db,
+    now: clock.now,
+    trustUserHeader: options.trustUserHeader === true,
+  });
   registerAccessGate(app, options.db);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
@@ -113,7 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const calendars = createCalendarService(options.db);
   const signInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
   for (const routes of ROUTE_MODULES)
-    await app.register(routes, { db: options.db, pdfLimiter, calendars, now, signInLimits });
+    await app.register(routes, { db: options.db, pdfLimiter, calendars, clock, signInLimits });
   await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;
 }

@@ -3,8 +3,7 @@
  * route's agency, the server's clock and calendar, and the request's logger.
  */
 import type { FastifyRequest } from 'fastify';
-import type { CalendarSource, CommandContext } from '../commands/context.ts';
-import { clockOf } from '../commands/context.ts';
+import type { CalendarSource, Clock, CommandContext } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
 import { type Actor, type AgencyActor, installationActor } from '../domain/accounts/actor.ts';
 import { actorOf, agencyActorOf } from './actor.ts';
@@ -13,14 +12,14 @@ import { actorOf, agencyActorOf } from './actor.ts';
 export interface ServerContextOptions {
   db: Db;
   calendars: CalendarSource;
-  now: () => Date;
+  clock: Clock;
 }
 
 function contextWith<A>(request: FastifyRequest, options: ServerContextOptions, actor: A): CommandContext<A> {
   return {
     db: options.db,
     actor,
-    clock: clockOf(options.now),
+    clock: options.clock,
     calendar: options.calendars,
     log: request.log,
   };

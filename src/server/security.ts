@@ -11,17 +11,6 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CONSOLE_PREFIX } from './console/paths.ts';
 
-/** Our pages load nothing from elsewhere and run no script. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /** The staff console: its own bundled script and styles (Ant Design injects style elements). */
 export const CONSOLE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -12,7 +12,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import { searchIndexFor } from '../../search/search-index.ts';
 import type { Trx } from '../context.ts';
-import { fieldColumns, indexableOf, WEBSITE_CHANNEL } from '../items/item-store.ts';
+import { fieldColumns, indexableOf, publicationColumnsOf, WEBSITE_CHANNEL } from '../items/item-store.ts';
 import { reserveIndexNumbers } from './index-numbers.ts';
 import type { ImportedItem } from './parse-row.ts';
 
@@ -97,18 +97,7 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
   rows.forEach((r, i) => {
     const pending = batch[i];
     if (!pending) return;
-    const base = {
-      agency_id: r.agency_id,
-      title: r.title,
-      category: r.category,
-      formed_on: r.formed_on,
-      is_policy_document: r.is_policy_document,
-      is_interpretation: r.is_interpretation,
-      interprets_id: null,
-      is_meeting: r.is_meeting,
-      is_online_interview: r.is_online_interview,
-      item_id: r.id,
-    };
+    const base = { ...publicationColumnsOf(r), interprets_id: null };
     const { ref, publishedOn, postings, interprets } = pending.item;
     publications.push({ ...base, ref, channel: WEBSITE_CHANNEL, published_on: publishedOn, link: null });
     for (const p of postings)

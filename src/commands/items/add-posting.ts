@@ -1,7 +1,7 @@
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { checkDay } from './check-day.ts';
-import { WEBSITE_CHANNEL } from './item-store.ts';
+import { insertPublication, WEBSITE_CHANNEL } from './item-store.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
 
 export interface AddPostingInput extends ItemTarget {
@@ -48,33 +48,11 @@ export async function addPosting(ctx: CommandContext, input: AddPostingInput): P
       eventType: 'posted',
       data: { channel: input.channel, postedOn, link: input.link },
       afterWrite: async (trx2, stored) => {
-        const policyRow = stored.interprets_item_id
-          ? await trx2
-              .selectFrom('publications')
-              .select('id')
-              .where('item_id', '=', stored.interprets_item_id)
-              .where('channel', '=', WEBSITE_CHANNEL)
-              .executeTakeFirst()
-          : undefined;
-        await trx2
-          .insertInto('publications')
-          .values({
-            agency_id: stored.agency_id,
-            ref: null,
-            title: stored.title,
-            category: stored.category,
-            channel: input.channel,
-            formed_on: stored.formed_on,
-            published_on: postedOn,
-            is_policy_document: stored.is_policy_document,
-            is_interpretation: stored.is_interpretation,
-            interprets_id: policyRow?.id ?? null,
-            is_meeting: stored.is_meeting,
-            is_online_interview: stored.is_online_interview,
-            item_id: stored.id,
-            link: input.link,
-          })
-          .execute();
+        await insertPublication(trx2, stored, {
+          channel: input.channel,
+          publishedOn: postedOn,
+          link: input.link,
+        });
       },
     };
   });

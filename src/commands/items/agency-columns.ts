@@ -67,12 +67,7 @@ export async function saveAgencyColumn(ctx: CommandContext, input: AgencyColumnI
   }
   const column = { code: input.code, name, category: input.category, sort: input.sort };
   return inTransaction(ctx.db, async (trx) => {
-    const before = await trx
-      .selectFrom('agency_columns')
-      .select(['code', 'name', 'category', 'sort'])
-      .where('agency_id', '=', input.agencyId)
-      .where('code', '=', input.code)
-      .executeTakeFirst();
+    const before = await findColumn(trx, input.agencyId, input.code);
     if (before && before.category !== column.category) await refuseIfUsed(trx, input.agencyId, input.code);
     if (before) {
       await trx
@@ -102,6 +97,16 @@ export async function saveAgencyColumn(ctx: CommandContext, input: AgencyColumnI
   }).catch(settingsConflict);
 }
 
+/** A column of the agency's catalogue as stored, or undefined. */
+function findColumn(trx: Trx, agencyId: number, code: string) {
+  return trx
+    .selectFrom('agency_columns')
+    .select(['code', 'name', 'category', 'sort'])
+    .where('agency_id', '=', agencyId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
 /** Removes a column no item is filed under. */
 export async function deleteAgencyColumn(
   ctx: CommandContext,
@@ -109,12 +114,7 @@ export async function deleteAgencyColumn(
 ): Promise<void> {
   requireAgencyAdmin(ctx.actor, '删除公开目录栏目');
   await inTransaction(ctx.db, async (trx) => {
-    const before = await trx
-      .selectFrom('agency_columns')
-      .select(['code', 'name', 'category', 'sort'])
-      .where('agency_id', '=', input.agencyId)
-      .where('code', '=', input.code)
-      .executeTakeFirst();
+    const before = await findColumn(trx, input.agencyId, input.code);
     if (!before) throw new AppError('not_found', `未找到栏目“${input.code}”。`);
     await refuseIfUsed(trx, input.agencyId, input.code);
     await trx

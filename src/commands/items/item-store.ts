@@ -131,31 +131,62 @@ export function indexableOf(row: ItemRow): IndexableItem {
   };
 }
 
+/** What a publication row takes from its item (the report's flags) and where it stands: agency, item. */
+export function publicationColumnsOf(row: ItemRow) {
+  return {
+    agency_id: row.agency_id,
+    item_id: row.id,
+    title: row.title,
+    category: row.category,
+    formed_on: row.formed_on,
+    is_policy_document: row.is_policy_document,
+    is_interpretation: row.is_interpretation,
+    is_meeting: row.is_meeting,
+    is_online_interview: row.is_online_interview,
+  };
+}
+
+/** The id of the website row of the policy an interpretation interprets (null: none). */
+async function policyRowId(trx: Trx, row: ItemRow): Promise<number | null> {
+  if (!row.interprets_item_id) return null;
+  const policyRow = await trx
+    .selectFrom('publications')
+    .select('id')
+    .where('item_id', '=', row.interprets_item_id)
+    .where('channel', '=', WEBSITE_CHANNEL)
+    .executeTakeFirst();
+  return policyRow?.id ?? null;
+}
+
+/** A publication row of an item on one of the agency's channels (the website, 微信, …); its id. */
+export async function insertPublication(
+  trx: Trx,
+  row: ItemRow,
+  on: { channel: string; publishedOn: string; link: string | null },
+): Promise<number> {
+  const inserted = await trx
+    .insertInto('publications')
+    .values({
+      ...publicationColumnsOf(row),
+      interprets_id: await policyRowId(trx, row),
+      ref: null,
+      channel: on.channel,
+      published_on: on.publishedOn,
+      link: on.link,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
 /**
  * The publication rows of an item (the website row and postings elsewhere) follow its title,
  * category, formed date and report flags; an interpretation's rows point at its policy's website row.
  */
 export async function syncPublications(trx: Trx, row: ItemRow): Promise<void> {
-  const policyRow = row.interprets_item_id
-    ? await trx
-        .selectFrom('publications')
-        .select('id')
-        .where('item_id', '=', row.interprets_item_id)
-        .where('channel', '=', WEBSITE_CHANNEL)
-        .executeTakeFirst()
-    : undefined;
   await trx
     .updateTable('publications')
-    .set({
-      title: row.title,
-      category: row.category,
-      formed_on: row.formed_on,
-      is_policy_document: row.is_policy_document,
-      is_interpretation: row.is_interpretation,
-      is_meeting: row.is_meeting,
-      is_online_interview: row.is_online_interview,
-      interprets_id: policyRow?.id ?? null,
-    })
+    .set({ ...publicationColumnsOf(row), interprets_id: await policyRowId(trx, row) })
     .where('item_id', '=', row.id)
     .execute();
 }

@@ -3,7 +3,7 @@ import { indexNumber, indexPrefixOf } from '../../domain/items/index-number.ts';
 import { publicationTimeliness } from '../../domain/items/timeliness.ts';
 import type { CommandContext, Trx } from '../context.ts';
 import { checkDay } from './check-day.ts';
-import { type ItemRow, syncPublications, WEBSITE_CHANNEL } from './item-store.ts';
+import { type ItemRow, insertPublication, syncPublications, WEBSITE_CHANNEL } from './item-store.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
 
 export interface PublishItemInput extends ItemTarget {
@@ -71,30 +71,15 @@ async function nextIndexNumber(trx: Trx, row: ItemRow, year: number): Promise<st
 
 /** The website row the report counts under 网站, and interpretations published earlier linked to it. */
 async function addWebsiteRow(trx: Trx, row: ItemRow): Promise<void> {
-  const inserted = await trx
-    .insertInto('publications')
-    .values({
-      agency_id: row.agency_id,
-      ref: null,
-      title: row.title,
-      category: row.category,
-      channel: WEBSITE_CHANNEL,
-      formed_on: row.formed_on,
-      published_on: row.published_on ?? row.formed_on,
-      is_policy_document: row.is_policy_document,
-      is_interpretation: row.is_interpretation,
-      interprets_id: null,
-      is_meeting: row.is_meeting,
-      is_online_interview: row.is_online_interview,
-      item_id: row.id,
-      link: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const websiteRowId = await insertPublication(trx, row, {
+    channel: WEBSITE_CHANNEL,
+    publishedOn: row.published_on ?? row.formed_on,
+    link: null,
+  });
   await syncPublications(trx, row);
   await trx
     .updateTable('publications')
-    .set({ interprets_id: inserted.id })
+    .set({ interprets_id: websiteRowId })
     .where('item_id', 'in', (eb) =>
       eb.selectFrom('items').select('id').where('interprets_item_id', '=', row.id),
     )

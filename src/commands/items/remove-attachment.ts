@@ -1,8 +1,8 @@
 import { AppError } from '../../errors.ts';
 import type { FileStore } from '../../files/file-store.ts';
+import { isUsed } from '../attachments.ts';
 import type { CommandContext } from '../context.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
-import { isUsed } from './upload-attachment.ts';
 
 export interface RemoveAttachmentInput extends ItemTarget {
   attachmentId: number;

@@ -1,6 +1,5 @@
-import type { Db } from '../../db/connection.ts';
-import { checkUpload } from '../../files/check-upload.ts';
-import type { FileStore, StoredFile } from '../../files/file-store.ts';
+import type { FileStore } from '../../files/file-store.ts';
+import { insertAttachment, withStoredUpload } from '../attachments.ts';
 import type { CommandContext } from '../context.ts';
 import { type ItemActionResult, type ItemTarget, runItemAction } from './run-item-action.ts';
 
@@ -31,54 +30,17 @@ export async function uploadAttachment(
   store: FileStore,
   input: UploadAttachmentInput,
 ): Promise<AttachmentUploaded> {
-  const { type, fileName } = await checkUpload(input);
-  const stored: StoredFile = await store.put(input.bytes);
-  let attachmentId = 0;
-  try {
+  return withStoredUpload(ctx, store, input, async (upload) => {
+    const { fileName, mediaType, stored } = upload;
+    let attachmentId = 0;
     const result = await runItemAction(ctx, input, 'attach', ({ row }) => ({
       eventType: 'attachment_added',
-      data: { fileName, mediaType: type.mediaType, size: stored.size, sha256: stored.sha256 },
+      data: { fileName, mediaType, size: stored.size, sha256: stored.sha256 },
       afterWrite: async (trx) => {
-        const inserted = await trx
-          .insertInto('attachments')
-          .values({
-            agency_id: row.agency_id,
-            owner_type: 'item',
-            owner_id: row.id,
-            file_name: fileName,
-            media_type: type.mediaType,
-            size: stored.size,
-            sha256: stored.sha256,
-            storage_key: stored.key,
-            created_at: ctx.clock.now().toISOString(),
-            created_by: ctx.actor.username,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        attachmentId = inserted.id;
+        const owner = { agencyId: row.agency_id, type: 'item' as const, id: row.id };
+        attachmentId = await insertAttachment(trx, ctx, owner, upload);
       },
     }));
-    return {
-      ...result,
-      attachmentId,
-      fileName,
-      mediaType: type.mediaType,
-      size: stored.size,
-      sha256: stored.sha256,
-    };
-  } catch (error) {
-    if (stored.created && !(await isUsed(ctx.db, stored.key))) await store.remove(stored.key);
-    throw error;
-  }
-}
-
-/** Whether any attachment row uses a stored file (outside a transaction that may roll back). */
-export async function isUsed(db: Db, key: string): Promise<boolean> {
-  if (db.kysely.isTransaction) return true;
-  const row = await db.kysely
-    .selectFrom('attachments')
-    .select('id')
-    .where('storage_key', '=', key)
-    .executeTakeFirst();
-  return row !== undefined;
+    return { ...result, attachmentId, fileName, mediaType, size: stored.size, sha256: stored.sha256 };
+  });
 }

@@ -1,13 +1,12 @@
-import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
-import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import type { RegistryDocument } from '../../db/queries/registry.ts';
 import { amendRefusal } from '../../domain/registry/lifecycle.ts';
 import { AppError } from '../../errors.ts';
-import { type CommandContext, inTrx, type Trx, type TrxContext } from '../context.ts';
+import type { CommandContext, Trx, TrxContext } from '../context.ts';
 import { type AmendInput, amendBody, parseInput } from './inputs.ts';
 import {
   appendRegistryEvent,
-  conflictOr,
-  loadDocument,
+  changeDocument,
+  endInForce,
   requireEditor,
   requireFreeNumber,
   requireItem,
@@ -26,21 +25,9 @@ export async function amendDocument(
   ctx: CommandContext,
   input: { agencyId: number; documentId: number; amendment: AmendInput },
 ): Promise<RegistryDocument> {
-  const { db } = ctx;
-  const { agencyId } = input;
   requireEditor(ctx.actor);
   const body = parseInput(amendBody, input.amendment);
-  try {
-    return await inTransaction(db, async (trx) => {
-      const old = await loadDocument(trx, agencyId, input.documentId);
-      const id = await applyAmendment(inTrx(ctx, trx), { old, amendment: body });
-      const amended = await findDocument(withinTransaction(db, trx), agencyId, id);
-      if (!amended) throw new Error('amended document not found');
-      return amended;
-    });
-  } catch (error) {
-    return conflictOr(error);
-  }
+  return changeDocument(ctx, input, (trxCtx, old) => applyAmendment(trxCtx, { old, amendment: body }));
 }
 
 /** The amendment itself, inside the caller's transaction (the review pass uses it too); the new id. */
@@ -73,15 +60,7 @@ export async function applyAmendment(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const updated = await trx
-    .updateTable('normative_documents')
-    .set({ status: 'amended', repealed_on: body.issuedOn })
-    .where('id', '=', old.id)
-    .where('status', '=', 'in_force')
-    .where('repealed_on', 'is', null)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw new AppError('conflict', '该文件刚被其他人变更，请刷新后重试。');
+  await endInForce(trx, old.id, { status: 'amended', repealed_on: body.issuedOn });
   await appendRegistryEvent(ctx, {
     agencyId: old.agencyId,
     documentId: old.id,

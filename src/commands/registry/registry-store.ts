@@ -1,11 +1,15 @@
 /** What the registry commands share: loading a version for a change, the event of a change, checks. */
 
+import type { Updateable } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
+import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
+import type { NormativeDocumentTable } from '../../db/schema.ts';
+import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import { type DocumentState, effectiveStatus } from '../../domain/registry/lifecycle.ts';
 import { canEditRegistry } from '../../domain/registry/policy.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx, TrxContext } from '../context.ts';
+import { type Actor, type CommandContext, inTrx, type Trx, type TrxContext } from '../context.ts';
 
 /** A stored version, as the commands change it. */
 export interface StoredDocument extends DocumentState {
@@ -57,6 +61,45 @@ export async function loadDocument(trx: Trx, agencyId: number, id: number): Prom
     version: row.version,
     itemId: row.item_id,
   };
+}
+
+/**
+ * A change to a version of the agency's registry (its editor checked first), in one transaction: `apply` changes
+ * it and returns the id of the version to answer with (the new one of an amendment).
+ */
+export async function changeDocument(
+  ctx: CommandContext,
+  target: { agencyId: number; documentId: number },
+  apply: (ctx: TrxContext, doc: StoredDocument) => Promise<number>,
+): Promise<RegistryDocument> {
+  try {
+    return await inTransaction(ctx.db, async (trx) => {
+      const doc = await loadDocument(trx, target.agencyId, target.documentId);
+      const id = await apply(inTrx(ctx, trx), doc);
+      const changed = await findDocument(withinTransaction(ctx.db, trx), target.agencyId, id);
+      if (!changed) throw new Error('changed document not found');
+      return changed;
+    });
+  } catch (error) {
+    return conflictOr(error);
+  }
+}
+
+/** Ends a version in force (amended, repealed): 409 when someone else ended it first. */
+export async function endInForce(
+  trx: Trx,
+  id: number,
+  set: Updateable<NormativeDocumentTable> & { repealed_on: string },
+): Promise<void> {
+  const updated = await trx
+    .updateTable('normative_documents')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'in_force')
+    .where('repealed_on', 'is', null)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new AppError('conflict', '该文件刚被其他人变更，请刷新后重试。');
 }
 
 /** A 文号 is one document's: refused when another document of the agency (any version) already has it. */

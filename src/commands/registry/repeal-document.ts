@@ -1,13 +1,12 @@
-import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
-import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import type { RegistryDocument } from '../../db/queries/registry.ts';
 import { repealRefusal } from '../../domain/registry/lifecycle.ts';
 import { AppError } from '../../errors.ts';
-import { type CommandContext, inTrx, type TrxContext } from '../context.ts';
+import type { CommandContext, TrxContext } from '../context.ts';
 import { parseInput, type RepealInput, repealBody } from './inputs.ts';
 import {
   appendRegistryEvent,
-  conflictOr,
-  loadDocument,
+  changeDocument,
+  endInForce,
   requireEditor,
   requireNotFuture,
   type StoredDocument,
@@ -22,21 +21,12 @@ export async function repealDocument(
   ctx: CommandContext,
   input: { agencyId: number; documentId: number; repeal: RepealInput },
 ): Promise<RegistryDocument> {
-  const { db } = ctx;
-  const { agencyId, documentId } = input;
   requireEditor(ctx.actor);
   const body = parseInput(repealBody, input.repeal);
-  try {
-    return await inTransaction(db, async (trx) => {
-      const doc = await loadDocument(trx, agencyId, documentId);
-      await applyRepeal(inTrx(ctx, trx), { doc, repeal: body });
-      const repealed = await findDocument(withinTransaction(db, trx), agencyId, documentId);
-      if (!repealed) throw new Error('repealed document not found');
-      return repealed;
-    });
-  } catch (error) {
-    return conflictOr(error);
-  }
+  return changeDocument(ctx, input, async (trxCtx, doc) => {
+    await applyRepeal(trxCtx, { doc, repeal: body });
+    return doc.id;
+  });
 }
 
 /** The repeal itself, inside the caller's transaction (the review pass uses it too). */
@@ -44,20 +34,15 @@ export async function applyRepeal(
   ctx: TrxContext,
   input: { doc: StoredDocument; repeal: RepealInput },
 ): Promise<void> {
-  const { trx } = ctx;
   const { doc, repeal: body } = input;
   requireNotFuture('废止日期', 'repealedOn', body.repealedOn, ctx.clock.today());
   const refused = repealRefusal(doc, body.repealedOn);
   if (refused) throw new AppError('invalid_state', refused);
-  const updated = await trx
-    .updateTable('normative_documents')
-    .set({ status: 'repealed', repealed_on: body.repealedOn, repealed_by: body.repealedBy })
-    .where('id', '=', doc.id)
-    .where('status', '=', 'in_force')
-    .where('repealed_on', 'is', null)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw new AppError('conflict', '该文件刚被其他人变更，请刷新后重试。');
+  await endInForce(ctx.trx, doc.id, {
+    status: 'repealed',
+    repealed_on: body.repealedOn,
+    repealed_by: body.repealedBy,
+  });
   await appendRegistryEvent(ctx, {
     agencyId: doc.agencyId,
     documentId: doc.id,

@@ -14,7 +14,7 @@ import type { ClockEvent, ClockReading } from '../../domain/requests/clock-event
 import { requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, Trx } from '../context.ts';
+import type { Trx } from '../context.ts';
 import { ACTION_PAYLOADS, type ActionPayload } from './action-payloads.ts';
 import { type CaseRow, caseEventName, caseEvents } from './case-store.ts';
 import type { LetterRequest } from './issue-letter.ts';
@@ -24,7 +24,6 @@ export interface HandlerContext {
   row: CaseRow;
   payload: Record<string, unknown>;
   occurredOn: string;
-  actor: Actor;
   calendar: WorkCalendar;
   /** the clock before this step, as of today */
   before: ClockReading;

@@ -66,8 +66,14 @@ export async function applyCaseAction(
         const events = await loadClockEvents(trx, row.id);
         const before = storedClock({ received: row.receivedOn, events }, calendar, today);
         const step = await handler({
-          ...{ trx, row, payload: input.payload, occurredOn, actor: ctx.actor },
-          ...{ calendar, before, events, today },
+          trx,
+          row,
+          payload: input.payload,
+          occurredOn,
+          calendar,
+          before,
+          events,
+          today,
         });
         const clockInput = {
           received: row.receivedOn,

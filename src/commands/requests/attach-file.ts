@@ -1,11 +1,9 @@
-import { inTransaction } from '../../db/transaction.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
-import { checkUpload } from '../../files/check-upload.ts';
 import type { FileStore } from '../../files/file-store.ts';
+import { insertAttachment, withStoredUpload } from '../attachments.ts';
 import type { CommandContext } from '../context.ts';
-import { isUsed } from '../items/upload-attachment.ts';
-import { appendCaseEvent, conflictOr, lastEventDate, loadCase, lockCase } from './case-store.ts';
+import { lastEventDate, noteOnCase } from './case-store.ts';
 
 export interface AttachFileInput {
   agencyId: number;
@@ -29,62 +27,20 @@ export async function attachFileToRequest(
 ): Promise<{ attachmentId: number; version: number; fileName: string; mediaType: string; size: number }> {
   const refusal = requestRefusal(ctx.actor, 'attach');
   if (refusal) throw new AppError('forbidden', refusal);
-  const { type, fileName } = await checkUpload(input);
-  const stored = await store.put(input.bytes);
-  const now = ctx.clock.now();
-  try {
-    return await inTransaction(ctx.db, async (trx) => {
-      const row = await loadCase(trx, input.agencyId, input.requestId);
-      if (row.version !== input.expectedVersion) {
-        throw new AppError('conflict', `该申请已被修改（当前版本 ${row.version}），请刷新后重试。`);
-      }
-      await lockCase(trx, row);
-      const inserted = await trx
-        .insertInto('attachments')
-        .values({
-          agency_id: row.agencyId,
-          owner_type: 'request',
-          owner_id: row.id,
-          file_name: fileName,
-          media_type: type.mediaType,
-          size: stored.size,
-          sha256: stored.sha256,
-          storage_key: stored.key,
-          created_at: now.toISOString(),
-          created_by: ctx.actor.username,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+  return withStoredUpload(ctx, store, input, (upload) =>
+    noteOnCase(ctx, input, async (trx, row) => {
+      const owner = { agencyId: row.agencyId, type: 'request' as const, id: row.id };
+      const attachmentId = await insertAttachment(trx, ctx, owner, upload);
+      const { fileName, mediaType, stored } = upload;
       const last = await lastEventDate(trx, row.id);
-      const on = [ctx.clock.today(), last].sort()[1];
-      await appendCaseEvent(trx, {
-        agencyId: row.agencyId,
-        requestId: row.id,
-        type: 'attachment_added',
-        occurredOn: on,
-        actor: ctx.actor.username,
-        at: now,
-        stateBefore: row.state,
-        stateAfter: row.state,
-        data: {
-          attachmentId: inserted.id,
-          fileName,
-          mediaType: type.mediaType,
-          size: stored.size,
-          sha256: stored.sha256,
-        },
-      });
       return {
-        attachmentId: inserted.id,
-        version: row.version + 1,
-        fileName,
-        mediaType: type.mediaType,
-        size: stored.size,
+        event: {
+          eventType: 'attachment_added',
+          occurredOn: [ctx.clock.today(), last].sort()[1],
+          data: { attachmentId, fileName, mediaType, size: stored.size, sha256: stored.sha256 },
+        },
+        result: { attachmentId, version: row.version + 1, fileName, mediaType, size: stored.size },
       };
-    });
-  } catch (error) {
-    if (stored.created && !(await isUsed(ctx.db, stored.key))) await store.remove(stored.key);
-    if (error instanceof AppError) throw error;
-    return conflictOr(error);
-  }
+    }),
+  );
 }

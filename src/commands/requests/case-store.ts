@@ -1,5 +1,4 @@
 import type { Updateable } from 'kysely';
-import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
 import type { RequestTable } from '../../db/schema.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
@@ -13,8 +12,8 @@ import {
 } from '../../domain/requests/clock-events.ts';
 import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
-import type { Reader, Trx } from '../context.ts';
-import type { SubjectStore } from '../subject-step.ts';
+import type { CommandContext, Reader, Trx } from '../context.ts';
+import { runSubjectNote, type SubjectNote, type SubjectStore } from '../subject-step.ts';
 
 export interface CaseRow {
   id: number;
@@ -26,7 +25,7 @@ export interface CaseRow {
 }
 
 /** A case of an agency, or not_found (a case of another agency is not found either). */
-export async function loadCase(trx: Trx, agencyId: number, requestId: number): Promise<CaseRow> {
+async function loadCase(trx: Trx, agencyId: number, requestId: number): Promise<CaseRow> {
   const row = await trx
     .selectFrom('requests')
     .select(['id', 'agency_id', 'state', 'version', 'received_on', 'decided_on'])
@@ -48,7 +47,7 @@ export async function loadCase(trx: Trx, agencyId: number, requestId: number): P
  * Locks a case for this transaction by bumping its version (the row lock on PostgreSQL; SQLite
  * writes one at a time). A version changed since it was read is a conflict.
  */
-export async function lockCase(trx: Trx, row: Pick<CaseRow, 'id' | 'version'>): Promise<void> {
+async function lockCase(trx: Trx, row: Pick<CaseRow, 'id' | 'version'>): Promise<void> {
   const updated = await trx
     .updateTable('requests')
     .set({ version: row.version + 1 })
@@ -146,6 +145,19 @@ export const CASE_STORE: SubjectStore<CaseRow, CaseState, void, Updateable<Reque
   },
 };
 
+/**
+ * A note on a case — a change that leaves its state as it is (an attachment, a letter sent) —
+ * through the shared pipeline; without `expectedVersion` it is added to whatever version there is.
+ */
+export function noteOnCase<T>(
+  ctx: CommandContext,
+  target: { agencyId: number; requestId: number; expectedVersion?: number; lock?: boolean },
+  note: SubjectNote<CaseRow, T>['note'],
+): Promise<T> {
+  const { requestId, ...rest } = target;
+  return runSubjectNote(ctx, CASE_STORE, { ...rest, id: requestId, note });
+}
+
 /** The stored columns of a clock reading (the overdue and due-soon lists query these). */
 export function clockColumns(reading: ClockReading) {
   return {
@@ -165,9 +177,4 @@ export async function readClock(
 ): Promise<ClockReading> {
   const events = await loadClockEvents(trx, row.id);
   return storedClock({ received: row.receivedOn, events }, calendar, today);
-}
-
-/** Maps a write conflict (unique index, deadlock, serialization failure) to this store’s 409; rethrows anything else. */
-export function conflictOr(error: unknown): never {
-  return rethrowConflict(error, '该申请刚被其他人修改，请刷新后重试。');
 }

@@ -1,4 +1,3 @@
-import { inTransaction } from '../../db/transaction.ts';
 import { ClockError } from '../../domain/clock/problems.ts';
 import { projectedReading } from '../../domain/clock/projected.ts';
 import { todayInChina } from '../../domain/dates.ts';
@@ -6,16 +5,7 @@ import { checkDelivery, type Delivery, type DeliveryInput } from '../../domain/l
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import {
-  appendCaseEvent,
-  caseEventName,
-  clockColumns,
-  conflictOr,
-  lastEventDate,
-  loadCase,
-  loadClockEvents,
-  lockCase,
-} from './case-store.ts';
+import { caseEventName, clockColumns, lastEventDate, loadClockEvents, noteOnCase } from './case-store.ts';
 
 /** The steps whose letter's receipt (送达) starts a period of the clock (第三十二条, 第三十四条; 109号). */
 const RECEIPT_STARTS_PERIOD = new Set([caseEventName('fee_notice'), caseEventName('consultation_sent')]);
@@ -49,13 +39,11 @@ export async function recordLetterSent(
   input: RecordLetterSentInput,
 ): Promise<LetterSent> {
   const refusal = requestRefusal(ctx.actor, 'record_delivery');
-  const now = ctx.clock.now();
   if (refusal) throw new AppError('forbidden', refusal);
   // read before the transaction (SQLite: one connection; the calendar is loaded outside it)
   const calendar = await ctx.calendar.get();
   try {
-    return await inTransaction(ctx.db, async (trx) => {
-      const row = await loadCase(trx, input.agencyId, input.requestId);
+    return await noteOnCase(ctx, input, async (trx, row) => {
       const letter = await trx
         .selectFrom('letters')
         .leftJoin('events', 'events.id', 'letters.event_id')
@@ -77,9 +65,6 @@ export async function recordLetterSent(
       const letterOn = letter.occurred_on ?? todayInChina(new Date(letter.created_at));
       const checked = checkDelivery(input, letterOn, ctx.clock.today());
       if (!checked.ok) throw new AppError('validation', checked.issues[0].message, checked.issues);
-      if (row.version !== input.expectedVersion)
-        throw new AppError('conflict', `该申请已被修改（当前版本 ${row.version}），请刷新后重试。`);
-      await lockCase(trx, row);
       const { delivery } = checked;
       await trx
         .updateTable('letters')
@@ -89,7 +74,7 @@ export async function recordLetterSent(
           sent_tracking_no: delivery.trackingNo,
           sent_note: delivery.note,
           sent_by: ctx.actor.username,
-          sent_recorded_at: now.toISOString(),
+          sent_recorded_at: ctx.clock.now().toISOString(),
         })
         .where('id', '=', letter.id)
         .execute();
@@ -102,35 +87,41 @@ export async function recordLetterSent(
         letter.event_seq !== null &&
         RECEIPT_STARTS_PERIOD.has(letter.event_name);
       const clock = startsPeriod ? { of: letter.event_seq, deliveredOn: delivery.sentOn } : null;
-      await appendCaseEvent(trx, {
-        agencyId: row.agencyId,
-        requestId: row.id,
-        type: 'letter_sent',
-        // the timeline stays in order: a sending recorded late is listed when it was recorded
-        occurredOn: [delivery.sentOn, last].sort()[1],
-        actor: ctx.actor.username,
-        at: now,
-        stateBefore: row.state,
-        stateAfter: row.state,
-        data: {
-          letterId: letter.id,
-          kind: letter.kind,
-          before,
-          after: delivery,
-          ...(clock ? { clock } : {}),
+      return {
+        event: {
+          eventType: 'letter_sent',
+          // the timeline stays in order: a sending recorded late is listed when it was recorded
+          occurredOn: [delivery.sentOn, last].sort()[1],
+          data: {
+            letterId: letter.id,
+            kind: letter.kind,
+            before,
+            after: delivery,
+            ...(clock ? { clock } : {}),
+          },
         },
-      });
-      if (clock) {
-        const events = await loadClockEvents(trx, row.id);
-        const reading = projectedReading({ received: row.receivedOn, events }, calendar, ctx.clock.today());
-        await trx.updateTable('requests').set(clockColumns(reading)).where('id', '=', row.id).execute();
-      }
-      return { letterId: letter.id, version: row.version + 1, ...delivery };
+        // the receipt starts a period: the stored deadline columns follow in the same transaction
+        afterEvent: clock
+          ? async (inside) => {
+              const events = await loadClockEvents(inside, row.id);
+              const reading = projectedReading(
+                { received: row.receivedOn, events },
+                calendar,
+                ctx.clock.today(),
+              );
+              await inside
+                .updateTable('requests')
+                .set(clockColumns(reading))
+                .where('id', '=', row.id)
+                .execute();
+            }
+          : undefined,
+        result: { letterId: letter.id, version: row.version + 1, ...delivery },
+      };
     });
   } catch (error) {
-    if (error instanceof AppError) throw error;
     if (error instanceof ClockError)
       throw new AppError('invalid_state', `办理期限的计算不接受这一送达日期：${error.message}`);
-    return conflictOr(error);
+    throw error;
   }
 }

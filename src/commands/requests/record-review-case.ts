@@ -1,8 +1,7 @@
-import { inTransaction } from '../../db/transaction.ts';
 import type { ReviewResult, T4Group } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { appendCaseEvent, conflictOr, loadCase, lockCase } from './case-store.ts';
+import { noteOnCase } from './case-store.ts';
 
 export interface RecordReviewInput {
   agencyId: number;
@@ -33,9 +32,7 @@ export async function recordReviewCase(
   if (input.decidedOn && input.decidedOn < input.filedOn) {
     throw new AppError('validation', '审结日期不能早于立案日期。');
   }
-  return inTransaction(ctx.db, async (trx) => {
-    const row = await loadCase(trx, input.agencyId, input.requestId);
-    await lockCase(trx, row);
+  return noteOnCase(ctx, input, async (trx, row) => {
     const inserted = await trx
       .insertInto('review_cases')
       .values({
@@ -48,17 +45,14 @@ export async function recordReviewCase(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendCaseEvent(trx, {
-      agencyId: row.agencyId,
-      requestId: row.id,
-      type: 'review_recorded',
-      occurredOn: input.filedOn,
-      actor: ctx.actor.username,
-      at: ctx.clock.now(),
-      stateBefore: row.state,
-      stateAfter: row.state,
-      data: { reviewId: inserted.id, group: input.group, decidedOn: input.decidedOn, result: input.result },
-    });
-    return { reviewId: inserted.id };
-  }).catch((error: unknown) => (error instanceof AppError ? Promise.reject(error) : conflictOr(error)));
+    const { group, decidedOn, result } = input;
+    return {
+      event: {
+        eventType: 'review_recorded',
+        occurredOn: input.filedOn,
+        data: { reviewId: inserted.id, group, decidedOn, result },
+      },
+      result: { reviewId: inserted.id },
+    };
+  });
 }

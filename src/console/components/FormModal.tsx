@@ -1,7 +1,8 @@
 /**
  * A dialog holding a form that is sent to the server: 确定 submits (the form's own checks first),
  * the server's Chinese refusal shows above the fields and the dialog stays open; when the server
- * accepts, the form is reset and `onDone` runs. The case actions, item actions and 送达 use it.
+ * accepts, the form is reset and `onDone` runs. The case actions, item actions, 送达 and the
+ * registry's changes (ChangeModal) use it.
  */
 import { Alert, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -18,6 +19,10 @@ export function FormModal<V extends object>(props: {
   /** render the form while closed (callers that fill it before opening) */
   forceRender?: boolean;
   initialValues?: Partial<V>;
+  /** the OK button's text (确定) */
+  okText?: string;
+  /** the message above the fields for a refusal (messageOf; a caller may also mark the fields) */
+  refusal?: (thrown: unknown) => string;
   children: ReactNode;
 }) {
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +36,7 @@ export function FormModal<V extends object>(props: {
       props.form.resetFields();
       props.onDone();
     } catch (thrown) {
-      setError(messageOf(thrown));
+      setError((props.refusal ?? messageOf)(thrown));
     } finally {
       setBusy(false);
     }
@@ -41,7 +46,7 @@ export function FormModal<V extends object>(props: {
     <Modal
       open={props.open}
       title={props.title}
-      okText="确定"
+      okText={props.okText ?? '确定'}
       cancelText="取消"
       confirmLoading={busy}
       onOk={() => props.form.submit()}

@@ -4,27 +4,12 @@
  * enable, reset a password, grant or revoke platform administrator, and open an agency's users page.
  */
 
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  Form,
-  Input,
-  Select,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { AGENCY_ROLES, type AgencyRole, isAgencyRole, ROLE_LABELS } from '../../domain/accounts/roles.ts';
-import { messageOf } from '../api/client.ts';
 import { platformUsersApi, type User } from '../api/users.ts';
-import { NewAccountFields } from '../components/NewAccountFields.tsx';
+import { NewUserCard } from '../components/NewUserCard.tsx';
 import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
 import { useApi } from '../lib/use-api.ts';
 import { useChange } from '../lib/use-change.ts';
@@ -43,12 +28,10 @@ interface NewUserForm {
 
 export default function PlatformUsersPage() {
   const { session } = useSession();
-  const { message } = App.useApp();
   const { data, error, reload } = useApi(() => platformUsersApi.list(), []);
   const agencies = useApi(() => platformUsersApi.agencies(), []).data?.agencies ?? [];
   const agencyName = (code: string) => agencies.find((a) => a.code === code)?.name ?? code;
   const [creating, setCreating] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const [resetting, setResetting] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [form] = Form.useForm<NewUserForm>();
@@ -64,21 +47,15 @@ export default function PlatformUsersPage() {
 
   const change = useChange(reload);
 
-  const create = async ({ agency, roles, platformAdmin, ...values }: NewUserForm) => {
-    setFormError(null);
-    try {
-      await platformUsersApi.create({
-        ...values,
-        platformAdmin: Boolean(platformAdmin),
-        agency: agency ? { code: agency, roles: roles ?? [] } : undefined,
-      });
-      message.success(`已创建用户 ${values.username}`);
-      form.resetFields();
-      setCreating(false);
-      reload();
-    } catch (thrown) {
-      setFormError(messageOf(thrown));
-    }
+  const create = ({ agency, roles, platformAdmin, ...values }: NewUserForm) =>
+    platformUsersApi.create({
+      ...values,
+      platformAdmin: Boolean(platformAdmin),
+      agency: agency ? { code: agency, roles: roles ?? [] } : undefined,
+    });
+  const created = () => {
+    setCreating(false);
+    reload();
   };
 
   return (
@@ -94,40 +71,33 @@ export default function PlatformUsersPage() {
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {creating && (
-        <Card title="新建用户" style={{ marginBottom: 16 }}>
-          {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-          <Form form={form} layout="vertical" onFinish={create} aria-label="新建用户">
-            <NewAccountFields />
-            <Flex gap={16} wrap>
-              <Form.Item label="所属机关" name="agency" extra="可不选；选择后请勾选该机关的角色">
-                <Select
-                  allowClear
-                  placeholder="选择机关"
-                  style={{ width: 320 }}
-                  options={agencies.map((a) => ({ value: a.code, label: a.name }))}
-                />
-              </Form.Item>
-              <Form.Item
-                label="该机关角色"
-                name="roles"
-                rules={[
-                  {
-                    required: Boolean(chosenAgency),
-                    message: '已选择机关，请至少勾选一个该机关的角色',
-                  },
-                ]}
-              >
-                <Checkbox.Group options={ROLE_OPTIONS} disabled={!chosenAgency} />
-              </Form.Item>
-            </Flex>
-            <Form.Item name="platformAdmin" valuePropName="checked">
-              <Checkbox>平台管理员（管理全平台用户和工作日历）</Checkbox>
+        <NewUserCard form={form} create={create} onCreated={created}>
+          <Flex gap={16} wrap>
+            <Form.Item label="所属机关" name="agency" extra="可不选；选择后请勾选该机关的角色">
+              <Select
+                allowClear
+                placeholder="选择机关"
+                style={{ width: 320 }}
+                options={agencies.map((a) => ({ value: a.code, label: a.name }))}
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit">
-              创建
-            </Button>
-          </Form>
-        </Card>
+            <Form.Item
+              label="该机关角色"
+              name="roles"
+              rules={[
+                {
+                  required: Boolean(chosenAgency),
+                  message: '已选择机关，请至少勾选一个该机关的角色',
+                },
+              ]}
+            >
+              <Checkbox.Group options={ROLE_OPTIONS} disabled={!chosenAgency} />
+            </Form.Item>
+          </Flex>
+          <Form.Item name="platformAdmin" valuePropName="checked">
+            <Checkbox>平台管理员（管理全平台用户和工作日历）</Checkbox>
+          </Form.Item>
+        </NewUserCard>
       )}
       <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>
         <Input.Search

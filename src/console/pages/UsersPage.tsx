@@ -4,13 +4,12 @@
  * `/platform/agencies/:agency/users`.
  */
 
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { AGENCY_ROLES, type AgencyRole, ROLE_LABELS } from '../../domain/accounts/roles.ts';
-import { messageOf } from '../api/client.ts';
 import { platformUsersApi, type User, usersApi } from '../api/users.ts';
-import { NewAccountFields } from '../components/NewAccountFields.tsx';
+import { type NewAccountValues, NewUserCard } from '../components/NewUserCard.tsx';
 import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
 import { useApi } from '../lib/use-api.ts';
 import { useChange } from '../lib/use-change.ts';
@@ -30,36 +29,17 @@ export default function UsersPage() {
         : undefined,
     [fromPath],
   ).data;
-  const { message } = App.useApp();
   const { data, error, reload } = useApi(() => usersApi.list(agency), [agency]);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [form] = Form.useForm<{
-    username: string;
-    displayName: string;
-    password: string;
-    roles: AgencyRole[];
-  }>();
 
   const change = useChange(reload);
 
-  const create = async (values: {
-    username: string;
-    displayName: string;
-    password: string;
-    roles?: AgencyRole[];
-  }) => {
-    setFormError(null);
-    try {
-      await usersApi.create(agency, { ...values, roles: values.roles ?? [] });
-      message.success(`已创建用户 ${values.username}`);
-      form.resetFields();
-      setCreating(false);
-      reload();
-    } catch (thrown) {
-      setFormError(messageOf(thrown));
-    }
+  const create = (values: NewAccountValues & { roles?: AgencyRole[] }) =>
+    usersApi.create(agency, { ...values, roles: values.roles ?? [] });
+  const created = () => {
+    setCreating(false);
+    reload();
   };
 
   return (
@@ -80,18 +60,11 @@ export default function UsersPage() {
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {creating && (
-        <Card title="新建用户" style={{ marginBottom: 16 }}>
-          {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-          <Form form={form} layout="vertical" onFinish={create} aria-label="新建用户">
-            <NewAccountFields />
-            <Form.Item label="本机关角色" name="roles">
-              <Checkbox.Group options={ROLE_OPTIONS} />
-            </Form.Item>
-            <Button type="primary" htmlType="submit">
-              创建
-            </Button>
-          </Form>
-        </Card>
+        <NewUserCard create={create} onCreated={created}>
+          <Form.Item label="本机关角色" name="roles">
+            <Checkbox.Group options={ROLE_OPTIONS} />
+          </Form.Item>
+        </NewUserCard>
       )}
       <Table<User>
         rowKey="username"

@@ -1,5 +1,5 @@
 /** One line of the event log in Chinese, and the days of China as instants (the log's date filters). */
-import { EVENT_AREA_LABELS, eventNameLabel, eventSubjectLabel } from './names.ts';
+import { eventNameLabel, eventSubjectLabel } from './names.ts';
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -31,12 +31,6 @@ export interface EventLine {
   stateBefore: string | null;
   stateAfter: string | null;
   data: unknown;
-}
-
-/** The area of an event name in Chinese (`requests.extended` → 依申请公开). */
-export function eventAreaLabel(name: string): string {
-  const area = name.split('.')[0];
-  return EVENT_AREA_LABELS[area] ?? area;
 }
 
 /** A short summary: the day it counts from, the state before → after, the reason given. */

@@ -167,13 +167,6 @@ export const NORMATIVE_KIND_LABELS: Record<NormativeKind, string> = {
 /** Agency kinds; a 人民政府 publishes the consolidated report (31 March), the others by 31 January. */
 export const AGENCY_KINDS = ['government', 'department', 'development_zone', 'township', 'other'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
-export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
-  government: '人民政府',
-  department: '部门',
-  development_zone: '开发区管委会',
-  township: '乡镇街道',
-  other: '其他',
-};
 
 /** 第二十条 (一)–(十五) and “other”: the statutory category of a publication. */
 export const PUBLICATION_CATEGORIES: readonly [string, ...string[]] = [

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { listAgencyColumns, listItems } from '../../db/queries/items.ts';
 import { documentsInForce } from '../../db/queries/registry.ts';
 import { findVersion, listVersions } from '../../db/queries/report-versions.ts';
-import { todayInChina } from '../../domain/dates.ts';
 import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { AppError } from '../../errors.ts';
 import { frozenReport } from '../../server/presenters/version-json.ts';
@@ -51,7 +50,7 @@ const catalogQuery = z.object({
 });
 
 /** Registers the content pages. */
-export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: PortalCaches): void {
+export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches: PortalCaches): void {
   app.get('/', async (request, reply) => {
     const data = await caches.home.get('home', async () => ({
       agencies: await listAgencies(db),
@@ -111,7 +110,7 @@ export function contentPages(app: PortalApp, { db, now }: RouteOptions, caches: 
     async (request, reply) => {
       const agency = await agencyOrNotFound(db, caches, request.params.code);
       const { page } = request.query;
-      const on = todayInChina(now());
+      const on = clock.today();
       const offset = (page - 1) * NORMATIVE_PAGE_SIZE;
       const found = await documentsInForce(db, agency.id, on, { limit: NORMATIVE_PAGE_SIZE, offset });
       const listing = { on, rows: found.items, total: found.total, page, pageSize: NORMATIVE_PAGE_SIZE };

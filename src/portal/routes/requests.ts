@@ -57,7 +57,7 @@ function lengthProblems(values: ApplyValues): Array<{ field: string; message: st
 /** Registers the request pages. */
 export function requestPages(
   app: PortalApp,
-  { db, calendars, now }: RouteOptions,
+  { db, calendars, clock }: RouteOptions,
   caches: PortalCaches,
 ): void {
   app.get('/apply', async (request, reply) => {
@@ -92,7 +92,7 @@ export function requestPages(
       if (tooLong.length > 0) return refuse(fieldErrors(tooLong), token);
       const { applicantType, ...applicant } = values;
       try {
-        const receipt = await submitOnlineRequest(publicContext(request, { db, calendars, now }), {
+        const receipt = await submitOnlineRequest(publicContext(request, { db, calendars, clock }), {
           agencyId: agency.id,
           token,
           applicantType: applicantType as ApplicantType,
@@ -114,7 +114,9 @@ export function requestPages(
     const context = pageContext(request);
     if (!code)
       return sendPage(reply, renderTrack({ code, errors: {}, found: null }, context), { private: true });
-    const found = await trackRequest(publicContext(request, { db, calendars, now }), { trackingCode: code });
+    const found = await trackRequest(publicContext(request, { db, calendars, clock }), {
+      trackingCode: code,
+    });
     if (!found) {
       const errors = { code: ['未找到该查询码对应的申请，请核对查询码后重新输入。'] };
       return sendPage(reply.code(404), renderTrack({ code, errors, found: null }, context), {

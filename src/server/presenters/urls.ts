@@ -9,19 +9,6 @@ export interface ReportUrls {
   pdf: string;
 }
 
-/** `/agencies/:code/reports/:year` (page) and `/api/v1/agencies/:code/reports/:year[.format]`. */
-export function reportUrls(code: string, year: number): ReportUrls {
-  const agency = encodeURIComponent(code);
-  const api = `/api/v1/agencies/${agency}/reports/${year}`;
-  return {
-    page: `/agencies/${agency}/reports/${year}`,
-    json: api,
-    html: `${api}.html`,
-    docx: `${api}.docx`,
-    pdf: `${api}.pdf`,
-  };
-}
-
 /**
  * A published report's page and downloads: the frozen version (`version`), or the year's latest
  * published version. The downloads are the public version files, the same bytes every time.

@@ -1,6 +1,7 @@
 /** The shape of a route module: a Fastify plugin with the zod type provider and the database. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CalendarService } from '../../calendar/calendar-service.ts';
+import type { Clock } from '../../commands/context.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Limiter } from '../limit.ts';
 import type { SignInLimits } from '../sign-in-throttle.ts';
@@ -12,8 +13,8 @@ export interface RouteOptions {
   pdfLimiter: Limiter;
   /** the installation's working-day calendar */
   calendars: CalendarService;
-  /** the current instant (tests set it) */
-  now: () => Date;
+  /** the server's clock: the instant and today in China (tests set it) */
+  clock: Clock;
   /** sign-in brute-force limits */
   signInLimits: SignInLimits;
 }

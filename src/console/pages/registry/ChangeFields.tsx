@@ -2,10 +2,11 @@
  * The forms of a change to the registry: the new version of a 修改, the repealing document of a 废止,
  * and the dialog that sends either (the server's field messages shown on the fields).
  */
-import { Alert, AutoComplete, DatePicker, Form, Input, Modal } from 'antd';
+import { AutoComplete, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { type RegistryDocument, registryApi } from '../../api/registry.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { useApi } from '../../lib/use-api.ts';
 
@@ -122,47 +123,25 @@ export function ChangeModal(props: {
   onClose(): void;
   children: ReactNode;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<ChangeValues>();
-
-  const submit = async (values: ChangeValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onSubmit(values);
-    } catch (thrown) {
-      const placed = fieldErrorsOf(thrown, CHANGE_FIELDS);
-      form.setFields(placed.fields);
-      setError(placed.summary ?? '请按标出的提示修改后重试。');
-    } finally {
-      setBusy(false);
-    }
+  const refusal = (thrown: unknown) => {
+    const placed = fieldErrorsOf(thrown, CHANGE_FIELDS);
+    form.setFields(placed.fields);
+    return placed.summary ?? '请按标出的提示修改后重试。';
   };
-
   return (
-    <Modal
+    <FormModal
       open
       title={props.title}
       okText={props.okText}
-      cancelText="取消"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        setError(null);
-        props.onClose();
-      }}
+      form={form}
+      initialValues={props.initialValues}
+      send={props.onSubmit}
+      onClose={props.onClose}
+      onDone={() => {}}
+      refusal={refusal}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        aria-label={props.title}
-        initialValues={props.initialValues}
-      >
-        {props.children}
-      </Form>
-    </Modal>
+      {props.children}
+    </FormModal>
   );
 }

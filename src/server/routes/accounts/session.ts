@@ -40,7 +40,7 @@ function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void 
 }
 
 export const sessionRoutes: RouteModule = async (app, options) => {
-  const { db, now, signInLimits } = options;
+  const { db, clock, signInLimits } = options;
   const throttle = createSignInThrottle(signInLimits.failuresPerUsername);
 
   app.post(
@@ -63,7 +63,7 @@ export const sessionRoutes: RouteModule = async (app, options) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      throttle.check(username, now());
+      throttle.check(username, clock.now());
       try {
         const signedIn = await signIn(publicContext(request, options), {
           username,
@@ -76,7 +76,7 @@ export const sessionRoutes: RouteModule = async (app, options) => {
         return sessionJson(db, signedIn.user, signedIn.csrfToken);
       } catch (error) {
         if (error instanceof AppError && error.code === 'unauthorized')
-          throttle.recordFailure(username, now());
+          throttle.recordFailure(username, clock.now());
         throw error;
       }
     },

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DASHBOARD_LISTS, type DashboardList, dashboardList } from '../../../db/queries/dashboard.ts';
 import type { WorkCalendar } from '../../../domain/calendar/types.ts';
-import { endOfWeek, todayInChina } from '../../../domain/dates.ts';
+import { endOfWeek } from '../../../domain/dates.ts';
 import { DASHBOARD_LIST_LABELS } from '../../../domain/requests/queues.ts';
 import { agencyOf } from '../../actor.ts';
 import { dashboardSchema } from '../requests/request-schemas.ts';
@@ -21,7 +21,7 @@ export function workingDaysUntil(calendar: WorkCalendar, today: string, date: st
   return date >= today ? calendar.workingDaysBetween(today, date) : -calendar.workingDaysBetween(date, today);
 }
 
-export const dashboardRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const dashboardRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.get(
     '/api/v1/agencies/:code/dashboard',
     {
@@ -37,7 +37,7 @@ export const dashboardRoutes: RouteModule = async (app, { db, calendars, now }) 
     async (request) => {
       const agencyId = agencyOf(request).id;
       const calendar = await calendars.get();
-      const today = todayInChina(now());
+      const today = clock.today();
       const weekEnd = endOfWeek(today);
       const lists = [];
       for (const key of DASHBOARD_LISTS) {

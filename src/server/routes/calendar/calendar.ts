@@ -17,7 +17,6 @@ import {
   overrideBody,
   overrideRemovedSchema,
 } from '../../../contract/calendar.ts';
-import { todayInChina } from '../../../domain/dates.ts';
 import { installationContext } from '../../command-context.ts';
 import { errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
@@ -25,7 +24,7 @@ import type { RouteModule } from '../types.ts';
 const changeErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody };
 
 export const calendarRoutes: RouteModule = async (app, options) => {
-  const { db, calendars, now } = options;
+  const { db, calendars, clock } = options;
   app.get(
     '/api/v1/calendar',
     {
@@ -37,7 +36,7 @@ export const calendarRoutes: RouteModule = async (app, options) => {
       },
     },
     async (request) => {
-      const year = request.query.year ?? Number(todayInChina(now()).slice(0, 4));
+      const year = request.query.year ?? Number(clock.today().slice(0, 4));
       return readCalendarYear({ db, calendar: calendars }, { year });
     },
   );

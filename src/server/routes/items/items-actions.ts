@@ -20,7 +20,7 @@ import { writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { actionResultSchema, type expectedVersion, itemParams, publishedSchema } from './items-schemas.ts';
 
-export const itemActionRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   /** Registers `POST …/items/:id/{name}`: the body schema, then the command with the target. */
   function action<B extends z.ZodObject<{ expectedVersion: typeof expectedVersion }>>(
     name: string,
@@ -44,7 +44,7 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, now })
         },
       },
       async (request) => {
-        const ctx = commandContext(request, { db, calendars, now });
+        const ctx = commandContext(request, { db, calendars, clock });
         const agencyId = agencyOf(request).id;
         return run(ctx, { agencyId, itemId: request.params.id, body: request.body as z.infer<B> });
       },

@@ -8,7 +8,6 @@ import { deleteAgencyColumn, saveAgencyColumn } from '../../../commands/items/ag
 import { setIndexPrefix } from '../../../commands/items/set-index-prefix.ts';
 import { columnBody, indexPrefixBody } from '../../../contract/item-inputs.ts';
 import { listAgencyColumns, publishedInYear, unpublishedItems } from '../../../db/queries/items.ts';
-import { todayInChina } from '../../../domain/dates.ts';
 import { publicationTimeliness, timelinessFigure } from '../../../domain/items/timeliness.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
@@ -32,7 +31,7 @@ const lateItem = z.object({
   workingDays: z.number().int(),
 });
 
-export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.get(
     '/api/v1/agencies/:code/item-columns',
     {
@@ -59,7 +58,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       return saveAgencyColumn(ctx, {
         agencyId,
         code: request.params.column,
@@ -80,7 +79,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       await deleteAgencyColumn(ctx, { agencyId, code: request.params.column });
       return reply.code(204).send(null);
     },
@@ -99,7 +98,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       return setIndexPrefix(ctx, { agencyId, indexPrefix: request.body.indexPrefix });
     },
   );
@@ -133,7 +132,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, now }
       const agencyId = agencyOf(request).id;
       const { year } = request.params;
       const calendar = await calendars.get();
-      const today = todayInChina(now());
+      const today = clock.today();
       const published = (await publishedInYear(db, agencyId, year)).map((r) => ({
         id: r.id,
         title: r.title,

@@ -40,7 +40,7 @@ export async function sendAttachment(
     .send(store.open(found.storage_key));
 }
 
-export const itemFileRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const itemFileRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   const store = createFileStore();
   const maxBytes = maxAttachmentBytes();
 
@@ -58,7 +58,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, calendars, now }) =
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       const { contentBase64, fileName } = request.body;
       if (!BASE64.test(contentBase64)) throw new AppError('validation', '文件内容应为 base64 编码。');
       const uploaded = await uploadAttachment(ctx, store, {
@@ -86,7 +86,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, calendars, now }) =
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       return removeAttachment(ctx, store, {
         agencyId,
         itemId: request.params.id,

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { createDraft } from '../../../commands/items/create-draft.ts';
 import { editItem } from '../../../commands/items/edit-item.ts';
 import { findItem, listItems } from '../../../db/queries/items.ts';
-import { todayInChina } from '../../../domain/dates.ts';
 import { STATUTORY_CATEGORIES } from '../../../domain/items/categories.ts';
 import { ITEM_STATES } from '../../../domain/items/state-machine.ts';
 import { agencyOf } from '../../actor.ts';
@@ -29,7 +28,7 @@ import {
 export const staffAttachmentUrl = (code: string, itemId: number) => (attachmentId: number) =>
   `/api/v1/agencies/${code}/items/${itemId}/attachments/${attachmentId}`;
 
-export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.post(
     '/api/v1/agencies/:code/items',
     {
@@ -43,7 +42,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       const created = await createDraft(ctx, { agencyId, fields: request.body });
       return reply.code(201).send(created);
     },
@@ -100,7 +99,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
       const agencyId = agencyOf(request).id;
       const found = await findItem(db, agencyId, id);
       if (!found) throw new AppError('not_found', `未找到编号为 ${id} 的信息。`);
-      return itemDetailJson(found, await calendars.get(), todayInChina(now()), staffAttachmentUrl(code, id));
+      return itemDetailJson(found, await calendars.get(), clock.today(), staffAttachmentUrl(code, id));
     },
   );
 
@@ -118,7 +117,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, now }) => {
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       const { expectedVersion, ...changes } = request.body;
       const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
       return editItem(ctx, {

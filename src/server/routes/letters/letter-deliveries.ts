@@ -7,7 +7,7 @@ import { commandContext } from '../../command-context.ts';
 import { caseParams, rowId, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
-export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.post(
     '/api/v1/agencies/:code/requests/:id/letters/:letterId/delivery',
     {
@@ -25,7 +25,7 @@ export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, no
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       return recordLetterSent(ctx, {
         ...request.body,
         agencyId,

@@ -47,7 +47,7 @@ async function sendLetter(
     .send(as === 'docx' ? Buffer.from(letter.docx) : letter.html);
 }
 
-export const letterRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const letterRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.get(
     '/api/v1/agencies/:code/requests/:id/letters/:letterId.:format',
     {
@@ -153,7 +153,7 @@ export const letterRoutes: RouteModule = async (app, { db, calendars, now }) => 
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       return saveLetterTemplate(ctx, {
         agencyId,
         kind: request.params.kind,

@@ -11,7 +11,7 @@ import { readReviewPass } from '../../../commands/registry/read-review-pass.ts';
 import { repealDocument } from '../../../commands/registry/repeal-document.ts';
 import { reviewPass } from '../../../commands/registry/review-pass.ts';
 import { documentHistory, documentsInForce, listDocuments } from '../../../db/queries/registry.ts';
-import { isIsoDate, todayInChina } from '../../../domain/dates.ts';
+import { isIsoDate } from '../../../domain/dates.ts';
 import { DOCUMENT_STATUSES } from '../../../domain/registry/lifecycle.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
@@ -36,7 +36,7 @@ const TAGS = ['registry'];
 const BASE = '/api/v1/agencies/:code/registry';
 
 export const registryRoutes: RouteModule = async (app, options) => {
-  const { db, now } = options;
+  const { db, clock } = options;
   app.get(
     '/api/v1/agencies/:code/normative-documents',
     {
@@ -54,7 +54,7 @@ export const registryRoutes: RouteModule = async (app, options) => {
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const { on = todayInChina(now()), kind, limit, offset } = request.query;
+      const { on = clock.today(), kind, limit, offset } = request.query;
       return { on, ...(await documentsInForce(db, agencyId, on, { kind, limit, offset })) };
     },
   );

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { draftView } from '../../../commands/reports/draft-view.ts';
 import { requireReportInputs, saveDraft, validateDraft } from '../../../commands/reports/edit-draft.ts';
 import { cellRecords } from '../../../db/queries/cell-records.ts';
-import { todayInChina } from '../../../domain/dates.ts';
 import { buildReport } from '../../../domain/report/build.ts';
 import { cellSource, publicationCount } from '../../../domain/report/cell-source.ts';
 import { FIGURE_FIELDS } from '../../../domain/report/figures.ts';
@@ -32,7 +31,7 @@ const TAGS = ['reports'];
 const BASE = '/api/v1/agencies/:code/reports/:year';
 
 export const reportDraftRoutes: RouteModule = async (app, options) => {
-  const { db, now } = options;
+  const { db, clock } = options;
   app.get(
     `${BASE}/draft`,
     {
@@ -45,7 +44,7 @@ export const reportDraftRoutes: RouteModule = async (app, options) => {
     },
     async (request) => {
       const { code, year } = request.params;
-      return draftView(await requireReportInputs(db, code, year), todayInChina(now()));
+      return draftView(await requireReportInputs(db, code, year), clock.today());
     },
   );
 

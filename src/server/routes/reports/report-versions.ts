@@ -40,7 +40,7 @@ const published = (v: PublishedVersion, actor: string, recordedAt: string) => ({
 });
 
 export const reportVersionRoutes: RouteModule = async (app, options) => {
-  const { db, now, pdfLimiter } = options;
+  const { db, clock, pdfLimiter } = options;
   /** The context of a publication, its clock stopped at the instant the answer reports. */
   const publishing = (request: FastifyRequest, at: Date) => ({
     ...commandContext(request, options),
@@ -59,7 +59,7 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
     },
     async (request, reply) => {
       const { code, year } = request.params;
-      const ctx = publishing(request, now());
+      const ctx = publishing(request, clock.now());
       const version = await publishReport(ctx, { code, year, ...request.body });
       return reply.code(201).send(published(version, ctx.actor.username, ctx.clock.now().toISOString()));
     },
@@ -79,7 +79,7 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
     },
     async (request, reply) => {
       const { code, year } = request.params;
-      const ctx = publishing(request, now());
+      const ctx = publishing(request, clock.now());
       const version = await correctReport(ctx, { code, year, ...request.body });
       return reply.code(201).send(published(version, ctx.actor.username, ctx.clock.now().toISOString()));
     },

@@ -13,7 +13,7 @@ import { reportJson } from '../../presenters/report-json.ts';
 import { errorBody, reportFileParams, reportParams } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
-export const reportRoutes: RouteModule = async (app, { db, now, pdfLimiter }) => {
+export const reportRoutes: RouteModule = async (app, { db, clock, pdfLimiter }) => {
   app.get(
     '/api/v1/agencies/:code/reports/:year',
     {
@@ -30,7 +30,7 @@ export const reportRoutes: RouteModule = async (app, { db, now, pdfLimiter }) =>
     },
     async (request) => {
       const { code, year } = request.params;
-      return reportJson(await loadReport(db, code, year, now()));
+      return reportJson(await loadReport(db, code, year, clock.today()));
     },
   );
 
@@ -47,7 +47,7 @@ export const reportRoutes: RouteModule = async (app, { db, now, pdfLimiter }) =>
     },
     async (request, reply) => {
       const { code, year, format } = request.params;
-      const report = await loadReport(db, code, year, now());
+      const report = await loadReport(db, code, year, clock.today());
       const file = await renderReportFile(report, format, pdfLimiter);
       return reply
         .type(file.contentType)

@@ -15,7 +15,7 @@ import { agencyCode, errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
 
-export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const publicRequestRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.post(
     '/api/v1/agencies/:code/requests/online',
     {
@@ -29,7 +29,7 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const ctx = publicContext(request, { db, calendars, now });
+      const ctx = publicContext(request, { db, calendars, clock });
       const registered = await registerRequest(ctx, {
         agencyId,
         channel: 'online',
@@ -53,7 +53,7 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, now
       },
     },
     async (request) => {
-      const found = await trackRequest(publicContext(request, { db, calendars, now }), {
+      const found = await trackRequest(publicContext(request, { db, calendars, clock }), {
         trackingCode: request.params.trackingCode,
       });
       if (!found) throw new AppError('not_found', '未找到该查询码对应的申请，请核对查询码。');

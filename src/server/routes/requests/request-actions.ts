@@ -14,7 +14,7 @@ import { caseParams, errorBody, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';
 
-export const requestActionRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const requestActionRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.post(
     '/api/v1/agencies/:code/requests/:id/actions/:action',
     {
@@ -35,7 +35,7 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       return applyCaseAction(ctx, {
         agencyId,
         requestId: request.params.id,
@@ -67,7 +67,7 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, now
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       const recorded = await recordReviewCase(ctx, {
         agencyId,
         requestId: request.params.id,

@@ -10,7 +10,7 @@ import { commandContext } from '../../command-context.ts';
 import { caseParams, errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
-export const requestApplicantIdRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const requestApplicantIdRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.post(
     '/api/v1/agencies/:code/requests/:id/applicant-id',
     {
@@ -29,7 +29,7 @@ export const requestApplicantIdRoutes: RouteModule = async (app, { db, calendars
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       return viewApplicantId(ctx, {
         agencyId,
         requestId: request.params.id,

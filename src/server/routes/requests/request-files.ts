@@ -15,7 +15,7 @@ import type { RouteModule } from '../types.ts';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export const requestFileRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const requestFileRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   const store = createFileStore();
   const maxBytes = maxAttachmentBytes();
 
@@ -39,7 +39,7 @@ export const requestFileRoutes: RouteModule = async (app, { db, calendars, now }
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       if (!BASE64.test(request.body.contentBase64))
         throw new AppError('validation', '文件内容应为 base64 编码。');
       const attached = await attachFileToRequest(ctx, store, {

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { registerBody } from '../../../commands/requests/register-input.ts';
 import { registerRequest } from '../../../commands/requests/register-request.ts';
 import { findCase, listCases, queueCounts } from '../../../db/queries/request-cases.ts';
-import { todayInChina } from '../../../domain/dates.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
@@ -15,7 +14,7 @@ import { agencyCode, caseParams, errorBody, readErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { caseDetailSchema, queueQuery, queueSchema, registeredSchema } from './request-schemas.ts';
 
-export const requestRoutes: RouteModule = async (app, { db, calendars, now }) => {
+export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.post(
     '/api/v1/agencies/:code/requests',
     {
@@ -29,7 +28,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const ctx = commandContext(request, { db, calendars, now });
+      const ctx = commandContext(request, { db, calendars, clock });
       const body = request.body;
       const registered = await registerRequest(ctx, {
         agencyId,
@@ -58,7 +57,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
     },
     async (request) => {
       const agencyId = agencyOf(request).id;
-      const today = todayInChina(now());
+      const today = clock.today();
       const dueSoonUntil = (await calendars.get()).addWorkingDays(today, 3);
       const { filter, limit, offset, q, receivedFrom, receivedTo } = request.query;
       const page = await listCases(db, agencyId, {
@@ -83,7 +82,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, now }) =>
       const agencyId = agencyOf(request).id;
       const found = await findCase(db, agencyId, request.params.id);
       if (!found) throw new AppError('not_found', `未找到编号为 ${request.params.id} 的申请。`);
-      return caseJson(found, await calendars.get(), todayInChina(now()));
+      return caseJson(found, await calendars.get(), clock.today());
     },
   );
 };
