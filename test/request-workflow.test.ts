@@ -116,6 +116,7 @@ describeEachWithDemo('a request from intake to answer, through the API', (use) =
         { description: '企业补贴明细', outcome: 'denied.third_party' },
       ],
       basis: 'a37',
+      fields: { reason: '企业补贴明细涉及第三方商业秘密' },
       reasons: '第二项涉及第三方商业秘密',
     });
     expect(res.statusCode, res.body).toBe(200);

@@ -80,6 +80,7 @@ const CASES: DemoCase[] = [
             { description: '征收补偿方案', outcome: 'unable.not_held' },
           ],
           basis: 'a37',
+          fields: { reason: '征收补偿方案由区征收办制作，本机关不掌握该信息' },
           reasons: '立项批复予以公开；征收补偿方案由区征收办制作，本机关不掌握',
         },
       },
@@ -115,6 +116,9 @@ const CASES: DemoCase[] = [
             { description: '企业补贴发放明细', outcome: 'denied.third_party' },
           ],
           basis: 'a37',
+          fields: {
+            reason: '企业补贴发放明细涉及第三方商业秘密，经书面征求意见，第三方不同意公开且理由合理',
+          },
           reasons: '补贴明细涉及第三方商业秘密，第三方不同意公开',
         },
       },

@@ -1,0 +1,91 @@
+/**
+ * The fields of a decision (作出答复) a chosen legal basis needs: every `{slot}` of the basis's
+ * sentence (outcome-basis.ts) is a required, labelled field, declared here once and read by the
+ * API's validation, the console's 作出答复 dialog and the CLI. An answer letter is never sent with a
+ * slot left open (条例 第三十六条: the answer states the decision; 第三十六条第（三）项 “告知申请人不予
+ * 公开并说明理由”; 第三十六条第（五）项 “能够确定负责公开该政府信息的行政机关的，告知申请人该行政机关的
+ * 名称、联系方式”; 第三十七条 partial disclosure with the withheld part's reason).
+ */
+import type { Outcome } from '../report/vocabulary.ts';
+import { type BasisCode, findBasis, slotsOf } from './outcome-basis.ts';
+
+/** Every slot a basis's sentence may have. */
+export const DECISION_SLOTS = ['reason', 'where', 'law', 'kind', 'agency', 'contact', 'basis'] as const;
+export type DecisionSlot = (typeof DECISION_SLOTS)[number];
+
+/** What staff write into a slot: its Chinese label and an example (the dialog's hint). */
+export interface DecisionField {
+  slot: DecisionSlot;
+  label: string;
+  hint: string;
+}
+
+/** The meaning of each slot, whatever the basis (the basis may name it more precisely, below). */
+const SLOT_FIELDS: Record<DecisionSlot, Omit<DecisionField, 'slot'>> = {
+  reason: { label: '理由', hint: '写明具体理由，不必以句号结尾' },
+  where: {
+    label: '获取途径',
+    hint: '如：本机关门户网站“政府信息公开”专栏（网址）中的《……》',
+  },
+  law: { label: '法律、行政法规名称', hint: '如：《中华人民共和国档案法》' },
+  kind: { label: '信息类别', hint: '如：不动产登记资料' },
+  agency: { label: '负责的行政机关', hint: '写机关全称，如：威海市自然资源和规划局' },
+  contact: { label: '该机关的联系方式', hint: '如：联系电话0631-0000000，地址……' },
+  basis: { label: '答复内容及依据', hint: '写出完整的答复内容，包括所依据的规定' },
+};
+
+/** How a basis names a slot where the general label is not precise enough. */
+const BASIS_LABELS: Partial<Record<BasisCode, Partial<Record<DecisionSlot, string>>>> = {
+  a37: { reason: '不予公开部分的理由' },
+  'a36.1': { where: '已主动公开的获取途径' },
+  'a39.2': { where: '公开出版物的获取途径' },
+  'a14.law': { law: '禁止公开的法律、行政法规' },
+  'a36.7.law': { law: '作出特别规定的法律、行政法规', agency: '受理查询的机关' },
+  'a36.5': { reason: '不属于本机关负责公开的理由', agency: '负责公开该政府信息的行政机关' },
+  'a36.5.unknown': { reason: '不属于本机关负责公开的理由' },
+};
+
+/** A slot's general label (“理由”), or the slot itself when it is not a decision's. */
+export function slotLabel(slot: string): string {
+  return isSlot(slot) ? SLOT_FIELDS[slot].label : slot;
+}
+
+const isSlot = (name: string): name is DecisionSlot => (DECISION_SLOTS as readonly string[]).includes(name);
+
+/** The fields the basis of an outcome needs, in the order its sentence uses them (none: unknown basis). */
+export function decisionFields(outcome: Outcome, basisCode?: string): DecisionField[] {
+  const basis = findBasis(outcome, basisCode);
+  if (!basis) return [];
+  const own = BASIS_LABELS[basis.code] ?? {};
+  return [...new Set(slotsOf(basis.sentence))].filter(isSlot).map((slot) => ({
+    slot,
+    ...SLOT_FIELDS[slot],
+    label: own[slot] ?? SLOT_FIELDS[slot].label,
+  }));
+}
+
+/** The values of a decision's slots: its `fields`, and the responsible agency given as `otherAgency`. */
+export function decisionValues(
+  fields: Readonly<Partial<Record<string, string>>> | undefined,
+  otherAgency?: string,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [slot, value] of Object.entries(fields ?? {})) if (value?.trim()) values[slot] = value.trim();
+  if (!values.agency && otherAgency?.trim()) values.agency = otherAgency.trim();
+  return values;
+}
+
+/** The fields of the basis left without a (non-blank) value. */
+export function missingDecisionFields(
+  outcome: Outcome,
+  basisCode: string | undefined,
+  values: Readonly<Record<string, string>>,
+): DecisionField[] {
+  return decisionFields(outcome, basisCode).filter((f) => !values[f.slot]?.trim());
+}
+
+/** “请填写“不予公开部分的理由”：所选法律依据的答复书要写明这一内容。” */
+export function missingFieldsMessage(missing: readonly DecisionField[]): string {
+  const names = missing.map((f) => `“${f.label}”`).join('、');
+  return `请填写${names}：所选法律依据的答复书要写明${missing.length > 1 ? '这些内容' : '这一内容'}（条例第三十六条）。`;
+}
