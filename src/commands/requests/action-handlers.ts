@@ -121,7 +121,7 @@ const extend: Handler = ({ payload, before, events, occurredOn }) => {
 };
 
 /** How to pay, until agencies configure their own (the fee notice says it). */
-const HOW_TO_PAY = '请持本通知书到本机关政府信息公开工作机构缴纳，或按本机关另行告知的方式缴纳';
+const HOW_TO_PAY = '请持本通知书到本机关政府信息公开工作机构缴纳，或按本机关另行告知的方式缴纳。';
 
 const sendFeeNotice: Handler = ({ payload, occurredOn, calendar, events }) => {
   const p = parse('send_fee_notice', payload);

@@ -5,6 +5,7 @@ import { letterFields } from './fields.ts';
 import { AGENCY_CONSULTATION_TITLE, LETTER_KIND_INFO, type LetterKind } from './kinds.ts';
 import type { LetterData } from './letter-data.ts';
 import type { LetterParagraph } from './paragraphs.ts';
+import { tidyLetterData } from './punctuation.ts';
 import {
   defaultTemplate,
   fillTemplate,
@@ -52,7 +53,7 @@ export function composeLetter(kind: LetterKind, data: LetterData, template?: str
   const text = template ?? defaultTemplate(kind);
   const check = validateTemplate(kind, text);
   if (!check.ok) throw new LetterTemplateError(check.messages);
-  const { paragraphs, missing, unfilled } = fillTemplate(text, data);
+  const { paragraphs, missing, unfilled } = fillTemplate(text, tidyLetterData(data));
   const holes = [...missing.filter((path) => !mayBeBlank(path)), ...unfilled];
   if (holes.length > 0)
     throw new LetterIncompleteError(

@@ -4,13 +4,23 @@
  * API's validation, the console's 作出答复 dialog and the CLI. An answer letter is never sent with a
  * slot left open (条例 第三十六条: the answer states the decision; 第三十六条第（三）项 “告知申请人不予
  * 公开并说明理由”; 第三十六条第（五）项 “能够确定负责公开该政府信息的行政机关的，告知申请人该行政机关的
- * 名称、联系方式”; 第三十七条 partial disclosure with the withheld part's reason).
+ * 名称、联系方式”; 第三十六条第（二）项 “告知申请人获取该政府信息的方式、途径和时间”; 第三十七条 partial
+ * disclosure with the withheld part's reason).
  */
 import type { Outcome } from '../report/vocabulary.ts';
 import { type BasisCode, findBasis, slotsOf } from './outcome-basis.ts';
 
 /** Every slot a basis's sentence may have. */
-export const DECISION_SLOTS = ['reason', 'where', 'law', 'kind', 'agency', 'contact', 'basis'] as const;
+export const DECISION_SLOTS = [
+  'delivery',
+  'reason',
+  'where',
+  'law',
+  'kind',
+  'agency',
+  'contact',
+  'basis',
+] as const;
 export type DecisionSlot = (typeof DECISION_SLOTS)[number];
 
 /** What staff write into a slot: its Chinese label and an example (the dialog's hint). */
@@ -22,6 +32,10 @@ export interface DecisionField {
 
 /** The meaning of each slot, whatever the basis (the basis may name it more precisely, below). */
 const SLOT_FIELDS: Record<DecisionSlot, Omit<DecisionField, 'slot'>> = {
+  delivery: {
+    label: '获取的方式、途径和时间',
+    hint: '如：本机关将于本答复书送达之日起5个工作日内以邮寄方式向您提供，共12页',
+  },
   reason: { label: '理由', hint: '写明具体理由，不必以句号结尾' },
   where: {
     label: '获取途径',
