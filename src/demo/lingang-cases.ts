@@ -125,6 +125,7 @@ const CASES: DemoCase[] = [
           ],
           basis: 'a37',
           fields: {
+            ...BY_POST,
             reason: '企业补贴发放明细涉及第三方商业秘密，经书面征求意见，第三方不同意公开且理由合理',
           },
           reasons: '补贴明细涉及第三方商业秘密，第三方不同意公开',

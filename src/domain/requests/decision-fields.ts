@@ -7,7 +7,14 @@
  * 名称、联系方式”; 第三十六条第（二）项 “告知申请人获取该政府信息的方式、途径和时间”; 第三十七条 partial
  * disclosure with the withheld part's reason).
  */
-import type { Outcome } from '../report/vocabulary.ts';
+import { groupHeading } from '../report/formats/common.ts';
+import {
+  OUTCOME_GROUPS,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  type Outcome,
+  outcomeGroup,
+} from '../report/vocabulary.ts';
 import { type BasisCode, findBasis, slotsOf } from './outcome-basis.ts';
 
 /** Every slot a basis's sentence may have. */
@@ -103,3 +110,22 @@ export function missingFieldsMessage(missing: readonly DecisionField[]): string 
   const names = missing.map((f) => `“${f.label}”`).join('、');
   return `请填写${names}：所选法律依据的答复书要写明${missing.length > 1 ? '这些内容' : '这一内容'}（条例第三十六条）。`;
 }
+
+/** One heading of the 作出答复 picker and the outcomes under it. */
+export interface OutcomeChoiceGroup {
+  /** the format's heading: “（三）不予公开” */
+  heading: string;
+  outcomes: Array<{ outcome: Outcome; label: string }>;
+}
+
+/**
+ * The outcomes staff choose from, under table 三's headings （一）…（六） (国办公开办函〔2021〕30号): an
+ * outcome that is its own heading (予以公开, 部分公开) is listed by its row's words without the number.
+ */
+export const OUTCOME_CHOICES: readonly OutcomeChoiceGroup[] = OUTCOME_GROUPS.map((group) => ({
+  heading: groupHeading(group),
+  outcomes: OUTCOMES.filter((o) => outcomeGroup(o) === group).map((outcome) => ({
+    outcome,
+    label: OUTCOME_LABELS[outcome].replace(/^（[一二三四五六]）/u, ''),
+  })),
+}));
