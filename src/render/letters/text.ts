@@ -11,14 +11,14 @@ const ENTITIES: Record<string, string> = {
   '&#39;': "'",
 };
 
-const unescape = (text: string): string => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+const decodeEntities = (text: string): string => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 
 /** The text of a letter's HTML document (renderLetterHtml's), one paragraph a line. */
 export function letterText(html: string): string {
   const article = html.slice(html.indexOf('<article'));
   const lines: string[] = [];
   for (const match of article.matchAll(/<(h1|p)(?: class="([^"]*)")?[^>]*>([\s\S]*?)<\/\1>/g)) {
-    const text = unescape(match[3].replace(/<[^>]+>/g, ''));
+    const text = decodeEntities(match[3].replace(/<[^>]+>/g, ''));
     lines.push(match[2]?.includes('gk-right') ? `${' '.repeat(24)}${text}` : text);
   }
   return lines.join('\n');
