@@ -11,7 +11,8 @@ const ENTITIES: Record<string, string> = {
   '&#39;': "'",
 };
 
-const decodeEntities = (text: string): string => text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+const decodeEntities = (text: string): string =>
+  text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
 
 /** The text of a letter's HTML document (renderLetterHtml's), one paragraph a line. */
 export function letterText(html: string): string {

@@ -6,10 +6,21 @@
 import { Alert, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { answerPreview } from '../../../domain/letters/answer-section.ts';
 import type { Outcome } from '../../../domain/report/vocabulary.ts';
-import { decisionFields, OUTCOME_CHOICES } from '../../../domain/requests/decision-fields.ts';
+import {
+  type DecisionField,
+  decisionFields,
+  OUTCOME_CHOICES,
+} from '../../../domain/requests/decision-fields.ts';
 import { citationText, OUTCOME_BASES } from '../../../domain/requests/outcome-basis.ts';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
+
+/** A basis's sentence with its slots shown by their labels: “理由是：〔不予公开部分的理由〕。” */
+const withLabels = (sentence: string, fields: readonly DecisionField[]): string =>
+  sentence.replace(
+    /\{(\w+)\}/g,
+    (_whole, slot: string) => `〔${fields.find((f) => f.slot === slot)?.label ?? slot}〕`,
+  );
 
 /** 办理结果, 法律依据, the basis's own fields, 答复理由 and the preview. */
 export function DecideFields() {
@@ -32,10 +43,18 @@ export function DecideFields() {
           placeholder="按年度报告表三的分类选择"
           options={OUTCOME_CHOICES.map((group) => ({
             label: group.heading,
-            title: group.heading,
-            options: group.outcomes.map((o) => ({ value: o.outcome, label: o.label })),
+            options: group.outcomes.map((o) => ({
+              value: o.outcome,
+              label: o.label === group.heading.slice(3) ? group.heading : `${group.heading}：${o.label}`,
+              title: o.label,
+              short: o.label,
+            })),
           }))}
-          optionRender={(option) => <span style={{ whiteSpace: 'normal' }}>{option.label}</span>}
+          optionRender={(option) => (
+            <span style={{ whiteSpace: 'normal' }}>
+              {(option.data as { short?: string }).short ?? option.label}
+            </span>
+          )}
           popupMatchSelectWidth
           onChange={(next: Outcome) => {
             const first = OUTCOME_BASES[next]?.[0]?.code;
@@ -53,7 +72,9 @@ export function DecideFields() {
                     {b.citations.length > 0 ? citationText(b.citations) : '由经办人写明'}
                   </Typography.Text>
                   <br />
-                  <Typography.Text type="secondary">{b.sentence}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {withLabels(b.sentence, decisionFields(outcome, b.code))}
+                  </Typography.Text>
                 </Radio>
               ))}
             </Space>
