@@ -4,6 +4,7 @@ import { registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
+import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
 import { CASE_ACTIONS, type CaseAction } from '../domain/requests/state-machine.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../server/presenters/case-json.ts';
@@ -121,6 +122,8 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     }
   } catch (error) {
     if (error instanceof AppError) throw new UsageError(error.message);
+    if (error instanceof LetterIncompleteError || error instanceof LetterTemplateError)
+      throw new UsageError(error.message);
     if (error instanceof SyntaxError) throw new UsageError(`--payload 不是有效的 JSON：${error.message}`);
     throw error;
   }
