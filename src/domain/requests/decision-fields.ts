@@ -2,10 +2,18 @@
  * The fields of a decision (作出答复) a chosen legal basis needs: every `{slot}` of the basis's
  * sentence (outcome-basis.ts) is a required, labelled field, declared here once and read by the
  * API's validation, the console's 作出答复 dialog and the CLI. An answer letter is never sent with a
- * slot left open (条例 第三十六条: the answer states the decision; 第三十六条第（三）项 “告知申请人不予
- * 公开并说明理由”; 第三十六条第（五）项 “能够确定负责公开该政府信息的行政机关的，告知申请人该行政机关的
- * 名称、联系方式”; 第三十六条第（二）项 “告知申请人获取该政府信息的方式、途径和时间”; 第三十七条 partial
- * disclosure with the withheld part's reason).
+ * slot left open. What the 条例 requires each answer to tell (docs/law.md):
+ * - `delivery` — 第三十六条第（二）项 “所申请公开信息可以公开的，向申请人提供该政府信息，或者告知申请人
+ *   获取该政府信息的方式、途径和时间”; 第三十七条 “应当向申请人提供可以公开的政府信息内容”;
+ * - `reason` — 第三十七条 “并对不予公开的内容说明理由”; 第三十六条第（五）项 “所申请公开信息不属于本行政
+ *   机关负责公开的，告知申请人并说明理由”;
+ * - `agency`, `contact` — 第三十六条第（五）项 “能够确定负责公开该政府信息的行政机关的，告知申请人该行政
+ *   机关的名称、联系方式”;
+ * - `where` — 第三十六条第（一）项 “所申请公开信息已经主动公开的，告知申请人获取该政府信息的方式、途径”;
+ *   第三十九条第二款 “行政机关可以告知获取的途径”;
+ * - `law`, `kind` — 第十四条 “法律、行政法规禁止公开的政府信息……不予公开”; 第三十六条第（七）项 “有关法律、
+ *   行政法规对信息的获取有特别规定的，告知申请人依照有关法律、行政法规的规定办理”;
+ * - `basis` — other.other: staff word the whole answer and its grounds.
  */
 import { groupHeading } from '../report/formats/common.ts';
 import {
