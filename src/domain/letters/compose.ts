@@ -21,15 +21,19 @@ export interface ComposedLetter {
   /** the 文号-like line under the title: the registration number */
   docNo: string;
   paragraphs: LetterParagraph[];
-  /** placeholders of the agency's profile without a value, printed as blanks */
+  /** placeholders of the records (agency, case, applicant) without a value, printed as blanks */
   missing: string[];
 }
 
 /**
- * Placeholders that may print as a blank: the agency's own profile (address, phone…), which its
- * administrator completes in the agency's settings; everything about the case must be there.
+ * Placeholders that may print as a blank: what the records hold about the agency (its address,
+ * phone…, which its administrator completes in the agency's settings), the case and the applicant
+ * (a case imported from before the platform has no registration number). Everything the step
+ * itself states — the decision, its remedies, the correction, consultation, extension or fee — must
+ * be there.
  */
-const mayBeBlank = (path: string): boolean => path.startsWith('agency.');
+const RECORD_PATHS = /^(agency|case|applicant)\./;
+const mayBeBlank = (path: string): boolean => RECORD_PATHS.test(path);
 
 /** The printed title; a consultation of another agency (第三十四条) is not a third-party letter. */
 export function letterTitle(kind: LetterKind, data: LetterData): string {
@@ -46,8 +50,8 @@ function holeLabel(kind: LetterKind, hole: string): string {
 /**
  * Fills a kind's template (the agency's own, else the default) from a case. Throws
  * LetterTemplateError when the template does not pass validateTemplate for the kind, and
- * LetterIncompleteError when a placeholder about the case has no value or a sentence keeps an
- * open `{slot}`: a letter never leaves with a hole in it.
+ * LetterIncompleteError when a placeholder of the step's own section has no value or a sentence
+ * keeps an open `{slot}`: a letter never leaves with a hole in it.
  */
 export function composeLetter(kind: LetterKind, data: LetterData, template?: string): ComposedLetter {
   const text = template ?? defaultTemplate(kind);

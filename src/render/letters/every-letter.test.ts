@@ -153,7 +153,7 @@ describe('a letter with a hole is never rendered', () => {
       });
     },
   );
-  it('a missing value of the case throws too, naming it in Chinese', () => {
+  it('a missing value of the step (the remedies, 第五十一条) throws too, naming it in Chinese', () => {
     const { remedies: _none, ...noRemedies } = sampleLetterData({ answer: open.answer });
     expect(() => renderLetterHtml('answer.partial', noRemedies)).toThrow(/“救济途径”/);
   });

@@ -64,7 +64,7 @@ export function DecideFields() {
       </Form.Item>
       {outcome && (
         <Form.Item label="法律依据" name="basis" rules={required('请选择法律依据')}>
-          <Radio.Group style={{ width: '100%' }}>
+          <Radio.Group style={{ width: '100%' }} onChange={() => form.setFieldValue('fields', {})}>
             <Space orientation="vertical" style={{ width: '100%' }}>
               {bases.map((b) => (
                 <Radio key={b.code} value={b.code} style={{ whiteSpace: 'normal', alignItems: 'flex-start' }}>
