@@ -116,6 +116,7 @@ describeEachWithDemo('a request from intake to answer, through the API', (use) =
         { description: '企业补贴明细', outcome: 'denied.third_party' },
       ],
       basis: 'a37',
+      fields: { delivery: '低保名单随本答复书邮寄', reason: '企业补贴明细涉及第三方商业秘密' },
       reasons: '第二项涉及第三方商业秘密',
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -229,7 +230,10 @@ describeEachWithDemo('a request from intake to answer, through the API', (use) =
     const view = (await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).json();
     expect(view.feeYuan).toBe(1700);
     expect(view.clock.due > '2024-10-30').toBe(true);
-    res = await act(r.requestId, 'decide', 3, { outcome: 'granted', basis: 'a36.2', reasons: '予以公开' });
+    res = await act(r.requestId, 'decide', 3, {
+      ...{ outcome: 'granted', basis: 'a36.2', reasons: '予以公开' },
+      fields: { delivery: '随本答复书邮寄' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const report = await buildAnnualReport(use(), 'lingang', 2024);
     const other = report?.narrative.other.flatMap((p) => p.segments.map((x) => x.text)).join('');

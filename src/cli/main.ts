@@ -12,7 +12,7 @@ const USAGE = `用法：gongkai <命令> [参数]
                                                      生成年度报告（json/html 未指定 --out 时输出到标准输出）
   import FILE                                        导入 JSON Lines 记录（格式见 docs/import-format.md）
   validate FILE [--today YYYY-MM-DD]                 按 R1–R10 校验一份报告 JSON（生成的或编辑过的）
-  request register|act|show|list …                  依申请公开办理（用法：gongkai request）
+  request register|act|show|list|letters|bases …     依申请公开办理（用法：gongkai request）
   workdays add DATE N | between A B [--calendar F]   DATE 之后第 N 个工作日；A 之后至 B 的工作日数（见 docs/calendar.md）
   clock FILE [--today YYYY-MM-DD] [--calendar F]     计算一件申请的答复期限（格式见 docs/clock.md）
   calendar show [YEAR] | import-notice FILE | override DATE holiday|workday --source 文号 | remove-override DATE  工作日历（改动后重算未办结申请的期限，见 docs/calendar.md）

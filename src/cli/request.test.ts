@@ -82,3 +82,62 @@ describe('gongkai request register', () => {
     expect(await db.kysely.selectFrom('requests').select('id').execute()).toEqual(before);
   });
 });
+
+describe('gongkai request letters (条例 第三十六条: the answer as sent)', () => {
+  const run = async (...args: string[]) => {
+    printed = '';
+    const code = await requestCommand(io, db, args);
+    return { code, out: printed };
+  };
+  const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
+
+  it('refuses a 部分公开 without the fields its basis needs, then prints every letter with its date', async () => {
+    const { out } = await run('register', ...as, file);
+    const id = String((JSON.parse(out) as { requestId: number }).requestId);
+    const decision = { outcome: 'partial', basis: 'a37', reasons: '部分涉及商业秘密' };
+    const act = (payload: object) =>
+      run(
+        'act',
+        ...as,
+        id,
+        'decide',
+        '--on',
+        '2026-11-20',
+        '--version',
+        '1',
+        '--payload',
+        JSON.stringify(payload),
+      );
+    await expect(act(decision)).rejects.toThrow('请填写“获取的方式、途径和时间”、“不予公开部分的理由”');
+    expect((await run('letters', ...as, id)).out).not.toContain('答复书');
+    const fields = { delivery: '随本答复书以电子邮件发送', reason: '投标报价明细属于商业秘密。' };
+    expect((await act({ ...decision, fields })).code).toBe(0);
+    const text = await run('letters', ...as, id);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/===== 1\. 登记回执（receipt） {2}2026年11月2日/);
+    expect(text.out).toMatch(/===== 2\. 答复书（部分公开）（answer\.partial） {2}2026年11月20日/);
+    expect(text.out).toContain(
+      '获取的方式、途径和时间：随本答复书以电子邮件发送；其余部分不予公开，理由是：投标报价明细属于商业秘密。',
+    );
+    expect(text.out).not.toMatch(/[{}]|。。/);
+    const html = await run('letters', ...as, id, '--format', 'html');
+    expect(html.out.match(/<!DOCTYPE html>/gi)).toHaveLength(2);
+    await expect(run('letters', ...as, id, '--format', 'pdf')).rejects.toThrow('--format 应为 text 或 html');
+    await expect(run('letters', ...as, '99999')).rejects.toThrow('未找到编号为 99999 的申请');
+  });
+
+  it('lists the bases of an outcome with the fields a decision on each must carry', async () => {
+    const { out } = await run('bases', 'unable.not_held');
+    const [group] = JSON.parse(out) as Array<{
+      heading: string;
+      outcomes: Array<{ bases: Array<{ basis: string; fields: Array<{ label: string }> }> }>;
+    }>;
+    expect(group.heading).toBe('（四）无法提供');
+    const a365 = group.outcomes[0].bases.find((b) => b.basis === 'a36.5');
+    expect(a365?.fields.map((f) => f.label)).toEqual([
+      '不属于本机关负责公开的理由',
+      '负责公开该政府信息的行政机关',
+      '该机关的联系方式',
+    ]);
+  });
+});

@@ -4,16 +4,23 @@ import { registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
+import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
 import { CASE_ACTIONS, type CaseAction } from '../domain/requests/state-machine.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../server/presenters/case-json.ts';
 import { cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
+import { caseLetters, outcomeBases, printLetters } from './request-letters.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
 gongkai request act --agency CODE --user USER ID ACTION [--on YYYY-MM-DD] [--payload JSON] --version N
 gongkai request show --agency CODE --user USER ID
-gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]`;
+gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]
+gongkai request letters --agency CODE --user USER ID [--format text|html]
+gongkai request bases [OUTCOME]
+
+作出答复（decide）的 --payload 除 outcome、basis、reasons 外，还要在 fields 中写明所选法律依据要求的各项，
+如 {"outcome":"partial",…,"fields":{"delivery":"…","reason":"…"}}；各依据要求哪些项，见 gongkai request bases。`;
 
 function readJson(file: string): Record<string, unknown> {
   try {
@@ -36,8 +43,13 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     payload: { type: 'string' },
     version: { type: 'string' },
     filter: { type: 'string' },
+    format: { type: 'string' },
   });
   const print = (value: unknown) => printJson(io, value);
+  if (sub === 'bases') {
+    print(outcomeBases(positionals[0]));
+    return 0;
+  }
   try {
     if (!values.agency) throw new UsageError(`缺少 --agency。用法：\n${USAGE}`);
     const { agencyId, ctx } = await cliAgencyContext(db, values.agency, values.user);
@@ -95,11 +107,23 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
         );
         return 0;
       }
+      case 'letters': {
+        const format = values.format ?? 'text';
+        if (format !== 'text' && format !== 'html') throw new UsageError('--format 应为 text 或 html');
+        if (!positionals[0] || !/^\d+$/.test(positionals[0]))
+          throw new UsageError(`缺少申请编号。用法：\n${USAGE}`);
+        const letters = await caseLetters(db, agencyId, Number(positionals[0]));
+        if (!letters) throw new UsageError(`未找到编号为 ${positionals[0]} 的申请`);
+        io.stdout.write(printLetters(letters, format));
+        return 0;
+      }
       default:
         throw new UsageError(`用法：\n${USAGE}`);
     }
   } catch (error) {
     if (error instanceof AppError) throw new UsageError(error.message);
+    if (error instanceof LetterIncompleteError || error instanceof LetterTemplateError)
+      throw new UsageError(error.message);
     if (error instanceof SyntaxError) throw new UsageError(`--payload 不是有效的 JSON：${error.message}`);
     throw error;
   }

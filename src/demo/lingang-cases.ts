@@ -33,11 +33,19 @@ interface DemoCase {
   steps: Array<{ on: string; action: CaseAction; payload: Record<string, unknown> }>;
 }
 
-const decide = (on: string, outcome: string, basis: string, reasons: string) => ({
+const decide = (
+  on: string,
+  outcome: string,
+  basis: string,
+  reasons: string,
+  fields?: Record<string, string>,
+) => ({
   on,
   action: 'decide' as const,
-  payload: { outcome, basis, reasons },
+  payload: { outcome, basis, reasons, ...(fields ? { fields } : {}) },
 });
+/** How granted information reaches the applicant (条例 第三十六条第（二）项). */
+const BY_POST = { delivery: '本机关已将该政府信息的纸质复制件以邮寄方式寄送至您提供的通讯地址' };
 
 const CASES: DemoCase[] = [
   {
@@ -46,7 +54,7 @@ const CASES: DemoCase[] = [
     name: '王建华',
     id: residentId('19750312', '101'),
     information: '2019年临港区城乡低保资金发放情况',
-    steps: [decide('2020-06-03', 'granted', 'a36.2', '所申请信息属于公开范围')],
+    steps: [decide('2020-06-03', 'granted', 'a36.2', '所申请信息属于公开范围', BY_POST)],
   },
   {
     channel: 'online',
@@ -62,7 +70,7 @@ const CASES: DemoCase[] = [
     name: '陈志强',
     id: residentId('19690521', '113'),
     information: '2020年临港区重点项目建设计划',
-    steps: [decide('2021-03-26', 'granted', 'a36.2', '所申请信息属于公开范围')],
+    steps: [decide('2021-03-26', 'granted', 'a36.2', '所申请信息属于公开范围', BY_POST)],
   },
   {
     channel: 'online',
@@ -80,6 +88,7 @@ const CASES: DemoCase[] = [
             { description: '征收补偿方案', outcome: 'unable.not_held' },
           ],
           basis: 'a37',
+          fields: { ...BY_POST, reason: '征收补偿方案由区征收办制作，本机关不掌握该信息' },
           reasons: '立项批复予以公开；征收补偿方案由区征收办制作，本机关不掌握',
         },
       },
@@ -115,6 +124,10 @@ const CASES: DemoCase[] = [
             { description: '企业补贴发放明细', outcome: 'denied.third_party' },
           ],
           basis: 'a37',
+          fields: {
+            ...BY_POST,
+            reason: '企业补贴发放明细涉及第三方商业秘密，经书面征求意见，第三方不同意公开且理由合理',
+          },
           reasons: '补贴明细涉及第三方商业秘密，第三方不同意公开',
         },
       },

@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { LetterTemplateError } from '../domain/letters/templates.ts';
+import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
 import { ChromiumMissingError } from '../render/pdf.ts';
 import { AppError, ERROR_CODES, errorHandler, HTTP_STATUS, toAppError } from './errors.ts';
 
@@ -27,6 +27,12 @@ describe('toAppError', () => {
     [
       'a broken letter template, as validation',
       new LetterTemplateError(['缺少“{{/each}}”。']),
+      'validation',
+      400,
+    ],
+    [
+      'a letter with an open slot (条例 第三十六条), as validation',
+      new LetterIncompleteError(['{reason}'], ['理由']),
       'validation',
       400,
     ],

@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ClockError } from '../domain/clock/problems.ts';
-import { LetterTemplateError } from '../domain/letters/templates.ts';
+import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { ChromiumMissingError } from '../render/pdf.ts';
 import { renderErrorPage } from './presenters/error-page.ts';
@@ -53,6 +53,10 @@ export function toAppError(error: unknown): AppError | null {
       `${error.message}请机关管理员在“文书模板”中修改该模板（或清空以恢复默认模板）后重试。`,
       details,
     );
+  }
+  if (error instanceof LetterIncompleteError) {
+    const details = error.labels.map((label) => ({ field: 'letter', message: `“${label}”没有填写` }));
+    return new AppError('validation', `${error.message}请补全后重试。`, details);
   }
   if (isFastifyError(error)) return fromFastifyError(error);
   return null;

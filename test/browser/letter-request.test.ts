@@ -78,9 +78,16 @@ describeJourney(
     it('decides and downloads the answer letter', async () => {
       const { page, shot } = use();
       await act(page, '作出答复', async () => {
-        await choose(page, '办理结果', '（一）予以公开');
-        await choose(page, '法律依据');
+        await choose(page, '办理结果', /^予以公开$/);
+        await page.getByRole('radio', { name: /第三十六条第（二）项/ }).check();
+        await page
+          .getByLabel('获取的方式、途径和时间', { exact: true })
+          .fill('本机关将于本答复书送达之日起5个工作日内邮寄');
         await page.getByLabel('答复理由').fill('经查，该信息属于本机关公开职责权限范围，予以公开。');
+        await page
+          .getByTestId('decision-preview')
+          .getByText(/获取该政府信息的方式、途径和时间：本机关将于/)
+          .waitFor();
         await shot(page, 'decide-dialog');
       });
       await page.getByRole('link', { name: /^下载 答复书/ }).waitFor();

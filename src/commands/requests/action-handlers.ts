@@ -11,6 +11,11 @@ import { feeSection } from '../../domain/letters/fee-section.ts';
 import { answerKind } from '../../domain/letters/kinds.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
 import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
+import {
+  decisionValues,
+  missingDecisionFields,
+  missingFieldsMessage,
+} from '../../domain/requests/decision-fields.ts';
 import { requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
@@ -110,7 +115,7 @@ const extend: Handler = ({ payload, before, events, occurredOn }) => {
 };
 
 /** How to pay, until agencies configure their own (the fee notice says it). */
-const HOW_TO_PAY = '请持本通知书到本机关政府信息公开工作机构缴纳，或按本机关另行告知的方式缴纳';
+const HOW_TO_PAY = '请持本通知书到本机关政府信息公开工作机构缴纳，或按本机关另行告知的方式缴纳。';
 
 const sendFeeNotice: Handler = ({ payload, occurredOn, calendar, events }) => {
   const p = parse('send_fee_notice', payload);
@@ -140,15 +145,22 @@ const decide: Handler = async ({ payload, occurredOn, row, events }) => {
   if (!outcome) return refuse('缺少办理结果。');
   const problem = validateDecisionBasis(outcome, p.basis);
   if (problem) throw new AppError('validation', problem, [{ field: 'basis', message: problem }]);
+  // 条例 第三十六条: the answer states the decision in full; every slot of the basis's sentence is
+  // a required field of the decision (decision-fields.ts), refused before anything is written.
+  const slots = decisionValues(p.fields, p.otherAgency);
+  const missing = missingDecisionFields(outcome, p.basis, slots);
+  if (missing.length > 0) {
+    const message = missingFieldsMessage(missing);
+    throw new AppError(
+      'validation',
+      message,
+      missing.map((f) => ({ field: `fields.${f.slot}`, message: `请填写“${f.label}”` })),
+    );
+  }
   checkPreconditions(outcome, p.basis, events);
   const items = p.items ?? [];
-  const letter = answerLetter({
-    outcome,
-    basisCode: p.basis,
-    reasons: p.reasons,
-    otherAgency: p.otherAgency,
-    items,
-  });
+  const otherAgency = slots.agency ?? p.otherAgency;
+  const letter = answerLetter({ outcome, basisCode: p.basis, slots, reasons: p.reasons, otherAgency, items });
   return {
     eventType: 'decided',
     clockEvent: { type: 'decided', on: occurredOn },
@@ -158,7 +170,7 @@ const decide: Handler = async ({ payload, occurredOn, row, events }) => {
       legal_basis: p.basis,
       mixed_items: Number(hasMixedItems(items.map((i) => i.outcome))),
     },
-    record: { outcome, basis: p.basis, reasons: p.reasons, items, otherAgency: p.otherAgency },
+    record: { outcome, basis: p.basis, reasons: p.reasons, items, fields: slots, otherAgency },
     letter: () => letter,
     afterWrite: async (trx) => {
       if (items.length === 0) return;

@@ -1,82 +1,93 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
 import { OUTCOMES } from '../../domain/report/vocabulary.ts';
+import { DECISION_SLOTS } from '../../domain/requests/decision-fields.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 
-/** The input of each case action, with a Chinese message naming the field. */
-const date = (field: string) =>
-  z.string({ error: `字段 ${field} 缺失，请写成 YYYY-MM-DD 格式的日期` }).refine(isIsoDate, {
-    error: (issue) => `字段 ${field} 的值“${String(issue.input)}”不是有效日期，请写成 YYYY-MM-DD`,
+/** The input of each case action, with a Chinese message naming the field in Chinese. */
+const date = (label: string) =>
+  z.string({ error: `请填写${label}（YYYY-MM-DD 格式的日期）` }).refine(isIsoDate, {
+    error: (issue) => `${label}“${String(issue.input)}”不是有效日期，请写成 YYYY-MM-DD`,
   });
-const text = (field: string, max = 2000) =>
+const text = (label: string, max = 2000) =>
   z
-    .string({ error: `字段 ${field} 缺失或不是文本` })
+    .string({ error: `请填写${label}（文字）` })
     .trim()
-    .min(1, { error: `字段 ${field} 不能为空` })
-    .max(max, { error: `字段 ${field} 超过 ${max} 个字符` });
-const count = (field: string, max: number) =>
+    .min(1, { error: `请填写${label}，不能为空` })
+    .max(max, { error: `${label}超过 ${max} 个字符` });
+const count = (label: string, max: number) =>
   z
-    .number({ error: `字段 ${field} 应为数字` })
-    .int({ error: `字段 ${field} 应为整数` })
-    .min(0, { error: `字段 ${field} 不能为负数` })
-    .max(max, { error: `字段 ${field} 不能大于 ${max}` });
-const outcome = (field: string) =>
-  z.enum(OUTCOMES, { error: () => `字段 ${field} 应为办理结果代码之一：${OUTCOMES.join('、')}` });
+    .number({ error: `${label}应为数字` })
+    .int({ error: `${label}应为整数` })
+    .min(0, { error: `${label}不能为负数` })
+    .max(max, { error: `${label}不能大于 ${max}` });
+const outcome = (label: string) =>
+  z.enum(OUTCOMES, { error: () => `${label}应为办理结果代码之一：${OUTCOMES.join('、')}` });
+
+/** The values of the chosen basis's slots (domain/requests/decision-fields.ts), by slot. */
+const decisionFields = z.partialRecord(
+  z.enum(DECISION_SLOTS, { error: () => `答复书的填写项只能是：${DECISION_SLOTS.join('、')}` }),
+  z.string({ error: '答复书的填写项应为文字' }).max(2000, { error: '答复书的填写项超过 2000 个字符' }),
+  { error: '答复书的填写项应为 {"reason": "…"} 形式的对象' },
+);
 
 export const ACTION_PAYLOADS = {
-  request_correction: z.object({ until: date('until'), what: text('what') }),
-  receive_correction: z.object({ note: z.string().max(2000).optional() }),
+  request_correction: z.object({ until: date('补正期限'), what: text('需要补正的事项') }),
+  receive_correction: z.object({
+    note: z.string().max(2000, { error: '补正情况超过 2000 个字符' }).optional(),
+  }),
   close_correction_lapsed: z.object({}),
   send_consultation: z.object({
-    party: text('party', 200),
+    party: text('征求意见对象', 200),
     kind: z.enum(['third_party', 'agency'], {
-      error: '字段 kind 应为 third_party（第三方）或 agency（其他机关）',
+      error: '对象类型应为 third_party（第三方）或 agency（其他机关）',
     }),
-    question: text('question'),
+    question: text('征求意见事项'),
   }),
   receive_consultation_reply: z.object({
-    summary: text('summary'),
-    objects: z.boolean({ error: '字段 objects 应为 true 或 false（第三方是否反对公开）' }),
+    summary: text('回复摘要'),
+    objects: z.boolean({ error: '“是否反对公开”应为 true 或 false' }),
   }),
   extend: z.object({
-    days: count('days', 20).min(1, { error: '字段 days 应为 1–20 的整数' }),
-    reason: text('reason'),
+    days: count('延长的工作日数', 20).min(1, { error: '延长的工作日数应为 1–20 的整数' }),
+    reason: text('延期理由'),
   }),
   send_fee_notice: z.discriminatedUnion(
     'method',
     [
       z.object({
         method: z.literal('per_piece'),
-        pieces: count('pieces', 100000).min(1, { error: '字段 pieces 至少为 1' }),
-        previousPiecesThisMonth: count('previousPiecesThisMonth', 100000),
+        pieces: count('本次件数', 100000).min(1, { error: '本次件数至少为 1' }),
+        previousPiecesThisMonth: count('本月此前已申请件数', 100000),
       }),
-      z.object({ method: z.literal('per_page'), pages: count('pages', 10000000) }),
+      z.object({ method: z.literal('per_page'), pages: count('页数', 10000000) }),
     ],
-    { error: '字段 method 应为 per_piece（按件计收）或 per_page（按量计收）' },
+    { error: '计收方式应为 per_piece（按件计收）或 per_page（按量计收）' },
   ),
-  record_fee_payment: z.object({ amountYuan: count('amountYuan', 100000000) }),
+  record_fee_payment: z.object({ amountYuan: count('缴费金额', 100000000) }),
   close_fee_lapsed: z.object({}),
-  request_reasons: z.object({ what: text('what') }),
-  set_later_date: z.object({ until: date('until'), reason: text('reason') }),
+  request_reasons: z.object({ what: text('需说明的事项') }),
+  set_later_date: z.object({ until: date('延后的答复期限'), reason: text('理由') }),
   decide: z
     .object({
-      outcome: outcome('outcome').optional(),
+      outcome: outcome('办理结果').optional(),
       items: z
         .array(
-          z.object({ description: text('items[].description', 500), outcome: outcome('items[].outcome') }),
-          {
-            error: '字段 items 应为 [{"description","outcome"}] 列表',
-          },
+          z.object({ description: text('逐项答复的信息名称', 500), outcome: outcome('逐项的办理结果') }),
+          { error: '逐项的办理结果应为 [{"description","outcome"}] 列表' },
         )
-        .min(1, { error: '字段 items 至少要有一项' })
-        .max(200)
+        .min(1, { error: '逐项的办理结果至少要有一项' })
+        .max(200, { error: '逐项的办理结果最多 200 项' })
         .optional(),
-      basis: text('basis', 64),
-      reasons: text('reasons', 5000),
-      otherAgency: z.string().max(200).optional(),
+      basis: text('法律依据', 64),
+      reasons: text('答复理由', 5000),
+      /** the slots of the basis's sentence: reason, where, law, kind, agency, contact, basis */
+      fields: decisionFields.optional(),
+      /** the responsible agency (第三十六条第（五）项), the same as `fields.agency` */
+      otherAgency: z.string().max(200, { error: '负责公开的行政机关超过 200 个字符' }).optional(),
     })
     .refine((p) => (p.outcome === undefined) !== (p.items === undefined), {
-      error: '请填写 outcome（整件申请的办理结果），或 items（逐项的办理结果），二者择一',
+      error: '请填写办理结果（整件申请），或逐项的办理结果，二者择一',
       path: ['outcome'],
     }),
 } satisfies Record<CaseAction, z.ZodType>;

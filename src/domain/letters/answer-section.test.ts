@@ -10,8 +10,8 @@ const sectionOf = (input: AnswerInput) => {
 describe('answerSection', () => {
   it.each<[string, AnswerInput, string, string]>([
     [
-      'granted by default under (二)',
-      { outcome: 'granted' },
+      'granted by default under (二), with how, where and when (第三十六条第（二）项)',
+      { outcome: 'granted', slots: { delivery: '随本答复书邮寄' } },
       '第三十六条第（二）项',
       '属于公开范围，现予以公开',
     ],
@@ -61,8 +61,8 @@ describe('answerSection', () => {
     expect(missing).toEqual([]);
   });
 
-  it('reports the slots staff left empty', () => {
-    expect(sectionOf({ outcome: 'partial' }).missing).toEqual(['reason']);
+  it('reports the slots staff left empty (第三十七条: how the rest is provided, why a part is withheld)', () => {
+    expect(sectionOf({ outcome: 'partial' }).missing).toEqual(['delivery', 'reason']);
   });
 
   it('cites a partial answer’s provisions and its items’, once each, in the order of the law', () => {

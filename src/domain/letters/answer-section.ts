@@ -102,3 +102,16 @@ export function answerSection(input: AnswerInput): AnswerResult {
   const remedies = remediesSentence(input.outcome, { reviewBody: input.reviewBody, court: input.court });
   return { ok: true, answer, remedies, missing };
 }
+
+/**
+ * The answer as the 答复书 will state it, for staff to read before sending: “根据……的规定，现答复如下：”
+ * and the basis's sentence filled from the same answerSection that composes the letter; a slot not
+ * yet filled shows as 〔label〕 (`labelOf` names it). Null when the outcome does not allow the basis.
+ */
+export function answerPreview(input: AnswerInput, labelOf: (slot: string) => string): string | null {
+  const result = answerSection(input);
+  if (!result.ok) return null;
+  const { basis, statement } = result.answer;
+  const filled = statement.replace(/\{(\w+)\}/g, (_whole, slot: string) => `〔${labelOf(slot)}〕`);
+  return basis ? `根据${basis}的规定，现答复如下：${filled}` : filled;
+}

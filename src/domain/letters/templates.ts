@@ -73,11 +73,37 @@ export function validateTemplate(kind: LetterKind, text: string): TemplateCheck 
   return messages.length > 0 ? { ok: false, messages } : { ok: true };
 }
 
-/** A filled template: its paragraphs, and the placeholders that had no value (printed as blanks). */
+/**
+ * A letter that would leave with a hole in it: a placeholder without a value, or a sentence whose
+ * `{slot}` staff did not fill (条例 第三十六条: an answer states its decision and reasons in full).
+ * The renderers throw it instead of printing `{reason}` or a blank; the HTTP layer answers 400.
+ */
+export class LetterIncompleteError extends Error {
+  readonly code = 'letters.incomplete';
+  /** the placeholders without a value (`answer.statement`) and the open slots (`{reason}`) */
+  readonly holes: string[];
+  /** the holes as staff know them: “理由”, “答复内容” */
+  readonly labels: string[];
+
+  constructor(holes: string[], labels: string[] = holes) {
+    super(`文书内容不完整，不能出具：${labels.map((l) => `“${l}”`).join('、')}没有填写。`);
+    this.name = 'LetterIncompleteError';
+    this.holes = holes;
+    this.labels = labels;
+  }
+}
+
+/** A filled template: its paragraphs, the placeholders that had no value (printed as blanks), the open slots. */
 export interface FilledTemplate {
   paragraphs: LetterParagraph[];
   missing: string[];
+  /** `{slot}`s left open in a printed value (a basis's sentence not filled), as “{reason}” */
+  unfilled: string[];
 }
+
+/** Paths whose text the applicant wrote: what they typed is printed as is, braces included. */
+const APPLICANT_TEXT: ReadonlySet<string> = new Set(['case.information', 'applicant.name', 'case.form']);
+const OPEN_SLOT = /\{\w+\}/g;
 
 /** The value at a dotted path, reading only own properties of plain objects. */
 function valueAt(root: unknown, keys: readonly string[]): unknown {
@@ -106,14 +132,18 @@ export function fillTemplate(text: string, data: LetterData): FilledTemplate {
   const parsed = parseTemplate(text);
   if (!parsed.ok) throw new LetterTemplateError(parsed.messages);
   const missing = new Set<string>();
+  const unfilled = new Set<string>();
   const evaluated = evaluate(parsed.nodes, {
     lookup: (path, scope) => lookup(data, path, scope),
     print: (path, value) => {
       const printed = printValue(path, value, DATE_PATHS);
-      if (printed !== undefined) return printed;
-      missing.add(path);
-      return BLANK;
+      if (printed === undefined) {
+        missing.add(path);
+        return BLANK;
+      }
+      if (!APPLICANT_TEXT.has(path)) for (const [slot] of printed.matchAll(OPEN_SLOT)) unfilled.add(slot);
+      return printed;
     },
   });
-  return { paragraphs: paragraphsOf(evaluated), missing: [...missing] };
+  return { paragraphs: paragraphsOf(evaluated), missing: [...missing], unfilled: [...unfilled] };
 }

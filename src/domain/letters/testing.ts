@@ -1,4 +1,7 @@
 /** Test helpers of the letters: a realistic case of the demo agency, with every kind's section. */
+
+import type { Outcome } from '../report/vocabulary.ts';
+import type { DecisionSlot } from '../requests/decision-fields.ts';
 import { type AnswerInput, answerSection } from './answer-section.ts';
 import { feeSection } from './fee-section.ts';
 import type { LetterData } from './letter-data.ts';
@@ -59,19 +62,52 @@ export function answeredLetterData(input: AnswerInput, overrides: Partial<Letter
 export const SAMPLE_DECISIONS: Record<string, AnswerInput> = {
   granted: {
     outcome: 'granted',
-    delivery: '相关政府信息共12页，本机关将于本答复书送达之日起5个工作日内以邮寄方式向您提供。',
+    slots: { delivery: '相关政府信息共12页，本机关将于本答复书送达之日起5个工作日内以邮寄方式向您提供' },
   },
   partial: {
     outcome: 'partial',
-    slots: { reason: '中标人的投标报价明细属于商业秘密，经书面征求第三方意见，第三方不同意公开且理由合理' },
+    slots: {
+      delivery: '可以公开的部分共8页，随本答复书一并邮寄',
+      reason: '中标人的投标报价明细属于商业秘密，经书面征求第三方意见，第三方不同意公开且理由合理',
+    },
     items: [
       { description: '招标文件', outcome: 'granted' },
       { description: '投标报价明细', outcome: 'denied.third_party', reason: '该部分涉及第三方商业秘密。' },
     ],
-    delivery: '可以公开的部分共8页，随本答复书一并邮寄。',
   },
   denied: { outcome: 'denied.state_secret', reasons: '该信息已由定密机关依法确定为秘密级国家秘密。' },
   unable: { outcome: 'unable.not_held' },
   not_processed: { outcome: 'not_processed.petition' },
   other: { outcome: 'other.no_correction' },
 };
+
+/**
+ * A value for every slot a basis may need (decision-fields.ts), some typed with their own closing
+ * punctuation as staff do, which the letter must not double.
+ */
+export const SAMPLE_SLOTS: Record<DecisionSlot, string> = {
+  delivery: '本机关将于本答复书送达之日起5个工作日内以邮寄方式向您提供，共12页。',
+  reason: '该部分涉及第三方商业秘密，经书面征求意见，第三方不同意公开且理由合理；',
+  where: '本机关门户网站“政府信息公开”专栏中的《2020年度老旧小区改造项目公示》',
+  law: '《不动产登记暂行条例》',
+  kind: '不动产登记资料',
+  agency: '威海市自然资源和规划局，',
+  contact: '联系电话0631-5200000',
+  basis: '您申请的事项已由本机关于2021年3月5日另行书面答复，本机关不再重复答复',
+};
+
+/** A decision of an outcome on a basis as staff record it: every field filled, reasons written. */
+export function sampleDecision(outcome: Outcome, basisCode: string): AnswerInput {
+  const items =
+    outcome === 'partial'
+      ? [
+          { description: '招标文件', outcome: 'granted' as const },
+          {
+            description: '投标报价明细',
+            outcome: 'denied.third_party' as const,
+            reason: '涉及第三方商业秘密',
+          },
+        ]
+      : undefined;
+  return { outcome, basisCode, slots: SAMPLE_SLOTS, reasons: '经本机关审查', items };
+}

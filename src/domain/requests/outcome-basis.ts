@@ -70,9 +70,9 @@ const CLOSED = '视为放弃申请，本机关不再处理该政府信息公开�
 
 /** The sentence of each basis in the answer letter. */
 const SENTENCES: Record<BasisCode, string> = {
-  'a36.2': `${R}属于公开范围，现予以公开，请按本告知书载明的方式、途径和时间获取。`,
+  'a36.2': `${R}属于公开范围，现予以公开。获取该政府信息的方式、途径和时间：{delivery}。`,
   'a36.1': `${R}已经主动公开，您可以通过{where}获取。`,
-  a37: `${R}中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理，现向您提供可以公开的部分；其余部分不予公开，理由是：{reason}。`,
+  a37: `${R}中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理，现向您提供可以公开的部分，获取的方式、途径和时间：{delivery}；其余部分不予公开，理由是：{reason}。`,
   'a14.secret': `${R}依法确定为国家秘密，不予公开。`,
   'a14.law': `${R}属于{law}禁止公开的政府信息，不予公开。`,
   'a14.security': `${R}公开后可能危及国家安全、公共安全、经济安全、社会稳定，不予公开。`,
@@ -96,7 +96,7 @@ const SENTENCES: Record<BasisCode, string> = {
   'a36.6.reissue': `本机关已就您提出的政府信息公开申请作出答复，您要求重新出具已获取的相同政府信息，本机关不予重复处理。`,
   'a30.lapsed': `本机关已一次性告知您需要补正的事项和合理的补正期限，您无正当理由逾期不补正，${CLOSED}`,
   'a42.f6': `本机关已向您发出信息处理费收费通知，您未在收到通知次日起20个工作日内缴纳费用，${CLOSED}`,
-  staff: '{basis}',
+  staff: '{basis}。',
 };
 
 /** The bases each outcome allows; the first is its default. */
@@ -167,14 +167,22 @@ export function slotsOf(sentence: string): string[] {
   return [...sentence.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 }
 
+/**
+ * A slot's value as the sentence takes it: trimmed, without the closing punctuation staff often
+ * type (the sentence has its own), so “理由是：涉及商业秘密。。” cannot happen.
+ */
+export function slotText(value: string | undefined): string {
+  return (value ?? '').trim().replace(/[\s。；，、：.;,:]+$/u, '');
+}
+
 /** A sentence with its slots filled; `missing` names the slots no non-blank value was given for. */
 export function fillSentence(
   sentence: string,
   values: Readonly<Record<string, string>>,
 ): { text: string; missing: string[] } {
-  const missing = slotsOf(sentence).filter((slot) => !values[slot]?.trim());
+  const missing = slotsOf(sentence).filter((slot) => !slotText(values[slot]));
   return {
-    text: sentence.replace(/\{(\w+)\}/g, (whole, slot: string) => values[slot]?.trim() || whole),
+    text: sentence.replace(/\{(\w+)\}/g, (whole, slot: string) => slotText(values[slot]) || whole),
     missing,
   };
 }

@@ -1,10 +1,10 @@
 /** The form of one case action: its fields (as the server's payload schema names them) and the day it happened. */
-import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { OUTCOME_BASES } from '../../../domain/requests/outcome-basis.ts';
 import { requestsApi } from '../../api/requests.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { CASE_ACTION_LABELS, OUTCOME_LABELS } from './labels.ts';
+import { DecideFields } from './DecideFields.tsx';
+import { CASE_ACTION_LABELS } from './labels.ts';
 
 type Values = Record<string, unknown> & { occurredOn?: Dayjs };
 
@@ -22,35 +22,6 @@ export function payloadOf(values: Values): { occurredOn?: string; payload: Recor
 }
 
 const required = (message: string) => [{ required: true, message }];
-
-function DecideFields() {
-  const form = Form.useFormInstance();
-  const outcome = Form.useWatch('outcome', form) as keyof typeof OUTCOME_BASES | undefined;
-  const bases = outcome ? (OUTCOME_BASES[outcome] ?? []) : [];
-  return (
-    <>
-      <Form.Item label="办理结果" name="outcome" rules={required('请选择办理结果')}>
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))}
-          onChange={() => form.setFieldValue('basis', undefined)}
-        />
-      </Form.Item>
-      <Form.Item label="法律依据" name="basis" rules={required('请选择法律依据')}>
-        <Select
-          disabled={!outcome}
-          options={bases.map((b) => ({ value: b.code, label: b.sentence.slice(0, 60) }))}
-        />
-      </Form.Item>
-      <Form.Item label="答复理由" name="reasons" rules={required('请填写答复理由')}>
-        <Input.TextArea rows={4} />
-      </Form.Item>
-      <Form.Item label="负责公开的机关（如适用）" name="otherAgency">
-        <Input />
-      </Form.Item>
-    </>
-  );
-}
 
 function FeeNoticeFields() {
   const method = Form.useWatch('method');

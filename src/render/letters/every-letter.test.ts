@@ -1,0 +1,160 @@
+/**
+ * Every letter as it leaves: the 答复书 of every outcome on every legal basis (条例 第十四–十六条,
+ * 第三十–三十九条, 第四十二条) and every other kind (补正 第三十条, 征求意见 第三十二条/第三十四条, 延期
+ * 第三十三条, 收费 第四十二条/109号, 回执 第三十一条), in HTML and in DOCX, read as text: no open `{…}`,
+ * no blank, no doubled punctuation, no empty 理由.
+ */
+import { describe, expect, it } from 'vitest';
+import { answerSection } from '../../domain/letters/answer-section.ts';
+import { answerKind, LETTER_KINDS, type LetterKind } from '../../domain/letters/kinds.ts';
+import type { LetterData } from '../../domain/letters/letter-data.ts';
+import { BLANK } from '../../domain/letters/print.ts';
+import { sampleDecision, sampleLetterData } from '../../domain/letters/testing.ts';
+import { OUTCOMES } from '../../domain/report/vocabulary.ts';
+import { OUTCOME_BASES } from '../../domain/requests/outcome-basis.ts';
+import { renderLetterDocx } from './docx.ts';
+import { renderLetterHtml } from './html.ts';
+import { docxPart, docxText, htmlText } from './testing.ts';
+
+/** Two marks in a row that never meet in a well-written sentence. */
+const DOUBLED = /[。；，、：！？][。；，、：！？]|（）|“”/u;
+/** A 理由/依据 introduced and left empty: “理由是：。”, “理由：”, “联系方式：。” */
+const EMPTY_AFTER_COLON = /：[。；，）]|理由(是)?：\s*$/mu;
+
+const formats = [
+  ['HTML', async (kind: LetterKind, data: LetterData) => htmlText(renderLetterHtml(kind, data))],
+  [
+    'DOCX',
+    async (kind: LetterKind, data: LetterData) =>
+      docxText(await docxPart(await renderLetterDocx(kind, data))),
+  ],
+] as const;
+
+function expectWhole(text: string): void {
+  expect(text).not.toMatch(/[{}]/);
+  expect(text).not.toContain(BLANK);
+  expect(text).not.toMatch(DOUBLED);
+  expect(text).not.toMatch(EMPTY_AFTER_COLON);
+  expect(text).not.toContain('undefined');
+}
+
+const answers = OUTCOMES.flatMap((outcome) =>
+  OUTCOME_BASES[outcome].flatMap((basis) =>
+    formats.map(([format, render]) => [outcome, basis.code, format, render] as const),
+  ),
+);
+
+describe('every 答复书, every outcome × legal basis × format', () => {
+  it.each(answers)(
+    '%s on %s as %s has no hole and no doubled punctuation',
+    async (outcome, code, _f, render) => {
+      const result = answerSection(sampleDecision(outcome, code));
+      if (!result.ok) throw new Error(result.message);
+      expect(result.missing).toEqual([]);
+      const text = await render(
+        answerKind(outcome),
+        sampleLetterData({ answer: result.answer, remedies: result.remedies }),
+      );
+      expectWhole(text);
+      expect(text).toContain(result.answer.statement);
+      expect(text).toContain('政府信息公开申请答复书');
+    },
+  );
+
+  it.each(OUTCOMES.flatMap((o) => OUTCOME_BASES[o].map((b) => [o, b.code] as const)))(
+    '%s on %s: the statement ends once, and a 理由 is never empty',
+    (outcome, code) => {
+      const result = answerSection(sampleDecision(outcome, code));
+      if (!result.ok) throw new Error(result.message);
+      expect(result.answer.statement).toMatch(/[^。；，]。$/u);
+      expect(result.answer.statement).not.toMatch(/理由是：[。；]/u);
+    },
+  );
+});
+
+const others: ReadonlyArray<readonly [string, LetterKind, LetterData]> = [
+  ['登记回执 (第三十一条)', 'receipt', sampleLetterData()],
+  ['补正告知书 (第三十条)', 'correction', sampleLetterData()],
+  [
+    '补正告知书 with items typed without a full stop',
+    'correction',
+    sampleLetterData({ correction: { items: ['请写明文件名称', '请提供身份证明；'], dueOn: '2021-03-22' } }),
+  ],
+  ['第三方意见征询函 (第三十二条)', 'consultation', sampleLetterData()],
+  [
+    '征求其他机关意见函 (第三十四条)',
+    'consultation',
+    sampleLetterData({
+      consultation: {
+        toAgency: true,
+        party: '威海市生态环境局',
+        question: '是否同意公开',
+        replyDueOn: '2021-03-29',
+      },
+    }),
+  ],
+  ['延期答复告知书 (第三十三条第二款)', 'extension', sampleLetterData()],
+  [
+    '延期答复告知书 with a reason typed with a full stop',
+    'extension',
+    sampleLetterData({ extension: { days: 10, newDueOn: '2021-04-14', reason: '需要调取档案。' } }),
+  ],
+  ['收费通知书 (第四十二条, 109号)', 'fee', sampleLetterData()],
+];
+
+describe('every other letter kind × format', () => {
+  it('covers every kind that is not an answer', () => {
+    const covered = new Set(others.map(([, kind]) => kind));
+    expect(LETTER_KINDS.filter((k) => !k.startsWith('answer.') && !covered.has(k))).toEqual([]);
+  });
+
+  it.each(
+    others.flatMap(([name, kind, data]) =>
+      formats.map(([format, render]) => [name, format, kind, data, render] as const),
+    ),
+  )('%s as %s has no hole and no doubled punctuation', async (_name, _format, kind, data, render) => {
+    expectWhole(await render(kind, data));
+  });
+});
+
+describe('staff punctuation, made right once', () => {
+  it.each([
+    ['a full stop typed twice', '经审查。。', '经审查。'],
+    ['a trailing semicolon', '经审查；', '经审查。'],
+    ['no full stop', '经审查', '经审查。'],
+    ['a question kept', '是否同意公开？', '是否同意公开？'],
+    ['a closed quotation kept', '详见“公告。”', '详见“公告。”'],
+  ])('%s', async (_situation, reasons, printed) => {
+    const result = answerSection({ ...sampleDecision('denied.state_secret', 'a14.secret'), reasons });
+    if (!result.ok) throw new Error(result.message);
+    const text = htmlText(
+      renderLetterHtml(
+        'answer.denied',
+        sampleLetterData({ answer: result.answer, remedies: result.remedies }),
+      ),
+    );
+    expect(text).toContain(`\n${printed}\n`);
+  });
+});
+
+describe('a letter with a hole is never rendered', () => {
+  const open = answerSection({
+    outcome: 'partial',
+    items: [{ description: '明细', outcome: 'denied.third_party' }],
+  });
+  if (!open.ok) throw new Error(open.message);
+  const holed = sampleLetterData({ answer: open.answer, remedies: open.remedies });
+  it.each(formats)(
+    '%s: a 部分公开 without its 理由 (第三十七条) throws LetterIncompleteError',
+    async (_f, render) => {
+      await expect(render('answer.partial', holed)).rejects.toMatchObject({
+        name: 'LetterIncompleteError',
+        labels: ['获取的方式、途径和时间', '理由'],
+      });
+    },
+  );
+  it('a missing value of the step (the remedies, 第五十一条) throws too, naming it in Chinese', () => {
+    const { remedies: _none, ...noRemedies } = sampleLetterData({ answer: open.answer });
+    expect(() => renderLetterHtml('answer.partial', noRemedies)).toThrow(/“救济途径”/);
+  });
+});
