@@ -39,7 +39,7 @@ const WRITE = /\b(?:eventType|type|name)\s*(?::|=|\?\?)\s*([^,;}\n]+)|\brecord\(
 function writtenLiterals(source: string): string[] {
   return source
     .split('\n')
-    .filter((line) => !/subject|owner_type/.test(line))
+    .filter((line) => !/subject|owner/.test(line))
     .flatMap((line) => [...line.matchAll(WRITE)])
     .flatMap((m) => [...(m[1] ?? m[2]).matchAll(/(?<!\[)'([a-z_.]+)'/g)].map((l) => l[1]));
 }
