@@ -9,16 +9,21 @@
  * process, so the load generator does not share the server's event loop) against the page, then
  * against its static copy. Targets: page req/s ≥ 50% of the static figure, page p99 ≤ 50 ms at
  * 50 connections. Exit code 0 either way; FAIL is printed loudly.
- * Flags: --duration SEC (10), --connections N (50), --warmup SEC (2).
+ * Flags: --duration SEC (10), --connections N (50), --warmup SEC (2), --db sqlite|postgres|both
+ * (default sqlite, plus postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL is set; on
+ * PostgreSQL the demo goes into a schema of its own, dropped at the end).
  */
+
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fastifyStatic from '@fastify/static';
+import { sql } from 'kysely';
 import { cliContext } from '../src/cli/command-context.ts';
 import { loadDemo } from '../src/commands/load-demo.ts';
-import { openDb } from '../src/db/connection.ts';
+import { type Db, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildServer } from '../src/server/app.ts';
 import { type LoadResult, loadTest } from './autocannon.ts';
@@ -33,8 +38,18 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '2' },
+    db: { type: 'string' },
   },
 });
+const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null;
+const databases =
+  flags.db === undefined
+    ? pgUrl
+      ? ['sqlite', 'postgres']
+      : ['sqlite']
+    : flags.db === 'both'
+      ? ['sqlite', 'postgres']
+      : [flags.db];
 const duration = Number(flags.duration);
 const connections = Number(flags.connections);
 const warmup = Number(flags.warmup);
@@ -88,19 +103,15 @@ async function drained(base: string): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'gongkai-bench-portal-'));
-  const staticDir = join(dir, 'static');
-  await mkdir(staticDir);
-  const db = openDb(`sqlite:${join(dir, 'gongkai.db')}`);
+/** Loads the demo into `db`, serves it and measures every page; true when every page meets its targets. */
+async function measure(db: Db, staticDir: string): Promise<boolean> {
+  console.log('loading the demo agency…');
+  await migrateToLatest(db);
+  await loadDemo(cliContext(db, { username: 'bench:portal' }));
+  const app = await buildServer({ db });
+  await app.register(fastifyStatic, { root: staticDir, prefix: STATIC_PREFIX });
+  const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '');
   try {
-    console.log('loading the demo agency…');
-    await migrateToLatest(db);
-    await loadDemo(cliContext(db, { username: 'bench:portal' }));
-    const app = await buildServer({ db });
-    await app.register(fastifyStatic, { root: staticDir, prefix: STATIC_PREFIX });
-    const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '');
-
     const rows: Row[] = [];
     for (const { name, path } of await portalPages(db)) {
       const response = await fetch(`${base}${path}`);
@@ -120,11 +131,52 @@ async function main(): Promise<void> {
       await drained(base);
       rows.push({ name, path, bytes: bytes.length, page, copy });
     }
-    const pass = printTable(rows);
-    console.log(pass ? '\nPASS' : '\n*** FAIL: a page is below target (see the table) ***');
+    return printTable(rows);
+  } finally {
     await app.close();
+  }
+}
+
+async function onSqlite(dir: string, staticDir: string): Promise<boolean> {
+  const db = openDb(`sqlite:${join(dir, 'gongkai.db')}`);
+  try {
+    return await measure(db, staticDir);
   } finally {
     await db.close();
+  }
+}
+
+async function onPostgres(url: string, staticDir: string): Promise<boolean> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = openDb(url);
+  await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
+  const db = openDb(url, { searchPath: schema });
+  try {
+    return await measure(db, staticDir);
+  } finally {
+    await db.close();
+    await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely).finally(() => admin.close());
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-bench-portal-'));
+  let pass = true;
+  try {
+    for (const database of databases) {
+      const staticDir = join(dir, `static-${database}`);
+      await mkdir(staticDir);
+      if (database === 'sqlite') {
+        console.log('\n== SQLite');
+        pass = (await onSqlite(dir, staticDir)) && pass;
+      } else if (database === 'postgres') {
+        if (!pgUrl) throw new Error('--db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
+        console.log(`\n== PostgreSQL: ${pgUrl.replace(/\/\/[^@/]*@/, '//')}`);
+        pass = (await onPostgres(pgUrl, staticDir)) && pass;
+      } else throw new Error(`--db ${database}: sqlite, postgres or both`);
+    }
+    console.log(pass ? '\nPASS' : '\n*** FAIL: a page is below target (see the tables) ***');
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
