@@ -51,9 +51,10 @@ export async function reportCommand(io: CliIo, db: Db, args: string[]): Promise<
 
   let output: string | Buffer;
   if (format === 'json') output = `${JSON.stringify(reportJson(report), null, 2)}\n`;
-  else if (format === 'html') output = renderReportHtml(report);
-  else if (format === 'docx') output = await renderReportDocx(report);
-  else output = await renderReportPdf(renderReportHtml(report));
+  // the draft as it stands, a staff preview: with its validation results
+  else if (format === 'html') output = renderReportHtml(report, { preview: true });
+  else if (format === 'docx') output = await renderReportDocx(report, { preview: true });
+  else output = await renderReportPdf(renderReportHtml(report, { preview: true }));
 
   if (values.out) {
     writeFileSync(values.out, output);

@@ -144,6 +144,14 @@ export const figuresSchema = z.object({
 
 export const publishBody = z.object({
   publishedOn: z.string().optional().describe('YYYY-MM-DD, the day it went public (default today in China)'),
+  note: z
+    .string({ error: '说明应为文本' })
+    .max(2000, { error: '说明最长 500 字' })
+    .nullable()
+    .optional()
+    .describe(
+      "the approver's 说明 to publish over error-severity violations (required then, trimmed, at most 500 characters); printed on the published report",
+    ),
 });
 
 export const correctionBody = z.object({
@@ -156,12 +164,21 @@ export const correctionBody = z.object({
     .optional()
     .describe('the draft version the sections were edited from'),
   figures: figuresBody.optional().describe('corrected yearly figures (the only way once published)'),
+  note: z
+    .string({ error: '说明应为文本' })
+    .max(2000, { error: '说明最长 500 字' })
+    .nullable()
+    .optional()
+    .describe(
+      "the approver's 说明 to publish over error-severity violations (required then, trimmed, at most 500 characters); printed on the published report",
+    ),
 });
 
 export const versionSummary = z.object({
   version: z.number().int(),
   publishedOn: z.string(),
   reason: z.string().nullable(),
+  note: z.string().nullable().describe("the approver's 说明 when published over errors"),
 });
 export const staffVersionSummary = versionSummary.extend({ actor: z.string(), recordedAt: z.string() });
 

@@ -35,6 +35,8 @@ export interface AgencyTable {
   office: string;
   created_at: string;
   request_prefix: Generated<string>;
+  /** “MM-DD”: the annual report deadline an agency outside 条例 第四十九条 has set itself (0014) */
+  report_deadline: string | null;
 }
 
 export interface AgencyChannelTable {
@@ -181,6 +183,8 @@ export interface AnnualReportVersionTable {
   published_on: string;
   /** why a correction was made (null for version 1) */
   reason: string | null;
+  /** the approver's 说明 for publishing over error-severity violations (0014), else null */
+  note: string | null;
   actor: string;
   recorded_at: string;
   /** JSON: ReportSnapshot (src/domain/report/snapshot.ts) */

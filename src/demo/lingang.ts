@@ -90,6 +90,8 @@ const AGENCY: Line = {
   website: 'http://www.wip.gov.cn',
   website_name: '威海临港经济技术开发区管委会网站',
   office: '党政办公室',
+  // a 开发区 is not bound by 条例 第四十九条: it sets its own deadline (here the departments' 31 January)
+  report_deadline: '01-31',
 };
 
 const NORMATIVE: Array<[string, string | null]> = [

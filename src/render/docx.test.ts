@@ -29,8 +29,11 @@ function testReport(overrides: Partial<AnnualReport> = {}): AnnualReport {
   return minimalReport({ cells, ...overrides });
 }
 
-async function documentXml(report: AnnualReport): Promise<{ xml: string; zip: JSZip }> {
-  const zip = await JSZip.loadAsync(await renderReportDocx(report));
+async function documentXml(
+  report: AnnualReport,
+  options: { preview?: boolean } = {},
+): Promise<{ xml: string; zip: JSZip }> {
+  const zip = await JSZip.loadAsync(await renderReportDocx(report, options));
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   return { xml, zip };
 }
@@ -129,7 +132,7 @@ describe('renderReportDocx', () => {
     expect(xml).not.toContain('校验结果');
   });
 
-  it('lists the validation results at the end', async () => {
+  it('lists the validation results at the end of the staff preview', async () => {
     const violation = {
       code: 'R1.total',
       rule: 'R1',
@@ -137,10 +140,28 @@ describe('renderReportDocx', () => {
       cells: ['t3.new.total'],
       message: '本年新收与上年结转之和不等于办理结果总计与结转下年之和',
     };
-    const { xml: withViolations } = await documentXml(testReport({ violations: [violation] }));
+    const { xml: withViolations } = await documentXml(testReport({ violations: [violation] }), {
+      preview: true,
+    });
     const text = textOf(withViolations);
     expect(text.indexOf('校验结果')).toBeGreaterThan(text.indexOf('六、其他需要报告的事项'));
     expect(text).toContain(`【错误】R1.total ${violation.message}（涉及单元格：t3.new.total）`);
+  });
+
+  it('never lists validation output in a published version; prints its 说明 instead (条例 第五十条)', async () => {
+    const violation = {
+      code: 'R1',
+      rule: '新收加结转等于办结加结转下年度',
+      severity: 'error' as const,
+      cells: ['t3.new.total'],
+      message: '本年新收与上年结转之和不等于办理结果总计与结转下年之和',
+    };
+    const publicationNote = '表三数据待复核，先行公布。';
+    const { xml: published } = await documentXml(testReport({ violations: [violation], publicationNote }));
+    const text = textOf(published);
+    expect(text).not.toMatch(/校验结果|【错误】|涉及单元格|不等于办理结果总计/);
+    expect(text).toContain(`说明：${publicationNote}`);
+    expect(text.indexOf('说明：')).toBeLessThan(text.indexOf('一、总体情况'));
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * The annual report as a Word document (DOCX), laid out as an official document after
  * GB/T 9704—2012: title, preamble, the six sections with the format's headings, tables 二–四 as
- * real Word tables with merged cells, the two charts as native Word charts, and the validation
- * results if any.
+ * real Word tables with merged cells, the two charts as native Word charts; the validation
+ * results only in the staff preview, a published version's 说明 (if any) after the preamble.
  */
 
 import { Document, Packer, type Paragraph, type Table } from 'docx';
@@ -53,14 +53,30 @@ function violationBlocks(violations: Violation[]): Paragraph[] {
   ];
 }
 
-/** The body of the report, in order: title, preamble, six sections, charts, validation results. */
-export function reportBlocks(report: AnnualReport): Block[] {
+/** The approver's 说明 of a version published over errors. */
+function noteBlocks(report: AnnualReport): Paragraph[] {
+  const note = report.publicationNote?.trim();
+  return note ? [bodyParagraph(`说明：${note}`, '说明：')] : [];
+}
+
+/** What a DOCX rendering shows besides the report: the validation results of a staff preview. */
+export interface RenderDocxOptions {
+  /** the staff preview of a draft (validation results at the end); never for a published version */
+  preview?: boolean;
+}
+
+/**
+ * The body of the report, in order: title, preamble, 说明 (if any), six sections, charts, and,
+ * in a staff preview, the validation results.
+ */
+export function reportBlocks(report: AnnualReport, options: RenderDocxOptions = {}): Block[] {
   const format = formatById(report.format);
   const tables = new Map(buildTables(report.cells, format).map((t) => [t.id, t]));
   const blocks: Block[] = [
     titleParagraph(report.agency.name, false),
     titleParagraph(`${report.year}年政府信息公开工作年度报告`, true),
     ...report.preamble.filter((p) => p.trim()).map((p) => bodyParagraph(p)),
+    ...noteBlocks(report),
   ];
   for (const section of format.sections) {
     blocks.push(headingParagraph(section.heading));
@@ -68,19 +84,23 @@ export function reportBlocks(report: AnnualReport): Block[] {
     if (table) blocks.push(reportTable(table));
     blocks.push(...narrativeBlocks(narrativeOf(report.narrative, section.key) ?? []));
   }
-  blocks.push(...reportChartBlocks(report), ...violationBlocks(report.violations));
+  blocks.push(...reportChartBlocks(report));
+  if (options.preview) blocks.push(...violationBlocks(report.violations));
   return blocks;
 }
 
 /** Renders the report as a DOCX file (A4, GB/T 9704 margins, page numbers “— 1 —”). */
-export async function renderReportDocx(report: AnnualReport): Promise<Buffer> {
+export async function renderReportDocx(
+  report: AnnualReport,
+  options: RenderDocxOptions = {},
+): Promise<Buffer> {
   const title = `${report.agency.name}${report.year}年政府信息公开工作年度报告`;
   const document = new Document({
     title,
     creator: report.agency.name,
     evenAndOddHeaderAndFooters: true,
     theme: CHART_THEME,
-    sections: [officialSection(reportBlocks(report))],
+    sections: [officialSection(reportBlocks(report, options))],
   });
   const docx = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
   // Stamped with the publication day (or 1 January after the year): the same report, the same bytes.

@@ -87,7 +87,7 @@ describe('renderReportHtml', () => {
     expect(out).toContain('1.&lt;i&gt;标题&lt;/i&gt;。');
   });
 
-  it('shows violations in a marked 校验结果 box and flags their cells', () => {
+  it('shows violations in a marked 校验结果 box and flags their cells in the staff preview', () => {
     expect(html).not.toContain('校验结果');
     const out = renderReportHtml(
       minimalReport({
@@ -102,6 +102,7 @@ describe('renderReportHtml', () => {
           { code: 'R8', rule: 'R8', severity: 'warning', cells: [], message: '现行有效件数与上年不衔接' },
         ],
       }),
+      { preview: true },
     );
     expect(out).toContain('<h2 id="gk-violations-title">校验结果</h2><p>共2项：错误1项，警告1项。</p>');
     expect(out).toContain(
@@ -109,6 +110,28 @@ describe('renderReportHtml', () => {
     );
     expect(out).toContain('<li class="warning"><span class="sev">警告</span><code>R8</code>');
     expect(out).toMatch(/<td data-cell="t3\.new\.total" class="c flag">/);
+  });
+
+  it('never shows validation output outside the staff preview (a published version, its page and files)', () => {
+    const violations = [
+      {
+        code: 'R1',
+        rule: '新收加结转等于办结加结转下年度',
+        severity: 'error' as const,
+        cells: ['t3.new.total'],
+        message: '总计列不平衡',
+      },
+    ];
+    for (const standalone of [true, false]) {
+      const out = renderReportHtml(minimalReport({ violations }), { standalone });
+      expect(out).not.toMatch(/校验结果|<aside|总计列不平衡|新收加结转|class="c flag"/);
+    }
+  });
+
+  it('prints the approver’s 说明 of a version published over errors as a paragraph (条例 第五十条)', () => {
+    const out = renderReportHtml(minimalReport({ publicationNote: '表三数据待<复核>，先行公布。' }));
+    expect(out).toContain('<p><strong>说明：</strong>表三数据待&lt;复核&gt;，先行公布。</p>');
+    expect(html).not.toContain('说明：');
   });
 
   it('can render an embeddable fragment without page rules', () => {

@@ -14,6 +14,11 @@ import { buildTables, type TableModel } from './table-model.ts';
 export interface RenderHtmlOptions {
   /** A whole document (default) or only the `<article>` with its scoped `<style>`, to embed in a page. */
   standalone?: boolean;
+  /**
+   * The staff preview of a draft: the 校验结果 box and the flagged cells. Never for a published
+   * version, its public page or its downloads: they print the approver's 说明 instead, if any.
+   */
+  preview?: boolean;
 }
 
 const TABLE_OF_SECTION: Partial<Record<ReportSection['key'], TableModel['id']>> = {
@@ -60,10 +65,17 @@ function renderCharts(report: AnnualReport): string {
   );
 }
 
-function renderSections(report: AnnualReport): string {
+/** The approver's 说明 of a version published over errors, as a paragraph of the report. */
+function renderNote(report: AnnualReport): string {
+  const note = report.publicationNote?.trim();
+  if (!note) return '';
+  return `<section class="gk-note" aria-label="说明">\n<p><strong>说明：</strong>${escapeHtml(note)}</p>\n</section>\n`;
+}
+
+function renderSections(report: AnnualReport, preview: boolean): string {
   const format = formatById(report.format);
   const tables = new Map(buildTables(report.cells, format).map((t) => [t.id, t]));
-  const flagged = new Set(report.violations.flatMap((v) => v.cells));
+  const flagged = new Set(preview ? report.violations.flatMap((v) => v.cells) : []);
   return format.sections
     .map((section) => {
       const tableId = TABLE_OF_SECTION[section.key];
@@ -76,14 +88,19 @@ function renderSections(report: AnnualReport): string {
     .join('\n');
 }
 
-/** The annual report as HTML: a complete A4 print document, or an embeddable fragment. */
+/**
+ * The annual report as HTML: a complete A4 print document, or an embeddable fragment. The
+ * validation results appear only in the staff preview (`preview`); a published version prints
+ * its 说明 instead, if it has one.
+ */
 export function renderReportHtml(report: AnnualReport, options: RenderHtmlOptions = {}): string {
+  const preview = options.preview === true;
   const article =
     `<article class="gk-report">\n` +
     `<header class="gk-title"><p>${escapeHtml(report.agency.name)}</p><h1>${escapeHtml(reportTitle(report))}</h1></header>\n` +
-    `${renderViolations(report.violations)}\n` +
+    `${preview ? renderViolations(report.violations) : ''}\n` +
     `<section class="gk-preamble">\n${paragraphs(report.preamble)}\n</section>\n` +
-    `${renderSections(report)}\n${renderCharts(report)}\n</article>`;
+    `${renderNote(report)}${renderSections(report, preview)}\n${renderCharts(report)}\n</article>`;
   if (options.standalone === false) return `<style>${REPORT_CSS}</style>\n${article}`;
   return htmlPage(report.agency.name + reportTitle(report), REPORT_CSS, article);
 }

@@ -66,6 +66,14 @@ export const agencyLine = z.object({
   website: optionalText('website'),
   website_name: optionalText('website_name'),
   office: optionalText('office'),
+  /** 条例 第四十九条 does not bind this kind: the agency's own annual report deadline, “MM-DD” of the next year */
+  report_deadline: z
+    .string({ error: '字段 report_deadline（年度报告发布期限）应为文本' })
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+      error: '字段 report_deadline（年度报告发布期限）应为“月-日”，如“03-31”',
+    })
+    .nullable()
+    .optional(),
   channels: z
     .array(z.object({ code: text('channels[].code', 32), name: text('channels[].name', 32) }), {
       error: '字段 channels 应为 [{"code":…,"name":…}] 列表',

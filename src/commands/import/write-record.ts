@@ -223,6 +223,8 @@ async function writeAgency(
     website: record.website,
     website_name: record.website_name,
     office: record.office,
+    // omitted: the agency's own report deadline stays as it was
+    ...(record.report_deadline === undefined ? {} : { report_deadline: record.report_deadline }),
   };
   const existing = await trx
     .selectFrom('agencies')

@@ -6,14 +6,15 @@ import { AppError } from '../../errors.ts';
 import { type CommandContext, inTrx } from '../context.ts';
 import { editedNarrative, requireReportInputs } from './edit-draft.ts';
 import { figuresOrThrow, writeFigures } from './figures.ts';
-import { insertVersion, type PublishedVersion, reportToFreeze } from './publish-report.ts';
+import { insertVersion, type PublishedVersion, publicationNote, reportToFreeze } from './publish-report.ts';
 import { appendReportEvent, conflictOr, requireReportPublisher, saveNarrativeRow } from './report-store.ts';
 
 /**
  * Publishes a correction of a published report: a new version (2, 3, …) frozen the same way
  * from the records as they are now and the draft text (with `sections`, saved to the draft
  * first), with its reason; the earlier versions stay as they were. The report's publishedOn
- * stays the day version 1 went public; the version's own day is today.
+ * stays the day version 1 went public; the version's own day is today. Like publishing, refused
+ * while the report has an error unless the approver gives a 说明 (`note`).
  */
 export async function correctReport(
   ctx: CommandContext,
@@ -24,12 +25,15 @@ export async function correctReport(
     sections?: SectionsInput;
     expectedVersion?: number;
     figures?: Partial<Record<FigureKey, unknown>>;
+    /** the approver's 说明 to publish the correction over errors (as for publishing) */
+    note?: string | null;
   },
 ): Promise<PublishedVersion> {
   const { db } = ctx;
   const { code, year } = input;
   requireReportPublisher(ctx.actor);
   const reason = input.reason.trim();
+  const note = publicationNote(input.note);
   if (!reason)
     throw new AppError('validation', '请填写更正原因 reason：说明更正了什么、为什么更正。', [
       { field: 'reason', message: '请填写更正原因' },
@@ -63,8 +67,9 @@ export async function correctReport(
         current = { ...inputs, stored: { ...inputs.stored, narrative }, draftVersion: version };
       }
       const publishedOn = ctx.clock.today();
-      const report = reportToFreeze(current, first?.publishedOn ?? publishedOn);
-      const version = { year, number: inputs.publishedVersion + 1, publishedOn, reason };
+      const report = reportToFreeze(current, first?.publishedOn ?? publishedOn, note);
+      const number = inputs.publishedVersion + 1;
+      const version = { year, number, publishedOn, reason, note: report.publicationNote ?? null };
       return insertVersion(step, { inputs: current, version, report });
     });
   } catch (error) {

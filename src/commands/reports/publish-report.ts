@@ -15,27 +15,55 @@ export interface PublishedVersion {
   version: number;
   publishedOn: string;
   reason: string | null;
+  /** the approver's 说明 when published over errors */
+  note: string | null;
   report: AnnualReport;
 }
 
+/** The longest 说明 an approver may give for publishing over errors. */
+export const PUBLICATION_NOTE_MAX = 500;
+
 /**
- * The report to freeze: refused (409, each violation in the details) while it breaks a rule of
- * severity error. Lateness alone (R10 against 第四十九条's deadline) does not block: publishing is
- * the only cure, and the frozen report keeps saying it was late.
+ * The approver's 说明 for publishing over error-severity violations: trimmed, at most
+ * PUBLICATION_NOTE_MAX characters; null when none was written.
  */
-export function reportToFreeze(inputs: ReportInputs, publishedOn: string): AnnualReport {
+export function publicationNote(raw: string | null | undefined): string | null {
+  const note = (raw ?? '').trim();
+  if (!note) return null;
+  if (note.length > PUBLICATION_NOTE_MAX)
+    throw new AppError(
+      'validation',
+      `说明超过 ${PUBLICATION_NOTE_MAX} 个字（现为 ${note.length} 个字），请精简。`,
+      [{ field: 'note', message: `说明不能超过 ${PUBLICATION_NOTE_MAX} 个字` }],
+    );
+  return note;
+}
+
+/**
+ * The report to freeze. Refused (409, each violation in the details, the rules named in the
+ * message) while it breaks a rule of severity error, unless the approver gives a 说明 (`note`):
+ * then it is frozen with the 说明, which the published report prints in place of the violations
+ * (条例 第五十条 says what a report contains; a report known to be wrong goes out only with the
+ * agency's own account of why). Lateness alone (R10 against the deadline) does not block:
+ * publishing is the only cure.
+ */
+export function reportToFreeze(inputs: ReportInputs, publishedOn: string, note: string | null): AnnualReport {
   const unpublished = buildReport(inputs.facts, { ...inputs.stored, publishedOn: null });
   const errors = unpublished.violations.filter((v) => v.severity === 'error');
-  if (errors.length > 0)
+  const report = buildReport(inputs.facts, { ...inputs.stored, publishedOn });
+  if (errors.length === 0) return report;
+  if (!note) {
+    const rules = [...new Map(errors.map((v) => [v.code, `${v.code}（${v.rule}）`])).values()];
     throw new AppError(
       'invalid_state',
-      `报告有 ${errors.length} 处错误，不能发布：${errors[0].message}请先更正数据或正文。`,
+      `报告有 ${errors.length} 处错误，不能发布：违反${rules.join('、')}。${errors[0].message}请先更正数据或正文；审核人如确需带错发布，须填写说明（与报告一同公布）。`,
       errors.map((v) => ({
         field: v.cells.length > 0 ? v.cells.join('、') : v.code,
         message: `${v.code}：${v.message}`,
       })),
     );
-  return buildReport(inputs.facts, { ...inputs.stored, publishedOn });
+  }
+  return { ...report, publicationNote: note };
 }
 
 /** Freezes a version of the report (its snapshot row and its event), inside the caller's transaction. */
@@ -43,7 +71,14 @@ export async function insertVersion(
   ctx: TrxContext,
   input: {
     inputs: ReportInputs;
-    version: { year: number; number: number; publishedOn: string; reason: string | null };
+    version: {
+      year: number;
+      number: number;
+      publishedOn: string;
+      reason: string | null;
+      /** the 说明 of a publication over errors */
+      note: string | null;
+    };
     report: AnnualReport;
   },
 ): Promise<PublishedVersion> {
@@ -57,6 +92,7 @@ export async function insertVersion(
       version: version.number,
       published_on: version.publishedOn,
       reason: version.reason,
+      note: version.note,
       actor: actor.username,
       recorded_at: ctx.clock.now().toISOString(),
       snapshot: freezeReport(report, inputs.facts.current),
@@ -70,6 +106,7 @@ export async function insertVersion(
       version: version.number,
       publishedOn: version.publishedOn,
       reason: version.reason,
+      note: version.note,
       warnings: report.violations.map((v) => v.code),
     },
   });
@@ -78,6 +115,7 @@ export async function insertVersion(
     version: version.number,
     publishedOn: version.publishedOn,
     reason: version.reason,
+    note: version.note,
     report,
   };
 }
@@ -102,15 +140,17 @@ function publicationDay(year: number, given: string | undefined, today: string):
  * `publishedOn` (default: the publication day already on record for the year, e.g. imported,
  * else today in China): the report as it stands is frozen (cells, sections, charts, violations
  * and the year's facts) and no longer changes when records change. A published year is
- * corrected, not published again.
+ * corrected, not published again. Refused while the report has an error, unless `note` (the
+ * approver's 说明, stored with the version and printed on the published report) is given.
  */
 export async function publishReport(
   ctx: CommandContext,
-  input: { code: string; year: number; publishedOn?: string },
+  input: { code: string; year: number; publishedOn?: string; note?: string | null },
 ): Promise<PublishedVersion> {
   const { db } = ctx;
   const { code, year } = input;
   requireReportPublisher(ctx.actor);
+  const note = publicationNote(input.note);
   try {
     return await inTransaction(db, async (trx) => {
       const step = inTrx(ctx, trx);
@@ -125,9 +165,9 @@ export async function publishReport(
         input.publishedOn ?? inputs.stored.publishedOn ?? undefined,
         ctx.clock.today(),
       );
-      const report = reportToFreeze(inputs, publishedOn);
+      const report = reportToFreeze(inputs, publishedOn, note);
       await upsertPublishedOn(step, { agencyId: inputs.agencyId, year, day: publishedOn });
-      const version = { year, number: 1, publishedOn, reason: null };
+      const version = { year, number: 1, publishedOn, reason: null, note: report.publicationNote ?? null };
       return insertVersion(step, { inputs, version, report });
     });
   } catch (error) {

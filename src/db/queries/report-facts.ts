@@ -187,6 +187,7 @@ export async function findAgencyProfile(
     code: a.code,
     name: a.name,
     kind: a.kind as AgencyKind,
+    reportDeadline: a.report_deadline ?? null,
     shortName: a.short_name,
     address: a.address,
     postcode: a.postcode,

@@ -6,17 +6,28 @@ export interface VersionSummary {
   version: number;
   publishedOn: string;
   reason: string | null;
+  /** the approver's 说明 for publishing over errors, else null */
+  note: string | null;
   actor: string;
   recordedAt: string;
 }
 
-const SUMMARY_COLUMNS = ['year', 'version', 'published_on', 'reason', 'actor', 'recorded_at'] as const;
+const SUMMARY_COLUMNS = [
+  'year',
+  'version',
+  'published_on',
+  'reason',
+  'note',
+  'actor',
+  'recorded_at',
+] as const;
 
 function summary(row: {
   year: number;
   version: number;
   published_on: string;
   reason: string | null;
+  note: string | null;
   actor: string;
   recorded_at: string;
 }): VersionSummary {
@@ -25,6 +36,7 @@ function summary(row: {
     version: row.version,
     publishedOn: row.published_on,
     reason: row.reason,
+    note: row.note,
     actor: row.actor,
     recordedAt: row.recorded_at,
   };

@@ -101,6 +101,7 @@ export function buildReport(
     format,
     year: facts.year,
     agencyKind: facts.agency.kind,
+    reportDeadline: facts.agency.reportDeadline ?? null,
     cells,
     previousCells,
     sections: printedSections(narrative, format),

@@ -18,6 +18,8 @@ export interface AgencyProfile {
   code: string;
   name: string;
   kind: AgencyKind;
+  /** “MM-DD”: the report deadline the agency set itself when 条例 第四十九条 does not bind it */
+  reportDeadline?: string | null;
   /** Short name used in the narrative (“临港区”); defaults to the name. */
   shortName: string;
   address: string;
@@ -162,4 +164,9 @@ export interface AnnualReport {
   /** the date it was published on the portal, if it was */
   publishedOn: string | null;
   violations: Violation[];
+  /**
+   * The approver's 说明 when a version was published over error-severity violations: printed on
+   * the published report (the violations themselves never are).
+   */
+  publicationNote?: string | null;
 }

@@ -113,7 +113,6 @@ describe('R10: sections and publication date', () => {
   it.each<[string, AgencyKind, string | null, string | undefined, boolean]>([
     ['a department published on 31 January: on time', 'department', '2022-01-31', undefined, false],
     ['a department published on 1 February: late', 'department', '2022-02-01', undefined, true],
-    ['a development zone published on 1 February: late', 'development_zone', '2022-02-01', undefined, true],
     ['a government published on 31 March: on time', 'government', '2022-03-31', undefined, false],
     ['a government published on 1 February: on time', 'government', '2022-02-01', undefined, false],
     ['a government published on 1 April: late', 'government', '2022-04-01', undefined, true],
@@ -123,29 +122,72 @@ describe('R10: sections and publication date', () => {
     ['a government unpublished on 1 April: late', 'government', null, '2022-04-01', true],
     ['unpublished and no today given: not checked', 'department', null, undefined, false],
     ['published on time, today long after', 'department', '2022-01-20', '2023-06-01', false],
-  ])('%s', (_situation, agencyKind, publishedOn, today, late) => {
-    const found = validateReport({ ...seedInput(), agencyKind, publishedOn, today });
-    const r10 = found.filter((v) => v.code === 'R10');
-    if (late) {
+  ])(
+    '条例 第四十九条 (县级以上 governments and departments): %s',
+    (_situation, agencyKind, publishedOn, today, late) => {
+      const found = validateReport({ ...seedInput(), agencyKind, publishedOn, today });
+      const r10 = found.filter((v) => v.code === 'R10');
+      if (late) {
+        expect(r10).toHaveLength(1);
+        expect(r10[0]).toMatchObject({ severity: 'error', cells: [] });
+        expect(r10[0].message).toContain(publicationDeadline(2021, agencyKind) ?? '');
+        expect(r10[0].message).toContain('法定期限');
+        expect(r10[0].message).toContain('（条例第四十九条）');
+      } else {
+        expect(r10).toEqual([]);
+      }
+    },
+  );
+
+  // 条例 第四十九条 names only 县级以上人民政府部门 and 县级以上地方人民政府: the other kinds publish by the
+  // deadline they set themselves, and R10 says so instead of citing 第四十九条.
+  it.each<[AgencyKind, string | null, string | null, string | undefined, 'late' | 'on time' | 'unset']>([
+    ['development_zone', '01-31', '2022-02-01', undefined, 'late'],
+    ['development_zone', '01-31', '2022-01-31', undefined, 'on time'],
+    ['development_zone', '03-31', '2022-02-01', undefined, 'on time'],
+    ['township', '03-31', '2022-04-01', undefined, 'late'],
+    ['township', '03-31', null, '2022-04-01', 'late'],
+    ['township', '03-31', null, '2022-03-31', 'on time'],
+    ['other', '02-28', '2022-03-01', undefined, 'late'],
+    ['other', '02-28', '2022-02-28', undefined, 'on time'],
+    ['development_zone', null, '2022-06-01', undefined, 'unset'],
+    ['township', null, null, '2022-06-01', 'unset'],
+    ['other', null, '2022-01-10', undefined, 'unset'],
+  ])(
+    'R10 for a %s with its own deadline %s (published %s, today %s): %s',
+    (agencyKind, reportDeadline, publishedOn, today, expected) => {
+      const found = validateReport({ ...seedInput(), agencyKind, reportDeadline, publishedOn, today });
+      const r10 = found.filter((v) => v.code === 'R10');
+      if (expected === 'on time') return expect(r10).toEqual([]);
       expect(r10).toHaveLength(1);
-      expect(r10[0]).toMatchObject({ severity: 'error', cells: [] });
-      expect(r10[0].message).toContain(publicationDeadline(2021, agencyKind));
-    } else {
-      expect(r10).toEqual([]);
-    }
-  });
+      expect(r10[0].message).not.toContain('（条例第四十九条）');
+      expect(r10[0].message).toContain('不适用条例第四十九条');
+      if (expected === 'unset') {
+        expect(r10[0]).toMatchObject({ severity: 'warning', cells: [] });
+        expect(r10[0].message).toContain('尚未设定年度报告的发布期限');
+        expect(r10[0].message).toContain('report_deadline');
+      } else {
+        expect(r10[0]).toMatchObject({ severity: 'error', cells: [] });
+        expect(r10[0].message).toContain(`本机关设定的发布期限2022-${reportDeadline}`);
+      }
+    },
+  );
 });
 
 describe('publicationDeadline', () => {
-  it.each<[string, number, AgencyKind, string]>([
-    ['a government’s consolidated report', 2021, 'government', '2022-03-31'],
-    ['a department', 2021, 'department', '2022-01-31'],
-    ['a development zone committee', 2021, 'development_zone', '2022-01-31'],
-    ['a township or street office', 2021, 'township', '2022-01-31'],
-    ['another agency', 2021, 'other', '2022-01-31'],
-    ['a department, report on a leap year', 2024, 'department', '2025-01-31'],
-    ['a government, report on 2099', 2099, 'government', '2100-03-31'],
-  ])('%s on %d: %s', (_situation, year, kind, deadline) => {
-    expect(publicationDeadline(year, kind)).toBe(deadline);
+  it.each<[string, number, AgencyKind, string | null, string | null]>([
+    ['a government’s consolidated report (第四十九条第二款)', 2021, 'government', null, '2022-03-31'],
+    ['a department (第四十九条第一款)', 2021, 'department', null, '2022-01-31'],
+    ['a department ignores an own deadline (第四十九条)', 2021, 'department', '06-30', '2022-01-31'],
+    ['a development zone committee: its own deadline', 2021, 'development_zone', '01-31', '2022-01-31'],
+    ['a development zone committee without one', 2021, 'development_zone', null, null],
+    ['a township or street office: its own deadline', 2021, 'township', '03-31', '2022-03-31'],
+    ['a township or street office without one', 2021, 'township', null, null],
+    ['another agency: its own deadline', 2021, 'other', '02-28', '2022-02-28'],
+    ['another agency without one', 2021, 'other', null, null],
+    ['a department, report on a leap year', 2024, 'department', null, '2025-01-31'],
+    ['a government, report on 2099', 2099, 'government', null, '2100-03-31'],
+  ])('%s on %d: %s', (_situation, year, kind, own, deadline) => {
+    expect(publicationDeadline(year, kind, own)).toBe(deadline);
   });
 });

@@ -14,6 +14,7 @@ export function seedInput(): ValidationInput {
     format: formatById('2021'),
     year: 2021,
     agencyKind: 'development_zone',
+    reportDeadline: '01-31',
     cells: { ...seed.cells },
     previousCells: seed.previousCells ? { ...seed.previousCells } : null,
     sections: printedSections(seed.narrative, formatById('2021')),

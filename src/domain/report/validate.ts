@@ -19,6 +19,8 @@ export interface ValidationInput {
   format: ReportFormat;
   year: number;
   agencyKind: AgencyKind;
+  /** “MM-DD”: the deadline an agency outside 第四十九条 has set itself (null or absent: none) */
+  reportDeadline?: string | null;
   cells: Cells;
   previousCells: Cells | null;
   /** the sections as they stand, in order, with their headings and printed text */
@@ -190,12 +192,64 @@ const r9: Check = ({ cells, sections, format }) => {
   });
 };
 
-/** 第四十九条: departments by 31 January, a government's consolidated report by 31 March. */
-export function publicationDeadline(year: number, kind: AgencyKind): string {
-  return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+/**
+ * 条例 第四十九条 binds 县级以上 governments and their departments: “县级以上人民政府部门应当在每年1月31日前
+ * 向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布。县级以上地方人民政府的
+ * 政府信息公开工作主管部门应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告。”
+ */
+export const ARTICLE_49_KINDS: readonly AgencyKind[] = ['government', 'department'];
+
+/** Whether 条例 第四十九条's deadline applies to an agency of this kind (县级以上 governments and their departments). */
+export function bindsArticle49(kind: AgencyKind): boolean {
+  return ARTICLE_49_KINDS.includes(kind);
 }
 
-const r10: Check = ({ year, agencyKind, sections, publishedOn, today, format }) => {
+/**
+ * The deadline of a year's report: 第四十九条's (a department by 31 January, a government's
+ * report by 31 March) for the kinds it binds; for the others, the deadline the agency has set
+ * itself (`ownDeadline`, “MM-DD” of the following year), null when it has set none.
+ */
+export function publicationDeadline(
+  year: number,
+  kind: AgencyKind,
+  ownDeadline?: string | null,
+): string | null {
+  if (bindsArticle49(kind)) return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+  return ownDeadline ? `${year + 1}-${ownDeadline}` : null;
+}
+
+/** How to set an agency's own deadline, for the R10 message. */
+export const OWN_DEADLINE_HOW =
+  '请在机关资料中设定（导入机关时填写 report_deadline 字段，格式为“月-日”，如“03-31”表示次年3月31日前）';
+
+function r10Deadline(input: ValidationInput): Violation[] {
+  const { year, agencyKind, publishedOn, today } = input;
+  const deadline = publicationDeadline(year, agencyKind, input.reportDeadline);
+  if (!deadline)
+    return [
+      violation(
+        'R10',
+        'warning',
+        [],
+        `本机关不属于县级以上人民政府及其部门，不适用条例第四十九条的发布期限；本机关尚未设定年度报告的发布期限，${OWN_DEADLINE_HOW}。`,
+      ),
+    ];
+  // 条例 第四十九条 for 县级以上 governments and departments; the agency's own deadline otherwise.
+  const basis = bindsArticle49(agencyKind) ? '法定期限' : '本机关设定的发布期限';
+  const cite = bindsArticle49(agencyKind) ? '条例第四十九条' : '本机关不适用条例第四十九条';
+  if (publishedOn && publishedOn > deadline)
+    return [violation('R10', 'error', [], `报告于${publishedOn}发布，晚于${basis}${deadline}（${cite}）。`)];
+  if (!publishedOn && today && today > deadline)
+    return [violation('R10', 'error', [], `报告尚未发布，已超过${basis}${deadline}（${cite}）。`)];
+  return [];
+}
+
+/**
+ * R10: the six parts of the format in order, 一 and 五 not empty (条例 第五十条 lists the
+ * contents), and published by the deadline (r10Deadline).
+ */
+const r10: Check = (input) => {
+  const { sections, format } = input;
   const found: Violation[] = [];
   const headings = sections.map((s) => s.heading);
   format.sections.forEach((section, i) => {
@@ -210,15 +264,7 @@ const r10: Check = ({ year, agencyKind, sections, publishedOn, today, format }) 
       found.push(violation('R10', 'warning', [], `“${s.heading}”尚无内容，请填写。`));
     }
   }
-  const deadline = publicationDeadline(year, agencyKind);
-  if (publishedOn && publishedOn > deadline) {
-    found.push(
-      violation('R10', 'error', [], `报告于${publishedOn}发布，晚于法定期限${deadline}（条例第四十九条）。`),
-    );
-  } else if (!publishedOn && today && today > deadline) {
-    found.push(violation('R10', 'error', [], `报告尚未发布，已超过法定期限${deadline}（条例第四十九条）。`));
-  }
-  return found;
+  return [...found, ...r10Deadline(input)];
 };
 
 const RULE_NAMES: Record<string, string> = {

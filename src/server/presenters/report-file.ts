@@ -27,20 +27,25 @@ export function reportFileName(report: AnnualReport, format: ReportFormat): stri
   return `${report.agency.name}${reportTitle(report)}.${format}`;
 }
 
-/** Renders a report in a format; PDF rendering goes through the limiter (it starts a Chromium). */
+/**
+ * Renders a report in a format; PDF rendering goes through the limiter (it starts a Chromium).
+ * `preview`: the staff preview of a draft, with its validation results; a published version is
+ * rendered without (it prints its 说明 instead).
+ */
 export async function renderReportFile(
   report: AnnualReport,
   format: ReportFormat,
   pdfLimiter: Limiter,
+  options: { preview?: boolean } = {},
 ): Promise<ReportFile> {
   const names = {
     fileName: reportFileName(report, format),
     asciiFileName: `${report.agency.code}-${report.year}-annual-report.${format}`,
   };
   const contentType = CONTENT_TYPES[format];
-  if (format === 'html') return { body: renderReportHtml(report), contentType, ...names };
-  if (format === 'docx') return { body: await renderReportDocx(report), contentType, ...names };
-  const html = renderReportHtml(report);
+  if (format === 'html') return { body: renderReportHtml(report, options), contentType, ...names };
+  if (format === 'docx') return { body: await renderReportDocx(report, options), contentType, ...names };
+  const html = renderReportHtml(report, options);
   return { body: await pdfLimiter.run(() => renderReportPdf(html)), contentType, ...names };
 }
 

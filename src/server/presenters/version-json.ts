@@ -13,6 +13,7 @@ export function versionSummaryJson(v: VersionSummary) {
     version: v.version,
     publishedOn: v.publishedOn,
     reason: v.reason,
+    note: v.note,
     actor: v.actor,
     recordedAt: v.recordedAt,
   };
@@ -20,7 +21,7 @@ export function versionSummaryJson(v: VersionSummary) {
 
 /** A version row as the public sees it (no staff user names). */
 export function publicVersionJson(v: VersionSummary) {
-  return { version: v.version, publishedOn: v.publishedOn, reason: v.reason };
+  return { version: v.version, publishedOn: v.publishedOn, reason: v.reason, note: v.note };
 }
 
 /** The frozen report of a version row. */

@@ -34,6 +34,7 @@ const published = (v: PublishedVersion, actor: string, recordedAt: string) => ({
   version: v.version,
   publishedOn: v.publishedOn,
   reason: v.reason,
+  note: v.note,
   actor,
   recordedAt,
   report: reportJson(v.report),

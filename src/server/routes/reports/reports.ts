@@ -48,7 +48,8 @@ export const reportRoutes: RouteModule = async (app, { db, clock, pdfLimiter }) 
     async (request, reply) => {
       const { code, year, format } = request.params;
       const report = await loadReport(db, code, year, clock.today());
-      const file = await renderReportFile(report, format, pdfLimiter);
+      // the live draft, for staff: a preview with its validation results
+      const file = await renderReportFile(report, format, pdfLimiter, { preview: true });
       return reply
         .type(file.contentType)
         .header('content-disposition', contentDisposition(file.fileName, file.asciiFileName))
