@@ -126,8 +126,8 @@ describeEachWithDraftDemo('publishing the annual report and its corrections', (u
       {
         year: 2021,
         versions: [
-          { version: 1, publishedOn: '2022-01-19', reason: null },
-          { version: 2, publishedOn: '2022-01-20', reason: '补录一件漏登的申请，更正表三。' },
+          { version: 1, publishedOn: '2022-01-19', reason: null, note: null },
+          { version: 2, publishedOn: '2022-01-20', reason: '补录一件漏登的申请，更正表三。', note: null },
         ],
       },
     ]);
