@@ -21,6 +21,8 @@ type Format = (typeof FORMATS)[number];
  * to 2020) unless --report-format names one.
  */
 export async function reportCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
+  if (args[0] === 'publish' || args[0] === 'correct')
+    return (await import('./report-publish.ts')).reportPublishCommand(io, db, args[0], args.slice(1));
   const { values } = flags(args, {
     agency: { type: 'string' },
     year: { type: 'string' },
