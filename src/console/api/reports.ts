@@ -8,6 +8,7 @@ import type {
   figuresImportBody,
   figuresSchema,
   paragraph,
+  publishBody,
   sectionsInput,
   segment,
   validationSchema,
@@ -41,8 +42,9 @@ export const reportsApi = {
       method: 'POST',
       body: { sections },
     }),
-  publish: (agency: string, year: number) =>
-    api.call<VersionSummary>(`${base(agency, year)}/publish`, { method: 'POST', body: {} }),
+  /** 发布: refused (409) while the report has an error, unless an approver gives a 说明 (`note`). */
+  publish: (agency: string, year: number, body: z.input<typeof publishBody> = {}) =>
+    api.call<VersionSummary>(`${base(agency, year)}/publish`, { method: 'POST', body }),
   correct: (agency: string, year: number, body: z.input<typeof correctionBody>) =>
     api.call<VersionSummary>(`${base(agency, year)}/corrections`, { method: 'POST', body }),
   versions: (agency: string, year: number) =>

@@ -18,7 +18,7 @@ import {
 import { formatInstant } from '../../lib/format.ts';
 import { toBody } from '../../lib/narrative.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { useAgencyCode } from '../../session-context.tsx';
+import { useAgencyCode, useSession } from '../../session-context.tsx';
 import { CellRecordsDrawer } from './CellRecordsDrawer.tsx';
 import { NarrativeEditor } from './NarrativeEditor.tsx';
 import { ReportTables, TABLE_TITLES } from './ReportTables.tsx';
@@ -43,6 +43,10 @@ export default function ReportEditorPage() {
   const [busy, setBusy] = useState(false);
   const [correcting, setCorrecting] = useState(false);
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [note, setNote] = useState('');
+  const { allows } = useSession();
+  const canPublish = allows('reports/publish');
 
   useEffect(() => {
     if (!draft.data) return;
@@ -69,6 +73,9 @@ export default function ReportEditorPage() {
   if (draft.error) return <Alert type="error" showIcon title={draft.error} />;
   if (!d || !sections) return null;
   const published = d.publishedVersion > 0;
+  // 发布 is refused while an error stands, unless the approver writes a 说明 (printed with the report).
+  const errors = violations.filter((v) => v.severity === 'error');
+  const blocked = errors.length > 0 && !note.trim();
 
   const run = async (what: string, call: () => Promise<unknown>) => {
     setBusy(true);
@@ -87,20 +94,33 @@ export default function ReportEditorPage() {
   };
 
   const save = () => run('已保存', () => reportsApi.save(agency, year, d.version, bodyOf(sections)));
-  const publish = () =>
-    run('已发布', async () => {
+  const noteIfErrors = errors.length > 0 ? { note: note.trim() } : {};
+  const publish = async () => {
+    const ok = await run('已发布', async () => {
       if (dirty) await reportsApi.save(agency, year, d.version, bodyOf(sections));
-      return reportsApi.publish(agency, year);
+      return reportsApi.publish(agency, year, noteIfErrors);
     });
+    if (ok) {
+      setConfirming(false);
+      setNote('');
+    }
+  };
   const correct = async () => {
     const ok = await run('已发布更正版本', () =>
-      reportsApi.correct(agency, year, { reason, sections: bodyOf(sections), expectedVersion: d.version }),
+      reportsApi.correct(agency, year, {
+        reason,
+        sections: bodyOf(sections),
+        expectedVersion: d.version,
+        ...noteIfErrors,
+      }),
     );
     if (ok) {
       setCorrecting(false);
       setReason('');
+      setNote('');
     }
   };
+  const guard = <PublishGuard errors={errors} canPublish={canPublish} note={note} onNote={setNote} />;
 
   const update = (key: NarrativeKey) => (next: Paragraph[]) => {
     setSections({ ...sections, [key]: next });
@@ -128,16 +148,23 @@ export default function ReportEditorPage() {
             </Button>
           )}
           {published ? (
-            <Button type="primary" onClick={() => setCorrecting(true)}>
+            <Button type="primary" onClick={() => setCorrecting(true)} disabled={!canPublish}>
               发布更正
             </Button>
           ) : (
-            <Button type="primary" onClick={publish} loading={busy}>
+            <Button
+              type="primary"
+              onClick={() => setConfirming(true)}
+              loading={busy}
+              disabled={!canPublish || blocked}
+              title={blocked ? `有 ${errors.length} 个错误，不能发布` : undefined}
+            >
               发布
             </Button>
           )}
         </Flex>
       </Flex>
+      {!published && (errors.length > 0 || !canPublish) && <div style={{ marginTop: 12 }}>{guard}</div>}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={17}>
           {ORDER.map((key) =>
@@ -210,19 +237,100 @@ export default function ReportEditorPage() {
         okText="发布更正"
         cancelText="取消"
         confirmLoading={busy}
-        okButtonProps={{ disabled: !reason.trim() }}
+        okButtonProps={{ disabled: !reason.trim() || blocked }}
         onOk={correct}
         onCancel={() => setCorrecting(false)}
       >
-        <Typography.Paragraph>更正将作为新版本发布，原版本仍然保留并可查看。</Typography.Paragraph>
+        <Typography.Paragraph>
+          更正将作为新版本发布，原版本仍然保留并可查看。发布后不可修改，只能发布更正。
+        </Typography.Paragraph>
         <Input.TextArea
           aria-label="更正原因"
           rows={3}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
+        {errors.length > 0 && <div style={{ marginTop: 12 }}>{guard}</div>}
+      </Modal>
+      <Modal
+        open={confirming}
+        title={`确认发布 ${year} 年度报告`}
+        okText="确认发布"
+        cancelText="取消"
+        confirmLoading={busy}
+        okButtonProps={{ disabled: blocked }}
+        onOk={publish}
+        onCancel={() => setConfirming(false)}
+      >
+        <Alert type="warning" showIcon title="发布后不可修改，只能发布更正。" />
+        {errors.length > 0 && (
+          <Typography.Paragraph style={{ marginTop: 12 }}>
+            报告有 {errors.length} 个错误，将带说明发布，说明与报告一同公布：{note.trim()}
+          </Typography.Paragraph>
+        )}
       </Modal>
     </>
+  );
+}
+
+/** The longest 说明 (as the publish command allows). */
+const NOTE_MAX = 500;
+
+/**
+ * Why 发布 is disabled: the errors that block it, and for an approver the 说明 that lets the
+ * report go out anyway (stored with the version and printed on the published report).
+ */
+export function PublishGuard({
+  errors,
+  canPublish,
+  note,
+  onNote,
+}: {
+  errors: Violation[];
+  canPublish: boolean;
+  note: string;
+  onNote: (note: string) => void;
+}) {
+  if (errors.length === 0)
+    return canPublish ? null : (
+      <Alert type="info" showIcon title="发布和发布更正须由审核人或机关管理员办理。" />
+    );
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={`有 ${errors.length} 个错误，不能发布`}
+      description={
+        <>
+          <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
+            {errors.map((v) => (
+              <li key={`${v.code}:${v.message}`}>
+                {v.code}（{v.rule}）：{v.message}
+              </li>
+            ))}
+          </ul>
+          {canPublish ? (
+            <>
+              <Typography.Paragraph style={{ margin: '8px 0 4px' }}>
+                请先更正数据或正文。确需带错发布时，请填写说明（将作为“说明”与报告一同公布）：
+              </Typography.Paragraph>
+              <Input.TextArea
+                aria-label="说明"
+                rows={3}
+                maxLength={NOTE_MAX}
+                showCount
+                value={note}
+                onChange={(e) => onNote(e.target.value)}
+              />
+            </>
+          ) : (
+            <Typography.Paragraph style={{ margin: '8px 0 0' }}>
+              发布和发布更正须由审核人或机关管理员办理。
+            </Typography.Paragraph>
+          )}
+        </>
+      }
+    />
   );
 }
 
@@ -239,7 +347,9 @@ export function ValidationPanel({ violations }: { violations: Violation[] }) {
             <Alert
               type={errors ? 'error' : 'warning'}
               showIcon
-              title={errors ? `${errors} 个错误须改正后才能发布` : '仅有提示，可以发布'}
+              title={
+                errors ? `${errors} 个错误须改正后才能发布（或由审核人填写说明后发布）` : '仅有提示，可以发布'
+              }
               style={{ marginBottom: 12 }}
             />
             <List
