@@ -127,6 +127,53 @@ describeEachDatabase('gongkai import', (use) => {
     });
   });
 
+  describe('report_deadline: the deadline an agency outside 条例 第四十九条 sets itself (R10)', () => {
+    const township = (extra = {}) => ({
+      type: 'agency',
+      code: 'imp-town',
+      name: '某某镇人民政府',
+      kind: 'township',
+      ...extra,
+    });
+    const r10 = async () => {
+      const report = await buildAnnualReport(use(), 'imp-town', 2021, { today: '2022-04-15' });
+      return (report?.violations ?? [])
+        .filter((v) => v.code === 'R10' && v.message.includes('期限'))
+        .map((v) => [v.severity, v.message]);
+    };
+
+    it('without it, R10 says the agency has none and how to set it', async () => {
+      expect((await run(use(), [township()])).ok).toBe(true);
+      expect(await r10()).toEqual([['warning', expect.stringContaining('尚未设定年度报告的发布期限')]]);
+    });
+
+    it('with it, R10 counts from it and does not cite 第四十九条; an update without it keeps it', async () => {
+      expect((await run(use(), [township({ report_deadline: '03-31' })])).ok).toBe(true);
+      expect(await r10()).toEqual([
+        ['error', expect.stringContaining('已超过本机关设定的发布期限2022-03-31')],
+      ]);
+      expect((await run(use(), [township({ phone: '0631-1234567' })])).ok).toBe(true);
+      const row = await use()
+        .kysely.selectFrom('agencies')
+        .select('report_deadline')
+        .where('code', '=', 'imp-town')
+        .executeTakeFirstOrThrow();
+      expect(row.report_deadline).toBe('03-31');
+    });
+
+    it('refuses a deadline that is not 月-日, naming the field, and writes nothing', async () => {
+      const result = await run(use(), [township({ code: 'imp-town2', report_deadline: '3月31日' })]);
+      expect(result.ok).toBe(false);
+      expect(result.problems[0].reason).toContain('report_deadline（年度报告发布期限）应为“月-日”');
+      const written = await use()
+        .kysely.selectFrom('agencies')
+        .select('id')
+        .where('code', '=', 'imp-town2')
+        .execute();
+      expect(written).toEqual([]);
+    });
+  });
+
   it('lists every bad line of a file, not only the first', async () => {
     const result = await run(use(), [
       agency('imp-b'),
