@@ -81,7 +81,9 @@ export function reportPageData(report: AnnualReport, version: number): ReportPag
 function versionList(page: ReportPageData, versions: VersionSummary[]): SafeHtml | '' {
   if (versions.length < 2) return '';
   const rows = versions.map((v) => {
-    const what = v.version === 1 ? '首次发布' : `更正：${v.reason ?? ''}`;
+    const base = v.version === 1 ? '首次发布' : `更正：${v.reason ?? ''}`;
+    // the approver's 说明 of a version published over errors (never the validation output)
+    const what = v.note ? `${base}；说明：${v.note}` : base;
     const current = v.version === page.version ? html` aria-current="page"` : '';
     const href = publishedReportUrls(page.code, page.year, v.version).page;
     return html`<tr><th scope="row"><a href="${href}"${current}>第${v.version}版</a></th><td>${v.publishedOn}</td><td>${what}</td><td>${downloads(page.code, page.year, page.name, v.version, true)}</td></tr>`;

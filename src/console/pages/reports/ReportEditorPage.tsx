@@ -222,6 +222,7 @@ export default function ReportEditorPage() {
                         {v.reason ? `更正原因：${v.reason}` : '首次发布'} · {v.actor} ·{' '}
                         {formatInstant(v.recordedAt)}
                       </Typography.Text>
+                      {v.note && <div>说明（带错发布）：{v.note}</div>}
                     </div>
                   </div>
                 </List.Item>
