@@ -139,6 +139,9 @@ describeEachWithDraftDemo('a report cannot be published wrong (条例 第五十�
     const html = await send(app, 'GET', `${PUBLIC}/versions/2.html`, {});
     expect(html.body).toContain(note);
     expect(html.body).not.toMatch(VIOLATION_TEXT);
+    const page = await send(app, 'GET', '/agencies/lingang/reports/2021', {});
+    expect(page.body).toContain(`更正：${reason}；说明：${note}`);
+    expect(page.body).not.toMatch(VIOLATION_TEXT);
   });
 
   it('a clean correction needs no 说明 and stores none', async () => {
