@@ -12,6 +12,7 @@ import { searchHashsizeMigration } from './migrations/0010-search-hashsize.ts';
 import { letterDeliveriesMigration } from './migrations/0011-letter-deliveries.ts';
 import { oneEventLogMigration } from './migrations/0012-one-event-log.ts';
 import { figures2019Migration } from './migrations/0013-figures-2019.ts';
+import { agencyRemediesMigration } from './migrations/0014-agency-remedies.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -30,6 +31,7 @@ function provider(db: Db): MigrationProvider {
         '0011-letter-deliveries': letterDeliveriesMigration(),
         '0012-one-event-log': oneEventLogMigration(db.dialect),
         '0013-figures-2019': figures2019Migration(),
+        '0014-agency-remedies': agencyRemediesMigration(),
       };
     },
   };

@@ -35,6 +35,10 @@ export interface AgencyTable {
   office: string;
   created_at: string;
   request_prefix: Generated<string>;
+  /** 行政复议机关's full name, court for suits, complaint channel (0014); '' when not set */
+  review_body: Generated<string>;
+  court: Generated<string>;
+  complaint_channel: Generated<string>;
 }
 
 export interface AgencyChannelTable {
