@@ -94,7 +94,7 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
   it('refuses a 部分公开 without the fields its basis needs, then prints every letter with its date', async () => {
     const { out } = await run('register', ...as, file);
     const id = String((JSON.parse(out) as { requestId: number }).requestId);
-    const decision = { outcome: 'partial', basis: 'a37', reasons: '部分涉及商业秘密' };
+    const decision = { outcome: 'partial', basis: 'a37', reasons: '部分涉及商业秘密', withheldUnder: 'a15' };
     const act = (payload: object) =>
       run(
         'act',
@@ -119,6 +119,8 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
     expect(text.out).toContain(
       '获取的方式、途径和时间：随本答复书以电子邮件发送；其余部分不予公开，理由是：投标报价明细属于商业秘密。',
     );
+    // 复议法 第二十三条第二款: withheld under 第十五条, so the letter says 应当先向 the agency's review body
+    expect(text.out).toContain('应当先向威海市人民政府申请行政复议');
     expect(text.out).not.toMatch(/[{}]|。。/);
     const html = await run('letters', ...as, id, '--format', 'html');
     expect(html.out.match(/<!DOCTYPE html>/gi)).toHaveLength(2);

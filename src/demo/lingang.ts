@@ -90,6 +90,9 @@ const AGENCY: Line = {
   website: 'http://www.wip.gov.cn',
   website_name: '威海临港经济技术开发区管委会网站',
   office: '党政办公室',
+  // 复议法 第二十四条第一款第（三）项: the 本级人民政府 that set the 派出机关 up
+  review_body: '威海市人民政府',
+  court: '威海市环翠区人民法院',
 };
 
 const NORMATIVE: Array<[string, string | null]> = [

@@ -223,6 +223,9 @@ async function writeAgency(
     website: record.website,
     website_name: record.website_name,
     office: record.office,
+    ...(record.review_body === undefined ? {} : { review_body: record.review_body }),
+    ...(record.court === undefined ? {} : { court: record.court }),
+    ...(record.complaint_channel === undefined ? {} : { complaint_channel: record.complaint_channel }),
   };
   const existing = await trx
     .selectFrom('agencies')
