@@ -128,6 +128,33 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
     await expect(run('letters', ...as, '99999')).rejects.toThrow('未找到编号为 99999 的申请');
   });
 
+  it('复议法 第二十三条第二款: refuses an answer while the agency has no review body set, telling where to set it', async () => {
+    const { out } = await run('register', ...as, file);
+    const id = String((JSON.parse(out) as { requestId: number }).requestId);
+    const unset = (review_body: string) =>
+      db.kysely.updateTable('agencies').set({ review_body }).where('code', '=', 'cli-req').execute();
+    await unset('');
+    try {
+      const payload = JSON.stringify({ outcome: 'unable.not_held', basis: 'a36.4', reasons: '经检索' });
+      const decide = [
+        'act',
+        ...as,
+        id,
+        'decide',
+        '--on',
+        '2026-11-20',
+        '--version',
+        '1',
+        '--payload',
+        payload,
+      ];
+      await expect(run(...decide)).rejects.toThrow(/尚未设置“行政复议机关”.*机关设置/u);
+      expect((await run('letters', ...as, id)).out).not.toContain('答复书');
+    } finally {
+      await unset('威海市人民政府');
+    }
+  });
+
   it('lists the bases of an outcome with the fields a decision on each must carry', async () => {
     const { out } = await run('bases', 'unable.not_held');
     const [group] = JSON.parse(out) as Array<{

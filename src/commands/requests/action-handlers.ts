@@ -20,11 +20,11 @@ import { findBasis, requestOutcome, validateDecisionBasis } from '../../domain/r
 import {
   missingRemedyBodies,
   missingRemedyBodiesMessage,
-  type RemedyBodies,
   remedyRoute,
 } from '../../domain/requests/remedies.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
+import { agencyRemedies } from '../agencies/set-remedies.ts';
 import type { Trx } from '../context.ts';
 import { ACTION_PAYLOADS, type ActionPayload } from './action-payloads.ts';
 import { type CaseRow, caseEventName, caseEvents } from './case-store.ts';
@@ -145,16 +145,6 @@ const sendFeeNotice: Handler = ({ payload, occurredOn, calendar, events }) => {
   };
 };
 
-/** Where the agency's answers send the applicant (agency settings; migration 0014). */
-async function remedyBodiesOf(trx: Trx, agencyId: number): Promise<RemedyBodies> {
-  const agency = await trx
-    .selectFrom('agencies')
-    .select(['review_body', 'court', 'complaint_channel'])
-    .where('id', '=', agencyId)
-    .executeTakeFirstOrThrow();
-  return { reviewBody: agency.review_body, court: agency.court, complaintChannel: agency.complaint_channel };
-}
-
 const decide: Handler = async ({ payload, occurredOn, row, events, trx }) => {
   const p = parse('decide', payload);
   const outcome = p.items ? requestOutcome(p.items.map((i) => i.outcome)) : p.outcome;
@@ -192,7 +182,7 @@ const decide: Handler = async ({ payload, occurredOn, row, events, trx }) => {
     withheldUnder,
     itemOutcomes: items.map((i) => i.outcome),
   });
-  const bodies = await remedyBodiesOf(trx, row.agencyId);
+  const bodies = await agencyRemedies(trx, row.agencyId);
   const unset = missingRemedyBodies(route, bodies);
   if (unset.length > 0)
     throw new AppError(
