@@ -41,7 +41,7 @@ const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
     'a third-party consultation',
     'consultation',
     sampleLetterData(),
-    ['第三方意见征询函', '威海临港建设工程有限公司：', '第三十二条', '15个工作日', '2021年3月29日'],
+    ['第三方意见征询函', '威海临港建设工程有限公司：', '第三十二条', '自收到本函之日起15个工作日内'],
   ],
   [
     'a consultation of another agency',
@@ -66,7 +66,6 @@ const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
       '人民币800元',
       '捌佰元整',
       '第31–33件，每件200元，计600元',
-      '2021年4月7日前',
       '自收到本通知之日起20个工作日内',
     ],
   ],
@@ -116,6 +115,18 @@ const COMMON = [
 ];
 
 describe('every letter, in HTML and DOCX', () => {
+  it.each([
+    ['条例 第三十二条: the consultation', 'consultation' as const, '2021年3月29日'],
+    ['109号: the fee notice', 'fee' as const, '2021年4月7日'],
+  ])(
+    '%s states the period from receipt, not a date counted from the day of issue',
+    (_situation, kind, issued) => {
+      const text = htmlText(renderLetterHtml(kind, sampleLetterData()));
+      expect(text).toMatch(/自收到本(函|通知)之日起(15|20)个工作日内/u);
+      expect(text).not.toContain(issued);
+    },
+  );
+
   it.each(CASES)('%s (%s) names its provisions and dates in HTML', (_situation, kind, data, expected) => {
     const text = htmlText(renderLetterHtml(kind, data));
     for (const phrase of [...expected, ...COMMON]) expect(text).toContain(phrase);
