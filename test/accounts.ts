@@ -14,6 +14,8 @@ export async function addAgency(
     .values({
       ...{ code, name, short_name: name, parent_id: parentId, kind: 'government', address: '', postcode: '' },
       ...{ phone: '', website: '', website_name: '', office: '', created_at: '2026-01-01T00:00:00Z' },
+      // where its answers send the applicant (复议法 第二十三条第二款): an answer letter needs them
+      ...{ review_body: '威海市人民政府', court: '威海市环翠区人民法院' },
     })
     .returning('id')
     .executeTakeFirstOrThrow();

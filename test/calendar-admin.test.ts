@@ -60,6 +60,8 @@ async function seedAgencyAndUsers(db: Db): Promise<number> {
         kind: 'government',
       },
       ...{ address: '', postcode: '', phone: '', website: '', website_name: '', office: '', created_at },
+      // an answer letter names them (复议法 第二十三条第二款)
+      ...{ review_body: '测试市人民政府', court: '测试区人民法院' },
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -43,6 +43,22 @@ async function count(db: Db, table: 'agencies' | 'requests' | 'publications' | '
 }
 
 describeEachDatabase('gongkai import', (use) => {
+  it('sets the review body, court and complaint channel from the agency line, and keeps them when a line leaves them out (复议法 第二十三条第二款)', async () => {
+    const remedies = {
+      review_body: '威海市人民政府',
+      court: '威海市环翠区人民法院',
+      complaint_channel: '威海市人民政府办公室',
+    };
+    expect((await run(use(), [{ ...agency('imp-rm'), ...remedies }])).ok).toBe(true);
+    expect((await run(use(), [agency('imp-rm')])).ok).toBe(true);
+    const row = await use()
+      .kysely.selectFrom('agencies')
+      .select(['review_body', 'court', 'complaint_channel'])
+      .where('code', '=', 'imp-rm')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual(remedies);
+  });
+
   describe('rejects a whole file for one bad line, naming the line and the field', () => {
     it.each([
       ['a bad date', request('imp-a', '2021-02-30', null, null), 'received'],

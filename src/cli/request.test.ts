@@ -94,7 +94,7 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
   it('refuses a 部分公开 without the fields its basis needs, then prints every letter with its date', async () => {
     const { out } = await run('register', ...as, file);
     const id = String((JSON.parse(out) as { requestId: number }).requestId);
-    const decision = { outcome: 'partial', basis: 'a37', reasons: '部分涉及商业秘密' };
+    const decision = { outcome: 'partial', basis: 'a37', reasons: '部分涉及商业秘密', withheldUnder: 'a15' };
     const act = (payload: object) =>
       run(
         'act',
@@ -111,6 +111,9 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
     await expect(act(decision)).rejects.toThrow('请填写“获取的方式、途径和时间”、“不予公开部分的理由”');
     expect((await run('letters', ...as, id)).out).not.toContain('答复书');
     const fields = { delivery: '随本答复书以电子邮件发送', reason: '投标报价明细属于商业秘密。' };
+    // 复议法 第二十三条: the decision records what the withheld part rests on
+    const { withheldUnder: _unsaid, ...unsaid } = decision;
+    await expect(act({ ...unsaid, fields })).rejects.toThrow('请选择“不予公开部分的依据”');
     expect((await act({ ...decision, fields })).code).toBe(0);
     const text = await run('letters', ...as, id);
     expect(text.code).toBe(0);
@@ -119,11 +122,53 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
     expect(text.out).toContain(
       '获取的方式、途径和时间：随本答复书以电子邮件发送；其余部分不予公开，理由是：投标报价明细属于商业秘密。',
     );
+    // 复议法 第二十三条第二款: withheld under 第十五条, so the letter says 应当先向 the agency's review body
+    expect(text.out).toContain('应当先向威海市人民政府申请行政复议');
     expect(text.out).not.toMatch(/[{}]|。。/);
     const html = await run('letters', ...as, id, '--format', 'html');
     expect(html.out.match(/<!DOCTYPE html>/gi)).toHaveLength(2);
     await expect(run('letters', ...as, id, '--format', 'pdf')).rejects.toThrow('--format 应为 text 或 html');
     await expect(run('letters', ...as, '99999')).rejects.toThrow('未找到编号为 99999 的申请');
+  });
+
+  it('复议法 第二十三条第二款: refuses an answer while the agency has no review body set, telling where to set it', async () => {
+    const { out } = await run('register', ...as, file);
+    const id = String((JSON.parse(out) as { requestId: number }).requestId);
+    const unset = (review_body: string) =>
+      db.kysely.updateTable('agencies').set({ review_body }).where('code', '=', 'cli-req').execute();
+    await unset('');
+    try {
+      const payload = JSON.stringify({ outcome: 'unable.not_held', basis: 'a36.4', reasons: '经检索' });
+      const decide = [
+        'act',
+        ...as,
+        id,
+        'decide',
+        '--on',
+        '2026-11-20',
+        '--version',
+        '1',
+        '--payload',
+        payload,
+      ];
+      await expect(run(...decide)).rejects.toThrow(/尚未设置“行政复议机关”.*机关设置/u);
+      expect((await run('letters', ...as, id)).out).not.toContain('答复书');
+    } finally {
+      await unset('威海市人民政府');
+    }
+  });
+
+  it('条例 第三十二条: a 第十五条 refusal without a consultation on record requires the reason none was sought', async () => {
+    const { out } = await run('register', ...as, file);
+    const id = String((JSON.parse(out) as { requestId: number }).requestId);
+    const decide = (fields: object) =>
+      run(
+        ...['act', ...as, id, 'decide', '--on', '2026-11-20', '--version', '1', '--payload'],
+        JSON.stringify({ outcome: 'denied.third_party', basis: 'a15', reasons: '涉及个人隐私', fields }),
+      );
+    await expect(decide({})).rejects.toThrow('请填写“未书面征求第三方意见的理由”');
+    expect((await decide({ unconsulted: '第三方已注销，无法联系' })).code).toBe(0);
+    expect((await run('letters', ...as, id)).out).toContain('应当先向威海市人民政府申请行政复议');
   });
 
   it('lists the bases of an outcome with the fields a decision on each must carry', async () => {

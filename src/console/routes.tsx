@@ -21,6 +21,7 @@ const ReportListPage = lazy(() => import('./pages/reports/ReportListPage.tsx'));
 const ReportEditorPage = lazy(() => import('./pages/reports/ReportEditorPage.tsx'));
 const YearlyFiguresPage = lazy(() => import('./pages/reports/YearlyFiguresPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const AgencySettingsPage = lazy(() => import('./pages/AgencySettingsPage.tsx'));
 const PlatformUsersPage = lazy(() => import('./pages/PlatformUsersPage.tsx'));
 const EventLogPage = lazy(() => import('./pages/EventLogPage.tsx'));
 
@@ -68,6 +69,7 @@ export function ConsoleRoutes() {
         <Route path="/reports/:year/figures" element={page(<YearlyFiguresPage />)} />
         <Route path="/calendar" element={page(<CalendarPage />)} />
         <Route path="/users" element={page(<UsersPage />)} />
+        <Route path="/settings" element={page(<AgencySettingsPage />)} />
         <Route path="/events" element={page(<EventLogPage />)} />
         <Route path="/platform/users" element={page(<PlatformUsersPage />)} />
         <Route path="/platform/agencies/:agency/users" element={page(<UsersPage />)} />

@@ -37,6 +37,10 @@ export interface AgencyTable {
   request_prefix: Generated<string>;
   /** “MM-DD”: the annual report deadline an agency outside 条例 第四十九条 has set itself (0014) */
   report_deadline: string | null;
+  /** 行政复议机关's full name, court for suits, complaint channel (0015); '' when not set */
+  review_body: Generated<string>;
+  court: Generated<string>;
+  complaint_channel: Generated<string>;
 }
 
 export interface AgencyChannelTable {

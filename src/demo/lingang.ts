@@ -92,6 +92,9 @@ const AGENCY: Line = {
   office: '党政办公室',
   // a 开发区 is not bound by 条例 第四十九条: it sets its own deadline (here the departments' 31 January)
   report_deadline: '01-31',
+  // 复议法 第二十四条第一款第（三）项: the 本级人民政府 that set the 派出机关 up
+  review_body: '威海市人民政府',
+  court: '威海市环翠区人民法院',
 };
 
 const NORMATIVE: Array<[string, string | null]> = [

@@ -74,6 +74,23 @@ export const agencyLine = z.object({
     })
     .nullable()
     .optional(),
+  // Where its answers send the applicant (复议法 第二十三条第二款, 诉讼法 第四十六条, 条例 第四十七条第二款);
+  // left out: unchanged (an agency's settings are not cleared by re-importing its line).
+  review_body: z
+    .string({ error: '字段 review_body 应为行政复议机关的全称（文本）' })
+    .trim()
+    .max(200, { error: '字段 review_body 超过 200 个字符' })
+    .optional(),
+  court: z
+    .string({ error: '字段 court 应为行政诉讼管辖法院的全称（文本）' })
+    .trim()
+    .max(200, { error: '字段 court 超过 200 个字符' })
+    .optional(),
+  complaint_channel: z
+    .string({ error: '字段 complaint_channel 应为投诉渠道（文本）' })
+    .trim()
+    .max(500, { error: '字段 complaint_channel 超过 500 个字符' })
+    .optional(),
   channels: z
     .array(z.object({ code: text('channels[].code', 32), name: text('channels[].name', 32) }), {
       error: '字段 channels 应为 [{"code":…,"name":…}] 列表',

@@ -87,6 +87,20 @@ describe('parseLine: good lines', () => {
       { short_name: '', address: '' },
     ],
     [
+      'an agency with where its answers send the applicant (复议法 第二十三条第二款)',
+      {
+        ...AGENCY,
+        review_body: ' 威海市人民政府 ',
+        court: '威海市环翠区人民法院',
+        complaint_channel: '威海市人民政府办公室',
+      },
+      {
+        review_body: '威海市人民政府',
+        court: '威海市环翠区人民法院',
+        complaint_channel: '威海市人民政府办公室',
+      },
+    ],
+    [
       'an agency with its own channels',
       { ...AGENCY, channels: [{ code: 'app', name: '客户端' }] },
       { channels: [{ code: 'app', name: '客户端' }] },

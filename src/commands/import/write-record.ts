@@ -225,6 +225,9 @@ async function writeAgency(
     office: record.office,
     // omitted: the agency's own report deadline stays as it was
     ...(record.report_deadline === undefined ? {} : { report_deadline: record.report_deadline }),
+    ...(record.review_body === undefined ? {} : { review_body: record.review_body }),
+    ...(record.court === undefined ? {} : { court: record.court }),
+    ...(record.complaint_channel === undefined ? {} : { complaint_channel: record.complaint_channel }),
   };
   const existing = await trx
     .selectFrom('agencies')

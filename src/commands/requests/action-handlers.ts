@@ -16,9 +16,15 @@ import {
   missingDecisionFields,
   missingFieldsMessage,
 } from '../../domain/requests/decision-fields.ts';
-import { requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
+import { findBasis, requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
+import {
+  missingRemedyBodies,
+  missingRemedyBodiesMessage,
+  remedyRoute,
+} from '../../domain/requests/remedies.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
+import { agencyRemedies } from '../agencies/set-remedies.ts';
 import type { Trx } from '../context.ts';
 import { ACTION_PAYLOADS, type ActionPayload } from './action-payloads.ts';
 import { type CaseRow, caseEventName, caseEvents } from './case-store.ts';
@@ -139,7 +145,7 @@ const sendFeeNotice: Handler = ({ payload, occurredOn, calendar, events }) => {
   };
 };
 
-const decide: Handler = async ({ payload, occurredOn, row, events }) => {
+const decide: Handler = async ({ payload, occurredOn, row, events, trx }) => {
   const p = parse('decide', payload);
   const outcome = p.items ? requestOutcome(p.items.map((i) => i.outcome)) : p.outcome;
   if (!outcome) return refuse('缺少办理结果。');
@@ -148,7 +154,8 @@ const decide: Handler = async ({ payload, occurredOn, row, events }) => {
   // 条例 第三十六条: the answer states the decision in full; every slot of the basis's sentence is
   // a required field of the decision (decision-fields.ts), refused before anything is written.
   const slots = decisionValues(p.fields, p.otherAgency);
-  const missing = missingDecisionFields(outcome, p.basis, slots);
+  const consulted = events.some((e) => e.type === 'consultation_sent');
+  const missing = missingDecisionFields(outcome, p.basis, slots, { consulted });
   if (missing.length > 0) {
     const message = missingFieldsMessage(missing);
     throw new AppError(
@@ -159,8 +166,41 @@ const decide: Handler = async ({ payload, occurredOn, row, events }) => {
   }
   checkPreconditions(outcome, p.basis, events);
   const items = p.items ?? [];
+  // 复议法 第二十三条第一款第（四）项: whether a 部分公开 is review-first depends on what its withheld
+  // part rests on; items answered one by one say it, otherwise the decision records it.
+  if (outcome === 'partial' && items.length === 0 && !p.withheldUnder) {
+    const message =
+      '请选择“不予公开部分的依据”（条例第十四条、第十五条、第十六条或其他）：它决定答复书告知的救济途径（行政复议法第二十三条）。';
+    throw new AppError('validation', message, [
+      { field: 'withheldUnder', message: '请选择“不予公开部分的依据”' },
+    ]);
+  }
+  const withheldUnder = outcome === 'partial' ? p.withheldUnder : undefined;
+  const route = remedyRoute({
+    outcome,
+    basisCode: findBasis(outcome, p.basis)?.code,
+    withheldUnder,
+    itemOutcomes: items.map((i) => i.outcome),
+  });
+  const bodies = await agencyRemedies(trx, row.agencyId);
+  const unset = missingRemedyBodies(route, bodies);
+  if (unset.length > 0)
+    throw new AppError(
+      'invalid_state',
+      missingRemedyBodiesMessage(unset),
+      unset.map((field) => ({ field: `agency.${field}`, message: missingRemedyBodiesMessage([field]) })),
+    );
   const otherAgency = slots.agency ?? p.otherAgency;
-  const letter = answerLetter({ outcome, basisCode: p.basis, slots, reasons: p.reasons, otherAgency, items });
+  const letter = answerLetter({
+    outcome,
+    basisCode: p.basis,
+    slots,
+    reasons: p.reasons,
+    otherAgency,
+    items,
+    withheldUnder,
+    ...bodies,
+  });
   return {
     eventType: 'decided',
     clockEvent: { type: 'decided', on: occurredOn },
@@ -170,7 +210,16 @@ const decide: Handler = async ({ payload, occurredOn, row, events }) => {
       legal_basis: p.basis,
       mixed_items: Number(hasMixedItems(items.map((i) => i.outcome))),
     },
-    record: { outcome, basis: p.basis, reasons: p.reasons, items, fields: slots, otherAgency },
+    record: {
+      outcome,
+      basis: p.basis,
+      reasons: p.reasons,
+      items,
+      fields: slots,
+      otherAgency,
+      ...(withheldUnder ? { withheldUnder } : {}),
+      remedies: route,
+    },
     letter: () => letter,
     afterWrite: async (trx) => {
       if (items.length === 0) return;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
 import { OUTCOMES } from '../../domain/report/vocabulary.ts';
 import { DECISION_SLOTS } from '../../domain/requests/decision-fields.ts';
+import { WITHHELD_UNDER } from '../../domain/requests/remedies.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 
 /** The input of each case action, with a Chinese message naming the field in Chinese. */
@@ -83,6 +84,12 @@ export const ACTION_PAYLOADS = {
       reasons: text('答复理由', 5000),
       /** the slots of the basis's sentence: reason, where, law, kind, agency, contact, basis */
       fields: decisionFields.optional(),
+      /** what a 部分公开's withheld part rests on (条例 第十四–十六条 makes it review-first, 复议法 第二十三条) */
+      withheldUnder: z
+        .enum(WITHHELD_UNDER, {
+          error: '不予公开部分的依据应为 a14、a15、a16 或 other（条例第十四、十五、十六条或其他）',
+        })
+        .optional(),
       /** the responsible agency (第三十六条第（五）项), the same as `fields.agency` */
       otherAgency: z.string().max(200, { error: '负责公开的行政机关超过 200 个字符' }).optional(),
     })

@@ -13,6 +13,7 @@ import {
   InboxOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Select, Typography } from 'antd';
@@ -37,6 +38,13 @@ const MENU: Array<{
   { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
   { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
   { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, verb: 'users/manage' },
+  {
+    key: '/settings',
+    icon: <SettingOutlined />,
+    label: '机关设置',
+    agency: true,
+    verb: 'letters/edit_remedies',
+  },
   { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, verb: 'events/view_log' },
   {
     key: '/platform/users',

@@ -51,6 +51,7 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
   ['report', REPORT_POLICY, 'edit', ['operator', 'approver', 'agency_admin']],
   ['report', REPORT_POLICY, 'publish', ['approver', 'agency_admin']],
   ['letters', LETTER_POLICY, 'edit_templates', ['agency_admin']],
+  ['letters', LETTER_POLICY, 'edit_remedies', ['agency_admin']],
 ];
 
 describe('policy tables: each role × each verb', () => {

@@ -7,6 +7,8 @@ const sectionOf = (input: AnswerInput) => {
   return result;
 };
 
+const PARTIAL_SLOTS = { delivery: '邮寄', reason: '涉及内部事务' };
+
 describe('answerSection', () => {
   it.each<[string, AnswerInput, string, string]>([
     [
@@ -86,13 +88,36 @@ describe('answerSection', () => {
   });
 
   it.each<[string, AnswerInput, string[], string[]]>([
-    ['granted: review or suit', { outcome: 'granted' }, ['60日', '行政复议', '6个月', '行政诉讼'], ['15日']],
-    ['not held: review or suit', { outcome: 'unable.not_held' }, ['60日', '6个月'], []],
+    [
+      'granted: review or suit',
+      { outcome: 'granted' },
+      ['六十日', '行政复议', '六个月', '行政诉讼'],
+      ['十五日'],
+    ],
+    ['not held: review or suit', { outcome: 'unable.not_held' }, ['六十日', '六个月'], []],
     [
       'denied: review first (行政复议法 第二十三条)',
       { outcome: 'denied.state_secret' },
-      ['60日', '行政复议', '15日', '行政诉讼'],
-      ['6个月'],
+      ['六十日', '应当先向', '十五日', '行政诉讼'],
+      ['六个月'],
+    ],
+    [
+      'partial withheld under 第十六条: review first (法释〔2025〕8号 第一条第（二）项)',
+      { outcome: 'partial', slots: PARTIAL_SLOTS, withheldUnder: 'a16' },
+      ['应当先向'],
+      ['六个月'],
+    ],
+    [
+      'partial withheld on another ground: review or suit',
+      { outcome: 'partial', slots: PARTIAL_SLOTS, withheldUnder: 'other' },
+      ['六个月'],
+      ['应当先向'],
+    ],
+    [
+      'query matter: review only (法释〔2025〕8号 第十条第二款第（五）项)',
+      { outcome: 'denied.query_matter' },
+      ['六十日'],
+      ['应当先向', '诉讼'],
     ],
     [
       'named bodies',

@@ -1,7 +1,7 @@
 /**
  * The answer section of a 答复书 from the decision: the statement and the provisions of the chosen
  * basis (requests/outcome-basis.ts, 条例 第十四条–第十六条、第三十六条–第三十九条), the items of a
- * 部分公开 (第三十七条), and the remedies sentence every answer carries (第五十一条).
+ * 部分公开 (第三十七条), and the remedies sentence every answer carries (requests/remedies.ts).
  */
 import { OUTCOME_PHRASES, type Outcome } from '../report/vocabulary.ts';
 import {
@@ -10,9 +10,9 @@ import {
   defaultBasis,
   fillSentence,
   findBasis,
-  remediesSentence,
   validateDecisionBasis,
 } from '../requests/outcome-basis.ts';
+import { remediesSentence, remedyRoute, type WithheldUnder } from '../requests/remedies.ts';
 import type { AnswerSection } from './letter-data.ts';
 
 /** A decision as staff record it. */
@@ -28,9 +28,12 @@ export interface AnswerInput {
   otherAgency?: string;
   /** the items of a request answered item by item */
   items?: ReadonlyArray<{ description: string; outcome: Outcome; reason?: string }>;
-  /** where the remedies lie, where known */
+  /** what a 部分公开's withheld part rests on (条例 第十四–十六条 makes it review-first) */
+  withheldUnder?: WithheldUnder;
+  /** where the remedies lie (agency settings): 行政复议机关, court, complaint channel */
   reviewBody?: string;
   court?: string;
+  complaintChannel?: string;
 }
 
 /** The answer section and remedies, or why the decision's basis is refused. */
@@ -99,7 +102,13 @@ export function answerSection(input: AnswerInput): AnswerResult {
       ...(item.reason?.trim() ? { reason: item.reason.trim() } : {}),
     }));
   }
-  const remedies = remediesSentence(input.outcome, { reviewBody: input.reviewBody, court: input.court });
+  const route = remedyRoute({
+    outcome: input.outcome,
+    basisCode: basis.code,
+    withheldUnder: input.withheldUnder,
+    itemOutcomes: input.items?.map((item) => item.outcome),
+  });
+  const remedies = remediesSentence(route, input);
   return { ok: true, answer, remedies, missing };
 }
 

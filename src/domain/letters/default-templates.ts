@@ -44,6 +44,9 @@ const CORRECTION = letter(
   CONTACT_AND_ADDRESS,
 );
 
+// The reply and payment periods run from the addressee's receipt (条例 第三十二条 “自收到征求意见书之日起15个
+// 工作日内”; 109号), which is not known when the letter is issued: the letters state the period, not a date
+// counted from the day of issue (replyDueOn / payDueOn stay available to an agency's own template).
 const CONSULTATION = letter(
   '@left {{consultation.party}}：',
   '本机关于{{case.receivedOn}}收到一份政府信息公开申请（登记号：{{case.registrationNo}}），申请获取“{{case.information}}”。' +
@@ -51,10 +54,12 @@ const CONSULTATION = letter(
     `根据${ORDINANCE}第三十四条的规定，现就以下事项征求贵机关意见：` +
     '{{else}}经审查，公开该政府信息可能损害贵方的合法权益。' +
     `根据${ORDINANCE}第三十二条的规定，现就以下事项书面征求贵方意见：{{/if}}{{consultation.question}}`,
-  '请于收到本函之日起15个工作日内（即于{{consultation.replyDueOn}}前）将是否同意公开的书面意见及理由反馈本机关。' +
+  // 条例 第三十二条 “第三方应当自收到征求意见书之日起15个工作日内提出意见”
+  '请自收到本函之日起15个工作日内将是否同意公开的书面意见及理由反馈本机关。' +
     '{{#if consultation.toAgency}}逾期未提出意见的，视为同意公开。' +
     '{{else}}逾期未提出意见的，由本机关依法决定是否公开；贵方不同意公开且有合理理由的，本机关不予公开，' +
-    '但本机关认为不公开可能对公共利益造成重大影响的，将予以公开，并将决定公开的内容和理由书面告知贵方。{{/if}}',
+    // 条例 第三十二条 “行政机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开”
+    '但本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知贵方。{{/if}}',
   '特此函告。',
   SIGNATURE,
   CONTACT_AND_ADDRESS,
@@ -76,7 +81,7 @@ const FEE = letter(
     '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关依法收取信息处理费。现将有关事项通知如下：',
   '一、收费标准：{{fee.standard}}',
   '二、计费明细：{{#each fee.lines}}{{item}}；{{/each}}应缴金额合计人民币{{fee.amount}}元（大写：{{fee.amountInWords}}）。',
-  '三、缴费期限和方式：请您自收到本通知书次日起20个工作日内（即于{{fee.payDueOn}}前）缴纳。缴费方式：{{fee.howToPay}}',
+  '三、缴费期限和方式：请您自收到本通知之日起20个工作日内缴纳。缴费方式：{{fee.howToPay}}',
   `四、您逾期未按本通知书要求缴纳费用的，${LAPSED}自本通知书发出之日起至您缴纳费用之日止的期间，不计算在答复期限内。`,
   '特此通知。',
   SIGNATURE,

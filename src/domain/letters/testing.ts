@@ -94,6 +94,7 @@ export const SAMPLE_SLOTS: Record<DecisionSlot, string> = {
   agency: '威海市自然资源和规划局，',
   contact: '联系电话0631-5200000',
   basis: '您申请的事项已由本机关于2021年3月5日另行书面答复，本机关不再重复答复',
+  unconsulted: '第三方已注销，无法联系',
 };
 
 /** A decision of an outcome on a basis as staff record it: every field filled, reasons written. */

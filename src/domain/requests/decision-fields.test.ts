@@ -41,8 +41,22 @@ describe('the fields of a decision (条例 第三十六条)', () => {
     ['not held (第三十六条第（四）项): nothing to fill', 'unable.not_held', 'a36.4', []],
     ['其他处理: staff word the answer', 'other.other', 'staff', ['答复内容及依据']],
     ['a basis the outcome does not allow', 'granted', 'a14.secret', []],
+    [
+      '条例 第三十二条: a 第十五条 refusal without a consultation says why none was sought',
+      'denied.third_party',
+      'a15',
+      ['未书面征求第三方意见的理由'],
+    ],
   ] as const)('%s', (_situation, outcome, basis, labels) => {
     expect(decisionFields(outcome, basis).map((f) => f.label)).toEqual(labels);
+  });
+
+  it('条例 第三十二条: a 第十五条 refusal after a consultation needs no reason for not consulting', () => {
+    expect(decisionFields('denied.third_party', 'a15', { consulted: true })).toEqual([]);
+    expect(missingDecisionFields('denied.third_party', 'a15', {}).map((f) => f.slot)).toEqual([
+      'unconsulted',
+    ]);
+    expect(missingDecisionFields('denied.third_party', 'a15', {}, { consulted: true })).toEqual([]);
   });
 
   it('takes otherAgency as the agency, ignores blanks, and names what is missing in Chinese', () => {

@@ -13,7 +13,10 @@
  *   第三十九条第二款 “行政机关可以告知获取的途径”;
  * - `law`, `kind` — 第十四条 “法律、行政法规禁止公开的政府信息……不予公开”; 第三十六条第（七）项 “有关法律、
  *   行政法规对信息的获取有特别规定的，告知申请人依照有关法律、行政法规的规定办理”;
- * - `basis` — other.other: staff word the whole answer and its grounds.
+ * - `basis` — other.other: staff word the whole answer and its grounds;
+ * - `unconsulted` — 第三十二条 “依申请公开的政府信息公开会损害第三方合法权益的，行政机关应当书面征求第三方的
+ *   意见”: a 第十五条 refusal (basis a15) with no consultation on record must say why none was sought. It is
+ *   kept with the decision, not printed in the letter.
  */
 import { groupHeading } from '../report/formats/common.ts';
 import {
@@ -35,6 +38,7 @@ export const DECISION_SLOTS = [
   'agency',
   'contact',
   'basis',
+  'unconsulted',
 ] as const;
 export type DecisionSlot = (typeof DECISION_SLOTS)[number];
 
@@ -61,7 +65,16 @@ const SLOT_FIELDS: Record<DecisionSlot, Omit<DecisionField, 'slot'>> = {
   agency: { label: '负责的行政机关', hint: '写机关全称，如：威海市自然资源和规划局' },
   contact: { label: '该机关的联系方式', hint: '如：联系电话0631-0000000，地址……' },
   basis: { label: '答复内容及依据', hint: '写出完整的答复内容，包括所依据的规定' },
+  unconsulted: {
+    label: '未书面征求第三方意见的理由',
+    hint: '条例第三十二条要求书面征求第三方意见；未征求的，写明理由，如：第三方下落不明，无法联系',
+  },
 };
+
+/** What else a decision's fields depend on: whether a consultation (条例 第三十二条) is on record. */
+export interface DecisionFieldContext {
+  consulted?: boolean;
+}
 
 /** How a basis names a slot where the general label is not precise enough. */
 const BASIS_LABELS: Partial<Record<BasisCode, Partial<Record<DecisionSlot, string>>>> = {
@@ -82,11 +95,18 @@ export function slotLabel(slot: string): string {
 const isSlot = (name: string): name is DecisionSlot => (DECISION_SLOTS as readonly string[]).includes(name);
 
 /** The fields the basis of an outcome needs, in the order its sentence uses them (none: unknown basis). */
-export function decisionFields(outcome: Outcome, basisCode?: string): DecisionField[] {
+export function decisionFields(
+  outcome: Outcome,
+  basisCode?: string,
+  context: DecisionFieldContext = {},
+): DecisionField[] {
   const basis = findBasis(outcome, basisCode);
   if (!basis) return [];
   const own = BASIS_LABELS[basis.code] ?? {};
-  return [...new Set(slotsOf(basis.sentence))].filter(isSlot).map((slot) => ({
+  const slots = [...new Set(slotsOf(basis.sentence))].filter(isSlot);
+  // 条例 第三十二条: a 第十五条 refusal without a consultation on record says why none was sought.
+  if (basis.code === 'a15' && !context.consulted) slots.push('unconsulted');
+  return slots.map((slot) => ({
     slot,
     ...SLOT_FIELDS[slot],
     label: own[slot] ?? SLOT_FIELDS[slot].label,
@@ -109,8 +129,9 @@ export function missingDecisionFields(
   outcome: Outcome,
   basisCode: string | undefined,
   values: Readonly<Record<string, string>>,
+  context: DecisionFieldContext = {},
 ): DecisionField[] {
-  return decisionFields(outcome, basisCode).filter((f) => !values[f.slot]?.trim());
+  return decisionFields(outcome, basisCode, context).filter((f) => !values[f.slot]?.trim());
 }
 
 /** “请填写“不予公开部分的理由”：所选法律依据的答复书要写明这一内容。” */

@@ -6,10 +6,7 @@ import {
   fillSentence,
   findBasis,
   OUTCOME_BASES,
-  REMEDY_CITATIONS,
-  remediesSentence,
   requestOutcome,
-  reviewFirst,
   slotsOf,
   validateDecisionBasis,
 } from './outcome-basis.ts';
@@ -128,32 +125,6 @@ describe('fillSentence', () => {
     ['a blank slot', { reason: '不属于本机关职责', agency: ' ', contact: '12345' }, ['agency']],
   ])('reports %s', (_situation, values, missing) => {
     expect(fillSentence(named?.sentence ?? '', values).missing).toEqual(missing);
-  });
-});
-
-describe('remediesSentence', () => {
-  it.each<[string, Outcome, boolean]>([
-    ['a refusal goes to 行政复议 first', 'denied.state_secret', true],
-    ['a partial disclosure withholds a part, so review first', 'partial', true],
-    ['information not held leaves the choice', 'unable.not_held', false],
-    ['a disclosure leaves the choice', 'granted', false],
-    ['a duplicate leaves the choice', 'not_processed.duplicate', false],
-  ])('%s', (_situation, outcome, first) => {
-    const text = remediesSentence(outcome, { reviewBody: '威海市人民政府', court: '威海市环翠区人民法院' });
-    expect(reviewFirst(outcome)).toBe(first);
-    expect(text).toContain('60日内向威海市人民政府申请行政复议');
-    expect(text.includes('6个月内向威海市环翠区人民法院提起行政诉讼')).toBe(!first);
-    expect(text.includes('收到行政复议决定书之日起15日内')).toBe(first);
-  });
-
-  it('words the bodies generally when they are not known', () => {
-    expect(remediesSentence('granted')).toBe(
-      '如对本答复不服，可以自知道该行政行为之日起60日内向行政复议机关申请行政复议，也可以自知道该行政行为之日起6个月内向有管辖权的人民法院提起行政诉讼。',
-    );
-  });
-
-  it('rests on 第五十一条', () => {
-    expect(citationText(REMEDY_CITATIONS)).toContain('《中华人民共和国政府信息公开条例》第五十一条');
   });
 });
 

@@ -4,7 +4,7 @@
  * outcome of a whole request from its items' outcomes (rule R2). Articles without a law are 条例's.
  * `{slot}` marks text staff supply (a responsible agency, a law); see fillSentence.
  */
-import { OUTCOMES, type Outcome, outcomeGroup } from '../report/vocabulary.ts';
+import { OUTCOMES, type Outcome } from '../report/vocabulary.ts';
 
 export const LAW_NAMES = {
   ordinance: '《中华人民共和国政府信息公开条例》',
@@ -90,9 +90,12 @@ const SENTENCES: Record<BasisCode, string> = {
   'a30.unclear': `本机关已告知您补正申请，经补正，您的申请内容仍不明确，本机关无法确定您所需的政府信息，无法提供。`,
   'a39.1': `您以政府信息公开申请的形式提出的是信访、投诉、举报等事项，本机关不作为政府信息公开申请处理，您可以通过相应渠道提出。`,
   'a36.6': `本机关已就您提出的政府信息公开申请作出答复，您重复申请公开相同政府信息，本机关不予重复处理。`,
-  'a39.2': `您申请获取的是政府公报、报刊、书籍等公开出版物，本机关不作为政府信息公开申请处理，您可以通过{where}获取。`,
+  // 条例 第三十九条第二款 “行政机关可以告知获取的途径” — not 第一款's “不作为政府信息公开申请处理”.
+  'a39.2': `您申请获取的是政府公报、报刊、书籍等公开出版物，您可以通过{where}获取。`,
   a35: `您申请公开政府信息的数量、频次明显超过合理范围，经要求您说明理由，本机关认为申请理由不合理，不予处理。`,
-  'a2.a38': `您要求本机关对已获取的信息予以确认或者重新出具，这不属于提供本机关已制作或者获取的政府信息，本机关不作为政府信息公开申请处理。`,
+  // 条例 第二条 (政府信息 is what an agency 制作或者获取), 第三十八条 “行政机关向申请人提供的信息，应当是已制作
+  // 或者获取的政府信息” — a 不予处理, not 第三十九条第一款's “不作为政府信息公开申请处理”.
+  'a2.a38': `您要求本机关对已获取的信息予以确认或者重新出具，这不属于提供本机关已制作或者获取的政府信息，本机关不予处理。`,
   'a36.6.reissue': `本机关已就您提出的政府信息公开申请作出答复，您要求重新出具已获取的相同政府信息，本机关不予重复处理。`,
   'a30.lapsed': `本机关已一次性告知您需要补正的事项和合理的补正期限，您无正当理由逾期不补正，${CLOSED}`,
   'a42.f6': `本机关已向您发出信息处理费收费通知，您未在收到通知次日起20个工作日内缴纳费用，${CLOSED}`,
@@ -185,39 +188,6 @@ export function fillSentence(
     text: sentence.replace(/\{(\w+)\}/g, (whole, slot: string) => slotText(values[slot]) || whole),
     missing,
   };
-}
-
-/**
- * Whether the applicant must seek 行政复议 before going to court: 行政复议法 (2023) 第二十三条第一款
- * 第（四）项 “申请政府信息公开，行政机关不予公开”, read as every 不予公开 row and the withheld part of a
- * 部分公开. Other outcomes leave the choice between review and a suit.
- */
-export function reviewFirst(outcome: Outcome): boolean {
-  return outcome === 'partial' || outcomeGroup(outcome) === 'denied';
-}
-
-/** The provisions the remedies sentence rests on. */
-export const REMEDY_CITATIONS: readonly Citation[] = [
-  ...of('第五十一条'),
-  ...cite('review_law', '第二十条第一款', '第二十三条第一款第（四）项'),
-  ...cite('litigation_law', '第四十五条', '第四十六条第一款'),
-];
-
-/**
- * The remedies sentence every answer carries (条例 第五十一条): 行政复议 within 60 days of learning of
- * the act; then, for a refusal to disclose, a suit within 15 days of the review decision, otherwise
- * alternatively a suit within 6 months. Name the review body and the court where known.
- */
-export function remediesSentence(
-  outcome: Outcome,
-  bodies: { reviewBody?: string; court?: string } = {},
-): string {
-  const review = bodies.reviewBody?.trim() || '行政复议机关';
-  const court = bodies.court?.trim() || '有管辖权的人民法院';
-  const first = `如对本答复不服，可以自知道该行政行为之日起60日内向${review}申请行政复议`;
-  if (reviewFirst(outcome))
-    return `${first}；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内向${court}提起行政诉讼。`;
-  return `${first}，也可以自知道该行政行为之日起6个月内向${court}提起行政诉讼。`;
 }
 
 /**

@@ -7,9 +7,11 @@ import { renderLetterDocx } from './docx.ts';
 import { renderLetterHtml } from './html.ts';
 import { docxPart, docxText, htmlText } from './testing.ts';
 
-const REVIEW_OR_SUIT = ['行政复议', '60日', '行政诉讼', '6个月'];
+const REVIEW_OR_SUIT = ['行政复议', '自知道或者应当知道该行政行为之日起六十日内', '行政诉讼', '六个月'];
 /** 不予公开 and 部分公开 go to 行政复议 first (行政复议法 第二十三条第一款第（四）项), then court within 15 days. */
-const REVIEW_FIRST = ['行政复议', '60日', '行政诉讼', '15日'];
+const REVIEW_FIRST = ['应当先向', '自知道或者应当知道该行政行为之日起六十日内', '行政诉讼', '十五日'];
+/** 信访、投诉、举报 and the other answers courts do not accept a suit on (法释〔2025〕8号 第十条第二款): 行政复议 only. */
+const REVIEW_ONLY = ['可以自知道或者应当知道该行政行为之日起六十日内向', '申请行政复议。'];
 
 const toAgency = sampleLetterData();
 if (toAgency.consultation)
@@ -39,7 +41,7 @@ const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
     'a third-party consultation',
     'consultation',
     sampleLetterData(),
-    ['第三方意见征询函', '威海临港建设工程有限公司：', '第三十二条', '15个工作日', '2021年3月29日'],
+    ['第三方意见征询函', '威海临港建设工程有限公司：', '第三十二条', '自收到本函之日起15个工作日内'],
   ],
   [
     'a consultation of another agency',
@@ -64,8 +66,7 @@ const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
       '人民币800元',
       '捌佰元整',
       '第31–33件，每件200元，计600元',
-      '2021年4月7日前',
-      '次日起20个工作日内',
+      '自收到本通知之日起20个工作日内',
     ],
   ],
   [
@@ -96,7 +97,7 @@ const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
     'a petition',
     'answer.not_processed',
     answeredLetterData(SAMPLE_DECISIONS.not_processed),
-    ['第三十九条', '不作为政府信息公开申请处理', ...REVIEW_OR_SUIT],
+    ['第三十九条', '不作为政府信息公开申请处理', ...REVIEW_ONLY],
   ],
   [
     'no correction',
@@ -114,6 +115,18 @@ const COMMON = [
 ];
 
 describe('every letter, in HTML and DOCX', () => {
+  it.each([
+    ['条例 第三十二条: the consultation', 'consultation' as const, '2021年3月29日'],
+    ['109号: the fee notice', 'fee' as const, '2021年4月7日'],
+  ])(
+    '%s states the period from receipt, not a date counted from the day of issue',
+    (_situation, kind, issued) => {
+      const text = htmlText(renderLetterHtml(kind, sampleLetterData()));
+      expect(text).toMatch(/自收到本(函|通知)之日起(15|20)个工作日内/u);
+      expect(text).not.toContain(issued);
+    },
+  );
+
   it.each(CASES)('%s (%s) names its provisions and dates in HTML', (_situation, kind, data, expected) => {
     const text = htmlText(renderLetterHtml(kind, data));
     for (const phrase of [...expected, ...COMMON]) expect(text).toContain(phrase);

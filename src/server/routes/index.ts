@@ -6,6 +6,7 @@ import { agencyRoutes } from './agencies/agencies.ts';
 import { channelRoutes } from './agencies/channels.ts';
 import { dashboardRoutes } from './agencies/dashboard.ts';
 import { eventRoutes } from './agencies/events.ts';
+import { remediesRoutes } from './agencies/remedies.ts';
 import { calendarRoutes } from './calendar/calendar.ts';
 import { healthRoutes } from './health.ts';
 import { itemRoutes } from './items/items.ts';
@@ -53,6 +54,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemFileRoutes,
   itemCatalogRoutes,
   channelRoutes,
+  remediesRoutes,
   itemPublicRoutes,
   registryRoutes,
   eventRoutes,

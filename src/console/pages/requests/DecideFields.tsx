@@ -12,6 +12,7 @@ import {
   OUTCOME_CHOICES,
 } from '../../../domain/requests/decision-fields.ts';
 import { citationText, OUTCOME_BASES } from '../../../domain/requests/outcome-basis.ts';
+import { WITHHELD_UNDER, WITHHELD_UNDER_LABELS } from '../../../domain/requests/remedies.ts';
 
 const required = (message: string) => [{ required: true, whitespace: true, message }];
 
@@ -81,13 +82,26 @@ export function DecideFields() {
           </Radio.Group>
         </Form.Item>
       )}
+      {outcome === 'partial' && (
+        <Form.Item
+          label="不予公开部分的依据"
+          name="withheldUnder"
+          rules={[{ required: true, message: '请选择不予公开部分的依据' }]}
+          extra="依据条例第十四、十五、十六条不予公开的，答复书告知应当先申请行政复议（行政复议法第二十三条）"
+        >
+          <Radio.Group
+            options={WITHHELD_UNDER.map((value) => ({ value, label: WITHHELD_UNDER_LABELS[value] }))}
+          />
+        </Form.Item>
+      )}
       {fields.map((f) => (
         <Form.Item
           key={f.slot}
           label={f.label}
           name={['fields', f.slot]}
-          extra={f.hint}
-          rules={required(`请填写${f.label}`)}
+          extra={f.slot === 'unconsulted' ? `${f.hint}（已书面征求第三方意见的，可不填）` : f.hint}
+          // 条例 第三十二条: the server knows whether a consultation is on record and requires it only then
+          rules={f.slot === 'unconsulted' ? [] : required(`请填写${f.label}`)}
         >
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
         </Form.Item>
