@@ -67,6 +67,32 @@ describeEachWithDemo('request rules that keep cases lawful and workable', (use) 
     return res.json();
   }
 
+  it('条例第三十一条: a request filed online on a Sunday is received on Monday; acting on it that Sunday is refused in one clear message, on Monday it works', async () => {
+    at('2026-12-06'); // a Sunday
+    const filed = await app.inject({
+      method: 'POST',
+      url: `${BASE}/online`,
+      payload: { applicantType: 'natural_person', applicant },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const receipt = filed.json();
+    expect(receipt.receivedOn).toBe('2026-12-07');
+    const { id: requestId } = await use()
+      .kysely.selectFrom('requests')
+      .select('id')
+      .where('tracking_code', '=', receipt.trackingCode)
+      .executeTakeFirstOrThrow();
+    const sunday = await act(requestId, 'request_correction', 1, { until: '2026-12-20', what: '写明文号' });
+    expect(sunday.statusCode).toBe(409);
+    expect(sunday.json().error.message).toContain('以 2026-12-07（下一个工作日）为收到申请之日');
+    expect(sunday.json().error.message).not.toContain('不能晚于今天');
+    const after = await app.inject({ method: 'GET', url: `${BASE}/${requestId}`, headers: OPERATOR });
+    expect(after.json().version).toBe(1);
+    at('2026-12-07');
+    const monday = await act(requestId, 'request_correction', 1, { until: '2026-12-20', what: '写明文号' });
+    expect(monday.statusCode, monday.body).toBe(200);
+  });
+
   it('keeps a case workable after a calendar change that would make its correction notice late', async () => {
     at('2026-09-28');
     const r = await register('2026-09-28');

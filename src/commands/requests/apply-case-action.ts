@@ -57,6 +57,14 @@ export async function applyCaseAction(
       transition: (from) => transition(from, input.action),
       async step(trx, row) {
         const lastOn = await lastEventDate(trx, row.id);
+        // 第三十一条（三）: an online request filed on a rest day counts as received on the next
+        // working day (register-request.ts); until that day nothing can be dated on or after it.
+        if (lastOn > today && row.receivedOn === lastOn) {
+          throw new AppError(
+            'invalid_state',
+            `该申请于非工作日网上提交，依条例第三十一条以 ${lastOn}（下一个工作日）为收到申请之日；办理期限自该日起算，请于 ${lastOn} 起办理。`,
+          );
+        }
         if (occurredOn < lastOn) {
           throw new AppError(
             'validation',
