@@ -25,8 +25,18 @@ describeEachDatabase('GET|PUT /api/v1/agencies/:code/remedies (复议法 第二�
       .execute();
     await addUser(db, { username: 'rm-admin', password: PASSWORD, agencyId, roles: ['agency_admin'] });
     await addUser(db, { username: 'rm-operator', password: PASSWORD, agencyId, roles: ['operator'] });
+    await addUser(db, { username: 'rm-approver', password: PASSWORD, agencyId, roles: ['approver'] });
+    await addUser(db, { username: 'rm-reviewer', password: PASSWORD, agencyId, roles: ['reviewer'] });
+    const other = await addAgency(db, 'rm-other');
+    await addUser(db, {
+      username: 'rm-other-admin',
+      password: PASSWORD,
+      agencyId: other,
+      roles: ['agency_admin'],
+    });
     app = await buildServer({ db, signInLimits: { perIpPerMinute: 1000 } });
-    for (const user of ['rm-admin', 'rm-operator']) as[user] = (await signInAs(app, user, PASSWORD)).headers;
+    for (const user of ['rm-admin', 'rm-operator', 'rm-approver', 'rm-reviewer', 'rm-other-admin'])
+      as[user] = (await signInAs(app, user, PASSWORD)).headers;
   });
   afterAll(() => app.close());
 
@@ -65,6 +75,28 @@ describeEachDatabase('GET|PUT /api/v1/agencies/:code/remedies (复议法 第二�
     const res = await put('rm-operator', { reviewBody: '某市人民政府', court: '某区人民法院' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('机关管理员');
+  });
+
+  it.each(['rm-operator', 'rm-approver', 'rm-reviewer'])(
+    'lets %s of the agency read them, not set them',
+    async (user) => {
+      expect((await app.inject({ method: 'GET', url: URL, headers: as[user] })).statusCode).toBe(200);
+      expect((await put(user, { reviewBody: '某市人民政府', court: '某区人民法院' })).statusCode).toBe(403);
+    },
+  );
+
+  it('refuses another agency’s administrator and nobody, reading or setting', async () => {
+    for (const headers of [as['rm-other-admin'], {}]) {
+      const read = await app.inject({ method: 'GET', url: URL, headers });
+      const write = await app.inject({
+        method: 'PUT',
+        url: URL,
+        headers,
+        payload: { reviewBody: 'x', court: 'y' },
+      });
+      expect([401, 403, 404]).toContain(read.statusCode);
+      expect([401, 403, 404]).toContain(write.statusCode);
+    }
   });
 
   it('refuses a blank review body in Chinese, naming the field, and writes nothing', async () => {
