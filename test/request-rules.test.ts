@@ -298,6 +298,14 @@ describeEachWithDemo('request rules that keep cases lawful and workable', (use) 
       clockState: 'fee_lapsed',
     });
     expect((await act(r.requestId, 'close_fee_lapsed', 3, {})).statusCode).toBe(200);
+    // 复议法 第二十三条第二款: its answer names the agency's review body and court like every answer
+    const answer = (await view(r.requestId)).letters.find((l: { kind: string }) => l.kind === 'answer.other');
+    const html = (
+      await app.inject({ url: `${BASE}/${r.requestId}/letters/${answer.id}.html`, headers: OPERATOR })
+    ).body;
+    expect(html).toContain('向威海市人民政府申请行政复议');
+    expect(html).toContain('向威海市环翠区人民法院提起行政诉讼');
+    expect(html).not.toContain('有管辖权的人民法院');
   });
 
   it('第三十二条: the consulted party’s 15 working days run from its receipt of the letter', async () => {

@@ -20,6 +20,8 @@ import { findBasis, requestOutcome, validateDecisionBasis } from '../../domain/r
 import {
   missingRemedyBodies,
   missingRemedyBodiesMessage,
+  type RemedyBodies,
+  type RemedyRoute,
   remedyRoute,
 } from '../../domain/requests/remedies.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
@@ -87,16 +89,36 @@ const requestCorrection: Handler = ({ payload, occurredOn, calendar, row, events
   };
 };
 
+/**
+ * The agency's review body and court an answer letter names (复议法 第二十三条第二款), or 409 telling
+ * the administrator where to set what the letter's remedies route needs.
+ */
+async function remedyBodiesFor(trx: Trx, agencyId: number, route: RemedyRoute): Promise<RemedyBodies> {
+  const bodies = await agencyRemedies(trx, agencyId);
+  const unset = missingRemedyBodies(route, bodies);
+  if (unset.length > 0)
+    throw new AppError(
+      'invalid_state',
+      missingRemedyBodiesMessage(unset),
+      unset.map((field) => ({ field: `agency.${field}`, message: missingRemedyBodiesMessage([field]) })),
+    );
+  return bodies;
+}
+
 /** A wait that has lapsed may be closed with its outcome; one that has not may not (domain/clock/closing.ts). */
 function closeLapsed(wait: LapsedWait, outcome: 'other.no_correction' | 'other.no_fee'): Handler {
-  return ({ before, occurredOn }) => {
+  return async ({ trx, row, before, occurredOn }) => {
     const refusal = closeLapsedRefusal(before, wait, occurredOn);
     if (refusal) refuse(refusal);
+    // its answer letter names the agency's review body and court like every other answer
+    const route = remedyRoute({ outcome });
+    const bodies = await remedyBodiesFor(trx, row.agencyId, route);
     return {
       eventType: 'decided',
       clockEvent: { type: 'decided', on: occurredOn },
       columns: { outcome, decided_on: occurredOn },
-      letter: () => answerLetter({ outcome }),
+      record: { remedies: route },
+      letter: () => answerLetter({ outcome, ...bodies }),
     };
   };
 }
@@ -182,14 +204,7 @@ const decide: Handler = async ({ payload, occurredOn, row, events, trx }) => {
     withheldUnder,
     itemOutcomes: items.map((i) => i.outcome),
   });
-  const bodies = await agencyRemedies(trx, row.agencyId);
-  const unset = missingRemedyBodies(route, bodies);
-  if (unset.length > 0)
-    throw new AppError(
-      'invalid_state',
-      missingRemedyBodiesMessage(unset),
-      unset.map((field) => ({ field: `agency.${field}`, message: missingRemedyBodiesMessage([field]) })),
-    );
+  const bodies = await remedyBodiesFor(trx, row.agencyId, route);
   const otherAgency = slots.agency ?? p.otherAgency;
   const letter = answerLetter({
     outcome,
