@@ -19,40 +19,43 @@ export function ReportTable(props: {
   flagged?: ReadonlySet<string>;
 }) {
   const { model } = props;
+  // at phone width the wide tables (table 四 has 15 columns) scroll inside their box
   return (
-    <table
-      aria-label={TABLE_TITLES[model.id]}
-      style={{ borderCollapse: 'collapse', width: '100%', marginBottom: 24 }}
-    >
-      <caption className="gk-sr-only">{TABLE_TITLES[model.id]}</caption>
-      <tbody>
-        {model.rows.map((row, r) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a fixed table
-          <tr key={r}>
-            {row.map((cell, c) => {
-              const Tag = cell.header ? 'th' : 'td';
-              const flagged = cell.code && props.flagged?.has(cell.code);
-              return (
-                <Tag
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a fixed row
-                  key={c}
-                  rowSpan={cell.rowSpan}
-                  colSpan={cell.colSpan}
-                  style={{
-                    ...cellStyle,
-                    textAlign: cell.align ?? 'center',
-                    background: flagged ? '#fff1f0' : cell.header ? '#fafafa' : undefined,
-                    fontWeight: cell.header ? 500 : 400,
-                  }}
-                >
-                  {cell.code && props.renderCell ? props.renderCell(cell.code, cell.text) : cell.text}
-                </Tag>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="gk-scroll-x">
+      <table
+        aria-label={TABLE_TITLES[model.id]}
+        style={{ borderCollapse: 'collapse', width: '100%', marginBottom: 24 }}
+      >
+        <caption className="gk-sr-only">{TABLE_TITLES[model.id]}</caption>
+        <tbody>
+          {model.rows.map((row, r) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a fixed table
+            <tr key={r}>
+              {row.map((cell, c) => {
+                const Tag = cell.header ? 'th' : 'td';
+                const flagged = cell.code && props.flagged?.has(cell.code);
+                return (
+                  <Tag
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a fixed row
+                    key={c}
+                    rowSpan={cell.rowSpan}
+                    colSpan={cell.colSpan}
+                    style={{
+                      ...cellStyle,
+                      textAlign: cell.align ?? 'center',
+                      background: flagged ? '#fff1f0' : cell.header ? '#fafafa' : undefined,
+                      fontWeight: cell.header ? 500 : 400,
+                    }}
+                  >
+                    {cell.code && props.renderCell ? props.renderCell(cell.code, cell.text) : cell.text}
+                  </Tag>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
