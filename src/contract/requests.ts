@@ -38,6 +38,7 @@ export const trackSchema = z.object({
   stateLabel: z.string(),
   receivedOn: z.string(),
   decidedOn: z.string().nullable(),
+  outcomeLabel: z.string().nullable().describe('the answer in words once decided: 不予公开（属于国家秘密）'),
   dueOn: z.string(),
   workingDaysLeft: z.number().int(),
   overdue: z.boolean(),
@@ -48,7 +49,8 @@ export const trackSchema = z.object({
       id: z.number().int(),
       kind: z.string(),
       fileName: z.string(),
-      createdAt: z.string(),
+      issuedOn: z.string().describe('the date printed on the letter (成文日期)'),
+      createdAt: z.string().describe('when it was stored'),
       delivery: z
         .object({
           sentOn: z.string(),

@@ -279,7 +279,16 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
   if (!row) return null;
   const letters = await db.kysely
     .selectFrom('letters')
-    .select(['letters.id', 'letters.kind', 'letters.file_name', 'letters.created_at', ...SENT_COLUMNS])
+    .leftJoin('events', 'events.id', 'letters.event_id')
+    .select([
+      'letters.id',
+      'letters.kind',
+      'letters.file_name',
+      'letters.created_at',
+      // the date printed on the letter (成文日期) is its event's day, as issue-letter.ts fills it
+      'events.occurred_on as issued_on',
+      ...SENT_COLUMNS,
+    ])
     .where('letters.request_id', '=', row.id)
     .orderBy('letters.id')
     .execute();

@@ -125,6 +125,21 @@ export const OUTCOME_PHRASES: Record<Outcome, string> = {
   'other.other': '其他处理',
 };
 
+/**
+ * An outcome as the applicant reads it on the tracking page: the group, and the ground in brackets
+ * where the group has several (“不予公开（属于国家秘密）”, “予以公开”, “其他处理”).
+ */
+export function outcomeInWords(outcome: Outcome): string {
+  const group = OUTCOME_GROUP_LABELS[outcomeGroup(outcome)];
+  if (outcome === 'granted' || outcome === 'partial' || outcome === 'other.other') return group;
+  return `${group}（${OUTCOME_LABELS[outcome].replace(/^\d+\./, '')}）`;
+}
+
+/** Whether a stored text is one of the outcomes. */
+export function isOutcome(text: string): text is Outcome {
+  return (OUTCOMES as readonly string[]).includes(text);
+}
+
 /** Request channels (提交方式). */
 export const REQUEST_CHANNELS = ['online', 'letter', 'in_person', 'fax', 'other'] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];

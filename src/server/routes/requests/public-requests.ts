@@ -63,6 +63,7 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, clo
           id: l.id,
           kind: l.kind,
           fileName: l.fileName,
+          issuedOn: l.issuedOn,
           createdAt: l.createdAt,
           delivery: l.delivery,
         })),
