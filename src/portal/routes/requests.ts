@@ -12,6 +12,7 @@ import { isIsoDate } from '../../domain/dates.ts';
 import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
 import { publicContext } from '../../server/command-context.ts';
+import { checkFormToken, FORM_CSRF_FIELD, formToken } from '../../server/csrf.ts';
 import { listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
@@ -69,7 +70,7 @@ export function requestPages(
 
   app.get('/agencies/:code/apply', { schema: { params: codeParams } }, async (request, reply) => {
     const agency = await agencyOrNotFound(db, caches, request.params.code);
-    const view = { values: readValues({}), errors: {}, token: newToken() };
+    const view = { values: readValues({}), errors: {}, token: newToken(), csrf: formToken(request, reply) };
     return sendPage(reply, renderApplyForm(agency, view, pageContext(request)), { private: true });
   });
 
@@ -84,10 +85,20 @@ export function requestPages(
       const context = pageContext(request);
       const values = readValues(request.body);
       const token = first(request.body.token);
-      const refuse = (errors: FieldErrors, keepToken: string) =>
-        sendPage(reply.code(400), renderApplyForm(agency, { values, errors, token: keepToken }, context), {
-          private: true,
-        });
+      const refuse = (errors: FieldErrors, keepToken: string, status = 400) =>
+        sendPage(
+          reply.code(status),
+          renderApplyForm(agency, { values, errors, token: keepToken, csrf: formToken(request, reply) }, context),
+          { private: true },
+        );
+      // A post from another site (no gongkai_csrf cookie, or a field that is not its HMAC) is refused
+      // before anything is read into the registration: the form comes back, nothing is stored.
+      try {
+        checkFormToken(request, first(request.body[FORM_CSRF_FIELD]));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return refuse({ token: [error.message] }, token, 403);
+      }
       const tooLong = lengthProblems(values);
       if (tooLong.length > 0) return refuse(fieldErrors(tooLong), token);
       const { applicantType, ...applicant } = values;
