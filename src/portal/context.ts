@@ -29,7 +29,8 @@ export function pageContext(request: FastifyRequest): PageContext {
  * `/.//evil.example` normalises to `//evil.example`, which a browser reads as another site).
  */
 export function localPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value))
+    return '/';
   let url: URL;
   try {
     url = new URL(value, 'http://portal.invalid');

@@ -2,6 +2,7 @@
  * The HTTP server: Fastify 5 with zod schemas at the boundary, the OpenAPI document and its UI,
  * one error handler, security headers, and the route modules of `routes/`.
  */
+
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -20,6 +21,11 @@ import { createLimiter } from './limit.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { DOCS_PREFIX, registerSecurityHeaders } from './security.ts';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
+import {
+  createSubmissionLimiter,
+  DEFAULT_SUBMISSION_LIMITS,
+  type SubmissionLimits,
+} from './submission-limits.ts';
 
 export interface ServerOptions {
   db: Db;
@@ -38,6 +44,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string;
   /** sign-in brute-force limits (defaults: 20 per IP per minute, 5 failures per username per 15 minutes) */
   signInLimits?: Partial<SignInLimits>;
+  /** filing requests without signing in (defaults: 5 registrations a minute per address and per applicant) */
+  submissionLimits?: Partial<SubmissionLimits>;
   /** called for every route registered (test/authorization.test.ts enumerates them) */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -117,8 +125,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const pdfLimiter = createLimiter(PDF_CONCURRENCY, PDF_QUEUE);
   const calendars = createCalendarService(options.db);
   const signInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
+  const submissionLimits = { ...DEFAULT_SUBMISSION_LIMITS, ...options.submissionLimits };
+  const submissions = createSubmissionLimiter(submissionLimits);
   for (const routes of ROUTE_MODULES)
-    await app.register(routes, { db: options.db, pdfLimiter, calendars, clock, signInLimits });
+    await app.register(routes, {
+      db: options.db,
+      pdfLimiter,
+      calendars,
+      clock,
+      signInLimits,
+      submissionLimits,
+      submissions,
+    });
   await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;
 }

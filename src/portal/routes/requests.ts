@@ -16,6 +16,7 @@ import { checkFormToken, FORM_CSRF_FIELD, formToken } from '../../server/csrf.ts
 import { listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
+import { floodGuard, type Taken } from '../../server/submission-limits.ts';
 import { pageContext } from '../context.ts';
 import { APPLY_FIELDS, type ApplyValues, renderApplyForm } from '../views/apply.ts';
 import { renderChooseAgency, renderConfirmation } from '../views/confirmation.ts';
@@ -58,7 +59,7 @@ function lengthProblems(values: ApplyValues): Array<{ field: string; message: st
 /** Registers the request pages. */
 export function requestPages(
   app: PortalApp,
-  { db, calendars, clock }: RouteOptions,
+  { db, calendars, clock, submissionLimits, submissions }: RouteOptions,
   caches: PortalCaches,
 ): void {
   app.get('/apply', async (request, reply) => {
@@ -78,7 +79,7 @@ export function requestPages(
     '/agencies/:code/apply',
     {
       schema: { params: codeParams, body: formBody },
-      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+      config: { rateLimit: floodGuard(submissionLimits) },
     },
     async (request, reply) => {
       const agency = await agencyOrNotFound(db, caches, request.params.code);
@@ -88,7 +89,11 @@ export function requestPages(
       const refuse = (errors: FieldErrors, keepToken: string, status = 400) =>
         sendPage(
           reply.code(status),
-          renderApplyForm(agency, { values, errors, token: keepToken, csrf: formToken(request, reply) }, context),
+          renderApplyForm(
+            agency,
+            { values, errors, token: keepToken, csrf: formToken(request, reply) },
+            context,
+          ),
           { private: true },
         );
       // A post from another site (no gongkai_csrf cookie, or a field that is not its HMAC) is refused
@@ -102,16 +107,21 @@ export function requestPages(
       const tooLong = lengthProblems(values);
       if (tooLong.length > 0) return refuse(fieldErrors(tooLong), token);
       const { applicantType, ...applicant } = values;
+      let taken: Taken | undefined;
       try {
+        taken = submissions.take({ address: request.ip, applicant }, clock.now(), reply);
         const receipt = await submitOnlineRequest(publicContext(request, { db, calendars, clock }), {
           agencyId: agency.id,
           token,
           applicantType: applicantType as ApplicantType,
           applicant,
         });
+        if (!receipt.created) taken.release(); // a repeated post of the same form registers nothing
         return sendPage(reply, renderConfirmation(agency, receipt, context), { private: true });
       } catch (error) {
+        taken?.release();
         if (!(error instanceof AppError)) throw error;
+        if (error.code === 'too_many_requests') return refuse({ token: [error.message] }, token, 429);
         if (error.code === 'validation') return refuse(fieldErrors(error.details ?? []), token);
         if (error.code === 'bad_request' || error.code === 'conflict')
           return refuse({ token: [error.message] }, newToken());

@@ -3,7 +3,7 @@
  * information; in what form and how delivered), re-rendered with the values kept and each field's
  * Chinese message; and the confirmation with the tracking code and registration number.
  */
-import { FORM_CSRF_FIELD } from '../../server/csrf.ts';
+
 import { ID_DOCUMENT_LABELS, ID_DOCUMENT_TYPES } from '../../domain/identity/documents.ts';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../domain/report/vocabulary.ts';
 import {
@@ -13,6 +13,7 @@ import {
   INFORMATION_FORMS,
 } from '../../domain/requests/applicant.ts';
 import { html, type SafeHtml } from '../../render/escape.ts';
+import { FORM_CSRF_FIELD } from '../../server/csrf.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import { type FieldErrors, radioGroup, selectField, textArea, textField } from './fields.ts';
 import type { PageContext } from './layout.ts';

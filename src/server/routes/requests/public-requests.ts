@@ -11,32 +11,45 @@ import { isIsoDate } from '../../../domain/dates.ts';
 import { agencyOf } from '../../actor.ts';
 import { publicContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
+import { floodGuard } from '../../submission-limits.ts';
 import { agencyCode, errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
 
-export const publicRequestRoutes: RouteModule = async (app, { db, calendars, clock }) => {
+export const publicRequestRoutes: RouteModule = async (
+  app,
+  { db, calendars, clock, submissionLimits, submissions },
+) => {
   app.post(
     '/api/v1/agencies/:code/requests/online',
     {
+      config: { rateLimit: floodGuard(submissionLimits) },
       schema: {
         tags: ['public'],
         summary: 'File a request online; answers the tracking code and registration number',
         params: z.object({ code: agencyCode }),
         body: onlineRequestBody,
-        response: { 201: receiptSchema, 400: errorBody, 404: errorBody },
+        response: { 201: receiptSchema, 400: errorBody, 404: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
       const ctx = publicContext(request, { db, calendars, clock });
-      const registered = await registerRequest(ctx, {
-        agencyId,
-        channel: 'online',
-        applicantType: request.body.applicantType,
-        applicant: request.body.applicant,
-        submittedAt: ctx.clock.now(),
-      });
+      const submitter = { address: request.ip, applicant: request.body.applicant };
+      const taken = submissions.take(submitter, ctx.clock.now(), reply);
+      let registered: Awaited<ReturnType<typeof registerRequest>>;
+      try {
+        registered = await registerRequest(ctx, {
+          agencyId,
+          channel: 'online',
+          applicantType: request.body.applicantType,
+          applicant: request.body.applicant,
+          submittedAt: ctx.clock.now(),
+        });
+      } catch (error) {
+        taken.release();
+        throw error;
+      }
       const { requestId: _id, version: _version, ...receipt } = registered;
       return reply.code(201).send(receipt);
     },
