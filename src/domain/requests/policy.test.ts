@@ -7,6 +7,19 @@ describe('the requests policy’s refusals (the 403 messages)', () => {
     ['a reviewer attaching', ['reviewer'], 'attach', '上传附件需要“经办人”角色。'],
     ['an approver recording a delivery', ['approver'], 'record_delivery', '登记文书送达需要“经办人”角色。'],
     [
+      'a reviewer recording a 行政复议',
+      ['reviewer'],
+      'record_review',
+      '登记行政复议、行政诉讼案件需要“经办人”角色。',
+    ],
+    [
+      'an agency admin recording a 行政诉讼',
+      ['agency_admin'],
+      'record_review',
+      '登记行政复议、行政诉讼案件需要“经办人”角色。',
+    ],
+    ['an operator recording a 行政复议', ['operator'], 'record_review', null],
+    [
       'a reviewer viewing the ID number',
       ['reviewer'],
       'view_applicant_id',

@@ -10,13 +10,15 @@ import type { RequestChannel } from '../report/vocabulary.ts';
 import type { CaseAction } from './state-machine.ts';
 
 /** The verbs on a request besides its case actions. */
-export type RequestVerb = 'register' | 'attach' | 'record_delivery' | 'view_applicant_id';
+export type RequestVerb = 'register' | 'attach' | 'record_delivery' | 'record_review' | 'view_applicant_id';
 
 /** verb → the roles that may. */
 export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
   register: ['operator'],
   attach: ['operator'],
   record_delivery: ['operator'],
+  /** a 行政复议 or 诉讼 about the case and its result: feeds table 四 of the annual report */
+  record_review: ['operator'],
   view_applicant_id: ['operator', 'approver'],
 };
 
@@ -41,6 +43,7 @@ const REFUSALS: Record<RequestVerb, string> = {
   register: '登记依申请公开需要“经办人”角色。',
   attach: '上传附件需要“经办人”角色。',
   record_delivery: '登记文书送达需要“经办人”角色。',
+  record_review: '登记行政复议、行政诉讼案件需要“经办人”角色。',
   view_applicant_id: '查看申请人完整证件号码需要“经办人”或“审批负责人”角色。',
 };
 
