@@ -240,6 +240,10 @@ describeEachWithDemo('request rules that keep cases lawful and workable', (use) 
       { channel: 'letter', applicantType: 'natural_person', applicant, receivedOn: '1999-12-30' },
     ],
     ['a case id beyond the integer range', 'GET', `${BASE}/99999999999`, undefined],
+    ['a case id in hexadecimal (0x13 is not case 19)', 'GET', `${BASE}/0x13`, undefined],
+    ['a case id with an exponent', 'GET', `${BASE}/1e1`, undefined],
+    ['a page size with an exponent', 'GET', `${BASE}?limit=1e1`, undefined],
+    ['a page offset with a sign', 'GET', `${BASE}?offset=+5`, undefined],
     ['a review filed on 2026-02-31', 'POST', `${BASE}/1/reviews`, { group: 'review', filedOn: '2026-02-31' }],
   ] as const)('answers 400, not 500, for %s', async (_situation, method, url, payload) => {
     at('2026-06-01');

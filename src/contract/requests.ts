@@ -2,10 +2,12 @@
  * The request routes' contract: the queue's query, the bodies of registration and case actions,
  * and the responses (they are also the OpenAPI document, and the console's types).
  */
+
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { DASHBOARD_LISTS, QUEUE_FILTERS } from '../domain/requests/queues.ts';
 import { CASE_STATES } from '../domain/requests/state-machine.ts';
+import { decimal } from './common.ts';
 import { applicantBody } from './register-request.ts';
 
 export const registeredSchema = z.object({
@@ -82,8 +84,8 @@ const receivedDate = (label: string) =>
 export const queueQuery = z
   .object({
     filter: z.enum(QUEUE_FILTERS, { error: `filter 应为 ${QUEUE_FILTERS.join('、')} 之一` }).default('open'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: decimal(z.number({ error: '每页条数应为1到200之间的整数' }).int().min(1).max(200)).default(50),
+    offset: decimal(z.number({ error: '起始位置应为0或正整数' }).int().min(0)).default(0),
     q: z
       .string()
       .max(100, { error: '搜索词最长 100 个字符，请缩短后再搜索' })

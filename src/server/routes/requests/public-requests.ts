@@ -12,7 +12,7 @@ import { agencyOf } from '../../actor.ts';
 import { publicContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { floodGuard } from '../../submission-limits.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { agencyCode, decimal, errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
 
@@ -92,7 +92,9 @@ export const publicRequestRoutes: RouteModule = async (
         summary: 'Deadline calculator: the date N working days after a date, on the official calendar',
         querystring: z.object({
           from: z.string().refine(isIsoDate, { error: 'from 应为有效日期，写成 YYYY-MM-DD' }),
-          days: z.coerce.number().int().min(0).max(400).default(20),
+          days: decimal(z.number({ error: '工作日数应为0到400之间的整数' }).int().min(0).max(400)).default(
+            20,
+          ),
         }),
         response: { 200: deadlineSchema, 400: errorBody },
       },
