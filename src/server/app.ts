@@ -26,6 +26,7 @@ import {
   DEFAULT_SUBMISSION_LIMITS,
   type SubmissionLimits,
 } from './submission-limits.ts';
+import { parseQueryString, registerUtf8Check } from './utf8.ts';
 
 export interface ServerOptions {
   db: Db;
@@ -77,7 +78,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: ONE_MIB,
     requestTimeout: 120_000,
     return503OnClosing: true,
-    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true, querystringParser: parseQueryString },
     trustProxy: options.trustProxy ?? false,
   });
   const clock = options.now ? clockOf(options.now) : systemClock;
@@ -94,6 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustUserHeader: options.trustUserHeader === true,
   });
   registerAccessGate(app, options.db);
+  registerUtf8Check(app);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   await app.register(swagger, {
