@@ -34,27 +34,20 @@ export const applicantBody = z.object({
 export const oralBody = z
   .object({
     difficulty: optionalText(2000).describe('书面形式确有困难的情形'),
-    confirmation: z
-      .enum(ORAL_CONFIRMATIONS, {
-        error: `申请人确认的方式应为 ${ORAL_CONFIRMATIONS.map((c) => `${c}（${ORAL_CONFIRMATION_LABELS[c]}）`).join('、')} 之一`,
-      })
-      .optional()
-      .describe('how the applicant confirmed what the office wrote up'),
+    confirmation: optionalText(20).describe(
+      `how the applicant confirmed what the office wrote up: ${ORAL_CONFIRMATIONS.map((c) => `${c} ${ORAL_CONFIRMATION_LABELS[c]}`).join(', ')}`,
+    ),
     confirmationNote: optionalText(2000),
   })
   .describe('条例 第二十九条第一款: required for the channel oral, refused for any other');
 
-/** The help given under 条例 第四十三条 (阅读困难、视觉障碍、听觉障碍). */
+/** The help given under 条例 第四十三条 (阅读困难、视觉障碍、听觉障碍); the domain checks each field. */
 export const assistanceBody = z.object({
   needs: z
-    .array(
-      z.enum(ASSISTANCE_NEEDS, {
-        error: `申请人存在的困难应为 ${ASSISTANCE_NEEDS.map((n) => `${n}（${ASSISTANCE_NEED_LABELS[n]}）`).join('、')} 之一`,
-      }),
-      { error: '申请人存在的困难应为列表，如 ["reading"]' },
-    )
+    .array(z.string().max(20), { error: '申请人存在的困难应为列表' })
     .max(3, { error: '申请人存在的困难最多三项' })
-    .optional(),
+    .optional()
+    .describe(ASSISTANCE_NEEDS.map((n) => `${n} ${ASSISTANCE_NEED_LABELS[n]}`).join(', ')),
   help: optionalText(2000).describe('the help given'),
 });
 

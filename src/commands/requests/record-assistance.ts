@@ -7,17 +7,22 @@
  */
 
 import type { ApplicantType } from '../../domain/report/vocabulary.ts';
-import { type Assistance, assistanceProblems } from '../../domain/requests/intake.ts';
+import {
+  type Assistance,
+  type AssistanceInput,
+  type AssistanceNeed,
+  assistanceProblems,
+} from '../../domain/requests/intake.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { lastEventDate, noteOnCase } from './case-store.ts';
+import { noteOnCase } from './case-store.ts';
 
 export interface RecordAssistanceInput {
   agencyId: number;
   requestId: number;
   expectedVersion: number;
-  assistance: Partial<Assistance>;
+  assistance: AssistanceInput;
 }
 
 /** The help as stored: the input, who recorded it and on which day. */
@@ -50,7 +55,7 @@ export async function recordAssistance(
     const before = stored.assistance ? (JSON.parse(stored.assistance) as StoredAssistance) : null;
     const today = ctx.clock.today();
     const after: StoredAssistance = {
-      needs: input.assistance.needs ?? [],
+      needs: [...(input.assistance.needs ?? [])] as AssistanceNeed[],
       help: (input.assistance.help ?? '').trim(),
       recordedBy: ctx.actor.username,
       recordedOn: today,
@@ -60,12 +65,11 @@ export async function recordAssistance(
       .set({ assistance: JSON.stringify(after) })
       .where('id', '=', row.id)
       .execute();
-    // the event does not move the clock: dated today, never before the case's latest entry
-    const latest = (await lastEventDate(trx, row.id)) || row.receivedOn;
+    // the event does not move the clock; it is dated today (no entry of a case is dated after today)
     return {
       event: {
         eventType: 'assistance_recorded',
-        occurredOn: latest > today ? latest : today,
+        occurredOn: today,
         data: { before, after },
       },
       result: { requestId: row.id, version: row.version + 1 },

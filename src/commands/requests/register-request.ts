@@ -10,8 +10,10 @@ import { type ApplicantInput, applicantProblems } from '../../domain/requests/ap
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
 import {
   type Assistance,
+  type AssistanceInput,
   assistanceProblems,
   type OralApplication,
+  type OralInput,
   oralProblems,
 } from '../../domain/requests/intake.ts';
 import { registrationRefusal } from '../../domain/requests/policy.ts';
@@ -36,9 +38,9 @@ export interface RegisterRequestInput {
   /** the instant an online submission arrived */
   submittedAt?: Date;
   /** 条例 第二十九条第一款: an oral application written up by the office (channel `oral` only, required there) */
-  oral?: Partial<OralApplication>;
+  oral?: OralInput;
   /** 条例 第四十三条: the help given to a citizen with reading, sight or hearing difficulties */
-  assistance?: Partial<Assistance>;
+  assistance?: AssistanceInput;
 }
 
 export interface RegisteredRequest {
@@ -113,10 +115,10 @@ export async function registerRequest(
   }
   const writtenUpBy = ctx.actor?.username ?? PUBLIC_USERNAME;
   // 第二十九条第一款: the office wrote it up; the registering staff member is who did
-  const oral = input.oral ? { ...(input.oral as OralApplication), writtenUpBy } : null;
+  const oral = input.oral ? { ...(input.oral as OralApplication), writtenUpBy } : null; // checked above
   const receivedOn = receivedDate(input, calendar, today);
   const assistance = input.assistance
-    ? { ...(input.assistance as Assistance), recordedBy: writtenUpBy, recordedOn: receivedOn }
+    ? { ...(input.assistance as Assistance), recordedBy: writtenUpBy, recordedOn: receivedOn } // checked above
     : null;
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   const trackingCode = trackingCodeFrom(randomBytes(20));

@@ -34,6 +34,13 @@ export interface OralApplication {
   confirmationNote?: string;
 }
 
+/** An oral application as submitted (a form, the API): every field may be missing or wrong. */
+export interface OralInput {
+  difficulty?: string;
+  confirmation?: string;
+  confirmationNote?: string;
+}
+
 /** What a citizen has difficulty with (第四十三条：阅读困难或者视听障碍). */
 export const ASSISTANCE_NEEDS = ['reading', 'visual', 'hearing'] as const;
 export type AssistanceNeed = (typeof ASSISTANCE_NEEDS)[number];
@@ -53,6 +60,12 @@ export interface Assistance {
   help: string;
 }
 
+/** The help as submitted: every field may be missing or wrong. */
+export interface AssistanceInput {
+  needs?: readonly string[];
+  help?: string;
+}
+
 const LIMIT = 2000;
 const filled = (text: string | undefined): boolean => (text ?? '').trim().length > 0;
 
@@ -66,10 +79,7 @@ function textProblem(field: string, label: string, text: string | undefined): In
  * The oral part of a registration: required for the channel `oral` (its reason and the applicant's
  * confirmation), refused for any other channel (a written application is not written up by staff).
  */
-export function oralProblems(
-  channel: RequestChannel,
-  oral: Partial<OralApplication> | undefined,
-): IntakeProblem[] {
+export function oralProblems(channel: RequestChannel, oral: OralInput | undefined): IntakeProblem[] {
   if (channel !== 'oral') {
     if (oral === undefined) return [];
     return [
@@ -112,7 +122,7 @@ export function oralProblems(
  */
 export function assistanceProblems(
   applicantType: ApplicantType,
-  assistance: Partial<Assistance>,
+  assistance: AssistanceInput,
 ): IntakeProblem[] {
   if (applicantType !== 'natural_person')
     return [
