@@ -174,7 +174,10 @@ export const THIS_AGENCY_LEADS = 'this';
  * Why this agency may not consult another agency about jointly produced information, or null.
  * 条例 第三十四条：“申请公开的政府信息由两个以上行政机关共同制作的，牵头制作的行政机关收到政府信息公开申请后
  * 可以征求相关行政机关的意见，被征求意见机关应当自收到征求意见书之日起15个工作日内提出意见，逾期未提出意见的
- * 视为同意公开。” Only the 牵头制作 agency consults; the one it asks is one of the co-producers.
+ * 视为同意公开。” Only the 牵头制作 agency consults; the one it asks is one of the co-producers. What a
+ * non-lead agency does instead: 条例 第十条第三款：“两个以上行政机关共同制作的政府信息，由牵头制作的行政机关
+ * 负责公开。” — so it answers under 第三十六条第（五）项：“所申请公开信息不属于本行政机关负责公开的，告知申请人
+ * 并说明理由；能够确定负责公开该政府信息的行政机关的，告知申请人该行政机关的名称、联系方式”.
  */
 export function agencyConsultationRefusal(joint: JointProduction, party: string): string | null {
   const others = joint.coProducers.map((name) => name.trim());
@@ -182,8 +185,9 @@ export function agencyConsultationRefusal(joint: JointProduction, party: string)
     const lead = joint.lead.trim();
     return (
       `本机关不是牵头制作机关（牵头制作机关为${lead}），不能征求其他机关意见：条例第三十四条规定，` +
-      '申请公开的政府信息由两个以上行政机关共同制作的，“牵头制作的行政机关”收到申请后可以征求相关行政机关的意见。' +
-      `请在答复期限内自行作出答复；该信息不属于本机关负责公开的，按条例第三十六条第（五）项告知申请人${lead}的名称、联系方式。`
+      '申请公开的政府信息由两个以上行政机关共同制作的，由“牵头制作的行政机关”收到申请后征求相关行政机关的意见。' +
+      '共同制作的政府信息由牵头制作的行政机关负责公开（条例第十条第三款），' +
+      `请按条例第三十六条第（五）项作出答复：告知申请人该信息不属于本机关负责公开并说明理由，告知${lead}的名称、联系方式。`
     );
   }
   if (!others.includes(party.trim()))
