@@ -83,6 +83,64 @@ describe('gongkai request register', () => {
   });
 });
 
+describe('oral applications and help given (条例 第二十九条第一款、第四十三条)', () => {
+  const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
+  const run = async (...args: string[]) => {
+    printed = '';
+    const code = await requestCommand(io, db, args);
+    return { code, out: printed };
+  };
+  const oralFile = join(dir, 'oral.json');
+
+  beforeAll(() => {
+    writeFileSync(
+      oralFile,
+      JSON.stringify({
+        ...{ channel: 'oral', receivedOn: '2026-11-03', applicantType: 'natural_person' },
+        applicant: {
+          ...{
+            name: '王大爷',
+            idType: 'other',
+            idName: '老年证',
+            idNumber: 'LN-2026-01',
+            phone: '13800000000',
+          },
+          ...{ information: '本村2025年度土地征收补偿标准', form: 'paper', delivery: 'pickup' },
+        },
+        oral: { difficulty: '申请人不识字', confirmation: 'signed' },
+      }),
+    );
+  });
+
+  it('条例第二十九条第一款: registers an oral application; the receipt says the office wrote it up', async () => {
+    const { out } = await run('register', ...as, oralFile);
+    const id = String((JSON.parse(out) as { requestId: number }).requestId);
+    const letters = await run('letters', ...as, id);
+    expect(letters.out).toContain('您于2026年11月3日口头提出政府信息公开申请。因您采用书面形式确有困难');
+    expect(letters.out).toContain('代为填写政府信息公开申请，经您当场签字确认，并予登记');
+  });
+
+  it('条例第四十三条: records the help given, and refuses it without the help written', async () => {
+    const { out } = await run('register', ...as, oralFile);
+    const id = String((JSON.parse(out) as { requestId: number }).requestId);
+    const assist = (given?: string) =>
+      run(
+        'assist',
+        ...as,
+        id,
+        '--version',
+        '1',
+        '--needs',
+        'reading,hearing',
+        ...(given ? ['--given', given] : []),
+      );
+    await expect(assist()).rejects.toThrow('请填写提供的帮助');
+    expect((await assist('工作人员宣读申请内容')).code).toBe(0);
+    const shown = JSON.parse((await run('show', ...as, id)).out) as { assistance: { needsLabel: string } };
+    expect(shown.assistance.needsLabel).toBe('阅读困难、听觉障碍');
+  });
+});
+
 describe('gongkai request letters (条例 第三十六条: the answer as sent)', () => {
   const run = async (...args: string[]) => {
     printed = '';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { applyCaseAction } from '../commands/requests/apply-case-action.ts';
+import { recordAssistance } from '../commands/requests/record-assistance.ts';
 import { registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
@@ -14,13 +15,20 @@ import { caseLetters, outcomeBases, printLetters } from './request-letters.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
 gongkai request act --agency CODE --user USER ID ACTION [--on YYYY-MM-DD] [--payload JSON] --version N
+gongkai request assist --agency CODE --user USER ID --version N --needs reading,visual,hearing --given TEXT
 gongkai request show --agency CODE --user USER ID
 gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]
 gongkai request letters --agency CODE --user USER ID [--format text|html]
 gongkai request bases [OUTCOME]
 
 作出答复（decide）的 --payload 除 outcome、basis、reasons 外，还要在 fields 中写明所选法律依据要求的各项，
-如 {"outcome":"partial",…,"fields":{"delivery":"…","reason":"…"}}；各依据要求哪些项，见 gongkai request bases。`;
+如 {"outcome":"partial",…,"fields":{"delivery":"…","reason":"…"}}；各依据要求哪些项，见 gongkai request bases。
+
+口头提出的申请（条例第二十九条第一款）：申请文件写 "channel":"oral" 和
+"oral":{"difficulty":"书面形式确有困难的情形","confirmation":"signed|read_back|other","confirmationNote":"…"}。
+为申请人提供的帮助（条例第四十三条）：登记时写 "assistance":{"needs":["reading"],"help":"…"}，
+或事后用 gongkai request assist（--needs 为 reading 阅读困难、visual 视觉障碍、hearing 听觉障碍，逗号分隔）。
+征求其他机关意见（条例第三十四条）：--payload 写 "kind":"agency","coProducers":["…"],"lead":"this"（本机关牵头）。`;
 
 function readJson(file: string): Record<string, unknown> {
   try {
@@ -44,6 +52,8 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     version: { type: 'string' },
     filter: { type: 'string' },
     format: { type: 'string' },
+    needs: { type: 'string' },
+    given: { type: 'string' },
   });
   const print = (value: unknown) => printJson(io, value);
   if (sub === 'bases') {
@@ -84,6 +94,25 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
             action: action as CaseAction,
             payload,
             occurredOn: values.on,
+          }),
+        );
+        return 0;
+      }
+      case 'assist': {
+        if (!positionals[0] || !/^\d+$/.test(positionals[0]))
+          throw new UsageError(`缺少申请编号。用法：\n${USAGE}`);
+        if (!values.version || !/^\d+$/.test(values.version))
+          throw new UsageError('缺少 --version：请写您看到的版本号（gongkai request show 可查）');
+        const needs = (values.needs ?? '')
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean);
+        print(
+          await recordAssistance(ctx, {
+            agencyId,
+            requestId: Number(positionals[0]),
+            expectedVersion: Number(values.version),
+            assistance: { needs, help: values.given },
           }),
         );
         return 0;

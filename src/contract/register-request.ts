@@ -1,6 +1,12 @@
 /** The input of a request registration, as zod schemas: the API's body and the CLI's file. */
 import { z } from 'zod';
 import { APPLICANT_TYPES, REQUEST_CHANNELS } from '../domain/report/vocabulary.ts';
+import {
+  ASSISTANCE_NEED_LABELS,
+  ASSISTANCE_NEEDS,
+  ORAL_CONFIRMATION_LABELS,
+  ORAL_CONFIRMATIONS,
+} from '../domain/requests/intake.ts';
 
 const optionalText = (max: number) => z.string().max(max).optional();
 
@@ -21,6 +27,30 @@ export const applicantBody = z.object({
   deliveryOther: optionalText(200),
 });
 
+/**
+ * An oral application written up by the office (条例 第二十九条第一款); the domain checks each field
+ * (domain/requests/intake.ts), so a missing one gets its own Chinese message.
+ */
+export const oralBody = z
+  .object({
+    difficulty: optionalText(2000).describe('书面形式确有困难的情形'),
+    confirmation: optionalText(20).describe(
+      `how the applicant confirmed what the office wrote up: ${ORAL_CONFIRMATIONS.map((c) => `${c} ${ORAL_CONFIRMATION_LABELS[c]}`).join(', ')}`,
+    ),
+    confirmationNote: optionalText(2000),
+  })
+  .describe('条例 第二十九条第一款: required for the channel oral, refused for any other');
+
+/** The help given under 条例 第四十三条 (阅读困难、视觉障碍、听觉障碍); the domain checks each field. */
+export const assistanceBody = z.object({
+  needs: z
+    .array(z.string().max(20), { error: '申请人存在的困难应为列表' })
+    .max(3, { error: '申请人存在的困难最多三项' })
+    .optional()
+    .describe(ASSISTANCE_NEEDS.map((n) => `${n} ${ASSISTANCE_NEED_LABELS[n]}`).join(', ')),
+  help: optionalText(2000).describe('the help given'),
+});
+
 /** The body of a staff registration (and of `gongkai request register FILE`). */
 export const registerBody = z.object({
   channel: z.enum(REQUEST_CHANNELS, { error: `channel 应为 ${REQUEST_CHANNELS.join('、')} 之一` }),
@@ -31,4 +61,6 @@ export const registerBody = z.object({
     .optional()
     .describe('第三十一条: the day handed in, signed for, or confirmed (YYYY-MM-DD)'),
   receiptNote: optionalText(500),
+  oral: oralBody.optional(),
+  assistance: assistanceBody.optional().describe('条例 第四十三条: the help given, if any'),
 });

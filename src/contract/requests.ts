@@ -117,6 +117,9 @@ export const caseSummarySchema = z.object({
   outcome: z.string().nullable(),
   decidedOn: z.string().nullable(),
   version: z.number().int(),
+  assistanceNeeds: z
+    .array(z.string())
+    .describe('条例 第四十三条: reading, visual, hearing — what the applicant has difficulty with (a tag)'),
 });
 
 export const queueSchema = z.object({
@@ -194,6 +197,26 @@ export const caseDetailSchema = z.object({
     .nullable()
     .describe('as registered; the ID number masked'),
   receivedOn: z.string(),
+  oral: z
+    .object({
+      difficulty: z.string(),
+      confirmation: z.string(),
+      confirmationLabel: z.string(),
+      confirmationNote: z.string().nullable(),
+      writtenUpBy: z.string(),
+    })
+    .nullable()
+    .describe('条例 第二十九条第一款: an oral application written up by the office; null: written'),
+  assistance: z
+    .object({
+      needs: z.array(z.string()),
+      needsLabel: z.string().describe('阅读困难、听觉障碍'),
+      help: z.string(),
+      recordedBy: z.string(),
+      recordedOn: z.string(),
+    })
+    .nullable()
+    .describe('条例 第四十三条: the help given to the applicant; null: none recorded. Staff only'),
   decidedOn: z.string().nullable(),
   outcome: z.string().nullable(),
   legalBasis: z.string().nullable(),

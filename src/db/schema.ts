@@ -146,6 +146,10 @@ export interface RequestTable {
   waiting_until: string | null;
   clock_state: string | null;
   legal_basis: string | null;
+  /** JSON: an oral application written up by the office (条例 第二十九条第一款), 0018 */
+  oral: string | null;
+  /** JSON: the help given to the applicant (条例 第四十三条), 0018 */
+  assistance: string | null;
 }
 
 export interface RequestItemTable {

@@ -16,6 +16,7 @@ import {
   missingDecisionFields,
   missingFieldsMessage,
 } from '../../domain/requests/decision-fields.ts';
+import { agencyConsultationRefusal, coProducersText } from '../../domain/requests/intake.ts';
 import { findBasis, requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
 import {
   missingRemedyBodies,
@@ -305,6 +306,13 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
   close_correction_lapsed: closeLapsed('correction_lapsed', 'other.no_correction'),
   send_consultation: ({ payload, occurredOn, calendar }) => {
     const p = parse('send_consultation', payload);
+    // 条例 第三十四条：“申请公开的政府信息由两个以上行政机关共同制作的，牵头制作的行政机关收到政府信息公开申请后
+    // 可以征求相关行政机关的意见……” Only the lead agency consults another agency.
+    const joint = p.kind === 'agency' ? { coProducers: p.coProducers ?? [], lead: p.lead ?? '' } : null;
+    if (joint) {
+      const refusal = agencyConsultationRefusal(joint, p.party);
+      if (refusal) refuse(refusal);
+    }
     const replyDueOn = calendar.addWorkingDays(occurredOn, CONSULTATION_DAYS);
     return {
       eventType: 'consultation_sent',
@@ -313,7 +321,13 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
       letter: () => ({
         kind: 'consultation',
         sections: {
-          consultation: { toAgency: p.kind === 'agency', party: p.party, question: p.question, replyDueOn },
+          consultation: {
+            toAgency: p.kind === 'agency',
+            party: p.party,
+            question: p.question,
+            replyDueOn,
+            ...(joint ? { coProducers: coProducersText(joint.coProducers) } : {}),
+          },
         },
       }),
     };

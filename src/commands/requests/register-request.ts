@@ -8,6 +8,14 @@ import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import type { ApplicantType, RequestChannel } from '../../domain/report/vocabulary.ts';
 import { type ApplicantInput, applicantProblems } from '../../domain/requests/applicant.ts';
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
+import {
+  type Assistance,
+  type AssistanceInput,
+  assistanceProblems,
+  type OralApplication,
+  type OralInput,
+  oralProblems,
+} from '../../domain/requests/intake.ts';
 import { registrationRefusal } from '../../domain/requests/policy.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
 import { type CommandContext, inTrx } from '../context.ts';
@@ -29,6 +37,10 @@ export interface RegisterRequestInput {
   receiptNote?: string;
   /** the instant an online submission arrived */
   submittedAt?: Date;
+  /** 条例 第二十九条第一款: an oral application written up by the office (channel `oral` only, required there) */
+  oral?: OralInput;
+  /** 条例 第四十三条: the help given to a citizen with reading, sight or hearing difficulties */
+  assistance?: AssistanceInput;
 }
 
 export interface RegisteredRequest {
@@ -93,11 +105,21 @@ export async function registerRequest(
   if (refusal) throw new AppError('forbidden', refusal);
   const today = ctx.clock.today();
   const calendar = await ctx.calendar.get();
-  const problems = applicantProblems(input.applicant, input.applicantType);
+  const problems = [
+    ...applicantProblems(input.applicant, input.applicantType),
+    ...oralProblems(input.channel, input.oral),
+    ...(input.assistance ? assistanceProblems(input.applicantType, input.assistance) : []),
+  ];
   if (problems.length > 0) {
     throw new AppError('validation', `申请信息有误：${problems.map((p) => p.message).join('；')}`, problems);
   }
+  const writtenUpBy = ctx.actor?.username ?? PUBLIC_USERNAME;
+  // 第二十九条第一款: the office wrote it up; the registering staff member is who did
+  const oral = input.oral ? { ...(input.oral as OralApplication), writtenUpBy } : null; // checked above
   const receivedOn = receivedDate(input, calendar, today);
+  const assistance = input.assistance
+    ? { ...(input.assistance as Assistance), recordedBy: writtenUpBy, recordedOn: receivedOn } // checked above
+    : null;
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   const trackingCode = trackingCodeFrom(randomBytes(20));
   return inTransaction(ctx.db, async (trx) => {
@@ -144,6 +166,8 @@ export async function registerRequest(
         doc_number: input.applicant.docNumber ?? null,
         form: input.applicant.form ?? null,
         delivery: input.applicant.delivery ?? null,
+        oral: oral ? JSON.stringify(oral) : null,
+        assistance: assistance ? JSON.stringify(assistance) : null,
         state: 'open',
         version: 1,
         ...clockColumns(reading),
@@ -162,6 +186,8 @@ export async function registerRequest(
       data: {
         channel: input.channel,
         receiptNote: input.receiptNote ?? null,
+        ...(oral ? { oral } : {}),
+        ...(assistance ? { assistance } : {}),
         registrationNo,
         due: reading.due,
       },

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type { registerBody } from '../../contract/register-request.ts';
 import type {
+  assistanceRecordBody,
+  assistanceRecordedSchema,
   caseActionBody,
   deliveryRecordedSchema,
   letterDeliveryBody,
@@ -67,6 +69,12 @@ export const requestsApi = {
         body,
       },
     ),
+  /** 条例 第四十三条: the help given to the applicant */
+  recordAssistance: (agency: string, id: number, body: z.input<typeof assistanceRecordBody>) =>
+    api.call<z.infer<typeof assistanceRecordedSchema>>(`${base(agency)}/requests/${id}/assistance`, {
+      method: 'POST',
+      body,
+    }),
   letterUrl: (agency: string, id: number, letterId: number, format: 'docx' | 'html') =>
     `${base(agency)}/requests/${id}/letters/${letterId}.${format}`,
   attachmentUrl: (agency: string, id: number, attachmentId: number) =>

@@ -39,6 +39,8 @@ export interface CaseSummary {
   outcome: string | null;
   decidedOn: string | null;
   version: number;
+  /** 条例 第四十三条: what the applicant has difficulty with (the queue's tag); empty: none recorded */
+  assistanceNeeds: string[];
 }
 
 export const SUMMARY_COLUMNS = [
@@ -55,6 +57,7 @@ export const SUMMARY_COLUMNS = [
   'outcome',
   'decided_on',
   'version',
+  'assistance',
 ] as const;
 
 export type SummaryRow = {
@@ -71,8 +74,16 @@ export type SummaryRow = {
   outcome: string | null;
   decided_on: string | null;
   version: number;
+  assistance: string | null;
   applicant_name: string | null;
 };
+
+/** The difficulties of the stored help (requests.assistance), for the queue's tag. */
+function assistanceNeedsOf(stored: string | null): string[] {
+  if (!stored) return [];
+  const parsed = JSON.parse(stored) as { needs?: unknown };
+  return Array.isArray(parsed.needs) ? parsed.needs.map(String) : [];
+}
 
 /** A summary row as the API shows it. */
 export function toSummary(r: SummaryRow): CaseSummary {
@@ -91,6 +102,7 @@ export function toSummary(r: SummaryRow): CaseSummary {
     outcome: r.outcome,
     decidedOn: r.decided_on,
     version: r.version,
+    assistanceNeeds: assistanceNeedsOf(r.assistance),
   };
 }
 

@@ -18,9 +18,15 @@ const LAPSED = '视为放弃申请，本机关不再处理该政府信息公开�
 
 const letter = (...paragraphs: string[]): string => `${paragraphs.join('\n\n')}\n`;
 
+// 条例 第二十九条第一款：“采用书面形式确有困难的，申请人可以口头提出，由受理该申请的政府信息公开工作机构
+// 代为填写政府信息公开申请。” An oral application's receipt says the office wrote it up and how the applicant
+// confirmed it.
 const RECEIPT = letter(
   SALUTATION,
-  '本机关于{{case.receivedOn}}收到您提出的政府信息公开申请，已予登记，登记号为{{case.registrationNo}}。' +
+  '{{#if case.oralConfirmation}}您于{{case.receivedOn}}口头提出政府信息公开申请。因您采用书面形式确有困难，' +
+    `根据${ORDINANCE}第二十九条第一款的规定，本机关政府信息公开工作机构已按您的口述代为填写政府信息公开申请，` +
+    '{{case.oralConfirmation}}，并予登记，登记号为{{case.registrationNo}}。' +
+    '{{else}}本机关于{{case.receivedOn}}收到您提出的政府信息公开申请，已予登记，登记号为{{case.registrationNo}}。{{/if}}' +
     '您申请获取的政府信息为：“{{case.information}}”；您要求的获取方式为：{{case.form}}。',
   `根据${ORDINANCE}第三十一条、第三十三条的规定，本机关将自收到申请之日起20个工作日内作出答复` +
     '{{#if case.answerDueOn}}（即于{{case.answerDueOn}}前答复）{{/if}}。' +
@@ -50,7 +56,10 @@ const CORRECTION = letter(
 const CONSULTATION = letter(
   '@left {{consultation.party}}：',
   '本机关于{{case.receivedOn}}收到一份政府信息公开申请（登记号：{{case.registrationNo}}），申请获取“{{case.information}}”。' +
-    '{{#if consultation.toAgency}}经审查，该政府信息由本机关与贵机关共同制作。' +
+    // 条例 第三十四条：“……牵头制作的行政机关收到政府信息公开申请后可以征求相关行政机关的意见” — the letter
+    // states that this agency leads
+    '{{#if consultation.toAgency}}经审查，该政府信息由本机关与{{consultation.coProducers}}共同制作，' +
+    '本机关为牵头制作的行政机关。' +
     `根据${ORDINANCE}第三十四条的规定，现就以下事项征求贵机关意见：` +
     '{{else}}经审查，公开该政府信息可能损害贵方的合法权益。' +
     `根据${ORDINANCE}第三十二条的规定，现就以下事项书面征求贵方意见：{{/if}}{{consultation.question}}`,

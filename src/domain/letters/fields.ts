@@ -28,6 +28,7 @@ const COMMON: readonly LetterField[] = [
   { path: 'case.answerDueOn', label: '答复期限', date: true },
   { path: 'case.information', label: '申请获取的政府信息' },
   { path: 'case.form', label: '获取方式' },
+  { path: 'case.oralConfirmation', label: '口头申请代为填写后申请人的确认（第二十九条第一款）' },
   { path: 'applicant.name', label: '申请人姓名或名称' },
   { path: 'issuedOn', label: '成文日期', date: true },
 ];
@@ -42,6 +43,7 @@ const SECTIONS = {
     { path: 'consultation.party', label: '被征求意见的第三方或机关' },
     { path: 'consultation.question', label: '征求意见的事项' },
     { path: 'consultation.replyDueOn', label: '回复期限', date: true },
+    { path: 'consultation.coProducers', label: '与本机关共同制作该信息的其他机关（第三十四条）' },
   ],
   extension: [
     { path: 'extension.days', label: '延长的工作日数' },

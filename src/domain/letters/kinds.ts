@@ -40,7 +40,11 @@ const answer = (articles: string[]): LetterKindInfo => ({ name: '答复书', tit
 
 /** Each kind's name, title and provisions. */
 export const LETTER_KIND_INFO: Record<LetterKind, LetterKindInfo> = {
-  receipt: { name: '登记回执', title: '政府信息公开申请登记回执', articles: ['第三十一条', '第三十三条'] },
+  receipt: {
+    name: '登记回执',
+    title: '政府信息公开申请登记回执',
+    articles: ['第二十九条', '第三十一条', '第三十三条'],
+  },
   correction: {
     name: '补正告知书',
     title: '政府信息公开申请补正告知书',

@@ -31,6 +31,11 @@ export interface LetterCase {
   information: string;
   /** the form wanted: how and through which channel (“纸质，邮寄”) */
   form: string;
+  /**
+   * an oral application written up by the office (条例 第二十九条第一款), how the applicant confirmed
+   * it: “经您当场签字确认”; absent for a written one
+   */
+  oralConfirmation?: string;
 }
 
 /** 补正告知书 (第三十条): what to correct, once, and by when. */
@@ -47,6 +52,11 @@ export interface ConsultationSection {
   /** what they are asked, as a sentence */
   question: string;
   replyDueOn: string;
+  /**
+   * 第三十四条: the other agencies that produced the information with this one, which leads
+   * (“威海市生态环境局、威海市住房和城乡建设局”); an agency consultation only
+   */
+  coProducers?: string;
 }
 
 /** 延期答复告知书 (第三十三条第二款): at most 20 working days more. */

@@ -25,7 +25,14 @@ describe('the requests policy’s refusals (the 403 messages)', () => {
       'view_applicant_id',
       '查看申请人完整证件号码需要“经办人”或“审批负责人”角色。',
     ],
+    [
+      '条例第四十三条: a reviewer recording the help given',
+      ['reviewer'],
+      'record_assistance',
+      '登记为申请人提供的帮助（条例第四十三条）需要“经办人”角色。',
+    ],
     ['an operator registering', ['operator'], 'register', null],
+    ['条例第四十三条: an operator recording the help given', ['operator'], 'record_assistance', null],
     ['an approver viewing the ID number', ['approver'], 'view_applicant_id', null],
   ] as const)('%s', (_name, roles, verb, message) => {
     expect(requestRefusal({ roles }, verb)).toBe(message);
@@ -48,6 +55,7 @@ describe('the requests policy’s refusals (the 403 messages)', () => {
   it.each([
     ['a citizen filing online (nobody signed in)', null, 'online', null],
     ['a citizen posing as a letter received', null, 'letter', '须由“经办人”登记'],
+    ['条例第二十九条第一款: a citizen posing as an oral application', null, 'oral', '须由“经办人”登记'],
     ['an operator registering a letter', { roles: ['operator'] }, 'letter', null],
     ['an operator registering an online request', { roles: ['operator'] }, 'online', null],
     [

@@ -10,7 +10,13 @@ import type { RequestChannel } from '../report/vocabulary.ts';
 import type { CaseAction } from './state-machine.ts';
 
 /** The verbs on a request besides its case actions. */
-export type RequestVerb = 'register' | 'attach' | 'record_delivery' | 'record_review' | 'view_applicant_id';
+export type RequestVerb =
+  | 'register'
+  | 'attach'
+  | 'record_delivery'
+  | 'record_review'
+  | 'record_assistance'
+  | 'view_applicant_id';
 
 /** verb → the roles that may. */
 export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
@@ -19,6 +25,7 @@ export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
   record_delivery: ['operator'],
   /** a 行政复议 or 诉讼 about the case and its result: feeds table 四 of the annual report */
   record_review: ['operator'],
+  record_assistance: ['operator'],
   view_applicant_id: ['operator', 'approver'],
 };
 
@@ -44,6 +51,7 @@ const REFUSALS: Record<RequestVerb, string> = {
   attach: '上传附件需要“经办人”角色。',
   record_delivery: '登记文书送达需要“经办人”角色。',
   record_review: '登记行政复议、行政诉讼案件需要“经办人”角色。',
+  record_assistance: '登记为申请人提供的帮助（条例第四十三条）需要“经办人”角色。',
   view_applicant_id: '查看申请人完整证件号码需要“经办人”或“审批负责人”角色。',
 };
 
@@ -67,7 +75,7 @@ export function registrationRefusal(
   channel: RequestChannel,
 ): string | null {
   if (actor) return requestRefusal(actor, 'register');
-  return channel === 'online' ? null : '信函、当面、传真等渠道收到的申请须由“经办人”登记。';
+  return channel === 'online' ? null : '信函、当面、传真、口头等渠道收到的申请须由“经办人”登记。';
 }
 
 /** Whether the actor may take a case action. */

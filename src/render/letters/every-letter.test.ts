@@ -170,6 +170,16 @@ describe('every 答复书 names its remedies as the law has them (复议法 第�
 
 const others: ReadonlyArray<readonly [string, LetterKind, LetterData]> = [
   ['登记回执 (第三十一条)', 'receipt', sampleLetterData()],
+  [
+    '登记回执 of an oral application (第二十九条第一款), confirmed by signature',
+    'receipt',
+    sampleLetterData({ case: { ...sampleLetterData().case, oralConfirmation: '经您当场签字确认' } }),
+  ],
+  [
+    '登记回执 of an oral application confirmed otherwise (第二十九条第一款)',
+    'receipt',
+    sampleLetterData({ case: { ...sampleLetterData().case, oralConfirmation: '经您确认（按指印确认）' } }),
+  ],
   ['补正告知书 (第三十条)', 'correction', sampleLetterData()],
   [
     '补正告知书 with items typed without a full stop',
@@ -186,6 +196,7 @@ const others: ReadonlyArray<readonly [string, LetterKind, LetterData]> = [
         party: '威海市生态环境局',
         question: '是否同意公开',
         replyDueOn: '2021-03-29',
+        coProducers: '威海市生态环境局、威海市住房和城乡建设局',
       },
     }),
   ],

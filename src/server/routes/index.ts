@@ -25,6 +25,7 @@ import { reportRoutes } from './reports/reports.ts';
 import { publicRequestRoutes } from './requests/public-requests.ts';
 import { requestActionRoutes } from './requests/request-actions.ts';
 import { requestApplicantIdRoutes } from './requests/request-applicant-id.ts';
+import { requestAssistanceRoutes } from './requests/request-assistance.ts';
 import { requestFileRoutes } from './requests/request-files.ts';
 import { requestRoutes } from './requests/requests.ts';
 import { searchRoutes } from './search/search.ts';
@@ -44,6 +45,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestActionRoutes,
   dashboardRoutes,
   requestApplicantIdRoutes,
+  requestAssistanceRoutes,
   publicRequestRoutes,
   letterRoutes,
   letterDeliveryRoutes,

@@ -1,5 +1,5 @@
 /** The form of one case action: its fields (as the server's payload schema names them) and the day it happened. */
-import { DatePicker, Form, Input, InputNumber, Radio } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { requestsApi } from '../../api/requests.ts';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -53,6 +53,59 @@ function FeeNoticeFields() {
   );
 }
 
+/**
+ * 征求意见: a third party (第三十二条) or another agency (第三十四条). For an agency, the co-producers and
+ * the lead: 第三十四条 “牵头制作的行政机关收到政府信息公开申请后可以征求相关行政机关的意见” — the server
+ * refuses a consultation when another agency leads.
+ */
+function ConsultationFields() {
+  const kind = Form.useWatch('kind');
+  const coProducers = (Form.useWatch('coProducers') as string[] | undefined) ?? [];
+  return (
+    <>
+      <Form.Item label="对象类型" name="kind" initialValue="third_party">
+        <Radio.Group
+          options={[
+            { value: 'third_party', label: '第三方（第三十二条）' },
+            { value: 'agency', label: '其他机关（第三十四条）' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item label="征求意见对象" name="party" rules={required('请填写征求意见对象')}>
+        <Input />
+      </Form.Item>
+      {kind === 'agency' && (
+        <>
+          <Form.Item
+            label="与本机关共同制作该信息的其他机关"
+            name="coProducers"
+            extra="输入机关全称后按回车，可填多个；征求意见对象应在其中"
+            rules={required('请填写共同制作该信息的其他机关')}
+          >
+            <Select mode="tags" open={false} tokenSeparators={['、', '，']} />
+          </Form.Item>
+          <Form.Item
+            label="牵头制作机关"
+            name="lead"
+            extra="第三十四条：只有牵头制作的行政机关征求相关行政机关的意见"
+            rules={required('请选择牵头制作机关')}
+          >
+            <Select
+              options={[
+                { value: 'this', label: '本机关' },
+                ...coProducers.map((name) => ({ value: name, label: name })),
+              ]}
+            />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item label="征求意见事项" name="question" rules={required('请填写征求意见事项')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </>
+  );
+}
+
 /** The fields of each action. */
 function ActionFields({ action }: { action: string }) {
   switch (action) {
@@ -74,24 +127,7 @@ function ActionFields({ action }: { action: string }) {
         </Form.Item>
       );
     case 'send_consultation':
-      return (
-        <>
-          <Form.Item label="征求意见对象" name="party" rules={required('请填写征求意见对象')}>
-            <Input />
-          </Form.Item>
-          <Form.Item label="对象类型" name="kind" initialValue="third_party">
-            <Radio.Group
-              options={[
-                { value: 'third_party', label: '第三方' },
-                { value: 'agency', label: '其他机关' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label="征求意见事项" name="question" rules={required('请填写征求意见事项')}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </>
-      );
+      return <ConsultationFields />;
     case 'receive_consultation_reply':
       return (
         <>

@@ -1,11 +1,28 @@
-/** 登记申请: a request received by letter, in person, by fax or otherwise (第二十九条, 第三十一条). */
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Result, Row, Select, Typography } from 'antd';
+/**
+ * 登记申请: a request received by letter, in person, by fax, orally or otherwise (第二十九条, 第三十一条);
+ * an oral one written up by the office (第二十九条第一款), and the help given (第四十三条).
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Result,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ID_DOCUMENT_LABELS } from '../../../domain/identity/documents.ts';
 import type { ApplicantType, RequestChannel } from '../../../domain/report/vocabulary.ts';
 import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../domain/requests/applicant.ts';
+import { ASSISTANCE_NEED_LABELS, ORAL_CONFIRMATION_LABELS } from '../../../domain/requests/intake.ts';
 import { messageOf } from '../../api/client.ts';
 import { type Registered, requestsApi } from '../../api/requests.ts';
 import { useAgencyCode } from '../../session-context.tsx';
@@ -22,6 +39,8 @@ interface Values {
   receivedOn?: Dayjs;
   receiptNote?: string;
   applicant: Record<string, string | undefined>;
+  oral?: { difficulty?: string; confirmation?: string; confirmationNote?: string };
+  assistance?: { needs?: string[]; help?: string };
 }
 
 export default function RegisterRequestPage() {
@@ -30,6 +49,9 @@ export default function RegisterRequestPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Registered | null>(null);
+  const [form] = Form.useForm<Values>();
+  const channel = Form.useWatch('channel', form);
+  const confirmation = Form.useWatch(['oral', 'confirmation'], form);
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -45,6 +67,10 @@ export default function RegisterRequestPage() {
           receivedOn: values.receivedOn?.format('YYYY-MM-DD'),
           receiptNote: values.receiptNote || undefined,
           applicant,
+          oral: values.channel === 'oral' ? values.oral : undefined,
+          // 第四十三条: only when a difficulty is ticked or help written
+          assistance:
+            values.assistance?.needs?.length || values.assistance?.help ? values.assistance : undefined,
         }),
       );
     } catch (thrown) {
@@ -76,10 +102,12 @@ export default function RegisterRequestPage() {
     <>
       <Typography.Title level={2}>登记申请</Typography.Title>
       <Typography.Paragraph type="secondary">
-        登记以信函、当面、传真等方式收到的申请；网络申请由申请人在线提交。<Link to="/requests">返回列表</Link>
+        登记以信函、当面、传真、口头等方式收到的申请；网络申请由申请人在线提交。
+        <Link to="/requests">返回列表</Link>
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values>
+        form={form}
         layout="vertical"
         onFinish={submit}
         initialValues={{
@@ -117,6 +145,43 @@ export default function RegisterRequestPage() {
             </Col>
           </Row>
         </Card>
+        {channel === 'oral' && (
+          <Card title="口头提出（条例第二十九条第一款）" style={{ marginBottom: 16 }}>
+            <Typography.Paragraph type="secondary">
+              “采用书面形式确有困难的，申请人可以口头提出，由受理该申请的政府信息公开工作机构代为填写政府信息公开申请。”
+              代为填写人即登记人（您本人）；登记回执将写明本申请由本机关代为填写并经申请人确认。
+            </Typography.Paragraph>
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Form.Item
+                  label="书面形式确有困难的情形"
+                  name={['oral', 'difficulty']}
+                  rules={[{ required: true, message: '请填写书面形式确有困难的情形' }]}
+                >
+                  <Input.TextArea rows={2} placeholder="如：申请人不识字，无法书写申请" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={6}>
+                <Form.Item
+                  label="申请人确认方式"
+                  name={['oral', 'confirmation']}
+                  rules={[{ required: true, message: '请选择申请人确认代为填写的申请的方式' }]}
+                >
+                  <Select options={options(ORAL_CONFIRMATION_LABELS)} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={6}>
+                <Form.Item
+                  label="确认情况说明"
+                  name={['oral', 'confirmationNote']}
+                  rules={[{ required: confirmation === 'other', message: '请写明申请人确认的具体方式' }]}
+                >
+                  <Input placeholder="如：按指印确认" />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+        )}
         <Card title="申请人" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
@@ -156,6 +221,24 @@ export default function RegisterRequestPage() {
             <Col xs={24}>
               <Form.Item label="通信地址" name={['applicant', 'address']}>
                 <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card title="提供的帮助（条例第四十三条，可不填）" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">
+            “申请公开政府信息的公民存在阅读困难或者视听障碍的，行政机关应当为其提供必要的帮助。”
+            仅工作人员可见，不在申请进度查询页显示。
+          </Typography.Paragraph>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item label="申请人存在的困难" name={['assistance', 'needs']}>
+                <Checkbox.Group options={options(ASSISTANCE_NEED_LABELS)} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item label="提供的帮助" name={['assistance', 'help']}>
+                <Input.TextArea rows={2} placeholder="如：工作人员逐项宣读申请内容并代为填写" />
               </Form.Item>
             </Col>
           </Row>

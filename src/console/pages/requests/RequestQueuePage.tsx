@@ -7,6 +7,7 @@ import { Alert, Button, DatePicker, Flex, Input, Segmented, Table, Tag, Typograp
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { type AssistanceNeed, assistanceLabel } from '../../../domain/requests/intake.ts';
 import type { QueueFilter } from '../../../domain/requests/queues.ts';
 import { type CaseSummary, requestsApi } from '../../api/requests.ts';
 import { dueDateCounter, labelOf, urgencyColor } from '../../lib/format.ts';
@@ -143,6 +144,11 @@ export default function RequestQueuePage() {
                 <Typography.Text type="secondary">
                   （{labelOf(APPLICANT_TYPE_LABELS, c.applicantType)}）
                 </Typography.Text>
+                {c.assistanceNeeds.length > 0 && (
+                  <Tag color="purple" title="条例第四十三条：应当为其提供必要的帮助">
+                    {`需帮助：${assistanceLabel(c.assistanceNeeds as AssistanceNeed[])}`}
+                  </Tag>
+                )}
               </>
             ),
           },

@@ -1,6 +1,6 @@
 /**
- * Staff routes of disclosure requests (依申请公开): register one received by letter, in person, by
- * fax or otherwise; the queue with the dashboard's lists; one case with its timeline and clock.
+ * Staff routes of disclosure requests (依申请公开): register one received by letter, in person, by fax,
+ * orally or otherwise; the queue with the dashboard's lists; one case with its timeline and clock.
  */
 import { z } from 'zod';
 import { registerBody } from '../../../commands/requests/register-input.ts';
@@ -20,7 +20,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
     {
       schema: {
         tags: ['requests'],
-        summary: 'Register a request received by letter, in person, by fax or otherwise (staff)',
+        summary:
+          'Register a request received by letter, in person, by fax, orally (written up by the office, 条例 第二十九条第一款) or otherwise (staff)',
         params: z.object({ code: agencyCode }),
         body: registerBody,
         response: { 201: registeredSchema, 400: errorBody, ...readErrors },
@@ -37,6 +38,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
         applicant: body.applicant,
         receivedOn: body.receivedOn,
         receiptNote: body.receiptNote,
+        oral: body.oral,
+        assistance: body.assistance,
         submittedAt: body.channel === 'online' ? ctx.clock.now() : undefined,
       });
       return reply.code(201).send(registered);
