@@ -18,6 +18,7 @@ import { consoleRoutes } from './console/routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
+import { requestSerializer } from './log-redaction.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { DOCS_PREFIX, registerSecurityHeaders } from './security.ts';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
@@ -66,9 +67,10 @@ function loggerOptions(
   logger: ServerOptions['logger'],
 ): Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> {
   if (!logger) return { logger: false };
-  if (logger === true) return { logger: { redact: REDACT } };
+  const serializers = { req: requestSerializer };
+  if (logger === true) return { logger: { redact: REDACT, serializers } };
   if (isLoggerInstance(logger)) return { loggerInstance: logger as FastifyServerOptions['loggerInstance'] };
-  return { logger: { redact: REDACT, ...logger } };
+  return { logger: { redact: REDACT, serializers, ...logger } };
 }
 
 /** Builds the server (not listening yet): register order matters, swagger must see every route. */
