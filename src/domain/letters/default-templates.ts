@@ -88,6 +88,27 @@ const FEE = letter(
   CONTACT_AND_ADDRESS,
 );
 
+// 条例 第四十条, quoted in full: the letter tells the applicant the rule the agency applied.
+const ARTICLE_40 =
+  '行政机关依申请公开政府信息，应当根据申请人的要求及行政机关保存政府信息的实际情况，确定提供政府信息的具体形式；' +
+  '按照申请人要求的形式提供政府信息，可能危及政府信息载体安全或者公开成本过高的，可以通过电子数据以及其他适当形式提供，' +
+  '或者安排申请人查阅、抄录相关政府信息。';
+
+const PROVISION = letter(
+  SALUTATION,
+  `${RECEIVED}本机关已于{{provision.decidedOn}}作出{{provision.outcomeLabel}}的答复。`,
+  `${ORDINANCE}第四十条规定：“${ARTICLE_40}”`,
+  '{{#if provision.reason}}您要求的政府信息形式为“{{case.form}}”。经审查，按照您要求的形式提供政府信息，{{provision.reason}}。{{/if}}' +
+    '根据上述规定，本机关{{#if provision.inspection}}安排您查阅、抄录相关政府信息，有关事项告知如下：' +
+    '{{else}}以{{provision.formLabel}}形式向您提供相关政府信息：{{provision.how}}{{/if}}',
+  '{{#if provision.inspection}}一、查阅日期和时间：{{provision.date}}，{{provision.time}}。\n\n' +
+    '二、查阅地点：{{provision.place}}。\n\n三、联系人及联系电话：{{provision.contact}}。\n\n' +
+    '四、请您按时前往，并携带本通知书和本人有效身份证件；不能按时前往的，请事先与联系人联系另行安排。{{/if}}',
+  '特此告知。',
+  SIGNATURE,
+  CONTACT,
+);
+
 const DELIVERY = '{{#if answer.delivery}}{{answer.delivery}}{{/if}}';
 const ITEMS =
   '{{#if answer.items}}您申请的政府信息逐项处理情况如下：\n\n{{#each answer.items}}\n' +
@@ -119,4 +140,5 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, string> = {
   'answer.unable': answer(),
   'answer.not_processed': answer(),
   'answer.other': answer(),
+  provision: PROVISION,
 };

@@ -4,6 +4,7 @@
  * value is missing prints as a blank to fill in (see fillTemplate).
  */
 import type { Outcome } from '../report/vocabulary.ts';
+import type { ProvisionLetterSection } from '../requests/provision.ts';
 
 /** The agency that writes, and where the applicant reaches its disclosure office. */
 export interface LetterAgency {
@@ -100,6 +101,9 @@ export interface AnswerSection {
   otherAgency?: string;
 }
 
+/** 提供方式告知书 (第四十条): the form it is provided in, or the 查阅、抄录 arrangement; see provisionSection. */
+export type ProvisionSection = ProvisionLetterSection;
+
 /** The values a letter is filled from. */
 export interface LetterData {
   agency: LetterAgency;
@@ -112,6 +116,7 @@ export interface LetterData {
   extension?: ExtensionSection;
   fee?: FeeSection;
   answer?: AnswerSection;
+  provision?: ProvisionSection;
   /** 行政复议 and 行政诉讼: where and within which time (every answer) */
   remedies?: string;
 }

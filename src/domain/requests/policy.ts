@@ -34,6 +34,7 @@ export const CASE_ACTION_ROLES: PolicyTable<CaseAction> = {
   request_reasons: ['operator'],
   set_later_date: ['operator'],
   decide: ['operator'],
+  record_provision: ['operator'],
 };
 
 /** Why a verb is refused (the 403 message). */
