@@ -304,10 +304,10 @@ const recordProvision: Handler = async ({ payload, trx, row, calendar, today }) 
   const p = parse('record_provision', payload);
   const decided = await trx
     .selectFrom('requests')
-    .select(['outcome', 'decided_on', 'form'])
+    .select(['outcome', 'legal_basis', 'decided_on', 'form'])
     .where('id', '=', row.id)
     .executeTakeFirstOrThrow();
-  const refusal = provisionRefusal(decided.outcome);
+  const refusal = provisionRefusal(decided.outcome, decided.legal_basis);
   if (refusal) refuse(refusal);
   const problems = provisionProblems(p, {
     requestedForm: decided.form,

@@ -68,6 +68,15 @@ export function registrationRefusal(
   return channel === 'online' ? null : '信函、当面、传真等渠道收到的申请须由“经办人”登记。';
 }
 
+/**
+ * Why an actor may not answer a request on the spot (条例 第三十三条第一款), or null: it registers and
+ * decides in one step, so it needs whatever registering a request handed in and deciding need.
+ */
+export function onTheSpotRefusal(actor: { roles: readonly string[] } | null): string | null {
+  if (!actor) return '当场答复须由工作人员登录后办理。';
+  return registrationRefusal(actor, 'in_person') ?? caseActionRefusal(actor, 'decide');
+}
+
 /** Whether the actor may take a case action. */
 export function canTakeCaseAction(actor: { roles: readonly string[] }, action: CaseAction): boolean {
   return can(CASE_ACTION_ROLES, actor, action);

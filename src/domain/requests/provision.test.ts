@@ -31,12 +31,23 @@ describe('条例第四十条: which decided cases provide information', () => {
     ['不予处理', 'not_processed.duplicate', '该申请的办理结果为“不予处理”'],
     ['no answer yet', null, '该申请尚未作出提供信息的答复'],
   ] as const)('%s', (_situation, outcome, refusal) => {
-    const message = provisionRefusal(outcome);
+    const message = provisionRefusal(outcome, null);
     if (refusal === null) expect(message).toBeNull();
     else {
       expect(message).toContain(refusal);
       expect(message).toContain('条例第四十条');
     }
+  });
+});
+
+describe('条例第三十六条第（一）项: an answer that points to the published information provides nothing', () => {
+  it.each([
+    ['予以公开 on 第三十六条第（二）项', 'granted', 'a36.2', null],
+    ['予以公开 on 第三十六条第（一）项 (已主动公开)', 'granted', 'a36.1', '第三十六条第（一）项'],
+  ] as const)('%s', (_situation, outcome, basis, refusal) => {
+    const message = provisionRefusal(outcome, basis);
+    if (refusal === null) expect(message).toBeNull();
+    else expect(message).toContain(refusal);
   });
 });
 

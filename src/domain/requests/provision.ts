@@ -44,14 +44,25 @@ export const PROVISION_REASON_LABELS: Record<ProvisionReason, string> = {
 const PROVIDING_LABELS: Partial<Record<Outcome, string>> = { granted: '予以公开', partial: '部分公开' };
 export const PROVIDING_OUTCOMES = Object.keys(PROVIDING_LABELS) as Outcome[];
 
-/** Whether a case's outcome provides information (第四十条 applies), so its provision may be recorded. */
-export function providesInformation(outcome: string | null): boolean {
-  return PROVIDING_OUTCOMES.includes(outcome as Outcome);
+/**
+ * 条例 第三十六条第（一）项：“所申请公开信息已经主动公开的，告知申请人获取该政府信息的方式、途径”: a 予以公开
+ * on this basis points to where the information is published; the agency provides nothing itself.
+ */
+const POINTS_ELSEWHERE = 'a36.1';
+
+/**
+ * Whether a case's answer provides information (第四十条 applies), so its provision may be recorded:
+ * 予以公开 or 部分公开, not on 第三十六条第（一）项.
+ */
+export function providesInformation(outcome: string | null, basis: string | null = null): boolean {
+  return PROVIDING_OUTCOMES.includes(outcome as Outcome) && basis !== POINTS_ELSEWHERE;
 }
 
-/** Why the provision of a decided case may not be recorded (its outcome provides nothing), or null. */
-export function provisionRefusal(outcome: string | null): string | null {
-  if (providesInformation(outcome)) return null;
+/** Why the provision of a decided case may not be recorded (its answer provides nothing), or null. */
+export function provisionRefusal(outcome: string | null, basis: string | null = null): string | null {
+  if (providesInformation(outcome, basis)) return null;
+  if (basis === POINTS_ELSEWHERE && PROVIDING_OUTCOMES.includes(outcome as Outcome))
+    return '该申请依条例第三十六条第（一）项答复（信息已主动公开，已告知获取的方式、途径），本机关不另行提供，不能告知提供方式（条例第四十条）。';
   const known = (OUTCOMES as readonly string[]).includes(outcome ?? '');
   const label = known
     ? `的办理结果为“${OUTCOME_GROUP_LABELS[outcomeGroup(outcome as Outcome)]}”`

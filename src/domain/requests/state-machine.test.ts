@@ -81,6 +81,10 @@ describe('the request state machine', () => {
     ['无法提供', 'unable.not_held', []],
     ['逾期未缴费', 'other.no_fee', []],
   ] as const)('条例第四十条: a case decided %s offers %j', (_label, outcome, actions) => {
-    expect(allowedActions('decided', outcome)).toEqual(actions);
+    expect(allowedActions('decided', outcome, 'a36.2')).toEqual(actions);
+  });
+
+  it('条例第三十六条第（一）项: a 予以公开 pointing to published information offers nothing to provide', () => {
+    expect(allowedActions('decided', 'granted', 'a36.1')).toEqual([]);
   });
 });

@@ -101,10 +101,14 @@ export function transition(state: CaseState, action: CaseAction): TransitionResu
  * The actions a case in this state allows (what the case page offers); with its outcome, a decided
  * case offers 告知提供方式 only when the answer provides information (条例 第四十条, provision.ts).
  */
-export function allowedActions(state: CaseState, outcome: string | null = null): CaseAction[] {
+export function allowedActions(
+  state: CaseState,
+  outcome: string | null = null,
+  basis: string | null = null,
+): CaseAction[] {
   return CASE_ACTIONS.filter(
     (action) =>
       TRANSITIONS[action].from.includes(state) &&
-      (action !== 'record_provision' || providesInformation(outcome)),
+      (action !== 'record_provision' || providesInformation(outcome, basis)),
   );
 }
