@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { answerOnTheSpot } from '../commands/requests/answer-on-the-spot.ts';
 import { applyCaseAction } from '../commands/requests/apply-case-action.ts';
-import { registerBody } from '../commands/requests/register-input.ts';
+import { onTheSpotBody, registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
@@ -13,6 +14,7 @@ import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { caseLetters, outcomeBases, printLetters } from './request-letters.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
+gongkai request on-the-spot --agency CODE --user USER FILE.json
 gongkai request act --agency CODE --user USER ID ACTION [--on YYYY-MM-DD] [--payload JSON] --version N
 gongkai request show --agency CODE --user USER ID
 gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]
@@ -20,7 +22,13 @@ gongkai request letters --agency CODE --user USER ID [--format text|html]
 gongkai request bases [OUTCOME]
 
 作出答复（decide）的 --payload 除 outcome、basis、reasons 外，还要在 fields 中写明所选法律依据要求的各项，
-如 {"outcome":"partial",…,"fields":{"delivery":"…","reason":"…"}}；各依据要求哪些项，见 gongkai request bases。`;
+如 {"outcome":"partial",…,"fields":{"delivery":"…","reason":"…"}}；各依据要求哪些项，见 gongkai request bases。
+
+当场答复（on-the-spot，条例第三十三条第一款）：文件与 register 相同，但不写 receivedOn（以今天为收到日期），
+channel 为 in_person（可省略），并在 decision 中写作出答复的内容（与 decide 的 --payload 相同）；登记与答复一并完成。
+告知提供方式（record_provision，条例第四十条）：act ID record_provision --payload
+'{"method":"inspection","reason":"cost_too_high","date":"YYYY-MM-DD","time":"上午9:00至11:30","place":"…","contact":"…"}'
+或 '{"method":"paper|electronic|other","how":"…"[,"otherForm":"…"][,"reason":"carrier_safety|cost_too_high"]}'。`;
 
 function readJson(file: string): Record<string, unknown> {
   try {
@@ -66,6 +74,16 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
         const input = parsed.data;
         const submittedAt = input.channel === 'online' ? ctx.clock.now() : undefined;
         print(await registerRequest(ctx, { ...input, agencyId, submittedAt }));
+        return 0;
+      }
+      case 'on-the-spot': {
+        if (!positionals[0]) throw new UsageError(`缺少申请文件。用法：\n${USAGE}`);
+        const parsed = onTheSpotBody.safeParse(readJson(positionals[0]));
+        if (!parsed.success)
+          throw new UsageError(
+            `申请文件有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+          );
+        print(await answerOnTheSpot(ctx, { ...parsed.data, agencyId }));
         return 0;
       }
       case 'act': {
