@@ -4,7 +4,7 @@
  * 条例 第三十三条第一款：“行政机关收到政府信息公开申请，能够当场答复的，应当当场予以答复。”
  *
  * One transaction: the registration (register-request.ts: the applicant checked, received today,
- * the registration number, the 登记回执), the decision (the `decide` action through
+ * the registration number, the 登记回执 saying it is answered on the spot), the decision (the `decide` action through
  * apply-case-action.ts: the same payload and checks — outcome, basis, its fields, the remedies — and
  * the 答复书 dated the day received), and the event that says it was answered on the spot. Any
  * refusal writes nothing: no request, no event, no letter, no registration number used.
@@ -74,6 +74,7 @@ export async function answerOnTheSpot(
       applicant: input.applicant,
       receivedOn: today,
       receiptNote: input.receiptNote?.trim() || '当面递交，当场答复',
+      onTheSpot: true,
     });
     const decided = await applyCaseAction(inner, {
       agencyId: input.agencyId,

@@ -29,6 +29,8 @@ export interface RegisterRequestInput {
   receiptNote?: string;
   /** the instant an online submission arrived */
   submittedAt?: Date;
+  /** answered on the spot (条例 第三十三条第一款, answer-on-the-spot.ts): the receipt says so */
+  onTheSpot?: boolean;
 }
 
 export interface RegisteredRequest {
@@ -162,6 +164,7 @@ export async function registerRequest(
       data: {
         channel: input.channel,
         receiptNote: input.receiptNote ?? null,
+        ...(input.onTheSpot ? { onTheSpot: true } : {}),
         registrationNo,
         due: reading.due,
       },
@@ -173,7 +176,8 @@ export async function registerRequest(
       issuedOn: receivedOn,
       answerDueOn: reading.due,
     };
-    await issueLetter(inTrx(ctx, trx), target, { kind: 'receipt', sections: {} });
+    const sections = input.onTheSpot ? { receipt: { onTheSpot: true } } : {};
+    await issueLetter(inTrx(ctx, trx), target, { kind: 'receipt', sections });
     return {
       requestId: inserted.id,
       trackingCode,

@@ -33,6 +33,7 @@ const COMMON: readonly LetterField[] = [
 ];
 
 const SECTIONS = {
+  receipt: [{ path: 'receipt.onTheSpot', label: '当场答复（第三十三条第一款）' }],
   correction: [
     { path: 'correction.items', label: '需要补正的事项', items: [] },
     { path: 'correction.dueOn', label: '补正期限', date: true },
@@ -83,7 +84,6 @@ const SECTIONS = {
 
 /** The placeholders a template of this kind may use. */
 export function letterFields(kind: LetterKind): readonly LetterField[] {
-  if (kind === 'receipt') return COMMON;
   const section = isAnswerKind(kind) ? SECTIONS.answer : SECTIONS[kind];
   return [...COMMON, ...section];
 }

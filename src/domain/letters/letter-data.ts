@@ -104,6 +104,11 @@ export interface AnswerSection {
 /** 提供方式告知书 (第四十条): the form it is provided in, or the 查阅、抄录 arrangement; see provisionSection. */
 export type ProvisionSection = ProvisionLetterSection;
 
+/** 登记回执 (第三十一条): answered on the spot (第三十三条第一款), the receipt says so instead of the period. */
+export interface ReceiptSection {
+  onTheSpot: boolean;
+}
+
 /** The values a letter is filled from. */
 export interface LetterData {
   agency: LetterAgency;
@@ -111,6 +116,7 @@ export interface LetterData {
   applicant: { name: string };
   /** the date of the letter (成文日期) */
   issuedOn: string;
+  receipt?: ReceiptSection;
   correction?: CorrectionSection;
   consultation?: ConsultationSection;
   extension?: ExtensionSection;

@@ -170,6 +170,11 @@ describe('every 答复书 names its remedies as the law has them (复议法 第�
 
 const others: ReadonlyArray<readonly [string, LetterKind, LetterData]> = [
   ['登记回执 (第三十一条)', 'receipt', sampleLetterData()],
+  [
+    '登记回执 of a request answered on the spot (第三十三条第一款)',
+    'receipt',
+    sampleLetterData({ receipt: { onTheSpot: true } }),
+  ],
   ['补正告知书 (第三十条)', 'correction', sampleLetterData()],
   [
     '补正告知书 with items typed without a full stop',
@@ -311,5 +316,24 @@ describe('条例第四十条: the 提供方式告知书 quotes the article and s
     expect(() => renderLetterHtml('provision', sampleLetterData({ provision: noPlace }))).toThrow(
       /“查阅地点”/,
     );
+  });
+});
+
+describe('条例第三十三条第一款: the 登记回执 of a request answered on the spot', () => {
+  it('条例第三十三条第一款: says it was answered on the spot instead of promising 20 working days', () => {
+    const text = htmlText(renderLetterHtml('receipt', sampleLetterData({ receipt: { onTheSpot: true } })));
+    expect(text).toContain(
+      '根据《中华人民共和国政府信息公开条例》第三十三条第一款的规定，本机关已当场作出答复，答复书与本回执同日出具。',
+    );
+    expect(text).not.toContain('20个工作日');
+    expect(text).toContain('k7m2p9q4r8s3t6v5w2x9y4z7a3b8c5d2');
+  });
+
+  it('条例第三十一条、第三十三条: any other receipt states the 20 working days and the due date', () => {
+    const text = htmlText(renderLetterHtml('receipt', sampleLetterData()));
+    expect(text).toContain(
+      '第三十一条、第三十三条的规定，本机关将自收到申请之日起20个工作日内作出答复（即于2021年3月30日前答复）',
+    );
+    expect(text).not.toContain('当场');
   });
 });

@@ -147,6 +147,10 @@ describeEachDatabase('当场答复 and 第四十条, through the API', (use) => 
       expect(found.events[0].data).toMatchObject({ channel: 'in_person', receiptNote: '当面递交，当场答复' });
       expect(String(found.events[2].data.basis)).toContain('能够当场答复的，应当当场予以答复');
       expect(found.letters.map((l) => l.kind)).toEqual(['receipt', 'answer.granted']);
+      const receipt = await letterText(done.requestId, 'receipt');
+      expect(receipt).toContain('第三十三条第一款的规定，本机关已当场作出答复，答复书与本回执同日出具。');
+      expect(receipt).not.toContain('20个工作日');
+      expect(found.events[0].data).toMatchObject({ onTheSpot: true });
       const answer = await letterText(done.requestId, 'answer.granted');
       expect(answer).toContain('本机关于2026年3月20日收到您提出的政府信息公开申请');
       expect(answer).toContain('获取该政府信息的方式、途径和时间：当场提供纸质复印件。');
