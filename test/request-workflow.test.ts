@@ -133,7 +133,8 @@ describeEachWithDemo('a request from intake to answer, through the API', (use) =
     view = (await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).json();
     expect(view.state).toBe('decided');
     expect(view.outcome).toBe('partial');
-    expect(view.allowedActions).toEqual([]);
+    // 条例 第四十条: a 部分公开 provides information, so how it is provided may still be recorded
+    expect(view.allowedActions).toEqual(['record_provision']);
     expect(view.events.map((e: { type: string }) => e.type)).toEqual([
       'received',
       'correction_requested',

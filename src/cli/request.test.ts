@@ -244,3 +244,69 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
     ]);
   });
 });
+
+describe('gongkai request on-the-spot (条例 第三十三条第一款) and record_provision (第四十条)', () => {
+  const spot = join(dir, 'on-the-spot.json');
+  const run = async (...args: string[]) => {
+    printed = '';
+    const code = await requestCommand(io, db, args);
+    return { code, out: printed };
+  };
+  const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
+  const write = (decision: object, extra: object = {}) =>
+    writeFileSync(
+      spot,
+      JSON.stringify({
+        applicantType: 'business',
+        applicant: {
+          ...{ name: '威海某科技有限公司', idType: 'other', idName: '营业执照', idNumber: 'YYZZ-2026-001' },
+          ...{
+            address: '威海市某路1号',
+            information: '2025年某项目的批复',
+            form: 'paper',
+            delivery: 'pickup',
+          },
+        },
+        decision,
+        ...extra,
+      }),
+    );
+  const decision = {
+    outcome: 'granted',
+    basis: 'a36.2',
+    reasons: '属于公开范围',
+    fields: { delivery: '当场提供复印件' },
+  };
+
+  it('条例第三十三条第一款: registers and answers today in one step, then 第四十条 records how it is provided', async () => {
+    write(decision);
+    const done = JSON.parse((await run('on-the-spot', ...as, spot)).out) as {
+      requestId: number;
+      receivedOn: string;
+      decidedOn: string;
+      version: number;
+    };
+    expect(done.decidedOn).toBe(done.receivedOn);
+    const id = String(done.requestId);
+    const provided = await run(
+      ...['act', ...as, id, 'record_provision', '--version', String(done.version), '--payload'],
+      JSON.stringify({ method: 'paper', how: '当场交付复印件，共2页' }),
+    );
+    expect(provided.code).toBe(0);
+    const letters = (await run('letters', ...as, id)).out;
+    expect(letters).toContain('登记回执');
+    expect(letters).toContain('政府信息公开申请答复书');
+    expect(letters).toContain('政府信息提供方式告知书');
+    expect(letters).toContain('本机关以纸质形式向您提供相关政府信息：当场交付复印件，共2页。');
+  });
+
+  it.each([
+    ['a decision without its field', { ...decision, fields: {} }, {}, '获取的方式、途径和时间'],
+    ['a request received by fax', decision, { channel: 'fax' }, '“收到方式”应为“当面”'],
+  ])('条例第三十三条第一款: refuses %s and writes nothing', async (_situation, payload, extra, message) => {
+    write(payload, extra);
+    const before = await db.kysely.selectFrom('requests').select('id').execute();
+    await expect(run('on-the-spot', ...as, spot)).rejects.toThrow(message);
+    expect(await db.kysely.selectFrom('requests').select('id').execute()).toEqual(before);
+  });
+});

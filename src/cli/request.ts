@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { answerOnTheSpot } from '../commands/requests/answer-on-the-spot.ts';
 import { applyCaseAction } from '../commands/requests/apply-case-action.ts';
 import { recordAssistance } from '../commands/requests/record-assistance.ts';
-import { registerBody } from '../commands/requests/register-input.ts';
+import { onTheSpotBody, registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
@@ -14,6 +15,7 @@ import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { caseLetters, outcomeBases, printLetters } from './request-letters.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
+gongkai request on-the-spot --agency CODE --user USER FILE.json
 gongkai request act --agency CODE --user USER ID ACTION [--on YYYY-MM-DD] [--payload JSON] --version N
 gongkai request assist --agency CODE --user USER ID --version N --needs reading,visual,hearing --given TEXT
 gongkai request show --agency CODE --user USER ID
@@ -28,7 +30,13 @@ gongkai request bases [OUTCOME]
 "oral":{"difficulty":"书面形式确有困难的情形","confirmation":"signed|read_back|other","confirmationNote":"…"}。
 为申请人提供的帮助（条例第四十三条）：登记时写 "assistance":{"needs":["reading"],"help":"…"}，
 或事后用 gongkai request assist（--needs 为 reading 阅读困难、visual 视觉障碍、hearing 听觉障碍，逗号分隔）。
-征求其他机关意见（条例第三十四条）：--payload 写 "kind":"agency","coProducers":["…"],"lead":"this"（本机关牵头）。`;
+征求其他机关意见（条例第三十四条）：--payload 写 "kind":"agency","coProducers":["…"],"lead":"this"（本机关牵头）。
+
+当场答复（on-the-spot，条例第三十三条第一款）：文件与 register 相同，但不写 receivedOn（以今天为收到日期），
+channel 为 in_person（可省略），并在 decision 中写作出答复的内容（与 decide 的 --payload 相同）；登记与答复一并完成。
+告知提供方式（record_provision，条例第四十条）：act ID record_provision --payload
+'{"method":"inspection","reason":"cost_too_high","date":"YYYY-MM-DD","time":"上午9:00至11:30","place":"…","contact":"…"}'
+或 '{"method":"paper|electronic|other","how":"…"[,"otherForm":"…"][,"reason":"carrier_safety|cost_too_high"]}'。`;
 
 function readJson(file: string): Record<string, unknown> {
   try {
@@ -76,6 +84,16 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
         const input = parsed.data;
         const submittedAt = input.channel === 'online' ? ctx.clock.now() : undefined;
         print(await registerRequest(ctx, { ...input, agencyId, submittedAt }));
+        return 0;
+      }
+      case 'on-the-spot': {
+        if (!positionals[0]) throw new UsageError(`缺少申请文件。用法：\n${USAGE}`);
+        const parsed = onTheSpotBody.safeParse(readJson(positionals[0]));
+        if (!parsed.success)
+          throw new UsageError(
+            `申请文件有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+          );
+        print(await answerOnTheSpot(ctx, { ...parsed.data, agencyId }));
         return 0;
       }
       case 'act': {

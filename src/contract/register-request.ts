@@ -64,3 +64,20 @@ export const registerBody = z.object({
   oral: oralBody.optional(),
   assistance: assistanceBody.optional().describe('条例 第四十三条: the help given, if any'),
 });
+
+/**
+ * The body of 当场答复 (条例 第三十三条第一款, `POST …/requests/on-the-spot`, `gongkai request
+ * on-the-spot FILE`): a registration without its day (received today), handed in person, and the
+ * payload of `decide`, checked as the 作出答复 action checks it.
+ */
+export const onTheSpotBody = registerBody.omit({ receivedOn: true, channel: true }).extend({
+  channel: z
+    .enum(REQUEST_CHANNELS, { error: '“收到方式”应为 in_person（当面）' })
+    .default('in_person')
+    .describe('in_person: handed in at the office'),
+  decision: z
+    .record(z.string(), z.unknown(), {
+      error: '请填写“答复”：办理结果、法律依据、答复理由及所选依据要求的各项（与“作出答复”相同）',
+    })
+    .describe('the payload of the decide action: outcome or items, basis, reasons, fields, withheldUnder'),
+});

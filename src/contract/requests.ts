@@ -22,6 +22,13 @@ export const registeredSchema = z.object({
   version: z.number().int(),
 });
 
+/** 当场答复 (条例 第三十三条第一款): registered and answered the same day. */
+export const answeredOnTheSpotSchema = registeredSchema.extend({
+  decidedOn: z.string().describe('the day received, decided and answered'),
+  state: z.string(),
+  eventId: z.number().int().describe('the event requests.answered_on_the_spot'),
+});
+
 export const receiptSchema = registeredSchema.omit({ requestId: true, version: true });
 
 export const actionResultSchema = z.object({

@@ -23,13 +23,17 @@ export function pageContext(request: FastifyRequest): PageContext {
   };
 }
 
+/** Whether a text holds a control character (a tab or a newline inside a URL is read around by browsers). */
+const hasControl = (text: string): boolean =>
+  [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
 /**
  * A local path to come back to: its normalised form (dot segments resolved, as the browser will
  * read the redirect) starts with exactly one `/`; anything else is the home page (no open redirect:
  * `/.//evil.example` normalises to `//evil.example`, which a browser reads as another site).
  */
 export function localPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value))
+  if (typeof value !== 'string' || !value.startsWith('/') || value.includes('\\') || hasControl(value))
     return '/';
   let url: URL;
   try {

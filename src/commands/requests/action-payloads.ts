@@ -3,6 +3,7 @@ import { isIsoDate } from '../../domain/dates.ts';
 import { OUTCOMES } from '../../domain/report/vocabulary.ts';
 import { DECISION_SLOTS } from '../../domain/requests/decision-fields.ts';
 import { THIS_AGENCY_LEADS } from '../../domain/requests/intake.ts';
+import { PROVISION_METHODS, PROVISION_REASONS } from '../../domain/requests/provision.ts';
 import { WITHHELD_UNDER } from '../../domain/requests/remedies.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 
@@ -138,6 +139,46 @@ export const ACTION_PAYLOADS = {
       error: '请填写办理结果（整件申请），或逐项的办理结果，二者择一',
       path: ['outcome'],
     }),
+  /**
+   * 条例 第四十条: how the information granted is provided; the rules (a reason when the form departs
+   * from the request, the 查阅 day a working day not before today) are domain/requests/provision.ts's.
+   */
+  record_provision: z.object({
+    method: z.enum(PROVISION_METHODS, {
+      error:
+        '请选择“提供方式”：paper（纸质）、electronic（电子数据）、other（其他适当形式）或 inspection（安排查阅、抄录）',
+    }),
+    reason: z
+      .enum(PROVISION_REASONS, {
+        error:
+          '“不按申请人要求的形式提供的理由”应为 carrier_safety（可能危及政府信息载体安全）或 cost_too_high（公开成本过高）',
+      })
+      .optional(),
+    how: z
+      .string({ error: '“提供方式说明”应为文字' })
+      .max(2000, { error: '“提供方式说明”超过 2000 个字符' })
+      .optional(),
+    otherForm: z
+      .string({ error: '“其他适当形式”应为文字' })
+      .max(200, { error: '“其他适当形式”超过 200 个字符' })
+      .optional(),
+    date: z
+      .string({ error: '“查阅日期”应写成 YYYY-MM-DD' })
+      .max(32, { error: '“查阅日期”应写成 YYYY-MM-DD' })
+      .optional(),
+    time: z
+      .string({ error: '“查阅时间”应为文字' })
+      .max(100, { error: '“查阅时间”超过 100 个字符' })
+      .optional(),
+    place: z
+      .string({ error: '“查阅地点”应为文字' })
+      .max(500, { error: '“查阅地点”超过 500 个字符' })
+      .optional(),
+    contact: z
+      .string({ error: '“联系人及联系电话”应为文字' })
+      .max(200, { error: '“联系人及联系电话”超过 200 个字符' })
+      .optional(),
+  }),
 } satisfies Record<CaseAction, z.ZodType>;
 
 export type ActionPayload<A extends CaseAction> = z.infer<(typeof ACTION_PAYLOADS)[A]>;

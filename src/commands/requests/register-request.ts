@@ -41,6 +41,8 @@ export interface RegisterRequestInput {
   oral?: OralInput;
   /** 条例 第四十三条: the help given to a citizen with reading, sight or hearing difficulties */
   assistance?: AssistanceInput;
+  /** answered on the spot (条例 第三十三条第一款, answer-on-the-spot.ts): the receipt says so */
+  onTheSpot?: boolean;
 }
 
 export interface RegisteredRequest {
@@ -188,6 +190,7 @@ export async function registerRequest(
         receiptNote: input.receiptNote ?? null,
         ...(oral ? { oral } : {}),
         ...(assistance ? { assistance } : {}),
+        ...(input.onTheSpot ? { onTheSpot: true } : {}),
         registrationNo,
         due: reading.due,
       },
@@ -199,7 +202,8 @@ export async function registerRequest(
       issuedOn: receivedOn,
       answerDueOn: reading.due,
     };
-    await issueLetter(inTrx(ctx, trx), target, { kind: 'receipt', sections: {} });
+    const sections = input.onTheSpot ? { receipt: { onTheSpot: true } } : {};
+    await issueLetter(inTrx(ctx, trx), target, { kind: 'receipt', sections });
     return {
       requestId: inserted.id,
       trackingCode,

@@ -1,6 +1,6 @@
 /** The request-case endpoints the console uses (`/api/v1/agencies/:code/requests…`, dashboard). */
 import type { z } from 'zod';
-import type { registerBody } from '../../contract/register-request.ts';
+import type { onTheSpotBody, registerBody } from '../../contract/register-request.ts';
 import type {
   assistanceRecordBody,
   assistanceRecordedSchema,
@@ -13,6 +13,7 @@ import type {
 } from '../../contract/request-inputs.ts';
 import type {
   actionResultSchema,
+  answeredOnTheSpotSchema,
   caseDetailSchema,
   caseSummarySchema,
   dashboardCaseSchema,
@@ -35,6 +36,8 @@ export type CaseEvent = CaseDetail['events'][number];
 export type CaseLetter = CaseDetail['letters'][number];
 export type LetterDelivery = NonNullable<CaseLetter['delivery']>;
 export type Registered = z.infer<typeof registeredSchema>;
+/** 当场答复 (条例 第三十三条第一款): registered and answered the same day. */
+export type AnsweredOnTheSpot = z.infer<typeof answeredOnTheSpotSchema>;
 /** A 行政复议 or 行政诉讼 about a request, as the route takes it. */
 export type ReviewCaseBody = z.input<typeof reviewCaseBody>;
 
@@ -46,6 +49,8 @@ export const requestsApi = {
   get: (agency: string, id: number) => api.call<CaseDetail>(`${base(agency)}/requests/${id}`),
   register: (agency: string, body: z.input<typeof registerBody>) =>
     api.call<Registered>(`${base(agency)}/requests`, { method: 'POST', body }),
+  answerOnTheSpot: (agency: string, body: z.input<typeof onTheSpotBody>) =>
+    api.call<AnsweredOnTheSpot>(`${base(agency)}/requests/on-the-spot`, { method: 'POST', body }),
   act: (agency: string, id: number, action: string, body: z.input<typeof caseActionBody>) =>
     api.call<z.infer<typeof actionResultSchema>>(`${base(agency)}/requests/${id}/actions/${action}`, {
       method: 'POST',

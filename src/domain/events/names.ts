@@ -29,6 +29,8 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'requests.reasons_requested': '要求说明理由',
   'requests.later_date_set': '确定延后答复期限',
   'requests.decided': '作出答复',
+  'requests.answered_on_the_spot': '当场答复（第三十三条第一款）',
+  'requests.provision_recorded': '告知提供方式（第四十条）',
   'requests.attachment_added': '添加附件',
   'requests.letter_sent': '登记文书送达',
   'requests.review_recorded': '登记行政复议或诉讼',

@@ -34,6 +34,7 @@ const COMMON: readonly LetterField[] = [
 ];
 
 const SECTIONS = {
+  receipt: [{ path: 'receipt.onTheSpot', label: '当场答复（第三十三条第一款）' }],
   correction: [
     { path: 'correction.items', label: '需要补正的事项', items: [] },
     { path: 'correction.dueOn', label: '补正期限', date: true },
@@ -59,6 +60,18 @@ const SECTIONS = {
     { path: 'fee.payDueOn', label: '缴费期限', date: true },
     { path: 'fee.howToPay', label: '缴费方式' },
   ],
+  provision: [
+    { path: 'provision.inspection', label: '安排查阅、抄录（第四十条）' },
+    { path: 'provision.decidedOn', label: '答复日期', date: true },
+    { path: 'provision.outcomeLabel', label: '办理结果' },
+    { path: 'provision.formLabel', label: '提供形式' },
+    { path: 'provision.how', label: '提供方式说明' },
+    { path: 'provision.reason', label: '不按申请人要求的形式提供的理由' },
+    { path: 'provision.date', label: '查阅日期', date: true },
+    { path: 'provision.time', label: '查阅时间' },
+    { path: 'provision.place', label: '查阅地点' },
+    { path: 'provision.contact', label: '联系人及联系电话' },
+  ],
   answer: [
     { path: 'answer.outcomeLabel', label: '办理结果' },
     { path: 'answer.basis', label: '法律依据' },
@@ -73,7 +86,6 @@ const SECTIONS = {
 
 /** The placeholders a template of this kind may use. */
 export function letterFields(kind: LetterKind): readonly LetterField[] {
-  if (kind === 'receipt') return COMMON;
   const section = isAnswerKind(kind) ? SECTIONS.answer : SECTIONS[kind];
   return [...COMMON, ...section];
 }

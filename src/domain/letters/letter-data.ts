@@ -4,6 +4,7 @@
  * value is missing prints as a blank to fill in (see fillTemplate).
  */
 import type { Outcome } from '../report/vocabulary.ts';
+import type { ProvisionLetterSection } from '../requests/provision.ts';
 
 /** The agency that writes, and where the applicant reaches its disclosure office. */
 export interface LetterAgency {
@@ -110,6 +111,14 @@ export interface AnswerSection {
   otherAgency?: string;
 }
 
+/** 提供方式告知书 (第四十条): the form it is provided in, or the 查阅、抄录 arrangement; see provisionSection. */
+export type ProvisionSection = ProvisionLetterSection;
+
+/** 登记回执 (第三十一条): answered on the spot (第三十三条第一款), the receipt says so instead of the period. */
+export interface ReceiptSection {
+  onTheSpot: boolean;
+}
+
 /** The values a letter is filled from. */
 export interface LetterData {
   agency: LetterAgency;
@@ -117,11 +126,13 @@ export interface LetterData {
   applicant: { name: string };
   /** the date of the letter (成文日期) */
   issuedOn: string;
+  receipt?: ReceiptSection;
   correction?: CorrectionSection;
   consultation?: ConsultationSection;
   extension?: ExtensionSection;
   fee?: FeeSection;
   answer?: AnswerSection;
+  provision?: ProvisionSection;
   /** 行政复议 and 行政诉讼: where and within which time (every answer) */
   remedies?: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseActionRefusal, registrationRefusal, requestRefusal } from './policy.ts';
+import { caseActionRefusal, onTheSpotRefusal, registrationRefusal, requestRefusal } from './policy.ts';
 
 describe('the requests policy’s refusals (the 403 messages)', () => {
   it.each([
@@ -74,5 +74,15 @@ describe('the requests policy’s refusals (the 403 messages)', () => {
     const refusal = registrationRefusal(actor, channel);
     if (message === null) expect(refusal).toBeNull();
     else expect(refusal).toContain(message);
+  });
+
+  it.each([
+    ['an operator (registers and decides)', { roles: ['operator'] }, null],
+    ['a reviewer', { roles: ['reviewer'] }, '登记依申请公开需要“经办人”角色。'],
+    ['an approver', { roles: ['approver'] }, '登记依申请公开需要“经办人”角色。'],
+    ['an agency administrator', { roles: ['agency_admin'] }, '登记依申请公开需要“经办人”角色。'],
+    ['nobody signed in', null, '当场答复须由工作人员登录后办理。'],
+  ] as const)('条例第三十三条第一款: 当场答复 by %s', (_name, actor, message) => {
+    expect(onTheSpotRefusal(actor)).toBe(message);
   });
 });

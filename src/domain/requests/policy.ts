@@ -43,6 +43,7 @@ export const CASE_ACTION_ROLES: PolicyTable<CaseAction> = {
   request_reasons: ['operator'],
   set_later_date: ['operator'],
   decide: ['operator'],
+  record_provision: ['operator'],
 };
 
 /** Why a verb is refused (the 403 message). */
@@ -76,6 +77,15 @@ export function registrationRefusal(
 ): string | null {
   if (actor) return requestRefusal(actor, 'register');
   return channel === 'online' ? null : '信函、当面、传真、口头等渠道收到的申请须由“经办人”登记。';
+}
+
+/**
+ * Why an actor may not answer a request on the spot (条例 第三十三条第一款), or null: it registers and
+ * decides in one step, so it needs whatever registering a request handed in and deciding need.
+ */
+export function onTheSpotRefusal(actor: { roles: readonly string[] } | null): string | null {
+  if (!actor) return '当场答复须由工作人员登录后办理。';
+  return registrationRefusal(actor, 'in_person') ?? caseActionRefusal(actor, 'decide');
 }
 
 /** Whether the actor may take a case action. */

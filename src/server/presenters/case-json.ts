@@ -51,7 +51,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
     feeYuan: Number(row.fee_yuan),
     items: items.map((i) => ({ seq: i.seq, outcome: i.outcome })),
     clock,
-    allowedActions: allowedActions(state),
+    allowedActions: allowedActions(state, row.outcome, row.legal_basis),
     events: events.map((e) => ({
       id: e.id,
       seq: e.seq,

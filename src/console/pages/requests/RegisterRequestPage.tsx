@@ -1,6 +1,8 @@
 /**
  * 登记申请: a request received by letter, in person, by fax, orally or otherwise (第二十九条, 第三十一条);
- * an oral one written up by the office (第二十九条第一款), and the help given (第四十三条).
+ * an oral one written up by the office (第二十九条第一款), and the help given (第四十三条); or, handed in
+ * and answered at once, 当场答复 (条例 第三十三条第一款：“行政机关收到政府信息公开申请，能够当场
+ * 答复的，应当当场予以答复。”): received today in person, with the same fields as 作出答复.
  */
 import {
   Alert,
@@ -24,8 +26,9 @@ import type { ApplicantType, RequestChannel } from '../../../domain/report/vocab
 import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../domain/requests/applicant.ts';
 import { ASSISTANCE_NEED_LABELS, ORAL_CONFIRMATION_LABELS } from '../../../domain/requests/intake.ts';
 import { messageOf } from '../../api/client.ts';
-import { type Registered, requestsApi } from '../../api/requests.ts';
-import { useAgencyCode } from '../../session-context.tsx';
+import { type AnsweredOnTheSpot, type Registered, requestsApi } from '../../api/requests.ts';
+import { useAgencyCode, useSession } from '../../session-context.tsx';
+import { DecideFields } from './DecideFields.tsx';
 import { APPLICANT_TYPE_LABELS, REQUEST_CHANNEL_LABELS } from './labels.ts';
 
 const options = (labels: Record<string, string>, skip: string[] = []) =>
@@ -41,6 +44,27 @@ interface Values {
   applicant: Record<string, string | undefined>;
   oral?: { difficulty?: string; confirmation?: string; confirmationNote?: string };
   assistance?: { needs?: string[]; help?: string };
+  /** 当场答复: register and decide in one step */
+  onTheSpot?: boolean;
+  /** the 作出答复 fields (DecideFields) when answered on the spot */
+  outcome?: string;
+  basis?: string;
+  reasons?: string;
+  withheldUnder?: string;
+  fields?: Record<string, string | undefined>;
+}
+
+/** The decide payload of the form's 作出答复 fields, blanks left out. */
+function decisionOf(values: Values): Record<string, unknown> {
+  const fields = Object.fromEntries(
+    Object.entries(values.fields ?? {}).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const { outcome, basis, reasons, withheldUnder } = values;
+  return Object.fromEntries(
+    Object.entries({ outcome, basis, reasons, withheldUnder, fields }).filter(
+      ([, v]) => v !== undefined && v !== '',
+    ),
+  );
 }
 
 export default function RegisterRequestPage() {
@@ -48,10 +72,14 @@ export default function RegisterRequestPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Registered | null>(null);
+  const [done, setDone] = useState<(Registered & Partial<AnsweredOnTheSpot>) | null>(null);
+  const { allows } = useSession();
+  // 条例 第三十三条第一款: registering and deciding in one step needs whoever may do both
+  const mayAnswerOnTheSpot = allows('requests/register') && allows('case/decide');
   const [form] = Form.useForm<Values>();
   const channel = Form.useWatch('channel', form);
   const confirmation = Form.useWatch(['oral', 'confirmation'], form);
+  const onTheSpot = Form.useWatch('onTheSpot', form) === true;
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -60,6 +88,18 @@ export default function RegisterRequestPage() {
       const applicant = Object.fromEntries(
         Object.entries(values.applicant).filter(([, v]) => v !== undefined && v !== ''),
       );
+      if (values.onTheSpot) {
+        setDone(
+          await requestsApi.answerOnTheSpot(agency, {
+            channel: 'in_person',
+            applicantType: values.applicantType,
+            receiptNote: values.receiptNote || undefined,
+            applicant,
+            decision: decisionOf(values),
+          }),
+        );
+        return;
+      }
       setDone(
         await requestsApi.register(agency, {
           channel: values.channel,
@@ -85,13 +125,23 @@ export default function RegisterRequestPage() {
     return (
       <Result
         status="success"
-        title={`已登记：${done.registrationNo}`}
-        subTitle={`收到日期 ${done.receivedOn}，答复期限 ${done.dueOn}${done.provisional ? '（暂定：该年度节假日安排尚未确认）' : ''}。查询码：${done.trackingCode}`}
+        title={done.decidedOn ? `已登记并当场答复：${done.registrationNo}` : `已登记：${done.registrationNo}`}
+        subTitle={
+          done.decidedOn
+            ? `收到并答复日期 ${done.decidedOn}（条例第三十三条第一款）。登记回执和答复书已生成，可在该申请中下载、登记送达。查询码：${done.trackingCode}`
+            : `收到日期 ${done.receivedOn}，答复期限 ${done.dueOn}${done.provisional ? '（暂定：该年度节假日安排尚未确认）' : ''}。查询码：${done.trackingCode}`
+        }
         extra={[
           <Button type="primary" key="case" onClick={() => navigate(`/requests/${done.requestId}`)}>
             打开该申请
           </Button>,
-          <Button key="again" onClick={() => setDone(null)}>
+          <Button
+            key="again"
+            onClick={() => {
+              setDone(null);
+              form.resetFields();
+            }}
+          >
             继续登记
           </Button>,
         ]}
@@ -118,6 +168,22 @@ export default function RegisterRequestPage() {
         }}
       >
         <Card title="收件" style={{ marginBottom: 16 }}>
+          {mayAnswerOnTheSpot && (
+            <Form.Item
+              name="onTheSpot"
+              valuePropName="checked"
+              extra="条例第三十三条第一款：“行政机关收到政府信息公开申请，能够当场答复的，应当当场予以答复。”当场答复的申请以今天为收到日期，收到方式为当面，登记与答复一并完成。"
+            >
+              <Checkbox
+                onChange={(event) => {
+                  if (event.target.checked)
+                    form.setFieldsValue({ channel: 'in_person', receivedOn: dayjs() });
+                }}
+              >
+                当场答复
+              </Checkbox>
+            </Form.Item>
+          )}
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item
@@ -125,7 +191,7 @@ export default function RegisterRequestPage() {
                 name="channel"
                 rules={[{ required: true, message: '请选择收到方式' }]}
               >
-                <Select options={options(REQUEST_CHANNEL_LABELS, ['online'])} />
+                <Select options={options(REQUEST_CHANNEL_LABELS, ['online'])} disabled={onTheSpot} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -135,7 +201,7 @@ export default function RegisterRequestPage() {
                 extra="第三十一条：当面提交之日、签收之日或确认之日"
                 rules={[{ required: true, message: '请选择收到申请的日期' }]}
               >
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker style={{ width: '100%' }} disabled={onTheSpot} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -277,8 +343,13 @@ export default function RegisterRequestPage() {
             </Col>
           </Row>
         </Card>
+        {onTheSpot && (
+          <Card title="当场答复（与“作出答复”相同）" style={{ marginBottom: 16 }}>
+            <DecideFields />
+          </Card>
+        )}
         <Button type="primary" htmlType="submit" loading={busy}>
-          登记
+          {onTheSpot ? '登记并当场答复' : '登记'}
         </Button>
       </Form>
     </>
