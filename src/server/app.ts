@@ -21,7 +21,7 @@ import { createLimiter } from './limit.ts';
 import { requestSerializer } from './log-redaction.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { DOCS_PREFIX, registerSecurityHeaders } from './security.ts';
-import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
+import { createSignInThrottle, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
 import {
   createSubmissionLimiter,
   DEFAULT_SUBMISSION_LIMITS,
@@ -131,6 +131,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const signInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
   const submissionLimits = { ...DEFAULT_SUBMISSION_LIMITS, ...options.submissionLimits };
   const submissions = createSubmissionLimiter(submissionLimits);
+  const signInThrottle = createSignInThrottle(signInLimits);
   for (const routes of ROUTE_MODULES)
     await app.register(routes, {
       db: options.db,
@@ -138,6 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       calendars,
       clock,
       signInLimits,
+      signInThrottle,
       submissionLimits,
       submissions,
     });

@@ -73,6 +73,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'users.disabled': '停用用户',
   'users.enabled': '启用用户',
   'users.password_reset': '重置密码',
+  'users.unlocked': '解除登录锁定',
   'users.password_changed': '修改密码',
   'users.platform_admin_granted': '设为平台管理员',
   'users.platform_admin_revoked': '取消平台管理员',
