@@ -13,7 +13,6 @@
  * the year's end, and comes back every year (定期评估审查) until a year's decision turns it public.
  */
 
-import type { Outcome } from '../report/vocabulary.ts';
 import { OUTCOME_LABELS } from '../report/vocabulary.ts';
 import { LAW_NAMES } from './outcome-basis.ts';
 
