@@ -96,7 +96,7 @@ describe('withheldSubjectsOf (条例第十六条: what the yearly review covers)
   ])('%s', (_name, over, expected) => {
     const subjects = withheldSubjectsOf(decided(over));
     expect(subjects).toHaveLength(expected.length);
-    expected.forEach((e, i) => expect(subjects[i]).toMatchObject(e));
+    for (const [i, e] of expected.entries()) expect(subjects[i]).toMatchObject(e);
   });
 });
 
