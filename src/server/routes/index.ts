@@ -27,6 +27,7 @@ import { requestActionRoutes } from './requests/request-actions.ts';
 import { requestApplicantIdRoutes } from './requests/request-applicant-id.ts';
 import { requestFileRoutes } from './requests/request-files.ts';
 import { requestRoutes } from './requests/requests.ts';
+import { withheldReviewRoutes } from './requests/withheld-reviews.ts';
 import { searchRoutes } from './search/search.ts';
 import type { RouteModule } from './types.ts';
 
@@ -55,6 +56,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemCatalogRoutes,
   channelRoutes,
   remediesRoutes,
+  withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
   eventRoutes,
