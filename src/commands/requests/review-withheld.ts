@@ -6,6 +6,7 @@ import {
 } from '../../db/queries/withheld-reviews.ts';
 import type { StatutoryCategory } from '../../domain/items/categories.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
+import { asSentence } from '../../domain/letters/punctuation.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import {
   type WithheldReviewEntry,
@@ -46,7 +47,8 @@ export async function reviewWithheld(
     }));
     throw new AppError('validation', `输入有误：${details.map((d) => d.message).join('；')}`, details);
   }
-  const body = parsed.data;
+  // a staff text that ends a paragraph: one full stop (domain/letters/punctuation.ts)
+  const body = { ...parsed.data, reason: asSentence(parsed.data.reason) };
   const { agencyId, year } = input;
   const now = ctx.clock.now();
   const today = ctx.clock.today();

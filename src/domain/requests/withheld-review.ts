@@ -271,7 +271,7 @@ export function withheldReviewRefusal(input: {
     return {
       code: 'conflict',
       message: current
-        ? `该信息本年度已有审查决定（${WITHHELD_REVIEW_DECISION_LABELS[current.decision]}，${current.actor}），更正须注明所更正的决定（replaces: ${current.id}）；请刷新后重试。`
+        ? `该信息本年度已有审查决定（${WITHHELD_REVIEW_DECISION_LABELS[current.decision]}，${current.actor}），更正须注明所更正的决定（编号 ${current.id}）；请刷新后重试。`
         : '该信息本年度尚无审查决定，没有可更正的决定；请刷新后重试。',
     };
   if (current?.decision === 'disclosed' && request.decision === 'disclosed')
