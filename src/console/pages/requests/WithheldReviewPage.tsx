@@ -34,6 +34,9 @@ import { useAgencyCode, useSession } from '../../session-context.tsx';
 import { STATUTORY_CATEGORY_LABELS } from '../items/labels.ts';
 
 const FIRST_YEAR = 2019;
+const ARTICLE_18 =
+  '条例第十八条：“行政机关应当建立健全政府信息管理动态调整机制，对本行政机关不予公开的政府信息进行定期评估审查，对因情势变化可以公开的政府信息应当公开。”' +
+  '本清单列出截至年底依条例第十六条（内部事务信息、过程性信息、行政执法案卷信息）不予公开、此前未转为公开的信息；继续不予公开的，下一年度再次列入。';
 const STATUS_COLORS: Record<WithheldReviewEntryView['status'], string> = {
   pending: 'default',
   kept: 'gold',
@@ -104,9 +107,7 @@ export default function WithheldReviewPage() {
         />
       </Flex>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        条例第十八条：“行政机关应当建立健全政府信息管理动态调整机制，对本行政机关不予公开的政府信息进行定期评估审查，对因情势变化可以公开的政府信息应当公开。”
-        本清单列出截至年底依条例第十六条（内部事务信息、过程性信息、行政执法案卷信息）不予公开、此前未转为公开的信息；
-        继续不予公开的，下一年度再次列入。
+        {ARTICLE_18}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} />}
       {s && (
@@ -147,6 +148,7 @@ export default function WithheldReviewPage() {
           },
           {
             title: '信息',
+            width: 280,
             render: (_, e) => (
               <>
                 {e.description}
@@ -158,7 +160,7 @@ export default function WithheldReviewPage() {
               </>
             ),
           },
-          { title: '依据', dataIndex: 'basis' },
+          { title: '依据', dataIndex: 'basis', width: 220 },
           { title: '答复日期', dataIndex: 'decidedOn', ...NOWRAP },
           {
             title: '本年度决定',
@@ -192,7 +194,7 @@ export default function WithheldReviewPage() {
                           onClick={() => setOpen({ entry: e, decision })}
                         >
                           {e.current
-                            ? `更正为${WITHHELD_REVIEW_DECISION_LABELS[decision]}`
+                            ? `更正：${WITHHELD_REVIEW_DECISION_LABELS[decision]}`
                             : WITHHELD_REVIEW_DECISION_LABELS[decision]}
                         </Button>
                       ))}
