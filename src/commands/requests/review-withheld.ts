@@ -100,8 +100,8 @@ export async function reviewWithheld(
     return {
       event: {
         eventType: 'withheld_reviewed',
-        // a note: dated like the case's latest entry, so it moves no clock and blocks no later entry
-        occurredOn: (await lastEventDate(trx, row.id)) || row.receivedOn,
+        // dated the day of the review (as an attachment is): no clock reads it; the timeline stays in order
+        occurredOn: [today, (await lastEventDate(trx, row.id)) || row.receivedOn].sort()[1],
         data: {
           year,
           part: body.part,

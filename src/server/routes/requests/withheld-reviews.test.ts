@@ -208,6 +208,10 @@ describeEachWithDemo('GET|POST /api/v1/agencies/:code/withheld-reviews/:year (�
       .where('id', '=', ids.process)
       .executeTakeFirstOrThrow();
     expect(state.state).toBe('decided');
+    const page = await app.inject({ url: `${BASE}/requests/${ids.process}`, headers: OPERATOR });
+    expect(page.statusCode).toBe(200);
+    const shown = page.json().events.find((e: { type: string }) => e.type === 'withheld_reviewed');
+    expect(shown).toMatchObject({ occurredOn: '2024-12-10', actor: 'lingang-reviewer' });
   });
 
   it('条例第十八条: an approver turns an item public — a draft item enters 主动公开 with its 保密审查 to come', async () => {
