@@ -73,6 +73,8 @@ export const withheldReviewEntrySchema = z.object({
   current: record.nullable(),
   history: z.array(record),
   previous: record.nullable(),
+  /** a later year with a decision on it: this year's can no longer be made or corrected */
+  laterYear: z.number().nullable(),
   /** the item a 转为公开 opened, and where it stands in 主动公开 */
   openedItem: z.object({ id: z.number(), status: z.string(), statusLabel: z.string() }).nullable(),
 });

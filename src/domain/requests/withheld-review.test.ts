@@ -267,6 +267,22 @@ describe('withheldReviewRefusal (条例第十八条: a decision once made is cor
     if (refusal) expect(refusal.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('条例第十八条: a year whose information a later year has already reviewed is closed', () => {
+    const subjects = [subject(1, '2023-03-01')];
+    const records = [record(1, 2023, 1, 'kept'), record(1, 2024, 1, 'kept')];
+    const [closed] = withheldReviewList(subjects, records, 2023);
+    expect(closed.laterYear).toBe(2024);
+    const refusal = withheldReviewRefusal({
+      year: 2023,
+      today,
+      entry: closed,
+      request: { decision: 'disclosed', replaces: closed.current?.id ?? null },
+    });
+    expect(refusal?.code).toBe('invalid_state');
+    expect(refusal?.message).toContain('请在 2024 年度的清单中处理');
+    expect(withheldReviewList(subjects, records, 2024)[0].laterYear).toBeNull();
+  });
+
   it('条例第十八条: a year not yet begun is refused', () => {
     const refusal = withheldReviewRefusal({
       year: 2025,

@@ -166,6 +166,8 @@ export interface WithheldReviewEntry extends WithheldSubject {
   history: WithheldReviewRecord[];
   /** the latest earlier year's decision (继续不予公开), or null on its first review */
   previous: WithheldReviewRecord | null;
+  /** a later year with a decision on it (this year's is then closed), or null */
+  laterYear: number | null;
 }
 
 export interface WithheldReviewSummary {
@@ -207,6 +209,7 @@ export function withheldReviewList(
     const own = records.filter(sameSubject(subject));
     const latest = latestByYear(own);
     const earlier = [...latest.entries()].filter(([y]) => y < year).sort(([a], [b]) => a - b);
+    const later = [...latest.keys()].filter((y) => y > year);
     if (earlier.some(([, r]) => r.decision === 'disclosed')) continue;
     const history = own.filter((r) => r.year === year).sort((a, b) => a.seq - b.seq);
     const current = history.at(-1) ?? null;
@@ -216,6 +219,7 @@ export function withheldReviewList(
       current,
       history,
       previous: earlier.at(-1)?.[1] ?? null,
+      laterYear: later.length > 0 ? Math.max(...later) : null,
     });
   }
   return entries.sort(
@@ -245,7 +249,7 @@ export type WithheldReviewRefusal = {
 
 /**
  * Why a decision may not be recorded, or null. The year may not be later than this one; the
- * information must be on the year's list; a correction names the decision it corrects (someone
+ * information must be on the year's list, with no decision of a later year yet; a correction names the decision it corrects (someone
  * else's newer one is a conflict); a decision already 转为公开 is not turned public twice, and is not
  * taken back while the item it opened is published (withdraw it in 主动公开 first).
  */
@@ -265,6 +269,11 @@ export function withheldReviewRefusal(input: {
     return {
       code: 'not_found',
       message: `该信息不在本机关 ${year} 年度不予公开信息的审查清单中（须为 ${year} 年底前依条例第十六条不予公开、且此前未转为公开的信息）。`,
+    };
+  if (entry.laterYear !== null)
+    return {
+      code: 'invalid_state',
+      message: `该信息已有 ${entry.laterYear} 年度的审查决定，${year} 年度的决定不能再作出或更正；请在 ${entry.laterYear} 年度的清单中处理。`,
     };
   const current = entry.current;
   if ((request.replaces ?? null) !== (current?.id ?? null))

@@ -189,7 +189,10 @@ export default function WithheldReviewPage() {
                           key={decision}
                           size="small"
                           type={decision === 'disclosed' ? 'primary' : 'default'}
-                          disabled={decision === 'disclosed' && e.status === 'disclosed'}
+                          disabled={
+                            e.laterYear !== null || (decision === 'disclosed' && e.status === 'disclosed')
+                          }
+                          title={e.laterYear !== null ? `已在 ${e.laterYear} 年度审查` : undefined}
                           aria-label={`${WITHHELD_REVIEW_DECISION_LABELS[decision]} ${e.caseNo}`}
                           onClick={() => setOpen({ entry: e, decision })}
                         >

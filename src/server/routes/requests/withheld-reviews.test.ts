@@ -331,6 +331,20 @@ describeEachWithDemo('GET|POST /api/v1/agencies/:code/withheld-reviews/:year (�
     const next = (await list(2025)).json();
     expect(next.entries.map((e: { requestId: number }) => e.requestId)).toEqual([ids.partial]);
     expect(next.entries[0]).toMatchObject({ status: 'pending', previous: { year: 2024, decision: 'kept' } });
+    const again = await decide(2025, APPROVER, {
+      requestId: ids.partial,
+      decision: 'kept',
+      reason: '案件仍在执行',
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const old = await decide(2024, APPROVER, {
+      requestId: ids.partial,
+      decision: 'disclosed',
+      reason: '执行完毕',
+      replaces: kept.json().current.id,
+    });
+    expect(old.statusCode).toBe(409);
+    expect(old.json().error.message).toContain('请在 2025 年度的清单中处理');
     at('2024-12-10');
   });
 });
