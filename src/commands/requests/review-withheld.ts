@@ -70,7 +70,7 @@ export async function reviewWithheld(
         ? (
             await insertDraft(trx, {
               agencyId,
-              fields: await draftFields(trx, agencyId, entry, body.category),
+              fields: await draftFields(trx, agencyId, entry, body.category, today),
               actor: ctx.actor.username,
               now,
               today,
@@ -135,14 +135,17 @@ async function loadEntry(
 
 /**
  * The draft's fields: the information as its title, no body yet (the 经办人 adds the content before
- * sending it to 保密审查), the agency as issuer, and as 成文日期 the day the case was decided (the
- * information existed by then; corrected in the draft when known).
+ * sending it to 保密审查), the agency as issuer, and as 成文日期 the day of the decision — the day it
+ * became disclosable, from which the items' 20 working days (条例 第二十六条, domain/items/timeliness.ts)
+ * are counted; the case's own decision day would flag it late before anyone could publish it. The
+ * 经办人 corrects the date in the draft when the document's own date should show.
  */
 async function draftFields(
   trx: Trx,
   agencyId: number,
   entry: WithheldReviewEntry,
   category: StatutoryCategory,
+  today: string,
 ): Promise<ItemFields> {
   const agency = await trx
     .selectFrom('agencies')
@@ -156,7 +159,7 @@ async function draftFields(
     columnCode: null,
     issuer: agency.name,
     docNumber: null,
-    formedOn: entry.decidedOn,
+    formedOn: today,
     validity: 'valid',
     subject: '',
     isPolicyDocument: false,

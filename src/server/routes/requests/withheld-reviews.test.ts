@@ -238,7 +238,7 @@ describeEachWithDemo('GET|POST /api/v1/agencies/:code/withheld-reviews/:year (�
       status: 'draft',
       category: 'a20.9',
       created_by: 'lingang-approver',
-      formed_on: '2024-03-08',
+      formed_on: '2024-12-10', // the day it became disclosable: 第二十六条's 20 working days run from it
       index_no: null,
     });
     const created = await db.kysely
