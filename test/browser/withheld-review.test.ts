@@ -95,6 +95,7 @@ describeJourney('journey: 不予公开信息定期评估审查 (条例第十八�
       await shot(page, 'history');
       await draft.click();
       await page.getByRole('heading', { name: INFORMATION }).waitFor();
+      await page.getByText(`${YEAR} 年度不予公开信息定期评估审查转为公开`).waitFor();
       await shot(page, 'draft-item');
     } finally {
       await approver.close();
