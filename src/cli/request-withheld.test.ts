@@ -118,7 +118,7 @@ describe('gongkai request withheld-review / withheld-decide (条例第十八条)
     expect(text).toMatch(/已起草待公开信息 \d+（草稿）/);
   });
 
-  it('asks for the year', async () => {
+  it('条例第十八条: asks for the review year', async () => {
     await expect(run('withheld-review', '--agency', 'cli-wr', '--user', 'cli-wr-operator')).rejects.toThrow(
       '缺少 --year',
     );
