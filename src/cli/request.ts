@@ -13,6 +13,7 @@ import { caseJson } from '../server/presenters/case-json.ts';
 import { cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { caseLetters, outcomeBases, printLetters } from './request-letters.ts';
+import { withheldDecide, withheldReviewList } from './request-withheld.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
 gongkai request on-the-spot --agency CODE --user USER FILE.json
@@ -22,6 +23,11 @@ gongkai request show --agency CODE --user USER ID
 gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]
 gongkai request letters --agency CODE --user USER ID [--format text|html]
 gongkai request bases [OUTCOME]
+gongkai request withheld-review --agency CODE --user USER --year YYYY [--format text|json]
+gongkai request withheld-decide --agency CODE --user USER --year YYYY ID [--part N] --decision kept|disclosed --reason 理由 [--replaces 决定编号] [--category a20.N|other]
+
+withheld-review / withheld-decide：条例第十八条对依第十六条不予公开的信息的年度定期评估审查；kept 为继续不予公开，
+disclosed 为转为公开（起草一条待公开信息，经保密审查后发布）；更正本年度已有的决定须以 --replaces 注明其编号。
 
 作出答复（decide）的 --payload 除 outcome、basis、reasons 外，还要在 fields 中写明所选法律依据要求的各项，
 如 {"outcome":"partial",…,"fields":{"delivery":"…","reason":"…"}}；各依据要求哪些项，见 gongkai request bases。
@@ -62,6 +68,12 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     format: { type: 'string' },
     needs: { type: 'string' },
     given: { type: 'string' },
+    year: { type: 'string' },
+    part: { type: 'string' },
+    decision: { type: 'string' },
+    reason: { type: 'string' },
+    replaces: { type: 'string' },
+    category: { type: 'string' },
   });
   const print = (value: unknown) => printJson(io, value);
   if (sub === 'bases') {
@@ -164,6 +176,12 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
         io.stdout.write(printLetters(letters, format));
         return 0;
       }
+      case 'withheld-review':
+        io.stdout.write(await withheldReviewList(db, agencyId, values));
+        return 0;
+      case 'withheld-decide':
+        io.stdout.write(await withheldDecide(ctx, agencyId, positionals[0], values));
+        return 0;
       default:
         throw new UsageError(`用法：\n${USAGE}`);
     }

@@ -17,6 +17,8 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
   ['requests', REQUEST_POLICY, 'attach', ['operator']],
   ['requests', REQUEST_POLICY, 'record_delivery', ['operator']],
   ['requests', REQUEST_POLICY, 'record_assistance', ['operator']],
+  ['requests', REQUEST_POLICY, 'record_review', ['operator']],
+  ['requests', REQUEST_POLICY, 'review_withheld', ['reviewer', 'approver', 'agency_admin']],
   ['requests', REQUEST_POLICY, 'view_applicant_id', ['operator', 'approver']],
   ...[
     'request_correction',

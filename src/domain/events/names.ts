@@ -36,6 +36,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'requests.review_recorded': '登记行政复议或诉讼',
   'requests.id_number_viewed': '查看申请人证件号码',
   'requests.assistance_recorded': '登记为申请人提供的帮助（条例第四十三条）',
+  'requests.withheld_reviewed': '不予公开信息定期评估审查',
   'items.created': '起草',
   'items.edited': '修改',
   'items.submitted': '送保密审查',

@@ -33,6 +33,15 @@ describe('the requests policy’s refusals (the 403 messages)', () => {
     ],
     ['an operator registering', ['operator'], 'register', null],
     ['条例第四十三条: an operator recording the help given', ['operator'], 'record_assistance', null],
+    [
+      '条例第十八条: an operator deciding the yearly review of withheld information',
+      ['operator'],
+      'review_withheld',
+      '不予公开信息的定期评估审查决定（条例第十八条）需要“保密审查员”“审批负责人”或“机关管理员”角色。',
+    ],
+    ['条例第十八条: a reviewer deciding the yearly review', ['reviewer'], 'review_withheld', null],
+    ['条例第十八条: an approver deciding the yearly review', ['approver'], 'review_withheld', null],
+    ['条例第十八条: an agency admin deciding the yearly review', ['agency_admin'], 'review_withheld', null],
     ['an approver viewing the ID number', ['approver'], 'view_applicant_id', null],
   ] as const)('%s', (_name, roles, verb, message) => {
     expect(requestRefusal({ roles }, verb)).toBe(message);

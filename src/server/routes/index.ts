@@ -28,6 +28,7 @@ import { requestApplicantIdRoutes } from './requests/request-applicant-id.ts';
 import { requestAssistanceRoutes } from './requests/request-assistance.ts';
 import { requestFileRoutes } from './requests/request-files.ts';
 import { requestRoutes } from './requests/requests.ts';
+import { withheldReviewRoutes } from './requests/withheld-reviews.ts';
 import { searchRoutes } from './search/search.ts';
 import type { RouteModule } from './types.ts';
 
@@ -57,6 +58,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemCatalogRoutes,
   channelRoutes,
   remediesRoutes,
+  withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
   eventRoutes,

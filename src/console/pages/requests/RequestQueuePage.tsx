@@ -58,11 +58,16 @@ export default function RequestQueuePage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center">
+      <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={2}>依申请公开</Typography.Title>
-        <Link to="/requests/new">
-          <Button type="primary">登记申请</Button>
-        </Link>
+        <Flex gap={8} wrap justify="end">
+          <Link to={`/requests/withheld-reviews/${dayjs().year()}`}>
+            <Button>不予公开信息定期评估审查</Button>
+          </Link>
+          <Link to="/requests/new">
+            <Button type="primary">登记申请</Button>
+          </Link>
+        </Flex>
       </Flex>
       {error && <Alert type="error" showIcon title={error} />}
       <Flex gap={16} wrap style={{ marginBottom: 16 }}>
