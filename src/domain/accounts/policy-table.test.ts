@@ -32,6 +32,7 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
     'request_reasons',
     'set_later_date',
     'decide',
+    'record_provision',
   ].map((action): [string, PolicyTable<string>, string, string[]] => [
     'case actions',
     CASE_ACTION_ROLES,
