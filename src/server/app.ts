@@ -42,8 +42,11 @@ export interface ServerOptions {
    * for tests and tools: `gongkai serve` never sets it, so production callers must sign in.
    */
   trustUserHeader?: boolean;
-  /** Fastify's trustProxy: believe X-Forwarded-For/-Proto from a reverse proxy (GONGKAI_TRUST_PROXY) */
-  trustProxy?: boolean | string;
+  /**
+   * The reverse proxies whose X-Forwarded-For/-Proto count (GONGKAI_TRUST_PROXY, a list: see
+   * trust-proxy.ts); `true` (anyone) only for tests
+   */
+  trustProxy?: boolean | string | string[];
   /** sign-in brute-force limits (defaults: 20 per IP per minute, 5 failures per username per 15 minutes) */
   signInLimits?: Partial<SignInLimits>;
   /** filing requests without signing in (defaults: 5 registrations a minute per address and per applicant) */
