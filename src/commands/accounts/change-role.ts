@@ -17,7 +17,9 @@ export async function changeRole(
   const now = ctx.clock.now();
   assertAdministers(scope, input.agencyId);
   return inTransaction(db, async (trx) => {
-    const user = await loadManagedUser(trx, input.username);
+    // an agency administrator adds to their agency only users without a role elsewhere (else: the
+    // platform administrator), and learns nothing of other agencies' users
+    const user = await loadManagedUser(trx, input.username, scope, { allowUnassigned: input.grant });
     const refusal = roleChangeRefusal(scope, user, input);
     if (refusal) throw new AppError('forbidden', refusal);
     const held = await trx

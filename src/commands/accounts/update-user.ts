@@ -38,7 +38,7 @@ export async function updateUser(
   if (change.password !== undefined) assertStrongPassword(change.password, username, 'password');
   const hash = change.password === undefined ? undefined : await hashPassword(change.password);
   return inTransaction(db, async (trx) => {
-    const user = await loadManagedUser(trx, username);
+    const user = await loadManagedUser(trx, username, scope);
     await assertManagesUser(trx, scope, user);
     const events: string[] = [];
     const record = async (

@@ -152,8 +152,40 @@ describeEachWithDemo('users and roles: agency and platform administrators', (use
     const platform = await call('platform', 'PATCH', '/api/v1/users/other-clerk', reset);
     expect(platform.json()).toEqual({ events: ['password_reset'] });
     await signInAs(app, 'other-clerk', 'Reset-by-admin-2026');
+    // a platform administrator's account is, to an agency administrator, like a user that does not exist
     const admin = await call('lingangAdmin', 'PATCH', '/api/v1/agencies/lingang/users/platform-admin', reset);
-    expect(admin.statusCode).toBe(403);
+    expect(admin.statusCode).toBe(404);
+  });
+
+  it('an agency admin adds only users without a role elsewhere, and cannot tell another agency’s user from nobody', async () => {
+    const grant = (username: string) =>
+      call('lingangAdmin', 'PUT', `/api/v1/agencies/lingang/users/${username}/roles/operator`);
+    const elsewhere = await grant('other-admin');
+    const nobody = await grant('no-such-user-anywhere');
+    expect(elsewhere.statusCode).toBe(404);
+    expect(nobody.statusCode).toBe(404);
+    const said = (res: typeof elsewhere, name: string) => res.json().error.message.replace(name, 'X');
+    expect(said(elsewhere, 'other-admin')).toBe(said(nobody, 'no-such-user-anywhere'));
+    expect(said(nobody, 'no-such-user-anywhere')).toContain('请联系平台管理员');
+    const disable = await call('lingangAdmin', 'PATCH', '/api/v1/agencies/lingang/users/other-admin', {
+      disabled: true,
+    });
+    expect(disable.statusCode).toBe(404);
+    // a user with no role anywhere (made by the platform administrator) may be added
+    const fresh = await call('platform', 'POST', '/api/v1/users', {
+      username: 'fresh-clerk',
+      displayName: '新经办',
+      password: 'New-person-2026',
+    });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+    expect((await grant('fresh-clerk')).statusCode).toBe(200);
+    // the platform administrator may add anyone
+    const platform = await call(
+      'platform',
+      'PUT',
+      '/api/v1/agencies/lingang/users/other-admin/roles/reviewer',
+    );
+    expect(platform.statusCode, platform.body).toBe(200);
   });
 
   it('lets the platform administrator create a platform administrator and list everyone', async () => {
