@@ -1,6 +1,7 @@
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { FilesDirError, resolveFilesDir } from '../files/files-dir.ts';
 import { buildServer } from '../server/app.ts';
 import { ensureConsoleBuilt } from './build-console.ts';
 import { cliContext } from './command-context.ts';
@@ -16,6 +17,14 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
   await ensureConsoleBuilt(io);
   const db = openDb(databaseUrl(io));
+  let filesDir: string;
+  try {
+    filesDir = resolveFilesDir(io.env, db);
+  } catch (error) {
+    await db.close();
+    if (error instanceof FilesDirError) throw new UsageError(error.message);
+    throw error;
+  }
   await migrateToLatest(db);
   const demo = await loadDemoIfEmpty(cliContext(db, { username: 'first start' }), io.env);
   if (demo)
@@ -30,7 +39,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   const proxy = io.env.GONGKAI_TRUST_PROXY;
   const trustProxy = !proxy || proxy === '0' ? false : proxy === '1' ? true : proxy;
   // Never trustUserHeader: production callers sign in.
-  const app = await buildServer({ db, logger: true, trustProxy });
+  const app = await buildServer({ db, logger: true, trustProxy, filesDir });
   // Resolves (exit 0) once a signal has closed the server and the database: the process then ends
   // because nothing is left to run, as after any other command.
   const stopped = new Promise<number>((resolve) => {
@@ -46,6 +55,6 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   });
   const host = values.host ?? io.env.HOST ?? 'localhost';
   await app.listen({ port, host });
-  writeErr(io, `公开平台已启动：http://localhost:${port}/ （数据库 ${db.describe}）`);
+  writeErr(io, `公开平台已启动：http://localhost:${port}/ （数据库 ${db.describe}，附件 ${filesDir}）`);
   return stopped;
 }

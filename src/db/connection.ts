@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -14,6 +14,8 @@ export interface Db {
   describe: string;
   /** the PostgreSQL schema the connection is pinned to, if any */
   schema?: string;
+  /** a SQLite database's file, absolute (none in memory) */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -49,12 +51,13 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: { searchPath
     const describe = target.replace(/\/\/[^@/]*@/, '//');
     return { kysely, dialect, describe, schema: options.searchPath, close: () => kysely.destroy() };
   }
-  if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+  const file = target === ':memory:' ? undefined : resolve(target);
+  if (file) mkdirSync(dirname(file), { recursive: true });
   const database = new SQLite(target);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect, describe: `sqlite:${target}`, close: () => kysely.destroy() };
+  return { kysely, dialect, describe: `sqlite:${target}`, file, close: () => kysely.destroy() };
 }

@@ -12,6 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { createCalendarService } from '../calendar/calendar-service.ts';
 import { clockOf, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
+import { createFileStore } from '../files/file-store.ts';
+import { resolveFilesDir } from '../files/files-dir.ts';
 import { registerAccessGate } from './access.ts';
 import { CONSOLE_DIST } from './console/paths.ts';
 import { consoleRoutes } from './console/routes.ts';
@@ -46,6 +48,11 @@ export interface ServerOptions {
   signInLimits?: Partial<SignInLimits>;
   /** filing requests without signing in (defaults: 5 registrations a minute per address and per applicant) */
   submissionLimits?: Partial<SubmissionLimits>;
+  /**
+   * the attachments' folder, absolute (default: resolveFilesDir — GONGKAI_FILES_DIR, else `files`
+   * beside a SQLite database file), read once here
+   */
+  filesDir?: string;
   /** called for every route registered (test/authorization.test.ts enumerates them) */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -127,6 +134,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const signInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
   const submissionLimits = { ...DEFAULT_SUBMISSION_LIMITS, ...options.submissionLimits };
   const submissions = createSubmissionLimiter(submissionLimits);
+  const files = createFileStore(options.filesDir ?? resolveFilesDir(process.env, options.db));
   for (const routes of ROUTE_MODULES)
     await app.register(routes, {
       db: options.db,
@@ -136,6 +144,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       signInLimits,
       submissionLimits,
       submissions,
+      files,
     });
   await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;
