@@ -1,0 +1,83 @@
+/**
+ * `gongkai backup --out FILE` and `gongkai restore FILE [--force]` (docs/operations.md): the
+ * database and the attachments in one archive, and back. Standard output gets the archive's
+ * SHA-256 in `sha256sum` form; standard error says what was done.
+ */
+import { BackupError } from '../backups/errors.ts';
+import { createBackup, totalRows } from '../commands/backups/create-backup.ts';
+import { restoreBackup } from '../commands/backups/restore-backup.ts';
+import type { Db } from '../db/connection.ts';
+import { FilesDirError, resolveFilesDir } from '../files/files-dir.ts';
+import { cliContext } from './command-context.ts';
+import { type CliIo, cliUsername, databaseUrl, flags, UsageError, writeErr } from './io.ts';
+
+const BACKUP_USAGE = 'gongkai backup --out 文件.tar.gz';
+const RESTORE_USAGE = 'gongkai restore 文件.tar.gz [--force]';
+
+/** The attachments folder, or the setting to fix as a usage error. */
+function filesDirOf(io: CliIo, db: Db): string {
+  try {
+    return resolveFilesDir(io.env, db);
+  } catch (error) {
+    if (error instanceof FilesDirError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** A refusal of the backup or the restore is bad input (exit 2); anything else is a failure. */
+async function refusalsAsUsage<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof BackupError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** `gongkai backup --out FILE`. */
+export async function backupCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
+  const { values, positionals } = flags(args, { out: { type: 'string' } });
+  if (positionals.length > 0 || !values.out)
+    throw new UsageError(`用法：${BACKUP_USAGE}（--out 写备份文件的路径）`);
+  const out = values.out;
+  const filesDir = filesDirOf(io, db);
+  const ctx = cliContext(db, { username: cliUsername(io) });
+  const backup = await refusalsAsUsage(() =>
+    createBackup(ctx, { out, databaseUrl: databaseUrl(io), filesDir, env: io.env }),
+  );
+  const { database, attachments } = backup.manifest;
+  writeErr(
+    io,
+    `已备份：${db.describe}，${Object.keys(database.tables).length} 张表 ${totalRows(database.tables)} 行（结构 ${database.migration}），` +
+      `${attachments.count} 个附件（${mib(attachments.bytes)}，${filesDir}）→ ${backup.out}（${mib(backup.bytes)}）`,
+  );
+  io.stdout.write(`${backup.sha256}  ${backup.out}\n`);
+  return 0;
+}
+
+/** `gongkai restore FILE [--force]`. */
+export async function restoreCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
+  const { values, positionals } = flags(args, { force: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError(`用法：${RESTORE_USAGE}（--force：替换已有数据）`);
+  const filesDir = filesDirOf(io, db);
+  const ctx = cliContext(db, { username: cliUsername(io) });
+  const restored = await refusalsAsUsage(() =>
+    restoreBackup(ctx, {
+      archive: positionals[0],
+      databaseUrl: databaseUrl(io),
+      filesDir,
+      force: values.force === true,
+      env: io.env,
+    }),
+  );
+  const { database, createdAt } = restored.manifest;
+  writeErr(
+    io,
+    `已恢复 ${createdAt} 的备份到 ${db.describe}：${totalRows(database.tables)} 行${restored.replaced ? '（替换了原有数据）' : ''}，` +
+      `附件写入 ${restored.attachments.written} 个、已有 ${restored.attachments.present} 个（${filesDir}）；数据库结构 ${database.migration} → ${restored.migration}`,
+  );
+  io.stdout.write(`${restored.sha256}  ${positionals[0]}\n`);
+  return 0;
+}
