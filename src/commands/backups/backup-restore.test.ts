@@ -90,11 +90,7 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
     return { db, url, files };
   }
 
-  const restoreInto = (
-    to: { db: Db; url: string; files: string },
-    file: string,
-    force = false,
-  ) =>
+  const restoreInto = (to: { db: Db; url: string; files: string }, file: string, force = false) =>
     restoreBackup(testContext(to.db, { actor: admin, now }), {
       archive: file,
       databaseUrl: to.url,
@@ -171,12 +167,20 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
       .where('name', '=', 'backups.created')
       .executeTakeFirstOrThrow();
     expect(created).toMatchObject({ actor: 'cli:ops', agency_id: null });
-    expect(JSON.parse(created.data)).toMatchObject({ sha256: backup.sha256, bytes: backup.bytes, attachments: { count: 3 } });
+    expect(JSON.parse(created.data)).toMatchObject({
+      sha256: backup.sha256,
+      bytes: backup.bytes,
+      attachments: { count: 3 },
+    });
 
     target = await emptyTarget();
     await migrateToLatest(target.db); // what `gongkai restore` does first: an empty, migrated database
     const restored = await restoreInto(target, archive);
-    expect(restored).toMatchObject({ sha256: backup.sha256, replaced: false, attachments: { written: 3, present: 0 } });
+    expect(restored).toMatchObject({
+      sha256: backup.sha256,
+      replaced: false,
+      attachments: { written: 3, present: 0 },
+    });
 
     expect(await everyRow(target.db)).toEqual(await everyRow(source));
     const sourceBytes = await everyFile(sourceFiles);
