@@ -60,7 +60,12 @@ export async function writeArchive(
   const temporary = `${out}.${randomBytes(6).toString('hex')}.tmp`;
   const pack = tar.pack();
   const whole = new Digest();
-  const written = pipeline(pack, createGzip(), whole, createWriteStream(temporary, { flags: 'wx' }));
+  const written = pipeline(
+    pack,
+    createGzip(),
+    whole,
+    createWriteStream(temporary, { flags: 'wx', mode: 0o600 }),
+  );
   try {
     const digests: EntryDigest[] = [];
     for (const source of sources) {
