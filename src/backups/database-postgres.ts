@@ -16,12 +16,7 @@ import { startTool, toolConnection } from './tools.ts';
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Dumps the connection's schema to `to`; the counts are read in the dump's own snapshot. */
-export async function dumpPostgres(
-  db: Db,
-  url: string,
-  env: Env,
-  to: string,
-): Promise<DumpFacts & { schema: string }> {
+export async function dumpPostgres(db: Db, env: Env, to: string): Promise<DumpFacts & { schema: string }> {
   return db.kysely
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -29,7 +24,7 @@ export async function dumpPostgres(
       const { rows } = await sql<{ snapshot: string; schema: string }>`
         select pg_export_snapshot() as snapshot, current_schema() as schema`.execute(trx);
       const { snapshot, schema } = rows[0];
-      const connection = toolConnection(url, env);
+      const connection = toolConnection(db.url, env);
       const dump = startTool(
         'pg_dump',
         [

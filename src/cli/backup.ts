@@ -9,7 +9,7 @@ import { restoreBackup } from '../commands/backups/restore-backup.ts';
 import type { Db } from '../db/connection.ts';
 import { FilesDirError, resolveFilesDir } from '../files/files-dir.ts';
 import { cliContext } from './command-context.ts';
-import { type CliIo, cliUsername, databaseUrl, flags, UsageError, writeErr } from './io.ts';
+import { type CliIo, cliUsername, flags, UsageError, writeErr } from './io.ts';
 
 const BACKUP_USAGE = 'gongkai backup --out 文件.tar.gz';
 const RESTORE_USAGE = 'gongkai restore 文件.tar.gz [--force]';
@@ -44,9 +44,7 @@ export async function backupCommand(io: CliIo, db: Db, args: string[]): Promise<
   const out = values.out;
   const filesDir = filesDirOf(io, db);
   const ctx = cliContext(db, { username: cliUsername(io) });
-  const backup = await refusalsAsUsage(() =>
-    createBackup(ctx, { out, databaseUrl: databaseUrl(io), filesDir, env: io.env }),
-  );
+  const backup = await refusalsAsUsage(() => createBackup(ctx, { out, filesDir, env: io.env }));
   const { database, attachments } = backup.manifest;
   writeErr(
     io,
@@ -66,7 +64,6 @@ export async function restoreCommand(io: CliIo, db: Db, args: string[]): Promise
   const restored = await refusalsAsUsage(() =>
     restoreBackup(ctx, {
       archive: positionals[0],
-      databaseUrl: databaseUrl(io),
       filesDir,
       force: values.force === true,
       env: io.env,

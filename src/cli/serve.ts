@@ -1,7 +1,7 @@
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { FilesDirError, resolveFilesDir } from '../files/files-dir.ts';
+import { FilesDirError, resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
 import { buildServer } from '../server/app.ts';
 import { ensureConsoleBuilt } from './build-console.ts';
 import { cliContext } from './command-context.ts';
@@ -18,8 +18,10 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   await ensureConsoleBuilt(io);
   const db = openDb(databaseUrl(io));
   let filesDir: string;
+  let backupDir: string | null;
   try {
     filesDir = resolveFilesDir(io.env, db);
+    backupDir = resolveBackupDir(io.env);
   } catch (error) {
     await db.close();
     if (error instanceof FilesDirError) throw new UsageError(error.message);
@@ -39,7 +41,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   const proxy = io.env.GONGKAI_TRUST_PROXY;
   const trustProxy = !proxy || proxy === '0' ? false : proxy === '1' ? true : proxy;
   // Never trustUserHeader: production callers sign in.
-  const app = await buildServer({ db, logger: true, trustProxy, filesDir });
+  const app = await buildServer({ db, logger: true, trustProxy, filesDir, backupDir });
   // Resolves (exit 0) once a signal has closed the server and the database: the process then ends
   // because nothing is left to run, as after any other command.
   const stopped = new Promise<number>((resolve) => {

@@ -12,6 +12,8 @@ export interface Db {
   dialect: Dialect;
   /** where it is, without credentials (for logs) */
   describe: string;
+  /** the URL it was opened with, credentials included: for PostgreSQL's own tools (backups), never logged */
+  url: string;
   /** the PostgreSQL schema the connection is pinned to, if any */
   schema?: string;
   /** a SQLite database's file, absolute (none in memory) */
@@ -49,7 +51,7 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: { searchPath
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const describe = target.replace(/\/\/[^@/]*@/, '//');
-    return { kysely, dialect, describe, schema: options.searchPath, close: () => kysely.destroy() };
+    return { kysely, dialect, describe, url, schema: options.searchPath, close: () => kysely.destroy() };
   }
   const file = target === ':memory:' ? undefined : resolve(target);
   if (file) mkdirSync(dirname(file), { recursive: true });
@@ -59,5 +61,5 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: { searchPath
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect, describe: `sqlite:${target}`, file, close: () => kysely.destroy() };
+  return { kysely, dialect, describe: `sqlite:${target}`, url, file, close: () => kysely.destroy() };
 }

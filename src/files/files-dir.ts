@@ -10,7 +10,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Db } from '../db/connection.ts';
 
-/** A setting that cannot be used as it is; the message says what to set, in Chinese. */
+/** A folder setting that cannot be used as it is; the message says what to set, in Chinese. */
 export class FilesDirError extends Error {
   override readonly name = 'FilesDirError';
 }
@@ -34,4 +34,18 @@ export function resolveFilesDir(
       ? '使用 PostgreSQL 时须设置 GONGKAI_FILES_DIR：附件存放的文件夹，绝对路径（如 /var/lib/gongkai/files）。'
       : '内存中的 SQLite 数据库没有所在文件夹：请设置 GONGKAI_FILES_DIR（附件存放的文件夹，绝对路径）。',
   );
+}
+
+/**
+ * Where the server writes the backups a platform administrator asks for in the console:
+ * GONGKAI_BACKUP_DIR, absolute; null when not set (backups are then made with `gongkai backup`).
+ */
+export function resolveBackupDir(env: Readonly<Record<string, string | undefined>>): string | null {
+  const configured = env.GONGKAI_BACKUP_DIR;
+  if (!configured) return null;
+  if (!isAbsolute(configured))
+    throw new FilesDirError(
+      `GONGKAI_BACKUP_DIR 应为绝对路径（如 /var/backups/gongkai），收到“${configured}”。`,
+    );
+  return configured;
 }

@@ -13,7 +13,7 @@ import { createCalendarService } from '../calendar/calendar-service.ts';
 import { clockOf, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
 import { createFileStore } from '../files/file-store.ts';
-import { resolveFilesDir } from '../files/files-dir.ts';
+import { resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
 import { registerAccessGate } from './access.ts';
 import { CONSOLE_DIST } from './console/paths.ts';
 import { consoleRoutes } from './console/routes.ts';
@@ -53,6 +53,8 @@ export interface ServerOptions {
    * beside a SQLite database file), read once here
    */
   filesDir?: string;
+  /** where backups asked for through the API go (default GONGKAI_BACKUP_DIR, absolute; null: none) */
+  backupDir?: string | null;
   /** called for every route registered (test/authorization.test.ts enumerates them) */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -135,6 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const submissionLimits = { ...DEFAULT_SUBMISSION_LIMITS, ...options.submissionLimits };
   const submissions = createSubmissionLimiter(submissionLimits);
   const files = createFileStore(options.filesDir ?? resolveFilesDir(process.env, options.db));
+  const backupDir = options.backupDir === undefined ? resolveBackupDir(process.env) : options.backupDir;
   for (const routes of ROUTE_MODULES)
     await app.register(routes, {
       db: options.db,
@@ -145,6 +148,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       submissionLimits,
       submissions,
       files,
+      backupDir,
     });
   await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;

@@ -31,13 +31,6 @@ const now = new Date('2026-12-06T02:00:00Z');
 const operator: Actor = { username: 'lingang-operator', roles: ['operator'] };
 const admin: NamedActor = { username: 'cli:ops' };
 
-/** The URL of a test database (the PostgreSQL tools connect with it). */
-async function urlOf(db: Db): Promise<string> {
-  if (db.dialect === 'sqlite') return `sqlite:${db.file}`;
-  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db.kysely);
-  return databaseUrlOf(process.env.TEST_DATABASE_URL ?? '', rows[0].name);
-}
-
 /** Every table's rows, each as JSON, sorted; the backups' own events left out (one per side). */
 async function everyRow(db: Db): Promise<Record<string, string[]>> {
   const tables: Record<string, string[]> = {};
@@ -93,7 +86,6 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
   const restoreInto = (to: { db: Db; url: string; files: string }, file: string, force = false) =>
     restoreBackup(testContext(to.db, { actor: admin, now }), {
       archive: file,
-      databaseUrl: to.url,
       filesDir: to.files,
       force,
       env: process.env,
@@ -154,7 +146,6 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
     const before = await tableCounts(source.kysely, source.dialect);
     const backup = await createBackup(testContext(source, { actor: admin, now }), {
       out: archive,
-      databaseUrl: await urlOf(source),
       filesDir: sourceFiles,
       env: process.env,
     });

@@ -26,8 +26,6 @@ import type { CommandContext, NamedActor } from '../context.ts';
 export interface CreateBackupInput {
   /** the archive to write (replaced when it exists) */
   out: string;
-  /** the database's URL (the PostgreSQL tools connect with it) */
-  databaseUrl: string;
   /** the attachments folder, absolute */
   filesDir: string;
   /** the environment the PostgreSQL tools run with (PATH, GONGKAI_PG_BIN) */
@@ -39,6 +37,8 @@ export interface BackupResult {
   bytes: number;
   sha256: string;
   manifest: BackupManifest;
+  /** when the backup was recorded in the event log (done) */
+  at: string;
 }
 
 /** Writes the backup archive and records it in the event log. */
@@ -59,7 +59,7 @@ export async function createBackup(
           '内存中的 SQLite 数据库无法备份：请用 DATABASE_URL=sqlite:文件路径 指定数据库文件。',
         );
       facts = { ...(await dumpSqlite(ctx.db.file, dumped)), schema: null };
-    } else facts = await dumpPostgres(ctx.db, input.databaseUrl, input.env, dumped);
+    } else facts = await dumpPostgres(ctx.db, input.env, dumped);
     if (!facts.migration) throw new BackupError('数据库尚未建立（没有迁移记录），没有可备份的内容。');
     const migration = facts.migration;
     const keys = await listStoredFiles(input.filesDir);
@@ -83,13 +83,14 @@ export async function createBackup(
     });
     if (!manifest) throw new Error('manifest not written');
     const written = manifest;
+    const at = ctx.clock.now();
     await inTransaction(ctx.db, (trx) =>
       appendEvent(trx, {
         name: 'backups.created',
         subject: { type: 'backup', id: archive.sha256 },
         agency: null,
         actor: ctx.actor.username,
-        at: ctx.clock.now(),
+        at,
         data: {
           reason: `备份 ${totalRows(written.database.tables)} 行数据、${written.attachments.count} 个附件到 ${out}`,
           file: out,
@@ -103,7 +104,7 @@ export async function createBackup(
         },
       }),
     );
-    return { out, ...archive, manifest: written };
+    return { out, ...archive, manifest: written, at: at.toISOString() };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

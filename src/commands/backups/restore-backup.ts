@@ -29,8 +29,6 @@ import { totalRows } from './create-backup.ts';
 export interface RestoreBackupInput {
   /** the archive `gongkai backup` wrote */
   archive: string;
-  /** the database's URL (the PostgreSQL tools connect with it) */
-  databaseUrl: string;
   /** the attachments folder, absolute */
   filesDir: string;
   /** replace a database that already holds data */
@@ -90,13 +88,7 @@ export async function restoreBackup(
         );
       await restoreSqlite(database, ctx.db.file);
     } else
-      await restorePostgres(
-        database,
-        input.databaseUrl,
-        input.env,
-        manifest.database.schema ?? 'public',
-        staging,
-      );
+      await restorePostgres(database, ctx.db.url, input.env, manifest.database.schema ?? 'public', staging);
 
     const restored = await tableCounts(ctx.db.kysely, ctx.db.dialect);
     const differ = Object.entries(manifest.database.tables).filter(

@@ -24,6 +24,8 @@ export interface RouteOptions {
   submissions: SubmissionLimiter;
   /** the attachments' store, in the folder resolved once when the server was built */
   files: FileStore;
+  /** where backups asked for through the API are written (GONGKAI_BACKUP_DIR); null: not set */
+  backupDir: string | null;
 }
 
 /** A route module: registers its routes on the (encapsulated) instance it is given. */
