@@ -18,6 +18,9 @@ export const DATABASE_ENTRY = {
 /** Where an attachment stored under `key` (`ab/abcdef…`) is in the archive. */
 export const fileEntry = (key: string): string => `files/${key}`;
 
+/** An attachment's entry: `files/ab/abcdef…`, named by its SHA-256 (the first two digits a folder). */
+const FILE_ENTRY = /^files\/([0-9a-f]{2})\/(\1[0-9a-f]{62})$/;
+
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const manifestSchema = z.object({
@@ -68,6 +71,11 @@ export function entryProblems(
   const listed = new Set<string>();
   for (const entry of manifest.entries) {
     listed.add(entry.path);
+    if (entry.path !== manifest.database.entry) {
+      const name = FILE_ENTRY.exec(entry.path)?.[2];
+      if (name === undefined) problems.push(`${entry.path} 不是附件的存储名`);
+      else if (name !== entry.sha256) problems.push(`${entry.path} 的名称与其校验和不符`);
+    }
     const actual = found.get(entry.path);
     if (!actual) problems.push(`缺少 ${entry.path}`);
     else if (actual.size !== entry.size)
