@@ -7,7 +7,7 @@ const A = `ab${'1'.repeat(62)}`;
 const DB = { path: 'database/gongkai.sqlite', size: 10, sha256: 'd'.repeat(64) };
 const FILE = { path: `files/ab/${A}`, size: 3, sha256: A };
 
-const manifest = (entries = [DB, FILE]): BackupManifest => ({
+const manifest = (entries = [DB, FILE], damaged: string[] = []): BackupManifest => ({
   format: BACKUP_FORMAT,
   formatVersion: 1,
   createdAt: '2026-12-06T02:00:00.000Z',
@@ -19,7 +19,7 @@ const manifest = (entries = [DB, FILE]): BackupManifest => ({
     entry: DB.path,
     tables: { agencies: 1 },
   },
-  attachments: { count: 1, bytes: 3 },
+  attachments: { count: 1, bytes: 3, damaged },
   entries,
 });
 
@@ -53,6 +53,12 @@ describe('an archive checked against its manifest', () => {
       manifest([DB, { ...FILE, sha256: 'f'.repeat(64) }]),
       found(DB, { ...FILE, sha256: 'f'.repeat(64) }),
       [`files/ab/${A} 的名称与其校验和不符`],
+    ],
+    [
+      'an attachment already damaged in the store when backed up, so listed',
+      manifest([DB, { ...FILE, sha256: 'f'.repeat(64) }], [FILE.path]),
+      found(DB, { ...FILE, sha256: 'f'.repeat(64) }),
+      [],
     ],
     [
       'an entry outside the attachments’ names',

@@ -21,6 +21,10 @@ export const fileEntry = (key: string): string => `files/${key}`;
 /** An attachment's entry: `files/ab/abcdef…`, named by its SHA-256 (the first two digits a folder). */
 const FILE_ENTRY = /^files\/([0-9a-f]{2})\/(\1[0-9a-f]{62})$/;
 
+/** Whether an attachment's entry holds the content its name says (its SHA-256). */
+export const matchesItsName = (entry: { path: string; sha256: string }): boolean =>
+  FILE_ENTRY.exec(entry.path)?.[2] === entry.sha256;
+
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const manifestSchema = z.object({
@@ -37,7 +41,12 @@ export const manifestSchema = z.object({
     entry: z.string(),
     tables: z.record(z.string(), z.number().int().nonnegative()),
   }),
-  attachments: z.object({ count: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  attachments: z.object({
+    count: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    /** entries whose content did not match their name when backed up (damaged in the store), copied as they were */
+    damaged: z.array(z.string()).default([]),
+  }),
   entries: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative(), sha256 })),
 });
 
@@ -74,7 +83,8 @@ export function entryProblems(
     if (entry.path !== manifest.database.entry) {
       const name = FILE_ENTRY.exec(entry.path)?.[2];
       if (name === undefined) problems.push(`${entry.path} 不是附件的存储名`);
-      else if (name !== entry.sha256) problems.push(`${entry.path} 的名称与其校验和不符`);
+      else if (name !== entry.sha256 && !manifest.attachments.damaged.includes(entry.path))
+        problems.push(`${entry.path} 的名称与其校验和不符`);
     }
     const actual = found.get(entry.path);
     if (!actual) problems.push(`缺少 ${entry.path}`);

@@ -3,7 +3,7 @@
  * taken while the writer still holds rows in its write-ahead log — which a copy of the .db file
  * alone loses — and restored into a new file; usage and settings errors exit 2 in Chinese.
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -64,14 +64,23 @@ describe('gongkai backup / restore on SQLite files', () => {
       await copy.close();
     }
 
+    // an attachment whose bytes changed on disk since it was stored (its name is no longer its SHA-256)
+    const damaged = `ab/ab${'1'.repeat(62)}`;
+    await mkdir(join(dir, 'live', 'files', 'ab'), { recursive: true });
+    await writeFile(join(dir, 'live', 'files', damaged), 'bit rot');
+
     const archive = join(dir, 'backup.tar.gz');
     const backup = await runGongkai(['backup', '--out', archive], { env: env('live') });
-    expect(backup.stderr).toMatch(/^已备份：.*→ .*backup\.tar\.gz/);
+    expect(backup.stderr).toMatch(/^已备份：.*1 个附件.*→ .*backup\.tar\.gz/);
+    expect(backup.stderr).toContain(
+      `警告：1 个附件的内容与其存储名（SHA-256）不符，磁盘上的文件可能已损坏，已原样备份：files/${damaged}`,
+    );
     expect(backup).toMatchObject({ code: 0 });
     expect(backup.stdout).toMatch(new RegExp(`^[0-9a-f]{64}  ${archive}\\n$`));
 
     const restore = await runGongkai(['restore', archive], { env: env('restored') });
-    expect(restore.stderr).toMatch(/^已恢复 .* 的备份到 sqlite:.*restored.*：\d+ 行，附件写入 0 个/);
+    expect(restore.stderr).toMatch(/^已恢复 .* 的备份到 sqlite:.*restored.*：\d+ 行，附件写入 1 个/);
+    expect(await readFile(join(dir, 'restored', 'files', damaged), 'utf8')).toBe('bit rot');
     expect(restore).toMatchObject({ code: 0, stdout: backup.stdout });
     const restored = openDb(env('restored').DATABASE_URL);
     try {

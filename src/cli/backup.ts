@@ -51,6 +51,11 @@ export async function backupCommand(io: CliIo, db: Db, args: string[]): Promise<
     `已备份：${db.describe}，${Object.keys(database.tables).length} 张表 ${totalRows(database.tables)} 行（结构 ${database.migration}），` +
       `${attachments.count} 个附件（${mib(attachments.bytes)}，${filesDir}）→ ${backup.out}（${mib(backup.bytes)}）`,
   );
+  if (attachments.damaged.length > 0)
+    writeErr(
+      io,
+      `警告：${attachments.damaged.length} 个附件的内容与其存储名（SHA-256）不符，磁盘上的文件可能已损坏，已原样备份：${attachments.damaged.join('、')}`,
+    );
   io.stdout.write(`${backup.sha256}  ${backup.out}\n`);
   return 0;
 }

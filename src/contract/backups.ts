@@ -10,7 +10,15 @@ export const backupSchema = z.object({
   kind: z.enum(['sqlite', 'postgres']),
   migration: z.string().describe('the schema’s migration level'),
   rows: z.number().int().describe('every table’s rows added up'),
-  attachments: z.object({ count: z.number().int(), bytes: z.number().int() }),
+  attachments: z.object({
+    count: z.number().int(),
+    bytes: z.number().int(),
+    damaged: z
+      .array(z.string())
+      .describe(
+        'attachments whose content no longer matched their name (SHA-256) when backed up: damaged on disk',
+      ),
+  }),
 });
 
 export const backupListSchema = z.object({

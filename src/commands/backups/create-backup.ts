@@ -18,6 +18,7 @@ import {
   type BackupManifest,
   DATABASE_ENTRY,
   fileEntry,
+  matchesItsName,
 } from '../../backups/manifest.ts';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -76,7 +77,11 @@ export async function createBackup(
         createdAt,
         createdBy: ctx.actor.username,
         database: { kind: ctx.db.dialect, schema: facts.schema, migration, entry, tables: facts.tables },
-        attachments: { count: files.length, bytes: files.reduce((sum, e) => sum + e.size, 0) },
+        attachments: {
+          count: files.length,
+          bytes: files.reduce((sum, e) => sum + e.size, 0),
+          damaged: files.filter((e) => !matchesItsName(e)).map((e) => e.path),
+        },
         entries,
       };
       return manifest;

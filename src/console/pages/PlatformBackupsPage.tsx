@@ -77,7 +77,16 @@ export default function PlatformBackupsPage() {
           {
             title: '附件',
             dataIndex: 'attachments',
-            render: (a: Backup['attachments']) => `${a.count} 个（${formatBytes(a.bytes)}）`,
+            render: (a: Backup['attachments']) => (
+              <>
+                {a.count} 个（{formatBytes(a.bytes)}）
+                {a.damaged.length > 0 && (
+                  <Typography.Text type="danger" title={a.damaged.join('\n')}>
+                    ，{a.damaged.length} 个内容与存储名不符（可能已损坏）
+                  </Typography.Text>
+                )}
+              </>
+            ),
           },
           {
             title: 'SHA-256',

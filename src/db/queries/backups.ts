@@ -22,7 +22,7 @@ export async function listBackups(db: Db, limit = 100): Promise<BackupJson[]> {
       kind: data.kind,
       migration: data.migration,
       rows: data.rows,
-      attachments: data.attachments,
+      attachments: { ...data.attachments, damaged: data.attachments.damaged ?? [] },
     };
   });
 }
