@@ -105,9 +105,13 @@ describe('gongkai backup / restore on SQLite files', () => {
       /GONGKAI_FILES_DIR 应为绝对路径/,
     ],
     ['a backup file that is not there', ['restore', '/nowhere/backup.tar.gz'], {}, /找不到备份文件/],
-  ])('refuses %s (exit 2, in Chinese)', async (_situation, args, extra, message) => {
-    const run = await runGongkai(args, { env: { ...env('errors'), ...extra } });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-  });
+  ])(
+    'refuses %s (exit 2, in Chinese, no usage hint for a refusal)',
+    async (_situation, args, extra, message) => {
+      const run = await runGongkai(args, { env: { ...env('errors'), ...extra } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.includes('运行 gongkai help 查看用法。')).toBe(String(message).includes('用法'));
+    },
+  );
 });

@@ -3,36 +3,15 @@
  * database and the attachments in one archive, and back. Standard output gets the archive's
  * SHA-256 in `sha256sum` form; standard error says what was done.
  */
-import { BackupError } from '../backups/errors.ts';
 import { createBackup, totalRows } from '../commands/backups/create-backup.ts';
 import { restoreBackup } from '../commands/backups/restore-backup.ts';
 import type { Db } from '../db/connection.ts';
-import { FilesDirError, resolveFilesDir } from '../files/files-dir.ts';
+import { resolveFilesDir } from '../files/files-dir.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, cliUsername, flags, UsageError, writeErr } from './io.ts';
 
 const BACKUP_USAGE = 'gongkai backup --out 文件.tar.gz';
 const RESTORE_USAGE = 'gongkai restore 文件.tar.gz [--force]';
-
-/** The attachments folder, or the setting to fix as a usage error. */
-function filesDirOf(io: CliIo, db: Db): string {
-  try {
-    return resolveFilesDir(io.env, db);
-  } catch (error) {
-    if (error instanceof FilesDirError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-/** A refusal of the backup or the restore is bad input (exit 2); anything else is a failure. */
-async function refusalsAsUsage<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof BackupError) throw new UsageError(error.message);
-    throw error;
-  }
-}
 
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -42,9 +21,9 @@ export async function backupCommand(io: CliIo, db: Db, args: string[]): Promise<
   if (positionals.length > 0 || !values.out)
     throw new UsageError(`用法：${BACKUP_USAGE}（--out 写备份文件的路径）`);
   const out = values.out;
-  const filesDir = filesDirOf(io, db);
+  const filesDir = resolveFilesDir(io.env, db);
   const ctx = cliContext(db, { username: cliUsername(io) });
-  const backup = await refusalsAsUsage(() => createBackup(ctx, { out, filesDir, env: io.env }));
+  const backup = await createBackup(ctx, { out, filesDir, env: io.env });
   const { database, attachments } = backup.manifest;
   writeErr(
     io,
@@ -64,16 +43,14 @@ export async function backupCommand(io: CliIo, db: Db, args: string[]): Promise<
 export async function restoreCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const { values, positionals } = flags(args, { force: { type: 'boolean' } });
   if (positionals.length !== 1) throw new UsageError(`用法：${RESTORE_USAGE}（--force：替换已有数据）`);
-  const filesDir = filesDirOf(io, db);
+  const filesDir = resolveFilesDir(io.env, db);
   const ctx = cliContext(db, { username: cliUsername(io) });
-  const restored = await refusalsAsUsage(() =>
-    restoreBackup(ctx, {
-      archive: positionals[0],
-      filesDir,
-      force: values.force === true,
-      env: io.env,
-    }),
-  );
+  const restored = await restoreBackup(ctx, {
+    archive: positionals[0],
+    filesDir,
+    force: values.force === true,
+    env: io.env,
+  });
   const { database, createdAt } = restored.manifest;
   writeErr(
     io,

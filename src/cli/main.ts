@@ -1,6 +1,8 @@
+import { BackupError } from '../backups/errors.ts';
 import { loadDemo } from '../commands/load-demo.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { FilesDirError } from '../files/files-dir.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, databaseUrl, processIo, UsageError, writeErr } from './io.ts';
 
@@ -104,7 +106,7 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
 /**
  * Runs the `gongkai` command line `argv` (without `node` and the script) on `io` and resolves to
  * its exit code: 0 done, 1 a report with error violations (or an unexpected failure), 2 a usage or
- * input error, said on stderr. It never exits the process nor sets process.exitCode, and closes
+ * input error (a refused backup or restore, a folder setting to fix), said on stderr. It never exits the process nor sets process.exitCode, and closes
  * every database it opens, so tests call it in-process; `bin/gongkai.js` is the process's wrapper.
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -114,6 +116,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     if (error instanceof UsageError) {
       writeErr(io, error.message);
       writeErr(io, '运行 gongkai help 查看用法。');
+      return 2;
+    }
+    // a refused backup or restore, a folder setting to fix: the sentence says what to do
+    if (error instanceof BackupError || error instanceof FilesDirError) {
+      writeErr(io, error.message);
       return 2;
     }
     writeErr(io, `出错了：${error instanceof Error ? error.message : String(error)}`);
