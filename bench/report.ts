@@ -240,7 +240,13 @@ async function openSqlite(): Promise<Target> {
     logging: (log) => {
       const database = new SQLite(file, { readonly: true });
       const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log });
-      const logger: Db = { kysely, dialect: 'sqlite', describe: db.describe, close: () => kysely.destroy() };
+      const logger: Db = {
+        kysely,
+        dialect: 'sqlite',
+        describe: db.describe,
+        url: db.url,
+        close: () => kysely.destroy(),
+      };
       loggers.push(logger);
       return logger;
     },
@@ -303,6 +309,7 @@ async function openPostgres(base: string): Promise<Target> {
         kysely,
         dialect: 'postgres',
         describe: db.describe,
+        url: db.url,
         close: () => kysely.destroy(),
       };
       loggers.push(logger);

@@ -1,6 +1,8 @@
+import { BackupError } from '../backups/errors.ts';
 import { loadDemo } from '../commands/load-demo.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { FilesDirError } from '../files/files-dir.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, databaseUrl, processIo, UsageError, writeErr } from './io.ts';
 
@@ -25,8 +27,11 @@ const USAGE = `用法：gongkai <命令> [参数]
   items import FILE [--agency CODE]                  批量导入已发布的信息：CSV、XLSX 或 JSON Lines，全部或全不（见 docs/items-import.md）
   registry list|issue|amend|repeal|review|history …  规章和行政规范性文件登记：制发、修改、废止、清理（用法：gongkai registry；见 docs/registry.md）
   user add|grant|revoke|passwd|disable|enable|list …  用户与角色（用法：gongkai user；见 docs/security.md）
+  backup --out FILE                                  备份数据库和全部附件到一个文件（含清单和校验和，见 docs/operations.md）
+  restore FILE [--force]                             从备份恢复到空数据库（--force：替换已有数据）；先校验，损坏的备份不写入任何内容
   log --agency CODE [--actor U] [--since DATE] [--until DATE] [--name 类别] [--limit N]  操作日志：谁在何时做了什么
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
+附件：环境变量 GONGKAI_FILES_DIR（绝对路径），未设置时为 SQLite 数据库文件旁的 files 文件夹
 退出码：0 正常；1 报告有错误级别的校验问题；2 用法或输入有误`;
 
 async function withDb<T>(io: CliIo, run: (db: Db) => Promise<T>): Promise<T> {
@@ -82,6 +87,10 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
       return withDb(io, async (db) => (await import('./user.ts')).userCommand(io, db, args));
     case 'registry':
       return withDb(io, async (db) => (await import('./registry.ts')).registryCommand(io, db, args));
+    case 'backup':
+      return withDb(io, async (db) => (await import('./backup.ts')).backupCommand(io, db, args));
+    case 'restore':
+      return withDb(io, async (db) => (await import('./backup.ts')).restoreCommand(io, db, args));
     case 'log':
       return withDb(io, async (db) => (await import('./log.ts')).logCommand(io, db, args));
     case undefined:
@@ -98,7 +107,7 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
 /**
  * Runs the `gongkai` command line `argv` (without `node` and the script) on `io` and resolves to
  * its exit code: 0 done, 1 a report with error violations (or an unexpected failure), 2 a usage or
- * input error, said on stderr. It never exits the process nor sets process.exitCode, and closes
+ * input error (a refused backup or restore, a folder setting to fix), said on stderr. It never exits the process nor sets process.exitCode, and closes
  * every database it opens, so tests call it in-process; `bin/gongkai.js` is the process's wrapper.
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -108,6 +117,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     if (error instanceof UsageError) {
       writeErr(io, error.message);
       writeErr(io, '运行 gongkai help 查看用法。');
+      return 2;
+    }
+    // a refused backup or restore, a folder setting to fix: the sentence says what to do
+    if (error instanceof BackupError || error instanceof FilesDirError) {
+      writeErr(io, error.message);
       return 2;
     }
     writeErr(io, `出错了：${error instanceof Error ? error.message : String(error)}`);

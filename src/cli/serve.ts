@@ -1,6 +1,7 @@
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { FilesDirError, resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
 import { buildServer } from '../server/app.ts';
 import { parseTrustProxy, TrustProxyError } from '../server/trust-proxy.ts';
 import { ensureConsoleBuilt } from './build-console.ts';
@@ -17,6 +18,16 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
   await ensureConsoleBuilt(io);
   const db = openDb(databaseUrl(io));
+  let filesDir: string;
+  let backupDir: string | null;
+  try {
+    filesDir = resolveFilesDir(io.env, db);
+    backupDir = resolveBackupDir(io.env);
+  } catch (error) {
+    await db.close();
+    if (error instanceof FilesDirError) throw new UsageError(error.message);
+    throw error;
+  }
   await migrateToLatest(db);
   const demo = await loadDemoIfEmpty(cliContext(db, { username: 'first start' }), io.env);
   if (demo)
@@ -37,7 +48,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
     throw error;
   }
   // Never trustUserHeader: production callers sign in.
-  const app = await buildServer({ db, logger: true, trustProxy });
+  const app = await buildServer({ db, logger: true, trustProxy, filesDir, backupDir });
   // Resolves (exit 0) once a signal has closed the server and the database: the process then ends
   // because nothing is left to run, as after any other command.
   const stopped = new Promise<number>((resolve) => {
@@ -53,6 +64,6 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   });
   const host = values.host ?? io.env.HOST ?? 'localhost';
   await app.listen({ port, host });
-  writeErr(io, `公开平台已启动：http://localhost:${port}/ （数据库 ${db.describe}）`);
+  writeErr(io, `公开平台已启动：http://localhost:${port}/ （数据库 ${db.describe}，附件 ${filesDir}）`);
   return stopped;
 }

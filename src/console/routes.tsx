@@ -24,6 +24,7 @@ const YearlyFiguresPage = lazy(() => import('./pages/reports/YearlyFiguresPage.t
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AgencySettingsPage = lazy(() => import('./pages/AgencySettingsPage.tsx'));
 const PlatformUsersPage = lazy(() => import('./pages/PlatformUsersPage.tsx'));
+const PlatformBackupsPage = lazy(() => import('./pages/PlatformBackupsPage.tsx'));
 const EventLogPage = lazy(() => import('./pages/EventLogPage.tsx'));
 
 const loading = (
@@ -74,6 +75,7 @@ export function ConsoleRoutes() {
         <Route path="/settings" element={page(<AgencySettingsPage />)} />
         <Route path="/events" element={page(<EventLogPage />)} />
         <Route path="/platform/users" element={page(<PlatformUsersPage />)} />
+        <Route path="/platform/backups" element={page(<PlatformBackupsPage />)} />
         <Route path="/platform/agencies/:agency/users" element={page(<UsersPage />)} />
         <Route path="*" element={page(<NotFound />)} />
       </Routes>

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
@@ -12,8 +12,12 @@ export interface Db {
   dialect: Dialect;
   /** where it is, without credentials (for logs) */
   describe: string;
+  /** the URL it was opened with, credentials included: for PostgreSQL's own tools (backups), never logged */
+  url: string;
   /** the PostgreSQL schema the connection is pinned to, if any */
   schema?: string;
+  /** a SQLite database's file, absolute (none in memory) */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -47,14 +51,15 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: { searchPath
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const describe = target.replace(/\/\/[^@/]*@/, '//');
-    return { kysely, dialect, describe, schema: options.searchPath, close: () => kysely.destroy() };
+    return { kysely, dialect, describe, url, schema: options.searchPath, close: () => kysely.destroy() };
   }
-  if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+  const file = target === ':memory:' ? undefined : resolve(target);
+  if (file) mkdirSync(dirname(file), { recursive: true });
   const database = new SQLite(target);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect, describe: `sqlite:${target}`, close: () => kysely.destroy() };
+  return { kysely, dialect, describe: `sqlite:${target}`, url, file, close: () => kysely.destroy() };
 }

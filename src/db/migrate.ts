@@ -68,3 +68,8 @@ async function migrate(db: Db, run: (migrator: Migrator) => Promise<MigrationRes
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${reason}`);
   }
 }
+
+/** The names of the migrations this version knows, in order (a backup's level must be one of them). */
+export async function migrationNames(db: Db): Promise<string[]> {
+  return Object.keys(await provider(db).getMigrations()).sort();
+}

@@ -1,6 +1,5 @@
 /**
- * Where attachment bytes live: files on disk under one folder (GONGKAI_FILES_DIR, default
- * ./data/files), named by their SHA-256 (`ab/abcdef…`), so the same content is stored once. A
+ * Where attachment bytes live: files on disk under one folder (absolute: files-dir.ts), named by their SHA-256 (`ab/abcdef…`), so the same content is stored once. A
  * file is written to a temporary name and renamed, so a reader never sees half a file.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -8,7 +7,6 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-export const DEFAULT_FILES_DIR = './data/files';
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export interface StoredFile {
@@ -35,8 +33,8 @@ export function maxAttachmentBytes(env: NodeJS.ProcessEnv = process.env): number
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_ATTACHMENT_BYTES;
 }
 
-/** The store under `dir` (default GONGKAI_FILES_DIR, else ./data/files). */
-export function createFileStore(dir: string = process.env.GONGKAI_FILES_DIR || DEFAULT_FILES_DIR): FileStore {
+/** The store under `dir` (the installation's: resolveFilesDir in files-dir.ts). */
+export function createFileStore(dir: string): FileStore {
   const root = resolve(dir);
   const pathOf = (key: string): string => {
     if (!KEY.test(key)) throw new Error(`not a storage key: ${key}`);

@@ -59,8 +59,8 @@ export function isPublicRoute(method: string, url: string): boolean {
 }
 
 const USERS_OF_AGENCY = '/api/v1/agencies/:code/users';
-/** Installation-level routes only a platform administrator may call (users, calendar changes). */
-export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/'] as const;
+/** Installation-level routes only a platform administrator may call (users, calendar changes, backups). */
+export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/', '/api/v1/backups'] as const;
 
 /**
  * Installs the gate (after identity.ts's hook, so `request.identity` is known). It resolves the

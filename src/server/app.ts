@@ -12,6 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { createCalendarService } from '../calendar/calendar-service.ts';
 import { clockOf, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
+import { createFileStore } from '../files/file-store.ts';
+import { resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
 import { registerAccessGate } from './access.ts';
 import { CONSOLE_DIST } from './console/paths.ts';
 import { consoleRoutes } from './console/routes.ts';
@@ -51,6 +53,13 @@ export interface ServerOptions {
   signInLimits?: Partial<SignInLimits>;
   /** filing requests without signing in (defaults: 5 registrations a minute per address and per applicant) */
   submissionLimits?: Partial<SubmissionLimits>;
+  /**
+   * the attachments' folder, absolute (default: resolveFilesDir — GONGKAI_FILES_DIR, else `files`
+   * beside a SQLite database file), read once here
+   */
+  filesDir?: string;
+  /** where backups asked for through the API go (default GONGKAI_BACKUP_DIR, absolute; null: none) */
+  backupDir?: string | null;
   /** called for every route registered (test/authorization.test.ts enumerates them) */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -135,6 +144,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const submissionLimits = { ...DEFAULT_SUBMISSION_LIMITS, ...options.submissionLimits };
   const submissions = createSubmissionLimiter(submissionLimits);
   const signInThrottle = createSignInThrottle(signInLimits);
+  const files = createFileStore(options.filesDir ?? resolveFilesDir(process.env, options.db));
+  const backupDir = options.backupDir === undefined ? resolveBackupDir(process.env) : options.backupDir;
   for (const routes of ROUTE_MODULES)
     await app.register(routes, {
       db: options.db,
@@ -145,6 +156,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       signInThrottle,
       submissionLimits,
       submissions,
+      files,
+      backupDir,
     });
   await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
+  CloudDownloadOutlined,
   DashboardOutlined,
   FileTextOutlined,
   HistoryOutlined,
@@ -52,11 +53,13 @@ const MENU: Array<{
     label: '用户管理（全平台）',
     platform: true,
   },
+  { key: '/platform/backups', icon: <CloudDownloadOutlined />, label: '数据备份（全平台）', platform: true },
 ];
 
-/** The menu entry a path belongs to (its first segment; every /platform page under the platform's users). */
+/** The menu entry a path belongs to (its first segment; the backups page its own, every other /platform page under the platform's users). */
 function menuKey(pathname: string): string {
   const first = pathname.split('/')[1];
+  if (pathname.startsWith('/platform/backups')) return '/platform/backups';
   if (first === 'platform') return '/platform/users';
   return first ? `/${first}` : '/';
 }

@@ -14,6 +14,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   settings: '机关设置',
   users: '用户与角色',
   calendar: '工作日历',
+  backups: '备份与恢复',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -81,6 +82,8 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'calendar.override_set': '工作日历调整',
   'calendar.override_removed': '撤销工作日历调整',
   'calendar.notice_imported': '导入节假日安排通知',
+  'backups.created': '备份数据库和附件',
+  'backups.restored': '从备份恢复数据库和附件',
 };
 
 export const EVENT_SUBJECT_LABELS: Record<string, string> = {
@@ -96,6 +99,7 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   user: '用户',
   calendar_override: '日历调整',
   calendar_notice: '节假日通知',
+  backup: '备份文件',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

@@ -7,6 +7,7 @@ import { channelRoutes } from './agencies/channels.ts';
 import { dashboardRoutes } from './agencies/dashboard.ts';
 import { eventRoutes } from './agencies/events.ts';
 import { remediesRoutes } from './agencies/remedies.ts';
+import { backupRoutes } from './backups/backups.ts';
 import { calendarRoutes } from './calendar/calendar.ts';
 import { healthRoutes } from './health.ts';
 import { itemRoutes } from './items/items.ts';
@@ -52,6 +53,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   letterDeliveryRoutes,
   requestFileRoutes,
   calendarRoutes,
+  backupRoutes,
   itemRoutes,
   itemActionRoutes,
   itemFileRoutes,

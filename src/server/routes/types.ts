@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CalendarService } from '../../calendar/calendar-service.ts';
 import type { Clock } from '../../commands/context.ts';
 import type { Db } from '../../db/connection.ts';
+import type { FileStore } from '../../files/file-store.ts';
 import type { Limiter } from '../limit.ts';
 import type { SignInLimits, SignInThrottle } from '../sign-in-throttle.ts';
 import type { SubmissionLimiter, SubmissionLimits } from '../submission-limits.ts';
@@ -23,6 +24,10 @@ export interface RouteOptions {
   /** filing without signing in: the limits and the one count the portal form and the API share */
   submissionLimits: SubmissionLimits;
   submissions: SubmissionLimiter;
+  /** the attachments' store, in the folder resolved once when the server was built */
+  files: FileStore;
+  /** where backups asked for through the API are written (GONGKAI_BACKUP_DIR); null: not set */
+  backupDir: string | null;
 }
 
 /** A route module: registers its routes on the (encapsulated) instance it is given. */

@@ -10,7 +10,7 @@ import { uploadAttachment } from '../../../commands/items/upload-attachment.ts';
 import { itemAttachmentBody } from '../../../contract/item-inputs.ts';
 import type { Db } from '../../../db/connection.ts';
 import { findAttachment } from '../../../db/queries/items.ts';
-import { createFileStore, type FileStore, maxAttachmentBytes } from '../../../files/file-store.ts';
+import { type FileStore, maxAttachmentBytes } from '../../../files/file-store.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
@@ -40,8 +40,7 @@ export async function sendAttachment(
     .send(store.open(found.storage_key));
 }
 
-export const itemFileRoutes: RouteModule = async (app, { db, calendars, clock }) => {
-  const store = createFileStore();
+export const itemFileRoutes: RouteModule = async (app, { db, files: store, calendars, clock }) => {
   const maxBytes = maxAttachmentBytes();
 
   app.post(

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { findItem, listItems } from '../../../db/queries/items.ts';
 import { STATUTORY_CATEGORIES } from '../../../domain/items/categories.ts';
-import { createFileStore } from '../../../files/file-store.ts';
 import { agencyOf } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 import { agencyCode, decimal, errorBody, rowId } from '../schemas.ts';
@@ -18,9 +17,7 @@ import { itemParams, itemSummarySchema, publicItemSchema } from './items-schemas
 const publicSummary = itemSummarySchema.omit({ status: true, statusLabel: true, version: true });
 const BASE = '/api/v1/agencies/:code/published-items';
 
-export const itemPublicRoutes: RouteModule = async (app, { db }) => {
-  const store = createFileStore();
-
+export const itemPublicRoutes: RouteModule = async (app, { db, files: store }) => {
   app.get(
     BASE,
     {

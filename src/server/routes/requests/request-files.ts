@@ -5,7 +5,7 @@
  */
 import { attachFileToRequest } from '../../../commands/requests/attach-file.ts';
 import { requestAttachedSchema, requestAttachmentBody } from '../../../contract/request-inputs.ts';
-import { createFileStore, maxAttachmentBytes } from '../../../files/file-store.ts';
+import { maxAttachmentBytes } from '../../../files/file-store.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
@@ -15,8 +15,7 @@ import type { RouteModule } from '../types.ts';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-export const requestFileRoutes: RouteModule = async (app, { db, calendars, clock }) => {
-  const store = createFileStore();
+export const requestFileRoutes: RouteModule = async (app, { db, files: store, calendars, clock }) => {
   const maxBytes = maxAttachmentBytes();
 
   app.post(

@@ -1,0 +1,28 @@
+/** The backups made, as the event log has them (`backups.created`), newest first. */
+import type { BackupJson } from '../../contract/backups.ts';
+import type { Db } from '../connection.ts';
+
+/** The last `limit` backups. */
+export async function listBackups(db: Db, limit = 100): Promise<BackupJson[]> {
+  const rows = await db.kysely
+    .selectFrom('events')
+    .select(['at', 'actor', 'data'])
+    .where('name', '=', 'backups.created')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => {
+    const data = JSON.parse(row.data) as Omit<BackupJson, 'at' | 'actor'>;
+    return {
+      at: row.at,
+      actor: row.actor,
+      file: data.file,
+      sha256: data.sha256,
+      bytes: data.bytes,
+      kind: data.kind,
+      migration: data.migration,
+      rows: data.rows,
+      attachments: { ...data.attachments, damaged: data.attachments.damaged ?? [] },
+    };
+  });
+}
