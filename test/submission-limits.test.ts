@@ -143,3 +143,70 @@ describeEachDatabase('filing without signing in: per address and per applicant',
     expect(last.headers['retry-after']).toBeDefined();
   });
 });
+
+describeEachDatabase('Idempotency-Key on the API submission route', (use) => {
+  let app: FastifyInstance;
+  const CODE2 = 'idemzone';
+  const URL = `/api/v1/agencies/${CODE2}/requests/online`;
+  const count = async () =>
+    Number(
+      (
+        await use()
+          .kysely.selectFrom('requests')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  beforeAll(async () => {
+    await createTestAgency(use(), CODE2);
+    app = await buildServer({ db: use(), now: () => new Date('2021-06-10T02:00:00Z') });
+    await app.ready();
+  });
+  afterAll(() => app.close());
+  const file = (key: string | null, n: number, address = '198.51.100.20') =>
+    app.inject({
+      method: 'POST',
+      url: URL,
+      remoteAddress: address,
+      headers: key === null ? {} : { 'idempotency-key': key },
+      payload: { applicantType: 'natural_person', applicant: applicant(n) },
+    });
+
+  it('the same key answers the first receipt (200, Idempotent-Replayed) and files nothing more', async () => {
+    const before = await count();
+    const first = await file('3f1c9a2e-8b7d-4c55-9e0a-1b2c3d4e5f60', 400);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await file('3f1c9a2e-8b7d-4c55-9e0a-1b2c3d4e5f60', 400, '198.51.100.21');
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(await count()).toBe(before + 1);
+    const other = await file('another-key', 401);
+    expect(other.statusCode).toBe(201);
+    expect(other.json().trackingCode).not.toBe(first.json().trackingCode);
+    expect(await count()).toBe(before + 2);
+  });
+
+  it('concurrent retries with one key file once', async () => {
+    const before = await count();
+    const results = await Promise.all([1, 2, 3].map((i) => file('retry-key-7', 402, `198.51.100.3${i}`)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(results.map((r) => r.json().trackingCode)).size).toBe(1);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('a malformed key is refused in Chinese, nothing filed', async () => {
+    const before = await count();
+    const res = await file('not a key!', 403);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('Idempotency-Key');
+    expect(await count()).toBe(before);
+  });
+
+  it('without a key each post files a request', async () => {
+    const before = await count();
+    expect((await file(null, 404)).statusCode).toBe(201);
+    expect((await file(null, 405)).statusCode).toBe(201);
+    expect(await count()).toBe(before + 2);
+  });
+});

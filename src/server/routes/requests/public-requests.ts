@@ -2,8 +2,9 @@
  * Public routes of requests: file one online (第二十九条), follow it by its tracking code (status,
  * dates, letters — nothing else about the applicant), and the deadline calculator.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { registerRequest } from '../../../commands/requests/register-request.ts';
+import { submitOnlineRequest } from '../../../commands/requests/submit-online-request.ts';
 import { trackRequest } from '../../../commands/requests/track-request.ts';
 import { onlineRequestBody } from '../../../contract/request-inputs.ts';
 import { unconfirmedYears } from '../../../domain/calendar/work-calendar.ts';
@@ -16,6 +17,16 @@ import { agencyCode, decimal, errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
 
+/** A client's Idempotency-Key: 1–64 letters, digits, `-` or `_` (a UUID fits). */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+const idempotencyKey = (value: unknown): string | null =>
+  typeof value === 'string' && IDEMPOTENCY_KEY.test(value) ? value : null;
+
+/** The submission token of a key at an agency (32 hex digits, as the portal form's tokens). */
+const tokenOfKey = (agencyId: number, key: string): string =>
+  createHash('sha256').update(`api\n${agencyId}\n${key}`).digest('hex').slice(0, 32);
+
 export const publicRequestRoutes: RouteModule = async (
   app,
   { db, calendars, clock, submissionLimits, submissions },
@@ -27,31 +38,43 @@ export const publicRequestRoutes: RouteModule = async (
       schema: {
         tags: ['public'],
         summary: 'File a request online; answers the tracking code and registration number',
+        description:
+          'An optional `Idempotency-Key` header (1–64 letters, digits, `-` or `_`) makes a retry safe: the same key at the same agency answers the first receipt (200, `Idempotent-Replayed: true`) instead of filing again, whatever the body.',
         params: z.object({ code: agencyCode }),
+        headers: z.object({
+          'idempotency-key': z
+            .string()
+            .regex(IDEMPOTENCY_KEY, { error: '请求头 Idempotency-Key 应为 1–64 个字母、数字、- 或 _' })
+            .optional(),
+        }),
         body: onlineRequestBody,
-        response: { 201: receiptSchema, 400: errorBody, 404: errorBody, 429: errorBody },
+        response: { 200: receiptSchema, 201: receiptSchema, 400: errorBody, 404: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
       const ctx = publicContext(request, { db, calendars, clock });
+      const key = idempotencyKey(request.headers['idempotency-key']);
       const submitter = { address: request.ip, applicant: request.body.applicant };
       const taken = submissions.take(submitter, ctx.clock.now(), reply);
-      let registered: Awaited<ReturnType<typeof registerRequest>>;
+      let receipt: Awaited<ReturnType<typeof submitOnlineRequest>>;
       try {
-        registered = await registerRequest(ctx, {
+        // one path with the portal form: registered once per token (online_submissions); the
+        // token of a client's Idempotency-Key is derived from it, else it is new for this post
+        receipt = await submitOnlineRequest(ctx, {
           agencyId,
-          channel: 'online',
+          token: key ? tokenOfKey(agencyId, key) : randomBytes(16).toString('hex'),
           applicantType: request.body.applicantType,
           applicant: request.body.applicant,
-          submittedAt: ctx.clock.now(),
         });
       } catch (error) {
         taken.release();
         throw error;
       }
-      const { requestId: _id, version: _version, ...receipt } = registered;
-      return reply.code(201).send(receipt);
+      const { created, ...body } = receipt;
+      if (created) return reply.code(201).send(body);
+      taken.release(); // a replay registers nothing
+      return reply.code(200).header('idempotent-replayed', 'true').send(body);
     },
   );
 
