@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildAnnualReport } from '../src/commands/build-annual-report.ts';
 import { buildServer } from '../src/server/app.ts';
+import { withNarrowScreenCss } from '../src/server/routes/letters/letters.ts';
 import { describeEachWithDemo } from './databases.ts';
 
 const OPERATOR = { 'x-gongkai-user': 'lingang-operator' };
@@ -173,6 +174,12 @@ describeEachWithDemo('a request from intake to answer, through the API', (use) =
     expect(wrongCase.statusCode).toBe(404);
     // the tracking page's letters: the date printed on each, the outcome in words, 在线查看 opens in the browser
     expect(html.headers['content-disposition']).toMatch(/^inline;/);
+    // on a phone the A4 margins give way (screen only; print keeps GB/T 9704)
+    expect(html.body).toContain('@media screen and (max-width: 640px)');
+    expect(withNarrowScreenCss(html.body)).toBe(html.body);
+    expect(withNarrowScreenCss('<html><head><title>x</title></head><body></body></html>')).toContain(
+      '<style>@media screen and (max-width: 640px)',
+    );
     expect(docx.headers['content-disposition']).toMatch(/^attachment;/);
     const track = (await app.inject({ url: `/api/v1/track/${r.trackingCode}` })).json();
     expect(track.outcomeLabel).toBe('部分公开');

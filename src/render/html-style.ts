@@ -11,6 +11,17 @@ const HEADING_FONTS = "'SimHei', '黑体', 'Noto Sans CJK SC', 'Source Han Sans 
 const TABLE_FONTS = "'SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
 
 /** Page rules: only for a standalone document (a fragment must not restyle its host page). */
+/**
+ * On a phone the A4 margins would leave a finger-wide column: the page's margins shrink, the type
+ * stays. Screen only (print keeps GB/T 9704); also added to letters stored before it existed
+ * (server/routes/letters: withNarrowScreenCss).
+ */
+export const NARROW_SCREEN_CSS = `@media screen and (max-width: 640px) {
+  body { padding: 0; }
+  .gk-report { padding: 20px 16px 32px; box-shadow: none; }
+}
+`;
+
 export const PAGE_CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 html, body { margin: 0; padding: 0; }
@@ -18,7 +29,7 @@ html, body { margin: 0; padding: 0; }
   body { background: #f2f2f2; padding: 24px 0; }
   .gk-report { background: #fff; padding: 37mm 26mm 35mm 28mm; box-shadow: 0 0 6px #bbb; }
 }
-`;
+${NARROW_SCREEN_CSS}`;
 
 /** Styles scoped to `.gk-report`, safe to embed in another page. */
 export const REPORT_CSS = `

@@ -12,6 +12,7 @@ import { letterFields } from '../../../domain/letters/fields.ts';
 import { LETTER_KINDS, letterKindLabel } from '../../../domain/letters/kinds.ts';
 import { defaultTemplate } from '../../../domain/letters/templates.ts';
 import { isTrackingCode } from '../../../domain/requests/identifiers.ts';
+import { NARROW_SCREEN_CSS } from '../../../render/html-style.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
@@ -25,6 +26,15 @@ const FORMATS = {
 };
 const format = z.enum(['docx', 'html'], { error: '格式应为 docx 或 html' });
 const letterId = rowId('文书编号');
+
+/**
+ * A stored letter page with the phone styles (screen only, the letter's text untouched): letters
+ * stored before NARROW_SCREEN_CSS existed get it when shown.
+ */
+export function withNarrowScreenCss(page: string): string {
+  if (page.includes(NARROW_SCREEN_CSS) || !page.includes('</head>')) return page;
+  return page.replace('</head>', `<style>${NARROW_SCREEN_CSS}</style></head>`);
+}
 
 async function sendLetter(
   db: Db,
@@ -53,7 +63,7 @@ async function sendLetter(
         ),
       )
       .header('cache-control', 'private, no-store')
-      .send(as === 'docx' ? Buffer.from(letter.docx) : letter.html)
+      .send(as === 'docx' ? Buffer.from(letter.docx) : withNarrowScreenCss(letter.html))
   );
 }
 
