@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { DASHBOARD_LISTS, QUEUE_FILTERS } from '../domain/requests/queues.ts';
+import { CORRECTION_OUTCOMES, REQUEST_KINDS } from '../domain/requests/record-correction.ts';
 import { CASE_STATES } from '../domain/requests/state-machine.ts';
 import { applicantBody } from './register-request.ts';
 
@@ -113,6 +114,11 @@ export const caseSummarySchema = z.object({
   outcome: z.string().nullable(),
   decidedOn: z.string().nullable(),
   version: z.number().int(),
+  kind: z.string().describe(`${REQUEST_KINDS.join(' | ')}: record_correction is a 更正申请 (条例 第四十一条)`),
+  correctionOutcome: z
+    .string()
+    .nullable()
+    .describe(`a correction request's outcome, ${CORRECTION_OUTCOMES.join(' | ')} (its outcome is null: none of table 三's)`),
 });
 
 export const queueSchema = z.object({
@@ -191,6 +197,12 @@ export const caseDetailSchema = z.object({
     .describe('as registered; the ID number masked'),
   receivedOn: z.string(),
   decidedOn: z.string().nullable(),
+  kind: z.enum(REQUEST_KINDS).describe('disclosure, or record_correction (更正申请, 条例 第四十一条)'),
+  correction: z
+    .object({ record: z.string(), inaccuracy: z.string(), evidence: z.string() })
+    .nullable()
+    .describe('a correction request: the record, what is inaccurate, the evidence offered'),
+  correctionOutcome: z.enum(CORRECTION_OUTCOMES).nullable(),
   outcome: z.string().nullable(),
   legalBasis: z.string().nullable(),
   feeYuan: z.number(),

@@ -146,6 +146,12 @@ export interface RequestTable {
   waiting_until: string | null;
   clock_state: string | null;
   legal_basis: string | null;
+  /** 'disclosure' (政府信息公开申请) or 'record_correction' (更正申请, 条例 第四十一条), migration 0017 */
+  kind: Generated<string>;
+  /** JSON of a correction request: the record, what is inaccurate, the evidence offered */
+  correction: string | null;
+  /** a correction request's outcome (corrected, transferred, referred, refused); `outcome` stays null */
+  correction_outcome: string | null;
 }
 
 export interface RequestItemTable {

@@ -8,6 +8,7 @@ import { CONSULTATION_DAYS } from '../../domain/clock/validate.ts';
 import { applicationFee, feeBreakdown } from '../../domain/fees/processing-fee.ts';
 import { type AnswerInput, answerSection } from '../../domain/letters/answer-section.ts';
 import { feeSection } from '../../domain/letters/fee-section.ts';
+import { correctionAnswerSection } from '../../domain/letters/correction-answer-section.ts';
 import { answerKind } from '../../domain/letters/kinds.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
 import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
@@ -18,6 +19,12 @@ import {
 } from '../../domain/requests/decision-fields.ts';
 import { findBasis, requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
 import {
+  type CorrectionDecision,
+  type CorrectionRequest,
+  correctionDecisionProblems,
+} from '../../domain/requests/record-correction.ts';
+import {
+  correctionRemedyRoute,
   missingRemedyBodies,
   missingRemedyBodiesMessage,
   type RemedyBodies,
@@ -291,6 +298,36 @@ function answerLetter(input: AnswerInput): LetterRequest {
   return { kind: answerKind(input.outcome), sections: { answer: result.answer, remedies: result.remedies } };
 }
 
+/**
+ * 条例 第四十一条：“……有权更正的行政机关审核属实的，应当予以更正并告知申请人；不属于本行政机关职能范围的，行政
+ * 机关可以转送有权更正的行政机关处理并告知申请人，或者告知申请人向有权更正的行政机关提出。” The decision on a
+ * correction request (its kind is checked before, kindRefusal): one of its four outcomes with the fields
+ * it needs, never one of the 21 outcomes (`outcome` stays empty); a 更正申请答复书 with 行政复议 or a suit.
+ */
+const decideCorrection: Handler = async ({ payload, occurredOn, row, trx }) => {
+  const p = parse('decide_correction', payload);
+  const decision: CorrectionDecision = p;
+  const problems = correctionDecisionProblems(decision);
+  if (problems.length > 0)
+    throw new AppError('validation', `答复更正申请的内容不完整：${problems.map((x) => x.message).join('；')}`, problems);
+  const stored = await trx.selectFrom('requests').select('correction').where('id', '=', row.id).executeTakeFirstOrThrow();
+  const request = JSON.parse(stored.correction ?? '{}') as CorrectionRequest;
+  const route = correctionRemedyRoute();
+  const bodies = await remedyBodiesFor(trx, row.agencyId, route);
+  const section = correctionAnswerSection(request, decision, bodies);
+  if (!section.ok) throw new AppError('validation', section.message);
+  return {
+    eventType: 'decided',
+    clockEvent: { type: 'decided', on: occurredOn },
+    columns: { correction_outcome: p.outcome, decided_on: occurredOn },
+    record: { correctionOutcome: p.outcome, decision, remedies: route },
+    letter: () => ({
+      kind: 'correction_answer',
+      sections: { correctionAnswer: section.correctionAnswer, remedies: section.remedies },
+    }),
+  };
+};
+
 /** What each action checks and records. */
 export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
   request_correction: requestCorrection,
@@ -359,4 +396,5 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
     };
   },
   decide,
+  decide_correction: decideCorrection,
 };

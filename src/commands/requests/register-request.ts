@@ -6,7 +6,16 @@ import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { computeClock } from '../../domain/clock/compute-clock.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import type { ApplicantType, RequestChannel } from '../../domain/report/vocabulary.ts';
-import { type ApplicantInput, applicantProblems } from '../../domain/requests/applicant.ts';
+import {
+  type ApplicantInput,
+  applicantProblems,
+  correctionApplicantProblems,
+} from '../../domain/requests/applicant.ts';
+import {
+  type CorrectionRequest,
+  correctionRequestProblems,
+  type RequestKind,
+} from '../../domain/requests/record-correction.ts';
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
 import { registrationRefusal } from '../../domain/requests/policy.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
@@ -29,6 +38,10 @@ export interface RegisterRequestInput {
   receiptNote?: string;
   /** the instant an online submission arrived */
   submittedAt?: Date;
+  /** disclosure (default) or record_correction (条例 第四十一条) */
+  kind?: RequestKind;
+  /** a correction request's record, inaccuracy and evidence */
+  correction?: Partial<CorrectionRequest>;
 }
 
 export interface RegisteredRequest {
@@ -76,6 +89,8 @@ function receivedDate(input: RegisterRequestInput, calendar: WorkCalendar, today
 /** Who registers: a member of staff (the operator role), or nobody signed in (a citizen, online only). */
 export type Registrar = AgencyActor | null;
 
+const actorIsStaff = (actor: Registrar): actor is AgencyActor => actor !== null;
+
 /** The event log's actor of a citizen's online request. */
 const PUBLIC_USERNAME = 'public';
 
@@ -93,10 +108,34 @@ export async function registerRequest(
   if (refusal) throw new AppError('forbidden', refusal);
   const today = ctx.clock.today();
   const calendar = await ctx.calendar.get();
-  const problems = applicantProblems(input.applicant, input.applicantType);
+  const kind = input.kind ?? 'disclosure';
+  if (kind === 'record_correction' && !actorIsStaff(ctx.actor))
+    throw new AppError('forbidden', '更正申请（条例第四十一条）须由“经办人”登记。');
+  // 条例 第四十一条：“公民、法人或者其他组织有证据证明行政机关提供的与其自身相关的政府信息记录不准确的，
+  // 可以要求行政机关更正。” — who asks, the record, what is inaccurate and the evidence.
+  const problems =
+    kind === 'record_correction'
+      ? [
+          ...correctionApplicantProblems(input.applicant, input.applicantType),
+          ...correctionRequestProblems(input.correction ?? {}),
+        ]
+      : applicantProblems(input.applicant, input.applicantType);
   if (problems.length > 0) {
-    throw new AppError('validation', `申请信息有误：${problems.map((p) => p.message).join('；')}`, problems);
+    const what = kind === 'record_correction' ? '更正申请' : '申请信息';
+    throw new AppError('validation', `${what}有误：${problems.map((p) => p.message).join('；')}`, problems);
   }
+  const correction =
+    kind === 'record_correction'
+      ? {
+          record: String(input.correction?.record).trim(),
+          inaccuracy: String(input.correction?.inaccuracy).trim(),
+          evidence: String(input.correction?.evidence).trim(),
+        }
+      : null;
+  // a correction request's record is what the queue searches and the letters name as the information
+  const applicant = correction
+    ? { ...input.applicant, information: correction.record, form: undefined, delivery: undefined }
+    : input.applicant;
   const receivedOn = receivedDate(input, calendar, today);
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   const trackingCode = trackingCodeFrom(randomBytes(20));
@@ -139,11 +178,13 @@ export async function registerRequest(
         registration_year: year,
         registration_seq: counter.last_seq,
         submitted_at: input.submittedAt?.toISOString() ?? null,
-        applicant: JSON.stringify(input.applicant),
-        information: input.applicant.information ?? null,
-        doc_number: input.applicant.docNumber ?? null,
-        form: input.applicant.form ?? null,
-        delivery: input.applicant.delivery ?? null,
+        applicant: JSON.stringify(applicant),
+        information: applicant.information ?? null,
+        doc_number: applicant.docNumber ?? null,
+        form: applicant.form ?? null,
+        delivery: applicant.delivery ?? null,
+        kind,
+        correction: correction ? JSON.stringify(correction) : null,
         state: 'open',
         version: 1,
         ...clockColumns(reading),
@@ -160,6 +201,8 @@ export async function registerRequest(
       stateBefore: null,
       stateAfter: 'open',
       data: {
+        kind,
+        ...(correction ? { correction } : {}),
         channel: input.channel,
         receiptNote: input.receiptNote ?? null,
         registrationNo,
@@ -173,7 +216,10 @@ export async function registerRequest(
       issuedOn: receivedOn,
       answerDueOn: reading.due,
     };
-    await issueLetter(inTrx(ctx, trx), target, { kind: 'receipt', sections: {} });
+    await issueLetter(inTrx(ctx, trx), target, {
+      kind: correction ? 'correction_receipt' : 'receipt',
+      sections: {},
+    });
     return {
       requestId: inserted.id,
       trackingCode,

@@ -39,6 +39,10 @@ export interface CaseSummary {
   outcome: string | null;
   decidedOn: string | null;
   version: number;
+  /** disclosure, or record_correction (更正申请, 条例 第四十一条) */
+  kind: string;
+  /** a correction request's outcome (its `outcome` is empty) */
+  correctionOutcome: string | null;
 }
 
 export const SUMMARY_COLUMNS = [
@@ -55,6 +59,8 @@ export const SUMMARY_COLUMNS = [
   'outcome',
   'decided_on',
   'version',
+  'kind',
+  'correction_outcome',
 ] as const;
 
 export type SummaryRow = {
@@ -71,6 +77,8 @@ export type SummaryRow = {
   outcome: string | null;
   decided_on: string | null;
   version: number;
+  kind: string;
+  correction_outcome: string | null;
   applicant_name: string | null;
 };
 
@@ -91,6 +99,8 @@ export function toSummary(r: SummaryRow): CaseSummary {
     outcome: r.outcome,
     decidedOn: r.decided_on,
     version: r.version,
+    kind: r.kind,
+    correctionOutcome: r.correction_outcome,
   };
 }
 

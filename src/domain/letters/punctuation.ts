@@ -27,7 +27,7 @@ const sentence = (text: string | undefined): string | undefined =>
 
 /** The letter's staff-written texts punctuated for where the templates set them. */
 export function tidyLetterData(data: LetterData): LetterData {
-  const { correction, consultation, extension, fee, answer } = data;
+  const { correction, consultation, extension, fee, answer, correctionAnswer } = data;
   return {
     ...data,
     ...(correction ? { correction: { ...correction, items: correction.items.map(asSentence) } } : {}),
@@ -46,5 +46,6 @@ export function tidyLetterData(data: LetterData): LetterData {
           },
         }
       : {}),
+    ...(correctionAnswer ? { correctionAnswer: { ...correctionAnswer, reason: sentence(correctionAnswer.reason) } } : {}),
   };
 }

@@ -34,6 +34,7 @@ export const CASE_ACTION_ROLES: PolicyTable<CaseAction> = {
   request_reasons: ['operator'],
   set_later_date: ['operator'],
   decide: ['operator'],
+  decide_correction: ['operator'],
 };
 
 /** Why a verb is refused (the 403 message). */

@@ -3,6 +3,7 @@
  * 109号). Pure: which action is allowed from which state, and where it leads. Time rules (the
  * 7-day window for 补正, the extension before the due date, lapsed waits) are the clock's.
  */
+import type { RequestKind } from './record-correction.ts';
 
 export const CASE_STATES = [
   'open',
@@ -36,6 +37,7 @@ export const CASE_ACTIONS = [
   'request_reasons',
   'set_later_date',
   'decide',
+  'decide_correction',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -52,6 +54,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   request_reasons: '要求说明理由（第三十五条）',
   set_later_date: '确定延后答复期限（第三十五条）',
   decide: '作出答复',
+  decide_correction: '答复更正申请（第四十一条）',
 };
 
 interface Transition {
@@ -75,6 +78,7 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   request_reasons: { from: ['open'], to: 'awaiting_reasons', basis: '条例第三十五条' },
   set_later_date: { from: ['awaiting_reasons'], to: 'open', basis: '条例第三十五条' },
   decide: { from: ['open', 'in_consultation', 'awaiting_reasons'], to: 'decided', basis: '条例第三十六条' },
+  decide_correction: { from: ['open'], to: 'decided', basis: '条例第四十一条' },
 };
 
 export type TransitionResult = { ok: true; to: CaseState } | { ok: false; message: string };
@@ -92,7 +96,24 @@ export function transition(state: CaseState, action: CaseAction): TransitionResu
   return { ok: true, to: rule.to === 'same' ? state : rule.to };
 }
 
-/** The actions a case in this state allows (what the case page offers). */
-export function allowedActions(state: CaseState): CaseAction[] {
-  return CASE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(state));
+/**
+ * Why an action does not fit the request's kind, or null. 条例 第三十条–第三十六条 speak of the
+ * 政府信息公开申请: 补正, 征求意见, 延期, 收费, 第三十五条 and the 21 outcomes are not for a correction
+ * request, which has its own decision (第四十一条, `decide_correction`); that decision is not for a
+ * disclosure request.
+ */
+export function kindRefusal(kind: RequestKind, action: CaseAction): string | null {
+  if (kind === 'disclosure')
+    return action === 'decide_correction'
+      ? '该申请是政府信息公开申请，不能按更正申请（条例第四十一条）答复；请使用“作出答复”，选择条例第三十六条规定的办理结果。'
+      : null;
+  if (action === 'decide_correction') return null;
+  if (action === 'decide')
+    return '该申请是更正申请（条例第四十一条），不是政府信息公开申请，不能选择政府信息公开申请的办理结果；请使用“答复更正申请”（予以更正、转送、告知向有权机关提出或不予更正）。';
+  return `该申请是更正申请（条例第四十一条），不能${CASE_ACTION_LABELS[action]}：补正、征求意见、延期、收费和第三十五条的程序只适用于政府信息公开申请（条例第三十条至第三十五条）。`;
+}
+
+/** The actions a case of this kind in this state allows (what the case page offers). */
+export function allowedActions(state: CaseState, kind: RequestKind = 'disclosure'): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(state) && !kindRefusal(kind, action));
 }

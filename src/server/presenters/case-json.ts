@@ -7,6 +7,12 @@ import { todayInChina } from '../../domain/dates.ts';
 import { maskApplicant } from '../../domain/identity/mask.ts';
 import { DELIVERY_METHOD_LABELS, isDeliveryMethod } from '../../domain/letters/delivery.ts';
 import { clockEventsOf } from '../../domain/requests/clock-events.ts';
+import {
+  type CorrectionRequest,
+  isCorrectionOutcome,
+  isRequestKind,
+  type RequestKind,
+} from '../../domain/requests/record-correction.ts';
 import { allowedActions, CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import { parseJson } from './json.ts';
 
@@ -14,6 +20,12 @@ type FoundCase = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
 const labelOfMethod = (method: string | null) =>
   method && isDeliveryMethod(method) ? DELIVERY_METHOD_LABELS[method] : (method ?? '');
+
+/** A stored correction request (JSON) as the API shows it. */
+function correctionOf(stored: Record<string, unknown>): CorrectionRequest {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { record: text(stored.record), inaccuracy: text(stored.inaccuracy), evidence: text(stored.evidence) };
+}
 
 /**
  * The case, its timeline, its clock as of `today` and the actions its state allows. The applicant's
@@ -26,6 +38,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
   );
   const clock = storedClock({ received: row.received_on, events: clockEvents }, calendar, today);
   const state = row.state as CaseState;
+  const kind: RequestKind = isRequestKind(row.kind) ? row.kind : 'disclosure';
   return {
     id: row.id,
     version: row.version,
@@ -38,12 +51,16 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
     applicant: row.applicant ? maskApplicant(parseJson(row.applicant)) : null,
     receivedOn: row.received_on,
     decidedOn: row.decided_on,
+    kind,
+    correction: row.correction ? correctionOf(parseJson(row.correction)) : null,
+    correctionOutcome:
+      row.correction_outcome && isCorrectionOutcome(row.correction_outcome) ? row.correction_outcome : null,
     outcome: row.outcome,
     legalBasis: row.legal_basis,
     feeYuan: Number(row.fee_yuan),
     items: items.map((i) => ({ seq: i.seq, outcome: i.outcome })),
     clock,
-    allowedActions: allowedActions(state),
+    allowedActions: allowedActions(state, kind),
     events: events.map((e) => ({
       id: e.id,
       seq: e.seq,

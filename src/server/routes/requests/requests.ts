@@ -20,7 +20,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
     {
       schema: {
         tags: ['requests'],
-        summary: 'Register a request received by letter, in person, by fax or otherwise (staff)',
+        summary:
+          'Register a request received by letter, in person, by fax or otherwise (staff): a disclosure request, or a request to correct a record about the applicant (条例 第四十一条)',
         params: z.object({ code: agencyCode }),
         body: registerBody,
         response: { 201: registeredSchema, 400: errorBody, ...readErrors },
@@ -37,6 +38,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
         applicant: body.applicant,
         receivedOn: body.receivedOn,
         receiptNote: body.receiptNote,
+        kind: body.kind,
+        correction: body.correction,
         submittedAt: body.channel === 'online' ? ctx.clock.now() : undefined,
       });
       return reply.code(201).send(registered);
