@@ -26,7 +26,9 @@ export const applicantBody = z.object({
 export const correctionBody = z.object({
   record: optionalText(2000).describe('the government information record about the applicant to correct'),
   inaccuracy: optionalText(5000).describe('what in it is inaccurate, and what it should say'),
-  evidence: optionalText(5000).describe('the evidence offered; files can be attached to the case after registration'),
+  evidence: optionalText(5000).describe(
+    'the evidence offered; files can be attached to the case after registration',
+  ),
 });
 
 /** The body of a staff registration (and of `gongkai request register FILE`). */
@@ -36,8 +38,12 @@ export const registerBody = z.object({
       error: '申请类型应为 disclosure（政府信息公开申请）或 record_correction（更正申请，条例第四十一条）',
     })
     .default('disclosure')
-    .describe('disclosure (default), or record_correction: a request to correct a record about the applicant (条例 第四十一条)'),
-  correction: correctionBody.optional().describe('required for record_correction: the record, what is inaccurate, the evidence'),
+    .describe(
+      'disclosure (default), or record_correction: a request to correct a record about the applicant (条例 第四十一条)',
+    ),
+  correction: correctionBody
+    .optional()
+    .describe('required for record_correction: the record, what is inaccurate, the evidence'),
   channel: z.enum(REQUEST_CHANNELS, { error: `channel 应为 ${REQUEST_CHANNELS.join('、')} 之一` }),
   applicantType: z.enum(APPLICANT_TYPES, { error: `申请人类型应为 ${APPLICANT_TYPES.join('、')} 之一` }),
   applicant: applicantBody,

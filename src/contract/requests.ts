@@ -114,11 +114,15 @@ export const caseSummarySchema = z.object({
   outcome: z.string().nullable(),
   decidedOn: z.string().nullable(),
   version: z.number().int(),
-  kind: z.string().describe(`${REQUEST_KINDS.join(' | ')}: record_correction is a 更正申请 (条例 第四十一条)`),
+  kind: z
+    .string()
+    .describe(`${REQUEST_KINDS.join(' | ')}: record_correction is a 更正申请 (条例 第四十一条)`),
   correctionOutcome: z
     .string()
     .nullable()
-    .describe(`a correction request's outcome, ${CORRECTION_OUTCOMES.join(' | ')} (its outcome is null: none of table 三's)`),
+    .describe(
+      `a correction request's outcome, ${CORRECTION_OUTCOMES.join(' | ')} (its outcome is null: none of table 三's)`,
+    ),
 });
 
 export const queueSchema = z.object({

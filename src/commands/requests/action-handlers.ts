@@ -7,8 +7,8 @@ import { FEE_PAYMENT_DAYS } from '../../domain/clock/timeline.ts';
 import { CONSULTATION_DAYS } from '../../domain/clock/validate.ts';
 import { applicationFee, feeBreakdown } from '../../domain/fees/processing-fee.ts';
 import { type AnswerInput, answerSection } from '../../domain/letters/answer-section.ts';
-import { feeSection } from '../../domain/letters/fee-section.ts';
 import { correctionAnswerSection } from '../../domain/letters/correction-answer-section.ts';
+import { feeSection } from '../../domain/letters/fee-section.ts';
 import { answerKind } from '../../domain/letters/kinds.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
 import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
@@ -309,8 +309,16 @@ const decideCorrection: Handler = async ({ payload, occurredOn, row, trx }) => {
   const decision: CorrectionDecision = p;
   const problems = correctionDecisionProblems(decision);
   if (problems.length > 0)
-    throw new AppError('validation', `答复更正申请的内容不完整：${problems.map((x) => x.message).join('；')}`, problems);
-  const stored = await trx.selectFrom('requests').select('correction').where('id', '=', row.id).executeTakeFirstOrThrow();
+    throw new AppError(
+      'validation',
+      `答复更正申请的内容不完整：${problems.map((x) => x.message).join('；')}`,
+      problems,
+    );
+  const stored = await trx
+    .selectFrom('requests')
+    .select('correction')
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
   const request = JSON.parse(stored.correction ?? '{}') as CorrectionRequest;
   const route = correctionRemedyRoute();
   const bodies = await remedyBodiesFor(trx, row.agencyId, route);

@@ -104,11 +104,22 @@ export const ACTION_PAYLOADS = {
       error: () =>
         '更正申请的处理结果应为 corrected（予以更正）、transferred（转送有权更正的机关）、referred（告知向有权更正的机关提出）或 refused（不予更正）',
     }),
-    corrected: z.string({ error: '更正的内容应为文字' }).max(2000, { error: '更正的内容超过 2000 个字符' }).optional(),
-    agency: z.string({ error: '有权更正的行政机关应为文字' }).max(200, { error: '有权更正的行政机关超过 200 个字符' }).optional(),
-    contact: z.string({ error: '该机关的联系方式应为文字' }).max(200, { error: '该机关的联系方式超过 200 个字符' }).optional(),
+    corrected: z
+      .string({ error: '更正的内容应为文字' })
+      .max(2000, { error: '更正的内容超过 2000 个字符' })
+      .optional(),
+    agency: z
+      .string({ error: '有权更正的行政机关应为文字' })
+      .max(200, { error: '有权更正的行政机关超过 200 个字符' })
+      .optional(),
+    contact: z
+      .string({ error: '该机关的联系方式应为文字' })
+      .max(200, { error: '该机关的联系方式超过 200 个字符' })
+      .optional(),
     ground: z
-      .enum(REFUSAL_GROUNDS, { error: () => '不予更正的依据应为 not_verified（审核不属实）或 insufficient_evidence（证据不足）' })
+      .enum(REFUSAL_GROUNDS, {
+        error: () => '不予更正的依据应为 not_verified（审核不属实）或 insufficient_evidence（证据不足）',
+      })
       .optional(),
     reason: z.string({ error: '理由应为文字' }).max(5000, { error: '理由超过 5000 个字符' }).optional(),
   }),

@@ -11,13 +11,13 @@ import {
   applicantProblems,
   correctionApplicantProblems,
 } from '../../domain/requests/applicant.ts';
+import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
+import { registrationRefusal } from '../../domain/requests/policy.ts';
 import {
   type CorrectionRequest,
   correctionRequestProblems,
   type RequestKind,
 } from '../../domain/requests/record-correction.ts';
-import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
-import { registrationRefusal } from '../../domain/requests/policy.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
 import { type CommandContext, inTrx } from '../context.ts';
 import { appendCaseEvent, clockColumns } from './case-store.ts';

@@ -67,11 +67,15 @@ export const LETTER_KIND_INFO: Record<LetterKind, LetterKindInfo> = {
   'answer.not_processed': answer(['第二条', '第三十五条', '第三十六条', '第三十八条', '第三十九条']),
   'answer.other': answer(['第三十条', '第四十二条']),
   // 条例 第四十一条: a request to correct a record about the applicant, not a 政府信息公开申请
-  correction_receipt: { name: '更正申请登记回执', title: '政府信息更正申请登记回执', articles: ['第四十一条'] },
+  correction_receipt: {
+    name: '更正申请登记回执',
+    title: '政府信息更正申请登记回执',
+    articles: ['第四十一条'],
+  },
   correction_answer: {
     name: '更正申请答复书',
     title: '政府信息更正申请答复书',
-    articles: ['第四十一条', '第五十一条'],
+    articles: ['第四十一条'],
   },
 };
 

@@ -46,6 +46,8 @@ export function tidyLetterData(data: LetterData): LetterData {
           },
         }
       : {}),
-    ...(correctionAnswer ? { correctionAnswer: { ...correctionAnswer, reason: sentence(correctionAnswer.reason) } } : {}),
+    ...(correctionAnswer
+      ? { correctionAnswer: { ...correctionAnswer, reason: sentence(correctionAnswer.reason) } }
+      : {}),
   };
 }

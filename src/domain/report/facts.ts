@@ -1,3 +1,4 @@
+import { CORRECTION_OUTCOMES } from '../requests/record-correction.ts';
 import { zeroColumns } from './cells.ts';
 import {
   hasMixedItems,
@@ -6,7 +7,6 @@ import {
   type RequestRecord,
   type ReviewRecord,
 } from './records.ts';
-import { CORRECTION_OUTCOMES } from '../requests/record-correction.ts';
 import type {
   AdminFigures,
   CorrectionFacts,

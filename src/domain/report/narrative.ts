@@ -1,7 +1,7 @@
+import { CORRECTION_OUTCOME_LABELS, CORRECTION_OUTCOMES } from '../requests/record-correction.ts';
 import { cellNumber } from './cells.ts';
 import type { ReportFormat } from './format.ts';
 import type { Cells, Narrative, Paragraph, Segment, YearFacts } from './types.ts';
-import { CORRECTION_OUTCOME_LABELS, CORRECTION_OUTCOMES } from '../requests/record-correction.ts';
 import { REQUEST_CHANNEL_LABELS, REQUEST_CHANNELS } from './vocabulary.ts';
 
 /**

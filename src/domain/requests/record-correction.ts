@@ -43,7 +43,11 @@ export interface CorrectionRequest {
 }
 
 const LIMITS: Record<keyof CorrectionRequest, [label: string, max: number, hint: string]> = {
-  record: ['要求更正的政府信息记录', 500, '请写明要求更正的政府信息记录（名称、文号或其他能确定该记录的描述）'],
+  record: [
+    '要求更正的政府信息记录',
+    500,
+    '请写明要求更正的政府信息记录（名称、文号或其他能确定该记录的描述）',
+  ],
   inaccuracy: ['不准确的内容', 2000, '请写明该记录中哪些内容不准确，以及应当如何更正'],
   evidence: [
     '提供的证据',
@@ -55,7 +59,9 @@ const LIMITS: Record<keyof CorrectionRequest, [label: string, max: number, hint:
 const trimmed = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** The problems of a correction request's own fields, each naming the field in Chinese; empty when complete. */
-export function correctionRequestProblems(input: Partial<Record<keyof CorrectionRequest, unknown>>): FieldProblem[] {
+export function correctionRequestProblems(
+  input: Partial<Record<keyof CorrectionRequest, unknown>>,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const key of Object.keys(LIMITS) as Array<keyof CorrectionRequest>) {
     const [label, max, hint] = LIMITS[key];

@@ -5,6 +5,7 @@ import {
   CASE_STATES,
   type CaseAction,
   type CaseState,
+  kindRefusal,
   TRANSITIONS,
   transition,
 } from './state-machine.ts';
@@ -26,6 +27,7 @@ const ALLOWED: Array<[string, CaseState, CaseAction, CaseState]> = [
   ['an open case is answered', 'open', 'decide', 'decided'],
   ['the agency decides without the third party’s reply', 'in_consultation', 'decide', 'decided'],
   ['unreasonable reasons: not processed', 'awaiting_reasons', 'decide', 'decided'],
+  ['条例第四十一条: a correction request is answered', 'open', 'decide_correction', 'decided'],
 ];
 
 describe('the request state machine', () => {
@@ -71,5 +73,43 @@ describe('the request state machine', () => {
     ['awaiting_fee', ['record_fee_payment', 'close_fee_lapsed']],
   ] as const)('offers on a case “%s” exactly these actions', (state, actions) => {
     expect(allowedActions(state)).toEqual(actions);
+  });
+
+  it.each([
+    ['open', ['decide_correction']],
+    ['decided', []],
+  ] as const)(
+    '条例第四十一条: offers on a correction request “%s” exactly these actions',
+    (state, actions) => {
+      expect(allowedActions(state, 'record_correction')).toEqual(actions);
+    },
+  );
+});
+
+describe('条例第四十一条: a correction request has its own decision, a disclosure request the 21 outcomes', () => {
+  it.each(CASE_ACTIONS.filter((a) => a !== 'decide_correction'))(
+    '条例第四十一条: a correction request refuses %s, saying it is a 更正申请',
+    (action) => {
+      expect(kindRefusal('record_correction', action)).toMatch(/^该申请是更正申请（条例第四十一条）/);
+    },
+  );
+
+  it('条例第四十一条: the normal decide on a correction request points to 答复更正申请', () => {
+    expect(kindRefusal('record_correction', 'decide')).toContain('请使用“答复更正申请”');
+  });
+
+  it('条例第四十一条: decide_correction on a disclosure request points to 作出答复', () => {
+    expect(kindRefusal('disclosure', 'decide_correction')).toContain('请使用“作出答复”');
+  });
+
+  it.each(CASE_ACTIONS.filter((a) => a !== 'decide_correction'))(
+    'a disclosure request allows %s as before',
+    (action) => {
+      expect(kindRefusal('disclosure', action)).toBeNull();
+    },
+  );
+
+  it('条例第四十一条: a correction request allows its own decision', () => {
+    expect(kindRefusal('record_correction', 'decide_correction')).toBeNull();
   });
 });

@@ -115,5 +115,7 @@ export function kindRefusal(kind: RequestKind, action: CaseAction): string | nul
 
 /** The actions a case of this kind in this state allows (what the case page offers). */
 export function allowedActions(state: CaseState, kind: RequestKind = 'disclosure'): CaseAction[] {
-  return CASE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(state) && !kindRefusal(kind, action));
+  return CASE_ACTIONS.filter(
+    (action) => TRANSITIONS[action].from.includes(state) && !kindRefusal(kind, action),
+  );
 }

@@ -24,7 +24,11 @@ const labelOfMethod = (method: string | null) =>
 /** A stored correction request (JSON) as the API shows it. */
 function correctionOf(stored: Record<string, unknown>): CorrectionRequest {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  return { record: text(stored.record), inaccuracy: text(stored.inaccuracy), evidence: text(stored.evidence) };
+  return {
+    record: text(stored.record),
+    inaccuracy: text(stored.inaccuracy),
+    evidence: text(stored.evidence),
+  };
 }
 
 /**
