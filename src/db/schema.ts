@@ -152,6 +152,8 @@ export interface RequestTable {
   correction: string | null;
   /** a correction request's outcome (corrected, transferred, referred, refused); `outcome` stays null */
   correction_outcome: string | null;
+  /** the day a correction request was answered (its `decided_on` stays null, like its `outcome`) */
+  correction_decided_on: string | null;
 }
 
 export interface RequestItemTable {

@@ -327,7 +327,8 @@ const decideCorrection: Handler = async ({ payload, occurredOn, row, trx }) => {
   return {
     eventType: 'decided',
     clockEvent: { type: 'decided', on: occurredOn },
-    columns: { correction_outcome: p.outcome, decided_on: occurredOn },
+    // decided_on and outcome are table 三's (the check requests_decided_has_outcome ties them): left empty
+    columns: { correction_outcome: p.outcome, correction_decided_on: occurredOn },
     record: { correctionOutcome: p.outcome, decision, remedies: route },
     letter: () => ({
       kind: 'correction_answer',

@@ -72,7 +72,7 @@ export async function trackRequest(
     state,
     stateLabel: CASE_STATE_LABELS[state] ?? state,
     receivedOn: row.received_on,
-    decidedOn: row.decided_on,
+    decidedOn: row.decided_on ?? row.correction_decided_on,
     dueOn: clock.due,
     workingDaysLeft: clock.workingDaysLeft,
     overdue: clock.overdue,

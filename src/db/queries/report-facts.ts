@@ -130,11 +130,11 @@ async function correctionFacts(db: Db, agencyId: number, year: number): Promise<
     db,
     sql`select correction_outcome,
           sum(case when received_on between ${start} and ${end} then 1 else 0 end) as received,
-          sum(case when decided_on between ${start} and ${end} then 1 else 0 end) as decided,
-          sum(case when decided_on is null or decided_on > ${end} then 1 else 0 end) as pending
+          sum(case when correction_decided_on between ${start} and ${end} then 1 else 0 end) as decided,
+          sum(case when correction_decided_on is null or correction_decided_on > ${end} then 1 else 0 end) as pending
         from requests
         where agency_id = ${agencyId} and kind = 'record_correction' and received_on <= ${end}
-          and (decided_on is null or decided_on >= ${start} or received_on >= ${start})
+          and (correction_decided_on is null or correction_decided_on >= ${start} or received_on >= ${start})
         group by correction_outcome`,
   );
   for (const r of found) {

@@ -61,6 +61,7 @@ export const SUMMARY_COLUMNS = [
   'version',
   'kind',
   'correction_outcome',
+  'correction_decided_on',
 ] as const;
 
 export type SummaryRow = {
@@ -79,6 +80,7 @@ export type SummaryRow = {
   version: number;
   kind: string;
   correction_outcome: string | null;
+  correction_decided_on: string | null;
   applicant_name: string | null;
 };
 
@@ -97,7 +99,8 @@ export function toSummary(r: SummaryRow): CaseSummary {
     clockState: r.clock_state,
     waitingUntil: r.waiting_until,
     outcome: r.outcome,
-    decidedOn: r.decided_on,
+    // a correction request's answer day is its own column (its decided_on is table 三's)
+    decidedOn: r.decided_on ?? r.correction_decided_on,
     version: r.version,
     kind: r.kind,
     correctionOutcome: r.correction_outcome,
@@ -281,6 +284,7 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
       'requests.state',
       'requests.outcome',
       'requests.decided_on',
+      'requests.correction_decided_on',
       'agencies.code as agency_code',
       'agencies.name as agency_name',
     ])

@@ -54,7 +54,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
     applicantType: row.applicant_type,
     applicant: row.applicant ? maskApplicant(parseJson(row.applicant)) : null,
     receivedOn: row.received_on,
-    decidedOn: row.decided_on,
+    decidedOn: row.decided_on ?? row.correction_decided_on,
     kind,
     correction: row.correction ? correctionOf(parseJson(row.correction)) : null,
     correctionOutcome:
