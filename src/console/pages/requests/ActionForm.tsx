@@ -3,6 +3,7 @@ import { DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { requestsApi } from '../../api/requests.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { DecideCorrectionFields } from './DecideCorrectionFields.tsx';
 import { DecideFields } from './DecideFields.tsx';
 import { CASE_ACTION_LABELS } from './labels.ts';
 
@@ -146,6 +147,8 @@ function ActionFields({ action }: { action: string }) {
       );
     case 'decide':
       return <DecideFields />;
+    case 'decide_correction':
+      return <DecideCorrectionFields />;
     default:
       return <p>确认执行此操作？</p>;
   }
