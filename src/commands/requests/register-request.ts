@@ -89,8 +89,6 @@ function receivedDate(input: RegisterRequestInput, calendar: WorkCalendar, today
 /** Who registers: a member of staff (the operator role), or nobody signed in (a citizen, online only). */
 export type Registrar = AgencyActor | null;
 
-const actorIsStaff = (actor: Registrar): actor is AgencyActor => actor !== null;
-
 /** The event log's actor of a citizen's online request. */
 const PUBLIC_USERNAME = 'public';
 
@@ -104,13 +102,11 @@ export async function registerRequest(
   ctx: CommandContext<Registrar>,
   input: RegisterRequestInput,
 ): Promise<RegisteredRequest> {
-  const refusal = registrationRefusal(ctx.actor, input.channel);
+  const kind = input.kind ?? 'disclosure';
+  const refusal = registrationRefusal(ctx.actor, input.channel, kind);
   if (refusal) throw new AppError('forbidden', refusal);
   const today = ctx.clock.today();
   const calendar = await ctx.calendar.get();
-  const kind = input.kind ?? 'disclosure';
-  if (kind === 'record_correction' && !actorIsStaff(ctx.actor))
-    throw new AppError('forbidden', '更正申请（条例第四十一条）须由“经办人”登记。');
   // 条例 第四十一条：“公民、法人或者其他组织有证据证明行政机关提供的与其自身相关的政府信息记录不准确的，
   // 可以要求行政机关更正。” — who asks, the record, what is inaccurate and the evidence.
   const problems =

@@ -54,4 +54,12 @@ describe('the requests policy’s refusals (the 403 messages)', () => {
     if (message === null) expect(refusal).toBeNull();
     else expect(refusal).toContain(message);
   });
+
+  it('条例第四十一条: nobody signed in may not file a correction request, even online', () => {
+    expect(registrationRefusal(null, 'online', 'record_correction')).toBe(
+      '更正申请（条例第四十一条）须由“经办人”登记。',
+    );
+    expect(registrationRefusal({ roles: ['operator'] }, 'letter', 'record_correction')).toBeNull();
+    expect(registrationRefusal({ roles: ['reviewer'] }, 'letter', 'record_correction')).toContain('经办人');
+  });
 });
