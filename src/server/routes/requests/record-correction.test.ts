@@ -10,6 +10,7 @@ import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../../test/databases.ts';
 import { buildAnnualReport } from '../../../commands/build-annual-report.ts';
 import type { Db } from '../../../db/connection.ts';
+import { cellRecords } from '../../../db/queries/cell-records.ts';
 import { loadReportFacts } from '../../../db/queries/report-facts.ts';
 import { sectionTexts } from '../../../domain/report/sections.ts';
 import { htmlText } from '../../../render/letters/testing.ts';
@@ -61,11 +62,13 @@ const disclosureBody = {
 describeEachDatabase('条例第四十一条: correction requests through the API', (use) => {
   let app: FastifyInstance;
   let db: Db;
+  let agencyId = 0;
   const as: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
     db = use();
     const mine = await addAgency(db, 'rc-mine', '威海市临港区民政局');
+    agencyId = mine;
     for (const role of ROLES)
       await addUser(db, { username: `rc-${role}`, password: PASSWORD, agencyId: mine, roles: [role] });
     const other = await addAgency(db, 'rc-other');
@@ -326,6 +329,16 @@ describeEachDatabase('条例第四十一条: correction requests through the API
       );
       expect(other).toContain('未计入本报告第三部分的统计表');
       expect(report.violations.filter((v) => v.code === 'R9')).toEqual([]);
+      // the records behind 本年新收 are the disclosure requests only (cell-conditions.ts)
+      const behind = await cellRecords(
+        db,
+        { id: agencyId, code: 'rc-mine' },
+        2026,
+        { kind: 'requests', row: 'new', column: 'total' },
+        { offset: 0, limit: 100 },
+      );
+      expect(behind.total).toBe(disclosures);
+      expect(behind.records.map((r) => r.id)).not.toContain(id);
     });
   });
 });
