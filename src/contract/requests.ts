@@ -35,6 +35,9 @@ export const reviewRecordedSchema = z.object({ reviewId: z.number().int() });
 export const trackSchema = z.object({
   agency: z.object({ code: z.string(), name: z.string() }),
   registrationNo: z.string().nullable(),
+  kind: z
+    .string()
+    .describe('disclosure, or record_correction (更正申请: dueOn is guidance, the 条例 sets no period)'),
   state: z.string(),
   stateLabel: z.string(),
   receivedOn: z.string(),

@@ -14,6 +14,8 @@ import { readClock } from './case-store.ts';
 export interface Tracking {
   agency: { code: string; name: string };
   registrationNo: string | null;
+  /** disclosure, or record_correction (更正申请, 条例 第四十一条: its due date is guidance, not statutory) */
+  kind: string;
   state: string;
   stateLabel: string;
   receivedOn: string;
@@ -69,6 +71,7 @@ export async function trackRequest(
   return {
     agency: { code: row.agency_code, name: row.agency_name },
     registrationNo: row.registration_no,
+    kind: row.kind,
     state,
     stateLabel: CASE_STATE_LABELS[state] ?? state,
     receivedOn: row.received_on,

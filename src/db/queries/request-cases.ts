@@ -285,6 +285,7 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
       'requests.outcome',
       'requests.decided_on',
       'requests.correction_decided_on',
+      'requests.kind',
       'agencies.code as agency_code',
       'agencies.name as agency_name',
     ])

@@ -127,6 +127,19 @@ describeEachDatabase('条例第四十一条: correction requests through the API
       expect(received.data).toMatchObject({ kind: 'record_correction', correction });
     });
 
+    it('条例第四十一条: the applicant’s tracking says it is a correction request, its date guidance only', async () => {
+      const { trackingCode } = (await register('rc-operator', correctionBody())).json();
+      const api = await app.inject(`/api/v1/track/${trackingCode}`);
+      expect(api.statusCode).toBe(200);
+      expect(api.json()).toMatchObject({ kind: 'record_correction' });
+      expect(api.body).not.toContain(applicant.idNumber);
+      const page = await app.inject(`/track?code=${trackingCode}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('更正申请（政府信息公开条例第四十一条）');
+      expect(page.body).toContain('参考答复期限');
+      expect(page.body).toContain('更正申请登记回执');
+    });
+
     it.each(['rc-approver', 'rc-reviewer', 'rc-agency_admin', 'rc-other-admin'])(
       '条例第四十一条: %s may not register one (403), and nothing is written',
       async (who) => {
