@@ -13,7 +13,7 @@
 import { asClause } from '../letters/punctuation.ts';
 
 /** A problem of one field: its path in the body, and what to do, in Chinese. */
-export interface FieldProblem {
+export interface CorrectionProblem {
   field: string;
   message: string;
 }
@@ -61,8 +61,8 @@ const trimmed = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 /** The problems of a correction request's own fields, each naming the field in Chinese; empty when complete. */
 export function correctionRequestProblems(
   input: Partial<Record<keyof CorrectionRequest, unknown>>,
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+): CorrectionProblem[] {
+  const problems: CorrectionProblem[] = [];
   for (const key of Object.keys(LIMITS) as Array<keyof CorrectionRequest>) {
     const [label, max, hint] = LIMITS[key];
     const value = trimmed(input[key]);
@@ -141,7 +141,7 @@ export const CORRECTION_FIELDS: Record<CorrectionOutcome, readonly CorrectionFie
 };
 
 /** The fields a decision lacks, each with its Chinese message; empty when complete. */
-export function correctionDecisionProblems(decision: CorrectionDecision): FieldProblem[] {
+export function correctionDecisionProblems(decision: CorrectionDecision): CorrectionProblem[] {
   return CORRECTION_FIELDS[decision.outcome]
     .filter((f) => f.required && trimmed(decision[f.field]) === '')
     .map((f) => ({
