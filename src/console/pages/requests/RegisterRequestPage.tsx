@@ -48,7 +48,7 @@ export default function RegisterRequestPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Registered | null>(null);
+  const [done, setDone] = useState<(Registered & { kind: RequestKind }) | null>(null);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'disclosure';
   const correcting = kind === 'record_correction';
@@ -63,17 +63,16 @@ export default function RegisterRequestPage() {
       const applicant = Object.fromEntries(
         Object.entries(values.applicant).filter(([k, v]) => v !== undefined && v !== '' && !skip.includes(k)),
       );
-      setDone(
-        await requestsApi.register(agency, {
-          kind: values.kind,
-          ...(values.kind === 'record_correction' ? { correction: values.correction ?? {} } : {}),
-          channel: values.channel,
-          applicantType: values.applicantType,
-          receivedOn: values.receivedOn?.format('YYYY-MM-DD'),
-          receiptNote: values.receiptNote || undefined,
-          applicant,
-        }),
-      );
+      const registered = await requestsApi.register(agency, {
+        kind: values.kind,
+        ...(values.kind === 'record_correction' ? { correction: values.correction ?? {} } : {}),
+        channel: values.channel,
+        applicantType: values.applicantType,
+        receivedOn: values.receivedOn?.format('YYYY-MM-DD'),
+        receiptNote: values.receiptNote || undefined,
+        applicant,
+      });
+      setDone({ ...registered, kind: values.kind });
     } catch (thrown) {
       setError(messageOf(thrown));
       window.scrollTo({ top: 0, behavior: 'smooth' });
@@ -87,7 +86,7 @@ export default function RegisterRequestPage() {
       <Result
         status="success"
         title={`已登记：${done.registrationNo}`}
-        subTitle={`收到日期 ${done.receivedOn}，${correcting ? '参考答复期限（条例未规定更正申请的期限）' : '答复期限'} ${done.dueOn}${done.provisional ? '（暂定：该年度节假日安排尚未确认）' : ''}。查询码：${done.trackingCode}`}
+        subTitle={`收到日期 ${done.receivedOn}，${done.kind === 'record_correction' ? '参考答复期限（条例未规定更正申请的期限）' : '答复期限'} ${done.dueOn}${done.provisional ? '（暂定：该年度节假日安排尚未确认）' : ''}。查询码：${done.trackingCode}`}
         extra={[
           <Button type="primary" key="case" onClick={() => navigate(`/requests/${done.requestId}`)}>
             打开该申请
