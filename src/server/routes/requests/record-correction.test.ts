@@ -12,7 +12,11 @@ import { buildAnnualReport } from '../../../commands/build-annual-report.ts';
 import type { Db } from '../../../db/connection.ts';
 import { cellRecords } from '../../../db/queries/cell-records.ts';
 import { loadReportFacts } from '../../../db/queries/report-facts.ts';
+import { yearFactsFromRecords } from '../../../domain/report/facts.ts';
+import type { RequestRecord } from '../../../domain/report/records.ts';
 import { sectionTexts } from '../../../domain/report/sections.ts';
+import type { ApplicantType, Outcome, RequestChannel } from '../../../domain/report/vocabulary.ts';
+import type { CorrectionOutcome, RequestKind } from '../../../domain/requests/record-correction.ts';
 import { htmlText } from '../../../render/letters/testing.ts';
 import { buildServer } from '../../app.ts';
 import { signInAs } from '../../testing.ts';
@@ -332,6 +336,28 @@ describeEachDatabase('条例第四十一条: correction requests through the API
         decided: { corrected: 1, transferred: 0, referred: 0, refused: 1 },
         pending: corrections.filter((c) => c.state !== 'decided').length,
       });
+      // the in-memory aggregation of the same records computes the same facts (facts.ts is the reference)
+      const stored = await db.kysely
+        .selectFrom('requests')
+        .selectAll()
+        .where('agency_id', '=', agencyId)
+        .execute();
+      const records: RequestRecord[] = stored.map((r) => ({
+        applicantType: r.applicant_type as ApplicantType,
+        channel: r.channel as RequestChannel,
+        receivedOn: r.received_on,
+        decidedOn: r.decided_on ?? r.correction_decided_on,
+        outcome: r.outcome as Outcome | null,
+        feeYuan: Number(r.fee_yuan),
+        itemOutcomes: [],
+        kind: r.kind as RequestKind,
+        correctionOutcome: r.correction_outcome as CorrectionOutcome | null,
+      }));
+      const inMemory = yearFactsFromRecords(
+        { channels: [], publications: [], normative: [], requests: records, reviews: [], admin: new Map() },
+        2026,
+      );
+      expect(facts.current.requests).toEqual(inMemory.requests);
       const report = await buildAnnualReport(db, 'rc-mine', 2026);
       if (!report) throw new Error('no report');
       expect(report.cells['t3.new.total']).toBe(disclosures);
