@@ -3,6 +3,7 @@
  * (see templates.ts for the syntax). The answers take their statement, provisions and remedies from
  * the case (answerSection: requests/outcome-basis.ts), so one template serves every outcome of a group.
  */
+import { ARTICLE_41 } from '../requests/record-correction.ts';
 import type { LetterKind } from './kinds.ts';
 
 const ORDINANCE = '《中华人民共和国政府信息公开条例》';
@@ -107,10 +108,7 @@ const answer = (...extra: string[]): string =>
   );
 
 // 条例 第四十一条, quoted verbatim from docs/law.md: a correction request's letters quote it in full.
-const ARTICLE_41 =
-  '“公民、法人或者其他组织有证据证明行政机关提供的与其自身相关的政府信息记录不准确的，可以要求行政机关更正。' +
-  '有权更正的行政机关审核属实的，应当予以更正并告知申请人；不属于本行政机关职能范围的，行政机关可以转送有权更正的' +
-  '行政机关处理并告知申请人，或者告知申请人向有权更正的行政机关提出。”';
+const ARTICLE_41_QUOTED = `“${ARTICLE_41}”`;
 
 // The 条例 sets no period for a correction request (第三十三条 is about 政府信息公开申请): the receipt
 // states the product's guidance date as a target, not as a statutory deadline.
@@ -118,7 +116,7 @@ const CORRECTION_RECEIPT = letter(
   SALUTATION,
   '本机关于{{case.receivedOn}}收到您提出的政府信息更正申请，已予登记，登记号为{{case.registrationNo}}。' +
     '您要求更正的政府信息记录为：“{{case.information}}”。',
-  `${ORDINANCE}第四十一条规定：${ARTICLE_41}本机关将依照上述规定审核您提供的证据，并将处理结果书面告知您` +
+  `${ORDINANCE}第四十一条规定：${ARTICLE_41_QUOTED}本机关将依照上述规定审核您提供的证据，并将处理结果书面告知您` +
     '{{#if case.answerDueOn}}（本机关参照政府信息公开申请的答复期限，力争于{{case.answerDueOn}}前告知）{{/if}}。',
   '您可以凭查询码{{case.trackingCode}}查询申请的办理进度，请妥善保管。',
   '特此回执。',
@@ -130,7 +128,7 @@ const CORRECTION_ANSWER = letter(
   SALUTATION,
   '本机关于{{case.receivedOn}}收到您提出的政府信息更正申请（登记号：{{case.registrationNo}}），' +
     '要求更正“{{correctionAnswer.record}}”，认为其中“{{correctionAnswer.inaccuracy}}”不准确。',
-  `${ORDINANCE}第四十一条规定：${ARTICLE_41}根据上述规定，现答复如下：`,
+  `${ORDINANCE}第四十一条规定：${ARTICLE_41_QUOTED}根据上述规定，现答复如下：`,
   '{{correctionAnswer.statement}}',
   '{{#if correctionAnswer.reason}}{{correctionAnswer.reason}}{{/if}}',
   '{{remedies}}',

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  ARTICLE_41,
   CORRECTION_FIELDS,
   CORRECTION_OUTCOMES,
   type CorrectionDecision,
@@ -15,6 +18,13 @@ const REQUEST = {
   inaccuracy: '名单记载家庭人口为4人，实际为3人',
   evidence: '户口簿复印件、派出所出具的户籍证明',
 };
+
+describe('条例第四十一条 as the letters and the console quote it', () => {
+  it('条例第四十一条: is docs/law.md’s text, word for word', () => {
+    const law = readFileSync(join(import.meta.dirname, '../../../docs/law.md'), 'utf8');
+    expect(law).toContain(`> 第四十一条 ${ARTICLE_41}\n`);
+  });
+});
 
 describe('条例第四十一条: what a correction request must state', () => {
   it('条例第四十一条: a request with the record, the inaccuracy and the evidence is complete', () => {

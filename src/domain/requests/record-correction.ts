@@ -18,6 +18,12 @@ export interface CorrectionProblem {
   message: string;
 }
 
+/** 条例 第四十一条, verbatim from docs/law.md (quoted by the letters and shown to staff). */
+export const ARTICLE_41 =
+  '公民、法人或者其他组织有证据证明行政机关提供的与其自身相关的政府信息记录不准确的，可以要求行政机关更正。' +
+  '有权更正的行政机关审核属实的，应当予以更正并告知申请人；不属于本行政机关职能范围的，行政机关可以转送有权更正的' +
+  '行政机关处理并告知申请人，或者告知申请人向有权更正的行政机关提出。';
+
 /** What a request asks: disclosure (第二十九条) or the correction of a record (第四十一条). */
 export const REQUEST_KINDS = ['disclosure', 'record_correction'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
