@@ -15,6 +15,8 @@ import { figures2019Migration } from './migrations/0013-figures-2019.ts';
 import { reportGuardMigration } from './migrations/0014-report-guard.ts';
 import { agencyRemediesMigration } from './migrations/0015-agency-remedies.ts';
 import { requestKindMigration } from './migrations/0017-request-kind.ts';
+import { oralAndAssistanceMigration } from './migrations/0018-oral-and-assistance.ts';
+import { withheldReviewsMigration } from './migrations/0020-withheld-reviews.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -36,6 +38,8 @@ function provider(db: Db): MigrationProvider {
         '0014-report-guard': reportGuardMigration(),
         '0015-agency-remedies': agencyRemediesMigration(),
         '0017-request-kind': requestKindMigration(),
+        '0018-oral-and-assistance': oralAndAssistanceMigration(),
+        '0020-withheld-reviews': withheldReviewsMigration(db.dialect),
       };
     },
   };

@@ -12,6 +12,14 @@ import {
   correctionApplicantProblems,
 } from '../../domain/requests/applicant.ts';
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
+import {
+  type Assistance,
+  type AssistanceInput,
+  assistanceProblems,
+  type OralApplication,
+  type OralInput,
+  oralProblems,
+} from '../../domain/requests/intake.ts';
 import { registrationRefusal } from '../../domain/requests/policy.ts';
 import {
   type CorrectionRequest,
@@ -42,6 +50,12 @@ export interface RegisterRequestInput {
   kind?: RequestKind;
   /** a correction request's record, inaccuracy and evidence */
   correction?: Partial<CorrectionRequest>;
+  /** 条例 第二十九条第一款: an oral application written up by the office (channel `oral` only, required there) */
+  oral?: OralInput;
+  /** 条例 第四十三条: the help given to a citizen with reading, sight or hearing difficulties */
+  assistance?: AssistanceInput;
+  /** answered on the spot (条例 第三十三条第一款, answer-on-the-spot.ts): the receipt says so */
+  onTheSpot?: boolean;
 }
 
 export interface RegisteredRequest {
@@ -109,13 +123,16 @@ export async function registerRequest(
   const calendar = await ctx.calendar.get();
   // 条例 第四十一条：“公民、法人或者其他组织有证据证明行政机关提供的与其自身相关的政府信息记录不准确的，
   // 可以要求行政机关更正。” — who asks, the record, what is inaccurate and the evidence.
-  const problems =
-    kind === 'record_correction'
+  const problems = [
+    ...(kind === 'record_correction'
       ? [
           ...correctionApplicantProblems(input.applicant, input.applicantType),
           ...correctionRequestProblems(input.correction ?? {}),
         ]
-      : applicantProblems(input.applicant, input.applicantType);
+      : applicantProblems(input.applicant, input.applicantType)),
+    ...oralProblems(input.channel, input.oral),
+    ...(input.assistance ? assistanceProblems(input.applicantType, input.assistance) : []),
+  ];
   if (problems.length > 0) {
     const what = kind === 'record_correction' ? '更正申请' : '申请信息';
     throw new AppError('validation', `${what}有误：${problems.map((p) => p.message).join('；')}`, problems);
@@ -132,7 +149,13 @@ export async function registerRequest(
   const applicant = correction
     ? { ...input.applicant, information: correction.record, form: undefined, delivery: undefined }
     : input.applicant;
+  const writtenUpBy = ctx.actor?.username ?? PUBLIC_USERNAME;
+  // 第二十九条第一款: the office wrote it up; the registering staff member is who did
+  const oral = input.oral ? { ...(input.oral as OralApplication), writtenUpBy } : null; // checked above
   const receivedOn = receivedDate(input, calendar, today);
+  const assistance = input.assistance
+    ? { ...(input.assistance as Assistance), recordedBy: writtenUpBy, recordedOn: receivedOn } // checked above
+    : null;
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   const trackingCode = trackingCodeFrom(randomBytes(20));
   return inTransaction(ctx.db, async (trx) => {
@@ -181,6 +204,8 @@ export async function registerRequest(
         delivery: applicant.delivery ?? null,
         kind,
         correction: correction ? JSON.stringify(correction) : null,
+        oral: oral ? JSON.stringify(oral) : null,
+        assistance: assistance ? JSON.stringify(assistance) : null,
         state: 'open',
         version: 1,
         ...clockColumns(reading),
@@ -201,6 +226,9 @@ export async function registerRequest(
         ...(correction ? { correction } : {}),
         channel: input.channel,
         receiptNote: input.receiptNote ?? null,
+        ...(oral ? { oral } : {}),
+        ...(assistance ? { assistance } : {}),
+        ...(input.onTheSpot ? { onTheSpot: true } : {}),
         registrationNo,
         due: reading.due,
       },
@@ -212,9 +240,11 @@ export async function registerRequest(
       issuedOn: receivedOn,
       answerDueOn: reading.due,
     };
+    // 第三十三条第一款: a request answered on the spot says so (a correction request never is: onTheSpotBody)
+    const sections = input.onTheSpot ? { receipt: { onTheSpot: true } } : {};
     await issueLetter(inTrx(ctx, trx), target, {
       kind: correction ? 'correction_receipt' : 'receipt',
-      sections: {},
+      sections,
     });
     return {
       requestId: inserted.id,

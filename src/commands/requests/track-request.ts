@@ -3,10 +3,14 @@
  * tracking page): the agency, registration number, state, received and due dates, working days
  * left (provisional when the calendar is unconfirmed) and the letters — nothing about the applicant.
  */
+
 import { findByTrackingCode } from '../../db/queries/request-cases.ts';
+import { todayInChina } from '../../domain/dates.ts';
 import { type DeliveryMethod, deliverySentence, isDeliveryMethod } from '../../domain/letters/delivery.ts';
 import { isLetterKind, letterKindLabel } from '../../domain/letters/kinds.ts';
+import { isOutcome, outcomeInWords } from '../../domain/report/vocabulary.ts';
 import { isTrackingCode } from '../../domain/requests/identifiers.ts';
+import { CORRECTION_OUTCOME_LABELS, isCorrectionOutcome } from '../../domain/requests/record-correction.ts';
 import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import type { CommandContext } from '../context.ts';
 import { readClock } from './case-store.ts';
@@ -20,6 +24,8 @@ export interface Tracking {
   stateLabel: string;
   receivedOn: string;
   decidedOn: string | null;
+  /** the answer in words once decided (“不予公开（属于国家秘密）”; a correction request's “予以更正”), else null */
+  outcomeLabel: string | null;
   dueOn: string;
   workingDaysLeft: number;
   overdue: boolean;
@@ -31,6 +37,8 @@ export interface Tracking {
     /** how the letter is called: 受理回执, 答复书（予以公开）… */
     title: string;
     fileName: string;
+    /** the date printed on the letter (its event's day), not when it was stored */
+    issuedOn: string;
     createdAt: string;
     docxUrl: string;
     htmlUrl: string;
@@ -47,6 +55,14 @@ function deliveryOf(l: {
   if (!l.sent_on || !l.sent_method || !isDeliveryMethod(l.sent_method)) return null;
   const delivery = { sentOn: l.sent_on, method: l.sent_method, trackingNo: l.sent_tracking_no };
   return { ...delivery, sentence: deliverySentence(delivery) };
+}
+
+/** The answer in words: one of the 21 outcomes, or a correction request's own (条例 第四十一条), else null. */
+function outcomeLabelOf(row: { outcome: string | null; correction_outcome: string | null }): string | null {
+  if (row.outcome && isOutcome(row.outcome)) return outcomeInWords(row.outcome);
+  if (row.correction_outcome && isCorrectionOutcome(row.correction_outcome))
+    return CORRECTION_OUTCOME_LABELS[row.correction_outcome];
+  return null;
 }
 
 /** The request of a tracking code as the applicant sees it; null for a malformed or unknown code. */
@@ -76,6 +92,7 @@ export async function trackRequest(
     stateLabel: CASE_STATE_LABELS[state] ?? state,
     receivedOn: row.received_on,
     decidedOn: row.decided_on ?? row.correction_decided_on,
+    outcomeLabel: outcomeLabelOf(row),
     dueOn: clock.due,
     workingDaysLeft: clock.workingDaysLeft,
     overdue: clock.overdue,
@@ -86,6 +103,7 @@ export async function trackRequest(
       kind: l.kind,
       title: isLetterKind(l.kind) ? letterKindLabel(l.kind) : l.kind,
       fileName: l.file_name,
+      issuedOn: l.issued_on ?? todayInChina(new Date(l.created_at)),
       createdAt: l.created_at,
       docxUrl: `${letterBase}/${l.id}.docx`,
       htmlUrl: `${letterBase}/${l.id}.html`,

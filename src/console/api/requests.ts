@@ -1,7 +1,9 @@
 /** The request-case endpoints the console uses (`/api/v1/agencies/:code/requests…`, dashboard). */
 import type { z } from 'zod';
-import type { registerBody } from '../../contract/register-request.ts';
+import type { onTheSpotBody, registerBody } from '../../contract/register-request.ts';
 import type {
+  assistanceRecordBody,
+  assistanceRecordedSchema,
   caseActionBody,
   deliveryRecordedSchema,
   letterDeliveryBody,
@@ -11,6 +13,7 @@ import type {
 } from '../../contract/request-inputs.ts';
 import type {
   actionResultSchema,
+  answeredOnTheSpotSchema,
   caseDetailSchema,
   caseSummarySchema,
   dashboardCaseSchema,
@@ -33,6 +36,8 @@ export type CaseEvent = CaseDetail['events'][number];
 export type CaseLetter = CaseDetail['letters'][number];
 export type LetterDelivery = NonNullable<CaseLetter['delivery']>;
 export type Registered = z.infer<typeof registeredSchema>;
+/** 当场答复 (条例 第三十三条第一款): registered and answered the same day. */
+export type AnsweredOnTheSpot = z.infer<typeof answeredOnTheSpotSchema>;
 /** A 行政复议 or 行政诉讼 about a request, as the route takes it. */
 export type ReviewCaseBody = z.input<typeof reviewCaseBody>;
 
@@ -44,6 +49,8 @@ export const requestsApi = {
   get: (agency: string, id: number) => api.call<CaseDetail>(`${base(agency)}/requests/${id}`),
   register: (agency: string, body: z.input<typeof registerBody>) =>
     api.call<Registered>(`${base(agency)}/requests`, { method: 'POST', body }),
+  answerOnTheSpot: (agency: string, body: z.input<typeof onTheSpotBody>) =>
+    api.call<AnsweredOnTheSpot>(`${base(agency)}/requests/on-the-spot`, { method: 'POST', body }),
   act: (agency: string, id: number, action: string, body: z.input<typeof caseActionBody>) =>
     api.call<z.infer<typeof actionResultSchema>>(`${base(agency)}/requests/${id}/actions/${action}`, {
       method: 'POST',
@@ -67,6 +74,12 @@ export const requestsApi = {
         body,
       },
     ),
+  /** 条例 第四十三条: the help given to the applicant */
+  recordAssistance: (agency: string, id: number, body: z.input<typeof assistanceRecordBody>) =>
+    api.call<z.infer<typeof assistanceRecordedSchema>>(`${base(agency)}/requests/${id}/assistance`, {
+      method: 'POST',
+      body,
+    }),
   letterUrl: (agency: string, id: number, letterId: number, format: 'docx' | 'html') =>
     `${base(agency)}/requests/${id}/letters/${letterId}.${format}`,
   attachmentUrl: (agency: string, id: number, attachmentId: number) =>

@@ -43,6 +43,8 @@ export interface CaseSummary {
   kind: string;
   /** a correction request's outcome (its `outcome` is empty) */
   correctionOutcome: string | null;
+  /** 条例 第四十三条: what the applicant has difficulty with (the queue's tag); empty: none recorded */
+  assistanceNeeds: string[];
 }
 
 export const SUMMARY_COLUMNS = [
@@ -62,6 +64,7 @@ export const SUMMARY_COLUMNS = [
   'kind',
   'correction_outcome',
   'correction_decided_on',
+  'assistance',
 ] as const;
 
 export type SummaryRow = {
@@ -81,8 +84,16 @@ export type SummaryRow = {
   kind: string;
   correction_outcome: string | null;
   correction_decided_on: string | null;
+  assistance: string | null;
   applicant_name: string | null;
 };
+
+/** The difficulties of the stored help (requests.assistance), for the queue's tag. */
+function assistanceNeedsOf(stored: string | null): string[] {
+  if (!stored) return [];
+  const parsed = JSON.parse(stored) as { needs?: unknown };
+  return Array.isArray(parsed.needs) ? parsed.needs.map(String) : [];
+}
 
 /** A summary row as the API shows it. */
 export function toSummary(r: SummaryRow): CaseSummary {
@@ -104,6 +115,7 @@ export function toSummary(r: SummaryRow): CaseSummary {
     version: r.version,
     kind: r.kind,
     correctionOutcome: r.correction_outcome,
+    assistanceNeeds: assistanceNeedsOf(r.assistance),
   };
 }
 
@@ -285,6 +297,7 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
       'requests.outcome',
       'requests.decided_on',
       'requests.correction_decided_on',
+      'requests.correction_outcome',
       'requests.kind',
       'agencies.code as agency_code',
       'agencies.name as agency_name',
@@ -294,7 +307,16 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
   if (!row) return null;
   const letters = await db.kysely
     .selectFrom('letters')
-    .select(['letters.id', 'letters.kind', 'letters.file_name', 'letters.created_at', ...SENT_COLUMNS])
+    .leftJoin('events', 'events.id', 'letters.event_id')
+    .select([
+      'letters.id',
+      'letters.kind',
+      'letters.file_name',
+      'letters.created_at',
+      // the date printed on the letter (成文日期) is its event's day, as issue-letter.ts fills it
+      'events.occurred_on as issued_on',
+      ...SENT_COLUMNS,
+    ])
     .where('letters.request_id', '=', row.id)
     .orderBy('letters.id')
     .execute();

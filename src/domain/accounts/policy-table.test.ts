@@ -16,6 +16,9 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
   ['requests', REQUEST_POLICY, 'register', ['operator']],
   ['requests', REQUEST_POLICY, 'attach', ['operator']],
   ['requests', REQUEST_POLICY, 'record_delivery', ['operator']],
+  ['requests', REQUEST_POLICY, 'record_assistance', ['operator']],
+  ['requests', REQUEST_POLICY, 'record_review', ['operator']],
+  ['requests', REQUEST_POLICY, 'review_withheld', ['reviewer', 'approver', 'agency_admin']],
   ['requests', REQUEST_POLICY, 'view_applicant_id', ['operator', 'approver']],
   ...[
     'request_correction',
@@ -30,6 +33,7 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
     'set_later_date',
     'decide',
     'decide_correction', // 条例 第四十一条: the 经办人 answers a correction request as any other
+    'record_provision',
   ].map((action): [string, PolicyTable<string>, string, string[]] => [
     'case actions',
     CASE_ACTION_ROLES,

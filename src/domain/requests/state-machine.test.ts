@@ -28,6 +28,7 @@ const ALLOWED: Array<[string, CaseState, CaseAction, CaseState]> = [
   ['the agency decides without the third party’s reply', 'in_consultation', 'decide', 'decided'],
   ['unreasonable reasons: not processed', 'awaiting_reasons', 'decide', 'decided'],
   ['条例第四十一条: a correction request is answered', 'open', 'decide_correction', 'decided'],
+  ['条例第四十条: how the information granted is provided', 'decided', 'record_provision', 'decided'],
 ];
 
 describe('the request state machine', () => {
@@ -76,12 +77,26 @@ describe('the request state machine', () => {
   });
 
   it.each([
+    ['予以公开', 'granted', ['record_provision']],
+    ['部分公开', 'partial', ['record_provision']],
+    ['不予公开', 'denied.state_secret', []],
+    ['无法提供', 'unable.not_held', []],
+    ['逾期未缴费', 'other.no_fee', []],
+  ] as const)('条例第四十条: a case decided %s offers %j', (_label, outcome, actions) => {
+    expect(allowedActions('decided', { outcome, basis: 'a36.2' })).toEqual(actions);
+  });
+
+  it('条例第三十六条第（一）项: a 予以公开 pointing to published information offers nothing to provide', () => {
+    expect(allowedActions('decided', { outcome: 'granted', basis: 'a36.1' })).toEqual([]);
+  });
+
+  it.each([
     ['open', ['decide_correction']],
     ['decided', []],
   ] as const)(
     '条例第四十一条: offers on a correction request “%s” exactly these actions',
     (state, actions) => {
-      expect(allowedActions(state, 'record_correction')).toEqual(actions);
+      expect(allowedActions(state, { kind: 'record_correction' })).toEqual(actions);
     },
   );
 });
@@ -96,6 +111,18 @@ describe('条例第四十一条: a correction request has its own decision, a di
 
   it('条例第四十一条: the normal decide on a correction request points to 答复更正申请', () => {
     expect(kindRefusal('record_correction', 'decide')).toContain('请使用“答复更正申请”');
+  });
+
+  it('条例第四十一条: 告知提供方式 (第四十条) on a correction request says its answer provides no information', () => {
+    expect(kindRefusal('record_correction', 'record_provision')).toContain(
+      '更正申请的答复不向申请人提供政府信息',
+    );
+  });
+
+  it('条例第四十一条: a decided correction request offers no 告知提供方式 (第四十条), whatever outcome is passed', () => {
+    expect(
+      allowedActions('decided', { kind: 'record_correction', outcome: 'granted', basis: 'a36.2' }),
+    ).toEqual([]);
   });
 
   it('条例第四十一条: decide_correction on a disclosure request points to 作出答复', () => {

@@ -61,6 +61,7 @@ const pages: Array<[string, () => string]> = [
           values: applyValues as Parameters<typeof renderApplyForm>[1]['values'],
           errors: { name: [EVIL], contact: [EVIL], token: [EVIL] },
           token: EVIL,
+          csrf: EVIL,
         },
         context,
       ),

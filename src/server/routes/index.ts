@@ -25,8 +25,10 @@ import { reportRoutes } from './reports/reports.ts';
 import { publicRequestRoutes } from './requests/public-requests.ts';
 import { requestActionRoutes } from './requests/request-actions.ts';
 import { requestApplicantIdRoutes } from './requests/request-applicant-id.ts';
+import { requestAssistanceRoutes } from './requests/request-assistance.ts';
 import { requestFileRoutes } from './requests/request-files.ts';
 import { requestRoutes } from './requests/requests.ts';
+import { withheldReviewRoutes } from './requests/withheld-reviews.ts';
 import { searchRoutes } from './search/search.ts';
 import type { RouteModule } from './types.ts';
 
@@ -44,6 +46,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestActionRoutes,
   dashboardRoutes,
   requestApplicantIdRoutes,
+  requestAssistanceRoutes,
   publicRequestRoutes,
   letterRoutes,
   letterDeliveryRoutes,
@@ -55,6 +58,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemCatalogRoutes,
   channelRoutes,
   remediesRoutes,
+  withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
   eventRoutes,
