@@ -154,6 +154,48 @@ describeEachDatabase('条例第四十一条: correction requests through the API
       },
     );
 
+    it('条例第四十一条 with 第二十九条第一款 and 第四十三条: an oral correction request keeps what the office wrote up and the help given', async () => {
+      const res = await register(
+        'rc-operator',
+        correctionBody({
+          channel: 'oral',
+          oral: { difficulty: '申请人视力障碍，无法书写', confirmation: 'read_back' },
+          assistance: { needs: ['visual'], help: '工作人员逐项宣读并代为填写' },
+        }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      const found = await view(res.json().requestId);
+      expect(found).toMatchObject({ kind: 'record_correction', channel: 'oral', correction });
+      expect(found.oral).toMatchObject({
+        difficulty: '申请人视力障碍，无法书写',
+        writtenUpBy: 'rc-operator',
+      });
+      expect(found.assistance).toMatchObject({ needs: ['visual'], help: '工作人员逐项宣读并代为填写' });
+      expect(found.letters.map((l: { kind: string }) => l.kind)).toEqual(['correction_receipt']);
+    });
+
+    it('条例第三十三条第一款 is for 政府信息公开申请: 当场答复 refuses a correction request in Chinese, nothing written', async () => {
+      const before = await count();
+      const { receivedOn: _day, channel: _channel, ...body } = correctionBody();
+      const res = await app.inject({
+        method: 'POST',
+        url: `${BASE}/on-the-spot`,
+        headers: as['rc-operator'],
+        payload: {
+          ...body,
+          decision: {
+            outcome: 'granted',
+            basis: 'a36.2',
+            reasons: '属于公开范围',
+            fields: { delivery: '当场提供' },
+          },
+        },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toContain('当场答复（条例第三十三条第一款）只适用于政府信息公开申请');
+      expect(await count()).toBe(before);
+    });
+
     it('条例第四十一条: nobody signed in may not register one', async () => {
       const res = await register('nobody', correctionBody());
       expect([401, 403]).toContain(res.statusCode);
@@ -287,6 +329,26 @@ describeEachDatabase('条例第四十一条: correction requests through the API
       expect(text).toContain('六十日内向威海市人民政府申请行政复议');
       expect(text).toContain('六个月内向威海市环翠区人民法院提起行政诉讼');
       expect(text).not.toMatch(/[{}]/u);
+    });
+
+    it('条例第四十一条: the applicant’s tracking gives the answer in words and its day', async () => {
+      const found = await view(correctionId);
+      const res = await app.inject(`/api/v1/track/${found.trackingCode}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ outcomeLabel: '予以更正', decidedOn: found.decidedOn });
+      const page = await app.inject(`/track?code=${found.trackingCode}`);
+      expect(htmlText(page.body)).toContain('予以更正');
+    });
+
+    it('条例第四十条 is not for a correction answer: 告知提供方式 is refused, saying it provides no information', async () => {
+      const found = await view(correctionId);
+      const res = await act('rc-operator', correctionId, 'record_provision', found.version, {
+        method: 'paper',
+        how: '邮寄',
+      });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.message).toContain('更正申请的答复不向申请人提供政府信息');
+      expect((await view(correctionId)).version).toBe(found.version);
     });
 
     it('条例第四十一条: the queue shows the kind and the correction outcome', async () => {
