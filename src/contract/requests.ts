@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { DASHBOARD_LISTS, QUEUE_FILTERS } from '../domain/requests/queues.ts';
 import { CASE_STATES } from '../domain/requests/state-machine.ts';
+import { suggestionSchema } from './proposals.ts';
 import { applicantBody } from './register-request.ts';
 
 export const registeredSchema = z.object({
@@ -240,4 +241,21 @@ export const caseDetailSchema = z.object({
       result: z.string().nullable(),
     }),
   ),
+  publication: z
+    .object({
+      suggestion: suggestionSchema
+        .nullable()
+        .describe('the applicant’s suggestion to publish (条例第四十四条第二款)'),
+      decisions: z.array(
+        z.object({
+          id: z.number().int(),
+          result: z.enum(['included', 'not_included']),
+          reason: z.string(),
+          actor: z.string(),
+          decidedAt: z.string(),
+          item: z.object({ id: z.number().int(), title: z.string(), status: z.string() }).nullable(),
+        }),
+      ),
+    })
+    .describe('条例第四十四条: the suggestion and the proposals this request was decided in'),
 });

@@ -10,7 +10,14 @@ import type { RequestChannel } from '../report/vocabulary.ts';
 import type { CaseAction } from './state-machine.ts';
 
 /** The verbs on a request besides its case actions. */
-export type RequestVerb = 'register' | 'attach' | 'record_delivery' | 'view_applicant_id';
+export type RequestVerb =
+  | 'register'
+  | 'attach'
+  | 'record_delivery'
+  | 'view_applicant_id'
+  | 'record_suggestion'
+  | 'include_proposal'
+  | 'decline_proposal';
 
 /** verb → the roles that may. */
 export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
@@ -18,6 +25,11 @@ export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
   attach: ['operator'],
   record_delivery: ['operator'],
   view_applicant_id: ['operator', 'approver'],
+  // 条例 第四十四条: the 经办人 records an applicant's suggestion and opens the draft item (drafting
+  // is theirs, items/state-machine.ts); deciding 不纳入 after 审核 is the head's (审批负责人).
+  record_suggestion: ['operator'],
+  include_proposal: ['operator'],
+  decline_proposal: ['approver'],
 };
 
 /** Each case action's roles (as items' ACTION_ROLES): the operator's, but extending the approver's. */
@@ -42,6 +54,9 @@ const REFUSALS: Record<RequestVerb, string> = {
   attach: '上传附件需要“经办人”角色。',
   record_delivery: '登记文书送达需要“经办人”角色。',
   view_applicant_id: '查看申请人完整证件号码需要“经办人”或“审批负责人”角色。',
+  record_suggestion: '登记申请人的主动公开建议需要“经办人”角色。',
+  include_proposal: '纳入主动公开（起草信息）需要“经办人”角色。',
+  decline_proposal: '决定不纳入主动公开需要“审批负责人”角色。',
 };
 
 /** Whether the actor may do a verb on a request of their agency. */

@@ -26,6 +26,7 @@ import { publicRequestRoutes } from './requests/public-requests.ts';
 import { requestActionRoutes } from './requests/request-actions.ts';
 import { requestApplicantIdRoutes } from './requests/request-applicant-id.ts';
 import { requestFileRoutes } from './requests/request-files.ts';
+import { requestProposalRoutes } from './requests/request-proposals.ts';
 import { requestRoutes } from './requests/requests.ts';
 import { searchRoutes } from './search/search.ts';
 import type { RouteModule } from './types.ts';
@@ -40,6 +41,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   reportVersionRoutes,
   reportFigureRoutes,
   reportPublicRoutes,
+  requestProposalRoutes,
   requestRoutes,
   requestActionRoutes,
   dashboardRoutes,
