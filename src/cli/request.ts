@@ -11,6 +11,7 @@ import { caseJson } from '../server/presenters/case-json.ts';
 import { cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { caseLetters, outcomeBases, printLetters } from './request-letters.ts';
+import { PROPOSAL_USAGE, proposalCommand } from './request-proposals.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
 gongkai request act --agency CODE --user USER ID ACTION [--on YYYY-MM-DD] [--payload JSON] --version N
@@ -18,6 +19,7 @@ gongkai request show --agency CODE --user USER ID
 gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]
 gongkai request letters --agency CODE --user USER ID [--format text|html]
 gongkai request bases [OUTCOME]
+${PROPOSAL_USAGE}
 
 作出答复（decide）的 --payload 除 outcome、basis、reasons 外，还要在 fields 中写明所选法律依据要求的各项，
 如 {"outcome":"partial",…,"fields":{"delivery":"…","reason":"…"}}；各依据要求哪些项，见 gongkai request bases。`;
@@ -44,6 +46,13 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     version: { type: 'string' },
     filter: { type: 'string' },
     format: { type: 'string' },
+    year: { type: 'string' },
+    status: { type: 'string' },
+    category: { type: 'string' },
+    title: { type: 'string' },
+    reason: { type: 'string' },
+    reasons: { type: 'string' },
+    note: { type: 'string' },
   });
   const print = (value: unknown) => printJson(io, value);
   if (sub === 'bases') {
@@ -56,6 +65,15 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     const today = ctx.clock.today();
     const calendar = await ctx.calendar.get();
     switch (sub) {
+      case 'proposals':
+      case 'include':
+      case 'decline':
+      case 'suggest': {
+        const out = await proposalCommand(sub, db, ctx, agencyId, values, positionals);
+        if ('text' in out) io.stdout.write(out.text);
+        else print(out.json);
+        return 0;
+      }
       case 'register': {
         if (!positionals[0]) throw new UsageError(`缺少申请文件。用法：\n${USAGE}`);
         const parsed = registerBody.safeParse(readJson(positionals[0]));

@@ -35,7 +35,6 @@ export async function includeProposal(
 ): Promise<{ itemId: number; proposalId: number }> {
   const refusal = requestRefusal(ctx.actor, 'include_proposal');
   if (refusal) throw new AppError('forbidden', refusal);
-  const at = ctx.clock.now();
   return inTransaction(ctx.db, async (trx) => {
     const { key, proposal } = await openProposal(trx, input.agencyId, input.year, input.requestIds);
     const agency = await trx
@@ -68,6 +67,7 @@ export async function includeProposal(
         isOnlineInterview: false,
       },
     });
+    const at = ctx.clock.now();
     const inserted = await trx
       .insertInto('publication_proposals')
       .values({
