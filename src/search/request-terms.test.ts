@@ -94,7 +94,7 @@ describe('条例第四十四条: the same information sought, by jieba terms', (
       '和平村棚户区改造项目征收补偿安置方案',
       '2025年城乡低保资金发放明细',
       '申请公开和平村棚户区改造的征收补偿方案',
-      '和平村棚户区改造征收补偿安置方案（含安置房分配办法）',
+      '和平村棚户区改造项目征收补偿安置方案（含安置房分配办法）',
       '幸福村棚户区改造项目征收补偿安置方案',
     ];
     const corpus = [...YEAR_OF_REQUESTS, ...texts].map((text, id) => ({ id, terms: requestTerms(text) }));
