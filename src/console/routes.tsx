@@ -10,6 +10,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const RequestQueuePage = lazy(() => import('./pages/requests/RequestQueuePage.tsx'));
 const RegisterRequestPage = lazy(() => import('./pages/requests/RegisterRequestPage.tsx'));
 const CasePage = lazy(() => import('./pages/requests/CasePage.tsx'));
+const ProposalsPage = lazy(() => import('./pages/requests/ProposalsPage.tsx'));
 const ItemListPage = lazy(() => import('./pages/items/ItemListPage.tsx'));
 const ItemEditPage = lazy(() => import('./pages/items/ItemEditPage.tsx'));
 const ItemPage = lazy(() => import('./pages/items/ItemPage.tsx'));
@@ -56,6 +57,7 @@ export function ConsoleRoutes() {
         <Route path="/" element={page(<DashboardPage />)} />
         <Route path="/requests" element={page(<RequestQueuePage />)} />
         <Route path="/requests/new" element={page(<RegisterRequestPage />)} />
+        <Route path="/requests/proposals" element={page(<ProposalsPage />)} />
         <Route path="/requests/:id" element={page(<CasePage />)} />
         <Route path="/items" element={page(<ItemListPage />)} />
         <Route path="/items/new" element={page(<ItemEditPage />)} />

@@ -59,9 +59,14 @@ export default function RequestQueuePage() {
     <>
       <Flex justify="space-between" align="center">
         <Typography.Title level={2}>依申请公开</Typography.Title>
-        <Link to="/requests/new">
-          <Button type="primary">登记申请</Button>
-        </Link>
+        <Flex gap={8}>
+          <Link to="/requests/proposals">
+            <Button>纳入主动公开建议</Button>
+          </Link>
+          <Link to="/requests/new">
+            <Button type="primary">登记申请</Button>
+          </Link>
+        </Flex>
       </Flex>
       {error && <Alert type="error" showIcon title={error} />}
       <Flex gap={16} wrap style={{ marginBottom: 16 }}>
