@@ -9,6 +9,11 @@ import type { ApplicantType, RequestChannel } from '../../domain/report/vocabula
 import { type ApplicantInput, applicantProblems } from '../../domain/requests/applicant.ts';
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
 import { registrationRefusal } from '../../domain/requests/policy.ts';
+import {
+  normalizeSuggestion,
+  type PublishSuggestion,
+  suggestionProblem,
+} from '../../domain/requests/proposals/suggestion.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
 import { type CommandContext, inTrx } from '../context.ts';
 import { appendCaseEvent, clockColumns } from './case-store.ts';
@@ -29,6 +34,8 @@ export interface RegisterRequestInput {
   receiptNote?: string;
   /** the instant an online submission arrived */
   submittedAt?: Date;
+  /** 条例第四十四条第二款: the applicant suggests publishing the information, with the reasons */
+  publishSuggestion?: { reasons: readonly string[]; note?: string };
 }
 
 export interface RegisteredRequest {
@@ -73,6 +80,17 @@ function receivedDate(input: RegisterRequestInput, calendar: WorkCalendar, today
   return on as string;
 }
 
+/**
+ * The applicant's suggestion to publish given with the application (条例第四十四条第二款), checked;
+ * none when not given or no reason ticked and no note written (an untouched form part).
+ */
+function suggestionOf(given: RegisterRequestInput['publishSuggestion']): PublishSuggestion | null {
+  if (!given || (given.reasons.length === 0 && !given.note?.trim())) return null;
+  const problem = suggestionProblem(given);
+  if (problem) throw new AppError('validation', problem, [{ field: 'publishSuggestion', message: problem }]);
+  return normalizeSuggestion(given);
+}
+
 /** Who registers: a member of staff (the operator role), or nobody signed in (a citizen, online only). */
 export type Registrar = AgencyActor | null;
 
@@ -98,6 +116,7 @@ export async function registerRequest(
     throw new AppError('validation', `申请信息有误：${problems.map((p) => p.message).join('；')}`, problems);
   }
   const receivedOn = receivedDate(input, calendar, today);
+  const suggestion = suggestionOf(input.publishSuggestion);
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   const trackingCode = trackingCodeFrom(randomBytes(20));
   return inTransaction(ctx.db, async (trx) => {
@@ -144,6 +163,7 @@ export async function registerRequest(
         doc_number: input.applicant.docNumber ?? null,
         form: input.applicant.form ?? null,
         delivery: input.applicant.delivery ?? null,
+        publish_suggestion: suggestion ? JSON.stringify(suggestion) : null,
         state: 'open',
         version: 1,
         ...clockColumns(reading),
@@ -166,6 +186,18 @@ export async function registerRequest(
         due: reading.due,
       },
     });
+    if (suggestion)
+      await appendCaseEvent(trx, {
+        agencyId: agency.id,
+        requestId: inserted.id,
+        type: 'publish_suggested',
+        occurredOn: receivedOn,
+        actor: ctx.actor?.username ?? PUBLIC_USERNAME,
+        at: ctx.clock.now(),
+        stateBefore: 'open',
+        stateAfter: 'open',
+        data: { before: null, after: suggestion },
+      });
     const target = {
       agencyId: agency.id,
       requestId: inserted.id,

@@ -35,6 +35,7 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, clo
         channel: 'online',
         applicantType: request.body.applicantType,
         applicant: request.body.applicant,
+        publishSuggestion: request.body.publishSuggestion,
         submittedAt: ctx.clock.now(),
       });
       const { requestId: _id, version: _version, ...receipt } = registered;

@@ -37,6 +37,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
         applicant: body.applicant,
         receivedOn: body.receivedOn,
         receiptNote: body.receiptNote,
+        publishSuggestion: body.publishSuggestion,
         submittedAt: body.channel === 'online' ? ctx.clock.now() : undefined,
       });
       return reply.code(201).send(registered);
