@@ -232,6 +232,11 @@ describeEachDatabase('条例第四十四条: /api/v1/agencies/:code/requests/pro
       .execute();
     expect(links.map((l) => l.request_id).sort((a, b) => a - b)).toEqual([id.zhang, id.li]);
     expect(await eventsOf('item', itemId, 'items.requests_linked')).toHaveLength(1);
+    const detail = await app.inject({
+      url: `/api/v1/agencies/pp-mine/items/${itemId}`,
+      headers: as('pp-reviewer'),
+    });
+    expect(detail.json().fromRequests.map((r: { id: number }) => r.id)).toEqual([id.zhang, id.li]);
     for (const r of [id.zhang, id.li])
       expect(await eventsOf('request', r, 'requests.publication_included')).toHaveLength(1);
     const shown = (await list('pp-approver')).json().proposals[0];
