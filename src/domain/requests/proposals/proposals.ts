@@ -173,17 +173,55 @@ export function proposalKey(requestIds: readonly number[]): string {
   return [...new Set(requestIds)].sort((a, b) => a - b).join(',');
 }
 
+/** Words of the request form that open or close the information sought, stripped from a title. */
+const TITLE_PREFIXES = [
+  '本人',
+  '我们',
+  '我',
+  '申请人',
+  '依法',
+  '申请',
+  '请求',
+  '要求',
+  '请',
+  '公开',
+  '提供',
+  '获取',
+  '查阅',
+  '关于',
+];
+const TITLE_SUFFIXES = [
+  '复印件',
+  '副本',
+  '政府信息',
+  '信息',
+  '资料',
+  '材料',
+  '文件全文',
+  '全文',
+  '相关',
+  '有关',
+  '的',
+];
+
 /**
  * A title for the draft item: the first request's information sought without the form's words
- * (申请公开, 请公开, 关于 …的政府信息), at most 100 characters.
+ * (申请公开, 请提供, 本人申请获取, 关于 …的政府信息, …的复印件), at most 100 characters.
  */
 export function draftTitle(information: string): string {
-  const title = information
-    .trim()
-    .replace(/^(申请人?|请求|要求|请|我想|本人)?(依法)?(公开|提供|获取)?/u, '')
-    .replace(/^关于/u, '')
-    .replace(/(的)?(相关)?(政府信息|信息|资料|材料)?[。.；;！!]*$/u, '')
-    .trim();
-  const text = title || information.trim();
-  return [...text].slice(0, 100).join('');
+  let title = information.trim().replace(/[。.；;！!，,\s]+$/u, '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const word of TITLE_PREFIXES)
+      if (title.startsWith(word) && title.length > word.length + 1) {
+        title = title.slice(word.length);
+        changed = true;
+      }
+    for (const word of TITLE_SUFFIXES)
+      if (title.endsWith(word) && title.length > word.length + 1) {
+        title = title.slice(0, -word.length);
+        changed = true;
+      }
+  }
+  return [...(title.trim() || information.trim())].slice(0, 100).join('');
 }
