@@ -204,20 +204,18 @@ export default function ProposalsPage() {
           reload();
         }}
       >
-        <>
-          <Typography.Paragraph type="secondary">
-            将新建一条草稿信息并与这 {including?.requestIds.length ?? 0}{' '}
-            件申请关联；草稿经修改、保密审查后发布。
-          </Typography.Paragraph>
-          <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
-            <Input maxLength={500} />
-          </Form.Item>
-          <Form.Item label="法定类别" name="category" rules={[{ required: true, message: '请选择法定类别' }]}>
-            <Select
-              options={Object.entries(STATUTORY_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
-            />
-          </Form.Item>
-        </>
+        <Typography.Paragraph type="secondary">
+          将新建一条草稿信息并与这 {including?.requestIds.length ?? 0}{' '}
+          件申请关联；草稿经修改、保密审查后发布。
+        </Typography.Paragraph>
+        <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
+          <Input maxLength={500} />
+        </Form.Item>
+        <Form.Item label="法定类别" name="category" rules={[{ required: true, message: '请选择法定类别' }]}>
+          <Select
+            options={Object.entries(STATUTORY_CATEGORY_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
       </FormModal>
       <FormModal<{ reason: string }>
         open={declining !== null}
@@ -237,15 +235,13 @@ export default function ProposalsPage() {
           reload();
         }}
       >
-        <>
-          <Form.Item
-            label="不纳入理由"
-            name="reason"
-            rules={[{ required: true, whitespace: true, message: '请填写不纳入理由' }]}
-          >
-            <Input.TextArea rows={3} maxLength={1000} />
-          </Form.Item>
-        </>
+        <Form.Item
+          label="不纳入理由"
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: '请填写不纳入理由' }]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
       </FormModal>
     </>
   );
