@@ -48,6 +48,8 @@ const REQUEST_CHANNEL_WEIGHTS: Record<(typeof REQUEST_CHANNELS)[number], number>
   in_person: 7,
   fax: 1,
   other: 2,
+  // 条例 第二十九条第一款's oral applications are rare; none here keeps the generated data as it was
+  oral: 0,
 };
 
 /** Skewed over all 21 outcomes, roughly as published reports show them. */

@@ -59,6 +59,26 @@ describeEachDatabase('gongkai import', (use) => {
     expect(row).toEqual(remedies);
   });
 
+  it('条例第二十九条第一款: imports an oral application (channel oral) and counts it in the draft narrative', async () => {
+    const result = await run(use(), [
+      agency('imp-oral'),
+      request('imp-oral', '2021-03-04', '2021-03-20', 'granted', {
+        channel: 'oral',
+        applicant_type: 'natural_person',
+      }),
+    ]);
+    expect(result.ok).toBe(true);
+    const row = await use()
+      .kysely.selectFrom('requests')
+      .innerJoin('agencies', 'agencies.id', 'requests.agency_id')
+      .select('requests.channel')
+      .where('agencies.code', '=', 'imp-oral')
+      .executeTakeFirstOrThrow();
+    expect(row.channel).toBe('oral');
+    const report = await buildAnnualReport(use(), 'imp-oral', 2021);
+    expect(JSON.stringify(report?.narrative)).toContain('口头提出申请1件');
+  });
+
   describe('rejects a whole file for one bad line, naming the line and the field', () => {
     it.each([
       ['a bad date', request('imp-a', '2021-02-30', null, null), 'received'],

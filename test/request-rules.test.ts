@@ -187,6 +187,51 @@ describeEachWithDemo('request rules that keep cases lawful and workable', (use) 
     expect(res.statusCode).toBe(403);
   });
 
+  it('a 行政复议 or 诉讼 (table 四) is recorded by the operator only: approver, reviewer, agency admin and platform admin get 403, nothing stored', async () => {
+    at('2026-06-01');
+    const r = await register('2026-06-01');
+    const url = `${BASE}/${r.requestId}/reviews`;
+    const payload = { group: 'review', filedOn: '2026-06-01', decidedOn: null, result: null };
+    const reviews = async () =>
+      (
+        await use()
+          .kysely.selectFrom('review_cases')
+          .select('id')
+          .where('request_id', '=', r.requestId)
+          .execute()
+      ).length;
+    // each role alone (the demo's approver and admin are also operators)
+    const db = use().kysely;
+    const agency = await db
+      .selectFrom('agencies')
+      .select('id')
+      .where('code', '=', 'lingang')
+      .executeTakeFirstOrThrow();
+    for (const role of ['approver', 'reviewer', 'agency_admin']) {
+      const user = await db
+        .insertInto('users')
+        .values({ username: `rules-only-${role}`, display_name: role, created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('user_roles').values({ user_id: user.id, agency_id: agency.id, role }).execute();
+    }
+    for (const who of [
+      'rules-only-approver',
+      'rules-only-reviewer',
+      'rules-only-agency_admin',
+      'rules-platform-admin',
+    ]) {
+      const res = await app.inject({ method: 'POST', url, headers: { 'x-gongkai-user': who }, payload });
+      expect(res.statusCode, who).toBe(403);
+      if (who !== 'rules-platform-admin')
+        expect(res.json().error.message).toBe('登记行政复议、行政诉讼案件需要“经办人”角色。');
+    }
+    expect(await reviews()).toBe(0);
+    const ok = await app.inject({ method: 'POST', url, headers: OPERATOR, payload });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(await reviews()).toBe(1);
+  });
+
   it.each([
     [
       'a received date before the calendar',
@@ -195,6 +240,10 @@ describeEachWithDemo('request rules that keep cases lawful and workable', (use) 
       { channel: 'letter', applicantType: 'natural_person', applicant, receivedOn: '1999-12-30' },
     ],
     ['a case id beyond the integer range', 'GET', `${BASE}/99999999999`, undefined],
+    ['a case id in hexadecimal (0x13 is not case 19)', 'GET', `${BASE}/0x13`, undefined],
+    ['a case id with an exponent', 'GET', `${BASE}/1e1`, undefined],
+    ['a page size with an exponent', 'GET', `${BASE}?limit=1e1`, undefined],
+    ['a page offset with a sign', 'GET', `${BASE}?offset=+5`, undefined],
     ['a review filed on 2026-02-31', 'POST', `${BASE}/1/reviews`, { group: 'review', filedOn: '2026-02-31' }],
   ] as const)('answers 400, not 500, for %s', async (_situation, method, url, payload) => {
     at('2026-06-01');

@@ -109,21 +109,32 @@ describeEachWithDemo('a request from intake to answer, through the API', (use) =
     res = await act(r.requestId, 'extend', 6, { days: 1, reason: '再延一天' }, APPROVER);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toContain('20个工作日');
-    at('2024-03-20');
-    res = await act(r.requestId, 'decide', 6, {
-      items: [
-        { description: '低保名单', outcome: 'granted' },
-        { description: '企业补贴明细', outcome: 'denied.third_party' },
-      ],
-      basis: 'a37',
-      fields: { delivery: '低保名单随本答复书邮寄', reason: '企业补贴明细涉及第三方商业秘密' },
-      reasons: '第二项涉及第三方商业秘密',
+    // decided on the 20th, recorded on the 21st: the letter is dated the 20th
+    at('2024-03-21');
+    res = await app.inject({
+      method: 'POST',
+      url: `${BASE}/${r.requestId}/actions/decide`,
+      headers: OPERATOR,
+      payload: {
+        expectedVersion: 6,
+        occurredOn: '2024-03-20',
+        payload: {
+          items: [
+            { description: '低保名单', outcome: 'granted' },
+            { description: '企业补贴明细', outcome: 'denied.third_party' },
+          ],
+          basis: 'a37',
+          fields: { delivery: '低保名单随本答复书邮寄', reason: '企业补贴明细涉及第三方商业秘密' },
+          reasons: '第二项涉及第三方商业秘密',
+        },
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
     view = (await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).json();
     expect(view.state).toBe('decided');
     expect(view.outcome).toBe('partial');
-    expect(view.allowedActions).toEqual([]);
+    // 条例 第四十条: a 部分公开 provides information, so how it is provided may still be recorded
+    expect(view.allowedActions).toEqual(['record_provision']);
     expect(view.events.map((e: { type: string }) => e.type)).toEqual([
       'received',
       'correction_requested',
@@ -160,6 +171,18 @@ describeEachWithDemo('a request from intake to answer, through the API', (use) =
     expect(html.body).toContain(view.registrationNo);
     const wrongCase = await app.inject({ url: `/api/v1/track/${'b'.repeat(32)}/letters/${answer.id}.html` });
     expect(wrongCase.statusCode).toBe(404);
+    // the tracking page's letters: the date printed on each, the outcome in words, 在线查看 opens in the browser
+    expect(html.headers['content-disposition']).toMatch(/^inline;/);
+    expect(docx.headers['content-disposition']).toMatch(/^attachment;/);
+    const track = (await app.inject({ url: `/api/v1/track/${r.trackingCode}` })).json();
+    expect(track.outcomeLabel).toBe('部分公开');
+    const answerTracked = track.letters.find((l: { id: number }) => l.id === answer.id);
+    expect(answerTracked.issuedOn).toBe('2024-03-20');
+    expect(answerTracked.createdAt.slice(0, 10)).toBe('2024-03-21');
+    const page = await app.inject({ url: `/track?code=${r.trackingCode}` });
+    expect(page.body).toContain('<dt>答复结果</dt><dd>部分公开</dd>');
+    expect(page.body).toContain('<td>2024年3月20日</td>');
+    expect(page.body).not.toContain('2024年3月21日');
   });
 
   it('lets an agency admin edit a letter template, validated, and uses it for the next letter', async () => {

@@ -83,6 +83,64 @@ describe('gongkai request register', () => {
   });
 });
 
+describe('oral applications and help given (条例 第二十九条第一款、第四十三条)', () => {
+  const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
+  const run = async (...args: string[]) => {
+    printed = '';
+    const code = await requestCommand(io, db, args);
+    return { code, out: printed };
+  };
+  const oralFile = join(dir, 'oral.json');
+
+  beforeAll(() => {
+    writeFileSync(
+      oralFile,
+      JSON.stringify({
+        ...{ channel: 'oral', receivedOn: '2026-11-03', applicantType: 'natural_person' },
+        applicant: {
+          ...{
+            name: '王大爷',
+            idType: 'other',
+            idName: '老年证',
+            idNumber: 'LN-2026-01',
+            phone: '13800000000',
+          },
+          ...{ information: '本村2025年度土地征收补偿标准', form: 'paper', delivery: 'pickup' },
+        },
+        oral: { difficulty: '申请人不识字', confirmation: 'signed' },
+      }),
+    );
+  });
+
+  it('条例第二十九条第一款: registers an oral application; the receipt says the office wrote it up', async () => {
+    const { out } = await run('register', ...as, oralFile);
+    const id = String((JSON.parse(out) as { requestId: number }).requestId);
+    const letters = await run('letters', ...as, id);
+    expect(letters.out).toContain('您于2026年11月3日口头提出政府信息公开申请。因您采用书面形式确有困难');
+    expect(letters.out).toContain('代为填写政府信息公开申请，经您当场签字确认，并予登记');
+  });
+
+  it('条例第四十三条: records the help given, and refuses it without the help written', async () => {
+    const { out } = await run('register', ...as, oralFile);
+    const id = String((JSON.parse(out) as { requestId: number }).requestId);
+    const assist = (given?: string) =>
+      run(
+        'assist',
+        ...as,
+        id,
+        '--version',
+        '1',
+        '--needs',
+        'reading,hearing',
+        ...(given ? ['--given', given] : []),
+      );
+    await expect(assist()).rejects.toThrow('请填写提供的帮助');
+    expect((await assist('工作人员宣读申请内容')).code).toBe(0);
+    const shown = JSON.parse((await run('show', ...as, id)).out) as { assistance: { needsLabel: string } };
+    expect(shown.assistance.needsLabel).toBe('阅读困难、听觉障碍');
+  });
+});
+
 describe('gongkai request letters (条例 第三十六条: the answer as sent)', () => {
   const run = async (...args: string[]) => {
     printed = '';
@@ -184,5 +242,71 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
       '负责公开该政府信息的行政机关',
       '该机关的联系方式',
     ]);
+  });
+});
+
+describe('gongkai request on-the-spot (条例 第三十三条第一款) and record_provision (第四十条)', () => {
+  const spot = join(dir, 'on-the-spot.json');
+  const run = async (...args: string[]) => {
+    printed = '';
+    const code = await requestCommand(io, db, args);
+    return { code, out: printed };
+  };
+  const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
+  const write = (decision: object, extra: object = {}) =>
+    writeFileSync(
+      spot,
+      JSON.stringify({
+        applicantType: 'business',
+        applicant: {
+          ...{ name: '威海某科技有限公司', idType: 'other', idName: '营业执照', idNumber: 'YYZZ-2026-001' },
+          ...{
+            address: '威海市某路1号',
+            information: '2025年某项目的批复',
+            form: 'paper',
+            delivery: 'pickup',
+          },
+        },
+        decision,
+        ...extra,
+      }),
+    );
+  const decision = {
+    outcome: 'granted',
+    basis: 'a36.2',
+    reasons: '属于公开范围',
+    fields: { delivery: '当场提供复印件' },
+  };
+
+  it('条例第三十三条第一款: registers and answers today in one step, then 第四十条 records how it is provided', async () => {
+    write(decision);
+    const done = JSON.parse((await run('on-the-spot', ...as, spot)).out) as {
+      requestId: number;
+      receivedOn: string;
+      decidedOn: string;
+      version: number;
+    };
+    expect(done.decidedOn).toBe(done.receivedOn);
+    const id = String(done.requestId);
+    const provided = await run(
+      ...['act', ...as, id, 'record_provision', '--version', String(done.version), '--payload'],
+      JSON.stringify({ method: 'paper', how: '当场交付复印件，共2页' }),
+    );
+    expect(provided.code).toBe(0);
+    const letters = (await run('letters', ...as, id)).out;
+    expect(letters).toContain('登记回执');
+    expect(letters).toContain('政府信息公开申请答复书');
+    expect(letters).toContain('政府信息提供方式告知书');
+    expect(letters).toContain('本机关以纸质形式向您提供相关政府信息：当场交付复印件，共2页。');
+  });
+
+  it.each([
+    ['a decision without its field', { ...decision, fields: {} }, {}, '获取的方式、途径和时间'],
+    ['a request received by fax', decision, { channel: 'fax' }, '“收到方式”应为“当面”'],
+  ])('条例第三十三条第一款: refuses %s and writes nothing', async (_situation, payload, extra, message) => {
+    write(payload, extra);
+    const before = await db.kysely.selectFrom('requests').select('id').execute();
+    await expect(run('on-the-spot', ...as, spot)).rejects.toThrow(message);
+    expect(await db.kysely.selectFrom('requests').select('id').execute()).toEqual(before);
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { answerOnTheSpot } from '../commands/requests/answer-on-the-spot.ts';
 import { applyCaseAction } from '../commands/requests/apply-case-action.ts';
-import { registerBody } from '../commands/requests/register-input.ts';
+import { recordAssistance } from '../commands/requests/record-assistance.ts';
+import { onTheSpotBody, registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
@@ -12,17 +14,37 @@ import { cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { caseLetters, outcomeBases, printLetters } from './request-letters.ts';
 import { PROPOSAL_USAGE, proposalCommand } from './request-proposals.ts';
+import { withheldDecide, withheldReviewList } from './request-withheld.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
+gongkai request on-the-spot --agency CODE --user USER FILE.json
 gongkai request act --agency CODE --user USER ID ACTION [--on YYYY-MM-DD] [--payload JSON] --version N
+gongkai request assist --agency CODE --user USER ID --version N --needs reading,visual,hearing --given TEXT
 gongkai request show --agency CODE --user USER ID
 gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]
 gongkai request letters --agency CODE --user USER ID [--format text|html]
 gongkai request bases [OUTCOME]
 ${PROPOSAL_USAGE}
+gongkai request withheld-review --agency CODE --user USER --year YYYY [--format text|json]
+gongkai request withheld-decide --agency CODE --user USER --year YYYY ID [--part N] --decision kept|disclosed --reason 理由 [--replaces 决定编号] [--category a20.N|other]
+
+withheld-review / withheld-decide：条例第十八条对依第十六条不予公开的信息的年度定期评估审查；kept 为继续不予公开，
+disclosed 为转为公开（起草一条待公开信息，经保密审查后发布）；更正本年度已有的决定须以 --replaces 注明其编号。
 
 作出答复（decide）的 --payload 除 outcome、basis、reasons 外，还要在 fields 中写明所选法律依据要求的各项，
-如 {"outcome":"partial",…,"fields":{"delivery":"…","reason":"…"}}；各依据要求哪些项，见 gongkai request bases。`;
+如 {"outcome":"partial",…,"fields":{"delivery":"…","reason":"…"}}；各依据要求哪些项，见 gongkai request bases。
+
+口头提出的申请（条例第二十九条第一款）：申请文件写 "channel":"oral" 和
+"oral":{"difficulty":"书面形式确有困难的情形","confirmation":"signed|read_back|other","confirmationNote":"…"}。
+为申请人提供的帮助（条例第四十三条）：登记时写 "assistance":{"needs":["reading"],"help":"…"}，
+或事后用 gongkai request assist（--needs 为 reading 阅读困难、visual 视觉障碍、hearing 听觉障碍，逗号分隔）。
+征求其他机关意见（条例第三十四条）：--payload 写 "kind":"agency","coProducers":["…"],"lead":"this"（本机关牵头）。
+
+当场答复（on-the-spot，条例第三十三条第一款）：文件与 register 相同，但不写 receivedOn（以今天为收到日期），
+channel 为 in_person（可省略），并在 decision 中写作出答复的内容（与 decide 的 --payload 相同）；登记与答复一并完成。
+告知提供方式（record_provision，条例第四十条）：act ID record_provision --payload
+'{"method":"inspection","reason":"cost_too_high","date":"YYYY-MM-DD","time":"上午9:00至11:30","place":"…","contact":"…"}'
+或 '{"method":"paper|electronic|other","how":"…"[,"otherForm":"…"][,"reason":"carrier_safety|cost_too_high"]}'。`;
 
 function readJson(file: string): Record<string, unknown> {
   try {
@@ -46,11 +68,16 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     version: { type: 'string' },
     filter: { type: 'string' },
     format: { type: 'string' },
+    needs: { type: 'string' },
+    given: { type: 'string' },
     year: { type: 'string' },
-    status: { type: 'string' },
-    category: { type: 'string' },
-    title: { type: 'string' },
+    part: { type: 'string' },
+    decision: { type: 'string' },
     reason: { type: 'string' },
+    replaces: { type: 'string' },
+    category: { type: 'string' },
+    status: { type: 'string' },
+    title: { type: 'string' },
     reasons: { type: 'string' },
     note: { type: 'string' },
   });
@@ -86,6 +113,16 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
         print(await registerRequest(ctx, { ...input, agencyId, submittedAt }));
         return 0;
       }
+      case 'on-the-spot': {
+        if (!positionals[0]) throw new UsageError(`缺少申请文件。用法：\n${USAGE}`);
+        const parsed = onTheSpotBody.safeParse(readJson(positionals[0]));
+        if (!parsed.success)
+          throw new UsageError(
+            `申请文件有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`,
+          );
+        print(await answerOnTheSpot(ctx, { ...parsed.data, agencyId }));
+        return 0;
+      }
       case 'act': {
         const [id, action] = positionals;
         if (!id || !action || !CASE_ACTIONS.includes(action as CaseAction)) {
@@ -102,6 +139,25 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
             action: action as CaseAction,
             payload,
             occurredOn: values.on,
+          }),
+        );
+        return 0;
+      }
+      case 'assist': {
+        if (!positionals[0] || !/^\d+$/.test(positionals[0]))
+          throw new UsageError(`缺少申请编号。用法：\n${USAGE}`);
+        if (!values.version || !/^\d+$/.test(values.version))
+          throw new UsageError('缺少 --version：请写您看到的版本号（gongkai request show 可查）');
+        const needs = (values.needs ?? '')
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean);
+        print(
+          await recordAssistance(ctx, {
+            agencyId,
+            requestId: Number(positionals[0]),
+            expectedVersion: Number(values.version),
+            assistance: { needs, help: values.given },
           }),
         );
         return 0;
@@ -135,6 +191,12 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
         io.stdout.write(printLetters(letters, format));
         return 0;
       }
+      case 'withheld-review':
+        io.stdout.write(await withheldReviewList(db, agencyId, values));
+        return 0;
+      case 'withheld-decide':
+        io.stdout.write(await withheldDecide(ctx, agencyId, positionals[0], values));
+        return 0;
       default:
         throw new UsageError(`用法：\n${USAGE}`);
     }

@@ -2,6 +2,7 @@ import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { buildServer } from '../server/app.ts';
+import { parseTrustProxy, TrustProxyError } from '../server/trust-proxy.ts';
 import { ensureConsoleBuilt } from './build-console.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, databaseUrl, flags, UsageError, writeErr } from './io.ts';
@@ -25,10 +26,16 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
         ? `首次启动：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`
         : '示例机关载入失败',
     );
-  // Behind a reverse proxy, GONGKAI_TRUST_PROXY=1 (or its address) makes X-Forwarded-Proto/-For count:
-  // the session cookie gets Secure, HSTS is sent, rate limits see the client's IP.
-  const proxy = io.env.GONGKAI_TRUST_PROXY;
-  const trustProxy = !proxy || proxy === '0' ? false : proxy === '1' ? true : proxy;
+  // Behind a reverse proxy, GONGKAI_TRUST_PROXY lists its addresses (server/trust-proxy.ts): only
+  // from them X-Forwarded-Proto/-For count — the session cookie gets Secure, HSTS is sent, rate
+  // limits see the client's IP.
+  let trustProxy: false | string[];
+  try {
+    trustProxy = parseTrustProxy(io.env.GONGKAI_TRUST_PROXY);
+  } catch (error) {
+    if (error instanceof TrustProxyError) throw new UsageError(error.message);
+    throw error;
+  }
   // Never trustUserHeader: production callers sign in.
   const app = await buildServer({ db, logger: true, trustProxy });
   // Resolves (exit 0) once a signal has closed the server and the database: the process then ends

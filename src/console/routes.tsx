@@ -11,6 +11,7 @@ const RequestQueuePage = lazy(() => import('./pages/requests/RequestQueuePage.ts
 const RegisterRequestPage = lazy(() => import('./pages/requests/RegisterRequestPage.tsx'));
 const CasePage = lazy(() => import('./pages/requests/CasePage.tsx'));
 const ProposalsPage = lazy(() => import('./pages/requests/ProposalsPage.tsx'));
+const WithheldReviewPage = lazy(() => import('./pages/requests/WithheldReviewPage.tsx'));
 const ItemListPage = lazy(() => import('./pages/items/ItemListPage.tsx'));
 const ItemEditPage = lazy(() => import('./pages/items/ItemEditPage.tsx'));
 const ItemPage = lazy(() => import('./pages/items/ItemPage.tsx'));
@@ -58,6 +59,7 @@ export function ConsoleRoutes() {
         <Route path="/requests" element={page(<RequestQueuePage />)} />
         <Route path="/requests/new" element={page(<RegisterRequestPage />)} />
         <Route path="/requests/proposals" element={page(<ProposalsPage />)} />
+        <Route path="/requests/withheld-reviews/:year" element={page(<WithheldReviewPage />)} />
         <Route path="/requests/:id" element={page(<CasePage />)} />
         <Route path="/items" element={page(<ItemListPage />)} />
         <Route path="/items/new" element={page(<ItemEditPage />)} />

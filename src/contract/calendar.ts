@@ -1,5 +1,7 @@
 /** The calendar routes' contract: the year as read, overrides and notices (docs/calendar.md). */
+
 import { z } from 'zod';
+import { decimal } from './common.ts';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD' });
 const dateList = z.array(z.string());
@@ -64,11 +66,13 @@ export const calendarYearSchema = z.object({
 
 /** `GET /api/v1/calendar?year=`: default this year. */
 export const calendarQuery = z.object({
-  year: z.coerce
-    .number({ error: '年份应为 2000–2100 之间的整数' })
-    .int({ error: '年份应为 2000–2100 之间的整数' })
-    .min(2000, { error: '年份应为 2000–2100 之间的整数' })
-    .max(2100, { error: '年份应为 2000–2100 之间的整数' })
+  year: decimal(
+    z
+      .number({ error: '年份应为 2000–2100 之间的整数' })
+      .int({ error: '年份应为 2000–2100 之间的整数' })
+      .min(2000, { error: '年份应为 2000–2100 之间的整数' })
+      .max(2100, { error: '年份应为 2000–2100 之间的整数' }),
+  )
     .optional()
     .describe('default: this year'),
 });

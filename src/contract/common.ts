@@ -38,13 +38,26 @@ export const errorBody = z.object({
   }),
 });
 
+/**
+ * A whole number in a URL, written in decimal digits only: `0x13`, `1e3`, ` 12`, `+5` and `12.0`
+ * are refused (z.coerce.number() would read them as 19, 1000, 12, 5 and 12). `number` says which
+ * numbers, with its Chinese message.
+ */
+export const decimal = <T extends z.ZodType<number>>(number: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? (/^\d{1,16}$/.test(value) ? Number(value) : Number.NaN) : value),
+    number,
+  );
+
 /** A row id in the URL: a positive integer that fits the databases' integer columns. */
 export const rowId = (what: string) =>
-  z.coerce
-    .number()
-    .int({ error: `${what}应为正整数` })
-    .positive({ error: `${what}应为正整数` })
-    .max(2147483647, { error: `${what}过大` });
+  decimal(
+    z
+      .number({ error: `${what}应为正整数` })
+      .int({ error: `${what}应为正整数` })
+      .positive({ error: `${what}应为正整数` })
+      .max(2147483647, { error: `${what}过大` }),
+  );
 
 /** The path parameters of a request case: `/agencies/:code/requests/:id`. */
 export const caseParams = z.object({ code: agencyCode, id: rowId('申请编号') });

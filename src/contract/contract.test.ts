@@ -21,6 +21,7 @@ import { draftSchema, figuresSchema, reportJsonSchema, versionListSchema } from 
 import { caseActionBody, letterDeliveryBody, requestAttachmentBody } from './request-inputs.ts';
 import { caseDetailSchema, dashboardSchema, queueSchema } from './requests.ts';
 import { userListSchema } from './users.ts';
+import { withheldReviewListSchema } from './withheld-reviews.ts';
 
 const ADMIN = { 'x-gongkai-user': 'lingang-admin' };
 const AGENCY = '/api/v1/agencies/lingang';
@@ -81,6 +82,12 @@ describe('the API contract against the server’s responses (demo agency, SQLite
     await read(`${AGENCY}/registry/reviews/2021`, reviewPassSchema);
   });
 
+  it('条例第十八条: a year’s review of information withheld under 第十六条', async () => {
+    const list = await read(`${AGENCY}/withheld-reviews/2021`, withheldReviewListSchema);
+    expect(list.year).toBe(2021);
+    expect(list.summary.total).toBe(list.entries.length);
+  });
+
   it('the report editor: draft, versions, yearly figures', async () => {
     const draft = await read(`${AGENCY}/reports/2021/draft`, draftSchema);
     expect(draft.year).toBe(2021);
@@ -107,6 +114,7 @@ describe('the API contract against the server’s responses (demo agency, SQLite
       [`${AGENCY}/items/${items[0].id}/reject`, { expectedVersion: 1 }, '退回理由'],
       [`${AGENCY}/requests/${cases[0].id}/letters/1/delivery`, { expectedVersion: 1 }, '送达方式'],
       [`${AGENCY}/requests/${cases[0].id}/attachments`, { expectedVersion: 1, contentBase64: '' }, '文件名'],
+      [`${AGENCY}/withheld-reviews/2021/decisions`, { requestId: cases[0].id, decision: 'kept' }, '审查理由'],
     ];
     for (const [url, payload, field] of posts) {
       const res = await app.inject({ method: 'POST', url, headers: ADMIN, payload });

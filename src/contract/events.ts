@@ -1,5 +1,7 @@
 /** The event log's contract (`GET /api/v1/agencies/:code/events`): the 操作日志's filters and rows. */
+
 import { z } from 'zod';
+import { decimal } from './common.ts';
 
 const isoDate = (what: string) =>
   z
@@ -16,7 +18,7 @@ export const eventQuery = z.object({
     .optional(),
   from: isoDate('起始日期'),
   to: isoDate('截止日期'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: decimal(z.number({ error: '每页条数应为1到200之间的整数' }).int().min(1).max(200)).default(50),
   cursor: z.string().max(80).optional(),
 });
 

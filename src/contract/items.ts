@@ -2,14 +2,14 @@
 import { z } from 'zod';
 import { ITEM_VALIDITIES, STATUTORY_CATEGORIES } from '../domain/items/categories.ts';
 import { ITEM_STATES } from '../domain/items/state-machine.ts';
-import { agencyCode } from './common.ts';
+import { agencyCode, rowId } from './common.ts';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD' });
 const flag = (what: string) => z.boolean({ error: `${what}应为 true 或 false` });
 
 export const itemParams = z.object({
   code: agencyCode,
-  id: z.coerce.number().int().positive({ error: '信息编号应为正整数' }),
+  id: rowId('信息编号'),
 });
 export const expectedVersion = z
   .number({ error: '版本号应为您看到的版本号（整数）' })

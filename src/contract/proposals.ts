@@ -5,15 +5,18 @@
 import { z } from 'zod';
 import { STATUTORY_CATEGORIES } from '../domain/items/categories.ts';
 import { MAX_SUGGESTION_NOTE, SUGGESTION_REASONS } from '../domain/requests/proposals/suggestion.ts';
+import { decimal } from './common.ts';
 
 export const PROPOSAL_STATUSES = ['open', 'included', 'not_included'] as const;
 
 export const proposalsQuery = z.object({
-  year: z.coerce
-    .number({ error: '“年度”应为四位数字的年份，如 2025。' })
-    .int({ error: '“年度”应为四位数字的年份，如 2025。' })
-    .min(2008, { error: '“年度”应在 2008 年（条例施行）以后。' })
-    .max(2100, { error: '“年度”应为四位数字的年份，如 2025。' })
+  year: decimal(
+    z
+      .number({ error: '“年度”应为四位数字的年份，如 2025。' })
+      .int({ error: '“年度”应为四位数字的年份，如 2025。' })
+      .min(2008, { error: '“年度”应在 2008 年（条例施行）以后。' })
+      .max(2100, { error: '“年度”应为四位数字的年份，如 2025。' }),
+  )
     .optional()
     .describe('the year the requests were received (default: this year)'),
   status: z

@@ -1,6 +1,12 @@
 /** The input of a request registration, as zod schemas: the API's body and the CLI's file. */
 import { z } from 'zod';
 import { APPLICANT_TYPES, REQUEST_CHANNELS } from '../domain/report/vocabulary.ts';
+import {
+  ASSISTANCE_NEED_LABELS,
+  ASSISTANCE_NEEDS,
+  ORAL_CONFIRMATION_LABELS,
+  ORAL_CONFIRMATIONS,
+} from '../domain/requests/intake.ts';
 
 const optionalText = (max: number) => z.string().max(max).optional();
 
@@ -19,6 +25,30 @@ export const applicantBody = z.object({
   formOther: optionalText(200),
   delivery: optionalText(20),
   deliveryOther: optionalText(200),
+});
+
+/**
+ * An oral application written up by the office (条例 第二十九条第一款); the domain checks each field
+ * (domain/requests/intake.ts), so a missing one gets its own Chinese message.
+ */
+export const oralBody = z
+  .object({
+    difficulty: optionalText(2000).describe('书面形式确有困难的情形'),
+    confirmation: optionalText(20).describe(
+      `how the applicant confirmed what the office wrote up: ${ORAL_CONFIRMATIONS.map((c) => `${c} ${ORAL_CONFIRMATION_LABELS[c]}`).join(', ')}`,
+    ),
+    confirmationNote: optionalText(2000),
+  })
+  .describe('条例 第二十九条第一款: required for the channel oral, refused for any other');
+
+/** The help given under 条例 第四十三条 (阅读困难、视觉障碍、听觉障碍); the domain checks each field. */
+export const assistanceBody = z.object({
+  needs: z
+    .array(z.string().max(20), { error: '申请人存在的困难应为列表' })
+    .max(3, { error: '申请人存在的困难最多三项' })
+    .optional()
+    .describe(ASSISTANCE_NEEDS.map((n) => `${n} ${ASSISTANCE_NEED_LABELS[n]}`).join(', ')),
+  help: optionalText(2000).describe('the help given'),
 });
 
 /** The body of a staff registration (and of `gongkai request register FILE`). */
@@ -40,4 +70,23 @@ export const registerBody = z.object({
     .describe(
       '条例第四十四条第二款: the applicant suggests publishing the information proactively, with the reasons',
     ),
+  oral: oralBody.optional(),
+  assistance: assistanceBody.optional().describe('条例 第四十三条: the help given, if any'),
+});
+
+/**
+ * The body of 当场答复 (条例 第三十三条第一款, `POST …/requests/on-the-spot`, `gongkai request
+ * on-the-spot FILE`): a registration without its day (received today), handed in person, and the
+ * payload of `decide`, checked as the 作出答复 action checks it.
+ */
+export const onTheSpotBody = registerBody.omit({ receivedOn: true, channel: true }).extend({
+  channel: z
+    .enum(REQUEST_CHANNELS, { error: '“收到方式”应为 in_person（当面）' })
+    .default('in_person')
+    .describe('in_person: handed in at the office'),
+  decision: z
+    .record(z.string(), z.unknown(), {
+      error: '请填写“答复”：办理结果、法律依据、答复理由及所选依据要求的各项（与“作出答复”相同）',
+    })
+    .describe('the payload of the decide action: outcome or items, basis, reasons, fields, withheldUnder'),
 });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DOCUMENT_STATUSES, REVIEW_DECISIONS } from '../domain/registry/lifecycle.ts';
 import { NORMATIVE_KINDS } from '../domain/report/vocabulary.ts';
-import { agencyCode, errorBody } from './common.ts';
+import { agencyCode, decimal, errorBody, rowId } from './common.ts';
 
 /** The error responses of the staff routes. */
 export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -11,20 +11,22 @@ export const kind = z
   .enum(NORMATIVE_KINDS, { error: 'kind 应为 regulation（规章）或 normative（行政规范性文件）' })
   .optional();
 export const paging = {
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: decimal(z.number({ error: '每页条数应为1到500之间的整数' }).int().min(1).max(500)).default(100),
+  offset: decimal(z.number({ error: '起始位置应为0或正整数' }).int().min(0)).default(0),
 };
 export const documentParams = z.object({
   code: agencyCode,
-  id: z.coerce.number().int().positive({ error: '文件编号应为正整数' }),
+  id: rowId('文件编号'),
 });
 export const yearParams = z.object({
   code: agencyCode,
-  year: z.coerce
-    .number()
-    .int()
-    .min(1990, { error: '年度应为四位年份' })
-    .max(2999, { error: '年度应为四位年份' }),
+  year: decimal(
+    z
+      .number({ error: '年度应为四位年份' })
+      .int({ error: '年度应为四位年份' })
+      .min(1990, { error: '年度应为四位年份' })
+      .max(2999, { error: '年度应为四位年份' }),
+  ),
 });
 
 export const registryDocumentSchema = z.object({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FIGURE_FIELDS, type OptionalFigureKey } from '../domain/report/figures.ts';
 import { FORMAT_IDS } from '../domain/report/format.ts';
-import { agencyCode, errorBody, reportParams } from './common.ts';
+import { agencyCode, decimal, errorBody, reportParams } from './common.ts';
 
 /** The error responses of the staff routes. */
 export const staffErrors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -185,7 +185,9 @@ export const staffVersionSummary = versionSummary.extend({ actor: z.string(), re
 export const versionListSchema = z.object({ year: z.number().int(), versions: z.array(staffVersionSummary) });
 
 export const versionParams = reportParams.extend({
-  version: z.coerce.number().int().positive({ error: '版本号应为正整数' }).max(100000),
+  version: decimal(
+    z.number({ error: '版本号应为正整数' }).int().positive({ error: '版本号应为正整数' }).max(100000),
+  ),
 });
 
 export const VERSION_FORMATS = ['html', 'docx', 'pdf', 'json'] as const;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { DELIVERY_METHODS } from '../domain/letters/delivery.ts';
 import { APPLICANT_TYPES, T4_GROUPS, T4_RESULTS } from '../domain/report/vocabulary.ts';
-import { applicantBody, registerBody } from './register-request.ts';
+import { applicantBody, assistanceBody, registerBody } from './register-request.ts';
 
 /** A day, checked as a real calendar date. */
 const date = (what: string) =>
@@ -65,6 +65,11 @@ export const requestAttachedSchema = z.object({
   mediaType: z.string(),
   size: z.number().int(),
 });
+
+/** `POST …/requests/:id/assistance`: the help given to the applicant (条例 第四十三条), checked by the domain. */
+export const assistanceRecordBody = assistanceBody.extend({ expectedVersion: caseVersion });
+
+export const assistanceRecordedSchema = z.object({ requestId: z.number().int(), version: z.number().int() });
 
 /** `POST …/requests/:id/letters/:letterId/delivery`: the domain (checkDelivery) checks each field. */
 export const letterDeliveryBody = z.object({

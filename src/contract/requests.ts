@@ -2,10 +2,12 @@
  * The request routes' contract: the queue's query, the bodies of registration and case actions,
  * and the responses (they are also the OpenAPI document, and the console's types).
  */
+
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { DASHBOARD_LISTS, QUEUE_FILTERS } from '../domain/requests/queues.ts';
 import { CASE_STATES } from '../domain/requests/state-machine.ts';
+import { decimal } from './common.ts';
 import { suggestionSchema } from './proposals.ts';
 import { applicantBody } from './register-request.ts';
 
@@ -19,6 +21,13 @@ export const registeredSchema = z.object({
     .boolean()
     .describe('the due date counts across a year whose holiday notice is not yet known'),
   version: z.number().int(),
+});
+
+/** 当场答复 (条例 第三十三条第一款): registered and answered the same day. */
+export const answeredOnTheSpotSchema = registeredSchema.extend({
+  decidedOn: z.string().describe('the day received, decided and answered'),
+  state: z.string(),
+  eventId: z.number().int().describe('the event requests.answered_on_the_spot'),
 });
 
 export const receiptSchema = registeredSchema.omit({ requestId: true, version: true });
@@ -39,6 +48,7 @@ export const trackSchema = z.object({
   stateLabel: z.string(),
   receivedOn: z.string(),
   decidedOn: z.string().nullable(),
+  outcomeLabel: z.string().nullable().describe('the answer in words once decided: 不予公开（属于国家秘密）'),
   dueOn: z.string(),
   workingDaysLeft: z.number().int(),
   overdue: z.boolean(),
@@ -49,7 +59,8 @@ export const trackSchema = z.object({
       id: z.number().int(),
       kind: z.string(),
       fileName: z.string(),
-      createdAt: z.string(),
+      issuedOn: z.string().describe('the date printed on the letter (成文日期)'),
+      createdAt: z.string().describe('when it was stored'),
       delivery: z
         .object({
           sentOn: z.string(),
@@ -81,8 +92,8 @@ const receivedDate = (label: string) =>
 export const queueQuery = z
   .object({
     filter: z.enum(QUEUE_FILTERS, { error: `filter 应为 ${QUEUE_FILTERS.join('、')} 之一` }).default('open'),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
+    limit: decimal(z.number({ error: '每页条数应为1到200之间的整数' }).int().min(1).max(200)).default(50),
+    offset: decimal(z.number({ error: '起始位置应为0或正整数' }).int().min(0)).default(0),
     q: z
       .string()
       .max(100, { error: '搜索词最长 100 个字符，请缩短后再搜索' })
@@ -114,6 +125,9 @@ export const caseSummarySchema = z.object({
   outcome: z.string().nullable(),
   decidedOn: z.string().nullable(),
   version: z.number().int(),
+  assistanceNeeds: z
+    .array(z.string())
+    .describe('条例 第四十三条: reading, visual, hearing — what the applicant has difficulty with (a tag)'),
 });
 
 export const queueSchema = z.object({
@@ -191,6 +205,26 @@ export const caseDetailSchema = z.object({
     .nullable()
     .describe('as registered; the ID number masked'),
   receivedOn: z.string(),
+  oral: z
+    .object({
+      difficulty: z.string(),
+      confirmation: z.string(),
+      confirmationLabel: z.string(),
+      confirmationNote: z.string().nullable(),
+      writtenUpBy: z.string(),
+    })
+    .nullable()
+    .describe('条例 第二十九条第一款: an oral application written up by the office; null: written'),
+  assistance: z
+    .object({
+      needs: z.array(z.string()),
+      needsLabel: z.string().describe('阅读困难、听觉障碍'),
+      help: z.string(),
+      recordedBy: z.string(),
+      recordedOn: z.string(),
+    })
+    .nullable()
+    .describe('条例 第四十三条: the help given to the applicant; null: none recorded. Staff only'),
   decidedOn: z.string().nullable(),
   outcome: z.string().nullable(),
   legalBasis: z.string().nullable(),

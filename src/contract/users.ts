@@ -38,15 +38,21 @@ export const newPlatformUserBody = newUserBody.omit({ roles: true }).extend({
     .describe('roles in one agency, granted with the new user'),
 });
 
+/** `unlock: true`: end the lock sign-in failures put on the user (docs/security.md) */
+const unlock = z
+  .literal(true, { error: '“解除锁定”只能填 true' })
+  .describe('end the lock that failed sign-ins put on the user (an event)');
+
 export const userChangeBody = z
   .object({
     disabled: z.boolean().optional(),
     password: password
       .optional()
       .describe('a new password set by the administrator (ends the user’s sessions)'),
+    unlock: unlock.optional(),
   })
-  .refine((b) => b.disabled !== undefined || b.password !== undefined, {
-    error: '请至少修改一项：disabled 或 password',
+  .refine((b) => b.disabled !== undefined || b.password !== undefined || b.unlock !== undefined, {
+    error: '请至少修改一项：disabled、password 或 unlock',
   });
 
 export const platformUserChangeBody = z
@@ -54,10 +60,16 @@ export const platformUserChangeBody = z
     disabled: z.boolean().optional(),
     platformAdmin: z.boolean().optional(),
     password: password.optional(),
+    unlock: unlock.optional(),
   })
-  .refine((b) => b.disabled !== undefined || b.password !== undefined || b.platformAdmin !== undefined, {
-    error: '请至少修改一项：disabled、platformAdmin 或 password',
-  });
+  .refine(
+    (b) =>
+      b.disabled !== undefined ||
+      b.password !== undefined ||
+      b.platformAdmin !== undefined ||
+      b.unlock !== undefined,
+    { error: '请至少修改一项：disabled、platformAdmin、password 或 unlock' },
+  );
 
 export const agencyUserParams = z.object({ code: agencyCode, username });
 export const roleParams = agencyUserParams.extend({ role: agencyRole });

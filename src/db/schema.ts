@@ -146,6 +146,10 @@ export interface RequestTable {
   waiting_until: string | null;
   clock_state: string | null;
   legal_basis: string | null;
+  /** JSON: an oral application written up by the office (条例 第二十九条第一款), 0018 */
+  oral: string | null;
+  /** JSON: the help given to the applicant (条例 第四十三条), 0018 */
+  assistance: string | null;
   /** JSON `{reasons, note}`: the applicant's suggestion to publish (条例 第四十四条第二款, 0019) */
   publish_suggestion: string | null;
 }
@@ -322,6 +326,7 @@ export interface Database {
   item_settings: ItemSettingsTable;
   attachments: AttachmentTable;
   registry_reviews: RegistryReviewTable;
+  withheld_reviews: WithheldReviewTable;
   search_documents: SearchDocumentTable;
   search_texts: SearchTextTable;
   search_meta: SearchMetaTable;
@@ -349,6 +354,27 @@ export interface RegistryReviewTable {
   reviewed_on: string;
   /** the new version an `amended` decision produced */
   result_document_id: number | null;
+  actor: string;
+  recorded_at: string;
+}
+
+/**
+ * One decision of the yearly review of information withheld under 条例 第十六条 (第十八条, 0020):
+ * never updated; a correction is the next `seq` of the same agency, year, request and part.
+ */
+export interface WithheldReviewTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  request_id: number;
+  /** 0: the case withheld as a whole; n: its n-th item */
+  part: number;
+  seq: number;
+  /** `kept` (继续不予公开) or `disclosed` (转为公开) */
+  decision: string;
+  reason: string;
+  /** the draft item a `disclosed` decision opened */
+  item_id: number | null;
   actor: string;
   recorded_at: string;
 }

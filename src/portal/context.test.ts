@@ -19,6 +19,11 @@ describe('localPath', () => {
     ['a protocol-relative address', '//evil.example/', '/'],
     ['a backslash trick', '/\\evil.example', '/'],
     ['nothing', undefined, '/'],
+    ['a dot segment before a protocol-relative address', '/.//evil.example', '/'],
+    ['dot-dot segments up to a protocol-relative address', '/a/..//evil.example/x', '/'],
+    ['an encoded dot segment', '/%2e//evil.example', '/'],
+    ['a tab inside the scheme', '/\t/evil.example', '/'],
+    ['a path with dot segments inside the site', '/a/../search?q=1', '/search?q=1'],
   ])('%s', (_situation, value, expected) => {
     expect(localPath(value)).toBe(expected);
   });

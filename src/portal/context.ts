@@ -23,9 +23,24 @@ export function pageContext(request: FastifyRequest): PageContext {
   };
 }
 
-/** A local path to come back to: starts with one `/`, else the home page (no open redirect). */
+/** Whether a text holds a control character (a tab or a newline inside a URL is read around by browsers). */
+const hasControl = (text: string): boolean =>
+  [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/**
+ * A local path to come back to: its normalised form (dot segments resolved, as the browser will
+ * read the redirect) starts with exactly one `/`; anything else is the home page (no open redirect:
+ * `/.//evil.example` normalises to `//evil.example`, which a browser reads as another site).
+ */
 export function localPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
+  if (typeof value !== 'string' || !value.startsWith('/') || value.includes('\\') || hasControl(value))
     return '/';
-  return value;
+  let url: URL;
+  try {
+    url = new URL(value, 'http://portal.invalid');
+  } catch {
+    return '/';
+  }
+  if (url.origin !== 'http://portal.invalid' || url.pathname.startsWith('//')) return '/';
+  return `${url.pathname}${url.search}`;
 }

@@ -2,6 +2,7 @@
  * The HTTP server: Fastify 5 with zod schemas at the boundary, the OpenAPI document and its UI,
  * one error handler, security headers, and the route modules of `routes/`.
  */
+
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -17,9 +18,16 @@ import { consoleRoutes } from './console/routes.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
+import { requestSerializer } from './log-redaction.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { DOCS_PREFIX, registerSecurityHeaders } from './security.ts';
-import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
+import { createSignInThrottle, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
+import {
+  createSubmissionLimiter,
+  DEFAULT_SUBMISSION_LIMITS,
+  type SubmissionLimits,
+} from './submission-limits.ts';
+import { parseQueryString, registerUtf8Check } from './utf8.ts';
 
 export interface ServerOptions {
   db: Db;
@@ -34,10 +42,15 @@ export interface ServerOptions {
    * for tests and tools: `gongkai serve` never sets it, so production callers must sign in.
    */
   trustUserHeader?: boolean;
-  /** Fastify's trustProxy: believe X-Forwarded-For/-Proto from a reverse proxy (GONGKAI_TRUST_PROXY) */
-  trustProxy?: boolean | string;
+  /**
+   * The reverse proxies whose X-Forwarded-For/-Proto count (GONGKAI_TRUST_PROXY, a list: see
+   * trust-proxy.ts); `true` (anyone) only for tests
+   */
+  trustProxy?: boolean | string | string[];
   /** sign-in brute-force limits (defaults: 20 per IP per minute, 5 failures per username per 15 minutes) */
   signInLimits?: Partial<SignInLimits>;
+  /** filing requests without signing in (defaults: 5 registrations a minute per address and per applicant) */
+  submissionLimits?: Partial<SubmissionLimits>;
   /** called for every route registered (test/authorization.test.ts enumerates them) */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -57,9 +70,10 @@ function loggerOptions(
   logger: ServerOptions['logger'],
 ): Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> {
   if (!logger) return { logger: false };
-  if (logger === true) return { logger: { redact: REDACT } };
+  const serializers = { req: requestSerializer };
+  if (logger === true) return { logger: { redact: REDACT, serializers } };
   if (isLoggerInstance(logger)) return { loggerInstance: logger as FastifyServerOptions['loggerInstance'] };
-  return { logger: { redact: REDACT, ...logger } };
+  return { logger: { redact: REDACT, serializers, ...logger } };
 }
 
 /** Builds the server (not listening yet): register order matters, swagger must see every route. */
@@ -69,7 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: ONE_MIB,
     requestTimeout: 120_000,
     return503OnClosing: true,
-    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true, querystringParser: parseQueryString },
     trustProxy: options.trustProxy ?? false,
   });
   const clock = options.now ? clockOf(options.now) : systemClock;
@@ -86,6 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustUserHeader: options.trustUserHeader === true,
   });
   registerAccessGate(app, options.db);
+  registerUtf8Check(app);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   await app.register(swagger, {
@@ -117,8 +132,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const pdfLimiter = createLimiter(PDF_CONCURRENCY, PDF_QUEUE);
   const calendars = createCalendarService(options.db);
   const signInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
+  const submissionLimits = { ...DEFAULT_SUBMISSION_LIMITS, ...options.submissionLimits };
+  const submissions = createSubmissionLimiter(submissionLimits);
+  const signInThrottle = createSignInThrottle(signInLimits);
   for (const routes of ROUTE_MODULES)
-    await app.register(routes, { db: options.db, pdfLimiter, calendars, clock, signInLimits });
+    await app.register(routes, {
+      db: options.db,
+      pdfLimiter,
+      calendars,
+      clock,
+      signInLimits,
+      signInThrottle,
+      submissionLimits,
+      submissions,
+    });
   await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;
 }

@@ -21,6 +21,8 @@ export interface UserChange {
   platformAdmin?: boolean;
   /** a new password set by the administrator */
   password?: string;
+  /** end the sign-in throttle's lock of the user (the server applies it; this records who did) */
+  unlock?: boolean;
 }
 
 /** Applies the changes; returns the event types written. */
@@ -40,7 +42,13 @@ export async function updateUser(
     await assertManagesUser(trx, scope, user);
     const events: string[] = [];
     const record = async (
-      type: 'disabled' | 'enabled' | 'password_reset' | 'platform_admin_granted' | 'platform_admin_revoked',
+      type:
+        | 'disabled'
+        | 'enabled'
+        | 'password_reset'
+        | 'platform_admin_granted'
+        | 'platform_admin_revoked'
+        | 'unlocked',
     ) => {
       events.push(type);
       await recordUserEvent(trx, { userId: user.id, agencyId: null, type, actor: scope.username, at: now });
@@ -69,6 +77,7 @@ export async function updateUser(
         .execute();
       await record('password_reset');
     }
+    if (change.unlock === true) await record('unlocked');
     if (change.disabled === true || hash !== undefined)
       await deleteUserSessions(withinTransaction(db, trx), user.id);
     return { events };

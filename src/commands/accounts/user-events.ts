@@ -17,6 +17,7 @@ export interface UserEventInput {
     | 'enabled'
     | 'password_reset'
     | 'password_changed'
+    | 'unlocked'
     | 'platform_admin_granted'
     | 'platform_admin_revoked';
   actor: string;

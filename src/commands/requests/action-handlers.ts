@@ -10,13 +10,16 @@ import { type AnswerInput, answerSection } from '../../domain/letters/answer-sec
 import { feeSection } from '../../domain/letters/fee-section.ts';
 import { answerKind } from '../../domain/letters/kinds.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
+import type { Outcome } from '../../domain/report/vocabulary.ts';
 import type { ClockEvent, ClockReading } from '../../domain/requests/clock-events.ts';
 import {
   decisionValues,
   missingDecisionFields,
   missingFieldsMessage,
 } from '../../domain/requests/decision-fields.ts';
+import { agencyConsultationRefusal, coProducersText } from '../../domain/requests/intake.ts';
 import { findBasis, requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
+import { provisionProblems, provisionRefusal, provisionSection } from '../../domain/requests/provision.ts';
 import {
   missingRemedyBodies,
   missingRemedyBodiesMessage,
@@ -291,6 +294,44 @@ function answerLetter(input: AnswerInput): LetterRequest {
   return { kind: answerKind(input.outcome), sections: { answer: result.answer, remedies: result.remedies } };
 }
 
+/**
+ * 条例 第四十条：“行政机关依申请公开政府信息，应当根据申请人的要求及行政机关保存政府信息的实际情况，确定提供
+ * 政府信息的具体形式；按照申请人要求的形式提供政府信息，可能危及政府信息载体安全或者公开成本过高的，可以通过
+ * 电子数据以及其他适当形式提供，或者安排申请人查阅、抄录相关政府信息。”
+ * Only a decided case whose answer provides information; a form other than the one asked for needs
+ * its reason; 查阅 on a working day not before today. Sends the 提供方式告知书 (or 查阅、抄录通知书).
+ */
+const recordProvision: Handler = async ({ payload, trx, row, calendar, today }) => {
+  const p = parse('record_provision', payload);
+  const decided = await trx
+    .selectFrom('requests')
+    .select(['outcome', 'legal_basis', 'decided_on', 'form'])
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  const refusal = provisionRefusal(decided.outcome, decided.legal_basis);
+  if (refusal) refuse(refusal);
+  const problems = provisionProblems(p, {
+    requestedForm: decided.form,
+    today,
+    isWorkingDay: (day) => calendar.isWorkingDay(day),
+  });
+  if (problems.length > 0)
+    throw new AppError(
+      'validation',
+      `提供方式有误：${problems.map((i) => i.message).join('；')}。`,
+      problems,
+    );
+  const section = provisionSection(p, {
+    decidedOn: decided.decided_on ?? row.decidedOn ?? today,
+    outcome: decided.outcome as Outcome,
+  });
+  return {
+    eventType: 'provision_recorded',
+    record: { provision: section },
+    letter: () => ({ kind: 'provision', sections: { provision: section } }),
+  };
+};
+
 /** What each action checks and records. */
 export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
   request_correction: requestCorrection,
@@ -305,6 +346,13 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
   close_correction_lapsed: closeLapsed('correction_lapsed', 'other.no_correction'),
   send_consultation: ({ payload, occurredOn, calendar }) => {
     const p = parse('send_consultation', payload);
+    // 条例 第三十四条：“申请公开的政府信息由两个以上行政机关共同制作的，牵头制作的行政机关收到政府信息公开申请后
+    // 可以征求相关行政机关的意见……” Only the lead agency consults another agency.
+    const joint = p.kind === 'agency' ? { coProducers: p.coProducers ?? [], lead: p.lead ?? '' } : null;
+    if (joint) {
+      const refusal = agencyConsultationRefusal(joint, p.party);
+      if (refusal) refuse(refusal);
+    }
     const replyDueOn = calendar.addWorkingDays(occurredOn, CONSULTATION_DAYS);
     return {
       eventType: 'consultation_sent',
@@ -313,7 +361,13 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
       letter: () => ({
         kind: 'consultation',
         sections: {
-          consultation: { toAgency: p.kind === 'agency', party: p.party, question: p.question, replyDueOn },
+          consultation: {
+            toAgency: p.kind === 'agency',
+            party: p.party,
+            question: p.question,
+            replyDueOn,
+            ...(joint ? { coProducers: coProducersText(joint.coProducers) } : {}),
+          },
         },
       }),
     };
@@ -359,4 +413,5 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
     };
   },
   decide,
+  record_provision: recordProvision,
 };

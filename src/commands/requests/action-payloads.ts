@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
 import { OUTCOMES } from '../../domain/report/vocabulary.ts';
 import { DECISION_SLOTS } from '../../domain/requests/decision-fields.ts';
+import { THIS_AGENCY_LEADS } from '../../domain/requests/intake.ts';
+import { PROVISION_METHODS, PROVISION_REASONS } from '../../domain/requests/provision.ts';
 import { WITHHELD_UNDER } from '../../domain/requests/remedies.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 
@@ -38,13 +40,53 @@ export const ACTION_PAYLOADS = {
     note: z.string().max(2000, { error: '补正情况超过 2000 个字符' }).optional(),
   }),
   close_correction_lapsed: z.object({}),
-  send_consultation: z.object({
-    party: text('征求意见对象', 200),
-    kind: z.enum(['third_party', 'agency'], {
-      error: '对象类型应为 third_party（第三方）或 agency（其他机关）',
+  send_consultation: z
+    .object({
+      party: text('征求意见对象', 200),
+      kind: z.enum(['third_party', 'agency'], {
+        error: '对象类型应为 third_party（第三方）或 agency（其他机关）',
+      }),
+      question: text('征求意见事项'),
+      /** 条例 第三十四条: the other agencies that produced the information with this one (kind agency) */
+      coProducers: z
+        .array(text('共同制作机关', 200), { error: '共同制作机关应为机关名称的列表' })
+        .min(1, { error: '请填写与本机关共同制作该信息的其他机关（至少一个，条例第三十四条）' })
+        .max(20, { error: '共同制作机关最多 20 个' })
+        .optional(),
+      /** 条例 第三十四条: 'this' when this agency leads, else the name of the co-producer that leads */
+      lead: text('牵头制作机关', 200).optional(),
+    })
+    .superRefine((p, ctx) => {
+      if (p.kind === 'third_party') {
+        if (p.coProducers !== undefined || p.lead !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['coProducers'],
+            message:
+              '征求第三方意见（条例第三十二条）不填写共同制作机关和牵头制作机关；征求其他机关意见时才填写',
+          });
+        return;
+      }
+      if (p.coProducers === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['coProducers'],
+          message:
+            '征求其他机关意见须写明与本机关共同制作该信息的其他机关（条例第三十四条“由两个以上行政机关共同制作”）',
+        });
+      if (p.lead === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lead'],
+          message: '请写明牵头制作机关：本机关牵头填 this，否则填牵头机关的名称（条例第三十四条）',
+        });
+      else if (p.lead !== THIS_AGENCY_LEADS && p.coProducers && !p.coProducers.includes(p.lead))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lead'],
+          message: `牵头制作机关“${p.lead}”不在共同制作机关之列：请填 this（本机关牵头）或共同制作机关之一`,
+        });
     }),
-    question: text('征求意见事项'),
-  }),
   receive_consultation_reply: z.object({
     summary: text('回复摘要'),
     objects: z.boolean({ error: '“是否反对公开”应为 true 或 false' }),
@@ -97,6 +139,46 @@ export const ACTION_PAYLOADS = {
       error: '请填写办理结果（整件申请），或逐项的办理结果，二者择一',
       path: ['outcome'],
     }),
+  /**
+   * 条例 第四十条: how the information granted is provided; the rules (a reason when the form departs
+   * from the request, the 查阅 day a working day not before today) are domain/requests/provision.ts's.
+   */
+  record_provision: z.object({
+    method: z.enum(PROVISION_METHODS, {
+      error:
+        '请选择“提供方式”：paper（纸质）、electronic（电子数据）、other（其他适当形式）或 inspection（安排查阅、抄录）',
+    }),
+    reason: z
+      .enum(PROVISION_REASONS, {
+        error:
+          '“不按申请人要求的形式提供的理由”应为 carrier_safety（可能危及政府信息载体安全）或 cost_too_high（公开成本过高）',
+      })
+      .optional(),
+    how: z
+      .string({ error: '“提供方式说明”应为文字' })
+      .max(2000, { error: '“提供方式说明”超过 2000 个字符' })
+      .optional(),
+    otherForm: z
+      .string({ error: '“其他适当形式”应为文字' })
+      .max(200, { error: '“其他适当形式”超过 200 个字符' })
+      .optional(),
+    date: z
+      .string({ error: '“查阅日期”应写成 YYYY-MM-DD' })
+      .max(32, { error: '“查阅日期”应写成 YYYY-MM-DD' })
+      .optional(),
+    time: z
+      .string({ error: '“查阅时间”应为文字' })
+      .max(100, { error: '“查阅时间”超过 100 个字符' })
+      .optional(),
+    place: z
+      .string({ error: '“查阅地点”应为文字' })
+      .max(500, { error: '“查阅地点”超过 500 个字符' })
+      .optional(),
+    contact: z
+      .string({ error: '“联系人及联系电话”应为文字' })
+      .max(200, { error: '“联系人及联系电话”超过 200 个字符' })
+      .optional(),
+  }),
 } satisfies Record<CaseAction, z.ZodType>;
 
 export type ActionPayload<A extends CaseAction> = z.infer<(typeof ACTION_PAYLOADS)[A]>;

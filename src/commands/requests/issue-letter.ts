@@ -2,6 +2,7 @@ import type { LetterKind } from '../../domain/letters/kinds.ts';
 import type { LetterData } from '../../domain/letters/letter-data.ts';
 import { defaultTemplate } from '../../domain/letters/templates.ts';
 import { INFORMATION_FORM_LABELS, type InformationForm } from '../../domain/requests/applicant.ts';
+import { type OralApplication, oralConfirmationSentence } from '../../domain/requests/intake.ts';
 import { renderLetterDocx } from '../../render/letters/docx.ts';
 import { letterFileName } from '../../render/letters/file-name.ts';
 import { renderLetterHtml } from '../../render/letters/html.ts';
@@ -49,10 +50,12 @@ export async function letterData(
       'requests.applicant',
       'requests.information',
       'requests.form',
+      'requests.oral',
     ])
     .where('requests.id', '=', requestId)
     .executeTakeFirstOrThrow();
   const applicant = row.applicant ? (JSON.parse(row.applicant) as { name?: string }) : {};
+  const oral = row.oral ? (JSON.parse(row.oral) as OralApplication) : null;
   return {
     agency: {
       name: row.name,
@@ -68,6 +71,7 @@ export async function letterData(
       answerDueOn,
       information: row.information ?? '',
       form: INFORMATION_FORM_LABELS[row.form as InformationForm] ?? row.form ?? '',
+      ...(oral ? { oralConfirmation: oralConfirmationSentence(oral) } : {}),
     },
     applicant: { name: applicant.name ?? '' },
     issuedOn,

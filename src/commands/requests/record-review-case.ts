@@ -1,4 +1,5 @@
 import type { ReviewResult, T4Group } from '../../domain/report/vocabulary.ts';
+import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { noteOnCase } from './case-store.ts';
@@ -21,6 +22,8 @@ export async function recordReviewCase(
   ctx: CommandContext,
   input: RecordReviewInput,
 ): Promise<{ reviewId: number }> {
+  const refusal = requestRefusal(ctx.actor, 'record_review');
+  if (refusal) throw new AppError('forbidden', refusal);
   const today = ctx.clock.today();
   if ((input.decidedOn === null) !== (input.result === null)) {
     throw new AppError('validation', '已审结的案件须同时填写审结日期和审结结果；尚未审结的两者都不填。');

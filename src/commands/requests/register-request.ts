@@ -8,6 +8,14 @@ import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import type { ApplicantType, RequestChannel } from '../../domain/report/vocabulary.ts';
 import { type ApplicantInput, applicantProblems } from '../../domain/requests/applicant.ts';
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
+import {
+  type Assistance,
+  type AssistanceInput,
+  assistanceProblems,
+  type OralApplication,
+  type OralInput,
+  oralProblems,
+} from '../../domain/requests/intake.ts';
 import { registrationRefusal } from '../../domain/requests/policy.ts';
 import {
   normalizeSuggestion,
@@ -36,6 +44,12 @@ export interface RegisterRequestInput {
   submittedAt?: Date;
   /** 条例第四十四条第二款: the applicant suggests publishing the information, with the reasons */
   publishSuggestion?: { reasons: readonly string[]; note?: string };
+  /** 条例 第二十九条第一款: an oral application written up by the office (channel `oral` only, required there) */
+  oral?: OralInput;
+  /** 条例 第四十三条: the help given to a citizen with reading, sight or hearing difficulties */
+  assistance?: AssistanceInput;
+  /** answered on the spot (条例 第三十三条第一款, answer-on-the-spot.ts): the receipt says so */
+  onTheSpot?: boolean;
 }
 
 export interface RegisteredRequest {
@@ -111,12 +125,22 @@ export async function registerRequest(
   if (refusal) throw new AppError('forbidden', refusal);
   const today = ctx.clock.today();
   const calendar = await ctx.calendar.get();
-  const problems = applicantProblems(input.applicant, input.applicantType);
+  const problems = [
+    ...applicantProblems(input.applicant, input.applicantType),
+    ...oralProblems(input.channel, input.oral),
+    ...(input.assistance ? assistanceProblems(input.applicantType, input.assistance) : []),
+  ];
   if (problems.length > 0) {
     throw new AppError('validation', `申请信息有误：${problems.map((p) => p.message).join('；')}`, problems);
   }
+  const writtenUpBy = ctx.actor?.username ?? PUBLIC_USERNAME;
+  // 第二十九条第一款: the office wrote it up; the registering staff member is who did
+  const oral = input.oral ? { ...(input.oral as OralApplication), writtenUpBy } : null; // checked above
   const receivedOn = receivedDate(input, calendar, today);
   const suggestion = suggestionOf(input.publishSuggestion);
+  const assistance = input.assistance
+    ? { ...(input.assistance as Assistance), recordedBy: writtenUpBy, recordedOn: receivedOn } // checked above
+    : null;
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   const trackingCode = trackingCodeFrom(randomBytes(20));
   return inTransaction(ctx.db, async (trx) => {
@@ -164,6 +188,8 @@ export async function registerRequest(
         form: input.applicant.form ?? null,
         delivery: input.applicant.delivery ?? null,
         publish_suggestion: suggestion ? JSON.stringify(suggestion) : null,
+        oral: oral ? JSON.stringify(oral) : null,
+        assistance: assistance ? JSON.stringify(assistance) : null,
         state: 'open',
         version: 1,
         ...clockColumns(reading),
@@ -182,6 +208,9 @@ export async function registerRequest(
       data: {
         channel: input.channel,
         receiptNote: input.receiptNote ?? null,
+        ...(oral ? { oral } : {}),
+        ...(assistance ? { assistance } : {}),
+        ...(input.onTheSpot ? { onTheSpot: true } : {}),
         registrationNo,
         due: reading.due,
       },
@@ -205,7 +234,8 @@ export async function registerRequest(
       issuedOn: receivedOn,
       answerDueOn: reading.due,
     };
-    await issueLetter(inTrx(ctx, trx), target, { kind: 'receipt', sections: {} });
+    const sections = input.onTheSpot ? { receipt: { onTheSpot: true } } : {};
+    await issueLetter(inTrx(ctx, trx), target, { kind: 'receipt', sections });
     return {
       requestId: inserted.id,
       trackingCode,

@@ -3,9 +3,12 @@
  * tracking page): the agency, registration number, state, received and due dates, working days
  * left (provisional when the calendar is unconfirmed) and the letters — nothing about the applicant.
  */
+
 import { findByTrackingCode } from '../../db/queries/request-cases.ts';
+import { todayInChina } from '../../domain/dates.ts';
 import { type DeliveryMethod, deliverySentence, isDeliveryMethod } from '../../domain/letters/delivery.ts';
 import { isLetterKind, letterKindLabel } from '../../domain/letters/kinds.ts';
+import { isOutcome, outcomeInWords } from '../../domain/report/vocabulary.ts';
 import { isTrackingCode } from '../../domain/requests/identifiers.ts';
 import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import type { CommandContext } from '../context.ts';
@@ -18,6 +21,8 @@ export interface Tracking {
   stateLabel: string;
   receivedOn: string;
   decidedOn: string | null;
+  /** the answer in words once decided (“不予公开（属于国家秘密）”), else null */
+  outcomeLabel: string | null;
   dueOn: string;
   workingDaysLeft: number;
   overdue: boolean;
@@ -29,6 +34,8 @@ export interface Tracking {
     /** how the letter is called: 受理回执, 答复书（予以公开）… */
     title: string;
     fileName: string;
+    /** the date printed on the letter (its event's day), not when it was stored */
+    issuedOn: string;
     createdAt: string;
     docxUrl: string;
     htmlUrl: string;
@@ -73,6 +80,7 @@ export async function trackRequest(
     stateLabel: CASE_STATE_LABELS[state] ?? state,
     receivedOn: row.received_on,
     decidedOn: row.decided_on,
+    outcomeLabel: row.outcome && isOutcome(row.outcome) ? outcomeInWords(row.outcome) : null,
     dueOn: clock.due,
     workingDaysLeft: clock.workingDaysLeft,
     overdue: clock.overdue,
@@ -83,6 +91,7 @@ export async function trackRequest(
       kind: l.kind,
       title: isLetterKind(l.kind) ? letterKindLabel(l.kind) : l.kind,
       fileName: l.file_name,
+      issuedOn: l.issued_on ?? todayInChina(new Date(l.created_at)),
       createdAt: l.created_at,
       docxUrl: `${letterBase}/${l.id}.docx`,
       htmlUrl: `${letterBase}/${l.id}.html`,

@@ -9,8 +9,10 @@ import type {
   proposalsQuery,
   suggestionBody,
 } from '../../contract/proposals.ts';
-import type { registerBody } from '../../contract/register-request.ts';
+import type { onTheSpotBody, registerBody } from '../../contract/register-request.ts';
 import type {
+  assistanceRecordBody,
+  assistanceRecordedSchema,
   caseActionBody,
   deliveryRecordedSchema,
   letterDeliveryBody,
@@ -20,6 +22,7 @@ import type {
 } from '../../contract/request-inputs.ts';
 import type {
   actionResultSchema,
+  answeredOnTheSpotSchema,
   caseDetailSchema,
   caseSummarySchema,
   dashboardCaseSchema,
@@ -42,6 +45,8 @@ export type CaseEvent = CaseDetail['events'][number];
 export type CaseLetter = CaseDetail['letters'][number];
 export type LetterDelivery = NonNullable<CaseLetter['delivery']>;
 export type Registered = z.infer<typeof registeredSchema>;
+/** 当场答复 (条例 第三十三条第一款): registered and answered the same day. */
+export type AnsweredOnTheSpot = z.infer<typeof answeredOnTheSpotSchema>;
 /** A 行政复议 or 行政诉讼 about a request, as the route takes it. */
 export type ReviewCaseBody = z.input<typeof reviewCaseBody>;
 
@@ -53,6 +58,8 @@ export const requestsApi = {
   get: (agency: string, id: number) => api.call<CaseDetail>(`${base(agency)}/requests/${id}`),
   register: (agency: string, body: z.input<typeof registerBody>) =>
     api.call<Registered>(`${base(agency)}/requests`, { method: 'POST', body }),
+  answerOnTheSpot: (agency: string, body: z.input<typeof onTheSpotBody>) =>
+    api.call<AnsweredOnTheSpot>(`${base(agency)}/requests/on-the-spot`, { method: 'POST', body }),
   act: (agency: string, id: number, action: string, body: z.input<typeof caseActionBody>) =>
     api.call<z.infer<typeof actionResultSchema>>(`${base(agency)}/requests/${id}/actions/${action}`, {
       method: 'POST',
@@ -76,6 +83,12 @@ export const requestsApi = {
         body,
       },
     ),
+  /** 条例 第四十三条: the help given to the applicant */
+  recordAssistance: (agency: string, id: number, body: z.input<typeof assistanceRecordBody>) =>
+    api.call<z.infer<typeof assistanceRecordedSchema>>(`${base(agency)}/requests/${id}/assistance`, {
+      method: 'POST',
+      body,
+    }),
   letterUrl: (agency: string, id: number, letterId: number, format: 'docx' | 'html') =>
     `${base(agency)}/requests/${id}/letters/${letterId}.${format}`,
   attachmentUrl: (agency: string, id: number, attachmentId: number) =>

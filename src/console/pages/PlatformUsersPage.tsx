@@ -183,7 +183,19 @@ export default function PlatformUsersPage() {
             title: '密码',
             key: 'password',
             render: (_: unknown, u) => (
-              <Button onClick={() => setResetting(u.username)}>重置 {u.username} 的密码</Button>
+              <Flex wrap gap={8}>
+                <Button onClick={() => setResetting(u.username)}>重置 {u.username} 的密码</Button>
+                <Button
+                  title="密码多次输错后，该用户在输错的网络地址上会被暂时锁定；解除后可立即重新登录"
+                  onClick={() =>
+                    change(`已解除 ${u.username} 的登录锁定`, () =>
+                      platformUsersApi.update(u.username, { unlock: true }),
+                    )
+                  }
+                >
+                  解除登录锁定
+                </Button>
+              </Flex>
             ),
           },
         ]}

@@ -41,6 +41,8 @@ export interface CaseSummary {
   outcome: string | null;
   decidedOn: string | null;
   version: number;
+  /** 条例 第四十三条: what the applicant has difficulty with (the queue's tag); empty: none recorded */
+  assistanceNeeds: string[];
 }
 
 export const SUMMARY_COLUMNS = [
@@ -57,6 +59,7 @@ export const SUMMARY_COLUMNS = [
   'outcome',
   'decided_on',
   'version',
+  'assistance',
 ] as const;
 
 export type SummaryRow = {
@@ -73,8 +76,16 @@ export type SummaryRow = {
   outcome: string | null;
   decided_on: string | null;
   version: number;
+  assistance: string | null;
   applicant_name: string | null;
 };
+
+/** The difficulties of the stored help (requests.assistance), for the queue's tag. */
+function assistanceNeedsOf(stored: string | null): string[] {
+  if (!stored) return [];
+  const parsed = JSON.parse(stored) as { needs?: unknown };
+  return Array.isArray(parsed.needs) ? parsed.needs.map(String) : [];
+}
 
 /** A summary row as the API shows it. */
 export function toSummary(r: SummaryRow): CaseSummary {
@@ -93,6 +104,7 @@ export function toSummary(r: SummaryRow): CaseSummary {
     outcome: r.outcome,
     decidedOn: r.decided_on,
     version: r.version,
+    assistanceNeeds: assistanceNeedsOf(r.assistance),
   };
 }
 
@@ -282,7 +294,16 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
   if (!row) return null;
   const letters = await db.kysely
     .selectFrom('letters')
-    .select(['letters.id', 'letters.kind', 'letters.file_name', 'letters.created_at', ...SENT_COLUMNS])
+    .leftJoin('events', 'events.id', 'letters.event_id')
+    .select([
+      'letters.id',
+      'letters.kind',
+      'letters.file_name',
+      'letters.created_at',
+      // the date printed on the letter (成文日期) is its event's day, as issue-letter.ts fills it
+      'events.occurred_on as issued_on',
+      ...SENT_COLUMNS,
+    ])
     .where('letters.request_id', '=', row.id)
     .orderBy('letters.id')
     .execute();

@@ -16,6 +16,9 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
   ['requests', REQUEST_POLICY, 'register', ['operator']],
   ['requests', REQUEST_POLICY, 'attach', ['operator']],
   ['requests', REQUEST_POLICY, 'record_delivery', ['operator']],
+  ['requests', REQUEST_POLICY, 'record_assistance', ['operator']],
+  ['requests', REQUEST_POLICY, 'record_review', ['operator']],
+  ['requests', REQUEST_POLICY, 'review_withheld', ['reviewer', 'approver', 'agency_admin']],
   ['requests', REQUEST_POLICY, 'view_applicant_id', ['operator', 'approver']],
   ['requests', REQUEST_POLICY, 'record_suggestion', ['operator']],
   ['requests', REQUEST_POLICY, 'include_proposal', ['operator']],
@@ -32,6 +35,7 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
     'request_reasons',
     'set_later_date',
     'decide',
+    'record_provision',
   ].map((action): [string, PolicyTable<string>, string, string[]] => [
     'case actions',
     CASE_ACTION_ROLES,

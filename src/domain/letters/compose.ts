@@ -2,7 +2,7 @@
 
 import { slotLabel } from '../requests/decision-fields.ts';
 import { letterFields } from './fields.ts';
-import { AGENCY_CONSULTATION_TITLE, LETTER_KIND_INFO, type LetterKind } from './kinds.ts';
+import { AGENCY_CONSULTATION_TITLE, INSPECTION_TITLE, LETTER_KIND_INFO, type LetterKind } from './kinds.ts';
 import type { LetterData } from './letter-data.ts';
 import type { LetterParagraph } from './paragraphs.ts';
 import { tidyLetterData } from './punctuation.ts';
@@ -35,9 +35,13 @@ export interface ComposedLetter {
 const RECORD_PATHS = /^(agency|case|applicant)\./;
 const mayBeBlank = (path: string): boolean => RECORD_PATHS.test(path);
 
-/** The printed title; a consultation of another agency (第三十四条) is not a third-party letter. */
+/**
+ * The printed title; a consultation of another agency (第三十四条) is not a third-party letter, and a
+ * provision by 查阅、抄录 (第四十条) is a 查阅、抄录通知书.
+ */
 export function letterTitle(kind: LetterKind, data: LetterData): string {
   if (kind === 'consultation' && data.consultation?.toAgency) return AGENCY_CONSULTATION_TITLE;
+  if (kind === 'provision' && data.provision?.inspection) return INSPECTION_TITLE;
   return LETTER_KIND_INFO[kind].title;
 }
 

@@ -18,14 +18,22 @@ const LAPSED = '视为放弃申请，本机关不再处理该政府信息公开�
 
 const letter = (...paragraphs: string[]): string => `${paragraphs.join('\n\n')}\n`;
 
+// 条例 第二十九条第一款：“采用书面形式确有困难的，申请人可以口头提出，由受理该申请的政府信息公开工作机构
+// 代为填写政府信息公开申请。” An oral application's receipt says the office wrote it up and how the applicant
+// confirmed it.
 const RECEIPT = letter(
   SALUTATION,
-  '本机关于{{case.receivedOn}}收到您提出的政府信息公开申请，已予登记，登记号为{{case.registrationNo}}。' +
+  '{{#if case.oralConfirmation}}您于{{case.receivedOn}}口头提出政府信息公开申请。因您采用书面形式确有困难，' +
+    `根据${ORDINANCE}第二十九条第一款的规定，本机关政府信息公开工作机构已按您的口述代为填写政府信息公开申请，` +
+    '{{case.oralConfirmation}}，并予登记，登记号为{{case.registrationNo}}。' +
+    '{{else}}本机关于{{case.receivedOn}}收到您提出的政府信息公开申请，已予登记，登记号为{{case.registrationNo}}。{{/if}}' +
     '您申请获取的政府信息为：“{{case.information}}”；您要求的获取方式为：{{case.form}}。',
-  `根据${ORDINANCE}第三十一条、第三十三条的规定，本机关将自收到申请之日起20个工作日内作出答复` +
+  // 条例 第三十三条第一款：“行政机关收到政府信息公开申请，能够当场答复的，应当当场予以答复。”
+  `{{#if receipt.onTheSpot}}根据${ORDINANCE}第三十三条第一款的规定，本机关已当场作出答复，答复书与本回执同日出具。` +
+    `{{else}}根据${ORDINANCE}第三十一条、第三十三条的规定，本机关将自收到申请之日起20个工作日内作出答复` +
     '{{#if case.answerDueOn}}（即于{{case.answerDueOn}}前答复）{{/if}}。' +
     '需要您补正申请、征求第三方或者其他机关意见、缴纳信息处理费的，所需时间不计算在答复期限内；' +
-    '需要延长答复期限的，本机关将另行书面告知。',
+    '需要延长答复期限的，本机关将另行书面告知。{{/if}}',
   '您可以凭查询码{{case.trackingCode}}查询申请的办理进度，请妥善保管。',
   '特此回执。',
   SIGNATURE,
@@ -50,7 +58,10 @@ const CORRECTION = letter(
 const CONSULTATION = letter(
   '@left {{consultation.party}}：',
   '本机关于{{case.receivedOn}}收到一份政府信息公开申请（登记号：{{case.registrationNo}}），申请获取“{{case.information}}”。' +
-    '{{#if consultation.toAgency}}经审查，该政府信息由本机关与贵机关共同制作。' +
+    // 条例 第三十四条：“……牵头制作的行政机关收到政府信息公开申请后可以征求相关行政机关的意见” — the letter
+    // states that this agency leads
+    '{{#if consultation.toAgency}}经审查，该政府信息由本机关与{{consultation.coProducers}}共同制作，' +
+    '本机关为牵头制作的行政机关。' +
     `根据${ORDINANCE}第三十四条的规定，现就以下事项征求贵机关意见：` +
     '{{else}}经审查，公开该政府信息可能损害贵方的合法权益。' +
     `根据${ORDINANCE}第三十二条的规定，现就以下事项书面征求贵方意见：{{/if}}{{consultation.question}}`,
@@ -88,6 +99,27 @@ const FEE = letter(
   CONTACT_AND_ADDRESS,
 );
 
+// 条例 第四十条, quoted in full: the letter tells the applicant the rule the agency applied.
+const ARTICLE_40 =
+  '行政机关依申请公开政府信息，应当根据申请人的要求及行政机关保存政府信息的实际情况，确定提供政府信息的具体形式；' +
+  '按照申请人要求的形式提供政府信息，可能危及政府信息载体安全或者公开成本过高的，可以通过电子数据以及其他适当形式提供，' +
+  '或者安排申请人查阅、抄录相关政府信息。';
+
+const PROVISION = letter(
+  SALUTATION,
+  `${RECEIVED}本机关已于{{provision.decidedOn}}作出{{provision.outcomeLabel}}的答复。`,
+  `${ORDINANCE}第四十条规定：“${ARTICLE_40}”`,
+  '{{#if provision.reason}}您要求的政府信息形式为“{{case.form}}”。经审查，按照您要求的形式提供政府信息，{{provision.reason}}。{{/if}}' +
+    '根据上述规定，本机关{{#if provision.inspection}}安排您查阅、抄录相关政府信息，有关事项告知如下：' +
+    '{{else}}以{{provision.formLabel}}形式向您提供相关政府信息：{{provision.how}}{{/if}}',
+  '{{#if provision.inspection}}一、查阅日期和时间：{{provision.date}}，{{provision.time}}。\n\n' +
+    '二、查阅地点：{{provision.place}}。\n\n三、联系人及联系电话：{{provision.contact}}。\n\n' +
+    '四、请您按时前往，并携带本通知书和本人有效身份证件；不能按时前往的，请事先与联系人联系另行安排。{{/if}}',
+  '特此告知。',
+  SIGNATURE,
+  CONTACT,
+);
+
 const DELIVERY = '{{#if answer.delivery}}{{answer.delivery}}{{/if}}';
 const ITEMS =
   '{{#if answer.items}}您申请的政府信息逐项处理情况如下：\n\n{{#each answer.items}}\n' +
@@ -119,4 +151,5 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, string> = {
   'answer.unable': answer(),
   'answer.not_processed': answer(),
   'answer.other': answer(),
+  provision: PROVISION,
 };

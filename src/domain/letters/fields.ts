@@ -28,11 +28,13 @@ const COMMON: readonly LetterField[] = [
   { path: 'case.answerDueOn', label: '答复期限', date: true },
   { path: 'case.information', label: '申请获取的政府信息' },
   { path: 'case.form', label: '获取方式' },
+  { path: 'case.oralConfirmation', label: '口头申请代为填写后申请人的确认（第二十九条第一款）' },
   { path: 'applicant.name', label: '申请人姓名或名称' },
   { path: 'issuedOn', label: '成文日期', date: true },
 ];
 
 const SECTIONS = {
+  receipt: [{ path: 'receipt.onTheSpot', label: '当场答复（第三十三条第一款）' }],
   correction: [
     { path: 'correction.items', label: '需要补正的事项', items: [] },
     { path: 'correction.dueOn', label: '补正期限', date: true },
@@ -42,6 +44,7 @@ const SECTIONS = {
     { path: 'consultation.party', label: '被征求意见的第三方或机关' },
     { path: 'consultation.question', label: '征求意见的事项' },
     { path: 'consultation.replyDueOn', label: '回复期限', date: true },
+    { path: 'consultation.coProducers', label: '与本机关共同制作该信息的其他机关（第三十四条）' },
   ],
   extension: [
     { path: 'extension.days', label: '延长的工作日数' },
@@ -57,6 +60,18 @@ const SECTIONS = {
     { path: 'fee.payDueOn', label: '缴费期限', date: true },
     { path: 'fee.howToPay', label: '缴费方式' },
   ],
+  provision: [
+    { path: 'provision.inspection', label: '安排查阅、抄录（第四十条）' },
+    { path: 'provision.decidedOn', label: '答复日期', date: true },
+    { path: 'provision.outcomeLabel', label: '办理结果' },
+    { path: 'provision.formLabel', label: '提供形式' },
+    { path: 'provision.how', label: '提供方式说明' },
+    { path: 'provision.reason', label: '不按申请人要求的形式提供的理由' },
+    { path: 'provision.date', label: '查阅日期', date: true },
+    { path: 'provision.time', label: '查阅时间' },
+    { path: 'provision.place', label: '查阅地点' },
+    { path: 'provision.contact', label: '联系人及联系电话' },
+  ],
   answer: [
     { path: 'answer.outcomeLabel', label: '办理结果' },
     { path: 'answer.basis', label: '法律依据' },
@@ -71,7 +86,6 @@ const SECTIONS = {
 
 /** The placeholders a template of this kind may use. */
 export function letterFields(kind: LetterKind): readonly LetterField[] {
-  if (kind === 'receipt') return COMMON;
   const section = isAnswerKind(kind) ? SECTIONS.answer : SECTIONS[kind];
   return [...COMMON, ...section];
 }

@@ -1,6 +1,7 @@
 /**
  * The letters a disclosure office sends in a case (条例 第三十条–第三十六条, 国办函〔2020〕109号):
- * the receipt, the notices that stop or extend the clock, and one answer letter per outcome group.
+ * the receipt, the notices that stop or extend the clock, one answer letter per outcome group, and
+ * the notice of how the information granted is provided (第四十条).
  */
 import { OUTCOME_GROUP_LABELS, type Outcome, type OutcomeGroup, outcomeGroup } from '../report/vocabulary.ts';
 
@@ -17,6 +18,7 @@ export const LETTER_KINDS = [
   'answer.unable',
   'answer.not_processed',
   'answer.other',
+  'provision',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 /** The answer letter of an outcome group. */
@@ -40,7 +42,11 @@ const answer = (articles: string[]): LetterKindInfo => ({ name: '答复书', tit
 
 /** Each kind's name, title and provisions. */
 export const LETTER_KIND_INFO: Record<LetterKind, LetterKindInfo> = {
-  receipt: { name: '登记回执', title: '政府信息公开申请登记回执', articles: ['第三十一条', '第三十三条'] },
+  receipt: {
+    name: '登记回执',
+    title: '政府信息公开申请登记回执',
+    articles: ['第二十九条', '第三十一条', '第三十三条'],
+  },
   correction: {
     name: '补正告知书',
     title: '政府信息公开申请补正告知书',
@@ -63,10 +69,14 @@ export const LETTER_KIND_INFO: Record<LetterKind, LetterKindInfo> = {
   'answer.unable': answer(['第二十九条', '第三十条', '第三十六条', '第三十八条']),
   'answer.not_processed': answer(['第二条', '第三十五条', '第三十六条', '第三十八条', '第三十九条']),
   'answer.other': answer(['第三十条', '第四十二条']),
+  provision: { name: '提供方式告知书', title: '政府信息提供方式告知书', articles: ['第四十条'] },
 };
 
 /** The title of a consultation of another agency (第三十四条) rather than a third party (第三十二条). */
 export const AGENCY_CONSULTATION_TITLE = '政府信息公开征求意见函';
+
+/** The title of a provision by 查阅、抄录 (条例 第四十条) rather than in a form. */
+export const INSPECTION_TITLE = '政府信息查阅、抄录通知书';
 
 /** Whether a text names a letter kind (a stored template's kind, a route parameter). */
 export function isLetterKind(text: string): text is LetterKind {

@@ -4,6 +4,7 @@
  * value is missing prints as a blank to fill in (see fillTemplate).
  */
 import type { Outcome } from '../report/vocabulary.ts';
+import type { ProvisionLetterSection } from '../requests/provision.ts';
 
 /** The agency that writes, and where the applicant reaches its disclosure office. */
 export interface LetterAgency {
@@ -31,6 +32,11 @@ export interface LetterCase {
   information: string;
   /** the form wanted: how and through which channel (“纸质，邮寄”) */
   form: string;
+  /**
+   * an oral application written up by the office (条例 第二十九条第一款), how the applicant confirmed
+   * it: “经您当场签字确认”; absent for a written one
+   */
+  oralConfirmation?: string;
 }
 
 /** 补正告知书 (第三十条): what to correct, once, and by when. */
@@ -47,6 +53,11 @@ export interface ConsultationSection {
   /** what they are asked, as a sentence */
   question: string;
   replyDueOn: string;
+  /**
+   * 第三十四条: the other agencies that produced the information with this one, which leads
+   * (“威海市生态环境局、威海市住房和城乡建设局”); an agency consultation only
+   */
+  coProducers?: string;
 }
 
 /** 延期答复告知书 (第三十三条第二款): at most 20 working days more. */
@@ -100,6 +111,14 @@ export interface AnswerSection {
   otherAgency?: string;
 }
 
+/** 提供方式告知书 (第四十条): the form it is provided in, or the 查阅、抄录 arrangement; see provisionSection. */
+export type ProvisionSection = ProvisionLetterSection;
+
+/** 登记回执 (第三十一条): answered on the spot (第三十三条第一款), the receipt says so instead of the period. */
+export interface ReceiptSection {
+  onTheSpot: boolean;
+}
+
 /** The values a letter is filled from. */
 export interface LetterData {
   agency: LetterAgency;
@@ -107,11 +126,13 @@ export interface LetterData {
   applicant: { name: string };
   /** the date of the letter (成文日期) */
   issuedOn: string;
+  receipt?: ReceiptSection;
   correction?: CorrectionSection;
   consultation?: ConsultationSection;
   extension?: ExtensionSection;
   fee?: FeeSection;
   answer?: AnswerSection;
+  provision?: ProvisionSection;
   /** 行政复议 and 行政诉讼: where and within which time (every answer) */
   remedies?: string;
 }

@@ -27,7 +27,7 @@ const sentence = (text: string | undefined): string | undefined =>
 
 /** The letter's staff-written texts punctuated for where the templates set them. */
 export function tidyLetterData(data: LetterData): LetterData {
-  const { correction, consultation, extension, fee, answer } = data;
+  const { correction, consultation, extension, fee, answer, provision } = data;
   return {
     ...data,
     ...(correction ? { correction: { ...correction, items: correction.items.map(asSentence) } } : {}),
@@ -36,6 +36,18 @@ export function tidyLetterData(data: LetterData): LetterData {
       : {}),
     ...(extension ? { extension: { ...extension, reason: asClause(extension.reason) } } : {}),
     ...(fee ? { fee: { ...fee, howToPay: asSentence(fee.howToPay) } } : {}),
+    ...(provision
+      ? {
+          provision: {
+            ...provision,
+            how: sentence(provision.how),
+            formLabel: provision.formLabel === undefined ? undefined : asClause(provision.formLabel),
+            time: provision.time === undefined ? undefined : asClause(provision.time),
+            place: provision.place === undefined ? undefined : asClause(provision.place),
+            contact: provision.contact === undefined ? undefined : asClause(provision.contact),
+          },
+        }
+      : {}),
     ...(answer
       ? {
           answer: {

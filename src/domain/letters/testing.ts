@@ -47,9 +47,28 @@ export function sampleLetterData(overrides: Partial<LetterData> = {}): LetterDat
       '2021-04-07',
       '通过“山东省非税收入缴款系统”扫码缴纳，或者到本机关财政所窗口缴纳。',
     ),
+    provision: {
+      inspection: false,
+      decidedOn: '2021-03-26',
+      outcomeLabel: '予以公开',
+      formLabel: '纸质',
+      how: '随本告知书邮寄招标文件及中标通知书复印件，共12页',
+    },
     ...overrides,
   };
 }
+
+/** 查阅、抄录 arranged (条例 第四十条) instead of the paper copies asked for, whose cost is too high. */
+export const SAMPLE_INSPECTION = {
+  inspection: true,
+  decidedOn: '2021-03-26',
+  outcomeLabel: '部分公开',
+  reason: '公开成本过高',
+  date: '2021-04-07',
+  time: '上午9:00至11:30',
+  place: '威海临港经济技术开发区管理委员会党政办公室档案室（江苏东路1号三楼）',
+  contact: '王明，0631-5587393',
+} as const;
 
 /** The sample case answered: its answer section and remedies from the decision. */
 export function answeredLetterData(input: AnswerInput, overrides: Partial<LetterData> = {}): LetterData {

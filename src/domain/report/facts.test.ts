@@ -169,6 +169,7 @@ describe('requests: per applicant column, channel and outcome', () => {
     ['in person', 'in_person', 1],
     ['by fax', 'fax', 1],
     ['other (received the year before: not counted)', 'other', 0],
+    ['orally (条例第二十九条第一款; none this year)', 'oral', 0],
   ])('requests received %s', (_label, channel, n) => {
     expect(facts.byChannel[channel]).toBe(n);
   });

@@ -121,7 +121,7 @@ function emptyYear(year: number): YearFacts {
       ...base.requests,
       received: { ...base.requests.received, natural_person: 0 },
       decided: {},
-      byChannel: { online: 0, letter: 0, in_person: 0, fax: 0, other: 0 },
+      byChannel: { online: 0, letter: 0, in_person: 0, fax: 0, other: 0, oral: 0 },
       feesYuan: 0,
     },
     reviews: { review: { ...zero }, suit_direct: { ...zero }, suit_after_review: { ...zero } },
@@ -166,6 +166,13 @@ describe('draftNarrative in other situations', () => {
         f.requests.byChannel = { ...f.requests.byChannel, in_person: 2, fax: 1 };
       },
       '其中，当面提交申请2件，传真提交申请1件。',
+    ],
+    [
+      '条例第二十九条第一款: oral applications written up by the office',
+      (f) => {
+        f.requests.byChannel = { ...f.requests.byChannel, letter: 1, oral: 2 };
+      },
+      '其中，信函提交申请1件，口头提出申请2件。',
     ],
   ])('%s', (_situation, change, words) => {
     const year = emptyYear(2021);

@@ -65,7 +65,9 @@ function requestSummaryText(cells: Cells, facts: YearFacts, previous: YearFacts 
   if (carriedOut > 0) text += `，结转下年度继续办理${carriedOut}件`;
   text += '。';
   const channels = REQUEST_CHANNELS.filter((c) => facts.requests.byChannel[c] > 0).map(
-    (c) => `${REQUEST_CHANNEL_LABELS[c]}提交申请${facts.requests.byChannel[c]}件`,
+    // an oral application is 提出, not 提交 (条例 第二十九条第一款 “申请人可以口头提出”)
+    (c) =>
+      `${REQUEST_CHANNEL_LABELS[c]}${c === 'oral' ? '提出' : '提交'}申请${facts.requests.byChannel[c]}件`,
   );
   if (channels.length > 0) text += `其中，${channels.join('，')}。`;
   return text;

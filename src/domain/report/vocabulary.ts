@@ -125,8 +125,27 @@ export const OUTCOME_PHRASES: Record<Outcome, string> = {
   'other.other': '其他处理',
 };
 
-/** Request channels (提交方式). */
-export const REQUEST_CHANNELS = ['online', 'letter', 'in_person', 'fax', 'other'] as const;
+/**
+ * An outcome as the applicant reads it on the tracking page: the group, and the ground in brackets
+ * where the group has several (“不予公开（属于国家秘密）”, “予以公开”, “其他处理”).
+ */
+export function outcomeInWords(outcome: Outcome): string {
+  const group = OUTCOME_GROUP_LABELS[outcomeGroup(outcome)];
+  if (outcome === 'granted' || outcome === 'partial' || outcome === 'other.other') return group;
+  return `${group}（${OUTCOME_LABELS[outcome].replace(/^\d+\./, '')}）`;
+}
+
+/** Whether a stored text is one of the outcomes. */
+export function isOutcome(text: string): text is Outcome {
+  return (OUTCOMES as readonly string[]).includes(text);
+}
+
+/**
+ * Request channels (提交方式). `oral`: 条例 第二十九条第一款 “采用书面形式确有困难的，申请人可以口头提出，由受理该
+ * 申请的政府信息公开工作机构代为填写政府信息公开申请” (listed last, so the order of the others' sentences
+ * in the report's narrative stays as it was).
+ */
+export const REQUEST_CHANNELS = ['online', 'letter', 'in_person', 'fax', 'other', 'oral'] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, string> = {
   online: '网络',
@@ -134,6 +153,7 @@ export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, string> = {
   in_person: '当面',
   fax: '传真',
   other: '其他',
+  oral: '口头',
 };
 
 /** Table 四: the three groups and the five columns of each. */

@@ -26,6 +26,7 @@ const ALLOWED: Array<[string, CaseState, CaseAction, CaseState]> = [
   ['an open case is answered', 'open', 'decide', 'decided'],
   ['the agency decides without the third party’s reply', 'in_consultation', 'decide', 'decided'],
   ['unreasonable reasons: not processed', 'awaiting_reasons', 'decide', 'decided'],
+  ['条例第四十条: how the information granted is provided', 'decided', 'record_provision', 'decided'],
 ];
 
 describe('the request state machine', () => {
@@ -71,5 +72,19 @@ describe('the request state machine', () => {
     ['awaiting_fee', ['record_fee_payment', 'close_fee_lapsed']],
   ] as const)('offers on a case “%s” exactly these actions', (state, actions) => {
     expect(allowedActions(state)).toEqual(actions);
+  });
+
+  it.each([
+    ['予以公开', 'granted', ['record_provision']],
+    ['部分公开', 'partial', ['record_provision']],
+    ['不予公开', 'denied.state_secret', []],
+    ['无法提供', 'unable.not_held', []],
+    ['逾期未缴费', 'other.no_fee', []],
+  ] as const)('条例第四十条: a case decided %s offers %j', (_label, outcome, actions) => {
+    expect(allowedActions('decided', outcome, 'a36.2')).toEqual(actions);
+  });
+
+  it('条例第三十六条第（一）项: a 予以公开 pointing to published information offers nothing to provide', () => {
+    expect(allowedActions('decided', 'granted', 'a36.1')).toEqual([]);
   });
 });

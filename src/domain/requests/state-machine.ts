@@ -3,6 +3,7 @@
  * 109号). Pure: which action is allowed from which state, and where it leads. Time rules (the
  * 7-day window for 补正, the extension before the due date, lapsed waits) are the clock's.
  */
+import { providesInformation } from './provision.ts';
 
 export const CASE_STATES = [
   'open',
@@ -36,6 +37,7 @@ export const CASE_ACTIONS = [
   'request_reasons',
   'set_later_date',
   'decide',
+  'record_provision',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -52,6 +54,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   request_reasons: '要求说明理由（第三十五条）',
   set_later_date: '确定延后答复期限（第三十五条）',
   decide: '作出答复',
+  record_provision: '告知提供方式（第四十条）',
 };
 
 interface Transition {
@@ -75,6 +78,8 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   request_reasons: { from: ['open'], to: 'awaiting_reasons', basis: '条例第三十五条' },
   set_later_date: { from: ['awaiting_reasons'], to: 'open', basis: '条例第三十五条' },
   decide: { from: ['open', 'in_consultation', 'awaiting_reasons'], to: 'decided', basis: '条例第三十六条' },
+  // 条例 第四十条: how information granted is provided (its outcome is checked: provision.ts)
+  record_provision: { from: ['decided'], to: 'same', basis: '条例第四十条' },
 };
 
 export type TransitionResult = { ok: true; to: CaseState } | { ok: false; message: string };
@@ -92,7 +97,18 @@ export function transition(state: CaseState, action: CaseAction): TransitionResu
   return { ok: true, to: rule.to === 'same' ? state : rule.to };
 }
 
-/** The actions a case in this state allows (what the case page offers). */
-export function allowedActions(state: CaseState): CaseAction[] {
-  return CASE_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(state));
+/**
+ * The actions a case in this state allows (what the case page offers); with its outcome, a decided
+ * case offers 告知提供方式 only when the answer provides information (条例 第四十条, provision.ts).
+ */
+export function allowedActions(
+  state: CaseState,
+  outcome: string | null = null,
+  basis: string | null = null,
+): CaseAction[] {
+  return CASE_ACTIONS.filter(
+    (action) =>
+      TRANSITIONS[action].from.includes(state) &&
+      (action !== 'record_provision' || providesInformation(outcome, basis)),
+  );
 }

@@ -242,5 +242,9 @@ describeEachDatabase('portal content pages', (use) => {
     expect((await get('/')).body).not.toContain('class="large"');
     const away = await get('/text-size?mode=large&back=//evil.example/');
     expect(away.headers.location).toBe('/?text=large');
+    for (const back of ['/.//evil.example', '/./%2e//evil.example', '/x/..//evil.example']) {
+      const res = await get(`/text-size?mode=large&back=${encodeURIComponent(back)}`);
+      expect(res.headers.location, back).toBe('/?text=large');
+    }
   });
 });

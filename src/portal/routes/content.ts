@@ -10,7 +10,7 @@ import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { AppError } from '../../errors.ts';
 import { frozenReport } from '../../server/presenters/version-json.ts';
 import { findAgency, listAgencies } from '../../server/queries/agencies.ts';
-import { agencyCode, reportParams } from '../../server/routes/schemas.ts';
+import { agencyCode, decimal, reportParams, rowId } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
 import { categoryCounts, latestItems, policiesWithInterpretations } from '../queries/catalog.ts';
@@ -33,7 +33,7 @@ import { agencyOrNotFound, sendPage } from './shared.ts';
 
 /** Items per page of a category list. */
 export const versionQuery = z.object({
-  version: z.coerce.number().int().min(1).max(1000).optional(),
+  version: decimal(z.number({ error: '版本号应为正整数' }).int().min(1).max(1000)).optional(),
 });
 
 export const CATALOG_PAGE_SIZE = 20;
@@ -46,7 +46,9 @@ const codeParams = z.object({ code: agencyCode });
 const catalogQuery = z.object({
   category: z.enum(STATUTORY_CATEGORIES, { error: '公开类别应为 a20.1–a20.15 或 other' }).optional(),
   column: z.string().max(32, { error: '子栏目代码最长 32 个字符' }).optional(),
-  page: z.coerce.number().int().min(1, { error: '页码应为正整数' }).max(10000).default(1),
+  page: decimal(
+    z.number({ error: '页码应为正整数' }).int().min(1, { error: '页码应为正整数' }).max(10000),
+  ).default(1),
 });
 
 /** Registers the content pages. */
@@ -160,7 +162,7 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
     {
       schema: {
         params: codeParams.extend({
-          id: z.coerce.number().int().positive({ error: '信息编号应为正整数' }).max(2147483647),
+          id: rowId('信息编号'),
         }),
       },
     },

@@ -11,6 +11,7 @@ import type { SafeHtml } from '../../render/escape.ts';
 import { toAppError } from '../../server/errors.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import type { RouteModule } from '../../server/routes/types.ts';
+import { parseQueryString } from '../../server/utf8.ts';
 import { STYLESHEET_PATH, stylesheet } from '../assets.ts';
 import { type TtlCache, ttlCache } from '../cache.ts';
 import { localPath, pageContext, TEXT_COOKIE } from '../context.ts';
@@ -93,7 +94,7 @@ function portalErrorHandler(error: unknown, request: FastifyRequest, reply: Fast
 }
 
 export const portalRoutes: RouteModule = async (app, options) => {
-  await app.register(formbody);
+  await app.register(formbody, { parser: parseQueryString });
   // Pages, not API: kept out of the OpenAPI document.
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };

@@ -28,14 +28,23 @@ describeEachDatabase('portal request pages', (use) => {
   let app: FastifyInstance;
   // each post from its own address: the form's rate limit (5 a minute per client) is not under test here
   let client = 0;
-  const post = (fields: Record<string, string>) =>
-    app.inject({
+  /** The form as a browser has it: its gongkai_csrf cookie and the hidden _csrf field. */
+  const formSession = async () => {
+    const page = await app.inject({ url: `/agencies/${CODE}/apply` });
+    const cookie = String(page.headers['set-cookie'] ?? '').split(';')[0];
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    return { cookie, csrf };
+  };
+  const post = async (fields: Record<string, string>, session?: { cookie: string; csrf: string }) => {
+    const { cookie, csrf } = session ?? (await formSession());
+    return app.inject({
       method: 'POST',
       url: `/agencies/${CODE}/apply`,
       remoteAddress: `192.0.2.${++client}`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: encode(fields),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      payload: encode({ _csrf: csrf, ...fields }),
     });
+  };
   const requestCount = async () =>
     Number(
       (
@@ -122,6 +131,38 @@ describeEachDatabase('portal request pages', (use) => {
     expect(await requestCount()).toBe(before + 2);
   });
 
+  it('refuses a cross-site post (no gongkai_csrf cookie, or a field that is not its HMAC): 403, nothing stored', async () => {
+    const before = await requestCount();
+    const own = await formSession();
+    const other = await formSession();
+    const attempts = [
+      { cookie: '', csrf: '' }, // a plain cross-site form: a SameSite=Strict cookie is not sent
+      { cookie: '', csrf: own.csrf }, // a field copied from somewhere, without the cookie
+      { cookie: own.cookie, csrf: '' }, // the cookie without the field
+      { cookie: own.cookie, csrf: other.csrf }, // another browser's field
+      { cookie: own.cookie, csrf: `${own.csrf.slice(0, -1)}A` },
+    ];
+    for (const [i, attempt] of attempts.entries()) {
+      const res = await post({ ...valid, token: `${i}`.repeat(32) }, attempt);
+      expect(res.statusCode, `attempt ${i}`).toBe(403);
+      expect(res.body).toContain('CSRF 校验未通过');
+      expect(res.body).toContain('value="张三"');
+      expect(res.body).toMatch(/name="_csrf" value="[A-Za-z0-9_-]{43}"/);
+    }
+    expect(await requestCount()).toBe(before);
+    const ok = await post({ ...valid, token: 'e'.repeat(32) }, own);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await requestCount()).toBe(before + 1);
+  });
+
+  it('sets the gongkai_csrf cookie HttpOnly and SameSite=Strict with the form', async () => {
+    const page = await app.inject({ url: `/agencies/${CODE}/apply` });
+    const cookie = String(page.headers['set-cookie']);
+    expect(cookie).toMatch(/^gongkai_csrf=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+  });
+
   it('refuses a missing or forged token with a fresh form, keeping the values', async () => {
     const res = await post({ ...valid, token: 'not-a-token' });
     expect(res.statusCode).toBe(400);
@@ -180,12 +221,15 @@ describeEachDatabase('portal request pages', (use) => {
     const form = await app.inject({ url: `/agencies/${CODE}/apply` });
     expect(form.body).toContain('五、建议纳入主动公开（可选）');
     expect(form.body).toContain('需要公众参与决策');
-    const payload = `${encode({ ...valid, information: '和平村棚户区改造征收补偿方案', suggestNote: '涉及全村住户', token: 'e'.repeat(32) })}&suggestReasons=public_interest&suggestReasons=public_participation`;
+    // the form as a browser has it (its CSRF cookie and field); the check boxes repeat their name;
+    // other applicants than the earlier tests' (5 filings a minute per applicant, submission-limits.ts)
+    const session = await formSession();
+    const payload = `${encode({ _csrf: session.csrf, ...valid, idNumber: 'E22345678', information: '和平村棚户区改造征收补偿方案', suggestNote: '涉及全村住户', token: '9a'.repeat(16) })}&suggestReasons=public_interest&suggestReasons=public_participation`;
     const res = await app.inject({
       method: 'POST',
       url: `/agencies/${CODE}/apply`,
       remoteAddress: `192.0.2.${++client}`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie },
       payload,
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -205,13 +249,14 @@ describeEachDatabase('portal request pages', (use) => {
       .where('subject_id', '=', String(row.id))
       .execute();
     expect(events).toContainEqual({ name: 'requests.publish_suggested', actor: 'public' });
-    const forged = `${encode({ ...valid, token: 'f'.repeat(32) })}&suggestReasons=because`;
+    const second = await formSession();
+    const forged = `${encode({ _csrf: second.csrf, ...valid, idNumber: 'E32345678', token: 'f'.repeat(32) })}&suggestReasons=because`;
     const before = await requestCount();
     const refused = await app.inject({
       method: 'POST',
       url: `/agencies/${CODE}/apply`,
       remoteAddress: `192.0.2.${++client}`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: second.cookie },
       payload: forged,
     });
     expect(refused.statusCode).toBe(400);

@@ -12,9 +12,11 @@ import { isIsoDate } from '../../domain/dates.ts';
 import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
 import { publicContext } from '../../server/command-context.ts';
+import { checkFormToken, FORM_CSRF_FIELD, formToken } from '../../server/csrf.ts';
 import { listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
+import { floodGuard, type Taken } from '../../server/submission-limits.ts';
 import { pageContext } from '../context.ts';
 import { APPLY_FIELDS, type ApplyValues, renderApplyForm } from '../views/apply.ts';
 import { renderChooseAgency, renderConfirmation } from '../views/confirmation.ts';
@@ -62,7 +64,7 @@ function lengthProblems(values: ApplyValues): Array<{ field: string; message: st
 /** Registers the request pages. */
 export function requestPages(
   app: PortalApp,
-  { db, calendars, clock }: RouteOptions,
+  { db, calendars, clock, submissionLimits, submissions }: RouteOptions,
   caches: PortalCaches,
 ): void {
   app.get('/apply', async (request, reply) => {
@@ -74,7 +76,7 @@ export function requestPages(
 
   app.get('/agencies/:code/apply', { schema: { params: codeParams } }, async (request, reply) => {
     const agency = await agencyOrNotFound(db, caches, request.params.code);
-    const view = { values: readValues({}), errors: {}, token: newToken() };
+    const view = { values: readValues({}), errors: {}, token: newToken(), csrf: formToken(request, reply) };
     return sendPage(reply, renderApplyForm(agency, view, pageContext(request)), { private: true });
   });
 
@@ -82,21 +84,37 @@ export function requestPages(
     '/agencies/:code/apply',
     {
       schema: { params: codeParams, body: formBody },
-      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+      config: { rateLimit: floodGuard(submissionLimits) },
     },
     async (request, reply) => {
       const agency = await agencyOrNotFound(db, caches, request.params.code);
       const context = pageContext(request);
       const values = readValues(request.body);
       const token = first(request.body.token);
-      const refuse = (errors: FieldErrors, keepToken: string) =>
-        sendPage(reply.code(400), renderApplyForm(agency, { values, errors, token: keepToken }, context), {
-          private: true,
-        });
+      const refuse = (errors: FieldErrors, keepToken: string, status = 400) =>
+        sendPage(
+          reply.code(status),
+          renderApplyForm(
+            agency,
+            { values, errors, token: keepToken, csrf: formToken(request, reply) },
+            context,
+          ),
+          { private: true },
+        );
+      // A post from another site (no gongkai_csrf cookie, or a field that is not its HMAC) is refused
+      // before anything is read into the registration: the form comes back, nothing is stored.
+      try {
+        checkFormToken(request, first(request.body[FORM_CSRF_FIELD]));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return refuse({ token: [error.message] }, token, 403);
+      }
       const tooLong = lengthProblems(values);
       if (tooLong.length > 0) return refuse(fieldErrors(tooLong), token);
       const { applicantType, suggestReasons, suggestNote, ...applicant } = values;
+      let taken: Taken | undefined;
       try {
+        taken = submissions.take({ address: request.ip, applicant }, clock.now(), reply);
         const receipt = await submitOnlineRequest(publicContext(request, { db, calendars, clock }), {
           agencyId: agency.id,
           token,
@@ -104,9 +122,12 @@ export function requestPages(
           applicant,
           publishSuggestion: { reasons: suggestReasons, note: suggestNote },
         });
+        if (!receipt.created) taken.release(); // a repeated post of the same form registers nothing
         return sendPage(reply, renderConfirmation(agency, receipt, context), { private: true });
       } catch (error) {
+        taken?.release();
         if (!(error instanceof AppError)) throw error;
+        if (error.code === 'too_many_requests') return refuse({ token: [error.message] }, token, 429);
         if (error.code === 'validation') {
           // the suggestion's problem belongs to its check boxes
           const details = (error.details ?? []).map((d) =>

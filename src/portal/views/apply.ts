@@ -3,6 +3,7 @@
  * information; in what form and how delivered), re-rendered with the values kept and each field's
  * Chinese message; and the confirmation with the tracking code and registration number.
  */
+
 import { ID_DOCUMENT_LABELS, ID_DOCUMENT_TYPES } from '../../domain/identity/documents.ts';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES } from '../../domain/report/vocabulary.ts';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../../domain/requests/applicant.ts';
 import { SUGGESTION_REASON_LABELS, SUGGESTION_REASONS } from '../../domain/requests/proposals/suggestion.ts';
 import { html, type SafeHtml } from '../../render/escape.ts';
+import { FORM_CSRF_FIELD } from '../../server/csrf.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import { checkboxGroup, type FieldErrors, radioGroup, selectField, textArea, textField } from './fields.ts';
 import type { PageContext } from './layout.ts';
@@ -45,6 +47,8 @@ export interface ApplyFormView {
   errors: FieldErrors;
   /** the one-time submission token */
   token: string;
+  /** the CSRF field's value (server/csrf.ts: the HMAC of this browser's gongkai_csrf cookie) */
+  csrf: string;
 }
 
 const options = <T extends string>(codes: readonly T[], labels: Record<T, string>) =>
@@ -70,6 +74,7 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): SafeHtml {
   return html`${[
     html`<form class="stack" method="post" action="${urls.apply(agency.code)}" novalidate>`,
     html`<input type="hidden" name="token" value="${view.token}">`,
+    html`<input type="hidden" name="${FORM_CSRF_FIELD}" value="${view.csrf}">`,
     html`<fieldset><legend>一、申请人信息</legend>`,
     selectField({
       name: 'applicantType',

@@ -63,6 +63,7 @@ const pages: Array<[string, () => string]> = [
           >[1]['values'],
           errors: { name: [EVIL], contact: [EVIL], token: [EVIL] },
           token: EVIL,
+          csrf: EVIL,
         },
         context,
       ),

@@ -6,7 +6,7 @@
  */
 
 import type { Tracking } from '../../commands/requests/track-request.ts';
-import { todayInChina } from '../../domain/dates.ts';
+import { chineseDate } from '../../domain/letters/print.ts';
 import { html, type SafeHtml } from '../../render/escape.ts';
 import { type FieldErrors, textField } from './fields.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
@@ -25,7 +25,7 @@ function renderFound(t: Tracking): SafeHtml {
       : `${t.workingDaysLeft}个工作日${t.provisional ? '（暂定）' : ''}`;
   const letters = t.letters.map(
     (l) =>
-      html`<tr><td>${l.title}</td><td>${todayInChina(new Date(l.createdAt))}</td><td>${l.delivery?.sentence ?? '尚未登记送达'}</td><td><a href="${l.docxUrl}">下载DOCX</a> <a href="${l.htmlUrl}">在线查看</a></td></tr>`,
+      html`<tr><td>${l.title}</td><td>${chineseDate(l.issuedOn)}</td><td>${l.delivery?.sentence ?? '尚未登记送达'}</td><td><a href="${l.htmlUrl}">在线查看</a> <a href="${l.docxUrl}">下载DOCX</a></td></tr>`,
   );
   return html`<section aria-labelledby="status"><h2 id="status">办理情况</h2><dl class="facts">${[
     html`<dt>受理机关</dt><dd>${t.agency.name}</dd>`,
@@ -34,13 +34,14 @@ function renderFound(t: Tracking): SafeHtml {
     html`<dt>收到申请日期</dt><dd>${t.receivedOn}</dd>`,
     html`<dt>答复期限</dt><dd>${t.dueOn}</dd>`,
     t.decidedOn ? html`<dt>答复日期</dt><dd>${t.decidedOn}</dd>` : '',
+    t.outcomeLabel ? html`<dt>答复结果</dt><dd>${t.outcomeLabel}</dd>` : '',
     html`<dt>剩余时间</dt><dd>${left}</dd></dl>`,
     t.provisional
       ? html`<p class="notice">${t.provisionalYears.join('、')}年的节假日安排尚未公布，答复期限和剩余工作日为暂定，公布后自动更正。</p>`
       : '',
     html`</section><section aria-labelledby="letters"><h2 id="letters">告知书</h2>`,
     letters.length > 0
-      ? html`<table class="data"><thead><tr><th scope="col">文书</th><th scope="col">日期</th><th scope="col">送达</th><th scope="col">下载</th></tr></thead><tbody>${letters}</tbody></table>`
+      ? html`<table class="data"><thead><tr><th scope="col">文书</th><th scope="col">文书日期</th><th scope="col">送达</th><th scope="col">查看</th></tr></thead><tbody>${letters}</tbody></table>`
       : html`<p class="muted">暂无告知书。</p>`,
     html`</section>`,
   ]}`;

@@ -15,7 +15,15 @@ const REVIEW_ONLY = ['可以自知道或者应当知道该行政行为之日起�
 
 const toAgency = sampleLetterData();
 if (toAgency.consultation)
-  toAgency.consultation = { ...toAgency.consultation, toAgency: true, party: '威海市财政局' };
+  toAgency.consultation = {
+    ...toAgency.consultation,
+    toAgency: true,
+    party: '威海市财政局',
+    coProducers: '威海市财政局',
+  };
+
+const oral = sampleLetterData();
+oral.case = { ...oral.case, oralConfirmation: '经向您宣读后由您口头确认' };
 
 /** [situation, kind, case, what the letter must say]. */
 const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
@@ -29,6 +37,17 @@ const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
       '第三十三条',
       '20个工作日',
       'k7m2p9q4r8s3t6v5w2x9y4z7a3b8c5d2',
+    ],
+  ],
+  [
+    '条例第二十九条第一款: the receipt of an oral application written up by the office',
+    'receipt',
+    oral,
+    [
+      '您于2021年3月2日口头提出政府信息公开申请。',
+      '因您采用书面形式确有困难',
+      '第二十九条第一款',
+      '本机关政府信息公开工作机构已按您的口述代为填写政府信息公开申请，经向您宣读后由您口头确认，并予登记，登记号为临港依申请〔2021〕3号。',
     ],
   ],
   [
@@ -47,7 +66,14 @@ const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
     'a consultation of another agency',
     'consultation',
     toAgency,
-    ['政府信息公开征求意见函', '威海市财政局：', '第三十四条', '15个工作日', '视为同意公开'],
+    [
+      '政府信息公开征求意见函',
+      '威海市财政局：',
+      '该政府信息由本机关与威海市财政局共同制作，本机关为牵头制作的行政机关。',
+      '第三十四条',
+      '15个工作日',
+      '视为同意公开',
+    ],
   ],
   [
     'an extension',

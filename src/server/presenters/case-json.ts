@@ -7,6 +7,12 @@ import { todayInChina } from '../../domain/dates.ts';
 import { maskApplicant } from '../../domain/identity/mask.ts';
 import { DELIVERY_METHOD_LABELS, isDeliveryMethod } from '../../domain/letters/delivery.ts';
 import { clockEventsOf } from '../../domain/requests/clock-events.ts';
+import {
+  type AssistanceNeed,
+  assistanceLabel,
+  ORAL_CONFIRMATION_LABELS,
+  type OralConfirmation,
+} from '../../domain/requests/intake.ts';
 import { allowedActions, CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import { parseJson } from './json.ts';
 
@@ -37,13 +43,15 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
     applicantType: row.applicant_type,
     applicant: row.applicant ? maskApplicant(parseJson(row.applicant)) : null,
     receivedOn: row.received_on,
+    oral: oralJson(row.oral),
+    assistance: assistanceJson(row.assistance),
     decidedOn: row.decided_on,
     outcome: row.outcome,
     legalBasis: row.legal_basis,
     feeYuan: Number(row.fee_yuan),
     items: items.map((i) => ({ seq: i.seq, outcome: i.outcome })),
     clock,
-    allowedActions: allowedActions(state),
+    allowedActions: allowedActions(state, row.outcome, row.legal_basis),
     events: events.map((e) => ({
       id: e.id,
       seq: e.seq,
@@ -89,5 +97,34 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
       result: r.result,
     })),
     publication,
+  };
+}
+
+/** 条例 第二十九条第一款: the oral application as stored, with the confirmation's label. */
+function oralJson(stored: string | null) {
+  if (!stored) return null;
+  const oral = parseJson(stored);
+  const confirmation = String(oral.confirmation ?? '');
+  return {
+    difficulty: String(oral.difficulty ?? ''),
+    confirmation,
+    confirmationLabel: ORAL_CONFIRMATION_LABELS[confirmation as OralConfirmation] ?? confirmation,
+    confirmationNote:
+      typeof oral.confirmationNote === 'string' && oral.confirmationNote ? oral.confirmationNote : null,
+    writtenUpBy: String(oral.writtenUpBy ?? ''),
+  };
+}
+
+/** 条例 第四十三条: the help given as stored, with the difficulties' labels. */
+function assistanceJson(stored: string | null) {
+  if (!stored) return null;
+  const assistance = parseJson(stored);
+  const needs = Array.isArray(assistance.needs) ? (assistance.needs as AssistanceNeed[]) : [];
+  return {
+    needs,
+    needsLabel: assistanceLabel(needs),
+    help: String(assistance.help ?? ''),
+    recordedBy: String(assistance.recordedBy ?? ''),
+    recordedOn: String(assistance.recordedOn ?? ''),
   };
 }

@@ -61,7 +61,11 @@ function encodeRfc8187(value: string): string {
  * `attachment; filename="ascii.docx"; filename*=UTF-8''%E5%A8%81…`: the UTF-8 name for every
  * current browser, the ASCII one for the rest (quotes and backslashes removed from it).
  */
-export function contentDisposition(fileName: string, asciiFileName: string): string {
+export function contentDisposition(
+  fileName: string,
+  asciiFileName: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
   const fallback = asciiFileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(fileName)}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(fileName)}`;
 }

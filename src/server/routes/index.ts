@@ -25,9 +25,11 @@ import { reportRoutes } from './reports/reports.ts';
 import { publicRequestRoutes } from './requests/public-requests.ts';
 import { requestActionRoutes } from './requests/request-actions.ts';
 import { requestApplicantIdRoutes } from './requests/request-applicant-id.ts';
+import { requestAssistanceRoutes } from './requests/request-assistance.ts';
 import { requestFileRoutes } from './requests/request-files.ts';
 import { requestProposalRoutes } from './requests/request-proposals.ts';
 import { requestRoutes } from './requests/requests.ts';
+import { withheldReviewRoutes } from './requests/withheld-reviews.ts';
 import { searchRoutes } from './search/search.ts';
 import type { RouteModule } from './types.ts';
 
@@ -46,6 +48,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestActionRoutes,
   dashboardRoutes,
   requestApplicantIdRoutes,
+  requestAssistanceRoutes,
   publicRequestRoutes,
   letterRoutes,
   letterDeliveryRoutes,
@@ -57,6 +60,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemCatalogRoutes,
   channelRoutes,
   remediesRoutes,
+  withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
   eventRoutes,

@@ -4,7 +4,8 @@ import type { CalendarService } from '../../calendar/calendar-service.ts';
 import type { Clock } from '../../commands/context.ts';
 import type { Db } from '../../db/connection.ts';
 import type { Limiter } from '../limit.ts';
-import type { SignInLimits } from '../sign-in-throttle.ts';
+import type { SignInLimits, SignInThrottle } from '../sign-in-throttle.ts';
+import type { SubmissionLimiter, SubmissionLimits } from '../submission-limits.ts';
 
 /** What every route module is given when it is registered. */
 export interface RouteOptions {
@@ -17,6 +18,11 @@ export interface RouteOptions {
   clock: Clock;
   /** sign-in brute-force limits */
   signInLimits: SignInLimits;
+  /** password failures per username and address (sign-in, password change; unlocked by administrators) */
+  signInThrottle: SignInThrottle;
+  /** filing without signing in: the limits and the one count the portal form and the API share */
+  submissionLimits: SubmissionLimits;
+  submissions: SubmissionLimiter;
 }
 
 /** A route module: registers its routes on the (encapsulated) instance it is given. */

@@ -192,6 +192,7 @@ export default function ItemPage() {
                     <Typography.Text type="secondary">
                       {e.actor} · {labelOf(ITEM_STATE_LABELS, e.stateAfter)}
                     </Typography.Text>
+                    <Origin data={e.data} />
                   </>
                 ),
               }))}
@@ -212,5 +213,17 @@ export default function ItemPage() {
         }}
       />
     </>
+  );
+}
+
+/** Where a draft came from when another step opened it: 条例第十八条's review turning withheld information public. */
+function Origin({ data }: { data: Record<string, unknown> }) {
+  const origin = data.origin as { article?: string; requestId?: number; year?: number } | undefined;
+  if (origin?.article !== '条例第十八条' || !origin.requestId) return null;
+  return (
+    <div>
+      {origin.year} 年度不予公开信息定期评估审查转为公开（
+      <Link to={`/requests/${origin.requestId}`}>申请 {origin.requestId}</Link>）
+    </div>
   );
 }

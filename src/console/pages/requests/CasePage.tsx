@@ -19,12 +19,14 @@ import { Link, useParams } from 'react-router-dom';
 import { eventLabelIn } from '../../../domain/events/names.ts';
 import { type CaseDetail, type CaseLetter, requestsApi } from '../../api/requests.ts';
 import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
+import { caseEventDetail } from '../../lib/case-event-detail.ts';
 import { base64Of } from '../../lib/files.ts';
 import { dayCounter, formatInstant, labelOf, urgencyColor } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
 import { ActionModal } from './ActionForm.tsx';
 import { DeliveryModal } from './DeliveryModal.tsx';
+import { IntakeCard } from './IntakeCard.tsx';
 import {
   APPLICANT_TYPE_LABELS,
   CASE_ACTION_LABELS,
@@ -118,6 +120,7 @@ export default function CasePage() {
               ]}
             />
           </Card>
+          <IntakeCard agency={agency} found={found} onChanged={reload} />
           <Card title="文书" style={{ marginTop: 16 }}>
             <Table
               rowKey="id"
@@ -201,6 +204,7 @@ export default function CasePage() {
                 content: (
                   <>
                     <div>{`${e.occurredOn} ${eventLabelIn('requests', e.type)}`}</div>
+                    {caseEventDetail(e) && <div>{caseEventDetail(e)}</div>}
                     <Typography.Text type="secondary">
                       {e.actor} · 记录于 {formatInstant(e.recordedAt)}
                       {e.stateAfter && e.stateAfter !== e.stateBefore

@@ -1,14 +1,34 @@
-/** 登记申请: a request received by letter, in person, by fax or otherwise (第二十九条, 第三十一条). */
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Result, Row, Select, Typography } from 'antd';
+/**
+ * 登记申请: a request received by letter, in person, by fax, orally or otherwise (第二十九条, 第三十一条);
+ * an oral one written up by the office (第二十九条第一款), and the help given (第四十三条); or, handed in
+ * and answered at once, 当场答复 (条例 第三十三条第一款：“行政机关收到政府信息公开申请，能够当场
+ * 答复的，应当当场予以答复。”): received today in person, with the same fields as 作出答复.
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Result,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ID_DOCUMENT_LABELS } from '../../../domain/identity/documents.ts';
 import type { ApplicantType, RequestChannel } from '../../../domain/report/vocabulary.ts';
 import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../domain/requests/applicant.ts';
+import { ASSISTANCE_NEED_LABELS, ORAL_CONFIRMATION_LABELS } from '../../../domain/requests/intake.ts';
 import { messageOf } from '../../api/client.ts';
-import { type Registered, requestsApi } from '../../api/requests.ts';
-import { useAgencyCode } from '../../session-context.tsx';
+import { type AnsweredOnTheSpot, type Registered, requestsApi } from '../../api/requests.ts';
+import { useAgencyCode, useSession } from '../../session-context.tsx';
+import { DecideFields } from './DecideFields.tsx';
 import { APPLICANT_TYPE_LABELS, REQUEST_CHANNEL_LABELS } from './labels.ts';
 
 const options = (labels: Record<string, string>, skip: string[] = []) =>
@@ -22,6 +42,29 @@ interface Values {
   receivedOn?: Dayjs;
   receiptNote?: string;
   applicant: Record<string, string | undefined>;
+  oral?: { difficulty?: string; confirmation?: string; confirmationNote?: string };
+  assistance?: { needs?: string[]; help?: string };
+  /** 当场答复: register and decide in one step */
+  onTheSpot?: boolean;
+  /** the 作出答复 fields (DecideFields) when answered on the spot */
+  outcome?: string;
+  basis?: string;
+  reasons?: string;
+  withheldUnder?: string;
+  fields?: Record<string, string | undefined>;
+}
+
+/** The decide payload of the form's 作出答复 fields, blanks left out. */
+function decisionOf(values: Values): Record<string, unknown> {
+  const fields = Object.fromEntries(
+    Object.entries(values.fields ?? {}).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const { outcome, basis, reasons, withheldUnder } = values;
+  return Object.fromEntries(
+    Object.entries({ outcome, basis, reasons, withheldUnder, fields }).filter(
+      ([, v]) => v !== undefined && v !== '',
+    ),
+  );
 }
 
 export default function RegisterRequestPage() {
@@ -29,7 +72,14 @@ export default function RegisterRequestPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Registered | null>(null);
+  const [done, setDone] = useState<(Registered & Partial<AnsweredOnTheSpot>) | null>(null);
+  const { allows } = useSession();
+  // 条例 第三十三条第一款: registering and deciding in one step needs whoever may do both
+  const mayAnswerOnTheSpot = allows('requests/register') && allows('case/decide');
+  const [form] = Form.useForm<Values>();
+  const channel = Form.useWatch('channel', form);
+  const confirmation = Form.useWatch(['oral', 'confirmation'], form);
+  const onTheSpot = Form.useWatch('onTheSpot', form) === true;
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -38,6 +88,18 @@ export default function RegisterRequestPage() {
       const applicant = Object.fromEntries(
         Object.entries(values.applicant).filter(([, v]) => v !== undefined && v !== ''),
       );
+      if (values.onTheSpot) {
+        setDone(
+          await requestsApi.answerOnTheSpot(agency, {
+            channel: 'in_person',
+            applicantType: values.applicantType,
+            receiptNote: values.receiptNote || undefined,
+            applicant,
+            decision: decisionOf(values),
+          }),
+        );
+        return;
+      }
       setDone(
         await requestsApi.register(agency, {
           channel: values.channel,
@@ -45,6 +107,10 @@ export default function RegisterRequestPage() {
           receivedOn: values.receivedOn?.format('YYYY-MM-DD'),
           receiptNote: values.receiptNote || undefined,
           applicant,
+          oral: values.channel === 'oral' ? values.oral : undefined,
+          // 第四十三条: only when a difficulty is ticked or help written
+          assistance:
+            values.assistance?.needs?.length || values.assistance?.help ? values.assistance : undefined,
         }),
       );
     } catch (thrown) {
@@ -59,13 +125,23 @@ export default function RegisterRequestPage() {
     return (
       <Result
         status="success"
-        title={`已登记：${done.registrationNo}`}
-        subTitle={`收到日期 ${done.receivedOn}，答复期限 ${done.dueOn}${done.provisional ? '（暂定：该年度节假日安排尚未确认）' : ''}。查询码：${done.trackingCode}`}
+        title={done.decidedOn ? `已登记并当场答复：${done.registrationNo}` : `已登记：${done.registrationNo}`}
+        subTitle={
+          done.decidedOn
+            ? `收到并答复日期 ${done.decidedOn}（条例第三十三条第一款）。登记回执和答复书已生成，可在该申请中下载、登记送达。查询码：${done.trackingCode}`
+            : `收到日期 ${done.receivedOn}，答复期限 ${done.dueOn}${done.provisional ? '（暂定：该年度节假日安排尚未确认）' : ''}。查询码：${done.trackingCode}`
+        }
         extra={[
           <Button type="primary" key="case" onClick={() => navigate(`/requests/${done.requestId}`)}>
             打开该申请
           </Button>,
-          <Button key="again" onClick={() => setDone(null)}>
+          <Button
+            key="again"
+            onClick={() => {
+              setDone(null);
+              form.resetFields();
+            }}
+          >
             继续登记
           </Button>,
         ]}
@@ -76,10 +152,12 @@ export default function RegisterRequestPage() {
     <>
       <Typography.Title level={2}>登记申请</Typography.Title>
       <Typography.Paragraph type="secondary">
-        登记以信函、当面、传真等方式收到的申请；网络申请由申请人在线提交。<Link to="/requests">返回列表</Link>
+        登记以信函、当面、传真、口头等方式收到的申请；网络申请由申请人在线提交。
+        <Link to="/requests">返回列表</Link>
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values>
+        form={form}
         layout="vertical"
         onFinish={submit}
         initialValues={{
@@ -90,6 +168,22 @@ export default function RegisterRequestPage() {
         }}
       >
         <Card title="收件" style={{ marginBottom: 16 }}>
+          {mayAnswerOnTheSpot && (
+            <Form.Item
+              name="onTheSpot"
+              valuePropName="checked"
+              extra="条例第三十三条第一款：“行政机关收到政府信息公开申请，能够当场答复的，应当当场予以答复。”当场答复的申请以今天为收到日期，收到方式为当面，登记与答复一并完成。"
+            >
+              <Checkbox
+                onChange={(event) => {
+                  if (event.target.checked)
+                    form.setFieldsValue({ channel: 'in_person', receivedOn: dayjs() });
+                }}
+              >
+                当场答复
+              </Checkbox>
+            </Form.Item>
+          )}
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item
@@ -97,7 +191,7 @@ export default function RegisterRequestPage() {
                 name="channel"
                 rules={[{ required: true, message: '请选择收到方式' }]}
               >
-                <Select options={options(REQUEST_CHANNEL_LABELS, ['online'])} />
+                <Select options={options(REQUEST_CHANNEL_LABELS, ['online'])} disabled={onTheSpot} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -107,7 +201,7 @@ export default function RegisterRequestPage() {
                 extra="第三十一条：当面提交之日、签收之日或确认之日"
                 rules={[{ required: true, message: '请选择收到申请的日期' }]}
               >
-                <DatePicker style={{ width: '100%' }} />
+                <DatePicker style={{ width: '100%' }} disabled={onTheSpot} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -117,6 +211,43 @@ export default function RegisterRequestPage() {
             </Col>
           </Row>
         </Card>
+        {channel === 'oral' && (
+          <Card title="口头提出（条例第二十九条第一款）" style={{ marginBottom: 16 }}>
+            <Typography.Paragraph type="secondary">
+              “采用书面形式确有困难的，申请人可以口头提出，由受理该申请的政府信息公开工作机构代为填写政府信息公开申请。”
+              代为填写人即登记人（您本人）；登记回执将写明本申请由本机关代为填写并经申请人确认。
+            </Typography.Paragraph>
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Form.Item
+                  label="书面形式确有困难的情形"
+                  name={['oral', 'difficulty']}
+                  rules={[{ required: true, message: '请填写书面形式确有困难的情形' }]}
+                >
+                  <Input.TextArea rows={2} placeholder="如：申请人不识字，无法书写申请" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={6}>
+                <Form.Item
+                  label="申请人确认方式"
+                  name={['oral', 'confirmation']}
+                  rules={[{ required: true, message: '请选择申请人确认代为填写的申请的方式' }]}
+                >
+                  <Select options={options(ORAL_CONFIRMATION_LABELS)} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={6}>
+                <Form.Item
+                  label="确认情况说明"
+                  name={['oral', 'confirmationNote']}
+                  rules={[{ required: confirmation === 'other', message: '请写明申请人确认的具体方式' }]}
+                >
+                  <Input placeholder="如：按指印确认" />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+        )}
         <Card title="申请人" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={8}>
@@ -160,6 +291,24 @@ export default function RegisterRequestPage() {
             </Col>
           </Row>
         </Card>
+        <Card title="提供的帮助（条例第四十三条，可不填）" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary">
+            “申请公开政府信息的公民存在阅读困难或者视听障碍的，行政机关应当为其提供必要的帮助。”
+            仅工作人员可见，不在申请进度查询页显示。
+          </Typography.Paragraph>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item label="申请人存在的困难" name={['assistance', 'needs']}>
+                <Checkbox.Group options={options(ASSISTANCE_NEED_LABELS)} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item label="提供的帮助" name={['assistance', 'help']}>
+                <Input.TextArea rows={2} placeholder="如：工作人员逐项宣读申请内容并代为填写" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
         <Card title="所需信息" style={{ marginBottom: 16 }}>
           <Form.Item
             label="所需信息的名称或描述"
@@ -194,8 +343,13 @@ export default function RegisterRequestPage() {
             </Col>
           </Row>
         </Card>
+        {onTheSpot && (
+          <Card title="当场答复（与“作出答复”相同）" style={{ marginBottom: 16 }}>
+            <DecideFields />
+          </Card>
+        )}
         <Button type="primary" htmlType="submit" loading={busy}>
-          登记
+          {onTheSpot ? '登记并当场答复' : '登记'}
         </Button>
       </Form>
     </>

@@ -7,6 +7,7 @@ import { Alert, Button, DatePicker, Flex, Input, Segmented, Table, Tag, Typograp
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { type AssistanceNeed, assistanceLabel } from '../../../domain/requests/intake.ts';
 import type { QueueFilter } from '../../../domain/requests/queues.ts';
 import { type CaseSummary, requestsApi } from '../../api/requests.ts';
 import { dueDateCounter, labelOf, urgencyColor } from '../../lib/format.ts';
@@ -57,11 +58,14 @@ export default function RequestQueuePage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center">
+      <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={2}>依申请公开</Typography.Title>
-        <Flex gap={8}>
+        <Flex gap={8} wrap justify="end">
           <Link to="/requests/proposals">
             <Button>纳入主动公开建议</Button>
+          </Link>
+          <Link to={`/requests/withheld-reviews/${dayjs().year()}`}>
+            <Button>不予公开信息定期评估审查</Button>
           </Link>
           <Link to="/requests/new">
             <Button type="primary">登记申请</Button>
@@ -148,6 +152,11 @@ export default function RequestQueuePage() {
                 <Typography.Text type="secondary">
                   （{labelOf(APPLICANT_TYPE_LABELS, c.applicantType)}）
                 </Typography.Text>
+                {c.assistanceNeeds.length > 0 && (
+                  <Tag color="purple" title="条例第四十三条：应当为其提供必要的帮助">
+                    {`需帮助：${assistanceLabel(c.assistanceNeeds as AssistanceNeed[])}`}
+                  </Tag>
+                )}
               </>
             ),
           },

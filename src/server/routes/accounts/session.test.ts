@@ -233,13 +233,61 @@ describe('sign-in rate limits', () => {
       headers: { 'x-forwarded-for': ip },
     });
 
-  it('locks a username after 5 failures, even for the right password from another IP', async () => {
+  it('a stranger cannot lock a user out: failures lock the username at that address only, for growing delays', async () => {
     for (let i = 0; i < 5; i++)
-      expect((await attempt('lingang-approver', 'wrong-password-1', `10.0.0.${i}`)).statusCode).toBe(401);
-    const locked = await attempt('lingang-approver', 'demo-approver-2021', '10.0.1.1');
+      expect((await attempt('lingang-approver', 'wrong-password-1', '10.0.0.1')).statusCode).toBe(401);
+    // the 5th failure locked the pair for 1 minute: even the right password from there waits
+    const locked = await attempt('lingang-approver', 'demo-approver-2021', '10.0.0.1');
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.message).toContain('分钟后再试');
-    expect((await attempt('lingang-operator', 'demo-operator-2021', '10.0.1.1')).statusCode).toBe(200);
+    expect(locked.json().error.message).toMatch(
+      /^该账号在此网络地址密码错误次数过多，请 1 分钟后再试，或请管理员解除锁定。$/,
+    );
+    // the user, from their own address, signs in
+    expect((await attempt('lingang-approver', 'demo-approver-2021', '10.0.1.1')).statusCode).toBe(200);
+    expect((await attempt('lingang-operator', 'demo-operator-2021', '10.0.0.1')).statusCode).toBe(200);
+  });
+
+  it('a guessing attack over many addresses: unusual addresses are refused, the usual one still works, an admin unlocks', async () => {
+    // the user's usual address: a successful sign-in from it
+    expect((await attempt('lingang-reviewer', 'demo-reviewer-2021', '10.5.0.1')).statusCode).toBe(200);
+    for (let i = 0; i < 50; i++)
+      await attempt('lingang-reviewer', `guess-${i}-password`, `10.6.${Math.floor(i / 4)}.${i % 4}`);
+    const stranger = await attempt('lingang-reviewer', 'demo-reviewer-2021', '10.7.0.1');
+    expect(stranger.statusCode).toBe(429);
+    expect(stranger.json().error.message).toContain('近期在多个网络地址密码错误次数过多');
+    expect((await attempt('lingang-reviewer', 'demo-reviewer-2021', '10.5.0.1')).statusCode).toBe(200);
+    // an agency administrator unlocks: an event, and the new address works at once
+    const admin = await attempt('lingang-admin', 'demo-admin-2021', '10.5.0.2');
+    const cookie = String(admin.headers['set-cookie']).split(';')[0];
+    const unlock = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/agencies/lingang/users/lingang-reviewer',
+      headers: { cookie, 'x-csrf-token': admin.json().csrfToken, 'x-forwarded-for': '10.5.0.2' },
+      payload: { unlock: true },
+    });
+    expect(unlock.statusCode, unlock.body).toBe(200);
+    expect(unlock.json().events).toEqual(['unlocked']);
+    expect((await attempt('lingang-reviewer', 'demo-reviewer-2021', '10.7.0.1')).statusCode).toBe(200);
+  });
+
+  it('a wrong current password when changing it counts like a failed sign-in (429 after 5)', async () => {
+    const me = await attempt('lingang-operator', 'demo-operator-2021', '10.8.0.1');
+    const headers = {
+      cookie: String(me.headers['set-cookie']).split(';')[0],
+      'x-csrf-token': me.json().csrfToken,
+      'x-forwarded-for': '10.8.0.1',
+    };
+    const change = (currentPassword: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/session/password',
+        headers,
+        payload: { currentPassword, newPassword: 'Another-pass-2026' },
+      });
+    for (let i = 0; i < 5; i++) expect((await change(`wrong-${i}-password`)).statusCode).toBe(400);
+    const locked = await change('demo-operator-2021');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.message).toContain('密码错误次数过多');
   });
 
   it('limits sign-ins per IP to 20 a minute', async () => {

@@ -14,7 +14,6 @@ import { platformContext, publicContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { SESSION_COOKIE } from '../../identity.ts';
 import { sessionJson } from '../../presenters/session-json.ts';
-import { createSignInThrottle } from '../../sign-in-throttle.ts';
 import { errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
@@ -40,18 +39,18 @@ function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void 
 }
 
 export const sessionRoutes: RouteModule = async (app, options) => {
-  const { db, clock, signInLimits } = options;
-  const throttle = createSignInThrottle(signInLimits.failuresPerUsername);
+  const { db, clock, signInLimits, signInThrottle: throttle } = options;
+  const perIp = (message: string) => ({
+    max: signInLimits.perIpPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => new AppError('too_many_requests', message),
+  });
 
   app.post(
     '/api/v1/session',
     {
       config: {
-        rateLimit: {
-          max: signInLimits.perIpPerMinute,
-          timeWindow: 60_000,
-          errorResponseBuilder: () => new AppError('too_many_requests', '登录尝试过于频繁，请一分钟后再试。'),
-        },
+        rateLimit: perIp('登录尝试过于频繁，请一分钟后再试。'),
       },
       schema: {
         tags: ['session'],
@@ -63,7 +62,7 @@ export const sessionRoutes: RouteModule = async (app, options) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      throttle.check(username, clock.now());
+      throttle.check(username, request.ip, clock.now());
       try {
         const signedIn = await signIn(publicContext(request, options), {
           username,
@@ -71,12 +70,12 @@ export const sessionRoutes: RouteModule = async (app, options) => {
           ip: request.ip,
           previousToken: request.cookies[SESSION_COOKIE],
         });
-        throttle.recordSuccess(username);
+        throttle.recordSuccess(username, request.ip);
         setSessionCookie(request, reply, signedIn.token);
         return sessionJson(db, signedIn.user, signedIn.csrfToken);
       } catch (error) {
         if (error instanceof AppError && error.code === 'unauthorized')
-          throttle.recordFailure(username, clock.now());
+          throttle.recordFailure(username, request.ip, clock.now());
         throw error;
       }
     },
@@ -119,18 +118,29 @@ export const sessionRoutes: RouteModule = async (app, options) => {
   app.post(
     '/api/v1/session/password',
     {
+      config: { rateLimit: perIp('修改密码尝试过于频繁，请一分钟后再试。') },
       schema: {
         tags: ['session'],
         summary: 'Change one’s own password (current and new); the user’s other sessions end',
         body: passwordBody,
-        response: { 204: z.null(), 400: errorBody, 401: errorBody, 403: errorBody },
+        response: { 204: z.null(), 400: errorBody, 401: errorBody, 403: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(platformContext(request, options), {
-        ...request.body,
-        keepSessionId: request.identity?.session?.id,
-      });
+      // a wrong current password counts like a failed sign-in of the user at this address
+      const username = request.identity?.username ?? '';
+      if (username) throttle.check(username, request.ip, clock.now());
+      try {
+        await changeOwnPassword(platformContext(request, options), {
+          ...request.body,
+          keepSessionId: request.identity?.session?.id,
+        });
+      } catch (error) {
+        const wrongCurrent =
+          error instanceof AppError && error.details?.some((d) => d.field === 'currentPassword') === true;
+        if (username && wrongCurrent) throttle.recordFailure(username, request.ip, clock.now());
+        throw error;
+      }
       return reply.code(204).send(null);
     },
   );

@@ -112,7 +112,9 @@ export const userRoutes: RouteModule = async (app, options) => {
     async (request) => {
       const ctx = platformContext(request, options);
       assertAdministers(ctx.actor, agencyOf(request).id);
-      return updateUser(ctx, { username: request.params.username, change: request.body });
+      const done = await updateUser(ctx, { username: request.params.username, change: request.body });
+      if (request.body.unlock) options.signInThrottle.unlock(request.params.username);
+      return done;
     },
   );
 
@@ -161,10 +163,12 @@ export const userRoutes: RouteModule = async (app, options) => {
       },
     },
     async (request) => {
-      return updateUser(platformContext(request, options), {
+      const done = await updateUser(platformContext(request, options), {
         username: request.params.username,
         change: request.body,
       });
+      if (request.body.unlock) options.signInThrottle.unlock(request.params.username);
+      return done;
     },
   );
 };

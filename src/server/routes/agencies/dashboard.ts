@@ -10,7 +10,7 @@ import { endOfWeek } from '../../../domain/dates.ts';
 import { DASHBOARD_LIST_LABELS } from '../../../domain/requests/queues.ts';
 import { agencyOf } from '../../actor.ts';
 import { dashboardSchema } from '../requests/request-schemas.ts';
-import { agencyCode, readErrors } from '../schemas.ts';
+import { agencyCode, decimal, readErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 /** The lists waiting on the applicant count toward the applicant's date, not the answer's. */
@@ -30,7 +30,9 @@ export const dashboardRoutes: RouteModule = async (app, { db, calendars, clock }
         summary:
           'The dashboard: overdue, due today, due this week, awaiting correction or fee, in consultation',
         params: z.object({ code: agencyCode }),
-        querystring: z.object({ limit: z.coerce.number().int().min(0).max(50).default(8) }),
+        querystring: z.object({
+          limit: decimal(z.number({ error: '条数应为0到50之间的整数' }).int().min(0).max(50)).default(8),
+        }),
         response: { 200: dashboardSchema, ...readErrors },
       },
     },

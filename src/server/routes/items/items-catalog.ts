@@ -11,7 +11,7 @@ import { listAgencyColumns, publishedInYear, unpublishedItems } from '../../../d
 import { publicationTimeliness, timelinessFigure } from '../../../domain/items/timeliness.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
-import { agencyCode, errorBody, writeErrors } from '../schemas.ts';
+import { agencyCode, decimal, errorBody, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 const columnSchema = z.object({
@@ -109,7 +109,10 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, clock
       schema: {
         tags: ['items'],
         summary: 'Timeliness (条例第二十六条): the year’s figure, items published late, items running late',
-        params: z.object({ code: agencyCode, year: z.coerce.number().int().min(2000).max(2100) }),
+        params: z.object({
+          code: agencyCode,
+          year: decimal(z.number({ error: '年度应为2000到2100之间的四位年份' }).int().min(2000).max(2100)),
+        }),
         response: {
           200: z.object({
             year: z.number().int(),

@@ -15,13 +15,13 @@ import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { contentDisposition } from '../../presenters/report-file.ts';
-import { errorBody, readErrors, writeErrors } from '../schemas.ts';
+import { decimal, errorBody, readErrors, rowId, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { actionResultSchema, itemParams, uploadedSchema } from './items-schemas.ts';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const attachmentParams = itemParams.extend({
-  attachmentId: z.coerce.number().int().positive({ error: '附件编号应为正整数' }),
+  attachmentId: rowId('附件编号'),
 });
 
 /** Sends a stored attachment as a download; 404 when the row or the file is missing. */
@@ -80,7 +80,9 @@ export const itemFileRoutes: RouteModule = async (app, { db, calendars, clock })
         tags: ['items'],
         summary: 'Remove an attachment (operator)',
         params: attachmentParams,
-        querystring: z.object({ expectedVersion: z.coerce.number().int().min(1) }),
+        querystring: z.object({
+          expectedVersion: decimal(z.number({ error: '版本号应为正整数' }).int().min(1)),
+        }),
         response: { 200: actionResultSchema, ...writeErrors },
       },
     },

@@ -9,7 +9,7 @@ import { STATUTORY_CATEGORIES } from '../../../domain/items/categories.ts';
 import { createFileStore } from '../../../files/file-store.ts';
 import { agencyOf } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { agencyCode, decimal, errorBody, rowId } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { sendAttachment } from './items-files.ts';
 import { itemSummaryJson, publicItemJson } from './items-json.ts';
@@ -31,8 +31,10 @@ export const itemPublicRoutes: RouteModule = async (app, { db }) => {
         querystring: z.object({
           category: z.enum(STATUTORY_CATEGORIES, { error: '法定类别应为 a20.1–a20.15 或 other' }).optional(),
           column: z.string().max(32).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          offset: z.coerce.number().int().min(0).default(0),
+          limit: decimal(z.number({ error: '每页条数应为1到100之间的整数' }).int().min(1).max(100)).default(
+            20,
+          ),
+          offset: decimal(z.number({ error: '起始位置应为0或正整数' }).int().min(0)).default(0),
         }),
         response: {
           200: z.object({ total: z.number().int(), items: z.array(publicSummary) }),
@@ -81,7 +83,7 @@ export const itemPublicRoutes: RouteModule = async (app, { db }) => {
       schema: {
         tags: ['public'],
         summary: 'Download an attachment of a published item',
-        params: itemParams.extend({ attachmentId: z.coerce.number().int().positive() }),
+        params: itemParams.extend({ attachmentId: rowId('附件编号') }),
         response: { 400: errorBody, 404: errorBody },
       },
     },

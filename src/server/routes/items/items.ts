@@ -12,7 +12,7 @@ import { ITEM_STATES } from '../../../domain/items/state-machine.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
-import { agencyCode, writeErrors } from '../schemas.ts';
+import { agencyCode, decimal, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { itemDetailJson, itemSummaryJson } from './items-json.ts';
 import {
@@ -60,7 +60,9 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => 
           status: z.enum(ITEM_STATES, { error: `status 应为 ${ITEM_STATES.join('、')} 之一` }).optional(),
           category: z.enum(STATUTORY_CATEGORIES, { error: '法定类别应为 a20.1–a20.15 或 other' }).optional(),
           column: z.string().max(32).optional(),
-          year: z.coerce.number().int().min(1990).max(2100).optional().describe('year of 成文日期'),
+          year: decimal(z.number({ error: '年度应为1990到2100之间的四位年份' }).int().min(1990).max(2100))
+            .optional()
+            .describe('year of 成文日期'),
           q: z
             .string()
             .max(100, { error: '检索词最长 100 个字' })
@@ -71,8 +73,10 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => 
             .transform((v) => v === 'true')
             .optional()
             .describe('only policy documents (政策文件), or only other items'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
+          limit: decimal(z.number({ error: '每页条数应为1到200之间的整数' }).int().min(1).max(200)).default(
+            50,
+          ),
+          offset: decimal(z.number({ error: '起始位置应为0或正整数' }).int().min(0)).default(0),
         }),
         response: { 200: itemPageSchema, ...writeErrors },
       },

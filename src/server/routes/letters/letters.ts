@@ -40,11 +40,21 @@ async function sendLetter(
     .executeTakeFirst();
   if (!letter) throw new AppError('not_found', '未找到该文书。');
   const fileName = letter.file_name.replace(/\.docx$/, `.${as}`);
-  return reply
-    .type(FORMATS[as])
-    .header('content-disposition', contentDisposition(fileName, `letter-${where.letterId}.${as}`))
-    .header('cache-control', 'private, no-store')
-    .send(as === 'docx' ? Buffer.from(letter.docx) : letter.html);
+  return (
+    reply
+      .type(FORMATS[as])
+      // HTML opens in the browser (在线查看); DOCX is saved (下载)
+      .header(
+        'content-disposition',
+        contentDisposition(
+          fileName,
+          `letter-${where.letterId}.${as}`,
+          as === 'html' ? 'inline' : 'attachment',
+        ),
+      )
+      .header('cache-control', 'private, no-store')
+      .send(as === 'docx' ? Buffer.from(letter.docx) : letter.html)
+  );
 }
 
 export const letterRoutes: RouteModule = async (app, { db, calendars, clock }) => {

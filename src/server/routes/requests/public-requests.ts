@@ -11,33 +11,46 @@ import { isIsoDate } from '../../../domain/dates.ts';
 import { agencyOf } from '../../actor.ts';
 import { publicContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { floodGuard } from '../../submission-limits.ts';
+import { agencyCode, decimal, errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
 
-export const publicRequestRoutes: RouteModule = async (app, { db, calendars, clock }) => {
+export const publicRequestRoutes: RouteModule = async (
+  app,
+  { db, calendars, clock, submissionLimits, submissions },
+) => {
   app.post(
     '/api/v1/agencies/:code/requests/online',
     {
+      config: { rateLimit: floodGuard(submissionLimits) },
       schema: {
         tags: ['public'],
         summary: 'File a request online; answers the tracking code and registration number',
         params: z.object({ code: agencyCode }),
         body: onlineRequestBody,
-        response: { 201: receiptSchema, 400: errorBody, 404: errorBody },
+        response: { 201: receiptSchema, 400: errorBody, 404: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
       const ctx = publicContext(request, { db, calendars, clock });
-      const registered = await registerRequest(ctx, {
-        agencyId,
-        channel: 'online',
-        applicantType: request.body.applicantType,
-        applicant: request.body.applicant,
-        publishSuggestion: request.body.publishSuggestion,
-        submittedAt: ctx.clock.now(),
-      });
+      const submitter = { address: request.ip, applicant: request.body.applicant };
+      const taken = submissions.take(submitter, ctx.clock.now(), reply);
+      let registered: Awaited<ReturnType<typeof registerRequest>>;
+      try {
+        registered = await registerRequest(ctx, {
+          agencyId,
+          channel: 'online',
+          applicantType: request.body.applicantType,
+          applicant: request.body.applicant,
+          publishSuggestion: request.body.publishSuggestion,
+          submittedAt: ctx.clock.now(),
+        });
+      } catch (error) {
+        taken.release();
+        throw error;
+      }
       const { requestId: _id, version: _version, ...receipt } = registered;
       return reply.code(201).send(receipt);
     },
@@ -64,6 +77,7 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, clo
           id: l.id,
           kind: l.kind,
           fileName: l.fileName,
+          issuedOn: l.issuedOn,
           createdAt: l.createdAt,
           delivery: l.delivery,
         })),
@@ -79,7 +93,9 @@ export const publicRequestRoutes: RouteModule = async (app, { db, calendars, clo
         summary: 'Deadline calculator: the date N working days after a date, on the official calendar',
         querystring: z.object({
           from: z.string().refine(isIsoDate, { error: 'from 应为有效日期，写成 YYYY-MM-DD' }),
-          days: z.coerce.number().int().min(0).max(400).default(20),
+          days: decimal(z.number({ error: '工作日数应为0到400之间的整数' }).int().min(0).max(400)).default(
+            20,
+          ),
         }),
         response: { 200: deadlineSchema, 400: errorBody },
       },

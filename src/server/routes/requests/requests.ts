@@ -1,18 +1,26 @@
 /**
- * Staff routes of disclosure requests (依申请公开): register one received by letter, in person, by
- * fax or otherwise; the queue with the dashboard's lists; one case with its timeline and clock.
+ * Staff routes of disclosure requests (依申请公开): register one received by letter, in person, by fax,
+ * orally or otherwise, or handed in and answered on the spot (条例 第三十三条第一款); the queue with the
+ * dashboard's lists; one case with its timeline and clock.
  */
 import { z } from 'zod';
-import { registerBody } from '../../../commands/requests/register-input.ts';
+import { answerOnTheSpot } from '../../../commands/requests/answer-on-the-spot.ts';
+import { onTheSpotBody, registerBody } from '../../../commands/requests/register-input.ts';
 import { registerRequest } from '../../../commands/requests/register-request.ts';
 import { findCase, listCases, queueCounts } from '../../../db/queries/request-cases.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { caseJson } from '../../presenters/case-json.ts';
-import { agencyCode, caseParams, errorBody, readErrors } from '../schemas.ts';
+import { agencyCode, caseParams, errorBody, readErrors, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
-import { caseDetailSchema, queueQuery, queueSchema, registeredSchema } from './request-schemas.ts';
+import {
+  answeredOnTheSpotSchema,
+  caseDetailSchema,
+  queueQuery,
+  queueSchema,
+  registeredSchema,
+} from './request-schemas.ts';
 
 export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.post(
@@ -20,7 +28,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
     {
       schema: {
         tags: ['requests'],
-        summary: 'Register a request received by letter, in person, by fax or otherwise (staff)',
+        summary:
+          'Register a request received by letter, in person, by fax, orally (written up by the office, 条例 第二十九条第一款) or otherwise (staff)',
         params: z.object({ code: agencyCode }),
         body: registerBody,
         response: { 201: registeredSchema, 400: errorBody, ...readErrors },
@@ -38,9 +47,33 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
         receivedOn: body.receivedOn,
         receiptNote: body.receiptNote,
         publishSuggestion: body.publishSuggestion,
+        oral: body.oral,
+        assistance: body.assistance,
         submittedAt: body.channel === 'online' ? ctx.clock.now() : undefined,
       });
       return reply.code(201).send(registered);
+    },
+  );
+
+  app.post(
+    '/api/v1/agencies/:code/requests/on-the-spot',
+    {
+      schema: {
+        tags: ['requests'],
+        summary:
+          '当场答复 (条例 第三十三条第一款): register a request handed in today and answer it in one step (staff)',
+        description:
+          'Received today in person; `decision` is the payload of the decide action (outcome or items, basis, reasons, fields, withheldUnder), checked the same way. One transaction: the events requests.received, requests.decided and requests.answered_on_the_spot, the 登记回执 and the 答复书 dated the day received. Any refusal writes nothing. Needs the roles that register and decide.',
+        params: z.object({ code: agencyCode }),
+        body: onTheSpotBody,
+        response: { 201: answeredOnTheSpotSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const agencyId = agencyOf(request).id;
+      const ctx = commandContext(request, { db, calendars, clock });
+      const answered = await answerOnTheSpot(ctx, { agencyId, ...request.body });
+      return reply.code(201).send(answered);
     },
   );
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { publicSearch } from '../../../search/public-search.ts';
 import { AppError } from '../../errors.ts';
-import { agencyCode, errorBody } from '../schemas.ts';
+import { agencyCode, decimal, errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 /** Results per page. */
@@ -28,12 +28,13 @@ const searchQuerystring = z.object({
   validity: z
     .enum(['valid', 'expired', 'repealed'], { error: '有效性应为 valid、expired 或 repealed' })
     .optional(),
-  page: z.coerce
-    .number()
-    .int({ error: '页码应为正整数' })
-    .min(1, { error: '页码应为正整数' })
-    .max(1000, { error: '页码最大为 1000' })
-    .default(1),
+  page: decimal(
+    z
+      .number({ error: '页码应为正整数' })
+      .int({ error: '页码应为正整数' })
+      .min(1, { error: '页码应为正整数' })
+      .max(1000, { error: '页码最大为 1000' }),
+  ).default(1),
 });
 
 const searchBody = z.object({

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../test/databases.ts';
+import { createTestAgency } from '../commands/items/testing.ts';
+import { buildServer } from './app.ts';
+import { brokenTextPath } from './utf8.ts';
+
+describe('brokenTextPath', () => {
+  it.each([
+    ['clean Chinese text', { applicant: { name: '张三' } }, null],
+    ['a replacement character in a nested field', { applicant: { name: '张\uFFFD' } }, 'applicant.name'],
+    ['a lone high surrogate', { q: 'a\uD800b' }, 'q'],
+    ['a lone low surrogate', { list: ['ok', '\uDC00'] }, 'list.1'],
+    ['a pair that makes an emoji', { note: '好😀' }, null],
+    ['a broken key', { 'na\uFFFDme': 'x' }, 'na\uFFFDme'],
+  ])('%s', (_case, value, path) => {
+    expect(brokenTextPath(value)).toBe(path);
+  });
+});
+
+describeEachDatabase('input that is not valid UTF-8 is refused, nothing stored', (use) => {
+  let app: FastifyInstance;
+  const CODE = 'utf8zone';
+  const count = async () =>
+    Number(
+      (
+        await use()
+          .kysely.selectFrom('requests')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  beforeAll(async () => {
+    await createTestAgency(use(), CODE);
+    app = await buildServer({ db: use(), now: () => new Date('2021-06-10T02:00:00Z') });
+    await app.ready();
+  });
+  afterAll(() => app.close());
+
+  const applicant = {
+    name: '张三',
+    idType: 'passport',
+    idNumber: 'E12345678',
+    phone: '13800138000',
+    address: '威海市临港区测试路1号',
+    information: '2021年城乡低保资金发放明细',
+    form: 'paper',
+    delivery: 'post',
+  };
+
+  it('a JSON body with raw bytes that are not UTF-8: 400 naming the field', async () => {
+    const before = await count();
+    const json = JSON.stringify({
+      applicantType: 'natural_person',
+      applicant: { ...applicant, name: 'NAME' },
+    });
+    const [head, tail] = json.split('NAME');
+    const payload = Buffer.concat([Buffer.from(head), Buffer.from([0xe5, 0xff, 0x80]), Buffer.from(tail)]);
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/agencies/${CODE}/requests/online`,
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('不是有效的 UTF-8 编码，位置：body.applicant.name');
+    expect(await count()).toBe(before);
+  });
+
+  it('a JSON \\ud800 escape (a lone surrogate) is refused too', async () => {
+    const body = JSON.stringify({ applicantType: 'natural_person', applicant }).replace('张三', '\\ud800');
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/agencies/${CODE}/requests/online`,
+      headers: { 'content-type': 'application/json' },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].field).toBe('body.applicant.name');
+  });
+
+  it('a query with an invalid %-sequence: 400, not a search for mojibake', async () => {
+    const res = await app.inject({ url: '/api/v1/search?q=%E4%BD' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('query.q');
+  });
+
+  it('the portal form with an invalid %-sequence: a 400 page, nothing stored', async () => {
+    const before = await count();
+    const res = await app.inject({
+      method: 'POST',
+      url: `/agencies/${CODE}/apply`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: 'applicantType=natural_person&name=%E5%BC%A0%FF',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('不是有效的 UTF-8 编码');
+    expect(await count()).toBe(before);
+  });
+});
