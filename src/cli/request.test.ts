@@ -245,6 +245,82 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
   });
 });
 
+describe('条例第四十一条: gongkai request for a correction request', () => {
+  const run = async (...args: string[]) => {
+    printed = '';
+    const code = await requestCommand(io, db, args);
+    return { code, out: printed };
+  };
+  const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
+  const correctionFile = join(dir, 'correction.json');
+
+  it('条例第四十一条: registers one, refuses the normal decide, answers it with decide_correction and prints its letters', async () => {
+    writeFileSync(
+      correctionFile,
+      JSON.stringify({
+        kind: 'record_correction',
+        ...{ channel: 'in_person', receivedOn: '2026-11-02', applicantType: 'business' },
+        applicant: {
+          ...{ name: '威海某科技有限公司', idType: 'other', idName: '营业执照', idNumber: 'YYZZ-2026-001' },
+          address: '威海市某路1号',
+        },
+        correction: {
+          record: '本机关2026年第3号行政检查记录中本公司的注册地址',
+          inaccuracy: '记录为“某路2号”，应为“某路1号”',
+          evidence: '营业执照副本',
+        },
+      }),
+    );
+    const { out } = await run('register', ...as, correctionFile);
+    const id = String((JSON.parse(out) as { requestId: number }).requestId);
+    const act = (action: string, payload: object) =>
+      run(
+        'act',
+        ...as,
+        id,
+        action,
+        '--on',
+        '2026-11-20',
+        '--version',
+        '1',
+        '--payload',
+        JSON.stringify(payload),
+      );
+    await expect(act('decide', { outcome: 'granted', basis: 'a36.2', reasons: '公开' })).rejects.toThrow(
+      '该申请是更正申请（条例第四十一条）',
+    );
+    await expect(act('decide_correction', { outcome: 'transferred' })).rejects.toThrow(
+      '请填写“有权更正的行政机关”',
+    );
+    expect(
+      (await act('decide_correction', { outcome: 'transferred', agency: '威海市市场监督管理局' })).code,
+    ).toBe(0);
+    const shown = JSON.parse((await run('show', ...as, id)).out) as {
+      kind: string;
+      correctionOutcome: string;
+    };
+    expect(shown).toMatchObject({ kind: 'record_correction', correctionOutcome: 'transferred' });
+    const text = (await run('letters', ...as, id)).out;
+    expect(text).toMatch(/===== 1\. 更正申请登记回执（correction_receipt） {2}2026年11月2日/);
+    expect(text).toMatch(/===== 2\. 更正申请答复书（correction_answer） {2}2026年11月20日/);
+    expect(text).toContain('本机关已将您的更正申请转送有权更正的行政机关威海市市场监督管理局处理。');
+    expect(text).not.toMatch(/[{}]|。。/);
+  });
+
+  it('条例第四十一条: lists the outcomes of a correction request with the fields each takes', async () => {
+    const { out } = await run('correction-outcomes');
+    const listed = JSON.parse(out) as {
+      outcomes: Array<{ outcome: string; label: string; fields: unknown[] }>;
+    };
+    expect(listed.outcomes.map((o) => o.label)).toEqual([
+      '予以更正',
+      '转送有权更正的机关',
+      '告知向有权更正的机关提出',
+      '不予更正',
+    ]);
+  });
+});
+
 describe('gongkai request on-the-spot (条例 第三十三条第一款) and record_provision (第四十条)', () => {
   const spot = join(dir, 'on-the-spot.json');
   const run = async (...args: string[]) => {

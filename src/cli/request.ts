@@ -7,6 +7,13 @@ import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
 import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
 import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
+import {
+  CORRECTION_FIELDS,
+  CORRECTION_OUTCOME_LABELS,
+  CORRECTION_OUTCOMES,
+  REFUSAL_GROUND_LABELS,
+  REFUSAL_GROUNDS,
+} from '../domain/requests/record-correction.ts';
 import { CASE_ACTIONS, type CaseAction } from '../domain/requests/state-machine.ts';
 import { AppError } from '../errors.ts';
 import { caseJson } from '../server/presenters/case-json.ts';
@@ -24,6 +31,7 @@ gongkai request show --agency CODE --user USER ID
 gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|awaiting_correction|awaiting_fee|in_consultation|decided|all]
 gongkai request letters --agency CODE --user USER ID [--format text|html]
 gongkai request bases [OUTCOME]
+gongkai request correction-outcomes
 ${PROPOSAL_USAGE}
 gongkai request withheld-review --agency CODE --user USER --year YYYY [--format text|json]
 gongkai request withheld-decide --agency CODE --user USER --year YYYY ID [--part N] --decision kept|disclosed --reason 理由 [--replaces 决定编号] [--category a20.N|other]
@@ -44,7 +52,25 @@ disclosed 为转为公开（起草一条待公开信息，经保密审查后发�
 channel 为 in_person（可省略），并在 decision 中写作出答复的内容（与 decide 的 --payload 相同）；登记与答复一并完成。
 告知提供方式（record_provision，条例第四十条）：act ID record_provision --payload
 '{"method":"inspection","reason":"cost_too_high","date":"YYYY-MM-DD","time":"上午9:00至11:30","place":"…","contact":"…"}'
-或 '{"method":"paper|electronic|other","how":"…"[,"otherForm":"…"][,"reason":"carrier_safety|cost_too_high"]}'。`;
+或 '{"method":"paper|electronic|other","how":"…"[,"otherForm":"…"][,"reason":"carrier_safety|cost_too_high"]}'。
+
+更正申请（条例第四十一条）：登记文件写 "kind":"record_correction" 和
+"correction":{"record":"要求更正的记录","inaccuracy":"不准确的内容","evidence":"提供的证据"}（无需 information、form、delivery）；
+以 decide_correction 答复，--payload 如 {"outcome":"corrected","corrected":"更正的内容"}、
+{"outcome":"transferred","agency":"有权更正的机关"}、{"outcome":"referred","agency":"…","contact":"…"}、
+{"outcome":"refused","ground":"not_verified|insufficient_evidence","reason":"理由"}；各结果要求哪些项，见 gongkai request correction-outcomes。`;
+
+/** 条例 第四十一条: the outcomes of a correction request, each with the fields decide_correction takes. */
+function correctionOutcomes() {
+  return {
+    outcomes: CORRECTION_OUTCOMES.map((outcome) => ({
+      outcome,
+      label: CORRECTION_OUTCOME_LABELS[outcome],
+      fields: CORRECTION_FIELDS[outcome],
+    })),
+    grounds: REFUSAL_GROUNDS.map((ground) => ({ ground, label: REFUSAL_GROUND_LABELS[ground] })),
+  };
+}
 
 function readJson(file: string): Record<string, unknown> {
   try {
@@ -84,6 +110,10 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
   const print = (value: unknown) => printJson(io, value);
   if (sub === 'bases') {
     print(outcomeBases(positionals[0]));
+    return 0;
+  }
+  if (sub === 'correction-outcomes') {
+    print(correctionOutcomes());
     return 0;
   }
   try {

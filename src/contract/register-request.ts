@@ -7,6 +7,7 @@ import {
   ORAL_CONFIRMATION_LABELS,
   ORAL_CONFIRMATIONS,
 } from '../domain/requests/intake.ts';
+import { REQUEST_KINDS } from '../domain/requests/record-correction.ts';
 
 const optionalText = (max: number) => z.string().max(max).optional();
 
@@ -25,6 +26,15 @@ export const applicantBody = z.object({
   formOther: optionalText(200),
   delivery: optionalText(20),
   deliveryOther: optionalText(200),
+});
+
+/** What a correction request states (条例 第四十一条); the domain checks each field (correctionRequestProblems). */
+export const correctionBody = z.object({
+  record: optionalText(2000).describe('the government information record about the applicant to correct'),
+  inaccuracy: optionalText(5000).describe('what in it is inaccurate, and what it should say'),
+  evidence: optionalText(5000).describe(
+    'the evidence offered; files can be attached to the case after registration',
+  ),
 });
 
 /**
@@ -53,6 +63,17 @@ export const assistanceBody = z.object({
 
 /** The body of a staff registration (and of `gongkai request register FILE`). */
 export const registerBody = z.object({
+  kind: z
+    .enum(REQUEST_KINDS, {
+      error: '申请类型应为 disclosure（政府信息公开申请）或 record_correction（更正申请，条例第四十一条）',
+    })
+    .default('disclosure')
+    .describe(
+      'disclosure (default), or record_correction: a request to correct a record about the applicant (条例 第四十一条)',
+    ),
+  correction: correctionBody
+    .optional()
+    .describe('required for record_correction: the record, what is inaccurate, the evidence'),
   channel: z.enum(REQUEST_CHANNELS, { error: `channel 应为 ${REQUEST_CHANNELS.join('、')} 之一` }),
   applicantType: z.enum(APPLICANT_TYPES, { error: `申请人类型应为 ${APPLICANT_TYPES.join('、')} 之一` }),
   applicant: applicantBody,
@@ -79,14 +100,26 @@ export const registerBody = z.object({
  * on-the-spot FILE`): a registration without its day (received today), handed in person, and the
  * payload of `decide`, checked as the 作出答复 action checks it.
  */
-export const onTheSpotBody = registerBody.omit({ receivedOn: true, channel: true }).extend({
-  channel: z
-    .enum(REQUEST_CHANNELS, { error: '“收到方式”应为 in_person（当面）' })
-    .default('in_person')
-    .describe('in_person: handed in at the office'),
-  decision: z
-    .record(z.string(), z.unknown(), {
-      error: '请填写“答复”：办理结果、法律依据、答复理由及所选依据要求的各项（与“作出答复”相同）',
-    })
-    .describe('the payload of the decide action: outcome or items, basis, reasons, fields, withheldUnder'),
-});
+export const onTheSpotBody = registerBody
+  .omit({ receivedOn: true, channel: true, kind: true, correction: true })
+  .extend({
+    // 条例 第三十三条第一款 is about the 政府信息公开申请; a 更正申请 (第四十一条) has its own decision
+    kind: z
+      .literal('disclosure', {
+        error:
+          '当场答复（条例第三十三条第一款）只适用于政府信息公开申请；更正申请（条例第四十一条）请登记后以“答复更正申请”答复。',
+      })
+      .optional()
+      .describe(
+        'disclosure only: a correction request (条例 第四十一条) is registered, then answered with decide_correction',
+      ),
+    channel: z
+      .enum(REQUEST_CHANNELS, { error: '“收到方式”应为 in_person（当面）' })
+      .default('in_person')
+      .describe('in_person: handed in at the office'),
+    decision: z
+      .record(z.string(), z.unknown(), {
+        error: '请填写“答复”：办理结果、法律依据、答复理由及所选依据要求的各项（与“作出答复”相同）',
+      })
+      .describe('the payload of the decide action: outcome or items, basis, reasons, fields, withheldUnder'),
+  });

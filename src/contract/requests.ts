@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { DASHBOARD_LISTS, QUEUE_FILTERS } from '../domain/requests/queues.ts';
+import { CORRECTION_OUTCOMES, REQUEST_KINDS } from '../domain/requests/record-correction.ts';
 import { CASE_STATES } from '../domain/requests/state-machine.ts';
 import { decimal } from './common.ts';
 import { suggestionSchema } from './proposals.ts';
@@ -44,11 +45,17 @@ export const reviewRecordedSchema = z.object({ reviewId: z.number().int() });
 export const trackSchema = z.object({
   agency: z.object({ code: z.string(), name: z.string() }),
   registrationNo: z.string().nullable(),
+  kind: z
+    .string()
+    .describe('disclosure, or record_correction (更正申请: dueOn is guidance, the 条例 sets no period)'),
   state: z.string(),
   stateLabel: z.string(),
   receivedOn: z.string(),
   decidedOn: z.string().nullable(),
-  outcomeLabel: z.string().nullable().describe('the answer in words once decided: 不予公开（属于国家秘密）'),
+  outcomeLabel: z
+    .string()
+    .nullable()
+    .describe('the answer in words once decided: 不予公开（属于国家秘密）; a correction request: 予以更正 …'),
   dueOn: z.string(),
   workingDaysLeft: z.number().int(),
   overdue: z.boolean(),
@@ -125,6 +132,15 @@ export const caseSummarySchema = z.object({
   outcome: z.string().nullable(),
   decidedOn: z.string().nullable(),
   version: z.number().int(),
+  kind: z
+    .string()
+    .describe(`${REQUEST_KINDS.join(' | ')}: record_correction is a 更正申请 (条例 第四十一条)`),
+  correctionOutcome: z
+    .string()
+    .nullable()
+    .describe(
+      `a correction request's outcome, ${CORRECTION_OUTCOMES.join(' | ')} (its outcome is null: none of table 三's)`,
+    ),
   assistanceNeeds: z
     .array(z.string())
     .describe('条例 第四十三条: reading, visual, hearing — what the applicant has difficulty with (a tag)'),
@@ -226,6 +242,12 @@ export const caseDetailSchema = z.object({
     .nullable()
     .describe('条例 第四十三条: the help given to the applicant; null: none recorded. Staff only'),
   decidedOn: z.string().nullable(),
+  kind: z.enum(REQUEST_KINDS).describe('disclosure, or record_correction (更正申请, 条例 第四十一条)'),
+  correction: z
+    .object({ record: z.string(), inaccuracy: z.string(), evidence: z.string() })
+    .nullable()
+    .describe('a correction request: the record, what is inaccurate, the evidence offered'),
+  correctionOutcome: z.enum(CORRECTION_OUTCOMES).nullable(),
   outcome: z.string().nullable(),
   legalBasis: z.string().nullable(),
   feeYuan: z.number(),

@@ -14,6 +14,7 @@ import { oneEventLogMigration } from './migrations/0012-one-event-log.ts';
 import { figures2019Migration } from './migrations/0013-figures-2019.ts';
 import { reportGuardMigration } from './migrations/0014-report-guard.ts';
 import { agencyRemediesMigration } from './migrations/0015-agency-remedies.ts';
+import { requestKindMigration } from './migrations/0017-request-kind.ts';
 import { oralAndAssistanceMigration } from './migrations/0018-oral-and-assistance.ts';
 import { publicationProposalsMigration } from './migrations/0019-publication-proposals.ts';
 import { withheldReviewsMigration } from './migrations/0020-withheld-reviews.ts';
@@ -37,6 +38,7 @@ function provider(db: Db): MigrationProvider {
         '0013-figures-2019': figures2019Migration(),
         '0014-report-guard': reportGuardMigration(),
         '0015-agency-remedies': agencyRemediesMigration(),
+        '0017-request-kind': requestKindMigration(),
         '0018-oral-and-assistance': oralAndAssistanceMigration(),
         '0019-publication-proposals': publicationProposalsMigration(db.dialect),
         '0020-withheld-reviews': withheldReviewsMigration(db.dialect),

@@ -146,6 +146,14 @@ export interface RequestTable {
   waiting_until: string | null;
   clock_state: string | null;
   legal_basis: string | null;
+  /** 'disclosure' (政府信息公开申请) or 'record_correction' (更正申请, 条例 第四十一条), migration 0017 */
+  kind: Generated<string>;
+  /** JSON of a correction request: the record, what is inaccurate, the evidence offered */
+  correction: string | null;
+  /** a correction request's outcome (corrected, transferred, referred, refused); `outcome` stays null */
+  correction_outcome: string | null;
+  /** the day a correction request was answered (its `decided_on` stays null, like its `outcome`) */
+  correction_decided_on: string | null;
   /** JSON: an oral application written up by the office (条例 第二十九条第一款), 0018 */
   oral: string | null;
   /** JSON: the help given to the applicant (条例 第四十三条), 0018 */

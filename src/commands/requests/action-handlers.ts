@@ -7,6 +7,7 @@ import { FEE_PAYMENT_DAYS } from '../../domain/clock/timeline.ts';
 import { CONSULTATION_DAYS } from '../../domain/clock/validate.ts';
 import { applicationFee, feeBreakdown } from '../../domain/fees/processing-fee.ts';
 import { type AnswerInput, answerSection } from '../../domain/letters/answer-section.ts';
+import { correctionAnswerSection } from '../../domain/letters/correction-answer-section.ts';
 import { feeSection } from '../../domain/letters/fee-section.ts';
 import { answerKind } from '../../domain/letters/kinds.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
@@ -21,6 +22,12 @@ import { agencyConsultationRefusal, coProducersText } from '../../domain/request
 import { findBasis, requestOutcome, validateDecisionBasis } from '../../domain/requests/outcome-basis.ts';
 import { provisionProblems, provisionRefusal, provisionSection } from '../../domain/requests/provision.ts';
 import {
+  type CorrectionDecision,
+  type CorrectionRequest,
+  correctionDecisionProblems,
+} from '../../domain/requests/record-correction.ts';
+import {
+  correctionRemedyRoute,
   missingRemedyBodies,
   missingRemedyBodiesMessage,
   type RemedyBodies,
@@ -295,6 +302,45 @@ function answerLetter(input: AnswerInput): LetterRequest {
 }
 
 /**
+ * 条例 第四十一条：“……有权更正的行政机关审核属实的，应当予以更正并告知申请人；不属于本行政机关职能范围的，行政
+ * 机关可以转送有权更正的行政机关处理并告知申请人，或者告知申请人向有权更正的行政机关提出。” The decision on a
+ * correction request (its kind is checked before, kindRefusal): one of its four outcomes with the fields
+ * it needs, never one of the 21 outcomes (`outcome` stays empty); a 更正申请答复书 with 行政复议 or a suit.
+ */
+const decideCorrection: Handler = async ({ payload, occurredOn, row, trx }) => {
+  const p = parse('decide_correction', payload);
+  const decision: CorrectionDecision = p;
+  const problems = correctionDecisionProblems(decision);
+  if (problems.length > 0)
+    throw new AppError(
+      'validation',
+      `答复更正申请的内容不完整：${problems.map((x) => x.message).join('；')}`,
+      problems,
+    );
+  const stored = await trx
+    .selectFrom('requests')
+    .select('correction')
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  const request = JSON.parse(stored.correction ?? '{}') as CorrectionRequest;
+  const route = correctionRemedyRoute();
+  const bodies = await remedyBodiesFor(trx, row.agencyId, route);
+  const section = correctionAnswerSection(request, decision, bodies);
+  if (!section.ok) throw new AppError('validation', section.message);
+  return {
+    eventType: 'decided',
+    clockEvent: { type: 'decided', on: occurredOn },
+    // decided_on and outcome are table 三's (the check requests_decided_has_outcome ties them): left empty
+    columns: { correction_outcome: p.outcome, correction_decided_on: occurredOn },
+    record: { correctionOutcome: p.outcome, decision, remedies: route },
+    letter: () => ({
+      kind: 'correction_answer',
+      sections: { correctionAnswer: section.correctionAnswer, remedies: section.remedies },
+    }),
+  };
+};
+
+/**
  * 条例 第四十条：“行政机关依申请公开政府信息，应当根据申请人的要求及行政机关保存政府信息的实际情况，确定提供
  * 政府信息的具体形式；按照申请人要求的形式提供政府信息，可能危及政府信息载体安全或者公开成本过高的，可以通过
  * 电子数据以及其他适当形式提供，或者安排申请人查阅、抄录相关政府信息。”
@@ -413,5 +459,6 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
     };
   },
   decide,
+  decide_correction: decideCorrection,
   record_provision: recordProvision,
 };

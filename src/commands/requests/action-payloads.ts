@@ -4,6 +4,7 @@ import { OUTCOMES } from '../../domain/report/vocabulary.ts';
 import { DECISION_SLOTS } from '../../domain/requests/decision-fields.ts';
 import { THIS_AGENCY_LEADS } from '../../domain/requests/intake.ts';
 import { PROVISION_METHODS, PROVISION_REASONS } from '../../domain/requests/provision.ts';
+import { CORRECTION_OUTCOMES, REFUSAL_GROUNDS } from '../../domain/requests/record-correction.ts';
 import { WITHHELD_UNDER } from '../../domain/requests/remedies.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 
@@ -139,6 +140,31 @@ export const ACTION_PAYLOADS = {
       error: '请填写办理结果（整件申请），或逐项的办理结果，二者择一',
       path: ['outcome'],
     }),
+  /** 条例 第四十一条: the decision on a correction request; domain/requests/record-correction.ts checks the fields each outcome needs */
+  decide_correction: z.object({
+    outcome: z.enum(CORRECTION_OUTCOMES, {
+      error: () =>
+        '更正申请的处理结果应为 corrected（予以更正）、transferred（转送有权更正的机关）、referred（告知向有权更正的机关提出）或 refused（不予更正）',
+    }),
+    corrected: z
+      .string({ error: '更正的内容应为文字' })
+      .max(2000, { error: '更正的内容超过 2000 个字符' })
+      .optional(),
+    agency: z
+      .string({ error: '有权更正的行政机关应为文字' })
+      .max(200, { error: '有权更正的行政机关超过 200 个字符' })
+      .optional(),
+    contact: z
+      .string({ error: '该机关的联系方式应为文字' })
+      .max(200, { error: '该机关的联系方式超过 200 个字符' })
+      .optional(),
+    ground: z
+      .enum(REFUSAL_GROUNDS, {
+        error: () => '不予更正的依据应为 not_verified（审核不属实）或 insufficient_evidence（证据不足）',
+      })
+      .optional(),
+    reason: z.string({ error: '理由应为文字' }).max(5000, { error: '理由超过 5000 个字符' }).optional(),
+  }),
   /**
    * 条例 第四十条: how the information granted is provided; the rules (a reason when the form departs
    * from the request, the 查阅 day a working day not before today) are domain/requests/provision.ts's.

@@ -4,7 +4,7 @@ import { projectedReading, storedClock } from '../../domain/clock/projected.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { caseActionRefusal } from '../../domain/requests/policy.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
-import { transition } from '../../domain/requests/state-machine.ts';
+import { kindRefusal, transition } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import { type CommandContext, inTrx } from '../context.ts';
 import { runSubjectStep } from '../subject-step.ts';
@@ -56,6 +56,9 @@ export async function applyCaseAction(
       refusal: () => caseActionRefusal(ctx.actor, input.action),
       transition: (from) => transition(from, input.action),
       async step(trx, row) {
+        // 条例 第三十条–第三十六条 are about the 政府信息公开申请; 第四十一条 has its own decision
+        const wrongKind = kindRefusal(row.kind, input.action);
+        if (wrongKind) throw new AppError('invalid_state', wrongKind);
         const lastOn = await lastEventDate(trx, row.id);
         // 第三十一条（三）: an online request filed on a rest day counts as received on the next
         // working day (register-request.ts); until that day nothing can be dated on or after it.

@@ -10,6 +10,7 @@ import {
   clockEventsOf,
   DELIVERY_EVENT_TYPE,
 } from '../../domain/requests/clock-events.ts';
+import { isRequestKind, type RequestKind } from '../../domain/requests/record-correction.ts';
 import type { CaseState } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext, Reader, Trx } from '../context.ts';
@@ -22,13 +23,15 @@ export interface CaseRow {
   version: number;
   receivedOn: string;
   decidedOn: string | null;
+  /** disclosure, or record_correction (条例 第四十一条) */
+  kind: RequestKind;
 }
 
 /** A case of an agency, or not_found (a case of another agency is not found either). */
 async function loadCase(trx: Trx, agencyId: number, requestId: number): Promise<CaseRow> {
   const row = await trx
     .selectFrom('requests')
-    .select(['id', 'agency_id', 'state', 'version', 'received_on', 'decided_on'])
+    .select(['id', 'agency_id', 'state', 'version', 'received_on', 'decided_on', 'kind'])
     .where('id', '=', requestId)
     .where('agency_id', '=', agencyId)
     .executeTakeFirst();
@@ -40,6 +43,7 @@ async function loadCase(trx: Trx, agencyId: number, requestId: number): Promise<
     version: row.version,
     receivedOn: row.received_on,
     decidedOn: row.decided_on,
+    kind: isRequestKind(row.kind) ? row.kind : 'disclosure',
   };
 }
 

@@ -34,6 +34,12 @@ export async function recordPublishSuggestion(
   if (problem) throw new AppError('validation', problem, [{ field: 'reasons', message: problem }]);
   const suggestion = normalizeSuggestion(input);
   return noteOnCase(ctx, input, async (trx, row) => {
+    // 第四十四条第二款 is about “依申请公开的政府信息”; a correction request (第四十一条) discloses nothing
+    if (row.kind === 'record_correction')
+      throw new AppError(
+        'conflict',
+        '该申请是更正申请（条例第四十一条），不是政府信息公开申请，不能登记建议纳入主动公开（条例第四十四条第二款）。',
+      );
     const stored = await trx
       .selectFrom('requests')
       .select('publish_suggestion')

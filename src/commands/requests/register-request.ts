@@ -6,7 +6,11 @@ import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { computeClock } from '../../domain/clock/compute-clock.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
 import type { ApplicantType, RequestChannel } from '../../domain/report/vocabulary.ts';
-import { type ApplicantInput, applicantProblems } from '../../domain/requests/applicant.ts';
+import {
+  type ApplicantInput,
+  applicantProblems,
+  correctionApplicantProblems,
+} from '../../domain/requests/applicant.ts';
 import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
 import {
   type Assistance,
@@ -22,6 +26,11 @@ import {
   type PublishSuggestion,
   suggestionProblem,
 } from '../../domain/requests/proposals/suggestion.ts';
+import {
+  type CorrectionRequest,
+  correctionRequestProblems,
+  type RequestKind,
+} from '../../domain/requests/record-correction.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
 import { type CommandContext, inTrx } from '../context.ts';
 import { appendCaseEvent, clockColumns } from './case-store.ts';
@@ -44,6 +53,10 @@ export interface RegisterRequestInput {
   submittedAt?: Date;
   /** 条例第四十四条第二款: the applicant suggests publishing the information, with the reasons */
   publishSuggestion?: { reasons: readonly string[]; note?: string };
+  /** disclosure (default) or record_correction (条例 第四十一条) */
+  kind?: RequestKind;
+  /** a correction request's record, inaccuracy and evidence */
+  correction?: Partial<CorrectionRequest>;
   /** 条例 第二十九条第一款: an oral application written up by the office (channel `oral` only, required there) */
   oral?: OralInput;
   /** 条例 第四十三条: the help given to a citizen with reading, sight or hearing difficulties */
@@ -96,10 +109,20 @@ function receivedDate(input: RegisterRequestInput, calendar: WorkCalendar, today
 
 /**
  * The applicant's suggestion to publish given with the application (条例第四十四条第二款), checked;
- * none when not given or no reason ticked and no note written (an untouched form part).
+ * none when not given or no reason ticked and no note written (an untouched form part). A correction
+ * request (第四十一条) asks for no information to be provided, so there is nothing to suggest.
  */
-function suggestionOf(given: RegisterRequestInput['publishSuggestion']): PublishSuggestion | null {
+function suggestionOf(
+  given: RegisterRequestInput['publishSuggestion'],
+  kind: RequestKind,
+): PublishSuggestion | null {
   if (!given || (given.reasons.length === 0 && !given.note?.trim())) return null;
+  if (kind === 'record_correction') {
+    // 条例 第四十四条：“对行政机关依申请公开的政府信息，申请人认为……可以建议行政机关将该信息纳入主动公开的范围。”
+    const message =
+      '更正申请（条例第四十一条）不能建议纳入主动公开：建议只针对依申请公开的政府信息（条例第四十四条第二款），请删去“建议纳入主动公开”。';
+    throw new AppError('validation', message, [{ field: 'publishSuggestion', message }]);
+  }
   const problem = suggestionProblem(given);
   if (problem) throw new AppError('validation', problem, [{ field: 'publishSuggestion', message: problem }]);
   return normalizeSuggestion(given);
@@ -121,23 +144,44 @@ export async function registerRequest(
   ctx: CommandContext<Registrar>,
   input: RegisterRequestInput,
 ): Promise<RegisteredRequest> {
-  const refusal = registrationRefusal(ctx.actor, input.channel);
+  const kind = input.kind ?? 'disclosure';
+  const refusal = registrationRefusal(ctx.actor, input.channel, kind);
   if (refusal) throw new AppError('forbidden', refusal);
   const today = ctx.clock.today();
   const calendar = await ctx.calendar.get();
+  // 条例 第四十一条：“公民、法人或者其他组织有证据证明行政机关提供的与其自身相关的政府信息记录不准确的，
+  // 可以要求行政机关更正。” — who asks, the record, what is inaccurate and the evidence.
   const problems = [
-    ...applicantProblems(input.applicant, input.applicantType),
+    ...(kind === 'record_correction'
+      ? [
+          ...correctionApplicantProblems(input.applicant, input.applicantType),
+          ...correctionRequestProblems(input.correction ?? {}),
+        ]
+      : applicantProblems(input.applicant, input.applicantType)),
     ...oralProblems(input.channel, input.oral),
     ...(input.assistance ? assistanceProblems(input.applicantType, input.assistance) : []),
   ];
   if (problems.length > 0) {
-    throw new AppError('validation', `申请信息有误：${problems.map((p) => p.message).join('；')}`, problems);
+    const what = kind === 'record_correction' ? '更正申请' : '申请信息';
+    throw new AppError('validation', `${what}有误：${problems.map((p) => p.message).join('；')}`, problems);
   }
+  const correction =
+    kind === 'record_correction'
+      ? {
+          record: String(input.correction?.record).trim(),
+          inaccuracy: String(input.correction?.inaccuracy).trim(),
+          evidence: String(input.correction?.evidence).trim(),
+        }
+      : null;
+  // a correction request's record is what the queue searches and the letters name as the information
+  const applicant = correction
+    ? { ...input.applicant, information: correction.record, form: undefined, delivery: undefined }
+    : input.applicant;
   const writtenUpBy = ctx.actor?.username ?? PUBLIC_USERNAME;
   // 第二十九条第一款: the office wrote it up; the registering staff member is who did
   const oral = input.oral ? { ...(input.oral as OralApplication), writtenUpBy } : null; // checked above
   const receivedOn = receivedDate(input, calendar, today);
-  const suggestion = suggestionOf(input.publishSuggestion);
+  const suggestion = suggestionOf(input.publishSuggestion, kind);
   const assistance = input.assistance
     ? { ...(input.assistance as Assistance), recordedBy: writtenUpBy, recordedOn: receivedOn } // checked above
     : null;
@@ -182,12 +226,14 @@ export async function registerRequest(
         registration_year: year,
         registration_seq: counter.last_seq,
         submitted_at: input.submittedAt?.toISOString() ?? null,
-        applicant: JSON.stringify(input.applicant),
-        information: input.applicant.information ?? null,
-        doc_number: input.applicant.docNumber ?? null,
-        form: input.applicant.form ?? null,
-        delivery: input.applicant.delivery ?? null,
+        applicant: JSON.stringify(applicant),
+        information: applicant.information ?? null,
+        doc_number: applicant.docNumber ?? null,
+        form: applicant.form ?? null,
+        delivery: applicant.delivery ?? null,
         publish_suggestion: suggestion ? JSON.stringify(suggestion) : null,
+        kind,
+        correction: correction ? JSON.stringify(correction) : null,
         oral: oral ? JSON.stringify(oral) : null,
         assistance: assistance ? JSON.stringify(assistance) : null,
         state: 'open',
@@ -206,6 +252,8 @@ export async function registerRequest(
       stateBefore: null,
       stateAfter: 'open',
       data: {
+        kind,
+        ...(correction ? { correction } : {}),
         channel: input.channel,
         receiptNote: input.receiptNote ?? null,
         ...(oral ? { oral } : {}),
@@ -234,8 +282,12 @@ export async function registerRequest(
       issuedOn: receivedOn,
       answerDueOn: reading.due,
     };
+    // 第三十三条第一款: a request answered on the spot says so (a correction request never is: onTheSpotBody)
     const sections = input.onTheSpot ? { receipt: { onTheSpot: true } } : {};
-    await issueLetter(inTrx(ctx, trx), target, { kind: 'receipt', sections });
+    await issueLetter(inTrx(ctx, trx), target, {
+      kind: correction ? 'correction_receipt' : 'receipt',
+      sections,
+    });
     return {
       requestId: inserted.id,
       trackingCode,

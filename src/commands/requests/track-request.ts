@@ -10,6 +10,7 @@ import { type DeliveryMethod, deliverySentence, isDeliveryMethod } from '../../d
 import { isLetterKind, letterKindLabel } from '../../domain/letters/kinds.ts';
 import { isOutcome, outcomeInWords } from '../../domain/report/vocabulary.ts';
 import { isTrackingCode } from '../../domain/requests/identifiers.ts';
+import { CORRECTION_OUTCOME_LABELS, isCorrectionOutcome } from '../../domain/requests/record-correction.ts';
 import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import type { CommandContext } from '../context.ts';
 import { readClock } from './case-store.ts';
@@ -17,11 +18,13 @@ import { readClock } from './case-store.ts';
 export interface Tracking {
   agency: { code: string; name: string };
   registrationNo: string | null;
+  /** disclosure, or record_correction (更正申请, 条例 第四十一条: its due date is guidance, not statutory) */
+  kind: string;
   state: string;
   stateLabel: string;
   receivedOn: string;
   decidedOn: string | null;
-  /** the answer in words once decided (“不予公开（属于国家秘密）”), else null */
+  /** the answer in words once decided (“不予公开（属于国家秘密）”; a correction request's “予以更正”), else null */
   outcomeLabel: string | null;
   dueOn: string;
   workingDaysLeft: number;
@@ -54,6 +57,14 @@ function deliveryOf(l: {
   return { ...delivery, sentence: deliverySentence(delivery) };
 }
 
+/** The answer in words: one of the 21 outcomes, or a correction request's own (条例 第四十一条), else null. */
+function outcomeLabelOf(row: { outcome: string | null; correction_outcome: string | null }): string | null {
+  if (row.outcome && isOutcome(row.outcome)) return outcomeInWords(row.outcome);
+  if (row.correction_outcome && isCorrectionOutcome(row.correction_outcome))
+    return CORRECTION_OUTCOME_LABELS[row.correction_outcome];
+  return null;
+}
+
 /** The request of a tracking code as the applicant sees it; null for a malformed or unknown code. */
 export async function trackRequest(
   ctx: CommandContext<null>,
@@ -76,11 +87,12 @@ export async function trackRequest(
   return {
     agency: { code: row.agency_code, name: row.agency_name },
     registrationNo: row.registration_no,
+    kind: row.kind,
     state,
     stateLabel: CASE_STATE_LABELS[state] ?? state,
     receivedOn: row.received_on,
-    decidedOn: row.decided_on,
-    outcomeLabel: row.outcome && isOutcome(row.outcome) ? outcomeInWords(row.outcome) : null,
+    decidedOn: row.decided_on ?? row.correction_decided_on,
+    outcomeLabel: outcomeLabelOf(row),
     dueOn: clock.due,
     workingDaysLeft: clock.workingDaysLeft,
     overdue: clock.overdue,

@@ -39,7 +39,8 @@ export function requestWhere(
   s: Extract<Source, { kind: 'requests' }>,
 ) {
   const { start, end } = yearBounds(year);
-  const conditions = [];
+  // table 三 counts 政府信息公开申请 only: a correction request (条例 第四十一条) is never behind its cells
+  const conditions = [eb('kind', '=', 'disclosure')];
   if (s.column !== 'total') conditions.push(eb('applicant_type', '=', s.column));
   if (isOutcomeRow(s.row)) {
     conditions.push(eb.between('decided_on', start, end));

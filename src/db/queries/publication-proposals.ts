@@ -48,7 +48,11 @@ function applicantOf(stored: string | null): Record<string, string> | null {
   }
 }
 
-/** The year's requests as stored, for the grouping. */
+/**
+ * The year's disclosure requests as stored, for the grouping. A correction request (条例 第四十一条,
+ * kind `record_correction`) asks that a record about the applicant be corrected, not that information
+ * be disclosed: 第四十四条 (“就相同政府信息……提出公开申请”) does not count it.
+ */
 async function yearRequests(db: Kysely, agencyId: number, year: number) {
   return db
     .selectFrom('requests')
@@ -64,6 +68,7 @@ async function yearRequests(db: Kysely, agencyId: number, year: number) {
       'publish_suggestion',
     ])
     .where('agency_id', '=', agencyId)
+    .where('kind', '=', 'disclosure')
     .where('received_on', '>=', `${year}-01-01`)
     .where('received_on', '<=', `${year}-12-31`)
     .orderBy('id')

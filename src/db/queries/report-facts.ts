@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { emptyRequestFacts, yearBounds } from '../../domain/report/facts.ts';
+import { emptyCorrectionFacts, emptyRequestFacts, yearBounds } from '../../domain/report/facts.ts';
 import type {
   AgencyProfile,
+  CorrectionFacts,
   NormativeFacts,
   ReportFacts,
   RequestFacts,
@@ -15,6 +16,7 @@ import {
   type RequestChannel,
   T4_GROUPS,
 } from '../../domain/report/vocabulary.ts';
+import { isCorrectionOutcome } from '../../domain/requests/record-correction.ts';
 import type { Db } from '../connection.ts';
 import { figuresOfRow } from './admin-figures.ts';
 
@@ -91,7 +93,8 @@ async function requestFacts(db: Db, agencyId: number, year: number): Promise<Req
           sum(case when received_on < ${start} and (decided_on is null or decided_on >= ${start}) then 1 else 0 end) as carried_in,
           sum(case when decided_on is null or decided_on > ${end} then 1 else 0 end) as carried_out
         from requests
-        where agency_id = ${agencyId} and received_on <= ${end} and (decided_on is null or decided_on >= ${start})
+        where agency_id = ${agencyId} and kind = 'disclosure'
+          and received_on <= ${end} and (decided_on is null or decided_on >= ${start})
         group by applicant_type, channel`,
   );
   for (const r of open) {
@@ -105,7 +108,7 @@ async function requestFacts(db: Db, agencyId: number, year: number): Promise<Req
     db,
     sql`select applicant_type, outcome, count(*) as n, sum(fee_yuan) as fees,
           sum(case when outcome <> 'partial' then mixed_items else 0 end) as mixed
-        from requests where agency_id = ${agencyId} and decided_on between ${start} and ${end}
+        from requests where agency_id = ${agencyId} and kind = 'disclosure' and decided_on between ${start} and ${end}
         group by applicant_type, outcome`,
   );
   for (const r of decided) {
@@ -115,6 +118,30 @@ async function requestFacts(db: Db, agencyId: number, year: number): Promise<Req
     facts.decided[outcome] = row;
     facts.feesYuan += num(r.fees);
     facts.mixedItemsNotPartial += num(r.mixed);
+  }
+  return { ...facts, corrections: await correctionFacts(db, agencyId, year) };
+}
+
+/** 条例 第四十一条: the year's correction requests, which table 三 does not count (section 六 states them). */
+async function correctionFacts(db: Db, agencyId: number, year: number): Promise<CorrectionFacts> {
+  const { start, end } = yearBounds(year);
+  const facts = emptyCorrectionFacts();
+  const found = await rows(
+    db,
+    sql`select correction_outcome,
+          sum(case when received_on between ${start} and ${end} then 1 else 0 end) as received,
+          sum(case when correction_decided_on between ${start} and ${end} then 1 else 0 end) as decided,
+          sum(case when correction_decided_on is null or correction_decided_on > ${end} then 1 else 0 end) as pending
+        from requests
+        where agency_id = ${agencyId} and kind = 'record_correction' and received_on <= ${end}
+          and (correction_decided_on is null or correction_decided_on >= ${start} or received_on >= ${start})
+        group by correction_outcome`,
+  );
+  for (const r of found) {
+    facts.received += num(r.received);
+    facts.pending += num(r.pending);
+    const outcome = r.correction_outcome === null ? null : String(r.correction_outcome);
+    if (outcome && isCorrectionOutcome(outcome)) facts.decided[outcome] += num(r.decided);
   }
   return facts;
 }

@@ -41,6 +41,10 @@ export interface CaseSummary {
   outcome: string | null;
   decidedOn: string | null;
   version: number;
+  /** disclosure, or record_correction (更正申请, 条例 第四十一条) */
+  kind: string;
+  /** a correction request's outcome (its `outcome` is empty) */
+  correctionOutcome: string | null;
   /** 条例 第四十三条: what the applicant has difficulty with (the queue's tag); empty: none recorded */
   assistanceNeeds: string[];
 }
@@ -59,6 +63,9 @@ export const SUMMARY_COLUMNS = [
   'outcome',
   'decided_on',
   'version',
+  'kind',
+  'correction_outcome',
+  'correction_decided_on',
   'assistance',
 ] as const;
 
@@ -76,6 +83,9 @@ export type SummaryRow = {
   outcome: string | null;
   decided_on: string | null;
   version: number;
+  kind: string;
+  correction_outcome: string | null;
+  correction_decided_on: string | null;
   assistance: string | null;
   applicant_name: string | null;
 };
@@ -102,8 +112,11 @@ export function toSummary(r: SummaryRow): CaseSummary {
     clockState: r.clock_state,
     waitingUntil: r.waiting_until,
     outcome: r.outcome,
-    decidedOn: r.decided_on,
+    // a correction request's answer day is its own column (its decided_on is table 三's)
+    decidedOn: r.decided_on ?? r.correction_decided_on,
     version: r.version,
+    kind: r.kind,
+    correctionOutcome: r.correction_outcome,
     assistanceNeeds: assistanceNeedsOf(r.assistance),
   };
 }
@@ -286,6 +299,9 @@ export async function findByTrackingCode(db: Db, trackingCode: string) {
       'requests.state',
       'requests.outcome',
       'requests.decided_on',
+      'requests.correction_decided_on',
+      'requests.correction_outcome',
+      'requests.kind',
       'agencies.code as agency_code',
       'agencies.name as agency_name',
     ])

@@ -35,6 +35,7 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
     'request_reasons',
     'set_later_date',
     'decide',
+    'decide_correction', // 条例 第四十一条: the 经办人 answers a correction request as any other
     'record_provision',
   ].map((action): [string, PolicyTable<string>, string, string[]] => [
     'case actions',

@@ -3,6 +3,7 @@
  * (see templates.ts for the syntax). The answers take their statement, provisions and remedies from
  * the case (answerSection: requests/outcome-basis.ts), so one template serves every outcome of a group.
  */
+import { ARTICLE_41 } from '../requests/record-correction.ts';
 import type { LetterKind } from './kinds.ts';
 
 const ORDINANCE = '《中华人民共和国政府信息公开条例》';
@@ -138,6 +139,36 @@ const answer = (...extra: string[]): string =>
     CONTACT,
   );
 
+// 条例 第四十一条, quoted verbatim from docs/law.md: a correction request's letters quote it in full.
+const ARTICLE_41_QUOTED = `“${ARTICLE_41}”`;
+
+// The 条例 sets no period for a correction request (第三十三条 is about 政府信息公开申请): the receipt
+// states the product's guidance date as a target, not as a statutory deadline.
+const CORRECTION_RECEIPT = letter(
+  SALUTATION,
+  '本机关于{{case.receivedOn}}收到您提出的政府信息更正申请，已予登记，登记号为{{case.registrationNo}}。' +
+    '您要求更正的政府信息记录为：“{{case.information}}”。',
+  `${ORDINANCE}第四十一条规定：${ARTICLE_41_QUOTED}本机关将依照上述规定审核您提供的证据，并将处理结果书面告知您` +
+    '{{#if case.answerDueOn}}（本机关参照政府信息公开申请的答复期限，力争于{{case.answerDueOn}}前告知）{{/if}}。',
+  '您可以凭查询码{{case.trackingCode}}查询申请的办理进度，请妥善保管。',
+  '特此回执。',
+  SIGNATURE,
+  CONTACT_AND_ADDRESS,
+);
+
+const CORRECTION_ANSWER = letter(
+  SALUTATION,
+  '本机关于{{case.receivedOn}}收到您提出的政府信息更正申请（登记号：{{case.registrationNo}}），' +
+    '要求更正“{{correctionAnswer.record}}”，认为其中“{{correctionAnswer.inaccuracy}}”不准确。',
+  `${ORDINANCE}第四十一条规定：${ARTICLE_41_QUOTED}根据上述规定，现答复如下：`,
+  '{{correctionAnswer.statement}}',
+  '{{#if correctionAnswer.reason}}{{correctionAnswer.reason}}{{/if}}',
+  '{{remedies}}',
+  '特此告知。',
+  SIGNATURE,
+  CONTACT,
+);
+
 /** The default template of each kind. */
 export const DEFAULT_TEMPLATES: Record<LetterKind, string> = {
   receipt: RECEIPT,
@@ -151,5 +182,7 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, string> = {
   'answer.unable': answer(),
   'answer.not_processed': answer(),
   'answer.other': answer(),
+  correction_receipt: CORRECTION_RECEIPT,
+  correction_answer: CORRECTION_ANSWER,
   provision: PROVISION,
 };

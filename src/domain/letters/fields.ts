@@ -82,10 +82,20 @@ const SECTIONS = {
     { path: 'answer.otherAgency', label: '负责公开的行政机关' },
     { path: 'remedies', label: '救济途径' },
   ],
+  correction_answer: [
+    { path: 'correctionAnswer.outcomeLabel', label: '更正申请的处理结果' },
+    { path: 'correctionAnswer.record', label: '要求更正的政府信息记录' },
+    { path: 'correctionAnswer.inaccuracy', label: '不准确的内容' },
+    { path: 'correctionAnswer.statement', label: '答复内容' },
+    { path: 'correctionAnswer.reason', label: '理由说明' },
+    { path: 'remedies', label: '救济途径' },
+  ],
 } satisfies Record<string, LetterField[]>;
 
 /** The placeholders a template of this kind may use. */
 export function letterFields(kind: LetterKind): readonly LetterField[] {
+  // a correction request's receipt names the common fields only (it is never answered on the spot)
+  if (kind === 'correction_receipt') return COMMON;
   const section = isAnswerKind(kind) ? SECTIONS.answer : SECTIONS[kind];
   return [...COMMON, ...section];
 }

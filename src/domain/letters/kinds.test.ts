@@ -46,6 +46,8 @@ describe('letter kinds', () => {
     ['fee', '收费通知书'],
     ['answer.denied', '答复书（不予公开）'],
     ['answer.not_processed', '答复书（不予处理）'],
+    ['correction_receipt', '更正申请登记回执'],
+    ['correction_answer', '更正申请答复书'],
   ] as const)('%s is listed as %s', (kind, label) => {
     expect(letterKindLabel(kind)).toBe(label);
   });

@@ -1,7 +1,8 @@
 /**
  * The letters a disclosure office sends in a case (条例 第三十条–第三十六条, 国办函〔2020〕109号):
  * the receipt, the notices that stop or extend the clock, one answer letter per outcome group, and
- * the notice of how the information granted is provided (第四十条).
+ * the notice of how the information granted is provided (第四十条); for a request to correct a record
+ * (条例 第四十一条) its own receipt and answer.
  */
 import { OUTCOME_GROUP_LABELS, type Outcome, type OutcomeGroup, outcomeGroup } from '../report/vocabulary.ts';
 
@@ -18,6 +19,8 @@ export const LETTER_KINDS = [
   'answer.unable',
   'answer.not_processed',
   'answer.other',
+  'correction_receipt',
+  'correction_answer',
   'provision',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -69,6 +72,17 @@ export const LETTER_KIND_INFO: Record<LetterKind, LetterKindInfo> = {
   'answer.unable': answer(['第二十九条', '第三十条', '第三十六条', '第三十八条']),
   'answer.not_processed': answer(['第二条', '第三十五条', '第三十六条', '第三十八条', '第三十九条']),
   'answer.other': answer(['第三十条', '第四十二条']),
+  // 条例 第四十一条: a request to correct a record about the applicant, not a 政府信息公开申请
+  correction_receipt: {
+    name: '更正申请登记回执',
+    title: '政府信息更正申请登记回执',
+    articles: ['第四十一条'],
+  },
+  correction_answer: {
+    name: '更正申请答复书',
+    title: '政府信息更正申请答复书',
+    articles: ['第四十一条'],
+  },
   provision: { name: '提供方式告知书', title: '政府信息提供方式告知书', articles: ['第四十条'] },
 };
 

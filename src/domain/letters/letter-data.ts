@@ -111,6 +111,22 @@ export interface AnswerSection {
   otherAgency?: string;
 }
 
+/** 更正申请答复书 (条例 第四十一条); see correctionAnswerSection. */
+export interface CorrectionAnswerSection {
+  /** corrected, transferred, referred, refused */
+  outcome: string;
+  /** “予以更正”, “不予更正” */
+  outcomeLabel: string;
+  /** the record the applicant asked to correct */
+  record: string;
+  /** what the applicant says is inaccurate */
+  inaccuracy: string;
+  /** the answer sentence (correctionStatement) */
+  statement: string;
+  /** staff's reason or explanation (required for 不予更正) */
+  reason?: string;
+}
+
 /** 提供方式告知书 (第四十条): the form it is provided in, or the 查阅、抄录 arrangement; see provisionSection. */
 export type ProvisionSection = ProvisionLetterSection;
 
@@ -132,6 +148,7 @@ export interface LetterData {
   extension?: ExtensionSection;
   fee?: FeeSection;
   answer?: AnswerSection;
+  correctionAnswer?: CorrectionAnswerSection;
   provision?: ProvisionSection;
   /** 行政复议 and 行政诉讼: where and within which time (every answer) */
   remedies?: string;

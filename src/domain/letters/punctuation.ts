@@ -27,7 +27,7 @@ const sentence = (text: string | undefined): string | undefined =>
 
 /** The letter's staff-written texts punctuated for where the templates set them. */
 export function tidyLetterData(data: LetterData): LetterData {
-  const { correction, consultation, extension, fee, answer, provision } = data;
+  const { correction, consultation, extension, fee, answer, provision, correctionAnswer } = data;
   return {
     ...data,
     ...(correction ? { correction: { ...correction, items: correction.items.map(asSentence) } } : {}),
@@ -57,6 +57,9 @@ export function tidyLetterData(data: LetterData): LetterData {
             items: answer.items?.map((item) => ({ ...item, reason: sentence(item.reason) })),
           },
         }
+      : {}),
+    ...(correctionAnswer
+      ? { correctionAnswer: { ...correctionAnswer, reason: sentence(correctionAnswer.reason) } }
       : {}),
   };
 }

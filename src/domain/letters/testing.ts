@@ -2,7 +2,9 @@
 
 import type { Outcome } from '../report/vocabulary.ts';
 import type { DecisionSlot } from '../requests/decision-fields.ts';
+import type { CorrectionDecision, CorrectionRequest } from '../requests/record-correction.ts';
 import { type AnswerInput, answerSection } from './answer-section.ts';
+import { correctionAnswerSection } from './correction-answer-section.ts';
 import { feeSection } from './fee-section.ts';
 import type { LetterData } from './letter-data.ts';
 
@@ -130,4 +132,43 @@ export function sampleDecision(outcome: Outcome, basisCode: string): AnswerInput
         ]
       : undefined;
   return { outcome, basisCode, slots: SAMPLE_SLOTS, reasons: '经本机关审查', items };
+}
+
+/** A request to correct a record about the applicant (条例 第四十一条), as registered. */
+export const SAMPLE_CORRECTION_REQUEST: CorrectionRequest = {
+  record: '2020年度临港区城乡低保对象名单中李华的家庭人口数',
+  inaccuracy: '名单记载家庭人口为4人，实际为3人',
+  evidence: '户口簿复印件、派出所出具的户籍证明',
+};
+
+/** A decision of each outcome of a correction request, as staff would record it. */
+export const SAMPLE_CORRECTION_DECISIONS: Record<string, CorrectionDecision> = {
+  corrected: { outcome: 'corrected', corrected: '将家庭人口由4人更正为3人，并已在本机关网站更新该名单' },
+  transferred: {
+    outcome: 'transferred',
+    agency: '威海市公安局临港分局',
+    reason: '户籍信息由公安机关登记管理。',
+  },
+  referred: { outcome: 'referred', agency: '威海市民政局', contact: '0631-5233001' },
+  refused: {
+    outcome: 'refused',
+    ground: 'insufficient_evidence',
+    reason: '您提供的户籍证明开具于2021年，不能证明名单制作时（2020年6月）的家庭人口',
+  },
+};
+
+/** The sample case as a correction request (its record as the information) answered by the decision. */
+export function correctionLetterData(
+  decision: CorrectionDecision,
+  bodies = { reviewBody: '威海市人民政府', court: '威海市环翠区人民法院' },
+): LetterData {
+  const result = correctionAnswerSection(SAMPLE_CORRECTION_REQUEST, decision, bodies);
+  if (!result.ok) throw new Error(result.message);
+  const base = sampleLetterData();
+  return {
+    ...base,
+    case: { ...base.case, information: SAMPLE_CORRECTION_REQUEST.record, form: '' },
+    correctionAnswer: result.correctionAnswer,
+    remedies: result.remedies,
+  };
 }

@@ -395,3 +395,61 @@ describe('admin figures', () => {
     expect(yearFactsFromRecords(records({ admin }), year).admin).toEqual(expected);
   });
 });
+
+describe('条例第四十一条: correction requests are not counted in table 三, but in their own facts (section 六)', () => {
+  const correction = (
+    receivedOn: string,
+    decidedOn: string | null,
+    correctionOutcome: RequestRecord['correctionOutcome'] = null,
+  ) => request(receivedOn, decidedOn, null, { kind: 'record_correction', correctionOutcome });
+
+  it.each<[string, RequestRecord, { received: number; decided: number; pending: number }]>([
+    [
+      'received and answered in the year',
+      correction('2021-03-01', '2021-03-20', 'corrected'),
+      { received: 1, decided: 1, pending: 0 },
+    ],
+    [
+      'received in the year, open at its end',
+      correction('2021-12-20', null),
+      { received: 1, decided: 0, pending: 1 },
+    ],
+    [
+      'received before, answered in the year',
+      correction('2020-12-20', '2021-01-10', 'refused'),
+      { received: 0, decided: 1, pending: 0 },
+    ],
+    [
+      'received in the year, answered the next',
+      correction('2021-12-20', '2022-01-05', 'referred'),
+      { received: 1, decided: 0, pending: 1 },
+    ],
+    [
+      'answered before the year',
+      correction('2020-03-01', '2020-03-20', 'transferred'),
+      { received: 0, decided: 0, pending: 0 },
+    ],
+  ])('条例第四十一条: %s — table 三 counts nothing', (_situation, r, expected) => {
+    expect(attribution(r, 2021)).toEqual({ received: 0, carriedIn: 0, decided: 0, carriedOut: 0 });
+    const c = yearFactsFromRecords(records({ requests: [r] }), 2021).requests.corrections;
+    if (!c) throw new Error('no correction facts');
+    expect({ received: c.received, decided: sum(c.decided), pending: c.pending }).toEqual(expected);
+  });
+
+  it('条例第四十一条: the year’s answers are counted by outcome, beside the disclosure requests', () => {
+    const facts = yearFactsFromRecords(
+      records({
+        requests: [
+          correction('2021-03-01', '2021-03-20', 'corrected'),
+          correction('2021-04-01', '2021-04-20', 'corrected'),
+          correction('2021-05-01', '2021-05-20', 'refused'),
+          request('2021-05-01', '2021-05-20'),
+        ],
+      }),
+      2021,
+    ).requests;
+    expect(facts.corrections?.decided).toEqual({ corrected: 2, transferred: 0, referred: 0, refused: 1 });
+    expect(sum(facts.received)).toBe(1);
+    expect(facts.decided).toEqual({ granted: { natural_person: 1 } });
+  });
+});

@@ -1,3 +1,4 @@
+import { CORRECTION_OUTCOMES } from '../requests/record-correction.ts';
 import { zeroColumns } from './cells.ts';
 import {
   hasMixedItems,
@@ -6,7 +7,14 @@ import {
   type RequestRecord,
   type ReviewRecord,
 } from './records.ts';
-import type { AdminFigures, NormativeFacts, RequestFacts, ReviewFacts, YearFacts } from './types.ts';
+import type {
+  AdminFigures,
+  CorrectionFacts,
+  NormativeFacts,
+  RequestFacts,
+  ReviewFacts,
+  YearFacts,
+} from './types.ts';
 import { REQUEST_CHANNELS, type RequestChannel, T4_GROUPS } from './vocabulary.ts';
 
 /** The first and last day of a year, as ISO dates (dates compare as text). */
@@ -38,9 +46,19 @@ function normativeFacts(records: readonly NormativeRecord[], year: number): Norm
   return { issued, repealed, valid, issuedToDate };
 }
 
+/** Correction requests with every count at zero. */
+export function emptyCorrectionFacts(): CorrectionFacts {
+  return {
+    received: 0,
+    decided: Object.fromEntries(CORRECTION_OUTCOMES.map((o) => [o, 0])) as CorrectionFacts['decided'],
+    pending: 0,
+  };
+}
+
 /** Request facts with every count at zero: the start of both aggregations (in memory and SQL). */
 export function emptyRequestFacts(): RequestFacts {
   return {
+    corrections: emptyCorrectionFacts(),
     received: zeroColumns(),
     carriedIn: zeroColumns(),
     carriedOut: zeroColumns(),
@@ -54,7 +72,16 @@ export function emptyRequestFacts(): RequestFacts {
 function requestFacts(records: readonly RequestRecord[], year: number): RequestFacts {
   const { start, end } = yearBounds(year);
   const facts = emptyRequestFacts();
+  const corrections = emptyCorrectionFacts();
   for (const r of records) {
+    // 条例 第四十一条: a correction request is not a 政府信息公开申请; table 三 does not count it, section 六 does
+    if (r.kind === 'record_correction') {
+      if (r.receivedOn >= start && r.receivedOn <= end) corrections.received++;
+      if (r.decidedOn && r.correctionOutcome && r.decidedOn >= start && r.decidedOn <= end)
+        corrections.decided[r.correctionOutcome]++;
+      if (r.receivedOn <= end && (!r.decidedOn || r.decidedOn > end)) corrections.pending++;
+      continue;
+    }
     const column = r.applicantType;
     if (r.receivedOn >= start && r.receivedOn <= end) {
       facts.received[column]++;
@@ -70,7 +97,7 @@ function requestFacts(records: readonly RequestRecord[], year: number): RequestF
       if (r.outcome !== 'partial' && hasMixedItems(r.itemOutcomes)) facts.mixedItemsNotPartial++;
     }
   }
-  return facts;
+  return { ...facts, corrections };
 }
 
 function reviewFacts(records: readonly ReviewRecord[], year: number): ReviewFacts {

@@ -189,3 +189,41 @@ describe('draftNarrative in other situations', () => {
     expect(text).not.toContain('较上年度');
   });
 });
+
+describe('条例第四十一条: section 六 states the year’s correction requests (table 三 does not count them)', () => {
+  const format = formatById('2021');
+  const withCorrections = (corrections: NonNullable<YearFacts['requests']['corrections']>): YearFacts => {
+    const facts = structuredClone(seedFacts().current);
+    facts.requests.corrections = corrections;
+    return facts;
+  };
+  const otherText = (facts: YearFacts) => {
+    const cells = format.computeCells(facts);
+    return sectionTexts(draftNarrative(cells, facts, null, format).other).join('');
+  };
+
+  it('条例第四十一条: none received, none answered — no sentence, section 六 as the seed has it', () => {
+    const facts = withCorrections({
+      received: 0,
+      decided: { corrected: 0, transferred: 0, referred: 0, refused: 0 },
+      pending: 0,
+    });
+    expect(otherText(facts)).toBe(otherText(seedFacts().current));
+    expect(otherText(facts)).not.toContain('第四十一条');
+  });
+
+  it.each<[string, NonNullable<YearFacts['requests']['corrections']>, string]>([
+    [
+      'answered with two outcomes, one still open',
+      { received: 3, decided: { corrected: 1, transferred: 0, referred: 0, refused: 1 }, pending: 1 },
+      '本年度收到要求更正与申请人自身相关的政府信息记录的申请（《中华人民共和国政府信息公开条例》第四十一条）3件，办结2件，其中予以更正1件，不予更正1件；截至2021年12月31日尚未办结1件。此类申请不属于政府信息公开申请，未计入本报告第三部分的统计表。',
+    ],
+    [
+      'received, none answered yet',
+      { received: 1, decided: { corrected: 0, transferred: 0, referred: 0, refused: 0 }, pending: 1 },
+      '本年度收到要求更正与申请人自身相关的政府信息记录的申请（《中华人民共和国政府信息公开条例》第四十一条）1件，办结0件；截至2021年12月31日尚未办结1件。此类申请不属于政府信息公开申请，未计入本报告第三部分的统计表。',
+    ],
+  ])('条例第四十一条: %s', (_situation, corrections, sentence) => {
+    expect(otherText(withCorrections(corrections))).toContain(sentence);
+  });
+});

@@ -1,3 +1,4 @@
+import { CORRECTION_OUTCOME_LABELS, CORRECTION_OUTCOMES } from '../requests/record-correction.ts';
 import { cellNumber } from './cells.ts';
 import type { ReportFormat } from './format.ts';
 import type { Cells, Narrative, Paragraph, Segment, YearFacts } from './types.ts';
@@ -110,6 +111,25 @@ function normativeText(facts: YearFacts): string {
   return `本年制发规章和行政规范性文件${issued}件，废止${repealed}件，截至${year}年12月31日，现行有效件数${valid}件。`;
 }
 
+/**
+ * 条例 第四十一条: the year's requests to correct records about the applicant. The 2021 format has no
+ * cell for them (table 三 counts 政府信息公开申请), so section 六 states them; nothing when there were
+ * none. Worded to make no R9 claim (no “本年新收”, “结转下年度” or outcome-row phrase).
+ */
+export function correctionsText(facts: YearFacts): string {
+  const c = facts.requests.corrections;
+  if (!c) return '';
+  const decided = CORRECTION_OUTCOMES.reduce((sum, o) => sum + c.decided[o], 0);
+  if (c.received === 0 && decided === 0 && c.pending === 0) return '';
+  const outcomes = CORRECTION_OUTCOMES.filter((o) => c.decided[o] > 0).map(
+    (o) => `${CORRECTION_OUTCOME_LABELS[o]}${c.decided[o]}件`,
+  );
+  let text = `本年度收到要求更正与申请人自身相关的政府信息记录的申请（《中华人民共和国政府信息公开条例》第四十一条）${c.received}件，办结${decided}件`;
+  if (outcomes.length > 0) text += `，其中${outcomes.join('，')}`;
+  if (c.pending > 0) text += `；截至${facts.year}年12月31日尚未办结${c.pending}件`;
+  return `${text}。此类申请不属于政府信息公开申请，未计入本报告第三部分的统计表。`;
+}
+
 const gen = (key: string, text: string): Segment => ({ kind: 'generated', key, text });
 
 /**
@@ -150,5 +170,8 @@ export function draftNarrative(
   const other: Paragraph[] = [
     { topic: 'fees', title: '', segments: [gen('other.fees', processingFeesText(facts))] },
   ];
+  const corrections = correctionsText(facts);
+  if (corrections)
+    other.push({ topic: 'corrections', title: '', segments: [gen('other.corrections', corrections)] });
   return { overview, problems: [], other };
 }

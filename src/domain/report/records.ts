@@ -1,3 +1,4 @@
+import type { CorrectionOutcome, RequestKind } from '../requests/record-correction.ts';
 import type {
   ApplicantType,
   NormativeKind,
@@ -34,6 +35,10 @@ export interface RequestRecord {
   feeYuan: number;
   /** the decision on each item, when the request had several */
   itemOutcomes: Outcome[];
+  /** a request to correct a record (条例 第四十一条) is not counted in table 三; absent: disclosure */
+  kind?: RequestKind;
+  /** a correction request's outcome (`outcome` is null for it) */
+  correctionOutcome?: CorrectionOutcome | null;
 }
 
 /** A reconsideration or litigation case about disclosure. */

@@ -1,3 +1,4 @@
+import type { CorrectionOutcome } from '../requests/record-correction.ts';
 import type { OptionalFigureKey } from './figures.ts';
 import type { FormatId } from './format.ts';
 import type {
@@ -42,6 +43,8 @@ export interface PublicationFacts {
 }
 
 /** Requests of one year, aggregated per applicant column (the input of table 三). */
+export type { CorrectionOutcome };
+
 export interface RequestFacts {
   /** received in the year */
   received: Record<ApplicantType, number>;
@@ -57,6 +60,21 @@ export interface RequestFacts {
   feesYuan: number;
   /** decided requests whose items were decided differently but which are not counted as partial (R2) */
   mixedItemsNotPartial: number;
+  /**
+   * Requests to correct records (条例 第四十一条): none of the above counts them (table 三 is about
+   * 政府信息公开申请); section 六 states them. Absent from versions published before migration 0017.
+   */
+  corrections?: CorrectionFacts;
+}
+
+/** A year's correction requests (条例 第四十一条), for section 六. */
+export interface CorrectionFacts {
+  /** received in the year */
+  received: number;
+  /** decided in the year, by outcome */
+  decided: Record<CorrectionOutcome, number>;
+  /** received by the year's end and undecided at it */
+  pending: number;
 }
 
 export interface NormativeFacts {

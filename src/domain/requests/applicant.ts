@@ -183,3 +183,16 @@ export function applicantProblems(
     ...formProblems(input),
   ];
 }
+
+/**
+ * The problems of the applicant of a correction request (条例 第四十一条 “与其自身相关的政府信息记录”): who
+ * they are and how to reach them; the information sought and its form (第二十九条第二款第（二）（三）项) are a
+ * disclosure request's, a correction request states its record instead (record-correction.ts).
+ */
+export function correctionApplicantProblems(
+  input: ApplicantInput,
+  applicantType: string,
+  today?: string,
+): FieldProblem[] {
+  return [...identityProblems(input, applicantType.trim(), today), ...contactProblems(input)];
+}

@@ -85,6 +85,14 @@ describe('the requests policy’s refusals (the 403 messages)', () => {
     else expect(refusal).toContain(message);
   });
 
+  it('条例第四十一条: nobody signed in may not file a correction request, even online', () => {
+    expect(registrationRefusal(null, 'online', 'record_correction')).toBe(
+      '更正申请（条例第四十一条）须由“经办人”登记。',
+    );
+    expect(registrationRefusal({ roles: ['operator'] }, 'letter', 'record_correction')).toBeNull();
+    expect(registrationRefusal({ roles: ['reviewer'] }, 'letter', 'record_correction')).toContain('经办人');
+  });
+
   it.each([
     ['an operator (registers and decides)', { roles: ['operator'] }, null],
     ['a reviewer', { roles: ['reviewer'] }, '登记依申请公开需要“经办人”角色。'],

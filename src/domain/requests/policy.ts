@@ -9,6 +9,7 @@
  */
 import { can, type PolicyTable } from '../accounts/policy-table.ts';
 import type { RequestChannel } from '../report/vocabulary.ts';
+import type { RequestKind } from './record-correction.ts';
 import type { CaseAction } from './state-machine.ts';
 
 /** The verbs on a request besides its case actions. */
@@ -58,6 +59,7 @@ export const CASE_ACTION_ROLES: PolicyTable<CaseAction> = {
   request_reasons: ['operator'],
   set_later_date: ['operator'],
   decide: ['operator'],
+  decide_correction: ['operator'],
   record_provision: ['operator'],
 };
 
@@ -94,8 +96,11 @@ export function requestRefusal(actor: { roles: readonly string[] }, verb: Reques
 export function registrationRefusal(
   actor: { roles: readonly string[] } | null,
   channel: RequestChannel,
+  kind: RequestKind = 'disclosure',
 ): string | null {
   if (actor) return requestRefusal(actor, 'register');
+  // 条例 第四十一条: the portal files disclosure requests; a correction request is registered by staff
+  if (kind === 'record_correction') return '更正申请（条例第四十一条）须由“经办人”登记。';
   return channel === 'online' ? null : '信函、当面、传真、口头等渠道收到的申请须由“经办人”登记。';
 }
 

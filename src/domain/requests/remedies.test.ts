@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { citationText } from './outcome-basis.ts';
 import {
+  CORRECTION_REMEDY_CITATIONS,
+  correctionRemediesSentence,
+  correctionRemedyRoute,
   missingRemedyBodies,
   missingRemedyBodiesMessage,
   REMEDY_CITATIONS,
@@ -139,5 +142,32 @@ describe('missingRemedyBodies (复议法 第二十条第三款、第二十三条
     const message = missingRemedyBodiesMessage(['reviewBody']);
     expect(message).toContain('“行政复议机关”');
     expect(message).toContain('机关设置');
+  });
+});
+
+describe('条例第四十一条: the remedies of a correction answer (条例 第五十一条, 复议法 第十一条第（十四）项)', () => {
+  it('条例第五十一条: a correction answer leaves 行政复议 or a suit, never review-first', () => {
+    expect(correctionRemedyRoute()).toBe('review_or_suit');
+  });
+
+  it('复议法 第二十条, 诉讼法 第四十六条: sixty days for review, six months for a suit, the bodies named', () => {
+    expect(correctionRemediesSentence(BODIES)).toBe(
+      '如对本答复不服，可以自知道或者应当知道该行政行为之日起六十日内向威海市人民政府申请行政复议，' +
+        '也可以自知道或者应当知道该行政行为之日起六个月内向威海市环翠区人民法院提起行政诉讼。',
+    );
+  });
+
+  it('条例第五十一条: the complaint channel in the article’s words, not a disclosure answer’s', () => {
+    const text = correctionRemediesSentence({ ...BODIES, complaintChannel: '威海市人民政府办公室' });
+    expect(text).toMatch(
+      /您认为本机关在政府信息公开工作中侵犯您合法权益的，也可以向威海市人民政府办公室投诉、举报。$/u,
+    );
+    expect(text).not.toContain('对政府信息公开申请不依法答复处理');
+  });
+
+  it('rests on 条例 第五十一条 and 复议法 第十一条第（十四）项', () => {
+    const text = citationText(CORRECTION_REMEDY_CITATIONS);
+    expect(text).toContain('《中华人民共和国政府信息公开条例》第五十一条');
+    expect(text).toContain('《中华人民共和国行政复议法》第十一条第（十四）项、第二十条第一款');
   });
 });

@@ -138,6 +138,44 @@ export function remediesSentence(route: RemedyRoute, bodies: RemedyBodies = {}):
   return `${first}，也可以自知道或者应当知道该行政行为之日起六个月内向${court}提起行政诉讼。${complaint}`;
 }
 
+/**
+ * The route of a correction answer (更正申请答复书, 条例 第四十一条), whatever its outcome: 行政复议 or a
+ * suit. It is an act “在政府信息公开工作中” — 条例 第五十一条：“公民、法人或者其他组织认为行政机关在政府信息公开工作中
+ * 侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政
+ * 诉讼。”; 复议法 第十一条第（十四）项：“认为行政机关在政府信息公开工作中侵犯其合法权益”; 法释〔2025〕8号 第一条第（五）项：
+ * “认为行政机关在政府信息公开工作中的其他行为侵犯其合法权益的”. Not review-first: 复议法 第二十三条第一款第（四）项 is
+ * “申请政府信息公开，行政机关不予公开”, and a correction request is not a 政府信息公开申请; nor is it among the
+ * answers of 法释〔2025〕8号 第十条第二款 that courts do not accept.
+ */
+export function correctionRemedyRoute(): RemedyRoute {
+  return 'review_or_suit';
+}
+
+/**
+ * The remedies sentence of a correction answer: 行政复议 within 六十日 (复议法 第二十条) or a suit within
+ * 六个月 (诉讼法 第四十六条); the complaint channel, where set, in 条例 第五十一条's words
+ * (“在政府信息公开工作中侵犯其合法权益的……投诉、举报”), not those of a disclosure answer.
+ */
+export function correctionRemediesSentence(bodies: RemedyBodies = {}): string {
+  const review = bodies.reviewBody?.trim() || '行政复议机关';
+  const court = bodies.court?.trim() || '有管辖权的人民法院';
+  const complaint = bodies.complaintChannel?.trim()
+    ? `您认为本机关在政府信息公开工作中侵犯您合法权益的，也可以向${bodies.complaintChannel.trim()}投诉、举报。`
+    : '';
+  return (
+    `如对本答复不服，可以${PERIOD}向${review}申请行政复议，` +
+    `也可以自知道或者应当知道该行政行为之日起六个月内向${court}提起行政诉讼。${complaint}`
+  );
+}
+
+/** The provisions a correction answer's remedies rest on. */
+export const CORRECTION_REMEDY_CITATIONS: readonly Citation[] = [
+  { law: 'ordinance', article: '第五十一条' },
+  { law: 'review_law', article: '第十一条第（十四）项' },
+  { law: 'review_law', article: '第二十条第一款' },
+  { law: 'litigation_law', article: '第四十六条第一款' },
+];
+
 /** The provisions the remedies sentence rests on. */
 export const REMEDY_CITATIONS: readonly Citation[] = [
   { law: 'ordinance', article: '第四十七条第二款' },

@@ -5,6 +5,7 @@ import {
   CASE_STATES,
   type CaseAction,
   type CaseState,
+  kindRefusal,
   TRANSITIONS,
   transition,
 } from './state-machine.ts';
@@ -26,6 +27,7 @@ const ALLOWED: Array<[string, CaseState, CaseAction, CaseState]> = [
   ['an open case is answered', 'open', 'decide', 'decided'],
   ['the agency decides without the third party’s reply', 'in_consultation', 'decide', 'decided'],
   ['unreasonable reasons: not processed', 'awaiting_reasons', 'decide', 'decided'],
+  ['条例第四十一条: a correction request is answered', 'open', 'decide_correction', 'decided'],
   ['条例第四十条: how the information granted is provided', 'decided', 'record_provision', 'decided'],
 ];
 
@@ -81,10 +83,60 @@ describe('the request state machine', () => {
     ['无法提供', 'unable.not_held', []],
     ['逾期未缴费', 'other.no_fee', []],
   ] as const)('条例第四十条: a case decided %s offers %j', (_label, outcome, actions) => {
-    expect(allowedActions('decided', outcome, 'a36.2')).toEqual(actions);
+    expect(allowedActions('decided', { outcome, basis: 'a36.2' })).toEqual(actions);
   });
 
   it('条例第三十六条第（一）项: a 予以公开 pointing to published information offers nothing to provide', () => {
-    expect(allowedActions('decided', 'granted', 'a36.1')).toEqual([]);
+    expect(allowedActions('decided', { outcome: 'granted', basis: 'a36.1' })).toEqual([]);
+  });
+
+  it.each([
+    ['open', ['decide_correction']],
+    ['decided', []],
+  ] as const)(
+    '条例第四十一条: offers on a correction request “%s” exactly these actions',
+    (state, actions) => {
+      expect(allowedActions(state, { kind: 'record_correction' })).toEqual(actions);
+    },
+  );
+});
+
+describe('条例第四十一条: a correction request has its own decision, a disclosure request the 21 outcomes', () => {
+  it.each(CASE_ACTIONS.filter((a) => a !== 'decide_correction'))(
+    '条例第四十一条: a correction request refuses %s, saying it is a 更正申请',
+    (action) => {
+      expect(kindRefusal('record_correction', action)).toMatch(/^该申请是更正申请（条例第四十一条）/);
+    },
+  );
+
+  it('条例第四十一条: the normal decide on a correction request points to 答复更正申请', () => {
+    expect(kindRefusal('record_correction', 'decide')).toContain('请使用“答复更正申请”');
+  });
+
+  it('条例第四十一条: 告知提供方式 (第四十条) on a correction request says its answer provides no information', () => {
+    expect(kindRefusal('record_correction', 'record_provision')).toContain(
+      '更正申请的答复不向申请人提供政府信息',
+    );
+  });
+
+  it('条例第四十一条: a decided correction request offers no 告知提供方式 (第四十条), whatever outcome is passed', () => {
+    expect(
+      allowedActions('decided', { kind: 'record_correction', outcome: 'granted', basis: 'a36.2' }),
+    ).toEqual([]);
+  });
+
+  it('条例第四十一条: decide_correction on a disclosure request points to 作出答复', () => {
+    expect(kindRefusal('disclosure', 'decide_correction')).toContain('请使用“作出答复”');
+  });
+
+  it.each(CASE_ACTIONS.filter((a) => a !== 'decide_correction'))(
+    'a disclosure request allows %s as before',
+    (action) => {
+      expect(kindRefusal('disclosure', action)).toBeNull();
+    },
+  );
+
+  it('条例第四十一条: a correction request allows its own decision', () => {
+    expect(kindRefusal('record_correction', 'decide_correction')).toBeNull();
   });
 });

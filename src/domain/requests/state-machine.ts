@@ -4,6 +4,7 @@
  * 7-day window for 补正, the extension before the due date, lapsed waits) are the clock's.
  */
 import { providesInformation } from './provision.ts';
+import type { RequestKind } from './record-correction.ts';
 
 export const CASE_STATES = [
   'open',
@@ -37,6 +38,7 @@ export const CASE_ACTIONS = [
   'request_reasons',
   'set_later_date',
   'decide',
+  'decide_correction',
   'record_provision',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
@@ -54,6 +56,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   request_reasons: '要求说明理由（第三十五条）',
   set_later_date: '确定延后答复期限（第三十五条）',
   decide: '作出答复',
+  decide_correction: '答复更正申请（第四十一条）',
   record_provision: '告知提供方式（第四十条）',
 };
 
@@ -78,6 +81,7 @@ export const TRANSITIONS: Record<CaseAction, Transition> = {
   request_reasons: { from: ['open'], to: 'awaiting_reasons', basis: '条例第三十五条' },
   set_later_date: { from: ['awaiting_reasons'], to: 'open', basis: '条例第三十五条' },
   decide: { from: ['open', 'in_consultation', 'awaiting_reasons'], to: 'decided', basis: '条例第三十六条' },
+  decide_correction: { from: ['open'], to: 'decided', basis: '条例第四十一条' },
   // 条例 第四十条: how information granted is provided (its outcome is checked: provision.ts)
   record_provision: { from: ['decided'], to: 'same', basis: '条例第四十条' },
 };
@@ -98,17 +102,44 @@ export function transition(state: CaseState, action: CaseAction): TransitionResu
 }
 
 /**
- * The actions a case in this state allows (what the case page offers); with its outcome, a decided
- * case offers 告知提供方式 only when the answer provides information (条例 第四十条, provision.ts).
+ * Why an action does not fit the request's kind, or null. 条例 第三十条–第三十六条 speak of the
+ * 政府信息公开申请: 补正, 征求意见, 延期, 收费, 第三十五条 and the 21 outcomes are not for a correction
+ * request, which has its own decision (第四十一条, `decide_correction`); that decision is not for a
+ * disclosure request. Nor is 第四十条's 告知提供方式 — 条例 第四十条：“行政机关依申请公开政府信息，应当根据申请人的
+ * 要求及行政机关保存政府信息的实际情况，确定提供政府信息的具体形式……” — a correction answer provides no information.
  */
-export function allowedActions(
-  state: CaseState,
-  outcome: string | null = null,
-  basis: string | null = null,
-): CaseAction[] {
+export function kindRefusal(kind: RequestKind, action: CaseAction): string | null {
+  if (kind === 'disclosure')
+    return action === 'decide_correction'
+      ? '该申请是政府信息公开申请，不能按更正申请（条例第四十一条）答复；请使用“作出答复”，选择条例第三十六条规定的办理结果。'
+      : null;
+  if (action === 'decide_correction') return null;
+  if (action === 'decide')
+    return '该申请是更正申请（条例第四十一条），不是政府信息公开申请，不能选择政府信息公开申请的办理结果；请使用“答复更正申请”（予以更正、转送、告知向有权机关提出或不予更正）。';
+  if (action === 'record_provision')
+    return '该申请是更正申请（条例第四十一条），不能告知提供方式：条例第四十条是依申请公开政府信息时提供信息的形式，更正申请的答复不向申请人提供政府信息。';
+  return `该申请是更正申请（条例第四十一条），不能${CASE_ACTION_LABELS[action]}：补正、征求意见、延期、收费和第三十五条的程序只适用于政府信息公开申请（条例第三十条至第三十五条）。`;
+}
+
+/** What beyond its state decides the actions a case offers. */
+export interface CaseFacts {
+  /** disclosure (default) or record_correction (条例 第四十一条): kindRefusal */
+  kind?: RequestKind;
+  /** a decided case's outcome and legal basis: 告知提供方式 only when the answer provides information */
+  outcome?: string | null;
+  basis?: string | null;
+}
+
+/**
+ * The actions a case of this kind in this state allows (what the case page offers); with its outcome, a
+ * decided case offers 告知提供方式 only when the answer provides information (条例 第四十条, provision.ts).
+ */
+export function allowedActions(state: CaseState, facts: CaseFacts = {}): CaseAction[] {
+  const { kind = 'disclosure', outcome = null, basis = null } = facts;
   return CASE_ACTIONS.filter(
     (action) =>
       TRANSITIONS[action].from.includes(state) &&
+      !kindRefusal(kind, action) &&
       (action !== 'record_provision' || providesInformation(outcome, basis)),
   );
 }

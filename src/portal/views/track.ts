@@ -18,10 +18,13 @@ export interface TrackView {
 }
 
 function renderFound(t: Tracking): SafeHtml {
+  // 条例 第四十一条 sets a correction request no period: its date is the agency's guidance
+  const correcting = t.kind === 'record_correction';
+  const dueLabel = correcting ? '参考答复期限' : '答复期限';
   const left = t.decidedOn
     ? '已办结'
     : t.overdue
-      ? '已超过答复期限'
+      ? `已超过${dueLabel}`
       : `${t.workingDaysLeft}个工作日${t.provisional ? '（暂定）' : ''}`;
   const letters = t.letters.map(
     (l) =>
@@ -30,9 +33,10 @@ function renderFound(t: Tracking): SafeHtml {
   return html`<section aria-labelledby="status"><h2 id="status">办理情况</h2><dl class="facts">${[
     html`<dt>受理机关</dt><dd>${t.agency.name}</dd>`,
     html`<dt>登记编号</dt><dd>${t.registrationNo ?? '—'}</dd>`,
+    correcting ? html`<dt>申请类型</dt><dd>更正申请（政府信息公开条例第四十一条）</dd>` : '',
     html`<dt>办理状态</dt><dd>${t.stateLabel}</dd>`,
     html`<dt>收到申请日期</dt><dd>${t.receivedOn}</dd>`,
-    html`<dt>答复期限</dt><dd>${t.dueOn}</dd>`,
+    html`<dt>${dueLabel}</dt><dd>${t.dueOn}${correcting ? '（条例未规定更正申请的答复期限，本机关参照政府信息公开申请的期限办理）' : ''}</dd>`,
     t.decidedOn ? html`<dt>答复日期</dt><dd>${t.decidedOn}</dd>` : '',
     t.outcomeLabel ? html`<dt>答复结果</dt><dd>${t.outcomeLabel}</dd>` : '',
     html`<dt>剩余时间</dt><dd>${left}</dd></dl>`,

@@ -9,7 +9,13 @@ import { type AnswerInput, answerSection } from '../../domain/letters/answer-sec
 import { answerKind, LETTER_KINDS, type LetterKind } from '../../domain/letters/kinds.ts';
 import type { LetterData } from '../../domain/letters/letter-data.ts';
 import { BLANK } from '../../domain/letters/print.ts';
-import { SAMPLE_INSPECTION, sampleDecision, sampleLetterData } from '../../domain/letters/testing.ts';
+import {
+  correctionLetterData,
+  SAMPLE_CORRECTION_DECISIONS,
+  SAMPLE_INSPECTION,
+  sampleDecision,
+  sampleLetterData,
+} from '../../domain/letters/testing.ts';
 import { OUTCOMES, type Outcome } from '../../domain/report/vocabulary.ts';
 import { OUTCOME_BASES } from '../../domain/requests/outcome-basis.ts';
 import type { WithheldUnder } from '../../domain/requests/remedies.ts';
@@ -228,6 +234,33 @@ const others: ReadonlyArray<readonly [string, LetterKind, LetterData]> = [
     }),
   ],
   ['查阅、抄录通知书 (第四十条)', 'provision', sampleLetterData({ provision: SAMPLE_INSPECTION })],
+  [
+    '更正申请登记回执 (第四十一条)',
+    'correction_receipt',
+    correctionLetterData(SAMPLE_CORRECTION_DECISIONS.corrected),
+  ],
+  [
+    '更正申请登记回执 (第四十一条) without a guidance date',
+    'correction_receipt',
+    sampleLetterData({ case: { ...sampleLetterData().case, answerDueOn: undefined } }),
+  ],
+  ...Object.entries(SAMPLE_CORRECTION_DECISIONS).map(
+    ([outcome, decision]) =>
+      [
+        `更正申请答复书 (第四十一条): ${outcome}`,
+        'correction_answer',
+        correctionLetterData(decision),
+      ] as const,
+  ),
+  [
+    '更正申请答复书 (第四十一条) with staff texts typed with full stops',
+    'correction_answer',
+    correctionLetterData({
+      outcome: 'refused',
+      ground: 'not_verified',
+      reason: '经核对原始档案，家庭人口确为4人。。',
+    }),
+  ],
 ];
 
 describe('every other letter kind × format', () => {
@@ -242,6 +275,30 @@ describe('every other letter kind × format', () => {
     ),
   )('%s as %s has no hole and no doubled punctuation', async (_name, _format, kind, data, render) => {
     expectWhole(await render(kind, data));
+  });
+});
+
+describe('条例第四十一条: every 更正申请答复书 quotes the article and names its remedies', () => {
+  it.each(Object.entries(SAMPLE_CORRECTION_DECISIONS))(
+    '条例第四十一条: %s quotes 第四十一条 verbatim and offers 行政复议 or a suit (条例第五十一条)',
+    (_outcome, decision) => {
+      const text = htmlText(renderLetterHtml('correction_answer', correctionLetterData(decision)));
+      expect(text).toContain('政府信息更正申请答复书');
+      expect(text).toContain(
+        '第四十一条规定：“公民、法人或者其他组织有证据证明行政机关提供的与其自身相关的政府信息记录不准确的，可以要求行政机关更正。' +
+          '有权更正的行政机关审核属实的，应当予以更正并告知申请人；不属于本行政机关职能范围的，行政机关可以转送有权更正的' +
+          '行政机关处理并告知申请人，或者告知申请人向有权更正的行政机关提出。”',
+      );
+      expect(text).toContain(MAY_REVIEW);
+      expect(text).toContain(SIX_MONTHS);
+      expect(text).not.toContain('应当先');
+      expect(text).not.toContain('政府信息公开申请答复书');
+    },
+  );
+
+  it('条例第四十一条: a correction answer without its statement is never rendered', () => {
+    const { correctionAnswer: _none, ...data } = correctionLetterData(SAMPLE_CORRECTION_DECISIONS.corrected);
+    expect(() => renderLetterHtml('correction_answer', data)).toThrow(/答复内容/);
   });
 });
 

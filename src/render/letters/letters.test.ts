@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { LetterKind } from '../../domain/letters/kinds.ts';
 import type { LetterData } from '../../domain/letters/letter-data.ts';
 import { BLANK } from '../../domain/letters/print.ts';
-import { answeredLetterData, SAMPLE_DECISIONS, sampleLetterData } from '../../domain/letters/testing.ts';
+import {
+  answeredLetterData,
+  correctionLetterData,
+  SAMPLE_CORRECTION_DECISIONS,
+  SAMPLE_DECISIONS,
+  sampleLetterData,
+} from '../../domain/letters/testing.ts';
 import { renderLetterDocx } from './docx.ts';
 import { renderLetterHtml } from './html.ts';
 import { docxPart, docxText, htmlText } from './testing.ts';
@@ -130,6 +136,50 @@ const CASES: Array<[string, LetterKind, LetterData, string[]]> = [
     'answer.other',
     answeredLetterData(SAMPLE_DECISIONS.other),
     ['第三十条', '视为放弃申请', ...REVIEW_OR_SUIT],
+  ],
+  [
+    '条例第四十一条: a correction request’s receipt',
+    'correction_receipt',
+    correctionLetterData(SAMPLE_CORRECTION_DECISIONS.corrected),
+    [
+      '政府信息更正申请登记回执',
+      '第四十一条',
+      '2020年度临港区城乡低保对象名单中李华的家庭人口数',
+      '力争于2021年3月30日前告知',
+    ],
+  ],
+  [
+    '条例第四十一条: a correction made',
+    'correction_answer',
+    correctionLetterData(SAMPLE_CORRECTION_DECISIONS.corrected),
+    [
+      '政府信息更正申请答复书',
+      '认为其中“名单记载家庭人口为4人，实际为3人”不准确',
+      '本机关已予以更正：将家庭人口由4人更正为3人',
+      ...REVIEW_OR_SUIT,
+    ],
+  ],
+  [
+    '条例第四十一条: a correction request transferred',
+    'correction_answer',
+    correctionLetterData(SAMPLE_CORRECTION_DECISIONS.transferred),
+    ['转送有权更正的行政机关威海市公安局临港分局处理', '户籍信息由公安机关登记管理。', ...REVIEW_OR_SUIT],
+  ],
+  [
+    '条例第四十一条: the applicant told where to ask',
+    'correction_answer',
+    correctionLetterData(SAMPLE_CORRECTION_DECISIONS.referred),
+    ['请您向有权更正的行政机关威海市民政局（联系方式：0631-5233001）提出', ...REVIEW_OR_SUIT],
+  ],
+  [
+    '条例第四十一条: a correction refused for want of evidence, with its reason',
+    'correction_answer',
+    correctionLetterData(SAMPLE_CORRECTION_DECISIONS.refused),
+    [
+      '不足以证明该政府信息记录不准确，本机关不予更正。',
+      '不能证明名单制作时（2020年6月）的家庭人口。',
+      ...REVIEW_OR_SUIT,
+    ],
   ],
 ];
 

@@ -13,6 +13,12 @@ import {
   ORAL_CONFIRMATION_LABELS,
   type OralConfirmation,
 } from '../../domain/requests/intake.ts';
+import {
+  type CorrectionRequest,
+  isCorrectionOutcome,
+  isRequestKind,
+  type RequestKind,
+} from '../../domain/requests/record-correction.ts';
 import { allowedActions, CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import { parseJson } from './json.ts';
 
@@ -20,6 +26,16 @@ type FoundCase = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
 const labelOfMethod = (method: string | null) =>
   method && isDeliveryMethod(method) ? DELIVERY_METHOD_LABELS[method] : (method ?? '');
+
+/** A stored correction request (JSON) as the API shows it. */
+function correctionOf(stored: Record<string, unknown>): CorrectionRequest {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    record: text(stored.record),
+    inaccuracy: text(stored.inaccuracy),
+    evidence: text(stored.evidence),
+  };
+}
 
 /**
  * The case, its timeline, its clock as of `today` and the actions its state allows. The applicant's
@@ -32,6 +48,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
   );
   const clock = storedClock({ received: row.received_on, events: clockEvents }, calendar, today);
   const state = row.state as CaseState;
+  const kind: RequestKind = isRequestKind(row.kind) ? row.kind : 'disclosure';
   return {
     id: row.id,
     version: row.version,
@@ -45,13 +62,17 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
     receivedOn: row.received_on,
     oral: oralJson(row.oral),
     assistance: assistanceJson(row.assistance),
-    decidedOn: row.decided_on,
+    decidedOn: row.decided_on ?? row.correction_decided_on,
+    kind,
+    correction: row.correction ? correctionOf(parseJson(row.correction)) : null,
+    correctionOutcome:
+      row.correction_outcome && isCorrectionOutcome(row.correction_outcome) ? row.correction_outcome : null,
     outcome: row.outcome,
     legalBasis: row.legal_basis,
     feeYuan: Number(row.fee_yuan),
     items: items.map((i) => ({ seq: i.seq, outcome: i.outcome })),
     clock,
-    allowedActions: allowedActions(state, row.outcome, row.legal_basis),
+    allowedActions: allowedActions(state, { kind, outcome: row.outcome, basis: row.legal_basis }),
     events: events.map((e) => ({
       id: e.id,
       seq: e.seq,

@@ -9,6 +9,7 @@ import {
 } from '../../../domain/requests/provision.ts';
 import { requestsApi } from '../../api/requests.ts';
 import { FormModal } from '../../components/FormModal.tsx';
+import { DecideCorrectionFields } from './DecideCorrectionFields.tsx';
 import { DecideFields } from './DecideFields.tsx';
 import { CASE_ACTION_LABELS } from './labels.ts';
 
@@ -257,6 +258,8 @@ function ActionFields({ action }: { action: string }) {
       );
     case 'decide':
       return <DecideFields />;
+    case 'decide_correction':
+      return <DecideCorrectionFields />;
     case 'record_provision':
       return <ProvisionFields />;
     default:

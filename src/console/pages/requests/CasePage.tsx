@@ -17,6 +17,10 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { eventLabelIn } from '../../../domain/events/names.ts';
+import {
+  CORRECTION_OUTCOME_LABELS,
+  REQUEST_KIND_LABELS,
+} from '../../../domain/requests/record-correction.ts';
 import { type CaseDetail, type CaseLetter, requestsApi } from '../../api/requests.ts';
 import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
 import { caseEventDetail } from '../../lib/case-event-detail.ts';
@@ -46,6 +50,9 @@ function Header({ found }: { found: CaseDetail }) {
         {found.registrationNo ?? `申请 ${found.id}`}
       </Typography.Title>
       <Tag color={found.state === 'decided' ? 'green' : 'blue'}>{found.stateLabel}</Tag>
+      {found.kind === 'record_correction' && (
+        <Tag color="purple">{REQUEST_KIND_LABELS.record_correction}</Tag>
+      )}
       {counter && <Tag color={urgencyColor(counter.urgency)}>{counter.text}</Tag>}
     </Flex>
   );
@@ -62,6 +69,23 @@ export default function CasePage() {
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!found) return null;
   const applicant = found.applicant ?? {};
+  const correction = found.correction;
+  // 条例 第四十一条: a correction request states its record, and has its own outcome and no statutory period
+  const requestItems = correction
+    ? [
+        { key: 'record', label: '要求更正的记录', span: 2, children: correction.record },
+        { key: 'inaccuracy', label: '不准确的内容', span: 2, children: correction.inaccuracy },
+        { key: 'evidence', label: '提供的证据', span: 2, children: correction.evidence },
+        {
+          key: 'outcome',
+          label: '处理结果',
+          children: found.correctionOutcome ? CORRECTION_OUTCOME_LABELS[found.correctionOutcome] : '—',
+        },
+      ]
+    : [
+        { key: 'info', label: '所需信息', span: 2, children: applicant.information ?? '—' },
+        { key: 'outcome', label: '办理结果', children: labelOf(OUTCOME_LABELS, found.outcome) },
+      ];
 
   return (
     <>
@@ -70,7 +94,11 @@ export default function CasePage() {
       <section aria-label="可办理的操作" style={{ margin: '16px 0' }}>
         <Flex gap={8} wrap>
           {found.allowedActions.map((a) => (
-            <Button key={a} type={a === 'decide' ? 'primary' : 'default'} onClick={() => setAction(a)}>
+            <Button
+              key={a}
+              type={a === 'decide' || a === 'decide_correction' ? 'primary' : 'default'}
+              onClick={() => setAction(a)}
+            >
               {labelOf(CASE_ACTION_LABELS, a)}
             </Button>
           ))}
@@ -94,7 +122,7 @@ export default function CasePage() {
                 { key: 'received', label: '收到日期', children: found.receivedOn },
                 {
                   key: 'due',
-                  label: '答复期限',
+                  label: correction ? '参考答复期限（条例未规定）' : '答复期限',
                   children: `${found.clock.due}${found.clock.provisional ? '（暂定）' : ''}`,
                 },
                 { key: 'used', label: '已用工作日', children: found.clock.workingDaysUsed },
@@ -113,8 +141,7 @@ export default function CasePage() {
                 { key: 'name', label: '申请人', children: applicant.name ?? '—' },
                 { key: 'phone', label: '联系电话', children: applicant.phone ?? '—' },
                 { key: 'address', label: '通信地址', children: applicant.address ?? '—' },
-                { key: 'info', label: '所需信息', span: 2, children: applicant.information ?? '—' },
-                { key: 'outcome', label: '办理结果', children: labelOf(OUTCOME_LABELS, found.outcome) },
+                ...requestItems,
                 { key: 'decided', label: '办结日期', children: found.decidedOn ?? '—' },
                 { key: 'tracking', label: '查询码', span: 2, children: <code>{found.trackingCode}</code> },
               ]}
@@ -194,7 +221,10 @@ export default function CasePage() {
             onChanged={reload}
           />
           <ReviewsCard agency={agency} caseId={id} reviews={found.reviews} onRecorded={reload} />
-          <PublicationCard agency={agency} caseId={id} publication={found.publication} onChanged={reload} />
+          {/* 条例 第四十四条 is about information disclosed on request; a correction request has none */}
+          {!correction && (
+            <PublicationCard agency={agency} caseId={id} publication={found.publication} onChanged={reload} />
+          )}
         </Col>
         <Col xs={24} xl={10}>
           <Card title="办理过程">

@@ -2,7 +2,8 @@
  * 登记申请: a request received by letter, in person, by fax, orally or otherwise (第二十九条, 第三十一条);
  * an oral one written up by the office (第二十九条第一款), and the help given (第四十三条); or, handed in
  * and answered at once, 当场答复 (条例 第三十三条第一款：“行政机关收到政府信息公开申请，能够当场
- * 答复的，应当当场予以答复。”): received today in person, with the same fields as 作出答复.
+ * 答复的，应当当场予以答复。”): received today in person, with the same fields as 作出答复. A 政府信息公开申请,
+ * or a 更正申请 (第四十一条: the record, what is inaccurate, the evidence), never answered on the spot.
  */
 import {
   Alert,
@@ -13,6 +14,7 @@ import {
   DatePicker,
   Form,
   Input,
+  Radio,
   Result,
   Row,
   Select,
@@ -25,6 +27,7 @@ import { ID_DOCUMENT_LABELS } from '../../../domain/identity/documents.ts';
 import type { ApplicantType, RequestChannel } from '../../../domain/report/vocabulary.ts';
 import { DELIVERY_METHOD_LABELS, INFORMATION_FORM_LABELS } from '../../../domain/requests/applicant.ts';
 import { ASSISTANCE_NEED_LABELS, ORAL_CONFIRMATION_LABELS } from '../../../domain/requests/intake.ts';
+import { REQUEST_KIND_LABELS, type RequestKind } from '../../../domain/requests/record-correction.ts';
 import { messageOf } from '../../api/client.ts';
 import { type AnsweredOnTheSpot, type Registered, requestsApi } from '../../api/requests.ts';
 import { useAgencyCode, useSession } from '../../session-context.tsx';
@@ -37,6 +40,8 @@ const options = (labels: Record<string, string>, skip: string[] = []) =>
     .map(([value, label]) => ({ value, label }));
 
 interface Values {
+  kind: RequestKind;
+  correction?: { record?: string; inaccuracy?: string; evidence?: string };
   channel: RequestChannel;
   applicantType: ApplicantType;
   receivedOn?: Dayjs;
@@ -72,47 +77,55 @@ export default function RegisterRequestPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<(Registered & Partial<AnsweredOnTheSpot>) | null>(null);
+  const [done, setDone] = useState<(Registered & Partial<AnsweredOnTheSpot> & { kind: RequestKind }) | null>(
+    null,
+  );
   const { allows } = useSession();
   // 条例 第三十三条第一款: registering and deciding in one step needs whoever may do both
   const mayAnswerOnTheSpot = allows('requests/register') && allows('case/decide');
   const [form] = Form.useForm<Values>();
   const channel = Form.useWatch('channel', form);
   const confirmation = Form.useWatch(['oral', 'confirmation'], form);
-  const onTheSpot = Form.useWatch('onTheSpot', form) === true;
+  const kind = Form.useWatch('kind', form) ?? 'disclosure';
+  const correcting = kind === 'record_correction';
+  // 当场答复 is 第三十三条第一款's, for a 政府信息公开申请: a correction request is registered, then answered
+  const onTheSpot = Form.useWatch('onTheSpot', form) === true && !correcting;
 
   const submit = async (values: Values) => {
     setBusy(true);
     setError(null);
     try {
+      const correctionRequest = values.kind === 'record_correction';
+      // a correction request states its record instead of the information sought and its form (第四十一条)
+      const skip = correctionRequest ? ['information', 'docNumber', 'form', 'delivery'] : [];
       const applicant = Object.fromEntries(
-        Object.entries(values.applicant).filter(([, v]) => v !== undefined && v !== ''),
+        Object.entries(values.applicant).filter(([k, v]) => v !== undefined && v !== '' && !skip.includes(k)),
       );
-      if (values.onTheSpot) {
-        setDone(
-          await requestsApi.answerOnTheSpot(agency, {
-            channel: 'in_person',
-            applicantType: values.applicantType,
-            receiptNote: values.receiptNote || undefined,
-            applicant,
-            decision: decisionOf(values),
-          }),
-        );
-        return;
-      }
-      setDone(
-        await requestsApi.register(agency, {
-          channel: values.channel,
+      if (values.onTheSpot && !correctionRequest) {
+        const answered = await requestsApi.answerOnTheSpot(agency, {
+          channel: 'in_person',
           applicantType: values.applicantType,
-          receivedOn: values.receivedOn?.format('YYYY-MM-DD'),
           receiptNote: values.receiptNote || undefined,
           applicant,
-          oral: values.channel === 'oral' ? values.oral : undefined,
-          // 第四十三条: only when a difficulty is ticked or help written
-          assistance:
-            values.assistance?.needs?.length || values.assistance?.help ? values.assistance : undefined,
-        }),
-      );
+          decision: decisionOf(values),
+        });
+        setDone({ ...answered, kind: 'disclosure' });
+        return;
+      }
+      const registered = await requestsApi.register(agency, {
+        kind: values.kind,
+        ...(correctionRequest ? { correction: values.correction ?? {} } : {}),
+        channel: values.channel,
+        applicantType: values.applicantType,
+        receivedOn: values.receivedOn?.format('YYYY-MM-DD'),
+        receiptNote: values.receiptNote || undefined,
+        applicant,
+        oral: values.channel === 'oral' ? values.oral : undefined,
+        // 第四十三条: only when a difficulty is ticked or help written
+        assistance:
+          values.assistance?.needs?.length || values.assistance?.help ? values.assistance : undefined,
+      });
+      setDone({ ...registered, kind: values.kind });
     } catch (thrown) {
       setError(messageOf(thrown));
       window.scrollTo({ top: 0, behavior: 'smooth' });
@@ -129,7 +142,7 @@ export default function RegisterRequestPage() {
         subTitle={
           done.decidedOn
             ? `收到并答复日期 ${done.decidedOn}（条例第三十三条第一款）。登记回执和答复书已生成，可在该申请中下载、登记送达。查询码：${done.trackingCode}`
-            : `收到日期 ${done.receivedOn}，答复期限 ${done.dueOn}${done.provisional ? '（暂定：该年度节假日安排尚未确认）' : ''}。查询码：${done.trackingCode}`
+            : `收到日期 ${done.receivedOn}，${done.kind === 'record_correction' ? '参考答复期限（条例未规定更正申请的期限）' : '答复期限'} ${done.dueOn}${done.provisional ? '（暂定：该年度节假日安排尚未确认）' : ''}。查询码：${done.trackingCode}`
         }
         extra={[
           <Button type="primary" key="case" onClick={() => navigate(`/requests/${done.requestId}`)}>
@@ -161,6 +174,7 @@ export default function RegisterRequestPage() {
         layout="vertical"
         onFinish={submit}
         initialValues={{
+          kind: 'disclosure',
           channel: 'letter',
           receivedOn: dayjs(),
           applicantType: 'natural_person',
@@ -168,7 +182,24 @@ export default function RegisterRequestPage() {
         }}
       >
         <Card title="收件" style={{ marginBottom: 16 }}>
-          {mayAnswerOnTheSpot && (
+          <Form.Item
+            label="申请类型"
+            name="kind"
+            extra={
+              correcting
+                ? '条例第四十一条：申请人有证据证明行政机关提供的与其自身相关的政府信息记录不准确，要求更正；不计入年度报告表三，在第六部分说明。'
+                : undefined
+            }
+          >
+            <Radio.Group
+              optionType="button"
+              options={Object.entries(REQUEST_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+              onChange={(event) => {
+                if (event.target.value === 'record_correction') form.setFieldsValue({ onTheSpot: false });
+              }}
+            />
+          </Form.Item>
+          {mayAnswerOnTheSpot && !correcting && (
             <Form.Item
               name="onTheSpot"
               valuePropName="checked"
@@ -309,40 +340,67 @@ export default function RegisterRequestPage() {
             </Col>
           </Row>
         </Card>
-        <Card title="所需信息" style={{ marginBottom: 16 }}>
-          <Form.Item
-            label="所需信息的名称或描述"
-            name={['applicant', 'information']}
-            rules={[{ required: true, message: '请填写所需信息的名称或描述' }]}
-          >
-            <Input.TextArea rows={4} />
-          </Form.Item>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item label="文号" name={['applicant', 'docNumber']}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item
-                label="信息的形式"
-                name={['applicant', 'form']}
-                rules={[{ required: true, message: '请选择所需信息的形式' }]}
-              >
-                <Select options={options(INFORMATION_FORM_LABELS)} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item
-                label="获取方式"
-                name={['applicant', 'delivery']}
-                rules={[{ required: true, message: '请选择获取信息的方式' }]}
-              >
-                <Select options={options(DELIVERY_METHOD_LABELS)} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
+        {correcting ? (
+          <Card title="要求更正的记录（条例第四十一条）" style={{ marginBottom: 16 }}>
+            <Form.Item
+              label="要求更正的政府信息记录"
+              name={['correction', 'record']}
+              rules={[{ required: true, message: '请写明要求更正的政府信息记录' }]}
+            >
+              <Input.TextArea rows={2} placeholder="记录的名称、文号或其他能确定该记录的描述" />
+            </Form.Item>
+            <Form.Item
+              label="不准确的内容"
+              name={['correction', 'inaccuracy']}
+              rules={[{ required: true, message: '请写明哪些内容不准确，以及应当如何更正' }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item
+              label="提供的证据"
+              name={['correction', 'evidence']}
+              extra="条例第四十一条：“有证据证明”。证据文件可在登记后于申请页面上传为附件。"
+              rules={[{ required: true, message: '请写明申请人提供的证据' }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </Card>
+        ) : (
+          <Card title="所需信息" style={{ marginBottom: 16 }}>
+            <Form.Item
+              label="所需信息的名称或描述"
+              name={['applicant', 'information']}
+              rules={[{ required: true, message: '请填写所需信息的名称或描述' }]}
+            >
+              <Input.TextArea rows={4} />
+            </Form.Item>
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <Form.Item label="文号" name={['applicant', 'docNumber']}>
+                  <Input />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item
+                  label="信息的形式"
+                  name={['applicant', 'form']}
+                  rules={[{ required: true, message: '请选择所需信息的形式' }]}
+                >
+                  <Select options={options(INFORMATION_FORM_LABELS)} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item
+                  label="获取方式"
+                  name={['applicant', 'delivery']}
+                  rules={[{ required: true, message: '请选择获取信息的方式' }]}
+                >
+                  <Select options={options(DELIVERY_METHOD_LABELS)} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+        )}
         {onTheSpot && (
           <Card title="当场答复（与“作出答复”相同）" style={{ marginBottom: 16 }}>
             <DecideFields />

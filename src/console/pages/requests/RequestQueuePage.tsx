@@ -1,5 +1,5 @@
 /**
- * 依申请公开: the queue, by filter, searched on the server (registration number, tracking code,
+ * 依申请公开: the queue (政府信息公开申请 and 更正申请 of 条例 第四十一条, each tagged), by filter, searched on the server (registration number, tracking code,
  * applicant, phone, information sought) and by received date, most urgent first. The filter, the
  * search, the dates and the page live in the URL, so a reload or a shared link keeps them.
  */
@@ -140,6 +140,12 @@ export default function RequestQueuePage() {
             render: (value: string | null, c) => (
               <Link to={`/requests/${c.id}`}>{value ?? `申请 ${c.id}`}</Link>
             ),
+          },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            render: (kind: string) =>
+              kind === 'record_correction' ? <Tag color="purple">更正申请</Tag> : '公开申请',
           },
           { title: '收到日期', dataIndex: 'receivedOn' },
           { title: '渠道', dataIndex: 'channel', render: (v: string) => labelOf(REQUEST_CHANNEL_LABELS, v) },

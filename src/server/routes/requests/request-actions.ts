@@ -20,7 +20,8 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, clo
     {
       schema: {
         tags: ['requests'],
-        summary: 'Act on a case: correction, consultation, extension, fee, 第三十五条, decision',
+        summary:
+          'Act on a case: correction, consultation, extension, fee, 第三十五条, decision; decide_correction answers a correction request (条例 第四十一条)',
         description:
           'Body: `expectedVersion` (the version you saw; a later change by someone else gives 409), optional `occurredOn` (the day it happened, default today), and `payload`, the fields of the action.',
         params: caseParams.extend({

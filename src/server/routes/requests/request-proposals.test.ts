@@ -296,8 +296,63 @@ describeEachDatabase('条例第四十四条: /api/v1/agencies/:code/requests/pro
   });
 
   it('条例第四十四条: a bad year is refused in Chinese, naming 年度', async () => {
-    const res = await list('pp-operator', 'year=abc');
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain('年度');
+    for (const query of ['year=abc', 'year=0x7e9', 'year=2.026e3']) {
+      const res = await list('pp-operator', query);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error.message).toContain('年度');
+    }
+  });
+
+  it('条例第四十四条、第四十一条: a correction request is no request for information — not grouped, no suggestion on it', async () => {
+    const correction = {
+      kind: 'record_correction',
+      channel: 'letter',
+      receivedOn: '2026-03-10',
+      applicantType: 'natural_person',
+      applicant: {
+        name: '孙八',
+        idType: 'resident_id',
+        idNumber: residentId('37100219800101606'),
+        phone: '13800000000',
+        address: '山东省威海市环翠区某路1号',
+      },
+      // the very words of 张三's request for information
+      correction: {
+        record: '2025年城乡低保资金发放明细',
+        inaccuracy: '明细中孙八的发放金额记载有误',
+        evidence: '银行流水',
+      },
+    };
+    const withSuggestion = await app.inject({
+      method: 'POST',
+      url: BASE,
+      headers: as('pp-operator'),
+      payload: { ...correction, publishSuggestion: { reasons: ['public_interest'] } },
+    });
+    expect(withSuggestion.statusCode).toBe(400);
+    expect(withSuggestion.json().error.message).toContain('更正申请');
+    expect(withSuggestion.json().error.message).toContain('建议纳入主动公开');
+    const res = await app.inject({
+      method: 'POST',
+      url: BASE,
+      headers: as('pp-operator'),
+      payload: correction,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const correctionId: number = res.json().requestId;
+    for (const status of ['open', 'included', 'not_included']) {
+      const listed = (await list('pp-reviewer', `year=2026&status=${status}`)).json();
+      for (const p of listed.proposals as Array<{ requestIds: number[] }>)
+        expect(p.requestIds, status).not.toContain(correctionId);
+    }
+    const suggested = await app.inject({
+      method: 'PUT',
+      url: `${BASE}/${correctionId}/publish-suggestion`,
+      headers: as('pp-operator'),
+      payload: { reasons: ['public_interest'] },
+    });
+    expect(suggested.statusCode).toBe(409);
+    expect(suggested.json().error.message).toContain('条例第四十一条');
+    expect(await eventsOf('request', correctionId, 'requests.publish_suggested')).toEqual([]);
   });
 });

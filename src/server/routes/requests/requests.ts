@@ -29,7 +29,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
       schema: {
         tags: ['requests'],
         summary:
-          'Register a request received by letter, in person, by fax, orally (written up by the office, 条例 第二十九条第一款) or otherwise (staff)',
+          'Register a request received by letter, in person, by fax, orally (written up by the office, 条例 第二十九条第一款) or otherwise (staff): a disclosure request, or a request to correct a record about the applicant (条例 第四十一条)',
         params: z.object({ code: agencyCode }),
         body: registerBody,
         response: { 201: registeredSchema, 400: errorBody, ...readErrors },
@@ -47,6 +47,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
         receivedOn: body.receivedOn,
         receiptNote: body.receiptNote,
         publishSuggestion: body.publishSuggestion,
+        kind: body.kind,
+        correction: body.correction,
         oral: body.oral,
         assistance: body.assistance,
         submittedAt: body.channel === 'online' ? ctx.clock.now() : undefined,
