@@ -5,7 +5,7 @@
  * registry's changes (ChangeModal) use it.
  */
 import { Alert, Form, type FormInstance, Modal } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { messageOf } from '../api/client.ts';
 
 export function FormModal<V extends object>(props: {
@@ -27,6 +27,7 @@ export function FormModal<V extends object>(props: {
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formName = `f${useId().replace(/[^A-Za-z0-9]/g, '')}`;
 
   const submit = async (values: V) => {
     setBusy(true);
@@ -60,6 +61,9 @@ export function FormModal<V extends object>(props: {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form
         form={props.form}
+        // a name of its own prefixes the fields' ids: two forms on a page (a rendered modal and a
+        // card) never share an id, so each label points at its own field
+        name={formName}
         layout="vertical"
         onFinish={submit}
         aria-label={props.title}
