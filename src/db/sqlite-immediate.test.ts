@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toAppError } from '../server/errors.ts';
+import { isDatabaseBusy } from './busy.ts';
+import { type Db, openDb } from './connection.ts';
+import { migrateToLatest } from './migrate.ts';
+import { inTransaction } from './transaction.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Two connections to one SQLite file, as the server and `gongkai import` are. */
+describe('SQLite write transactions wait for the write lock (BEGIN IMMEDIATE)', () => {
+  let dir: string;
+  let server: Db;
+  let importer: Db;
+  const open = (lockWait?: { waitMs: number }) => openDb(`sqlite:${join(dir, 'g.db')}`, { lockWait });
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gongkai-immediate-'));
+    server = open();
+    await migrateToLatest(server);
+    importer = open();
+  });
+  afterEach(async () => {
+    await server.close();
+    await importer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const agencyCount = async (db: Db) =>
+    (
+      await db.kysely
+        .selectFrom('agencies')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+
+  const addAgency = (db: Db, code: string) =>
+    inTransaction(db, async (trx) => {
+      // a read first, then a write: a DEFERRED transaction failed here at once when another wrote in between
+      await trx.selectFrom('agencies').select('id').execute();
+      await trx
+        .insertInto('agencies')
+        .values({
+          code,
+          name: code,
+          short_name: code,
+          kind: 'government',
+          created_at: '2026-01-01T00:00:00Z',
+        })
+        .execute();
+    });
+
+  it('a read-then-write transaction waits while another connection holds the lock, then commits', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started!: () => void;
+    const begun = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const holder = inTransaction(importer, async (trx) => {
+      await trx
+        .insertInto('agencies')
+        .values({
+          code: 'imp',
+          name: 'imp',
+          short_name: 'imp',
+          kind: 'government',
+          created_at: '2026-01-01T00:00:00Z',
+        })
+        .execute();
+      started();
+      await held;
+    });
+    await begun;
+    const waiting = addAgency(server, 'web');
+    let settled = false;
+    void waiting.finally(() => {
+      settled = true;
+    });
+    await sleep(300);
+    // the event loop ran (this line) while the write waited; the write has not failed
+    expect(settled).toBe(false);
+    release();
+    await holder;
+    await waiting;
+    expect(await agencyCount(server)).toBe(2);
+  });
+
+  it('after the wait it gives up with SQLITE_BUSY, answered 503 with Retry-After and a Chinese sentence; nothing written', async () => {
+    const impatient = open({ waitMs: 100 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started!: () => void;
+    const begun = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const holder = inTransaction(importer, async () => {
+      started();
+      await held;
+    });
+    await begun;
+    const error = await addAgency(impatient, 'web').catch((e: unknown) => e);
+    release();
+    await holder;
+    expect(isDatabaseBusy(error)).toBe(true);
+    const app = toAppError(error);
+    expect(app?.status).toBe(503);
+    expect(app?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(app?.message).toMatch(/数据库正忙.*请稍后重试/);
+    expect(await agencyCount(impatient)).toBe(0);
+    await impatient.close();
+  });
+
+  it('runs with synchronous = FULL (an acknowledged write survives a power cut, not only a crash)', () => {
+    expect(server.sqlite?.pragma('synchronous', { simple: true })).toBe(2);
+  });
+});
