@@ -42,9 +42,12 @@ export async function importCommand(io: CliIo, db: Db, args: string[]): Promise<
   const counts = Object.entries(result.counts)
     .map(([type, n]) => `${type} ${n}`)
     .join('，');
+  // SQLite: the write lock is held only while the checked file is applied (others' writes wait for that)
+  const lock =
+    result.lockMs === undefined ? '' : `，其中占用数据库写锁 ${(result.lockMs / 1000).toFixed(1)} 秒`;
   writeErr(
     io,
-    `导入完成：${result.lines} 行（${counts}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
+    `导入完成：${result.lines} 行（${counts}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${lock}。`,
   );
   return 0;
 }

@@ -8,6 +8,11 @@ import { type Db, openDb } from './connection.ts';
 import { migrateToLatest } from './migrate.ts';
 import { inTransaction } from './transaction.ts';
 
+const agency = (code: string) => ({
+  ...{ code, name: code, short_name: code, kind: 'government', address: '', postcode: '' },
+  ...{ phone: '', website: '', website_name: '', office: '', created_at: '2026-01-01T00:00:00Z' },
+});
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Two connections to one SQLite file, as the server and `gongkai import` are. */
@@ -41,16 +46,7 @@ describe('SQLite write transactions wait for the write lock (BEGIN IMMEDIATE)', 
     inTransaction(db, async (trx) => {
       // a read first, then a write: a DEFERRED transaction failed here at once when another wrote in between
       await trx.selectFrom('agencies').select('id').execute();
-      await trx
-        .insertInto('agencies')
-        .values({
-          code,
-          name: code,
-          short_name: code,
-          kind: 'government',
-          created_at: '2026-01-01T00:00:00Z',
-        })
-        .execute();
+      await trx.insertInto('agencies').values(agency(code)).execute();
     });
 
   it('a read-then-write transaction waits while another connection holds the lock, then commits', async () => {
@@ -63,16 +59,7 @@ describe('SQLite write transactions wait for the write lock (BEGIN IMMEDIATE)', 
       started = resolve;
     });
     const holder = inTransaction(importer, async (trx) => {
-      await trx
-        .insertInto('agencies')
-        .values({
-          code: 'imp',
-          name: 'imp',
-          short_name: 'imp',
-          kind: 'government',
-          created_at: '2026-01-01T00:00:00Z',
-        })
-        .execute();
+      await trx.insertInto('agencies').values(agency('imp')).execute();
       started();
       await held;
     });
