@@ -16,16 +16,22 @@
  * The per-address limits are lifted in the bench server (all clients are 127.0.0.1). Exits 1 when
  * an acknowledged submission is missing or duplicated, a 5xx was answered, or the import failed.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
-import { openDb } from '../src/db/connection.ts';
 import { writeImportFile } from './import-file.ts';
-import { checkStored, percentile, ROOT, runSubmitters, startServer, type Submission } from './submitters.ts';
+import {
+  checkStored,
+  percentile,
+  runImport,
+  runSubmitters,
+  type Submission,
+  scratchPostgres,
+  scratchSqlite,
+  startServer,
+  type ScratchDatabase as Target,
+} from './submitters.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,59 +51,8 @@ const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-interface Target {
-  name: string;
-  url: string;
-  searchPath?: string;
-  /** the URL the import child opens (PostgreSQL: the schema in the connection options) */
-  importUrl: string;
-  cleanup(): Promise<void>;
-}
-
-async function sqliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-submit-'));
-  const url = `sqlite:${join(dir, 'bench.db')}`;
-  return {
-    name: `SQLite (synchronous ${synchronous})`,
-    url,
-    importUrl: url,
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function postgresTarget(): Promise<Target> {
-  const schema = `gk_bench_${process.pid}_${Date.now().toString(36)}`;
-  const admin = openDb(PG_URL);
-  await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
-  const separator = PG_URL.includes('?') ? '&' : '?';
-  return {
-    name: 'PostgreSQL',
-    url: PG_URL,
-    searchPath: schema,
-    importUrl: `${PG_URL}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    cleanup: async () => {
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
-      await admin.close();
-    },
-  };
-}
-
-/** Runs `gongkai import FILE` as its own process; its exit code and last stderr line. */
-async function runImport(url: string, file: string): Promise<{ code: number | null; said: string; ms: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['bin/gongkai.js', 'import', file], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    err += chunk.toString();
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  const said = err.trim().split('\n').slice(-3).join(' / ');
-  return { code, said, ms: performance.now() - started };
-}
+const sqliteTarget = () => scratchSqlite(`SQLite (synchronous ${synchronous})`);
+const postgresTarget = () => scratchPostgres(PG_URL);
 
 function latencyLine(results: Submission[], ms: number): string {
   const times = results.map((r) => r.ms);
@@ -110,19 +65,20 @@ function latencyLine(results: Submission[], ms: number): string {
 
 async function benchOne(target: Target, importFile: string | null): Promise<boolean> {
   const server = await startServer({
-    DATABASE_URL: target.url,
-    BENCH_SEARCH_PATH: target.searchPath ?? '',
+    ...target.serverEnv,
     BENCH_BASELINE: '1',
     BENCH_SYNCHRONOUS: synchronous,
   });
-  const db = openDb(target.url, { searchPath: target.searchPath });
+  const db = target.open();
   let good = true;
   try {
     const prefix = `bench-${Date.now().toString(36)}`;
     const deadline = performance.now() + seconds * 1000;
     const started = performance.now();
     const importing = importFile
-      ? new Promise((resolve) => setTimeout(resolve, 1000)).then(() => runImport(target.importUrl, importFile))
+      ? new Promise((resolve) => setTimeout(resolve, 1000)).then(() =>
+          runImport(target.importUrl, importFile),
+        )
       : null;
     const results = await runSubmitters({
       base: server.base,
@@ -163,7 +119,9 @@ async function benchOne(target: Target, importFile: string | null): Promise<bool
         `stored after a refusal ${check.storedAfterRefusal}`,
     );
     console.log(`  submissions  ${latencyLine(results, elapsed)}`);
-    console.log(`  baseline     ${latencyLine(baseline, baselineMs)}  (${fmt(baseline.length)} bare INSERTs)`);
+    console.log(
+      `  baseline     ${latencyLine(baseline, baselineMs)}  (${fmt(baseline.length)} bare INSERTs)`,
+    );
     const ratio = rate / baselineRate;
     console.log(`  submissions/s ÷ baseline/s = ${fmt(ratio * 100, 1)}%`);
     if (imported) {

@@ -5,10 +5,88 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../src/db/connection.ts';
+import { sql } from 'kysely';
+import { type Db, openDb } from '../src/db/connection.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A scratch database for server and import children: its URLs, removed by `cleanup`. */
+export interface ScratchDatabase {
+  name: string;
+  url: string;
+  /** PostgreSQL: the schema the server child (BENCH_SEARCH_PATH) and `open` pin to */
+  searchPath?: string;
+  /** the URL a `gongkai` child opens (PostgreSQL: the schema in the connection options) */
+  importUrl: string;
+  /** env of a server child on it */
+  serverEnv: Record<string, string>;
+  open(): Db;
+  cleanup(): Promise<void>;
+}
+
+/** A SQLite file in a new temporary folder. */
+export async function scratchSqlite(name = 'SQLite'): Promise<ScratchDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-scratch-'));
+  const url = `sqlite:${join(dir, 'scratch.db')}`;
+  return {
+    name,
+    url,
+    importUrl: url,
+    serverEnv: { DATABASE_URL: url, BENCH_SEARCH_PATH: '' },
+    open: () => openDb(url),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A new schema in the PostgreSQL database at `url`, dropped by `cleanup`. */
+export async function scratchPostgres(url: string, name = 'PostgreSQL'): Promise<ScratchDatabase> {
+  const schema = `gk_scratch_${process.pid}_${Date.now().toString(36)}`;
+  const admin = openDb(url);
+  await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
+  const separator = url.includes('?') ? '&' : '?';
+  return {
+    name,
+    url,
+    searchPath: schema,
+    importUrl: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    serverEnv: { DATABASE_URL: url, BENCH_SEARCH_PATH: schema },
+    open: () => openDb(url, { searchPath: schema }),
+    cleanup: async () => {
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
+      await admin.close();
+    },
+  };
+}
+
+/** Spawns `gongkai import FILE` on `url`; the child, and its exit code with its last stderr lines. */
+export function spawnImport(url: string, file: string) {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['bin/gongkai.js', 'import', file], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  const done = once(child, 'exit').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+    said: err.trim().split('\n').slice(-3).join(' / '),
+    ms: performance.now() - started,
+  }));
+  return { child, done };
+}
+
+/** Runs `gongkai import FILE` as its own process to the end. */
+export function runImport(url: string, file: string) {
+  return spawnImport(url, file).done;
+}
 
 /** One submission: its marker (stored in `information`), the answer's status, time and receipt. */
 export interface Submission {
