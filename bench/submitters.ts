@@ -107,11 +107,20 @@ export interface ServerChild {
 
 /** Starts bench/submit-server.ts with `env` (DATABASE_URL, BENCH_*) and waits for its port. */
 export async function startServer(env: Record<string, string>): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/submit-server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROF] : []),
+      '--import',
+      'tsx',
+      'bench/submit-server.ts',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let err = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     err = (err + chunk.toString()).slice(-4000);
