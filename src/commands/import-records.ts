@@ -54,7 +54,7 @@ class Rejected extends Error {}
  * database (import/staging.ts), without any lock, then applied in one short IMMEDIATE transaction:
  * the server's writes wait for the apply only, not for the whole file (issue 12). On PostgreSQL,
  * whose writers do not block each other, lines stream straight into one transaction in batches.
- * Memory stays flat either way.
+ * Memory stays flat on both (the staged path keeps only the few non-bulk lines in memory).
  */
 export async function importRecords(
   ctx: CommandContext<NamedActor>,
