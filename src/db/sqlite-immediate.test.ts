@@ -2,6 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliContext } from '../cli/command-context.ts';
+import { importRecords } from '../commands/import-records.ts';
+import { createTestAgency } from '../commands/items/testing.ts';
+import { AppError } from '../errors.ts';
+import { buildServer } from '../server/app.ts';
 import { toAppError } from '../server/errors.ts';
 import { isDatabaseBusy } from './busy.ts';
 import { type Db, openDb } from './connection.ts';
@@ -101,6 +106,80 @@ describe('SQLite write transactions wait for the write lock (BEGIN IMMEDIATE)', 
     expect(app?.status).toBe(503);
     expect(app?.retryAfterSeconds).toBeGreaterThan(0);
     expect(app?.message).toMatch(/数据库正忙.*请稍后重试/);
+    expect(await agencyCount(impatient)).toBe(0);
+    await impatient.close();
+  });
+
+  /** Holds the write lock from the importer's connection until the returned release is called. */
+  async function holdLock(): Promise<() => Promise<void>> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started!: () => void;
+    const begun = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const holder = inTransaction(importer, async () => {
+      started();
+      await held;
+    });
+    await begun;
+    return async () => {
+      release();
+      await holder;
+    };
+  }
+
+  it('条例第二十九条: an online submission refused as busy is 503 with Retry-After and a Chinese sentence, and nothing is stored', async () => {
+    const impatient = open({ waitMs: 100 });
+    await createTestAgency(impatient, 'busyzone');
+    const app = await buildServer({ db: impatient });
+    const release = await holdLock();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies/busyzone/requests/online',
+      remoteAddress: '192.0.2.7',
+      payload: {
+        applicantType: 'natural_person',
+        applicant: {
+          ...{ name: '张三', idType: 'passport', idNumber: 'E12345678', phone: '13800138000' },
+          ...{
+            address: '威海市临港区测试路1号',
+            information: '2021年城乡低保资金发放明细',
+            form: 'paper',
+            delivery: 'post',
+          },
+        },
+      },
+    });
+    await release();
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json().error).toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/数据库正忙/),
+    });
+    const stored = await impatient.kysely.selectFrom('requests').select('id').execute();
+    expect(stored).toEqual([]);
+    await app.close();
+    await impatient.close();
+  });
+
+  it('an import that cannot get the lock says 数据库正忙 and writes nothing (not “第1行：数据库拒绝写入”)', async () => {
+    const impatient = open({ waitMs: 100 });
+    const release = await holdLock();
+    async function* lines() {
+      yield JSON.stringify({ type: 'agency', code: 'imp2', name: '导入机关', kind: 'government' });
+    }
+    const error = await importRecords(cliContext(impatient, { username: 'tester' }), {
+      lines: lines(),
+      source: 'busy.jsonl',
+    }).catch((e: unknown) => e);
+    await release();
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('unavailable');
+    expect((error as AppError).message).toMatch(/^数据库正忙.*未写入任何记录/);
     expect(await agencyCount(impatient)).toBe(0);
     await impatient.close();
   });
