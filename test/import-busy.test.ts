@@ -5,6 +5,7 @@
  * the import complete. (The 1,000,000-line case is `npm run bench:submit -- --import 1000000`;
  * here 100,000 lines, to stay within CI's time.)
  */
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,7 @@ let written = 0;
 beforeAll(async () => {
   written = await writeImportFile(file, LINES);
 });
+afterAll(() => rmSync(file, { force: true }));
 
 describe.each(databases)('100 submitters during a %s import of 100,000 lines', (_name, make) => {
   let scratch: ScratchDatabase;

@@ -6,6 +6,7 @@
  * without building the staff console.
  */
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -33,6 +34,7 @@ const file = join(tmpdir(), `gongkai-test-kill-import-${process.pid}.jsonl`);
 beforeAll(async () => {
   await writeImportFile(file, 100_000, 'killed');
 });
+afterAll(() => rmSync(file, { force: true }));
 
 /** Whether the import (another connection) is inside its write transaction right now. */
 async function importWriting(db: Db, scratch: ScratchDatabase): Promise<boolean> {
