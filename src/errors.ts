@@ -47,12 +47,20 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: FieldIssue[];
+  /** when to try again (the HTTP layer sends it as Retry-After): a busy database, a full queue */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, details?: FieldIssue[]) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: FieldIssue[],
+    options: { retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     if (details) this.details = details;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   /** The HTTP status of this error's code. */

@@ -18,7 +18,11 @@ export async function importCommand(io: CliIo, db: Db, args: string[]): Promise<
     }
   }
   const input = file === '-' ? io.stdin : createReadStream(file, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  // The iterator is taken now: readline emits lines as soon as the file flows, and lines emitted
+  // before an iterator exists are lost — on PostgreSQL the import awaits its BEGIN first, and under
+  // load it lost the file's first lines (then hung or reported every record's agency as unknown).
+  const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })[Symbol.asyncIterator]();
+  const lines: AsyncIterable<string> = { [Symbol.asyncIterator]: () => reader };
   const started = Date.now();
   const tty = io.stderr.isTTY;
   const result = await importRecords(cliContext(db, { username: cliUsername(io) }), {
@@ -42,9 +46,12 @@ export async function importCommand(io: CliIo, db: Db, args: string[]): Promise<
   const counts = Object.entries(result.counts)
     .map(([type, n]) => `${type} ${n}`)
     .join('，');
+  // SQLite: the write lock is held only while the checked file is applied (others' writes wait for that)
+  const lock =
+    result.lockMs === undefined ? '' : `，其中占用数据库写锁 ${(result.lockMs / 1000).toFixed(1)} 秒`;
   writeErr(
     io,
-    `导入完成：${result.lines} 行（${counts}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
+    `导入完成：${result.lines} 行（${counts}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒${lock}。`,
   );
   return 0;
 }

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { DEFAULT_LOCK_WAIT, ImmediateSqliteDialect, type LockWait } from './sqlite-immediate.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -18,6 +19,8 @@ export interface Db {
   schema?: string;
   /** a SQLite database's file, absolute (none in memory) */
   file?: string;
+  /** SQLite only: the connection itself (the import attaches its staging file to it) */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,19 @@ export function parseDatabaseUrl(url: string): { dialect: Dialect; target: strin
  * Opens the database a URL names. SQLite runs in WAL mode with foreign keys on; PostgreSQL may be
  * pinned to one schema (`searchPath`), which is how tests get a fresh schema each.
  */
-export function openDb(url: string = DEFAULT_DATABASE_URL, options: { searchPath?: string } = {}): Db {
+export interface OpenOptions {
+  /** PostgreSQL: the schema to pin the connection to */
+  searchPath?: string;
+  /** SQLite: how long a transaction waits for the write lock (default 30 s, then SQLITE_BUSY → 503) */
+  lockWait?: Partial<LockWait>;
+  /** SQLite: `FULL` (default) or `NORMAL` — only `npm run bench:submit -- --synchronous normal` sets it */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+/** The busy_timeout of statements outside a transaction (each one blocks the event loop while it waits). */
+const BUSY_TIMEOUT_MS = 5000;
+
+export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions = {}): Db {
   const { dialect, target } = parseDatabaseUrl(url);
   if (dialect === 'postgres') {
     const pool = new pg.Pool({
@@ -58,8 +73,25 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: { searchPath
   const database = new SQLite(target);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect, describe: `sqlite:${target}`, url, file, close: () => kysely.destroy() };
+  // FULL: a transaction acknowledged to a citizen survives a power cut too. In WAL mode NORMAL
+  // syncs only at checkpoints, so the last commits may roll back after a power loss (an application
+  // crash loses nothing either way). Its cost, measured with bench/submit.ts, is in docs/sqlite-writes.md.
+  database.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Transactions begin IMMEDIATE and wait for the write lock without blocking (sqlite-immediate.ts).
+  const dialect_ = new ImmediateSqliteDialect({
+    database,
+    wait: { ...DEFAULT_LOCK_WAIT, ...options.lockWait },
+    busyTimeoutMs: BUSY_TIMEOUT_MS,
+  });
+  const kysely = new Kysely<Database>({ dialect: dialect_ });
+  return {
+    kysely,
+    dialect,
+    describe: `sqlite:${target}`,
+    url,
+    file,
+    sqlite: database,
+    close: () => kysely.destroy(),
+  };
 }

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { databaseBusyError, isDatabaseBusy } from '../db/busy.ts';
 import { ClockError } from '../domain/clock/problems.ts';
 import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
@@ -41,6 +42,8 @@ export function toAppError(error: unknown): AppError | null {
     const details = validationDetails(error.validation, error.validationContext);
     return new AppError('validation', `请求参数有误（${summarizeIssues(details)}），请修改后重试。`, details);
   }
+  // SQLite's write lock held past the wait (an import committing): 503 with Retry-After, never 500
+  if (isDatabaseBusy(error)) return databaseBusyError();
   if (error instanceof ChromiumMissingError) return new AppError('unavailable', error.message);
   if (error instanceof ClockError) {
     const details = error.problems.map((p) => ({ field: p.field, message: p.message }));
@@ -74,6 +77,7 @@ export function sendAppError(request: FastifyRequest, reply: FastifyReply, error
   reply.code(error.status);
   // A half-built download must not keep its attachment headers.
   reply.removeHeader('content-disposition');
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   if (wantsHtml(request)) {
     return reply.type('text/html; charset=utf-8').send(renderErrorPage(error.status, error.message));
   }

@@ -1,0 +1,59 @@
+/**
+ * The server of `npm run bench:submit` and of the kill -9 tests, as a child process: what
+ * `gongkai serve` does (migrate, build the server, listen) without the staff console build, on
+ * DATABASE_URL (BENCH_SEARCH_PATH pins a PostgreSQL schema), with an agency to file with
+ * (BENCH_AGENCY, created when missing). Prints one JSON line `{"port":N}` on stdout when listening.
+ *
+ * The per-address and per-applicant limits of src/server/submission-limits.ts are lifted (every
+ * simulated citizen comes from 127.0.0.1): the bench measures the database path, not the limiter.
+ *
+ * With BENCH_BASELINE=1 it also has `POST /bench/insert`, a route that only INSERTs a bare request
+ * row through the same server and connection — the baseline the submissions are compared with.
+ * That route exists in this bench build only, never in src/server.
+ */
+import { sql } from 'kysely';
+import { createTestAgency } from '../src/commands/items/testing.ts';
+import { openDb } from '../src/db/connection.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { buildServer } from '../src/server/app.ts';
+
+const url = process.env.DATABASE_URL ?? '';
+const code = process.env.BENCH_AGENCY ?? 'benchzone';
+const synchronous = process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL';
+const db = openDb(url, { searchPath: process.env.BENCH_SEARCH_PATH || undefined, synchronous });
+await migrateToLatest(db);
+const found = await db.kysely.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
+const agencyId = found?.id ?? (await createTestAgency(db, code));
+await db.kysely
+  .updateTable('agencies')
+  .set({ review_body: '威海市人民政府', court: '威海市环翠区人民法院' })
+  .where('id', '=', agencyId)
+  .execute();
+
+const unlimited = 1_000_000_000;
+const app = await buildServer({
+  db,
+  submissionLimits: {
+    perAddressPerMinute: unlimited,
+    perApplicantPerMinute: unlimited,
+    postsPerAddressPerMinute: unlimited,
+  },
+});
+if (process.env.BENCH_BASELINE === '1') {
+  let n = 0;
+  app.post('/bench/insert', async (_request, reply) => {
+    n += 1;
+    await sql`insert into requests (agency_id, applicant_type, channel, received_on, state, version,
+      information) values (${agencyId}, 'natural_person', 'online', '2026-01-05', 'open', 1,
+      ${`baseline ${process.pid} ${n}`})`.execute(db.kysely);
+    return reply.code(201).send({ ok: true });
+  });
+}
+const address = await app.listen({ port: 0, host: '127.0.0.1' });
+process.stdout.write(`${JSON.stringify({ port: Number(new URL(address).port) })}\n`);
+const stop = async () => {
+  await app.close();
+  await db.close();
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -1,0 +1,138 @@
+/**
+ * Issue 12, crash safety: `kill -9` of the server while citizens file (every acknowledged
+ * submission is stored, none twice), and of `gongkai import` while it writes (nothing of the file
+ * is stored — all or nothing), on SQLite and on PostgreSQL (when TEST_DATABASE_URL is set). The
+ * server is bench/submit-server.ts: what `gongkai serve` does (migrate, build the server, listen)
+ * without building the staff console.
+ */
+import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeImportFile } from '../bench/import-file.ts';
+import {
+  checkStored,
+  runSubmitters,
+  type ScratchDatabase,
+  scratchPostgres,
+  scratchSqlite,
+  spawnImport,
+  startServer,
+} from '../bench/submitters.ts';
+import type { Db } from '../src/db/connection.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const databases: Array<[string, () => Promise<ScratchDatabase>]> = [['SQLite', () => scratchSqlite()]];
+const pg = process.env.TEST_DATABASE_URL;
+if (pg) databases.push(['PostgreSQL', () => scratchPostgres(pg)]);
+
+const file = join(tmpdir(), `gongkai-test-kill-import-${process.pid}.jsonl`);
+beforeAll(async () => {
+  await writeImportFile(file, 100_000, 'killed');
+});
+afterAll(() => rmSync(file, { force: true }));
+
+/** Whether the import (another connection) is inside its write transaction right now. */
+async function importWriting(db: Db, scratch: ScratchDatabase): Promise<boolean> {
+  if (db.sqlite) {
+    // the write lock is taken: a try with no wait fails
+    const probe = db.sqlite;
+    probe.pragma('busy_timeout = 0');
+    try {
+      probe.exec('begin immediate');
+      probe.exec('rollback');
+      return false;
+    } catch {
+      return true;
+    } finally {
+      probe.pragma('busy_timeout = 5000');
+    }
+  }
+  // PostgreSQL: the import's transaction holds a lock on publications once it has inserted some
+  const held = await sql<{ n: number }>`
+    select count(*) as n from pg_locks l join pg_class c on c.oid = l.relation
+      join pg_namespace s on s.oid = c.relnamespace
+    where c.relname = 'publications' and s.nspname = ${scratch.searchPath ?? ''} and l.mode = 'RowExclusiveLock'
+  `.execute(db.kysely);
+  return Number(held.rows[0].n) > 0;
+}
+
+describe.each(databases)('kill -9 on %s', (_name, make) => {
+  let scratch: ScratchDatabase;
+  beforeAll(async () => {
+    scratch = await make();
+    const db = scratch.open();
+    await migrateToLatest(db);
+    await db.close();
+  });
+  afterAll(async () => {
+    await scratch?.cleanup();
+  });
+
+  it('条例第三十一条: of the server during load — every acknowledged submission is stored, none twice', async () => {
+    const server = await startServer(scratch.serverEnv);
+    let alive = true;
+    const exited = once(server.child, 'exit').then(() => {
+      alive = false;
+    });
+    const filing = runSubmitters({
+      base: server.base,
+      path: '/api/v1/agencies/benchzone/requests/online',
+      clients: 50,
+      prefix: 'killed-server',
+      running: () => alive,
+      timeoutMs: 10_000,
+    });
+    await sleep(2500);
+    server.child.kill('SIGKILL');
+    await exited;
+    const results = await filing;
+    const db = scratch.open();
+    try {
+      const check = await checkStored(db, 'killed-server', results);
+      expect(check.receipts).toBeGreaterThan(0);
+      expect(results.some((r) => r.status === 0)).toBe(true); // the kill cut some off
+      expect(check.missing).toBe(0);
+      expect(check.duplicates).toBe(0);
+      expect(check.storedAfterRefusal).toBe(0);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
+  it('of gongkai import while it writes — nothing of the file is stored', async () => {
+    const db = scratch.open();
+    try {
+      const importing = spawnImport(scratch.importUrl, file);
+      let killed = false;
+      for (let i = 0; i < 3000 && importing.child.exitCode === null; i++) {
+        if (await importWriting(db, scratch)) {
+          importing.child.kill('SIGKILL');
+          killed = true;
+          break;
+        }
+        await sleep(10);
+      }
+      const outcome = await importing.done;
+      expect(killed).toBe(true);
+      expect(outcome.signal).toBe('SIGKILL');
+      const agency = await db.kysely
+        .selectFrom('agencies')
+        .select('id')
+        .where('code', '=', 'killed')
+        .executeTakeFirst();
+      expect(agency).toBeUndefined();
+      const rows = await db.kysely
+        .selectFrom('publications')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(rows.n)).toBe(0);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
