@@ -26,6 +26,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
   app.post(
     '/api/v1/agencies/:code/requests',
     {
+      config: { policy: 'requests/register' },
       schema: {
         tags: ['requests'],
         summary:
@@ -57,6 +58,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
   app.post(
     '/api/v1/agencies/:code/requests/on-the-spot',
     {
+      config: { policy: 'requests/register' },
       schema: {
         tags: ['requests'],
         summary:
@@ -79,6 +81,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
   app.get(
     '/api/v1/agencies/:code/requests',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary:
@@ -104,6 +107,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
   app.get(
     '/api/v1/agencies/:code/requests/:id',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary: 'One case: applicant, timeline of events, clock as of today, allowed actions, letters',
