@@ -11,9 +11,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorIn } from '../domain/accounts/actor.ts';
-import { rolesNeeded } from '../domain/accounts/policy-table.ts';
 import type { AgencyRole } from '../domain/accounts/roles.ts';
-import { allows, POLICIES, type PolicyArea, type PolicyVerb } from '../domain/policies.ts';
+import { allows, type PolicyVerb, refusalOf } from '../domain/policies.ts';
 import { AppError } from './errors.ts';
 
 /** What a route needs: a verb, any staff role of the agency, or a platform administrator. */
@@ -47,18 +46,6 @@ export function policyAdmits(policy: DeclaredPolicy, roles: readonly AgencyRole[
   return allows({ username: '', roles, platformAdmin: false }, policy);
 }
 
-/** The roles a verb needs, in Chinese: “经办人”或“审批负责人” (users' verbs: or a platform administrator). */
-export function rolesNeededFor(verb: PolicyVerb): string {
-  const [area, name] = verb.split('/') as [PolicyArea, string];
-  const roles = rolesNeeded(POLICIES[area] as Parameters<typeof rolesNeeded>[0], name);
-  return area === 'users' ? `${roles}角色（或平台管理员）` : `${roles}角色`;
-}
-
-/** The 403 message for a verb refused to a user. */
-export function policyRefusal(verb: PolicyVerb, username: string): string {
-  return `该操作需要${rolesNeededFor(verb)}，用户 ${username} 在本机关没有该角色。`;
-}
-
 /** Installs the gate (once, in app.ts, after access.ts's). */
 export function registerPolicyGate(app: FastifyInstance): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
@@ -73,7 +60,8 @@ export function registerPolicyGate(app: FastifyInstance): void {
     }
     const agency = request.agency;
     // a verb is asked in the route's agency: without `:code` nobody passes (declare 'platform')
-    if (!agency || !allows(actorIn(actor, agency), policy))
-      throw new AppError('forbidden', policyRefusal(policy, actor.username));
+    if (!agency) throw new AppError('forbidden', `该操作须在机关内办理，用户 ${actor.username} 无权进行。`);
+    const refusal = refusalOf(actorIn(actor, agency), policy);
+    if (refusal) throw new AppError('forbidden', refusal);
   });
 }
