@@ -6,14 +6,21 @@
  */
 import type { AgencyActor } from './accounts/actor.ts';
 import { ACCOUNT_POLICY } from './accounts/policy.ts';
-import { can, type PolicyTable } from './accounts/policy-table.ts';
-import { EVENT_POLICY } from './events/policy.ts';
+import { can, type PolicyTable, rolesNeeded } from './accounts/policy-table.ts';
+import { EVENT_POLICY, eventLogRefusal } from './events/policy.ts';
 import { CATALOGUE_POLICY } from './items/policy.ts';
-import { ACTION_ROLES } from './items/state-machine.ts';
-import { LETTER_POLICY } from './letters/policy.ts';
+import { ACTION_ROLES, type ItemAction, refusalFor } from './items/state-machine.ts';
+import { LETTER_POLICY, type LetterVerb, letterRefusal } from './letters/policy.ts';
 import { REGISTRY_POLICY } from './registry/policy.ts';
 import { REPORT_POLICY } from './report/policy.ts';
-import { CASE_ACTION_ROLES, REQUEST_POLICY } from './requests/policy.ts';
+import {
+  CASE_ACTION_ROLES,
+  caseActionRefusal,
+  REQUEST_POLICY,
+  type RequestVerb,
+  requestRefusal,
+} from './requests/policy.ts';
+import type { CaseAction } from './requests/state-machine.ts';
 
 /** area → its policy table. */
 export const POLICIES = {
@@ -44,4 +51,30 @@ export function allows(actor: AgencyActor, verb: PolicyVerb): boolean {
   const [area, name] = verb.split('/') as [PolicyArea, string];
   if (actor.platformAdmin && PLATFORM_ADMIN_AREAS.includes(area)) return true;
   return can(POLICIES[area] as PolicyTable<string>, actor, name);
+}
+
+/**
+ * Why the actor may not do `area/verb`, or null: the area's own sentence where it has one (the
+ * same the commands give), else one naming the roles needed (“该操作需要“经办人”角色……”). The
+ * route gate (src/server/policy-gate.ts) answers it as 403.
+ */
+export function refusalOf(actor: AgencyActor, verb: PolicyVerb): string | null {
+  if (allows(actor, verb)) return null;
+  const [area, name] = verb.split('/') as [PolicyArea, string];
+  const own =
+    area === 'requests'
+      ? requestRefusal(actor, name as RequestVerb)
+      : area === 'case'
+        ? caseActionRefusal(actor, name as CaseAction)
+        : area === 'items'
+          ? refusalFor(name as ItemAction | 'create', actor, '')
+          : area === 'letters'
+            ? letterRefusal(actor, name as LetterVerb)
+            : area === 'events'
+              ? eventLogRefusal(actor)
+              : null;
+  if (own) return own;
+  const roles = rolesNeeded(POLICIES[area] as PolicyTable<string>, name);
+  const platform = area === 'users' ? '（或平台管理员）' : '';
+  return `该操作需要${roles}角色${platform}，用户 ${actor.username} 在本机关没有该角色。`;
 }

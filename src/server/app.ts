@@ -21,6 +21,7 @@ import { errorHandler, notFoundHandler } from './errors.ts';
 import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
 import { requestSerializer } from './log-redaction.ts';
+import { registerPolicyGate } from './policy-gate.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { DOCS_PREFIX, registerSecurityHeaders } from './security.ts';
 import { createSignInThrottle, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
@@ -109,6 +110,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustUserHeader: options.trustUserHeader === true,
   });
   registerAccessGate(app, options.db);
+  registerPolicyGate(app);
   registerUtf8Check(app);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 

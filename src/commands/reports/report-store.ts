@@ -18,7 +18,7 @@ export function requireReportPublisher(actor: Actor): void {
   if (!canPublishReport(actor.roles))
     throw new AppError(
       'forbidden',
-      `用户 ${actor.username} 无权发布或更正年度报告，请由审核人或机关管理员办理。`,
+      `用户 ${actor.username} 无权发布或更正年度报告，请由审批负责人或机关管理员办理。`,
     );
 }
 

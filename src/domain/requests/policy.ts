@@ -122,6 +122,6 @@ export function canTakeCaseAction(actor: { roles: readonly string[] }, action: C
 export function caseActionRefusal(actor: { roles: readonly string[] }, action: CaseAction): string | null {
   if (canTakeCaseAction(actor, action)) return null;
   return action === 'extend'
-    ? '延期答复须经政府信息公开工作机构负责人同意（条例第三十三条）：需要“审批人”角色的用户操作。'
+    ? '延期答复须经政府信息公开工作机构负责人同意（条例第三十三条）：需要“审批负责人”角色的用户操作。'
     : '办理依申请公开需要“经办人”角色。';
 }

@@ -294,7 +294,7 @@ export function PublishGuard({
 }) {
   if (errors.length === 0)
     return canPublish ? null : (
-      <Alert type="info" showIcon title="发布和发布更正须由审核人或机关管理员办理。" />
+      <Alert type="info" showIcon title="发布和发布更正须由审批负责人或机关管理员办理。" />
     );
   return (
     <Alert
@@ -326,7 +326,7 @@ export function PublishGuard({
             </>
           ) : (
             <Typography.Paragraph style={{ margin: '8px 0 0' }}>
-              发布和发布更正须由审核人或机关管理员办理。
+              发布和发布更正须由审批负责人或机关管理员办理。
             </Typography.Paragraph>
           )}
         </>

@@ -41,6 +41,7 @@ export const userRoutes: RouteModule = async (app, options) => {
   app.get(
     '/api/v1/agencies/:code/users',
     {
+      config: { policy: 'users/manage' },
       schema: {
         tags: ['users'],
         summary: 'The users of an agency with their roles there (agency or platform administrator)',
@@ -58,6 +59,7 @@ export const userRoutes: RouteModule = async (app, options) => {
   app.post(
     '/api/v1/agencies/:code/users',
     {
+      config: { policy: 'users/manage' },
       schema: {
         tags: ['users'],
         summary: 'Create a user with an initial password and roles in this agency',
@@ -83,6 +85,7 @@ export const userRoutes: RouteModule = async (app, options) => {
     app.route({
       method,
       url: '/api/v1/agencies/:code/users/:username/roles/:role',
+      config: { policy: 'users/manage' },
       schema: {
         tags: ['users'],
         summary: grant ? 'Grant a role in this agency' : 'Revoke a role in this agency',
@@ -101,6 +104,7 @@ export const userRoutes: RouteModule = async (app, options) => {
   app.patch(
     '/api/v1/agencies/:code/users/:username',
     {
+      config: { policy: 'users/manage' },
       schema: {
         tags: ['users'],
         summary: 'Disable or enable a user of this agency, or reset their password',
@@ -121,6 +125,7 @@ export const userRoutes: RouteModule = async (app, options) => {
   app.get(
     '/api/v1/users',
     {
+      config: { policy: 'platform' },
       schema: {
         tags: ['users'],
         summary: 'Every user with their roles in every agency (platform administrator)',
@@ -135,6 +140,7 @@ export const userRoutes: RouteModule = async (app, options) => {
   app.post(
     '/api/v1/users',
     {
+      config: { policy: 'platform' },
       schema: {
         tags: ['users'],
         summary:
@@ -154,6 +160,7 @@ export const userRoutes: RouteModule = async (app, options) => {
   app.patch(
     '/api/v1/users/:username',
     {
+      config: { policy: 'platform' },
       schema: {
         tags: ['users'],
         summary: 'Disable or enable any user, reset their password, grant or revoke platform administrator',

@@ -14,6 +14,7 @@ export const channelRoutes: RouteModule = async (app, { db }) => {
   app.get(
     '/api/v1/agencies/:code/channels',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['items'],
         summary: "The agency's publication channels (网站, 微信, 微博, …), in the agency's order (staff)",

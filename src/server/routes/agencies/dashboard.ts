@@ -25,6 +25,7 @@ export const dashboardRoutes: RouteModule = async (app, { db, calendars, clock }
   app.get(
     '/api/v1/agencies/:code/dashboard',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary:

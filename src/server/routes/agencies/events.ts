@@ -18,6 +18,7 @@ export const eventRoutes: RouteModule = async (app, { db }) => {
   app.get(
     '/api/v1/agencies/:code/events',
     {
+      config: { policy: 'events/view_log' },
       schema: {
         tags: ['events'],
         summary: "The agency's event log: who did what, when, newest first (agency administrator)",

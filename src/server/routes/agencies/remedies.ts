@@ -16,6 +16,7 @@ export const remediesRoutes: RouteModule = async (app, { db, calendars, clock })
   app.get(
     '/api/v1/agencies/:code/remedies',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary: "The agency's remedies settings: review body, court, complaint channel ('' when not set)",
@@ -29,6 +30,7 @@ export const remediesRoutes: RouteModule = async (app, { db, calendars, clock })
   app.put(
     '/api/v1/agencies/:code/remedies',
     {
+      config: { policy: 'letters/edit_remedies' },
       schema: {
         tags: ['requests'],
         summary: "Set the agency's review body, court and complaint channel (agency admin)",

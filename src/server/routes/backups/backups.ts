@@ -28,6 +28,7 @@ export const backupRoutes: RouteModule = async (app, options) => {
   app.get(
     '/api/v1/backups',
     {
+      config: { policy: 'platform' },
       schema: {
         tags: ['backups'],
         summary: 'The backups made, newest first, and where the server writes them (platform administrator)',
@@ -40,6 +41,7 @@ export const backupRoutes: RouteModule = async (app, options) => {
   app.post(
     '/api/v1/backups',
     {
+      config: { policy: 'platform' },
       schema: {
         tags: ['backups'],
         summary: 'Back up the database and every attachment into GONGKAI_BACKUP_DIR (platform administrator)',

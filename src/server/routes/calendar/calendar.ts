@@ -44,6 +44,7 @@ export const calendarRoutes: RouteModule = async (app, options) => {
   app.post(
     '/api/v1/calendar/overrides',
     {
+      config: { policy: 'platform' },
       schema: {
         tags: ['calendar'],
         summary: 'Mark a date a holiday or a working day (platform administrator); recomputes open deadlines',
@@ -68,6 +69,7 @@ export const calendarRoutes: RouteModule = async (app, options) => {
   app.delete(
     '/api/v1/calendar/overrides/:date',
     {
+      config: { policy: 'platform' },
       schema: {
         tags: ['calendar'],
         summary: 'Remove the override of a date (platform administrator); recomputes open deadlines',
@@ -93,6 +95,7 @@ export const calendarRoutes: RouteModule = async (app, options) => {
   app.post(
     '/api/v1/calendar/notices',
     {
+      config: { policy: 'platform' },
       schema: {
         tags: ['calendar'],
         summary:

@@ -14,6 +14,7 @@ import { rejectItem } from '../../../commands/items/reject-item.ts';
 import { submitForReview } from '../../../commands/items/submit-for-review.ts';
 import { withdrawItem } from '../../../commands/items/withdraw-item.ts';
 import { itemActionBodies } from '../../../contract/item-inputs.ts';
+import type { ItemAction } from '../../../domain/items/state-machine.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { writeErrors } from '../schemas.ts';
@@ -24,6 +25,7 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock 
   /** Registers `POST …/items/:id/{name}`: the body schema, then the command with the target. */
   function action<B extends z.ZodObject<{ expectedVersion: typeof expectedVersion }>>(
     name: string,
+    verb: ItemAction,
     summary: string,
     body: B,
     run: (
@@ -35,6 +37,7 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock 
     app.post(
       `/api/v1/agencies/:code/items/:id/${name}`,
       {
+        config: { policy: `items/${verb}` },
         schema: {
           tags: ['items'],
           summary,
@@ -51,11 +54,12 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock 
     );
   }
 
-  action('submit', 'Send a draft to 保密审查 (operator)', itemActionBodies.submit, (ctx, t) =>
+  action('submit', 'submit', 'Send a draft to 保密审查 (operator)', itemActionBodies.submit, (ctx, t) =>
     submitForReview(ctx, { ...t, expectedVersion: t.body.expectedVersion }),
   );
 
   action(
+    'approve',
     'approve',
     '保密审查 passed (reviewer, not the drafter): reviewer, date and opinion recorded',
     itemActionBodies.approve,
@@ -64,12 +68,14 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock 
 
   action(
     'reject',
+    'reject',
     '保密审查 not passed (reviewer, not the drafter): back to draft with the reason',
     itemActionBodies.reject,
     (ctx, t) => rejectItem(ctx, { ...t, ...t.body }),
   );
 
   action(
+    'publish',
     'publish',
     'Publish an approved item (operator): 索引号, website row for the report, search index',
     itemActionBodies.publish,
@@ -79,6 +85,7 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock 
 
   action(
     'withdraw',
+    'withdraw',
     'Withdraw a published item (operator) with the reason; its year still counts it',
     itemActionBodies.withdraw,
     (ctx, t) => withdrawItem(ctx, { ...t, ...t.body }),
@@ -86,6 +93,7 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock 
 
   action(
     'postings',
+    'post',
     "Record a posting on another of the agency's channels (微信, 微博, 抖音, …) with date and link",
     itemActionBodies.postings,
     (ctx, t) => addPosting(ctx, { ...t, ...t.body }),
@@ -93,6 +101,7 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock 
 
   action(
     'policy',
+    'link',
     'Link an interpretation (解读材料) to its policy document (政策文件), or unlink with null',
     itemActionBodies.policy,
     (ctx, t) => linkInterpretation(ctx, { ...t, ...t.body }),

@@ -48,6 +48,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, clock
   app.put(
     '/api/v1/agencies/:code/item-columns/:column',
     {
+      config: { policy: 'catalogue/configure_columns' },
       schema: {
         tags: ['items'],
         summary: 'Add or change a sub-column (agency administrator)',
@@ -70,6 +71,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, clock
   app.delete(
     '/api/v1/agencies/:code/item-columns/:column',
     {
+      config: { policy: 'catalogue/configure_columns' },
       schema: {
         tags: ['items'],
         summary: 'Remove a sub-column no item is filed under (agency administrator)',
@@ -88,6 +90,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, clock
   app.put(
     '/api/v1/agencies/:code/item-settings',
     {
+      config: { policy: 'catalogue/configure_columns' },
       schema: {
         tags: ['items'],
         summary: 'Set the 索引号 prefix: the 统一社会信用代码 or 组织机构代码 (agency administrator)',
@@ -106,6 +109,7 @@ export const itemCatalogRoutes: RouteModule = async (app, { db, calendars, clock
   app.get(
     '/api/v1/agencies/:code/timeliness/:year',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['items'],
         summary: 'Timeliness (条例第二十六条): the year’s figure, items published late, items running late',

@@ -46,6 +46,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, files: store, calen
   app.post(
     '/api/v1/agencies/:code/items/:id/attachments',
     {
+      config: { policy: 'items/attach' },
       bodyLimit: Math.ceil((maxBytes * 4) / 3) + 1024 * 1024,
       schema: {
         tags: ['items'],
@@ -75,6 +76,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, files: store, calen
   app.delete(
     '/api/v1/agencies/:code/items/:id/attachments/:attachmentId',
     {
+      config: { policy: 'items/detach' },
       schema: {
         tags: ['items'],
         summary: 'Remove an attachment (operator)',
@@ -100,6 +102,7 @@ export const itemFileRoutes: RouteModule = async (app, { db, files: store, calen
   app.get(
     '/api/v1/agencies/:code/items/:id/attachments/:attachmentId',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['items'],
         summary: 'Download an attachment of any item (staff)',

@@ -32,6 +32,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => 
   app.post(
     '/api/v1/agencies/:code/items',
     {
+      config: { policy: 'items/create' },
       schema: {
         tags: ['items'],
         summary: 'Draft an item (operator); the body is sanitized, the 索引号 is given at publication',
@@ -51,6 +52,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => 
   app.get(
     '/api/v1/agencies/:code/items',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['items'],
         summary:
@@ -91,6 +93,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => 
   app.get(
     '/api/v1/agencies/:code/items/:id',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['items'],
         summary: 'One item: fields, review, postings, attachments, its policy or interpretations, timeline',
@@ -110,6 +113,7 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => 
   app.patch(
     '/api/v1/agencies/:code/items/:id',
     {
+      config: { policy: 'items/edit' },
       schema: {
         tags: ['items'],
         summary:

@@ -11,6 +11,7 @@ export const letterDeliveryRoutes: RouteModule = async (app, { db, calendars, cl
   app.post(
     '/api/v1/agencies/:code/requests/:id/letters/:letterId/delivery',
     {
+      config: { policy: 'requests/record_delivery' },
       schema: {
         tags: ['requests'],
         summary:

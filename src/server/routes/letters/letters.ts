@@ -71,6 +71,7 @@ export const letterRoutes: RouteModule = async (app, { db, calendars, clock }) =
   app.get(
     '/api/v1/agencies/:code/requests/:id/letters/:letterId.:format',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary: 'A letter of a case as DOCX or HTML (staff)',
@@ -127,6 +128,7 @@ export const letterRoutes: RouteModule = async (app, { db, calendars, clock }) =
   app.get(
     '/api/v1/agencies/:code/letter-templates',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary: "The agency's letter templates (its own or the default), with the placeholders each may use",
@@ -153,6 +155,7 @@ export const letterRoutes: RouteModule = async (app, { db, calendars, clock }) =
   app.put(
     '/api/v1/agencies/:code/letter-templates/:kind',
     {
+      config: { policy: 'letters/edit_templates' },
       schema: {
         tags: ['requests'],
         summary:

@@ -62,6 +62,7 @@ export const registryRoutes: RouteModule = async (app, options) => {
   app.get(
     `${BASE}/documents`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: 'Every version of every document, optionally of one status or kind (staff)',
@@ -85,6 +86,7 @@ export const registryRoutes: RouteModule = async (app, options) => {
   app.post(
     `${BASE}/documents`,
     {
+      config: { policy: 'registry/edit' },
       schema: {
         tags: TAGS,
         summary: '制发: register a newly issued document (staff)',
@@ -105,6 +107,7 @@ export const registryRoutes: RouteModule = async (app, options) => {
   app.get(
     `${BASE}/documents/:id`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: 'A document: every version, oldest first, and the events of each (staff)',
@@ -123,6 +126,7 @@ export const registryRoutes: RouteModule = async (app, options) => {
   app.post(
     `${BASE}/documents/:id/amend`,
     {
+      config: { policy: 'registry/edit' },
       schema: {
         tags: TAGS,
         summary: '修改: a new version of a document in force; the old one stops that day (staff)',
@@ -142,6 +146,7 @@ export const registryRoutes: RouteModule = async (app, options) => {
   app.post(
     `${BASE}/documents/:id/repeal`,
     {
+      config: { policy: 'registry/edit' },
       schema: {
         tags: TAGS,
         summary: '废止: a document in force is repealed by another document (staff)',
@@ -164,6 +169,7 @@ export const registryRoutes: RouteModule = async (app, options) => {
   app.get(
     `${BASE}/reviews/:year`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: "清理: a year's decisions and the documents awaiting one (staff)",
@@ -180,6 +186,7 @@ export const registryRoutes: RouteModule = async (app, options) => {
   app.post(
     `${BASE}/reviews/:year`,
     {
+      config: { policy: 'registry/edit' },
       schema: {
         tags: TAGS,
         summary:

@@ -35,6 +35,7 @@ export const reportDraftRoutes: RouteModule = async (app, options) => {
   app.get(
     `${BASE}/draft`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: 'The draft: cells (read-only), stored and generated text per section, violations (staff)',
@@ -51,6 +52,7 @@ export const reportDraftRoutes: RouteModule = async (app, options) => {
   app.put(
     `${BASE}/draft`,
     {
+      config: { policy: 'reports/edit' },
       schema: {
         tags: TAGS,
         summary: 'Save the narrative sections (operator); 409 when the draft changed meanwhile',
@@ -68,6 +70,7 @@ export const reportDraftRoutes: RouteModule = async (app, options) => {
   app.post(
     `${BASE}/validate`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: 'The violations of the report as it would be with this text; nothing is saved (staff)',
@@ -85,6 +88,7 @@ export const reportDraftRoutes: RouteModule = async (app, options) => {
   app.get(
     `${BASE}/cells/:cell/records`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: 'The records behind a cell, with a link to each (staff)',

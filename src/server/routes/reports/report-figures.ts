@@ -23,6 +23,7 @@ export const reportFigureRoutes: RouteModule = async (app, options) => {
   app.get(
     BASE,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: 'The yearly figures: licence, penalty and enforcement decisions, fees (staff)',
@@ -39,6 +40,7 @@ export const reportFigureRoutes: RouteModule = async (app, options) => {
   app.put(
     BASE,
     {
+      config: { policy: 'reports/edit' },
       schema: {
         tags: TAGS,
         summary: 'Save the yearly figures (operator); refused once the year is published',
@@ -61,6 +63,7 @@ export const reportFigureRoutes: RouteModule = async (app, options) => {
   app.post(
     `${BASE}/import`,
     {
+      config: { policy: 'reports/edit' },
       schema: {
         tags: TAGS,
         summary: 'Import the yearly figures from the XLSX template (operator); problems name the cell',
@@ -91,6 +94,7 @@ export const reportFigureRoutes: RouteModule = async (app, options) => {
   app.get(
     `${BASE}/template.xlsx`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: 'The XLSX template of the yearly figures, filled with the current values (staff)',

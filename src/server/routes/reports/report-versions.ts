@@ -50,6 +50,7 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
   app.post(
     `${BASE}/publish`,
     {
+      config: { policy: 'reports/publish' },
       schema: {
         tags: TAGS,
         summary: 'Publish: freeze version 1 (approver or agency admin); 409 listing errors that block it',
@@ -69,6 +70,7 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
   app.post(
     `${BASE}/corrections`,
     {
+      config: { policy: 'reports/publish' },
       schema: {
         tags: TAGS,
         summary:
@@ -89,6 +91,7 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
   app.get(
     `${BASE}/versions`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: "The year's published versions, oldest first (staff)",
@@ -106,6 +109,7 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
   app.get(
     `${BASE}/versions/:version`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary: 'A published version as frozen (staff)',
@@ -125,6 +129,7 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
   app.get(
     `${BASE}/versions/:version.:format`,
     {
+      config: { policy: 'staff' },
       schema: {
         tags: TAGS,
         summary:

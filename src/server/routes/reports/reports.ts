@@ -17,6 +17,7 @@ export const reportRoutes: RouteModule = async (app, { db, clock, pdfLimiter }) 
   app.get(
     '/api/v1/agencies/:code/reports/:year',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['reports'],
         summary: 'The annual report of an agency-year as JSON, computed from the records now',
@@ -37,6 +38,7 @@ export const reportRoutes: RouteModule = async (app, { db, clock, pdfLimiter }) 
   app.get(
     '/api/v1/agencies/:code/reports/:year.:format',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['reports'],
         summary: 'The annual report of an agency-year as a file (HTML, DOCX or PDF)',

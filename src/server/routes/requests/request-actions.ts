@@ -3,21 +3,33 @@
  * cases recorded against it. Each action is one command: version check, state machine, the
  * action's rules, one event, the clock recomputed.
  */
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { applyCaseAction } from '../../../commands/requests/apply-case-action.ts';
 import { recordReviewCase } from '../../../commands/requests/record-review-case.ts';
 import { caseActionBody, reviewCaseBody } from '../../../contract/request-inputs.ts';
-import { CASE_ACTIONS } from '../../../domain/requests/state-machine.ts';
+import type { PolicyVerb } from '../../../domain/policies.ts';
+import { CASE_ACTIONS, type CaseAction } from '../../../domain/requests/state-machine.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { caseParams, errorBody, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { actionResultSchema, reviewRecordedSchema } from './request-schemas.ts';
 
+/**
+ * A case action's verb is its `:action` (`case/decide`, `case/extend`, …); an unknown action has
+ * none, and validation answers 400 naming the actions.
+ */
+export const caseActionPolicy = (request: FastifyRequest): PolicyVerb | undefined => {
+  const action = (request.params as { action?: unknown }).action;
+  return (CASE_ACTIONS as readonly unknown[]).includes(action) ? `case/${action as CaseAction}` : undefined;
+};
+
 export const requestActionRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   app.post(
     '/api/v1/agencies/:code/requests/:id/actions/:action',
     {
+      config: { policy: caseActionPolicy },
       schema: {
         tags: ['requests'],
         summary:
@@ -51,6 +63,7 @@ export const requestActionRoutes: RouteModule = async (app, { db, calendars, clo
   app.post(
     '/api/v1/agencies/:code/requests/:id/reviews',
     {
+      config: { policy: 'requests/record_review' },
       schema: {
         tags: ['requests'],
         summary:

@@ -14,6 +14,7 @@ export const requestApplicantIdRoutes: RouteModule = async (app, { db, calendars
   app.post(
     '/api/v1/agencies/:code/requests/:id/applicant-id',
     {
+      config: { policy: 'requests/view_applicant_id' },
       schema: {
         tags: ['requests'],
         summary: 'The applicant’s full ID number (operator or approver); every view is logged',

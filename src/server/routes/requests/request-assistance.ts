@@ -15,6 +15,7 @@ export const requestAssistanceRoutes: RouteModule = async (app, { db, calendars,
   app.post(
     '/api/v1/agencies/:code/requests/:id/assistance',
     {
+      config: { policy: 'requests/record_assistance' },
       schema: {
         tags: ['requests'],
         summary:

@@ -21,6 +21,7 @@ export const requestFileRoutes: RouteModule = async (app, { db, files: store, ca
   app.post(
     '/api/v1/agencies/:code/requests/:id/attachments',
     {
+      config: { policy: 'requests/attach' },
       bodyLimit: Math.ceil((maxBytes * 4) / 3) + 1024 * 1024,
       schema: {
         tags: ['requests'],
@@ -56,6 +57,7 @@ export const requestFileRoutes: RouteModule = async (app, { db, files: store, ca
   app.get(
     '/api/v1/agencies/:code/requests/:id/attachments/:attachmentId',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary: 'Download an attachment of a request (staff)',

@@ -26,6 +26,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
   app.post(
     '/api/v1/agencies/:code/requests',
     {
+      config: { policy: 'requests/register' },
       schema: {
         tags: ['requests'],
         summary:
@@ -60,6 +61,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
   app.post(
     '/api/v1/agencies/:code/requests/on-the-spot',
     {
+      config: { policy: 'requests/register' },
       schema: {
         tags: ['requests'],
         summary:
@@ -82,6 +84,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
   app.get(
     '/api/v1/agencies/:code/requests',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary:
@@ -107,6 +110,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
   app.get(
     '/api/v1/agencies/:code/requests/:id',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary: 'One case: applicant, timeline of events, clock as of today, allowed actions, letters',

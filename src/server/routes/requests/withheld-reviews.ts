@@ -19,6 +19,7 @@ export const withheldReviewRoutes: RouteModule = async (app, { db, calendars, cl
   app.get(
     '/api/v1/agencies/:code/withheld-reviews/:year',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary:
@@ -33,6 +34,7 @@ export const withheldReviewRoutes: RouteModule = async (app, { db, calendars, cl
   app.post(
     '/api/v1/agencies/:code/withheld-reviews/:year/decisions',
     {
+      config: { policy: 'requests/review_withheld' },
       schema: {
         tags: ['requests'],
         summary:
