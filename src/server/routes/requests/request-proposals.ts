@@ -27,6 +27,7 @@ export const requestProposalRoutes: RouteModule = async (app, { db, calendars, c
   app.get(
     '/api/v1/agencies/:code/requests/proposals',
     {
+      config: { policy: 'staff' },
       schema: {
         tags: ['requests'],
         summary:
@@ -46,6 +47,7 @@ export const requestProposalRoutes: RouteModule = async (app, { db, calendars, c
   app.post(
     '/api/v1/agencies/:code/requests/proposals/include',
     {
+      config: { policy: 'requests/include_proposal' },
       schema: {
         tags: ['requests'],
         summary: '纳入主动公开: open a draft item linked to the proposal’s requests (operator)',
@@ -64,6 +66,7 @@ export const requestProposalRoutes: RouteModule = async (app, { db, calendars, c
   app.post(
     '/api/v1/agencies/:code/requests/proposals/decline',
     {
+      config: { policy: 'requests/decline_proposal' },
       schema: {
         tags: ['requests'],
         summary:
@@ -83,6 +86,7 @@ export const requestProposalRoutes: RouteModule = async (app, { db, calendars, c
   app.put(
     '/api/v1/agencies/:code/requests/:id/publish-suggestion',
     {
+      config: { policy: 'requests/record_suggestion' },
       schema: {
         tags: ['requests'],
         summary:
