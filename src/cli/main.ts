@@ -18,6 +18,7 @@ const USAGE = `用法：gongkai <命令> [参数]
   import FILE                                        导入 JSON Lines 记录（格式见 docs/import-format.md）
   validate FILE [--today YYYY-MM-DD]                 按 R1–R10 校验一份报告 JSON（生成的或编辑过的）
   request register|act|show|list|letters|bases|correction-outcomes …  依申请公开与更正申请办理（用法：gongkai request）
+  request proposals|include|decline|suggest …        条例第四十四条：纳入主动公开建议、纳入、不纳入、申请人建议
   request withheld-review|withheld-decide …          依第十六条不予公开信息的年度定期评估审查（条例第十八条）
   agency remedies --agency CODE --user USER …        救济途径：行政复议机关、管辖法院、投诉渠道
   workdays add DATE N | between A B [--calendar F]   DATE 之后第 N 个工作日；A 之后至 B 的工作日数（见 docs/calendar.md）

@@ -20,6 +20,7 @@ import { caseJson } from '../server/presenters/case-json.ts';
 import { cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { caseLetters, outcomeBases, printLetters } from './request-letters.ts';
+import { PROPOSAL_USAGE, proposalCommand } from './request-proposals.ts';
 import { withheldDecide, withheldReviewList } from './request-withheld.ts';
 
 const USAGE = `gongkai request register --agency CODE --user USER FILE.json
@@ -31,6 +32,7 @@ gongkai request list --agency CODE --user USER [--filter open|overdue|due_soon|a
 gongkai request letters --agency CODE --user USER ID [--format text|html]
 gongkai request bases [OUTCOME]
 gongkai request correction-outcomes
+${PROPOSAL_USAGE}
 gongkai request withheld-review --agency CODE --user USER --year YYYY [--format text|json]
 gongkai request withheld-decide --agency CODE --user USER --year YYYY ID [--part N] --decision kept|disclosed --reason 理由 [--replaces 决定编号] [--category a20.N|other]
 
@@ -100,6 +102,10 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     reason: { type: 'string' },
     replaces: { type: 'string' },
     category: { type: 'string' },
+    status: { type: 'string' },
+    title: { type: 'string' },
+    reasons: { type: 'string' },
+    note: { type: 'string' },
   });
   const print = (value: unknown) => printJson(io, value);
   if (sub === 'bases') {
@@ -116,6 +122,15 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
     const today = ctx.clock.today();
     const calendar = await ctx.calendar.get();
     switch (sub) {
+      case 'proposals':
+      case 'include':
+      case 'decline':
+      case 'suggest': {
+        const out = await proposalCommand(sub, db, ctx, agencyId, values, positionals);
+        if ('text' in out) io.stdout.write(out.text);
+        else print(out.json);
+        return 0;
+      }
       case 'register': {
         if (!positionals[0]) throw new UsageError(`缺少申请文件。用法：\n${USAGE}`);
         const parsed = registerBody.safeParse(readJson(positionals[0]));

@@ -10,6 +10,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const RequestQueuePage = lazy(() => import('./pages/requests/RequestQueuePage.tsx'));
 const RegisterRequestPage = lazy(() => import('./pages/requests/RegisterRequestPage.tsx'));
 const CasePage = lazy(() => import('./pages/requests/CasePage.tsx'));
+const ProposalsPage = lazy(() => import('./pages/requests/ProposalsPage.tsx'));
 const WithheldReviewPage = lazy(() => import('./pages/requests/WithheldReviewPage.tsx'));
 const ItemListPage = lazy(() => import('./pages/items/ItemListPage.tsx'));
 const ItemEditPage = lazy(() => import('./pages/items/ItemEditPage.tsx'));
@@ -58,6 +59,7 @@ export function ConsoleRoutes() {
         <Route path="/" element={page(<DashboardPage />)} />
         <Route path="/requests" element={page(<RequestQueuePage />)} />
         <Route path="/requests/new" element={page(<RegisterRequestPage />)} />
+        <Route path="/requests/proposals" element={page(<ProposalsPage />)} />
         <Route path="/requests/withheld-reviews/:year" element={page(<WithheldReviewPage />)} />
         <Route path="/requests/:id" element={page(<CasePage />)} />
         <Route path="/items" element={page(<ItemListPage />)} />

@@ -163,4 +163,7 @@ export const itemDetailSchema = publicItemSchema.extend({
     }),
   ),
   createdBy: z.string(),
+  fromRequests: z
+    .array(z.object({ id: z.number().int(), registrationNo: z.string().nullable(), information: z.string() }))
+    .describe('条例第四十四条: the requests this item was drafted from (纳入主动公开)'),
 });

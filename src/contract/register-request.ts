@@ -82,6 +82,15 @@ export const registerBody = z.object({
     .optional()
     .describe('第三十一条: the day handed in, signed for, or confirmed (YYYY-MM-DD)'),
   receiptNote: optionalText(500),
+  publishSuggestion: z
+    .object({
+      reasons: z.array(z.string(), { error: '“建议纳入主动公开的理由”应为理由的列表。' }),
+      note: optionalText(500),
+    })
+    .optional()
+    .describe(
+      '条例第四十四条第二款: the applicant suggests publishing the information proactively, with the reasons',
+    ),
   oral: oralBody.optional(),
   assistance: assistanceBody.optional().describe('条例 第四十三条: the help given, if any'),
 });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
 import { DELIVERY_METHODS } from '../domain/letters/delivery.ts';
 import { APPLICANT_TYPES, T4_GROUPS, T4_RESULTS } from '../domain/report/vocabulary.ts';
-import { applicantBody, assistanceBody } from './register-request.ts';
+import { applicantBody, assistanceBody, registerBody } from './register-request.ts';
 
 /** A day, checked as a real calendar date. */
 const date = (what: string) =>
@@ -103,4 +103,5 @@ export const onlineRequestBody = z.object({
     error: `申请人类型应为 ${APPLICANT_TYPES.join('、')} 之一`,
   }),
   applicant: applicantBody,
+  publishSuggestion: registerBody.shape.publishSuggestion,
 });

@@ -9,6 +9,7 @@ import { DASHBOARD_LISTS, QUEUE_FILTERS } from '../domain/requests/queues.ts';
 import { CORRECTION_OUTCOMES, REQUEST_KINDS } from '../domain/requests/record-correction.ts';
 import { CASE_STATES } from '../domain/requests/state-machine.ts';
 import { decimal } from './common.ts';
+import { suggestionSchema } from './proposals.ts';
 import { applicantBody } from './register-request.ts';
 
 export const registeredSchema = z.object({
@@ -296,4 +297,21 @@ export const caseDetailSchema = z.object({
       result: z.string().nullable(),
     }),
   ),
+  publication: z
+    .object({
+      suggestion: suggestionSchema
+        .nullable()
+        .describe('the applicant’s suggestion to publish (条例第四十四条第二款)'),
+      decisions: z.array(
+        z.object({
+          id: z.number().int(),
+          result: z.enum(['included', 'not_included']),
+          reason: z.string(),
+          actor: z.string(),
+          decidedAt: z.string(),
+          item: z.object({ id: z.number().int(), title: z.string(), status: z.string() }).nullable(),
+        }),
+      ),
+    })
+    .describe('条例第四十四条: the suggestion and the proposals this request was decided in'),
 });

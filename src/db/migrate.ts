@@ -16,6 +16,7 @@ import { reportGuardMigration } from './migrations/0014-report-guard.ts';
 import { agencyRemediesMigration } from './migrations/0015-agency-remedies.ts';
 import { requestKindMigration } from './migrations/0017-request-kind.ts';
 import { oralAndAssistanceMigration } from './migrations/0018-oral-and-assistance.ts';
+import { publicationProposalsMigration } from './migrations/0019-publication-proposals.ts';
 import { withheldReviewsMigration } from './migrations/0020-withheld-reviews.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
@@ -39,6 +40,7 @@ function provider(db: Db): MigrationProvider {
         '0015-agency-remedies': agencyRemediesMigration(),
         '0017-request-kind': requestKindMigration(),
         '0018-oral-and-assistance': oralAndAssistanceMigration(),
+        '0019-publication-proposals': publicationProposalsMigration(db.dialect),
         '0020-withheld-reviews': withheldReviewsMigration(db.dialect),
       };
     },

@@ -158,6 +158,31 @@ export interface RequestTable {
   oral: string | null;
   /** JSON: the help given to the applicant (条例 第四十三条), 0018 */
   assistance: string | null;
+  /** JSON `{reasons, note}`: the applicant's suggestion to publish (条例 第四十四条第二款, 0019) */
+  publish_suggestion: string | null;
+}
+
+/** A decision on a proposal to publish proactively (条例 第四十四条, 0019): 纳入 or 不纳入. */
+export interface PublicationProposalTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** the proposal's request ids ascending, comma-joined (unique per agency) */
+  request_key: string;
+  kind: string;
+  /** `included` (a draft item opened) or `not_included` */
+  result: string;
+  reason: string;
+  item_id: number | null;
+  actor: string;
+  decided_at: string;
+}
+
+/** An item drafted from requests (条例 第四十四条, 0019). */
+export interface ItemRequestTable {
+  agency_id: number;
+  item_id: number;
+  request_id: number;
+  proposal_id: number;
 }
 
 export interface RequestItemTable {
@@ -314,6 +339,8 @@ export interface Database {
   search_texts: SearchTextTable;
   search_meta: SearchMetaTable;
   online_submissions: OnlineSubmissionTable;
+  publication_proposals: PublicationProposalTable;
+  item_requests: ItemRequestTable;
 }
 
 /** An online request filed through the portal's form, by its one-time submission token (0007). */

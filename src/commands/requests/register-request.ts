@@ -24,6 +24,11 @@ import {
 } from '../../domain/requests/intake.ts';
 import { registrationRefusal } from '../../domain/requests/policy.ts';
 import {
+  normalizeSuggestion,
+  type PublishSuggestion,
+  suggestionProblem,
+} from '../../domain/requests/proposals/suggestion.ts';
+import {
   type CorrectionRequest,
   correctionRequestProblems,
   type RequestKind,
@@ -48,6 +53,8 @@ export interface RegisterRequestInput {
   receiptNote?: string;
   /** the instant an online submission arrived */
   submittedAt?: Date;
+  /** 条例第四十四条第二款: the applicant suggests publishing the information, with the reasons */
+  publishSuggestion?: { reasons: readonly string[]; note?: string };
   /** disclosure (default) or record_correction (条例 第四十一条) */
   kind?: RequestKind;
   /** a correction request's record, inaccuracy and evidence */
@@ -100,6 +107,27 @@ function receivedDate(input: RegisterRequestInput, calendar: WorkCalendar, today
           : null;
   if (problem) throw new AppError('validation', problem.message, [problem]);
   return on as string;
+}
+
+/**
+ * The applicant's suggestion to publish given with the application (条例第四十四条第二款), checked;
+ * none when not given or no reason ticked and no note written (an untouched form part). A correction
+ * request (第四十一条) asks for no information to be provided, so there is nothing to suggest.
+ */
+function suggestionOf(
+  given: RegisterRequestInput['publishSuggestion'],
+  kind: RequestKind,
+): PublishSuggestion | null {
+  if (!given || (given.reasons.length === 0 && !given.note?.trim())) return null;
+  if (kind === 'record_correction') {
+    // 条例 第四十四条：“对行政机关依申请公开的政府信息，申请人认为……可以建议行政机关将该信息纳入主动公开的范围。”
+    const message =
+      '更正申请（条例第四十一条）不能建议纳入主动公开：建议只针对依申请公开的政府信息（条例第四十四条第二款），请删去“建议纳入主动公开”。';
+    throw new AppError('validation', message, [{ field: 'publishSuggestion', message }]);
+  }
+  const problem = suggestionProblem(given);
+  if (problem) throw new AppError('validation', problem, [{ field: 'publishSuggestion', message: problem }]);
+  return normalizeSuggestion(given);
 }
 
 /** Who registers: a member of staff (the operator role), or nobody signed in (a citizen, online only). */
@@ -155,6 +183,7 @@ export async function registerRequest(
   // 第二十九条第一款: the office wrote it up; the registering staff member is who did
   const oral = input.oral ? { ...(input.oral as OralApplication), writtenUpBy } : null; // checked above
   const receivedOn = receivedDate(input, calendar, today);
+  const suggestion = suggestionOf(input.publishSuggestion, kind);
   const assistance = input.assistance
     ? { ...(input.assistance as Assistance), recordedBy: writtenUpBy, recordedOn: receivedOn } // checked above
     : null;
@@ -205,6 +234,7 @@ export async function registerRequest(
         doc_number: applicant.docNumber ?? null,
         form: applicant.form ?? null,
         delivery: applicant.delivery ?? null,
+        publish_suggestion: suggestion ? JSON.stringify(suggestion) : null,
         kind,
         correction: correction ? JSON.stringify(correction) : null,
         oral: oral ? JSON.stringify(oral) : null,
@@ -236,6 +266,18 @@ export async function registerRequest(
         due: reading.due,
       },
     });
+    if (suggestion)
+      await appendCaseEvent(trx, {
+        agencyId: agency.id,
+        requestId: inserted.id,
+        type: 'publish_suggested',
+        occurredOn: receivedOn,
+        actor: ctx.actor?.username ?? PUBLIC_USERNAME,
+        at: ctx.clock.now(),
+        stateBefore: 'open',
+        stateAfter: 'open',
+        data: { before: null, after: suggestion },
+      });
     const target = {
       agencyId: agency.id,
       requestId: inserted.id,

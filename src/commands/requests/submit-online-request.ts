@@ -21,6 +21,8 @@ export interface OnlineSubmission {
   token: string;
   applicantType: ApplicantType;
   applicant: ApplicantInput;
+  /** 条例第四十四条第二款: the applicant's suggestion to publish, ticked on the form */
+  publishSuggestion?: { reasons: readonly string[]; note?: string };
 }
 
 /** What the applicant is shown: the same receipt whether this post registered it or an earlier one. */
@@ -86,6 +88,7 @@ export async function submitOnlineRequest(
           channel: 'online',
           applicantType: input.applicantType,
           applicant: input.applicant,
+          publishSuggestion: input.publishSuggestion,
           submittedAt: now,
         },
       );

@@ -1,5 +1,14 @@
 /** The request-case endpoints the console uses (`/api/v1/agencies/:code/requests…`, dashboard). */
 import type { z } from 'zod';
+import type {
+  declineProposalBody,
+  includeProposalBody,
+  proposalDeclinedSchema,
+  proposalIncludedSchema,
+  proposalListSchema,
+  proposalsQuery,
+  suggestionBody,
+} from '../../contract/proposals.ts';
 import type { onTheSpotBody, registerBody } from '../../contract/register-request.ts';
 import type {
   assistanceRecordBody,
@@ -84,4 +93,31 @@ export const requestsApi = {
     `${base(agency)}/requests/${id}/letters/${letterId}.${format}`,
   attachmentUrl: (agency: string, id: number, attachmentId: number) =>
     `${base(agency)}/requests/${id}/attachments/${attachmentId}`,
+};
+
+/** 条例第四十四条: the year's proposals to publish proactively, 纳入, 不纳入, the applicant's suggestion. */
+export type ProposalList = z.infer<typeof proposalListSchema>;
+export type Proposal = ProposalList['proposals'][number];
+export type IncludeProposalBody = z.input<typeof includeProposalBody>;
+export type DeclineProposalBody = z.input<typeof declineProposalBody>;
+export type SuggestionBody = z.input<typeof suggestionBody>;
+
+export const proposalsApi = {
+  list: (agency: string, query: { year?: number } & Omit<z.infer<typeof proposalsQuery>, 'year'>) =>
+    api.call<ProposalList>(`${base(agency)}/requests/proposals`, { query }),
+  include: (agency: string, body: IncludeProposalBody) =>
+    api.call<z.infer<typeof proposalIncludedSchema>>(`${base(agency)}/requests/proposals/include`, {
+      method: 'POST',
+      body,
+    }),
+  decline: (agency: string, body: DeclineProposalBody) =>
+    api.call<z.infer<typeof proposalDeclinedSchema>>(`${base(agency)}/requests/proposals/decline`, {
+      method: 'POST',
+      body,
+    }),
+  suggest: (agency: string, id: number, body: SuggestionBody) =>
+    api.call<{ requestId: number }>(`${base(agency)}/requests/${id}/publish-suggestion`, {
+      method: 'PUT',
+      body,
+    }),
 };

@@ -141,7 +141,18 @@ export async function findItem(
         type: name.slice('items.'.length),
         state_after: state_after ?? '',
       }));
-  return { row, policy, interpretations, attachments, postings, events };
+  // 条例第四十四条: the requests a draft was opened for (staff only)
+  const fromRequests = options.publishedOnly
+    ? []
+    : await db.kysely
+        .selectFrom('item_requests')
+        .innerJoin('requests', 'requests.id', 'item_requests.request_id')
+        .select(['requests.id', 'requests.registration_no', 'requests.information'])
+        .where('item_requests.item_id', '=', row.id)
+        .where('item_requests.agency_id', '=', agencyId)
+        .orderBy('requests.id')
+        .execute();
+  return { row, policy, interpretations, attachments, postings, events, fromRequests };
 }
 
 export type FoundItem = NonNullable<Awaited<ReturnType<typeof findItem>>>;

@@ -2,9 +2,11 @@
  * Read queries of request cases: the queue (with the overdue and due-soon lists as plain queries
  * over the stored clock columns), one case with its events, and the public view by tracking code.
  */
+
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { CLOCK_RUNNING_STATES, QUEUE_FILTERS, type QueueFilter } from '../../domain/requests/queues.ts';
 import type { Db } from '../connection.ts';
+import { casePublication } from './publication-proposals.ts';
 
 export type { QueueFilter };
 
@@ -278,7 +280,8 @@ export async function findCase(db: Db, agencyId: number, requestId: number) {
     .where('agency_id', '=', agencyId)
     .orderBy('id')
     .execute();
-  return { row, events, letters, reviews, items, attachments };
+  const publication = await casePublication(db, agencyId, requestId, row.publish_suggestion);
+  return { row, events, letters, reviews, items, attachments, publication };
 }
 
 /** A letter's 送达 the applicant may see (no note, no staff name). */

@@ -20,6 +20,9 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
   ['requests', REQUEST_POLICY, 'record_review', ['operator']],
   ['requests', REQUEST_POLICY, 'review_withheld', ['reviewer', 'approver', 'agency_admin']],
   ['requests', REQUEST_POLICY, 'view_applicant_id', ['operator', 'approver']],
+  ['requests', REQUEST_POLICY, 'record_suggestion', ['operator']],
+  ['requests', REQUEST_POLICY, 'include_proposal', ['operator']],
+  ['requests', REQUEST_POLICY, 'decline_proposal', ['approver']],
   ...[
     'request_correction',
     'receive_correction',

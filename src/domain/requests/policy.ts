@@ -3,8 +3,9 @@
  * 经办人 registers, acts, attaches files and records deliveries; an extension needs the consent of
  * the head of the disclosure office (条例第三十三条: the 审批负责人); the applicant's full ID number
  * is for the operator and the approver (each view logged); the yearly review of withheld
- * information (第十八条) is for the reviewer, the approver and the agency admin. Reading a case is
- * for the agency's staff (the route gate).
+ * information (第十八条) is for the reviewer, the approver and the agency admin; of a proposal to
+ * publish proactively (第四十四条), the operator records a suggestion and drafts the item, the approver
+ * declines. Reading a case is for the agency's staff (the route gate).
  */
 import { can, type PolicyTable } from '../accounts/policy-table.ts';
 import type { RequestChannel } from '../report/vocabulary.ts';
@@ -19,7 +20,10 @@ export type RequestVerb =
   | 'record_review'
   | 'record_assistance'
   | 'view_applicant_id'
-  | 'review_withheld';
+  | 'review_withheld'
+  | 'record_suggestion'
+  | 'include_proposal'
+  | 'decline_proposal';
 
 /** verb → the roles that may. */
 export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
@@ -30,6 +34,11 @@ export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
   record_review: ['operator'],
   record_assistance: ['operator'],
   view_applicant_id: ['operator', 'approver'],
+  // 条例 第四十四条: the 经办人 records an applicant's suggestion and opens the draft item (drafting
+  // is theirs, items/state-machine.ts); deciding 不纳入 after 审核 is the head's (审批负责人).
+  record_suggestion: ['operator'],
+  include_proposal: ['operator'],
+  decline_proposal: ['approver'],
   // 条例 第十八条：“……对本行政机关不予公开的政府信息进行定期评估审查……”: the yearly decision to keep
   // withholding or to disclose is the 保密审查员's, the head's (审批负责人) or the agency admin's, not
   // the 经办人's who answered (every staff member reads the list).
@@ -62,6 +71,9 @@ const REFUSALS: Record<RequestVerb, string> = {
   record_review: '登记行政复议、行政诉讼案件需要“经办人”角色。',
   record_assistance: '登记为申请人提供的帮助（条例第四十三条）需要“经办人”角色。',
   view_applicant_id: '查看申请人完整证件号码需要“经办人”或“审批负责人”角色。',
+  record_suggestion: '登记申请人的主动公开建议需要“经办人”角色。',
+  include_proposal: '纳入主动公开（起草信息）需要“经办人”角色。',
+  decline_proposal: '决定不纳入主动公开需要“审批负责人”角色。',
   review_withheld:
     '不予公开信息的定期评估审查决定（条例第十八条）需要“保密审查员”“审批负责人”或“机关管理员”角色。',
 };

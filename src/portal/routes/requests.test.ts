@@ -217,4 +217,51 @@ describeEachDatabase('portal request pages', (use) => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/agencies/${CODE}/apply`);
   });
+  it('条例第四十四条第二款: the applicant may tick reasons to suggest publishing; recorded on the case with an event', async () => {
+    const form = await app.inject({ url: `/agencies/${CODE}/apply` });
+    expect(form.body).toContain('五、建议纳入主动公开（可选）');
+    expect(form.body).toContain('需要公众参与决策');
+    // the form as a browser has it (its CSRF cookie and field); the check boxes repeat their name;
+    // other applicants than the earlier tests' (5 filings a minute per applicant, submission-limits.ts)
+    const session = await formSession();
+    const payload = `${encode({ _csrf: session.csrf, ...valid, idNumber: 'E22345678', information: '和平村棚户区改造征收补偿方案', suggestNote: '涉及全村住户', token: '9a'.repeat(16) })}&suggestReasons=public_interest&suggestReasons=public_participation`;
+    const res = await app.inject({
+      method: 'POST',
+      url: `/agencies/${CODE}/apply`,
+      remoteAddress: `192.0.2.${++client}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie },
+      payload,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const row = await use()
+      .kysely.selectFrom('requests')
+      .select(['id', 'publish_suggestion'])
+      .where('information', '=', '和平村棚户区改造征收补偿方案')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.publish_suggestion ?? 'null')).toEqual({
+      reasons: ['public_interest', 'public_participation'],
+      note: '涉及全村住户',
+    });
+    const events = await use()
+      .kysely.selectFrom('events')
+      .select(['name', 'actor'])
+      .where('subject_type', '=', 'request')
+      .where('subject_id', '=', String(row.id))
+      .execute();
+    expect(events).toContainEqual({ name: 'requests.publish_suggested', actor: 'public' });
+    const second = await formSession();
+    const forged = `${encode({ _csrf: second.csrf, ...valid, idNumber: 'E32345678', token: 'f'.repeat(32) })}&suggestReasons=because`;
+    const before = await requestCount();
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/agencies/${CODE}/apply`,
+      remoteAddress: `192.0.2.${++client}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: second.cookie },
+      payload: forged,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#f-suggestReasons"');
+    expect(refused.body).toContain('建议纳入主动公开的理由');
+    expect(await requestCount()).toBe(before);
+  });
 });

@@ -35,7 +35,12 @@ const first = (value: unknown): string =>
   typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
 
 function readValues(body: Record<string, unknown>): ApplyValues {
-  return Object.fromEntries(APPLY_FIELDS.map((f) => [f, first(body[f])])) as ApplyValues;
+  const values = Object.fromEntries(APPLY_FIELDS.map((f) => [f, first(body[f])]));
+  const ticked = body.suggestReasons;
+  const suggestReasons = (Array.isArray(ticked) ? ticked : [ticked]).filter(
+    (r): r is string => typeof r === 'string',
+  );
+  return { ...values, suggestReasons } as ApplyValues;
 }
 
 /** Field problems as the form shows them. */
@@ -47,7 +52,7 @@ function fieldErrors(issues: ReadonlyArray<{ field: string; message: string }>):
 
 /** Values too long for the registration's own limits (the form's maxlength, for a client ignoring it). */
 function lengthProblems(values: ApplyValues): Array<{ field: string; message: string }> {
-  const { applicantType: _t, ...applicant } = values;
+  const { applicantType: _t, suggestReasons: _r, suggestNote: _n, ...applicant } = values;
   const parsed = applicantBody.safeParse(applicant);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => ({
@@ -106,7 +111,7 @@ export function requestPages(
       }
       const tooLong = lengthProblems(values);
       if (tooLong.length > 0) return refuse(fieldErrors(tooLong), token);
-      const { applicantType, ...applicant } = values;
+      const { applicantType, suggestReasons, suggestNote, ...applicant } = values;
       let taken: Taken | undefined;
       try {
         taken = submissions.take({ address: request.ip, applicant }, clock.now(), reply);
@@ -115,6 +120,7 @@ export function requestPages(
           token,
           applicantType: applicantType as ApplicantType,
           applicant,
+          publishSuggestion: { reasons: suggestReasons, note: suggestNote },
         });
         if (!receipt.created) taken.release(); // a repeated post of the same form registers nothing
         return sendPage(reply, renderConfirmation(agency, receipt, context), { private: true });
@@ -122,7 +128,13 @@ export function requestPages(
         taken?.release();
         if (!(error instanceof AppError)) throw error;
         if (error.code === 'too_many_requests') return refuse({ token: [error.message] }, token, 429);
-        if (error.code === 'validation') return refuse(fieldErrors(error.details ?? []), token);
+        if (error.code === 'validation') {
+          // the suggestion's problem belongs to its check boxes
+          const details = (error.details ?? []).map((d) =>
+            d.field === 'publishSuggestion' ? { ...d, field: 'suggestReasons' } : d,
+          );
+          return refuse(fieldErrors(details), token);
+        }
         if (error.code === 'bad_request' || error.code === 'conflict')
           return refuse({ token: [error.message] }, newToken());
         throw error;

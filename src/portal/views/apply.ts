@@ -12,10 +12,11 @@ import {
   INFORMATION_FORM_LABELS,
   INFORMATION_FORMS,
 } from '../../domain/requests/applicant.ts';
+import { SUGGESTION_REASON_LABELS, SUGGESTION_REASONS } from '../../domain/requests/proposals/suggestion.ts';
 import { html, type SafeHtml } from '../../render/escape.ts';
 import { FORM_CSRF_FIELD } from '../../server/csrf.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
-import { type FieldErrors, radioGroup, selectField, textArea, textField } from './fields.ts';
+import { checkboxGroup, type FieldErrors, radioGroup, selectField, textArea, textField } from './fields.ts';
 import type { PageContext } from './layout.ts';
 import { urls } from './parts.ts';
 import { renderSectionPage } from './section-page.ts';
@@ -36,8 +37,10 @@ export const APPLY_FIELDS = [
   'formOther',
   'delivery',
   'deliveryOther',
+  'suggestNote',
 ] as const;
-export type ApplyValues = Record<(typeof APPLY_FIELDS)[number], string>;
+/** The form's values; `suggestReasons` holds the ticked reasons of 条例第四十四条第二款. */
+export type ApplyValues = Record<(typeof APPLY_FIELDS)[number], string> & { suggestReasons: string[] };
 
 export interface ApplyFormView {
   values: ApplyValues;
@@ -189,6 +192,17 @@ function renderForm(agency: AgencyProfile, view: ApplyFormView): SafeHtml {
       errors: e,
       maxlength: 200,
     }),
+    html`</fieldset>`,
+    html`<fieldset><legend>五、建议纳入主动公开（可选）</legend>`,
+    html`<p class="hint">条例第四十四条第二款：申请人认为涉及公众利益调整、需要公众广泛知晓或者需要公众参与决策的，可以建议行政机关将该信息纳入主动公开的范围。</p>`,
+    checkboxGroup({
+      name: 'suggestReasons',
+      label: '建议纳入主动公开的理由',
+      values: v.suggestReasons,
+      errors: e,
+      options: options(SUGGESTION_REASONS, SUGGESTION_REASON_LABELS),
+    }),
+    textArea({ name: 'suggestNote', label: '建议说明', value: v.suggestNote, errors: e, maxlength: 500 }),
     html`</fieldset>`,
     html`<p><button type="submit">提交申请</button></p></form>`,
   ]}`;

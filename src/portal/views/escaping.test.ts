@@ -58,7 +58,9 @@ const pages: Array<[string, () => string]> = [
       renderApplyForm(
         agency,
         {
-          values: applyValues as Parameters<typeof renderApplyForm>[1]['values'],
+          values: { ...applyValues, suggestNote: EVIL, suggestReasons: [EVIL] } as Parameters<
+            typeof renderApplyForm
+          >[1]['values'],
           errors: { name: [EVIL], contact: [EVIL], token: [EVIL] },
           token: EVIL,
           csrf: EVIL,

@@ -82,3 +82,18 @@ export function radioGroup(spec: FieldSpec & { options: ReadonlyArray<[string, s
   );
   return html`<fieldset class="field${invalidClass(spec)}" id="${id(spec.name)}"><legend>${spec.label}${requiredMark(spec)}</legend>${before}<div class="choices">${choices}</div>${after}</fieldset>`;
 }
+
+/** Check boxes of one name (several values may be sent), the checked ones in `values`. */
+export function checkboxGroup(
+  spec: Omit<FieldSpec, 'value'> & { values: readonly string[]; options: ReadonlyArray<[string, string]> },
+): SafeHtml {
+  const { attrs, before, after } = describedBy({ ...spec, value: '', required: false });
+  const choices = joinHtml(
+    spec.options.map(
+      ([v, l], i) =>
+        html`<span><input type="checkbox" id="${id(spec.name)}-${i}" name="${spec.name}" value="${v}"${spec.values.includes(v) ? html` checked` : ''}${attrs}> <label for="${id(spec.name)}-${i}">${l}</label></span>`,
+    ),
+    ' ',
+  );
+  return html`<fieldset class="field${invalidClass({ ...spec, value: '' })}" id="${id(spec.name)}"><legend>${spec.label}</legend>${before}<div class="choices">${choices}</div>${after}</fieldset>`;
+}

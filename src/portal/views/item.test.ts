@@ -58,7 +58,10 @@ function found(extra: Partial<FoundItem['row']> = {}): FoundItem {
     created_at: '',
     created_by: '',
   };
-  return { row, policy: null, interpretations: [], attachments: [attachment], postings: [], events: [] };
+  return {
+    ...{ row, policy: null, interpretations: [], attachments: [attachment], postings: [], events: [] },
+    fromRequests: [],
+  };
 }
 
 describe('renderItemContent', () => {

@@ -42,7 +42,7 @@ function correctionOf(stored: Record<string, unknown>): CorrectionRequest {
  * ID number is masked (the full number: `POST …/requests/:id/applicant-id`, logged).
  */
 export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string) {
-  const { row, events, letters, reviews, items, attachments } = found;
+  const { row, events, letters, reviews, items, attachments, publication } = found;
   const clockEvents = clockEventsOf(
     events.map((e) => ({ type: e.type, on: e.occurred_on ?? '', data: e.data, seq: e.seq })),
   );
@@ -117,6 +117,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
       decidedOn: r.decided_on,
       result: r.result,
     })),
+    publication,
   };
 }
 

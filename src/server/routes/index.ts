@@ -28,6 +28,7 @@ import { requestActionRoutes } from './requests/request-actions.ts';
 import { requestApplicantIdRoutes } from './requests/request-applicant-id.ts';
 import { requestAssistanceRoutes } from './requests/request-assistance.ts';
 import { requestFileRoutes } from './requests/request-files.ts';
+import { requestProposalRoutes } from './requests/request-proposals.ts';
 import { requestRoutes } from './requests/requests.ts';
 import { withheldReviewRoutes } from './requests/withheld-reviews.ts';
 import { searchRoutes } from './search/search.ts';
@@ -43,6 +44,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   reportVersionRoutes,
   reportFigureRoutes,
   reportPublicRoutes,
+  requestProposalRoutes,
   requestRoutes,
   requestActionRoutes,
   dashboardRoutes,

@@ -163,6 +163,18 @@ export default function ItemPage() {
             onChanged={reload}
           />
           <PolicyLinksCard agency={agency} item={item} onChanged={reload} />
+          {item.fromRequests.length > 0 && (
+            <Card title="来源申请（条例第四十四条，纳入主动公开）" style={{ marginTop: 16 }}>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {item.fromRequests.map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/requests/${r.id}`}>{r.registrationNo ?? `申请 ${r.id}`}</Link>：
+                    {r.information}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
           <Card title="正文" style={{ marginTop: 16 }}>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
               {item.bodyHtml.replace(/<[^>]+>/g, '') || '（无正文）'}

@@ -39,6 +39,7 @@ import {
   REQUEST_CHANNEL_LABELS,
 } from './labels.ts';
 import { letterName } from './letters.ts';
+import { PublicationCard } from './PublicationCard.tsx';
 import { ReviewsCard } from './ReviewsCard.tsx';
 
 function Header({ found }: { found: CaseDetail }) {
@@ -220,6 +221,10 @@ export default function CasePage() {
             onChanged={reload}
           />
           <ReviewsCard agency={agency} caseId={id} reviews={found.reviews} onRecorded={reload} />
+          {/* 条例 第四十四条 is about information disclosed on request; a correction request has none */}
+          {!correction && (
+            <PublicationCard agency={agency} caseId={id} publication={found.publication} onChanged={reload} />
+          )}
         </Col>
         <Col xs={24} xl={10}>
           <Card title="办理过程">

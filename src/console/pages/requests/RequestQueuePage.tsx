@@ -61,6 +61,9 @@ export default function RequestQueuePage() {
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={2}>依申请公开</Typography.Title>
         <Flex gap={8} wrap justify="end">
+          <Link to="/requests/proposals">
+            <Button>纳入主动公开建议</Button>
+          </Link>
           <Link to={`/requests/withheld-reviews/${dayjs().year()}`}>
             <Button>不予公开信息定期评估审查</Button>
           </Link>

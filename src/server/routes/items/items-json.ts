@@ -107,5 +107,10 @@ export function itemDetailJson(
       data: parseJson(e.data),
     })),
     createdBy: row.created_by,
+    fromRequests: found.fromRequests.map((r) => ({
+      id: r.id,
+      registrationNo: r.registration_no,
+      information: r.information ?? '',
+    })),
   };
 }

@@ -66,6 +66,7 @@ export const publicRequestRoutes: RouteModule = async (
           token: key ? tokenOfKey(agencyId, key) : randomBytes(16).toString('hex'),
           applicantType: request.body.applicantType,
           applicant: request.body.applicant,
+          publishSuggestion: request.body.publishSuggestion,
         });
       } catch (error) {
         taken.release();

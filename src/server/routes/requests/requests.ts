@@ -46,6 +46,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
         applicant: body.applicant,
         receivedOn: body.receivedOn,
         receiptNote: body.receiptNote,
+        publishSuggestion: body.publishSuggestion,
         kind: body.kind,
         correction: body.correction,
         oral: body.oral,
