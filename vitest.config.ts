@@ -8,7 +8,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // attachments written by tests go to a scratch folder, never into ./data
-    env: { GONGKAI_FILES_DIR: join(tmpdir(), 'gongkai-test-files') },
+    env: {
+      GONGKAI_FILES_DIR: join(tmpdir(), 'gongkai-test-files'),
+      // the applicants' ID-number keyring of tests (created on first use)
+      GONGKAI_ID_KEY_FILE: join(tmpdir(), 'gongkai-test-keys.json'),
+    },
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {

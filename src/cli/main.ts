@@ -1,5 +1,6 @@
 import { BackupError } from '../backups/errors.ts';
 import { loadDemo } from '../commands/load-demo.ts';
+import { KeyringError } from '../crypto/id-vault.ts';
 import { type Db, openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { FilesDirError } from '../files/files-dir.ts';
@@ -30,6 +31,7 @@ const USAGE = `用法：gongkai <命令> [参数]
   user add|grant|revoke|passwd|disable|enable|list …  用户与角色（用法：gongkai user；见 docs/security.md）
   backup --out FILE                                  备份数据库和全部附件到一个文件（含清单和校验和，见 docs/operations.md）
   restore FILE [--force]                             从备份恢复到空数据库（--force：替换已有数据）；先校验，损坏的备份不写入任何内容
+  keys seal | keys rotate                            证件号码加密：加密存量明文号码；更换密钥并重新加密（见 docs/security.md）
   log --agency CODE [--actor U] [--since DATE] [--until DATE] [--name 类别] [--limit N]  操作日志：谁在何时做了什么
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
 附件：环境变量 GONGKAI_FILES_DIR（绝对路径），未设置时为 SQLite 数据库文件旁的 files 文件夹
@@ -92,6 +94,8 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
       return withDb(io, async (db) => (await import('./backup.ts')).backupCommand(io, db, args));
     case 'restore':
       return withDb(io, async (db) => (await import('./backup.ts')).restoreCommand(io, db, args));
+    case 'keys':
+      return withDb(io, async (db) => (await import('./keys.ts')).keysCommand(io, db, args));
     case 'log':
       return withDb(io, async (db) => (await import('./log.ts')).logCommand(io, db, args));
     case undefined:
@@ -121,7 +125,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       return 2;
     }
     // a refused backup or restore, a folder setting to fix: the sentence says what to do
-    if (error instanceof BackupError || error instanceof FilesDirError) {
+    if (error instanceof BackupError || error instanceof FilesDirError || error instanceof KeyringError) {
       writeErr(io, error.message);
       return 2;
     }

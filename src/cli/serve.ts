@@ -1,4 +1,6 @@
+import { sealIdNumbers } from '../commands/keys/seal-id-numbers.ts';
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
+import { idVaultFor, KeyringError } from '../crypto/id-vault.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { FilesDirError, resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
@@ -23,9 +25,11 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   try {
     filesDir = resolveFilesDir(io.env, db);
     backupDir = resolveBackupDir(io.env);
+    // the ID-number keyring (crypto/id-vault.ts): found or created now, not on the first request
+    idVaultFor(db, io.env);
   } catch (error) {
     await db.close();
-    if (error instanceof FilesDirError) throw new UsageError(error.message);
+    if (error instanceof FilesDirError || error instanceof KeyringError) throw new UsageError(error.message);
     throw error;
   }
   await migrateToLatest(db);
@@ -37,6 +41,9 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
         ? `首次启动：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`
         : '示例机关载入失败',
     );
+  // numbers stored in clear by an earlier version are sealed now (nothing to do is the usual case)
+  const { sealed } = await sealIdNumbers(cliContext(db, { username: 'server start' }));
+  if (sealed > 0) writeErr(io, `已加密 ${sealed} 件申请中以明文保存的证件号码。`);
   // Behind a reverse proxy, GONGKAI_TRUST_PROXY lists its addresses (server/trust-proxy.ts): only
   // from them X-Forwarded-Proto/-For count — the session cookie gets Secure, HSTS is sent, rate
   // limits see the client's IP.

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { sealApplicant } from '../../crypto/applicant-id.ts';
+import { idVaultFor } from '../../crypto/id-vault.ts';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { AgencyActor } from '../../domain/accounts/actor.ts';
@@ -226,7 +228,8 @@ export async function registerRequest(
         registration_year: year,
         registration_seq: counter.last_seq,
         submitted_at: input.submittedAt?.toISOString() ?? null,
-        applicant: JSON.stringify(applicant),
+        // the ID number only sealed (AES-256-GCM), hashed and masked: never in clear at rest
+        applicant: JSON.stringify(sealApplicant(applicant, idVaultFor(ctx.db))),
         information: applicant.information ?? null,
         doc_number: applicant.docNumber ?? null,
         form: applicant.form ?? null,

@@ -4,6 +4,8 @@
  * `id_number_viewed` case event, in one transaction. The event does not move the case: it is dated
  * on the case's latest event day (so it never constrains later entries), the real instant is kept.
  */
+import { openApplicantId } from '../../crypto/applicant-id.ts';
+import { idVaultFor } from '../../crypto/id-vault.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
@@ -30,7 +32,7 @@ export async function viewApplicantId(
       .executeTakeFirstOrThrow();
     const applicant = stored.applicant ? (JSON.parse(stored.applicant) as Record<string, unknown>) : {};
     const idType = typeof applicant.idType === 'string' ? applicant.idType : null;
-    const idNumber = typeof applicant.idNumber === 'string' && applicant.idNumber ? applicant.idNumber : null;
+    const idNumber = openApplicantId(applicant, idVaultFor(ctx.db));
     if (!idNumber) return { result: { idType, idNumber: null } };
     const at = ctx.clock.now().toISOString();
     const ip = input.ip.slice(0, 100);

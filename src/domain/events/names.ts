@@ -88,6 +88,8 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'calendar.notice_imported': '导入节假日安排通知',
   'backups.created': '备份数据库和附件',
   'backups.restored': '从备份恢复数据库和附件',
+  'keys.id_numbers_sealed': '加密存量证件号码',
+  'keys.rotated': '更换证件号码加密密钥',
 };
 
 export const EVENT_SUBJECT_LABELS: Record<string, string> = {

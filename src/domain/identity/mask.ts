@@ -12,10 +12,17 @@ export function maskIdNumber(idNumber: string): string {
   return idNumber.slice(0, head) + '*'.repeat(n - head - tail) + idNumber.slice(n - tail);
 }
 
-/** An applicant object (as stored) with its `idNumber` masked; other fields unchanged. */
+/**
+ * An applicant object (as stored) as staff views show it: `idNumber` masked — from the masked form
+ * stored beside the sealed number (crypto/applicant-id.ts), or masked here for a plain one — and the
+ * sealed value and its hash left out; other fields unchanged.
+ */
 export function maskApplicant<T>(applicant: T): T {
   if (!applicant || typeof applicant !== 'object') return applicant;
-  const idNumber = (applicant as { idNumber?: unknown }).idNumber;
-  if (typeof idNumber !== 'string') return applicant;
-  return { ...applicant, idNumber: maskIdNumber(idNumber), idNumberMasked: true };
+  const { idSealed, idHash: _hash, idMasked, ...rest } = applicant as Record<string, unknown>;
+  if (typeof idSealed === 'string')
+    return { ...rest, idNumber: typeof idMasked === 'string' ? idMasked : '', idNumberMasked: true } as T;
+  const idNumber = rest.idNumber;
+  if (typeof idNumber !== 'string') return rest as T;
+  return { ...rest, idNumber: maskIdNumber(idNumber), idNumberMasked: true } as T;
 }

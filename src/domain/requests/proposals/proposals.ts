@@ -70,16 +70,19 @@ export interface Proposal {
   itemIds: number[];
 }
 
-/** Who an applicant is, from the stored application (第二十九条): the ID document, else name and phone. */
+/** Who an applicant is, from the stored application (第二十九条): the ID document (its keyed hash, or a plain number of a record not yet sealed), else name and phone. */
 export function applicantKey(
   applicant: {
     idType?: string;
     idNumber?: string;
+    /** the keyed hash of the sealed number (crypto/applicant-id.ts): numbers are stored sealed */
+    idHash?: string;
     name?: string;
     phone?: string;
   } | null,
 ): string | null {
   if (!applicant) return null;
+  if (applicant.idHash) return `idh:${applicant.idHash}`;
   const id = (applicant.idNumber ?? '').replace(/\s+/g, '').toUpperCase();
   if (id) return `id:${applicant.idType ?? ''}:${id}`;
   const name = (applicant.name ?? '').trim();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachWithDemo } from '../../../../test/databases.ts';
+import { idVaultFor } from '../../../crypto/id-vault.ts';
 import { buildServer } from '../../app.ts';
 import { signInAs } from '../../testing.ts';
 
@@ -16,11 +17,14 @@ describeEachWithDemo('applicant ID numbers: masked in staff views, full on reque
       .kysely.selectFrom('requests')
       .select(['id', 'applicant', 'tracking_code'])
       .execute();
-    const withId = rows.find((r) => r.applicant?.includes('"idNumber":"') && r.tracking_code);
+    const withId = rows.find((r) => r.applicant?.includes('"idSealed":"') && r.tracking_code);
     if (!withId?.applicant || !withId.tracking_code)
       throw new Error('the demo has no applicant with an ID number');
     requestId = withId.id;
-    fullNumber = JSON.parse(withId.applicant).idNumber;
+    // stored sealed (AES-256-GCM), never in clear: only the keyring opens it
+    expect(withId.applicant).not.toContain('"idNumber"');
+    fullNumber = idVaultFor(use()).open(JSON.parse(withId.applicant).idSealed);
+    expect(withId.applicant).not.toContain(fullNumber);
     trackingCode = withId.tracking_code;
     app = await buildServer({ db: use(), signInLimits: { perIpPerMinute: 1000 } });
     await app.ready();
