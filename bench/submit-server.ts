@@ -11,11 +11,18 @@
  * row through the same server and connection — the baseline the submissions are compared with.
  * That route exists in this bench build only, never in src/server.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createTestAgency } from '../src/commands/items/testing.ts';
 import { openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildServer } from '../src/server/app.ts';
+
+// Attachments and the ID-number keyring of a bench run go to scratch places unless set (PostgreSQL
+// has no folder of its own to put them beside).
+process.env.GONGKAI_FILES_DIR ||= join(tmpdir(), 'gongkai-bench-files');
+process.env.GONGKAI_ID_KEY_FILE ||= join(tmpdir(), 'gongkai-bench-keys.json');
 
 const url = process.env.DATABASE_URL ?? '';
 const code = process.env.BENCH_AGENCY ?? 'benchzone';
