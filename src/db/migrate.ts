@@ -18,6 +18,7 @@ import { requestKindMigration } from './migrations/0017-request-kind.ts';
 import { oralAndAssistanceMigration } from './migrations/0018-oral-and-assistance.ts';
 import { publicationProposalsMigration } from './migrations/0019-publication-proposals.ts';
 import { withheldReviewsMigration } from './migrations/0020-withheld-reviews.ts';
+import { letterSourceMigration } from './migrations/0021-letter-source.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -42,6 +43,7 @@ function provider(db: Db): MigrationProvider {
         '0018-oral-and-assistance': oralAndAssistanceMigration(),
         '0019-publication-proposals': publicationProposalsMigration(db.dialect),
         '0020-withheld-reviews': withheldReviewsMigration(db.dialect),
+        '0021-letter-source': letterSourceMigration(),
       };
     },
   };

@@ -270,7 +270,10 @@ export interface LetterTable {
   kind: string;
   file_name: string;
   html: string;
+  /** empty until first downloaded (0021): then built from `source` and kept */
   docx: Uint8Array;
+  /** JSON {kind, data, template}: what the letter was composed from (0021); null before */
+  source: string | null;
   created_at: string;
   /** 送达: the day it went to the applicant, how, the post's number, a note, who recorded it, when */
   sent_on: string | null;

@@ -91,8 +91,9 @@ export async function issueLetter(
   const { trx } = ctx;
   const data = await letterData(trx, target.requestId, target.issuedOn, target.answerDueOn, letter.sections);
   const template = await templateOf(trx, target.agencyId, letter.kind);
+  // The HTML is the letter as issued; the DOCX is built from the same data and template when it is
+  // first downloaded (letterDocx), not here: building it was two thirds of a submission's time.
   const html = renderLetterHtml(letter.kind, data, template);
-  const docx = await renderLetterDocx(letter.kind, data, template);
   const inserted = await trx
     .insertInto('letters')
     .values({
@@ -102,10 +103,31 @@ export async function issueLetter(
       kind: letter.kind,
       file_name: letterFileName(letter.kind, data),
       html,
-      docx,
+      docx: new Uint8Array(0),
+      source: JSON.stringify({ kind: letter.kind, data, template }),
       created_at: ctx.clock.now().toISOString(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return inserted.id;
+}
+
+/**
+ * The DOCX of a stored letter: kept once built; else built from the data and the template it was
+ * issued with (`letters.source`) and kept. Throws when neither is there (a damaged row).
+ */
+export async function letterDocx(
+  db: Reader,
+  letter: { id: number; docx: Uint8Array; source: string | null },
+): Promise<Buffer> {
+  if (letter.docx.length > 0) return Buffer.from(letter.docx);
+  if (!letter.source) throw new Error(`letter ${letter.id} has neither a DOCX nor its source`);
+  const { kind, data, template } = JSON.parse(letter.source) as {
+    kind: LetterKind;
+    data: LetterData;
+    template: string;
+  };
+  const docx = await renderLetterDocx(kind, data, template);
+  await db.updateTable('letters').set({ docx }).where('id', '=', letter.id).execute();
+  return Buffer.from(docx);
 }

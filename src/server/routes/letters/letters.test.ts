@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../../test/databases.ts';
+import { docxPart, docxText } from '../../../render/letters/testing.ts';
 import { buildServer } from '../../app.ts';
 
 const OPERATOR = { 'x-gongkai-user': 'op' };
@@ -89,3 +90,60 @@ describeEachDatabase('a letter template that cannot be used, through the API', (
     },
   );
 });
+
+describeEachDatabase(
+  'a letter’s DOCX is built when first downloaded, from what it was issued with',
+  (use) => {
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      const db = use();
+      const agencyId = await addAgency(db, 'a', '甲区人民政府办公室');
+      await addUser(db, { username: 'op', password: 'Operator-A-2026', agencyId, roles: ['operator'] });
+      await addUser(db, { username: 'admin', password: 'Admin-A-2026x', agencyId, roles: ['agency_admin'] });
+      app = await buildServer({ db, now: () => new Date('2026-03-02T02:00:00Z'), trustUserHeader: true });
+      await app.ready();
+    });
+    afterAll(() => app.close());
+
+    it('issues the HTML at once and the DOCX on the first download; a later template change does not reach it', async () => {
+      const registered = await app.inject({
+        method: 'POST',
+        url: REQUESTS,
+        headers: OPERATOR,
+        payload: registration,
+      });
+      expect(registered.statusCode, registered.body).toBe(201);
+      const { requestId } = registered.json();
+      const row = await use()
+        .kysely.selectFrom('letters')
+        .select(['id', 'docx', 'source', 'html'])
+        .where('request_id', '=', requestId)
+        .executeTakeFirstOrThrow();
+      expect(row.docx.length).toBe(0);
+      expect(JSON.parse(row.source ?? '{}').kind).toBe('receipt');
+      // the agency changes its receipt template after the letter went out
+      const changed = await app.inject({
+        method: 'PUT',
+        url: RECEIPT_TEMPLATE,
+        headers: ADMIN,
+        payload: { template: '{{applicant.name}}：新模板的回执。' },
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+      const url = `${REQUESTS}/${requestId}/letters/${row.id}.docx`;
+      const first = await app.inject({ url, headers: OPERATOR });
+      expect(first.statusCode).toBe(200);
+      expect(first.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      const text = docxText(await docxPart(first.rawPayload));
+      expect(text).toContain('登记回执');
+      expect(text).not.toContain('新模板的回执');
+      const kept = await use()
+        .kysely.selectFrom('letters')
+        .select('docx')
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      expect(Buffer.from(kept.docx).equals(first.rawPayload)).toBe(true);
+      const again = await app.inject({ url, headers: OPERATOR });
+      expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+    });
+  },
+);

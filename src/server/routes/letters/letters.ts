@@ -4,7 +4,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { templateOf } from '../../../commands/requests/issue-letter.ts';
+import { letterDocx, templateOf } from '../../../commands/requests/issue-letter.ts';
 import { saveLetterTemplate } from '../../../commands/requests/save-letter-template.ts';
 import { letterTemplateBody } from '../../../contract/request-inputs.ts';
 import type { Db } from '../../../db/connection.ts';
@@ -44,7 +44,7 @@ async function sendLetter(
 ) {
   const letter = await db.kysely
     .selectFrom('letters')
-    .select(['file_name', 'html', 'docx'])
+    .select(['id', 'file_name', 'html', 'docx', 'source'])
     .where('id', '=', where.letterId)
     .where('request_id', '=', where.requestId)
     .executeTakeFirst();
@@ -63,7 +63,7 @@ async function sendLetter(
         ),
       )
       .header('cache-control', 'private, no-store')
-      .send(as === 'docx' ? Buffer.from(letter.docx) : withNarrowScreenCss(letter.html))
+      .send(as === 'docx' ? await letterDocx(db.kysely, letter) : withNarrowScreenCss(letter.html))
   );
 }
 
