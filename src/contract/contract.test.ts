@@ -109,15 +109,27 @@ describe('the API contract against the server’s responses (demo agency, SQLite
   it('a bad body is refused in Chinese, the field named in Chinese (case action, item step, 送达)', async () => {
     const { cases } = await read(`${AGENCY}/requests?filter=all&limit=1`, queueSchema);
     const { items } = await read(`${AGENCY}/items?limit=1`, itemPageSchema);
-    const posts: Array<[string, Record<string, unknown>, string]> = [
-      [`${AGENCY}/requests/${cases[0].id}/actions/decide`, { expectedVersion: 'x' }, '版本号'],
-      [`${AGENCY}/items/${items[0].id}/reject`, { expectedVersion: 1 }, '退回理由'],
-      [`${AGENCY}/requests/${cases[0].id}/letters/1/delivery`, { expectedVersion: 1 }, '送达方式'],
-      [`${AGENCY}/requests/${cases[0].id}/attachments`, { expectedVersion: 1, contentBase64: '' }, '文件名'],
-      [`${AGENCY}/withheld-reviews/2021/decisions`, { requestId: cases[0].id, decision: 'kept' }, '审查理由'],
+    // each as a role the route's policy lets through (the policy gate answers 403 before validation)
+    const REVIEWER = { 'x-gongkai-user': 'lingang-reviewer' };
+    const posts: Array<[string, Record<string, unknown>, string, Record<string, string>]> = [
+      [`${AGENCY}/requests/${cases[0].id}/actions/decide`, { expectedVersion: 'x' }, '版本号', ADMIN],
+      [`${AGENCY}/items/${items[0].id}/reject`, { expectedVersion: 1 }, '退回理由', REVIEWER],
+      [`${AGENCY}/requests/${cases[0].id}/letters/1/delivery`, { expectedVersion: 1 }, '送达方式', ADMIN],
+      [
+        `${AGENCY}/requests/${cases[0].id}/attachments`,
+        { expectedVersion: 1, contentBase64: '' },
+        '文件名',
+        ADMIN,
+      ],
+      [
+        `${AGENCY}/withheld-reviews/2021/decisions`,
+        { requestId: cases[0].id, decision: 'kept' },
+        '审查理由',
+        ADMIN,
+      ],
     ];
-    for (const [url, payload, field] of posts) {
-      const res = await app.inject({ method: 'POST', url, headers: ADMIN, payload });
+    for (const [url, payload, field, headers] of posts) {
+      const res = await app.inject({ method: 'POST', url, headers, payload });
       expect(res.statusCode, res.body).toBe(400);
       const { details } = res.json().error as { details: Array<{ message: string }> };
       expect(details.map((d) => d.message).join('；')).toContain(field);

@@ -140,7 +140,8 @@ describeEachDatabase('portal request pages', (use) => {
       { cookie: '', csrf: own.csrf }, // a field copied from somewhere, without the cookie
       { cookie: own.cookie, csrf: '' }, // the cookie without the field
       { cookie: own.cookie, csrf: other.csrf }, // another browser's field
-      { cookie: own.cookie, csrf: `${own.csrf.slice(0, -1)}A` },
+      // the field with its last character changed (never to itself)
+      { cookie: own.cookie, csrf: `${own.csrf.slice(0, -1)}${own.csrf.endsWith('A') ? 'B' : 'A'}` },
     ];
     for (const [i, attempt] of attempts.entries()) {
       const res = await post({ ...valid, token: `${i}`.repeat(32) }, attempt);
