@@ -53,7 +53,19 @@ const ref = z
   .max(128, { error: '字段 ref 超过 128 个字符' })
   .optional();
 
-export const agencyLine = z.object({
+/**
+ * A line's object: a field it does not know is refused, naming it (a typo — `recieved` — must not
+ * pass silently and leave the real field at its default), with the fields the line does take.
+ */
+const line = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `未知字段 ${issue.keys.map((k) => `“${k}”`).join('、')}：请检查拼写（这一类记录可用的字段：${Object.keys(shape).join('、')}）`
+        : undefined,
+  });
+
+export const agencyLine = line({
   type: z.literal('agency'),
   code: text('code', 64).regex(/^[a-z0-9][a-z0-9_-]*$/, { error: '字段 code 只能用小写字母、数字、- 和 _' }),
   name: text('name', 200),
@@ -92,13 +104,13 @@ export const agencyLine = z.object({
     .max(500, { error: '字段 complaint_channel 超过 500 个字符' })
     .optional(),
   channels: z
-    .array(z.object({ code: text('channels[].code', 32), name: text('channels[].name', 32) }), {
+    .array(line({ code: text('channels[].code', 32), name: text('channels[].name', 32) }), {
       error: '字段 channels 应为 [{"code":…,"name":…}] 列表',
     })
     .optional(),
 });
 
-export const publicationLine = z.object({
+export const publicationLine = line({
   type: z.literal('publication'),
   agency: agencyCode,
   ref,
@@ -114,7 +126,7 @@ export const publicationLine = z.object({
   online_interview: flag('online_interview'),
 });
 
-export const normativeLine = z.object({
+export const normativeLine = line({
   type: z.literal('normative_document'),
   agency: agencyCode,
   kind: oneOf('kind', NORMATIVE_KINDS),
@@ -124,7 +136,7 @@ export const normativeLine = z.object({
   repealed: date('repealed').nullable().default(null),
 });
 
-export const adminFiguresLine = z.object({
+export const adminFiguresLine = line({
   type: z.literal('admin_figures'),
   agency: agencyCode,
   year: count('year')
@@ -146,7 +158,7 @@ export const adminFiguresLine = z.object({
 
 const outcome = oneOf('outcome', OUTCOMES);
 
-export const requestLine = z.object({
+export const requestLine = line({
   type: z.literal('request'),
   agency: agencyCode,
   ref,
@@ -159,7 +171,7 @@ export const requestLine = z.object({
   items: z.array(oneOf('items[]', OUTCOMES), { error: '字段 items 应为各项办理结果代码的列表' }).default([]),
 });
 
-export const reviewLine = z.object({
+export const reviewLine = line({
   type: z.literal('review_case'),
   agency: agencyCode,
   group: oneOf('group', T4_GROUPS),

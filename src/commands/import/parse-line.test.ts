@@ -200,6 +200,21 @@ describe('parseLine: bad lines', () => {
       '字段 applicant_type 应为以下之一',
     ],
     ['an unknown request channel', line({ ...REQUEST, channel: 'email' }), '字段 channel 应为以下之一'],
+    [
+      'a misspelt field (recieved), which must not pass silently',
+      line({ ...REQUEST, recieved: '2021-03-01' }),
+      '未知字段 “recieved”：请检查拼写（这一类记录可用的字段：type、agency、ref',
+    ],
+    [
+      'two unknown fields of an agency',
+      line({ ...AGENCY, adress: 'x', fax: 'y' }),
+      '未知字段 “adress”、“fax”',
+    ],
+    [
+      'an unknown field inside a channel',
+      line({ ...AGENCY, channels: [{ code: 'wx', name: '微信', url: 'x' }] }),
+      '未知字段 “url”',
+    ],
     ['an unknown agency kind', line({ ...AGENCY, kind: 'ministry' }), '字段 kind 应为以下之一'],
     ['an unknown category', line({ ...PUBLICATION, category: 'a20.16' }), '字段 category 应为以下之一'],
     [
@@ -308,5 +323,58 @@ describe('parseLine: bad lines', () => {
       reason:
         '字段 type 应为以下之一：agency、publication、normative_document、admin_figures、request、review_case',
     });
+  });
+});
+
+describe('parseLine: a file saved with a byte-order mark', () => {
+  it('reads a first line that starts with U+FEFF (Windows editors write it)', () => {
+    const parsed = parseLine(`\uFEFF${line(REQUEST)}`);
+    expect(parsed.ok).toBe(true);
+  });
+});
+
+describe('parseLine: 2,000 generated lines never throw', () => {
+  it('answers every mutated or random line with a record or a Chinese reason', () => {
+    let seed = 20261206;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+    const values: unknown[] = [
+      null,
+      true,
+      0,
+      -1,
+      1e309,
+      '',
+      ' ',
+      '2021-02-30',
+      'x'.repeat(3000),
+      [],
+      {},
+      ['granted'],
+      '\uD800',
+      '__proto__',
+    ];
+    let refused = 0;
+    for (let i = 0; i < 2000; i++) {
+      const base = { ...pick([AGENCY, PUBLICATION, REQUEST, REVIEW]) } as Record<string, unknown>;
+      for (let k = 0; k <= Math.floor(next() * 3); k++) {
+        const key = pick([...Object.keys(base), 'extra', 'constructor', '__proto__']);
+        if (next() < 0.25) delete base[key];
+        else base[key] = pick(values);
+      }
+      const text =
+        next() < 0.1
+          ? String.fromCharCode(...Array.from({ length: 40 }, () => Math.floor(next() * 0x3000)))
+          : line(base);
+      const parsed = parseLine(text);
+      if (!parsed.ok) {
+        refused++;
+        expect(parsed.reason).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    expect(refused).toBeGreaterThan(1000);
   });
 });

@@ -30,11 +30,12 @@ function crossFieldProblem(record: ImportLine): string | null {
   }
 }
 
-/** One line of an import file: JSON, a known `type`, every field valid. */
+/** One line of an import file: JSON, a known `type`, every field known and valid. */
 export function parseLine(text: string): ParsedLine {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // a file saved with a UTF-8 byte-order mark (Windows editors do) starts with U+FEFF
+    value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch {
     return { ok: false, reason: '不是有效的 JSON，请每行写一个 JSON 对象' };
   }
