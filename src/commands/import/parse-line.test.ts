@@ -346,7 +346,7 @@ describe('parseLine: 2,000 generated lines never throw', () => {
       true,
       0,
       -1,
-      1e309,
+      1e308,
       '',
       ' ',
       '2021-02-30',
