@@ -4,7 +4,7 @@
  *
  * Citizens filing online: `clients` (100) concurrent submitters for `seconds` (60) against the
  * server in a child process (bench/submit-server.ts) on SQLite (a temporary file) and on
- * PostgreSQL (TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test_g; a fresh schema).
+ * PostgreSQL (TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test; a fresh schema).
  * It prints receipts, stored, missing, duplicates, 5xx, p50/p95/p99 and submissions/s, then a
  * baseline: as many bare INSERTs of a request row as there were receipts, by the same number of
  * clients through the same server (its bench-only route), and the ratio. Targets (issue 12): 0
@@ -46,7 +46,7 @@ const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 const importLines = Number(values.import);
 const synchronous = values.synchronous.toUpperCase() === 'NORMAL' ? 'NORMAL' : 'FULL';
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test_g';
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliContext } from '../cli/command-context.ts';
 import { importRecords } from '../commands/import-records.ts';
@@ -11,6 +12,7 @@ import { toAppError } from '../server/errors.ts';
 import { isDatabaseBusy } from './busy.ts';
 import { type Db, openDb } from './connection.ts';
 import { migrateToLatest } from './migrate.ts';
+import { withStatementCache } from './sqlite-immediate.ts';
 import { inTransaction } from './transaction.ts';
 
 const agency = (code: string) => ({
@@ -186,5 +188,32 @@ describe('SQLite write transactions wait for the write lock (BEGIN IMMEDIATE)', 
 
   it('runs with synchronous = FULL (an acknowledged write survives a power cut, not only a crash)', () => {
     expect(server.sqlite?.pragma('synchronous', { simple: true })).toBe(2);
+  });
+});
+
+describe('withStatementCache', () => {
+  it('prepares a SQL text once, and a kept statement still works after the schema changes', () => {
+    const raw = new Database(':memory:');
+    let prepared = 0;
+    const counting = new Proxy(raw, {
+      get(target, key) {
+        if (key === 'prepare')
+          return (sql: string) => {
+            prepared++;
+            return target.prepare(sql);
+          };
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const db = withStatementCache(counting);
+    db.prepare('create table t (a integer)').run([]);
+    const insert = 'insert into t (a) values (?)';
+    for (let i = 0; i < 5; i++) db.prepare(insert).run([i]);
+    expect(prepared).toBe(2);
+    db.prepare('alter table t add column b text').run([]);
+    db.prepare(insert).run([9]);
+    expect(db.prepare('select count(*) as n from t').all([])).toEqual([{ n: 6 }]);
+    raw.close();
   });
 });
