@@ -97,6 +97,23 @@ describeEachDatabase('answerOnTheSpot and record_provision (commands)', (use) =>
     expect(row).toEqual({ outcome: 'partial', decided_on: TODAY, received_on: TODAY, channel: 'in_person' });
   });
 
+  it('条例第四十三条 with 第三十三条第一款: the help given is kept with a request answered on the spot', async () => {
+    const done = await answerOnTheSpot(ctx(), {
+      ...{ agencyId, channel: 'in_person', applicantType: 'natural_person', applicant },
+      assistance: { needs: ['visual'], help: '工作人员逐项宣读申请内容并代为填写' },
+      decision: partial,
+    });
+    const row = await db.kysely
+      .selectFrom('requests')
+      .select('assistance')
+      .where('id', '=', done.requestId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.assistance ?? 'null')).toMatchObject({
+      needs: ['visual'],
+      help: '工作人员逐项宣读申请内容并代为填写',
+    });
+  });
+
   it.each<[string, string, ScopeRole[], string]>([
     ['a reviewer', 'cmd-reviewer', ['reviewer'], '经办人'],
     ['an approver', 'cmd-approver', ['approver'], '经办人'],

@@ -17,7 +17,7 @@ import { AppError } from '../../errors.ts';
 import { type Actor, type CommandContext, fixedCalendar } from '../context.ts';
 import { applyCaseAction } from './apply-case-action.ts';
 import { appendCaseEvent } from './case-store.ts';
-import { type RegisteredRequest, registerRequest } from './register-request.ts';
+import { type RegisteredRequest, type RegisterRequestInput, registerRequest } from './register-request.ts';
 
 /** The channels a request may be answered on the spot through: handed in at the office. */
 export const ON_THE_SPOT_CHANNELS: readonly RequestChannel[] = ['in_person'];
@@ -34,6 +34,10 @@ export interface AnswerOnTheSpotInput {
   applicant: ApplicantInput;
   /** how the receipt was established; default “当面递交，当场答复” */
   receiptNote?: string;
+  /** 条例 第四十三条: the help given to the applicant, as at any registration */
+  assistance?: RegisterRequestInput['assistance'];
+  /** 条例 第四十四条第二款: the applicant's suggestion to publish, as at any registration */
+  publishSuggestion?: RegisterRequestInput['publishSuggestion'];
   /** the payload of `decide` (outcome or items, basis, reasons, fields, withheldUnder, otherAgency) */
   decision: Record<string, unknown>;
 }
@@ -74,6 +78,8 @@ export async function answerOnTheSpot(
       applicant: input.applicant,
       receivedOn: today,
       receiptNote: input.receiptNote?.trim() || '当面递交，当场答复',
+      assistance: input.assistance,
+      publishSuggestion: input.publishSuggestion,
       onTheSpot: true,
     });
     const decided = await applyCaseAction(inner, {
