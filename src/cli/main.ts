@@ -14,7 +14,7 @@ const USAGE = `用法：gongkai <命令> [参数]
   report --agency CODE --year YYYY --format json|html|docx|pdf [--out FILE]
                                                      生成年度报告（json/html 未指定 --out 时输出到标准输出）
   report publish|correct --agency CODE --user USER --year YYYY [--on DATE] [--reason 原因] [--note 说明]
-                                                     发布年度报告或发布更正（有错误时须审核人填写说明；发布后不可修改，只能发布更正）
+                                                     发布年度报告或发布更正（有错误时须审批负责人填写说明；发布后不可修改，只能发布更正）
   import FILE                                        导入 JSON Lines 记录（格式见 docs/import-format.md）
   validate FILE [--today YYYY-MM-DD]                 按 R1–R10 校验一份报告 JSON（生成的或编辑过的）
   request register|act|show|list|letters|bases|correction-outcomes …  依申请公开与更正申请办理（用法：gongkai request）

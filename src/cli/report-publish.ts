@@ -12,7 +12,7 @@ import { type CliIo, flags, UsageError } from './io.ts';
 
 export const PUBLISH_USAGE = `gongkai report publish --agency CODE --user USER --year YYYY [--on YYYY-MM-DD] [--note 说明]
 gongkai report correct --agency CODE --user USER --year YYYY --reason 更正原因 [--note 说明]
-  有错误级别的校验问题时不能发布；审核人确需发布时以 --note 填写说明（与报告一同公布）。发布后不可修改，只能发布更正。`;
+  有错误级别的校验问题时不能发布；审批负责人确需发布时以 --note 填写说明（与报告一同公布）。发布后不可修改，只能发布更正。`;
 
 /** Publishes (`publish`) or corrects (`correct`) a year's report; prints the version as JSON. */
 export async function reportPublishCommand(

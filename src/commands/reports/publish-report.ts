@@ -56,7 +56,7 @@ export function reportToFreeze(inputs: ReportInputs, publishedOn: string, note: 
     const rules = [...new Map(errors.map((v) => [v.code, `${v.code}（${v.rule}）`])).values()];
     throw new AppError(
       'invalid_state',
-      `报告有 ${errors.length} 处错误，不能发布：违反${rules.join('、')}。${errors[0].message}请先更正数据或正文；审核人如确需带错发布，须填写说明（与报告一同公布）。`,
+      `报告有 ${errors.length} 处错误，不能发布：违反${rules.join('、')}。${errors[0].message}请先更正数据或正文；审批负责人如确需带错发布，须填写说明（与报告一同公布）。`,
       errors.map((v) => ({
         field: v.cells.length > 0 ? v.cells.join('、') : v.code,
         message: `${v.code}：${v.message}`,
