@@ -349,7 +349,9 @@ export function ValidationPanel({ violations }: { violations: Violation[] }) {
               type={errors ? 'error' : 'warning'}
               showIcon
               title={
-                errors ? `${errors} 个错误须改正后才能发布（或由审批负责人填写说明后发布）` : '仅有提示，可以发布'
+                errors
+                  ? `${errors} 个错误须改正后才能发布（或由审批负责人填写说明后发布）`
+                  : '仅有提示，可以发布'
               }
               style={{ marginBottom: 12 }}
             />
