@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestAgency } from '../src/commands/items/testing.ts';
 import { buildServer } from '../src/server/app.ts';
 import { describeEachDatabase } from './databases.ts';
+import { countRows } from './rows.ts';
 
 const CODE = 'fuzzzone';
 
@@ -118,15 +119,7 @@ const enc = (text: string): string => {
 
 describeEachDatabase('fuzzing the public routes: no 5xx, no crash', (use) => {
   let app: FastifyInstance;
-  const count = async () =>
-    Number(
-      (
-        await use()
-          .kysely.selectFrom('requests')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(use(), 'requests');
 
   beforeAll(async () => {
     await createTestAgency(use(), CODE);

@@ -9,6 +9,7 @@ import { createTestAgency } from '../src/commands/items/testing.ts';
 import { buildServer } from '../src/server/app.ts';
 import { applicantKey } from '../src/server/submission-limits.ts';
 import { describeEachDatabase } from './databases.ts';
+import { countRows } from './rows.ts';
 
 const CODE = 'limitzone';
 const API = `/api/v1/agencies/${CODE}/requests/online`;
@@ -38,15 +39,7 @@ describe('applicantKey', () => {
 describeEachDatabase('filing without signing in: per address and per applicant', (use) => {
   let app: FastifyInstance;
   let now = new Date('2021-06-10T02:00:00Z');
-  const count = async () =>
-    Number(
-      (
-        await use()
-          .kysely.selectFrom('requests')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(use(), 'requests');
   const file = (address: string, body: object) =>
     app.inject({ method: 'POST', url: API, remoteAddress: address, payload: body });
 
@@ -148,15 +141,7 @@ describeEachDatabase('Idempotency-Key on the API submission route', (use) => {
   let app: FastifyInstance;
   const CODE2 = 'idemzone';
   const URL = `/api/v1/agencies/${CODE2}/requests/online`;
-  const count = async () =>
-    Number(
-      (
-        await use()
-          .kysely.selectFrom('requests')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(use(), 'requests');
   beforeAll(async () => {
     await createTestAgency(use(), CODE2);
     app = await buildServer({ db: use(), now: () => new Date('2021-06-10T02:00:00Z') });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
+import { countRows } from '../../test/rows.ts';
 import { createTestAgency } from '../commands/items/testing.ts';
 import { buildServer } from './app.ts';
 import { brokenTextPath } from './utf8.ts';
@@ -21,15 +22,7 @@ describe('brokenTextPath', () => {
 describeEachDatabase('input that is not valid UTF-8 is refused, nothing stored', (use) => {
   let app: FastifyInstance;
   const CODE = 'utf8zone';
-  const count = async () =>
-    Number(
-      (
-        await use()
-          .kysely.selectFrom('requests')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(use(), 'requests');
   beforeAll(async () => {
     await createTestAgency(use(), CODE);
     app = await buildServer({ db: use(), now: () => new Date('2021-06-10T02:00:00Z') });

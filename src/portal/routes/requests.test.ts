@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.ts';
+import { countRows } from '../../../test/rows.ts';
 import { portalServer, unlabelledFields } from '../testing.ts';
 
 const CODE = 'applyzone';
@@ -45,15 +46,7 @@ describeEachDatabase('portal request pages', (use) => {
       payload: encode({ _csrf: csrf, ...fields }),
     });
   };
-  const requestCount = async () =>
-    Number(
-      (
-        await use()
-          .kysely.selectFrom('requests')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const requestCount = () => countRows(use(), 'requests');
 
   beforeAll(async () => {
     app = await portalServer(use(), CODE, new Date('2021-06-10T02:00:00Z'));
