@@ -41,6 +41,33 @@ describe('validationDetails', () => {
       'params',
     );
     expect(details).toEqual([{ field: 'year', message: '第一条' }]);
-    expect(summarizeIssues(details)).toBe('year：第一条');
+    expect(summarizeIssues(details)).toBe('年份：第一条');
+  });
+
+  it.each([
+    [
+      'a field with a Chinese name, not in its message',
+      [{ field: 'expectedVersion', message: '应为正整数' }],
+      '版本号：应为正整数',
+    ],
+    [
+      'a field its message already names',
+      [{ field: 'payload.party', message: '请填写征求意见对象，不能为空' }],
+      '请填写征求意见对象，不能为空',
+    ],
+    ['a label inside the message', [{ field: 'year', message: '年度应为四位年份' }], '年度应为四位年份'],
+    ['an item of a list', [{ field: 'applicant.0.name', message: '请填写姓名' }], '请填写姓名'],
+    [
+      'two fields',
+      [
+        { field: 'occurredOn', message: '不是有效日期' },
+        { field: 'payload.kind', message: '对象类型应为 third_party 或 agency' },
+      ],
+      '办理日期：不是有效日期；对象类型应为 third_party 或 agency',
+    ],
+  ])('summarizes in Chinese, never an English field name: %s', (_case, details, sentence) => {
+    const summary = summarizeIssues(details);
+    expect(summary).toBe(sentence);
+    expect(summary).not.toMatch(/\b(expectedVersion|occurredOn|payload|year)\b/);
   });
 });

@@ -76,7 +76,57 @@ export function validationDetails(
   return [...byField].map(([field, message]) => ({ field, message }));
 }
 
-/** “year：年份应为四位数字，如 2021；format：…” — every field named in one sentence. */
+/**
+ * The Chinese names of the fields that recur across routes (path parameters, queries, the case and
+ * item bodies). A message for another field names it in Chinese itself (our schemas' messages do:
+ * “请填写征求意见对象”), so no English field name ever reaches the sentence people read; the
+ * `details` keep the path for programs.
+ */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  code: '机关代码',
+  id: '编号',
+  year: '年份',
+  format: '格式',
+  version: '版本号',
+  expectedVersion: '版本号',
+  occurredOn: '办理日期',
+  payload: '办理内容',
+  applicantType: '申请人类型',
+  applicant: '申请人',
+  channel: '收到方式',
+  receivedOn: '收到日期',
+  q: '检索词',
+  limit: '每页条数',
+  offset: '起始位置',
+  page: '页码',
+  from: '起始日期',
+  to: '截止日期',
+  days: '工作日数',
+  filter: '筛选条件',
+  template: '模板',
+  username: '用户名',
+  password: '密码',
+  body: '请求内容',
+  params: '路径参数',
+  querystring: '查询参数',
+  headers: '请求头',
+};
+
+/** The Chinese name of a field path (`payload.kind` → the last named part's), or null. */
+function labelOf(field: string): string | null {
+  const named = field.split('.').filter((part) => !/^\d+$/.test(part));
+  return FIELD_LABELS[named[named.length - 1] ?? ''] ?? null;
+}
+
+/**
+ * “年度：应为四位数字；请填写征求意见对象” — every problem in one sentence, each field named in
+ * Chinese: by its label when the message does not already name it.
+ */
 export function summarizeIssues(details: readonly FieldIssue[]): string {
-  return details.map((d) => `${d.field}：${d.message}`).join('；');
+  return details
+    .map((d) => {
+      const label = labelOf(d.field);
+      return label && !d.message.includes(label) ? `${label}：${d.message}` : d.message;
+    })
+    .join('；');
 }
