@@ -54,7 +54,15 @@ const CASES: DemoCase[] = [
     name: '王建华',
     id: residentId('19750312', '101'),
     information: '2019年临港区城乡低保资金发放情况',
-    steps: [decide('2020-06-03', 'granted', 'a36.2', '所申请信息属于公开范围', BY_POST)],
+    steps: [
+      decide(
+        '2020-06-03',
+        'granted',
+        'a36.2',
+        '该信息为《2019年临港区城乡最低生活保障资金发放汇总表》，共3页。',
+        BY_POST,
+      ),
+    ],
   },
   {
     channel: 'online',
@@ -62,7 +70,14 @@ const CASES: DemoCase[] = [
     name: '刘芳',
     id: residentId('19820701', '202'),
     information: '某村1998年土地承包合同',
-    steps: [decide('2020-10-29', 'unable.not_held', 'a36.4', '经检索，本机关未制作或获取该信息')],
+    steps: [
+      decide(
+        '2020-10-29',
+        'unable.not_held',
+        'a36.4',
+        '本机关检索了档案室保存的1995年至2000年农村土地承包档案，未找到该合同。农村土地承包合同一般由发包方（村集体经济组织）和乡镇农村经营管理机构保存，您可以向其了解。',
+      ),
+    ],
   },
   {
     channel: 'online',
@@ -70,7 +85,9 @@ const CASES: DemoCase[] = [
     name: '陈志强',
     id: residentId('19690521', '113'),
     information: '2020年临港区重点项目建设计划',
-    steps: [decide('2021-03-26', 'granted', 'a36.2', '所申请信息属于公开范围', BY_POST)],
+    steps: [
+      decide('2021-03-26', 'granted', 'a36.2', '该信息为《2020年临港区重点项目建设计划》，共12页。', BY_POST),
+    ],
   },
   {
     channel: 'online',
@@ -139,7 +156,14 @@ const CASES: DemoCase[] = [
     name: '孙丽',
     id: residentId('19900127', '246'),
     information: '2005年临港区某企业改制档案',
-    steps: [decide('2021-09-10', 'unable.not_held', 'a36.4', '经检索，本机关未保存该档案')],
+    steps: [
+      decide(
+        '2021-09-10',
+        'unable.not_held',
+        'a36.4',
+        '本机关于2010年设立，检索了本机关档案室和原划入单位移交的档案，均无2005年企业改制档案。',
+      ),
+    ],
   },
   {
     channel: 'online',
@@ -147,7 +171,14 @@ const CASES: DemoCase[] = [
     name: '周伟',
     id: residentId('19661108', '157'),
     information: '临港区2010年规划调整的会议纪要',
-    steps: [decide('2021-10-27', 'unable.not_held', 'a36.4', '经检索，本机关未制作该信息')],
+    steps: [
+      decide(
+        '2021-10-27',
+        'unable.not_held',
+        'a36.4',
+        '本机关检索了2010年的会议记录和发文登记，2010年规划调整由上级规划主管部门组织，本机关未召开相关会议、未形成会议纪要。',
+      ),
+    ],
   },
   {
     channel: 'online',
