@@ -47,7 +47,39 @@ const isItemPath = (path: string): boolean => path === 'index' || path === 'item
  * every placeholder is one the kind offers (letterFields), lists used as lists.
  */
 export function validateTemplate(kind: LetterKind, text: string): TemplateCheck {
+  const key = `${kind}\n${text}`;
+  const known = checks.get(key);
+  if (known) return known;
+  const check = checkTemplate(kind, text);
+  remember(checks, key, check);
+  return check;
+}
+
+/**
+ * An agency has a handful of templates and issues every letter from one of them: each text is
+ * parsed and checked once, not once per letter (a fifth of a receipt's time). Pure results of a
+ * text, kept in small bounded maps.
+ */
+const MEMO_LIMIT = 500;
+const parses = new Map<string, ReturnType<typeof parseTemplate>>();
+const checks = new Map<string, TemplateCheck>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  memo.set(key, value);
+}
+
+/** parseTemplate, once per text. */
+function parsedTemplate(text: string): ReturnType<typeof parseTemplate> {
+  const known = parses.get(text);
+  if (known) return known;
   const parsed = parseTemplate(text);
+  remember(parses, text, parsed);
+  return parsed;
+}
+
+function checkTemplate(kind: LetterKind, text: string): TemplateCheck {
+  const parsed = parsedTemplate(text);
   if (!parsed.ok) return parsed;
   const fields = new Map(letterFields(kind).map((f) => [f.path, f]));
   const unknown = new Set<string>();
@@ -129,7 +161,7 @@ function lookup(data: LetterData, path: string, scope: Scope | undefined): unkno
  * LetterTemplateError when the template's structure is broken.
  */
 export function fillTemplate(text: string, data: LetterData): FilledTemplate {
-  const parsed = parseTemplate(text);
+  const parsed = parsedTemplate(text);
   if (!parsed.ok) throw new LetterTemplateError(parsed.messages);
   const missing = new Set<string>();
   const unfilled = new Set<string>();
