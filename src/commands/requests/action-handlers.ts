@@ -13,7 +13,6 @@ import { closeLapsed, decide, decideCorrection, recordProvision } from './answer
 import { caseEventName, caseEvents } from './case-store.ts';
 import { type Handler, parse, refuse } from './handler-kit.ts';
 
-
 /** 第三十条: a correction notice once, within 7 working days of receipt. */
 const requestCorrection: Handler = ({ payload, occurredOn, calendar, row, events }) => {
   const p = parse('request_correction', payload);
