@@ -6,6 +6,7 @@ import { addAgency, addUser } from '../../test/accounts.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { todayInChina } from '../domain/dates.ts';
+import { residentIdCheckCode } from '../domain/identity/resident-id.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
 import { requestCommand } from './request.ts';
 
@@ -31,12 +32,8 @@ const AS = (user: string) => ['--agency', 'cli-pp', '--user', user];
 const TODAY = todayInChina(new Date());
 const YEAR = TODAY.slice(0, 4);
 
-/** A valid 居民身份证号 (check digit per GB 11643). */
-function residentId(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-  return body17 + '10X98765432'[sum % 11];
-}
+/** A valid 居民身份证号: the 17 digits and their check code (GB 11643, domain/identity). */
+const residentId = (body17: string): string => body17 + residentIdCheckCode(body17);
 
 const ids: number[] = [];
 

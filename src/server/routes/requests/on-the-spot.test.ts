@@ -2,11 +2,13 @@
  * 当场答复 (条例 第三十三条第一款, `POST …/requests/on-the-spot`) and the 第四十条 provision action
  * (`POST …/requests/:id/actions/record_provision`), for every role, on both databases.
  */
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../../test/databases.ts';
 import type { Db } from '../../../db/connection.ts';
+import { residentIdCheckCode } from '../../../domain/identity/resident-id.ts';
 import { buildServer } from '../../app.ts';
 
 const PASSWORD = 'On-the-spot-2026';
@@ -15,12 +17,8 @@ const URL = '/api/v1/agencies/ots/requests/on-the-spot';
 const NOW = new Date('2026-03-20T02:00:00Z');
 const TODAY = '2026-03-20';
 
-/** A valid 居民身份证号 (check digit computed per GB 11643). */
-function residentId(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-  return body17 + '10X98765432'[sum % 11];
-}
+/** A valid 居民身份证号: the 17 digits and their check code (GB 11643, domain/identity). */
+const residentId = (body17: string): string => body17 + residentIdCheckCode(body17);
 
 const applicant = {
   ...{ name: '张三', idType: 'resident_id', idNumber: residentId('37100219800101123'), phone: '13800000000' },

@@ -4,19 +4,12 @@
  * outcomes) in a 更正申请答复书, shown as such in the queue, and left out of table 三 — by every role,
  * on both databases.
  */
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../../test/databases.ts';
-import { buildAnnualReport } from '../../../commands/build-annual-report.ts';
 import type { Db } from '../../../db/connection.ts';
-import { cellRecords } from '../../../db/queries/cell-records.ts';
-import { loadReportFacts } from '../../../db/queries/report-facts.ts';
-import { yearFactsFromRecords } from '../../../domain/report/facts.ts';
-import type { RequestRecord } from '../../../domain/report/records.ts';
-import { sectionTexts } from '../../../domain/report/sections.ts';
-import type { ApplicantType, Outcome, RequestChannel } from '../../../domain/report/vocabulary.ts';
-import type { CorrectionOutcome, RequestKind } from '../../../domain/requests/record-correction.ts';
 import { htmlText } from '../../../render/letters/testing.ts';
 import { buildServer } from '../../app.ts';
 import { signInAs } from '../../testing.ts';
@@ -25,54 +18,18 @@ const PASSWORD = 'correction-route-2026';
 const BASE = '/api/v1/agencies/rc-mine/requests';
 const ROLES = ['operator', 'approver', 'reviewer', 'agency_admin'] as const;
 
-/** A valid 居民身份证号 (check digit computed per GB 11643). */
-function residentId(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-  return body17 + '10X98765432'[sum % 11];
-}
-
-const applicant = {
-  name: '李华',
-  idType: 'resident_id',
-  idNumber: residentId('37100219800101123'),
-  phone: '13800000000',
-  address: '山东省威海市环翠区某路1号',
-};
-
-const correction = {
-  record: '2025年度城乡低保对象名单中李华的家庭人口数',
-  inaccuracy: '名单记载家庭人口为4人，实际为3人',
-  evidence: '户口簿复印件、派出所出具的户籍证明',
-};
-
-const correctionBody = (extra: object = {}) => ({
-  kind: 'record_correction',
-  channel: 'letter',
-  applicantType: 'natural_person',
-  receivedOn: '2026-03-02',
-  applicant,
-  correction,
-  ...extra,
-});
-
-const disclosureBody = {
-  channel: 'letter',
-  applicantType: 'natural_person',
-  receivedOn: '2026-03-02',
-  applicant: { ...applicant, information: '2025年城乡低保资金发放明细', form: 'paper', delivery: 'post' },
-};
+import { applicant, correction, correctionBody, disclosureBody } from './correction-testing.ts';
 
 describeEachDatabase('条例第四十一条: correction requests through the API', (use) => {
   let app: FastifyInstance;
   let db: Db;
-  let agencyId = 0;
+  let _agencyId = 0;
   const as: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
     db = use();
     const mine = await addAgency(db, 'rc-mine', '威海市临港区民政局');
-    agencyId = mine;
+    _agencyId = mine;
     for (const role of ROLES)
       await addUser(db, { username: `rc-${role}`, password: PASSWORD, agencyId: mine, roles: [role] });
     const other = await addAgency(db, 'rc-other');
@@ -362,84 +319,6 @@ describeEachDatabase('条例第四十一条: correction requests through the API
       });
       const other = await app.inject({ url: `${BASE}?filter=all`, headers: as['rc-other-admin'] });
       expect([403, 404]).toContain(other.statusCode);
-    });
-  });
-
-  describe('the annual report (表三 counts 政府信息公开申请 only)', () => {
-    it('条例第四十一条: table 三 does not count correction requests; section 六 states them', async () => {
-      const id = (await register('rc-operator', correctionBody())).json().requestId;
-      const refused = await act('rc-operator', id, 'decide_correction', 1, {
-        outcome: 'refused',
-        ground: 'insufficient_evidence',
-        reason: '所附证明未载明家庭人口',
-      });
-      expect(refused.statusCode, refused.body).toBe(200);
-      const disclosures = Number(
-        (
-          await db.kysely
-            .selectFrom('requests')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('kind', '=', 'disclosure')
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-      const corrections = await db.kysely
-        .selectFrom('requests')
-        .select(['state', 'correction_outcome'])
-        .where('kind', '=', 'record_correction')
-        .execute();
-      const facts = await loadReportFacts(db, 'rc-mine', 2026);
-      if (!facts) throw new Error('no facts');
-      const received = Object.values(facts.current.requests.received).reduce((a, b) => a + b, 0);
-      expect(received).toBe(disclosures);
-      expect(facts.current.requests.decided).toEqual({});
-      expect(facts.current.requests.corrections).toEqual({
-        received: corrections.length,
-        decided: { corrected: 1, transferred: 0, referred: 0, refused: 1 },
-        pending: corrections.filter((c) => c.state !== 'decided').length,
-      });
-      // the in-memory aggregation of the same records computes the same facts (facts.ts is the reference)
-      const stored = await db.kysely
-        .selectFrom('requests')
-        .selectAll()
-        .where('agency_id', '=', agencyId)
-        .execute();
-      const records: RequestRecord[] = stored.map((r) => ({
-        applicantType: r.applicant_type as ApplicantType,
-        channel: r.channel as RequestChannel,
-        receivedOn: r.received_on,
-        decidedOn: r.decided_on ?? r.correction_decided_on,
-        outcome: r.outcome as Outcome | null,
-        feeYuan: Number(r.fee_yuan),
-        itemOutcomes: [],
-        kind: r.kind as RequestKind,
-        correctionOutcome: r.correction_outcome as CorrectionOutcome | null,
-      }));
-      const inMemory = yearFactsFromRecords(
-        { channels: [], publications: [], normative: [], requests: records, reviews: [], admin: new Map() },
-        2026,
-      );
-      expect(facts.current.requests).toEqual(inMemory.requests);
-      const report = await buildAnnualReport(db, 'rc-mine', 2026);
-      if (!report) throw new Error('no report');
-      expect(report.cells['t3.new.total']).toBe(disclosures);
-      expect(report.cells['t3.total.total']).toBe(0);
-      const other = sectionTexts(report.narrative.other).join('');
-      expect(other).toContain(
-        `本年度收到要求更正与申请人自身相关的政府信息记录的申请（《中华人民共和国政府信息公开条例》第四十一条）${corrections.length}件，办结2件，其中予以更正1件，不予更正1件`,
-      );
-      expect(other).toContain('未计入本报告第三部分的统计表');
-      expect(report.violations.filter((v) => v.code === 'R9')).toEqual([]);
-      // the records behind 本年新收 are the disclosure requests only (cell-conditions.ts)
-      const behind = await cellRecords(
-        db,
-        { id: agencyId, code: 'rc-mine' },
-        2026,
-        { kind: 'requests', row: 'new', column: 'total' },
-        { offset: 0, limit: 100 },
-      );
-      expect(behind.total).toBe(disclosures);
-      expect(behind.records.map((r) => r.id)).not.toContain(id);
     });
   });
 });

@@ -3,11 +3,13 @@
  * office (条例 第二十九条第一款), the help given to the applicant (第四十三条) at registration and on the
  * case by role, and a consultation of another agency by the 牵头制作 agency only (第三十四条).
  */
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../../test/databases.ts';
 import type { Db } from '../../../db/connection.ts';
+import { residentIdCheckCode } from '../../../domain/identity/resident-id.ts';
 import { htmlText } from '../../../render/letters/testing.ts';
 import { buildServer } from '../../app.ts';
 import { signInAs } from '../../testing.ts';
@@ -16,12 +18,8 @@ const PASSWORD = 'intake-route-2026';
 const BASE = '/api/v1/agencies/in-mine/requests';
 const ROLES = ['operator', 'approver', 'reviewer', 'admin'] as const;
 
-/** A valid 居民身份证号 (check digit computed per GB 11643). */
-function residentId(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-  return body17 + '10X98765432'[sum % 11];
-}
+/** A valid 居民身份证号: the 17 digits and their check code (GB 11643, domain/identity). */
+const residentId = (body17: string): string => body17 + residentIdCheckCode(body17);
 
 const APPLICANT = {
   name: '王大爷',

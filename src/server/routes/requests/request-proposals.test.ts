@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../../test/databases.ts';
 import type { Db } from '../../../db/connection.ts';
+import { residentIdCheckCode } from '../../../domain/identity/resident-id.ts';
 import { buildServer } from '../../app.ts';
 
 const PASSWORD = 'proposals-route-2026';
@@ -10,12 +11,8 @@ const BASE = '/api/v1/agencies/pp-mine/requests';
 const as = (user: string) => ({ 'x-gongkai-user': user });
 const STAFF = ['pp-operator', 'pp-reviewer', 'pp-approver', 'pp-admin'];
 
-/** A valid 居民身份证号 (check digit per GB 11643). */
-function residentId(body17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-  return body17 + '10X98765432'[sum % 11];
-}
+/** A valid 居民身份证号: the 17 digits and their check code (GB 11643, domain/identity). */
+const residentId = (body17: string): string => body17 + residentIdCheckCode(body17);
 
 describeEachDatabase('条例第四十四条: /api/v1/agencies/:code/requests/proposals', (use) => {
   let app: FastifyInstance;
