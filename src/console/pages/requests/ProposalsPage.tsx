@@ -81,20 +81,23 @@ export default function ProposalsPage() {
             onChange={(value) => update({ year: value ? String(value) : '' })}
           />
         </Space>
-        <Segmented
-          aria-label="状态"
-          value={status}
-          onChange={(value) => update({ status: String(value) })}
-          options={[
-            {
-              value: '',
-              label: `待审核和已纳入${data ? `（${data.counts.open + data.counts.included}）` : ''}`,
-            },
-            { value: 'open', label: `待审核${data ? `（${data.counts.open}）` : ''}` },
-            { value: 'included', label: `已纳入${data ? `（${data.counts.included}）` : ''}` },
-            { value: 'not_included', label: `不纳入${data ? `（${data.counts.notIncluded}）` : ''}` },
-          ]}
-        />
+        {/* at phone width the four states scroll inside their box, never widen the page */}
+        <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+          <Segmented
+            aria-label="状态"
+            value={status}
+            onChange={(value) => update({ status: String(value) })}
+            options={[
+              {
+                value: '',
+                label: `待审核和已纳入${data ? `（${data.counts.open + data.counts.included}）` : ''}`,
+              },
+              { value: 'open', label: `待审核${data ? `（${data.counts.open}）` : ''}` },
+              { value: 'included', label: `已纳入${data ? `（${data.counts.included}）` : ''}` },
+              { value: 'not_included', label: `不纳入${data ? `（${data.counts.notIncluded}）` : ''}` },
+            ]}
+          />
+        </div>
       </Flex>
       {data && data.proposals.length === 0 && !loading && <Empty description={`${year} 年暂无此类建议`} />}
       {data?.proposals.map((p) => (
