@@ -1,14 +1,15 @@
 import { BackupError } from '../backups/errors.ts';
 import { loadDemo } from '../commands/load-demo.ts';
 import { KeyringError } from '../crypto/id-vault.ts';
-import { type Db, openDb } from '../db/connection.ts';
+import type { Db } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { FilesDirError } from '../files/files-dir.ts';
 import { cliContext } from './command-context.ts';
-import { type CliIo, databaseUrl, processIo, UsageError, writeErr } from './io.ts';
+import { type CliIo, processIo, UsageError, writeErr } from './io.ts';
+import { openCliDb } from './open-db.ts';
 
 const USAGE = `用法：gongkai <命令> [参数]
-  serve [--port N]                                   启动平台（默认端口 3000；工作台未构建或已过时则先构建）
+  serve [--port N] [--host H]                        启动平台（默认 localhost:3000，或环境变量 PORT、HOST；工作台未构建或已过时则先构建）
   build-console [--if-stale]                         构建工作台（/console，Vite）
   demo                                               （重新）载入示例机关 lingang
   report --agency CODE --year YYYY --format json|html|docx|pdf [--out FILE]
@@ -38,7 +39,7 @@ const USAGE = `用法：gongkai <命令> [参数]
 退出码：0 正常；1 报告有错误级别的校验问题；2 用法或输入有误`;
 
 async function withDb<T>(io: CliIo, run: (db: Db) => Promise<T>): Promise<T> {
-  const db = openDb(databaseUrl(io));
+  const db = openCliDb(io);
   try {
     await migrateToLatest(db);
     return await run(db);

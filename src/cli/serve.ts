@@ -1,17 +1,17 @@
 import { sealIdNumbers } from '../commands/keys/seal-id-numbers.ts';
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { idVaultFor, KeyringError } from '../crypto/id-vault.ts';
-import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { FilesDirError, resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
 import { buildServer } from '../server/app.ts';
 import { parseTrustProxy, TrustProxyError } from '../server/trust-proxy.ts';
 import { ensureConsoleBuilt } from './build-console.ts';
 import { cliContext } from './command-context.ts';
-import { type CliIo, databaseUrl, flags, UsageError, writeErr } from './io.ts';
+import { type CliIo, flags, UsageError, writeErr } from './io.ts';
+import { openCliDb } from './open-db.ts';
 
 /**
- * `gongkai serve [--port N]`: migrates the database, loads the demo agency on first start (an
+ * `gongkai serve [--port N] [--host H]` (or PORT, HOST; default localhost:3000): migrates the database, loads the demo agency on first start (an
  * empty database), builds the staff console when needed, and serves the platform until stopped.
  */
 export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
@@ -19,7 +19,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   const port = Number(values.port ?? io.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
   await ensureConsoleBuilt(io);
-  const db = openDb(databaseUrl(io));
+  const db = openCliDb(io);
   let filesDir: string;
   let backupDir: string | null;
   try {
@@ -71,6 +71,9 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   });
   const host = values.host ?? io.env.HOST ?? 'localhost';
   await app.listen({ port, host });
-  writeErr(io, `公开平台已启动：http://localhost:${port}/ （数据库 ${db.describe}，附件 ${filesDir}）`);
+  writeErr(
+    io,
+    `公开平台已启动：http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/ （数据库 ${db.describe}，附件 ${filesDir}）`,
+  );
   return stopped;
 }
