@@ -1,7 +1,7 @@
 import type { Narrative, Segment } from '../domain/report/types.ts';
 
 /**
- * What the seed agency's staff wrote for 2021 (shared/seed/lingang-2021-annual-report.txt),
+ * What the seed agency's staff wrote for 2021 (test/fixtures/lingang-2021-annual-report.txt),
  * around the sentences the platform generates from the records. Only the staff text is stored
  * here; the generated sentences are placeholders the draft fills in.
  */

@@ -1,6 +1,6 @@
 /**
  * The demo agency: 威海临港经济技术开发区管理委员会, whose 2021 annual report is the seed
- * (shared/seed/lingang-2021-annual-report.txt). This generator writes its 2020 and 2021 records as
+ * (test/fixtures/lingang-2021-annual-report.txt). This generator writes its 2020 and 2021 records as
  * import lines; the report computed from them reproduces every number of the seed.
  */
 

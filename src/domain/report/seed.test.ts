@@ -8,7 +8,7 @@ const { cellCodes: CELL_CODES } = formatById('2021');
 
 /**
  * The in-memory golden test: the demo agency's 2021 report, computed from its records, carries
- * every number of the seed (shared/seed/lingang-2021-annual-report.txt).
+ * every number of the seed (test/fixtures/lingang-2021-annual-report.txt).
  */
 const report = seedReport();
 
