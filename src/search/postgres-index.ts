@@ -83,7 +83,13 @@ async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<voi
 function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
   const parsed = parseQuery(query.text);
   if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
-  return rankPage(postgresMatches(db, parsed, query, '&'), parsed, query);
+  return rankPage(
+    postgresMatches(db, parsed, query, '&'),
+    parsed,
+    query,
+    true,
+    postgresMatches(db, parsed, query, '|'),
+  );
 }
 
 /** Related items: the item's top terms, OR-ed, within its own agency, without itself. */

@@ -11,6 +11,8 @@ export interface PublicSearchParams {
   year?: number;
   documentType?: SearchQuery['documentType'];
   validity?: string;
+  sort?: SearchQuery['sort'];
+  withMatchedIds?: boolean;
   limit: number;
   offset: number;
 }

@@ -148,7 +148,7 @@ function matches(
 function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
   const parsed = parseQuery(query.text);
   if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
-  return rankPage(matches(db, parsed, query, 'AND'), parsed, query);
+  return rankPage(matches(db, parsed, query, 'AND'), parsed, query, true, matches(db, parsed, query, 'OR'));
 }
 
 /** Related items: the item's top terms, OR-ed, within its own agency, without itself. */
