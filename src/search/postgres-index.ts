@@ -92,6 +92,19 @@ function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult>
   );
 }
 
+/** Each text's number of matching items (its groups together), up to `cap`. */
+async function wordCounts(db: Kysely<Database>, texts: readonly string[], cap: number): Promise<number[]> {
+  const out: number[] = [];
+  for (const text of texts) {
+    const parsed = parseQuery(text);
+    const query = { text, limit: 0, offset: 0 };
+    const counts =
+      parsed.groups.length === 0 ? [0] : await postgresMatches(db, parsed, query, '&').groupCounts(cap);
+    out.push(Math.min(...counts));
+  }
+  return out;
+}
+
 /** Related items: the item's top terms, OR-ed, within its own agency, without itself. */
 async function related(db: Kysely<Database>, itemId: number, limit: number): Promise<SearchHit[]> {
   const source = await relatedSource(db, itemId);
@@ -106,5 +119,6 @@ export const postgresSearchIndex: SearchIndex = {
   upsert,
   remove,
   search,
+  wordCounts,
   related,
 };

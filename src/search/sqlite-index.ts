@@ -151,6 +151,20 @@ function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult>
   return rankPage(matches(db, parsed, query, 'AND'), parsed, query, true, matches(db, parsed, query, 'OR'));
 }
 
+/** Each text's number of matching items (its groups together), up to `cap`. */
+async function wordCounts(db: Kysely<Database>, texts: readonly string[], cap: number): Promise<number[]> {
+  const out: number[] = [];
+  for (const text of texts) {
+    const parsed = parseQuery(text);
+    const counts =
+      parsed.groups.length === 0
+        ? [0]
+        : await matches(db, parsed, { text, limit: 0, offset: 0 }, 'AND').groupCounts(cap);
+    out.push(Math.min(...counts));
+  }
+  return out;
+}
+
 /** Related items: the item's top terms, OR-ed, within its own agency, without itself. */
 async function related(db: Kysely<Database>, itemId: number, limit: number): Promise<SearchHit[]> {
   const source = await db
@@ -169,5 +183,6 @@ export const sqliteSearchIndex: SearchIndex = {
   upsert,
   remove,
   search,
+  wordCounts,
   related,
 };

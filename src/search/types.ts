@@ -61,6 +61,8 @@ export interface SearchResult {
   partialTotal?: number;
   /** stop words left out of the query (stop-words.ts) */
   dropped?: string[];
+  /** a query that finds something, when this one found nothing (suggest.ts; by publicSearch) */
+  suggestion?: string;
   /** the ids of the matches counted in `total` (when asked with `withMatchedIds`) */
   matchedIds?: number[];
 }
@@ -71,6 +73,8 @@ export interface SearchIndex {
   /** Removes items from the index (withdrawn), inside the caller's transaction. */
   remove(db: Kysely<Database>, ids: readonly number[]): Promise<void>;
   search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult>;
+  /** How many items hold each text (its words together), counted up to `cap`: for suggestions. */
+  wordCounts(db: Kysely<Database>, texts: readonly string[], cap: number): Promise<number[]>;
   /** The items most similar to one (by shared terms), for “related items”. */
   related(db: Kysely<Database>, itemId: number, limit: number): Promise<SearchHit[]>;
 }
