@@ -31,20 +31,25 @@ function occurrences(text: string, pattern: RegExp): number {
 const groupPatterns = (parsed: ParsedQuery): RegExp[] =>
   parsed.groups.map((g) => new RegExp(g.words.map(escapeRegExp).join('[^\\p{L}\\p{N}]{0,3}'), 'gu'));
 
+/** How many of a query's groups a text holds (matched as the scorer matches them). */
+export function groupsIn(parsed: ParsedQuery) {
+  const patterns = groupPatterns(parsed);
+  return (text: string): number => {
+    const normalized = text.normalize('NFKC').toLowerCase();
+    return patterns.filter((pattern) => {
+      pattern.lastIndex = 0;
+      return pattern.test(normalized);
+    }).length;
+  };
+}
+
 /**
  * How many of a query's groups a title and body hold (at least one: the index matched one, if
  * cut another way), for ranking the items that hold only some of them.
  */
 export function groupsHeld(parsed: ParsedQuery) {
-  const patterns = groupPatterns(parsed);
-  return (title: string, body: string): number => {
-    const text = `${title}\n${body}`.normalize('NFKC').toLowerCase();
-    const held = patterns.filter((pattern) => {
-      pattern.lastIndex = 0;
-      return pattern.test(text);
-    }).length;
-    return Math.max(1, held);
-  };
+  const count = groupsIn(parsed);
+  return (title: string, body: string): number => Math.max(1, count(`${title}\n${body}`));
 }
 
 /**
