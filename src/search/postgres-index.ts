@@ -83,7 +83,26 @@ async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<voi
 function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
   const parsed = parseQuery(query.text);
   if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
-  return rankPage(postgresMatches(db, parsed, query, '&'), parsed, query);
+  return rankPage(
+    postgresMatches(db, parsed, query, '&'),
+    parsed,
+    query,
+    true,
+    postgresMatches(db, parsed, query, '|'),
+  );
+}
+
+/** Each text's number of matching items (its groups together), up to `cap`. */
+async function wordCounts(db: Kysely<Database>, texts: readonly string[], cap: number): Promise<number[]> {
+  const out: number[] = [];
+  for (const text of texts) {
+    const parsed = parseQuery(text);
+    const query = { text, limit: 0, offset: 0 };
+    const counts =
+      parsed.groups.length === 0 ? [0] : await postgresMatches(db, parsed, query, '&').groupCounts(cap);
+    out.push(Math.min(...counts));
+  }
+  return out;
 }
 
 /** Related items: the item's top terms, OR-ed, within its own agency, without itself. */
@@ -100,5 +119,6 @@ export const postgresSearchIndex: SearchIndex = {
   upsert,
   remove,
   search,
+  wordCounts,
   related,
 };

@@ -1,4 +1,5 @@
 import { segmentWords, splitAlternatives, type Word } from './segment.ts';
+import { isStopWord } from './stop-words.ts';
 
 /**
  * A search box's text → groups of index terms, all of which must match (AND).
@@ -25,6 +26,8 @@ export interface QueryGroup {
 
 export interface ParsedQuery {
   groups: QueryGroup[];
+  /** stop words left out of what was typed (stop-words.ts), to say so */
+  dropped?: string[];
 }
 
 /** More groups than this are dropped: nobody types them, and they would only slow the query. */
@@ -94,10 +97,20 @@ function groupWords(words: Word[], text: string): QueryGroup[] {
   return groups;
 }
 
-/** Parses what a person typed into AND-ed term groups; no groups means no results. */
+/** A group of unquoted Han words that only says how the question is asked (我想, 了解, 怎么). */
+function isStopGroup(g: QueryGroup): boolean {
+  if (g.words.some((w) => !/^\p{Script=Han}+$/u.test(w))) return false;
+  return isStopWord(g.words.join('')) || g.words.every(isStopWord);
+}
+
+/**
+ * Parses what a person typed into AND-ed term groups; no groups means no results. Stop words
+ * (stop-words.ts) outside quotes are left out, unless nothing else was typed.
+ */
 export function parseQuery(input: string): ParsedQuery {
   const text = input.normalize('NFKC').toLowerCase().replace(QUOTES, '"');
   const groups: QueryGroup[] = [];
+  const stops: QueryGroup[] = [];
   const parts = text.split('"');
   parts.forEach((part, index) => {
     // Odd parts stood between quotes; a last odd part without its closing quote is plain text.
@@ -105,8 +118,14 @@ export function parseQuery(input: string): ParsedQuery {
     const words = segmentWords(part);
     if (words.length === 0) return;
     if (quoted) groups.push(group(words));
-    else groups.push(...groupWords(words, part));
+    else for (const g of groupWords(words, part)) (isStopGroup(g) ? stops : groups).push(g);
   });
+  if (groups.length === 0) groups.push(...stops);
+  else if (stops.length > 0) return { ...uniqueGroups(groups), dropped: stops.map((g) => g.words.join('')) };
+  return uniqueGroups(groups);
+}
+
+function uniqueGroups(groups: QueryGroup[]): ParsedQuery {
   const seen = new Set<string>();
   const unique = groups.filter((g) => {
     const key = g.terms.join(' ');

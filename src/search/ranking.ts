@@ -1,7 +1,7 @@
 import { highlightText, snippet } from './highlight.ts';
 import { type ParsedQuery, queryMarks } from './query.ts';
 import { chooseRelated, relatedTerms, termsQuery } from './related.ts';
-import { makeScorer } from './relevance.ts';
+import { groupsHeld, makeScorer } from './relevance.ts';
 import type { SearchHit, SearchQuery, SearchResult } from './types.ts';
 
 /**
@@ -49,62 +49,129 @@ export interface StoredText {
   body: string;
 }
 
-/** Ranks one page of a parsed query's matches and turns it into hits. */
+interface Ranked<C extends Candidate> {
+  c: C;
+  score: number;
+  partial: boolean;
+}
+
+/**
+ * Ranks one page of a parsed query's matches and turns it into hits. With `partial` (the same
+ * query with its groups OR-ed) and more than one group, when fewer than a window of items hold
+ * every group, the items holding only some follow them: most groups first, then by score (by
+ * date with `sort: 'date'`), so a long question still finds what its words find.
+ */
 export async function rankPage<C extends Candidate>(
   source: MatchSource<C>,
   parsed: ParsedQuery,
   query: SearchQuery,
   every = true,
+  partial?: MatchSource<C>,
 ): Promise<SearchResult> {
-  const { window, totalCap, probeCap } = RANK_LIMITS;
+  const { window, totalCap } = RANK_LIMITS;
   // One scan gives the window and the total: the newest matches, up to one more than the cap.
   const matches = await source.newest(Math.max(window, totalCap + 1));
-  const total = Math.min(matches.length, totalCap);
-  const capped = matches.length > totalCap;
-  const result = (hits: SearchHit[]): SearchResult =>
-    capped ? { total, totalCapped: true, hits } : { total, hits };
-  if (matches.length === 0 || (!capped && query.offset >= matches.length)) return result([]);
-  const newest = matches.slice(0, window);
-
-  const texts = await source.texts(newest.map((c) => c.id));
-  const counts = await source.groupCounts(probeCap);
-  const idf = counts.map((n) => Math.log(1 + probeCap / (n + 0.5)));
-  const lengths = [...texts.values()].map((t) => t.body.length);
-  const averageLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-  const score = makeScorer(parsed, idf, averageLength, every);
-  const scored = newest.map((c) => {
-    const text = texts.get(c.id) ?? { title: '', body: '' };
-    return { c, score: score(text.title, text.body, c.publishedOn) };
-  });
-  scored.sort(
-    (a, b) => b.score - a.score || b.c.publishedOn.localeCompare(a.c.publishedOn) || b.c.id - a.c.id,
-  );
-  const need = query.offset + query.limit;
-  if (need > newest.length) {
-    const older = matches.slice(window, need);
-    if (need > matches.length && matches.length > totalCap) {
-      older.push(...(await source.newest(need - matches.length, matches[matches.length - 1])));
-    }
-    for (const [id, text] of await source.texts(older.map((c) => c.id))) texts.set(id, text);
-    scored.push(...older.map((c) => ({ c, score: 0 })));
+  let partials: C[] = [];
+  let capped = matches.length > totalCap;
+  if (partial && parsed.groups.length > 1 && matches.length < window) {
+    const all = new Set(matches.map((c) => c.id));
+    const some = await partial.newest(totalCap + 1);
+    partials = some.filter((c) => !all.has(c.id)).slice(0, totalCap + 1 - matches.length);
+    capped = some.length > totalCap;
   }
+  const count = matches.length + partials.length;
+  const total = Math.min(count, totalCap);
+  const result = (hits: SearchHit[]): SearchResult => ({
+    total,
+    ...(capped ? { totalCapped: true } : {}),
+    hits,
+    ...(partials.length > 0 ? { partialTotal: Math.min(partials.length, totalCap - matches.length) } : {}),
+    ...(parsed.dropped ? { dropped: parsed.dropped } : {}),
+    ...(query.withMatchedIds
+      ? { matchedIds: [...matches, ...partials].slice(0, totalCap).map((c) => c.id) }
+      : {}),
+  });
+  if (count === 0 || (!capped && query.offset >= count)) return result([]);
+
+  const texts = new Map<number, StoredText>();
+  const ranked =
+    query.sort === 'date'
+      ? [...byDate(matches, false), ...byDate(partials, true)]
+      : [
+          ...(await byRelevance(source, parsed, matches, texts, every, false)),
+          ...(await byRelevance(source, parsed, partials, texts, every, true)),
+        ];
+  const need = query.offset + query.limit;
+  if (need > ranked.length && capped && partials.length === 0) {
+    const older = await source.newest(need - matches.length, matches[matches.length - 1]);
+    ranked.push(...byDate(older, false));
+  }
+  const page = ranked.slice(query.offset, need);
+  const missing = page.map((r) => r.c.id).filter((id) => !texts.has(id));
+  for (const [id, text] of await source.texts(missing)) texts.set(id, text);
   const marks = queryMarks(parsed);
   return result(
-    scored.slice(query.offset, need).flatMap(({ c, score }) => {
+    page.flatMap(({ c, score, partial: some }) => {
       const text = texts.get(c.id);
       if (!text) return [];
-      return [
-        {
-          id: c.id,
-          title: text.title,
-          titleHtml: highlightText(text.title, marks),
-          snippetHtml: snippet(text.body, marks),
-          score: Number(score.toPrecision(6)),
-          publishedOn: c.publishedOn,
-        },
-      ];
+      const hit: SearchHit = {
+        id: c.id,
+        title: text.title,
+        titleHtml: highlightText(text.title, marks),
+        snippetHtml: snippet(text.body, marks),
+        score: Number(score.toPrecision(6)),
+        publishedOn: c.publishedOn,
+      };
+      return [some ? { ...hit, partial: true } : hit];
     }),
   );
+}
+
+const byDate = <C extends Candidate>(list: readonly C[], partial: boolean): Ranked<C>[] =>
+  list.map((c) => ({ c, score: 0, partial }));
+
+/**
+ * The newest window of `list` scored from their texts (loaded into `texts`), best first — with
+ * `partial`, the most groups held first — then the older ones by date.
+ */
+async function byRelevance<C extends Candidate>(
+  source: MatchSource<C>,
+  parsed: ParsedQuery,
+  list: readonly C[],
+  texts: Map<number, StoredText>,
+  every: boolean,
+  partial: boolean,
+): Promise<Ranked<C>[]> {
+  if (list.length === 0) return [];
+  const { window, probeCap } = RANK_LIMITS;
+  const newest = list.slice(0, window);
+  for (const [id, text] of await source.texts(newest.map((c) => c.id))) texts.set(id, text);
+  const counts = await source.groupCounts(probeCap);
+  const idf = counts.map((n) => Math.log(1 + probeCap / (n + 0.5)));
+  const lengths = newest.map((c) => texts.get(c.id)?.body.length ?? 0);
+  const averageLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+  const score = makeScorer(parsed, idf, averageLength, every && !partial);
+  const held = groupsHeld(parsed);
+  const scored = newest.map((c) => {
+    const text = texts.get(c.id) ?? { title: '', body: '' };
+    return {
+      c,
+      score: score(text.title, text.body, c.publishedOn),
+      partial,
+      groups: partial ? held(text.title, text.body) : 0,
+    };
+  });
+  scored.sort(
+    (a, b) =>
+      b.groups - a.groups ||
+      b.score - a.score ||
+      b.c.publishedOn.localeCompare(a.c.publishedOn) ||
+      b.c.id - a.c.id,
+  );
+  return [
+    ...scored.map(({ c, score, partial }) => ({ c, score, partial })),
+    ...byDate(list.slice(window), partial),
+  ];
 }
 
 /**

@@ -28,6 +28,30 @@ function occurrences(text: string, pattern: RegExp): number {
   return n;
 }
 
+const groupPatterns = (parsed: ParsedQuery): RegExp[] =>
+  parsed.groups.map((g) => new RegExp(g.words.map(escapeRegExp).join('[^\\p{L}\\p{N}]{0,3}'), 'gu'));
+
+/** How many of a query's groups a text holds (matched as the scorer matches them). */
+export function groupsIn(parsed: ParsedQuery) {
+  const patterns = groupPatterns(parsed);
+  return (text: string): number => {
+    const normalized = text.normalize('NFKC').toLowerCase();
+    return patterns.filter((pattern) => {
+      pattern.lastIndex = 0;
+      return pattern.test(normalized);
+    }).length;
+  };
+}
+
+/**
+ * How many of a query's groups a title and body hold (at least one: the index matched one, if
+ * cut another way), for ranking the items that hold only some of them.
+ */
+export function groupsHeld(parsed: ParsedQuery) {
+  const count = groupsIn(parsed);
+  return (title: string, body: string): number => Math.max(1, count(`${title}\n${body}`));
+}
+
 /**
  * A scorer for one query: `idf` per group, `averageLength` of the bodies being compared, `every`
  * when every group matched (AND; OR for related items).
@@ -39,9 +63,7 @@ export function makeScorer(
   averageLength: number,
   every: boolean,
 ) {
-  const patterns = parsed.groups.map(
-    (g) => new RegExp(g.words.map(escapeRegExp).join('[^\\p{L}\\p{N}]{0,3}'), 'gu'),
-  );
+  const patterns = groupPatterns(parsed);
   return (title: string, body: string, publishedOn: string): number => {
     const t = title.normalize('NFKC').toLowerCase();
     const b = body.normalize('NFKC').toLowerCase();

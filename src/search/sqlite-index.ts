@@ -148,7 +148,21 @@ function matches(
 function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
   const parsed = parseQuery(query.text);
   if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
-  return rankPage(matches(db, parsed, query, 'AND'), parsed, query);
+  return rankPage(matches(db, parsed, query, 'AND'), parsed, query, true, matches(db, parsed, query, 'OR'));
+}
+
+/** Each text's number of matching items (its groups together), up to `cap`. */
+async function wordCounts(db: Kysely<Database>, texts: readonly string[], cap: number): Promise<number[]> {
+  const out: number[] = [];
+  for (const text of texts) {
+    const parsed = parseQuery(text);
+    const counts =
+      parsed.groups.length === 0
+        ? [0]
+        : await matches(db, parsed, { text, limit: 0, offset: 0 }, 'AND').groupCounts(cap);
+    out.push(Math.min(...counts));
+  }
+  return out;
 }
 
 /** Related items: the item's top terms, OR-ed, within its own agency, without itself. */
@@ -169,5 +183,6 @@ export const sqliteSearchIndex: SearchIndex = {
   upsert,
   remove,
   search,
+  wordCounts,
   related,
 };

@@ -31,6 +31,10 @@ export interface SearchQuery {
   year?: number;
   documentType?: IndexableItem['documentType'];
   validity?: string;
+  /** `relevance` (the default: all terms first, then most terms, each by score) or `date` (newest first) */
+  sort?: 'relevance' | 'date';
+  /** also give the ids of every match ranked (`matchedIds`), for facet counts */
+  withMatchedIds?: boolean;
   limit: number;
   offset: number;
 }
@@ -44,6 +48,8 @@ export interface SearchHit {
   snippetHtml: string;
   score: number;
   publishedOn: string;
+  /** true when the item holds only some of the query's words (it follows every item holding all) */
+  partial?: boolean;
 }
 
 export interface SearchResult {
@@ -51,6 +57,14 @@ export interface SearchResult {
   /** true when there are more than `total` matches (the count stops there; SQLite stops at 10,000) */
   totalCapped?: boolean;
   hits: SearchHit[];
+  /** how many of `total` hold only some of the query's words (see ranking.ts) */
+  partialTotal?: number;
+  /** stop words left out of the query (stop-words.ts) */
+  dropped?: string[];
+  /** a query that finds something, when this one found nothing (suggest.ts; by publicSearch) */
+  suggestion?: string;
+  /** the ids of the matches counted in `total` (when asked with `withMatchedIds`) */
+  matchedIds?: number[];
 }
 
 export interface SearchIndex {
@@ -59,6 +73,8 @@ export interface SearchIndex {
   /** Removes items from the index (withdrawn), inside the caller's transaction. */
   remove(db: Kysely<Database>, ids: readonly number[]): Promise<void>;
   search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult>;
+  /** How many items hold each text (its words together), counted up to `cap`: for suggestions. */
+  wordCounts(db: Kysely<Database>, texts: readonly string[], cap: number): Promise<number[]>;
   /** The items most similar to one (by shared terms), for “related items”. */
   related(db: Kysely<Database>, itemId: number, limit: number): Promise<SearchHit[]>;
 }

@@ -146,7 +146,7 @@ describeEachDatabase('portal content pages', (use) => {
     expect(res.body).toContain('<label for="s-q">检索词</label>');
     expect(unlabelledFields(res.body)).toEqual([]);
     const budget = await get(`/search?q=${encodeURIComponent('部门预算')}&category=a20.7`);
-    expect(budget.body).toMatch(/共找到23条，第1\/3页/);
+    expect(budget.body).toMatch(/共找到23条信息，按相关度排序，第1\/3页/);
     expect(budget.body).toContain('rel="next"');
     expect(budget.body).toContain('category=a20.7&amp;page=2');
     const third = await get(`/search?q=${encodeURIComponent('部门预算')}&category=a20.7&page=3`);

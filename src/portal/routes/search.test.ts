@@ -43,6 +43,9 @@ describe('readSearchForm', () => {
       ['页码应为1到1000之间的整数'],
     ],
     ['a repeated parameter', { q: ['a', 'b'] }, { q: '', page: 1 }, []],
+    ['newest first', { q: 'x', sort: 'date' }, { q: 'x', sort: 'date', page: 1 }, []],
+    ['by relevance, the default', { q: 'x', sort: 'relevance' }, { q: 'x', page: 1 }, []],
+    ['an unknown order', { q: 'x', sort: 'title' }, { q: 'x', page: 1 }, ['排序方式无效，已按相关度排序']],
   ])('%s', (_situation, query, form, errors) => {
     const read = readSearchForm(query, AGENCIES);
     expect(Object.fromEntries(Object.entries(read.form).filter(([, v]) => v !== undefined))).toEqual(form);

@@ -1,18 +1,24 @@
 /**
  * `/search`: the search form (GET, so it works without script and can be bookmarked) and the hits
- * of the same public search the API runs. Bad filters are named and left out; the text is kept.
+ * of the same public search the API runs, with the pages found besides items (search-pages.ts),
+ * facet counts as filter links, and a suggestion when nothing is found. Bad filters are named and
+ * left out; the text is kept.
  */
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
 import { ITEM_VALIDITIES, STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { publicSearch } from '../../search/public-search.ts';
 import type { SearchQuery, SearchResult } from '../../search/types.ts';
-import { listAgencies } from '../../server/queries/agencies.ts';
+import { type AgencySummary, listAgencies } from '../../server/queries/agencies.ts';
 import { SEARCH_PAGE_SIZE } from '../../server/routes/search/search.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
+import { type AgencyProfile, findAgencyProfile } from '../queries/catalog.ts';
 import { agencyCodesOf } from '../queries/item-page.ts';
+import { type ItemKinds, type SearchFacets, searchFacets } from '../queries/search-facets.ts';
+import { findPages, mainText, type PageHit, type PageTexts } from '../queries/search-pages.ts';
 import { renderSearch, type SearchForm } from '../views/search.ts';
+import { renderGuide, renderRules } from '../views/section.ts';
 import type { PortalApp, PortalCaches } from './index.ts';
 import { sendPage } from './shared.ts';
 
@@ -39,6 +45,7 @@ export function readSearchForm(query: Record<string, unknown>, agencyCodes: Set<
   const year = text(query.year);
   const type = text(query.type);
   const validity = text(query.validity);
+  const sort = text(query.sort);
   const pageText = text(query.page);
   const page =
     /^\d{1,4}$/.test(pageText) && Number(pageText) >= 1 && Number(pageText) <= 1000 ? Number(pageText) : 1;
@@ -58,6 +65,10 @@ export function readSearchForm(query: Record<string, unknown>, agencyCodes: Set<
       (ITEM_VALIDITIES as readonly string[]).includes(validity),
       '有效性无效，已按全部检索',
     ),
+    sort:
+      keep(sort, sort === 'date' || sort === 'relevance', '排序方式无效，已按相关度排序') === 'date'
+        ? 'date'
+        : undefined,
     page,
   };
   return { form, errors };
@@ -68,33 +79,66 @@ export function searchPage(app: PortalApp, { db }: RouteOptions, caches: PortalC
   app.get('/search', { schema: { querystring: textQuery } }, async (request, reply) => {
     const agencies = await caches.agencies.get('all', () => listAgencies(db));
     const { form, errors } = readSearchForm(request.query, new Set(agencies.map((a) => a.code)));
-    const { result, codes } = await caches.searches.get(JSON.stringify(form), () => runSearch(db, form));
-    const view = { form, agencies, result, pageSize: SEARCH_PAGE_SIZE, errors };
-    return sendPage(
-      reply,
-      renderSearch(view, (id) => codes.get(id), pageContext(request)),
+    const data = await caches.searches.get(JSON.stringify(form), () =>
+      runSearch(db, form, agencies, (code) => caches.profiles.get(code, () => findAgencyProfile(db, code))),
     );
+    const view = { form, agencies, ...data, pageSize: SEARCH_PAGE_SIZE, errors };
+    return sendPage(reply, renderSearch(view, pageContext(request)));
   });
 }
 
-/** A page of hits and the agency of each (null: nothing asked). */
+/** A page of hits, the agency and kind of each, the other pages found and the facet counts (null: nothing asked). */
 export interface SearchPageData {
   result: SearchResult | null;
   codes: Map<number, string>;
+  kinds: ItemKinds;
+  pages: PageHit[];
+  facets: SearchFacets | null;
 }
 
-async function runSearch(db: Db, form: SearchForm): Promise<SearchPageData> {
-  const result = form.q
-    ? await publicSearch(db, {
-        text: form.q,
-        agency: form.agency,
-        category: form.category,
-        year: form.year ? Number(form.year) : undefined,
-        documentType: form.type as SearchQuery['documentType'],
-        validity: form.validity,
-        limit: SEARCH_PAGE_SIZE,
-        offset: (form.page - 1) * SEARCH_PAGE_SIZE,
-      })
-    : null;
-  return { result, codes: await agencyCodesOf(db, result?.hits.map((h) => h.id) ?? []) };
+/** The guide and rules pages' words, as a visitor reads them (rendered once per search, not cached). */
+const PAGE_TEXTS: PageTexts = {
+  guide: (agency) => mainText(renderGuide(agency, { url: '/', large: false })),
+  rules: (agency) => mainText(renderRules(agency, [], { url: '/', large: false })),
+};
+
+async function runSearch(
+  db: Db,
+  form: SearchForm,
+  agencies: AgencySummary[],
+  profile: (code: string) => Promise<AgencyProfile | null>,
+): Promise<SearchPageData> {
+  if (!form.q) return { result: null, codes: new Map(), kinds: new Map(), pages: [], facets: null };
+  const result = await publicSearch(db, {
+    text: form.q,
+    agency: form.agency,
+    category: form.category,
+    year: form.year ? Number(form.year) : undefined,
+    documentType: form.type as SearchQuery['documentType'],
+    validity: form.validity,
+    sort: form.sort,
+    withMatchedIds: true,
+    limit: SEARCH_PAGE_SIZE,
+    offset: (form.page - 1) * SEARCH_PAGE_SIZE,
+  });
+  const itemsOnly = Boolean(form.category || form.type || form.validity);
+  const pages =
+    form.page === 1
+      ? await findPages(
+          db,
+          form.q,
+          { agency: form.agency, year: form.year, itemsOnly },
+          agencies,
+          profile,
+          PAGE_TEXTS,
+        )
+      : [];
+  const { facets, kinds } = await searchFacets(db, result?.matchedIds ?? []);
+  return {
+    result,
+    codes: await agencyCodesOf(db, result?.hits.map((h) => h.id) ?? []),
+    kinds,
+    pages,
+    facets,
+  };
 }

@@ -34,7 +34,9 @@ describe('GET /api/v1/search', () => {
     const res = await get(`q=${encodeURIComponent('2021年 低保')}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      total: 1,
+      // item 1 holds both words; items 3 (低保 in its title) and 2 only 低保, and follow it
+      total: 3,
+      partialTotal: 2,
       page: 1,
       pageSize: 10,
       hits: [
@@ -44,7 +46,10 @@ describe('GET /api/v1/search', () => {
           titleHtml: '关于&lt;b&gt;城乡<mark>低保</mark>&lt;/b&gt;的通知',
           snippetHtml: '<mark>2021年</mark>度城乡<mark>低保</mark>资金发放',
           publishedOn: '2021-06-01',
+          partial: false,
         },
+        { id: 3, partial: true },
+        { id: 2, partial: true },
       ],
     });
   });
@@ -59,6 +64,18 @@ describe('GET /api/v1/search', () => {
     const res = await get(encodeURI(query));
     expect(res.statusCode).toBe(200);
     expect(res.json().hits.map((h: { id: number }) => h.id)).toEqual(ids);
+  });
+
+  it('sorts by date when asked, and refuses another order in Chinese', async () => {
+    const byDate = await get(`q=${encodeURIComponent('低保')}&sort=date`);
+    expect(byDate.json().hits.map((h: { publishedOn: string }) => h.publishedOn)).toEqual([
+      '2021-06-01',
+      '2021-06-01',
+      '2020-03-01',
+    ]);
+    const bad = await get('q=a&sort=title');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('排序应为');
   });
 
   it('pages ten at a time', async () => {

@@ -10,6 +10,10 @@ export const SEARCH_PAGE_SIZE = 10;
 
 const searchQuerystring = z.object({
   q: z.string().max(200, { error: '检索词最长 200 个字符' }).default('').describe('检索词；"…" 为短语'),
+  sort: z
+    .enum(['relevance', 'date'], { error: '排序应为 relevance（相关度）或 date（日期）' })
+    .optional()
+    .describe('relevance (default) or date, newest first'),
   agency: agencyCode.optional(),
   category: z
     .string()
@@ -40,6 +44,7 @@ const searchQuerystring = z.object({
 const searchBody = z.object({
   total: z.number().int().describe('matching items (counted up to a cap, see totalCapped)'),
   totalCapped: z.boolean().describe('there are more matches than `total`'),
+  partialTotal: z.number().int().describe('how many of `total` hold only some of the words (they come last)'),
   page: z.number().int(),
   pageSize: z.number().int(),
   hits: z.array(
@@ -50,6 +55,9 @@ const searchBody = z.object({
       snippetHtml: z.string().describe('a passage of the body, HTML-escaped, matches in <mark>'),
       score: z.number(),
       publishedOn: z.string(),
+      partial: z
+        .boolean()
+        .describe('holds only some of the words (stop words such as 我想 怎么 的 left out)'),
     }),
   ),
 });
@@ -66,7 +74,7 @@ export const searchRoutes: RouteModule = async (app, { db }) => {
       },
     },
     async (request) => {
-      const { q, agency, category, year, type, validity, page } = request.query;
+      const { q, agency, category, year, type, validity, sort, page } = request.query;
       const result = await publicSearch(db, {
         text: q,
         agency,
@@ -74,6 +82,7 @@ export const searchRoutes: RouteModule = async (app, { db }) => {
         year,
         documentType: type,
         validity,
+        sort,
         limit: SEARCH_PAGE_SIZE,
         offset: (page - 1) * SEARCH_PAGE_SIZE,
       });
@@ -81,9 +90,10 @@ export const searchRoutes: RouteModule = async (app, { db }) => {
       return {
         total: result.total,
         totalCapped: result.totalCapped ?? false,
+        partialTotal: result.partialTotal ?? 0,
         page,
         pageSize: SEARCH_PAGE_SIZE,
-        hits: result.hits,
+        hits: result.hits.map((hit) => ({ ...hit, partial: hit.partial ?? false })),
       };
     },
   );
