@@ -1,8 +1,9 @@
 /** Zod schemas of the item routes: bodies (the boundary) and responses (also the OpenAPI document). */
 import { z } from 'zod';
 import { ITEM_VALIDITIES, STATUTORY_CATEGORIES } from '../domain/items/categories.ts';
+import { ITEM_DOCUMENT_TYPES, ITEM_SORTS } from '../domain/items/list.ts';
 import { ITEM_STATES } from '../domain/items/state-machine.ts';
-import { agencyCode, rowId } from './common.ts';
+import { agencyCode, decimal, rowId } from './common.ts';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD' });
 const flag = (what: string) => z.boolean({ error: `${what}应为 true 或 false` });
@@ -16,6 +17,41 @@ export const expectedVersion = z
   .int({ error: '版本号应为整数' })
   .min(1, { error: '版本号应为正整数' })
   .describe('the version you saw; a later change by someone else gives 409');
+
+/** The staff list's filters, order and page (the console keeps them in its address). */
+export const itemListQuery = z.object({
+  status: z.enum(ITEM_STATES, { error: '“状态”筛选不是可选的状态之一，请从列表中选择' }).optional(),
+  category: z.enum(STATUTORY_CATEGORIES, { error: '“法定类别”筛选应为 a20.1–a20.15 或 other' }).optional(),
+  column: z.string().max(32, { error: '“栏目”代码最长 32 个字' }).optional(),
+  year: decimal(z.number({ error: '年度应为1990到2100之间的四位年份' }).int().min(1990).max(2100))
+    .optional()
+    .describe('year of 成文日期'),
+  q: z
+    .string()
+    .max(100, { error: '检索词最长 100 个字' })
+    .optional()
+    .describe('words in the title, the 索引号 or the 文号'),
+  policyDocument: z
+    .enum(['true', 'false'], { error: '“政策文件”筛选应为 true 或 false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('only policy documents (政策文件), or only other items'),
+  type: z
+    .enum(ITEM_DOCUMENT_TYPES, { error: '“类型”筛选应为政策文件、解读材料或其他信息之一' })
+    .optional()
+    .describe('policy: 政策文件; interpretation: 解读材料; other: neither'),
+  channel: z
+    .string()
+    .max(32, { error: '“发布渠道”代码最长 32 个字' })
+    .optional()
+    .describe('only items posted on this channel (a code of …/channels)'),
+  sort: z
+    .enum(ITEM_SORTS, { error: '“排序”应为按更新时间、发布日期、成文日期或标题之一' })
+    .optional()
+    .describe('updated (default), published, formed: newest first; title: in character order'),
+  limit: decimal(z.number({ error: '每页条数应为1到200之间的整数' }).int().min(1).max(200)).default(50),
+  offset: decimal(z.number({ error: '起始位置应为0或正整数' }).int().min(0)).default(0),
+});
 
 /** The fields, none with a default (an edit sends only what changes). */
 const fieldShape = {

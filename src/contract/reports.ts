@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FIGURE_FIELDS, type OptionalFigureKey } from '../domain/report/figures.ts';
 import { FORMAT_IDS } from '../domain/report/format.ts';
+import { REPORT_YEAR_STATUSES } from '../domain/report/year-status.ts';
 import { agencyCode, decimal, errorBody, reportParams } from './common.ts';
 
 /** The error responses of the staff routes. */
@@ -296,4 +297,26 @@ export const publicYearSchema = z.object({
   reason: z.string().nullable(),
   report: reportJsonSchema,
   versions: z.array(versionSummary),
+});
+
+/** The agency's report years, newest first, each with where its report stands (the console's list). */
+export const reportYearListSchema = z.object({
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      status: z
+        .enum(REPORT_YEAR_STATUSES)
+        .describe('none: 未编制; draft: 草稿; published: 已发布; overdue: 逾期未发布'),
+      statusLabel: z.string(),
+      deadline: z
+        .string()
+        .nullable()
+        .describe('the last day to publish (条例第四十九条), null when none applies'),
+      draftSaved: z.boolean(),
+      latest: z
+        .object({ version: z.number().int(), publishedOn: z.string() })
+        .nullable()
+        .describe('the latest published version'),
+    }),
+  ),
 });

@@ -7,6 +7,7 @@ import type {
   createItemBody,
   editItemBody,
   itemDetailSchema,
+  itemListQuery,
   itemPageSchema,
   itemSummarySchema,
   uploadedSchema,
@@ -15,6 +16,8 @@ import { api } from './client.ts';
 
 export type ItemSummary = z.infer<typeof itemSummarySchema>;
 export type ItemDetail = z.infer<typeof itemDetailSchema>;
+/** The list's filters, order and page, as the route reads them. */
+export type ItemListQuery = Partial<z.infer<typeof itemListQuery>>;
 /** A new item's fields, as the create route takes them. */
 export type NewItemBody = z.input<typeof createItemBody>;
 /** What an item's action answers: its new version and status. */
@@ -27,18 +30,13 @@ const base = (agency: string) => `/api/v1/agencies/${encodeURIComponent(agency)}
 export const itemsApi = {
   /** the agency's publication channels (微信, 微博, …: per-agency data) */
   channels: (agency: string) => api.call<z.infer<typeof channelListSchema>>(`${base(agency)}/channels`),
-  list: (
-    agency: string,
-    query: {
-      status?: string;
-      category?: string;
-      year?: number;
-      q?: string;
-      policyDocument?: boolean;
-      limit: number;
-      offset: number;
-    },
-  ) => api.call<z.infer<typeof itemPageSchema>>(`${base(agency)}/items`, { query }),
+  /** the agency's own sub-columns of its 法定主动公开目录 */
+  columns: (agency: string) =>
+    api.call<{ columns: Array<{ code: string; name: string; category: string; sort: number }> }>(
+      `${base(agency)}/item-columns`,
+    ),
+  list: (agency: string, query: ItemListQuery) =>
+    api.call<z.infer<typeof itemPageSchema>>(`${base(agency)}/items`, { query }),
   get: (agency: string, id: number) => api.call<ItemDetail>(`${base(agency)}/items/${id}`),
   create: (agency: string, body: NewItemBody) =>
     api.call<ItemActionResult>(`${base(agency)}/items`, { method: 'POST', body }),

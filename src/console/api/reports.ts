@@ -9,6 +9,7 @@ import type {
   figuresSchema,
   paragraph,
   publishBody,
+  reportYearListSchema,
   sectionsInput,
   segment,
   validationSchema,
@@ -29,11 +30,15 @@ export type CellRecords = z.infer<typeof cellRecordsSchema>;
 export type Figures = z.infer<typeof figuresSchema>;
 /** New text for some of the narrative sections; those left out keep theirs. */
 export type SectionsInput = z.input<typeof sectionsInput>;
+export type ReportYear = z.infer<typeof reportYearListSchema>['years'][number];
 
 const base = (agency: string, year: number) =>
   `/api/v1/agencies/${encodeURIComponent(agency)}/reports/${year}`;
 
 export const reportsApi = {
+  /** the report years, each 未编制, 草稿, 已发布 or 逾期未发布 */
+  years: (agency: string) =>
+    api.call<z.infer<typeof reportYearListSchema>>(`/api/v1/agencies/${encodeURIComponent(agency)}/reports`),
   draft: (agency: string, year: number) => api.call<Draft>(`${base(agency, year)}/draft`),
   save: (agency: string, year: number, expectedVersion: number, sections: SectionsInput) =>
     api.call<Draft>(`${base(agency, year)}/draft`, { method: 'PUT', body: { expectedVersion, sections } }),

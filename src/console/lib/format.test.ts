@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayCounter, dueDateCounter, formatBytes, formatInstant, labelOf } from './format.ts';
+import { dayCounter, dueDateCounter, formatBytes, formatDate, formatInstant, labelOf } from './format.ts';
 
 describe('dayCounter', () => {
   it.each([
@@ -65,5 +65,15 @@ describe('formatBytes and labelOf', () => {
     expect(labelOf({ open: '办理中' }, 'open')).toBe('办理中');
     expect(labelOf({ open: '办理中' }, 'new_state')).toBe('new_state');
     expect(labelOf({}, null)).toBe('—');
+  });
+});
+
+describe('formatDate', () => {
+  it.each([
+    ['2023-01-31', '2023年1月31日'],
+    ['2021-12-05', '2021年12月5日'],
+    ['不是日期', '不是日期'],
+  ])('%s → %s', (date, expected) => {
+    expect(formatDate(date)).toBe(expected);
   });
 });

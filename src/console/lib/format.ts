@@ -51,6 +51,12 @@ export function formatInstant(iso: string | null | undefined): string {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** A plain date as a document writes it, “2023年1月31日” (anything else passes unchanged). */
+export function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
+}
+
 /** A file size in B, KB or MB (one decimal). */
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`;

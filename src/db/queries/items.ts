@@ -4,6 +4,7 @@
  * list and page (published only), and the rows the timeliness figure is computed from.
  */
 import { type SqlBool, sql } from 'kysely';
+import type { ItemDocumentType, ItemSort } from '../../domain/items/list.ts';
 import type { Db } from '../connection.ts';
 
 export interface ItemListOptions {
@@ -14,13 +15,26 @@ export interface ItemListOptions {
   year?: number;
   /** only published items (the public portal) */
   publishedOnly?: boolean;
-  /** words the title or the document number (文号) contains (the console's pickers) */
+  /** words the title, the 索引号 or the document number (文号) contains (the console's list and pickers) */
   q?: string;
   /** only policy documents (政策文件), e.g. to link an interpretation to one */
   policyDocument?: boolean;
+  /** the kind of document: a policy document, an interpretation, or any other item */
+  type?: ItemDocumentType;
+  /** only items posted on this channel of the agency (a `publications` row of the item) */
+  channel?: string;
+  /** the order (newest first; 标题 A→Z); default: last updated (staff) or published (the public) */
+  sort?: ItemSort;
   limit: number;
   offset: number;
 }
+
+const SORT_COLUMN = {
+  published: 'published_on',
+  formed: 'formed_on',
+  updated: 'updated_at',
+  title: 'title',
+} as const satisfies Record<ItemSort, string>;
 
 const SUMMARY = [
   'id',
@@ -41,7 +55,7 @@ const SUMMARY = [
   'updated_at',
 ] as const;
 
-/** The items of an agency, newest first, with the total for paging. */
+/** The items of an agency in the order asked (newest first by default), with the total for paging. */
 export async function listItems(db: Db, agencyId: number, options: ItemListOptions) {
   let query = db.kysely.selectFrom('items').where('agency_id', '=', agencyId);
   if (options.publishedOnly) query = query.where('status', '=', 'published');
@@ -50,6 +64,20 @@ export async function listItems(db: Db, agencyId: number, options: ItemListOptio
   if (options.column) query = query.where('column_code', '=', options.column);
   if (options.policyDocument !== undefined)
     query = query.where('is_policy_document', '=', options.policyDocument ? 1 : 0);
+  if (options.type === 'policy') query = query.where('is_policy_document', '=', 1);
+  if (options.type === 'interpretation') query = query.where('is_interpretation', '=', 1);
+  if (options.type === 'other')
+    query = query.where('is_policy_document', '=', 0).where('is_interpretation', '=', 0);
+  const channel = options.channel;
+  if (channel)
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('publications')
+          .select('publications.id')
+          .whereRef('publications.item_id', '=', 'items.id')
+          .where('publications.channel', '=', channel),
+      ),
+    );
   const words = options.q?.trim();
   if (words) {
     const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -57,6 +85,7 @@ export async function listItems(db: Db, agencyId: number, options: ItemListOptio
     query = query.where((eb) =>
       eb.or([
         sql<SqlBool>`title like ${pattern} escape '\\'`,
+        sql<SqlBool>`index_no like ${pattern} escape '\\'`,
         sql<SqlBool>`doc_number like ${pattern} escape '\\'`,
       ]),
     );
@@ -67,9 +96,17 @@ export async function listItems(db: Db, agencyId: number, options: ItemListOptio
       .where('formed_on', '<=', `${options.year}-12-31`);
   }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const rows = await query
+  const sort = options.sort ?? (options.publishedOnly ? 'published' : 'updated');
+  const column = SORT_COLUMN[sort];
+  // dates newest first, drafts (no 发布日期) last; titles in code-point order on both databases
+  // (SQLite compares text by its bytes; PostgreSQL's "C" collation does the same)
+  const byTitle = db.dialect === 'postgres' ? sql`title collate "C"` : sql`title`;
+  const ordered =
+    sort === 'title'
+      ? query.orderBy(byTitle, 'asc')
+      : query.orderBy(sql`${sql.ref(column)} is null`, 'asc').orderBy(column, 'desc');
+  const rows = await ordered
     .select(SUMMARY)
-    .orderBy(options.publishedOnly ? 'published_on' : 'updated_at', 'desc')
     .orderBy('id', 'desc')
     .limit(options.limit)
     .offset(options.offset)

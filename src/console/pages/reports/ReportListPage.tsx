@@ -1,42 +1,68 @@
-/** 年度报告: the years, each with its editor, yearly figures and downloads. */
-import { Table, Typography } from 'antd';
+/**
+ * 年度报告: the years, newest first, each with where its report stands (未编制, 草稿, 已发布 with
+ * its version and day, 逾期未发布 with the deadline of 条例 第四十九条), its editor, yearly figures
+ * and downloads.
+ */
+import { Alert, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { reportsApi } from '../../api/reports.ts';
+import { type ReportYear, reportsApi } from '../../api/reports.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
 
-/** The report years offered: 2020 (the first of the 2021 format's comparisons) to last year. */
-export function reportYears(today: Date): number[] {
-  const last = today.getFullYear() - 1;
-  const years: number[] = [];
-  for (let y = last; y >= 2020; y--) years.push(y);
-  return years;
+const STATUS_COLORS: Record<ReportYear['status'], string> = {
+  none: 'default',
+  draft: 'processing',
+  published: 'success',
+  overdue: 'error',
+};
+
+/** The status column: the label, and what it depends on (the version and day, or the deadline). */
+export function ReportStatus({ year }: { year: ReportYear }) {
+  const detail =
+    year.status === 'published' && year.latest
+      ? `第 ${year.latest.version} 版，${formatDate(year.latest.publishedOn)}发布`
+      : year.deadline
+        ? `${year.status === 'overdue' ? '发布期限为' : '应于'}${formatDate(year.deadline)}${year.status === 'overdue' ? '' : '前发布'}`
+        : '本机关未设定发布期限';
+  return (
+    <span>
+      <Tag color={STATUS_COLORS[year.status]}>{year.statusLabel}</Tag>
+      <Typography.Text type={year.status === 'overdue' ? 'danger' : 'secondary'}>{detail}</Typography.Text>
+    </span>
+  );
 }
 
 export default function ReportListPage() {
   const agency = useAgencyCode();
+  const { data, error, loading } = useApi(() => reportsApi.years(agency), [agency]);
   return (
     <>
       <Typography.Title level={2}>年度报告</Typography.Title>
       <Typography.Paragraph type="secondary">
         表格数据由本机关的办理记录自动生成；正文可编辑，发布前须通过校验。
       </Typography.Paragraph>
-      <Table
+      {error && <Alert type="error" showIcon title={error} />}
+      <Table<ReportYear>
         rowKey="year"
+        loading={loading}
         pagination={false}
-        dataSource={reportYears(new Date()).map((year) => ({ year }))}
+        dataSource={data?.years ?? []}
+        scroll={{ x: 760 }}
         columns={[
-          { title: '年度', dataIndex: 'year', render: (y: number) => `${y} 年` },
+          { title: '年度', dataIndex: 'year', width: 90, render: (y: number) => `${y} 年` },
+          { title: '状态', key: 'status', width: 300, render: (_: unknown, y) => <ReportStatus year={y} /> },
           {
             title: '操作',
             key: 'actions',
             render: (_: unknown, { year }) => (
-              <span style={{ display: 'flex', gap: 16 }}>
+              <span style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
                 <Link to={`/reports/${year}`}>编辑 {year} 年度报告</Link>
                 <Link to={`/reports/${year}/figures`}>{year} 年行政管理数据</Link>
                 <a href={reportsApi.fileUrl(agency, year, 'html')} target="_blank" rel="noreferrer">
                   预览
                 </a>
-                <a href={reportsApi.fileUrl(agency, year, 'docx')}>下载 Word</a>
+                <a href={reportsApi.fileUrl(agency, year, 'docx')}>下载 Word 文档</a>
               </span>
             ),
           },

@@ -7,12 +7,10 @@ import { z } from 'zod';
 import { createDraft } from '../../../commands/items/create-draft.ts';
 import { editItem } from '../../../commands/items/edit-item.ts';
 import { findItem, listItems } from '../../../db/queries/items.ts';
-import { STATUTORY_CATEGORIES } from '../../../domain/items/categories.ts';
-import { ITEM_STATES } from '../../../domain/items/state-machine.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
-import { agencyCode, decimal, writeErrors } from '../schemas.ts';
+import { agencyCode, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { itemDetailJson, itemSummaryJson } from './items-json.ts';
 import {
@@ -20,6 +18,7 @@ import {
   createItemBody,
   editItemBody,
   itemDetailSchema,
+  itemListQuery,
   itemPageSchema,
   itemParams,
 } from './items-schemas.ts';
@@ -56,30 +55,9 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => 
       schema: {
         tags: ['items'],
         summary:
-          "The agency's items by status, category, column, year of the formed date, words of the title or 文号, policy documents (staff)",
+          "The agency's items by status, category, column, year of the formed date, kind, channel, words of the title, 索引号 or 文号; sorted; paged (staff)",
         params: z.object({ code: agencyCode }),
-        querystring: z.object({
-          status: z.enum(ITEM_STATES, { error: `status 应为 ${ITEM_STATES.join('、')} 之一` }).optional(),
-          category: z.enum(STATUTORY_CATEGORIES, { error: '法定类别应为 a20.1–a20.15 或 other' }).optional(),
-          column: z.string().max(32).optional(),
-          year: decimal(z.number({ error: '年度应为1990到2100之间的四位年份' }).int().min(1990).max(2100))
-            .optional()
-            .describe('year of 成文日期'),
-          q: z
-            .string()
-            .max(100, { error: '检索词最长 100 个字' })
-            .optional()
-            .describe('words in the title or 文号'),
-          policyDocument: z
-            .enum(['true', 'false'], { error: '“政策文件”筛选应为 true 或 false' })
-            .transform((v) => v === 'true')
-            .optional()
-            .describe('only policy documents (政策文件), or only other items'),
-          limit: decimal(z.number({ error: '每页条数应为1到200之间的整数' }).int().min(1).max(200)).default(
-            50,
-          ),
-          offset: decimal(z.number({ error: '起始位置应为0或正整数' }).int().min(0)).default(0),
-        }),
+        querystring: itemListQuery,
         response: { 200: itemPageSchema, ...writeErrors },
       },
     },

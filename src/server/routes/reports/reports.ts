@@ -6,14 +6,55 @@
  * Published, frozen versions are served by report-versions.ts and report-public.ts (docs/reports.md).
  */
 
-import { reportJsonSchema } from '../../../contract/reports.ts';
+import { z } from 'zod';
+import { agencyCode } from '../../../contract/common.ts';
+import { reportJsonSchema, reportYearListSchema } from '../../../contract/reports.ts';
+import { readReportYears } from '../../../db/queries/report-years.ts';
+import type { AgencyKind } from '../../../domain/report/vocabulary.ts';
+import {
+  REPORT_YEAR_STATUS_LABELS,
+  reportYearStatus,
+  reportYearsUpTo,
+} from '../../../domain/report/year-status.ts';
+import { agencyOf } from '../../actor.ts';
 import { loadReport } from '../../load-report.ts';
 import { CONTENT_TYPES, contentDisposition, renderReportFile } from '../../presenters/report-file.ts';
 import { reportJson } from '../../presenters/report-json.ts';
-import { errorBody, reportFileParams, reportParams } from '../schemas.ts';
+import { errorBody, readErrors, reportFileParams, reportParams } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
 export const reportRoutes: RouteModule = async (app, { db, clock, pdfLimiter }) => {
+  app.get(
+    '/api/v1/agencies/:code/reports',
+    {
+      config: { policy: 'staff' },
+      schema: {
+        tags: ['reports'],
+        summary:
+          "The agency's report years, each 未编制, 草稿, 已发布 (version, day) or 逾期未发布 (deadline)",
+        params: z.object({ code: agencyCode }),
+        response: { 200: reportYearListSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const rows = await readReportYears(db, agencyOf(request).id);
+      const today = clock.today();
+      return {
+        years: reportYearsUpTo(today).map((year) => {
+          const status = reportYearStatus({
+            year,
+            today,
+            agencyKind: rows.kind as AgencyKind,
+            ownDeadline: rows.reportDeadline,
+            draftSaved: rows.drafted.has(year),
+            latest: rows.latest.get(year) ?? null,
+          });
+          return { ...status, statusLabel: REPORT_YEAR_STATUS_LABELS[status.status] };
+        }),
+      };
+    },
+  );
+
   app.get(
     '/api/v1/agencies/:code/reports/:year',
     {
