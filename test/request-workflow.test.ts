@@ -71,7 +71,7 @@ describeEachWithDemo('a request from intake to answer, through the API', (use) =
     expect(r.dueOn).toBe('2024-03-13');
     expect(r.provisional).toBe(false);
     expect(r.registrationNo).toMatch(/^临港依申请〔2024〕\d+号$/);
-    expect(r.trackingCode).toMatch(/^[a-z2-9]{32}$/);
+    expect(r.trackingCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
   });
 
   it('takes a case through correction, consultation and extension to a partial answer', async () => {

@@ -14,7 +14,11 @@ import { applicantBody } from './register-request.ts';
 
 export const registeredSchema = z.object({
   requestId: z.number().int(),
-  trackingCode: z.string().describe('random, 160 bits: the applicant follows the request with it'),
+  trackingCode: z
+    .string()
+    .describe(
+      'random, 60 bits, grouped for reading aloud (7KX4-9MPQ-2RTB): the applicant follows the request with it',
+    ),
   registrationNo: z.string().describe('e.g. 临港依申请〔2021〕3号'),
   receivedOn: z.string(),
   dueOn: z.string(),
@@ -43,6 +47,7 @@ export const actionResultSchema = z.object({
 export const reviewRecordedSchema = z.object({ reviewId: z.number().int() });
 
 export const trackSchema = z.object({
+  trackingCode: z.string().describe('the code grouped as it is read out: 7KX4-9MPQ-2RTB'),
   agency: z.object({ code: z.string(), name: z.string() }),
   registrationNo: z.string().nullable(),
   kind: z

@@ -18,6 +18,9 @@ export const LINGANG_2021_NARRATIVE: Narrative = {
           '2021年，临港区加大对涉及公众利益调整、需要公众广泛知晓或者需要公众参与决策的政府信息公开力度，',
         ),
         gen('proactive.publications'),
+        // what the seed says of the same publications and the records cannot: the kind of the
+        // meetings and the count of 管委文件 (the generated sentence states the counts it has)
+        staff('公开的会议均为工委（扩大）会议；公开管委文件25件。'),
       ],
     },
     {

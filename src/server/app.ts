@@ -30,6 +30,7 @@ import {
   DEFAULT_SUBMISSION_LIMITS,
   type SubmissionLimits,
 } from './submission-limits.ts';
+import { createTrackingGuard, DEFAULT_TRACKING_LIMITS, type TrackingLimits } from './tracking-guard.ts';
 import { parseQueryString, registerUtf8Check } from './utf8.ts';
 
 export interface ServerOptions {
@@ -54,6 +55,8 @@ export interface ServerOptions {
   signInLimits?: Partial<SignInLimits>;
   /** filing requests without signing in (defaults: 5 registrations a minute per address and per applicant) */
   submissionLimits?: Partial<SubmissionLimits>;
+  /** tracking-code look-ups (defaults: 10 failures per address per 15 minutes, 60 look-ups a minute) */
+  trackingLimits?: Partial<TrackingLimits>;
   /**
    * the attachments' folder, absolute (default: resolveFilesDir — GONGKAI_FILES_DIR, else `files`
    * beside a SQLite database file), read once here
@@ -146,6 +149,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const submissionLimits = { ...DEFAULT_SUBMISSION_LIMITS, ...options.submissionLimits };
   const submissions = createSubmissionLimiter(submissionLimits);
   const signInThrottle = createSignInThrottle(signInLimits);
+  const trackingLimits = { ...DEFAULT_TRACKING_LIMITS, ...options.trackingLimits };
+  const trackingGuard = createTrackingGuard(trackingLimits);
   const files = createFileStore(options.filesDir ?? resolveFilesDir(process.env, options.db));
   const backupDir = options.backupDir === undefined ? resolveBackupDir(process.env) : options.backupDir;
   for (const routes of ROUTE_MODULES)
@@ -158,6 +163,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       signInThrottle,
       submissionLimits,
       submissions,
+      trackingLimits,
+      trackingGuard,
       files,
       backupDir,
     });

@@ -2,6 +2,7 @@ import type { LetterKind } from '../../domain/letters/kinds.ts';
 import type { LetterData } from '../../domain/letters/letter-data.ts';
 import { defaultTemplate } from '../../domain/letters/templates.ts';
 import { INFORMATION_FORM_LABELS, type InformationForm } from '../../domain/requests/applicant.ts';
+import { displayTrackingCode } from '../../domain/requests/identifiers.ts';
 import { type OralApplication, oralConfirmationSentence } from '../../domain/requests/intake.ts';
 import { renderLetterDocx } from '../../render/letters/docx.ts';
 import { letterFileName } from '../../render/letters/file-name.ts';
@@ -66,7 +67,7 @@ export async function letterData(
     },
     case: {
       registrationNo: row.registration_no ?? '',
-      trackingCode: row.tracking_code ?? '',
+      trackingCode: row.tracking_code ? displayTrackingCode(row.tracking_code) : '',
       receivedOn: row.received_on,
       answerDueOn,
       information: row.information ?? '',

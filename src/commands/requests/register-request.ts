@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { sealApplicant } from '../../crypto/applicant-id.ts';
 import { idVaultFor } from '../../crypto/id-vault.ts';
 import { rethrowConflict } from '../../db/conflict.ts';
+import type { Database } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
@@ -13,7 +15,12 @@ import {
   applicantProblems,
   correctionApplicantProblems,
 } from '../../domain/requests/applicant.ts';
-import { registrationNumber, trackingCodeFrom } from '../../domain/requests/identifiers.ts';
+import {
+  displayTrackingCode,
+  registrationNumber,
+  TRACKING_CODE_BYTES,
+  trackingCodeFrom,
+} from '../../domain/requests/identifiers.ts';
 import {
   type Assistance,
   type AssistanceInput,
@@ -142,6 +149,26 @@ const PUBLIC_USERNAME = 'public';
  * tracking code and the agency's next registration number of the year, starts its clock and
  * records the first event — all in one transaction.
  */
+/**
+ * A tracking code no request holds yet. 60 random bits make a collision unlikely but not impossible
+ * (the column is unique): a code already taken is drawn again, inside the registration's transaction.
+ */
+export async function unusedTrackingCode(
+  trx: Kysely<Database>,
+  draw: (size: number) => Uint8Array = randomBytes,
+): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = trackingCodeFrom(draw(TRACKING_CODE_BYTES));
+    const taken = await trx
+      .selectFrom('requests')
+      .select('id')
+      .where('tracking_code', '=', code)
+      .executeTakeFirst();
+    if (!taken) return code;
+  }
+  throw new AppError('conflict', '未能生成唯一的查询码，请重试。');
+}
+
 export async function registerRequest(
   ctx: CommandContext<Registrar>,
   input: RegisterRequestInput,
@@ -188,8 +215,8 @@ export async function registerRequest(
     ? { ...(input.assistance as Assistance), recordedBy: writtenUpBy, recordedOn: receivedOn } // checked above
     : null;
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
-  const trackingCode = trackingCodeFrom(randomBytes(20));
   return inTransaction(ctx.db, async (trx) => {
+    const trackingCode = await unusedTrackingCode(trx);
     const agency = await trx
       .selectFrom('agencies')
       .select(['id', 'short_name', 'request_prefix'])
@@ -293,7 +320,7 @@ export async function registerRequest(
     });
     return {
       requestId: inserted.id,
-      trackingCode,
+      trackingCode: displayTrackingCode(trackingCode),
       registrationNo,
       receivedOn,
       dueOn: reading.due,

@@ -4,11 +4,13 @@
  * A repeated post of the same token (a double click, a reload of the confirmation) answers the
  * first request's receipt instead of registering a second request.
  */
+
 import { isWriteConflict } from '../../db/conflict.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import type { ApplicantInput } from '../../domain/requests/applicant.ts';
+import { displayTrackingCode } from '../../domain/requests/identifiers.ts';
 import { AppError } from '../../errors.ts';
 import { type CommandContext, fixedCalendar } from '../context.ts';
 import { registerRequest } from './register-request.ts';
@@ -54,7 +56,7 @@ async function receiptOfToken(db: Db, agencyId: number, token: string): Promise<
   if (row.agency_id !== agencyId || !row.tracking_code || !row.registration_no)
     throw new AppError('conflict', '该表单已提交过，请重新打开申请页面填写。');
   return {
-    trackingCode: row.tracking_code,
+    trackingCode: displayTrackingCode(row.tracking_code),
     registrationNo: row.registration_no,
     receivedOn: row.received_on,
     dueOn: row.due_on ?? '',

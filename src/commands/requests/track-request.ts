@@ -9,13 +9,15 @@ import { todayInChina } from '../../domain/dates.ts';
 import { type DeliveryMethod, deliverySentence, isDeliveryMethod } from '../../domain/letters/delivery.ts';
 import { isLetterKind, letterKindLabel } from '../../domain/letters/kinds.ts';
 import { isOutcome, outcomeInWords } from '../../domain/report/vocabulary.ts';
-import { isTrackingCode } from '../../domain/requests/identifiers.ts';
+import { displayTrackingCode, normalizeTrackingCode } from '../../domain/requests/identifiers.ts';
 import { CORRECTION_OUTCOME_LABELS, isCorrectionOutcome } from '../../domain/requests/record-correction.ts';
 import { CASE_STATE_LABELS, type CaseState } from '../../domain/requests/state-machine.ts';
 import type { CommandContext } from '../context.ts';
 import { readClock } from './case-store.ts';
 
 export interface Tracking {
+  /** the code as it is read out: `7KX4-9MPQ-2RTB` */
+  trackingCode: string;
   agency: { code: string; name: string };
   registrationNo: string | null;
   /** disclosure, or record_correction (更正申请, 条例 第四十一条: its due date is guidance, not statutory) */
@@ -65,13 +67,16 @@ function outcomeLabelOf(row: { outcome: string | null; correction_outcome: strin
   return null;
 }
 
-/** The request of a tracking code as the applicant sees it; null for a malformed or unknown code. */
+/**
+ * The request of a tracking code as the applicant sees it; null for a malformed or unknown code. The
+ * code may be typed loosely (case, spaces, dashes: `normalizeTrackingCode`); old 32-character codes work.
+ */
 export async function trackRequest(
   ctx: CommandContext<null>,
   input: { trackingCode: string },
 ): Promise<Tracking | null> {
-  const { trackingCode } = input;
-  if (!isTrackingCode(trackingCode)) return null;
+  const trackingCode = normalizeTrackingCode(input.trackingCode);
+  if (!trackingCode) return null;
   const found = await findByTrackingCode(ctx.db, trackingCode);
   if (!found) return null;
   const { row } = found;
@@ -83,8 +88,10 @@ export async function trackRequest(
     ctx.clock.today(),
   );
   const state = row.state as CaseState;
-  const letterBase = `/api/v1/track/${encodeURIComponent(trackingCode)}/letters`;
+  const shown = displayTrackingCode(trackingCode);
+  const letterBase = `/api/v1/track/${encodeURIComponent(shown)}/letters`;
   return {
+    trackingCode: shown,
     agency: { code: row.agency_code, name: row.agency_name },
     registrationNo: row.registration_no,
     kind: row.kind,

@@ -195,12 +195,14 @@ function matchesWord(db: Db, word: string): Expression<SqlBool> {
   const pattern = containsPattern(word);
   const columns = [
     sql.ref('registration_no'),
-    sql.ref('tracking_code'),
     applicantField(db, 'name'),
     applicantField(db, 'phone'),
     sql.ref('information'),
   ];
   const tests = columns.map((column) => sql`lower(${column}) like ${pattern} escape '\\'`);
+  // a tracking code is stored without the dashes it is shown with (7KX4-9MPQ-2RTB)
+  const code = containsPattern(word.replace(/-/g, ''));
+  tests.push(sql`lower(${sql.ref('tracking_code')}) like ${code} escape '\\'`);
   return sql<SqlBool>`(${sql.join(tests, sql` or `)})`;
 }
 

@@ -17,6 +17,7 @@ import { listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { floodGuard, type Taken } from '../../server/submission-limits.ts';
+import { trackingRateLimit } from '../../server/tracking-guard.ts';
 import { pageContext } from '../context.ts';
 import { APPLY_FIELDS, type ApplyValues, renderApplyForm } from '../views/apply.ts';
 import { renderChooseAgency, renderConfirmation } from '../views/confirmation.ts';
@@ -64,7 +65,7 @@ function lengthProblems(values: ApplyValues): Array<{ field: string; message: st
 /** Registers the request pages. */
 export function requestPages(
   app: PortalApp,
-  { db, calendars, clock, submissionLimits, submissions }: RouteOptions,
+  { db, calendars, clock, submissionLimits, submissions, trackingLimits, trackingGuard }: RouteOptions,
   caches: PortalCaches,
 ): void {
   app.get('/apply', async (request, reply) => {
@@ -142,15 +143,26 @@ export function requestPages(
     },
   );
 
-  app.get('/track', { schema: { querystring: textQuery } }, async (request, reply) => {
+  const trackConfig = { rateLimit: trackingRateLimit(trackingLimits) };
+  app.get('/track', { config: trackConfig, schema: { querystring: textQuery } }, async (request, reply) => {
     const code = first(request.query.code).trim();
     const context = pageContext(request);
     if (!code)
       return sendPage(reply, renderTrack({ code, errors: {}, found: null }, context), { private: true });
+    try {
+      trackingGuard.check(request.ip, clock.now(), reply);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'too_many_requests') throw error;
+      const errors = { code: [error.message] };
+      return sendPage(reply.code(429), renderTrack({ code, errors, found: null }, context), {
+        private: true,
+      });
+    }
     const found = await trackRequest(publicContext(request, { db, calendars, clock }), {
       trackingCode: code,
     });
     if (!found) {
+      trackingGuard.recordFailure(request.ip, clock.now());
       const errors = { code: ['未找到该查询码对应的申请，请核对查询码后重新输入。'] };
       return sendPage(reply.code(404), renderTrack({ code, errors, found: null }, context), {
         private: true,

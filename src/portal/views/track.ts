@@ -31,6 +31,7 @@ function renderFound(t: Tracking): SafeHtml {
       html`<tr><td>${l.title}</td><td>${chineseDate(l.issuedOn)}</td><td>${l.delivery?.sentence ?? '尚未登记送达'}</td><td><a href="${l.htmlUrl}">在线查看</a> <a href="${l.docxUrl}">下载DOCX</a></td></tr>`,
   );
   return html`<section aria-labelledby="status"><h2 id="status">办理情况</h2><dl class="facts">${[
+    html`<dt>查询码</dt><dd><span class="code">${t.trackingCode}</span></dd>`,
     html`<dt>受理机关</dt><dd>${t.agency.name}</dd>`,
     html`<dt>登记编号</dt><dd>${t.registrationNo ?? '—'}</dd>`,
     correcting ? html`<dt>申请类型</dt><dd>更正申请（政府信息公开条例第四十一条）</dd>` : '',
@@ -60,7 +61,7 @@ export function renderTrack(view: TrackView, context: PageContext): string {
     errors: view.errors,
     required: true,
     maxlength: 64,
-    hint: '提交申请后页面上显示的查询码。',
+    hint: '12位字母和数字，如 7KX4-9MPQ-2RTB，印在受理回执上；不区分大小写，可不输入短横线。',
     autocomplete: 'off',
   })}<button type="submit">查询</button></form>`;
   const main = html`<h1>申请办理进度查询</h1>${form}${view.found ? renderFound(view.found) : ''}`;

@@ -7,6 +7,7 @@ import { todayInChina } from '../../domain/dates.ts';
 import { maskApplicant } from '../../domain/identity/mask.ts';
 import { DELIVERY_METHOD_LABELS, isDeliveryMethod } from '../../domain/letters/delivery.ts';
 import { clockEventsOf } from '../../domain/requests/clock-events.ts';
+import { displayTrackingCode } from '../../domain/requests/identifiers.ts';
 import {
   type AssistanceNeed,
   assistanceLabel,
@@ -53,7 +54,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
     id: row.id,
     version: row.version,
     registrationNo: row.registration_no,
-    trackingCode: row.tracking_code,
+    trackingCode: row.tracking_code && displayTrackingCode(row.tracking_code),
     state,
     stateLabel: CASE_STATE_LABELS[state] ?? state,
     channel: row.channel,

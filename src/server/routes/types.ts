@@ -7,6 +7,7 @@ import type { FileStore } from '../../files/file-store.ts';
 import type { Limiter } from '../limit.ts';
 import type { SignInLimits, SignInThrottle } from '../sign-in-throttle.ts';
 import type { SubmissionLimiter, SubmissionLimits } from '../submission-limits.ts';
+import type { TrackingGuard, TrackingLimits } from '../tracking-guard.ts';
 
 /** What every route module is given when it is registered. */
 export interface RouteOptions {
@@ -24,6 +25,9 @@ export interface RouteOptions {
   /** filing without signing in: the limits and the one count the portal form and the API share */
   submissionLimits: SubmissionLimits;
   submissions: SubmissionLimiter;
+  /** tracking-code look-ups: the limits and the one count of failures the portal and the API share */
+  trackingLimits: TrackingLimits;
+  trackingGuard: TrackingGuard;
   /** the attachments' store, in the folder resolved once when the server was built */
   files: FileStore;
   /** where backups asked for through the API are written (GONGKAI_BACKUP_DIR); null: not set */

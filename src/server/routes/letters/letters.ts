@@ -11,12 +11,13 @@ import type { Db } from '../../../db/connection.ts';
 import { letterFields } from '../../../domain/letters/fields.ts';
 import { LETTER_KINDS, letterKindLabel } from '../../../domain/letters/kinds.ts';
 import { defaultTemplate } from '../../../domain/letters/templates.ts';
-import { isTrackingCode } from '../../../domain/requests/identifiers.ts';
+import { normalizeTrackingCode } from '../../../domain/requests/identifiers.ts';
 import { NARROW_SCREEN_CSS } from '../../../render/html-style.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { contentDisposition } from '../../presenters/report-file.ts';
+import { trackingRateLimit } from '../../tracking-guard.ts';
 import { agencyCode, errorBody, readErrors, rowId } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 
@@ -67,7 +68,10 @@ async function sendLetter(
   );
 }
 
-export const letterRoutes: RouteModule = async (app, { db, calendars, clock }) => {
+export const letterRoutes: RouteModule = async (
+  app,
+  { db, calendars, clock, trackingLimits, trackingGuard },
+) => {
   app.get(
     '/api/v1/agencies/:code/requests/:id/letters/:letterId.:format',
     {
@@ -100,22 +104,29 @@ export const letterRoutes: RouteModule = async (app, { db, calendars, clock }) =
   app.get(
     '/api/v1/track/:trackingCode/letters/:letterId.:format',
     {
+      config: { rateLimit: trackingRateLimit(trackingLimits) },
       schema: {
         tags: ['public'],
         summary: 'A letter sent to the applicant, by tracking code (DOCX or HTML)',
         params: z.object({ trackingCode: z.string().max(64), letterId, format }),
-        response: { 404: errorBody },
+        response: { 404: errorBody, 429: errorBody },
       },
     },
     async (request, reply) => {
+      trackingGuard.check(request.ip, clock.now(), reply);
       const missing = new AppError('not_found', '未找到该文书，请核对查询码。');
-      if (!isTrackingCode(request.params.trackingCode)) throw missing;
-      const owner = await db.kysely
-        .selectFrom('requests')
-        .select('id')
-        .where('tracking_code', '=', request.params.trackingCode)
-        .executeTakeFirst();
-      if (!owner) throw missing;
+      const trackingCode = normalizeTrackingCode(request.params.trackingCode);
+      const owner = trackingCode
+        ? await db.kysely
+            .selectFrom('requests')
+            .select('id')
+            .where('tracking_code', '=', trackingCode)
+            .executeTakeFirst()
+        : undefined;
+      if (!owner) {
+        trackingGuard.recordFailure(request.ip, clock.now());
+        throw missing;
+      }
       return sendLetter(
         db,
         reply,

@@ -13,6 +13,7 @@ import { agencyOf } from '../../actor.ts';
 import { publicContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { floodGuard } from '../../submission-limits.ts';
+import { trackingRateLimit } from '../../tracking-guard.ts';
 import { agencyCode, decimal, errorBody } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { deadlineSchema, receiptSchema, trackSchema } from './request-schemas.ts';
@@ -29,7 +30,7 @@ const tokenOfKey = (agencyId: number, key: string): string =>
 
 export const publicRequestRoutes: RouteModule = async (
   app,
-  { db, calendars, clock, submissionLimits, submissions },
+  { db, calendars, clock, submissionLimits, submissions, trackingLimits, trackingGuard },
 ) => {
   app.post(
     '/api/v1/agencies/:code/requests/online',
@@ -82,17 +83,20 @@ export const publicRequestRoutes: RouteModule = async (
   app.get(
     '/api/v1/track/:trackingCode',
     {
+      config: { rateLimit: trackingRateLimit(trackingLimits) },
       schema: {
         tags: ['public'],
         summary: 'Follow a request by its tracking code: status, received and due dates, days left, letters',
         params: z.object({ trackingCode: z.string().max(64) }),
-        response: { 200: trackSchema, 404: errorBody },
+        response: { 200: trackSchema, 404: errorBody, 429: errorBody },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      trackingGuard.check(request.ip, clock.now(), reply);
       const found = await trackRequest(publicContext(request, { db, calendars, clock }), {
         trackingCode: request.params.trackingCode,
       });
+      if (!found) trackingGuard.recordFailure(request.ip, clock.now());
       if (!found) throw new AppError('not_found', '未找到该查询码对应的申请，请核对查询码。');
       return {
         ...found,

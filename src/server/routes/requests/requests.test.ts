@@ -115,10 +115,11 @@ describeEachDatabase('searching the request queue', (use) => {
     expect(all.cases.find((c) => c.id === ids.firm.requestId)?.applicantName).toMatch(/acme/i);
   });
 
-  it('finds a case by its registration number and by its tracking code (upper-cased too)', async () => {
+  it('finds a case by its registration number and by its tracking code (whole or part, any case, dashes or not)', async () => {
     const { registrationNo, trackingCode } = ids.li;
     expect(await found(`q=${encodeURIComponent(registrationNo)}`)).toEqual(idsOf('li'));
-    expect(await found(`q=${trackingCode.slice(4, 20).toUpperCase()}`)).toEqual(idsOf('li'));
+    for (const q of [trackingCode, trackingCode.slice(2, 12).toLowerCase(), trackingCode.replaceAll('-', '')])
+      expect(await found(`q=${encodeURIComponent(q)}`), q).toEqual(idsOf('li'));
   });
 
   it('takes % and _ literally', async () => {
