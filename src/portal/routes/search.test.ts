@@ -35,12 +35,14 @@ describe('readSearchForm', () => {
       ['没有该机关，已按全部机关检索'],
     ],
     ['a two-digit year', { q: 'x', year: '21' }, { q: 'x', page: 1 }, ['发布年份应为四位数字，如 2021']],
-    ['a page out of range', { q: 'x', page: '0' }, { q: 'x', page: 1 }, ['页码应为1到1000之间的整数']],
+    // the route redirects these to the first page (paging.ts): no error to show
+    ['page zero: the first page', { q: 'x', page: '0' }, { q: 'x', page: 1 }, []],
+    ['a page that is not a number: the first page', { q: 'x', page: 'abc' }, { q: 'x', page: 1 }, []],
     [
-      'a page that is not a number',
-      { q: 'x', page: 'abc' },
-      { q: 'x', page: 1 },
-      ['页码应为1到1000之间的整数'],
+      'a page far past the end: kept (the route sends it to the last)',
+      { q: 'x', page: '99999' },
+      { q: 'x', page: 99999 },
+      [],
     ],
     ['a repeated parameter', { q: ['a', 'b'] }, { q: '', page: 1 }, []],
   ])('%s', (_situation, query, form, errors) => {

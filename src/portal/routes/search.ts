@@ -11,6 +11,7 @@ import { listAgencies } from '../../server/queries/agencies.ts';
 import { SEARCH_PAGE_SIZE } from '../../server/routes/search/search.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
+import { pageCount, pageRedirect, requestedPage } from '../paging.ts';
 import { agencyCodesOf } from '../queries/item-page.ts';
 import { renderSearch, type SearchForm } from '../views/search.ts';
 import type { PortalApp, PortalCaches } from './index.ts';
@@ -39,10 +40,8 @@ export function readSearchForm(query: Record<string, unknown>, agencyCodes: Set<
   const year = text(query.year);
   const type = text(query.type);
   const validity = text(query.validity);
-  const pageText = text(query.page);
-  const page =
-    /^\d{1,4}$/.test(pageText) && Number(pageText) >= 1 && Number(pageText) <= 1000 ? Number(pageText) : 1;
-  if (pageText && String(page) !== pageText.replace(/^0+/, '')) errors.push('页码应为1到1000之间的整数');
+  // a page that is not a page number is the first (a redirect: paging.ts); one past the end, the last
+  const page = requestedPage(query.page) ?? 1;
   const form: SearchForm = {
     q,
     agency: keep(agency, agencyCodes.has(agency), '没有该机关，已按全部机关检索'),
@@ -69,6 +68,9 @@ export function searchPage(app: PortalApp, { db }: RouteOptions, caches: PortalC
     const agencies = await caches.agencies.get('all', () => listAgencies(db));
     const { form, errors } = readSearchForm(request.query, new Set(agencies.map((a) => a.code)));
     const { result, codes } = await caches.searches.get(JSON.stringify(form), () => runSearch(db, form));
+    const pages = result ? pageCount(result.total, SEARCH_PAGE_SIZE) : 1;
+    const moved = pageRedirect(request.url, request.query.page, requestedPage(request.query.page), pages);
+    if (moved) return reply.redirect(moved, 303);
     const view = { form, agencies, result, pageSize: SEARCH_PAGE_SIZE, errors };
     return sendPage(
       reply,
