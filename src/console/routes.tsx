@@ -26,6 +26,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AgencySettingsPage = lazy(() => import('./pages/AgencySettingsPage.tsx'));
 const PlatformUsersPage = lazy(() => import('./pages/PlatformUsersPage.tsx'));
 const PlatformBackupsPage = lazy(() => import('./pages/PlatformBackupsPage.tsx'));
+const PlatformSitePage = lazy(() => import('./pages/PlatformSitePage.tsx'));
 const EventLogPage = lazy(() => import('./pages/EventLogPage.tsx'));
 
 const loading = (
@@ -78,6 +79,7 @@ export function ConsoleRoutes() {
         <Route path="/events" element={page(<EventLogPage />)} />
         <Route path="/platform/users" element={page(<PlatformUsersPage />)} />
         <Route path="/platform/backups" element={page(<PlatformBackupsPage />)} />
+        <Route path="/platform/site" element={page(<PlatformSitePage />)} />
         <Route path="/platform/agencies/:agency/users" element={page(<UsersPage />)} />
         <Route path="*" element={page(<NotFound />)} />
       </Routes>

@@ -344,6 +344,15 @@ export interface Database {
   online_submissions: OnlineSubmissionTable;
   publication_proposals: PublicationProposalTable;
   item_requests: ItemRequestTable;
+  site_settings: SiteSettingsTable;
+}
+
+/** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */
+export interface SiteSettingsTable {
+  scope: string;
+  agency_id: number | null;
+  data: string;
+  updated_at: string;
 }
 
 /** An online request filed through the portal's form, by its one-time submission token (0007). */

@@ -21,6 +21,7 @@ import {
   requestRefusal,
 } from './requests/policy.ts';
 import type { CaseAction } from './requests/state-machine.ts';
+import { SITE_POLICY } from './site/policy.ts';
 
 /** area → its policy table. */
 export const POLICIES = {
@@ -33,6 +34,7 @@ export const POLICIES = {
   letters: LETTER_POLICY,
   events: EVENT_POLICY,
   users: ACCOUNT_POLICY,
+  site: SITE_POLICY,
 } as const;
 
 type Policies = typeof POLICIES;

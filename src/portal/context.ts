@@ -3,6 +3,7 @@
  * (`gk_text=large`, set by `/text-size`) or, without cookies, the query `?text=large` turns on.
  */
 import type { FastifyRequest } from 'fastify';
+import { DEFAULT_SITE_IDENTITY, type SiteIdentity } from '../domain/site/settings.ts';
 import type { PageContext } from './views/layout.ts';
 
 /** The cookie the larger-text mode is kept in. */
@@ -20,7 +21,19 @@ export function pageContext(request: FastifyRequest): PageContext {
   return {
     url: request.url,
     large: query?.text === 'large' || largeTextCookie(request.headers.cookie),
+    site: siteOfRequest(request),
   };
+}
+
+/**
+ * The request's site identity; where the settings name no address, the address the request came
+ * to (behind a trusted proxy, its X-Forwarded-Host and -Proto), so SiteDomain and absolute URLs are right.
+ */
+export function siteOfRequest(request: FastifyRequest): SiteIdentity {
+  const site = request.site ?? DEFAULT_SITE_IDENTITY;
+  if (site.origin) return site;
+  const host = request.host;
+  return { ...site, domain: host, origin: `${request.protocol}://${host}` };
 }
 
 /** Whether a text holds a control character (a tab or a newline inside a URL is read around by browsers). */

@@ -14,6 +14,7 @@ import { clockOf, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
 import { createFileStore } from '../files/file-store.ts';
 import { resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
+import { createSiteService, registerSiteIdentity } from '../portal/site.ts';
 import { registerAccessGate } from './access.ts';
 import { CONSOLE_DIST } from './console/paths.ts';
 import { consoleRoutes } from './console/routes.ts';
@@ -115,6 +116,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAccessGate(app, options.db);
   registerPolicyGate(app);
   registerUtf8Check(app);
+  registerSiteIdentity(app, createSiteService(options.db));
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   await app.register(swagger, {

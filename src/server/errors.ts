@@ -9,6 +9,7 @@ import { databaseBusyError, isDatabaseBusy } from '../db/busy.ts';
 import { ClockError } from '../domain/clock/problems.ts';
 import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
+import { isPagePath } from '../portal/site.ts';
 import { ChromiumMissingError } from '../render/pdf.ts';
 import { renderErrorPage } from './presenters/error-page.ts';
 import { type FieldIssue, summarizeIssues, validationDetails } from './validation-details.ts';
@@ -65,11 +66,16 @@ export function toAppError(error: unknown): AppError | null {
   return null;
 }
 
-/** Error pages are HTML for a browser on a page route (not under /api/), JSON everywhere else. */
+/**
+ * Error pages are HTML on a page path (the portal's: not the API, the console or the health check)
+ * unless the caller asks for JSON alone; JSON everywhere else. A browser, a crawler or a link
+ * checker on a page never sees the API's JSON.
+ */
 function wantsHtml(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0];
-  if (path.startsWith('/api/') || path === '/healthz') return false;
-  return (request.headers.accept ?? '').includes('text/html');
+  if (!isPagePath(path)) return false;
+  const accept = request.headers.accept ?? '';
+  return !(accept.includes('application/json') && !accept.includes('text/html'));
 }
 
 /** Sends an AppError as JSON (or as a small HTML page to a browser on a page route). */
@@ -79,7 +85,10 @@ export function sendAppError(request: FastifyRequest, reply: FastifyReply, error
   reply.removeHeader('content-disposition');
   if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   if (wantsHtml(request)) {
-    return reply.type('text/html; charset=utf-8').send(renderErrorPage(error.status, error.message));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(renderErrorPage(request, error.status, error.message));
   }
   const body: ErrorBody = {
     error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
@@ -98,12 +107,14 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   return sendAppError(request, reply, new AppError('internal', GENERIC_INTERNAL));
 }
 
-/** The handler for URLs no route matches. */
+/**
+ * The handler for URLs no route matches: on the API it names the method and the path (a developer
+ * reads it); a page says only that there is no such page and where to go.
+ */
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?')[0].slice(0, 200);
-  return sendAppError(
-    request,
-    reply,
-    new AppError('not_found', `未找到该页面或接口：${request.method} ${path}`),
-  );
+  const message = isPagePath(path)
+    ? '未找到您要访问的页面，它可能已被删除或地址有误。请从首页或网站地图进入，或使用信息检索。'
+    : `未找到该页面或接口：${request.method} ${path}`;
+  return sendAppError(request, reply, new AppError('not_found', message));
 }

@@ -42,7 +42,8 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
       directives: {
         defaultSrc: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // https: for the 党政机关网站 mark, which sites show from its issuer's server (docs/portal.md)
+        imgSrc: ["'self'", 'data:', 'https:'],
         fontSrc: ["'self'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],

@@ -10,6 +10,7 @@ import {
   CloudDownloadOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   HistoryOutlined,
   InboxOutlined,
   MenuOutlined,
@@ -54,12 +55,14 @@ const MENU: Array<{
     platform: true,
   },
   { key: '/platform/backups', icon: <CloudDownloadOutlined />, label: '数据备份（全平台）', platform: true },
+  { key: '/platform/site', icon: <GlobalOutlined />, label: '网站信息（全平台）', platform: true },
 ];
 
 /** The menu entry a path belongs to (its first segment; the backups page its own, every other /platform page under the platform's users). */
 function menuKey(pathname: string): string {
   const first = pathname.split('/')[1];
   if (pathname.startsWith('/platform/backups')) return '/platform/backups';
+  if (pathname.startsWith('/platform/site')) return '/platform/site';
   if (first === 'platform') return '/platform/users';
   return first ? `/${first}` : '/';
 }

@@ -16,6 +16,10 @@ export interface ItemHead {
   version: number;
   title: string;
   category: string;
+  /** for the page's meta tags: the day published, the issuer, the 主题分类 */
+  published_on: string | null;
+  issuer: string;
+  subject: string;
 }
 
 /** The published item's version, title and category; null when not published by that agency. */
@@ -23,7 +27,7 @@ export async function publishedItemHead(db: Db, agencyId: number, itemId: number
   return (
     (await db.kysely
       .selectFrom('items')
-      .select(['id', 'version', 'title', 'category'])
+      .select(['id', 'version', 'title', 'category', 'published_on', 'issuer', 'subject'])
       .where('id', '=', itemId)
       .where('agency_id', '=', agencyId)
       .where('status', '=', 'published')

@@ -108,6 +108,13 @@ describeEachDatabase('portal content pages', (use) => {
     expect(column.body).toContain('关于调整城乡居民最低生活保障标准的通知');
     expect(column.body).not.toContain('政策解读</a>');
     expect((await get(`/agencies/${CODE}/gongkai/catalog?category=a20.99`)).statusCode).toBe(400);
+    const past = await get(`/agencies/${CODE}/gongkai/catalog?category=a20.7&page=99999`);
+    expect(past.statusCode).toBe(303);
+    expect(past.headers.location).toBe(`/agencies/${CODE}/gongkai/catalog?category=a20.7&page=2`);
+    for (const page of ['0', '-1', 'x1'])
+      expect(
+        (await get(`/agencies/${CODE}/gongkai/catalog?category=a20.7&page=${page}`)).headers.location,
+      ).toBe(`/agencies/${CODE}/gongkai/catalog?category=a20.7`);
     expect((await get(`/agencies/${CODE}/gongkai/catalog?category=a20.7&column=nope`)).statusCode).toBe(404);
   });
 
@@ -221,6 +228,71 @@ describeEachDatabase('portal content pages', (use) => {
       expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
       expect(res.headers['content-type'], url).toContain('text/html');
       expect(res.body, url).toContain('出错了');
+    }
+  });
+
+  it('lists every public page in sitemap.xml, with lastmod, and every section on the 网站地图 page', async () => {
+    const xml = await get('/sitemap.xml');
+    expect(xml.statusCode).toBe(200);
+    expect(xml.headers['content-type']).toContain('application/xml');
+    expect(xml.body).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+    );
+    expect(xml.body).toMatch(
+      new RegExp(
+        `<url><loc>http://localhost(:\\d+)?/agencies/${CODE}/items/${ids.policy}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod></url>`,
+      ),
+    );
+    expect(xml.body).toContain(`/agencies/${CODE}/gongkai/catalog?category=a20.7</loc>`);
+    expect(xml.body).toContain(`/agencies/${CODE}/gongkai/normative</loc>`);
+    expect(xml.body.trim().endsWith('</urlset>')).toBe(true);
+    const map = await get('/sitemap');
+    expect(map.body).toContain('<h1>网站地图</h1>');
+    expect(map.body).toContain(`<a href="/agencies/${CODE}/gongkai/guide">政府信息公开指南</a>`);
+    expect(map.body).toContain(`<a href="/agencies/${CODE}/gongkai/catalog?category=a20.7">`);
+    expect((await get('/robots.txt')).body).toContain('Disallow: /api/');
+    const icon = await get('/favicon.ico');
+    expect(icon.headers['content-type']).toBe('image/x-icon');
+    expect(icon.rawPayload.readUInt16LE(2)).toBe(1);
+  });
+
+  it('writes the government-site meta tags, an article’s on item pages, and the footer on every page', async () => {
+    const item = await get(`/agencies/${CODE}/items/${ids.policy}`);
+    expect(item.body).toContain('<meta name="SiteName" content="');
+    expect(item.body).toContain(
+      '<meta name="ColumnName" content="（十一）扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况">',
+    );
+    expect(item.body).toContain(
+      '<meta name="ArticleTitle" content="关于调整城乡居民最低生活保障标准的通知">',
+    );
+    expect(item.body).toMatch(/<meta name="PubDate" content="\d{4}-\d{2}-\d{2}">/);
+    expect(item.body).toContain('<meta name="Keywords" content="社会保障,');
+    expect(item.body).toMatch(
+      new RegExp(`<meta name="Url" content="http://localhost(:\\d+)?/agencies/${CODE}/items/${ids.policy}">`),
+    );
+    for (const url of [
+      '/',
+      '/gongkai',
+      `/agencies/${CODE}/gongkai/catalog`,
+      '/search',
+      '/track',
+      '/sitemap',
+    ]) {
+      const page = await get(url);
+      expect(page.body, url).toContain('<meta name="ColumnType"');
+      expect(page.body, url).toContain('<a href="/sitemap">网站地图</a>');
+      expect(page.body, url).toContain('<link rel="icon" href="/favicon.ico">');
+      expect(page.body, url).not.toContain('ArticleTitle');
+    }
+  });
+
+  it('answers an unknown page in Chinese only, without the method or the path', async () => {
+    for (const url of ['/nothing-here', `/agencies/${CODE}/gongkai/nothing`, '/agencies/nosuch/items/1']) {
+      const res = await get(url, { accept: 'text/html' });
+      expect(res.statusCode, url).toBe(404);
+      const text = res.body.replace(/<[^>]+>/g, ' ');
+      expect(text, url).not.toMatch(/GET|nothing|Not Found/);
+      expect(res.body, url).toContain('<a href="/sitemap">网站地图</a>');
     }
   });
 

@@ -13,6 +13,7 @@ import { findAgency, listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode, decimal, reportParams, rowId } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
+import { pageCount, pageRedirect, requestedPage } from '../paging.ts';
 import { categoryCounts, latestItems, policiesWithInterpretations } from '../queries/catalog.ts';
 import { loadItemPage, publishedItemHead } from '../queries/item-page.ts';
 import { renderCatalogIndex, renderCatalogList } from '../views/catalog.ts';
@@ -46,9 +47,8 @@ const codeParams = z.object({ code: agencyCode });
 const catalogQuery = z.object({
   category: z.enum(STATUTORY_CATEGORIES, { error: '公开类别应为 a20.1–a20.15 或 other' }).optional(),
   column: z.string().max(32, { error: '子栏目代码最长 32 个字符' }).optional(),
-  page: decimal(
-    z.number({ error: '页码应为正整数' }).int().min(1, { error: '页码应为正整数' }).max(10000),
-  ).default(1),
+  // read by requestedPage (paging.ts): a page that is not there is a redirect, never a 400
+  page: z.union([z.string(), z.array(z.string())]).optional(),
 });
 
 /** Registers the content pages. */
@@ -111,10 +111,14 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
     { schema: { params: codeParams, querystring: catalogQuery.pick({ page: true }) } },
     async (request, reply) => {
       const agency = await agencyOrNotFound(db, caches, request.params.code);
-      const { page } = request.query;
+      const raw = request.query.page;
+      const asked = requestedPage(raw);
+      const page = asked ?? 1;
       const on = clock.today();
       const offset = (page - 1) * NORMATIVE_PAGE_SIZE;
       const found = await documentsInForce(db, agency.id, on, { limit: NORMATIVE_PAGE_SIZE, offset });
+      const moved = pageRedirect(request.url, raw, asked, pageCount(found.total, NORMATIVE_PAGE_SIZE));
+      if (moved) return reply.redirect(moved, 303);
       const listing = { on, rows: found.items, total: found.total, page, pageSize: NORMATIVE_PAGE_SIZE };
       return sendPage(reply, renderInForceList(agency, listing, pageContext(request)));
     },
@@ -126,7 +130,10 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
     async (request, reply) => {
       const agency = await agencyOrNotFound(db, caches, request.params.code);
       const columns = await caches.columns.get(String(agency.id), () => listAgencyColumns(db, agency.id));
-      const { category, column, page } = request.query;
+      const { category, column } = request.query;
+      const raw = request.query.page;
+      const asked = requestedPage(raw);
+      const page = asked ?? 1;
       const context = pageContext(request);
       if (!category) {
         const counts = await caches.counts.get(String(agency.id), () => categoryCounts(db, agency.id));
@@ -145,6 +152,8 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
           offset,
         }),
       );
+      const moved = pageRedirect(request.url, raw, asked, pageCount(found.total, CATALOG_PAGE_SIZE));
+      if (moved) return reply.redirect(moved, 303);
       const listing = {
         category,
         column: chosen,

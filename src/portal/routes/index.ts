@@ -17,6 +17,7 @@ import { type TtlCache, ttlCache } from '../cache.ts';
 import { localPath, pageContext, TEXT_COOKIE } from '../context.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import type { ItemHead } from '../queries/item-page.ts';
+import { SITEMAP_MAX_URLS } from '../sitemap.ts';
 import type { Column } from '../views/catalog.ts';
 import { renderErrorView } from '../views/error.ts';
 import type { HomeData } from '../views/home.ts';
@@ -25,6 +26,7 @@ import { contentPages } from './content.ts';
 import { requestPages } from './requests.ts';
 import type { SearchPageData } from './search.ts';
 import { searchPage } from './search.ts';
+import { sitePages } from './site.ts';
 
 /** The instance the portal's routes are registered on. */
 export type PortalApp = Parameters<RouteModule>[0];
@@ -133,4 +135,5 @@ export const portalRoutes: RouteModule = async (app, options) => {
   contentPages(app, options, caches);
   searchPage(app, options, caches);
   requestPages(app, options, caches);
+  sitePages(app, options, SITEMAP_MAX_URLS);
 };

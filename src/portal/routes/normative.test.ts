@@ -52,10 +52,15 @@ describeEachDatabase('portal: the normative documents in force', (use) => {
     expect(res.body).not.toMatch(/<script|style="/);
   });
 
-  it('refuses a page number that is not one, in Chinese', async () => {
-    const res = await app.inject({ url: `${PAGE}?page=0` });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('页码应为正整数');
+  it('sends a page number that is not one to the first page, and one past the end to the last', async () => {
+    for (const page of ['0', '-2', 'abc']) {
+      const res = await app.inject({ url: `${PAGE}?page=${page}` });
+      expect(res.statusCode, page).toBe(303);
+      expect(res.headers.location, page).toBe(PAGE);
+    }
+    const far = await app.inject({ url: `${PAGE}?page=99999` });
+    expect(far.statusCode).toBe(303);
+    expect(far.headers.location).toBe(PAGE);
   });
 
   it('answers 404 for an unknown agency', async () => {

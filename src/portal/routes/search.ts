@@ -14,6 +14,7 @@ import { SEARCH_PAGE_SIZE } from '../../server/routes/search/search.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
 import { type AgencyProfile, findAgencyProfile } from '../queries/catalog.ts';
+import { pageCount, pageRedirect, requestedPage } from '../paging.ts';
 import { agencyCodesOf } from '../queries/item-page.ts';
 import { type ItemKinds, type SearchFacets, searchFacets } from '../queries/search-facets.ts';
 import { findPages, mainText, type PageHit, type PageTexts } from '../queries/search-pages.ts';
@@ -46,10 +47,8 @@ export function readSearchForm(query: Record<string, unknown>, agencyCodes: Set<
   const type = text(query.type);
   const validity = text(query.validity);
   const sort = text(query.sort);
-  const pageText = text(query.page);
-  const page =
-    /^\d{1,4}$/.test(pageText) && Number(pageText) >= 1 && Number(pageText) <= 1000 ? Number(pageText) : 1;
-  if (pageText && String(page) !== pageText.replace(/^0+/, '')) errors.push('页码应为1到1000之间的整数');
+  // a page that is not a page number is the first (a redirect: paging.ts); one past the end, the last
+  const page = requestedPage(query.page) ?? 1;
   const form: SearchForm = {
     q,
     agency: keep(agency, agencyCodes.has(agency), '没有该机关，已按全部机关检索'),
@@ -82,6 +81,9 @@ export function searchPage(app: PortalApp, { db }: RouteOptions, caches: PortalC
     const data = await caches.searches.get(JSON.stringify(form), () =>
       runSearch(db, form, agencies, (code) => caches.profiles.get(code, () => findAgencyProfile(db, code))),
     );
+    const pages = data.result ? pageCount(data.result.total, SEARCH_PAGE_SIZE) : 1;
+    const moved = pageRedirect(request.url, request.query.page, requestedPage(request.query.page), pages);
+    if (moved) return reply.redirect(moved, 303);
     const view = { form, agencies, ...data, pageSize: SEARCH_PAGE_SIZE, errors };
     return sendPage(reply, renderSearch(view, pageContext(request)));
   });

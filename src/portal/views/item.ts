@@ -14,6 +14,7 @@ import {
 import { html, type SafeHtml, trustedHtml } from '../../render/escape.ts';
 import type { SearchHit } from '../../search/types.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
+import type { ItemHead } from '../queries/item-page.ts';
 import type { PageContext } from './layout.ts';
 import { renderLines, urls } from './parts.ts';
 import { renderSectionPage } from './section-page.ts';
@@ -83,13 +84,22 @@ export function renderItemContent(agency: AgencyProfile, found: FoundItem, relat
 /** The whole item page around cached content. */
 export function renderItemPage(
   agency: AgencyProfile,
-  item: { title: string; category: string },
+  item: ItemHead,
   content: SafeHtml,
   context: PageContext,
 ): string {
   const categoryLabel = STATUTORY_CATEGORY_LABELS[item.category as StatutoryCategory] ?? item.category;
+  const source = item.issuer || agency.name;
   return renderSectionPage(agency, context, {
     title: item.title,
+    article: {
+      title: item.title,
+      pubDate: item.published_on ?? '',
+      source,
+      keywords: [item.subject, categoryLabel],
+      author: source,
+      path: urls.item(agency.code, item.id),
+    },
     side: 'catalog',
     trail: [
       { label: '法定主动公开内容', href: urls.catalog(agency.code) },

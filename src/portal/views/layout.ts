@@ -1,14 +1,19 @@
 /**
- * The shell of every portal page: zh-CN, the one stylesheet, no script; a skip link, the red band
- * with the agency's (or the platform's) name, the blue navigation, the breadcrumb 首页 > …, an
- * optional left column and the content. `side` and `main` are SafeHtml, written with the `html` tag
- * (escaping by default), so a page cannot pass unescaped text by mistake.
+ * The shell of every portal page: zh-CN, the one stylesheet, no script; the government-site meta
+ * tags (meta.ts), a skip link, the red band with the agency's (or the site's) name, the blue
+ * navigation, the breadcrumb 首页 > …, an optional left column, the content and the site's footer
+ * (footer.ts: 主办单位, 承办单位, 联系我们, 网站地图, 网站标识码, 备案号, the 党政机关 mark). `side`
+ * and `main` are SafeHtml, written with the `html` tag (escaping by default), so a page cannot pass
+ * unescaped text by mistake.
  */
+import { DEFAULT_PORTAL_NAME, DEFAULT_SITE_IDENTITY, type SiteIdentity } from '../../domain/site/settings.ts';
 import { html, type SafeHtml } from '../../render/escape.ts';
 import { STYLESHEET_URL } from '../assets.ts';
+import { renderFooter } from './footer.ts';
+import { type ArticleMeta, columnOf, renderMetaTags } from './meta.ts';
 
-/** The platform's name, in the band and the titles. */
-export const PLATFORM_NAME = '公开 · 政府信息公开平台';
+/** The portal's name when the installation has set none (the home page's title is the site's name). */
+export const PLATFORM_NAME = DEFAULT_PORTAL_NAME;
 
 /** One step of the breadcrumb; the last one (the page itself) has no link. */
 export interface Crumb {
@@ -22,6 +27,8 @@ export interface PageContext {
   url: string;
   /** 适老化: the larger-text mode */
   large: boolean;
+  /** the site's identity (title, meta tags, footer); the installation's defaults when not given */
+  site?: SiteIdentity;
 }
 
 export interface PortalPage {
@@ -36,6 +43,10 @@ export interface PortalPage {
   side?: SafeHtml;
   /** the content */
   main: SafeHtml;
+  /** the column (栏目) for the ColumnName/ColumnType meta tags, when the crumbs do not say it */
+  column?: { name: string; type?: string };
+  /** an article page's meta tags (ArticleTitle, PubDate, …) */
+  article?: ArticleMeta;
 }
 
 const NAV: ReadonlyArray<[string, string]> = [
@@ -68,12 +79,20 @@ function renderCrumbs(crumbs: Crumb[]): SafeHtml {
   return html`<nav class="crumbs wrap" aria-label="当前位置"><ol>${items}</ol></nav>`;
 }
 
+/** The document title: the page's, then the site's name (once: a title may already end with it). */
+export function documentTitle(pageTitle: string, siteName: string): string {
+  if (pageTitle === '' || pageTitle === PLATFORM_NAME || pageTitle === siteName) return siteName;
+  return pageTitle.endsWith(` - ${siteName}`) ? pageTitle : `${pageTitle} - ${siteName}`;
+}
+
 /** A complete HTML document. */
 export function renderPortalPage(page: PortalPage): string {
-  const title = page.title === PLATFORM_NAME ? PLATFORM_NAME : `${page.title} - ${PLATFORM_NAME}`;
+  const site = page.context.site ?? DEFAULT_SITE_IDENTITY;
+  const title = documentTitle(page.title, site.name);
   const brand = page.agency
     ? html`<a class="brand" href="/agencies/${page.agency.code}/gongkai">${page.agency.name}<small>政府信息公开</small></a>`
-    : html`<a class="brand" href="/">${PLATFORM_NAME}<small>政府信息公开 · 依申请公开 · 年度报告</small></a>`;
+    : html`<a class="brand" href="/">${site.name}<small>政府信息公开 · 依申请公开 · 年度报告</small></a>`;
+  const column = page.column ?? columnOf(page.crumbs, page.nav, page.article !== undefined);
   const nav = NAV.map(
     ([href, label]) => html`<li><a href="${href}"${current(page.nav === href)}>${label}</a></li>`,
   );
@@ -87,7 +106,8 @@ export function renderPortalPage(page: PortalPage): string {
     html`<meta charset="utf-8">`,
     html`<meta name="viewport" content="width=device-width, initial-scale=1">`,
     html`<title>${title}</title>`,
-    html`<link rel="icon" href="data:,">`,
+    renderMetaTags(site, column, page.article),
+    html`<link rel="icon" href="${site.favicon}">`,
     html`<link rel="stylesheet" href="${STYLESHEET_URL}">`,
     html`</head>`,
     html`<body>`,
@@ -97,7 +117,7 @@ export function renderPortalPage(page: PortalPage): string {
     html`<nav class="nav" aria-label="主导航"><ul class="wrap">${nav}</ul></nav>`,
     renderCrumbs(page.crumbs),
     body,
-    html`<footer class="foot"><div class="wrap"><p>依据《中华人民共和国政府信息公开条例》公开政府信息。本站不使用脚本，可用键盘浏览；点击“大字号”可放大文字。</p></div></footer>`,
+    renderFooter(site),
     html`</body>`,
     html`</html>`,
     '',

@@ -1,6 +1,7 @@
 /** A page of an agency's 政府信息公开 section: its band, the section's crumbs and left column. */
 import type { SafeHtml } from '../../render/escape.ts';
 import { type Crumb, type PageContext, renderPortalPage } from './layout.ts';
+import type { ArticleMeta } from './meta.ts';
 import { renderSectionSide, urls } from './parts.ts';
 
 export interface SectionPage {
@@ -15,6 +16,8 @@ export interface SectionPage {
   /** the crumbs after 政府信息公开 › the agency */
   trail: Crumb[];
   main: SafeHtml;
+  /** an article page's meta tags (an item) */
+  article?: ArticleMeta;
 }
 
 /** Renders a page of the agency's section. */
@@ -35,5 +38,6 @@ export function renderSectionPage(
     ],
     side: renderSectionSide(agency.code, page.side),
     main: page.main,
+    article: page.article,
   });
 }

@@ -7,6 +7,7 @@ import { channelRoutes } from './agencies/channels.ts';
 import { dashboardRoutes } from './agencies/dashboard.ts';
 import { eventRoutes } from './agencies/events.ts';
 import { remediesRoutes } from './agencies/remedies.ts';
+import { siteSettingsRoutes } from './agencies/site-settings.ts';
 import { backupRoutes } from './backups/backups.ts';
 import { calendarRoutes } from './calendar/calendar.ts';
 import { healthRoutes } from './health.ts';
@@ -62,6 +63,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemCatalogRoutes,
   channelRoutes,
   remediesRoutes,
+  siteSettingsRoutes,
   withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
