@@ -6,6 +6,7 @@ import { agencyRoutes } from './agencies/agencies.ts';
 import { channelRoutes } from './agencies/channels.ts';
 import { dashboardRoutes } from './agencies/dashboard.ts';
 import { eventRoutes } from './agencies/events.ts';
+import { guideRoutes } from './agencies/guide.ts';
 import { remediesRoutes } from './agencies/remedies.ts';
 import { backupRoutes } from './backups/backups.ts';
 import { calendarRoutes } from './calendar/calendar.ts';
@@ -62,6 +63,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemCatalogRoutes,
   channelRoutes,
   remediesRoutes,
+  guideRoutes,
   withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
