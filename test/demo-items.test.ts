@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { loadDemo } from '../src/commands/load-demo.ts';
 import { testContext } from '../src/commands/testing-context.ts';
 import { DEMO_PLANS } from '../src/demo/lingang.ts';
+import { demoRuleRows } from '../src/demo/lingang-guide.ts';
 import { publicSearch } from '../src/search/public-search.ts';
 import { describeEachDatabase } from './databases.ts';
 
@@ -11,7 +12,8 @@ describeEachDatabase('the demo agency’s published items', (use) => {
     expect(loaded.ok).toBe(true);
     const plan2021 = DEMO_PLANS.find((p) => p.year === 2021);
     const websiteRows = DEMO_PLANS.reduce((sum, p) => sum + (p.channels.website ?? 0), 0);
-    expect(loaded.items).toBe(websiteRows);
+    // and the 公开制度 items (src/demo/lingang-guide.ts), published in 2022
+    expect(loaded.items).toBe(websiteRows + demoRuleRows().length);
     const db = use().kysely;
     const items = await db
       .selectFrom('items')

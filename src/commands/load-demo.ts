@@ -1,6 +1,7 @@
 import { withinTransaction } from '../db/transaction.ts';
 import { DEMO_AGENCY_CODE, DEMO_PLANS, demoLines } from '../demo/lingang.ts';
 import { loadDemoCases } from '../demo/lingang-cases.ts';
+import { addDemoGuide, demoRuleRows } from '../demo/lingang-guide.ts';
 import { demoItemRows } from '../demo/lingang-items.ts';
 import { LINGANG_2021_NARRATIVE } from '../demo/lingang-narrative.ts';
 import { addDemoUsers } from '../demo/lingang-users.ts';
@@ -71,6 +72,7 @@ export async function loadDemo(
         .executeTakeFirstOrThrow();
       await trx.updateTable('agencies').set({ request_prefix: '临港' }).where('id', '=', agency.id).execute();
       await addDemoUsers(trx, agency.id, ctx.clock.now());
+      await addDemoGuide(trx, agency.id);
       await loadDemoCases(
         withinTransaction(db, trx),
         agency.id,
@@ -96,7 +98,16 @@ export async function loadDemo(
         { file: objectSource(demoItemRows(DEMO_PLANS)), source: 'demo:lingang-items' },
       );
       if (!items.ok) throw new Error(`demo items rejected: ${JSON.stringify(items.problems.slice(0, 3))}`);
-      itemCount = items.imported;
+      const rules = await importItems(
+        {
+          ...ctx,
+          db: withinTransaction(db, trx),
+          calendar: fixedCalendar(createWorkCalendar({ base: chineseDaysData })),
+        },
+        { file: objectSource(demoRuleRows()), source: 'demo:lingang-rules' },
+      );
+      if (!rules.ok) throw new Error(`demo rules rejected: ${JSON.stringify(rules.problems.slice(0, 3))}`);
+      itemCount = items.imported + rules.imported;
       if (options.publish2021 === false) return;
       const publisher: CommandContext = {
         ...ctx,

@@ -24,6 +24,7 @@ const ReportEditorPage = lazy(() => import('./pages/reports/ReportEditorPage.tsx
 const YearlyFiguresPage = lazy(() => import('./pages/reports/YearlyFiguresPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AgencySettingsPage = lazy(() => import('./pages/AgencySettingsPage.tsx'));
+const GuideSettingsPage = lazy(() => import('./pages/guide/GuideSettingsPage.tsx'));
 const PlatformUsersPage = lazy(() => import('./pages/PlatformUsersPage.tsx'));
 const PlatformBackupsPage = lazy(() => import('./pages/PlatformBackupsPage.tsx'));
 const PlatformSitePage = lazy(() => import('./pages/PlatformSitePage.tsx'));
@@ -76,6 +77,7 @@ export function ConsoleRoutes() {
         <Route path="/calendar" element={page(<CalendarPage />)} />
         <Route path="/users" element={page(<UsersPage />)} />
         <Route path="/settings" element={page(<AgencySettingsPage />)} />
+        <Route path="/guide" element={page(<GuideSettingsPage />)} />
         <Route path="/events" element={page(<EventLogPage />)} />
         <Route path="/platform/users" element={page(<PlatformUsersPage />)} />
         <Route path="/platform/backups" element={page(<PlatformBackupsPage />)} />

@@ -20,6 +20,7 @@ import { publicationProposalsMigration } from './migrations/0019-publication-pro
 import { withheldReviewsMigration } from './migrations/0020-withheld-reviews.ts';
 import { letterSourceMigration } from './migrations/0021-letter-source.ts';
 import { siteSettingsMigration } from './migrations/0022-site-settings.ts';
+import { guideAndNotesMigration } from './migrations/0023-guide-and-notes.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -46,6 +47,7 @@ function provider(db: Db): MigrationProvider {
         '0020-withheld-reviews': withheldReviewsMigration(db.dialect),
         '0021-letter-source': letterSourceMigration(),
         '0022-site-settings': siteSettingsMigration(),
+        '0023-guide-and-notes': guideAndNotesMigration(db.dialect),
       };
     },
   };

@@ -41,6 +41,35 @@ export interface AgencyTable {
   review_body: Generated<string>;
   court: Generated<string>;
   complaint_channel: Generated<string>;
+  /** 公开指南 (0023, 条例 第十二条第二款): 办公时间, 传真号码, 电子邮箱; '' when not set */
+  office_hours: Generated<string>;
+  fax: Generated<string>;
+  email: Generated<string>;
+  /** 1 when the agency takes applications by 传真 / by 电子邮件 (0023) */
+  accepts_fax: Generated<number>;
+  accepts_email: Generated<number>;
+}
+
+/** An agency's 政府信息查阅场所 (0023, 条例 第二十五条). */
+export interface ReadingPointTable {
+  id: Generated<number>;
+  agency_id: number;
+  name: string;
+  /** `archives`, `library`, `service_center`, `other` (domain/guide/reading-points.ts) */
+  kind: string;
+  address: string;
+  hours: Generated<string>;
+  phone: Generated<string>;
+  sort: Generated<number>;
+}
+
+/** The 备注说明 of a catalogue column (0023): a 第二十条 category or an agency sub-column. */
+export interface ColumnNoteTable {
+  agency_id: number;
+  /** `category` (code a20.1…a20.15, other) or `column` (agency_columns.code, or gkzd) */
+  scope: string;
+  code: string;
+  note: string;
 }
 
 export interface AgencyChannelTable {
@@ -313,6 +342,8 @@ export interface CalendarNoticeTable {
 export interface Database {
   agencies: AgencyTable;
   agency_channels: AgencyChannelTable;
+  reading_points: ReadingPointTable;
+  column_notes: ColumnNoteTable;
   publications: PublicationTable;
   normative_documents: NormativeDocumentTable;
   admin_figures: AdminFiguresTable;

@@ -8,6 +8,7 @@ import type { AgencyActor } from './accounts/actor.ts';
 import { ACCOUNT_POLICY } from './accounts/policy.ts';
 import { can, type PolicyTable, rolesNeeded } from './accounts/policy-table.ts';
 import { EVENT_POLICY, eventLogRefusal } from './events/policy.ts';
+import { GUIDE_POLICY } from './guide/policy.ts';
 import { CATALOGUE_POLICY } from './items/policy.ts';
 import { ACTION_ROLES, type ItemAction, refusalFor } from './items/state-machine.ts';
 import { LETTER_POLICY, type LetterVerb, letterRefusal } from './letters/policy.ts';
@@ -33,6 +34,7 @@ export const POLICIES = {
   reports: REPORT_POLICY,
   letters: LETTER_POLICY,
   events: EVENT_POLICY,
+  guide: GUIDE_POLICY,
   users: ACCOUNT_POLICY,
   site: SITE_POLICY,
 } as const;

@@ -14,6 +14,7 @@ import {
   HistoryOutlined,
   InboxOutlined,
   MenuOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -47,6 +48,7 @@ const MENU: Array<{
     agency: true,
     verb: 'letters/edit_remedies',
   },
+  { key: '/guide', icon: <ProfileOutlined />, label: '公开指南与栏目', agency: true, verb: 'guide/edit' },
   { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, verb: 'events/view_log' },
   {
     key: '/platform/users',

@@ -3,6 +3,7 @@
  * reports. What is dear and changes seldom is cached per server (see `PortalCaches`).
  */
 import { z } from 'zod';
+import { columnNote, columnNotes } from '../../db/queries/guide.ts';
 import { listAgencyColumns, listItems } from '../../db/queries/items.ts';
 import { documentsInForce } from '../../db/queries/registry.ts';
 import { findVersion, listVersions } from '../../db/queries/report-versions.ts';
@@ -16,17 +17,17 @@ import { pageContext } from '../context.ts';
 import { pageCount, pageRedirect, requestedPage } from '../paging.ts';
 import { categoryCounts, latestItems, policiesWithInterpretations } from '../queries/catalog.ts';
 import { loadItemPage, publishedItemHead } from '../queries/item-page.ts';
+import { loadNormativeDocument } from '../queries/normative-document.ts';
 import { renderCatalogIndex, renderCatalogList } from '../views/catalog.ts';
 import { renderHome } from '../views/home.ts';
 import { renderItemContent, renderItemPage } from '../views/item.ts';
 import { renderInForceList } from '../views/normative.ts';
+import { renderNormativeDocument } from '../views/normative-document.ts';
 import { renderReportList, renderReportPage, reportPageData } from '../views/reports.ts';
 import {
   renderAgencyReports,
   renderAllSections,
-  renderGuide,
   renderOnRequest,
-  renderRules,
   renderSectionIndex,
 } from '../views/section.ts';
 import type { PortalApp, PortalCaches } from './index.ts';
@@ -40,8 +41,6 @@ export const versionQuery = z.object({
 export const CATALOG_PAGE_SIZE = 20;
 /** Documents per page of the list of normative documents in force. */
 export const NORMATIVE_PAGE_SIZE = 50;
-/** The agency sub-column whose items are the agency's own 政府信息公开制度. */
-export const RULES_COLUMN = 'gkzd';
 
 const codeParams = z.object({ code: agencyCode });
 const catalogQuery = z.object({
@@ -71,23 +70,6 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
     const agency = await agencyOrNotFound(db, caches, request.params.code);
     const latest = await latestItems(db, { agencyId: agency.id, limit: 10 });
     return sendPage(reply, renderSectionIndex(agency, latest, pageContext(request)));
-  });
-
-  app.get('/agencies/:code/gongkai/guide', { schema: { params: codeParams } }, async (request, reply) => {
-    const agency = await agencyOrNotFound(db, caches, request.params.code);
-    return sendPage(reply, renderGuide(agency, pageContext(request)));
-  });
-
-  app.get('/agencies/:code/gongkai/rules', { schema: { params: codeParams } }, async (request, reply) => {
-    const agency = await agencyOrNotFound(db, caches, request.params.code);
-    const own = await listItems(db, agency.id, {
-      publishedOnly: true,
-      column: RULES_COLUMN,
-      limit: 100,
-      offset: 0,
-    });
-    const lines = own.rows.map((r) => ({ ...r, agency_code: agency.code }));
-    return sendPage(reply, renderRules(agency, lines, pageContext(request)));
   });
 
   app.get(
@@ -125,6 +107,17 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
   );
 
   app.get(
+    '/agencies/:code/gongkai/normative/:id',
+    { schema: { params: codeParams.extend({ id: rowId('文件编号') }) } },
+    async (request, reply) => {
+      const agency = await agencyOrNotFound(db, caches, request.params.code);
+      const page = await loadNormativeDocument(db, agency.id, request.params.id);
+      if (!page) throw new AppError('not_found', '未找到该规范性文件，请从现行有效规范性文件目录中选择。');
+      return sendPage(reply, renderNormativeDocument(agency, page, pageContext(request)));
+    },
+  );
+
+  app.get(
     '/agencies/:code/gongkai/catalog',
     { schema: { params: codeParams, querystring: catalogQuery } },
     async (request, reply) => {
@@ -137,7 +130,8 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
       const context = pageContext(request);
       if (!category) {
         const counts = await caches.counts.get(String(agency.id), () => categoryCounts(db, agency.id));
-        return sendPage(reply, renderCatalogIndex(agency, counts, columns, context));
+        const notes = await columnNotes(db.kysely, agency.id);
+        return sendPage(reply, renderCatalogIndex(agency, counts, columns, context, notes));
       }
       const chosen = column ? columns.find((c) => c.code === column && c.category === category) : undefined;
       if (column && !chosen) throw new AppError('not_found', `该类别下没有代码为 ${column} 的子栏目。`);
@@ -154,9 +148,17 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
       );
       const moved = pageRedirect(request.url, raw, asked, pageCount(found.total, CATALOG_PAGE_SIZE));
       if (moved) return reply.redirect(moved, 303);
+      // an empty column says why (its 备注说明), else 暂无信息
+      const note =
+        found.total > 0
+          ? ''
+          : chosen
+            ? await columnNote(db.kysely, agency.id, 'column', chosen.code)
+            : await columnNote(db.kysely, agency.id, 'category', category);
       const listing = {
         category,
         column: chosen,
+        note,
         rows: found.rows,
         total: found.total,
         page,

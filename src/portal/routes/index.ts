@@ -23,6 +23,7 @@ import { renderErrorView } from '../views/error.ts';
 import type { HomeData } from '../views/home.ts';
 import type { ReportPageData } from '../views/reports.ts';
 import { contentPages } from './content.ts';
+import { guidePages } from './guide.ts';
 import { requestPages } from './requests.ts';
 import type { SearchPageData } from './search.ts';
 import { searchPage } from './search.ts';
@@ -133,6 +134,7 @@ export const portalRoutes: RouteModule = async (app, options) => {
   });
 
   contentPages(app, options, caches);
+  guidePages(app, options, caches);
   searchPage(app, options, caches);
   requestPages(app, options, caches);
   sitePages(app, options, SITEMAP_MAX_URLS);

@@ -43,7 +43,9 @@ describeEachDatabase('portal: the normative documents in force', (use) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('截至 2021-06-10');
     expect(res.body).toContain('共 3 件');
-    expect(res.body).toContain('关于停车收费的规定（修订）<br><span class="muted">第2版（修订）</span>');
+    expect(res.body).toMatch(
+      /<a href="\/agencies\/portalnorm\/gongkai\/normative\/\d+">关于停车收费的规定（修订）<\/a><br><span class="muted">第2版（修订）<\/span>/,
+    );
     expect(res.body).not.toContain('关于停车收费的规定<');
     expect(res.body).not.toContain('关于占道经营的规定');
     expect(res.body).toContain('关于&lt;b&gt;物业&lt;/b&gt;管理的规定');

@@ -4,6 +4,7 @@
  */
 
 import type { ItemSummaryRow } from '../../db/queries/items.ts';
+import { columnKey, emptyColumnText } from '../../domain/guide/column-notes.ts';
 import {
   ITEM_VALIDITY_LABELS,
   type ItemValidity,
@@ -27,6 +28,8 @@ export interface CatalogListing {
   category: StatutoryCategory;
   column?: Column;
   rows: ItemSummaryRow[];
+  /** the column's 备注说明 when it is empty ('' when none) */
+  note?: string;
   total: number;
   page: number;
   pageSize: number;
@@ -48,6 +51,7 @@ export function renderCatalogIndex(
   counts: Map<string, number>,
   columns: Column[],
   context: PageContext,
+  notes: ReadonlyMap<string, string> = new Map(),
 ): string {
   const entries = STATUTORY_CATEGORIES.map((category) => {
     const own = columns.filter((c) => c.category === category);
@@ -55,7 +59,10 @@ export function renderCatalogIndex(
       own.length > 0
         ? html`<ul>${own.map((c) => html`<li><a href="${categoryHref(agency.code, category, c.code)}">${c.name}</a></li>`)}</ul>`
         : '';
-    return html`<li><a href="${categoryHref(agency.code, category)}">${STATUTORY_CATEGORY_LABELS[category]}</a><span class="count">（${counts.get(category) ?? 0}条）</span>${sub}</li>`;
+    const count = counts.get(category) ?? 0;
+    const note = notes.get(columnKey('category', category));
+    const why = count === 0 && note ? html`<span class="col-note">${note}</span>` : '';
+    return html`<li><a href="${categoryHref(agency.code, category)}">${STATUTORY_CATEGORY_LABELS[category]}</a><span class="count">（${count}条）</span>${why}${sub}</li>`;
   });
   const main = html`<h1>法定主动公开内容</h1>${[
     html`<p class="muted">按《中华人民共和国政府信息公开条例》第二十条的十五类内容及本机关设置的子栏目分类。</p>`,
@@ -105,7 +112,9 @@ export function renderCatalogList(
     listing.column ? html`<p class="muted">${categoryLabel}</p>` : '',
     filters,
     html`<p class="muted">共${listing.total}条，第${listing.page}/${pages}页。</p>`,
-    renderLines(lines, '本栏目暂无信息。'),
+    listing.total === 0
+      ? html`<p class="muted col-note">${emptyColumnText(listing.note)}</p>`
+      : renderLines(lines),
     pager,
   ]}`;
   return page(agency, context, title, main, true);

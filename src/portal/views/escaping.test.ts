@@ -9,9 +9,10 @@ import { renderApplyForm } from './apply.ts';
 import { renderCatalogList } from './catalog.ts';
 import { renderConfirmation } from './confirmation.ts';
 import { renderErrorView } from './error.ts';
+import { renderGuide } from './guide.ts';
 import { renderInForceList } from './normative.ts';
 import { renderSearch } from './search.ts';
-import { renderGuide, renderSectionIndex } from './section.ts';
+import { renderSectionIndex } from './section.ts';
 import { renderTrack } from './track.ts';
 
 const EVIL = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
@@ -42,7 +43,40 @@ const applyValues = Object.fromEntries(
 );
 
 const pages: Array<[string, () => string]> = [
-  ['the guide, from the agency’s particulars', () => renderGuide(agency, context)],
+  [
+    'the guide, from the agency’s particulars, reading points and remedies',
+    () =>
+      renderGuide(
+        agency,
+        {
+          guide: {
+            office: EVIL,
+            address: EVIL,
+            postcode: EVIL,
+            officeHours: EVIL,
+            phone: EVIL,
+            fax: EVIL,
+            email: EVIL,
+            acceptsFax: true,
+            acceptsEmail: true,
+          },
+          points: [
+            {
+              id: 1,
+              name: EVIL,
+              kind: 'other',
+              kindLabel: EVIL,
+              address: EVIL,
+              hours: EVIL,
+              phone: EVIL,
+              sort: 0,
+            },
+          ],
+          remedies: { reviewBody: EVIL, court: EVIL, complaintChannel: EVIL },
+        },
+        context,
+      ),
+  ],
   [
     'a section index with an item title',
     () =>

@@ -1,7 +1,7 @@
 /**
- * An agency's 政府信息公开 section: its index, 公开指南 (from the agency's own particulars),
- * 公开制度, 依申请公开 and its annual reports; and `/gongkai`, every agency's section.
+ * An agency's 政府信息公开 section: its index, 公开制度 (the 公开指南 is guide.ts), 依申请公开 and its annual reports; and `/gongkai`, every agency's section.
  */
+import { emptyColumnText } from '../../domain/guide/column-notes.ts';
 import { html, type SafeHtml } from '../../render/escape.ts';
 import { publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
@@ -10,7 +10,7 @@ import { type PageContext, renderPortalPage } from './layout.ts';
 import { renderLines, urls } from './parts.ts';
 import { renderSectionPage } from './section-page.ts';
 
-type SectionKey = 'guide' | 'rules' | 'onRequest' | 'reports';
+type SectionKey = 'rules' | 'onRequest' | 'reports';
 
 function sectionPage(
   agency: AgencyProfile,
@@ -42,37 +42,13 @@ export function renderSectionIndex(agency: AgencyProfile, latest: ItemLine[], co
   return sectionPage(agency, context, { title: '政府信息公开', main });
 }
 
-const fact = (label: string, value: string) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
-
-/** 政府信息公开指南: how to find proactively disclosed information and how to apply. */
-export function renderGuide(agency: AgencyProfile, context: PageContext): string {
-  const main = html`<h1>${agency.name}政府信息公开指南</h1>${[
-    html`<h2>一、主动公开</h2>`,
-    html`<p>本机关依照条例第二十条、第二十一条主动公开政府信息，集中在本栏目<a href="${urls.catalog(agency.code)}">法定主动公开内容</a>中按类别发布，`,
-    html`并可通过<a href="/search">信息检索</a>查找。属于主动公开范围的政府信息，自形成或者变更之日起20个工作日内予以公开。</p>`,
-    html`<h2>二、依申请公开</h2>`,
-    html`<p>公民、法人或者其他组织可以通过<a href="${urls.apply(agency.code)}">在线申请</a>、信函或者当面提交等方式申请获取政府信息。`,
-    html`申请内容应当包括：申请人的姓名或者名称、身份证明、联系方式；申请公开的政府信息的名称、文号或者便于查询的其他特征性描述；`,
-    html`申请公开的政府信息的形式要求，包括获取信息的方式、途径（条例第二十九条）。</p>`,
-    html`<p>能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内答复；需要延长答复期限的，经负责人同意可以延长，延长期限最长不超过20个工作日（条例第三十三条）。`,
-    html`可使用<a href="/deadline">期限计算</a>按官方工作日历推算答复期限，用<a href="/track">办理查询</a>凭查询码了解办理进度。</p>`,
-    html`<h2>三、工作机构</h2>`,
-    html`<dl class="facts">${[
-      fact('机关名称', agency.name),
-      fact('工作机构', agency.office),
-      fact('通信地址', agency.address),
-      fact('邮政编码', agency.postcode),
-      fact('联系电话', agency.phone),
-      fact('网站', agency.website_name ? `${agency.website_name}（${agency.website}）` : agency.website),
-    ]}</dl>`,
-    html`<h2>四、监督和救济</h2>`,
-    html`<p>公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。</p>`,
-  ]}`;
-  return sectionPage(agency, context, { key: 'guide', title: '政府信息公开指南', main });
-}
-
 /** 政府信息公开制度: the rules the work follows, and the agency's own (its sub-column `gkzd`). */
-export function renderRules(agency: AgencyProfile, own: ItemLine[], context: PageContext): string {
+export function renderRules(
+  agency: AgencyProfile,
+  own: ItemLine[],
+  note: string,
+  context: PageContext,
+): string {
   const lines = own.map((i) => ({
     href: urls.item(agency.code, i.id),
     title: i.title,
@@ -83,7 +59,7 @@ export function renderRules(agency: AgencyProfile, own: ItemLine[], context: Pag
     html`<li>《中华人民共和国政府信息公开条例》（国务院令第711号）</li>`,
     html`<li>《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）</li>`,
     html`<li>《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）</li></ul>`,
-    html`<h2>本机关制度</h2>${renderLines(lines, '本机关尚未在“公开制度”栏目发布制度文件。')}`,
+    html`<h2>本机关制度</h2>${renderLines(lines, emptyColumnText(note))}`,
   ]}`;
   return sectionPage(agency, context, { key: 'rules', title: '政府信息公开制度', main });
 }

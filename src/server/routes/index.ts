@@ -6,6 +6,7 @@ import { agencyRoutes } from './agencies/agencies.ts';
 import { channelRoutes } from './agencies/channels.ts';
 import { dashboardRoutes } from './agencies/dashboard.ts';
 import { eventRoutes } from './agencies/events.ts';
+import { guideRoutes } from './agencies/guide.ts';
 import { remediesRoutes } from './agencies/remedies.ts';
 import { siteSettingsRoutes } from './agencies/site-settings.ts';
 import { backupRoutes } from './backups/backups.ts';
@@ -64,6 +65,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   channelRoutes,
   remediesRoutes,
   siteSettingsRoutes,
+  guideRoutes,
   withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
