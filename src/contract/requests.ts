@@ -5,9 +5,10 @@
 
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
-import { DASHBOARD_LISTS, QUEUE_FILTERS } from '../domain/requests/queues.ts';
+import { DASHBOARD_LISTS, DASHBOARD_TILES, QUEUE_FILTERS } from '../domain/requests/queues.ts';
 import { CORRECTION_OUTCOMES, REQUEST_KINDS } from '../domain/requests/record-correction.ts';
 import { CASE_STATES } from '../domain/requests/state-machine.ts';
+import { approvalRequestSchema } from './approvals.ts';
 import { decimal } from './common.ts';
 import { suggestionSchema } from './proposals.ts';
 import { applicantBody } from './register-request.ts';
@@ -166,7 +167,21 @@ export const dashboardCaseSchema = caseSummarySchema.extend({
 
 export const dashboardSchema = z.object({
   today: z.string(),
+  weekStart: z.string().describe('the Monday of this week'),
   weekEnd: z.string(),
+  dueSoonUntil: z.string().describe('the last day counted as due soon'),
+  tiles: z
+    .array(
+      z.object({
+        key: z.enum(DASHBOARD_TILES),
+        label: z.string(),
+        count: z.number().int().describe('the queue’s total under this filter and date range'),
+        filter: z.enum(QUEUE_FILTERS),
+        receivedFrom: z.string().optional(),
+        receivedTo: z.string().optional(),
+      }),
+    )
+    .describe('the 工作台’s tiles: each a number and the queue it opens'),
   lists: z.array(
     z.object({
       key: z.enum(DASHBOARD_LISTS),
@@ -258,7 +273,10 @@ export const caseDetailSchema = z.object({
   feeYuan: z.number(),
   items: z.array(z.object({ seq: z.number().int(), outcome: z.string().nullable() })),
   clock: clockSchema,
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(z.string()).describe('the actions the case’s state allows (whoever asks)'),
+  approvals: z
+    .array(approvalRequestSchema)
+    .describe('the case’s requests for approval (提请审批), newest first'),
   events: z.array(
     z.object({
       id: z.number().int(),

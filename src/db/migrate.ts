@@ -21,6 +21,7 @@ import { withheldReviewsMigration } from './migrations/0020-withheld-reviews.ts'
 import { letterSourceMigration } from './migrations/0021-letter-source.ts';
 import { siteSettingsMigration } from './migrations/0022-site-settings.ts';
 import { guideAndNotesMigration } from './migrations/0023-guide-and-notes.ts';
+import { approvalRequestsMigration } from './migrations/0026-approval-requests.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -48,6 +49,7 @@ function provider(db: Db): MigrationProvider {
         '0021-letter-source': letterSourceMigration(),
         '0022-site-settings': siteSettingsMigration(),
         '0023-guide-and-notes': guideAndNotesMigration(db.dialect),
+        '0026-approval-requests': approvalRequestsMigration(db.dialect),
       };
     },
   };

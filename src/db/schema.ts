@@ -369,6 +369,7 @@ export interface Database {
   attachments: AttachmentTable;
   registry_reviews: RegistryReviewTable;
   withheld_reviews: WithheldReviewTable;
+  approval_requests: ApprovalRequestTable;
   search_documents: SearchDocumentTable;
   search_texts: SearchTextTable;
   search_meta: SearchMetaTable;
@@ -428,4 +429,25 @@ export interface WithheldReviewTable {
   item_id: number | null;
   actor: string;
   recorded_at: string;
+}
+
+/** 提请审批 (0026): a case action put by the 经办人 to the 审批负责人; pending, then approved or returned. */
+export interface ApprovalRequestTable {
+  id: Generated<number>;
+  agency_id: number;
+  request_id: number;
+  /** the case action (approvals.ts): `extend` */
+  action: string;
+  /** JSON: the action's fields as proposed */
+  payload: string;
+  reason: string;
+  requested_by: string;
+  requested_at: string;
+  /** pending, approved, returned */
+  state: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  return_reason: string | null;
+  /** the case event the approval's action wrote */
+  event_id: number | null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfWeek, isIsoDate, todayInChina } from './dates.ts';
+import { endOfWeek, isIsoDate, startOfWeek, todayInChina } from './dates.ts';
 
 describe('isIsoDate', () => {
   it.each([
@@ -59,5 +59,17 @@ describe('endOfWeek', () => {
     ['a week across 29 February', '2024-02-27', '2024-03-03'],
   ])('%s (%s) → %s', (_situation, date, expected) => {
     expect(endOfWeek(date)).toBe(expected);
+  });
+});
+
+describe('startOfWeek', () => {
+  it.each([
+    ['a Monday is its own week’s start', '2026-11-23', '2026-11-23'],
+    ['a Thursday', '2026-11-26', '2026-11-23'],
+    ['a Sunday', '2026-11-29', '2026-11-23'],
+    ['a week across the new year', '2027-01-01', '2026-12-28'],
+    ['a week across 29 February', '2024-03-01', '2024-02-26'],
+  ])('%s (%s) → %s', (_situation, date, expected) => {
+    expect(startOfWeek(date)).toBe(expected);
   });
 });

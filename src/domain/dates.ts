@@ -14,6 +14,13 @@ export function todayInChina(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The Monday that starts the (Monday-to-Sunday) week of a date, as YYYY-MM-DD. */
+export function startOfWeek(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  const weekday = (day.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return new Date(day.getTime() - weekday * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The Sunday that ends the (Monday-to-Sunday) week of a date, as YYYY-MM-DD. */
 export function endOfWeek(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);

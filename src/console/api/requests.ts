@@ -1,6 +1,14 @@
 /** The request-case endpoints the console uses (`/api/v1/agencies/:code/requests…`, dashboard). */
 import type { z } from 'zod';
 import type {
+  approvalApprovedSchema,
+  approvalListSchema,
+  approvalRequestedSchema,
+  approvalReturnedSchema,
+  requestApprovalBody,
+  returnApprovalBody,
+} from '../../contract/approvals.ts';
+import type {
   declineProposalBody,
   includeProposalBody,
   proposalDeclinedSchema,
@@ -93,6 +101,37 @@ export const requestsApi = {
     `${base(agency)}/requests/${id}/letters/${letterId}.${format}`,
   attachmentUrl: (agency: string, id: number, attachmentId: number) =>
     `${base(agency)}/requests/${id}/attachments/${attachmentId}`,
+};
+
+/** 提请审批: a case action put to the approver, approved (the action taken) or returned. */
+export type ApprovalRequest = CaseDetail['approvals'][number];
+
+export const approvalsApi = {
+  list: (agency: string, state?: 'pending' | 'approved' | 'returned') =>
+    api.call<z.infer<typeof approvalListSchema>>(`${base(agency)}/approval-requests`, {
+      query: state ? { state } : {},
+    }),
+  request: (agency: string, id: number, body: z.input<typeof requestApprovalBody>) =>
+    api.call<z.infer<typeof approvalRequestedSchema>>(`${base(agency)}/requests/${id}/approval-requests`, {
+      method: 'POST',
+      body,
+    }),
+  approve: (agency: string, approvalId: number) =>
+    api.call<z.infer<typeof approvalApprovedSchema>>(
+      `${base(agency)}/approval-requests/${approvalId}/approve`,
+      {
+        method: 'POST',
+        body: {},
+      },
+    ),
+  return: (agency: string, approvalId: number, body: z.input<typeof returnApprovalBody>) =>
+    api.call<z.infer<typeof approvalReturnedSchema>>(
+      `${base(agency)}/approval-requests/${approvalId}/return`,
+      {
+        method: 'POST',
+        body,
+      },
+    ),
 };
 
 /** 条例第四十四条: the year's proposals to publish proactively, 纳入, 不纳入, the applicant's suggestion. */

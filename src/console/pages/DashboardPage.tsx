@@ -1,10 +1,28 @@
-/** 工作台: the request lists that need attention today, with counts and day counters. */
-import { Alert, Card, Col, Empty, List, Row, Statistic, Tag, Typography } from 'antd';
+/**
+ * 工作台: the tiles (今日新收, 本周新收, 办理中, 即将到期, 已逾期, 待审批 — each a number that opens the
+ * queue under the same filter, so the queue shows what was counted), the requests for approval
+ * waiting, then the request lists that need attention today, with counts and day counters.
+ */
+import { Alert, Card, Col, Empty, Flex, List, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { requestsApi } from '../api/requests.ts';
-import { dayCounter, urgencyColor } from '../lib/format.ts';
+import { approvalsApi, type Dashboard, requestsApi } from '../api/requests.ts';
+import { dayCounter, formatInstant, urgencyColor } from '../lib/format.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useAgencyCode } from '../session-context.tsx';
+
+/** The queue's URL of a tile: its filter and received-date range (RequestQueuePage reads them). */
+function tileLink(tile: Dashboard['tiles'][number]): string {
+  const params = new URLSearchParams({ filter: tile.filter });
+  if (tile.receivedFrom) params.set('from', tile.receivedFrom);
+  if (tile.receivedTo) params.set('to', tile.receivedTo);
+  return `/requests?${params}`;
+}
+
+const TILE_COLORS: Record<string, string> = {
+  overdue: '#cf1322',
+  due_soon: '#d4380d',
+  pending_approval: '#d46b08',
+};
 
 const WAITING = new Set(['awaiting_correction', 'awaiting_fee']);
 const ACCENT: Record<string, string> = { overdue: '#cf1322', due_today: '#d4380d' };
@@ -12,6 +30,7 @@ const ACCENT: Record<string, string> = { overdue: '#cf1322', due_today: '#d4380d
 export default function DashboardPage() {
   const agency = useAgencyCode();
   const { data, error, loading } = useApi(() => requestsApi.dashboard(agency), [agency]);
+  const { data: approvals } = useApi(() => approvalsApi.list(agency, 'pending'), [agency]);
   return (
     <>
       <Typography.Title level={2}>工作台</Typography.Title>
@@ -20,6 +39,43 @@ export default function DashboardPage() {
         <Typography.Paragraph type="secondary">
           今天是 {data.today}；本周截至 {data.weekEnd}。期限按工作日计算（含调休）。
         </Typography.Paragraph>
+      )}
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }} role="list" aria-label="概览">
+        {(data?.tiles ?? []).map((tile) => (
+          <Col key={tile.key} xs={12} md={8} xl={4} role="listitem">
+            <Link to={tileLink(tile)} aria-label={`${tile.label} ${tile.count} 件，查看列表`}>
+              <Card hoverable size="small">
+                <Statistic
+                  title={tile.label}
+                  value={tile.count}
+                  suffix="件"
+                  styles={{ content: { color: tile.count > 0 ? TILE_COLORS[tile.key] : undefined } }}
+                />
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+      {approvals && approvals.approvals.length > 0 && (
+        <Card title={<span id="list-approvals">待审批</span>} style={{ marginBottom: 16 }}>
+          <section aria-labelledby="list-approvals">
+            <List
+              size="small"
+              dataSource={approvals.approvals}
+              renderItem={(a) => (
+                <List.Item>
+                  <Flex gap={8} wrap align="center">
+                    <Link to={`/requests/${a.requestId}`}>{a.registrationNo ?? `申请 ${a.requestId}`}</Link>
+                    <Tag color="orange">{a.actionLabel}</Tag>
+                    <Typography.Text type="secondary">
+                      {a.requestedBy} 提请于 {formatInstant(a.requestedAt)}
+                    </Typography.Text>
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          </section>
+        </Card>
       )}
       <Row gutter={[16, 16]}>
         {(data?.lists ?? []).map((list) => (

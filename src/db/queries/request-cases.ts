@@ -144,6 +144,11 @@ export async function listCases(
         .where('due_on', '>=', options.today)
         .where('due_on', '<=', options.dueSoonUntil);
       break;
+    case 'pending_approval':
+      query = query.where('id', 'in', (eb) =>
+        eb.selectFrom('approval_requests').select('request_id').where('state', '=', 'pending'),
+      );
+      break;
     case 'all':
       break;
     default:

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkDelivery, type DeliveryInput, deliverySentence } from './delivery.ts';
+import {
+  checkDelivery,
+  type DeliveryInput,
+  deliveryMethodForApplicant,
+  deliverySentence,
+} from './delivery.ts';
 
 const LETTER_ON = '2026-05-06';
 const TODAY = '2026-05-20';
@@ -85,5 +90,18 @@ describe('deliverySentence', () => {
     [{ method: 'online', sentOn: '2026-03-09', trackingNo: null }, '已于 3 月 9 日在线送达'],
   ] as const)('words %o for the applicant', (delivery, sentence) => {
     expect(deliverySentence(delivery)).toBe(sentence);
+  });
+});
+
+describe('the 送达 method that follows the applicant’s chosen 获取方式', () => {
+  it.each([
+    ['邮寄 → 邮寄', 'post', 'post'],
+    ['电子邮件 → 电子邮件', 'email', 'email'],
+    ['自行领取 → 当面领取', 'pickup', 'in_person'],
+    ['其他 → none chosen', 'other', null],
+    ['nothing recorded', undefined, null],
+    ['an unknown word', 'fax', null],
+  ] as const)('%s', (_name, choice, method) => {
+    expect(deliveryMethodForApplicant(choice)).toBe(method);
   });
 });

@@ -15,6 +15,24 @@ export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
   online: '在线送达',
 };
 
+/**
+ * The 送达 method that follows the applicant's chosen 获取信息的方式 (requests/applicant.ts: 邮寄,
+ * 电子邮件, 自行领取, 其他), or null when the choice says nothing (其他, or none recorded): the 送达
+ * dialog starts from it, staff may change it.
+ */
+export function deliveryMethodForApplicant(choice: string | null | undefined): DeliveryMethod | null {
+  switch (choice) {
+    case 'post':
+      return 'post';
+    case 'email':
+      return 'email';
+    case 'pickup':
+      return 'in_person';
+    default:
+      return null;
+  }
+}
+
 /** What staff enter: raw text from a form or the API. */
 export interface DeliveryInput {
   method: string;

@@ -23,7 +23,9 @@ export type RequestVerb =
   | 'review_withheld'
   | 'record_suggestion'
   | 'include_proposal'
-  | 'decline_proposal';
+  | 'decline_proposal'
+  | 'request_approval'
+  | 'decide_approval';
 
 /** verb → the roles that may. */
 export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
@@ -43,6 +45,10 @@ export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
   // withholding or to disclose is the 保密审查员's, the head's (审批负责人) or the agency admin's, not
   // the 经办人's who answered (every staff member reads the list).
   review_withheld: ['reviewer', 'approver', 'agency_admin'],
+  // 提请审批 (approvals.ts): the 经办人 puts an action they may not take to the one who may; 条例
+  // 第三十三条第二款 “经政府信息公开工作机构负责人同意”: the 审批负责人 approves (taking it) or returns it.
+  request_approval: ['operator'],
+  decide_approval: ['approver'],
 };
 
 /** Each case action's roles (as items' ACTION_ROLES): the operator's, but extending the approver's. */
@@ -76,6 +82,9 @@ const REFUSALS: Record<RequestVerb, string> = {
   decline_proposal: '决定不纳入主动公开需要“审批负责人”角色。',
   review_withheld:
     '不予公开信息的定期评估审查决定（条例第十八条）需要“保密审查员”“审批负责人”或“机关管理员”角色。',
+  request_approval: '提请审批需要“经办人”角色。',
+  decide_approval:
+    '批准或退回提请审批的事项需要“审批负责人”角色（条例第三十三条第二款：经政府信息公开工作机构负责人同意）。',
 };
 
 /** Whether the actor may do a verb on a request of their agency. */

@@ -25,6 +25,7 @@ import { reportFigureRoutes } from './reports/report-figures.ts';
 import { reportPublicRoutes } from './reports/report-public.ts';
 import { reportVersionRoutes } from './reports/report-versions.ts';
 import { reportRoutes } from './reports/reports.ts';
+import { approvalRequestRoutes } from './requests/approval-requests.ts';
 import { publicRequestRoutes } from './requests/public-requests.ts';
 import { requestActionRoutes } from './requests/request-actions.ts';
 import { requestApplicantIdRoutes } from './requests/request-applicant-id.ts';
@@ -49,6 +50,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestProposalRoutes,
   requestRoutes,
   requestActionRoutes,
+  approvalRequestRoutes,
   dashboardRoutes,
   requestApplicantIdRoutes,
   requestAssistanceRoutes,

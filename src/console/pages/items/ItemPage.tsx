@@ -17,13 +17,14 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { eventLabelIn } from '../../../domain/events/names.ts';
+import { type ItemAction, refusalFor } from '../../../domain/items/state-machine.ts';
 import { messageOf } from '../../api/client.ts';
 import { itemsApi } from '../../api/items.ts';
 import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
 import { base64Of } from '../../lib/files.ts';
 import { formatInstant, labelOf } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { useAgencyCode } from '../../session-context.tsx';
+import { useAgencyCode, useSession } from '../../session-context.tsx';
 import { ItemActionModal } from './ItemActionModal.tsx';
 import { ITEM_ACTION_LABELS, ITEM_REVIEW_RESULT_LABELS, ITEM_STATE_LABELS } from './labels.ts';
 import { PolicyLinksCard } from './PolicyLinksCard.tsx';
@@ -33,6 +34,7 @@ const BUTTONS = ['submit', 'approve', 'reject', 'publish', 'withdraw', 'post'];
 
 export default function ItemPage() {
   const agency = useAgencyCode();
+  const session = useSession();
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -42,6 +44,10 @@ export default function ItemPage() {
 
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!item) return null;
+  // the buttons follow the items' policy (state-machine.ts refusalFor: the role, and no one reviews their own draft)
+  const actor = { username: session.session?.user.username ?? '', roles: session.agency?.roles ?? [] };
+  const may = (a: string) =>
+    item.allowedActions.includes(a) && refusalFor(a as ItemAction, actor, item.createdBy) === null;
 
   /** Actions without fields run at once. */
   const run = async (name: string) => {
@@ -70,10 +76,8 @@ export default function ItemPage() {
       </Flex>
       <section aria-label="可办理的操作" style={{ margin: '16px 0' }}>
         <Flex gap={8} wrap>
-          {item.allowedActions.includes('edit') && (
-            <Button onClick={() => navigate(`/items/${id}/edit`)}>修改内容</Button>
-          )}
-          {BUTTONS.filter((a) => item.allowedActions.includes(a)).map((a) => (
+          {may('edit') && <Button onClick={() => navigate(`/items/${id}/edit`)}>修改内容</Button>}
+          {BUTTONS.filter(may).map((a) => (
             <Button
               key={a}
               type={a === 'publish' || a === 'approve' ? 'primary' : 'default'}
@@ -142,14 +146,17 @@ export default function ItemPage() {
             style={{ marginTop: 16 }}
             attachments={item.attachments}
             downloadUrl={(a) => item.attachments.find((x) => x.id === a.id)?.url ?? '#'}
-            upload={async (file) =>
-              itemsApi.attach(agency, id, {
-                expectedVersion: item.version,
-                fileName: file.name,
-                contentBase64: await base64Of(file),
-              })
+            upload={
+              may('attach')
+                ? async (file) =>
+                    itemsApi.attach(agency, id, {
+                      expectedVersion: item.version,
+                      fileName: file.name,
+                      contentBase64: await base64Of(file),
+                    })
+                : undefined
             }
-            remove={(a) => itemsApi.detach(agency, id, a.id, item.version)}
+            remove={may('detach') ? (a) => itemsApi.detach(agency, id, a.id, item.version) : undefined}
             lockedReason={
               item.allowedActions.includes('attach')
                 ? null

@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import { messageOf } from '../../api/client.ts';
 import { type ItemDetail, itemsApi, type RelatedItem } from '../../api/items.ts';
 import { labelOf } from '../../lib/format.ts';
+import { useSession } from '../../session-context.tsx';
 import { ITEM_STATE_LABELS } from './labels.ts';
 
 function Related({ item }: { item: RelatedItem }) {
@@ -72,9 +73,10 @@ export function PolicyLinksCard(props: { agency: string; item: ItemDetail; onCha
   const { message } = App.useApp();
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const { allows } = useSession();
   const { agency, item } = props;
   if (!item.isPolicyDocument && !item.isInterpretation) return null;
-  const canLink = item.allowedActions.includes('link');
+  const canLink = item.allowedActions.includes('link') && allows('items/link');
 
   const link = async (policyItemId: number | null) => {
     setBusy(true);

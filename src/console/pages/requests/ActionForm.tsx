@@ -1,13 +1,14 @@
 /** The form of one case action: its fields (as the server's payload schema names them) and the day it happened. */
-import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { APPROVAL_GROUNDS, isApprovableAction } from '../../../domain/requests/approvals.ts';
 import {
   PROVISION_METHOD_LABELS,
   PROVISION_METHODS,
   PROVISION_REASON_LABELS,
   PROVISION_REASONS,
 } from '../../../domain/requests/provision.ts';
-import { requestsApi } from '../../api/requests.ts';
+import { approvalsApi, requestsApi } from '../../api/requests.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { DecideCorrectionFields } from './DecideCorrectionFields.tsx';
 import { DecideFields } from './DecideFields.tsx';
@@ -273,18 +274,31 @@ export function ActionModal(props: {
   caseId: number;
   version: number;
   action: string | null;
+  /** 提请审批: the fields go to the approver (approvals.ts) instead of taking the action */
+  approval?: boolean;
   onClose(): void;
   onDone(): void;
 }) {
-  const { action } = props;
+  const { action, approval } = props;
   const [form] = Form.useForm<Values>();
-  const title = action ? ((CASE_ACTION_LABELS as Record<string, string>)[action] ?? action) : '';
+  const label = action ? ((CASE_ACTION_LABELS as Record<string, string>)[action] ?? action) : '';
+  const title = approval ? `提请审批：${label}` : label;
 
   const send = async (values: Values) => {
     if (!action) return;
+    const { payload, occurredOn } = payloadOf(values);
+    if (approval) {
+      await approvalsApi.request(props.agency, props.caseId, {
+        expectedVersion: props.version,
+        action,
+        payload,
+      });
+      return;
+    }
     await requestsApi.act(props.agency, props.caseId, action, {
       expectedVersion: props.version,
-      ...payloadOf(values),
+      payload,
+      ...(occurredOn ? { occurredOn } : {}),
     });
   };
 
@@ -298,10 +312,20 @@ export function ActionModal(props: {
       onDone={props.onDone}
       forceRender
     >
+      {approval && action && isApprovableAction(action) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${APPROVAL_GROUNDS[action]}提交后由审批负责人批准（批准即办理）或退回。`}
+        />
+      )}
       {action && <ActionFields action={action} />}
-      <Form.Item label="发生日期" name="occurredOn" extra="不填为今天">
-        <DatePicker />
-      </Form.Item>
+      {!approval && (
+        <Form.Item label="发生日期" name="occurredOn" extra="不填为今天">
+          <DatePicker />
+        </Form.Item>
+      )}
     </FormModal>
   );
 }

@@ -17,6 +17,12 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { eventLabelIn } from '../../../domain/events/names.ts';
+import type { PolicyVerb } from '../../../domain/policies.ts';
+import {
+  DELIVERY_METHOD_LABELS as APPLICANT_DELIVERY_LABELS,
+  INFORMATION_FORM_LABELS,
+} from '../../../domain/requests/applicant.ts';
+import { needsApproval } from '../../../domain/requests/approvals.ts';
 import {
   CORRECTION_OUTCOME_LABELS,
   REQUEST_KIND_LABELS,
@@ -27,8 +33,9 @@ import { caseEventDetail } from '../../lib/case-event-detail.ts';
 import { base64Of } from '../../lib/files.ts';
 import { dayCounter, formatInstant, labelOf, urgencyColor } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { useAgencyCode } from '../../session-context.tsx';
+import { useAgencyCode, useSession } from '../../session-context.tsx';
 import { ActionModal } from './ActionForm.tsx';
+import { ApprovalsCard } from './ApprovalsCard.tsx';
 import { DeliveryModal } from './DeliveryModal.tsx';
 import { IntakeCard } from './IntakeCard.tsx';
 import {
@@ -58,17 +65,40 @@ function Header({ found }: { found: CaseDetail }) {
   );
 }
 
+/** A text staff copy into a letter, an envelope or an e-mail: copyable, or — when not given. */
+function copyable(text: string | undefined | null) {
+  return text ? (
+    <Typography.Text copyable={{ text, tooltips: ['复制', '已复制'] }}>{text}</Typography.Text>
+  ) : (
+    '—'
+  );
+}
+
+/** A choice of the application form (所需信息的形式, 获取方式) in words, with its “其他” text. */
+function choiceOf(labels: Record<string, string>, value?: string, other?: string): string {
+  if (!value) return '—';
+  const label = labels[value] ?? value;
+  return value === 'other' && other ? `${label}：${other}` : label;
+}
+
 export default function CasePage() {
   const agency = useAgencyCode();
+  const session = useSession();
   const id = Number(useParams().id);
   const { message } = App.useApp();
   const { data: found, error, reload } = useApi(() => requestsApi.get(agency, id), [agency, id]);
-  const [action, setAction] = useState<string | null>(null);
+  const [action, setAction] = useState<{ name: string; approval: boolean } | null>(null);
   const [sending, setSending] = useState<CaseLetter | null>(null);
 
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!found) return null;
   const applicant = found.applicant ?? {};
+  // the buttons follow the policy tables (domain/policies.ts): what the state allows and the role may
+  const roles = { roles: session.agency?.roles ?? [] };
+  const direct = found.allowedActions.filter((a) => session.allows(`case/${a}` as PolicyVerb));
+  const toApprove = found.allowedActions.filter((a) => needsApproval(roles, a));
+  const pendingFor = (a: string) => found.approvals.some((p) => p.action === a && p.state === 'pending');
+  const mayDeliver = session.allows('requests/record_delivery');
   const correction = found.correction;
   // 条例 第四十一条: a correction request states its record, and has its own outcome and no statutory period
   const requestItems = correction
@@ -93,20 +123,36 @@ export default function CasePage() {
       <Header found={found} />
       <section aria-label="可办理的操作" style={{ margin: '16px 0' }}>
         <Flex gap={8} wrap>
-          {found.allowedActions.map((a) => (
+          {direct.map((a) => (
             <Button
               key={a}
               type={a === 'decide' || a === 'decide_correction' ? 'primary' : 'default'}
-              onClick={() => setAction(a)}
+              onClick={() => setAction({ name: a, approval: false })}
             >
               {labelOf(CASE_ACTION_LABELS, a)}
+            </Button>
+          ))}
+          {toApprove.map((a) => (
+            <Button
+              key={`approval-${a}`}
+              disabled={pendingFor(a)}
+              title={pendingFor(a) ? '已提请审批，待审批负责人批准或退回' : undefined}
+              onClick={() => setAction({ name: a, approval: true })}
+            >
+              {`提请审批：${labelOf(CASE_ACTION_LABELS, a)}`}
             </Button>
           ))}
           {found.allowedActions.length === 0 && (
             <Typography.Text type="secondary">该申请已办结。</Typography.Text>
           )}
+          {found.allowedActions.length > 0 && direct.length + toApprove.length === 0 && (
+            <Typography.Text type="secondary">
+              该申请当前的办理操作由经办人或审批负责人进行，您可以查看。
+            </Typography.Text>
+          )}
         </Flex>
       </section>
+      <ApprovalsCard agency={agency} approvals={found.approvals} onChanged={reload} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title="申请信息">
@@ -138,9 +184,28 @@ export default function CasePage() {
                   label: '申请人类型',
                   children: labelOf(APPLICANT_TYPE_LABELS, found.applicantType),
                 },
-                { key: 'name', label: '申请人', children: applicant.name ?? '—' },
-                { key: 'phone', label: '联系电话', children: applicant.phone ?? '—' },
-                { key: 'address', label: '通信地址', children: applicant.address ?? '—' },
+                { key: 'name', label: '申请人', children: copyable(applicant.name) },
+                { key: 'phone', label: '联系电话', children: copyable(applicant.phone) },
+                { key: 'email', label: '电子邮箱', children: copyable(applicant.email) },
+                { key: 'address', label: '通信地址（送达地址）', children: copyable(applicant.address) },
+                ...(correction
+                  ? []
+                  : [
+                      {
+                        key: 'form',
+                        label: '所需信息的形式',
+                        children: choiceOf(INFORMATION_FORM_LABELS, applicant.form, applicant.formOther),
+                      },
+                      {
+                        key: 'delivery',
+                        label: '获取方式',
+                        children: choiceOf(
+                          APPLICANT_DELIVERY_LABELS,
+                          applicant.delivery,
+                          applicant.deliveryOther,
+                        ),
+                      },
+                    ]),
                 ...requestItems,
                 { key: 'decided', label: '办结日期', children: found.decidedOn ?? '—' },
                 { key: 'tracking', label: '查询码', span: 2, children: <code>{found.trackingCode}</code> },
@@ -194,13 +259,15 @@ export default function CasePage() {
                       >
                         下载
                       </a>
-                      <Button
-                        size="small"
-                        onClick={() => setSending(l)}
-                        aria-label={`${l.delivery ? '更正送达' : '送达'} ${letterName(l.kind)}`}
-                      >
-                        {l.delivery ? '更正送达' : '送达'}
-                      </Button>
+                      {mayDeliver && (
+                        <Button
+                          size="small"
+                          onClick={() => setSending(l)}
+                          aria-label={`${l.delivery ? '更正送达' : '送达'} ${letterName(l.kind)}`}
+                        >
+                          {l.delivery ? '更正送达' : '送达'}
+                        </Button>
+                      )}
                     </Flex>
                   ),
                 },
@@ -211,12 +278,15 @@ export default function CasePage() {
             style={{ marginTop: 16 }}
             attachments={found.attachments}
             downloadUrl={(a) => requestsApi.attachmentUrl(agency, id, a.id)}
-            upload={async (file) =>
-              requestsApi.attach(agency, id, {
-                expectedVersion: found.version,
-                fileName: file.name,
-                contentBase64: await base64Of(file),
-              })
+            upload={
+              session.allows('requests/attach')
+                ? async (file) =>
+                    requestsApi.attach(agency, id, {
+                      expectedVersion: found.version,
+                      fileName: file.name,
+                      contentBase64: await base64Of(file),
+                    })
+                : undefined
             }
             onChanged={reload}
           />
@@ -254,6 +324,7 @@ export default function CasePage() {
           caseId={id}
           version={found.version}
           letter={sending}
+          applicantDelivery={applicant.delivery}
           onClose={() => setSending(null)}
           onDone={() => {
             message.success(`${letterName(sending.kind)}：已登记送达`);
@@ -266,10 +337,12 @@ export default function CasePage() {
         agency={agency}
         caseId={id}
         version={found.version}
-        action={action}
+        action={action?.name ?? null}
+        approval={action?.approval}
         onClose={() => setAction(null)}
         onDone={() => {
-          message.success(`${labelOf(CASE_ACTION_LABELS, action)}：已完成`);
+          const label = labelOf(CASE_ACTION_LABELS, action?.name ?? null);
+          message.success(action?.approval ? `${label}：已提请审批` : `${label}：已完成`);
           setAction(null);
           reload();
         }}

@@ -6,7 +6,11 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { todayInChina } from '../../../domain/dates.ts';
-import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS } from '../../../domain/letters/delivery.ts';
+import {
+  DELIVERY_METHOD_LABELS,
+  DELIVERY_METHODS,
+  deliveryMethodForApplicant,
+} from '../../../domain/letters/delivery.ts';
 import { type CaseLetter, requestsApi } from '../../api/requests.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { letterName } from './letters.ts';
@@ -25,6 +29,8 @@ export function DeliveryModal(props: {
   caseId: number;
   version: number;
   letter: CaseLetter | null;
+  /** the applicant's chosen 获取方式 (post, email, pickup, other): the method starts from it */
+  applicantDelivery?: string | null;
   onClose(): void;
   onDone(): void;
 }) {
@@ -54,9 +60,23 @@ export function DeliveryModal(props: {
       send={send}
       onClose={props.onClose}
       onDone={props.onDone}
-      initialValues={{ sentOn: dayjs(today) }}
+      initialValues={{
+        sentOn: dayjs(today),
+        // a letter already sent keeps its method; else the applicant's choice — 条例 第二十九条第二款第（三）项：
+        // “申请公开的政府信息的形式要求，包括获取信息的方式、途径”
+        method: letter?.delivery?.method ?? deliveryMethodForApplicant(props.applicantDelivery) ?? undefined,
+      }}
     >
-      <Form.Item label="送达方式" name="method" rules={[{ required: true, message: '请选择送达方式' }]}>
+      <Form.Item
+        label="送达方式"
+        name="method"
+        extra={
+          deliveryMethodForApplicant(props.applicantDelivery)
+            ? '已按申请人选择的获取方式预选，可更改'
+            : undefined
+        }
+        rules={[{ required: true, message: '请选择送达方式' }]}
+      >
         <Select options={METHOD_OPTIONS} placeholder="邮寄、电子邮件、当面领取或在线送达" />
       </Form.Item>
       <Form.Item

@@ -128,6 +128,51 @@ describeEachDatabase('GET /api/v1/agencies/:code/dashboard', (use) => {
     expect(waiting?.cases[0].workingDaysLeft).toBe(calendar.workingDaysBetween(TODAY, '2026-12-08'));
   });
 
+  it('has a tile per queue view (新收 today and this week, 办理中, 即将到期, 已逾期, 待审批), each the queue’s total', async () => {
+    const view = (await dashboard()) as unknown as {
+      weekStart: string;
+      tiles: Array<{
+        key: string;
+        label: string;
+        count: number;
+        filter: string;
+        receivedFrom?: string;
+        receivedTo?: string;
+      }>;
+    };
+    expect(view.weekStart).toBe('2026-11-23');
+    expect(view.tiles.map((t) => t.label)).toEqual([
+      '今日新收',
+      '本周新收',
+      '办理中',
+      '即将到期',
+      '已逾期',
+      '待审批',
+    ]);
+    const tile = (key: string) => view.tiles.find((t) => t.key === key);
+    expect(tile('received_today')).toMatchObject({
+      filter: 'all',
+      receivedFrom: TODAY,
+      receivedTo: TODAY,
+      count: 1,
+    });
+    // received every other day from 40 days ago: this week (from Monday 23 November) holds the 24th and today
+    expect(tile('received_this_week')).toMatchObject({
+      receivedFrom: '2026-11-23',
+      receivedTo: TODAY,
+      count: 2,
+    });
+    expect(tile('overdue')?.count).toBe(registered.filter((r) => r.dueOn < TODAY).length);
+    expect(tile('pending_approval')?.count).toBe(0);
+    for (const t of view.tiles) {
+      const params = new URLSearchParams({ filter: t.filter, limit: '1' });
+      if (t.receivedFrom) params.set('receivedFrom', t.receivedFrom);
+      if (t.receivedTo) params.set('receivedTo', t.receivedTo);
+      const queue = await app.inject({ url: `${BASE}/requests?${params}`, headers: OPERATOR });
+      expect(queue.json().total, t.key).toBe(t.count);
+    }
+  });
+
   it('asks who is calling and whether they work for the agency', async () => {
     expect((await app.inject(`${BASE}/dashboard`)).statusCode).toBe(401);
     const unknown = await app.inject({ url: '/api/v1/agencies/nobody/dashboard', headers: OPERATOR });

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { answerOnTheSpot } from '../../../commands/requests/answer-on-the-spot.ts';
 import { onTheSpotBody, registerBody } from '../../../commands/requests/register-input.ts';
 import { registerRequest } from '../../../commands/requests/register-request.ts';
+import { listApprovalRequests } from '../../../db/queries/approval-requests.ts';
 import { findCase, listCases, queueCounts } from '../../../db/queries/request-cases.ts';
+import { DUE_SOON_WORKING_DAYS } from '../../../domain/requests/queues.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
@@ -97,7 +99,7 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
     async (request) => {
       const agencyId = agencyOf(request).id;
       const today = clock.today();
-      const dueSoonUntil = (await calendars.get()).addWorkingDays(today, 3);
+      const dueSoonUntil = (await calendars.get()).addWorkingDays(today, DUE_SOON_WORKING_DAYS);
       const { filter, limit, offset, q, receivedFrom, receivedTo } = request.query;
       const page = await listCases(db, agencyId, {
         ...{ filter, today, dueSoonUntil, limit, offset },
@@ -122,7 +124,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
       const agencyId = agencyOf(request).id;
       const found = await findCase(db, agencyId, request.params.id);
       if (!found) throw new AppError('not_found', `未找到编号为 ${request.params.id} 的申请。`);
-      return caseJson(found, await calendars.get(), clock.today());
+      const approvals = await listApprovalRequests(db.kysely, agencyId, { requestId: found.row.id });
+      return { ...caseJson(found, await calendars.get(), clock.today()), approvals };
     },
   );
 };
