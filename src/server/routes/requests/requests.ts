@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { answerOnTheSpot } from '../../../commands/requests/answer-on-the-spot.ts';
 import { onTheSpotBody, registerBody } from '../../../commands/requests/register-input.ts';
 import { registerRequest } from '../../../commands/requests/register-request.ts';
+import { loadActorNames } from '../../../db/queries/actor-names.ts';
 import { findCase, listCases, queueCounts } from '../../../db/queries/request-cases.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
-import { caseJson } from '../../presenters/case-json.ts';
+import { caseJson, caseUsernames } from '../../presenters/case-json.ts';
 import { agencyCode, caseParams, errorBody, readErrors, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import {
@@ -122,7 +123,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
       const agencyId = agencyOf(request).id;
       const found = await findCase(db, agencyId, request.params.id);
       if (!found) throw new AppError('not_found', `未找到编号为 ${request.params.id} 的申请。`);
-      return caseJson(found, await calendars.get(), clock.today());
+      const names = await loadActorNames(db, caseUsernames(found));
+      return caseJson(found, await calendars.get(), clock.today(), names);
     },
   );
 };
