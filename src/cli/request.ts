@@ -5,6 +5,7 @@ import { recordAssistance } from '../commands/requests/record-assistance.ts';
 import { onTheSpotBody, registerBody } from '../commands/requests/register-input.ts';
 import { registerRequest } from '../commands/requests/register-request.ts';
 import type { Db } from '../db/connection.ts';
+import { loadActorNames } from '../db/queries/actor-names.ts';
 import { findCase, listCases, type QueueFilter } from '../db/queries/request-cases.ts';
 import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../domain/requests/record-correction.ts';
 import { CASE_ACTIONS, type CaseAction } from '../domain/requests/state-machine.ts';
 import { AppError } from '../errors.ts';
-import { caseJson } from '../server/presenters/case-json.ts';
+import { caseJson, caseUsernames } from '../server/presenters/case-json.ts';
 import { cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { caseLetters, outcomeBases, printLetters } from './request-letters.ts';
@@ -195,7 +196,7 @@ export async function requestCommand(io: CliIo, db: Db, args: string[]): Promise
       case 'show': {
         const found = await findCase(db, agencyId, Number(positionals[0]));
         if (!found) throw new UsageError(`未找到编号为 ${positionals[0]} 的申请`);
-        print(caseJson(found, calendar, today));
+        print(caseJson(found, calendar, today, await loadActorNames(db, caseUsernames(found))));
         return 0;
       }
       case 'list': {

@@ -171,6 +171,7 @@ export const itemDetailSchema = publicItemSchema.extend({
   review: z
     .object({
       reviewer: z.string(),
+      reviewerName: z.string().describe('the reviewer’s name (姓名)'),
       reviewedOn: z.string().nullable(),
       result: z.string().nullable(),
       opinion: z.string().nullable(),
@@ -193,12 +194,14 @@ export const itemDetailSchema = publicItemSchema.extend({
       type: z.string(),
       at: z.string(),
       actor: z.string(),
+      actorName: z.string().describe('the user’s name (姓名)'),
       stateBefore: z.string().nullable(),
       stateAfter: z.string(),
       data: z.record(z.string(), z.unknown()),
     }),
   ),
   createdBy: z.string(),
+  createdByName: z.string().describe('the author’s name (姓名)'),
   fromRequests: z
     .array(z.object({ id: z.number().int(), registrationNo: z.string().nullable(), information: z.string() }))
     .describe('条例第四十四条: the requests this item was drafted from (纳入主动公开)'),

@@ -224,6 +224,7 @@ export const letterDeliverySchema = z.object({
   trackingNo: z.string().nullable(),
   note: z.string().nullable(),
   recordedBy: z.string().nullable(),
+  recordedByName: z.string().nullable().describe('who recorded it, by name (姓名)'),
 });
 
 /** One case as staff see it: the applicant (ID number masked), clock, timeline, letters, files. */
@@ -285,6 +286,7 @@ export const caseDetailSchema = z.object({
       occurredOn: z.string(),
       recordedAt: z.string(),
       actor: z.string(),
+      actorName: z.string().describe('the user’s name (姓名)'),
       stateBefore: z.string().nullable(),
       stateAfter: z.string().nullable(),
       data: z.record(z.string(), z.unknown()),
@@ -309,6 +311,7 @@ export const caseDetailSchema = z.object({
       size: z.number().int(),
       createdAt: z.string(),
       createdBy: z.string(),
+      createdByName: z.string(),
     }),
   ),
   reviews: z.array(
@@ -331,6 +334,7 @@ export const caseDetailSchema = z.object({
           result: z.enum(['included', 'not_included']),
           reason: z.string(),
           actor: z.string(),
+          actorName: z.string(),
           decidedAt: z.string(),
           item: z.object({ id: z.number().int(), title: z.string(), status: z.string() }).nullable(),
         }),

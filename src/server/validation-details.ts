@@ -45,12 +45,49 @@ function isZodIssue(fields: IssueFields): fields is IssueFields & ZodRawIssue {
   return ZOD_ISSUE_CODES.has(fields.code);
 }
 
-/** A Chinese message for one issue: the schema's own when it is Chinese, else zod's zh-CN text. */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  number: '应为数字',
+  int: '应为整数',
+  string: '应为文字',
+  boolean: '应为“是”或“否”',
+  array: '应为一组值',
+  object: '格式不正确',
+  date: '应为日期',
+};
+
+/**
+ * Our own words for zod's commonest defaults, which zh-CN says in a programmer's terms (“期望
+ * number <=10000”, “无效选项：期望以下之一 "a"|"b"”): the limit in plain words, no type names.
+ */
+function plainMessage(keyword: string, params: Record<string, unknown>): string | null {
+  const origin = String(params.origin ?? '');
+  const inclusive = params.inclusive !== false;
+  if (keyword === 'too_big') {
+    const max = String(params.maximum);
+    if (origin === 'string') return `最长 ${max} 个字`;
+    if (origin === 'array' || origin === 'set') return `最多 ${max} 项`;
+    return inclusive ? `应不大于 ${max}` : `应小于 ${max}`;
+  }
+  if (keyword === 'too_small') {
+    const min = String(params.minimum);
+    if (origin === 'string') return min === '1' ? '不能为空' : `至少 ${min} 个字`;
+    if (origin === 'array' || origin === 'set') return `至少 ${min} 项`;
+    return inclusive ? `应不小于 ${min}` : `应大于 ${min}`;
+  }
+  if (keyword === 'invalid_value') return '不是可选的值之一，请从列表中选择';
+  if (keyword === 'invalid_type') return TYPE_WORDS[String(params.expected)] ?? null;
+  if (keyword === 'not_multiple_of') return `应为 ${String(params.divisor)} 的整数倍`;
+  return null;
+}
+
+/** A Chinese message for one issue: the schema's own when it is Chinese, else ours, else zod's zh-CN text. */
 function chineseMessage(issue: FastifySchemaValidationError): string {
   if (issue.message && HAN.test(issue.message)) return issue.message;
   const params: Record<string, unknown> = issue.params;
   // Without the input, zh-CN would say “实际接收 undefined” about a value that was present.
   if (issue.keyword === 'invalid_type' && !('input' in params)) return '缺少该项或类型不正确';
+  const plain = plainMessage(issue.keyword, params);
+  if (plain) return plain;
   const fields: IssueFields = { ...params, code: issue.keyword, path: [] };
   if (!isZodIssue(fields)) return '格式不正确';
   try {

@@ -15,6 +15,8 @@ export interface AttachmentRow {
   size: number;
   createdAt?: string;
   createdBy?: string;
+  /** who uploaded it, by name (姓名): shown instead of the username */
+  createdByName?: string;
 }
 
 export interface AttachmentsCardProps {
@@ -110,7 +112,7 @@ export function AttachmentsCard(props: AttachmentsCardProps) {
                   title: '上传',
                   key: 'created',
                   render: (_: unknown, a: AttachmentRow) =>
-                    a.createdAt ? `${formatInstant(a.createdAt)} ${a.createdBy ?? ''}` : '—',
+                    a.createdAt ? `${formatInstant(a.createdAt)} ${a.createdByName ?? ''}` : '—',
                 },
               ]
             : []),

@@ -3,13 +3,14 @@
  * event log — filtered by who, what kind and a date range, newest first, more on request.
  */
 
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { EVENT_AREA_LABELS, eventNameLabel, eventSubjectLabel } from '../../domain/events/names.ts';
 import { eventSummary } from '../../domain/events/summary.ts';
 import { messageOf } from '../api/client.ts';
 import { type EventFilter, eventsApi, type LoggedEvent } from '../api/events.ts';
+import { usersApi } from '../api/users.ts';
 import { formatInstant } from '../lib/format.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useAgencyCode } from '../session-context.tsx';
@@ -37,7 +38,7 @@ export default function EventLogPage() {
 
   const apply = (values: FilterValues) =>
     setFilter({
-      actor: values.actor?.trim() || undefined,
+      actor: values.actor || undefined,
       name: values.name || undefined,
       from: values.range?.[0]?.format('YYYY-MM-DD'),
       to: values.range?.[1]?.format('YYYY-MM-DD'),
@@ -55,6 +56,7 @@ export default function EventLogPage() {
     }
   };
 
+  const users = useApi(() => usersApi.list(agency), [agency]);
   const rows = [...(data?.events ?? []), ...more];
   return (
     <Flex vertical gap={16}>
@@ -64,7 +66,13 @@ export default function EventLogPage() {
       <Card>
         <Form layout="inline" onFinish={apply} aria-label="筛选操作日志">
           <Form.Item name="actor" label="操作人">
-            <Input placeholder="用户名" allowClear />
+            <Select
+              placeholder="全部"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 160 }}
+              options={users.data?.users.map((u) => ({ value: u.username, label: u.displayName }))}
+            />
           </Form.Item>
           <Form.Item name="name" label="类别">
             <Select options={AREA_OPTIONS} placeholder="全部" allowClear style={{ width: 160 }} />
@@ -90,7 +98,7 @@ export default function EventLogPage() {
         scroll={{ x: 760 }}
         columns={[
           { title: '时间', dataIndex: 'at', render: (at: string) => formatInstant(at), width: 150 },
-          { title: '操作人', dataIndex: 'actor', width: 160 },
+          { title: '操作人', dataIndex: 'actorName', width: 160 },
           { title: '操作', dataIndex: 'name', render: (name: string) => eventNameLabel(name) },
           {
             title: '对象',

@@ -1,5 +1,6 @@
 /** A request case as the staff API shows it: the stored case, its clock as of today, what can be done. */
 
+import type { ActorNames } from '../../db/queries/actor-names.ts';
 import type { findCase } from '../../db/queries/request-cases.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
@@ -38,11 +39,21 @@ function correctionOf(stored: Record<string, unknown>): CorrectionRequest {
   };
 }
 
+/** Every user a case's page names (events, files, letters' 送达, 第四十四条 decisions). */
+export function caseUsernames(found: FoundCase): Array<string | null> {
+  return [
+    ...found.events.map((e) => e.actor),
+    ...found.attachments.map((a) => a.created_by),
+    ...found.letters.map((l) => l.sent_by),
+    ...found.publication.decisions.map((d) => d.actor),
+  ];
+}
+
 /**
  * The case, its timeline, its clock as of `today` and the actions its state allows. The applicant's
  * ID number is masked (the full number: `POST …/requests/:id/applicant-id`, logged).
  */
-export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string) {
+export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string, names: ActorNames) {
   const { row, events, letters, reviews, items, attachments, publication } = found;
   const clockEvents = clockEventsOf(
     events.map((e) => ({ type: e.type, on: e.occurred_on ?? '', data: e.data, seq: e.seq })),
@@ -81,6 +92,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
       occurredOn: e.occurred_on,
       recordedAt: e.recorded_at,
       actor: e.actor,
+      actorName: names(e.actor),
       stateBefore: e.state_before,
       stateAfter: e.state_after,
       data: parseJson(e.data),
@@ -100,6 +112,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
             trackingNo: l.sent_tracking_no,
             note: l.sent_note,
             recordedBy: l.sent_by,
+            recordedByName: l.sent_by ? names(l.sent_by) : null,
           }
         : null,
     })),
@@ -110,6 +123,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
       size: Number(a.size),
       createdAt: a.created_at,
       createdBy: a.created_by,
+      createdByName: names(a.created_by),
     })),
     reviews: reviews.map((r) => ({
       id: r.id,
@@ -118,7 +132,10 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
       decidedOn: r.decided_on,
       result: r.result,
     })),
-    publication,
+    publication: {
+      ...publication,
+      decisions: publication.decisions.map((d) => ({ ...d, actorName: names(d.actor) })),
+    },
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { eventPageSchema, eventQuery } from '../../../contract/events.ts';
+import { loadActorNames } from '../../../db/queries/actor-names.ts';
 import { listEvents } from '../../../db/queries/events.ts';
 import { eventLogRefusal } from '../../../domain/events/policy.ts';
 import { chinaDayEnd, chinaDayStart } from '../../../domain/events/summary.ts';
@@ -41,8 +42,15 @@ export const eventRoutes: RouteModule = async (app, { db }) => {
         from: from ? chinaDayStart(from) : undefined,
         to: to ? chinaDayEnd(to) : undefined,
       });
+      const names = await loadActorNames(
+        db,
+        page.events.map((e) => e.actor),
+      );
       return {
-        events: page.events.map(({ agencyId: _agency, ...event }) => event),
+        events: page.events.map(({ agencyId: _agency, ...event }) => ({
+          ...event,
+          actorName: names(event.actor),
+        })),
         nextCursor: page.nextCursor,
       };
     },

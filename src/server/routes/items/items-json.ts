@@ -1,4 +1,5 @@
 /** Items as the API shows them: a list row, the public page, the staff page (with its timeline). */
+import type { ActorNames } from '../../../db/queries/actor-names.ts';
 import type { FoundItem, ItemSummaryRow } from '../../../db/queries/items.ts';
 import type { WorkCalendar } from '../../../domain/calendar/types.ts';
 import {
@@ -10,6 +11,11 @@ import {
 import { allowedActions, ITEM_STATE_LABELS, type ItemState } from '../../../domain/items/state-machine.ts';
 import { publicationTimeliness } from '../../../domain/items/timeliness.ts';
 import { parseJson } from '../../presenters/json.ts';
+
+/** Every user an item's page names: its author, reviewer, the actors of its timeline. */
+export function itemUsernames(found: FoundItem): Array<string | null> {
+  return [found.row.created_by, found.row.reviewer, ...found.events.map((e) => e.actor)];
+}
 
 /** One row of a list. */
 export function itemSummaryJson(r: ItemSummaryRow) {
@@ -70,6 +76,7 @@ export function itemDetailJson(
   calendar: WorkCalendar,
   today: string,
   attachmentUrl: (id: number) => string,
+  names: ActorNames,
 ) {
   const { row } = found;
   const state = row.status as ItemState;
@@ -84,6 +91,7 @@ export function itemDetailJson(
     review: row.reviewer
       ? {
           reviewer: row.reviewer,
+          reviewerName: names(row.reviewer),
           reviewedOn: row.reviewed_on,
           result: row.review_result,
           opinion: row.review_opinion,
@@ -102,11 +110,13 @@ export function itemDetailJson(
       type: e.type,
       at: e.at,
       actor: e.actor,
+      actorName: names(e.actor),
       stateBefore: e.state_before,
       stateAfter: e.state_after,
       data: parseJson(e.data),
     })),
     createdBy: row.created_by,
+    createdByName: names(row.created_by),
     fromRequests: found.fromRequests.map((r) => ({
       id: r.id,
       registrationNo: r.registration_no,

@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import { createDraft } from '../../../commands/items/create-draft.ts';
 import { editItem } from '../../../commands/items/edit-item.ts';
+import { loadActorNames } from '../../../db/queries/actor-names.ts';
 import { findItem, listItems } from '../../../db/queries/items.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
 import { agencyCode, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
-import { itemDetailJson, itemSummaryJson } from './items-json.ts';
+import { itemDetailJson, itemSummaryJson, itemUsernames } from './items-json.ts';
 import {
   actionResultSchema,
   createItemBody,
@@ -84,7 +85,8 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => 
       const agencyId = agencyOf(request).id;
       const found = await findItem(db, agencyId, id);
       if (!found) throw new AppError('not_found', `未找到编号为 ${id} 的信息。`);
-      return itemDetailJson(found, await calendars.get(), clock.today(), staffAttachmentUrl(code, id));
+      const names = await loadActorNames(db, itemUsernames(found));
+      return itemDetailJson(found, await calendars.get(), clock.today(), staffAttachmentUrl(code, id), names);
     },
   );
 

@@ -8,12 +8,13 @@ import { answerOnTheSpot } from '../../../commands/requests/answer-on-the-spot.t
 import { onTheSpotBody, registerBody } from '../../../commands/requests/register-input.ts';
 import { registerRequest } from '../../../commands/requests/register-request.ts';
 import { listApprovalRequests } from '../../../db/queries/approval-requests.ts';
+import { loadActorNames } from '../../../db/queries/actor-names.ts';
 import { findCase, listCases, queueCounts } from '../../../db/queries/request-cases.ts';
 import { DUE_SOON_WORKING_DAYS } from '../../../domain/requests/queues.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
-import { caseJson } from '../../presenters/case-json.ts';
+import { caseJson, caseUsernames } from '../../presenters/case-json.ts';
 import { agencyCode, caseParams, errorBody, readErrors, writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import {
@@ -125,7 +126,8 @@ export const requestRoutes: RouteModule = async (app, { db, calendars, clock }) 
       const found = await findCase(db, agencyId, request.params.id);
       if (!found) throw new AppError('not_found', `未找到编号为 ${request.params.id} 的申请。`);
       const approvals = await listApprovalRequests(db.kysely, agencyId, { requestId: found.row.id });
-      return { ...caseJson(found, await calendars.get(), clock.today()), approvals };
+      const names = await loadActorNames(db, caseUsernames(found));
+      return { ...caseJson(found, await calendars.get(), clock.today(), names), approvals };
     },
   );
 };
