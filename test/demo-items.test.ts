@@ -3,6 +3,8 @@ import { loadDemo } from '../src/commands/load-demo.ts';
 import { testContext } from '../src/commands/testing-context.ts';
 import { DEMO_PLANS } from '../src/demo/lingang.ts';
 import { demoRuleRows } from '../src/demo/lingang-guide.ts';
+import { titleShape } from '../src/domain/items/related-titles.ts';
+import { loadItemPage, RELATED_ITEMS } from '../src/portal/queries/item-page.ts';
 import { publicSearch } from '../src/search/public-search.ts';
 import { describeEachDatabase } from './databases.ts';
 
@@ -74,5 +76,37 @@ describeEachDatabase('the demo agency’s published items', (use) => {
     });
     const policy = '关于进一步加强城乡低保对象动态管理的实施意见';
     expect(phrase?.hits.map((h) => h.title).sort()).toEqual([policy, `《${policy}》政策解读`].sort());
+  });
+
+  it('list related items that differ from the item and from each other, not the same notice of other months', async () => {
+    const db = use();
+    const agency = await db.kysely
+      .selectFrom('agencies')
+      .select('id')
+      .where('code', '=', 'lingang')
+      .executeTakeFirstOrThrow();
+    const items = await db.kysely
+      .selectFrom('items')
+      .select(['id', 'title'])
+      .where('agency_id', '=', agency.id)
+      .where((eb) =>
+        eb.or([
+          eb('title', 'like', '%行政处罚决定公示'),
+          eb('title', 'like', '%安全生产工作简报%'),
+          eb('title', 'like', '%城乡低保资金发放情况公示'),
+        ]),
+      )
+      .orderBy('id')
+      .limit(6)
+      .execute();
+    expect(items.length).toBe(6);
+    for (const item of items) {
+      const page = await loadItemPage(db, agency.id, item.id);
+      const shapes = page?.related.map((r) => titleShape(r.title)) ?? [];
+      expect(shapes.length).toBeGreaterThan(0);
+      expect(shapes.length).toBeLessThanOrEqual(RELATED_ITEMS);
+      expect(new Set(shapes).size).toBe(shapes.length);
+      expect(shapes).not.toContain(titleShape(item.title));
+    }
   });
 });

@@ -38,7 +38,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
     writeErr(
       io,
       demo.ok
-        ? `首次启动：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息）`
+        ? `首次启动：已载入示例机关 lingang（${demo.lines} 条记录、${demo.items} 条主动公开信息、${demo.openRequests} 件办理中的申请）`
         : '示例机关载入失败',
     );
   // numbers stored in clear by an earlier version are sealed now (nothing to do is the usual case)

@@ -4,6 +4,7 @@ import { loadDemoCases } from '../demo/lingang-cases.ts';
 import { addDemoGuide, demoRuleRows } from '../demo/lingang-guide.ts';
 import { demoItemRows } from '../demo/lingang-items.ts';
 import { LINGANG_2021_NARRATIVE } from '../demo/lingang-narrative.ts';
+import { loadDemoOpenCases } from '../demo/lingang-open-cases.ts';
 import { addDemoUsers } from '../demo/lingang-users.ts';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../domain/calendar/work-calendar.ts';
@@ -21,7 +22,8 @@ async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenera
 
 /**
  * `gongkai demo`: (re)loads the demo agency. Its records go through the same import path as any
- * file, its published items through the items import, its 2021 report published as version 1
+ * file, its published items through the items import, its requests through the case workflow (the
+ * seed's of 2020–2021, and this year's still open, dated back from the context's clock), its 2021 report published as version 1
  * (frozen, as the portal shows it; `publish2021: false` leaves it a draft); the old demo agency is removed in the
  * same transaction, so a failed reload changes nothing.
  */
@@ -32,6 +34,7 @@ export async function loadDemo(
   const { db } = ctx;
   const actor = ctx.actor.username;
   let itemCount = 0;
+  let openRequests = 0;
   const result = await importRecords(ctx, {
     lines: asLines(demoLines()),
     source: 'demo:lingang',
@@ -78,6 +81,13 @@ export async function loadDemo(
         agency.id,
         createWorkCalendar({ base: chineseDaysData }),
       );
+      // this year's cases still being handled, dated back from today (none in the reports' years)
+      openRequests = await loadDemoOpenCases(
+        withinTransaction(db, trx),
+        agency.id,
+        createWorkCalendar({ base: chineseDaysData }),
+        ctx.clock.today(),
+      );
       await trx
         .insertInto('annual_reports')
         .values({
@@ -118,11 +128,11 @@ export async function loadDemo(
     },
   });
   if (result.ok) publishedItemsChanged();
-  return { ...result, items: result.ok ? itemCount : 0 };
+  return { ...result, items: result.ok ? itemCount : 0, openRequests: result.ok ? openRequests : 0 };
 }
 
-/** The import's result and the number of published items loaded with it. */
-export type DemoLoadResult = ImportResult & { items: number };
+/** The import's result, the number of published items loaded with it and of requests still open. */
+export type DemoLoadResult = ImportResult & { items: number; openRequests: number };
 
 /**
  * First start: an installation with no agency at all gets the demo agency, so the README's first

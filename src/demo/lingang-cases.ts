@@ -19,7 +19,7 @@ import type { CaseAction } from '../domain/requests/state-machine.ts';
 const OPERATOR: Actor = { username: 'lingang-operator', roles: ['operator'] };
 
 /** A made-up but well-formed 居民身份证号 of Weihai (3710…). */
-const residentId = (birth: string, seq: string): string => {
+export const residentId = (birth: string, seq: string): string => {
   const first17 = `371002${birth}${seq}`;
   return first17 + residentIdCheckCode(first17);
 };

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../db/connection.ts';
 import { findItem } from '../../db/queries/items.ts';
+import { distinctRelated } from '../../domain/items/related-titles.ts';
 import { searchIndexFor } from '../../search/search-index.ts';
 import type { SearchHit } from '../../search/types.ts';
 
@@ -39,7 +40,8 @@ export async function publishedItemHead(db: Db, agencyId: number, itemId: number
 export async function loadItemPage(db: Db, agencyId: number, itemId: number) {
   const found = await findItem(db, agencyId, itemId, { publishedOnly: true });
   if (!found) return null;
-  const hits: SearchHit[] = await searchIndexFor(db.dialect).related(db.kysely, itemId, RELATED_ITEMS * 2);
+  // more than shown: hits of the same series (titles differing only in numbers) are dropped below
+  const hits: SearchHit[] = await searchIndexFor(db.dialect).related(db.kysely, itemId, RELATED_ITEMS * 4);
   const ids = hits.map((h) => h.id);
   const sameAgency =
     ids.length === 0
@@ -57,7 +59,11 @@ export async function loadItemPage(db: Db, agencyId: number, itemId: number) {
         );
   // Related items are others than the linked policy and interpretations, listed on their own.
   const linked = new Set([found.policy?.id, ...found.interpretations.map((i) => i.id)]);
-  const related = hits.filter((h) => sameAgency.has(h.id) && !linked.has(h.id)).slice(0, RELATED_ITEMS);
+  const related = distinctRelated(
+    found.row.title,
+    hits.filter((h) => sameAgency.has(h.id) && !linked.has(h.id)),
+    RELATED_ITEMS,
+  );
   return { found, related };
 }
 
