@@ -45,8 +45,8 @@ export function mainText(page: string): string {
 
 /** How a page's words are rendered: given by the route (the portal's own views). */
 export interface PageTexts {
-  guide(agency: AgencyProfile): string;
-  rules(agency: AgencyProfile): string;
+  guide(agency: AgencyProfile): Promise<string>;
+  rules(agency: AgencyProfile): Promise<string>;
 }
 
 /** The pages matching `text`, exact numbers first; `profiles` gives an agency's profile by code. */
@@ -84,10 +84,10 @@ export async function findPages(
     const p = await profile(agency.code);
     if (!p) continue;
     const guide = `${agency.name}政府信息公开指南`;
-    if (holdsAll(`${guide} ${texts.guide(p)}`))
+    if (holdsAll(`${guide} ${await texts.guide(p)}`))
       found.push({ kind: 'guide', title: guide, href: urls.guide(agency.code), note: '公开指南' });
     const rules = `${agency.name}政府信息公开制度`;
-    if (holdsAll(`${rules} ${texts.rules(p)}`))
+    if (holdsAll(`${rules} ${await texts.rules(p)}`))
       found.push({ kind: 'rules', title: rules, href: urls.rules(agency.code), note: '公开制度' });
   }
   return found;

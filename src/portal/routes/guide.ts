@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { agencyRemedies } from '../../commands/agencies/set-remedies.ts';
+import type { Db } from '../../db/connection.ts';
 import { agencyGuide, columnNote, listReadingPoints } from '../../db/queries/guide.ts';
 import { listItems } from '../../db/queries/items.ts';
 import { RULES_COLUMN } from '../../domain/guide/column-notes.ts';
@@ -17,7 +18,7 @@ import { agencyCode } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { ttlCache } from '../cache.ts';
 import { pageContext } from '../context.ts';
-import { renderGuide } from '../views/guide.ts';
+import { type GuideData, renderGuide } from '../views/guide.ts';
 import { renderRules } from '../views/section.ts';
 import type { PortalApp, PortalCaches } from './index.ts';
 import { agencyOrNotFound, sendPage } from './shared.ts';
@@ -30,17 +31,22 @@ const FORM_TYPES = {
 /** The instant stamped in the form's DOCX: the same particulars give the same bytes. */
 const FORM_STAMP = new Date('2019-05-15T00:00:00Z');
 
+/** What the guide page shows besides the agency's profile: its particulars, 查阅场所 and remedies. */
+export async function loadGuideData(db: Db, agencyId: number): Promise<GuideData> {
+  return {
+    guide: await agencyGuide(db.kysely, agencyId),
+    points: await listReadingPoints(db.kysely, agencyId),
+    remedies: await agencyRemedies(db.kysely, agencyId),
+  };
+}
+
 /** Registers the guide, its paper form and the rules page. */
 export function guidePages(app: PortalApp, { db }: RouteOptions, caches: PortalCaches): void {
   const forms = ttlCache<Buffer>(100, 10 * 60 * 1000);
 
   app.get('/agencies/:code/gongkai/guide', { schema: { params: codeParams } }, async (request, reply) => {
     const agency = await agencyOrNotFound(db, caches, request.params.code);
-    const data = {
-      guide: await agencyGuide(db.kysely, agency.id),
-      points: await listReadingPoints(db.kysely, agency.id),
-      remedies: await agencyRemedies(db.kysely, agency.id),
-    };
+    const data = await loadGuideData(db, agency.id);
     return sendPage(reply, renderGuide(agency, data, pageContext(request)));
   });
 

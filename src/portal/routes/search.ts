@@ -13,13 +13,15 @@ import { type AgencySummary, listAgencies } from '../../server/queries/agencies.
 import { SEARCH_PAGE_SIZE } from '../../server/routes/search/search.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
-import { type AgencyProfile, findAgencyProfile } from '../queries/catalog.ts';
 import { pageCount, pageRedirect, requestedPage } from '../paging.ts';
+import { type AgencyProfile, findAgencyProfile } from '../queries/catalog.ts';
 import { agencyCodesOf } from '../queries/item-page.ts';
 import { type ItemKinds, type SearchFacets, searchFacets } from '../queries/search-facets.ts';
 import { findPages, mainText, type PageHit, type PageTexts } from '../queries/search-pages.ts';
+import { renderGuide } from '../views/guide.ts';
 import { renderSearch, type SearchForm } from '../views/search.ts';
-import { renderGuide, renderRules } from '../views/section.ts';
+import { renderRules } from '../views/section.ts';
+import { loadGuideData } from './guide.ts';
 import type { PortalApp, PortalCaches } from './index.ts';
 import { sendPage } from './shared.ts';
 
@@ -99,10 +101,13 @@ export interface SearchPageData {
 }
 
 /** The guide and rules pages' words, as a visitor reads them (rendered once per search, not cached). */
-const PAGE_TEXTS: PageTexts = {
-  guide: (agency) => mainText(renderGuide(agency, { url: '/', large: false })),
-  rules: (agency) => mainText(renderRules(agency, [], { url: '/', large: false })),
-};
+function pageTexts(db: Db): PageTexts {
+  return {
+    guide: async (agency) => mainText(renderGuide(agency, await loadGuideData(db, agency.id), PAGE_CONTEXT)),
+    rules: async (agency) => mainText(renderRules(agency, [], '', PAGE_CONTEXT)),
+  };
+}
+const PAGE_CONTEXT = { url: '/', large: false };
 
 async function runSearch(
   db: Db,
@@ -132,7 +137,7 @@ async function runSearch(
           { agency: form.agency, year: form.year, itemsOnly },
           agencies,
           profile,
-          PAGE_TEXTS,
+          pageTexts(db),
         )
       : [];
   const { facets, kinds } = await searchFacets(db, result?.matchedIds ?? []);
