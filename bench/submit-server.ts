@@ -9,7 +9,8 @@
  *
  * With BENCH_BASELINE=1 it also has `POST /bench/insert`, a route that only INSERTs a bare request
  * row through the same server and connection — the baseline the submissions are compared with.
- * That route exists in this bench build only, never in src/server.
+ * `GET /bench/cpu` answers the server's CPU time so far. Those routes exist in this bench build
+ * only, never in src/server.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,12 @@ process.env.GONGKAI_ID_KEY_FILE ||= join(tmpdir(), 'gongkai-bench-keys.json');
 const url = process.env.DATABASE_URL ?? '';
 const code = process.env.BENCH_AGENCY ?? 'benchzone';
 const synchronous = process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL';
-const db = openDb(url, { searchPath: process.env.BENCH_SEARCH_PATH || undefined, synchronous });
+const db = openDb(url, {
+  searchPath: process.env.BENCH_SEARCH_PATH || undefined,
+  synchronous,
+  // as `gongkai serve` (src/cli/serve.ts); BENCH_GROUP_COMMIT=0 measures without
+  groupCommit: process.env.BENCH_GROUP_COMMIT !== '0',
+});
 await migrateToLatest(db);
 const found = await db.kysely.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
 const agencyId = found?.id ?? (await createTestAgency(db, code));
@@ -55,6 +61,11 @@ if (process.env.BENCH_BASELINE === '1') {
       ${`baseline ${process.pid} ${n}`})`.execute(db.kysely);
     return reply.code(201).send({ ok: true });
   });
+}
+if (process.env.BENCH_BASELINE === '1') {
+  // the server's own CPU time (user + system, µs) so far: the bench takes it before and after each
+  // phase — a cost per submission that the other work on a shared machine does not change
+  app.get('/bench/cpu', async () => process.cpuUsage());
 }
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(`${JSON.stringify({ port: Number(new URL(address).port) })}\n`);

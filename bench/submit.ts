@@ -54,6 +54,12 @@ const fmt = (n: number, digits = 0) =>
 const sqliteTarget = () => scratchSqlite(`SQLite (synchronous ${synchronous})`);
 const postgresTarget = () => scratchPostgres(PG_URL);
 
+/** The server child's CPU time so far (user + system), in ms. */
+async function serverCpu(base: string): Promise<number> {
+  const usage = (await (await fetch(`${base}/bench/cpu`)).json()) as { user: number; system: number };
+  return (usage.user + usage.system) / 1000;
+}
+
 function latencyLine(results: Submission[], ms: number): string {
   const times = results.map((r) => r.ms);
   const ok = results.filter((r) => r.status >= 200 && r.status < 300).length;
@@ -73,6 +79,18 @@ async function benchOne(target: Target, importFile: string | null): Promise<bool
   let good = true;
   try {
     const prefix = `bench-${Date.now().toString(36)}`;
+    // warm-up, not counted: the server's modules load and compile on their first requests
+    for (const path of ['/api/v1/agencies/benchzone/requests/online', '/bench/insert']) {
+      let warm = 0;
+      await runSubmitters({
+        base: server.base,
+        path,
+        clients,
+        prefix: `warm-${prefix}`,
+        running: () => warm++ < clients,
+      });
+    }
+    const cpuBefore = await serverCpu(server.base);
     const deadline = performance.now() + seconds * 1000;
     const started = performance.now();
     const importing = importFile
@@ -88,6 +106,7 @@ async function benchOne(target: Target, importFile: string | null): Promise<bool
       running: () => performance.now() < deadline,
     });
     const elapsed = performance.now() - started;
+    const cpuSubmissions = (await serverCpu(server.base)) - cpuBefore;
     const imported = await importing;
     const check = await checkStored(db, prefix, results);
     const fivexx = results.filter((r) => r.status >= 500).length;
@@ -110,6 +129,7 @@ async function benchOne(target: Target, importFile: string | null): Promise<bool
       running: () => sent++ < check.receipts,
     });
     const baselineMs = performance.now() - baselineStarted;
+    const cpuBaseline = (await serverCpu(server.base)) - cpuBefore - cpuSubmissions;
     const baselineRate = baseline.filter((r) => r.status === 201).length / (baselineMs / 1000);
 
     console.log(`\n${target.name}: ${clients} clients × ${seconds} s`);
@@ -124,6 +144,12 @@ async function benchOne(target: Target, importFile: string | null): Promise<bool
     );
     const ratio = rate / baselineRate;
     console.log(`  submissions/s ÷ baseline/s = ${fmt(ratio * 100, 1)}%`);
+    const perSubmission = cpuSubmissions / Math.max(results.length, 1);
+    const perInsert = cpuBaseline / Math.max(baseline.length, 1);
+    console.log(
+      `  server CPU: ${fmt(perSubmission, 2)} ms a submission, ${fmt(perInsert, 2)} ms a bare INSERT ` +
+        `(${fmt((perInsert / perSubmission) * 100, 1)}%; less at the mercy of the machine's other work than the rates)`,
+    );
     if (imported) {
       console.log(
         `  import of ${fmt(importLines)} lines: exit ${imported.code} in ${fmt(imported.ms / 1000, 1)} s — ${imported.said}`,

@@ -9,12 +9,12 @@ import { type CliIo, databaseUrl, writeErr } from './io.ts';
  * directory), it would silently be a new, empty database — so its creation is said on stderr, with
  * where the file is and how to name another database.
  */
-export function openCliDb(io: CliIo): Db {
+export function openCliDb(io: CliIo, options?: Parameters<typeof openDb>[1]): Db {
   const url = databaseUrl(io);
   const { dialect, target } = parseDatabaseUrl(url);
   const file = dialect === 'sqlite' && target !== ':memory:' ? resolve(target) : null;
   const created = !io.env.DATABASE_URL && file !== null && !existsSync(file);
-  const db = openDb(url);
+  const db = openDb(url, options);
   if (created)
     writeErr(
       io,

@@ -19,7 +19,8 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   const port = Number(values.port ?? io.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
   await ensureConsoleBuilt(io);
-  const db = openCliDb(io);
+  // the server's transactions share their commits when they end together (db/sqlite-group-commit.ts)
+  const db = openCliDb(io, { groupCommit: true });
   let filesDir: string;
   let backupDir: string | null;
   try {

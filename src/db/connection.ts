@@ -29,6 +29,33 @@ export const DEFAULT_DATABASE_URL = 'sqlite:./data/gongkai.db';
 // COUNT and SUM come back as int8; counts fit in a double exactly. NUMERIC stays text.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
+/** Statements a PostgreSQL connection keeps prepared at most (the rest are parsed and planned each time). */
+const PREPARED_PER_CONNECTION = 500;
+
+/**
+ * A PostgreSQL connection that prepares each statement text once (a named prepared statement) and
+ * then only binds and executes it: Kysely sends the same parameterized texts again and again, and
+ * parsing and planning each was the server's work on every round trip (bench:submit, issue 12).
+ */
+class PreparingClient extends pg.Client {
+  readonly #names = new Map<string, string>();
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; only (text, values) is changed
+  override query(config: any, values?: any, callback?: any): any {
+    // only statements with parameters (as pg itself: others go by the simple protocol, which allows
+    // several statements in one text — migrations' scripts)
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+      let name = this.#names.get(config);
+      if (!name && this.#names.size < PREPARED_PER_CONNECTION) {
+        name = `gk_${this.#names.size}`;
+        this.#names.set(config, name);
+      }
+      if (name) return super.query({ name, text: config, values });
+    }
+    return super.query(config, values, callback);
+  }
+}
+
 /** Parses `sqlite:PATH`, `sqlite::memory:` or `postgres://…` (also `postgresql://`). */
 export function parseDatabaseUrl(url: string): { dialect: Dialect; target: string } {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
@@ -51,6 +78,11 @@ export interface OpenOptions {
   lockWait?: Partial<LockWait>;
   /** SQLite: `FULL` (default) or `NORMAL` — only `npm run bench:submit -- --synchronous normal` sets it */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * SQLite file: transactions ending together share one COMMIT, each answered after it, and reads
+   * outside transactions go to a second, read-only connection (db/sqlite-group-commit.ts). The server sets it.
+   */
+  groupCommit?: boolean;
 }
 
 /** The busy_timeout of statements outside a transaction (each one blocks the event loop while it waits). */
@@ -62,6 +94,7 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions 
     const pool = new pg.Pool({
       connectionString: target,
       max: 10,
+      Client: PreparingClient,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -79,10 +112,16 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions 
   database.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Transactions begin IMMEDIATE and wait for the write lock without blocking (sqlite-immediate.ts).
+  let reader: SQLite.Database | undefined;
+  if (options.groupCommit && file) {
+    reader = new SQLite(file, { readonly: true });
+    reader.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
   const dialect_ = new ImmediateSqliteDialect({
     database,
     wait: { ...DEFAULT_LOCK_WAIT, ...options.lockWait },
     busyTimeoutMs: BUSY_TIMEOUT_MS,
+    reader,
   });
   const kysely = new Kysely<Database>({ dialect: dialect_ });
   return {

@@ -51,22 +51,18 @@ function eventRow(event: NewEvent, seq: number) {
 }
 
 /**
- * Appends an event with the subject's next number. A concurrent writer of the same number loses
- * (a unique index): the caller's transaction fails with a write conflict. Returns the event's id.
+ * Appends an event with the subject's next number, in one statement (the number is read by the
+ * insert itself). A concurrent writer of the same number loses (a unique index): the caller's
+ * transaction fails with a write conflict. Returns the event's id.
  */
 export async function appendEvent(trx: Kysely<Database>, event: NewEvent): Promise<number> {
   const subjectId = String(event.subject.id);
-  let last = trx
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('subject_type', '=', event.subject.type)
-    .where('subject_id', '=', subjectId);
-  last =
-    event.agency === null ? last.where('agency_id', 'is', null) : last.where('agency_id', '=', event.agency);
-  const row = await last.executeTakeFirst();
+  const sameAgency = event.agency === null ? sql`agency_id is null` : sql`agency_id = ${event.agency}`;
+  const next = sql<number>`(select coalesce(max(seq), 0) + 1 from events
+    where subject_type = ${event.subject.type} and subject_id = ${subjectId} and ${sameAgency})`;
   const inserted = await trx
     .insertInto('events')
-    .values(eventRow(event, Number(row?.seq ?? 0) + 1))
+    .values({ ...eventRow(event, 0), seq: next })
     .returning('id')
     .executeTakeFirstOrThrow();
   return inserted.id;

@@ -23,6 +23,7 @@ import {
 } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { isDatabaseBusy } from './busy.ts';
+import { GroupCommitDriver } from './sqlite-group-commit.ts';
 
 /** How long a transaction waits for the write lock, and how long each synchronous try may block. */
 export interface LockWait {
@@ -96,6 +97,8 @@ export class ImmediateSqliteDialect extends SqliteDialect {
       wait: LockWait;
       /** the connection's busy_timeout for statements outside a transaction */
       busyTimeoutMs: number;
+      /** a read-only connection to the same file: transactions then commit in groups (sqlite-group-commit.ts) */
+      reader?: SQLite.Database;
     },
   ) {
     const cached = withStatementCache(settings.database);
@@ -104,7 +107,9 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   }
 
   override createDriver(): Driver {
-    const { database, wait, busyTimeoutMs } = this.settings;
+    const { database, wait, busyTimeoutMs, reader } = this.settings;
+    if (reader)
+      return new GroupCommitDriver(this.#cached, withStatementCache(reader), database, wait, busyTimeoutMs);
     return new ImmediateSqliteDriver({ database: this.#cached }, database, wait, busyTimeoutMs);
   }
 }

@@ -28,6 +28,56 @@ export async function templateOf(db: Reader, agencyId: number, kind: LetterKind)
   return own?.template ?? defaultTemplate(kind);
 }
 
+/** What a letter's data is made from: the agency's and the case's columns, as stored. */
+export interface LetterSource {
+  name: string;
+  office: string;
+  address: string;
+  postcode: string;
+  phone: string;
+  registration_no: string | null;
+  tracking_code: string | null;
+  received_on: string;
+  /** the stored applicant (JSON) */
+  applicant: string | null;
+  information: string | null;
+  form: string | null;
+  /** the oral application's record (JSON) */
+  oral: string | null;
+}
+
+/** The letter data of stored columns (letterDataOf's row), plus the letter's own sections. */
+export function letterDataOf(
+  row: LetterSource,
+  issuedOn: string,
+  answerDueOn: string | undefined,
+  sections: LetterSections,
+): LetterData {
+  const applicant = row.applicant ? (JSON.parse(row.applicant) as { name?: string }) : {};
+  const oral = row.oral ? (JSON.parse(row.oral) as OralApplication) : null;
+  return {
+    agency: {
+      name: row.name,
+      office: row.office,
+      address: row.address,
+      postcode: row.postcode,
+      phone: row.phone,
+    },
+    case: {
+      registrationNo: row.registration_no ?? '',
+      trackingCode: row.tracking_code ? displayTrackingCode(row.tracking_code) : '',
+      receivedOn: row.received_on,
+      answerDueOn,
+      information: row.information ?? '',
+      form: INFORMATION_FORM_LABELS[row.form as InformationForm] ?? row.form ?? '',
+      ...(oral ? { oralConfirmation: oralConfirmationSentence(oral) } : {}),
+    },
+    applicant: { name: applicant.name ?? '' },
+    issuedOn,
+    ...sections,
+  };
+}
+
 /** The letter data of a case: agency, case and applicant as stored, plus the letter's own sections. */
 export async function letterData(
   db: Reader,
@@ -55,29 +105,16 @@ export async function letterData(
     ])
     .where('requests.id', '=', requestId)
     .executeTakeFirstOrThrow();
-  const applicant = row.applicant ? (JSON.parse(row.applicant) as { name?: string }) : {};
-  const oral = row.oral ? (JSON.parse(row.oral) as OralApplication) : null;
-  return {
-    agency: {
-      name: row.name,
-      office: row.office,
-      address: row.address,
-      postcode: row.postcode,
-      phone: row.phone,
-    },
-    case: {
-      registrationNo: row.registration_no ?? '',
-      trackingCode: row.tracking_code ? displayTrackingCode(row.tracking_code) : '',
-      receivedOn: row.received_on,
-      answerDueOn,
-      information: row.information ?? '',
-      form: INFORMATION_FORM_LABELS[row.form as InformationForm] ?? row.form ?? '',
-      ...(oral ? { oralConfirmation: oralConfirmationSentence(oral) } : {}),
-    },
-    applicant: { name: applicant.name ?? '' },
-    issuedOn,
-    ...sections,
-  };
+  return letterDataOf(row, issuedOn, answerDueOn, sections);
+}
+
+/** A letter target: the case, the event that sends the letter, its day and the answer's due day. */
+export interface LetterTarget {
+  agencyId: number;
+  requestId: number;
+  eventId: number;
+  issuedOn: string;
+  answerDueOn?: string;
 }
 
 /**
@@ -86,26 +123,40 @@ export async function letterData(
  */
 export async function issueLetter(
   ctx: TrxContext<unknown>,
-  target: { agencyId: number; requestId: number; eventId: number; issuedOn: string; answerDueOn?: string },
+  target: LetterTarget,
   letter: LetterRequest,
 ): Promise<number> {
   const { trx } = ctx;
   const data = await letterData(trx, target.requestId, target.issuedOn, target.answerDueOn, letter.sections);
   const template = await templateOf(trx, target.agencyId, letter.kind);
+  return storeLetter(ctx, target, letter.kind, data, template);
+}
+
+/**
+ * Keeps a letter whose data and template the caller already has (registration: the case it has
+ * just written, the template read with its agency), tied to the event that sent it.
+ */
+export async function storeLetter(
+  ctx: TrxContext<unknown>,
+  target: LetterTarget,
+  kind: LetterKind,
+  data: LetterData,
+  template: string,
+): Promise<number> {
   // The HTML is the letter as issued; the DOCX is built from the same data and template when it is
   // first downloaded (letterDocx), not here: building it was two thirds of a submission's time.
-  const html = renderLetterHtml(letter.kind, data, template);
-  const inserted = await trx
+  const html = renderLetterHtml(kind, data, template);
+  const inserted = await ctx.trx
     .insertInto('letters')
     .values({
       agency_id: target.agencyId,
       request_id: target.requestId,
       event_id: target.eventId,
-      kind: letter.kind,
-      file_name: letterFileName(letter.kind, data),
+      kind,
+      file_name: letterFileName(kind, data),
       html,
       docx: new Uint8Array(0),
-      source: JSON.stringify({ kind: letter.kind, data, template }),
+      source: JSON.stringify({ kind, data, template }),
       created_at: ctx.clock.now().toISOString(),
     })
     .returning('id')

@@ -9,6 +9,7 @@ import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { computeClock } from '../../domain/clock/compute-clock.ts';
 import { isIsoDate, todayInChina } from '../../domain/dates.ts';
+import { defaultTemplate } from '../../domain/letters/templates.ts';
 import type { ApplicantType, RequestChannel } from '../../domain/report/vocabulary.ts';
 import {
   type ApplicantInput,
@@ -43,7 +44,7 @@ import {
 import { AppError, type FieldIssue } from '../../errors.ts';
 import { type CommandContext, inTrx } from '../context.ts';
 import { appendCaseEvent, clockColumns } from './case-store.ts';
-import { issueLetter } from './issue-letter.ts';
+import { letterDataOf, storeLetter } from './issue-letter.ts';
 
 export interface RegisterRequestInput {
   agencyId: number;
@@ -217,9 +218,26 @@ export async function registerRequest(
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   return inTransaction(ctx.db, async (trx) => {
     const trackingCode = await unusedTrackingCode(trx);
+    // the agency with what its receipt letter needs (its own template of the kind, if it has one)
+    const letterKind = correction ? 'correction_receipt' : 'receipt';
     const agency = await trx
       .selectFrom('agencies')
-      .select(['id', 'short_name', 'request_prefix'])
+      .select((eb) => [
+        'id',
+        'short_name',
+        'request_prefix',
+        'name',
+        'office',
+        'address',
+        'postcode',
+        'phone',
+        eb
+          .selectFrom('letter_templates')
+          .select('template')
+          .whereRef('letter_templates.agency_id', '=', 'agencies.id')
+          .where('letter_templates.kind', '=', letterKind)
+          .as('own_template'),
+      ])
       .where('id', '=', input.agencyId)
       .executeTakeFirst();
     if (!agency) throw new AppError('not_found', '未找到该机关。');
@@ -239,6 +257,7 @@ export async function registerRequest(
       year,
       counter.last_seq,
     );
+    const storedApplicant = JSON.stringify(sealApplicant(applicant, idVaultFor(ctx.db)));
     const inserted = await trx
       .insertInto('requests')
       .values({
@@ -256,7 +275,7 @@ export async function registerRequest(
         registration_seq: counter.last_seq,
         submitted_at: input.submittedAt?.toISOString() ?? null,
         // the ID number only sealed (AES-256-GCM), hashed and masked: never in clear at rest
-        applicant: JSON.stringify(sealApplicant(applicant, idVaultFor(ctx.db))),
+        applicant: storedApplicant,
         information: applicant.information ?? null,
         doc_number: applicant.docNumber ?? null,
         form: applicant.form ?? null,
@@ -314,10 +333,29 @@ export async function registerRequest(
     };
     // 第三十三条第一款: a request answered on the spot says so (a correction request never is: onTheSpotBody)
     const sections = input.onTheSpot ? { receipt: { onTheSpot: true } } : {};
-    await issueLetter(inTrx(ctx, trx), target, {
-      kind: correction ? 'correction_receipt' : 'receipt',
+    // the receipt's data from what was just written (letterData would read the same row back)
+    const data = letterDataOf(
+      {
+        ...agency,
+        registration_no: registrationNo,
+        tracking_code: trackingCode,
+        received_on: receivedOn,
+        applicant: storedApplicant,
+        information: applicant.information ?? null,
+        form: applicant.form ?? null,
+        oral: oral ? JSON.stringify(oral) : null,
+      },
+      receivedOn,
+      reading.due,
       sections,
-    });
+    );
+    await storeLetter(
+      inTrx(ctx, trx),
+      target,
+      letterKind,
+      data,
+      agency.own_template ?? defaultTemplate(letterKind),
+    );
     return {
       requestId: inserted.id,
       trackingCode: displayTrackingCode(trackingCode),

@@ -25,6 +25,11 @@ export interface OnlineSubmission {
   applicant: ApplicantInput;
   /** 条例第四十四条第二款: the applicant's suggestion to publish, ticked on the form */
   publishSuggestion?: { reasons: readonly string[]; note?: string };
+  /**
+   * The token was drawn for this post by the server (an API post without an Idempotency-Key): no
+   * earlier submission can hold it, so it is not looked up first.
+   */
+  freshToken?: boolean;
 }
 
 /** What the applicant is shown: the same receipt whether this post registered it or an earlier one. */
@@ -77,7 +82,7 @@ export async function submitOnlineRequest(
   const now = ctx.clock.now();
   if (!SUBMISSION_TOKEN.test(input.token))
     throw new AppError('bad_request', '表单已失效，请重新打开申请页面填写。');
-  const earlier = await receiptOfToken(db, input.agencyId, input.token);
+  const earlier = input.freshToken ? null : await receiptOfToken(db, input.agencyId, input.token);
   if (earlier) return earlier;
   // Loaded before the transaction: on SQLite's one connection a read outside it would wait for it.
   const calendar = fixedCalendar(await ctx.calendar.get());

@@ -65,6 +65,7 @@ export const publicRequestRoutes: RouteModule = async (
         receipt = await submitOnlineRequest(ctx, {
           agencyId,
           token: key ? tokenOfKey(agencyId, key) : randomBytes(16).toString('hex'),
+          freshToken: !key,
           applicantType: request.body.applicantType,
           applicant: request.body.applicant,
           publishSuggestion: request.body.publishSuggestion,
