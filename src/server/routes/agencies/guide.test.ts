@@ -112,6 +112,13 @@ describeEachDatabase('the 公开指南 settings, 查阅场所 and column notes (
     expect(Buffer.compare(again.rawPayload, res.rawPayload)).toBe(0);
   });
 
+  it('prints the PDF form through Chromium', async () => {
+    const res = await app.inject({ url: `${PAGE}/guide/application-form.pdf` });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('keeps the reading points: add, change, remove, each an event; shown on the guide', async () => {
     const bad = await app.inject({
       method: 'POST',
