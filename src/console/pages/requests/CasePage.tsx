@@ -218,6 +218,8 @@ export default function CasePage() {
               rowKey="id"
               size="small"
               pagination={false}
+              // at a phone's width the table scrolls inside the card (送达 and the links stay reachable)
+              scroll={{ x: 'max-content' }}
               dataSource={found.letters}
               locale={{ emptyText: '暂无文书' }}
               columns={[
