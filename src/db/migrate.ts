@@ -19,6 +19,7 @@ import { oralAndAssistanceMigration } from './migrations/0018-oral-and-assistanc
 import { publicationProposalsMigration } from './migrations/0019-publication-proposals.ts';
 import { withheldReviewsMigration } from './migrations/0020-withheld-reviews.ts';
 import { letterSourceMigration } from './migrations/0021-letter-source.ts';
+import { reportPdfsMigration } from './migrations/0025-report-pdfs.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -44,6 +45,7 @@ function provider(db: Db): MigrationProvider {
         '0019-publication-proposals': publicationProposalsMigration(db.dialect),
         '0020-withheld-reviews': withheldReviewsMigration(db.dialect),
         '0021-letter-source': letterSourceMigration(),
+        '0025-report-pdfs': reportPdfsMigration(db.dialect),
       };
     },
   };
