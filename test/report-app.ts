@@ -15,7 +15,11 @@ export const NOW = new Date('2022-01-20T02:00:00Z');
  * A server whose clock stands at `now` on `db`, which holds the demo agency with its 2021 report a
  * draft: the suite's database from `describeEachWithDraftDemo`.
  */
-export async function demoApp(db: Db, now: Date = NOW): Promise<FastifyInstance> {
+export async function demoApp(
+  db: Db,
+  now: Date = NOW,
+  options: { pdfAtPublish?: boolean } = {},
+): Promise<FastifyInstance> {
   const report = await db.kysely
     .selectFrom('annual_reports')
     .innerJoin('agencies', 'agencies.id', 'annual_reports.agency_id')
@@ -24,7 +28,13 @@ export async function demoApp(db: Db, now: Date = NOW): Promise<FastifyInstance>
     .where('annual_reports.year', '=', 2021)
     .executeTakeFirst();
   if (!report) throw new Error('no demo agency: describe the suite with describeEachWithDraftDemo');
-  const app = await buildServer({ db, now: () => now, trustUserHeader: true });
+  // the report suites publish often and check the PDF elsewhere (test/report-pdf.test.ts)
+  const app = await buildServer({
+    db,
+    now: () => now,
+    trustUserHeader: true,
+    pdfAtPublish: options.pdfAtPublish ?? false,
+  });
   await app.ready();
   return app;
 }

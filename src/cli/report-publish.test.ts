@@ -61,5 +61,5 @@ describeEachWithDraftDemo('gongkai report publish|correct (条例 第五十条)'
     const args = [...base, '--user', 'lingang-admin', '--reason', '补充', '--note', note];
     expect(await reportPublishCommand(io, use(), 'correct', args)).toBe(0);
     expect(JSON.parse(printed)).toMatchObject({ version: 2, reason: '补充', note });
-  });
+  }, 240_000); // publishing prints and stores the PDF (Chromium)
 });

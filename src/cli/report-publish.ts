@@ -5,8 +5,10 @@
  */
 import { correctReport } from '../commands/reports/correct-report.ts';
 import { publishReport } from '../commands/reports/publish-report.ts';
+import { storePublishedPdf } from '../commands/reports/store-version-pdf.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
+import { renderReportPdf } from '../render/pdf.ts';
 import { cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, UsageError } from './io.ts';
 
@@ -40,8 +42,10 @@ export async function reportPublishCommand(
       sub === 'publish'
         ? await publishReport(ctx, { code, year, publishedOn: values.on, note: values.note })
         : await correctReport(ctx, { code, year, reason: values.reason ?? '', note: values.note });
+    const pdf = await storePublishedPdf(ctx, { code, year, version: version.version }, renderReportPdf);
     const { report, ...summary } = version;
-    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ ...summary, ...pdf }, null, 2)}\n`);
+    if (pdf.pdfNotice) io.stderr.write(`${pdf.pdfNotice}\n`);
     return 0;
   } catch (error) {
     if (error instanceof AppError) {

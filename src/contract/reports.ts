@@ -289,6 +289,17 @@ export const versionSchema = staffVersionSummary.extend({
   report: reportJsonSchema.describe('the report as frozen when this version was published'),
 });
 
+/** What publishing or correcting answers: the version, and its PDF as stored (or why not yet). */
+export const publishedVersionSchema = versionSchema.extend({
+  pdf: z
+    .object({ sha256: z.string(), size: z.number().int() })
+    .nullable()
+    .describe(
+      'the PDF made and stored at publishing (its SHA-256 is the download ETag); null: made at the first download',
+    ),
+  pdfNotice: z.string().nullable().describe('why the PDF could not be made now (Chinese), else null'),
+});
+
 export const publicYearSchema = z.object({
   agency: z.string(),
   year: z.number().int(),

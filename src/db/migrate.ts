@@ -22,6 +22,7 @@ import { letterSourceMigration } from './migrations/0021-letter-source.ts';
 import { siteSettingsMigration } from './migrations/0022-site-settings.ts';
 import { guideAndNotesMigration } from './migrations/0023-guide-and-notes.ts';
 import { approvalRequestsMigration } from './migrations/0026-approval-requests.ts';
+import { reportPdfsMigration } from './migrations/0025-report-pdfs.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -49,6 +50,7 @@ function provider(db: Db): MigrationProvider {
         '0021-letter-source': letterSourceMigration(),
         '0022-site-settings': siteSettingsMigration(),
         '0023-guide-and-notes': guideAndNotesMigration(db.dialect),
+        '0025-report-pdfs': reportPdfsMigration(db.dialect),
         '0026-approval-requests': approvalRequestsMigration(db.dialect),
       };
     },

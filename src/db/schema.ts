@@ -243,6 +243,16 @@ export interface AnnualReportTable {
 }
 
 /** A published version of an annual report, frozen (0009). Never updated. */
+/** The PDF of a published version, made once and served byte for byte (0025). */
+export interface AnnualReportPdfTable {
+  version_id: number;
+  /** hex SHA-256 of `pdf`: the download's strong ETag */
+  sha256: string;
+  size: number;
+  pdf: Uint8Array;
+  created_at: string;
+}
+
 export interface AnnualReportVersionTable {
   id: Generated<number>;
   agency_id: number;
@@ -352,6 +362,7 @@ export interface Database {
   review_cases: ReviewCaseTable;
   annual_reports: AnnualReportTable;
   annual_report_versions: AnnualReportVersionTable;
+  annual_report_pdfs: AnnualReportPdfTable;
   events: EventTable;
   registration_counters: RegistrationCounterTable;
   letters: LetterTable;

@@ -10,6 +10,13 @@ const BODY_FONTS = "'FangSong', 'FangSong_GB2312', '仿宋', '仿宋_GB2312', 'N
 const HEADING_FONTS = "'SimHei', '黑体', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 const TABLE_FONTS = "'SimSun', '宋体', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
 
+/**
+ * The page number in print, as the DOCX's footer (docx-style.ts pageNumberFooter) and GB/T 9704-2012
+ * 7.5: “— 1 —” in 4号 (14 pt) 宋体, its line 7 mm under the type area, right on odd pages and left on
+ * even ones, one character in. CSS page-margin boxes (Chromium ≥ 131).
+ */
+const PAGE_NUMBER_BOX = `content: "— " counter(page) " —"; font-family: ${TABLE_FONTS}; font-size: 14pt; vertical-align: top; padding-top: 7mm;`;
+
 /** Page rules: only for a standalone document (a fragment must not restyle its host page). */
 /**
  * On a phone the A4 margins would leave a finger-wide column: the page's margins shrink, the type
@@ -24,6 +31,8 @@ export const NARROW_SCREEN_CSS = `@media screen and (max-width: 640px) {
 
 export const PAGE_CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page :right { @bottom-right { ${PAGE_NUMBER_BOX} padding-right: 14pt; } }
+@page :left { @bottom-left { ${PAGE_NUMBER_BOX} padding-left: 14pt; } }
 html, body { margin: 0; padding: 0; }
 @media screen {
   body { background: #f2f2f2; padding: 24px 0; }

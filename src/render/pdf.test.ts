@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderReportHtml } from './html.ts';
 import { ChromiumMissingError, renderReportPdf } from './pdf.ts';
+import { pdfTextString } from './pdf-info.ts';
 import { minimalReport } from './testing.ts';
 
 const saved = process.env.CHROMIUM_PATH;
@@ -15,6 +16,25 @@ describe('renderReportPdf', () => {
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(pdf.length).toBeGreaterThan(10_000);
   }, 30_000);
+
+  it('names the report, not the browser, in its document information; the same bytes every time', async () => {
+    const info = {
+      title: '测试区2021年政府信息公开工作年度报告',
+      author: '测试区管理委员会',
+      creator: 'Gongkai',
+      producer: 'Gongkai',
+      date: new Date('2022-01-28T02:00:00Z'),
+    };
+    const html = renderReportHtml(minimalReport());
+    const pdf = await renderReportPdf(html, info);
+    const text = pdf.toString('latin1');
+    expect(text).not.toMatch(/HeadlessChrome|Skia|Mozilla/);
+    expect(text).toContain(`/Title ${pdfTextString(info.title)}`);
+    expect(text).toContain(`/Author ${pdfTextString(info.author)}`);
+    expect(text).toContain(`/Producer ${pdfTextString('Gongkai')}`);
+    expect(text).toContain("/ModDate (D:20220128020000+00'00')");
+    expect((await renderReportPdf(html, info)).equals(pdf)).toBe(true);
+  }, 180_000);
 
   it('says how to install Chromium when the executable is missing', async () => {
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';

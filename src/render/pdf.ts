@@ -1,6 +1,7 @@
 /** The annual report as PDF: its HTML printed by headless Chromium (A4, the document's own @page). */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { type PdfInfo, setPdfInfo } from './pdf-info.ts';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -32,17 +33,19 @@ export function chromiumPath(): string {
 }
 
 /**
- * Prints an HTML document to PDF. Throws ChromiumMissingError, before launching anything, when the
+ * Prints an HTML document to PDF, with `info` as its document information (else Chromium's, which
+ * names the headless browser). Throws ChromiumMissingError, before launching anything, when the
  * executable does not exist; the browser is always closed.
  */
-export async function renderReportPdf(html: string): Promise<Buffer> {
+export async function renderReportPdf(html: string, info?: PdfInfo): Promise<Buffer> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    return info ? setPdfInfo(pdf, info) : pdf;
   } finally {
     await browser.close();
   }

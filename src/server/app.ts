@@ -59,6 +59,11 @@ export interface ServerOptions {
   /** tracking-code look-ups (defaults: 10 failures per address per 15 minutes, 60 look-ups a minute) */
   trackingLimits?: Partial<TrackingLimits>;
   /**
+   * Print and store a version's PDF when it is published or corrected (default true). false: at its
+   * first download instead — for test suites that publish often and never download the PDF.
+   */
+  pdfAtPublish?: boolean;
+  /**
    * the attachments' folder, absolute (default: resolveFilesDir — GONGKAI_FILES_DIR, else `files`
    * beside a SQLite database file), read once here
    */
@@ -167,6 +172,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       submissions,
       trackingLimits,
       trackingGuard,
+      pdfAtPublish: options.pdfAtPublish ?? true,
       files,
       backupDir,
     });

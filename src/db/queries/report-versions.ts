@@ -59,13 +59,13 @@ export async function findVersion(
   agencyId: number,
   year: number,
   version?: number,
-): Promise<(VersionSummary & { snapshot: string }) | null> {
+): Promise<(VersionSummary & { id: number; snapshot: string }) | null> {
   let query = db.kysely
     .selectFrom('annual_report_versions')
-    .select([...SUMMARY_COLUMNS, 'snapshot'])
+    .select([...SUMMARY_COLUMNS, 'id', 'snapshot'])
     .where('agency_id', '=', agencyId)
     .where('year', '=', year);
   query = version === undefined ? query.orderBy('version', 'desc') : query.where('version', '=', version);
   const row = await query.limit(1).executeTakeFirst();
-  return row ? { ...summary(row), snapshot: row.snapshot } : null;
+  return row ? { ...summary(row), id: row.id, snapshot: row.snapshot } : null;
 }

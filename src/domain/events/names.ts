@@ -66,6 +66,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'report.draft_saved': '保存年报草稿',
   'report.published': '发布年度报告',
   'report.corrected': '更正年度报告',
+  'report.pdf_stored': '生成年度报告PDF',
   'report.figures_saved': '保存年度数据',
   'report.figures_imported': '导入年度数据',
   'records.imported': '导入记录',

@@ -28,6 +28,8 @@ export interface RouteOptions {
   /** tracking-code look-ups: the limits and the one count of failures the portal and the API share */
   trackingLimits: TrackingLimits;
   trackingGuard: TrackingGuard;
+  /** print and store a version's PDF when it is published (else at its first download) */
+  pdfAtPublish: boolean;
   /** the attachments' store, in the folder resolved once when the server was built */
   files: FileStore;
   /** where backups asked for through the API are written (GONGKAI_BACKUP_DIR); null: not set */

@@ -21,7 +21,7 @@ import {
 const TAGS = ['public'];
 const BASE = '/api/v1/public/agencies/:code/reports';
 
-export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter }) => {
+export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter, clock }) => {
   const notPublished = (year: number) => new AppError('not_found', `${year} 年度报告尚未发布。`);
 
   app.get(
@@ -87,7 +87,7 @@ export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter }) =
       const agency = agencyOf(request);
       const row = await findVersion(db, agency.id, year);
       if (!row) throw notPublished(year);
-      return sendVersionFile(reply, frozenReport(row), row.version, format, pdfLimiter);
+      return sendVersionFile(reply, row, format, { db, pdfLimiter, clock, log: request.log }, 'latest');
     },
   );
 
@@ -105,7 +105,7 @@ export const reportPublicRoutes: RouteModule = async (app, { db, pdfLimiter }) =
       const agency = agencyOf(request);
       const row = await findVersion(db, agency.id, year, version);
       if (!row) throw notPublished(year);
-      return sendVersionFile(reply, frozenReport(row), version, format, pdfLimiter);
+      return sendVersionFile(reply, row, format, { db, pdfLimiter, clock, log: request.log }, 'numbered');
     },
   );
 };

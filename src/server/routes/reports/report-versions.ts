@@ -8,7 +8,9 @@ import { clockOf } from '../../../commands/context.ts';
 import { correctReport } from '../../../commands/reports/correct-report.ts';
 import type { PublishedVersion } from '../../../commands/reports/publish-report.ts';
 import { publishReport } from '../../../commands/reports/publish-report.ts';
+import { type PrintPdf, storePublishedPdf } from '../../../commands/reports/store-version-pdf.ts';
 import { findVersion, listVersions } from '../../../db/queries/report-versions.ts';
+import { renderReportPdf } from '../../../render/pdf.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
@@ -19,6 +21,7 @@ import type { RouteModule } from '../types.ts';
 import {
   correctionBody,
   publishBody,
+  publishedVersionSchema,
   staffErrors,
   versionFileParams,
   versionListSchema,
@@ -43,6 +46,14 @@ const published = (v: PublishedVersion, actor: string, recordedAt: string) => ({
 export const reportVersionRoutes: RouteModule = async (app, options) => {
   const { db, clock, pdfLimiter } = options;
   /** The context of a publication, its clock stopped at the instant the answer reports. */
+  const print: PrintPdf = (html, info) => pdfLimiter.run(() => renderReportPdf(html, info));
+  const pdfOf = (
+    ctx: Parameters<typeof storePublishedPdf>[0],
+    where: { code: string; year: number; version: number },
+  ) =>
+    options.pdfAtPublish
+      ? storePublishedPdf(ctx, where, print)
+      : Promise.resolve({ pdf: null, pdfNotice: null });
   const publishing = (request: FastifyRequest, at: Date) => ({
     ...commandContext(request, options),
     clock: clockOf(() => at),
@@ -56,14 +67,17 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
         summary: 'Publish: freeze version 1 (approver or agency admin); 409 listing errors that block it',
         params: reportParams,
         body: publishBody,
-        response: { 201: versionSchema, ...staffErrors },
+        response: { 201: publishedVersionSchema, ...staffErrors },
       },
     },
     async (request, reply) => {
       const { code, year } = request.params;
       const ctx = publishing(request, clock.now());
       const version = await publishReport(ctx, { code, year, ...request.body });
-      return reply.code(201).send(published(version, ctx.actor.username, ctx.clock.now().toISOString()));
+      const pdf = await pdfOf(ctx, { code, year, version: version.version });
+      return reply
+        .code(201)
+        .send({ ...published(version, ctx.actor.username, ctx.clock.now().toISOString()), ...pdf });
     },
   );
 
@@ -77,14 +91,17 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
           'Correct a published report: a new frozen version with its reason (approver or agency admin)',
         params: reportParams,
         body: correctionBody,
-        response: { 201: versionSchema, ...staffErrors },
+        response: { 201: publishedVersionSchema, ...staffErrors },
       },
     },
     async (request, reply) => {
       const { code, year } = request.params;
       const ctx = publishing(request, clock.now());
       const version = await correctReport(ctx, { code, year, ...request.body });
-      return reply.code(201).send(published(version, ctx.actor.username, ctx.clock.now().toISOString()));
+      const pdf = await pdfOf(ctx, { code, year, version: version.version });
+      return reply
+        .code(201)
+        .send({ ...published(version, ctx.actor.username, ctx.clock.now().toISOString()), ...pdf });
     },
   );
 
@@ -142,7 +159,8 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
       const agencyId = agencyOf(request).id;
       const row = await findVersion(db, agencyId, year, version);
       if (!row) throw new AppError('not_found', `${year} 年度报告没有第 ${version} 版。`);
-      return sendVersionFile(reply, frozenReport(row), version, format, pdfLimiter);
+      const deps = { db, pdfLimiter, clock, log: request.log };
+      return sendVersionFile(reply, row, format, deps, 'numbered');
     },
   );
 };
