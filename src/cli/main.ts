@@ -61,7 +61,7 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
         if (!result.ok) throw new Error(result.problems.map((p) => `第${p.line}行：${p.reason}`).join('\n'));
         writeErr(
           io,
-          `已载入示例机关 lingang：${result.lines} 条记录、${result.items} 条主动公开信息（${db.describe}）`,
+          `已载入示例机关 lingang：${result.lines} 条记录、${result.items} 条主动公开信息、${result.openRequests} 件办理中的申请（${db.describe}）`,
         );
         return 0;
       });

@@ -162,7 +162,8 @@ export async function loadDemoOpenCases(
   });
   const text = (s: string) => s.replaceAll('{y}', String(year)).replaceAll('{ly}', String(year - 1));
   let loaded = 0;
-  for (const c of OPEN_CASES) {
+  // registered in the order received, so their 登记号 follow the days
+  for (const c of [...OPEN_CASES].sort((a, b) => b.ago - a.ago)) {
     const received = workingDaysBefore(calendar, today, c.ago);
     if (received < `${year}-01-01`) continue;
     const submittedAt = new Date(`${received}T09:30:00+08:00`);

@@ -364,28 +364,28 @@ export const DEMO_TOPICS: DemoTopic[] = [
       {
         title: '临港区{ym}重点项目建设进展情况',
         body: [
-          '截至{ym}底，全区{n}个重点项目累计完成投资{n2}亿元，占年度计划的{pc}%。',
+          '截至{ym}底，全区{p2}个重点项目累计完成投资{n}亿元，占年度计划的{pc}%。',
           '项目建设实行“专班推进”，协调解决用地、用能等要素保障问题。',
         ],
       },
       {
         title: '{company}{product}生产线建设项目开工',
         body: [
-          '{company}{product}生产线建设项目在{town}开工，总投资{n}亿元。',
+          '{company}{product}生产线建设项目在{town}开工，总投资{p}亿元。',
           '项目建成后可新增就业岗位{n2}个，区经济发展局全程跟踪服务。',
         ],
       },
       {
         title: '{company}{product}生产线建设项目竣工投产',
         body: [
-          '{company}{product}生产线建设项目竣工投产，年产值预计{n}亿元。',
+          '{company}{product}生产线建设项目竣工投产，年产值预计{p2}亿元。',
           '区经济发展局协调电力、供水等部门提前完成配套，保障项目按期投产。',
         ],
       },
       {
         title: '{company}{product}项目签约落户临港区',
         body: [
-          '{company}{product}项目正式签约落户临港区，计划总投资{n}亿元，选址{town}。',
+          '{company}{product}项目正式签约落户临港区，计划总投资{p}亿元，选址{town}。',
           '区经济发展局将为项目提供全程代办服务，推动项目早开工、早投产。',
         ],
       },

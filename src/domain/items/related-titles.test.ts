@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctRelated, titleShape } from './related-titles.ts';
+import { distinctRelated, NEAR_IDENTICAL, titleLikeness, titleShape } from './related-titles.ts';
 
 describe('titleShape', () => {
   it.each([
@@ -10,6 +10,37 @@ describe('titleShape', () => {
     ['威海恒达精密机械有限公司排污许可证核发情况公示', '威海恒达精密机械有限公司排污许可证核发情况公示'],
   ])('%s → %s', (title, shape) => {
     expect(titleShape(title)).toBe(shape);
+  });
+});
+
+describe('titleLikeness', () => {
+  it.each([
+    ['临港区2021年3月行政处罚决定公示', '临港区2021年4月行政处罚决定公示', true],
+    [
+      '威海天成海洋生物科技有限公司海藻提取物项目签约落户临港区',
+      '威海安泰海洋生物科技有限公司海藻提取物项目签约落户临港区',
+      true,
+    ],
+    ['草庙子镇于家疃村人居环境整治情况', '汪疃镇丛家庄村人居环境整治情况', true],
+    [
+      '威海天成海洋生物科技有限公司排污许可证核发情况公示',
+      '威海天成海洋生物科技有限公司海藻提取物项目签约落户临港区',
+      false,
+    ],
+    ['临港区2021年3月行政处罚决定公示', '关于公布行政执法事项清单的公告', false],
+    [
+      '关于进一步加强城乡低保对象动态管理的实施意见',
+      '《关于进一步加强城乡低保对象动态管理的实施意见》政策解读',
+      true,
+    ],
+  ])('%s ~ %s: %s', (a, b, near) => {
+    expect(titleLikeness(a, b) >= NEAR_IDENTICAL).toBe(near);
+    expect(titleLikeness(b, a)).toBe(titleLikeness(a, b));
+  });
+
+  it('is 1 for the same shape and 0 for nothing in common', () => {
+    expect(titleLikeness('第1期简报', '第22期简报')).toBe(1);
+    expect(titleLikeness('甲乙', '丙丁')).toBe(0);
   });
 });
 

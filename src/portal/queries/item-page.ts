@@ -41,7 +41,7 @@ export async function loadItemPage(db: Db, agencyId: number, itemId: number) {
   const found = await findItem(db, agencyId, itemId, { publishedOnly: true });
   if (!found) return null;
   // more than shown: hits of the same series (titles differing only in numbers) are dropped below
-  const hits: SearchHit[] = await searchIndexFor(db.dialect).related(db.kysely, itemId, RELATED_ITEMS * 4);
+  const hits: SearchHit[] = await searchIndexFor(db.dialect).related(db.kysely, itemId, RELATED_ITEMS * 6);
   const ids = hits.map((h) => h.id);
   const sameAgency =
     ids.length === 0
