@@ -127,6 +127,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 aria-label={folded ? '打开菜单' : '收起菜单'}
                 aria-expanded={!folded}
                 onClick={() => setFolded(!folded)}
+                // a finger's target: at least 44 × 44 px
+                style={{ width: 44, height: 44, flex: 'none' }}
               />
             )}
             {agencies.length > 1 ? (

@@ -65,6 +65,8 @@ export default function CalendarPage() {
         <span id="calendar-year">年度</span>
         <InputNumber
           aria-labelledby="calendar-year"
+          // the stepper's buttons carry English labels (rc-input-number's own); a year is typed
+          controls={false}
           min={2000}
           max={2100}
           value={year}
@@ -138,7 +140,10 @@ export default function CalendarPage() {
             </Card>
             <Card title="导入国务院节假日通知（平台管理员）" style={{ marginTop: 16 }}>
               <Typography.Paragraph type="secondary">
-                格式：{'{"year":2027,"documentNumber":"国办发明电〔2026〕…号","holidays":[…],"workdays":[…]}'}
+                格式：
+                <Typography.Text code>
+                  {'{"year":2027,"documentNumber":"国办发明电〔2026〕…号","holidays":[…],"workdays":[…]}'}
+                </Typography.Text>
               </Typography.Paragraph>
               <Input.TextArea
                 aria-label="通知 JSON"
