@@ -6,6 +6,7 @@ import { demoItemRows } from '../demo/lingang-items.ts';
 import { LINGANG_2021_NARRATIVE } from '../demo/lingang-narrative.ts';
 import { loadDemoOpenCases } from '../demo/lingang-open-cases.ts';
 import { addDemoUsers } from '../demo/lingang-users.ts';
+import { DEMO_SITE_SETTINGS } from '../demo/site-settings.ts';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { searchIndexFor } from '../search/search-index.ts';
@@ -15,6 +16,7 @@ import { objectSource } from './import-items/sources.ts';
 import { type ImportResult, importRecords } from './import-records.ts';
 import { publishedItemsChanged } from './items/published-changes.ts';
 import { publishReport } from './reports/publish-report.ts';
+import { saveSiteSettings } from './site/save-site-settings.ts';
 
 async function* asLines(records: Iterable<Record<string, unknown>>): AsyncGenerator<string> {
   for (const record of records) yield JSON.stringify(record);
@@ -118,6 +120,11 @@ export async function loadDemo(
       );
       if (!rules.ok) throw new Error(`demo rules rejected: ${JSON.stringify(rules.problems.slice(0, 3))}`);
       itemCount = items.imported + rules.imported;
+      // its 网站信息 (test values, labelled as the demo's: src/demo/site-settings.ts)
+      await saveSiteSettings(
+        { ...ctx, db: withinTransaction(db, trx), actor: { username: actor, roles: ['agency_admin'] } },
+        { agencyId: agency.id, settings: DEMO_SITE_SETTINGS },
+      );
       if (options.publish2021 === false) return;
       const publisher: CommandContext = {
         ...ctx,
