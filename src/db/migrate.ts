@@ -21,8 +21,8 @@ import { withheldReviewsMigration } from './migrations/0020-withheld-reviews.ts'
 import { letterSourceMigration } from './migrations/0021-letter-source.ts';
 import { siteSettingsMigration } from './migrations/0022-site-settings.ts';
 import { guideAndNotesMigration } from './migrations/0023-guide-and-notes.ts';
-import { approvalRequestsMigration } from './migrations/0026-approval-requests.ts';
 import { reportPdfsMigration } from './migrations/0025-report-pdfs.ts';
+import { approvalRequestsMigration } from './migrations/0026-approval-requests.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
