@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { type Db, openDb } from '../src/db/connection.ts';
+import { normalizeTrackingCode } from '../src/domain/requests/identifiers.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -248,7 +249,8 @@ export async function checkStored(db: Db, prefix: string, submissions: Submissio
     const found = byMarker.get(s.marker) ?? [];
     if (s.trackingCode) {
       check.receipts++;
-      if (found.includes(s.trackingCode)) check.stored++;
+      // the receipt shows the code grouped for reading out (7KX4-9MPQ-2RTB); it is stored without dashes
+      if (found.includes(normalizeTrackingCode(s.trackingCode) ?? s.trackingCode)) check.stored++;
       else check.missing++;
     } else if (s.status === 0) check.storedUnanswered += found.length;
     else check.storedAfterRefusal += found.length;

@@ -100,6 +100,7 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
     expect(rejected.json()).toMatchObject({ status: 'draft', version: 3 });
     expect((await detail(id)).review).toEqual({
       reviewer: `${CODE}-reviewer`,
+      reviewerName: `${CODE} reviewer`,
       reviewedOn: '2021-03-10',
       result: 'rejected',
       opinion: '第二段涉及内部人员信息',

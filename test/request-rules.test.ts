@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { residentIdCheckCode } from '../src/domain/identity/resident-id.ts';
+import { normalizeTrackingCode } from '../src/domain/requests/identifiers.ts';
 import { buildServer } from '../src/server/app.ts';
 import { describeEachWithDemo } from './databases.ts';
 
@@ -80,7 +81,7 @@ describeEachWithDemo('request rules that keep cases lawful and workable', (use) 
     const { id: requestId } = await use()
       .kysely.selectFrom('requests')
       .select('id')
-      .where('tracking_code', '=', receipt.trackingCode)
+      .where('tracking_code', '=', normalizeTrackingCode(receipt.trackingCode))
       .executeTakeFirstOrThrow();
     const sunday = await act(requestId, 'request_correction', 1, { until: '2026-12-20', what: '写明文号' });
     expect(sunday.statusCode).toBe(409);

@@ -49,10 +49,12 @@ export const approvalRequestSchema = z.object({
   payload: z.record(z.string(), z.unknown()),
   reason: z.string(),
   requestedBy: z.string(),
+  requestedByName: z.string().describe('the asker’s name (姓名)'),
   requestedAt: z.string(),
   state: z.enum(APPROVAL_STATES),
   stateLabel: z.string(),
   decidedBy: z.string().nullable(),
+  decidedByName: z.string().nullable().describe('the approver’s name (姓名)'),
   decidedAt: z.string().nullable(),
   returnReason: z.string().nullable(),
 });

@@ -29,8 +29,14 @@ describe('GET /api/v1/agencies', () => {
     expect(lingang).toMatchObject({
       name: '威海临港经济技术开发区管理委员会',
       kind: 'development_zone',
-      years: [2021, 2020],
     });
+    // the report's two years, 2022 (its 公开制度 items) and this year's open requests (none on the
+    // year's first days), newest first
+    const thisYear = Number(new Date().toISOString().slice(0, 4));
+    const years: number[] = lingang.years;
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(years.filter((y) => y < thisYear)).toEqual([2022, 2021, 2020]);
+    expect(years.every((y) => y <= thisYear)).toBe(true);
   });
 });
 

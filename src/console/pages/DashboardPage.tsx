@@ -68,7 +68,7 @@ export default function DashboardPage() {
                     <Link to={`/requests/${a.requestId}`}>{a.registrationNo ?? `申请 ${a.requestId}`}</Link>
                     <Tag color="orange">{a.actionLabel}</Tag>
                     <Typography.Text type="secondary">
-                      {a.requestedBy} 提请于 {formatInstant(a.requestedAt)}
+                      {a.requestedByName} 提请于 {formatInstant(a.requestedAt)}
                     </Typography.Text>
                   </Flex>
                 </List.Item>

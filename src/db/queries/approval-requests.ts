@@ -4,6 +4,7 @@
  */
 
 import type { Reader } from '../../commands/context.ts';
+import { actorLabel } from '../../domain/accounts/actor-name.ts';
 import { APPROVAL_STATE_LABELS, type ApprovalState } from '../../domain/requests/approvals.ts';
 import { CASE_ACTION_LABELS, type CaseAction } from '../../domain/requests/state-machine.ts';
 
@@ -17,10 +18,13 @@ export interface ApprovalRequestView {
   payload: Record<string, unknown>;
   reason: string;
   requestedBy: string;
+  /** the asker's name (姓名), as people read it */
+  requestedByName: string;
   requestedAt: string;
   state: ApprovalState;
   stateLabel: string;
   decidedBy: string | null;
+  decidedByName: string | null;
   decidedAt: string | null;
   returnReason: string | null;
 }
@@ -34,7 +38,11 @@ export async function listApprovalRequests(
   let query = reader
     .selectFrom('approval_requests as a')
     .innerJoin('requests as r', 'r.id', 'a.request_id')
+    .leftJoin('users as asker', 'asker.username', 'a.requested_by')
+    .leftJoin('users as decider', 'decider.username', 'a.decided_by')
     .select([
+      'asker.display_name as requested_by_name',
+      'decider.display_name as decided_by_name',
       'a.id',
       'a.request_id',
       'r.registration_no',
@@ -66,10 +74,12 @@ export async function listApprovalRequests(
     payload: JSON.parse(r.payload) as Record<string, unknown>,
     reason: r.reason,
     requestedBy: r.requested_by,
+    requestedByName: actorLabel(r.requested_by, r.requested_by_name ?? undefined),
     requestedAt: r.requested_at,
     state: r.state as ApprovalState,
     stateLabel: APPROVAL_STATE_LABELS[r.state as ApprovalState] ?? r.state,
     decidedBy: r.decided_by,
+    decidedByName: r.decided_by ? actorLabel(r.decided_by, r.decided_by_name ?? undefined) : null,
     decidedAt: r.decided_at,
     returnReason: r.return_reason,
   }));

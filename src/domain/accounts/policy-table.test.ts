@@ -21,6 +21,9 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
   ['requests', REQUEST_POLICY, 'review_withheld', ['reviewer', 'approver', 'agency_admin']],
   ['requests', REQUEST_POLICY, 'view_applicant_id', ['operator', 'approver']],
   ['requests', REQUEST_POLICY, 'record_suggestion', ['operator']],
+  // 提请审批: the 经办人 asks, the 审批负责人 decides (条例 第三十三条第二款: 经政府信息公开工作机构负责人同意)
+  ['requests', REQUEST_POLICY, 'request_approval', ['operator']],
+  ['requests', REQUEST_POLICY, 'decide_approval', ['approver']],
   ['requests', REQUEST_POLICY, 'include_proposal', ['operator']],
   ['requests', REQUEST_POLICY, 'decline_proposal', ['approver']],
   ...[

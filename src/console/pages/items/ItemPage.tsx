@@ -103,7 +103,7 @@ export default function ItemPage() {
                 { key: 'formed', label: '成文日期', children: item.formedOn },
                 { key: 'published', label: '发布日期', children: item.publishedOn ?? '—' },
                 { key: 'due', label: '应发布期限', children: item.timeliness.dueOn },
-                { key: 'by', label: '起草人', children: item.createdBy },
+                { key: 'by', label: '起草人', children: item.createdByName },
               ]}
             />
           </Card>
@@ -112,7 +112,7 @@ export default function ItemPage() {
               <Descriptions
                 column={1}
                 items={[
-                  { key: 'reviewer', label: '审查人', children: item.review.reviewer },
+                  { key: 'reviewer', label: '审查人', children: item.review.reviewerName },
                   { key: 'on', label: '审查日期', children: item.review.reviewedOn ?? '—' },
                   {
                     key: 'result',
@@ -197,7 +197,7 @@ export default function ItemPage() {
                   <>
                     <div>{`${formatInstant(e.at)} ${eventLabelIn('items', e.type)}`}</div>
                     <Typography.Text type="secondary">
-                      {e.actor} · {labelOf(ITEM_STATE_LABELS, e.stateAfter)}
+                      {e.actorName} · {labelOf(ITEM_STATE_LABELS, e.stateAfter)}
                     </Typography.Text>
                     <Origin data={e.data} />
                   </>

@@ -58,9 +58,9 @@ export function ApprovalsCard(props: {
               </Flex>
               <Typography.Text>理由：{a.reason}</Typography.Text>
               <Typography.Text type="secondary">
-                {a.requestedBy} 提请于 {formatInstant(a.requestedAt)}
-                {a.decidedBy && a.decidedAt
-                  ? `；${a.decidedBy} ${a.stateLabel}于 ${formatInstant(a.decidedAt)}`
+                {a.requestedByName} 提请于 {formatInstant(a.requestedAt)}
+                {a.decidedByName && a.decidedAt
+                  ? `；${a.decidedByName} ${a.stateLabel}于 ${formatInstant(a.decidedAt)}`
                   : ''}
               </Typography.Text>
               {a.returnReason && <Typography.Text type="danger">退回理由：{a.returnReason}</Typography.Text>}

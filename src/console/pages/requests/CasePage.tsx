@@ -308,7 +308,7 @@ export default function CasePage() {
                     <div>{`${e.occurredOn} ${eventLabelIn('requests', e.type)}`}</div>
                     {caseEventDetail(e) && <div>{caseEventDetail(e)}</div>}
                     <Typography.Text type="secondary">
-                      {e.actor} · 记录于 {formatInstant(e.recordedAt)}
+                      {e.actorName} · 记录于 {formatInstant(e.recordedAt)}
                       {e.stateAfter && e.stateAfter !== e.stateBefore
                         ? ` · ${labelOf(CASE_STATE_LABELS, e.stateAfter)}`
                         : ''}

@@ -76,7 +76,7 @@ export function PublicationCard(props: {
                 )}
                 <Typography.Text type="secondary">
                   {' '}
-                  {d.actor} · {formatInstant(d.decidedAt)}
+                  {d.actorName} · {formatInstant(d.decidedAt)}
                 </Typography.Text>
               </>
             ),
