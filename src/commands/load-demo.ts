@@ -1,3 +1,4 @@
+import { findSiteSettings } from '../db/queries/site-settings.ts';
 import { withinTransaction } from '../db/transaction.ts';
 import { DEMO_AGENCY_CODE, DEMO_PLANS, demoLines } from '../demo/lingang.ts';
 import { loadDemoCases } from '../demo/lingang-cases.ts';
@@ -6,7 +7,7 @@ import { demoItemRows } from '../demo/lingang-items.ts';
 import { LINGANG_2021_NARRATIVE } from '../demo/lingang-narrative.ts';
 import { loadDemoOpenCases } from '../demo/lingang-open-cases.ts';
 import { addDemoUsers } from '../demo/lingang-users.ts';
-import { DEMO_SITE_SETTINGS } from '../demo/site-settings.ts';
+import { DEMO_PORTAL_SITE_SETTINGS, DEMO_SITE_SETTINGS } from '../demo/site-settings.ts';
 import { chineseDaysData } from '../domain/calendar/chinese-days-data.ts';
 import { createWorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { searchIndexFor } from '../search/search-index.ts';
@@ -125,6 +126,17 @@ export async function loadDemo(
         { ...ctx, db: withinTransaction(db, trx), actor: { username: actor, roles: ['agency_admin'] } },
         { agencyId: agency.id, settings: DEMO_SITE_SETTINGS },
       );
+      // the installation's own 网站信息 (the portal's name and footer outside the agency's pages),
+      // only where the installation has none: a real installation's are never replaced by the demo's
+      if (!(await findSiteSettings(trx, null)))
+        await saveSiteSettings(
+          {
+            ...ctx,
+            db: withinTransaction(db, trx),
+            actor: { username: actor, roles: [], platformAdmin: true },
+          },
+          { agencyId: null, settings: DEMO_PORTAL_SITE_SETTINGS },
+        );
       if (options.publish2021 === false) return;
       const publisher: CommandContext = {
         ...ctx,

@@ -16,3 +16,9 @@ export const DEMO_SITE_SETTINGS: SiteSettingsInput = {
   icp: '鲁ICP备00000000号-1',
   psb: '鲁公网安备 37100000000000号',
 };
+
+/** The installation's: the portal that holds the demo agency's section (same test identifiers). */
+export const DEMO_PORTAL_SITE_SETTINGS: SiteSettingsInput = {
+  ...DEMO_SITE_SETTINGS,
+  siteName: '威海临港经济技术开发区政府信息公开平台（演示）',
+};

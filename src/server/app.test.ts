@@ -129,7 +129,9 @@ describe('pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('<html lang="zh-CN">');
-    expect(res.body).toContain('公开 · 政府信息公开平台');
+    // the installation's name from its 网站信息 (the demo's, set because the installation had none)
+    expect(res.body).toContain('<title>威海临港经济技术开发区政府信息公开平台（演示）</title>');
+    expect(res.body).not.toContain('公开 · 政府信息公开平台');
     expect(res.body).toContain('威海临港经济技术开发区管理委员会');
     expect(res.body).toContain('href="/agencies/lingang/reports/2021"');
     expect(res.body).not.toContain('<script');
