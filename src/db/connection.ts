@@ -38,23 +38,29 @@ const PREPARED_PER_CONNECTION = 500;
  * parsing and planning each was the server's work on every round trip (bench:submit, issue 12).
  */
 class PreparingClient extends pg.Client {
-  readonly #names = new Map<string, string>();
-
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; only (text, values) is changed
-  override query(config: any, values?: any, callback?: any): any {
-    // only statements with parameters (as pg itself: others go by the simple protocol, which allows
-    // several statements in one text — migrations' scripts)
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
-      let name = this.#names.get(config);
-      if (!name && this.#names.size < PREPARED_PER_CONNECTION) {
-        name = `gk_${this.#names.size}`;
-        this.#names.set(config, name);
-      }
-      if (name) return super.query({ name, text: config, values });
-    }
-    return super.query(config, values, callback);
-  }
+  /** statement text → its prepared statement's name on this connection */
+  readonly preparedNames = new Map<string, string>();
 }
+
+/** pg's own `query`, for everything this connection does not prepare. */
+const clientQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
+
+// pg's query has many overloads; only (text, values) without a callback is changed, so the override
+// is installed on the prototype as pg's own type rather than redeclaring each overload
+PreparingClient.prototype.query = function query(this: PreparingClient, ...args: unknown[]): unknown {
+  const [text, values, callback] = args;
+  // only statements with parameters (as pg itself: others go by the simple protocol, which allows
+  // several statements in one text — migrations' scripts)
+  if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+    let name = this.preparedNames.get(text);
+    if (!name && this.preparedNames.size < PREPARED_PER_CONNECTION) {
+      name = `gk_${this.preparedNames.size}`;
+      this.preparedNames.set(text, name);
+    }
+    if (name) return clientQuery.call(this, { name, text, values });
+  }
+  return clientQuery.apply(this, args);
+} as pg.Client['query'];
 
 /** Parses `sqlite:PATH`, `sqlite::memory:` or `postgres://…` (also `postgresql://`). */
 export function parseDatabaseUrl(url: string): { dialect: Dialect; target: string } {
