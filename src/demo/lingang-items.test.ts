@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLANS } from './lingang.ts';
 import { demoItemRows } from './lingang-items.ts';
-import { DEMO_ROADS, DEMO_SCHOOLS, DEMO_TOWNS } from './lingang-topics.ts';
+import { DEMO_ROADS, DEMO_SCHOOLS, DEMO_TOWNS } from './lingang-places.ts';
 
 const rows = [...demoItemRows(DEMO_PLANS)].map((r) => ({
   title: String(r.title),

@@ -8,13 +8,12 @@
 import { DEMO_AGENCY_CODE, type DemoYearPlan, daysBefore, prng, spreadDate } from './lingang.ts';
 import {
   DEMO_COMPANY_NAMES,
-  DEMO_POLICY_TITLES,
   DEMO_ROADS,
   DEMO_SCHOOLS,
-  DEMO_TOPICS,
   DEMO_TOWNS,
   DEMO_VILLAGE_NAMES,
-} from './lingang-topics.ts';
+} from './lingang-places.ts';
+import { DEMO_POLICY_TITLES, DEMO_TOPICS } from './lingang-topics.ts';
 
 export type DemoItemRow = Record<string, unknown>;
 
