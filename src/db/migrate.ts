@@ -1,4 +1,12 @@
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  sql,
+} from 'kysely';
 import type { Db } from './connection.ts';
 import { initialMigration } from './migrations/0001-initial.ts';
 import { requestCasesMigration } from './migrations/0002-request-cases.ts';
@@ -71,7 +79,7 @@ async function migrate(db: Db, run: (migrator: Migrator) => Promise<MigrationRes
   // Pinned to a schema, keep the migration tables there too: Kysely otherwise looks for its lock
   // table in every schema and may find another test's.
   const migrator = new Migrator({
-    db: db.kysely,
+    db: migratorKysely(db),
     provider: provider(db),
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
@@ -81,6 +89,39 @@ async function migrate(db: Db, run: (migrator: Migrator) => Promise<MigrationRes
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${reason}`);
   }
+}
+
+/**
+ * The Kysely the migrator works through. On PostgreSQL, its check for its own tables looks in the
+ * connection's schema only: Kysely's introspector reads every table of every schema of the
+ * database (column types, defaults, comments), which fails when another connection drops a schema
+ * meanwhile ("schema … does not exist") — as test suites running side by side do with theirs.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
+function migratorKysely(db: Db): Kysely<any> {
+  const kysely = db.kysely;
+  if (db.dialect !== 'postgres') return kysely;
+  const tables = async () => {
+    const found = await sql<{ name: string; schema: string }>`
+      select c.relname as name, n.nspname as schema
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = coalesce(${db.schema ?? null}::text, current_schema()) and c.relkind in ('r', 'p')`.execute(
+      kysely,
+    );
+    return found.rows.map((row) => ({ ...row, isView: false, columns: [] }));
+  };
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => kysely.introspection.getSchemas(),
+    getTables: tables,
+    getMetadata: async () => ({ tables: await tables() }),
+  };
+  return new Proxy(kysely, {
+    get(target, key) {
+      if (key === 'introspection') return introspection;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** The names of the migrations this version knows, in order (a backup's level must be one of them). */
