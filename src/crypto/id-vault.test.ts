@@ -1,7 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApplicantId, resealApplicant, sealApplicant } from './applicant-id.ts';
 import { createIdVault, KeyringError, keyringPath, loadKeyring, newKeyId } from './id-vault.ts';
@@ -49,6 +50,27 @@ describe('the keyring file', () => {
     expect(again.keys[made.current].equals(made.keys[made.current])).toBe(true);
     expect(readFileSync(path, 'utf8')).toContain('不要与数据库备份放在一起');
   });
+
+  it('is made once when several processes start on a new installation at the same moment', async () => {
+    const path = join(dir(), 'keys.json');
+    // each process loads, then waits for the same instant to look for the file
+    const script = `import { loadKeyring } from ${JSON.stringify(new URL('./id-vault.ts', import.meta.url).pathname)};
+      while (Date.now() < Number(process.argv[2]));
+      process.stdout.write(loadKeyring(process.argv[1]).current);`;
+    const at = String(Date.now() + 5000);
+    const run = () =>
+      new Promise<string>((resolve, reject) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', '--input-type=module', '-e', script, path, at],
+          (error, out) => (error ? reject(error) : resolve(out)),
+        );
+      });
+    const ids = await Promise.all([run(), run(), run(), run()]);
+    expect(new Set(ids).size).toBe(1);
+    expect(loadKeyring(path).current).toBe(ids[0]);
+    expect(readdirSync(dirname(path))).toEqual(['keys.json']);
+  }, 30_000);
 
   it('refuses a damaged file with a Chinese sentence', () => {
     const path = join(dir(), 'keys.json');

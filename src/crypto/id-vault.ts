@@ -9,7 +9,16 @@
  * file; PostgreSQL needs the setting. A missing file is created with a new key (mode 600).
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { Db } from '../db/connection.ts';
 
@@ -89,13 +98,25 @@ export function writeKeyring(path: string, keyring: Keyring): void {
   renameSync(temp, path);
 }
 
-/** The keyring at `path`; a new one (one fresh key) when the file does not exist yet. */
+/**
+ * The keyring at `path`; a new one (one fresh key) when the file does not exist yet. Two processes
+ * starting at once on a new installation (the server and an import) must not each make a key: the
+ * new file is linked into place only if none is there, and whoever loses reads the winner's.
+ */
 export function loadKeyring(path: string): Keyring {
   if (!existsSync(path)) {
     const id = newKeyId();
     const keyring = { current: id, keys: { [id]: randomBytes(32) } };
-    writeKeyring(path, keyring);
-    return keyring;
+    const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.new`;
+    writeKeyring(temp, keyring);
+    try {
+      linkSync(temp, path);
+      return keyring;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(temp, { force: true });
+    }
   }
   return parseKeyring(readFileSync(path, 'utf8'), path);
 }
