@@ -132,5 +132,10 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     }
     writeErr(io, `出错了：${error instanceof Error ? error.message : String(error)}`);
     return error instanceof Error && error.name === 'ChromiumMissingError' ? 2 : 1;
+  } finally {
+    // `report` and `serve` print PDFs on the process's shared Chromium (render/pdf.ts): close it,
+    // so the process ends when the command does
+    if (argv[0] === 'report' || argv[0] === 'serve')
+      await (await import('../render/pdf.ts')).closePdfBrowser();
   }
 }
