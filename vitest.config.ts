@@ -20,10 +20,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           globalSetup: ['test/global-setup.ts'],
-          // One worker, all files in turn (vitest's default on 2 cores): PostgreSQL suites of two
-          // workers raced — one worker's schema introspection (the migrator's) failed on a schema the
-          // other was dropping ("schema … does not exist").
-          maxWorkers: 1,
+          setupFiles: ['test/worker-env.ts'],
+          // Two workers, one per core. What made them race before is gone: the migrator looks only
+          // at its own PostgreSQL schema (src/db/migrate.ts), the ID-number keyring is made once
+          // (src/crypto/id-vault.ts), each worker has its own attachments folder (test/worker-env.ts),
+          // and every suite has its own database or schema and listens on a free port.
+          maxWorkers: 2,
           // Test files share a worker's module cache (no vi.mock anywhere; suites open their own
           // databases and servers): importing Fastify, Kysely, docx, ECharts… once per worker instead
           // of once per file was half of the unit run's time.
@@ -35,7 +37,8 @@ export default defineConfig({
         },
       },
       {
-        // Browser journeys: a real server and Chromium per file, one file at a time, after the rest.
+        // Browser journeys: a real server per file and one Chromium for the run (global set-up),
+        // one file at a time, after the rest, in one worker that imports the platform once.
         extends: true,
         test: {
           name: 'browser',
@@ -43,6 +46,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           fileParallelism: false,
           maxWorkers: 1,
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           sequence: { groupOrder: 1 },

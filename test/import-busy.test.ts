@@ -3,7 +3,7 @@
  * import are separate processes on one database (as in production): 100 concurrent submitters
  * keep filing until the import has finished. No 5xx, every acknowledged submission stored once,
  * the import complete. (The 1,000,000-line case is `npm run bench:submit -- --import 1000000`;
- * here 100,000 lines, to stay within CI's time.)
+ * here 30,000 lines, to stay within CI's time.)
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ import {
   startServer,
 } from '../bench/submitters.ts';
 
-const LINES = 100_000;
+const LINES = 30_000;
 const file = join(tmpdir(), `gongkai-test-import-${process.pid}.jsonl`);
 
 const databases: Array<[string, () => Promise<ScratchDatabase>]> = [['SQLite', () => scratchSqlite()]];
@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(file, { force: true }));
 
-describe.each(databases)('100 submitters during a %s import of 100,000 lines', (_name, make) => {
+describe.each(databases)('100 submitters during a %s import of 30,000 lines', (_name, make) => {
   let scratch: ScratchDatabase;
   let server: ServerChild;
   beforeAll(async () => {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserServer, chromium, type Page } from 'playwright-core';
 import { ChromiumMissingError, chromiumPath } from '../../src/render/pdf.ts';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -18,8 +18,22 @@ export function chromiumInstalled(): boolean {
   return existsSync(chromiumPath());
 }
 
-/** Launches headless Chromium; throws ChromiumMissingError (with the apt-get line) when it is not installed. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Launches the run's one headless Chromium as a server the journeys connect to (the global set-up
+ * does, once); throws ChromiumMissingError (with the apt-get line) when it is not installed.
+ */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
+  return chromium.launchServer({ executablePath, args: ARGS });
+}
+
+/**
+ * A journey's own connection to the run's Chromium (`endpoint` from the global set-up), or a
+ * Chromium of its own when run without it; closing it closes the journey's contexts only.
+ */
+export async function connectChromium(endpoint: string): Promise<Browser> {
+  if (endpoint) return chromium.connect(endpoint);
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
   return chromium.launch({ executablePath, args: ARGS });

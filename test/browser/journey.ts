@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { ChromiumMissingError, chromiumPath } from '../../src/render/pdf.ts';
-import { chromiumInstalled, launchChromium, type Shoot, screenshots } from './browser.ts';
+import { chromiumInstalled, connectChromium, type Shoot, screenshots } from './browser.ts';
 import { startDemoServer, type TestServer } from './server.ts';
 
 export interface Journey {
@@ -39,7 +39,7 @@ export function describeJourney(title: string, name: string, suite: (use: () => 
     beforeAll(async () => {
       const shot = await screenshots(name);
       const server = await startDemoServer(inject('demoDatabase') || undefined);
-      const browser = await launchChromium().catch(async (error: unknown) => {
+      const browser = await connectChromium(inject('chromiumEndpoint')).catch(async (error: unknown) => {
         await server.close();
         throw error;
       });
