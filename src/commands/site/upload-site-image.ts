@@ -41,6 +41,16 @@ const STATUS: Record<'empty' | 'too_large' | 'wrong_type', ErrorCode> = {
   wrong_type: 'unsupported_media_type',
 };
 
+/** The kind of an image a field takes; an AppError naming the field (400, 413, 415) when it does not. */
+export async function checkSiteImage(field: SiteImageField, bytes: Uint8Array): Promise<SiteImageKind> {
+  const { kind, looksLikeSvg } = await readSiteImage(bytes);
+  const refused = siteImageRefusal(field, { size: bytes.byteLength, kind, looksLikeSvg });
+  if (refused)
+    throw new AppError(STATUS[refused.problem], refused.message, [{ field, message: refused.message }]);
+  // a kind the field takes: siteImageRefusal checked it
+  return kind as SiteImageKind;
+}
+
 /** Checks, stores and sets the image; returns the site's settings as stored. */
 export async function uploadSiteImage(
   ctx: CommandContext,
@@ -48,17 +58,11 @@ export async function uploadSiteImage(
   input: UploadSiteImageInput,
 ): Promise<SiteSettings> {
   refuseSiteEditor(ctx, input.agencyId);
-  const { kind, looksLikeSvg } = await readSiteImage(input.bytes);
-  const refused = siteImageRefusal(input.field, { size: input.bytes.byteLength, kind, looksLikeSvg });
-  if (refused)
-    throw new AppError(STATUS[refused.problem], refused.message, [
-      { field: input.field, message: refused.message },
-    ]);
-  // a kind the field takes: siteImageRefusal checked it
-  const type = SITE_IMAGE_TYPES[kind as SiteImageKind];
+  const kind = await checkSiteImage(input.field, input.bytes);
+  const type = SITE_IMAGE_TYPES[kind];
   const fileName = cleanFileName(input.fileName) || `image.${type.extension}`;
   const stored = await store.put(input.bytes);
-  const url = siteFileUrl(stored.sha256, kind as SiteImageKind);
+  const url = siteFileUrl(stored.sha256, kind);
   try {
     const saved = await inTransaction(ctx.db, async (trx) => {
       const at = ctx.clock.now().toISOString();
