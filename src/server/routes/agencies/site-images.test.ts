@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../../test/databases.ts';
+import { isUsed } from '../../../commands/attachments.ts';
 import type { Db } from '../../../db/connection.ts';
 import { pdfBytes, pngBytes } from '../../../files/testing.ts';
 import { buildServer } from '../../app.ts';
@@ -167,5 +168,11 @@ describeEachDatabase('POST site-settings/images (the 党政机关网站 mark and
     expect((await app.inject({ url: markImage.replace('.png', '.gif') })).statusCode).toBe(404);
     expect((await app.inject({ url: `/site-files/${'0'.repeat(64)}.png` })).statusCode).toBe(404);
     expect((await app.inject({ url: '/site-files/..%2F..%2Fetc%2Fpasswd' })).statusCode).toBe(404);
+  });
+
+  it('counts a site image as used, so removing an attachment of the same content keeps its file', async () => {
+    const row = await db.kysely.selectFrom('site_files').select('storage_key').executeTakeFirstOrThrow();
+    expect(await isUsed(db, row.storage_key)).toBe(true);
+    expect(await isUsed(db, `00/${'0'.repeat(64)}`)).toBe(false);
   });
 });
