@@ -79,7 +79,7 @@ describeJourney(
     it('the agency admin sets 网站信息 and uploads the mark; the portal shows them', async () => {
       const { page, server, url, shot } = use();
       await signIn(page, server.baseUrl, 'lingang-admin');
-      await page.goto(url('/console/settings'));
+      await page.getByRole('navigation', { name: '主菜单' }).getByText('机关设置').click();
       const card = page.locator('.ant-card').filter({ hasText: '机关设置：网站信息' });
       await card.getByLabel('网站名称', { exact: true }).fill(SITE_NAME);
       await card.getByLabel('主办单位', { exact: true }).fill(SPONSOR);
