@@ -58,13 +58,19 @@ export async function insertAttachment(
   return inserted.id;
 }
 
-/** Whether any attachment row uses a stored file (outside a transaction that may roll back). */
+/** Whether any attachment or site image (site_files) uses a stored file (outside a transaction that may roll back). */
 export async function isUsed(db: Db, key: string): Promise<boolean> {
   if (db.kysely.isTransaction) return true;
-  const row = await db.kysely
+  const attachment = await db.kysely
     .selectFrom('attachments')
     .select('id')
     .where('storage_key', '=', key)
     .executeTakeFirst();
-  return row !== undefined;
+  if (attachment) return true;
+  const siteFile = await db.kysely
+    .selectFrom('site_files')
+    .select('sha256')
+    .where('storage_key', '=', key)
+    .executeTakeFirst();
+  return siteFile !== undefined;
 }

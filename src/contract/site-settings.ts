@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { isIcpNumber, isSiteIdCode, psbDigits } from '../domain/site/identifiers.ts';
+import { SITE_IMAGE_FIELDS } from '../domain/site/images.ts';
 import { SITE_FIELD_LABELS, SITE_FIELDS, type SiteSettings } from '../domain/site/settings.ts';
+import { fileUpload } from './request-inputs.ts';
 
 const text = (field: keyof SiteSettings, max: number) =>
   z
@@ -63,3 +65,15 @@ export type SiteSettingsInput = z.input<typeof siteSettingsBody>;
 export const siteSettingsSchema = z.object(
   Object.fromEntries(SITE_FIELDS.map((f) => [f, z.string()])) as Record<keyof SiteSettings, z.ZodString>,
 );
+
+/**
+ * `POST …/site-settings/images`: an image uploaded for a field — `markImage` (党政机关网站标识图片)
+ * or `favicon` (网站图标) — as JSON, its content in base64; the answer is the settings as stored.
+ */
+export const siteImageBody = z.object({
+  field: z.enum(SITE_IMAGE_FIELDS, {
+    error: `图片栏目应为 ${SITE_IMAGE_FIELDS.map((f) => `${f}（${SITE_FIELD_LABELS[f]}）`).join('或')}`,
+  }),
+  ...fileUpload,
+});
+export type SiteImageInput = z.input<typeof siteImageBody>;

@@ -31,6 +31,7 @@ import { siteSettingsMigration } from './migrations/0022-site-settings.ts';
 import { guideAndNotesMigration } from './migrations/0023-guide-and-notes.ts';
 import { reportPdfsMigration } from './migrations/0025-report-pdfs.ts';
 import { approvalRequestsMigration } from './migrations/0026-approval-requests.ts';
+import { siteFilesMigration } from './migrations/0027-site-files.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -60,6 +61,7 @@ function provider(db: Db): MigrationProvider {
         '0023-guide-and-notes': guideAndNotesMigration(db.dialect),
         '0025-report-pdfs': reportPdfsMigration(db.dialect),
         '0026-approval-requests': approvalRequestsMigration(db.dialect),
+        '0027-site-files': siteFilesMigration(),
       };
     },
   };

@@ -280,6 +280,7 @@ export interface Database {
   publication_proposals: PublicationProposalTable;
   item_requests: ItemRequestTable;
   site_settings: SiteSettingsTable;
+  site_files: SiteFileTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */
@@ -288,6 +289,20 @@ export interface SiteSettingsTable {
   agency_id: number | null;
   data: string;
   updated_at: string;
+}
+
+/** An image a site's settings may point at (0027): the 党政机关网站 mark or the icon, served at /site-files/. */
+export interface SiteFileTable {
+  sha256: string;
+  storage_key: string;
+  media_type: string;
+  /** the extension of its address (`png`), from the type read from its content */
+  extension: string;
+  size: number;
+  /** the name it was uploaded with */
+  file_name: string;
+  created_at: string;
+  created_by: string;
 }
 
 /** One decision of a yearly review pass (清理) on a document in force: kept, amended or repealed. */

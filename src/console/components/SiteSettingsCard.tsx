@@ -2,14 +2,17 @@
  * 网站信息: a site's identity as a government website — 网站名称, 主办单位, 承办单位, 联系我们, 网站标识码,
  * 备案号, the 党政机关网站 mark, the icon — for an agency's section (机关设置) or the whole portal (the
  * platform administrator's 网站信息（全平台）). Empty fields are not shown on the portal; an agency's
- * empty field takes the whole portal's. The server checks the formats and names a wrong field.
+ * empty field takes the whole portal's. The server checks the formats and names a wrong field. The
+ * mark and the icon are uploaded (SiteImageField) or given as an address.
  */
 import { Button, Card, Col, Form, Input, Row, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { SiteSettingsInput } from '../../contract/site-settings.ts';
+import { type SiteImageField as ImageField, isSiteImageField } from '../../domain/site/images.ts';
 import { SITE_FIELD_LABELS, type SiteSettings } from '../../domain/site/settings.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useChange } from '../lib/use-change.ts';
+import { SiteImageField } from './SiteImageField.tsx';
 
 interface Field {
   name: keyof SiteSettings;
@@ -35,11 +38,15 @@ const FIELDS: Field[] = [
   },
   {
     name: 'markImage',
-    extra: '党政机关网站标识图片的地址（本站地址或 https:// 网址）；不填则不显示',
+    extra: '上传 PNG、JPEG 或 GIF 图片（不超过 200 KB，不接受 SVG），或填写图片地址；清除后保存即不显示',
     max: 500,
   },
   { name: 'markLink', extra: '点击标识打开的开办资格查询页面', max: 500 },
-  { name: 'favicon', extra: '浏览器标签上的图标地址；不填则用本平台默认图标', max: 500 },
+  {
+    name: 'favicon',
+    extra: '上传 ICO、PNG 或 GIF 图标（不超过 100 KB），或填写图标地址；不填则用本平台默认图标',
+    max: 500,
+  },
 ];
 
 export function SiteSettingsCard(props: {
@@ -47,6 +54,8 @@ export function SiteSettingsCard(props: {
   intro: string;
   load: () => Promise<SiteSettings>;
   save: (values: SiteSettingsInput) => Promise<SiteSettings>;
+  /** uploads the mark or the icon; the server sets the field at once and answers the settings */
+  upload: (field: ImageField, file: File) => Promise<SiteSettings>;
   deps: unknown[];
 }) {
   const loaded = useApi(props.load, props.deps);
@@ -67,9 +76,13 @@ export function SiteSettingsCard(props: {
         <Row gutter={16}>
           {FIELDS.map((f) => (
             <Col xs={24} md={12} key={f.name}>
-              <Form.Item label={SITE_FIELD_LABELS[f.name]} name={f.name} extra={f.extra}>
-                <Input maxLength={f.max} />
-              </Form.Item>
+              {isSiteImageField(f.name) ? (
+                <SiteImageField field={f.name} extra={f.extra} form={form} upload={props.upload} />
+              ) : (
+                <Form.Item label={SITE_FIELD_LABELS[f.name]} name={f.name} extra={f.extra}>
+                  <Input maxLength={f.max} />
+                </Form.Item>
+              )}
             </Col>
           ))}
         </Row>

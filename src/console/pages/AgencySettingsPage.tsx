@@ -79,6 +79,7 @@ export default function AgencySettingsPage() {
         intro="本机关政府信息公开专栏页面的标题、页面标签和页脚据此显示；不填的项目使用全平台的网站信息。"
         load={() => siteApi.agency(code)}
         save={(values) => siteApi.setAgency(code, values)}
+        upload={(field, file) => siteApi.uploadAgencyImage(code, field, file)}
         deps={[code]}
       />
     </>

@@ -16,6 +16,7 @@ export default function PlatformSitePage() {
         intro="公众门户每个页面的标题、页面标签和页脚据此显示。机关在“机关设置”中填写了的项目，在该机关的页面上以机关的为准。"
         load={siteApi.installation}
         save={siteApi.setInstallation}
+        upload={siteApi.uploadInstallationImage}
         deps={[]}
       />
     </>

@@ -78,6 +78,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'settings.letter_template_reset': '恢复默认文书模板',
   'settings.remedies_set': '设置救济途径',
   'settings.site_set': '设置网站信息',
+  'settings.site_image_set': '上传网站标识图片或图标',
   'settings.guide_set': '修改公开指南',
   'settings.reading_point_added': '新增查阅场所',
   'settings.reading_point_changed': '修改查阅场所',

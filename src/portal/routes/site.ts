@@ -1,12 +1,15 @@
 /**
  * The site's own files and pages (issue 13): `/favicon.ico` (the installation's icon, else the
  * portal's own), `/robots.txt`, `/sitemap.xml` (sitemaps.org; an index of `/sitemap-N.xml` beyond
- * 50,000 URLs, written as the items are read) and the 网站地图 page `/sitemap`.
+ * 50,000 URLs, written as the items are read), the 网站地图 page `/sitemap`, and the images the
+ * settings point at, `/site-files/<sha256>.<ext>` (the mark, the icon: only those uploaded as such,
+ * site_files; their address names their content, so they are cached for a year).
  */
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/connection.ts';
+import { parseSiteFileUrl } from '../../domain/site/images.ts';
 import { AppError } from '../../errors.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext, siteOfRequest } from '../context.ts';
@@ -28,6 +31,7 @@ import { sendPage } from './shared.ts';
 
 const ICON = faviconIco();
 const HOUR = 3600;
+const YEAR = 365 * 24 * HOUR;
 
 async function* urlset(
   db: Db,
@@ -50,7 +54,34 @@ const sendXml = (reply: FastifyReply, body: string | AsyncGenerator<string>) =>
     .send(typeof body === 'string' ? body : Readable.from(body, { objectMode: false }));
 
 /** Registers the site's files and the site map page. */
-export function sitePages(app: PortalApp, { db }: RouteOptions, limit: number): void {
+export function sitePages(app: PortalApp, { db, files }: RouteOptions, limit: number): void {
+  app.get(
+    '/site-files/:name',
+    { schema: { params: z.object({ name: z.string().max(80) }) } },
+    async (request, reply) => {
+      const wanted = parseSiteFileUrl(`/site-files/${request.params.name}`);
+      const row = wanted
+        ? await db.kysely
+            .selectFrom('site_files')
+            .select(['sha256', 'storage_key', 'media_type', 'extension', 'size'])
+            .where('sha256', '=', wanted.sha256)
+            .executeTakeFirst()
+        : undefined;
+      if (!row || row.extension !== wanted?.extension || !(await files.exists(row.storage_key)))
+        throw new AppError('not_found', '没有这个图片。');
+      const etag = `"${row.sha256}"`;
+      reply
+        .header('cache-control', `public, max-age=${YEAR}, immutable`)
+        .header('etag', etag)
+        .header('x-content-type-options', 'nosniff');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply
+        .type(row.media_type)
+        .header('content-length', String(row.size))
+        .send(files.open(row.storage_key));
+    },
+  );
+
   app.get('/favicon.ico', async (request, reply) => {
     const site = siteOfRequest(request);
     if (site.favicon !== '/favicon.ico') return reply.redirect(site.favicon, 302);
