@@ -11,6 +11,7 @@ import { AGENCY_ROLES, type AgencyRole, isAgencyRole, ROLE_LABELS } from '../../
 import { platformUsersApi, type User } from '../api/users.ts';
 import { NewUserCard } from '../components/NewUserCard.tsx';
 import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
+import { NOWRAP } from '../lib/table.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useChange } from '../lib/use-change.ts';
 import { useSession } from '../session-context.tsx';
@@ -125,6 +126,7 @@ export default function PlatformUsersPage() {
           {
             title: '姓名',
             dataIndex: 'displayName',
+            ...NOWRAP,
             render: (displayName: string, u) => (
               <Flex gap={8} wrap align="center">
                 {displayName}
@@ -132,7 +134,7 @@ export default function PlatformUsersPage() {
               </Flex>
             ),
           },
-          { title: '用户名', dataIndex: 'username' },
+          { title: '用户名', dataIndex: 'username', ...NOWRAP },
           {
             title: '各机关角色',
             key: 'agencies',

@@ -11,6 +11,7 @@ import { AGENCY_ROLES, type AgencyRole, ROLE_LABELS } from '../../domain/account
 import { platformUsersApi, type User, usersApi } from '../api/users.ts';
 import { type NewAccountValues, NewUserCard } from '../components/NewUserCard.tsx';
 import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
+import { NOWRAP } from '../lib/table.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useChange } from '../lib/use-change.ts';
 import { useAgencyCode, useSession } from '../session-context.tsx';
@@ -72,6 +73,7 @@ export default function UsersPage() {
           {
             title: '姓名',
             dataIndex: 'displayName',
+            ...NOWRAP,
             render: (displayName: string, u) => (
               <>
                 {displayName}
@@ -79,7 +81,7 @@ export default function UsersPage() {
               </>
             ),
           },
-          { title: '用户名', dataIndex: 'username' },
+          { title: '用户名', dataIndex: 'username', ...NOWRAP },
           {
             title: '本机关角色',
             key: 'roles',
