@@ -160,20 +160,30 @@ function problems(facts: Facts, width: number, baseUrl: string, checkUsernames: 
 }
 
 /**
- * Waits until no request of the page is in flight (COUNT_FETCHES), its heading is there, nothing
- * in it is loading and (at phone width) the menu has folded away behind its button.
+ * Waits until, for 150 ms on end, no request of the page is in flight (COUNT_FETCHES), its heading
+ * is there, nothing in it is loading and (at phone width) the menu has folded away behind its
+ * button — long enough for a request a page starts after its first render to be seen.
  */
 async function settled(page: Page, phone: boolean): Promise<void> {
   await page.waitForFunction(
-    (phone) =>
-      (window as unknown as { pendingFetches: number }).pendingFetches === 0 &&
-      document.querySelector('main h1, main h2') !== null &&
-      document.querySelector('main .ant-spin-spinning, main .ant-skeleton-active') === null &&
-      (!phone ||
-        (document.querySelector('.gk-sider')?.getBoundingClientRect().width === 0 &&
-          document.querySelector('button[aria-label="打开菜单"]') !== null)),
+    (phone) => {
+      const state = window as unknown as { pendingFetches: number; quietSince?: number };
+      const quiet =
+        state.pendingFetches === 0 &&
+        document.querySelector('main h1, main h2') !== null &&
+        document.querySelector('main .ant-spin-spinning, main .ant-skeleton-active') === null &&
+        (!phone ||
+          (document.querySelector('.gk-sider')?.getBoundingClientRect().width === 0 &&
+            document.querySelector('button[aria-label="打开菜单"]') !== null));
+      if (!quiet) {
+        state.quietSince = undefined;
+        return false;
+      }
+      state.quietSince ??= Date.now();
+      return Date.now() - state.quietSince >= 150;
+    },
     phone,
-    { timeout: 5_000 },
+    { timeout: 5_000, polling: 50 },
   );
 }
 
@@ -208,6 +218,9 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       await page.goto(`${server.baseUrl}/console${route}`);
       for (const size of sizes) {
         await page.setViewportSize(size);
+        await page.evaluate(() => {
+          (window as unknown as { quietSince?: number }).quietSince = undefined;
+        });
         try {
           await settled(page, size === PHONE);
         } catch {
