@@ -6,10 +6,13 @@ import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './console.css';
+import { installChineseLabels } from './lib/chinese-labels.ts';
 import { ConsoleRoutes } from './routes.tsx';
 import { SessionProvider } from './session-context.tsx';
 
 dayjs.locale('zh-cn');
+// Ant Design's icons and some controls name themselves in English; dropdowns and dialogs render outside #root, so the whole body
+installChineseLabels(document.body);
 
 const root = document.getElementById('root');
 if (root)

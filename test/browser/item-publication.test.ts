@@ -25,7 +25,7 @@ describeJourney(
       await choose(page, '法定类别', CATEGORY);
       await page.getByLabel('发文机关').fill('威海临港经济技术开发区管理委员会');
       await page
-        .getByLabel('正文（HTML，仅保留公文常用标签）')
+        .getByLabel('正文（网页代码，仅保留公文常用标签）')
         .fill('<p>本说明介绍临港区2026年部门预算的收支总体情况。</p>');
       await shot(page, 'draft-filled');
       await page.getByRole('button', { name: /保存草稿/ }).click();

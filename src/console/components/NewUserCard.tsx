@@ -30,7 +30,7 @@ export function NewUserCard<V extends NewAccountValues>(props: {
     setFormError(null);
     try {
       await props.create(values);
-      message.success(`已创建用户 ${values.username}`);
+      message.success(`已创建用户${values.displayName}`);
       form.resetFields();
       props.onCreated();
     } catch (thrown) {

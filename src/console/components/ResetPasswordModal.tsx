@@ -3,12 +3,12 @@ import { Input, Modal } from 'antd';
 import { useState } from 'react';
 
 export function ResetPasswordModal({
-  username,
+  user,
   reset,
   onClose,
 }: {
-  /** whose password; null: closed */
-  username: string | null;
+  /** whose password (named by their name); null: closed */
+  user: { username: string; displayName: string } | null;
   /** resets it; true when done (the dialog then closes) */
   reset: (username: string, password: string) => Promise<boolean>;
   onClose: () => void;
@@ -20,13 +20,13 @@ export function ResetPasswordModal({
   };
   return (
     <Modal
-      open={username !== null}
-      title={`重置 ${username ?? ''} 的密码`}
+      open={user !== null}
+      title={`重置${user?.displayName ?? ''}的密码`}
       okText="重置"
       cancelText="取消"
       okButtonProps={{ disabled: !password }}
       onOk={async () => {
-        if (username && (await reset(username, password))) close();
+        if (user && (await reset(user.username, password))) close();
       }}
       onCancel={close}
     >

@@ -28,6 +28,7 @@ export default function AgencySettingsPage() {
   const unset = !loaded.data.reviewBody;
   return (
     <>
+      <Typography.Title level={2}>机关设置</Typography.Title>
       <Card title="机关设置：救济途径">
         {unset && (
           <Alert

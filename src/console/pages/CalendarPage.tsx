@@ -52,7 +52,7 @@ export default function CalendarPage() {
     try {
       parsed = JSON.parse(notice);
     } catch {
-      setChangeError('通知内容不是有效的 JSON，请按 docs/calendar.md 的格式填写。');
+      setChangeError('通知内容不是有效的 JSON，请先填入格式样例，再按国务院通知修改。');
       return;
     }
     change(() => calendarApi.importNotice(parsed));
@@ -140,11 +140,12 @@ export default function CalendarPage() {
             </Card>
             <Card title="导入国务院节假日通知（平台管理员）" style={{ marginTop: 16 }}>
               <Typography.Paragraph type="secondary">
-                格式：
-                <Typography.Text code>
-                  {'{"year":2027,"documentNumber":"国办发明电〔2026〕…号","holidays":[…],"workdays":[…]}'}
-                </Typography.Text>
+                通知按 JSON 格式填写年度、通知文号、放假日期和调休上班日期四项（工作日历文档有完整说明）。
+                可先填入格式样例，再按国务院通知修改。
               </Typography.Paragraph>
+              <Button style={{ marginBottom: 8 }} onClick={() => setNotice(noticeSample(year + 1))}>
+                填入格式样例
+              </Button>
               <Input.TextArea
                 aria-label="通知 JSON"
                 rows={6}
@@ -169,6 +170,15 @@ export default function CalendarPage() {
         </Row>
       )}
     </>
+  );
+}
+
+/** The notice's JSON shape with the year filled in and the rest to complete. */
+function noticeSample(year: number): string {
+  return JSON.stringify(
+    { year, documentNumber: `国办发明电〔${year - 1}〕…号`, holidays: [`${year}-01-01`], workdays: [] },
+    null,
+    2,
   );
 }
 

@@ -60,7 +60,7 @@ export default function EventLogPage() {
   const rows = [...(data?.events ?? []), ...more];
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
         操作日志
       </Typography.Title>
       <Card>

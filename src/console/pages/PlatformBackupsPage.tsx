@@ -42,10 +42,9 @@ export default function PlatformBackupsPage() {
         </Popconfirm>
       </Flex>
       <Typography.Paragraph type="secondary">
-        每份备份是一个文件：数据库（原样复制，证件号码等保持库中原样）、全部附件，以及列明各表行数和每个文件
-        SHA-256 校验和的清单。恢复须在服务器上停止平台后运行{' '}
-        <Typography.Text code>gongkai restore 文件</Typography.Text>
-        ，恢复前逐项校验，损坏的备份不会写入任何内容。直接复制正在使用的数据库文件（不含 -wal）不是备份。
+        每份备份是一个文件：数据库（原样复制，证件号码等保持库中原样）、全部附件，以及列明各表行数和每个文件校验和的清单。
+        恢复须由运维人员在服务器上停止平台后，按运维手册用命令行恢复；恢复前逐项校验，损坏的备份不会写入任何内容。
+        直接复制正在使用的数据库文件不是备份。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {data && !directory && (
@@ -53,8 +52,8 @@ export default function PlatformBackupsPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title="服务器未设置备份文件夹（GONGKAI_BACKUP_DIR），不能在此备份"
-          description="请运维人员设置 GONGKAI_BACKUP_DIR（绝对路径）后重启平台，或在服务器上运行 gongkai backup --out 文件。"
+          title="服务器未设置备份文件夹，不能在此备份"
+          description="请运维人员按运维手册设置备份文件夹（绝对路径）后重启平台，或在服务器上用命令行备份。"
         />
       )}
       <Table<Backup>
@@ -89,7 +88,7 @@ export default function PlatformBackupsPage() {
             ),
           },
           {
-            title: 'SHA-256',
+            title: '校验和（SHA-256）',
             dataIndex: 'sha256',
             render: (sha: string) => (
               <Typography.Text copyable={{ text: sha }} title={sha}>

@@ -11,6 +11,7 @@ import { AGENCY_ROLES, type AgencyRole, isAgencyRole, ROLE_LABELS } from '../../
 import { platformUsersApi, type User } from '../api/users.ts';
 import { NewUserCard } from '../components/NewUserCard.tsx';
 import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
+import { NOWRAP } from '../lib/table.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useChange } from '../lib/use-change.ts';
 import { useSession } from '../session-context.tsx';
@@ -29,10 +30,11 @@ interface NewUserForm {
 export default function PlatformUsersPage() {
   const { session } = useSession();
   const { data, error, reload } = useApi(() => platformUsersApi.list(), []);
-  const agencies = useApi(() => platformUsersApi.agencies(), []).data?.agencies ?? [];
+  const agencyList = useApi(() => platformUsersApi.agencies(), []).data?.agencies;
+  const agencies = agencyList ?? [];
   const agencyName = (code: string) => agencies.find((a) => a.code === code)?.name ?? code;
   const [creating, setCreating] = useState(false);
-  const [resetting, setResetting] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
   const [filter, setFilter] = useState('');
   const [form] = Form.useForm<NewUserForm>();
   const chosenAgency = Form.useWatch('agency', form);
@@ -116,18 +118,23 @@ export default function PlatformUsersPage() {
       </Flex>
       <Table<User>
         rowKey="username"
+        // the agencies' names too: a role's agency is named, never shown by its code
+        loading={!error && (!data || !agencyList)}
         dataSource={users}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         columns={[
           {
-            title: '用户',
-            dataIndex: 'username',
-            render: (username: string, u) => (
+            title: '姓名',
+            dataIndex: 'displayName',
+            ...NOWRAP,
+            render: (displayName: string, u) => (
               <Flex gap={8} wrap align="center">
-                {u.displayName}（{username}）{u.disabled && <Tag color="default">已停用</Tag>}
+                {displayName}
+                {u.disabled && <Tag color="default">已停用</Tag>}
               </Flex>
             ),
           },
+          { title: '用户名', dataIndex: 'username', ...NOWRAP },
           {
             title: '各机关角色',
             key: 'agencies',
@@ -153,9 +160,9 @@ export default function PlatformUsersPage() {
               <Switch
                 checked={platformAdmin}
                 disabled={u.username === self}
-                aria-label={`${u.username} 平台管理员`}
+                aria-label={`${u.displayName} 平台管理员`}
                 onChange={(on) =>
-                  change(on ? `已授予 ${u.username} 平台管理员` : `已撤销 ${u.username} 的平台管理员`, () =>
+                  change(on ? `已授予${u.displayName}平台管理员` : `已撤销${u.displayName}的平台管理员`, () =>
                     platformUsersApi.update(u.username, { platformAdmin: on }),
                   )
                 }
@@ -170,9 +177,9 @@ export default function PlatformUsersPage() {
               <Switch
                 checked={!disabled}
                 disabled={u.username === self}
-                aria-label={`启用 ${u.username}`}
+                aria-label={`启用 ${u.displayName}`}
                 onChange={(on) =>
-                  change(on ? `已启用 ${u.username}` : `已停用 ${u.username}`, () =>
+                  change(on ? `已启用${u.displayName}` : `已停用${u.displayName}`, () =>
                     platformUsersApi.update(u.username, { disabled: !on }),
                   )
                 }
@@ -184,11 +191,14 @@ export default function PlatformUsersPage() {
             key: 'password',
             render: (_: unknown, u) => (
               <Flex wrap gap={8}>
-                <Button onClick={() => setResetting(u.username)}>重置 {u.username} 的密码</Button>
+                <Button aria-label={`重置${u.displayName}的密码`} onClick={() => setResetting(u)}>
+                  重置密码
+                </Button>
                 <Button
+                  aria-label={`解除${u.displayName}的登录锁定`}
                   title="密码多次输错后，该用户在输错的网络地址上会被暂时锁定；解除后可立即重新登录"
                   onClick={() =>
-                    change(`已解除 ${u.username} 的登录锁定`, () =>
+                    change(`已解除${u.displayName}的登录锁定`, () =>
                       platformUsersApi.update(u.username, { unlock: true }),
                     )
                   }
@@ -201,7 +211,7 @@ export default function PlatformUsersPage() {
         ]}
       />
       <ResetPasswordModal
-        username={resetting}
+        user={resetting}
         onClose={() => setResetting(null)}
         reset={(username, password) =>
           change('已重置密码，该用户的登录会话已结束', () => platformUsersApi.update(username, { password }))

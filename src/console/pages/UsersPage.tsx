@@ -11,6 +11,7 @@ import { AGENCY_ROLES, type AgencyRole, ROLE_LABELS } from '../../domain/account
 import { platformUsersApi, type User, usersApi } from '../api/users.ts';
 import { type NewAccountValues, NewUserCard } from '../components/NewUserCard.tsx';
 import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
+import { NOWRAP } from '../lib/table.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useChange } from '../lib/use-change.ts';
 import { useAgencyCode, useSession } from '../session-context.tsx';
@@ -22,16 +23,13 @@ export default function UsersPage() {
   const fromPath = useParams().agency;
   const agency = fromPath ?? current;
   const { session } = useSession();
-  const agencyName = useApi(
-    async () =>
-      fromPath
-        ? (await platformUsersApi.agencies()).agencies.find((a) => a.code === fromPath)?.name
-        : undefined,
-    [fromPath],
-  ).data;
+  // every agency's name (the heading's, and 其他机关 names them rather than by code)
+  const agencyList = useApi(() => platformUsersApi.agencies(), []).data?.agencies;
+  const agencies = agencyList ?? [];
+  const nameOf = (code: string) => agencies.find((a) => a.code === code)?.name ?? code;
   const { data, error, reload } = useApi(() => usersApi.list(agency), [agency]);
   const [creating, setCreating] = useState(false);
-  const [resetting, setResetting] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
 
   const change = useChange(reload);
 
@@ -45,7 +43,7 @@ export default function UsersPage() {
   return (
     <>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={2}>用户与角色{fromPath && ` · ${agencyName ?? fromPath}`}</Typography.Title>
+        <Typography.Title level={2}>用户与角色{fromPath && ` · ${nameOf(fromPath)}`}</Typography.Title>
         <Button type="primary" onClick={() => setCreating(!creating)}>
           {creating ? '收起' : '新建用户'}
         </Button>
@@ -68,18 +66,22 @@ export default function UsersPage() {
       )}
       <Table<User>
         rowKey="username"
+        loading={!error && (!data || !agencyList)}
         dataSource={data?.users ?? []}
         pagination={false}
         columns={[
           {
-            title: '用户',
-            dataIndex: 'username',
-            render: (username: string, u) => (
+            title: '姓名',
+            dataIndex: 'displayName',
+            ...NOWRAP,
+            render: (displayName: string, u) => (
               <>
-                {u.displayName}（{username}）{u.platformAdmin && <Tag color="purple">平台管理员</Tag>}
+                {displayName}
+                {u.platformAdmin && <Tag color="purple">平台管理员</Tag>}
               </>
             ),
           },
+          { title: '用户名', dataIndex: 'username', ...NOWRAP },
           {
             title: '本机关角色',
             key: 'roles',
@@ -91,7 +93,7 @@ export default function UsersPage() {
                     <Checkbox
                       key={r.value}
                       checked={held.includes(r.value)}
-                      aria-label={`${u.username} ${r.label}`}
+                      aria-label={`${u.displayName} ${r.label}`}
                       onChange={(e) =>
                         change(e.target.checked ? `已授予${r.label}` : `已撤销${r.label}`, () =>
                           usersApi.setRole(agency, u.username, r.value, e.target.checked),
@@ -112,7 +114,7 @@ export default function UsersPage() {
             render: (_: unknown, u) =>
               u.agencies
                 .filter((a) => a.code !== agency)
-                .map((a) => a.code)
+                .map((a) => nameOf(a.code))
                 .join('、') || '—',
           },
           {
@@ -122,7 +124,7 @@ export default function UsersPage() {
               <Switch
                 checked={!disabled}
                 disabled={u.username === session?.user.username}
-                aria-label={`启用 ${u.username}`}
+                aria-label={`启用 ${u.displayName}`}
                 onChange={(on) =>
                   change(on ? '已启用' : '已停用', () =>
                     usersApi.update(agency, u.username, { disabled: !on }),
@@ -136,11 +138,14 @@ export default function UsersPage() {
             key: 'password',
             render: (_: unknown, u) => (
               <Flex wrap gap={8}>
-                <Button onClick={() => setResetting(u.username)}>重置 {u.username} 的密码</Button>
+                <Button aria-label={`重置${u.displayName}的密码`} onClick={() => setResetting(u)}>
+                  重置密码
+                </Button>
                 <Button
+                  aria-label={`解除${u.displayName}的登录锁定`}
                   title="密码多次输错后，该用户在输错的网络地址上会被暂时锁定；解除后可立即重新登录"
                   onClick={() =>
-                    change(`已解除 ${u.username} 的登录锁定`, () =>
+                    change(`已解除${u.displayName}的登录锁定`, () =>
                       usersApi.update(agency, u.username, { unlock: true }),
                     )
                   }
@@ -153,7 +158,7 @@ export default function UsersPage() {
         ]}
       />
       <ResetPasswordModal
-        username={resetting}
+        user={resetting}
         onClose={() => setResetting(null)}
         reset={(username, password) =>
           change('已重置密码，该用户的登录会话已结束', () => usersApi.update(agency, username, { password }))

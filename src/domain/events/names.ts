@@ -137,7 +137,14 @@ export function eventLabelIn(area: string, name: string): string {
   return EVENT_NAME_LABELS[name.includes('.') ? name : `${area}.${name}`] ?? name;
 }
 
-/** A subject in Chinese: `申请 7`, `年度报告 2021`. */
+/**
+ * A subject in Chinese: `申请 7`, `年度报告 2021`; what its id means where the id is a code: the
+ * demo loader's imports (`demo:lingang`) are 示例数据, site settings are the installation's or
+ * an agency's (`agency:1`).
+ */
 export function eventSubjectLabel(type: string, id: string): string {
-  return `${EVENT_SUBJECT_LABELS[type] ?? type} ${id}`;
+  const label = EVENT_SUBJECT_LABELS[type] ?? type;
+  if (type === 'import' && id.startsWith('demo:')) return `${label} 示例数据`;
+  if (type === 'site_settings') return `${label}（${id === 'installation' ? '全平台' : '本机关'}）`;
+  return `${label} ${id}`;
 }

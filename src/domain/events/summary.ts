@@ -1,5 +1,18 @@
 /** One line of the event log in Chinese, and the days of China as instants (the log's date filters). */
+import { ITEM_STATE_LABELS } from '../items/state-machine.ts';
+import { CASE_STATE_LABELS } from '../requests/state-machine.ts';
 import { eventNameLabel, eventSubjectLabel } from './names.ts';
+
+/** The states of each kind of subject that has them, in Chinese. */
+const STATE_LABELS: Record<string, Record<string, string>> = {
+  request: CASE_STATE_LABELS,
+  item: ITEM_STATE_LABELS,
+};
+
+/** A subject's state in Chinese (the code when its kind has no labels). */
+export function stateLabel(subjectType: string, state: string): string {
+  return STATE_LABELS[subjectType]?.[state] ?? state;
+}
 
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -38,7 +51,9 @@ export function eventSummary(event: EventLine): string {
   const parts: string[] = [];
   if (event.occurredOn) parts.push(`日期 ${event.occurredOn}`);
   if (event.stateAfter && event.stateBefore !== event.stateAfter)
-    parts.push(`状态 ${event.stateBefore ?? '—'} → ${event.stateAfter}`);
+    parts.push(
+      `状态 ${event.stateBefore ? stateLabel(event.subjectType, event.stateBefore) : '—'} → ${stateLabel(event.subjectType, event.stateAfter)}`,
+    );
   const data = event.data;
   if (data && typeof data === 'object' && 'reason' in data && typeof data.reason === 'string')
     parts.push(data.reason);

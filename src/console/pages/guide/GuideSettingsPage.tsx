@@ -126,6 +126,9 @@ export default function GuideSettingsPage() {
   const code = agency?.code ?? '';
   return (
     <Flex vertical gap={16}>
+      <Typography.Title level={2} style={{ margin: 0 }}>
+        公开指南与栏目
+      </Typography.Title>
       <GuideCard code={code} />
       <ReadingPointsCard code={code} />
       <ColumnNotesCard code={code} />

@@ -133,7 +133,7 @@ export function ReadingPointsCard({ code }: { code: string }) {
           <Input maxLength={40} inputMode="tel" />
         </Form.Item>
         <Form.Item label="排序" name="sort" extra="数字小的排在前面">
-          <InputNumber min={0} max={999} precision={0} />
+          <InputNumber controls={false} min={0} max={999} precision={0} />
         </Form.Item>
       </FormModal>
     </Card>

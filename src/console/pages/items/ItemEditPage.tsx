@@ -141,7 +141,7 @@ function ItemForm({ item }: { item?: ItemDetail }) {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label="正文（HTML，仅保留公文常用标签）" name="bodyHtml">
+        <Form.Item label="正文（网页代码，仅保留公文常用标签）" name="bodyHtml">
           <Input.TextArea rows={10} />
         </Form.Item>
         <Form.Item name="isPolicyDocument" valuePropName="checked" style={{ marginBottom: 0 }}>

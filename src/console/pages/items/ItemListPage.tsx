@@ -120,6 +120,8 @@ export default function ItemListPage() {
             />
           )}
           <InputNumber
+            // no stepper: its buttons carry English labels (rc-input-number's own); a year is typed
+            controls={false}
             key={`year-${year ?? ''}`}
             aria-label="成文年度"
             placeholder="成文年度"

@@ -153,7 +153,13 @@ export default function ReviewPage() {
           locale={{ emptyText: `${year} 年度的文件均已作出清理决定。` }}
           rowSelection={
             editable
-              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) }
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys.map(Number)),
+                  // antd names these checkboxes in English (Select all, Select row 1)
+                  getTitleCheckboxProps: () => ({ 'aria-label': '全选' }),
+                  getCheckboxProps: (d) => ({ 'aria-label': `选择 ${d.title}` }),
+                }
               : undefined
           }
           columns={[

@@ -9,6 +9,8 @@ export function CellRecordsDrawer(props: {
   agency: string;
   year: number;
   cell: string | null;
+  /** the cell's name in words (its headers) */
+  cellName?: string;
   onClose(): void;
 }) {
   const { cell } = props;
@@ -20,7 +22,7 @@ export function CellRecordsDrawer(props: {
     <Drawer
       open={cell !== null}
       onClose={props.onClose}
-      title={`单元格 ${cell ?? ''} 的来源记录`}
+      title={`${props.cellName || '单元格'}的来源记录`}
       size="large"
     >
       {error && <Alert type="error" showIcon title={error} />}

@@ -6,6 +6,9 @@
 import { Alert, App, Button, Card, Col, Flex, Input, List, Modal, Row, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { formatById } from '../../../domain/report/formats/registry.ts';
+import { cellNames } from '../../../domain/report/table-model.ts';
+import { buildTables } from '../../../render/table-model.ts';
 import { messageOf } from '../../api/client.ts';
 import {
   NARRATIVE_KEYS,
@@ -70,6 +73,11 @@ export default function ReportEditorPage() {
 
   const flagged = useMemo(() => new Set(violations.flatMap((v) => v.cells)), [violations]);
   const d = draft.data;
+  /** each cell's name in words (its row and column headers), for its label and its records' drawer */
+  const names = useMemo<Record<string, string>>(
+    () => (d ? Object.assign({}, ...buildTables(d.cells, formatById(d.format)).map(cellNames)) : {}),
+    [d],
+  );
   if (draft.error) return <Alert type="error" showIcon title={draft.error} />;
   if (!d || !sections) return null;
   const published = d.publishedVersion > 0;
@@ -179,7 +187,7 @@ export default function ReportEditorPage() {
                     <button
                       type="button"
                       className="gk-cell"
-                      aria-label={`${code}：${text}，查看来源记录`}
+                      aria-label={`${names[code] ?? '单元格'}：${text}，查看来源记录`}
                       onClick={() => setCell(code)}
                     >
                       {text}
@@ -231,7 +239,13 @@ export default function ReportEditorPage() {
           </Card>
         </Col>
       </Row>
-      <CellRecordsDrawer agency={agency} year={year} cell={cell} onClose={() => setCell(null)} />
+      <CellRecordsDrawer
+        agency={agency}
+        year={year}
+        cell={cell}
+        cellName={cell ? names[cell] : undefined}
+        onClose={() => setCell(null)}
+      />
       <Modal
         open={correcting}
         title="发布更正版本"

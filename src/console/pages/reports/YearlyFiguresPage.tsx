@@ -31,7 +31,12 @@ function figureInput(field: FigureField, feesWan: string | undefined) {
             : undefined
       }
     >
-      <InputNumber min={field.kind === 'signed' ? undefined : 0} suffix={field.unit} style={{ width: 240 }} />
+      <InputNumber
+        controls={false}
+        min={field.kind === 'signed' ? undefined : 0}
+        suffix={field.unit}
+        style={{ width: 240 }}
+      />
     </Form.Item>
   );
 }

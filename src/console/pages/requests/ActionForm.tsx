@@ -45,15 +45,15 @@ function FeeNoticeFields() {
       </Form.Item>
       {method === 'per_page' ? (
         <Form.Item label="页数" name="pages" rules={required('请填写页数')}>
-          <InputNumber min={0} />
+          <InputNumber controls={false} min={0} />
         </Form.Item>
       ) : (
         <>
           <Form.Item label="本次件数" name="pieces" rules={required('请填写件数')}>
-            <InputNumber min={1} />
+            <InputNumber controls={false} min={1} />
           </Form.Item>
           <Form.Item label="本月此前已申请件数" name="previousPiecesThisMonth" initialValue={0}>
-            <InputNumber min={0} />
+            <InputNumber controls={false} min={0} />
           </Form.Item>
         </>
       )}
@@ -225,7 +225,7 @@ function ActionFields({ action }: { action: string }) {
       return (
         <>
           <Form.Item label="延长工作日数" name="days" rules={required('请填写延长的工作日数（1–20）')}>
-            <InputNumber min={1} max={20} />
+            <InputNumber controls={false} min={1} max={20} />
           </Form.Item>
           <Form.Item label="延期理由" name="reason" rules={required('请填写延期理由')}>
             <Input.TextArea rows={3} />
@@ -237,7 +237,7 @@ function ActionFields({ action }: { action: string }) {
     case 'record_fee_payment':
       return (
         <Form.Item label="缴费金额（元）" name="amountYuan" rules={required('请填写缴费金额')}>
-          <InputNumber min={0} />
+          <InputNumber controls={false} min={0} />
         </Form.Item>
       );
     case 'request_reasons':

@@ -74,6 +74,8 @@ export default function ProposalsPage() {
         <Space>
           <span id="proposal-year">收到年度</span>
           <InputNumber
+            // no stepper: its buttons carry English labels (rc-input-number's own); a year is typed
+            controls={false}
             aria-labelledby="proposal-year"
             min={2008}
             max={2100}
