@@ -199,7 +199,7 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
     const forced = await restoreInto(target, archive, true);
     expect(forced).toMatchObject({ replaced: true, attachments: { written: 0, present: 3 } });
     expect(await everyRow(target.db)).toEqual(await everyRow(use()));
-  });
+  }, 120_000); // two restores of the whole demo installation
 
   it('refuses a damaged archive before writing anything', async () => {
     const bytes = await readFile(archive);

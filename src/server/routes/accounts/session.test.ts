@@ -268,7 +268,7 @@ describe('sign-in rate limits', () => {
     expect(unlock.statusCode, unlock.body).toBe(200);
     expect(unlock.json().events).toEqual(['unlocked']);
     expect((await attempt('lingang-reviewer', 'demo-reviewer-2021', '10.7.0.1')).statusCode).toBe(200);
-  });
+  }, 120_000); // 50 sign-ins, each a scrypt of 32 MiB: half a minute on a busy machine
 
   it('a wrong current password when changing it counts like a failed sign-in (429 after 5)', async () => {
     const me = await attempt('lingang-operator', 'demo-operator-2021', '10.8.0.1');
