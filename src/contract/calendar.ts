@@ -51,7 +51,14 @@ export const calendarYearSchema = z.object({
   confirmedYears: z.array(z.number().int()),
   holidays: dateList.describe('Monday–Friday days off, as the calendar counts them'),
   workdays: dateList.describe('Saturdays and Sundays worked (调休), as the calendar counts them'),
-  overrides: z.array(overrideSchema.extend({ kind: z.string(), createdAt: z.string(), actor: z.string() })),
+  overrides: z.array(
+    overrideSchema.extend({
+      kind: z.string(),
+      createdAt: z.string(),
+      actor: z.string(),
+      actorName: z.string().describe('who entered it, by name (姓名)'),
+    }),
+  ),
   notices: z.array(
     z.object({
       year: z.number().int(),
@@ -60,6 +67,7 @@ export const calendarYearSchema = z.object({
       workdays: dateList,
       importedAt: z.string(),
       actor: z.string(),
+      actorName: z.string().describe('who imported it, by name (姓名)'),
     }),
   ),
 });

@@ -181,7 +181,11 @@ export const versionSummary = z.object({
   reason: z.string().nullable(),
   note: z.string().nullable().describe("the approver's 说明 when published over errors"),
 });
-export const staffVersionSummary = versionSummary.extend({ actor: z.string(), recordedAt: z.string() });
+export const staffVersionSummary = versionSummary.extend({
+  actor: z.string(),
+  actorName: z.string().describe('who published it, by name (姓名)'),
+  recordedAt: z.string(),
+});
 
 export const versionListSchema = z.object({ year: z.number().int(), versions: z.array(staffVersionSummary) });
 

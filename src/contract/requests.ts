@@ -248,7 +248,8 @@ export const caseDetailSchema = z.object({
       confirmation: z.string(),
       confirmationLabel: z.string(),
       confirmationNote: z.string().nullable(),
-      writtenUpBy: z.string(),
+      writtenUpBy: z.string().describe('the username of who wrote it up'),
+      writtenUpByName: z.string().describe('who wrote it up, by name (姓名)'),
     })
     .nullable()
     .describe('条例 第二十九条第一款: an oral application written up by the office; null: written'),
@@ -258,6 +259,7 @@ export const caseDetailSchema = z.object({
       needsLabel: z.string().describe('阅读困难、听觉障碍'),
       help: z.string(),
       recordedBy: z.string(),
+      recordedByName: z.string().describe('who recorded it, by name (姓名)'),
       recordedOn: z.string(),
     })
     .nullable()

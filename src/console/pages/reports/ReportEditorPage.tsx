@@ -219,7 +219,7 @@ export default function ReportEditorPage() {
                     {v.publishedOn}
                     <div>
                       <Typography.Text type="secondary">
-                        {v.reason ? `更正原因：${v.reason}` : '首次发布'} · {v.actor} ·{' '}
+                        {v.reason ? `更正原因：${v.reason}` : '首次发布'} · {v.actorName} ·{' '}
                         {formatInstant(v.recordedAt)}
                       </Typography.Text>
                       {v.note && <div>说明（带错发布）：{v.note}</div>}
