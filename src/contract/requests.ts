@@ -104,7 +104,7 @@ const receivedDate = (label: string) =>
 /** The queue's query: a filter, a page, and optionally search words and a received-date range. */
 export const queueQuery = z
   .object({
-    filter: z.enum(QUEUE_FILTERS, { error: `filter 应为 ${QUEUE_FILTERS.join('、')} 之一` }).default('open'),
+    filter: z.enum(QUEUE_FILTERS, { error: `“筛选”应为 ${QUEUE_FILTERS.join('、')} 之一` }).default('open'),
     limit: decimal(z.number({ error: '每页条数应为1到200之间的整数' }).int().min(1).max(200)).default(50),
     offset: decimal(z.number({ error: '起始位置应为0或正整数' }).int().min(0)).default(0),
     q: z

@@ -6,6 +6,8 @@
 import { Alert, App, Button, Card, Col, Flex, Input, List, Modal, Row, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { cellLabel } from '../../../domain/report/cell-labels.ts';
+import { formatById } from '../../../domain/report/formats/registry.ts';
 import { messageOf } from '../../api/client.ts';
 import {
   NARRATIVE_KEYS,
@@ -179,7 +181,7 @@ export default function ReportEditorPage() {
                     <button
                       type="button"
                       className="gk-cell"
-                      aria-label={`${code}：${text}，查看来源记录`}
+                      aria-label={`${cellLabel(formatById(d.format), code)}：${text}，查看来源记录`}
                       onClick={() => setCell(code)}
                     >
                       {text}
@@ -231,7 +233,13 @@ export default function ReportEditorPage() {
           </Card>
         </Col>
       </Row>
-      <CellRecordsDrawer agency={agency} year={year} cell={cell} onClose={() => setCell(null)} />
+      <CellRecordsDrawer
+        agency={agency}
+        year={year}
+        format={d.format}
+        cell={cell}
+        onClose={() => setCell(null)}
+      />
       <Modal
         open={correcting}
         title="发布更正版本"
