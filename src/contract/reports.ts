@@ -25,7 +25,7 @@ const segmentInput = z.discriminatedUnion('kind', [
 ]);
 
 const paragraphInput = z.object({
-  topic: z.string().min(1, { error: '段落主题 topic 不能为空' }).max(40),
+  topic: z.string().min(1, { error: '段落主题不能为空' }).max(40, { error: '段落主题最长 40 字' }),
   title: z
     .string()
     .max(40, { error: '段落标题最长 40 字' })
