@@ -27,14 +27,26 @@ const hashes = new Map<string, Promise<string>>();
 /** A user with a password and roles in one agency (or none); its id. */
 export async function addUser(
   db: Db,
-  user: { username: string; password: string; platformAdmin?: boolean; agencyId?: number; roles?: string[] },
+  user: {
+    username: string;
+    password: string;
+    /** the user's name (姓名); default the username */
+    displayName?: string;
+    platformAdmin?: boolean;
+    agencyId?: number;
+    roles?: string[];
+  },
 ): Promise<number> {
   const hash = hashes.get(user.password) ?? hashPassword(user.password);
   hashes.set(user.password, hash);
   const { id } = await db.kysely
     .insertInto('users')
     .values({
-      ...{ username: user.username, display_name: user.username, created_at: '2026-01-01T00:00:00Z' },
+      ...{
+        username: user.username,
+        display_name: user.displayName ?? user.username,
+        created_at: '2026-01-01T00:00:00Z',
+      },
       ...{ password_hash: await hash, platform_admin: user.platformAdmin ? 1 : 0 },
     })
     .returning('id')

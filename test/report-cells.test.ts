@@ -135,11 +135,11 @@ describeEachWithDraftDemo('the records behind a cell', (use) => {
     expect(res.json().note).toContain('年度数据');
   });
 
-  it('answers 404 for a code that is not a cell, and 401 without a user', async () => {
+  it('answers 404 for a code that is not a cell (in Chinese, no code in it), and 401 without a user', async () => {
     const res = await send(app, 'GET', `${REPORTS}/2021/cells/t3.nosuch.total/records`, OPERATOR);
     expect([res.statusCode, res.json().error.message]).toEqual([
       404,
-      expect.stringContaining('t3.nosuch.total'),
+      '报告中没有这一单元格，请在报告表格中点击要查看的数字。',
     ]);
     expect((await send(app, 'GET', `${REPORTS}/2021/cells/t3.new.total/records`, {})).statusCode).toBe(401);
   });

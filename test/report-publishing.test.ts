@@ -61,6 +61,7 @@ describeEachWithDraftDemo('publishing the annual report and its corrections', (u
       publishedOn: '2022-01-19',
       reason: null,
       actor: 'lingang-approver',
+      actorName: '临港区党政办公室负责人',
     });
     expect(res.json().report).toMatchObject({ publishedOn: '2022-01-19', violations: [] });
     const files = await Promise.all(
@@ -110,11 +111,10 @@ describeEachWithDraftDemo('publishing the annual report and its corrections', (u
     expect(res.json().report).toMatchObject({ publishedOn: '2022-01-19', violations: [] });
     expect(res.json().report.cells['t3.new.total']).toBe(7);
     const list = (await send(app, 'GET', `${Y}/versions`, OPERATOR)).json();
-    expect(
-      list.versions.map((v: { version: number; reason: string | null }) => [v.version, v.reason]),
-    ).toEqual([
-      [1, null],
-      [2, reason],
+    type Row = { version: number; reason: string | null; actorName: string };
+    expect(list.versions.map((v: Row) => [v.version, v.reason, v.actorName])).toEqual([
+      [1, null, '临港区党政办公室负责人'],
+      [2, reason, '临港区党政办公室负责人'],
     ]);
     expect((await send(app, 'GET', `${Y}/versions/1`, OPERATOR)).json().report.cells['t3.new.total']).toBe(6);
   });
@@ -135,6 +135,7 @@ describeEachWithDraftDemo('publishing the annual report and its corrections', (u
     expect(year).toMatchObject({ year: 2021, version: 2, publishedOn: '2022-01-20' });
     expect(year.versions).toHaveLength(2);
     expect(year).not.toHaveProperty('actor');
+    expect(year).not.toHaveProperty('actorName');
     const draftYear = await send(app, 'GET', `${PUBLIC}/2020`, {});
     expect([draftYear.statusCode, draftYear.json().error.message]).toEqual([404, '2020 年度报告尚未发布。']);
     const file = await send(app, 'GET', `${PUBLIC}/2021/versions/1.html`, {});

@@ -51,7 +51,7 @@ describe('gongkai calendar', () => {
     run = await calendar('show', '2027');
     expect(run.stdout).toContain('2027 年：已确认');
     expect(run.stdout).toContain('放假（周一至周五）：2027-01-01');
-    expect(run.stdout).toContain('由 cli:tester 导入');
+    expect(run.stdout).toContain('由 命令行操作 导入');
   });
 
   it('adds an override with its source, and removes it', async () => {
@@ -59,7 +59,9 @@ describe('gongkai calendar', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('已将 2027-01-05 调整为放假');
     run = await calendar('show', '2027', '--json');
-    expect(JSON.parse(run.stdout).overrides).toMatchObject([{ date: '2027-01-05', actor: 'cli:tester' }]);
+    expect(JSON.parse(run.stdout).overrides).toMatchObject([
+      { date: '2027-01-05', actor: 'cli:tester', actorName: '命令行操作' },
+    ]);
     run = await calendar('remove-override', '2027-01-05');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('已撤销 2027-01-05');

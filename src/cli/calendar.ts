@@ -46,11 +46,13 @@ function printYear(io: CliIo, view: CalendarYear): void {
     `放假（周一至周五）：${view.holidays.join('、') || '（无）'}`,
     `调休上班（周六、周日）：${view.workdays.join('、') || '（无）'}`,
     `导入的通知：${view.notices.length === 0 ? '（无）' : ''}`,
-    ...view.notices.map((n) => `  ${n.year} 年 ${n.documentNumber}（${n.importedAt} 由 ${n.actor} 导入）`),
+    ...view.notices.map(
+      (n) => `  ${n.year} 年 ${n.documentNumber}（${n.importedAt} 由 ${n.actorName} 导入）`,
+    ),
     `日历调整：${view.overrides.length === 0 ? '（无）' : ''}`,
     ...view.overrides.map(
       (o) =>
-        `  ${o.date} ${KIND_NAMES[o.kind] ?? o.kind} 依据 ${o.source}（${o.createdAt} 由 ${o.actor} 录入）`,
+        `  ${o.date} ${KIND_NAMES[o.kind] ?? o.kind} 依据 ${o.source}（${o.createdAt} 由 ${o.actorName} 录入）`,
     ),
   ];
   io.stdout.write(`${lines.join('\n')}\n`);

@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import { addAgency } from '../../test/accounts.ts';
+import { addAgency, addUser } from '../../test/accounts.ts';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { appendEvent } from '../db/events.ts';
 import { processIo, UsageError } from './io.ts';
@@ -19,9 +19,10 @@ describeEachDatabase('gongkai log', (use) => {
     return lines;
   }
 
-  it('prints one line per event, newest first: time in China, actor, what, of what, summary', async () => {
+  it('prints one line per event, newest first: time in China, who (by name), what, of what, summary', async () => {
     const db = use();
     const agency = await addAgency(db, 'cli-log');
+    await addUser(db, { username: 'approver', displayName: '王审批', password: 'cli-log-password-1' });
     await appendEvent(db.kysely, {
       name: 'requests.extended',
       subject: { type: 'request', id: 7 },
@@ -41,7 +42,7 @@ describeEachDatabase('gongkai log', (use) => {
     });
     expect(await run('--agency', 'cli-log')).toEqual([
       '2026-11-05 10:00\tadmin\t新增目录栏目（settings.column_added）\t目录栏目 budget\t',
-      '2026-11-03 01:30\tapprover\t延期答复（requests.extended）\t申请 7\t日期 2026-11-03；需要征求第三方意见',
+      '2026-11-03 01:30\t王审批\t延期答复（requests.extended）\t申请 7\t日期 2026-11-03；需要征求第三方意见',
     ]);
     expect(await run('--agency', 'cli-log', '--actor', 'approver')).toHaveLength(1);
     expect(await run('--agency', 'cli-log', '--name', 'settings')).toHaveLength(1);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection.ts';
+import { loadActorNames } from '../db/queries/actor-names.ts';
 import { listEvents } from '../db/queries/events.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { chinaDayEnd, chinaDayStart, eventLine } from '../domain/events/summary.ts';
@@ -47,6 +48,11 @@ export async function logCommand(io: CliIo, db: Db, args: string[]): Promise<num
     to: until ? chinaDayEnd(until) : undefined,
     limit,
   });
-  for (const event of page.events) io.stdout.write(`${eventLine(event)}\n`);
+  const names = await loadActorNames(
+    db,
+    page.events.map((e) => e.actor),
+  );
+  // who, by name (姓名); `--actor` still takes the username
+  for (const event of page.events) io.stdout.write(`${eventLine({ ...event, actor: names(event.actor) })}\n`);
   return 0;
 }

@@ -42,7 +42,13 @@ beforeAll(async () => {
   const agencyId = await addAgency(db, 'cli-pp', '临港区人民政府办公室');
   const password = 'Cli-proposals-2026';
   await addUser(db, { username: 'cli-pp-operator', password, agencyId, roles: ['operator'] });
-  await addUser(db, { username: 'cli-pp-approver', password, agencyId, roles: ['approver'] });
+  await addUser(db, {
+    username: 'cli-pp-approver',
+    displayName: '李审批',
+    password,
+    agencyId,
+    roles: ['approver'],
+  });
   const requests: Array<[string, string, string]> = [
     ['张三', '37100219800101110', '临港区某道路拓宽工程的征收补偿方案'],
     ['李四', '37100219810202220', '申请公开临港区某道路拓宽工程征收补偿方案及补偿标准'],
@@ -157,7 +163,7 @@ describe('gongkai request proposals|include|decline|suggest (条例第四十四�
       '--status',
       'not_included',
     );
-    expect(shown.printed).toContain('不纳入理由：环评报告已由生态环境部门公开（cli-pp-approver）');
+    expect(shown.printed).toContain('不纳入理由：环评报告已由生态环境部门公开（李审批）');
     const json = await run('proposals', ...AS('cli-pp-operator'), '--year', YEAR, '--format', 'json');
     expect(JSON.parse(json.printed).counts).toEqual({ open: 0, included: 1, notIncluded: 1 });
   });

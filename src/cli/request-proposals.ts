@@ -78,7 +78,7 @@ export function proposalsText(listed: Listed): string {
       lines.push(`  已起草信息 ${item.id}：${item.title}（${state}）`);
     }
     if (p.decision?.result === 'not_included')
-      lines.push(`  不纳入理由：${p.decision.reason}（${p.decision.actor}）`);
+      lines.push(`  不纳入理由：${p.decision.reason}（${p.decision.actorName}）`);
   }
   return `${lines.join('\n')}\n`;
 }

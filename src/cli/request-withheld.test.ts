@@ -34,7 +34,13 @@ beforeAll(async () => {
   const agencyId = await addAgency(db, 'cli-wr');
   const password = 'Cli-withheld-2026';
   for (const role of ['operator', 'reviewer'])
-    await addUser(db, { username: `cli-wr-${role}`, password, agencyId, roles: [role] });
+    await addUser(db, {
+      username: `cli-wr-${role}`,
+      displayName: `${role === 'reviewer' ? '王' : '赵'}保密`,
+      password,
+      agencyId,
+      roles: [role],
+    });
   const file = join(mkdtempSync(join(tmpdir(), 'gongkai-cli-wr-')), 'request.json');
   const id17 = '37100219800101123';
   writeFileSync(
@@ -97,7 +103,7 @@ describe('gongkai request withheld-review / withheld-decide (条例第十八条)
       ...['--decision', 'kept', '--reason', '仍属人事管理方面的内部事务信息。。'],
     );
     expect(text).toContain('[继续不予公开]');
-    expect(text).toContain('继续不予公开。仍属人事管理方面的内部事务信息。（cli-wr-reviewer');
+    expect(text).toContain('继续不予公开。仍属人事管理方面的内部事务信息。（王保密，');
     const list = JSON.parse(await run('withheld-review', ...as('cli-wr-operator'), '--format', 'json'));
     expect(list.summary).toEqual({ total: 1, reviewed: 1, kept: 1, disclosed: 0, pending: 0 });
   });

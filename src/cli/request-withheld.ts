@@ -100,7 +100,7 @@ function entryText(e: WithheldReviewEntryView): string {
     ...e.history.map(
       (r) =>
         `    本年度决定 ${r.id}${r.seq > 1 ? '（更正）' : ''}：${WITHHELD_REVIEW_DECISION_LABELS[r.decision]}。${r.reason}` +
-        `（${r.actor}，${todayInChina(new Date(r.recordedAt))}${r.itemId ? `，待公开信息 ${r.itemId}` : ''}）`,
+        `（${r.actorName}，${todayInChina(new Date(r.recordedAt))}${r.itemId ? `，待公开信息 ${r.itemId}` : ''}）`,
     ),
   ];
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 export const backupSchema = z.object({
   at: z.string().describe('when it was made (ISO instant)'),
-  actor: z.string().describe('who made it'),
+  actor: z.string().describe('who made it (username)'),
+  actorName: z.string().describe('who made it, by name (姓名)'),
   file: z.string().describe('the archive on the server’s disk'),
   sha256: z.string().describe('the archive’s SHA-256'),
   bytes: z.number().int(),

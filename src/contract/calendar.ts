@@ -3,16 +3,18 @@
 import { z } from 'zod';
 import { decimal } from './common.ts';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD' });
+export const isoDate = z
+  .string({ error: '请填写“日期”，写成 YYYY-MM-DD，如 2027-01-05' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '“日期”应写成 YYYY-MM-DD，如 2027-01-05' });
 const dateList = z.array(z.string());
 
 export const overrideBody = z.object({
   date: isoDate.describe('the date, YYYY-MM-DD'),
-  kind: z.enum(['holiday', 'workday'], { error: 'kind 应为 holiday（放假）或 workday（上班）' }),
+  kind: z.enum(['holiday', 'workday'], { error: '“调整为”应为 holiday（放假）或 workday（上班）' }),
   source: z
-    .string({ error: 'source 应写明依据的通知（文号）' })
-    .min(1, { error: 'source 应写明依据的通知（文号）' })
-    .max(200, { error: 'source 最长 200 个字符' })
+    .string({ error: '请填写“依据”：调整所依据的通知（文号）' })
+    .min(1, { error: '请填写“依据”：调整所依据的通知（文号）' })
+    .max(200, { error: '“依据”最长 200 个字，请精简' })
     .describe('the document it comes from, e.g. 某府办发〔2026〕1号'),
 });
 
@@ -51,7 +53,14 @@ export const calendarYearSchema = z.object({
   confirmedYears: z.array(z.number().int()),
   holidays: dateList.describe('Monday–Friday days off, as the calendar counts them'),
   workdays: dateList.describe('Saturdays and Sundays worked (调休), as the calendar counts them'),
-  overrides: z.array(overrideSchema.extend({ kind: z.string(), createdAt: z.string(), actor: z.string() })),
+  overrides: z.array(
+    overrideSchema.extend({
+      kind: z.string(),
+      createdAt: z.string(),
+      actor: z.string(),
+      actorName: z.string().describe('who entered it, by name (姓名)'),
+    }),
+  ),
   notices: z.array(
     z.object({
       year: z.number().int(),
@@ -60,6 +69,7 @@ export const calendarYearSchema = z.object({
       workdays: dateList,
       importedAt: z.string(),
       actor: z.string(),
+      actorName: z.string().describe('who imported it, by name (姓名)'),
     }),
   ),
 });

@@ -65,6 +65,7 @@ export const proposalSchema = z.object({
       result: z.enum(['included', 'not_included']),
       reason: z.string(),
       actor: z.string(),
+      actorName: z.string().describe('who decided, by name (姓名)'),
       decidedAt: z.string(),
     })
     .nullable(),

@@ -74,7 +74,7 @@ export const registerBody = z.object({
   correction: correctionBody
     .optional()
     .describe('required for record_correction: the record, what is inaccurate, the evidence'),
-  channel: z.enum(REQUEST_CHANNELS, { error: `channel 应为 ${REQUEST_CHANNELS.join('、')} 之一` }),
+  channel: z.enum(REQUEST_CHANNELS, { error: `“收到方式”应为 ${REQUEST_CHANNELS.join('、')} 之一` }),
   applicantType: z.enum(APPLICANT_TYPES, { error: `申请人类型应为 ${APPLICANT_TYPES.join('、')} 之一` }),
   applicant: applicantBody,
   receivedOn: z

@@ -8,7 +8,7 @@ import { agencyCode, decimal, errorBody, rowId } from './common.ts';
 export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
 export const kind = z
-  .enum(NORMATIVE_KINDS, { error: 'kind 应为 regulation（规章）或 normative（行政规范性文件）' })
+  .enum(NORMATIVE_KINDS, { error: '“文件类型”应为 regulation（规章）或 normative（行政规范性文件）' })
   .optional();
 export const paging = {
   limit: decimal(z.number({ error: '每页条数应为1到500之间的整数' }).int().min(1).max(500)).default(100),
@@ -62,6 +62,7 @@ export const historySchema = z.object({
       documentId: z.number().int(),
       type: z.string(),
       actor: z.string(),
+      actorName: z.string().describe('who, by name (姓名)'),
       at: z.string(),
       data: z.unknown(),
     }),
@@ -78,6 +79,7 @@ export const reviewPassSchema = z.object({
       note: z.string(),
       reviewedOn: z.string(),
       actor: z.string(),
+      actorName: z.string().describe('who decided, by name (姓名)'),
       resultDocumentId: z.number().int().nullable(),
       document: registryDocumentSchema,
     }),

@@ -1,6 +1,6 @@
 /** Zod schemas of the report editing, publishing and figures routes (they are also the OpenAPI document). */
 import { z } from 'zod';
-import { FIGURE_FIELDS, type OptionalFigureKey } from '../domain/report/figures.ts';
+import { FIGURE_FIELDS, type FigureKey, type OptionalFigureKey } from '../domain/report/figures.ts';
 import { FORMAT_IDS } from '../domain/report/format.ts';
 import { REPORT_YEAR_STATUSES } from '../domain/report/year-status.ts';
 import { agencyCode, decimal, errorBody, reportParams } from './common.ts';
@@ -25,7 +25,7 @@ const segmentInput = z.discriminatedUnion('kind', [
 ]);
 
 const paragraphInput = z.object({
-  topic: z.string().min(1, { error: '段落主题 topic 不能为空' }).max(40),
+  topic: z.string().min(1, { error: '段落主题不能为空' }).max(40, { error: '段落主题最长 40 字' }),
   title: z
     .string()
     .max(40, { error: '段落标题最长 40 字' })
@@ -101,14 +101,28 @@ export const figuresImportBody = z.object({
     .min(1, { error: '请提供文件内容（XLSX 文件的 base64）' }),
 });
 
-const figureValue = z.union([z.number(), z.string()]);
+/** A figure as entered (a number, or its text; the command checks it), refused in Chinese by its label. */
+const figureValue = (key: FigureKey) => {
+  const label = FIGURE_FIELDS.find((f) => f.key === key)?.label ?? '年度数据';
+  return z
+    .union([z.number(), z.string()], { error: `“${label}”应填写数字，没有的填 0` })
+    .nullable()
+    .optional();
+};
 
-/** A schema per figure only the 2019 format takes, described by its label and kind. */
-function figures2019<T extends z.ZodType>(schema: T): Record<OptionalFigureKey, T> {
+/** A schema per figure only the 2019 format takes (`schemaOf` its key), described by its label and kind. */
+function figures2019<T extends z.ZodType>(
+  schemaOf: (key: OptionalFigureKey) => T,
+): Record<OptionalFigureKey, T> {
   const own = FIGURE_FIELDS.filter((f) => !f.required);
   const what = { count: 'whole number ≥ 0', signed: 'whole number, negative for a decrease', yuan: '元' };
   return Object.fromEntries(
-    own.map((f) => [f.key, schema.describe(`${f.label} (${f.cell}, 2019 format only): ${what[f.kind]}`)]),
+    own.map((f) => [
+      f.key,
+      schemaOf(f.key as OptionalFigureKey).describe(
+        `${f.label} (${f.cell}, 2019 format only): ${what[f.kind]}`,
+      ),
+    ]),
   ) as Record<OptionalFigureKey, T>;
 }
 
@@ -118,14 +132,11 @@ function figures2019<T extends z.ZodType>(schema: T): Record<OptionalFigureKey, 
  * stated); a 2021-format year refuses those.
  */
 export const figuresBody = z.object({
-  licenseDecisions: figureValue.nullable().optional(),
-  penaltyDecisions: figureValue.nullable().optional(),
-  enforcementDecisions: figureValue.nullable().optional(),
-  feesYuan: figureValue
-    .nullable()
-    .optional()
-    .describe('元, at most two decimals; kept as whole 元 (half up)'),
-  ...figures2019(figureValue.nullable().optional()),
+  licenseDecisions: figureValue('licenseDecisions'),
+  penaltyDecisions: figureValue('penaltyDecisions'),
+  enforcementDecisions: figureValue('enforcementDecisions'),
+  feesYuan: figureValue('feesYuan').describe('元, at most two decimals; kept as whole 元 (half up)'),
+  ...figures2019(figureValue),
 });
 
 export const figuresSchema = z.object({
@@ -137,7 +148,7 @@ export const figuresSchema = z.object({
       enforcementDecisions: z.number().int(),
       feesYuan: z.number().int().describe('whole 元'),
       feesWan: z.string().describe('as the report shows it, 万元'),
-      ...figures2019(z.number().int().optional()),
+      ...figures2019(() => z.number().int().optional()),
     })
     .nullable(),
   publishedVersion: z.number().int(),
@@ -181,7 +192,11 @@ export const versionSummary = z.object({
   reason: z.string().nullable(),
   note: z.string().nullable().describe("the approver's 说明 when published over errors"),
 });
-export const staffVersionSummary = versionSummary.extend({ actor: z.string(), recordedAt: z.string() });
+export const staffVersionSummary = versionSummary.extend({
+  actor: z.string(),
+  actorName: z.string().describe('who published it, by name (姓名)'),
+  recordedAt: z.string(),
+});
 
 export const versionListSchema = z.object({ year: z.number().int(), versions: z.array(staffVersionSummary) });
 

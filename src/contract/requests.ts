@@ -104,7 +104,7 @@ const receivedDate = (label: string) =>
 /** The queue's query: a filter, a page, and optionally search words and a received-date range. */
 export const queueQuery = z
   .object({
-    filter: z.enum(QUEUE_FILTERS, { error: `filter 应为 ${QUEUE_FILTERS.join('、')} 之一` }).default('open'),
+    filter: z.enum(QUEUE_FILTERS, { error: `“筛选”应为 ${QUEUE_FILTERS.join('、')} 之一` }).default('open'),
     limit: decimal(z.number({ error: '每页条数应为1到200之间的整数' }).int().min(1).max(200)).default(50),
     offset: decimal(z.number({ error: '起始位置应为0或正整数' }).int().min(0)).default(0),
     q: z
@@ -248,7 +248,8 @@ export const caseDetailSchema = z.object({
       confirmation: z.string(),
       confirmationLabel: z.string(),
       confirmationNote: z.string().nullable(),
-      writtenUpBy: z.string(),
+      writtenUpBy: z.string().describe('the username of who wrote it up'),
+      writtenUpByName: z.string().describe('who wrote it up, by name (姓名)'),
     })
     .nullable()
     .describe('条例 第二十九条第一款: an oral application written up by the office; null: written'),
@@ -258,6 +259,7 @@ export const caseDetailSchema = z.object({
       needsLabel: z.string().describe('阅读困难、听觉障碍'),
       help: z.string(),
       recordedBy: z.string(),
+      recordedByName: z.string().describe('who recorded it, by name (姓名)'),
       recordedOn: z.string(),
     })
     .nullable()

@@ -56,6 +56,7 @@ const record = z.object({
   reason: z.string(),
   itemId: z.number().nullable(),
   actor: z.string(),
+  actorName: z.string().describe('who decided, by name (姓名)'),
   recordedAt: z.string(),
 });
 

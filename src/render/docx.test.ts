@@ -145,7 +145,9 @@ describe('renderReportDocx', () => {
     });
     const text = textOf(withViolations);
     expect(text.indexOf('校验结果')).toBeGreaterThan(text.indexOf('六、其他需要报告的事项'));
-    expect(text).toContain(`【错误】R1.total ${violation.message}（涉及单元格：t3.new.total）`);
+    expect(text).toContain(
+      `【错误】R1.total ${violation.message}（涉及单元格：表三“一、本年新收政府信息公开申请数量”行“总计”列）`,
+    );
   });
 
   it('never lists validation output in a published version; prints its 说明 instead (条例 第五十条)', async () => {

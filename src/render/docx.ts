@@ -6,6 +6,8 @@
  */
 
 import { Document, Packer, type Paragraph, type Table } from 'docx';
+import { cellLabels } from '../domain/report/cell-labels.ts';
+import type { ReportFormat } from '../domain/report/format.ts';
 import { formatById } from '../domain/report/formats/registry.ts';
 import { narrativeOf, sectionTexts } from '../domain/report/sections.ts';
 import type { AnnualReport, Paragraph as NarrativeParagraph, Violation } from '../domain/report/types.ts';
@@ -42,12 +44,12 @@ function narrativeBlocks(paragraphs: NarrativeParagraph[]): Paragraph[] {
   );
 }
 
-function violationBlocks(violations: Violation[]): Paragraph[] {
+function violationBlocks(violations: Violation[], format: ReportFormat): Paragraph[] {
   if (violations.length === 0) return [];
   return [
     headingParagraph('校验结果', true),
     ...violations.map((v) => {
-      const cells = v.cells.length > 0 ? `（涉及单元格：${v.cells.join('、')}）` : '';
+      const cells = v.cells.length > 0 ? `（涉及单元格：${cellLabels(format, v.cells)}）` : '';
       return bodyParagraph(`【${SEVERITY_LABELS[v.severity]}】${v.code} ${v.message}${cells}`);
     }),
   ];
@@ -85,7 +87,7 @@ export function reportBlocks(report: AnnualReport, options: RenderDocxOptions = 
     blocks.push(...narrativeBlocks(narrativeOf(report.narrative, section.key) ?? []));
   }
   blocks.push(...reportChartBlocks(report));
-  if (options.preview) blocks.push(...violationBlocks(report.violations));
+  if (options.preview) blocks.push(...violationBlocks(report.violations, format));
   return blocks;
 }
 

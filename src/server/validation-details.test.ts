@@ -18,6 +18,12 @@ describe('validationDetails', () => {
       '年份应为四位数字，如 2021',
     ],
     [
+      'a value of none of a union’s kinds, without zod’s “无效输入”',
+      issue('/licenseDecisions', 'invalid_union', 'Invalid input', { errors: [] }),
+      'licenseDecisions',
+      '格式不正确，请按说明填写',
+    ],
+    [
       'an English zod default, translated',
       issue('/format', 'invalid_value', 'Invalid option', { values: ['a', 'b'] }),
       'format',
@@ -103,6 +109,11 @@ describe('validationDetails', () => {
     ],
     ['a label inside the message', [{ field: 'year', message: '年度应为四位年份' }], '年度应为四位年份'],
     ['an item of a list', [{ field: 'applicant.0.name', message: '请填写姓名' }], '请填写姓名'],
+    [
+      'the event log’s 操作人 filter, named',
+      [{ field: 'actor', message: '最长 64 个字' }],
+      '操作人：最长 64 个字',
+    ],
     [
       'two fields',
       [

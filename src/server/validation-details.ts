@@ -75,6 +75,7 @@ function plainMessage(keyword: string, params: Record<string, unknown>): string 
     return inclusive ? `应不小于 ${min}` : `应大于 ${min}`;
   }
   if (keyword === 'invalid_value') return '不是可选的值之一，请从列表中选择';
+  if (keyword === 'invalid_union') return '格式不正确，请按说明填写';
   if (keyword === 'invalid_type') return TYPE_WORDS[String(params.expected)] ?? null;
   if (keyword === 'not_multiple_of') return `应为 ${String(params.divisor)} 的整数倍`;
   return null;
@@ -142,6 +143,13 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   filter: '筛选条件',
   template: '模板',
   username: '用户名',
+  date: '日期',
+  publishedOn: '发布日期',
+  withdrawnOn: '撤回日期',
+  actor: '操作人',
+  cursor: '翻页位置',
+  segments: '段落内容',
+  topic: '段落主题',
   password: '密码',
   body: '请求内容',
   params: '路径参数',

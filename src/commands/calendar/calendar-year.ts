@@ -2,6 +2,7 @@
  * The installation's calendar as the public reads it: the confirmed years, one year's days off and
  * make-up working days as the calendar counts them, the overrides and the imported notices.
  */
+import { loadActorNames } from '../../db/queries/actor-names.ts';
 import { dayNumberOf, isoDate, weekdayOf } from '../../domain/calendar/days.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import type { CommandContext } from '../context.ts';
@@ -13,6 +14,8 @@ export interface StoredOverride {
   source: string;
   createdAt: string;
   actor: string;
+  /** who entered it, by name (姓名) */
+  actorName: string;
 }
 
 /** An imported notice as stored. */
@@ -23,6 +26,8 @@ export interface StoredNotice {
   workdays: string[];
   importedAt: string;
   actor: string;
+  /** who imported it, by name (姓名) */
+  actorName: string;
 }
 
 /** One year of the calendar. */
@@ -67,6 +72,10 @@ export async function readCalendarYear(
   const calendar = await ctx.calendar.get();
   const overrides = await db.kysely.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
   const notices = await db.kysely.selectFrom('calendar_notices').selectAll().orderBy('year').execute();
+  const names = await loadActorNames(
+    db,
+    [...overrides, ...notices].map((row) => row.actor),
+  );
   return {
     year,
     confirmed: calendar.isConfirmed(year),
@@ -78,6 +87,7 @@ export async function readCalendarYear(
       source: o.source,
       createdAt: o.created_at,
       actor: o.actor,
+      actorName: names(o.actor),
     })),
     notices: notices.map((n) => ({
       year: n.year,
@@ -86,6 +96,7 @@ export async function readCalendarYear(
       workdays: JSON.parse(n.workdays) as string[],
       importedAt: n.imported_at,
       actor: n.actor,
+      actorName: names(n.actor),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.ts';
+import { loadActorNames } from '../../db/queries/actor-names.ts';
 import { DOCUMENT_COLUMNS, selectDocuments } from '../../db/queries/registry.ts';
 import { type RegistryDocument, toRegistryDocument } from '../../domain/registry/document.ts';
 import {
@@ -14,6 +15,8 @@ export interface ReviewedDocument {
   note: string;
   reviewedOn: string;
   actor: string;
+  /** who decided, by name (姓名) */
+  actorName: string;
   resultDocumentId: number | null;
   document: RegistryDocument;
 }
@@ -54,6 +57,10 @@ export async function readReviewPass(db: Db, agencyId: number, year: number): Pr
     .orderBy('d.issued_on')
     .orderBy('d.id')
     .execute();
+  const names = await loadActorNames(
+    db,
+    reviewed.map((r) => r.actor),
+  );
   const decisions = reviewed.map((r) => {
     const decision = r.decision as ReviewDecision;
     return {
@@ -63,6 +70,7 @@ export async function readReviewPass(db: Db, agencyId: number, year: number): Pr
       note: r.note,
       reviewedOn: r.reviewed_on,
       actor: r.actor,
+      actorName: names(r.actor),
       resultDocumentId: r.result_document_id,
       document: toRegistryDocument(r),
     };

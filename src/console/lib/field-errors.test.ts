@@ -10,8 +10,8 @@ describe('fieldErrorsOf', () => {
   it.each([
     [
       'a body field of the amend form',
-      validation([{ field: 'issuedOn', message: 'issuedOn（新版本制发日期）不是有效日期' }]),
-      [{ name: 'issuedOn', errors: ['issuedOn（新版本制发日期）不是有效日期'] }],
+      validation([{ field: 'issuedOn', message: '“新版本制发日期”不是有效日期' }]),
+      [{ name: 'issuedOn', errors: ['“新版本制发日期”不是有效日期'] }],
       null,
     ],
     [

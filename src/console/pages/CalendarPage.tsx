@@ -120,7 +120,7 @@ export default function CalendarPage() {
                   {
                     title: '记录',
                     dataIndex: 'createdAt',
-                    render: (v: string, o) => `${formatInstant(v)} ${o.actor}`,
+                    render: (v: string, o) => `${formatInstant(v)} ${o.actorName}`,
                   },
                   {
                     title: '操作',

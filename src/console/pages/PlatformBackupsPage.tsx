@@ -64,7 +64,7 @@ export default function PlatformBackupsPage() {
         locale={{ emptyText: '尚无备份记录' }}
         columns={[
           { title: '时间', dataIndex: 'at', render: (at: string) => formatInstant(at) },
-          { title: '操作人', dataIndex: 'actor' },
+          { title: '操作人', dataIndex: 'actorName' },
           {
             title: '文件',
             dataIndex: 'file',

@@ -23,6 +23,7 @@ import {
 } from '../../domain/requests/proposals/suggestion.ts';
 import { requestTerms } from '../../search/request-terms.ts';
 import type { Db } from '../connection.ts';
+import { loadActorNames } from './actor-names.ts';
 
 type Kysely = Db['kysely'] | Reader;
 
@@ -145,6 +146,10 @@ export async function listProposals(db: Db, agencyId: number, year: number, stat
           .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const decisionByKey = new Map(decided.map((d) => [d.request_key, d]));
+  const names = await loadActorNames(
+    db,
+    shown.map((p) => decisionByKey.get(proposalKey(p.requestIds))?.actor),
+  );
   const proposals = shown.map((p) => {
     const key = proposalKey(p.requestIds);
     const decision = decisionByKey.get(key);
@@ -172,6 +177,7 @@ export async function listProposals(db: Db, agencyId: number, year: number, stat
             result: decision.result as 'included' | 'not_included',
             reason: decision.reason,
             actor: decision.actor,
+            actorName: names(decision.actor),
             decidedAt: decision.decided_at,
           }
         : null,

@@ -9,6 +9,7 @@ import type { DocumentStatus } from '../../domain/registry/lifecycle.ts';
 import type { NormativeKind } from '../../domain/report/vocabulary.ts';
 import type { Db } from '../connection.ts';
 import type { Database } from '../schema.ts';
+import { loadActorNames } from './actor-names.ts';
 
 export type { RegistryDocument };
 
@@ -17,6 +18,8 @@ export interface RegistryEvent {
   documentId: number;
   type: string;
   actor: string;
+  /** who, by name (姓名) */
+  actorName: string;
   at: string;
   data: unknown;
 }
@@ -151,11 +154,16 @@ export async function documentHistory(
     )
     .orderBy('id')
     .execute();
+  const names = await loadActorNames(
+    db,
+    rows.map((r) => r.actor),
+  );
   const events = rows.map((r) => ({
     id: r.id,
     documentId: Number(r.subject_id),
     type: r.name,
     actor: r.actor,
+    actorName: names(r.actor),
     at: r.at,
     data: JSON.parse(r.data) as unknown,
   }));

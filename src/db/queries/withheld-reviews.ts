@@ -3,6 +3,7 @@
  * 第十六条 (with what their `requests.decided` event recorded) and the stored review decisions.
  */
 import type { Kysely } from 'kysely';
+import { actorLabel } from '../../domain/accounts/actor-name.ts';
 import {
   A16_OUTCOMES,
   type DecidedCase,
@@ -82,9 +83,14 @@ export async function loadWithheldReviewRecords(
   agencyId: number,
   filter: { requestId?: number } = {},
 ): Promise<WithheldReviewRecord[]> {
-  let query = db.selectFrom('withheld_reviews').selectAll().where('agency_id', '=', agencyId);
-  if (filter.requestId !== undefined) query = query.where('request_id', '=', filter.requestId);
-  const rows = await query.orderBy('id').execute();
+  let query = db
+    .selectFrom('withheld_reviews as w')
+    .leftJoin('users', 'users.username', 'w.actor')
+    .selectAll('w')
+    .select('users.display_name')
+    .where('w.agency_id', '=', agencyId);
+  if (filter.requestId !== undefined) query = query.where('w.request_id', '=', filter.requestId);
+  const rows = await query.orderBy('w.id').execute();
   return rows.map((r) => ({
     id: r.id,
     year: r.year,
@@ -95,6 +101,7 @@ export async function loadWithheldReviewRecords(
     reason: r.reason,
     itemId: r.item_id,
     actor: r.actor,
+    actorName: actorLabel(r.actor, r.display_name ?? undefined),
     recordedAt: r.recorded_at,
   }));
 }

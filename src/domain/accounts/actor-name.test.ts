@@ -7,6 +7,7 @@ describe('actorLabel', () => {
     ['the command line', 'cli:root', undefined, '命令行操作'],
     ['the demo loaded at first start', 'first start', undefined, '系统'],
     ['the server sealing ID numbers', 'server start', undefined, '系统'],
+    ['a citizen filing online', 'public', undefined, '申请人（网上申请）'],
     ['an actor no longer a user keeps the recorded name', 'old-clerk', undefined, 'old-clerk'],
   ])('%s', (_situation, username, displayName, shown) => {
     expect(actorLabel(username, displayName)).toBe(shown);

@@ -1,17 +1,11 @@
 import { isWanDecimal } from '../money.ts';
+import { cellLabel, cellLabels, t3ColumnLabel, t3RowLabel } from './cell-labels.ts';
 import { cellNumber } from './cells.ts';
 import { findClaims } from './claims.ts';
 import { FIGURE_FIELDS } from './figures.ts';
 import type { FormatId, ReportFormat } from './format.ts';
 import type { Cells, Violation } from './types.ts';
-import {
-  type AgencyKind,
-  APPLICANT_TYPE_LABELS,
-  APPLICANT_TYPES,
-  T3_COLUMNS,
-  T4_GROUP_LABELS,
-  T4_GROUPS,
-} from './vocabulary.ts';
+import { type AgencyKind, APPLICANT_TYPES, T3_COLUMNS, T4_GROUP_LABELS, T4_GROUPS } from './vocabulary.ts';
 
 /** What the rules read: the report as published or edited, whatever produced it. */
 export interface ValidationInput {
@@ -32,8 +26,7 @@ export interface ValidationInput {
   today?: string;
 }
 
-const columnLabel = (c: string): string =>
-  c === 'total' ? '总计' : APPLICANT_TYPE_LABELS[c as keyof typeof APPLICANT_TYPE_LABELS];
+const columnLabel = t3ColumnLabel;
 
 type Check = (input: ValidationInput) => Violation[];
 
@@ -46,7 +39,7 @@ const r6: Check = ({ cells, format }) =>
           'R6',
           'warning',
           [code],
-          `单元格 ${code}（${FIGURE_FIELDS.find((f) => f.cell === code)?.label ?? code}）未填报（${format.id}年版格式独有的数据），表中留空；如有此项数据，请在该年度的“年度数据”中填写。`,
+          `${cellLabel(format, code)}（${FIGURE_FIELDS.find((f) => f.cell === code)?.label ?? '年度数据'}）未填报（${format.id}年版格式独有的数据），表中留空；如有此项数据，请在该年度的“年度数据”中填写。`,
         ),
       ];
     const decimal = format.decimalCells.includes(code);
@@ -59,7 +52,14 @@ const r6: Check = ({ cells, format }) =>
     if (ok) return [];
     const what = decimal ? '不小于0、最多四位小数的数' : signed ? '整数' : '不小于0的整数';
     const shown = value === undefined ? '缺失' : `“${value}”`;
-    return [violation('R6', 'error', [code], `单元格 ${code} 的值${shown}，应为${what}。`)];
+    return [
+      violation(
+        'R6',
+        'error',
+        [code],
+        `${cellLabel(format, code)}的值${shown}，应为${what}，请在年度数据或办理记录中更正。`,
+      ),
+    ];
   });
 
 const r1: Check = ({ cells }) =>
@@ -86,7 +86,7 @@ const r2: Check = ({ mixedItemsNotPartial }) =>
           'R2',
           'error',
           ['t3.partial.total'],
-          `有${mixedItemsNotPartial}件申请的各项内容处理结果不同（部分公开、部分不公开），应只计入“部分公开”（t3.partial），请更正这些申请的办理结果。`,
+          `有${mixedItemsNotPartial}件申请的各项内容处理结果不同（部分公开、部分不公开），应只计入表三“（二）部分公开”行，请更正这些申请的办理结果。`,
         ),
       ]
     : [];
@@ -116,7 +116,7 @@ const r4: Check = ({ cells, format }) =>
         'R4',
         'error',
         [`t3.${row}.total`],
-        `表三 ${row} 行：总计列为${total}，而六类申请人之和为${sum}。`,
+        `表三“${t3RowLabel(format, row)}”行：总计列为${total}，而六类申请人之和为${sum}。`,
       ),
     ];
   });
@@ -186,7 +186,7 @@ const r9: Check = ({ cells, sections, format }) => {
         'R9',
         'error',
         claim.cells,
-        `正文称“${claim.quote}”，而表中 ${claim.cells.join(' + ')} 为${actual}，请使正文与表格一致。`,
+        `正文称“${claim.quote}”，而${cellLabels(format, claim.cells)}${claim.cells.length > 1 ? '之和' : ''}为${actual}，请使正文与表格一致。`,
       ),
     ];
   });

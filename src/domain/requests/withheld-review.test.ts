@@ -121,6 +121,7 @@ const record = (
   reason: decision === 'kept' ? '仍属于过程性信息' : '项目已办结，情势变化',
   itemId,
   actor: 'reviewer',
+  actorName: '审查人',
   recordedAt: `${year}-12-01T00:00:00.000Z`,
 });
 

@@ -147,6 +147,8 @@ export interface WithheldReviewRecord {
   reason: string;
   itemId: number | null;
   actor: string;
+  /** who, as people read it: the user's name (姓名) */
+  actorName: string;
   recordedAt: string;
 }
 

@@ -39,9 +39,21 @@ function correctionOf(stored: Record<string, unknown>): CorrectionRequest {
   };
 }
 
-/** Every user a case's page names (events, files, letters' 送达, 第四十四条 decisions). */
+/** Who wrote up an oral application, or recorded the help given (stored in the case's JSON). */
+function storedUser(stored: string | null, field: 'writtenUpBy' | 'recordedBy'): string | null {
+  if (!stored) return null;
+  const value = parseJson(stored)[field];
+  return typeof value === 'string' && value ? value : null;
+}
+
+/**
+ * Every user a case's page names (events, files, letters' 送达, 第四十四条 decisions, who wrote up an
+ * oral application and recorded the help given).
+ */
 export function caseUsernames(found: FoundCase): Array<string | null> {
   return [
+    storedUser(found.row.oral, 'writtenUpBy'),
+    storedUser(found.row.assistance, 'recordedBy'),
     ...found.events.map((e) => e.actor),
     ...found.attachments.map((a) => a.created_by),
     ...found.letters.map((l) => l.sent_by),
@@ -72,8 +84,8 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
     applicantType: row.applicant_type,
     applicant: row.applicant ? maskApplicant(parseJson(row.applicant)) : null,
     receivedOn: row.received_on,
-    oral: oralJson(row.oral),
-    assistance: assistanceJson(row.assistance),
+    oral: oralJson(row.oral, names),
+    assistance: assistanceJson(row.assistance, names),
     decidedOn: row.decided_on ?? row.correction_decided_on,
     kind,
     correction: row.correction ? correctionOf(parseJson(row.correction)) : null,
@@ -140,7 +152,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
 }
 
 /** 条例 第二十九条第一款: the oral application as stored, with the confirmation's label. */
-function oralJson(stored: string | null) {
+function oralJson(stored: string | null, names: ActorNames) {
   if (!stored) return null;
   const oral = parseJson(stored);
   const confirmation = String(oral.confirmation ?? '');
@@ -151,11 +163,12 @@ function oralJson(stored: string | null) {
     confirmationNote:
       typeof oral.confirmationNote === 'string' && oral.confirmationNote ? oral.confirmationNote : null,
     writtenUpBy: String(oral.writtenUpBy ?? ''),
+    writtenUpByName: names(String(oral.writtenUpBy ?? '')),
   };
 }
 
 /** 条例 第四十三条: the help given as stored, with the difficulties' labels. */
-function assistanceJson(stored: string | null) {
+function assistanceJson(stored: string | null, names: ActorNames) {
   if (!stored) return null;
   const assistance = parseJson(stored);
   const needs = Array.isArray(assistance.needs) ? (assistance.needs as AssistanceNeed[]) : [];
@@ -164,6 +177,7 @@ function assistanceJson(stored: string | null) {
     needsLabel: assistanceLabel(needs),
     help: String(assistance.help ?? ''),
     recordedBy: String(assistance.recordedBy ?? ''),
+    recordedByName: names(String(assistance.recordedBy ?? '')),
     recordedOn: String(assistance.recordedOn ?? ''),
   };
 }

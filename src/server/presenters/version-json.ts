@@ -19,6 +19,7 @@ export function versionSummaryJson(v: VersionSummary) {
     reason: v.reason,
     note: v.note,
     actor: v.actor,
+    actorName: v.actorName,
     recordedAt: v.recordedAt,
   };
 }

@@ -151,7 +151,7 @@ export default function DocumentPage() {
                         {formatInstant(e.at)} {eventLabelIn('registry', e.type)}
                       </div>
                       <Typography.Text type="secondary">
-                        {e.actor} · 第 {versionOf(e.documentId) ?? '?'} 版
+                        {e.actorName} · 第 {versionOf(e.documentId) ?? '?'} 版
                         {eventDetail(e, versionOf) ? ` · ${eventDetail(e, versionOf)}` : ''}
                       </Typography.Text>
                     </>

@@ -225,7 +225,7 @@ export default function ReviewPage() {
             { title: '结果', render: (_, r) => <Outcome review={r} />, ...NOWRAP },
             { title: '清理意见', dataIndex: 'note', render: (v: string) => v || '—' },
             { title: '清理日期', dataIndex: 'reviewedOn', ...NOWRAP },
-            { title: '经办人', dataIndex: 'actor', ...NOWRAP },
+            { title: '经办人', dataIndex: 'actorName', ...NOWRAP },
           ]}
         />
       </Card>

@@ -1,6 +1,9 @@
 /** The records behind a cell of the report (a drawer opened from the cell). */
 import { Alert, Drawer, List, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { cellLabel } from '../../../domain/report/cell-labels.ts';
+import type { FormatId } from '../../../domain/report/format.ts';
+import { formatById } from '../../../domain/report/formats/registry.ts';
 import { reportsApi } from '../../api/reports.ts';
 import { consolePathOf } from '../../lib/narrative.ts';
 import { useApi } from '../../lib/use-api.ts';
@@ -8,9 +11,9 @@ import { useApi } from '../../lib/use-api.ts';
 export function CellRecordsDrawer(props: {
   agency: string;
   year: number;
+  /** the report's format, which names the cell (表三“（七）总计”行“自然人”列) */
+  format: FormatId;
   cell: string | null;
-  /** the cell's name in words (its headers) */
-  cellName?: string;
   onClose(): void;
 }) {
   const { cell } = props;
@@ -22,7 +25,7 @@ export function CellRecordsDrawer(props: {
     <Drawer
       open={cell !== null}
       onClose={props.onClose}
-      title={`${props.cellName || '单元格'}的来源记录`}
+      title={cell ? `${cellLabel(formatById(props.format), cell)}的来源记录` : '来源记录'}
       size="large"
     >
       {error && <Alert type="error" showIcon title={error} />}

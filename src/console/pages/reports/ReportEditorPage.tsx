@@ -6,9 +6,8 @@
 import { Alert, App, Button, Card, Col, Flex, Input, List, Modal, Row, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { cellLabel } from '../../../domain/report/cell-labels.ts';
 import { formatById } from '../../../domain/report/formats/registry.ts';
-import { cellNames } from '../../../domain/report/table-model.ts';
-import { buildTables } from '../../../render/table-model.ts';
 import { messageOf } from '../../api/client.ts';
 import {
   NARRATIVE_KEYS,
@@ -73,11 +72,6 @@ export default function ReportEditorPage() {
 
   const flagged = useMemo(() => new Set(violations.flatMap((v) => v.cells)), [violations]);
   const d = draft.data;
-  /** each cell's name in words (its row and column headers), for its label and its records' drawer */
-  const names = useMemo<Record<string, string>>(
-    () => (d ? Object.assign({}, ...buildTables(d.cells, formatById(d.format)).map(cellNames)) : {}),
-    [d],
-  );
   if (draft.error) return <Alert type="error" showIcon title={draft.error} />;
   if (!d || !sections) return null;
   const published = d.publishedVersion > 0;
@@ -187,7 +181,7 @@ export default function ReportEditorPage() {
                     <button
                       type="button"
                       className="gk-cell"
-                      aria-label={`${names[code] ?? '单元格'}：${text}，查看来源记录`}
+                      aria-label={`${cellLabel(formatById(d.format), code)}：${text}，查看来源记录`}
                       onClick={() => setCell(code)}
                     >
                       {text}
@@ -227,7 +221,7 @@ export default function ReportEditorPage() {
                     {v.publishedOn}
                     <div>
                       <Typography.Text type="secondary">
-                        {v.reason ? `更正原因：${v.reason}` : '首次发布'} · {v.actor} ·{' '}
+                        {v.reason ? `更正原因：${v.reason}` : '首次发布'} · {v.actorName} ·{' '}
                         {formatInstant(v.recordedAt)}
                       </Typography.Text>
                       {v.note && <div>说明（带错发布）：{v.note}</div>}
@@ -242,8 +236,8 @@ export default function ReportEditorPage() {
       <CellRecordsDrawer
         agency={agency}
         year={year}
+        format={d.format}
         cell={cell}
-        cellName={cell ? names[cell] : undefined}
         onClose={() => setCell(null)}
       />
       <Modal

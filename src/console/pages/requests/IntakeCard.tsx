@@ -50,7 +50,7 @@ export function IntakeCard(props: { agency: string; found: CaseDetail; onChanged
               label: '申请人确认方式',
               children: `${oral.confirmationLabel}${oral.confirmationNote ? `（${oral.confirmationNote}）` : ''}`,
             },
-            { key: 'by', label: '代为填写人', children: oral.writtenUpBy },
+            { key: 'by', label: '代为填写人', children: oral.writtenUpByName },
           ]}
         />
       )}
@@ -66,7 +66,7 @@ export function IntakeCard(props: { agency: string; found: CaseDetail; onChanged
             {
               key: 'by',
               label: '登记',
-              children: `${assistance.recordedBy}，${assistance.recordedOn}`,
+              children: `${assistance.recordedByName}，${assistance.recordedOn}`,
             },
           ]}
         />

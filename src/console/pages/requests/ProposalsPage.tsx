@@ -184,7 +184,7 @@ export default function ProposalsPage() {
           ))}
           {p.decision?.result === 'not_included' && (
             <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-              不纳入理由：{p.decision.reason}（{p.decision.actor}）
+              不纳入理由：{p.decision.reason}（{p.decision.actorName}）
             </Typography.Paragraph>
           )}
         </Card>

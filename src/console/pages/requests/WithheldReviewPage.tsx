@@ -229,7 +229,7 @@ export default function WithheldReviewPage() {
                 type="info"
                 showIcon
                 style={{ marginBottom: 16 }}
-                title={`将更正本年度已作出的决定（${open.entry.current.actor}：${WITHHELD_REVIEW_DECISION_LABELS[open.entry.current.decision]}）；原决定保留在记录中。`}
+                title={`将更正本年度已作出的决定（${open.entry.current.actorName}：${WITHHELD_REVIEW_DECISION_LABELS[open.entry.current.decision]}）；原决定保留在记录中。`}
               />
             )}
             <Form.Item
@@ -269,7 +269,7 @@ function History({ entry }: { entry: WithheldReviewEntryView }) {
       {rows.map((r) => (
         <li key={r.id}>
           {r.year} 年度{r.seq > 1 ? '（更正）' : ''}：{WITHHELD_REVIEW_DECISION_LABELS[r.decision]}。
-          {r.reason}（{r.actor}，{dayjs(r.recordedAt).format('YYYY-MM-DD')}
+          {r.reason}（{r.actorName}，{dayjs(r.recordedAt).format('YYYY-MM-DD')}
           {r.itemId ? `，待公开信息 ${r.itemId}` : ''}）
         </li>
       ))}

@@ -76,7 +76,12 @@ describeEachWithDemo('backups through the API: platform administrators only', (u
     const made = await app.inject({ method: 'POST', url: URL, headers: as.platform });
     expect(made.statusCode).toBe(201);
     const backup = made.json();
-    expect(backup).toMatchObject({ actor: 'platform-admin', kind: use().dialect, attachments: { count: 0 } });
+    expect(backup).toMatchObject({
+      actor: 'platform-admin',
+      actorName: '平台管理员',
+      kind: use().dialect,
+      attachments: { count: 0 },
+    });
     expect(backup.file).toMatch(/\/backups\/gongkai-\d{8}-\d{6}\.tar\.gz$/);
     expect(backup.rows).toBeGreaterThan(10_000);
     expect((await stat(backup.file)).size).toBe(backup.bytes);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BackupError } from '../../../backups/errors.ts';
 import { createBackup, totalRows } from '../../../commands/backups/create-backup.ts';
 import { type BackupJson, backupListSchema, backupSchema } from '../../../contract/backups.ts';
+import { loadActorNames } from '../../../db/queries/actor-names.ts';
 import { listBackups } from '../../../db/queries/backups.ts';
 import { installationContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
@@ -62,9 +63,11 @@ export const backupRoutes: RouteModule = async (app, options) => {
           env: process.env,
         });
         const { database, attachments } = backup.manifest;
+        const names = await loadActorNames(db, [ctx.actor.username]);
         const body: BackupJson = {
           at: backup.at,
           actor: ctx.actor.username,
+          actorName: names(ctx.actor.username),
           file: backup.out,
           sha256: backup.sha256,
           bytes: backup.bytes,

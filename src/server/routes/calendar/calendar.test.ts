@@ -85,7 +85,7 @@ describe('calendar changes', () => {
       'a bad date and no source',
       { date: '2027/01/05', kind: 'holiday', source: '' },
       ['date', 'source'],
-      '日期应写成 YYYY-MM-DD',
+      '“日期”应写成 YYYY-MM-DD',
     ],
     ['an impossible date', { date: '2027-02-30', kind: 'holiday', source: 'x' }, ['date'], '有效日期'],
     ['an unknown kind', { date: '2027-01-05', kind: 'off', source: 'x' }, ['kind'], 'holiday（放假）'],

@@ -107,8 +107,7 @@ export const reportDraftRoutes: RouteModule = async (app, options) => {
       const { code, year, cell } = request.params;
       const agencyId = agencyOf(request).id;
       const source = cellSource(cell);
-      if (!source)
-        throw new AppError('not_found', `没有代码为 ${cell} 的单元格，请核对（如 t3.new.total）。`);
+      if (!source) throw new AppError('not_found', '报告中没有这一单元格，请在报告表格中点击要查看的数字。');
       const inputs = await requireReportInputs(db, code, year);
       const report = buildReport(inputs.facts, inputs.stored);
       const value =

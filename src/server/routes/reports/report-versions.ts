@@ -4,11 +4,12 @@
  * versions are listed and downloaded from their snapshots (staff).
  */
 import type { FastifyRequest } from 'fastify';
-import { clockOf } from '../../../commands/context.ts';
+import { type CommandContext, clockOf } from '../../../commands/context.ts';
 import { correctReport } from '../../../commands/reports/correct-report.ts';
 import type { PublishedVersion } from '../../../commands/reports/publish-report.ts';
 import { publishReport } from '../../../commands/reports/publish-report.ts';
 import { type PrintPdf, storePublishedPdf } from '../../../commands/reports/store-version-pdf.ts';
+import { loadActorNames } from '../../../db/queries/actor-names.ts';
 import { findVersion, listVersions } from '../../../db/queries/report-versions.ts';
 import { renderReportPdf } from '../../../render/pdf.ts';
 import { agencyOf } from '../../actor.ts';
@@ -32,19 +33,25 @@ import {
 const TAGS = ['reports'];
 const BASE = '/api/v1/agencies/:code/reports/:year';
 
-const published = (v: PublishedVersion, actor: string, recordedAt: string) => ({
+const published = (v: PublishedVersion, actor: string, actorName: string, recordedAt: string) => ({
   year: v.year,
   version: v.version,
   publishedOn: v.publishedOn,
   reason: v.reason,
   note: v.note,
   actor,
+  actorName,
   recordedAt,
   report: reportJson(v.report),
 });
 
 export const reportVersionRoutes: RouteModule = async (app, options) => {
   const { db, clock, pdfLimiter } = options;
+  /** The answer to a publication: the version, who published it (by name) and when. */
+  const publishedBy = async (ctx: CommandContext, version: PublishedVersion) => {
+    const names = await loadActorNames(db, [ctx.actor.username]);
+    return published(version, ctx.actor.username, names(ctx.actor.username), ctx.clock.now().toISOString());
+  };
   /** The context of a publication, its clock stopped at the instant the answer reports. */
   const print: PrintPdf = (html, info) => pdfLimiter.run(() => renderReportPdf(html, info));
   const pdfOf = (
@@ -75,9 +82,7 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
       const ctx = publishing(request, clock.now());
       const version = await publishReport(ctx, { code, year, ...request.body });
       const pdf = await pdfOf(ctx, { code, year, version: version.version });
-      return reply
-        .code(201)
-        .send({ ...published(version, ctx.actor.username, ctx.clock.now().toISOString()), ...pdf });
+      return reply.code(201).send({ ...(await publishedBy(ctx, version)), ...pdf });
     },
   );
 
@@ -99,9 +104,7 @@ export const reportVersionRoutes: RouteModule = async (app, options) => {
       const ctx = publishing(request, clock.now());
       const version = await correctReport(ctx, { code, year, ...request.body });
       const pdf = await pdfOf(ctx, { code, year, version: version.version });
-      return reply
-        .code(201)
-        .send({ ...published(version, ctx.actor.username, ctx.clock.now().toISOString()), ...pdf });
+      return reply.code(201).send({ ...(await publishedBy(ctx, version)), ...pdf });
     },
   );
 

@@ -51,7 +51,13 @@ describeEachDatabase(
         admin: 'agency_admin',
       };
       for (const [who, role] of Object.entries(roles))
-        await addUser(db, { username: `in-${who}`, password: PASSWORD, agencyId: mine, roles: [role] });
+        await addUser(db, {
+          username: `in-${who}`,
+          displayName: `${who} 姓名`,
+          password: PASSWORD,
+          agencyId: mine,
+          roles: [role],
+        });
       const other = await addAgency(db, 'in-other');
       await addUser(db, {
         username: 'in-other-admin',
@@ -107,6 +113,7 @@ describeEachDatabase(
         confirmationLabel: '宣读后口头确认',
         confirmationNote: null,
         writtenUpBy: 'in-operator',
+        writtenUpByName: 'operator 姓名',
       });
       expect(found.events[0]).toMatchObject({ type: 'received', actor: 'in-operator', data: { oral: ORAL } });
       const text = await letterText(requestId, 'receipt');
@@ -147,7 +154,12 @@ describeEachDatabase(
       expect(res.statusCode, res.body).toBe(201);
       const { requestId, trackingCode } = res.json();
       const found = await view(requestId);
-      expect(found.assistance).toMatchObject({ ...HELP, needsLabel: '阅读困难', recordedBy: 'in-operator' });
+      expect(found.assistance).toMatchObject({
+        ...HELP,
+        needsLabel: '阅读困难',
+        recordedBy: 'in-operator',
+        recordedByName: 'operator 姓名',
+      });
       const queue = (await app.inject({ url: `${BASE}?filter=all`, headers: as.operator })).json();
       const summary = queue.cases.find((c: { id: number }) => c.id === requestId);
       expect(summary.assistanceNeeds).toEqual(['reading']);

@@ -88,7 +88,13 @@ describeEachDatabase('条例第四十四条: /api/v1/agencies/:code/requests/pro
       ['pp-approver', 'approver'],
       ['pp-admin', 'agency_admin'],
     ])
-      await addUser(db, { username, password: PASSWORD, agencyId: mine, roles: [role] });
+      await addUser(db, {
+        username,
+        displayName: `${role} 姓名`,
+        password: PASSWORD,
+        agencyId: mine,
+        roles: [role],
+      });
     await addUser(db, {
       username: 'pp-other-admin',
       password: PASSWORD,
@@ -282,13 +288,17 @@ describeEachDatabase('条例第四十四条: /api/v1/agencies/:code/requests/pro
     expect(declined).toEqual([
       expect.objectContaining({
         requestIds: [id.zhao, id.qian],
-        decision: expect.objectContaining({ reason: payload.reason }),
+        decision: expect.objectContaining({
+          reason: payload.reason,
+          actor: 'pp-approver',
+          actorName: 'approver 姓名',
+        }),
       }),
     ]);
     expect((await post('pp-approver', 'decline', payload)).statusCode).toBe(409);
     const detail = (await app.inject({ url: `${BASE}/${id.qian}`, headers: as('pp-operator') })).json();
     expect(detail.publication.decisions).toEqual([
-      expect.objectContaining({ result: 'not_included', reason: payload.reason }),
+      expect.objectContaining({ result: 'not_included', reason: payload.reason, actorName: 'approver 姓名' }),
     ]);
   });
 

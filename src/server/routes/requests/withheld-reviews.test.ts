@@ -280,12 +280,11 @@ describeEachWithDemo('GET|POST /api/v1/agencies/:code/withheld-reviews/:year (�
       replaces: before.current.id,
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().history.map((r: { decision: string; actor: string }) => [r.decision, r.actor])).toEqual(
-      [
-        ['kept', 'lingang-reviewer'],
-        ['disclosed', 'lingang-admin'],
-      ],
-    );
+    type Shown = { decision: string; actor: string; actorName: string };
+    expect(res.json().history.map((r: Shown) => [r.decision, r.actor, r.actorName])).toEqual([
+      ['kept', 'lingang-reviewer', '临港区保密审查员'],
+      ['disclosed', 'lingang-admin', '临港区平台管理员'],
+    ]);
     const events = await reviewEvents();
     expect(JSON.parse(events.at(-1)?.data ?? '{}')).toMatchObject({
       seq: 2,
