@@ -57,8 +57,8 @@ export const calendarYearSchema = z.object({
     overrideSchema.extend({
       kind: z.string(),
       createdAt: z.string(),
-      actor: z.string(),
-      actorName: z.string().describe('who entered it, by name (姓名)'),
+      actor: z.string().optional().describe('who entered it (username); to signed-in staff only'),
+      actorName: z.string().optional().describe('who entered it, by name (姓名); to signed-in staff only'),
     }),
   ),
   notices: z.array(
@@ -68,8 +68,8 @@ export const calendarYearSchema = z.object({
       holidays: dateList,
       workdays: dateList,
       importedAt: z.string(),
-      actor: z.string(),
-      actorName: z.string().describe('who imported it, by name (姓名)'),
+      actor: z.string().optional().describe('who imported it (username); to signed-in staff only'),
+      actorName: z.string().optional().describe('who imported it, by name (姓名); to signed-in staff only'),
     }),
   ),
 });

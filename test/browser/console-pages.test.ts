@@ -43,17 +43,6 @@ const ROLE_CODES = ['operator', 'approver', 'reviewer', 'agency_admin', 'platfor
  * (createDemoDatabase): shown only in a 用户名/登录名 column or field.
  */
 const USERNAMES = [...DEMO_USERS.map((u) => u.username), 'browser test'];
-/** Their words, allowed as Latin on the pages still waiting for c2 (USERNAMES_UNTIL_C2). */
-const USERNAME_WORDS = new Set(USERNAMES.flatMap((u) => u.split(' ')));
-
-/**
- * Routes whose histories still name people by username until helper c2's work (names instead of
- * usernames in histories) is merged: the username check is off for them. The lead empties this
- * list after the merge.
- */
-const USERNAMES_UNTIL_C2: string[] = [
-  '/reports/2021', // 版本记录 names who published by username
-];
 
 interface Facts {
   latin: string[];
@@ -136,10 +125,9 @@ function latinAllowed(word: string, baseUrl: string): boolean {
 }
 
 /** The problems of one page at one width, in words a failing test prints. */
-function problems(facts: Facts, width: number, baseUrl: string, checkUsernames: boolean): string[] {
+function problems(facts: Facts, width: number, baseUrl: string): string[] {
   const found: string[] = [];
-  const english = (word: string) =>
-    !latinAllowed(word, baseUrl) && (checkUsernames || !USERNAME_WORDS.has(word));
+  const english = (word: string) => !latinAllowed(word, baseUrl);
   const latin = [...new Set(facts.latin.filter(english))];
   if (latin.length > 0) found.push(`English in text: ${latin.join(', ')}`);
   const attributes = [...new Set(facts.attributes)].filter((value) =>
@@ -148,7 +136,7 @@ function problems(facts: Facts, width: number, baseUrl: string, checkUsernames: 
   if (attributes.length > 0)
     found.push(`English in attributes (${attributes.length}): ${attributes.slice(0, 5).join(' | ')}`);
   if (facts.roleCodes.length > 0) found.push(`role codes: ${facts.roleCodes.join(', ')}`);
-  if (checkUsernames && facts.usernames.length > 0) found.push(`usernames: ${facts.usernames.join(', ')}`);
+  if (facts.usernames.length > 0) found.push(`usernames: ${facts.usernames.join(', ')}`);
   if (!facts.headingVisible) found.push('main heading not visible');
   if (width === PHONE.width) {
     if (facts.scrollWidth > PHONE.width) found.push(`page scrolls sideways: ${facts.scrollWidth} px`);
@@ -227,8 +215,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
           found.push(`${username} ${route} @${size.width}: did not settle (heading, loading, menu)`);
         }
         const facts = await readFacts(page, USERNAMES, ROLE_CODES, route.endsWith('/users'));
-        const checkUsernames = !USERNAMES_UNTIL_C2.some((r) => route.startsWith(r));
-        const list = problems(facts, size.width, server.baseUrl, checkUsernames);
+        const list = problems(facts, size.width, server.baseUrl);
         if (list.length === 0) continue;
         const name = `${username}${route.replaceAll('/', '_')}-${size.width}.png`;
         await page.screenshot({ path: `${SHOTS_DIR}/${name}`, fullPage: true });

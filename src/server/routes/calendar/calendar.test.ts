@@ -126,9 +126,14 @@ describe('calendar changes', () => {
       replaced: null,
       recompute: { checked: 0, changed: 0, failed: [] },
     });
-    const view = (await app.inject('/api/v1/calendar?year=2026')).json();
+    const view = (await app.inject({ url: '/api/v1/calendar?year=2026', headers: ADMIN })).json();
     expect(view.holidays).toContain('2026-12-31');
-    expect(view.overrides).toMatchObject([{ ...payload, actor: 'admin' }]);
+    expect(view.overrides).toMatchObject([{ ...payload, actor: 'admin', actorName: '平台管理员' }]);
+    // the public sees the date and its source, not who of the staff entered it
+    const open = await app.inject('/api/v1/calendar?year=2026');
+    expect(open.json().overrides).toEqual([{ ...payload, createdAt: view.overrides[0].createdAt }]);
+    expect(open.body).not.toContain('admin');
+    expect(open.body).not.toContain('平台管理员');
   });
 
   it('documents the routes under the calendar tag', async () => {

@@ -37,7 +37,17 @@ export const calendarRoutes: RouteModule = async (app, options) => {
     },
     async (request) => {
       const year = request.query.year ?? Number(clock.today().slice(0, 4));
-      return readCalendarYear({ db, calendar: calendars }, { year });
+      const calendar = await readCalendarYear({ db, calendar: calendars }, { year });
+      if (request.identity) return calendar;
+      // the public sees the calendar, not who in the platform's staff entered it (issue 13: no
+      // usernames anywhere public)
+      const unsigned = <T extends { actor?: string; actorName?: string }>({ actor, actorName, ...rest }: T) =>
+        rest;
+      return {
+        ...calendar,
+        overrides: calendar.overrides.map(unsigned),
+        notices: calendar.notices.map(unsigned),
+      };
     },
   );
 
