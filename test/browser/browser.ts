@@ -3,9 +3,10 @@
  * `artifacts/browser/<journey>/NN-name.png`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserServer, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserServer, chromium, type Download, type Page } from 'playwright-core';
 import { ChromiumMissingError, chromiumPath } from '../../src/render/pdf.ts';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -56,4 +57,19 @@ export async function screenshots(journey: string): Promise<Shoot> {
     await page.screenshot({ path, fullPage: true });
     return path;
   };
+}
+
+/**
+ * The bytes of a finished download. The journeys' Chromium runs as a server they connect to, where
+ * `download.path()` is not available: the file is saved through the connection instead.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-download-'));
+  try {
+    const file = join(dir, 'file');
+    await download.saveAs(file);
+    return await readFile(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -4,9 +4,10 @@
  * document (政策文件): unlink, link again by searching the agency's policy documents, and see the
  * interpretation listed on the policy's page.
  */
-import { readFile } from 'node:fs/promises';
+
 import { expect, it } from 'vitest';
 import { pdfBytes } from '../../src/files/testing.ts';
+import { downloadedBytes } from './browser.ts';
 import { signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
@@ -90,7 +91,7 @@ describeJourney(
       await link.waitFor();
       await shot(page, 'uploaded');
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-      expect((await readFile(await download.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect((await downloadedBytes(download)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       await card.getByRole('button', { name: /删\s*除/ }).click();
       await page
         .getByRole('tooltip')

@@ -3,9 +3,10 @@
  * download the answer letter, record that it went by post (送达); the applicant then sees that
  * letter, when it was posted and its tracking number on the public tracking page.
  */
-import { readFile } from 'node:fs/promises';
+
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { downloadedBytes } from './browser.ts';
 import { choose, pickDate, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
@@ -98,7 +99,7 @@ describeJourney(
         page.getByRole('link', { name: /^下载 答复书/ }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/\.docx$/);
-      const bytes = await readFile(await download.path());
+      const bytes = await downloadedBytes(download);
       expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
     });
 
@@ -150,7 +151,7 @@ describeJourney(
           page.waitForEvent('download'),
           row.getByRole('link', { name: '下载DOCX' }).click(),
         ]);
-        const bytes = await readFile(await download.path());
+        const bytes = await downloadedBytes(download);
         expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
       } finally {
         await citizen.close();

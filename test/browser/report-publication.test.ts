@@ -3,9 +3,10 @@
  * publishes it as a correction with a reason (version 2); the portal's report page then shows the new text and
  * both versions, with the report's DOCX (carrying the text) and PDF downloads.
  */
-import { readFile } from 'node:fs/promises';
+
 import JSZip from 'jszip';
 import { expect, it } from 'vitest';
+import { downloadedBytes } from './browser.ts';
 import { signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
@@ -60,7 +61,7 @@ describeJourney(
       expect(download.suggestedFilename()).toBe(
         `${AGENCY}2021年政府信息公开工作年度报告（第2版）.${format.toLowerCase()}`,
       );
-      const bytes = await readFile(await download.path());
+      const bytes = await downloadedBytes(download);
       expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
       if (format === 'DOCX') {
         const document = await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string');
