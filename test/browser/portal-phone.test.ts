@@ -4,7 +4,8 @@
  * link, button and field a finger must hit is at least 44 px high. The fair rule (docs/portal.md):
  * a link inside running text — a paragraph, a table cell, a definition, an item's body — is read
  * as part of its sentence and exempt (as WCAG 2.5.8's inline exception); a check box or radio
- * counts by its label; hidden fields do not count. Screenshots of each go to artifacts/browser/portal-phone/.
+ * counts by its label; hidden fields do not count. Screenshots go to artifacts/browser/portal-phone/:
+ * of a failing page, or of every page with GONGKAI_SCREENSHOTS=1.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ import { ARTIFACTS_DIR } from './browser.ts';
 import { describeJourney } from './journey.ts';
 
 const SHOTS = join(ARTIFACTS_DIR, 'portal-phone');
+/** `GONGKAI_SCREENSHOTS=1`: a screenshot of every page type at both widths, to look at */
+const ALL_SHOTS = process.env.GONGKAI_SCREENSHOTS === '1';
 
 interface Problem {
   tag: string;
@@ -111,6 +114,7 @@ describeJourney(
           [390, phone],
           [1366, desk],
         ] as const) {
+          const before = failures.length;
           const page = await context.newPage();
           await page.goto(url(path));
           const { scroll, inner } = await page.evaluate(() => ({
@@ -121,7 +125,9 @@ describeJourney(
           if (width === 390)
             for (const p of await smallTargets(page))
               failures.push(`${name}: <${p.tag}> “${p.text}” ${p.height} px high`);
-          await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+          // every page's picture on request (they take as long as the checks); a failing page's always
+          if (ALL_SHOTS || failures.length > before)
+            await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
           await page.close();
         }
       }
