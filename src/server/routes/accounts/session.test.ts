@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachWithDemo } from '../../../../test/databases.ts';
 import { sqliteDemoCopy } from '../../../../test/demo-template.ts';
+import { hashPassword } from '../../../accounts/password-hash.ts';
+import { DEMO_USERS } from '../../../demo/lingang-users.ts';
 import { buildServer } from '../../app.ts';
 import { signInAs } from '../../testing.ts';
 
@@ -216,6 +218,14 @@ describe('sign-in rate limits', () => {
     const copy = await sqliteDemoCopy('published');
     const db = openDb(copy.url);
     await migrateToLatest(db);
+    // These limits count attempts, whatever a hash costs: the demo users get cheap hashes here, so
+    // a hundred sign-ins are not a hundred 32 MiB scrypts (the real cost: password-hash.test.ts).
+    for (const user of DEMO_USERS)
+      await db.kysely
+        .updateTable('users')
+        .set({ password_hash: await hashPassword(user.password, { N: 1024, r: 8, p: 1 }) })
+        .where('username', '=', user.username)
+        .execute();
     app = await buildServer({ db, trustProxy: true });
     await app.ready();
     close = async () => {
