@@ -38,18 +38,17 @@ export default defineConfig({
       },
       {
         // Browser journeys: a real server per file and one Chromium for the run (global set-up),
-        // one file at a time, after the rest, in one worker that imports the platform once.
+        // in the same two workers' queue as the rest (a group shares its workers: the cores stay
+        // busy to the end), each worker importing the platform once.
         extends: true,
         test: {
           name: 'browser',
           globalSetup: ['test/browser/global-setup.ts'],
           include: ['test/browser/**/*.test.ts'],
-          fileParallelism: false,
-          maxWorkers: 1,
+          maxWorkers: 2,
           isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          sequence: { groupOrder: 1 },
         },
       },
     ],
