@@ -29,7 +29,7 @@ export function SignInPage() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
-      <Card style={{ width: 380 }}>
+      <Card style={{ width: 'min(380px, calc(100vw - 32px))' }}>
         <Typography.Title level={2} style={{ marginTop: 0 }}>
           政府信息公开工作台
         </Typography.Title>
