@@ -225,7 +225,9 @@ describeEachWithDemo('request rules that keep cases lawful and workable', (use) 
       const res = await app.inject({ method: 'POST', url, headers: { 'x-gongkai-user': who }, payload });
       expect(res.statusCode, who).toBe(403);
       if (who !== 'rules-platform-admin')
-        expect(res.json().error.message).toBe('登记行政复议、行政诉讼案件需要“经办人”角色。');
+        expect(res.json().error.message).toBe(
+          '登记行政复议、行政诉讼案件需要“经办人”角色，您在本机关没有该角色；如需办理，请联系本机关的机关管理员。',
+        );
     }
     expect(await reviews()).toBe(0);
     const ok = await app.inject({ method: 'POST', url, headers: OPERATOR, payload });

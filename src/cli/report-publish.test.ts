@@ -38,7 +38,7 @@ describeEachWithDraftDemo('gongkai report publish|correct (条例 第五十条)'
   it('refuses an operator, then refuses an approver without a 说明 with the API’s message', async () => {
     await expect(
       reportPublishCommand(io, use(), 'publish', [...base, '--user', 'lingang-operator', '--note', '说明']),
-    ).rejects.toThrow('无权发布');
+    ).rejects.toThrow('发布或更正年度报告需要');
     const refused = reportPublishCommand(io, use(), 'publish', [...base, '--user', 'lingang-approver']);
     await expect(refused).rejects.toBeInstanceOf(UsageError);
     await expect(

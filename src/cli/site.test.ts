@@ -117,7 +117,7 @@ describeEachDatabase('gongkai site show|set (网站信息, issue 13)', (use) => 
     [
       'an operator',
       ['set', '--agency', 'cli-site', '--user', 'cli-site-operator', '--主办单位', 'x'],
-      '只有机关管理员可以设置本机关的网站信息',
+      '设置本机关的网站信息需要“机关管理员”角色',
     ],
     ['a wrong ICP number', ['set', '--ICP备案号', 'ICP123'], 'ICP备案号格式不正确'],
     ['a PDF as the mark', ['set', '--mark', 'PDF'], '党政机关网站标识图片只能是 PNG、JPEG 或 GIF 图片'],

@@ -1,7 +1,7 @@
 /** The console's routes under /console; each page is its own chunk (React.lazy), loaded on first visit. */
-import { Spin } from 'antd';
+import { Spin, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { useSession } from './session-context.tsx';
@@ -89,6 +89,14 @@ export function ConsoleRoutes() {
   );
 }
 
+/** An address the console has no page for: a heading as every page's, and the way back. */
 function NotFound() {
-  return <p role="alert">未找到该页面。请从左侧菜单进入。</p>;
+  return (
+    <>
+      <Typography.Title level={2}>未找到该页面</Typography.Title>
+      <Typography.Paragraph role="alert">
+        该地址没有对应的页面，可能输入有误或页面已移动。请从菜单进入，或<Link to="/">返回工作台首页</Link>。
+      </Typography.Paragraph>
+    </>
+  );
 }

@@ -6,7 +6,7 @@
  */
 import type { AgencyActor } from './accounts/actor.ts';
 import { ACCOUNT_POLICY } from './accounts/policy.ts';
-import { can, type PolicyTable, rolesNeeded } from './accounts/policy-table.ts';
+import { ASK_FOR_ROLE, can, type PolicyTable, rolesNeeded } from './accounts/policy-table.ts';
 import { EVENT_POLICY, eventLogRefusal } from './events/policy.ts';
 import { GUIDE_POLICY } from './guide/policy.ts';
 import { CATALOGUE_POLICY } from './items/policy.ts';
@@ -57,6 +57,9 @@ export function allows(actor: AgencyActor, verb: PolicyVerb): boolean {
   return can(POLICIES[area] as PolicyTable<string>, actor, name);
 }
 
+/** The refusal of what only a platform administrator does, said to the person signed in. */
+export const PLATFORM_ONLY = '该操作须由平台管理员办理，您不是平台管理员；如需办理，请联系平台管理员。';
+
 /**
  * Why the actor may not do `area/verb`, or null: the area's own sentence where it has one (the
  * same the commands give), else one naming the roles needed (“该操作需要“经办人”角色……”). The
@@ -80,5 +83,5 @@ export function refusalOf(actor: AgencyActor, verb: PolicyVerb): string | null {
   if (own) return own;
   const roles = rolesNeeded(POLICIES[area] as PolicyTable<string>, name);
   const platform = area === 'users' ? '（或平台管理员）' : '';
-  return `该操作需要${roles}角色${platform}，用户 ${actor.username} 在本机关没有该角色。`;
+  return `该操作需要${roles}角色${platform}，${ASK_FOR_ROLE}`;
 }

@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loadActor, loadAgency } from '../accounts/load-actor.ts';
 import type { Db } from '../db/connection.ts';
 import { worksIn } from '../domain/accounts/actor.ts';
+import { PLATFORM_ONLY } from '../domain/policies.ts';
 import { decorateActor } from './actor.ts';
 import { AppError } from './errors.ts';
 
@@ -89,10 +90,12 @@ export function registerAccessGate(app: FastifyInstance, db: Db): void {
       request.agency = agency;
       const users = url === USERS_OF_AGENCY || url.startsWith(`${USERS_OF_AGENCY}/`);
       if (!worksIn(actor, agency) && !(users && actor.platformAdmin))
-        throw new AppError('forbidden', `用户 ${username} 无权办理该机关的事务。`);
+        throw new AppError(
+          'forbidden',
+          '您在该机关没有角色，无权办理该机关的事务；如需办理，请联系该机关的机关管理员。',
+        );
     }
     const platformOnly = PLATFORM_ADMIN_PREFIXES.some((prefix) => url.startsWith(prefix));
-    if (platformOnly && !actor.platformAdmin)
-      throw new AppError('forbidden', `用户 ${username} 不是平台管理员，无权进行该操作。`);
+    if (platformOnly && !actor.platformAdmin) throw new AppError('forbidden', PLATFORM_ONLY);
   });
 }

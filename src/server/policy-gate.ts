@@ -12,7 +12,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorIn } from '../domain/accounts/actor.ts';
 import type { AgencyRole } from '../domain/accounts/roles.ts';
-import { allows, type PolicyVerb, refusalOf } from '../domain/policies.ts';
+import { allows, PLATFORM_ONLY, type PolicyVerb, refusalOf } from '../domain/policies.ts';
 import { AppError } from './errors.ts';
 
 /** What a route needs: a verb, any staff role of the agency, or a platform administrator. */
@@ -54,13 +54,12 @@ export function registerPolicyGate(app: FastifyInstance): void {
     const policy = resolvePolicy(request.routeOptions.config?.policy, request);
     if (policy === undefined || policy === 'staff') return; // staff: access.ts checked the role
     if (policy === 'platform') {
-      if (!actor.platformAdmin)
-        throw new AppError('forbidden', `用户 ${actor.username} 不是平台管理员，无权进行该操作。`);
+      if (!actor.platformAdmin) throw new AppError('forbidden', PLATFORM_ONLY);
       return;
     }
     const agency = request.agency;
     // a verb is asked in the route's agency: without `:code` nobody passes (declare 'platform')
-    if (!agency) throw new AppError('forbidden', `该操作须在机关内办理，用户 ${actor.username} 无权进行。`);
+    if (!agency) throw new AppError('forbidden', '该操作须在机关内办理，请从所在机关的页面进入。');
     const refusal = refusalOf(actorIn(actor, agency), policy);
     if (refusal) throw new AppError('forbidden', refusal);
   });

@@ -4,16 +4,27 @@
  * (visible text, aria-label, title, placeholder) beyond a short allowlist, no role codes and no
  * usernames where a person is meant (only in a 用户名 column of the users pages), and at 390 px
  * no page-wide horizontal scroll, the menu folded behind a 44 px menu button, the heading in view.
+ * What only a click shows is checked the same way at 390 px (the words are the same at 1366 px):
+ * the dialogs, drawers and popconfirms of the main pages (a case's action forms, the report's cell
+ * records, 新建用户 and 重置密码, the backup's confirmation, the calendar's form with its checks and
+ * its date picker), each of which must also fit the screen; and so are the not-found page and the
+ * sign-in page (with its refusal).
  * A failing page leaves its screenshot under /tmp/gongkai-console-pages/.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/lingang-users.ts';
 import { signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const SHOTS_DIR = '/tmp/gongkai-console-pages';
+
+// the backup's confirmation opens only where backups are written (read when the server starts)
+vi.stubEnv('GONGKAI_BACKUP_DIR', '/tmp/gongkai-console-pages/backups');
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 const WIDE = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -32,6 +43,14 @@ const LATIN_ALLOWED = new Set([
   'XLSX',
   'CSV',
   'JSON',
+  // image formats and sizes, as the upload fields name them (“PNG、JPEG 或 GIF 图片（不超过 200 KB）”)
+  'PNG',
+  'JPEG',
+  'GIF',
+  'SVG',
+  'ICO',
+  'KB',
+  'MB',
   'ID',
   'URL',
   'ICP',
@@ -61,7 +80,24 @@ interface Facts {
   headingVisible: boolean;
   siderWidth: number;
   menuButton: { width: number; height: number } | null;
+  /** the open dialog's (drawer's, popconfirm's) left and right edges, when one is asked for */
+  dialog: { left: number; right: number } | null;
 }
+
+/** The open dialog, drawer or popconfirm (Ant Design's), the one a click shows. */
+const OPEN_DIALOG =
+  '.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open .ant-drawer-content-wrapper, .ant-popover:not(.ant-popover-hidden)';
+
+/** What a page is checked for besides its words: a signed-in page's menu, its heading, an open dialog (its selector). */
+interface Expect {
+  menu: boolean;
+  heading: boolean;
+  dialog: string | null;
+}
+
+const PAGE: Expect = { menu: true, heading: true, dialog: null };
+const DIALOG: Expect = { menu: true, heading: false, dialog: OPEN_DIALOG };
+const SIGNED_OUT: Expect = { menu: false, heading: true, dialog: null };
 
 /** Reads what the checks need in one evaluation of the page. */
 async function readFacts(
@@ -69,13 +105,17 @@ async function readFacts(
   usernames: string[],
   roleCodes: string[],
   usersPage: boolean,
+  dialogSelector: string | null,
 ): Promise<Facts> {
   return page.evaluate(
-    ({ usernames, roleCodes, usersPage }) => {
+    ({ usernames, roleCodes, usersPage, dialogSelector }) => {
       const token = /[A-Za-z0-9][A-Za-z0-9@._:/-]*[A-Za-z0-9]|[A-Za-z]/g;
       // the text a user sees (innerText: not what is hidden), web addresses taken out (allowed as they are)
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
-      let text = document.body.innerText.replace(/https?:\/\/[^\s，。；、）)]*/g, ' ');
+      let text = document.body.innerText
+        .replace(/https?:\/\/[^\s，。；、）)]*/g, ' ')
+        // and a folder of the server (where backups are written): an absolute path
+        .replace(/(^|[\s（“])\/[\w.-]+(\/[\w.-]+)+/g, ' ');
       // less, on a users page, the cells of a 用户名/登录名 column: the one place a username belongs
       for (const table of usersPage ? Array.from(document.querySelectorAll('table')) : []) {
         const heads = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent?.trim());
@@ -101,6 +141,9 @@ async function readFacts(
       const sider = document.querySelector('.gk-sider');
       const button = document.querySelector('button[aria-label="打开菜单"], button[aria-label="收起菜单"]');
       const buttonBox = button?.getBoundingClientRect();
+      const dialogBox = dialogSelector
+        ? document.querySelector(dialogSelector)?.getBoundingClientRect()
+        : null;
       return {
         latin,
         attributes,
@@ -112,9 +155,10 @@ async function readFacts(
         ),
         siderWidth: sider ? sider.getBoundingClientRect().width : -1,
         menuButton: buttonBox ? { width: buttonBox.width, height: buttonBox.height } : null,
+        dialog: dialogBox ? { left: dialogBox.left, right: dialogBox.right } : null,
       };
     },
-    { usernames, roleCodes, usersPage },
+    { usernames, roleCodes, usersPage, dialogSelector },
   );
 }
 
@@ -133,7 +177,7 @@ function latinAllowed(word: string, baseUrl: string): boolean {
 }
 
 /** The problems of one page at one width, in words a failing test prints. */
-function problems(facts: Facts, width: number, baseUrl: string): string[] {
+function problems(facts: Facts, width: number, baseUrl: string, want: Expect): string[] {
   const found: string[] = [];
   const english = (word: string) => !latinAllowed(word, baseUrl);
   const latin = [...new Set(facts.latin.filter(english))];
@@ -145,11 +189,16 @@ function problems(facts: Facts, width: number, baseUrl: string): string[] {
     found.push(`English in attributes (${attributes.length}): ${attributes.slice(0, 5).join(' | ')}`);
   if (facts.roleCodes.length > 0) found.push(`role codes: ${facts.roleCodes.join(', ')}`);
   if (facts.usernames.length > 0) found.push(`usernames: ${facts.usernames.join(', ')}`);
-  if (!facts.headingVisible) found.push('main heading not visible');
+  if (want.heading && !facts.headingVisible) found.push('main heading not visible');
+  if (want.dialog && !facts.dialog) found.push('no dialog open');
+  if (facts.dialog && (facts.dialog.left < -0.5 || facts.dialog.right > width + 0.5))
+    found.push(
+      `dialog beyond the screen: ${Math.round(facts.dialog.left)}–${Math.round(facts.dialog.right)} px`,
+    );
   if (width === PHONE.width) {
     if (facts.scrollWidth > PHONE.width) found.push(`page scrolls sideways: ${facts.scrollWidth} px`);
-    if (facts.siderWidth > 0) found.push(`menu not folded: ${facts.siderWidth} px`);
-    if (!facts.menuButton || facts.menuButton.width < 44 || facts.menuButton.height < 44)
+    if (want.menu && facts.siderWidth > 0) found.push(`menu not folded: ${facts.siderWidth} px`);
+    if (want.menu && (!facts.menuButton || facts.menuButton.width < 44 || facts.menuButton.height < 44))
       found.push(`menu button: ${JSON.stringify(facts.menuButton)}`);
   }
   return found;
@@ -160,15 +209,21 @@ function problems(facts: Facts, width: number, baseUrl: string): string[] {
  * is there, nothing in it is loading and (at phone width) the menu has folded away behind its
  * button — long enough for a request a page starts after its first render to be seen.
  */
-async function settled(page: Page, phone: boolean): Promise<void> {
+async function settled(page: Page, phone: boolean, want: Expect): Promise<void> {
   await page.waitForFunction(
-    (phone) => {
+    ({ phone, want }) => {
       const state = window as unknown as { pendingFetches: number; quietSince?: number };
       const quiet =
         state.pendingFetches === 0 &&
-        document.querySelector('main h1, main h2') !== null &&
+        (!want.heading || document.querySelector('main h1, main h2') !== null) &&
         document.querySelector('main .ant-spin-spinning, main .ant-skeleton-active') === null &&
+        (!want.dialog ||
+          (document.querySelector(want.dialog) !== null &&
+            document.querySelector(
+              '.ant-spin-spinning, [class*="-appear-active"], [class*="-enter-active"]',
+            ) === null)) &&
         (!phone ||
+          !want.menu ||
           (document.querySelector('.gk-sider')?.getBoundingClientRect().width === 0 &&
             document.querySelector('button[aria-label="打开菜单"]') !== null));
       if (!quiet) {
@@ -178,7 +233,7 @@ async function settled(page: Page, phone: boolean): Promise<void> {
       state.quietSince ??= Date.now();
       return Date.now() - state.quietSince >= 150;
     },
-    phone,
+    { phone, want },
     { timeout: 5_000, polling: 50 },
   );
 }
@@ -194,8 +249,8 @@ const COUNT_FETCHES = `
 `;
 
 describeJourney('console: every page in Chinese and usable at 390 px', 'console-pages', (use) => {
-  /** Opens each route at both widths in one signed-in context; returns every problem found. */
-  async function visit(username: string, routes: string[]): Promise<string[]> {
+  /** A fresh context counting the page's requests, signed in as `username` unless null. */
+  async function open(username: string | null): Promise<Page> {
     const { browser, server } = use();
     await mkdir(SHOTS_DIR, { recursive: true });
     const context = await browser.newContext({
@@ -206,29 +261,64 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
     context.setDefaultTimeout(15_000);
     await context.addInitScript(COUNT_FETCHES);
     const page = await context.newPage();
-    await signIn(page, server.baseUrl, username);
+    if (username) await signIn(page, server.baseUrl, username);
+    return page;
+  }
+
+  /**
+   * Checks what the page shows now at each size in turn (`what` names it in the problems and the
+   * screenshot's file); returns the problems found.
+   */
+  async function look(
+    page: Page,
+    what: string,
+    sizes: { width: number; height: number }[],
+    want: Expect,
+    usersPage = false,
+  ): Promise<string[]> {
+    const found: string[] = [];
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => {
+        (window as unknown as { quietSince?: number }).quietSince = undefined;
+      });
+      try {
+        await settled(page, size === PHONE, want);
+      } catch {
+        found.push(`${what} @${size.width}: did not settle (heading, loading, menu, dialog)`);
+      }
+      const facts = await readFacts(page, USERNAMES, ROLE_CODES, usersPage, want.dialog);
+      const list = problems(facts, size.width, use().server.baseUrl, want);
+      if (list.length === 0) continue;
+      const name = `${what.replace(/[\s/：]+/g, '_')}-${size.width}.png`;
+      await page.screenshot({ path: `${SHOTS_DIR}/${name}`, fullPage: true });
+      found.push(...list.map((p) => `${what} @${size.width}: ${p}`));
+    }
+    return found;
+  }
+
+  /** What a click shows on a page: its route, its name, the click, and what is checked then. */
+  interface Click {
+    route: string;
+    what: string;
+    click(page: Page): Promise<void>;
+    want?: Expect;
+  }
+
+  /**
+   * Opens each route at both widths in one signed-in context, then what each click shows (its
+   * route opened unless already there) at 390 px — the words are the same at both widths, the fit
+   * is the question — closing what opened (Escape); returns every problem found.
+   */
+  async function visit(username: string, routes: string[], clicks: Click[] = []): Promise<string[]> {
+    const { server } = use();
+    const page = await open(username);
     const found: string[] = [];
     // alternate the width each page opens at: one resize per page instead of two
     let sizes = [WIDE, PHONE];
     for (const route of routes) {
       await page.goto(`${server.baseUrl}/console${route}`);
-      for (const size of sizes) {
-        await page.setViewportSize(size);
-        await page.evaluate(() => {
-          (window as unknown as { quietSince?: number }).quietSince = undefined;
-        });
-        try {
-          await settled(page, size === PHONE);
-        } catch {
-          found.push(`${username} ${route} @${size.width}: did not settle (heading, loading, menu)`);
-        }
-        const facts = await readFacts(page, USERNAMES, ROLE_CODES, route.endsWith('/users'));
-        const list = problems(facts, size.width, server.baseUrl);
-        if (list.length === 0) continue;
-        const name = `${username}${route.replaceAll('/', '_')}-${size.width}.png`;
-        await page.screenshot({ path: `${SHOTS_DIR}/${name}`, fullPage: true });
-        found.push(...list.map((p) => `${username} ${route} @${size.width}: ${p}`));
-      }
+      found.push(...(await look(page, `${username} ${route}`, sizes, PAGE, route.endsWith('/users'))));
       sizes = [...sizes].reverse();
     }
     // at phone width the menu button opens the menu over the page, and closes it again
@@ -237,7 +327,22 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem').first().waitFor();
     await page.getByRole('button', { name: '收起菜单' }).click();
     await page.getByRole('button', { name: '打开菜单' }).waitFor();
-    await context.close();
+    let at = '';
+    for (const { route, what, click, want = DIALOG } of clicks) {
+      if (route !== at) {
+        await page.goto(`${server.baseUrl}/console${route}`);
+        await settled(page, true, PAGE);
+        at = route;
+      }
+      await click(page);
+      found.push(
+        ...(await look(page, `${username} ${route} ${what}`, [PHONE], want, route.endsWith('/users'))),
+      );
+      if (!want.dialog) continue;
+      await page.keyboard.press('Escape');
+      await page.waitForFunction((selector) => document.querySelector(selector) === null, want.dialog);
+    }
+    await page.context().close();
     return found;
   }
 
@@ -263,7 +368,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
     };
   }
 
-  it('shows the agency administrator every agency page in Chinese, at both widths', async () => {
+  it('shows the agency administrator every agency page in Chinese, at both widths, and what a click opens', async () => {
     const ids = await demoIds();
     const routes = [
       '/',
@@ -289,23 +394,57 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       '/guide',
       '/events',
     ];
-    expect(await visit('lingang-admin', routes)).toEqual([]);
+    const clicks: Click[] = [
+      {
+        route: '/reports/2021',
+        what: '来源记录',
+        click: (page) => page.locator('button.gk-cell').first().click(),
+      },
+      {
+        route: '/users',
+        what: '新建用户',
+        click: async (page) => {
+          await page.getByRole('button', { name: '新建用户' }).click();
+          await page.getByRole('button', { name: '收起' }).waitFor();
+        },
+        want: PAGE,
+      },
+      {
+        route: '/users',
+        what: '重置密码',
+        click: (page) =>
+          page
+            .getByRole('button', { name: /^重置.+的密码$/ })
+            .first()
+            .click(),
+      },
+    ];
+    expect(await visit('lingang-admin', routes, clicks)).toEqual([]);
   }, 180_000);
 
-  it('shows the operator their pages in Chinese, at both widths', async () => {
+  it('shows the operator their pages, a case’s action forms and the not-found page in Chinese', async () => {
     const ids = await demoIds();
+    const caseRoute = `/requests/${ids.openCase}`;
     const routes = [
       '/',
       '/requests',
       '/requests/new',
-      `/requests/${ids.openCase}`,
+      caseRoute,
       '/items',
       `/items/${ids.item}`,
+      '/no-such-page',
     ];
-    expect(await visit('lingang-operator', routes)).toEqual([]);
+    const action = (name: string): Click => ({
+      route: caseRoute,
+      what: name,
+      click: (page) =>
+        page.getByRole('region', { name: '可办理的操作' }).getByRole('button', { name }).click(),
+    });
+    const clicks = [action('作出答复'), action('发出补正告知'), action('提请审批：延期答复')];
+    expect(await visit('lingang-operator', routes, clicks)).toEqual([]);
   }, 180_000);
 
-  it('shows the platform administrator the platform pages in Chinese, at both widths', async () => {
+  it('shows the platform administrator the platform pages, the backup’s confirmation and the calendar’s form in Chinese', async () => {
     const routes = [
       '/platform/users',
       '/calendar',
@@ -313,6 +452,45 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       '/platform/site',
       '/platform/agencies/lingang/users',
     ];
-    expect(await visit('platform-admin', routes)).toEqual([]);
+    const clicks: Click[] = [
+      {
+        route: '/platform/backups',
+        what: '立即备份',
+        click: (page) => page.getByRole('button', { name: '立即备份' }).click(),
+      },
+      {
+        route: '/calendar',
+        what: '添加本地调整',
+        // sent empty: the form's own checks speak
+        click: async (page) => {
+          const form = page.getByRole('form', { name: '添加本地调整' });
+          await form.getByRole('button', { name: /添\s*加/ }).click();
+          await form.locator('.ant-form-item-explain-error').first().waitFor();
+        },
+        // the form is below the year's table: the page scrolled to it, past the heading
+        want: { ...PAGE, heading: false },
+      },
+      {
+        route: '/calendar',
+        what: '选择日期',
+        click: (page) => page.getByRole('form', { name: '添加本地调整' }).getByLabel('日期').click(),
+        want: { ...DIALOG, dialog: '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)' },
+      },
+    ];
+    expect(await visit('platform-admin', routes, clicks)).toEqual([]);
   }, 180_000);
+
+  it('shows the sign-in page and its refusal in Chinese', async () => {
+    const { server } = use();
+    const page = await open(null);
+    await page.goto(`${server.baseUrl}/console/login`);
+    const found = await look(page, 'sign-in', [WIDE, PHONE], SIGNED_OUT);
+    await page.getByLabel('用户名').fill('lingang-operator');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').waitFor();
+    found.push(...(await look(page, 'sign-in refused', [PHONE], SIGNED_OUT)));
+    await page.context().close();
+    expect(found).toEqual([]);
+  }, 30_000);
 });

@@ -6,8 +6,9 @@ import { appendEvent } from '../../db/events.ts';
 import { findDocument, type RegistryDocument } from '../../db/queries/registry.ts';
 import type { NormativeDocumentTable } from '../../db/schema.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
+import { roleRefusal, rolesNeeded } from '../../domain/accounts/policy-table.ts';
 import { type DocumentState, effectiveStatus } from '../../domain/registry/lifecycle.ts';
-import { canEditRegistry } from '../../domain/registry/policy.ts';
+import { canEditRegistry, REGISTRY_POLICY } from '../../domain/registry/policy.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, type CommandContext, inTrx, type Trx, type TrxContext } from '../context.ts';
 
@@ -25,10 +26,7 @@ export interface StoredDocument extends DocumentState {
 /** Only the agency's disclosure staff change the registry. */
 export function requireEditor(actor: Actor): void {
   if (!canEditRegistry(actor.roles))
-    throw new AppError(
-      'forbidden',
-      `用户 ${actor.username} 无权变更规范性文件登记，请由经办人或负责人办理。`,
-    );
+    throw new AppError('forbidden', roleRefusal('变更规范性文件登记', rolesNeeded(REGISTRY_POLICY, 'edit')));
 }
 
 /** A day of a change: not after today. `field` is the input's key (the console puts the message on it). */

@@ -2,7 +2,8 @@
 
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
-import { canEditReport, canPublishReport } from '../../domain/report/policy.ts';
+import { roleRefusal, rolesNeeded } from '../../domain/accounts/policy-table.ts';
+import { canEditReport, canPublishReport, REPORT_POLICY } from '../../domain/report/policy.ts';
 import type { Narrative } from '../../domain/report/types.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor, TrxContext } from '../context.ts';
@@ -10,16 +11,13 @@ import type { Actor, TrxContext } from '../context.ts';
 /** Operators (and approvers, administrators) edit drafts and figures. */
 export function requireReportEditor(actor: Actor): void {
   if (!canEditReport(actor.roles))
-    throw new AppError('forbidden', `用户 ${actor.username} 无权编辑年度报告，请由经办人办理。`);
+    throw new AppError('forbidden', roleRefusal('编辑年度报告', rolesNeeded(REPORT_POLICY, 'edit')));
 }
 
 /** Approvers and agency administrators publish and correct. */
 export function requireReportPublisher(actor: Actor): void {
   if (!canPublishReport(actor.roles))
-    throw new AppError(
-      'forbidden',
-      `用户 ${actor.username} 无权发布或更正年度报告，请由审批负责人或机关管理员办理。`,
-    );
+    throw new AppError('forbidden', roleRefusal('发布或更正年度报告', rolesNeeded(REPORT_POLICY, 'publish')));
 }
 
 export interface ReportEventInput {

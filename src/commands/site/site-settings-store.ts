@@ -4,7 +4,9 @@
  */
 import { appendEvent } from '../../db/events.ts';
 import { siteScope } from '../../db/queries/site-settings.ts';
+import { roleRefusal, rolesNeeded } from '../../domain/accounts/policy-table.ts';
 import { allows } from '../../domain/policies.ts';
+import { SITE_POLICY } from '../../domain/site/policy.ts';
 import type { SiteSettings } from '../../domain/site/settings.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext, Trx } from '../context.ts';
@@ -16,7 +18,7 @@ export function refuseSiteEditor(ctx: CommandContext, agencyId: number | null): 
     return;
   }
   if (!allows(ctx.actor, 'site/edit'))
-    throw new AppError('forbidden', '只有机关管理员可以设置本机关的网站信息。');
+    throw new AppError('forbidden', roleRefusal('设置本机关的网站信息', rolesNeeded(SITE_POLICY, 'edit')));
 }
 
 /** Writes the site's settings and the event of the change. */

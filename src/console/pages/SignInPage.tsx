@@ -29,8 +29,8 @@ export function SignInPage() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
-      <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Card style={{ width: 'min(380px, calc(100vw - 32px))' }}>
+        <Typography.Title level={2} style={{ marginTop: 0 }}>
           政府信息公开工作台
         </Typography.Title>
         <Typography.Paragraph type="secondary">工作人员登录</Typography.Paragraph>

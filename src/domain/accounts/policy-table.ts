@@ -23,3 +23,14 @@ export function can<Verb extends string>(table: PolicyTable<Verb>, actor: RoleHo
 export function rolesNeeded<Verb extends string>(table: PolicyTable<Verb>, verb: Verb): string {
   return table[verb].map((role) => `“${ROLE_LABELS[role]}”`).join('或');
 }
+
+/** What to do about a missing role, said to the person signed in (the house ending of every refusal by role). */
+export const ASK_FOR_ROLE = '您在本机关没有该角色；如需办理，请联系本机关的机关管理员。';
+
+/**
+ * The house refusal by role, spoken to the person signed in (never naming them by username): what
+ * was refused, the roles it needs, what to do — “提请审批需要“经办人”角色，您在本机关没有该角色；……”.
+ */
+export function roleRefusal(what: string, roles: string): string {
+  return `${what}需要${roles}角色，${ASK_FOR_ROLE}`;
+}

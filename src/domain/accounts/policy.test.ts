@@ -18,7 +18,7 @@ describe('accounts policy (docs/security.md)', () => {
   it.each<[string, Actor, { platformAdmin?: boolean; agencyId: number | null }, string | null]>([
     ['a platform administrator creates anyone', platform, { platformAdmin: true, agencyId: null }, null],
     ['an agency administrator creates a user of their agency', admin7, { agencyId: 7 }, null],
-    ['… not of another agency', admin7, { agencyId: 8 }, '不是该机关的管理员'],
+    ['… not of another agency', admin7, { agencyId: 8 }, '没有该角色'],
     ['… not a user of no agency', admin7, { agencyId: null }, '请在您管理的机关下创建用户'],
     [
       '… not a platform administrator',
@@ -26,7 +26,7 @@ describe('accounts policy (docs/security.md)', () => {
       { platformAdmin: true, agencyId: 7 },
       '只有平台管理员可以设立平台管理员',
     ],
-    ['an operator creates nobody', operator7, { agencyId: 7 }, '不是该机关的管理员'],
+    ['an operator creates nobody', operator7, { agencyId: 7 }, '没有该角色'],
   ])('create: %s', (_case, actor, user, refusal) => {
     const got = createUserRefusal(actor, user);
     if (refusal === null) expect(got).toBeNull();

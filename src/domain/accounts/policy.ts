@@ -29,7 +29,7 @@ export function administersUsersOf(actor: Actor, agencyId: number): boolean {
 /** Why the actor may not administer an agency's users, or null. */
 export function userAdminRefusal(actor: Actor, agencyId: number): string | null {
   if (administersUsersOf(actor, agencyId)) return null;
-  return `用户 ${actor.username} 不是该机关的管理员，无权管理其用户。`;
+  return '管理该机关的用户需要该机关的“机关管理员”角色，您没有该角色；如需办理，请联系该机关的机关管理员或平台管理员。';
 }
 
 /**
@@ -44,7 +44,7 @@ export function manageUserRefusal(
   if (user.platformAdmin) return '平台管理员的账号只能由平台管理员管理。';
   const mine = administeredAgencies(actor);
   if (user.agencyIds.length === 0 || user.agencyIds.some((id) => !mine.includes(id)))
-    return `用户 ${user.username} 还在您不管理的机关任职（或未在您的机关任职），请联系平台管理员。`;
+    return '该用户还在您不管理的机关任职（或未在您的机关任职），请联系平台管理员。';
   return null;
 }
 

@@ -17,5 +17,7 @@ export function canChangeCalendar(actor: CalendarActor): boolean {
 
 /** Why the actor may not change the calendar, or null. */
 export function calendarRefusal(actor: CalendarActor): string | null {
-  return canChangeCalendar(actor) ? null : `用户 ${actor.username} 不是平台管理员，无权修改工作日历。`;
+  return canChangeCalendar(actor)
+    ? null
+    : '修改工作日历须由平台管理员办理，您不是平台管理员；如需调整，请联系平台管理员。';
 }

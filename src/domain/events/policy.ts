@@ -1,5 +1,11 @@
 /** Who may read an agency's 操作日志 (the event log): its administrator (机关管理员). */
-import { can, type PolicyTable, type RoleHolder, rolesNeeded } from '../accounts/policy-table.ts';
+import {
+  can,
+  type PolicyTable,
+  type RoleHolder,
+  roleRefusal,
+  rolesNeeded,
+} from '../accounts/policy-table.ts';
 
 export type EventVerb = 'view_log';
 
@@ -12,5 +18,5 @@ export const EVENT_POLICY: PolicyTable<EventVerb> = {
 export function eventLogRefusal(actor: RoleHolder): string | null {
   return can(EVENT_POLICY, actor, 'view_log')
     ? null
-    : `查看操作日志需要${rolesNeeded(EVENT_POLICY, 'view_log')}角色。`;
+    : roleRefusal('查看操作日志', rolesNeeded(EVENT_POLICY, 'view_log'));
 }

@@ -3,7 +3,13 @@
  * catalogue's 备注说明: the agency administrator (机关管理员). 条例 第四条第二款第（三）项 gives the
  * guide to the 政府信息公开工作机构: “组织编制本行政机关的政府信息公开指南、政府信息公开目录……”.
  */
-import { can, type PolicyTable, type RoleHolder, rolesNeeded } from '../accounts/policy-table.ts';
+import {
+  can,
+  type PolicyTable,
+  type RoleHolder,
+  roleRefusal,
+  rolesNeeded,
+} from '../accounts/policy-table.ts';
 
 export type GuideVerb = 'edit';
 
@@ -13,7 +19,7 @@ export const GUIDE_POLICY: PolicyTable<GuideVerb> = {
 };
 
 /** Why the actor may not edit the guide (`what` they tried, in Chinese), or null. */
-export function guideRefusal(actor: RoleHolder & { username: string }, what: string): string | null {
+export function guideRefusal(actor: RoleHolder, what: string): string | null {
   if (can(GUIDE_POLICY, actor, 'edit')) return null;
-  return `${what}需要${rolesNeeded(GUIDE_POLICY, 'edit')}角色，用户 ${actor.username} 没有该角色。`;
+  return roleRefusal(what, rolesNeeded(GUIDE_POLICY, 'edit'));
 }

@@ -105,7 +105,7 @@ describe('who may do what', () => {
 
   it('says which role is missing, in Chinese', () => {
     expect(refusalFor('approve', operator, 'x')).toBe(
-      '保密审查通过需要“保密审查员”角色，用户 wang 没有该角色。',
+      '保密审查通过需要“保密审查员”角色，您在本机关没有该角色；如需办理，请联系本机关的机关管理员。',
     );
     expect(refusalFor('approve', both, 'zhao')).toContain('起草人');
   });

@@ -4,7 +4,7 @@
  * allowed from which state, where it leads, and who may take it.
  */
 
-import { can, type PolicyTable, rolesNeeded } from '../accounts/policy-table.ts';
+import { can, type PolicyTable, roleRefusal, rolesNeeded } from '../accounts/policy-table.ts';
 
 export const ITEM_STATES = ['draft', 'in_review', 'approved', 'published', 'withdrawn'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
@@ -132,7 +132,7 @@ export interface ItemActor {
 export function refusalFor(action: ItemAction | 'create', actor: ItemActor, drafter: string): string | null {
   if (!can(ACTION_ROLES, actor, action)) {
     const what = action === 'create' ? '起草信息' : ITEM_ACTION_LABELS[action];
-    return `${what}需要${rolesNeeded(ACTION_ROLES, action)}角色，用户 ${actor.username} 没有该角色。`;
+    return roleRefusal(what, rolesNeeded(ACTION_ROLES, action));
   }
   if ((action === 'approve' || action === 'reject') && actor.username === drafter) {
     return '保密审查应由起草人以外的人员进行：您是该信息的起草人，请交其他保密审查员审查。';

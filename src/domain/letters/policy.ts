@@ -1,5 +1,5 @@
 /** Who may change what an agency's letters say — templates, remedies settings: its administrator (机关管理员). */
-import { can, type PolicyTable } from '../accounts/policy-table.ts';
+import { can, type PolicyTable, roleRefusal, rolesNeeded } from '../accounts/policy-table.ts';
 
 export type LetterVerb = 'edit_templates' | 'edit_remedies';
 
@@ -17,7 +17,6 @@ export function canOnLetters(actor: { roles: readonly string[] }, verb: LetterVe
 /** Why the actor may not do it, or null. */
 export function letterRefusal(actor: { roles: readonly string[] }, verb: LetterVerb): string | null {
   if (canOnLetters(actor, verb)) return null;
-  return verb === 'edit_remedies'
-    ? '只有机关管理员可以设置救济途径（行政复议机关、管辖法院、投诉渠道）。'
-    : '只有机关管理员可以修改文书模板。';
+  const what = verb === 'edit_remedies' ? '设置救济途径（行政复议机关、管辖法院、投诉渠道）' : '修改文书模板';
+  return roleRefusal(what, rolesNeeded(LETTER_POLICY, verb));
 }

@@ -33,7 +33,12 @@ describe('提请审批: who asks for approval instead of acting', () => {
 
   it.each([
     ['the operator asks', ['operator'], 'request_approval', null],
-    ['an approver asks', ['approver'], 'request_approval', '提请审批需要“经办人”角色。'],
+    [
+      'an approver asks',
+      ['approver'],
+      'request_approval',
+      '提请审批需要“经办人”角色，您在本机关没有该角色；如需办理，请联系本机关的机关管理员。',
+    ],
     ['the approver decides', ['approver'], 'decide_approval', null],
     ['an operator decides their own request', ['operator'], 'decide_approval', '审批负责人'],
     ['a reviewer decides', ['reviewer'], 'decide_approval', '审批负责人'],

@@ -7,7 +7,7 @@
  * publish proactively (第四十四条), the operator records a suggestion and drafts the item, the approver
  * declines. Reading a case is for the agency's staff (the route gate).
  */
-import { can, type PolicyTable } from '../accounts/policy-table.ts';
+import { can, type PolicyTable, roleRefusal, rolesNeeded } from '../accounts/policy-table.ts';
 import type { RequestChannel } from '../report/vocabulary.ts';
 import type { RequestKind } from './record-correction.ts';
 import type { CaseAction } from './state-machine.ts';
@@ -69,22 +69,20 @@ export const CASE_ACTION_ROLES: PolicyTable<CaseAction> = {
   record_provision: ['operator'],
 };
 
-/** Why a verb is refused (the 403 message). */
-const REFUSALS: Record<RequestVerb, string> = {
-  register: '登记依申请公开需要“经办人”角色。',
-  attach: '上传附件需要“经办人”角色。',
-  record_delivery: '登记文书送达需要“经办人”角色。',
-  record_review: '登记行政复议、行政诉讼案件需要“经办人”角色。',
-  record_assistance: '登记为申请人提供的帮助（条例第四十三条）需要“经办人”角色。',
-  view_applicant_id: '查看申请人完整证件号码需要“经办人”或“审批负责人”角色。',
-  record_suggestion: '登记申请人的主动公开建议需要“经办人”角色。',
-  include_proposal: '纳入主动公开（起草信息）需要“经办人”角色。',
-  decline_proposal: '决定不纳入主动公开需要“审批负责人”角色。',
-  review_withheld:
-    '不予公开信息的定期评估审查决定（条例第十八条）需要“保密审查员”“审批负责人”或“机关管理员”角色。',
-  request_approval: '提请审批需要“经办人”角色。',
-  decide_approval:
-    '批准或退回提请审批的事项需要“审批负责人”角色（条例第三十三条第二款：经政府信息公开工作机构负责人同意）。',
+/** What each verb is, in the words of its refusal (“提请审批需要“经办人”角色……”). */
+const REFUSED: Record<RequestVerb, string> = {
+  register: '登记依申请公开',
+  attach: '上传附件',
+  record_delivery: '登记文书送达',
+  record_review: '登记行政复议、行政诉讼案件',
+  record_assistance: '登记为申请人提供的帮助（条例第四十三条）',
+  view_applicant_id: '查看申请人完整证件号码',
+  record_suggestion: '登记申请人的主动公开建议',
+  include_proposal: '纳入主动公开（起草信息）',
+  decline_proposal: '决定不纳入主动公开',
+  review_withheld: '不予公开信息的定期评估审查决定（条例第十八条）',
+  request_approval: '提请审批',
+  decide_approval: '批准或退回提请审批的事项（条例第三十三条第二款：经政府信息公开工作机构负责人同意）',
 };
 
 /** Whether the actor may do a verb on a request of their agency. */
@@ -94,7 +92,7 @@ export function canOnRequest(actor: { roles: readonly string[] }, verb: RequestV
 
 /** Why the actor may not do a verb on a request, or null. */
 export function requestRefusal(actor: { roles: readonly string[] }, verb: RequestVerb): string | null {
-  return canOnRequest(actor, verb) ? null : REFUSALS[verb];
+  return canOnRequest(actor, verb) ? null : roleRefusal(REFUSED[verb], rolesNeeded(REQUEST_POLICY, verb));
 }
 
 /**
@@ -130,7 +128,7 @@ export function canTakeCaseAction(actor: { roles: readonly string[] }, action: C
 /** Why the actor may not take a case action, or null. */
 export function caseActionRefusal(actor: { roles: readonly string[] }, action: CaseAction): string | null {
   if (canTakeCaseAction(actor, action)) return null;
-  return action === 'extend'
-    ? '延期答复须经政府信息公开工作机构负责人同意（条例第三十三条）：需要“审批负责人”角色的用户操作。'
-    : '办理依申请公开需要“经办人”角色。';
+  const what =
+    action === 'extend' ? '延期答复须经政府信息公开工作机构负责人同意（条例第三十三条），' : '办理依申请公开';
+  return roleRefusal(what, rolesNeeded(CASE_ACTION_ROLES, action));
 }

@@ -68,7 +68,7 @@ describeEachWithDemo('backups through the API: platform administrators only', (u
     expect(list.statusCode).toBe(status);
     const made = await app.inject({ method: 'POST', url: URL, headers: as[who] });
     expect(made.statusCode).toBe(status);
-    expect(made.json().error.message).toMatch(status === 401 ? /请先登录/ : /不是平台管理员/);
+    expect(made.json().error.message).toMatch(status === 401 ? /请先登录/ : /您不是平台管理员/);
     await expect(stat(join(dir, 'backups'))).rejects.toThrow();
   });
 
