@@ -32,14 +32,6 @@ const PHONE = { width: 390, height: 844 };
 const LATIN_ALLOWED = new Set([
   'PDF',
   'DOCX',
-  // the image types and sizes of the 网站信息 uploads
-  'PNG',
-  'JPEG',
-  'GIF',
-  'SVG',
-  'ICO',
-  'KB',
-  'MB',
   'XLSX',
   'CSV',
   'JSON',
