@@ -129,7 +129,13 @@ describeEachDatabase('the registry refuses, writing nothing', (use) => {
       'validation',
       '424242',
     ],
-    ['a user without an editing role', ['repeal', 'inForce', REPEAL], REVIEWER, 'forbidden', 'reg-reviewer'],
+    [
+      'a user without an editing role',
+      ['repeal', 'inForce', REPEAL],
+      REVIEWER,
+      'forbidden',
+      '您在本机关没有该角色',
+    ],
     ['a document that does not exist', ['repeal', 'missing', REPEAL], OPERATOR, 'not_found', '999999'],
   ])('%s', async (_situation, step, actor, code, mentions) => {
     const db = use();
