@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { sealApplicant } from '../../crypto/applicant-id.ts';
 import { idVaultFor } from '../../crypto/id-vault.ts';
 import { rethrowConflict } from '../../db/conflict.ts';
 import type { Database } from '../../db/schema.ts';
+import type { RequestTable } from '../../db/schema-requests.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
@@ -145,31 +146,36 @@ export type Registrar = AgencyActor | null;
 const PUBLIC_USERNAME = 'public';
 
 /**
+ * Inserts a new request with a tracking code no request holds yet, and answers its id and code. 60
+ * random bits make a collision unlikely but not impossible (the column is unique): the INSERT skips
+ * a code already taken (`on conflict (tracking_code) do nothing`, so no row comes back) and a new one
+ * is drawn, inside the registration's transaction — one statement where a look-up and an insert
+ * were two (issue 12). Any other unique column that clashes still fails the INSERT.
+ */
+export async function insertWithUnusedTrackingCode(
+  trx: Kysely<Database>,
+  row: Omit<Insertable<RequestTable>, 'tracking_code'>,
+  draw: (size: number) => Uint8Array = randomBytes,
+): Promise<{ id: number; trackingCode: string }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const trackingCode = trackingCodeFrom(draw(TRACKING_CODE_BYTES));
+    const inserted = await trx
+      .insertInto('requests')
+      .values({ ...row, tracking_code: trackingCode })
+      .onConflict((oc) => oc.column('tracking_code').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return { id: inserted.id, trackingCode };
+  }
+  throw new AppError('conflict', '未能生成唯一的查询码，请重试。');
+}
+
+/**
  * Registers a disclosure request (intake): checks who registers (domain/requests/policy.ts),
  * validates the applicant (第二十九条), fixes the received date (第三十一条), gives it a random
  * tracking code and the agency's next registration number of the year, starts its clock and
  * records the first event — all in one transaction.
  */
-/**
- * A tracking code no request holds yet. 60 random bits make a collision unlikely but not impossible
- * (the column is unique): a code already taken is drawn again, inside the registration's transaction.
- */
-export async function unusedTrackingCode(
-  trx: Kysely<Database>,
-  draw: (size: number) => Uint8Array = randomBytes,
-): Promise<string> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const code = trackingCodeFrom(draw(TRACKING_CODE_BYTES));
-    const taken = await trx
-      .selectFrom('requests')
-      .select('id')
-      .where('tracking_code', '=', code)
-      .executeTakeFirst();
-    if (!taken) return code;
-  }
-  throw new AppError('conflict', '未能生成唯一的查询码，请重试。');
-}
-
 export async function registerRequest(
   ctx: CommandContext<Registrar>,
   input: RegisterRequestInput,
@@ -217,7 +223,6 @@ export async function registerRequest(
     : null;
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   return inTransaction(ctx.db, async (trx) => {
-    const trackingCode = await unusedTrackingCode(trx);
     // the agency with what its receipt letter needs (its own template of the kind, if it has one)
     const letterKind = correction ? 'correction_receipt' : 'receipt';
     const agency = await trx
@@ -258,39 +263,35 @@ export async function registerRequest(
       counter.last_seq,
     );
     const storedApplicant = JSON.stringify(sealApplicant(applicant, idVaultFor(ctx.db)));
-    const inserted = await trx
-      .insertInto('requests')
-      .values({
-        agency_id: agency.id,
-        applicant_type: input.applicantType,
-        channel: input.channel,
-        received_on: receivedOn,
-        decided_on: null,
-        outcome: null,
-        fee_yuan: 0,
-        mixed_items: 0,
-        tracking_code: trackingCode,
-        registration_no: registrationNo,
-        registration_year: year,
-        registration_seq: counter.last_seq,
-        submitted_at: input.submittedAt?.toISOString() ?? null,
-        // the ID number only sealed (AES-256-GCM), hashed and masked: never in clear at rest
-        applicant: storedApplicant,
-        information: applicant.information ?? null,
-        doc_number: applicant.docNumber ?? null,
-        form: applicant.form ?? null,
-        delivery: applicant.delivery ?? null,
-        publish_suggestion: suggestion ? JSON.stringify(suggestion) : null,
-        kind,
-        correction: correction ? JSON.stringify(correction) : null,
-        oral: oral ? JSON.stringify(oral) : null,
-        assistance: assistance ? JSON.stringify(assistance) : null,
-        state: 'open',
-        version: 1,
-        ...clockColumns(reading),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const inserted = await insertWithUnusedTrackingCode(trx, {
+      agency_id: agency.id,
+      applicant_type: input.applicantType,
+      channel: input.channel,
+      received_on: receivedOn,
+      decided_on: null,
+      outcome: null,
+      fee_yuan: 0,
+      mixed_items: 0,
+      registration_no: registrationNo,
+      registration_year: year,
+      registration_seq: counter.last_seq,
+      submitted_at: input.submittedAt?.toISOString() ?? null,
+      // the ID number only sealed (AES-256-GCM), hashed and masked: never in clear at rest
+      applicant: storedApplicant,
+      information: applicant.information ?? null,
+      doc_number: applicant.docNumber ?? null,
+      form: applicant.form ?? null,
+      delivery: applicant.delivery ?? null,
+      publish_suggestion: suggestion ? JSON.stringify(suggestion) : null,
+      kind,
+      correction: correction ? JSON.stringify(correction) : null,
+      oral: oral ? JSON.stringify(oral) : null,
+      assistance: assistance ? JSON.stringify(assistance) : null,
+      state: 'open',
+      version: 1,
+      ...clockColumns(reading),
+    });
+    const { trackingCode } = inserted;
     const eventId = await appendCaseEvent(trx, {
       agencyId: agency.id,
       requestId: inserted.id,
