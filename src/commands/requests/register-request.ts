@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, QueryCreator } from 'kysely';
 import { sealApplicant } from '../../crypto/applicant-id.ts';
 import { idVaultFor } from '../../crypto/id-vault.ts';
 import { rethrowConflict } from '../../db/conflict.ts';
+import type { Dialect } from '../../db/connection.ts';
 import type { Database } from '../../db/schema.ts';
 import type { RequestTable } from '../../db/schema-requests.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -146,6 +147,82 @@ export type Registrar = AgencyActor | null;
 const PUBLIC_USERNAME = 'public';
 
 /**
+ * The agency with what its receipt letter needs (its own template of the kind, if it has one), and
+ * its next registration number of the year, counted up (registration_counters). On PostgreSQL the
+ * count and the read are one statement (the counter's upsert in a WITH), one round trip fewer per
+ * registration (issue 12); SQLite, in process, runs them one after the other. None when the agency
+ * does not exist (and nothing is counted).
+ */
+async function agencyWithNextNumber(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  agencyId: number,
+  year: number,
+  letterKind: 'receipt' | 'correction_receipt',
+) {
+  const countUp = (db: QueryCreator<Database>) =>
+    db
+      .insertInto('registration_counters')
+      .columns(['agency_id', 'year', 'last_seq'])
+      .expression((eb) =>
+        eb
+          .selectFrom('agencies')
+          .select((eb) => [
+            'id',
+            eb.cast<number>(eb.val(year), 'integer').as('year'),
+            eb.lit(1).as('last_seq'),
+          ])
+          .where('id', '=', agencyId),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['agency_id', 'year'])
+          .doUpdateSet((eb) => ({ last_seq: eb('registration_counters.last_seq', '+', 1) })),
+      )
+      .returning('last_seq');
+  const agencyColumns = [
+    'id',
+    'short_name',
+    'request_prefix',
+    'name',
+    'office',
+    'address',
+    'postcode',
+    'phone',
+  ] as const;
+  const ownTemplate = (eb: ExpressionBuilder<Database, 'agencies'>) =>
+    eb
+      .selectFrom('letter_templates')
+      .select('template')
+      .whereRef('letter_templates.agency_id', '=', 'agencies.id')
+      .where('letter_templates.kind', '=', letterKind)
+      .as('own_template');
+  if (dialect === 'postgres') {
+    const row = await trx
+      .with('counter', countUp)
+      .selectFrom('agencies')
+      .select((eb) => [
+        ...agencyColumns,
+        ownTemplate(eb),
+        eb.selectFrom('counter').select('last_seq').as('last_seq'),
+      ])
+      .where('id', '=', agencyId)
+      .executeTakeFirst();
+    if (!row || row.last_seq === null) return undefined;
+    const { last_seq, ...agency } = row;
+    return { ...agency, lastSeq: last_seq };
+  }
+  const agency = await trx
+    .selectFrom('agencies')
+    .select((eb) => [...agencyColumns, ownTemplate(eb)])
+    .where('id', '=', agencyId)
+    .executeTakeFirst();
+  if (!agency) return undefined;
+  const counter = await countUp(trx).executeTakeFirstOrThrow();
+  return { ...agency, lastSeq: counter.last_seq };
+}
+
+/**
  * Inserts a new request with a tracking code no request holds yet, and answers its id and code. 60
  * random bits make a collision unlikely but not impossible (the column is unique): the INSERT skips
  * a code already taken (`on conflict (tracking_code) do nothing`, so no row comes back) and a new one
@@ -223,45 +300,12 @@ export async function registerRequest(
     : null;
   const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
   return inTransaction(ctx.db, async (trx) => {
-    // the agency with what its receipt letter needs (its own template of the kind, if it has one)
     const letterKind = correction ? 'correction_receipt' : 'receipt';
-    const agency = await trx
-      .selectFrom('agencies')
-      .select((eb) => [
-        'id',
-        'short_name',
-        'request_prefix',
-        'name',
-        'office',
-        'address',
-        'postcode',
-        'phone',
-        eb
-          .selectFrom('letter_templates')
-          .select('template')
-          .whereRef('letter_templates.agency_id', '=', 'agencies.id')
-          .where('letter_templates.kind', '=', letterKind)
-          .as('own_template'),
-      ])
-      .where('id', '=', input.agencyId)
-      .executeTakeFirst();
-    if (!agency) throw new AppError('not_found', '未找到该机关。');
     const year = Number(receivedOn.slice(0, 4));
-    const counter = await trx
-      .insertInto('registration_counters')
-      .values({ agency_id: agency.id, year, last_seq: 1 })
-      .onConflict((oc) =>
-        oc
-          .columns(['agency_id', 'year'])
-          .doUpdateSet((eb) => ({ last_seq: eb('registration_counters.last_seq', '+', 1) })),
-      )
-      .returning('last_seq')
-      .executeTakeFirstOrThrow();
-    const registrationNo = registrationNumber(
-      agency.request_prefix || agency.short_name,
-      year,
-      counter.last_seq,
-    );
+    const found = await agencyWithNextNumber(trx, ctx.db.dialect, input.agencyId, year, letterKind);
+    if (!found) throw new AppError('not_found', '未找到该机关。');
+    const { lastSeq, ...agency } = found;
+    const registrationNo = registrationNumber(agency.request_prefix || agency.short_name, year, lastSeq);
     const storedApplicant = JSON.stringify(sealApplicant(applicant, idVaultFor(ctx.db)));
     const inserted = await insertWithUnusedTrackingCode(trx, {
       agency_id: agency.id,
@@ -274,7 +318,7 @@ export async function registerRequest(
       mixed_items: 0,
       registration_no: registrationNo,
       registration_year: year,
-      registration_seq: counter.last_seq,
+      registration_seq: lastSeq,
       submitted_at: input.submittedAt?.toISOString() ?? null,
       // the ID number only sealed (AES-256-GCM), hashed and masked: never in clear at rest
       applicant: storedApplicant,
