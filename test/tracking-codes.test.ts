@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestAgency } from '../src/commands/items/testing.ts';
-import { unusedTrackingCode } from '../src/commands/requests/register-request.ts';
+import { insertWithUnusedTrackingCode } from '../src/commands/requests/register-request.ts';
 import { legacyTrackingCodeFrom, trackingCodeFrom } from '../src/domain/requests/identifiers.ts';
 import { buildServer } from '../src/server/app.ts';
 import { describeEachDatabase } from './databases.ts';
@@ -118,9 +118,40 @@ describeEachDatabase('tracking codes: grouped, old ones kept, guessing limited',
     expect(trackingCodeFrom(takenBytes)).toBe(taken);
     const fresh = new Uint8Array(8).fill(0x42);
     const draws = [takenBytes, takenBytes, fresh];
-    const code = await unusedTrackingCode(use().kysely, () => draws.shift() ?? fresh);
-    expect(code).toBe(trackingCodeFrom(fresh));
+    const db = use().kysely;
+    const before = await db
+      .selectFrom('requests')
+      .select(['agency_id', 'id'])
+      .where('tracking_code', '=', taken)
+      .executeTakeFirstOrThrow();
+    const inserted = await insertWithUnusedTrackingCode(
+      db,
+      {
+        agency_id: before.agency_id,
+        applicant_type: 'natural_person',
+        channel: 'online',
+        received_on: '2021-06-10',
+        state: 'open',
+        version: 1,
+        information: 'drawn again',
+        fee_yuan: 0,
+        mixed_items: 0,
+      },
+      () => draws.shift() ?? fresh,
+    );
+    expect(inserted.trackingCode).toBe(trackingCodeFrom(fresh));
     expect(draws).toEqual([]);
+    // the taken code still belongs to the first request; the new row got the fresh one
+    const holders = await db
+      .selectFrom('requests')
+      .select(['id', 'tracking_code'])
+      .where('tracking_code', 'in', [taken, trackingCodeFrom(fresh)])
+      .orderBy('id')
+      .execute();
+    expect(holders).toEqual([
+      { id: before.id, tracking_code: taken },
+      { id: inserted.id, tracking_code: trackingCodeFrom(fresh) },
+    ]);
   });
 
   it('refuses an address after 3 failed look-ups (portal and API one count), even a right code, until the window ends', async () => {

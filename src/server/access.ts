@@ -9,10 +9,11 @@
  */
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loadActor, loadAgency } from '../accounts/load-actor.ts';
+import { loadActor, loadAgency, type RequestAgency } from '../accounts/load-actor.ts';
 import type { Db } from '../db/connection.ts';
 import { worksIn } from '../domain/accounts/actor.ts';
 import { PLATFORM_ONLY } from '../domain/policies.ts';
+import { ttlCache } from '../portal/cache.ts';
 import { decorateActor } from './actor.ts';
 import { AppError } from './errors.ts';
 
@@ -59,6 +60,14 @@ export function isPublicRoute(method: string, url: string): boolean {
   return Object.keys(PUBLIC_PREFIXES).some((prefix) => url === prefix || url.startsWith(`${prefix}/`));
 }
 
+/**
+ * How long a public route keeps an agency it has found. Agencies' codes, names and places in the
+ * tree change only by an import (`gongkai import`, often another process, which no in-process signal
+ * reaches), so a public route may see such a change up to this late; what it writes is checked
+ * against the agency row inside its own transaction all the same.
+ */
+export const PUBLIC_AGENCY_TTL_MS = 5_000;
+
 const USERS_OF_AGENCY = '/api/v1/agencies/:code/users';
 /** Installation-level routes only a platform administrator may call (users, calendar changes, backups). */
 export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/', '/api/v1/backups'] as const;
@@ -72,13 +81,19 @@ export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/', '/
  */
 export function registerAccessGate(app: FastifyInstance, db: Db): void {
   decorateActor(app);
+  // A public route's agency (its id, code, name and ancestors) is kept PUBLIC_AGENCY_TTL_MS: every
+  // online submission would otherwise read it (a recursive query) before its own transaction reads
+  // the agency again (issue 12). Only agencies found are kept (an unknown code is looked up each
+  // time); a staff route always reads afresh, since its roles depend on the ancestors.
+  const publicAgencies = ttlCache<RequestAgency>(1000, PUBLIC_AGENCY_TTL_MS);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const url = request.routeOptions.url;
     if (url === undefined || !url.startsWith('/api/')) return; // no route: the 404 handler answers
     const code = (request.params as { code?: unknown } | undefined)?.code;
     const agencyCode = url.includes(':code') && typeof code === 'string' ? code : undefined;
     if (isPublicRoute(request.method, url)) {
-      if (agencyCode !== undefined) request.agency = await loadAgency(db, agencyCode);
+      if (agencyCode !== undefined)
+        request.agency = await publicAgencies.get(agencyCode, () => loadAgency(db, agencyCode));
       return;
     }
     const username = request.identity?.username;
