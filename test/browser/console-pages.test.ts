@@ -289,6 +289,26 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
     return found;
   }
 
+  /**
+   * Opens a console route in the page: the first one by loading the console, the next ones as a
+   * click on a menu link would (the router follows the address; the console is not loaded again).
+   */
+  async function go(page: Page, route: string): Promise<void> {
+    const { server } = use();
+    if (!page.url().startsWith(`${server.baseUrl}/console/`) || page.url().includes('/console/login')) {
+      await page.goto(`${server.baseUrl}/console${route}`);
+      return;
+    }
+    await page.evaluate((path) => {
+      window.history.pushState(null, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, `/console${route}`);
+    await page.waitForFunction(
+      (path) => window.location.pathname + window.location.search === path,
+      `/console${route}`,
+    );
+  }
+
   /** What a click shows on a page: its route, its name, the click, and what is checked then. */
   interface Click {
     route: string;
@@ -303,13 +323,12 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
    * is the question — closing what opened (Escape); returns every problem found.
    */
   async function visit(username: string, routes: string[], clicks: Click[] = []): Promise<string[]> {
-    const { server } = use();
     const page = await open(username);
     const found: string[] = [];
     // alternate the width each page opens at: one resize per page instead of two
     let sizes = [WIDE, PHONE];
     for (const route of routes) {
-      await page.goto(`${server.baseUrl}/console${route}`);
+      await go(page, route);
       found.push(...(await look(page, `${username} ${route}`, sizes, PAGE, route.endsWith('/users'))));
       sizes = [...sizes].reverse();
     }
@@ -322,7 +341,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
     let at = '';
     for (const { route, what, click, want = DIALOG } of clicks) {
       if (route !== at) {
-        await page.goto(`${server.baseUrl}/console${route}`);
+        await go(page, route);
         await settled(page, true, PAGE);
         at = route;
       }
