@@ -109,13 +109,14 @@ describeJourney(
     it('fits 390 px with touch targets of 44 px, and 1366 px, on every page type', async () => {
       const { url } = use();
       const failures: string[] = [];
+      // one tab per width, going from page to page as a reader does (a new tab is a new renderer)
+      const tabs = [
+        [390, await phone.newPage()],
+        [1366, await desk.newPage()],
+      ] as const;
       for (const [name, path] of pages) {
-        for (const [width, context] of [
-          [390, phone],
-          [1366, desk],
-        ] as const) {
+        for (const [width, page] of tabs) {
           const before = failures.length;
-          const page = await context.newPage();
           await page.goto(url(path));
           const { scroll, inner } = await page.evaluate(() => ({
             scroll: document.documentElement.scrollWidth,
@@ -128,7 +129,6 @@ describeJourney(
           // every page's picture on request (they take as long as the checks); a failing page's always
           if (ALL_SHOTS || failures.length > before)
             await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-          await page.close();
         }
       }
       expect(failures, failures.join('\n')).toEqual([]);
