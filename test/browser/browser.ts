@@ -34,10 +34,18 @@ export async function launchChromiumServer(): Promise<BrowserServer> {
  * Chromium of its own when run without it; closing it closes the journey's contexts only.
  */
 export async function connectChromium(endpoint: string): Promise<Browser> {
-  if (endpoint) return chromium.connect(endpoint);
-  const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
-  return chromium.launch({ executablePath, args: ARGS });
+  let browser: Browser;
+  if (endpoint) browser = await chromium.connect(endpoint);
+  else {
+    const executablePath = chromiumPath();
+    if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
+    browser = await chromium.launch({ executablePath, args: ARGS });
+  }
+  // the journeys' users ask for reduced motion: the console then opens dialogs, menus and drawers
+  // without animation (src/console/main.tsx), and no step waits for one to finish
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 export type Shoot = (page: Page, name: string) => Promise<string>;
