@@ -1,4 +1,4 @@
-/** One request for approval (提请审批, 0026) of an agency, for the commands that decide it. */
+/** One request for approval (提请审批, 0026, 0028) of an agency, for the commands that decide it. */
 import { APPROVAL_STATE_LABELS, type ApprovalState } from '../../domain/requests/approvals.ts';
 import { AppError } from '../../errors.ts';
 import type { Reader } from '../context.ts';
@@ -7,7 +7,9 @@ import { lastEventDate } from './case-store.ts';
 export interface ApprovalRow {
   id: number;
   agencyId: number;
-  requestId: number;
+  /** the case, or null when the request is an item's (itemId) */
+  requestId: number | null;
+  itemId: number | null;
   action: string;
   payload: Record<string, unknown>;
   reason: string;
@@ -39,6 +41,7 @@ export async function loadApproval(
     id: row.id,
     agencyId: row.agency_id,
     requestId: row.request_id,
+    itemId: row.item_id,
     action: row.action,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
     reason: row.reason,
@@ -80,6 +83,7 @@ export async function closeApproval(
  * that is later (an online request filed on a rest day counts from the next working day).
  */
 export async function approvalNoteDay(trx: Reader, requestId: number, today: string): Promise<string> {
+  // (a case's only: an item's events have no day of their own)
   const lastOn = await lastEventDate(trx, requestId);
   return [lastOn, today].sort()[1];
 }
