@@ -48,7 +48,9 @@ for (const { name, url } of testDatabases()) {
         await sql`insert into approval_requests
           (agency_id, request_id, action, payload, reason, requested_by, requested_at, state, decided_by)
           values (${agencyId}, ${requestId}, 'extend', '{"days":10,"reason":"调取档案"}', '调取档案', 'wang',
-            '2026-11-20T02:00:00.000Z', ${state}, ${state === 'returned' ? 'zhao' : null})`.execute(db.kysely);
+            '2026-11-20T02:00:00.000Z', ${state}, ${state === 'returned' ? 'zhao' : null})`.execute(
+          db.kysely,
+        );
       await sql`delete from approval_requests where state = 'pending'`.execute(db.kysely);
       await migrateToLatest(db);
       itemId = (
@@ -138,9 +140,7 @@ for (const { name, url } of testDatabases()) {
       await expect(
         db.kysely
           .insertInto('approval_requests')
-          .values(
-            row({ request_id: r ? requestId : null, item_id: i ? itemId : null, action: 'withdraw' }),
-          )
+          .values(row({ request_id: r ? requestId : null, item_id: i ? itemId : null, action: 'withdraw' }))
           .execute(),
       ).rejects.toThrow(/check|CHECK|approval_requests_one_subject/);
     });

@@ -137,7 +137,8 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
     at('2021-03-11');
     const id = await draft({ title: '测试局2021年政务公开工作要点' });
     let version = (await act(id, 'submit', { expectedVersion: 1 })).json().version;
-    const ask = (body: object = {}, headers = OPERATOR) => post(`${BASE}/${id}/approval-requests`, body, headers);
+    const ask = (body: object = {}, headers = OPERATOR) =>
+      post(`${BASE}/${id}/approval-requests`, body, headers);
     // in review: nothing to ask yet
     const early = await ask({ expectedVersion: version });
     expect(early.statusCode, early.body).toBe(409);
@@ -182,7 +183,10 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
     );
     // the case queue's 待审批 counts cases only
     const queue = (
-      await app.inject({ url: `/api/v1/agencies/${CODE}/requests?filter=pending_approval`, headers: APPROVER })
+      await app.inject({
+        url: `/api/v1/agencies/${CODE}/requests?filter=pending_approval`,
+        headers: APPROVER,
+      })
     ).json();
     expect(queue.total).toBe(0);
     const decide = (approvalId: number, verb: string, body: object, headers = APPROVER) =>
@@ -210,7 +214,12 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
     at('2021-03-12');
     const approved = await decide(second, 'approve', {});
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json()).toMatchObject({ approvalId: second, itemId: id, requestId: null, state: 'published' });
+    expect(approved.json()).toMatchObject({
+      approvalId: second,
+      itemId: id,
+      requestId: null,
+      state: 'published',
+    });
     const view = await detail(id);
     expect(view).toMatchObject({ status: 'published', publishedOn: '2021-03-12' });
     expect(view.indexNo).toMatch(/^TESTZONE\/2021-01-\d{5}$/);
@@ -229,9 +238,9 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
     ]);
     const granted = view.events.at(-1);
     expect(granted.data).toMatchObject({ approvalId: second, actionEventId: approved.json().eventId });
-    expect(
-      (await app.inject({ url: `/api/v1/agencies/${CODE}/published-items/${id}` })).statusCode,
-    ).toBe(200);
+    expect((await app.inject({ url: `/api/v1/agencies/${CODE}/published-items/${id}` })).statusCode).toBe(
+      200,
+    );
     expect((await ask()).json().error.code).toBe('invalid_state');
     at('2021-03-10');
   });

@@ -139,7 +139,7 @@ describeJourney(
         const tiles = page.getByRole('list', { name: '概览' });
         for (const label of ['今日新收', '本周新收', '办理中', '即将到期', '已逾期', '待审批'])
           await tiles.getByText(label, { exact: true }).waitFor();
-        const waiting = page.getByRole('region', { name: '待审批' });
+        const waiting = page.getByRole('region', { name: '待审批事项' });
         await waiting.getByRole('link', { name: registrationNo }).waitFor();
         await snap(page, 'dashboard-approver-1366');
         await shot(page, 'dashboard');

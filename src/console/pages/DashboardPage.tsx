@@ -65,7 +65,11 @@ export default function DashboardPage() {
         ))}
       </Row>
       {approvals && approvals.approvals.length > 0 && (
-        <Card title={<span id="list-approvals">待审批</span>} style={{ marginBottom: 16 }}>
+        <Card
+          title={<span id="list-approvals">待审批事项</span>}
+          extra={<Typography.Text type="secondary">{`共 ${approvals.approvals.length} 件`}</Typography.Text>}
+          style={{ marginBottom: 16 }}
+        >
           <section aria-labelledby="list-approvals">
             {approvalError && (
               <Alert type="error" showIcon title={approvalError} style={{ marginBottom: 12 }} />
@@ -77,6 +81,7 @@ export default function DashboardPage() {
                 <List.Item>
                   <Flex vertical gap={6} style={{ width: '100%' }}>
                     <Flex gap={8} wrap align="center">
+                      <Tag>{a.itemId !== null ? '主动公开' : '依申请公开'}</Tag>
                       {a.itemId !== null ? (
                         <Link to={`/items/${a.itemId}`}>{a.itemTitle ?? `信息 ${a.itemId}`}</Link>
                       ) : (

@@ -70,7 +70,9 @@ describe('提请签发发布: an item’s 发布 is the approver’s (三审: �
 
   it('every approvable item action is one the operator may not take, from 审查通过待发布', () => {
     for (const action of APPROVABLE_ITEM_ACTIONS) {
-      expect(refusalFor(action, { username: 'wang', roles: ['operator'] }, 'someone')).toContain('审批负责人');
+      expect(refusalFor(action, { username: 'wang', roles: ['operator'] }, 'someone')).toContain(
+        '审批负责人',
+      );
       expect(refusalFor(action, { username: 'sun', roles: ['approver'] }, 'someone')).toBeNull();
       expect(transition('approved', action)).toEqual({ ok: true, to: 'published' });
     }
