@@ -245,6 +245,42 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
     at('2021-03-10');
   });
 
+  it('提请签发发布: an approval the publication refuses writes nothing and stays pending', async () => {
+    at('2021-03-11');
+    const id = await draft({ title: '测试局2021年信息公开指南修订说明' });
+    let version = (await act(id, 'submit', { expectedVersion: 1 })).json().version;
+    version = (await act(id, 'approve', { expectedVersion: version, opinion: '同意公开' }, REVIEWER)).json()
+      .version;
+    const asked = await post(`${BASE}/${id}/approval-requests`, { expectedVersion: version });
+    expect(asked.statusCode, asked.body).toBe(201);
+    // a change of content voids the review: the item is a draft again
+    const edited = await app.inject({
+      method: 'PATCH',
+      url: `${BASE}/${id}`,
+      headers: OPERATOR,
+      payload: { expectedVersion: version, title: '测试局2021年信息公开指南修订说明（修改稿）' },
+    });
+    expect(edited.json().status).toBe('draft');
+    const before = await detail(id);
+    const approved = await post(
+      `/api/v1/agencies/${CODE}/approval-requests/${asked.json().approvalId}/approve`,
+      {},
+      APPROVER,
+    );
+    expect(approved.statusCode, approved.body).toBe(409);
+    expect(approved.json().error).toMatchObject({ code: 'invalid_state' });
+    expect(approved.json().error.message).toContain('不能发布');
+    const after = await detail(id);
+    expect(after).toMatchObject({ status: 'draft', version: before.version, publishedOn: null });
+    expect(after.events).toHaveLength(before.events.length);
+    expect(after.approvals[0]).toMatchObject({
+      id: asked.json().approvalId,
+      state: 'pending',
+      decidedBy: null,
+    });
+    at('2021-03-10');
+  });
+
   it('refuses a reviewer who drafted the item', async () => {
     const id = await draft({}, as('both'));
     await act(id, 'submit', { expectedVersion: 1 }, as('both'));
