@@ -10,7 +10,12 @@
 import { appendEvent } from '../../db/events.ts';
 import { withinTransaction } from '../../db/transaction.ts';
 import { actorLabel } from '../../domain/accounts/actor-name.ts';
-import { ITEM_ACTION_LABELS, refusalFor, transition } from '../../domain/items/state-machine.ts';
+import {
+  ITEM_ACTION_LABELS,
+  type ItemState,
+  refusalFor,
+  transition,
+} from '../../domain/items/state-machine.ts';
 import {
   APPROVABLE_ITEM_ACTIONS,
   approvalTextProblem,
@@ -68,7 +73,7 @@ export async function requestItemApproval(
     id: input.itemId,
     expectedVersion: input.expectedVersion,
     async note(trx, row) {
-      const moved = transition(row.status as Parameters<typeof transition>[0], action);
+      const moved = transition(row.status as ItemState, action);
       if (!moved.ok)
         throw new AppError(
           'invalid_state',

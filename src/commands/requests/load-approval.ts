@@ -79,11 +79,11 @@ export async function closeApproval(
 }
 
 /**
- * The day a request for approval or its return is dated: today, or the case's last event day when
- * that is later (an online request filed on a rest day counts from the next working day).
+ * The day a case's request for approval or its return is dated (an item's events carry no day):
+ * today, or the case's last event day when that is later (an online request filed on a rest day
+ * counts from the next working day).
  */
 export async function approvalNoteDay(trx: Reader, requestId: number, today: string): Promise<string> {
-  // (a case's only: an item's events have no day of their own)
   const lastOn = await lastEventDate(trx, requestId);
   return [lastOn, today].sort()[1];
 }
