@@ -1,5 +1,5 @@
 /**
- * 工作台: the tiles (今日新收, 本周新收, 办理中, 即将到期, 已逾期, 待审批 — each a number that opens the
+ * 工作台: the tiles (今日新收, 本周新收, 办理中, 即将到期, 已逾期, 申请待审批 — each a number that opens the
  * queue under the same filter, so the queue shows what was counted), the requests for approval
  * waiting — a case's (延期答复) and an item's (签发发布), which the 审批负责人 approves or returns
  * right here —, then the request lists that need attention today, with counts and day counters.
