@@ -12,6 +12,7 @@ const BASE = `/api/v1/agencies/${CODE}/items`;
 const as = (who: string) => ({ 'x-gongkai-user': `${CODE}-${who}` });
 const OPERATOR = as('operator');
 const REVIEWER = as('reviewer');
+const APPROVER = as('approver');
 
 const fields = (extra: object = {}) => ({
   title: '关于做好2021年政务公开工作的通知',
@@ -54,13 +55,13 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
     return res.json().itemId;
   }
 
-  /** Submit, approve (by the reviewer) and publish; returns the publish response. */
+  /** Submit, approve (by the reviewer) and publish (by the approver: 签发); returns the item. */
   async function publish(id: number, options: { reviewedOn?: string; publishedOn?: string } = {}) {
     let version = (await detail(id)).version;
     for (const [action, body, headers] of [
       ['submit', {}, OPERATOR],
       ['approve', { opinion: '同意公开', reviewedOn: options.reviewedOn }, REVIEWER],
-      ['publish', { publishedOn: options.publishedOn }, OPERATOR],
+      ['publish', { publishedOn: options.publishedOn }, APPROVER],
     ] as const) {
       const res = await act(id, action, { expectedVersion: version, ...body }, headers);
       expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
@@ -77,7 +78,7 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
       expect(res.statusCode, `${action}: ${res.body}`).toBe(status);
       expect(res.json().error.code).toBe(code);
     };
-    await refused('publish', { expectedVersion: 1 }, OPERATOR, 409, 'invalid_state');
+    await refused('publish', { expectedVersion: 1 }, APPROVER, 409, 'invalid_state');
     await refused('approve', { expectedVersion: 1 }, REVIEWER, 409, 'invalid_state');
     await refused('submit', { expectedVersion: 1 }, REVIEWER, 403, 'forbidden');
     expect((await act(id, 'submit', { expectedVersion: 1 })).json().status).toBe('in_review');
@@ -130,6 +131,154 @@ describeEachDatabase('items from draft to withdrawal, through the API', (use) =>
     const next = await publish(await draft());
     const seq = (indexNo: string) => Number(indexNo.slice(-5));
     expect(seq(next.indexNo)).toBe(seq(view.indexNo) + 1);
+  });
+
+  it('提请签发发布: the operator asks, the approver returns with a reason, then approves — publishing as the approver', async () => {
+    at('2021-03-11');
+    const id = await draft({ title: '测试局2021年政务公开工作要点' });
+    let version = (await act(id, 'submit', { expectedVersion: 1 })).json().version;
+    const ask = (body: object = {}, headers = OPERATOR) =>
+      post(`${BASE}/${id}/approval-requests`, body, headers);
+    // in review: nothing to ask yet
+    const early = await ask({ expectedVersion: version });
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json().error).toMatchObject({ code: 'invalid_state' });
+    expect(early.json().error.message).toContain('保密审查通过后方可提请签发发布');
+    version = (await act(id, 'approve', { expectedVersion: version, opinion: '同意公开' }, REVIEWER)).json()
+      .version;
+    // 发布 is the approver's: the operator is refused, in Chinese, naming the role
+    const direct = await act(id, 'publish', { expectedVersion: version });
+    expect(direct.statusCode).toBe(403);
+    expect(direct.json().error.message).toBe(
+      '发布需要“审批负责人”角色，您在本机关没有该角色；如需办理，请联系本机关的机关管理员。',
+    );
+    expect((await ask({}, REVIEWER)).statusCode).toBe(403);
+    expect((await ask({}, APPROVER)).json().error.message).toContain('提请签发发布需要“经办人”角色');
+    const asked = await ask({ expectedVersion: version, reason: '已通过保密审查，请签发。' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const first = asked.json().approvalId;
+    expect(asked.json()).toEqual({ approvalId: first, itemId: id, action: 'publish' });
+    const again = await ask();
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe(
+      `该信息已有待审批的“签发发布”（由 ${CODE} operator 提请），请等待审批负责人批准或退回后再提请。`,
+    );
+    // on the 待审批 list, with the item's title
+    const pending = (
+      await app.inject({ url: `/api/v1/agencies/${CODE}/approval-requests?state=pending`, headers: APPROVER })
+    ).json().approvals;
+    expect(pending).toContainEqual(
+      expect.objectContaining({
+        id: first,
+        subjectType: 'item',
+        itemId: id,
+        itemTitle: '测试局2021年政务公开工作要点',
+        requestId: null,
+        action: 'publish',
+        actionLabel: '签发发布',
+        reason: '已通过保密审查，请签发。',
+        requestedBy: `${CODE}-operator`,
+        state: 'pending',
+      }),
+    );
+    // the case queue's 待审批 counts cases only
+    const queue = (
+      await app.inject({
+        url: `/api/v1/agencies/${CODE}/requests?filter=pending_approval`,
+        headers: APPROVER,
+      })
+    ).json();
+    expect(queue.total).toBe(0);
+    const decide = (approvalId: number, verb: string, body: object, headers = APPROVER) =>
+      post(`/api/v1/agencies/${CODE}/approval-requests/${approvalId}/${verb}`, body, headers);
+    expect((await decide(first, 'approve', {}, OPERATOR)).statusCode).toBe(403);
+    expect((await decide(first, 'return', {})).json().error.message).toBe('请填写退回理由。');
+    const returned = await decide(first, 'return', { reason: '发文机关名称有误，请核对后再提请。' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(returned.json()).toEqual({ approvalId: first, itemId: id, requestId: null });
+    const afterReturn = await detail(id);
+    expect(afterReturn.status).toBe('approved');
+    expect(afterReturn.approvals[0]).toMatchObject({
+      state: 'returned',
+      returnReason: '发文机关名称有误，请核对后再提请。',
+      decidedBy: `${CODE}-approver`,
+      decidedByName: `${CODE} approver`,
+    });
+    expect((await decide(first, 'approve', {})).statusCode).toBe(409);
+    const second = (await ask()).json().approvalId;
+    expect((await detail(id)).approvals[0]).toMatchObject({
+      id: second,
+      state: 'pending',
+      reason: '该信息已通过保密审查，提请签发发布。',
+    });
+    at('2021-03-12');
+    const approved = await decide(second, 'approve', {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json()).toMatchObject({
+      approvalId: second,
+      itemId: id,
+      requestId: null,
+      state: 'published',
+    });
+    const view = await detail(id);
+    expect(view).toMatchObject({ status: 'published', publishedOn: '2021-03-12' });
+    expect(view.indexNo).toMatch(/^TESTZONE\/2021-01-\d{5}$/);
+    expect(view.approvals[0]).toMatchObject({ id: second, state: 'approved', decidedBy: `${CODE}-approver` });
+    const events = view.events.map((e: { type: string; actor: string; stateAfter: string }) => [
+      e.type,
+      e.actor,
+      e.stateAfter,
+    ]);
+    expect(events.slice(3)).toEqual([
+      ['approval_requested', `${CODE}-operator`, 'approved'],
+      ['approval_returned', `${CODE}-approver`, 'approved'],
+      ['approval_requested', `${CODE}-operator`, 'approved'],
+      ['published', `${CODE}-approver`, 'published'],
+      ['approval_granted', `${CODE}-approver`, 'published'],
+    ]);
+    const granted = view.events.at(-1);
+    expect(granted.data).toMatchObject({ approvalId: second, actionEventId: approved.json().eventId });
+    expect((await app.inject({ url: `/api/v1/agencies/${CODE}/published-items/${id}` })).statusCode).toBe(
+      200,
+    );
+    expect((await ask()).json().error.code).toBe('invalid_state');
+    at('2021-03-10');
+  });
+
+  it('提请签发发布: an approval the publication refuses writes nothing and stays pending', async () => {
+    at('2021-03-11');
+    const id = await draft({ title: '测试局2021年信息公开指南修订说明' });
+    let version = (await act(id, 'submit', { expectedVersion: 1 })).json().version;
+    version = (await act(id, 'approve', { expectedVersion: version, opinion: '同意公开' }, REVIEWER)).json()
+      .version;
+    const asked = await post(`${BASE}/${id}/approval-requests`, { expectedVersion: version });
+    expect(asked.statusCode, asked.body).toBe(201);
+    // a change of content voids the review: the item is a draft again
+    const edited = await app.inject({
+      method: 'PATCH',
+      url: `${BASE}/${id}`,
+      headers: OPERATOR,
+      payload: { expectedVersion: version, title: '测试局2021年信息公开指南修订说明（修改稿）' },
+    });
+    expect(edited.json().status).toBe('draft');
+    const before = await detail(id);
+    const approved = await post(
+      `/api/v1/agencies/${CODE}/approval-requests/${asked.json().approvalId}/approve`,
+      {},
+      APPROVER,
+    );
+    expect(approved.statusCode, approved.body).toBe(409);
+    expect(approved.json().error).toMatchObject({ code: 'invalid_state' });
+    expect(approved.json().error.message).toContain('不能发布');
+    const after = await detail(id);
+    expect(after).toMatchObject({ status: 'draft', version: before.version, publishedOn: null });
+    expect(after.events).toHaveLength(before.events.length);
+    expect(after.approvals[0]).toMatchObject({
+      id: asked.json().approvalId,
+      state: 'pending',
+      decidedBy: null,
+    });
+    at('2021-03-10');
   });
 
   it('refuses a reviewer who drafted the item', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ITEM_VALIDITIES, STATUTORY_CATEGORIES } from '../domain/items/categories.ts';
 import { ITEM_DOCUMENT_TYPES, ITEM_SORTS } from '../domain/items/list.ts';
 import { ITEM_STATES } from '../domain/items/state-machine.ts';
+import { approvalRequestSchema } from './approvals.ts';
 import { agencyCode, decimal, rowId } from './common.ts';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应写成 YYYY-MM-DD' });
@@ -205,4 +206,7 @@ export const itemDetailSchema = publicItemSchema.extend({
   fromRequests: z
     .array(z.object({ id: z.number().int(), registrationNo: z.string().nullable(), information: z.string() }))
     .describe('条例第四十四条: the requests this item was drafted from (纳入主动公开)'),
+  approvals: z
+    .array(approvalRequestSchema)
+    .describe('the item’s requests for approval (提请签发发布: 发布 is the 审批负责人’s), newest first'),
 });

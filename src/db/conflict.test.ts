@@ -69,7 +69,7 @@ describe('rethrowConflict', () => {
 
 describeEachDatabase('a write conflict in any store answers 409, not 500', (use) => {
   const OPERATOR = { 'x-gongkai-user': 'conflicts-operator' };
-  const APPROVER = { 'x-gongkai-user': 'conflicts-approver' };
+  const APPROVER = { 'x-gongkai-user': 'conflicts-head' };
   const ADMIN = { 'x-gongkai-user': 'conflicts-admin' };
   const ROOT = { 'x-gongkai-user': 'conflicts-root' };
   const BASE = '/api/v1/agencies/conflicts';
@@ -82,7 +82,7 @@ describeEachDatabase('a write conflict in any store answers 409, not 500', (use)
     const agencyId = await createTestAgency(use(), 'conflicts');
     const password = 'Conflicts-approver-2026';
     await addUser(use(), {
-      username: 'conflicts-approver',
+      username: 'conflicts-head',
       password,
       agencyId,
       roles: ['operator', 'approver'],

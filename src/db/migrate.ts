@@ -32,6 +32,7 @@ import { guideAndNotesMigration } from './migrations/0023-guide-and-notes.ts';
 import { reportPdfsMigration } from './migrations/0025-report-pdfs.ts';
 import { approvalRequestsMigration } from './migrations/0026-approval-requests.ts';
 import { siteFilesMigration } from './migrations/0027-site-files.ts';
+import { itemApprovalsMigration } from './migrations/0028-item-approvals.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -62,6 +63,7 @@ function provider(db: Db): MigrationProvider {
         '0025-report-pdfs': reportPdfsMigration(db.dialect),
         '0026-approval-requests': approvalRequestsMigration(db.dialect),
         '0027-site-files': siteFilesMigration(),
+        '0028-item-approvals': itemApprovalsMigration(db.dialect),
       };
     },
   };

@@ -154,12 +154,17 @@ export interface WithheldReviewTable {
   recorded_at: string;
 }
 
-/** 提请审批 (0026): a case action put by the 经办人 to the 审批负责人; pending, then approved or returned. */
+/**
+ * 提请审批 (0026, 0028): a case action or an item's 发布 put by the 经办人 to the 审批负责人; pending, then
+ * approved or returned. Exactly one of request_id and item_id is set.
+ */
 export interface ApprovalRequestTable {
   id: Generated<number>;
   agency_id: number;
-  request_id: number;
-  /** the case action (approvals.ts): `extend` */
+  request_id: number | null;
+  /** the item whose 发布 is put to approval (0028) */
+  item_id: number | null;
+  /** the case action (`extend`) or the item action (`publish`): approvals.ts */
   action: string;
   /** JSON: the action's fields as proposed */
   payload: string;
@@ -171,6 +176,6 @@ export interface ApprovalRequestTable {
   decided_by: string | null;
   decided_at: string | null;
   return_reason: string | null;
-  /** the case event the approval's action wrote */
+  /** the case's or the item's event the approval's action wrote */
   event_id: number | null;
 }

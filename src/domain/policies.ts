@@ -10,7 +10,7 @@ import { ASK_FOR_ROLE, can, type PolicyTable, rolesNeeded } from './accounts/pol
 import { EVENT_POLICY, eventLogRefusal } from './events/policy.ts';
 import { GUIDE_POLICY } from './guide/policy.ts';
 import { CATALOGUE_POLICY } from './items/policy.ts';
-import { ACTION_ROLES, type ItemAction, refusalFor } from './items/state-machine.ts';
+import { ACTION_ROLES, type ItemVerb, refusalFor } from './items/state-machine.ts';
 import { LETTER_POLICY, type LetterVerb, letterRefusal } from './letters/policy.ts';
 import { REGISTRY_POLICY } from './registry/policy.ts';
 import { REPORT_POLICY } from './report/policy.ts';
@@ -74,7 +74,7 @@ export function refusalOf(actor: AgencyActor, verb: PolicyVerb): string | null {
       : area === 'case'
         ? caseActionRefusal(actor, name as CaseAction)
         : area === 'items'
-          ? refusalFor(name as ItemAction | 'create', actor, '')
+          ? refusalFor(name as ItemVerb, actor, '')
           : area === 'letters'
             ? letterRefusal(actor, name as LetterVerb)
             : area === 'events'

@@ -13,7 +13,7 @@ export async function portalServer(db: Db, code: string, now: Date): Promise<Fas
   return app;
 }
 
-/** Drafts, approves and publishes an item through the staff API; returns its id. */
+/** Drafts, approves (保密审查) and publishes (the approver's 签发) an item through the staff API; returns its id. */
 export async function publishTestItem(app: FastifyInstance, code: string, fields: object): Promise<number> {
   const as = (who: string) => ({ 'x-gongkai-user': `${code}-${who}` });
   const base = `/api/v1/agencies/${code}/items`;
@@ -29,7 +29,7 @@ export async function publishTestItem(app: FastifyInstance, code: string, fields
   for (const [action, who] of [
     ['submit', 'operator'],
     ['approve', 'reviewer'],
-    ['publish', 'operator'],
+    ['publish', 'approver'],
   ] as const) {
     const body = action === 'approve' ? { opinion: '同意公开' } : {};
     const res = await app.inject({

@@ -137,13 +137,13 @@ describeJourney(
         await signIn(page, server.baseUrl, 'lingang-approver');
         await page.goto(`${server.baseUrl}/console/`);
         const tiles = page.getByRole('list', { name: '概览' });
-        for (const label of ['今日新收', '本周新收', '办理中', '即将到期', '已逾期', '待审批'])
+        for (const label of ['今日新收', '本周新收', '办理中', '即将到期', '已逾期', '申请待审批'])
           await tiles.getByText(label, { exact: true }).waitFor();
-        const waiting = page.getByRole('region', { name: '待审批' });
+        const waiting = page.getByRole('region', { name: '待审批事项' });
         await waiting.getByRole('link', { name: registrationNo }).waitFor();
         await snap(page, 'dashboard-approver-1366');
         await shot(page, 'dashboard');
-        await tiles.getByRole('link', { name: /^待审批 \d+ 件/ }).click();
+        await tiles.getByRole('link', { name: /^申请待审批 \d+ 件/ }).click();
         await page.waitForURL(/filter=pending_approval/);
         const row = page.getByRole('row').filter({ hasText: registrationNo });
         await row.waitFor();

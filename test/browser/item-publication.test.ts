@@ -1,16 +1,47 @@
 /**
- * Staff draft an item, send it to 保密审查, a reviewer approves it, staff publish it; the public
- * then finds it on its category page and through search, and opens its page.
+ * 三审 in the console (issue 13): the 经办人 drafts an item and sends it to 保密审查, the 保密审查员
+ * approves it (条例第十七条), the 经办人 — who may not 发布 — asks the 审批负责人 to 签发 (提请审批), the
+ * 审批负责人 sees it on the 工作台 and approves it there, which publishes it; the public then finds it
+ * on its category page and through search, and opens its page. The operator's item page and the
+ * approver's 工作台 are also shot at 1366 and 390 px (/tmp/publish-shots/).
  */
+import { mkdir } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { choose, pickDate, signIn } from './console.ts';
+import { choose, demoPassword, pickDate, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const TITLE = '临港区2026年部门预算公开说明';
 const CATEGORY = '（七）财政预算、决算信息';
+/** the screenshots the brief asks for, besides the journey's artifacts */
+const SHOTS = '/tmp/publish-shots';
+
+async function snap(page: Page, name: string): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** A phone (390 px) signed in as `username`: at that width the main menu is in a drawer. */
+async function phoneAs(browser: Browser, baseUrl: string, username: string) {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/console/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(demoPassword(username));
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('list', { name: '概览' }).getByText('今日新收', { exact: true }).waitFor();
+  return { context, page };
+}
 
 describeJourney(
-  'journey: an item drafted, approved in review, published and found',
+  'journey: an item drafted, approved in review, put to the approver, 签发 on the 工作台, published and found',
   'item-publication',
   (use) => {
     let itemPath = '';
@@ -58,12 +89,95 @@ describeJourney(
       }
     });
 
-    it('is published by staff', async () => {
+    it('the operator sees no 发布 but 提请审批：签发发布, and asks the approver', async () => {
       const { page, server, shot } = use();
+      await page.setViewportSize({ width: 1366, height: 900 });
       await page.goto(server.baseUrl + itemPath);
-      await page.getByRole('button', { name: /发\s*布/ }).click();
-      await page.getByText('已发布').first().waitFor();
-      await shot(page, 'published');
+      await page.getByRole('heading', { name: TITLE }).waitFor();
+      const actions = page.getByRole('region', { name: '可办理的操作' });
+      const ask = actions.getByRole('button', { name: '提请审批：签发发布' });
+      await ask.waitFor();
+      expect(await actions.getByRole('button', { name: /^发\s*布$/ }).count()).toBe(0);
+      await snap(page, 'item-operator-1366');
+      await ask.click();
+      const dialog = page.getByRole('dialog', { name: '提请审批：签发发布' });
+      await dialog.getByText('条例第十七条', { exact: false }).waitFor();
+      expect(await dialog.getByLabel('提请说明').inputValue()).toBe('该信息已通过保密审查，提请签发发布。');
+      await dialog.getByLabel('提请说明').fill('部门预算公开说明已通过保密审查，请签发。');
+      await shot(page, 'ask-dialog');
+      await dialog.getByRole('button', { name: /提请审批/ }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const card = page.locator('.ant-card').filter({ hasText: '提请审批' }).first();
+      await card.getByText('待审批', { exact: true }).waitFor();
+      await card.getByText('待审批负责人批准或退回。').waitFor();
+      expect(await ask.isDisabled()).toBe(true);
+      await shot(page, 'asked');
+      await snap(page, 'item-operator-asked-1366');
+    });
+
+    it('fits a phone (390 px): the operator’s item page, the approver’s 工作台 with the request', async () => {
+      const { browser, server } = use();
+      const operator = await phoneAs(browser, server.baseUrl, 'lingang-operator');
+      try {
+        await operator.page.goto(server.baseUrl + itemPath);
+        await operator.page.getByRole('heading', { name: TITLE }).waitFor();
+        await operator.page.getByRole('button', { name: '提请审批：签发发布' }).waitFor();
+        expect(await scrollWidth(operator.page)).toBeLessThanOrEqual(390);
+        await snap(operator.page, 'item-operator-390');
+      } finally {
+        await operator.context.close();
+      }
+      const approver = await phoneAs(browser, server.baseUrl, 'lingang-approver');
+      try {
+        const entry = approver.page
+          .getByRole('region', { name: '待审批事项' })
+          .getByRole('listitem')
+          .filter({ hasText: TITLE });
+        await entry.getByRole('button', { name: /^批\s*准$/ }).waitFor();
+        expect(await scrollWidth(approver.page)).toBeLessThanOrEqual(390);
+        await snap(approver.page, 'dashboard-approver-390');
+      } finally {
+        await approver.context.close();
+      }
+    });
+
+    it('the approver may 发布 on the item page, and approves on the 工作台: the item is published', async () => {
+      const { browser, server, shot } = use();
+      const approver = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+      try {
+        const page = await approver.newPage();
+        await signIn(page, server.baseUrl, 'lingang-approver');
+        await page.goto(server.baseUrl + itemPath);
+        await page.getByRole('heading', { name: TITLE }).waitFor();
+        // the approver holds the role: 发布 is theirs on the item page too
+        await page
+          .getByRole('region', { name: '可办理的操作' })
+          .getByRole('button', { name: /^发\s*布$/ })
+          .waitFor();
+        await page.goto(`${server.baseUrl}/console/`);
+        const waiting = page.getByRole('region', { name: '待审批事项' });
+        const entry = waiting.getByRole('listitem').filter({ hasText: TITLE });
+        await entry.getByRole('link', { name: TITLE }).waitFor();
+        await entry.getByText('签发发布', { exact: true }).waitFor();
+        await entry.getByText('理由：部门预算公开说明已通过保密审查，请签发。').waitFor();
+        await snap(page, 'dashboard-approver-1366');
+        await shot(page, 'dashboard-approver');
+        await entry.getByRole('button', { name: /^批\s*准$/ }).click();
+        await page
+          .getByRole('tooltip')
+          .getByRole('button', { name: /^批\s*准$/ })
+          .click();
+        await entry.waitFor({ state: 'detached' });
+        await shot(page, 'dashboard-approved');
+        await page.goto(server.baseUrl + itemPath);
+        await page.getByRole('heading', { name: TITLE }).waitFor();
+        await page.getByText('已发布').first().waitFor();
+        await page.getByText('已批准', { exact: true }).waitFor();
+        await page.getByText('批准签发发布').waitFor();
+        await shot(page, 'published');
+      } finally {
+        await approver.close();
+      }
     });
 
     it('appears on the portal category page and opens', async () => {

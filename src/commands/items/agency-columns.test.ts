@@ -18,6 +18,7 @@ const now = new Date('2021-06-01T02:00:00Z');
 const admin: Actor = { username: 'cols-admin', roles: ['agency_admin', 'operator'] };
 const operator: Actor = { username: 'cols-operator', roles: ['operator'] };
 const reviewer: Actor = { username: 'cols-reviewer', roles: ['reviewer'] };
+const approver: Actor = { username: 'cols-approver', roles: ['approver'] };
 const calendar = createWorkCalendar({ base: chineseDaysData });
 
 const fields = (extra: Partial<ItemFields> = {}): ItemFields => ({
@@ -87,7 +88,7 @@ describeEachDatabase("an agency's catalogue columns and 索引号 prefix", (use)
       const target = { agencyId, itemId };
       await submitForReview(as(operator), { ...target, expectedVersion: 1 });
       await approveItem(as(reviewer), { ...target, expectedVersion: 2, opinion: '' });
-      numbers.push((await publishItem(as(operator), { ...target, expectedVersion: 3 })).indexNo);
+      numbers.push((await publishItem(as(approver), { ...target, expectedVersion: 3 })).indexNo);
     }
     expect(numbers).toEqual(['11371000MB2856987K/2021-07-00001', '11371000MB2856987K/2021-01-00002']);
   });

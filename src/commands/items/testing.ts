@@ -2,10 +2,14 @@
 import type { Db } from '../../db/connection.ts';
 import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/vocabulary.ts';
 
-/** The staff of a test agency `code`: `${code}-operator`, `-reviewer`, `-both` (operator and reviewer), `-admin`. */
+/**
+ * The staff of a test agency `code`: `${code}-operator`, `-reviewer`, `-approver` (审批负责人: 签发, i.e.
+ * 发布), `-both` (operator and reviewer), `-admin`.
+ */
 export const TEST_ROLES: Record<string, string[]> = {
   operator: ['operator'],
   reviewer: ['reviewer'],
+  approver: ['approver'],
   both: ['operator', 'reviewer'],
   admin: ['agency_admin', 'operator'],
 };

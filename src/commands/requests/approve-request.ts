@@ -5,6 +5,9 @@
  * still refused), the request for approval is closed, and the case event `approval_granted` names
  * the action's event — all in one transaction: nothing is written when the action is refused.
  *
+ * An item's request (提请签发发布, 0028) is approved the same way: the item is published as the
+ * approver (publishItem's checks), with `items.approval_granted` (commands/items/item-approvals.ts).
+ *
  * 条例 第三十三条第二款：“……需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人……”
  */
 import { appendEvent } from '../../db/events.ts';
@@ -13,6 +16,8 @@ import { requestRefusal } from '../../domain/requests/policy.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import { type CommandContext, fixedCalendar } from '../context.ts';
+import { grantItemApproval } from '../items/item-approvals.ts';
+import { publishedItemsChanged } from '../items/published-changes.ts';
 import { applyCaseAction } from './apply-case-action.ts';
 import { closeApproval, loadApproval } from './load-approval.ts';
 
@@ -23,9 +28,11 @@ export interface ApproveInput {
 
 export interface Approved {
   approvalId: number;
-  requestId: number;
+  /** the case, or null for an item's request (itemId) */
+  requestId: number | null;
+  itemId: number | null;
   action: string;
-  /** the case's version and state after the action */
+  /** the case's (or the item's) version and state after the action */
   version: number;
   state: string;
   eventId: number;
@@ -36,7 +43,8 @@ export async function approveRequest(ctx: CommandContext, input: ApproveInput): 
   if (refusal) throw new AppError('forbidden', refusal);
   // loaded before the transaction: the calendar service reads the database (SQLite: one connection)
   const calendar = fixedCalendar(await ctx.calendar.get());
-  return inTransaction(ctx.db, async (trx) => {
+  let published = false;
+  const approved = await inTransaction(ctx.db, async (trx): Promise<Approved> => {
     const approval = await loadApproval(trx, input.agencyId, input.approvalId);
     const at = ctx.clock.now();
     // closed first: of two approvers at once, the second waits here and is told it is decided
@@ -45,16 +53,23 @@ export async function approveRequest(ctx: CommandContext, input: ApproveInput): 
       by: ctx.actor.username,
       at: at.toISOString(),
     });
+    const { itemId, requestId } = approval;
+    if (itemId !== null) {
+      const granted = await grantItemApproval(ctx, trx, { ...approval, itemId }, calendar);
+      published = true;
+      return { approvalId: approval.id, requestId: null, action: approval.action, ...granted };
+    }
+    if (requestId === null) throw new AppError('not_found', `未找到编号为 ${approval.id} 的提请审批。`);
     const current = await trx
       .selectFrom('requests')
       .select('version')
-      .where('id', '=', approval.requestId)
+      .where('id', '=', requestId)
       .executeTakeFirstOrThrow();
     const done = await applyCaseAction(
       { ...ctx, db: withinTransaction(ctx.db, trx), calendar },
       {
         agencyId: input.agencyId,
-        requestId: approval.requestId,
+        requestId,
         expectedVersion: current.version,
         action: approval.action as CaseAction,
         payload: approval.payload,
@@ -67,7 +82,7 @@ export async function approveRequest(ctx: CommandContext, input: ApproveInput): 
       .execute();
     await appendEvent(trx, {
       name: 'requests.approval_granted',
-      subject: { type: 'request', id: approval.requestId },
+      subject: { type: 'request', id: requestId },
       agency: input.agencyId,
       actor: ctx.actor.username,
       at,
@@ -83,11 +98,15 @@ export async function approveRequest(ctx: CommandContext, input: ApproveInput): 
     });
     return {
       approvalId: approval.id,
-      requestId: approval.requestId,
+      requestId,
+      itemId: null,
       action: approval.action,
       version: done.version,
       state: done.state,
       eventId: done.eventId,
     };
   });
+  // the portal's caches, once the publication is committed
+  if (published) publishedItemsChanged();
+  return approved;
 }

@@ -1,4 +1,4 @@
-/** One request for approval (提请审批, 0026) of an agency, for the commands that decide it. */
+/** One request for approval (提请审批, 0026, 0028) of an agency, for the commands that decide it. */
 import { APPROVAL_STATE_LABELS, type ApprovalState } from '../../domain/requests/approvals.ts';
 import { AppError } from '../../errors.ts';
 import type { Reader } from '../context.ts';
@@ -7,7 +7,9 @@ import { lastEventDate } from './case-store.ts';
 export interface ApprovalRow {
   id: number;
   agencyId: number;
-  requestId: number;
+  /** the case, or null when the request is an item's (itemId) */
+  requestId: number | null;
+  itemId: number | null;
   action: string;
   payload: Record<string, unknown>;
   reason: string;
@@ -39,6 +41,7 @@ export async function loadApproval(
     id: row.id,
     agencyId: row.agency_id,
     requestId: row.request_id,
+    itemId: row.item_id,
     action: row.action,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
     reason: row.reason,
@@ -76,8 +79,9 @@ export async function closeApproval(
 }
 
 /**
- * The day a request for approval or its return is dated: today, or the case's last event day when
- * that is later (an online request filed on a rest day counts from the next working day).
+ * The day a case's request for approval or its return is dated (an item's events carry no day):
+ * today, or the case's last event day when that is later (an online request filed on a rest day
+ * counts from the next working day).
  */
 export async function approvalNoteDay(trx: Reader, requestId: number, today: string): Promise<string> {
   const lastOn = await lastEventDate(trx, requestId);

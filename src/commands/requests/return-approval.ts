@@ -1,12 +1,14 @@
 /**
  * The 审批负责人 returns a request for approval (提请审批) with the reason: the request is closed as
  * 已退回 and the case event `approval_returned` records why, in one transaction; the case is
- * unchanged. The operator sees the reason on the case page and may ask again.
+ * unchanged. The operator sees the reason on the case page and may ask again. An item's request
+ * (提请签发发布) is returned on the item (`items.approval_returned`): it stays 审查通过待发布.
  */
 import { approvalTextProblem } from '../../domain/requests/approvals.ts';
 import { requestRefusal } from '../../domain/requests/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
+import { returnItemApproval } from '../items/item-approvals.ts';
 import { noteOnCase } from './case-store.ts';
 import { approvalNoteDay, closeApproval, loadApproval } from './load-approval.ts';
 
@@ -19,14 +21,20 @@ export interface ReturnApprovalInput {
 export async function returnApproval(
   ctx: CommandContext,
   input: ReturnApprovalInput,
-): Promise<{ approvalId: number; requestId: number }> {
+): Promise<{ approvalId: number; requestId: number | null; itemId: number | null }> {
   const refusal = requestRefusal(ctx.actor, 'decide_approval');
   if (refusal) throw new AppError('forbidden', refusal);
   const reason = (input.reason ?? '').trim();
   const problem = approvalTextProblem(reason, '退回理由');
   if (problem) throw new AppError('validation', problem, [{ field: 'reason', message: problem }]);
   const found = await loadApproval(ctx.db.kysely, input.agencyId, input.approvalId);
-  return noteOnCase(ctx, { agencyId: input.agencyId, requestId: found.requestId }, async (trx) => {
+  const { itemId, requestId } = found;
+  if (itemId !== null) {
+    const returned = await returnItemApproval(ctx, { ...found, itemId }, reason);
+    return { ...returned, requestId: null };
+  }
+  if (requestId === null) throw new AppError('not_found', `未找到编号为 ${found.id} 的提请审批。`);
+  return noteOnCase(ctx, { agencyId: input.agencyId, requestId }, async (trx) => {
     const approval = await loadApproval(trx, input.agencyId, input.approvalId);
     const at = ctx.clock.now().toISOString();
     await closeApproval(trx, approval.id, {
@@ -38,7 +46,7 @@ export async function returnApproval(
     return {
       event: {
         eventType: 'approval_returned',
-        occurredOn: await approvalNoteDay(trx, approval.requestId, ctx.clock.today()),
+        occurredOn: await approvalNoteDay(trx, requestId, ctx.clock.today()),
         data: {
           approvalId: approval.id,
           action: approval.action,
@@ -46,7 +54,7 @@ export async function returnApproval(
           reason,
         },
       },
-      result: { approvalId: approval.id, requestId: approval.requestId },
+      result: { approvalId: approval.id, requestId, itemId: null },
     };
   });
 }

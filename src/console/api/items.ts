@@ -1,6 +1,7 @@
 /** The item endpoints (主动公开) and the normative-document registry the console uses. */
 import type { z } from 'zod';
 import type { channelListSchema } from '../../contract/agencies.ts';
+import type { itemApprovalRequestedSchema, requestItemApprovalBody } from '../../contract/approvals.ts';
 import type { ItemEndpoint, itemActionBodies, itemAttachmentBody } from '../../contract/item-inputs.ts';
 import type {
   actionResultSchema,
@@ -60,6 +61,12 @@ export const itemsApi = {
     body: z.input<(typeof itemActionBodies)[E]>,
   ) =>
     api.call<ItemActionResult>(`${base(agency)}/items/${id}/${endpoint}`, {
+      method: 'POST',
+      body,
+    }),
+  /** 提请签发发布: the operator asks the approver to publish (发布 is the 审批负责人's) */
+  requestApproval: (agency: string, id: number, body: z.input<typeof requestItemApprovalBody>) =>
+    api.call<z.infer<typeof itemApprovalRequestedSchema>>(`${base(agency)}/items/${id}/approval-requests`, {
       method: 'POST',
       body,
     }),

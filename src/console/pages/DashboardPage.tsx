@@ -1,14 +1,17 @@
 /**
- * 工作台: the tiles (今日新收, 本周新收, 办理中, 即将到期, 已逾期, 待审批 — each a number that opens the
+ * 工作台: the tiles (今日新收, 本周新收, 办理中, 即将到期, 已逾期, 申请待审批 — each a number that opens the
  * queue under the same filter, so the queue shows what was counted), the requests for approval
- * waiting, then the request lists that need attention today, with counts and day counters.
+ * waiting — a case's (延期答复) and an item's (签发发布), which the 审批负责人 approves or returns
+ * right here —, then the request lists that need attention today, with counts and day counters.
  */
 import { Alert, Card, Col, Empty, Flex, List, Row, Statistic, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { approvalsApi, type Dashboard, requestsApi } from '../api/requests.ts';
 import { dayCounter, formatInstant, urgencyColor } from '../lib/format.ts';
 import { useApi } from '../lib/use-api.ts';
-import { useAgencyCode } from '../session-context.tsx';
+import { useAgencyCode, useSession } from '../session-context.tsx';
+import { ApprovalDecision } from './requests/ApprovalsCard.tsx';
 
 /** The queue's URL of a tile: its filter and received-date range (RequestQueuePage reads them). */
 function tileLink(tile: Dashboard['tiles'][number]): string {
@@ -30,7 +33,12 @@ const ACCENT: Record<string, string> = { overdue: '#cf1322', due_today: '#d4380d
 export default function DashboardPage() {
   const agency = useAgencyCode();
   const { data, error, loading } = useApi(() => requestsApi.dashboard(agency), [agency]);
-  const { data: approvals } = useApi(() => approvalsApi.list(agency, 'pending'), [agency]);
+  const { data: approvals, reload: reloadApprovals } = useApi(
+    () => approvalsApi.list(agency, 'pending'),
+    [agency],
+  );
+  const mayDecide = useSession().allows('requests/decide_approval');
+  const [approvalError, setApprovalError] = useState<string | null>(null);
   return (
     <>
       <Typography.Title level={2}>工作台</Typography.Title>
@@ -57,19 +65,47 @@ export default function DashboardPage() {
         ))}
       </Row>
       {approvals && approvals.approvals.length > 0 && (
-        <Card title={<span id="list-approvals">待审批</span>} style={{ marginBottom: 16 }}>
+        <Card
+          title={<span id="list-approvals">待审批事项</span>}
+          extra={<Typography.Text type="secondary">{`共 ${approvals.approvals.length} 件`}</Typography.Text>}
+          style={{ marginBottom: 16 }}
+        >
           <section aria-labelledby="list-approvals">
+            {approvalError && (
+              <Alert type="error" showIcon title={approvalError} style={{ marginBottom: 12 }} />
+            )}
             <List
               size="small"
               dataSource={approvals.approvals}
               renderItem={(a) => (
                 <List.Item>
-                  <Flex gap={8} wrap align="center">
-                    <Link to={`/requests/${a.requestId}`}>{a.registrationNo ?? `申请 ${a.requestId}`}</Link>
-                    <Tag color="orange">{a.actionLabel}</Tag>
-                    <Typography.Text type="secondary">
-                      {a.requestedByName} 提请于 {formatInstant(a.requestedAt)}
-                    </Typography.Text>
+                  <Flex vertical gap={6} style={{ width: '100%' }}>
+                    <Flex gap={8} wrap align="center">
+                      <Tag>{a.itemId !== null ? '主动公开' : '依申请公开'}</Tag>
+                      {a.itemId !== null ? (
+                        <Link to={`/items/${a.itemId}`}>{a.itemTitle ?? `信息 ${a.itemId}`}</Link>
+                      ) : (
+                        <Link to={`/requests/${a.requestId}`}>
+                          {a.registrationNo ?? `申请 ${a.requestId}`}
+                        </Link>
+                      )}
+                      <Tag color="orange">{a.actionLabel}</Tag>
+                      <Typography.Text type="secondary">
+                        {a.requestedByName} 提请于 {formatInstant(a.requestedAt)}
+                      </Typography.Text>
+                    </Flex>
+                    {a.itemId !== null && <Typography.Text>理由：{a.reason}</Typography.Text>}
+                    {a.itemId !== null && mayDecide && (
+                      <ApprovalDecision
+                        agency={agency}
+                        approval={a}
+                        onChanged={() => {
+                          setApprovalError(null);
+                          reloadApprovals();
+                        }}
+                        onError={setApprovalError}
+                      />
+                    )}
                   </Flex>
                 </List.Item>
               )}

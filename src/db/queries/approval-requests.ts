@@ -1,18 +1,28 @@
 /**
- * Requests for approval (提请审批, 0026) as staff read them: an agency's (the 待审批 list of the
- * 工作台), or one case's (the case page), newest first, each with its case's number and information.
+ * Requests for approval (提请审批, 0026, 0028) as staff read them: an agency's (the 待审批 list of the
+ * 工作台), or one case's (the case page), or one item's (the item page), newest first, each with its
+ * case's number and information or its item's title.
  */
 
 import type { Reader } from '../../commands/context.ts';
 import { actorLabel } from '../../domain/accounts/actor-name.ts';
-import { APPROVAL_STATE_LABELS, type ApprovalState } from '../../domain/requests/approvals.ts';
+import {
+  APPROVAL_STATE_LABELS,
+  type ApprovalState,
+  ITEM_APPROVAL_LABELS,
+  isApprovableItemAction,
+} from '../../domain/requests/approvals.ts';
 import { CASE_ACTION_LABELS, type CaseAction } from '../../domain/requests/state-machine.ts';
 
 export interface ApprovalRequestView {
   id: number;
-  requestId: number;
+  /** what it is about: a case (requestId) or an item (itemId) */
+  subjectType: 'request' | 'item';
+  requestId: number | null;
   registrationNo: string | null;
   information: string | null;
+  itemId: number | null;
+  itemTitle: string | null;
   action: string;
   actionLabel: string;
   payload: Record<string, unknown>;
@@ -33,11 +43,12 @@ export interface ApprovalRequestView {
 export async function listApprovalRequests(
   reader: Reader,
   agencyId: number,
-  filter: { state?: ApprovalState; requestId?: number; limit?: number } = {},
+  filter: { state?: ApprovalState; requestId?: number; itemId?: number; limit?: number } = {},
 ): Promise<ApprovalRequestView[]> {
   let query = reader
     .selectFrom('approval_requests as a')
-    .innerJoin('requests as r', 'r.id', 'a.request_id')
+    .leftJoin('requests as r', 'r.id', 'a.request_id')
+    .leftJoin('items as i', 'i.id', 'a.item_id')
     .leftJoin('users as asker', 'asker.username', 'a.requested_by')
     .leftJoin('users as decider', 'decider.username', 'a.decided_by')
     .select([
@@ -47,6 +58,8 @@ export async function listApprovalRequests(
       'a.request_id',
       'r.registration_no',
       'r.information',
+      'a.item_id',
+      'i.title as item_title',
       'a.action',
       'a.payload',
       'a.reason',
@@ -60,17 +73,24 @@ export async function listApprovalRequests(
     .where('a.agency_id', '=', agencyId);
   if (filter.state) query = query.where('a.state', '=', filter.state);
   if (filter.requestId !== undefined) query = query.where('a.request_id', '=', filter.requestId);
+  if (filter.itemId !== undefined) query = query.where('a.item_id', '=', filter.itemId);
   const rows = await query
     .orderBy('a.id', 'desc')
     .limit(filter.limit ?? 200)
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    subjectType: r.item_id === null ? 'request' : 'item',
     requestId: r.request_id,
     registrationNo: r.registration_no,
     information: r.information,
+    itemId: r.item_id,
+    itemTitle: r.item_title,
     action: r.action,
-    actionLabel: CASE_ACTION_LABELS[r.action as CaseAction] ?? r.action,
+    actionLabel:
+      r.item_id !== null && isApprovableItemAction(r.action)
+        ? ITEM_APPROVAL_LABELS[r.action]
+        : (CASE_ACTION_LABELS[r.action as CaseAction] ?? r.action),
     payload: JSON.parse(r.payload) as Record<string, unknown>,
     reason: r.reason,
     requestedBy: r.requested_by,

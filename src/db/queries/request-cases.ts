@@ -146,7 +146,11 @@ export async function listCases(
       break;
     case 'pending_approval':
       query = query.where('id', 'in', (eb) =>
-        eb.selectFrom('approval_requests').select('request_id').where('state', '=', 'pending'),
+        eb
+          .selectFrom('approval_requests')
+          .select('request_id')
+          .where('state', '=', 'pending')
+          .where('request_id', 'is not', null),
       );
       break;
     case 'all':

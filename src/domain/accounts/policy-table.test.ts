@@ -47,7 +47,7 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
     ['operator'],
   ]),
   ['case actions', CASE_ACTION_ROLES, 'extend', ['approver']],
-  ...['create', 'edit', 'attach', 'detach', 'submit', 'publish', 'withdraw', 'post', 'link'].map(
+  ...['create', 'edit', 'attach', 'detach', 'submit', 'withdraw', 'post', 'link', 'request_approval'].map(
     (action): [string, PolicyTable<string>, string, string[]] => [
       'items',
       ACTION_ROLES,
@@ -55,6 +55,8 @@ const EXPECTED: Array<[string, PolicyTable<string>, string, string[]]> = [
       ['operator'],
     ],
   ),
+  // 三审: the 审批负责人 签发 (发布); the 经办人 asks (提请签发发布)
+  ['items', ACTION_ROLES, 'publish', ['approver']],
   ['items', ACTION_ROLES, 'approve', ['reviewer']],
   ['items', ACTION_ROLES, 'reject', ['reviewer']],
   ['catalogue', CATALOGUE_POLICY, 'configure_columns', ['agency_admin']],

@@ -85,12 +85,19 @@ describe('who may do what', () => {
   const operator = { username: 'wang', roles: ['operator'] };
   const reviewer = { username: 'li', roles: ['reviewer'] };
   const both = { username: 'zhao', roles: ['operator', 'reviewer'] };
+  const approver = { username: 'sun', roles: ['approver'] };
+  const admin = { username: 'qian', roles: ['agency_admin'] };
 
   it.each([
     ['an operator drafts', 'create', operator, 'someone', true],
     ['a reviewer alone may not draft', 'create', reviewer, 'someone', false],
     ['an operator submits', 'submit', operator, 'wang', true],
-    ['an operator publishes', 'publish', operator, 'someone', true],
+    // 三审: 发布 is the 审批负责人's (签发); the operator asks for it (提请签发发布)
+    ['an approver publishes (签发)', 'publish', approver, 'someone', true],
+    ['an operator may not publish', 'publish', operator, 'someone', false],
+    ['an operator asks the approver to publish', 'request_approval', operator, 'someone', true],
+    ['an approver alone has nothing to ask', 'request_approval', approver, 'someone', false],
+    ['an agency admin may not publish (no role given it)', 'publish', admin, 'someone', false],
     ['an operator withdraws', 'withdraw', operator, 'someone', true],
     ['a reviewer approves another’s draft', 'approve', reviewer, 'wang', true],
     ['a reviewer rejects another’s draft', 'reject', reviewer, 'wang', true],
@@ -108,10 +115,16 @@ describe('who may do what', () => {
       '保密审查通过需要“保密审查员”角色，您在本机关没有该角色；如需办理，请联系本机关的机关管理员。',
     );
     expect(refusalFor('approve', both, 'zhao')).toContain('起草人');
+    expect(refusalFor('publish', operator, 'x')).toBe(
+      '发布需要“审批负责人”角色，您在本机关没有该角色；如需办理，请联系本机关的机关管理员。',
+    );
+    expect(refusalFor('request_approval', reviewer, 'x')).toBe(
+      '提请签发发布需要“经办人”角色，您在本机关没有该角色；如需办理，请联系本机关的机关管理员。',
+    );
   });
 
   it('names a role for every action', () => {
     for (const action of ITEM_ACTIONS)
-      expect(ACTION_ROLES[action]).toEqual([expect.stringMatching(/^(operator|reviewer)$/)]);
+      expect(ACTION_ROLES[action]).toEqual([expect.stringMatching(/^(operator|reviewer|approver)$/)]);
   });
 });

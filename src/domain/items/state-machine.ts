@@ -86,8 +86,15 @@ export const TRANSITIONS: Record<ItemAction, ReadonlyArray<readonly [ItemState, 
   ],
 };
 
-/** The roles each action needs: 经办人 (operator) drafts and publishes, 保密审查员 (reviewer) reviews. */
-export const ACTION_ROLES: PolicyTable<ItemAction | 'create'> = {
+/**
+ * 三审: the 经办人 (operator) drafts, the 保密审查员 (reviewer) reviews (条例第十七条), the 审批负责人
+ * (approver) 签发 — 发布 is theirs. An operator asks for it (`request_approval`, 提请审批 of the item:
+ * domain/requests/approvals.ts) and the approver publishes from the 工作台 or the item page.
+ *
+ * 条例 第十七条：“行政机关应当建立健全政府信息公开审查机制，明确审查的程序和责任。行政机关应当依照《中华人民共和国
+ * 保守国家秘密法》以及其他法律、法规和国家有关规定对拟公开的政府信息进行审查。”
+ */
+export const ACTION_ROLES: PolicyTable<ItemVerb> = {
   create: ['operator'],
   edit: ['operator'],
   attach: ['operator'],
@@ -95,10 +102,20 @@ export const ACTION_ROLES: PolicyTable<ItemAction | 'create'> = {
   submit: ['operator'],
   approve: ['reviewer'],
   reject: ['reviewer'],
-  publish: ['operator'],
+  publish: ['approver'],
   withdraw: ['operator'],
   post: ['operator'],
   link: ['operator'],
+  request_approval: ['operator'],
+};
+
+/** What the items' policy table decides: each action, drafting (`create`), asking for 签发 (`request_approval`). */
+export type ItemVerb = ItemAction | 'create' | 'request_approval';
+
+/** What each verb that is not an action is, in the words of its refusal. */
+const VERB_WORDS: Record<Exclude<ItemVerb, ItemAction>, string> = {
+  create: '起草信息',
+  request_approval: '提请签发发布',
 };
 
 export type ItemTransition = { ok: true; to: ItemState } | { ok: false; message: string };
@@ -129,9 +146,10 @@ export interface ItemActor {
  * Why an actor may not take an action on an item drafted by `drafter`, or null when allowed. The
  * review is a second pair of eyes: the drafter may not review their own item, even with the role.
  */
-export function refusalFor(action: ItemAction | 'create', actor: ItemActor, drafter: string): string | null {
+export function refusalFor(action: ItemVerb, actor: ItemActor, drafter: string): string | null {
   if (!can(ACTION_ROLES, actor, action)) {
-    const what = action === 'create' ? '起草信息' : ITEM_ACTION_LABELS[action];
+    const what =
+      action === 'create' || action === 'request_approval' ? VERB_WORDS[action] : ITEM_ACTION_LABELS[action];
     return roleRefusal(what, rolesNeeded(ACTION_ROLES, action));
   }
   if ((action === 'approve' || action === 'reject') && actor.username === drafter) {

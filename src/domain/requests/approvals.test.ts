@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { refusalFor, transition } from '../items/state-machine.ts';
 import {
   APPROVABLE_ACTIONS,
+  APPROVABLE_ITEM_ACTIONS,
   approvalTextProblem,
   duplicateApprovalProblem,
+  duplicateItemApprovalProblem,
   isApprovableAction,
+  isApprovableItemAction,
   needsApproval,
+  needsItemApproval,
 } from './approvals.ts';
 import { requestRefusal } from './policy.ts';
 import { CASE_ACTIONS } from './state-machine.ts';
@@ -46,6 +51,39 @@ describe('提请审批: who asks for approval instead of acting', () => {
     const found = requestRefusal({ roles }, verb);
     if (refusal === null) expect(found).toBeNull();
     else expect(found).toContain(refusal);
+  });
+});
+
+describe('提请签发发布: an item’s 发布 is the approver’s (三审: 经办人 drafts, 保密审查员 reviews, 审批负责人 签发)', () => {
+  it.each([
+    ['an operator publishing asks the approver', ['operator'], 'publish', true],
+    ['an approver publishes directly', ['approver'], 'publish', false],
+    ['an operator who is also the approver publishes directly', ['operator', 'approver'], 'publish', false],
+    ['a reviewer may not ask (no operator role)', ['reviewer'], 'publish', false],
+    ['an agency admin alone may not ask', ['agency_admin'], 'publish', false],
+    ['the demo admin (agency admin and operator) asks', ['agency_admin', 'operator'], 'publish', true],
+    ['an operator withdraws directly: withdrawing is not put to approval', ['operator'], 'withdraw', false],
+    ['a case action is not an item’s', ['operator'], 'extend', false],
+  ] as const)('%s', (_name, roles, action, expected) => {
+    expect(needsItemApproval({ roles }, action)).toBe(expected);
+  });
+
+  it('every approvable item action is one the operator may not take, from 审查通过待发布', () => {
+    for (const action of APPROVABLE_ITEM_ACTIONS) {
+      expect(refusalFor(action, { username: 'wang', roles: ['operator'] }, 'someone')).toContain(
+        '审批负责人',
+      );
+      expect(refusalFor(action, { username: 'sun', roles: ['approver'] }, 'someone')).toBeNull();
+      expect(transition('approved', action)).toEqual({ ok: true, to: 'published' });
+    }
+    expect(isApprovableItemAction('withdraw')).toBe(false);
+  });
+
+  it('refuses a second pending request for the item’s 签发发布, naming who asked', () => {
+    expect(duplicateItemApprovalProblem([], 'publish')).toBeNull();
+    expect(duplicateItemApprovalProblem([{ action: 'publish', requestedBy: '王经办' }], 'publish')).toBe(
+      '该信息已有待审批的“签发发布”（由 王经办 提请），请等待审批负责人批准或退回后再提请。',
+    );
   });
 });
 

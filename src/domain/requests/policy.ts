@@ -47,6 +47,7 @@ export const REQUEST_POLICY: PolicyTable<RequestVerb> = {
   review_withheld: ['reviewer', 'approver', 'agency_admin'],
   // 提请审批 (approvals.ts): the 经办人 puts an action they may not take to the one who may; 条例
   // 第三十三条第二款 “经政府信息公开工作机构负责人同意”: the 审批负责人 approves (taking it) or returns it.
+  // The same 审批负责人 decides an item's 提请签发发布 (items/state-machine.ts: 发布 is theirs).
   request_approval: ['operator'],
   decide_approval: ['approver'],
 };
@@ -82,7 +83,8 @@ const REFUSED: Record<RequestVerb, string> = {
   decline_proposal: '决定不纳入主动公开',
   review_withheld: '不予公开信息的定期评估审查决定（条例第十八条）',
   request_approval: '提请审批',
-  decide_approval: '批准或退回提请审批的事项（条例第三十三条第二款：经政府信息公开工作机构负责人同意）',
+  decide_approval:
+    '批准或退回提请审批的事项（延期答复：条例第三十三条第二款，经政府信息公开工作机构负责人同意；信息发布：审批负责人签发）',
 };
 
 /** Whether the actor may do a verb on a request of their agency. */

@@ -81,7 +81,8 @@ export const DASHBOARD_TILE_LABELS: Record<DashboardTile, string> = {
   open: '办理中',
   due_soon: QUEUE_FILTER_LABELS.due_soon,
   overdue: QUEUE_FILTER_LABELS.overdue,
-  pending_approval: QUEUE_FILTER_LABELS.pending_approval,
+  // the cases with a pending 提请审批; the 工作台's 待审批事项 below the tiles also lists items' 签发发布
+  pending_approval: `申请${QUEUE_FILTER_LABELS.pending_approval}`,
 };
 
 /** The queue a tile opens: its filter and received-date range, given today and the week's Monday. */

@@ -8,6 +8,8 @@ import {
   Col,
   Descriptions,
   Flex,
+  Form,
+  Input,
   Row,
   Table,
   Tag,
@@ -18,13 +20,22 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { eventLabelIn } from '../../../domain/events/names.ts';
 import { type ItemAction, refusalFor } from '../../../domain/items/state-machine.ts';
+import {
+  APPROVABLE_ITEM_ACTIONS,
+  ITEM_APPROVAL_DEFAULT_REASON,
+  ITEM_APPROVAL_GROUNDS,
+  ITEM_APPROVAL_LABELS,
+  needsItemApproval,
+} from '../../../domain/requests/approvals.ts';
 import { messageOf } from '../../api/client.ts';
 import { itemsApi } from '../../api/items.ts';
 import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { base64Of } from '../../lib/files.ts';
 import { formatInstant, labelOf } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode, useSession } from '../../session-context.tsx';
+import { ApprovalsCard } from '../requests/ApprovalsCard.tsx';
 import { ItemActionModal } from './ItemActionModal.tsx';
 import { ITEM_ACTION_LABELS, ITEM_REVIEW_RESULT_LABELS, ITEM_STATE_LABELS } from './labels.ts';
 import { PolicyLinksCard } from './PolicyLinksCard.tsx';
@@ -40,6 +51,8 @@ export default function ItemPage() {
   const { message } = App.useApp();
   const { data: item, error, reload } = useApi(() => itemsApi.get(agency, id), [agency, id]);
   const [action, setAction] = useState<string | null>(null);
+  const [asking, setAsking] = useState<(typeof APPROVABLE_ITEM_ACTIONS)[number] | null>(null);
+  const [askForm] = Form.useForm<{ reason?: string }>();
   const [busy, setBusy] = useState(false);
 
   if (error) return <Alert type="error" showIcon title={error} />;
@@ -48,6 +61,11 @@ export default function ItemPage() {
   const actor = { username: session.session?.user.username ?? '', roles: session.agency?.roles ?? [] };
   const may = (a: string) =>
     item.allowedActions.includes(a) && refusalFor(a as ItemAction, actor, item.createdBy) === null;
+  // 发布 is the 审批负责人's (签发): an operator asks for it instead (提请审批, approvals.ts)
+  const toApprove = APPROVABLE_ITEM_ACTIONS.filter(
+    (a) => item.allowedActions.includes(a) && needsItemApproval(actor, a),
+  );
+  const pendingFor = (a: string) => item.approvals.some((p) => p.action === a && p.state === 'pending');
 
   /** Actions without fields run at once. */
   const run = async (name: string) => {
@@ -87,8 +105,25 @@ export default function ItemPage() {
               {labelOf(ITEM_ACTION_LABELS, a)}
             </Button>
           ))}
+          {toApprove.map((a) => (
+            <Button
+              key={`approval-${a}`}
+              type="primary"
+              disabled={pendingFor(a)}
+              title={pendingFor(a) ? '已提请审批，待审批负责人批准或退回' : undefined}
+              onClick={() => setAsking(a)}
+            >
+              {`提请审批：${ITEM_APPROVAL_LABELS[a]}`}
+            </Button>
+          ))}
         </Flex>
+        {toApprove.some(pendingFor) && (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+            已提请审批负责人签发发布，待批准或退回。
+          </Typography.Paragraph>
+        )}
       </section>
+      <ApprovalsCard agency={agency} approvals={item.approvals} onChanged={reload} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title="信息">
@@ -207,6 +242,37 @@ export default function ItemPage() {
           </Card>
         </Col>
       </Row>
+      {asking && (
+        <FormModal
+          open
+          title={`提请审批：${ITEM_APPROVAL_LABELS[asking]}`}
+          form={askForm}
+          initialValues={{ reason: ITEM_APPROVAL_DEFAULT_REASON[asking] }}
+          okText="提请审批"
+          send={(values) =>
+            itemsApi.requestApproval(agency, id, {
+              expectedVersion: item.version,
+              action: asking,
+              reason: values.reason ?? '',
+            })
+          }
+          onClose={() => setAsking(null)}
+          onDone={() => {
+            message.success(`${ITEM_APPROVAL_LABELS[asking]}：已提请审批`);
+            setAsking(null);
+            reload();
+          }}
+        >
+          <Alert type="info" showIcon title={ITEM_APPROVAL_GROUNDS[asking]} style={{ marginBottom: 16 }} />
+          <Form.Item
+            label="提请说明"
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: '请填写提请说明' }]}
+          >
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </FormModal>
+      )}
       <ItemActionModal
         agency={agency}
         itemId={id}

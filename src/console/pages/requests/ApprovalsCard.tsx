@@ -1,7 +1,7 @@
 /**
- * A case's requests for approval (提请审批, domain/requests/approvals.ts): what was asked, by whom,
- * when and why, and how it ended; the 审批负责人 approves (the action is taken as them) or returns it
- * with a reason. The operator reads a return's reason here.
+ * A case's or an item's requests for approval (提请审批, domain/requests/approvals.ts): what was asked,
+ * by whom, when and why, and how it ended; the 审批负责人 approves (the action is taken as them: the
+ * extension, or the item's 签发发布) or returns it with a reason. The operator reads a return's reason here.
  */
 import { Alert, App, Button, Card, Flex, Form, Input, List, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -25,23 +25,9 @@ export function ApprovalsCard(props: {
   onChanged(): void;
 }) {
   const { allows } = useSession();
-  const { message } = App.useApp();
   const mayDecide = allows('requests/decide_approval');
-  const [returning, setReturning] = useState<ApprovalRequest | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm<{ reason?: string }>();
   if (props.approvals.length === 0) return null;
-
-  const approve = async (a: ApprovalRequest) => {
-    setError(null);
-    try {
-      await approvalsApi.approve(props.agency, a.id);
-      message.success(`已批准：${a.actionLabel}`);
-      props.onChanged();
-    } catch (thrown) {
-      setError(messageOf(thrown));
-    }
-  };
 
   return (
     <Card title="提请审批" style={{ marginBottom: 16 }}>
@@ -65,20 +51,15 @@ export function ApprovalsCard(props: {
               </Typography.Text>
               {a.returnReason && <Typography.Text type="danger">退回理由：{a.returnReason}</Typography.Text>}
               {a.state === 'pending' && mayDecide && (
-                <Flex gap={8} wrap>
-                  <Popconfirm
-                    title={`批准并办理“${a.actionLabel}”？`}
-                    description="批准后以您的名义办理，并出具相应文书。"
-                    okText="批准"
-                    cancelText="取消"
-                    onConfirm={() => approve(a)}
-                  >
-                    <Button type="primary">批准</Button>
-                  </Popconfirm>
-                  <Button danger onClick={() => setReturning(a)}>
-                    退回
-                  </Button>
-                </Flex>
+                <ApprovalDecision
+                  agency={props.agency}
+                  approval={a}
+                  onChanged={() => {
+                    setError(null);
+                    props.onChanged();
+                  }}
+                  onError={setError}
+                />
               )}
               {a.state === 'pending' && !mayDecide && (
                 <Typography.Text type="secondary">待审批负责人批准或退回。</Typography.Text>
@@ -87,17 +68,63 @@ export function ApprovalsCard(props: {
           </List.Item>
         )}
       />
+    </Card>
+  );
+}
+
+/**
+ * The 审批负责人's two buttons on a pending request for approval: 批准 (the action taken as them: a
+ * case's extension with its letter, an item's 签发发布) and 退回 with a reason. The case page, the item
+ * page and the 工作台 show them.
+ */
+export function ApprovalDecision(props: {
+  agency: string;
+  approval: ApprovalRequest;
+  onChanged(): void;
+  onError(message: string): void;
+}) {
+  const { message } = App.useApp();
+  const [returning, setReturning] = useState(false);
+  const [form] = Form.useForm<{ reason?: string }>();
+  const a = props.approval;
+  const approve = async () => {
+    try {
+      await approvalsApi.approve(props.agency, a.id);
+      message.success(`已批准：${a.actionLabel}`);
+      props.onChanged();
+    } catch (thrown) {
+      props.onError(messageOf(thrown));
+    }
+  };
+  return (
+    <Flex gap={8} wrap>
+      <Popconfirm
+        title={`批准并办理“${a.actionLabel}”？`}
+        description={
+          a.subjectType === 'item'
+            ? '批准后以您的名义签发，该信息即在门户网站发布。'
+            : '批准后以您的名义办理，并出具相应文书。'
+        }
+        okText="批准"
+        cancelText="取消"
+        onConfirm={approve}
+      >
+        <Button type="primary">批准</Button>
+      </Popconfirm>
+      <Button danger onClick={() => setReturning(true)}>
+        退回
+      </Button>
       {returning && (
         <FormModal
           open
-          title={`退回：${returning.actionLabel}`}
+          title={`退回：${a.actionLabel}`}
           form={form}
           okText="退回"
-          send={(values) => approvalsApi.return(props.agency, returning.id, { reason: values.reason ?? '' })}
-          onClose={() => setReturning(null)}
+          send={(values) => approvalsApi.return(props.agency, a.id, { reason: values.reason ?? '' })}
+          onClose={() => setReturning(false)}
           onDone={() => {
             message.success('已退回');
-            setReturning(null);
+            setReturning(false);
             props.onChanged();
           }}
         >
@@ -106,6 +133,6 @@ export function ApprovalsCard(props: {
           </Form.Item>
         </FormModal>
       )}
-    </Card>
+    </Flex>
   );
 }

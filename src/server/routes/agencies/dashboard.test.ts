@@ -147,7 +147,7 @@ describeEachDatabase('GET /api/v1/agencies/:code/dashboard', (use) => {
       '办理中',
       '即将到期',
       '已逾期',
-      '待审批',
+      '申请待审批',
     ]);
     const tile = (key: string) => view.tiles.find((t) => t.key === key);
     expect(tile('received_today')).toMatchObject({

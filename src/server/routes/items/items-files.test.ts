@@ -12,6 +12,7 @@ const CODE = 'filezone';
 const BASE = `/api/v1/agencies/${CODE}/items`;
 const OPERATOR = { 'x-gongkai-user': `${CODE}-operator` };
 const REVIEWER = { 'x-gongkai-user': `${CODE}-reviewer` };
+const APPROVER = { 'x-gongkai-user': `${CODE}-approver` };
 const LIMIT = 64 * 1024;
 
 function restoreEnv(name: string, value: string | undefined): void {
@@ -113,7 +114,7 @@ describeEachDatabase('attachments of an item, through the API', (use) => {
     for (const [action, headers] of [
       ['submit', OPERATOR],
       ['approve', REVIEWER],
-      ['publish', OPERATOR],
+      ['publish', APPROVER],
     ] as const) {
       v = (
         await app.inject({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { createDraft } from '../../../commands/items/create-draft.ts';
 import { editItem } from '../../../commands/items/edit-item.ts';
 import { loadActorNames } from '../../../db/queries/actor-names.ts';
+import { listApprovalRequests } from '../../../db/queries/approval-requests.ts';
 import { findItem, listItems } from '../../../db/queries/items.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
@@ -86,7 +87,11 @@ export const itemRoutes: RouteModule = async (app, { db, calendars, clock }) => 
       const found = await findItem(db, agencyId, id);
       if (!found) throw new AppError('not_found', `未找到编号为 ${id} 的信息。`);
       const names = await loadActorNames(db, itemUsernames(found));
-      return itemDetailJson(found, await calendars.get(), clock.today(), staffAttachmentUrl(code, id), names);
+      const approvals = await listApprovalRequests(db.kysely, agencyId, { itemId: found.row.id });
+      return {
+        ...itemDetailJson(found, await calendars.get(), clock.today(), staffAttachmentUrl(code, id), names),
+        approvals,
+      };
     },
   );
 
