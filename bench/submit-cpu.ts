@@ -7,52 +7,21 @@
  * measured part is written as a CPU profile (the inspector, sampled every 200 µs).
  */
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql } from 'kysely';
-import { createTestAgency } from '../src/commands/items/testing.ts';
 import { openDb } from '../src/db/connection.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { buildServer } from '../src/server/app.ts';
-import { submissionBody } from './submitters.ts';
+import { submitApp } from './submit-app.ts';
+import { scratchPostgres, scratchSqlite, submissionBody } from './submitters.ts';
 
-process.env.GONGKAI_FILES_DIR ||= join(tmpdir(), 'gongkai-bench-files');
-process.env.GONGKAI_ID_KEY_FILE ||= join(tmpdir(), 'gongkai-bench-keys.json');
 const which = process.argv[2] ?? 'sqlite';
 const n = Number(process.argv[3] ?? 3000);
 const prof = process.argv[4];
-let url: string;
-let scratchDir: string | undefined;
-let searchPath: string | undefined;
-let admin: ReturnType<typeof openDb> | undefined;
-if (which === 'sqlite') {
-  scratchDir = mkdtempSync(join(tmpdir(), 'gongkai-submit-cpu-'));
-  url = `sqlite:${join(scratchDir, 'scratch.db')}`;
-} else {
-  url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  searchPath = `gk_submit_cpu_${process.pid}`;
-  admin = openDb(url);
-  await sql`create schema ${sql.id(searchPath)}`.execute(admin.kysely);
-}
-const db = openDb(url, { searchPath, synchronous: 'FULL', groupCommit: true });
-await migrateToLatest(db);
-const agencyId = await createTestAgency(db, 'benchzone');
-await db.kysely
-  .updateTable('agencies')
-  .set({ review_body: '威海市人民政府', court: '威海市环翠区人民法院' })
-  .where('id', '=', agencyId)
-  .execute();
-const unlimited = 1e9;
-const app = await buildServer({
-  db,
-  submissionLimits: {
-    perAddressPerMinute: unlimited,
-    perApplicantPerMinute: unlimited,
-    postsPerAddressPerMinute: unlimited,
-  },
-});
+const scratch =
+  which === 'sqlite'
+    ? await scratchSqlite()
+    : await scratchPostgres(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+const db = openDb(scratch.url, { searchPath: scratch.searchPath, synchronous: 'FULL', groupCommit: true });
+const { app } = await submitApp(db, 'benchzone');
 await app.ready();
 const conc = 20;
 let serial = 0;
@@ -94,8 +63,4 @@ console.log(
 );
 await app.close();
 await db.close();
-if (admin && searchPath) {
-  await sql`drop schema ${sql.id(searchPath)} cascade`.execute(admin.kysely);
-  await admin.close();
-}
-if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+await scratch.cleanup();

@@ -4,26 +4,17 @@
  * DATABASE_URL (BENCH_SEARCH_PATH pins a PostgreSQL schema), with an agency to file with
  * (BENCH_AGENCY, created when missing). Prints one JSON line `{"port":N}` on stdout when listening.
  *
- * The per-address and per-applicant limits of src/server/submission-limits.ts are lifted (every
- * simulated citizen comes from 127.0.0.1): the bench measures the database path, not the limiter.
+ * The server is bench/submit-app.ts's: the per-address and per-applicant limits lifted (every
+ * simulated citizen comes from 127.0.0.1), attachments and the keyring in scratch places unless set.
  *
  * With BENCH_BASELINE=1 it also has `POST /bench/insert`, a route that only INSERTs a bare request
  * row through the same server and connection — the baseline the submissions are compared with.
  * `GET /bench/cpu` answers the server's CPU time so far. Those routes exist in this bench build
  * only, never in src/server.
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { createTestAgency } from '../src/commands/items/testing.ts';
 import { openDb } from '../src/db/connection.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { buildServer } from '../src/server/app.ts';
-
-// Attachments and the ID-number keyring of a bench run go to scratch places unless set (PostgreSQL
-// has no folder of its own to put them beside).
-process.env.GONGKAI_FILES_DIR ||= join(tmpdir(), 'gongkai-bench-files');
-process.env.GONGKAI_ID_KEY_FILE ||= join(tmpdir(), 'gongkai-bench-keys.json');
+import { submitApp } from './submit-app.ts';
 
 const url = process.env.DATABASE_URL ?? '';
 const code = process.env.BENCH_AGENCY ?? 'benchzone';
@@ -34,24 +25,7 @@ const db = openDb(url, {
   // as `gongkai serve` (src/cli/serve.ts); BENCH_GROUP_COMMIT=0 measures without
   groupCommit: process.env.BENCH_GROUP_COMMIT !== '0',
 });
-await migrateToLatest(db);
-const found = await db.kysely.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
-const agencyId = found?.id ?? (await createTestAgency(db, code));
-await db.kysely
-  .updateTable('agencies')
-  .set({ review_body: '威海市人民政府', court: '威海市环翠区人民法院' })
-  .where('id', '=', agencyId)
-  .execute();
-
-const unlimited = 1_000_000_000;
-const app = await buildServer({
-  db,
-  submissionLimits: {
-    perAddressPerMinute: unlimited,
-    perApplicantPerMinute: unlimited,
-    postsPerAddressPerMinute: unlimited,
-  },
-});
+const { app, agencyId } = await submitApp(db, code);
 if (process.env.BENCH_BASELINE === '1') {
   let n = 0;
   app.post('/bench/insert', async (_request, reply) => {

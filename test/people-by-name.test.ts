@@ -4,22 +4,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildServer } from '../src/server/app.ts';
 import { describeEachWithDemo } from './databases.ts';
+import { demoApp, OPERATOR, PLATFORM } from './report-app.ts';
 
-const OPERATOR = { 'x-gongkai-user': 'lingang-operator' };
-const PLATFORM = { 'x-gongkai-user': 'platform-admin' };
 const REGISTRY = '/api/v1/agencies/lingang/registry';
 
 describeEachWithDemo('people by name in histories (issue 13)', (use) => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildServer({
-      db: use(),
-      now: () => new Date('2026-03-02T02:00:00Z'),
-      trustUserHeader: true,
-    });
-    await app.ready();
+    app = await demoApp(use(), new Date('2026-03-02T02:00:00Z'));
   });
   afterAll(() => app.close());
 

@@ -6,6 +6,7 @@ import { buildServer } from '../src/server/app.ts';
 export const OPERATOR = { 'x-gongkai-user': 'lingang-operator' };
 export const APPROVER = { 'x-gongkai-user': 'lingang-approver' };
 export const REVIEWER = { 'x-gongkai-user': 'lingang-reviewer' };
+export const PLATFORM = { 'x-gongkai-user': 'platform-admin' };
 export const REPORTS = '/api/v1/agencies/lingang/reports';
 
 /** 20 January 2022 in China: before the demo 2021 report's deadline (31 January). */
@@ -13,7 +14,7 @@ export const NOW = new Date('2022-01-20T02:00:00Z');
 
 /**
  * A server whose clock stands at `now` on `db`, which holds the demo agency with its 2021 report a
- * draft: the suite's database from `describeEachWithDraftDemo`.
+ * draft (the suite's database from `describeEachWithDraftDemo`) or published (`describeEachWithDemo`).
  */
 export async function demoApp(
   db: Db,
@@ -27,7 +28,10 @@ export async function demoApp(
     .where('agencies.code', '=', 'lingang')
     .where('annual_reports.year', '=', 2021)
     .executeTakeFirst();
-  if (!report) throw new Error('no demo agency: describe the suite with describeEachWithDraftDemo');
+  if (!report)
+    throw new Error(
+      'no demo agency: describe the suite with describeEachWithDraftDemo or describeEachWithDemo',
+    );
   // the report suites publish often and check the PDF elsewhere (test/report-pdf.test.ts)
   const app = await buildServer({
     db,

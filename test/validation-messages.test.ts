@@ -5,11 +5,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildServer } from '../src/server/app.ts';
 import { describeEachWithDraftDemo } from './databases.ts';
+import { demoApp, OPERATOR, PLATFORM } from './report-app.ts';
 
-const OPERATOR = { 'x-gongkai-user': 'lingang-operator' };
-const PLATFORM = { 'x-gongkai-user': 'platform-admin' };
 const AGENCY = '/api/v1/agencies/lingang';
 const FIGURES = `${AGENCY}/reports/2021/figures`;
 const ZEROS = { licenseDecisions: 0, penaltyDecisions: 0, enforcementDecisions: 0, feesYuan: 0 };
@@ -21,12 +19,7 @@ const NOT_FOR_PEOPLE =
 describeEachWithDraftDemo('numbers refused in Chinese, by the field’s label (issue 13)', (use) => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildServer({
-      db: use(),
-      now: () => new Date('2026-03-02T02:00:00Z'),
-      trustUserHeader: true,
-    });
-    await app.ready();
+    app = await demoApp(use(), new Date('2026-03-02T02:00:00Z'));
   });
   afterAll(() => app.close());
 

@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../test/accounts.ts';
+import { runCaptured } from '../../test/cli-run.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { agencyCommand } from './agency.ts';
-import { type CliIo, processIo } from './io.ts';
 
 const db = openDb('sqlite::memory:');
-let printed = '';
-const io: CliIo = {
-  ...processIo(),
-  stdout: {
-    write: (chunk: string | Uint8Array) => {
-      printed += String(chunk);
-      return true;
-    },
-  },
-  stderr: { write: () => true },
-};
 const run = async (...args: string[]) => {
-  printed = '';
-  await agencyCommand(io, db, ['remedies', '--agency', 'cli-rm', ...args]);
-  return JSON.parse(printed) as Record<string, string>;
+  const { stdout } = await runCaptured((io) =>
+    agencyCommand(io, db, ['remedies', '--agency', 'cli-rm', ...args]),
+  );
+  return JSON.parse(stdout) as Record<string, string>;
 };
 
 beforeAll(async () => {

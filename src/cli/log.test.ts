@@ -1,22 +1,17 @@
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import { addAgency, addUser } from '../../test/accounts.ts';
+import { capturedIo, runCaptured } from '../../test/cli-run.ts';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { appendEvent } from '../db/events.ts';
-import { processIo, UsageError } from './io.ts';
+import { UsageError } from './io.ts';
 import { logCommand } from './log.ts';
 
 describeEachDatabase('gongkai log', (use) => {
-  afterEach(() => vi.restoreAllMocks());
-
+  /** `gongkai log …` on the suite's database, which must succeed: the lines it printed. */
   async function run(...args: string[]): Promise<string[]> {
-    const lines: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      return true;
-    });
-    expect(await logCommand(processIo(), use(), args)).toBe(0);
-    vi.restoreAllMocks();
-    return lines;
+    const { code, stdout } = await runCaptured((io) => logCommand(io, use(), args));
+    expect(code).toBe(0);
+    return stdout.split('\n').filter(Boolean);
   }
 
   it('prints one line per event, newest first: time in China, who (by name), what, of what, summary', async () => {
@@ -56,6 +51,6 @@ describeEachDatabase('gongkai log', (use) => {
     ['a date that is not one', ['--agency', 'cli-log', '--since', '11/04']],
     ['a bad limit', ['--agency', 'cli-log', '--limit', '0']],
   ])('refuses %s as a usage error', async (_situation, args) => {
-    await expect(logCommand(processIo(), use(), args)).rejects.toBeInstanceOf(UsageError);
+    await expect(logCommand(capturedIo(), use(), args)).rejects.toBeInstanceOf(UsageError);
   });
 });

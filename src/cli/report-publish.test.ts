@@ -1,21 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCaptured } from '../../test/cli-run.ts';
 import { describeEachWithDraftDemo } from '../../test/databases.ts';
 import { demoApp, OPERATOR, REPORTS, send } from '../../test/report-app.ts';
-import { type CliIo, processIo, UsageError } from './io.ts';
+import { UsageError } from './io.ts';
 import { reportPublishCommand } from './report-publish.ts';
 
-let printed = '';
-const io: CliIo = {
-  ...processIo(),
-  stdout: {
-    write: (chunk: string | Uint8Array) => {
-      printed += String(chunk);
-      return true;
-    },
-  },
-  stderr: { write: () => true },
-};
 const claim = (n: number) => ({
   problems: [
     {
@@ -29,6 +19,9 @@ const base = ['--agency', 'lingang', '--year', '2021'];
 
 describeEachWithDraftDemo('gongkai report publish|correct (条例 第五十条)', (use) => {
   let app: FastifyInstance;
+  /** `gongkai report publish|correct` on the suite's database: its exit code and what it printed. */
+  const command = (sub: 'publish' | 'correct', args: string[]) =>
+    runCaptured((io) => reportPublishCommand(io, use(), sub, args));
   beforeAll(async () => {
     app = await demoApp(use());
     await send(app, 'PUT', `${REPORTS}/2021/draft`, OPERATOR, { expectedVersion: 0, sections: claim(7) });
@@ -37,29 +30,28 @@ describeEachWithDraftDemo('gongkai report publish|correct (条例 第五十条)'
 
   it('refuses an operator, then refuses an approver without a 说明 with the API’s message', async () => {
     await expect(
-      reportPublishCommand(io, use(), 'publish', [...base, '--user', 'lingang-operator', '--note', '说明']),
+      command('publish', [...base, '--user', 'lingang-operator', '--note', '说明']),
     ).rejects.toThrow('发布或更正年度报告需要');
-    const refused = reportPublishCommand(io, use(), 'publish', [...base, '--user', 'lingang-approver']);
+    const refused = command('publish', [...base, '--user', 'lingang-approver']);
     await expect(refused).rejects.toBeInstanceOf(UsageError);
-    await expect(
-      reportPublishCommand(io, use(), 'publish', [...base, '--user', 'lingang-approver']),
-    ).rejects.toThrow(/不能发布：违反R9（正文数字与表格一致）[\s\S]*R9：正文称/);
+    await expect(command('publish', [...base, '--user', 'lingang-approver'])).rejects.toThrow(
+      /不能发布：违反R9（正文数字与表格一致）[\s\S]*R9：正文称/,
+    );
   });
 
   it('publishes with the approver’s 说明, then corrects under the same rule', async () => {
-    printed = '';
     const note = '正文数字待核，先行公布。';
-    const code = await reportPublishCommand(io, use(), 'publish', [
+    const published = await command('publish', [
       ...[...base, '--user', 'lingang-approver', '--on', '2022-01-19', '--note', note],
     ]);
-    expect(code).toBe(0);
-    expect(JSON.parse(printed)).toMatchObject({ version: 1, publishedOn: '2022-01-19', note });
+    expect(published.code).toBe(0);
+    expect(JSON.parse(published.stdout)).toMatchObject({ version: 1, publishedOn: '2022-01-19', note });
     await expect(
-      reportPublishCommand(io, use(), 'correct', [...base, '--user', 'lingang-admin', '--reason', '补充']),
+      command('correct', [...base, '--user', 'lingang-admin', '--reason', '补充']),
     ).rejects.toThrow('R9（正文数字与表格一致）');
-    printed = '';
     const args = [...base, '--user', 'lingang-admin', '--reason', '补充', '--note', note];
-    expect(await reportPublishCommand(io, use(), 'correct', args)).toBe(0);
-    expect(JSON.parse(printed)).toMatchObject({ version: 2, reason: '补充', note });
+    const corrected = await command('correct', args);
+    expect(corrected.code).toBe(0);
+    expect(JSON.parse(corrected.stdout)).toMatchObject({ version: 2, reason: '补充', note });
   }, 240_000); // publishing prints and stores the PDF (Chromium)
 });

@@ -3,31 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../test/accounts.ts';
+import { runCaptured } from '../../test/cli-run.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { todayInChina } from '../domain/dates.ts';
 import { residentIdCheckCode } from '../domain/identity/resident-id.ts';
-import { type CliIo, processIo, UsageError } from './io.ts';
+import { UsageError } from './io.ts';
 import { requestCommand } from './request.ts';
 
 const db = openDb('sqlite::memory:');
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-proposals-'));
-let printed = '';
-const io: CliIo = {
-  ...processIo(),
-  stdout: {
-    write: (chunk: string | Uint8Array) => {
-      printed += String(chunk);
-      return true;
-    },
-  },
-  stderr: { write: () => true },
-};
-const run = async (...args: string[]) => {
-  printed = '';
-  const code = await requestCommand(io, db, args);
-  return { code, printed };
-};
+/** One `gongkai request` command on the test's database: its exit code and what it wrote. */
+const run = (...args: string[]) => runCaptured((io) => requestCommand(io, db, args));
 const AS = (user: string) => ['--agency', 'cli-pp', '--user', user];
 const TODAY = todayInChina(new Date());
 const YEAR = TODAY.slice(0, 4);
@@ -66,7 +53,7 @@ beforeAll(async () => {
         },
       }),
     );
-    const { code, printed: out } = await run('register', ...AS('cli-pp-operator'), file);
+    const { code, stdout: out } = await run('register', ...AS('cli-pp-operator'), file);
     expect(code).toBe(0);
     ids.push(JSON.parse(out).requestId);
   }
@@ -78,7 +65,7 @@ afterAll(async () => {
 
 describe('gongkai request proposals|include|decline|suggest (条例第四十四条)', () => {
   it('条例第四十四条第一款: nothing is proposed before an answer shows the information 可以公开', async () => {
-    const { printed: out } = await run('proposals', ...AS('cli-pp-approver'), '--year', YEAR);
+    const { stdout: out } = await run('proposals', ...AS('cli-pp-approver'), '--year', YEAR);
     expect(out).toContain('待审核 0 项');
   });
 
@@ -90,11 +77,11 @@ describe('gongkai request proposals|include|decline|suggest (条例第四十四�
       '--reasons',
       'wide_awareness',
     );
-    expect(JSON.parse(recorded.printed).suggestion.reasons).toEqual(['wide_awareness']);
+    expect(JSON.parse(recorded.stdout).suggestion.reasons).toEqual(['wide_awareness']);
     await expect(
       run('suggest', ...AS('cli-pp-operator'), String(ids[2]), '--reasons', 'because'),
     ).rejects.toThrow(/“because”无效/);
-    const { printed: out } = await run('proposals', ...AS('cli-pp-approver'), '--year', YEAR);
+    const { stdout: out } = await run('proposals', ...AS('cli-pp-approver'), '--year', YEAR);
     expect(out).toContain(`（申请人建议；申请 ${ids[2]}）`);
     expect(out).toContain('建议纳入主动公开：需要公众广泛知晓');
   });
@@ -117,7 +104,7 @@ describe('gongkai request proposals|include|decline|suggest (条例第四十四�
     );
     expect(decided.code).toBe(0);
     const listed = await run('proposals', ...AS('cli-pp-operator'), '--year', YEAR);
-    expect(listed.printed).toContain(
+    expect(listed.stdout).toContain(
       `【待审核】临港区某道路拓宽工程的征收补偿方案（2 个申请人申请相同信息；申请 ${ids[0]},${ids[1]}）`,
     );
     const key = `${ids[0]},${ids[1]}`;
@@ -134,11 +121,11 @@ describe('gongkai request proposals|include|decline|suggest (条例第四十四�
       'a20.10',
       key,
     );
-    expect(JSON.parse(included.printed).itemId).toBeGreaterThan(0);
+    expect(JSON.parse(included.stdout).itemId).toBeGreaterThan(0);
     const after = await run('proposals', ...AS('cli-pp-operator'), '--year', YEAR);
-    expect(after.printed).toContain('【已纳入】');
-    expect(after.printed).toContain('已起草信息');
-    expect(after.printed).toContain('（草稿）');
+    expect(after.stdout).toContain('【已纳入】');
+    expect(after.stdout).toContain('已起草信息');
+    expect(after.stdout).toContain('（草稿）');
   });
 
   it('条例第四十四条: the approver declines with a reason; without one the CLI says which flag', async () => {
@@ -154,7 +141,7 @@ describe('gongkai request proposals|include|decline|suggest (条例第四十四�
       '环评报告已由生态环境部门公开',
       String(ids[2]),
     );
-    expect(JSON.parse(declined.printed).proposalId).toBeGreaterThan(0);
+    expect(JSON.parse(declined.stdout).proposalId).toBeGreaterThan(0);
     const shown = await run(
       'proposals',
       ...AS('cli-pp-operator'),
@@ -163,8 +150,8 @@ describe('gongkai request proposals|include|decline|suggest (条例第四十四�
       '--status',
       'not_included',
     );
-    expect(shown.printed).toContain('不纳入理由：环评报告已由生态环境部门公开（李审批）');
+    expect(shown.stdout).toContain('不纳入理由：环评报告已由生态环境部门公开（李审批）');
     const json = await run('proposals', ...AS('cli-pp-operator'), '--year', YEAR, '--format', 'json');
-    expect(JSON.parse(json.printed).counts).toEqual({ open: 0, included: 1, notIncluded: 1 });
+    expect(JSON.parse(json.stdout).counts).toEqual({ open: 0, included: 1, notIncluded: 1 });
   });
 });

@@ -3,28 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../test/accounts.ts';
+import { runCaptured } from '../../test/cli-run.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { residentIdCheckCode } from '../domain/identity/resident-id.ts';
-import { type CliIo, processIo } from './io.ts';
 import { requestCommand } from './request.ts';
 
 const db = openDb('sqlite::memory:');
-let printed = '';
-const io: CliIo = {
-  ...processIo(),
-  stdout: {
-    write: (chunk: string | Uint8Array) => {
-      printed += String(chunk);
-      return true;
-    },
-  },
-  stderr: { write: () => true },
-};
+/** One `gongkai request` command on the test's database, which must succeed: what it wrote to stdout. */
 const run = async (...args: string[]) => {
-  printed = '';
-  expect(await requestCommand(io, db, args)).toBe(0);
-  return printed;
+  const { code, stdout } = await runCaptured((io) => requestCommand(io, db, args));
+  expect(code).toBe(0);
+  return stdout;
 };
 const as = (user: string) => ['--agency', 'cli-wr', '--user', user, '--year', '2026'];
 let requestId = 0;

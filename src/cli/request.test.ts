@@ -3,24 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../test/accounts.ts';
+import { runCaptured } from '../../test/cli-run.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { type CliIo, processIo } from './io.ts';
 import { requestCommand } from './request.ts';
 
 const db = openDb('sqlite::memory:');
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-request-'));
-let printed = '';
-/** The process's environment; what the command prints is kept, its messages dropped. */
-const io: CliIo = {
-  ...processIo(),
-  stdout: {
-    write: (chunk: string | Uint8Array) => {
-      printed += String(chunk);
-      return true;
-    },
-  },
-  stderr: { write: () => true },
+/** One command on the test's database: its exit code and what it printed (its messages kept apart). */
+const run = async (...args: string[]) => {
+  const { code, stdout } = await runCaptured((io) => requestCommand(io, db, args));
+  return { code, out: stdout };
 };
 const file = join(dir, 'request.json');
 
@@ -54,14 +47,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const register = (user: string) =>
-  requestCommand(io, db, ['register', '--agency', 'cli-req', '--user', user, file]);
+const register = (user: string) => run('register', '--agency', 'cli-req', '--user', user, file);
 
 describe('gongkai request register', () => {
   it('registers a request as the agency’s operator, with the first event by that user', async () => {
-    printed = '';
-    expect(await register('cli-req-operator')).toBe(0);
-    const registered = JSON.parse(printed) as { requestId: number; receivedOn: string };
+    const { code, out } = await register('cli-req-operator');
+    expect(code).toBe(0);
+    const registered = JSON.parse(out) as { requestId: number; receivedOn: string };
     expect(registered.receivedOn).toBe('2026-11-02');
     const event = await db.kysely
       .selectFrom('events')
@@ -85,11 +77,6 @@ describe('gongkai request register', () => {
 
 describe('oral applications and help given (条例 第二十九条第一款、第四十三条)', () => {
   const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
-  const run = async (...args: string[]) => {
-    printed = '';
-    const code = await requestCommand(io, db, args);
-    return { code, out: printed };
-  };
   const oralFile = join(dir, 'oral.json');
 
   beforeAll(() => {
@@ -142,11 +129,6 @@ describe('oral applications and help given (条例 第二十九条第一款、�
 });
 
 describe('gongkai request letters (条例 第三十六条: the answer as sent)', () => {
-  const run = async (...args: string[]) => {
-    printed = '';
-    const code = await requestCommand(io, db, args);
-    return { code, out: printed };
-  };
   const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
 
   it('refuses a 部分公开 without the fields its basis needs, then prints every letter with its date', async () => {
@@ -246,11 +228,6 @@ describe('gongkai request letters (条例 第三十六条: the answer as sent)',
 });
 
 describe('条例第四十一条: gongkai request for a correction request', () => {
-  const run = async (...args: string[]) => {
-    printed = '';
-    const code = await requestCommand(io, db, args);
-    return { code, out: printed };
-  };
   const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
   const correctionFile = join(dir, 'correction.json');
 
@@ -323,11 +300,6 @@ describe('条例第四十一条: gongkai request for a correction request', () =
 
 describe('gongkai request on-the-spot (条例 第三十三条第一款) and record_provision (第四十条)', () => {
   const spot = join(dir, 'on-the-spot.json');
-  const run = async (...args: string[]) => {
-    printed = '';
-    const code = await requestCommand(io, db, args);
-    return { code, out: printed };
-  };
   const as = ['--agency', 'cli-req', '--user', 'cli-req-operator'];
   const write = (decision: object, extra: object = {}) =>
     writeFileSync(

@@ -3,34 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../test/accounts.ts';
+import { capturedIo, runCaptured } from '../../test/cli-run.ts';
 import { describeEachDatabase } from '../../test/databases.ts';
 import type { Db } from '../db/connection.ts';
 import { pdfBytes, pngBytes } from '../files/testing.ts';
-import { type CliIo, processIo, UsageError } from './io.ts';
+import { UsageError } from './io.ts';
 import { siteCommand } from './site.ts';
 
 describeEachDatabase('gongkai site show|set (网站信息, issue 13)', (use) => {
   let db: Db;
   let dir: string;
-  let printed = '';
-  const io = (): CliIo => ({
-    ...processIo(),
-    env: { GONGKAI_FILES_DIR: join(dir, 'files'), USER: 'ops' },
-    stdout: {
-      write: (chunk: string | Uint8Array) => {
-        printed += String(chunk);
-        return true;
-      },
-    },
-    stderr: { write: () => true },
-  });
+  /** The command's files in the test's folder, under a USER of its own. */
+  const options = () => ({ env: { GONGKAI_FILES_DIR: join(dir, 'files'), USER: 'ops' } });
   const run = async (...args: string[]) => {
-    printed = '';
-    await siteCommand(io(), db, args);
-    return JSON.parse(printed) as Record<string, string>;
+    const { stdout } = await runCaptured((io) => siteCommand(io, db, args), options());
+    return JSON.parse(stdout) as Record<string, string>;
   };
   const refusal = async (...args: string[]) => {
-    const error = await siteCommand(io(), db, args).catch((e: unknown) => e);
+    const error = await siteCommand(capturedIo(options()), db, args).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     return (error as Error).message;
   };

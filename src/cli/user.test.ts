@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgency } from '../../test/accounts.ts';
+import { capturedIo } from '../../test/cli-run.ts';
 import { verifyPassword } from '../accounts/password-hash.ts';
 import { openDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { listUsers } from '../db/queries/users.ts';
-import { type CliIo, processIo, UsageError } from './io.ts';
+import { UsageError } from './io.ts';
 import { userCommand } from './user.ts';
 
 const db = openDb('sqlite::memory:');
-/** The process's environment; what the command writes is dropped. */
-const io: CliIo = { ...processIo(), stdout: { write: () => true }, stderr: { write: () => true } };
+/** The process's environment; what the command writes is kept, not read. */
+const io = capturedIo();
 beforeAll(async () => {
   await migrateToLatest(db);
   await addAgency(db, 'cli-agency');
