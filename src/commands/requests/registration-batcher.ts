@@ -8,10 +8,12 @@
  * nothing and is answered at once). The batcher writes one batch at a time per database: what
  * arrives meanwhile waits for the next one (at most MAX_BATCH, of one agency, year and receipt kind
  * each). A batch is all or nothing like any transaction; when it fails, each of its submissions is
- * written again on its own, so only the one at fault fails (a form posted twice: the second finds
+ * written again on its own, so only the one at fault fails (but a database busy past its lock wait —
+ * an import holding SQLite's write lock — answers all of them 503 at once) (a form posted twice: the second finds
  * the first's token) and every other is registered — the numbers stay consecutive, as the failed
  * transaction counted nothing. Every caller is answered only after its registration is committed.
  */
+import { isDatabaseBusy } from '../../db/busy.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import {
@@ -102,8 +104,10 @@ class RegistrationBatcher {
       const registered = await registerWithTokens(this.db, batch);
       for (const [i, pending] of batch.entries()) pending.resolve(registered[i] as RegisteredRequest);
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
+      // a database busy past the lock wait (an import holds it: 503) is no submission's fault and
+      // would be as busy for each of them again: every one is told at once
+      if (batch.length === 1 || isDatabaseBusy(error)) {
+        for (const pending of batch) pending.reject(error);
         return;
       }
       // one of them failed the whole batch: each again on its own, so only that one fails
