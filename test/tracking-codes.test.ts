@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestAgency } from '../src/commands/items/testing.ts';
-import { insertWithUnusedTrackingCode } from '../src/commands/requests/register-request.ts';
+import { insertWithUnusedTrackingCode } from '../src/db/queries/registration.ts';
 import { legacyTrackingCodeFrom, trackingCodeFrom } from '../src/domain/requests/identifiers.ts';
 import { buildServer } from '../src/server/app.ts';
 import { describeEachDatabase } from './databases.ts';

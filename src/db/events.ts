@@ -68,6 +68,31 @@ export async function appendEvent(trx: Kysely<Database>, event: NewEvent): Promi
   return inserted.id;
 }
 
+/**
+ * Appends the events of subjects created in the caller's transaction, each with its number in its
+ * subject's sequence given (1, 2… — nothing else can have numbered them yet), in one statement for
+ * all of them: a batch of registrations (issue 12). Answers the events' ids in the given order; a
+ * number already taken makes it fail (the unique index).
+ */
+export async function appendNewSubjectEvents(
+  trx: Kysely<Database>,
+  events: ReadonlyArray<{ event: NewEvent; seq: number }>,
+): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = await trx
+    .insertInto('events')
+    .values(events.map(({ event, seq }) => eventRow(event, seq)))
+    .returning(['id', 'subject_type', 'subject_id', 'seq'])
+    .execute();
+  const ids = new Map(rows.map((r) => [`${r.subject_type}\u0000${r.subject_id}\u0000${r.seq}`, r.id]));
+  return events.map(({ event, seq }) => {
+    const id = ids.get(`${event.subject.type}\u0000${String(event.subject.id)}\u0000${seq}`);
+    if (id === undefined)
+      throw new Error(`event ${event.name} of ${event.subject.type} ${event.subject.id} not stored`);
+    return id;
+  });
+}
+
 /** What the events of a batch share (everything but the subject, its agency, state and data). */
 export interface EventBatchCommon {
   name: string;

@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely';
-import { appendEvent } from '../../db/events.ts';
+import { appendEvent, type NewEvent } from '../../db/events.ts';
 import type { RequestTable } from '../../db/schema.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
 import { storedClock } from '../../domain/clock/projected.ts';
@@ -117,7 +117,12 @@ export interface NewCaseEvent {
 
 /** Appends a case's event (`requests.<type>`) to the event log with the case's next number. */
 export async function appendCaseEvent(trx: Trx, event: NewCaseEvent): Promise<number> {
-  return appendEvent(trx, {
+  return appendEvent(trx, caseEventOf(event));
+}
+
+/** A case's event as the one event log keeps it. */
+export function caseEventOf(event: NewCaseEvent): NewEvent {
+  return {
     name: caseEventName(event.type),
     subject: { type: 'request', id: event.requestId },
     agency: event.agencyId,
@@ -126,7 +131,7 @@ export async function appendCaseEvent(trx: Trx, event: NewCaseEvent): Promise<nu
     occurredOn: event.occurredOn,
     state: { before: event.stateBefore, after: event.stateAfter },
     data: event.data,
-  });
+  };
 }
 
 /** How cases are stored, for the shared step pipeline (commands/subject-step.ts). */

@@ -7,7 +7,7 @@ import { type OralApplication, oralConfirmationSentence } from '../../domain/req
 import { renderLetterDocx } from '../../render/letters/docx.ts';
 import { letterFileName } from '../../render/letters/file-name.ts';
 import { renderLetterHtml } from '../../render/letters/html.ts';
-import type { Reader, TrxContext } from '../context.ts';
+import type { Reader, Trx, TrxContext } from '../context.ts';
 
 /** What a letter says beyond the agency, the case and the applicant (the sections of its kind). */
 export type LetterSections = Omit<LetterData, 'agency' | 'case' | 'applicant' | 'issuedOn'>;
@@ -132,9 +132,43 @@ export async function issueLetter(
   return storeLetter(ctx, target, letter.kind, data, template);
 }
 
+/** A letter's row as kept in `letters`: the HTML rendered as issued, the source to build its DOCX. */
+export function letterRow(
+  target: LetterTarget,
+  kind: LetterKind,
+  data: LetterData,
+  template: string,
+  createdAt: Date,
+) {
+  // The HTML is the letter as issued; the DOCX is built from the same data and template when it is
+  // first downloaded (letterDocx), not here: building it was two thirds of a submission's time.
+  return {
+    agency_id: target.agencyId,
+    request_id: target.requestId,
+    event_id: target.eventId,
+    kind,
+    file_name: letterFileName(kind, data),
+    html: renderLetterHtml(kind, data, template),
+    docx: new Uint8Array(0),
+    source: JSON.stringify({ kind, data, template }),
+    created_at: createdAt.toISOString(),
+  };
+}
+
+/** Keeps letters (letterRow) in one statement: a batch of registrations' receipts. */
+export async function insertLetters(
+  trx: Trx,
+  rows: ReadonlyArray<ReturnType<typeof letterRow>>,
+): Promise<void> {
+  if (rows.length > 0)
+    await trx
+      .insertInto('letters')
+      .values([...rows])
+      .execute();
+}
+
 /**
- * Keeps a letter whose data and template the caller already has (registration: the case it has
- * just written, the template read with its agency), tied to the event that sent it.
+ * Keeps a letter whose data and template the caller already has, tied to the event that sent it.
  */
 export async function storeLetter(
   ctx: TrxContext<unknown>,
@@ -143,22 +177,9 @@ export async function storeLetter(
   data: LetterData,
   template: string,
 ): Promise<number> {
-  // The HTML is the letter as issued; the DOCX is built from the same data and template when it is
-  // first downloaded (letterDocx), not here: building it was two thirds of a submission's time.
-  const html = renderLetterHtml(kind, data, template);
   const inserted = await ctx.trx
     .insertInto('letters')
-    .values({
-      agency_id: target.agencyId,
-      request_id: target.requestId,
-      event_id: target.eventId,
-      kind,
-      file_name: letterFileName(kind, data),
-      html,
-      docx: new Uint8Array(0),
-      source: JSON.stringify({ kind, data, template }),
-      created_at: ctx.clock.now().toISOString(),
-    })
+    .values(letterRow(target, kind, data, template, ctx.clock.now()))
     .returning('id')
     .executeTakeFirstOrThrow();
   return inserted.id;

@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import type { ExpressionBuilder, Insertable, Kysely, QueryCreator } from 'kysely';
+import type { Transaction } from 'kysely';
 import { sealApplicant } from '../../crypto/applicant-id.ts';
 import { idVaultFor } from '../../crypto/id-vault.ts';
 import { rethrowConflict } from '../../db/conflict.ts';
 import type { Dialect } from '../../db/connection.ts';
+import { appendNewSubjectEvents } from '../../db/events.ts';
+import {
+  agencyWithNextNumbers,
+  insertRequestsWithUnusedTrackingCodes,
+} from '../../db/queries/registration.ts';
 import type { Database } from '../../db/schema.ts';
-import type { RequestTable } from '../../db/schema-requests.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { AgencyActor } from '../../domain/accounts/actor.ts';
 import type { WorkCalendar } from '../../domain/calendar/types.ts';
@@ -18,12 +21,8 @@ import {
   applicantProblems,
   correctionApplicantProblems,
 } from '../../domain/requests/applicant.ts';
-import {
-  displayTrackingCode,
-  registrationNumber,
-  TRACKING_CODE_BYTES,
-  trackingCodeFrom,
-} from '../../domain/requests/identifiers.ts';
+import type { ClockReading } from '../../domain/requests/clock-events.ts';
+import { displayTrackingCode, registrationNumber } from '../../domain/requests/identifiers.ts';
 import {
   type Assistance,
   type AssistanceInput,
@@ -44,9 +43,9 @@ import {
   type RequestKind,
 } from '../../domain/requests/record-correction.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
-import { type CommandContext, inTrx } from '../context.ts';
-import { appendCaseEvent, clockColumns } from './case-store.ts';
-import { letterDataOf, storeLetter } from './issue-letter.ts';
+import type { CommandContext } from '../context.ts';
+import { caseEventOf, clockColumns } from './case-store.ts';
+import { insertLetters, letterDataOf, letterRow } from './issue-letter.ts';
 
 export interface RegisterRequestInput {
   agencyId: number;
@@ -147,121 +146,50 @@ export type Registrar = AgencyActor | null;
 const PUBLIC_USERNAME = 'public';
 
 /**
- * The agency with what its receipt letter needs (its own template of the kind, if it has one), and
- * its next registration number of the year, counted up (registration_counters). On PostgreSQL the
- * count and the read are one statement (the counter's upsert in a WITH), one round trip fewer per
- * registration (issue 12); SQLite, in process, runs them one after the other. None when the agency
- * does not exist (and nothing is counted).
+ * A registration checked and worked out, ready to be written: everything but what the database
+ * gives (the registration number, the tracking code, the ids). Made outside any transaction, so a
+ * refusal writes nothing and a batch of them (registration-batcher.ts) holds the write lock only to
+ * write.
  */
-async function agencyWithNextNumber(
-  trx: Kysely<Database>,
-  dialect: Dialect,
-  agencyId: number,
-  year: number,
-  letterKind: 'receipt' | 'correction_receipt',
-) {
-  const countUp = (db: QueryCreator<Database>) =>
-    db
-      .insertInto('registration_counters')
-      .columns(['agency_id', 'year', 'last_seq'])
-      .expression((eb) =>
-        eb
-          .selectFrom('agencies')
-          .select((eb) => [
-            'id',
-            eb.cast<number>(eb.val(year), 'integer').as('year'),
-            eb.lit(1).as('last_seq'),
-          ])
-          .where('id', '=', agencyId),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['agency_id', 'year'])
-          .doUpdateSet((eb) => ({ last_seq: eb('registration_counters.last_seq', '+', 1) })),
-      )
-      .returning('last_seq');
-  const agencyColumns = [
-    'id',
-    'short_name',
-    'request_prefix',
-    'name',
-    'office',
-    'address',
-    'postcode',
-    'phone',
-  ] as const;
-  const ownTemplate = (eb: ExpressionBuilder<Database, 'agencies'>) =>
-    eb
-      .selectFrom('letter_templates')
-      .select('template')
-      .whereRef('letter_templates.agency_id', '=', 'agencies.id')
-      .where('letter_templates.kind', '=', letterKind)
-      .as('own_template');
-  if (dialect === 'postgres') {
-    const row = await trx
-      .with('counter', countUp)
-      .selectFrom('agencies')
-      .select((eb) => [
-        ...agencyColumns,
-        ownTemplate(eb),
-        eb.selectFrom('counter').select('last_seq').as('last_seq'),
-      ])
-      .where('id', '=', agencyId)
-      .executeTakeFirst();
-    if (!row || row.last_seq === null) return undefined;
-    const { last_seq, ...agency } = row;
-    return { ...agency, lastSeq: last_seq };
-  }
-  const agency = await trx
-    .selectFrom('agencies')
-    .select((eb) => [...agencyColumns, ownTemplate(eb)])
-    .where('id', '=', agencyId)
-    .executeTakeFirst();
-  if (!agency) return undefined;
-  const counter = await countUp(trx).executeTakeFirstOrThrow();
-  return { ...agency, lastSeq: counter.last_seq };
+export interface PreparedRegistration {
+  agencyId: number;
+  channel: RequestChannel;
+  applicantType: ApplicantType;
+  kind: RequestKind;
+  letterKind: 'receipt' | 'correction_receipt';
+  /** the applicant as the letters name them (a correction request's record as the information) */
+  applicant: ApplicantInput;
+  /** the applicant as stored: the ID number sealed (AES-256-GCM), hashed and masked */
+  storedApplicant: string;
+  correction: { record: string; inaccuracy: string; evidence: string } | null;
+  oral: (OralApplication & { writtenUpBy: string }) | null;
+  assistance: (Assistance & { recordedBy: string; recordedOn: string }) | null;
+  suggestion: PublishSuggestion | null;
+  receivedOn: string;
+  year: number;
+  reading: ClockReading;
+  receiptNote: string | null;
+  submittedAt: Date | null;
+  onTheSpot: boolean;
+  /** who registers (a username, or `public` for a citizen online) and when it is recorded */
+  actor: string;
+  at: Date;
 }
 
 /**
- * Inserts a new request with a tracking code no request holds yet, and answers its id and code. 60
- * random bits make a collision unlikely but not impossible (the column is unique): the INSERT skips
- * a code already taken (`on conflict (tracking_code) do nothing`, so no row comes back) and a new one
- * is drawn, inside the registration's transaction — one statement where a look-up and an insert
- * were two (issue 12). Any other unique column that clashes still fails the INSERT.
+ * Checks a registration and works it out (intake): who registers (domain/requests/policy.ts), the
+ * applicant (第二十九条), the received date (第三十一条), the suggestion (第四十四条第二款), the clock.
+ * Throws the refusal; nothing is written.
  */
-export async function insertWithUnusedTrackingCode(
-  trx: Kysely<Database>,
-  row: Omit<Insertable<RequestTable>, 'tracking_code'>,
-  draw: (size: number) => Uint8Array = randomBytes,
-): Promise<{ id: number; trackingCode: string }> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const trackingCode = trackingCodeFrom(draw(TRACKING_CODE_BYTES));
-    const inserted = await trx
-      .insertInto('requests')
-      .values({ ...row, tracking_code: trackingCode })
-      .onConflict((oc) => oc.column('tracking_code').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) return { id: inserted.id, trackingCode };
-  }
-  throw new AppError('conflict', '未能生成唯一的查询码，请重试。');
-}
-
-/**
- * Registers a disclosure request (intake): checks who registers (domain/requests/policy.ts),
- * validates the applicant (第二十九条), fixes the received date (第三十一条), gives it a random
- * tracking code and the agency's next registration number of the year, starts its clock and
- * records the first event — all in one transaction.
- */
-export async function registerRequest(
+export function prepareRegistration(
   ctx: CommandContext<Registrar>,
   input: RegisterRequestInput,
-): Promise<RegisteredRequest> {
+  calendar: WorkCalendar,
+): PreparedRegistration {
   const kind = input.kind ?? 'disclosure';
   const refusal = registrationRefusal(ctx.actor, input.channel, kind);
   if (refusal) throw new AppError('forbidden', refusal);
   const today = ctx.clock.today();
-  const calendar = await ctx.calendar.get();
   // 条例 第四十一条：“公民、法人或者其他组织有证据证明行政机关提供的与其自身相关的政府信息记录不准确的，
   // 可以要求行政机关更正。” — who asks, the record, what is inaccurate and the evidence.
   const problems = [
@@ -290,125 +218,208 @@ export async function registerRequest(
   const applicant = correction
     ? { ...input.applicant, information: correction.record, form: undefined, delivery: undefined }
     : input.applicant;
-  const writtenUpBy = ctx.actor?.username ?? PUBLIC_USERNAME;
+  const actor = ctx.actor?.username ?? PUBLIC_USERNAME;
   // 第二十九条第一款: the office wrote it up; the registering staff member is who did
-  const oral = input.oral ? { ...(input.oral as OralApplication), writtenUpBy } : null; // checked above
+  const oral = input.oral ? { ...(input.oral as OralApplication), writtenUpBy: actor } : null; // checked above
   const receivedOn = receivedDate(input, calendar, today);
   const suggestion = suggestionOf(input.publishSuggestion, kind);
   const assistance = input.assistance
-    ? { ...(input.assistance as Assistance), recordedBy: writtenUpBy, recordedOn: receivedOn } // checked above
+    ? { ...(input.assistance as Assistance), recordedBy: actor, recordedOn: receivedOn } // checked above
     : null;
-  const reading = computeClock({ received: receivedOn, events: [] }, calendar, today);
-  return inTransaction(ctx.db, async (trx) => {
-    const letterKind = correction ? 'correction_receipt' : 'receipt';
-    const year = Number(receivedOn.slice(0, 4));
-    const found = await agencyWithNextNumber(trx, ctx.db.dialect, input.agencyId, year, letterKind);
-    if (!found) throw new AppError('not_found', '未找到该机关。');
-    const { lastSeq, ...agency } = found;
-    const registrationNo = registrationNumber(agency.request_prefix || agency.short_name, year, lastSeq);
-    const storedApplicant = JSON.stringify(sealApplicant(applicant, idVaultFor(ctx.db)));
-    const inserted = await insertWithUnusedTrackingCode(trx, {
+  return {
+    agencyId: input.agencyId,
+    channel: input.channel,
+    applicantType: input.applicantType,
+    kind,
+    letterKind: correction ? 'correction_receipt' : 'receipt',
+    applicant,
+    storedApplicant: JSON.stringify(sealApplicant(applicant, idVaultFor(ctx.db))),
+    correction,
+    oral,
+    assistance,
+    suggestion,
+    receivedOn,
+    year: Number(receivedOn.slice(0, 4)),
+    reading: computeClock({ received: receivedOn, events: [] }, calendar, today),
+    receiptNote: input.receiptNote ?? null,
+    submittedAt: input.submittedAt ?? null,
+    onTheSpot: input.onTheSpot === true,
+    actor,
+    at: ctx.clock.now(),
+  };
+}
+
+/** Registrations a batch may write together: of one agency, one year and one receipt kind. */
+export function batchKey(prepared: PreparedRegistration): string {
+  return `${prepared.agencyId}:${prepared.year}:${prepared.letterKind}`;
+}
+
+/**
+ * Writes prepared registrations of one agency, year and receipt kind (batchKey) in the caller's
+ * transaction: the agency's next registration numbers, the requests with their tracking codes and
+ * clocks, the first events (received; the suggestion to publish) and the receipt letters — a
+ * statement each for all of them, so a batch of online submissions costs the statements of one
+ * (issue 12). Answers the registrations in the given order.
+ */
+export async function writeRegistrations(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  registrations: readonly PreparedRegistration[],
+): Promise<RegisteredRequest[]> {
+  const [first] = registrations;
+  if (!first) return [];
+  if (registrations.some((r) => batchKey(r) !== batchKey(first)))
+    throw new Error('writeRegistrations: one agency, year and receipt kind per batch');
+  const count = registrations.length;
+  const found = await agencyWithNextNumbers(
+    trx,
+    dialect,
+    first.agencyId,
+    first.year,
+    first.letterKind,
+    count,
+  );
+  if (!found) throw new AppError('not_found', '未找到该机关。');
+  const { lastSeq, own_template, ...agency } = found;
+  const template = own_template ?? defaultTemplate(first.letterKind);
+  const prefix = agency.request_prefix || agency.short_name;
+  const seqs = registrations.map((_, i) => lastSeq - count + 1 + i);
+  const numbers = seqs.map((seq) => registrationNumber(prefix, first.year, seq));
+  const inserted = await insertRequestsWithUnusedTrackingCodes(
+    trx,
+    registrations.map((r, i) => ({
       agency_id: agency.id,
-      applicant_type: input.applicantType,
-      channel: input.channel,
-      received_on: receivedOn,
+      applicant_type: r.applicantType,
+      channel: r.channel,
+      received_on: r.receivedOn,
       decided_on: null,
       outcome: null,
       fee_yuan: 0,
       mixed_items: 0,
-      registration_no: registrationNo,
-      registration_year: year,
-      registration_seq: lastSeq,
-      submitted_at: input.submittedAt?.toISOString() ?? null,
+      registration_no: numbers[i],
+      registration_year: r.year,
+      registration_seq: seqs[i],
+      submitted_at: r.submittedAt?.toISOString() ?? null,
       // the ID number only sealed (AES-256-GCM), hashed and masked: never in clear at rest
-      applicant: storedApplicant,
-      information: applicant.information ?? null,
-      doc_number: applicant.docNumber ?? null,
-      form: applicant.form ?? null,
-      delivery: applicant.delivery ?? null,
-      publish_suggestion: suggestion ? JSON.stringify(suggestion) : null,
-      kind,
-      correction: correction ? JSON.stringify(correction) : null,
-      oral: oral ? JSON.stringify(oral) : null,
-      assistance: assistance ? JSON.stringify(assistance) : null,
+      applicant: r.storedApplicant,
+      information: r.applicant.information ?? null,
+      doc_number: r.applicant.docNumber ?? null,
+      form: r.applicant.form ?? null,
+      delivery: r.applicant.delivery ?? null,
+      publish_suggestion: r.suggestion ? JSON.stringify(r.suggestion) : null,
+      kind: r.kind,
+      correction: r.correction ? JSON.stringify(r.correction) : null,
+      oral: r.oral ? JSON.stringify(r.oral) : null,
+      assistance: r.assistance ? JSON.stringify(r.assistance) : null,
       state: 'open',
       version: 1,
-      ...clockColumns(reading),
-    });
-    const { trackingCode } = inserted;
-    const eventId = await appendCaseEvent(trx, {
+      ...clockColumns(r.reading),
+    })),
+  );
+  const events = registrations.flatMap((r, i) => {
+    const registrationNo = numbers[i] as string;
+    const requestId = inserted[i]?.id as number;
+    const received = caseEventOf({
       agencyId: agency.id,
-      requestId: inserted.id,
+      requestId,
       type: 'received',
-      occurredOn: receivedOn,
-      actor: ctx.actor?.username ?? PUBLIC_USERNAME,
-      at: ctx.clock.now(),
+      occurredOn: r.receivedOn,
+      actor: r.actor,
+      at: r.at,
       stateBefore: null,
       stateAfter: 'open',
       data: {
-        kind,
-        ...(correction ? { correction } : {}),
-        channel: input.channel,
-        receiptNote: input.receiptNote ?? null,
-        ...(oral ? { oral } : {}),
-        ...(assistance ? { assistance } : {}),
-        ...(input.onTheSpot ? { onTheSpot: true } : {}),
+        kind: r.kind,
+        ...(r.correction ? { correction: r.correction } : {}),
+        channel: r.channel,
+        receiptNote: r.receiptNote,
+        ...(r.oral ? { oral: r.oral } : {}),
+        ...(r.assistance ? { assistance: r.assistance } : {}),
+        ...(r.onTheSpot ? { onTheSpot: true } : {}),
         registrationNo,
-        due: reading.due,
+        due: r.reading.due,
       },
     });
-    if (suggestion)
-      await appendCaseEvent(trx, {
+    const suggested = r.suggestion
+      ? [
+          {
+            event: caseEventOf({
+              agencyId: agency.id,
+              requestId,
+              type: 'publish_suggested',
+              occurredOn: r.receivedOn,
+              actor: r.actor,
+              at: r.at,
+              stateBefore: 'open',
+              stateAfter: 'open',
+              data: { before: null, after: r.suggestion },
+            }),
+            seq: 2,
+          },
+        ]
+      : [];
+    return [{ event: received, seq: 1 }, ...suggested];
+  });
+  const eventIds = await appendNewSubjectEvents(trx, events);
+  // the received events' ids, in the registrations' order (each followed by its suggestion's, if any)
+  const receivedIds = events.flatMap((e, i) => (e.seq === 1 ? [eventIds[i] as number] : []));
+  await insertLetters(
+    trx,
+    registrations.map((r, i) => {
+      const { trackingCode } = inserted[i] as { trackingCode: string };
+      // 第三十三条第一款: a request answered on the spot says so (a correction request never is: onTheSpotBody)
+      const sections = r.onTheSpot ? { receipt: { onTheSpot: true } } : {};
+      // the receipt's data from what is written (letterData would read the same row back)
+      const data = letterDataOf(
+        {
+          ...agency,
+          registration_no: numbers[i] as string,
+          tracking_code: trackingCode,
+          received_on: r.receivedOn,
+          applicant: r.storedApplicant,
+          information: r.applicant.information ?? null,
+          form: r.applicant.form ?? null,
+          oral: r.oral ? JSON.stringify(r.oral) : null,
+        },
+        r.receivedOn,
+        r.reading.due,
+        sections,
+      );
+      const target = {
         agencyId: agency.id,
-        requestId: inserted.id,
-        type: 'publish_suggested',
-        occurredOn: receivedOn,
-        actor: ctx.actor?.username ?? PUBLIC_USERNAME,
-        at: ctx.clock.now(),
-        stateBefore: 'open',
-        stateAfter: 'open',
-        data: { before: null, after: suggestion },
-      });
-    const target = {
-      agencyId: agency.id,
-      requestId: inserted.id,
-      eventId,
-      issuedOn: receivedOn,
-      answerDueOn: reading.due,
-    };
-    // 第三十三条第一款: a request answered on the spot says so (a correction request never is: onTheSpotBody)
-    const sections = input.onTheSpot ? { receipt: { onTheSpot: true } } : {};
-    // the receipt's data from what was just written (letterData would read the same row back)
-    const data = letterDataOf(
-      {
-        ...agency,
-        registration_no: registrationNo,
-        tracking_code: trackingCode,
-        received_on: receivedOn,
-        applicant: storedApplicant,
-        information: applicant.information ?? null,
-        form: applicant.form ?? null,
-        oral: oral ? JSON.stringify(oral) : null,
-      },
-      receivedOn,
-      reading.due,
-      sections,
-    );
-    await storeLetter(
-      inTrx(ctx, trx),
-      target,
-      letterKind,
-      data,
-      agency.own_template ?? defaultTemplate(letterKind),
-    );
-    return {
-      requestId: inserted.id,
-      trackingCode: displayTrackingCode(trackingCode),
-      registrationNo,
-      receivedOn,
-      dueOn: reading.due,
-      provisional: reading.provisional,
-      version: 1,
-    };
+        requestId: inserted[i]?.id as number,
+        eventId: receivedIds[i] as number,
+        issuedOn: r.receivedOn,
+        answerDueOn: r.reading.due,
+      };
+      return letterRow(target, r.letterKind, data, template, r.at);
+    }),
+  );
+  return registrations.map((r, i) => ({
+    requestId: inserted[i]?.id as number,
+    trackingCode: displayTrackingCode(inserted[i]?.trackingCode as string),
+    registrationNo: numbers[i] as string,
+    receivedOn: r.receivedOn,
+    dueOn: r.reading.due,
+    provisional: r.reading.provisional,
+    version: 1,
+  }));
+}
+
+/**
+ * Registers a disclosure request (intake): checks who registers (domain/requests/policy.ts),
+ * validates the applicant (第二十九条), fixes the received date (第三十一条), gives it a random
+ * tracking code and the agency's next registration number of the year, starts its clock and
+ * records the first event — all in one transaction.
+ */
+export async function registerRequest(
+  ctx: CommandContext<Registrar>,
+  input: RegisterRequestInput,
+): Promise<RegisteredRequest> {
+  const calendar = await ctx.calendar.get();
+  const prepared = prepareRegistration(ctx, input, calendar);
+  return inTransaction(ctx.db, async (trx) => {
+    const [registered] = await writeRegistrations(trx, ctx.db.dialect, [prepared]);
+    return registered as RegisteredRequest;
   }).catch((error: unknown) => rethrowConflict(error, '登记时与同时进行的其他登记冲突，请重试。'));
 }

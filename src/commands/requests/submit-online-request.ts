@@ -5,15 +5,15 @@
  * first request's receipt instead of registering a second request.
  */
 
-import { isWriteConflict } from '../../db/conflict.ts';
+import { isWriteConflict, rethrowConflict } from '../../db/conflict.ts';
 import type { Db } from '../../db/connection.ts';
-import { inTransaction, withinTransaction } from '../../db/transaction.ts';
 import type { ApplicantType } from '../../domain/report/vocabulary.ts';
 import type { ApplicantInput } from '../../domain/requests/applicant.ts';
 import { displayTrackingCode } from '../../domain/requests/identifiers.ts';
 import { AppError } from '../../errors.ts';
-import { type CommandContext, fixedCalendar } from '../context.ts';
-import { registerRequest } from './register-request.ts';
+import type { CommandContext } from '../context.ts';
+import { prepareRegistration } from './register-request.ts';
+import { registerSubmission } from './registration-batcher.ts';
 
 /** A submission token: 32 lowercase hex digits (128 random bits), issued with the form. */
 export const SUBMISSION_TOKEN = /^[0-9a-f]{32}$/;
@@ -72,7 +72,9 @@ async function receiptOfToken(db: Db, agencyId: number, token: string): Promise<
 
 /**
  * Registers an online request once per submission token. Validation problems come back as the
- * registration's `validation` AppError (with a detail per field) and record nothing.
+ * registration's `validation` AppError (with a detail per field) and record nothing. Submissions
+ * arriving together are written together (registration-batcher.ts); each is answered once its own
+ * registration is committed.
  */
 export async function submitOnlineRequest(
   ctx: CommandContext<null>,
@@ -84,33 +86,33 @@ export async function submitOnlineRequest(
     throw new AppError('bad_request', '表单已失效，请重新打开申请页面填写。');
   const earlier = input.freshToken ? null : await receiptOfToken(db, input.agencyId, input.token);
   if (earlier) return earlier;
-  // Loaded before the transaction: on SQLite's one connection a read outside it would wait for it.
-  const calendar = fixedCalendar(await ctx.calendar.get());
+  const prepared = prepareRegistration(
+    ctx,
+    {
+      agencyId: input.agencyId,
+      channel: 'online',
+      applicantType: input.applicantType,
+      applicant: input.applicant,
+      publishSuggestion: input.publishSuggestion,
+      submittedAt: now,
+    },
+    await ctx.calendar.get(),
+  );
   try {
-    return await inTransaction(db, async (trx) => {
-      const registered = await registerRequest(
-        { ...ctx, db: withinTransaction(db, trx), calendar },
-        {
-          agencyId: input.agencyId,
-          channel: 'online',
-          applicantType: input.applicantType,
-          applicant: input.applicant,
-          publishSuggestion: input.publishSuggestion,
-          submittedAt: now,
-        },
-      );
-      await trx
-        .insertInto('online_submissions')
-        .values({ token: input.token, request_id: registered.requestId, created_at: now.toISOString() })
-        .execute();
-      const { requestId: _id, version: _version, ...receipt } = registered;
-      return { ...receipt, created: true };
+    const {
+      requestId: _id,
+      version: _version,
+      ...receipt
+    } = await registerSubmission(db, {
+      prepared,
+      token: input.token,
     });
+    return { ...receipt, created: true };
   } catch (error) {
+    if (!isWriteConflict(error) || error instanceof AppError) throw error;
     // A concurrent post of the same token won the primary key: show its receipt.
-    if (!isWriteConflict(error)) throw error;
     const winner = await receiptOfToken(db, input.agencyId, input.token);
     if (winner) return winner;
-    throw error;
+    return rethrowConflict(error, '登记时与同时进行的其他登记冲突，请重试。');
   }
 }
