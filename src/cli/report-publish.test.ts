@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachWithDraftDemo } from '../../test/databases.ts';
 import { demoApp, OPERATOR, REPORTS, send } from '../../test/report-app.ts';
 import { type CliIo, processIo, UsageError } from './io.ts';
 import { reportPublishCommand } from './report-publish.ts';
 
 let printed = '';
+let warned = '';
 const io: CliIo = {
   ...processIo(),
   stdout: {
@@ -14,8 +15,18 @@ const io: CliIo = {
       return true;
     },
   },
-  stderr: { write: () => true },
+  stderr: {
+    write: (chunk: string | Uint8Array) => {
+      warned += String(chunk);
+      return true;
+    },
+  },
 };
+const saved = process.env.CHROMIUM_PATH;
+afterEach(() => {
+  if (saved === undefined) delete process.env.CHROMIUM_PATH;
+  else process.env.CHROMIUM_PATH = saved;
+});
 const claim = (n: number) => ({
   problems: [
     {
@@ -46,20 +57,37 @@ describeEachWithDraftDemo('gongkai report publish|correct (条例 第五十条)'
     ).rejects.toThrow(/不能发布：违反R9（正文数字与表格一致）[\s\S]*R9：正文称/);
   });
 
+  // publishing prints and stores the PDF: once without Chromium (published all the same, and
+  // says so), once with it (one print of the demo's report)
   it('publishes with the approver’s 说明, then corrects under the same rule', async () => {
     printed = '';
+    warned = '';
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     const note = '正文数字待核，先行公布。';
     const code = await reportPublishCommand(io, use(), 'publish', [
       ...[...base, '--user', 'lingang-approver', '--on', '2022-01-19', '--note', note],
     ]);
     expect(code).toBe(0);
-    expect(JSON.parse(printed)).toMatchObject({ version: 1, publishedOn: '2022-01-19', note });
+    expect(JSON.parse(printed)).toMatchObject({ version: 1, publishedOn: '2022-01-19', note, pdf: null });
+    expect(warned).toMatch(
+      /^报告已发布，但 PDF 暂未生成（未找到 Chromium.*）；首次下载 PDF 时将自动生成并保存。\n$/,
+    );
+    if (saved === undefined) delete process.env.CHROMIUM_PATH;
+    else process.env.CHROMIUM_PATH = saved;
     await expect(
       reportPublishCommand(io, use(), 'correct', [...base, '--user', 'lingang-admin', '--reason', '补充']),
     ).rejects.toThrow('R9（正文数字与表格一致）');
     printed = '';
+    warned = '';
     const args = [...base, '--user', 'lingang-admin', '--reason', '补充', '--note', note];
     expect(await reportPublishCommand(io, use(), 'correct', args)).toBe(0);
-    expect(JSON.parse(printed)).toMatchObject({ version: 2, reason: '补充', note });
-  }, 240_000); // publishing prints and stores the PDF (Chromium)
+    expect(JSON.parse(printed)).toMatchObject({
+      version: 2,
+      reason: '补充',
+      note,
+      pdf: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: expect.any(Number) },
+      pdfNotice: null,
+    });
+    expect(warned).toBe('');
+  }, 240_000);
 });
