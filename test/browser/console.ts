@@ -29,11 +29,12 @@ export async function signIn(
 /**
  * Opens the console's `route` (such as `/requests/new`) in `page`: when the console is loaded and
  * signed in, as a click on a menu link would (the router follows the address; the console is not
- * loaded again), else by loading the console at that address.
+ * loaded again), else — or when the page is at that address already — by loading it.
  */
 export async function go(page: Page, baseUrl: string, route: string): Promise<void> {
   const path = `/console${route}`;
-  if (!page.url().startsWith(`${baseUrl}/console/`) || page.url().includes('/console/login')) {
+  const at = page.url();
+  if (!at.startsWith(`${baseUrl}/console/`) || at.includes('/console/login') || at === `${baseUrl}${path}`) {
     await page.goto(`${baseUrl}${path}`);
     return;
   }
