@@ -30,11 +30,26 @@ const databases: Array<[string, () => Promise<ScratchDatabase>]> = [['SQLite', (
 const pg = process.env.TEST_DATABASE_URL;
 if (pg) databases.push(['PostgreSQL', () => scratchPostgres(pg)]);
 
+/**
+ * The import file: big enough that SQLite's apply (the one transaction that writes) lasts long
+ * enough to be seen and killed — about 0.1 s alone, longer on a busy machine — at a poll every 2 ms.
+ */
+const LINES = 20_000;
 const file = join(tmpdir(), `gongkai-test-kill-import-${process.pid}.jsonl`);
 beforeAll(async () => {
-  await writeImportFile(file, 100_000, 'killed');
+  await writeImportFile(file, LINES, 'killed');
 });
 afterAll(() => rmSync(file, { force: true }));
+
+/** The server's submissions stored so far (committed: another connection sees them). */
+async function storedSoFar(db: Db, prefix: string): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('information', 'like', `${prefix} %`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 /** Whether the import (another connection) is inside its write transaction right now. */
 async function importWriting(db: Db, scratch: ScratchDatabase): Promise<boolean> {
@@ -87,12 +102,23 @@ describe.each(databases)('kill -9 on %s', (_name, make) => {
       running: () => alive,
       timeoutMs: 10_000,
     });
-    await sleep(2500);
-    server.child.kill('SIGKILL');
-    await exited;
-    const results = await filing;
     const db = scratch.open();
     try {
+      // killed under load: once the server has stored 50 submissions, with 50 more on their way
+      let before = 0;
+      try {
+        const deadline = Date.now() + 30_000;
+        while (alive && Date.now() < deadline) {
+          before = await storedSoFar(db, 'killed-server');
+          if (before >= 50) break;
+          await sleep(20);
+        }
+      } finally {
+        server.child.kill('SIGKILL');
+        await exited;
+      }
+      const results = await filing;
+      expect(before).toBeGreaterThanOrEqual(50);
       const check = await checkStored(db, 'killed-server', results);
       expect(check.receipts).toBeGreaterThan(0);
       expect(results.some((r) => r.status === 0)).toBe(true); // the kill cut some off
@@ -109,13 +135,14 @@ describe.each(databases)('kill -9 on %s', (_name, make) => {
     try {
       const importing = spawnImport(scratch.importUrl, file);
       let killed = false;
-      for (let i = 0; i < 3000 && importing.child.exitCode === null; i++) {
+      const deadline = Date.now() + 30_000;
+      while (importing.child.exitCode === null && Date.now() < deadline) {
         if (await importWriting(db, scratch)) {
           importing.child.kill('SIGKILL');
           killed = true;
           break;
         }
-        await sleep(10);
+        await sleep(2);
       }
       const outcome = await importing.done;
       expect(killed).toBe(true);

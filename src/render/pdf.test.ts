@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderReportHtml } from './html.ts';
 import { ChromiumMissingError, renderReportPdf } from './pdf.ts';
-import { pdfTextString } from './pdf-info.ts';
+import { pdfTextString, setPdfInfo } from './pdf-info.ts';
 import { minimalReport } from './testing.ts';
 
 const saved = process.env.CHROMIUM_PATH;
@@ -11,8 +11,16 @@ afterEach(() => {
 });
 
 describe('renderReportPdf', () => {
+  const html = renderReportHtml(minimalReport());
+  /** the minimal report printed as Chromium prints it (no document information): once for the tests that read it */
+  let printed: Promise<Buffer> | undefined;
+  const print = () => {
+    printed ??= renderReportPdf(html);
+    return printed;
+  };
+
   it('prints a report to a PDF', async () => {
-    const pdf = await renderReportPdf(renderReportHtml(minimalReport()));
+    const pdf = await print();
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(pdf.length).toBeGreaterThan(10_000);
   }, 30_000);
@@ -25,7 +33,6 @@ describe('renderReportPdf', () => {
       producer: 'Gongkai',
       date: new Date('2022-01-28T02:00:00Z'),
     };
-    const html = renderReportHtml(minimalReport());
     const pdf = await renderReportPdf(html, info);
     const text = pdf.toString('latin1');
     expect(text).not.toMatch(/HeadlessChrome|Skia|Mozilla/);
@@ -33,7 +40,8 @@ describe('renderReportPdf', () => {
     expect(text).toContain(`/Author ${pdfTextString(info.author)}`);
     expect(text).toContain(`/Producer ${pdfTextString('Gongkai')}`);
     expect(text).toContain("/ModDate (D:20220128020000+00'00')");
-    expect((await renderReportPdf(html, info)).equals(pdf)).toBe(true);
+    // another print of the same report, its information replaced: the same bytes
+    expect(setPdfInfo(await print(), info).equals(pdf)).toBe(true);
   }, 180_000);
 
   it('says how to install Chromium when the executable is missing', async () => {

@@ -48,22 +48,47 @@ export async function connectChromium(endpoint: string): Promise<Browser> {
   return browser;
 }
 
-export type Shoot = (page: Page, name: string) => Promise<string>;
+export type Shoot = (page: Page, name: string) => Promise<void>;
+
+/** `GONGKAI_SCREENSHOTS=1`: a screenshot of every key step, to look at (each takes as long as a step). */
+export const ALL_SHOTS = process.env.GONGKAI_SCREENSHOTS === '1';
+
+/** A journey's screenshots: `shot` at its key steps, `failed` when a test fails. */
+export interface Screenshots {
+  /** with GONGKAI_SCREENSHOTS=1, saves the full page as the next `NN-name.png`; else notes the step */
+  shot: Shoot;
+  /** saves each page as `NN-failed-after-<last step>[-i].png`, whatever GONGKAI_SCREENSHOTS says */
+  failed: (pages: Page[]) => Promise<void>;
+}
 
 /**
- * A screenshot taker for one journey: empties `artifacts/browser/<journey>/`, then each call saves
- * the full page as the next `NN-name.png` and returns its path.
+ * The screenshots of one journey under `artifacts/browser/<journey>/` (emptied first): of the key
+ * steps with GONGKAI_SCREENSHOTS=1 (a full-page picture takes as long as the step it shows), and
+ * always of the pages of a test that failed, named after the last step reached.
  */
-export async function screenshots(journey: string): Promise<Shoot> {
+export async function screenshots(journey: string): Promise<Screenshots> {
   const dir = join(ARTIFACTS_DIR, journey);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   let count = 0;
-  return async (page, name) => {
+  let last = 'start';
+  const save = async (page: Page, name: string) => {
     count += 1;
-    const path = join(dir, `${String(count).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    return path;
+    await page.screenshot({
+      path: join(dir, `${String(count).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  };
+  return {
+    shot: async (page, name) => {
+      last = name;
+      if (ALL_SHOTS) await save(page, name);
+    },
+    failed: async (pages) => {
+      // a page that closed or crashed has no picture: the test's own error says what happened
+      for (const [i, page] of pages.entries())
+        await save(page, `failed-after-${last}${pages.length > 1 ? `-${i + 1}` : ''}`).catch(() => {});
+    },
   };
 }
 

@@ -15,7 +15,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it, vi } from 'vitest';
 import { DEMO_USERS } from '../../src/demo/lingang-users.ts';
-import { signIn } from './console.ts';
+import { go, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const SHOTS_DIR = '/tmp/gongkai-console-pages';
@@ -289,26 +289,6 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
     return found;
   }
 
-  /**
-   * Opens a console route in the page: the first one by loading the console, the next ones as a
-   * click on a menu link would (the router follows the address; the console is not loaded again).
-   */
-  async function go(page: Page, route: string): Promise<void> {
-    const { server } = use();
-    if (!page.url().startsWith(`${server.baseUrl}/console/`) || page.url().includes('/console/login')) {
-      await page.goto(`${server.baseUrl}/console${route}`);
-      return;
-    }
-    await page.evaluate((path) => {
-      window.history.pushState(null, '', path);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, `/console${route}`);
-    await page.waitForFunction(
-      (path) => window.location.pathname + window.location.search === path,
-      `/console${route}`,
-    );
-  }
-
   /** What a click shows on a page: its route, its name, the click, and what is checked then. */
   interface Click {
     route: string;
@@ -323,12 +303,13 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
    * is the question — closing what opened (Escape); returns every problem found.
    */
   async function visit(username: string, routes: string[], clicks: Click[] = []): Promise<string[]> {
+    const { server } = use();
     const page = await open(username);
     const found: string[] = [];
     // alternate the width each page opens at: one resize per page instead of two
     let sizes = [WIDE, PHONE];
     for (const route of routes) {
-      await go(page, route);
+      await go(page, server.baseUrl, route);
       found.push(...(await look(page, `${username} ${route}`, sizes, PAGE, route.endsWith('/users'))));
       sizes = [...sizes].reverse();
     }
@@ -341,7 +322,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
     let at = '';
     for (const { route, what, click, want = DIALOG } of clicks) {
       if (route !== at) {
-        await go(page, route);
+        await go(page, server.baseUrl, route);
         await settled(page, true, PAGE);
         at = route;
       }

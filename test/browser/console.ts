@@ -9,18 +9,40 @@ export function demoPassword(username: string): string {
   return user.password;
 }
 
-/** Signs in on the console's sign-in page and waits for the dashboard's main menu. */
+/**
+ * Signs in on the console's sign-in page (loaded unless the page shows it already) and waits for
+ * the dashboard's main menu.
+ */
 export async function signIn(
   page: Page,
   baseUrl: string,
   username: string,
   password?: string,
 ): Promise<void> {
-  await page.goto(`${baseUrl}/console/login`);
+  if (!page.url().startsWith(`${baseUrl}/console/login`)) await page.goto(`${baseUrl}/console/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password ?? demoPassword(username));
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByRole('navigation', { name: '主菜单' }).waitFor();
+}
+
+/**
+ * Opens the console's `route` (such as `/requests/new`) in `page`: when the console is loaded and
+ * signed in, as a click on a menu link would (the router follows the address; the console is not
+ * loaded again), else — or when the page is at that address already — by loading it.
+ */
+export async function go(page: Page, baseUrl: string, route: string): Promise<void> {
+  const path = `/console${route}`;
+  const at = page.url();
+  if (!at.startsWith(`${baseUrl}/console/`) || at.includes('/console/login') || at === `${baseUrl}${path}`) {
+    await page.goto(`${baseUrl}${path}`);
+    return;
+  }
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await page.waitForFunction((to) => window.location.pathname + window.location.search === to, path);
 }
 
 const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { choose, signIn } from './console.ts';
+import { choose, go, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 /** The text of the case page's description item `label`. */
@@ -21,7 +21,7 @@ describeJourney(
     it('条例第四十一条: registers a correction request with its record, inaccuracy and evidence', async () => {
       const { page, server, shot } = use();
       await signIn(page, server.baseUrl, 'lingang-operator');
-      await page.goto(`${server.baseUrl}/console/requests/new`);
+      await go(page, server.baseUrl, '/requests/new');
       await page.getByText('更正申请（条例第四十一条）', { exact: true }).click();
       await page.getByLabel('要求更正的政府信息记录').waitFor();
       expect(await page.getByLabel('所需信息的名称或描述').count()).toBe(0);

@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest';
 import { pdfBytes } from '../../src/files/testing.ts';
 import { downloadedBytes } from './browser.ts';
-import { signIn } from './console.ts';
+import { go, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 interface Listed {
@@ -33,7 +33,7 @@ describeJourney(
       interpretation = ((await res.json()) as { items: Listed[] }).items[0];
       // the demo names an interpretation 《policy title》政策解读
       policyTitle = interpretation.title.replace(/^《(.*)》政策解读$/, '$1');
-      await page.goto(`${server.baseUrl}/console/items/${interpretation.id}`);
+      await go(page, server.baseUrl, `/items/${interpretation.id}`);
       const card = page.locator('.ant-card').filter({ hasText: '解读的政策文件' });
       await card.getByRole('link', { name: policyTitle }).waitFor();
       await shot(page, 'interpretation');

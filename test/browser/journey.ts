@@ -1,12 +1,13 @@
 /**
  * `describeJourney`: one server and one browser shared by every test of a file, a fresh browser
- * context (cookies, downloads) per journey file, and the screenshots. Without Chromium the journey
+ * context (cookies, downloads) per journey file, and the screenshots (browser.ts: of the key steps
+ * with GONGKAI_SCREENSHOTS=1, of every open page when a test fails). Without Chromium the journey
  * fails with the installation hint (every test runs; none is skipped).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, inject, it } from 'vitest';
 import { ChromiumMissingError, chromiumPath } from '../../src/render/pdf.ts';
-import { chromiumInstalled, connectChromium, type Shoot, screenshots } from './browser.ts';
+import { chromiumInstalled, connectChromium, type Screenshots, type Shoot, screenshots } from './browser.ts';
 import { startDemoServer, type TestServer } from './server.ts';
 
 export interface Journey {
@@ -14,7 +15,7 @@ export interface Journey {
   browser: Browser;
   context: BrowserContext;
   page: Page;
-  /** saves a full-page screenshot as the journey's next artifact */
+  /** a key step: its full-page screenshot as the journey's next artifact with GONGKAI_SCREENSHOTS=1 */
   shot: Shoot;
   /** an absolute URL on the test server */
   url: (path: string) => string;
@@ -36,8 +37,10 @@ export function describeJourney(title: string, name: string, suite: (use: () => 
   }
   describe(title, () => {
     let journey: Journey | undefined;
+    let shots: Screenshots | undefined;
     beforeAll(async () => {
-      const shot = await screenshots(name);
+      shots = await screenshots(name);
+      const shot = shots.shot;
       const server = await startDemoServer(inject('demoDatabase') || undefined);
       const browser = await connectChromium(inject('chromiumEndpoint')).catch(async (error: unknown) => {
         await server.close();
@@ -52,6 +55,12 @@ export function describeJourney(title: string, name: string, suite: (use: () => 
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       journey = { server, browser, context, page, shot, url: (path) => `${server.baseUrl}${path}` };
+    });
+    // a failing test leaves a picture of every page the journey has open
+    beforeEach(({ onTestFailed }) => {
+      onTestFailed(async () => {
+        if (journey && shots) await shots.failed(journey.browser.contexts().flatMap((c) => c.pages()));
+      });
     });
     afterAll(async () => {
       await journey?.browser.close();

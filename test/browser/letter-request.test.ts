@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { downloadedBytes } from './browser.ts';
-import { choose, pickDate, signIn } from './console.ts';
+import { choose, go, pickDate, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const POSTAL_NO = 'EA123456789CN';
@@ -38,7 +38,7 @@ describeJourney(
       const { page, server, shot } = use();
       await signIn(page, server.baseUrl, 'lingang-operator');
       await shot(page, 'dashboard');
-      await page.goto(`${server.baseUrl}/console/requests/new`);
+      await go(page, server.baseUrl, '/requests/new');
       await choose(page, '收到方式', '信函');
       await choose(page, '申请人类型', '自然人');
       await page.getByLabel('姓名或名称').fill('李华');

@@ -92,31 +92,28 @@ describeJourney('journey: the platform administrator manages every user', 'platf
   });
 
   it('resets the user’s password: their session ends, the old password is refused, the new one works', async () => {
-    const { page, browser, server, shot } = use();
+    const { page, server, shot } = use();
     await page.getByRole('button', { name: `重置${CLERK.name}的密码` }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: `重置${CLERK.name}的密码` });
     await dialog.getByLabel('新密码').fill(RESET_PASSWORD);
     await shot(page, 'reset-dialog');
     await dialog.getByRole('button', { name: /重\s*置/ }).click();
     await page.getByText('已重置密码，该用户的登录会话已结束').waitFor();
+    // the clerk's open console goes back to the sign-in page, where they try again
     const clerkPage = clerkContext?.pages()[0];
     if (!clerkPage) throw new Error('the clerk’s page is gone');
     await clerkPage.reload();
     await clerkPage.getByLabel('密码').waitFor();
-    await clerkContext?.close();
-    clerkContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const login = await clerkContext.newPage();
-    await login.goto(`${server.baseUrl}/console/login`);
-    await login.getByLabel('用户名').fill(CLERK.username);
-    await login.getByLabel('密码').fill(CLERK.password);
-    await login.getByRole('button', { name: /登\s*录/ }).click();
-    expect(await login.getByRole('alert').textContent()).toMatch(/用户名或密码不正确/);
-    await signIn(login, server.baseUrl, CLERK.username, RESET_PASSWORD);
-    await login.getByRole('navigation', { name: '主菜单' }).getByText('依申请公开').waitFor();
+    await clerkPage.getByLabel('用户名').fill(CLERK.username);
+    await clerkPage.getByLabel('密码').fill(CLERK.password);
+    await clerkPage.getByRole('button', { name: /登\s*录/ }).click();
+    expect(await clerkPage.getByRole('alert').textContent()).toMatch(/用户名或密码不正确/);
+    await signIn(clerkPage, server.baseUrl, CLERK.username, RESET_PASSWORD);
+    await clerkPage.getByRole('navigation', { name: '主菜单' }).getByText('依申请公开').waitFor();
   });
 
   it('disables the user: their session ends and their sign-in is refused in Chinese', async () => {
-    const { page, browser, server, shot } = use();
+    const { page, shot } = use();
     await page.getByRole('switch', { name: `启用 ${CLERK.name}` }).click();
     await page.getByText(`已停用${CLERK.name}`).waitFor();
     await page
@@ -126,22 +123,18 @@ describeJourney('journey: the platform administrator manages every user', 'platf
     await shot(page, 'disabled');
     const clerkPage = clerkContext?.pages()[0];
     if (!clerkPage) throw new Error('the clerk’s page is gone');
-    await clerkPage.reload();
-    await clerkPage.getByLabel('密码').waitFor();
-    await clerkContext?.close();
-    const fresh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     try {
-      const login = await fresh.newPage();
-      await login.goto(`${server.baseUrl}/console/login`);
-      await login.getByLabel('用户名').fill(CLERK.username);
-      await login.getByLabel('密码').fill(RESET_PASSWORD);
-      await login.getByRole('button', { name: /登\s*录/ }).click();
-      const alert = login.getByRole('alert');
+      await clerkPage.reload();
+      await clerkPage.getByLabel('密码').waitFor();
+      await clerkPage.getByLabel('用户名').fill(CLERK.username);
+      await clerkPage.getByLabel('密码').fill(RESET_PASSWORD);
+      await clerkPage.getByRole('button', { name: /登\s*录/ }).click();
+      const alert = clerkPage.getByRole('alert');
       await alert.waitFor();
       expect(await alert.textContent()).toMatch(/用户名或密码不正确/);
-      await shot(login, 'sign-in-refused');
+      await shot(clerkPage, 'sign-in-refused');
     } finally {
-      await fresh.close();
+      await clerkContext?.close();
     }
   });
 

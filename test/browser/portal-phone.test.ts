@@ -11,12 +11,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ARTIFACTS_DIR } from './browser.ts';
+import { ALL_SHOTS, ARTIFACTS_DIR } from './browser.ts';
 import { describeJourney } from './journey.ts';
 
 const SHOTS = join(ARTIFACTS_DIR, 'portal-phone');
-/** `GONGKAI_SCREENSHOTS=1`: a screenshot of every page type at both widths, to look at */
-const ALL_SHOTS = process.env.GONGKAI_SCREENSHOTS === '1';
 
 interface Problem {
   tag: string;

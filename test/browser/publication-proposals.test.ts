@@ -8,7 +8,7 @@ import { cliAgencyContext } from '../../src/cli/command-context.ts';
 import { applyCaseAction } from '../../src/commands/requests/apply-case-action.ts';
 import { registerRequest } from '../../src/commands/requests/register-request.ts';
 import { todayInChina } from '../../src/domain/dates.ts';
-import { choose, signIn } from './console.ts';
+import { choose, go, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const INFORMATION = [
@@ -52,7 +52,7 @@ describeJourney(
         },
       });
       await signIn(page, server.baseUrl, 'lingang-operator');
-      await page.goto(`${server.baseUrl}/console/requests`);
+      await go(page, server.baseUrl, '/requests');
       await page.getByRole('button', { name: '纳入主动公开建议' }).click();
       const card = page.locator('.ant-card').filter({ hasText: '临港区东港路拓宽工程房屋征收补偿方案' });
       await card.getByText('2 个申请人申请相同信息').waitFor();

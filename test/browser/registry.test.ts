@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { todayInChina } from '../../src/domain/dates.ts';
-import { pickDate, signIn } from './console.ts';
+import { go, pickDate, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const TODAY = todayInChina(new Date());
@@ -38,7 +38,7 @@ describeJourney('journey: the normative-document registry and its yearly 清理'
   it('issues a document from the registry page', async () => {
     const { page, url, shot } = use();
     await signIn(page, url(''), 'lingang-operator');
-    await page.goto(url('/console/registry'));
+    await go(page, url(''), '/registry');
     await page.getByRole('button', { name: '登记制发' }).click();
     const form = page.getByRole('form', { name: '登记制发' });
     await form.getByLabel('文号').fill(ISSUED.docNumber);

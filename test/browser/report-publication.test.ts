@@ -7,7 +7,7 @@
 import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import { downloadedBytes } from './browser.ts';
-import { signIn } from './console.ts';
+import { go, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const AGENCY = '威海临港经济技术开发区管理委员会';
@@ -21,7 +21,7 @@ describeJourney(
     it('is corrected by the approver: the edited text published as version 2 with its reason', async () => {
       const { page, server, shot } = use();
       await signIn(page, server.baseUrl, 'lingang-approver');
-      await page.goto(`${server.baseUrl}/console/reports/2021`);
+      await go(page, server.baseUrl, '/reports/2021');
       await page.getByRole('heading', { name: '2021 年度报告' }).waitFor();
       await page.getByText(/已发布（第 1 版）/).waitFor();
       const text = page.getByRole('textbox', { name: /^六、其他需要报告的事项 .* 文字 \d+$/ }).first();
@@ -33,7 +33,9 @@ describeJourney(
       await dialog.getByRole('textbox', { name: '更正原因' }).fill(REASON);
       await shot(page, 'correction-reason');
       await dialog.getByRole('button', { name: /^发布更正$/ }).click();
-      await page.getByText(/已发布（第 2 版）/).waitFor();
+      // publishing prints and stores the version's PDF (Chromium) before it answers: on a busy
+      // machine that alone has taken over 15 s
+      await page.getByText(/已发布（第 2 版）/).waitFor({ timeout: 60_000 });
       await shot(page, 'published');
     });
 

@@ -10,7 +10,7 @@ import { cliAgencyContext } from '../../src/cli/command-context.ts';
 import { applyCaseAction } from '../../src/commands/requests/apply-case-action.ts';
 import { registerRequest } from '../../src/commands/requests/register-request.ts';
 import { residentIdCheckCode } from '../../src/domain/identity/resident-id.ts';
-import { signIn } from './console.ts';
+import { go, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const YEAR = new Date().getFullYear();
@@ -50,7 +50,7 @@ describeJourney('journey: 不予公开信息定期评估审查 (条例第十八�
       },
     });
     await signIn(page, url(''), 'lingang-reviewer');
-    await page.goto(url('/console/requests'));
+    await go(page, url(''), '/requests');
     await page.getByRole('button', { name: '不予公开信息定期评估审查' }).click();
     await page.getByRole('heading', { name: `${YEAR} 年度不予公开信息定期评估审查` }).waitFor();
     const row = page.getByRole('row').filter({ hasText: INFORMATION });
@@ -78,7 +78,7 @@ describeJourney('journey: 不予公开信息定期评估审查 (条例第十八�
     try {
       const page = await approver.newPage();
       await signIn(page, server.baseUrl, 'lingang-approver');
-      await page.goto(`${server.baseUrl}/console/requests/withheld-reviews/${YEAR}`);
+      await go(page, server.baseUrl, `/requests/withheld-reviews/${YEAR}`);
       await page.getByRole('button', { name: `转为公开 ${registrationNo}` }).click();
       const form = dialog(page, `转为公开：${registrationNo}`);
       await form.getByText('将更正本年度已作出的决定').waitFor();
