@@ -37,7 +37,7 @@ describeJourney(
       // machine that alone has taken over 15 s
       await page.getByText(/已发布（第 2 版）/).waitFor({ timeout: 60_000 });
       await shot(page, 'published');
-    });
+    }, 120_000);
 
     it('shows the published text on the portal', async () => {
       const { page, server, shot } = use();
