@@ -26,7 +26,8 @@ export default function UsersPage() {
   // every agency's name (the heading's, and 其他机关 names them rather than by code)
   const agencyList = useApi(() => platformUsersApi.agencies(), []).data?.agencies;
   const agencies = agencyList ?? [];
-  const nameOf = (code: string) => agencies.find((a) => a.code === code)?.name ?? code;
+  // a name, never the code: while the list loads (or for an agency it does not hold) nothing is shown
+  const nameOf = (code: string) => agencies.find((a) => a.code === code)?.name;
   const { data, error, reload } = useApi(() => usersApi.list(agency), [agency]);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
@@ -43,7 +44,9 @@ export default function UsersPage() {
   return (
     <>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={2}>用户与角色{fromPath && ` · ${nameOf(fromPath)}`}</Typography.Title>
+        <Typography.Title level={2}>
+          用户与角色{fromPath && nameOf(fromPath) && ` · ${nameOf(fromPath)}`}
+        </Typography.Title>
         <Button type="primary" onClick={() => setCreating(!creating)}>
           {creating ? '收起' : '新建用户'}
         </Button>
@@ -54,7 +57,7 @@ export default function UsersPage() {
         </Typography.Paragraph>
       )}
       <Typography.Paragraph type="secondary">
-        角色按机关授予：经办人登记和办理，审批负责人批准延期和发布报告，保密审查员审查待发布信息，机关管理员管理本机关用户。
+        角色按机关授予：经办人登记和办理，审批负责人批准延期、签发发布信息和发布报告，保密审查员审查待发布信息，机关管理员管理本机关用户。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {creating && (
@@ -112,10 +115,12 @@ export default function UsersPage() {
             key: 'others',
             width: 100,
             render: (_: unknown, u) =>
-              u.agencies
-                .filter((a) => a.code !== agency)
-                .map((a) => nameOf(a.code))
-                .join('、') || '—',
+              agencyList === undefined
+                ? '…'
+                : u.agencies
+                    .filter((a) => a.code !== agency)
+                    .map((a) => nameOf(a.code) ?? '（未列出的机关）')
+                    .join('、') || '—',
           },
           {
             title: '启用',
