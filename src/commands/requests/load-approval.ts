@@ -32,11 +32,21 @@ export async function loadApproval(
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', `未找到编号为 ${approvalId} 的提请审批。`);
   const state = row.state as ApprovalState;
-  if (pending && state !== 'pending')
+  if (pending && state !== 'pending') {
+    // who decided it, by name (姓名), never the username
+    const decider = row.decided_by
+      ? await reader
+          .selectFrom('users')
+          .select('display_name')
+          .where('username', '=', row.decided_by)
+          .executeTakeFirst()
+      : undefined;
+    const by = decider?.display_name ? `（${decider.display_name}）` : '';
     throw new AppError(
       'conflict',
-      `该提请审批已由 ${row.decided_by ?? '他人'}${APPROVAL_STATE_LABELS[state] ?? state}，无需再次处理；请刷新页面查看。`,
+      `该提请审批${APPROVAL_STATE_LABELS[state] ?? '已处理'}${by}，无需再次处理；请刷新页面查看。`,
     );
+  }
   return {
     id: row.id,
     agencyId: row.agency_id,

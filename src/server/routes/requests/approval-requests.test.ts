@@ -45,7 +45,7 @@ describeEachDatabase('提请审批: /api/v1/agencies/:code/…/approval-requests
     ] as const) {
       const user = await db.kysely
         .insertInto('users')
-        .values({ username, display_name: username, created_at })
+        .values({ username, display_name: username === 'ap' ? '审批负责人ap' : username, created_at })
         .returning('id')
         .executeTakeFirstOrThrow();
       await db.kysely
@@ -125,7 +125,12 @@ describeEachDatabase('提请审批: /api/v1/agencies/:code/…/approval-requests
       'requests.extended',
       'requests.approval_granted',
     ]);
-    expect((await decide(approvalId, 'approve')).statusCode).toBe(409);
+    const twice = await decide(approvalId, 'approve');
+    expect(twice.statusCode).toBe(409);
+    // the approver by name (姓名), not by username
+    expect(twice.json().error.message).toBe(
+      '该提请审批已批准（审批负责人ap），无需再次处理；请刷新页面查看。',
+    );
     const empty = await app.inject({ url: `${BASE}/requests?filter=pending_approval`, headers: APPROVER });
     expect(empty.json().total).toBe(0);
   });
