@@ -5,6 +5,8 @@
  * pre-selected from the applicant's choice, the 工作台's tiles, and each page at a phone's width.
  */
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { cliAgencyContext } from '../../src/cli/command-context.ts';
@@ -13,16 +15,18 @@ import { submitForReview } from '../../src/commands/items/submit-for-review.ts';
 import { registerRequest } from '../../src/commands/requests/register-request.ts';
 import { todayInChina } from '../../src/domain/dates.ts';
 import { residentIdCheckCode } from '../../src/domain/identity/resident-id.ts';
+import { ALL_SHOTS } from './browser.ts';
 import { demoPassword, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const INFORMATION = '临港区2026年道路养护资金使用明细';
 const ITEM_TITLE = '临港区2026年道路养护计划';
 const id17 = '37100219850101123';
-/** the screenshots the brief asks for, besides the journey's artifacts */
-const SHOTS = '/tmp/shots-c1';
+/** the pages of each role at both widths, to look at: with GONGKAI_SCREENSHOTS=1 only, like the steps' shots */
+const SHOTS = join(tmpdir(), 'gongkai-approval-workflow');
 
 async function snap(page: Page, name: string): Promise<void> {
+  if (!ALL_SHOTS) return;
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
