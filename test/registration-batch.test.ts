@@ -7,7 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestAgency } from '../src/commands/items/testing.ts';
-import { prepareRegistration, writeRegistrations } from '../src/commands/requests/register-request.ts';
+import { prepareRegistration } from '../src/commands/requests/prepare-registration.ts';
+import { writeRegistrations } from '../src/commands/requests/register-request.ts';
 import { MAX_BATCH, registerWithTokens } from '../src/commands/requests/registration-batcher.ts';
 import { testContext } from '../src/commands/testing-context.ts';
 import { inTransaction } from '../src/db/transaction.ts';

@@ -17,7 +17,8 @@ import { AppError } from '../../errors.ts';
 import { type Actor, type CommandContext, fixedCalendar } from '../context.ts';
 import { applyCaseAction } from './apply-case-action.ts';
 import { appendCaseEvent } from './case-store.ts';
-import { type RegisteredRequest, type RegisterRequestInput, registerRequest } from './register-request.ts';
+import type { RegisterRequestInput } from './prepare-registration.ts';
+import { type RegisteredRequest, registerRequest } from './register-request.ts';
 
 /** The channels a request may be answered on the spot through: handed in at the office. */
 export const ON_THE_SPOT_CHANNELS: readonly RequestChannel[] = ['in_person'];

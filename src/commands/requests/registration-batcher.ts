@@ -16,12 +16,8 @@
 import { isDatabaseBusy } from '../../db/busy.ts';
 import type { Db } from '../../db/connection.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import {
-  batchKey,
-  type PreparedRegistration,
-  type RegisteredRequest,
-  writeRegistrations,
-} from './register-request.ts';
+import { batchKey, type PreparedRegistration } from './prepare-registration.ts';
+import { type RegisteredRequest, writeRegistrations } from './register-request.ts';
 
 /** The most submissions one transaction writes (the requests' INSERT binds ~30 values a row). */
 export const MAX_BATCH = 50;

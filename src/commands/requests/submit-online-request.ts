@@ -12,7 +12,7 @@ import type { ApplicantInput } from '../../domain/requests/applicant.ts';
 import { displayTrackingCode } from '../../domain/requests/identifiers.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
-import { prepareRegistration } from './register-request.ts';
+import { prepareRegistration } from './prepare-registration.ts';
 import { registerSubmission } from './registration-batcher.ts';
 
 /** A submission token: 32 lowercase hex digits (128 random bits), issued with the form. */
