@@ -192,4 +192,42 @@ describeEachWithDraftDemo('open data of the published annual reports', (use) => 
     });
     expect(Object.keys(res.json().properties.cells.properties)).toEqual(formatById('2019').cellCodes);
   });
+
+  it('appears in the OpenAPI document with its query, parameters and record', async () => {
+    const doc = (await get('/api/docs/json')).json();
+    expect(Object.keys(doc.paths)).toContain('/api/v1/public/agencies/{code}/reports.{file}');
+    const paths = Object.keys(doc.paths).filter(
+      (p) => p.includes('open-data') || p.includes('public/report'),
+    );
+    expect(paths.sort()).toEqual([
+      '/api/v1/public/agencies/{code}/reports/{year}/open-data.{file}',
+      '/api/v1/public/report-schemas/{format}.json',
+      '/api/v1/public/reports.{file}',
+    ]);
+    const bulk = doc.paths['/api/v1/public/reports.{file}'].get;
+    expect(bulk.parameters.map((p: { name: string; in: string }) => `${p.in} ${p.name}`).sort()).toEqual([
+      'path file',
+      'query year',
+    ]);
+    const body = bulk.responses['200'].content['application/json'].schema;
+    expect(body.properties.reports.items.properties.cells).toBeDefined();
+  });
+
+  it.each([
+    ['the report’s page', '/agencies/lingang/reports/2021', '/api/v1/public/agencies/lingang/reports'],
+    ['the agency’s reports', '/agencies/lingang/gongkai/reports', '/api/v1/public/agencies/lingang/reports'],
+  ])('links %s to the agency’s open data: 开放数据：JSON、CSV', async (_page, url, base) => {
+    const page = await get(url);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`开放数据：<a href="${base}.json" type="application/json"`);
+    expect(page.body).toContain(
+      `<a href="${base}.csv" type="text/csv" aria-label="${NAME}各年度报告开放数据 CSV 格式">CSV</a>`,
+    );
+  });
+
+  it('links each year of the reports’ list to that year’s open data of every agency', async () => {
+    const page = await get('/reports');
+    expect(page.body).toContain('开放数据：<a href="/api/v1/public/reports.json?year=2021"');
+    expect(page.body).toContain('<a href="/api/v1/public/reports.csv?year=2021" type="text/csv"');
+  });
 });
