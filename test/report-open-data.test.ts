@@ -230,4 +230,37 @@ describeEachWithDraftDemo('open data of the published annual reports', (use) => 
     expect(page.body).toContain('开放数据：<a href="/api/v1/public/reports.json?year=2021"');
     expect(page.body).toContain('<a href="/api/v1/public/reports.csv?year=2021" type="text/csv"');
   });
+
+  it('lists an agency’s years across formats: the 2019 format’s record valid against its schema, the CSV’s columns the union', async () => {
+    const published = await send(app, 'POST', `${REPORTS}/2020/publish`, APPROVER, {
+      publishedOn: '2021-01-25',
+      note: '演示：2020 年度报告按 2019 年试行格式发布。',
+    });
+    expect(published.statusCode).toBe(201);
+    const list = (await get(`${AGENCY}.json`)).json();
+    expect(list.reports.map((r: { year: number; format: string }) => [r.year, r.format])).toEqual([
+      [2020, '2019'],
+      [2021, '2021'],
+    ]);
+    const schema = (await get('/api/v1/public/report-schemas/2019.json')).json();
+    const validate = new Ajv2020({ strict: true }).compile(schema);
+    expect(validate(list.reports[0]), JSON.stringify(validate.errors)).toBe(true);
+
+    const [header, old, current] = csvRows((await get(`${AGENCY}.csv`)).body);
+    const union = [...formatById('2021').cellCodes];
+    for (const code of formatById('2019').cellCodes) if (!union.includes(code)) union.push(code);
+    expect(header.slice(6)).toEqual(union);
+    const at = (row: string[], code: string) => row[header.indexOf(code)];
+    expect(old.slice(0, 6)).toEqual(['lingang', NAME, '2020', '2019', '1', '2021-01-25']);
+    expect([at(old, 't3.other.total'), at(old, 't2.fees.amount_wan')]).toEqual([
+      String(list.reports[0].cells['t3.other.total']),
+      '',
+    ]);
+    expect([at(current, 't3.other.total'), at(current, 't2.fees.amount_wan')]).toEqual(['', '706']);
+    expect((await get('/api/v1/public/reports.json?year=2020')).json()).toMatchObject({
+      format: '2019',
+      schema: `${ORIGIN}/api/v1/public/report-schemas/2019.json`,
+      reports: [list.reports[0]],
+    });
+  });
 });
