@@ -129,6 +129,16 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
     const items = await app.inject('/api/v1/agencies/lingang/published-items');
     expect(items.statusCode).toBe(200);
     expect(items.body).not.toMatch(/"(reviewer|reviewOpinion|createdBy|status)"/);
+    // open data: cells by code, the version's number and day; no publisher, 说明 or violations
+    for (const url of [
+      '/api/v1/public/agencies/lingang/reports.json',
+      '/api/v1/public/reports.csv?year=2021',
+    ]) {
+      const data = await app.inject(url);
+      expect([url, data.statusCode]).toEqual([url, 200]);
+      expect(data.body).toContain('t3.new.total');
+      expect(data.body).not.toMatch(/lingang-approver|"(actor|actorName|violations|note|reason|narrative)"/);
+    }
     const tracking = await app.inject('/api/v1/track/unknown');
     expect(tracking.statusCode).toBe(404);
   });

@@ -26,6 +26,13 @@ export const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
   'GET /api/v1/public/agencies/:code/reports/:year.:format': 'a published annual report as a file',
   'GET /api/v1/public/agencies/:code/reports/:year/versions/:version.:format':
     'one published version of an annual report as a file',
+  'GET /api/v1/public/reports.:file':
+    'open data: the latest published version of every agency’s report of a year',
+  'GET /api/v1/public/agencies/:code/reports.:file':
+    'open data: an agency’s published reports (latest versions)',
+  'GET /api/v1/public/agencies/:code/reports/:year/open-data.:file':
+    'open data: a published annual report (latest version) by cell code',
+  'GET /api/v1/public/report-schemas/:format.json': 'the JSON Schema of the open data; no agency data',
   'POST /api/v1/agencies/:code/requests/online': 'the public online request form (条例第二十九条)',
   'GET /api/v1/track/:trackingCode': 'an applicant tracks their own request by its secret tracking code',
   'GET /api/v1/track/:trackingCode/letters/:letterId.:format':

@@ -7,7 +7,7 @@ import type { VersionSummary } from '../../db/queries/report-versions.ts';
 import type { AnnualReport } from '../../domain/report/types.ts';
 import { html, joinHtml, type SafeHtml, trustedHtml } from '../../render/escape.ts';
 import { renderReportHtml, reportTitle } from '../../render/html.ts';
-import { publishedReportUrls } from '../../server/presenters/urls.ts';
+import { openDataUrls, publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
 import { urls } from './parts.ts';
@@ -27,6 +27,15 @@ function downloads(code: string, year: number, name: string, version?: number, i
   );
 }
 
+/**
+ * “开放数据：JSON、CSV”: the published reports by cell code (docs/open-data.md), of an agency (every
+ * year) or of a year (every agency); `what` names them in the links' labels.
+ */
+export function openDataLinks(scope: { agency: string } | { year: number }, what: string): SafeHtml {
+  const u = openDataUrls(scope);
+  return html`<p class="open-data">开放数据：<a href="${u.json}" type="application/json" aria-label="${what}开放数据 JSON 格式">JSON</a>、<a href="${u.csv}" type="text/csv" aria-label="${what}开放数据 CSV 格式">CSV</a><span class="muted">（按统计表单元格代码逐项列出）</span></p>`;
+}
+
 /** Every agency's reports, grouped by year (newest first), one row per agency. */
 export function renderReportList(agencies: AgencySummary[], context: PageContext): string {
   const years = [...new Set(agencies.flatMap((a) => a.reportYears))].sort((a, b) => b - a);
@@ -37,7 +46,8 @@ export function renderReportList(agencies: AgencySummary[], context: PageContext
         (a) =>
           html`<tr><th scope="row"><a href="${publishedReportUrls(a.code, year).page}">${a.name}${year}年政府信息公开工作年度报告</a></th><td>${downloads(a.code, year, a.name)}</td></tr>`,
       );
-    return html`<section aria-labelledby="y${year}"><h2 id="y${year}">${year}年度</h2><table class="data"><thead><tr><th scope="col">报告</th><th scope="col">下载</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+    const data = openDataLinks({ year }, `${year}年度各机关年度报告`);
+    return html`<section aria-labelledby="y${year}"><h2 id="y${year}">${year}年度</h2>${data}<table class="data"><thead><tr><th scope="col">报告</th><th scope="col">下载</th></tr></thead><tbody>${rows}</tbody></table></section>`;
   });
   const main = html`<h1>政府信息公开工作年度报告</h1>${[
     html`<p class="muted">各机关按年度编制的政府信息公开工作年度报告，可在线阅读，或下载 Word（DOCX）、PDF 和数据（JSON）。</p>`,
@@ -104,7 +114,7 @@ export function renderReportPage(
     version < latest
       ? html`<p class="notice">这是第${version}版，已被更正；<a href="${publishedReportUrls(code, year).page}">阅读最新版本（第${latest}版）</a>。</p>`
       : '';
-  const bar = html`<p class="notice">下载：${downloads(code, year, name, version)} <a href="${u.html}">单独的HTML文件</a></p>`;
+  const bar = html`<p class="notice">下载：${downloads(code, year, name, version)} <a href="${u.html}">单独的HTML文件</a></p>${openDataLinks({ agency: code }, `${name}各年度报告`)}`;
   return renderPortalPage({
     title: report.title,
     context,

@@ -8,6 +8,7 @@ import type { AgencySummary } from '../../server/queries/agencies.ts';
 import type { AgencyProfile, ItemLine } from '../queries/catalog.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
 import { renderLines, urls } from './parts.ts';
+import { openDataLinks } from './reports.ts';
 import { renderSectionPage } from './section-page.ts';
 
 type SectionKey = 'rules' | 'onRequest' | 'reports';
@@ -83,7 +84,8 @@ export function renderAgencyReports(agency: AgencyProfile, years: number[], cont
     const sub = html`<a href="${u.docx}">下载DOCX</a><a href="${u.pdf}">下载PDF</a><a href="${u.json}">JSON数据</a>`;
     return { href: u.page, title: `${year}年政府信息公开工作年度报告`, sub };
   });
-  const main = html`<h1>政府信息公开工作年度报告</h1>${renderLines(lines, '尚无年度报告。')}`;
+  const data = years.length > 0 ? openDataLinks({ agency: agency.code }, `${agency.name}各年度报告`) : '';
+  const main = html`<h1>政府信息公开工作年度报告</h1>${renderLines(lines, '尚无年度报告。')}${data}`;
   return sectionPage(agency, context, { key: 'reports', title: '政府信息公开年度报告', main });
 }
 

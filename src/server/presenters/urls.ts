@@ -25,3 +25,14 @@ export function publishedReportUrls(code: string, year: number, version?: number
     pdf: `${file}.pdf`,
   };
 }
+
+/** The open data of the published reports (docs/open-data.md): an agency's every year, or a year's every agency. */
+export function openDataUrls(scope: { agency: string } | { year: number }): { json: string; csv: string } {
+  if ('year' in scope)
+    return {
+      json: `/api/v1/public/reports.json?year=${scope.year}`,
+      csv: `/api/v1/public/reports.csv?year=${scope.year}`,
+    };
+  const base = `/api/v1/public/agencies/${encodeURIComponent(scope.agency)}/reports`;
+  return { json: `${base}.json`, csv: `${base}.csv` };
+}

@@ -22,6 +22,7 @@ import { letterRoutes } from './letters/letters.ts';
 import { registryRoutes } from './registry/registry.ts';
 import { reportDraftRoutes } from './reports/report-drafts.ts';
 import { reportFigureRoutes } from './reports/report-figures.ts';
+import { reportOpenDataRoutes } from './reports/report-open-data.ts';
 import { reportPublicRoutes } from './reports/report-public.ts';
 import { reportVersionRoutes } from './reports/report-versions.ts';
 import { reportRoutes } from './reports/reports.ts';
@@ -47,6 +48,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   reportVersionRoutes,
   reportFigureRoutes,
   reportPublicRoutes,
+  reportOpenDataRoutes,
   requestProposalRoutes,
   requestRoutes,
   requestActionRoutes,
