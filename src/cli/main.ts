@@ -18,6 +18,8 @@ const USAGE = `用法：gongkai <命令> [参数]
                                                      发布年度报告或发布更正（有错误时须审批负责人填写说明；发布后不可修改，只能发布更正）
   import FILE                                        导入 JSON Lines 记录（格式见 docs/import-format.md）
   validate FILE [--today YYYY-MM-DD]                 按 R1–R10 校验一份报告 JSON（生成的或编辑过的）
+  check FILE... [--previous FILE] [--format json|text]  年报体检：读取任一机关已发布的年度报告（PDF、DOCX、HTML、TXT、Markdown）并检查，每份输出一行 JSON
+  check DIR --out OUTDIR                             批量体检一个文件夹：reports.csv、findings.csv、reports.json、index.html（见 docs/report-check.md）
   request register|act|show|list|letters|bases|correction-outcomes …  依申请公开与更正申请办理（用法：gongkai request）
   request proposals|include|decline|suggest …        条例第四十四条：纳入主动公开建议、纳入、不纳入、申请人建议
   request withheld-review|withheld-decide …          依第十六条不予公开信息的年度定期评估审查（条例第十八条）
@@ -72,6 +74,8 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
       return withDb(io, async (db) => (await import('./import.ts')).importCommand(io, db, args));
     case 'validate':
       return (await import('./validate.ts')).validateCommand(io, args);
+    case 'check':
+      return (await import('./check.ts')).checkCommand(io, args);
     case 'agency':
       return withDb(io, async (db) => (await import('./agency.ts')).agencyCommand(io, db, args));
     case 'site':

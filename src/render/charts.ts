@@ -3,13 +3,13 @@
  * animation, no script. Only the chart types and components used are registered.
  */
 import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, TitleComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { AnnualReport, ChartDatum } from '../domain/report/types.ts';
 import { escapeHtml } from './escape.ts';
 
-echarts.use([BarChart, PieChart, GridComponent, TitleComponent, SVGRenderer]);
+echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
 /** CJK-capable sans families, tried in order by whatever displays the SVG. */
 export const CHART_FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
@@ -102,6 +102,66 @@ export function renderChartSvg(title: string, data: ChartDatum[], kind: 'bar' | 
       title: titles,
       ...body,
     });
+    return accessibleSvg(staticSvg(chart.renderToSVGString()), title, data);
+  } finally {
+    chart.dispose();
+  }
+}
+
+/**
+ * A stacked bar chart as a standalone SVG (年报体检's summary: outcomes across agencies, findings by
+ * rule and severity): one bar per category, one stack per series, a legend.
+ */
+export function renderStackedBarSvg(
+  title: string,
+  categories: string[],
+  series: Array<{ name: string; values: number[] }>,
+  size: { width?: number; height?: number } = {},
+): string {
+  const total = series.reduce((acc, s) => acc + s.values.reduce((a, v) => a + v, 0), 0);
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: size.width ?? 900,
+    height: size.height ?? HEIGHT,
+  });
+  try {
+    chart.setOption({
+      animation: false,
+      color: PALETTE,
+      backgroundColor: '#ffffff',
+      textStyle: { fontFamily: CHART_FONT_FAMILY, color: '#000000' },
+      title: [
+        { text: title, left: 'center', top: 8, textStyle: { fontSize: 18, fontWeight: 'bold' } },
+        ...(total === 0
+          ? [{ text: NO_DATA_NOTE, left: 'center', top: 'middle', textStyle: { fontSize: 16 } }]
+          : []),
+      ],
+      ...(total === 0
+        ? {}
+        : {
+            legend: { top: 36, textStyle: { fontSize: 12 } },
+            grid: { left: 56, right: 24, top: 72, bottom: categories.length > 8 ? 96 : 40 },
+            xAxis: {
+              type: 'category',
+              data: categories,
+              axisLabel: { fontSize: 12, interval: 0, rotate: categories.length > 8 ? 40 : 0 },
+            },
+            yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 12 } },
+            series: series.map((s) => ({
+              type: 'bar',
+              name: s.name,
+              stack: 'all',
+              silent: true,
+              data: s.values,
+              barMaxWidth: 48,
+            })),
+          }),
+    });
+    const data = categories.map((label, i) => ({
+      label,
+      value: series.reduce((acc, s) => acc + (s.values[i] ?? 0), 0),
+    }));
     return accessibleSvg(staticSvg(chart.renderToSVGString()), title, data);
   } finally {
     chart.dispose();

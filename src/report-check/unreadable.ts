@@ -10,6 +10,8 @@ export const UNREADABLE_REASONS = [
   'wps',
   'image',
   'unsupported',
+  'tables_as_images',
+  'not_a_report',
 ] as const;
 export type UnreadableReason = (typeof UNREADABLE_REASONS)[number];
 
@@ -22,6 +24,9 @@ const MESSAGES: Record<UnreadableReason, string> = {
   wps: '暂不支持 WPS 文字（.wps）文件：请在 WPS 中“另存为” DOCX 或 PDF 后上传。',
   image: '上传的是图片，无法读取表格数字：请上传年度报告的 DOCX、PDF 或网页文件。',
   unsupported: '无法识别的文件类型：请上传年度报告的 PDF、DOCX、网页（HTML）或文本文件。',
+  tables_as_images:
+    '报告中的统计表是图片，无法读取其中的数字（不作推测）：请提供文字版的报告（由 Word/WPS 导出的 PDF、DOCX 或网页）。',
+  not_a_report: '文件中没有找到政府信息公开工作年度报告的章节和统计表：请确认上传的是年度报告。',
 };
 
 export class UnreadableReportError extends Error {
