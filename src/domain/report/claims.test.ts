@@ -81,9 +81,75 @@ describe('findClaims', () => {
       ],
     ],
     [
-      '其他处理 on its own',
+      '其他处理 on its own: the row 3.其他, or the whole group (六)',
       '其他处理1件',
-      [{ quote: '其他处理1件', value: 1, cells: ['t3.other.other.total'] }],
+      [
+        {
+          quote: '其他处理1件',
+          value: 1,
+          cells: ['t3.other.other.total'],
+          alternatives: [['t3.other.no_correction.total', 't3.other.no_fee.total', 't3.other.other.total']],
+        },
+      ],
+    ],
+    [
+      '收到申请: new requests, or new and carried-over',
+      '全年共收到政府信息公开申请12件',
+      [
+        {
+          quote: '共收到政府信息公开申请12件',
+          value: 12,
+          cells: ['t3.new.total'],
+          alternatives: [['t3.new.total', 't3.carried_in.total']],
+        },
+      ],
+    ],
+    [
+      '办理申请: new, new and carried-over, or decided',
+      '办理依申请公开申请8件',
+      [
+        {
+          quote: '办理依申请公开申请8件',
+          value: 8,
+          cells: ['t3.new.total'],
+          alternatives: [['t3.new.total', 't3.carried_in.total'], ['t3.total.total']],
+        },
+      ],
+    ],
+    ['申请 by channel is no claim', '其中网络提交申请5件，收到网络申请5件', []],
+    [
+      'a group named as a whole',
+      '因本机关不掌握等原因无法提供265件',
+      [
+        {
+          quote: '无法提供265件',
+          value: 265,
+          cells: ['t3.unable.not_held.total', 't3.unable.needs_creation.total', 't3.unable.unclear.total'],
+        },
+      ],
+    ],
+    [
+      '予以公开及部分公开',
+      '予以公开及部分公开258件，占33.9%',
+      [{ quote: '予以公开及部分公开258件', value: 258, cells: ['t3.granted.total', 't3.partial.total'] }],
+    ],
+    ['不予以公开 is not 予以公开', '不予以公开2件', []],
+    ['复议 cases the agency decides as 复议机关', '全年办理行政复议案件30件，审结28件', []],
+    [
+      '复议 and 诉讼 together',
+      '因政府信息公开引起的行政复议和行政诉讼案件3件',
+      [
+        {
+          quote: '行政复议和行政诉讼案件3件',
+          value: 3,
+          cells: ['t4.review.total', 't4.suit_direct.total', 't4.suit_after_review.total'],
+        },
+      ],
+    ],
+    [
+      '主动公开 items: stated, not a table cell',
+      '主动公开政府信息9182条',
+      [{ quote: '主动公开政府信息9182条', value: 9182, cells: [] }],
     ],
     ['行政复议', '被申请行政复议1件', [{ quote: '行政复议1件', value: 1, cells: ['t4.review.total'] }]],
     ['行政诉讼: both suit groups', '被提起行政诉讼2件', [{ quote: '行政诉讼2件', value: 2, cells: SUITS }]],

@@ -1,4 +1,5 @@
 import type { ReportFormat } from './format.ts';
+import { OUTCOME_GROUP_LABELS, OUTCOME_GROUPS, type OutcomeGroup } from './vocabulary.ts';
 
 /** A number the narrative states for a table quantity (R9). */
 export interface Claim {
@@ -60,10 +61,32 @@ function claimPatterns(format: ReportFormat): ClaimPattern[] {
     { pattern: /结转下年度(?:继续办理)?(\d+)件/g, cells: ['t3.carried_out.total'] },
     { pattern: /依法依规处理(\d+)件/g, cells: DECIDED },
     { pattern: /办结(?:政府信息公开申请|申请)?(?:共)?(\d+)件/g, cells: DECIDED },
-    ...format.outcomeRows.map((row) => ({
-      pattern: new RegExp(`(?<!不)${row.phrase}(?:共)?(\\d+)件`, 'g'),
-      cells: [`t3.${row.code}.total`],
-    })),
+    ...format.outcomeRows.map((row): ClaimPattern => {
+      // “其他处理N件” may speak of the row “3.其他” or of the whole group (六)
+      const group = groupCells(format, row.group);
+      const alternatives =
+        row.phrase === OUTCOME_GROUP_LABELS[row.group] && group.length > 1 ? [group] : undefined;
+      return {
+        pattern: new RegExp(`(?<!不)${row.phrase}(?:共)?(\\d+)件`, 'g'),
+        cells: [`t3.${row.code}.total`],
+        ...(alternatives ? { alternatives } : {}),
+      };
+    }),
+    // a group of several rows named as a whole: “不予公开35件”, “因本机关不掌握等原因无法提供265件”
+    ...OUTCOME_GROUPS.filter(
+      (g) =>
+        groupCells(format, g).length > 1 &&
+        !format.outcomeRows.some((r) => r.phrase === OUTCOME_GROUP_LABELS[g]),
+    ).map(
+      (g): ClaimPattern => ({
+        pattern: new RegExp(`(?<!不)${OUTCOME_GROUP_LABELS[g]}(?:的)?(?:共)?(\\d+)件`, 'g'),
+        cells: groupCells(format, g),
+      }),
+    ),
+    {
+      pattern: /(?<!不)予以公开(?:和|及|与|、|或)部分公开(?:共)?(\d+)件/g,
+      cells: ['t3.granted.total', 't3.partial.total'],
+    },
     { pattern: /行政复议(?:案件|申请)?(?:共)?(\d+)件/g, cells: ['t4.review.total'], aboutDisclosure: true },
     { pattern: /行政诉讼(?:案件)?(?:共)?(\d+)件/g, cells: SUITS, aboutDisclosure: true },
     {
@@ -77,6 +100,11 @@ function claimPatterns(format: ReportFormat): ClaimPattern[] {
     { pattern: /主动公开(?:政府)?信息(?:共)?(\d+)条/g, cells: [] },
   ];
   return patterns.filter((p) => p.cells.every((code) => format.cellCodes.includes(code)));
+}
+
+/** The 总计 cells of an outcome group's rows. */
+function groupCells(format: ReportFormat, group: OutcomeGroup): string[] {
+  return format.outcomeRows.filter((r) => r.group === group).map((r) => `t3.${r.code}.total`);
 }
 
 interface Match extends Claim {

@@ -34,11 +34,14 @@ export function cleanText(text: string): string {
     .trim();
 }
 
+/** The unit a money amount is printed with (“251000元”, “1646.5万元”). */
+export type MoneyUnit = '元' | '万元';
+
 /** What a table cell holds, once read. */
 export type CellValue =
-  | { kind: 'number'; value: number }
+  | { kind: 'number'; value: number; unit?: MoneyUnit }
   /** a decimal as printed (万元), digits exactly as the report has them, thousands separators removed */
-  | { kind: 'decimal'; text: string }
+  | { kind: 'decimal'; text: string; unit?: MoneyUnit }
   | { kind: 'blank' }
   | { kind: 'text'; text: string };
 
@@ -52,21 +55,42 @@ const NUMBER = /^([-−+]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  * letter spacing); a trailing 件/条/个/次/项 unit is allowed.
  */
 export function cellValue(raw: string): CellValue {
-  const text = halfWidth(raw.replace(BOOKMARK, '')).replace(/[\s\u00A0\u200B\uFEFF]+/g, '');
+  const text = halfWidth(raw.replace(BOOKMARK, ''))
+    .replace(/[\s\u00A0\u200B\uFEFF]+/g, '')
+    .replace(/^\|+|\|+$/g, '');
   if (BLANK.test(text)) return { kind: 'blank' };
-  const bare = text.replace(/[件条个次项]$/, '');
+  const unitMatch = /(万元|元)$/.exec(text);
+  const unit = unitMatch ? (unitMatch[1] as MoneyUnit) : undefined;
+  const bare = text.replace(/(?:万元|元|[件条个次项])$/, '');
   const m = NUMBER.exec(bare.replace(/，/g, ','));
   if (!m) return { kind: 'text', text: cleanText(raw) };
   const sign = m[1] === '-' || m[1] === '−' ? '-' : '';
   const whole = (m[2] ?? '').replace(/,/g, '');
-  if (m[3] !== undefined) return { kind: 'decimal', text: `${sign}${whole}.${m[3]}` };
+  if (m[3] !== undefined)
+    return { kind: 'decimal', text: `${sign}${whole}.${m[3]}`, ...(unit ? { unit } : {}) };
   const value = Number(`${sign}${whole}`);
   if (!Number.isSafeInteger(value)) return { kind: 'text', text: cleanText(raw) };
-  return { kind: 'number', value: value === 0 ? 0 : value };
+  return { kind: 'number', value: value === 0 ? 0 : value, ...(unit ? { unit } : {}) };
 }
 
 /** Whether a cell's text reads as a value (a number or blank), not a label. */
 export function isValueCell(raw: string): boolean {
   const kind = cellValue(raw).kind;
   return kind === 'number' || kind === 'decimal' || kind === 'blank';
+}
+
+/** A decimal text times 10^places, exactly (“1646.5”, 4 → “16465000”; “706”, -4 → “0.0706”). */
+export function shiftDecimal(text: string, places: number): string {
+  const negative = text.startsWith('-');
+  const [whole = '0', fraction = ''] = text.replace(/^-/, '').split('.');
+  let digits = whole + fraction;
+  let point = whole.length + places;
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits = digits.padEnd(point, '0');
+  const int = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const frac = digits.slice(point).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
 }

@@ -102,36 +102,77 @@ function detectFormat(text: string, year: number | null): { format: FormatId; by
   return { format: year ? formatIdForYear(year) : '2021', by: 'year' };
 }
 
-const TITLE = /((?:19|20)\d{2})\s*年度?\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告/;
+const REPORT_WORDS = '(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告';
+// “XX局2021年政府信息公开工作年度报告”, or the year first: “2019年上海市人民政府办公厅政府信息公开工作年度报告”
+const TITLE_YEAR_FIRST = new RegExp(`((?:19|20)\\d{2})\\s*年度?\\s*([^，。,；;]{2,40}?)${REPORT_WORDS}`);
+const TITLE = new RegExp(`^(.*?)((?:19|20)\\d{2})\\s*年度?\\s*(?:的)?\\s*${REPORT_WORDS}`);
+const LEAD_VERBS = /^(?:现将|现予|现|特)?(?:公开|公布|发布|印发)?(?:了)?(?:关于)?/;
 
-/** The agency and year from the title: “XX局2021年政府信息公开工作年度报告”, or the line above it. */
-function agencyAndYear(doc: SourceDocument, lead: string[]): { agency: string | null; year: number | null } {
+/** The agency's name out of the words before the year: after the last punctuation, without “现公布”. */
+function agencyWords(text: string): string {
+  const tail = text.split(/[，。,；;：:》)）]/).pop() ?? '';
+  return tail
+    .replace(/[《“”"]/g, '')
+    .replace(LEAD_VERBS, '')
+    .trim();
+}
+
+// the agency as the overview names it: “2019年，新华街道办事处高度重视…”
+const AGENCY_IN_TEXT =
+  /(?:^|[。；\n])\s*(?:(?:19|20)\d{2}年(?:度)?[，,]?)?(?:在[^，,。]{2,30}[，,])?([\u4e00-\u9fa5（）()]{2,40}?(?:街道办事处|人民政府|管理委员会|委员会|办公厅|办公室|局|厅|署|镇|乡))(?=高度重视|认真|深入|坚持|严格|紧紧|始终|围绕|按照|紧扣|持续|进一步|全面|扎实|积极|不断|切实|以)/;
+
+/** The agency and year from the title (or a line of the preamble that names the report), else the overview. */
+function agencyAndYear(
+  doc: SourceDocument,
+  lead: string[],
+  overview: string,
+): { agency: string | null; year: number | null } {
   const candidates = [doc.title ?? '', ...lead].map((t) => halfWidth(cleanText(t)));
   for (let i = 0; i < candidates.length; i++) {
     const line = (candidates[i] ?? '').split(/[_|｜]|\s-\s/)[0] ?? '';
-    const m = TITLE.exec(line);
-    if (!m) continue;
-    const year = Number(m[1]);
-    let agency = line
-      .slice(0, m.index)
-      .replace(/^关于/, '')
-      .replace(/[《“"]/g, '')
-      .trim();
-    if (!agency) {
-      // “2021年威海市XX局政府信息公开工作年度报告” or the agency on the line before
-      const after = /^(?:19|20)\d{2}\s*年度?\s*(.+?)(?:政府信息公开|政务公开)/.exec(line);
-      agency = after?.[1]?.trim() ?? '';
-      if (!agency && i > 0) {
-        const above = candidates[i - 1] ?? '';
-        if (above.length <= 40 && !/[。，]/.test(above) && !TITLE.test(above)) agency = above;
-      }
+    const before = TITLE.exec(line);
+    const after = before ? null : TITLE_YEAR_FIRST.exec(line);
+    if (!before && !after) continue;
+    const year = Number(before ? before[2] : after?.[1]);
+    let agency = agencyWords(before ? (before[1] ?? '') : (after?.[2] ?? ''));
+    if (!agency && i > 0) {
+      const above = candidates[i - 1] ?? '';
+      if (above.length <= 40 && !/[。，]/.test(above) && !TITLE.test(above)) agency = above;
     }
-    return { agency: agency || null, year };
+    return { agency: agency || agencyInText(overview), year };
   }
-  return { agency: null, year: null };
+  return { agency: agencyInText(overview), year: yearInText(overview) };
+}
+
+function agencyInText(text: string): string | null {
+  return AGENCY_IN_TEXT.exec(halfWidth(text))?.[1] ?? null;
+}
+
+/** The year a report is about when no title says it: the overview's opening “2019年，…”, else its most frequent year. */
+function yearInText(text: string): number | null {
+  const opening = /((?:19|20)\d{2})年(?:度)?[，,]/.exec(halfWidth(text));
+  if (opening) return Number(opening[1]);
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/((?:19|20)\d{2})年/g))
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : null;
 }
 
 const DATE_LINE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+
+// a page's own line: “发布日期:2021-01-29”, “发布时间： 2021-01-18 来源…”, “时间:2023-01-17 作者…”
+const PAGE_DATE =
+  /(?:发布|发文|成文|更新)?(?:日期|时间)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+
+/** The date a saved page says it was published on, in its first lines. */
+function pageDate(paragraphs: string[]): string | null {
+  for (const text of paragraphs.slice(0, 12)) {
+    const m = PAGE_DATE.exec(halfWidth(text));
+    if (m) return `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
+  }
+  return null;
+}
 
 /** The date the report is signed with: a date alone on one of the last lines. */
 function signedOn(paragraphs: string[]): string | null {
@@ -154,7 +195,14 @@ export function readReport(doc: SourceDocument, options: ReadOptions = {}): Read
   const paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const firstHeading = located[0]?.index ?? Math.min(blocks.length, 8);
   const lead = blocks.slice(0, firstHeading).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-  const { agency, year } = agencyAndYear(doc, lead.length > 0 ? lead : paragraphs.slice(0, 5));
+  const overviewAt = located.find((l) => l.key === 'overview');
+  const overviewText = overviewAt
+    ? blocks
+        .slice(overviewAt.index + 1, overviewAt.index + 6)
+        .flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []))
+        .join('\n')
+    : paragraphs.slice(0, 6).join('\n');
+  const { agency, year } = agencyAndYear(doc, lead.length > 0 ? lead : paragraphs.slice(0, 5), overviewText);
 
   // the tables sit in sections 二 to 四: from the first of them to section 五 (else the whole file)
   const start = located.find((l) => l.key === 'proactive' || l.key === 'requests')?.index ?? 0;
@@ -203,7 +251,7 @@ export function readReport(doc: SourceDocument, options: ReadOptions = {}): Read
     year,
     format: format.id,
     formatBy: detected.by,
-    publishedOn: doc.publishedOn ?? signedOn(paragraphs),
+    publishedOn: doc.publishedOn ?? pageDate(paragraphs) ?? signedOn(paragraphs),
     cells: reading.cells,
     unreadable: reading.unreadable,
     confidence: reading.confidence,

@@ -8,7 +8,7 @@
  */
 import type { ReportFormat } from '../format.ts';
 import type { Block, SourceCell } from './document.ts';
-import { type CellValue, cellValue, cleanText, labelKey } from './normalize.ts';
+import { type CellValue, cellValue, cleanText, labelKey, type MoneyUnit, shiftDecimal } from './normalize.ts';
 import { type RowSpec, rowSpecs } from './row-specs.ts';
 
 /** A value row as the file prints it. */
@@ -97,7 +97,9 @@ export function printedRows(blocks: readonly Block[]): PrintedRow[] {
     } else if (block.kind === 'paragraph') {
       const text = cleanText(block.text);
       if (text === '') continue;
-      const parts = text.split(/\s+/);
+      // a line of a table laid out as text: cells apart by spaces, tabs or pipes (“规章 | 0 | 0 | 0 |”)
+      const parts = text.split(/[\s|｜]+/).filter(Boolean);
+      if (parts.length === 0) continue;
       const values = parts.map(cellValue);
       const firstValue = values.findIndex((v) => v.kind === 'number' || v.kind === 'decimal');
       if (firstValue === 0 && values.every((v) => v.kind !== 'text')) {
@@ -164,9 +166,12 @@ function fit(row: PrintedRow, spec: RowSpec): CellValue[] | null {
 }
 
 const THRESHOLD = 0.55;
+const MIN_SIMILARITY = 0.7;
 
 function matchScore(row: PrintedRow, rowKey: string, spec: RowSpec): number {
   const similarity = Math.max(...spec.keys.map((k) => labelSimilarity(k, rowKey)));
+  // most of the label must be there (a typo or two, a wrapped line): “行政确认” is not “行政处罚”
+  if (similarity < MIN_SIMILARITY) return -1;
   const fits = fit(row, spec) !== null;
   // table 四's one row has no label of its own: its heads and its fifteen values identify it
   // a row printed in the other format's shape is taken only where the format's own rows do not fit
@@ -224,6 +229,30 @@ export function readTables(format: ReportFormat, rows: readonly PrintedRow[]): T
   return cellsFromMatches(format, specs, rows, matched, used);
 }
 
+/** The unit a money cell is kept in, by its code (`…amount_yuan`: 元, `…amount_wan`: 万元). */
+function unitOfCode(code: string): MoneyUnit | undefined {
+  if (code.endsWith('_yuan')) return '元';
+  if (code.endsWith('_wan')) return '万元';
+  return undefined;
+}
+
+/**
+ * A value as its cell keeps it: an amount printed in the other unit converted exactly (“1646.5万元”
+ * in a 元 cell is 16465000); a decimal cell as its text, a whole number as a number.
+ */
+function amountIn(
+  code: string,
+  v: Extract<CellValue, { kind: 'number' | 'decimal' }>,
+  decimal: boolean,
+): ReadCell {
+  let text = v.kind === 'number' ? String(v.value) : v.text;
+  const unit = unitOfCode(code);
+  if (unit && v.unit && v.unit !== unit) text = shiftDecimal(text, v.unit === '万元' ? 4 : -4);
+  if (decimal) return text;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && !text.includes('.') ? n : text;
+}
+
 function cellsFromMatches(
   format: ReportFormat,
   specs: RowSpec[],
@@ -259,8 +288,8 @@ function cellsFromMatches(
         return;
       }
       const v = values[k] as CellValue;
-      if (v.kind === 'number') cells[code] = v.value;
-      else if (v.kind === 'decimal') cells[code] = format.decimalCells.includes(code) ? v.text : v.text;
+      if (v.kind === 'number' || v.kind === 'decimal')
+        cells[code] = amountIn(code, v, format.decimalCells.includes(code));
       else {
         cells[code] = null;
         unreadable[code] = v.kind === 'blank' ? '表中此格为空' : `表中此格为“${v.text}”，不是数字`;
