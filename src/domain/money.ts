@@ -108,7 +108,8 @@ export function moneyWanted(unit: MoneyUnit): string {
 const PROBLEM_TEXT: Record<MoneyProblem, (unit: MoneyUnit) => string> = {
   format: () => '不是数字写法',
   negative: () => '不能为负数',
-  decimals: (unit) => `小数超过${unit === 'wan' ? '六' : '两'}位（1分为${unit === 'wan' ? '0.000001万元' : '0.01元'}）`,
+  decimals: (unit) =>
+    `小数超过${unit === 'wan' ? '六' : '两'}位（1分为${unit === 'wan' ? '0.000001万元' : '0.01元'}）`,
   too_large: (unit) => `超过上限${fenToText(MAX_FEN, unit)}${UNIT_LABEL[unit]}`,
 };
 

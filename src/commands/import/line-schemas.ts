@@ -152,7 +152,8 @@ export const adminFiguresLine = line({
     .string({ error: `${FEES_WAN}应为文本形式的万元金额，如 "706" 或 "24252.311082"` })
     .superRefine((text, ctx) => {
       const reading = readMoney(text, 'wan');
-      if (!reading.ok) ctx.addIssue({ code: 'custom', message: moneyMessage(FEES_WAN, text, reading.problem, 'wan') });
+      if (!reading.ok)
+        ctx.addIssue({ code: 'custom', message: moneyMessage(FEES_WAN, text, reading.problem, 'wan') });
     }),
   // the 2019 format's own figures (reports on 2019 and 2020), each optional; checked by parseFigures
   ...Object.fromEntries(

@@ -143,7 +143,9 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
     const amountFen = p.amountYuan * 100;
     const noticed = await noticedFee(trx, row.id);
     if (amountFen !== noticed)
-      refuse(`缴费金额应与收费通知的金额一致：通知金额为${fenToYuan(noticed)}元，登记的是${p.amountYuan}元。`);
+      refuse(
+        `缴费金额应与收费通知的金额一致：通知金额为${fenToYuan(noticed)}元，登记的是${p.amountYuan}元。`,
+      );
     return {
       eventType: 'fee_paid',
       clockEvent: { type: 'fee_paid', on: occurredOn },

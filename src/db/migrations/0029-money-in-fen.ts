@@ -15,6 +15,9 @@ import { sql } from 'kysely';
  *   `amountFen`; the yearly figures' before/after) and the published versions' frozen facts (the
  *   report itself — cells, text — is left byte for byte as published).
  *
+ * An amount above 9,999,999,999,999 元 (money.ts's MAX_FEN in 分) would not stay exact: the
+ * migration stops, naming it, rather than round it.
+ *
  * The conversion is written out here, not imported, so that this migration does what it did when
  * it was written whatever later code does.
  */
@@ -28,6 +31,8 @@ export function moneyInFenMigration() {
       await figures.addColumn('procurement_amount_yuan_text', 'text').execute();
       await db.schema.alterTable('requests').renameColumn('fee_yuan', 'fee_fen').execute();
       await convertFigures(db);
+      const { rows } = await sql<{ most: unknown }>`select max(fee_fen) as most from requests`.execute(db);
+      requireExact(Number(rows[0]?.most ?? 0));
       await sql`update requests set fee_fen = fee_fen * 100`.execute(db);
       await convertJson(db, 'events', 'data');
       await convertJson(db, 'annual_report_versions', 'snapshot');
@@ -37,20 +42,38 @@ export function moneyInFenMigration() {
 
 /** Whole 元 → the 万元 text the report printed (7060000 → "706", 3500 → "0.35"). */
 function wanText(yuan: number): string {
+  requireExact(yuan);
   const whole = Math.floor(yuan / 10000);
   const rest = yuan % 10000;
   return rest === 0 ? String(whole) : `${whole}.${String(rest).padStart(4, '0').replace(/0+$/, '')}`;
 }
 
-type Row = { id?: number; agency_id: number; year: number; fees_fen: unknown; procurement_amount_fen: unknown };
+/** The most whole 元 that are still exact in 分 (MAX_FEN / 100). */
+const MAX_YUAN = 9_999_999_999_999;
+
+function requireExact(yuan: number): number {
+  if (!Number.isSafeInteger(yuan) || yuan > MAX_YUAN)
+    throw new Error(
+      `0029: an amount of ${yuan} 元 is beyond ${MAX_YUAN} 元 and cannot be kept exactly in 分`,
+    );
+  return yuan;
+}
+
+type Row = {
+  id?: number;
+  agency_id: number;
+  year: number;
+  fees_fen: unknown;
+  procurement_amount_fen: unknown;
+};
 
 async function convertFigures(db: Kysely<unknown>): Promise<void> {
-  const { rows } = await sql<Row>`select agency_id, year, fees_fen, procurement_amount_fen from admin_figures`.execute(
-    db,
-  );
+  const { rows } =
+    await sql<Row>`select agency_id, year, fees_fen, procurement_amount_fen from admin_figures`.execute(db);
   for (const row of rows) {
     const yuan = Number(row.fees_fen);
-    const procurement = row.procurement_amount_fen === null ? null : Number(row.procurement_amount_fen);
+    const procurement =
+      row.procurement_amount_fen === null ? null : requireExact(Number(row.procurement_amount_fen));
     await sql`update admin_figures set fees_fen = ${yuan * 100}, fees_wan_text = ${wanText(yuan)},
         procurement_amount_fen = ${procurement === null ? null : procurement * 100},
         procurement_amount_yuan_text = ${procurement === null ? null : String(procurement)}
@@ -73,7 +96,7 @@ export function amountsInFen(value: unknown): boolean {
     const amount = object[from];
     if (typeof amount !== 'number') return;
     delete object[from];
-    object[to] = amount * 100;
+    object[to] = requireExact(amount) * 100;
     if (text) object[text] = text === 'feesWan' ? wanText(amount) : String(amount);
     changed = true;
   };
@@ -84,7 +107,10 @@ export function amountsInFen(value: unknown): boolean {
 }
 
 async function convertJson(db: Kysely<unknown>, table: string, column: string): Promise<void> {
-  const { rows } = await sql<{ id: number; text: string }>`select id, ${sql.ref(column)} as text from ${sql.table(table)}
+  const { rows } = await sql<{
+    id: number;
+    text: string;
+  }>`select id, ${sql.ref(column)} as text from ${sql.table(table)}
       where ${sql.ref(column)} like ${'%Yuan"%'}`.execute(db);
   for (const row of rows) {
     const parsed: unknown = JSON.parse(row.text);

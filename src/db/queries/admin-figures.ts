@@ -9,7 +9,11 @@ import type { AdminFiguresTable } from '../schema.ts';
 
 type FigureColumns = Omit<AdminFiguresTable, 'agency_id' | 'year'>;
 type OptionalColumn = {
-  [C in keyof FigureColumns]: null extends FigureColumns[C] ? (FigureColumns[C] extends number | null ? C : never) : never;
+  [C in keyof FigureColumns]: null extends FigureColumns[C]
+    ? FigureColumns[C] extends number | null
+      ? C
+      : never
+    : never;
 }[keyof FigureColumns];
 
 /** The column of each count a year may leave unstated (the amount: procurement below). */

@@ -37,7 +37,8 @@ function amountInput(field: FigureField & { kind: 'wan' | 'yuan' }) {
             const text = typeof value === 'string' ? value.trim() : '';
             if (text === '') return;
             const reading = readMoney(text, field.kind);
-            if (!reading.ok) throw new Error(moneyMessage(`“${field.label}”`, text, reading.problem, field.kind));
+            if (!reading.ok)
+              throw new Error(moneyMessage(`“${field.label}”`, text, reading.problem, field.kind));
           },
         },
       ]}
