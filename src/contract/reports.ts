@@ -298,7 +298,9 @@ export const reportJsonSchema = z.object({
   preamble: z.array(z.string()),
   cells: z
     .record(z.string(), z.union([z.number(), z.string()]))
-    .describe('cell code → value; whole numbers, except `t2.fees.amount_wan`, an exact decimal string'),
+    .describe(
+      'cell code → value; whole numbers, except the amounts printed as entered: `t2.fees.amount_wan` (万元) and `t2.procurement.amount_yuan` (元)',
+    ),
   sections: z.object({
     overview: narrativeSection,
     proactive: tableSection,
