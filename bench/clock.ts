@@ -180,7 +180,7 @@ async function setup(db: Db): Promise<number> {
           received_on: received,
           decided_on: open ? null : (clock[0]?.on ?? null),
           outcome: open ? null : 'granted',
-          fee_yuan: 0,
+          fee_fen: 0,
           mixed_items: 0,
           tracking_code: `bench${i}`,
           registration_no: `基准依申请〔2026〕${i + 1}号`,

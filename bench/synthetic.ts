@@ -208,7 +208,7 @@ function* normativeLines(
 
 function* adminLines(agency: string, year: number, random: () => number): Generator<Line> {
   for (const y of [year - 1, year]) {
-    const fen = Math.floor(random() * 10_000_000);
+    const fen = Math.floor(random() * 10_000_000_000); // up to 10,000 万元, six decimals as real reports print
     yield {
       type: 'admin_figures',
       agency,
@@ -216,7 +216,7 @@ function* adminLines(agency: string, year: number, random: () => number): Genera
       license: 3000 + Math.floor(random() * 3000),
       penalty: 150 + Math.floor(random() * 200),
       enforcement: 10 + Math.floor(random() * 30),
-      fees_wan: `${Math.floor(fen / 10_000)}.${String(fen % 10_000).padStart(4, '0')}`,
+      fees_wan: `${Math.floor(fen / 1_000_000)}.${String(fen % 1_000_000).padStart(6, '0')}`,
     };
   }
 }

@@ -149,6 +149,35 @@ describe('the gongkai command', () => {
     expect(run.code).toBe(1);
   });
 
+  it('imports fees in 万元 to the 分 and prints them as written; validate refuses a seventh decimal (R6)', async () => {
+    const file = join(dir, 'fees.jsonl');
+    const lines = [
+      { type: 'agency', code: 'cli-fee', name: '收费局', kind: 'department' },
+      {
+        type: 'admin_figures',
+        agency: 'cli-fee',
+        year: 2021,
+        license: 1,
+        penalty: 2,
+        enforcement: 3,
+        fees_wan: '24252.311082',
+      },
+    ];
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect((await gongkai('import', file)).code).toBe(0);
+    const run = await gongkai('report', '--agency', 'cli-fee', '--year', '2021', '--format', 'json');
+    const report = JSON.parse(run.stdout);
+    expect(report.cells['t2.fees.amount_wan']).toBe('24252.311082');
+    expect(run.stderr).not.toContain('R6');
+    report.cells['t2.fees.amount_wan'] = '24252.3110825';
+    const edited = join(dir, 'fees-edited.json');
+    writeFileSync(edited, JSON.stringify(report));
+    const check = await gongkai('validate', edited, '--today', '2022-06-01');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('R6');
+    expect(check.stderr).toContain('应为不小于0、最多六位小数的金额（万元）');
+  });
+
   it('validates an edited report file: a broken sum exits with 1 and names the cells', async () => {
     const run = await gongkai('report', '--agency', 'lingang', '--year', '2021', '--format', 'json');
     const report = JSON.parse(run.stdout);

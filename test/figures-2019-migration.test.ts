@@ -37,7 +37,7 @@ for (const { name, url } of testDatabases()) {
 
     it('keeps an earlier row as it was, with none of the new figures stated (null, not 0)', async () => {
       const row = await db.kysely.selectFrom('admin_figures').selectAll().executeTakeFirstOrThrow();
-      expect([row.license_items_prev, row.fees_items_change, row.procurement_amount_yuan]).toEqual([
+      expect([row.license_items_prev, row.fees_items_change, row.procurement_amount_fen]).toEqual([
         null,
         null,
         null,
@@ -46,19 +46,25 @@ for (const { name, url } of testDatabases()) {
         licenseDecisions: 4980,
         penaltyDecisions: 240,
         enforcementDecisions: 18,
-        feesYuan: 6523000,
+        feesFen: 652_300_000, // 0029: whole 元 became 分
+        feesWan: '652.3',
       });
     });
 
     it('stores a negative 本年增/减 and an amount beyond 32 bits', async () => {
       await db.kysely
         .updateTable('admin_figures')
-        .set({ license_items_change: -8, procurement_amount_yuan: 12_345_678_901 })
+        .set({
+          license_items_change: -8,
+          procurement_amount_fen: 12_345_678_901,
+          procurement_amount_yuan_text: '123456789.01',
+        })
         .execute();
       const row = await db.kysely.selectFrom('admin_figures').selectAll().executeTakeFirstOrThrow();
       expect(figuresOfRow(row)).toMatchObject({
         licenseItemsChange: -8,
-        procurementAmountYuan: 12_345_678_901,
+        procurementAmountFen: 12_345_678_901,
+        procurementAmountYuan: '123456789.01',
       });
     });
   });

@@ -137,8 +137,26 @@ describeEachDatabase('gongkai import', (use) => {
       expect(report?.cells['t2.license.items_prev']).toBe(56);
       expect(report?.cells['t2.license.items_change']).toBe(-3);
       expect(report?.cells['t2.procurement.projects']).toBe(2);
-      expect(report?.cells['t2.procurement.amount_yuan']).toBe(184719);
+      expect(report?.cells['t2.procurement.amount_yuan']).toBe('184719');
       expect(report?.cells['t2.penalty.items_prev']).toBeUndefined();
+    });
+
+    it.each([
+      ['to the 分, as a real report prints it', 'imp-w1', '24252.311082', 24_252_311_082],
+      ['with trailing zeros, printed as written', 'imp-w2', '0.350000', 350_000],
+    ])('takes fees_wan %s (“%s”)', async (_situation, code, feesWan, fen) => {
+      const result = await run(use(), [agency(code), figures(code, 2021, { fees_wan: feesWan })]);
+      expect(result.problems).toEqual([]);
+      const report = await buildAnnualReport(use(), code, 2021);
+      expect(report?.cells['t2.fees.amount_wan']).toBe(feesWan);
+      expect(report?.violations.filter((v) => v.code === 'R6')).toEqual([]);
+      const row = await use()
+        .kysely.selectFrom('admin_figures')
+        .innerJoin('agencies', 'agencies.id', 'admin_figures.agency_id')
+        .select(['fees_fen', 'fees_wan_text'])
+        .where('agencies.code', '=', code)
+        .executeTakeFirstOrThrow();
+      expect([Number(row.fees_fen), row.fees_wan_text]).toEqual([fen, feesWan]);
     });
 
     it('refuses them for 2021 (the 2021 format has no such cell), naming the field, and writes nothing', async () => {

@@ -79,7 +79,7 @@ export async function addRequest(
       received_on: fields.receivedOn,
       decided_on: fields.decidedOn,
       outcome: fields.outcome,
-      fee_yuan: 0,
+      fee_fen: 0,
       mixed_items: 0,
       state: fields.decidedOn ? 'decided' : 'open',
     })

@@ -14,8 +14,10 @@ const DEMO_2020 = {
   licenseDecisions: 4980,
   penaltyDecisions: 240,
   enforcementDecisions: 18,
-  feesYuan: 6523000,
+  feesWan: '652.3',
 };
+/** The same as stored: the fees also in 分. */
+const DEMO_2020_STORED = { ...DEMO_2020, feesFen: 652_300_000 };
 const STATED = {
   licenseItemsPrev: 112,
   licenseItemsChange: -8,
@@ -55,8 +57,9 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (command)', (use) 
       year: 2020,
       values: { ...DEMO_2020, ...STATED },
     });
-    const after = { ...DEMO_2020, ...STATED, procurementAmountYuan: 184719 };
-    expect(view.figures).toEqual({ ...after, feesWan: '652.3' });
+    // the amount kept to the 分 and as entered (no rounding to whole 元)
+    const after = { ...DEMO_2020_STORED, ...STATED, procurementAmountFen: 18_471_860 };
+    expect(view.figures).toEqual(after);
     expect(await row(2020)).toMatchObject({
       license_items_prev: 112,
       license_items_change: -8,
@@ -65,10 +68,11 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (command)', (use) 
       penalty_items_prev: null,
       fees_items_change: null,
     });
-    expect(Number((await row(2020))?.procurement_amount_yuan)).toBe(184719);
+    expect(Number((await row(2020))?.procurement_amount_fen)).toBe(18_471_860);
+    expect((await row(2020))?.procurement_amount_yuan_text).toBe('184718.6');
     const [event] = await events();
     expect(event.name).toBe('report.figures_saved');
-    expect(JSON.parse(event.data)).toEqual({ before: DEMO_2020, after });
+    expect(JSON.parse(event.data)).toEqual({ before: DEMO_2020_STORED, after });
     expect((await readFigures(use(), 'lingang', 2020)).figures).toEqual(view.figures);
   });
 
@@ -81,7 +85,7 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (command)', (use) 
       't2.license.items_change': -8,
       't2.other_services.decisions': 35,
       't2.procurement.projects': 22,
-      't2.procurement.amount_yuan': 184719,
+      't2.procurement.amount_yuan': '184718.6',
     });
     expect(report.cells).not.toHaveProperty('t2.penalty.items_prev');
     const notes = report.violations.filter((v) => v.code === 'R6').flatMap((v) => v.cells);
@@ -171,19 +175,23 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (routes)', (use) =
     it('saves them for 2020 and the report prints them (JSON and HTML)', async () => {
       const res = await send(app, 'PUT', `${REPORTS}/2020/figures`, OPERATOR, { ...DEMO_2020, ...STATED });
       expect(res.statusCode).toBe(200);
-      expect(res.json().figures).toMatchObject({ licenseItemsChange: -8, procurementAmountYuan: 184719 });
+      expect(res.json().figures).toMatchObject({
+        licenseItemsChange: -8,
+        procurementAmountFen: 18_471_860,
+        procurementAmountYuan: '184718.6',
+      });
       expect(res.json().figures).not.toHaveProperty('penaltyItemsPrev');
       const draft = (await send(app, 'GET', `${REPORTS}/2020/draft`, OPERATOR)).json();
       expect([draft.format, draft.cells['t2.license.items_change']]).toEqual(['2019', -8]);
       const json = (await send(app, 'GET', `${REPORTS}/2020`, OPERATOR)).json();
-      expect(json.cells['t2.procurement.amount_yuan']).toBe(184719);
+      expect(json.cells['t2.procurement.amount_yuan']).toBe('184718.6');
       const html = (await send(app, 'GET', `${REPORTS}/2020.html`, OPERATOR)).body;
-      expect(html).toMatch(/<td data-cell="t2\.procurement\.amount_yuan"[^>]*>184719<\/td>/);
+      expect(html).toMatch(/<td data-cell="t2\.procurement\.amount_yuan"[^>]*>184718\.6<\/td>/);
       expect(html).toMatch(/<td data-cell="t2\.penalty\.items_prev"[^>]*><\/td>/);
       const docx = await send(app, 'GET', `${REPORTS}/2020.docx`, OPERATOR);
       const zip = await JSZip.loadAsync(docx.rawPayload);
       const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '|');
-      expect(text).toContain('|184719|');
+      expect(text).toContain('|184718.6|');
       expect(text).toContain('|-8|');
     });
 
@@ -199,7 +207,8 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (routes)', (use) =
       const { sheet } = await filledTemplate(app, 2020, {});
       const labels = FIGURE_FIELDS.map((_f, i) => sheet.getCell(`A${i + 2}`).value);
       expect(labels).toEqual(FIGURE_FIELDS.map((f) => f.label));
-      expect([sheet.getCell('B7').value, sheet.getCell('B18').value]).toEqual([-8, 184719]);
+      expect([sheet.getCell('B7').value, sheet.getCell('B18').value]).toEqual([-8, '184718.6']);
+      expect([sheet.getCell('B5').value, sheet.getCell('B5').numFmt]).toEqual(['652.3', '@']);
       expect(sheet.getCell('B9').value).toBeNull();
       const { sheet: sheet2021 } = await filledTemplate(app, 2021, {});
       expect(sheet2021.rowCount).toBe(5);
@@ -220,7 +229,8 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (routes)', (use) =
         penaltyItemsPrev: 0,
         enforcementItemsChange: 3,
         procurementProjects: 22,
-        procurementAmountYuan: 2501,
+        procurementAmountFen: 250_050,
+        procurementAmountYuan: '2500.5',
       });
       expect(figures).not.toHaveProperty('otherServicesItemsChange');
       const event = await use()
@@ -231,10 +241,10 @@ describeEachWithDraftDemo('the 2019 format’s yearly figures (routes)', (use) =
       expect(JSON.parse(event.data)).toMatchObject({
         source: '2020年度数据.xlsx',
         before: { licenseItemsPrev: 112 },
-        after: { licenseItemsPrev: 100, procurementAmountYuan: 2501 },
+        after: { licenseItemsPrev: 100, procurementAmountFen: 250_050, procurementAmountYuan: '2500.5' },
       });
       const { sheet } = await filledTemplate(app, 2020, {});
-      expect([sheet.getCell('B6').value, sheet.getCell('B18').value]).toEqual([100, 2501]);
+      expect([sheet.getCell('B6').value, sheet.getCell('B18').value]).toEqual([100, '2500.5']);
     });
 
     it('names the cell of a bad 2019-format value', async () => {

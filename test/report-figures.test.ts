@@ -42,26 +42,28 @@ describeEachWithDraftDemo('the yearly figures of table 二 (五)(六)(八)', (us
       licenseDecisions: -1,
       penaltyDecisions: '2.5',
       enforcementDecisions: 3,
-      feesYuan: '12.345',
+      feesWan: '12.3456789',
     };
     const res = await send(app, 'PUT', FIGURES, OPERATOR, body);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.map((d: { field: string }) => d.field)).toEqual([
       'licenseDecisions',
       'penaltyDecisions',
-      'feesYuan',
+      'feesWan',
     ]);
-    expect(res.json().error.details[2].message).toContain('最多两位小数的金额（元）');
+    expect(res.json().error.details[2].message).toBe(
+      '“行政事业性收费 本年收费金额（万元）”的值“12.3456789”小数超过六位（1分为0.000001万元），应为不小于0、最多六位小数的金额（万元），不超过999999999.999999万元。',
+    );
     expect((await send(app, 'GET', FIGURES, OPERATOR)).json().figures).toBeNull();
     expect(await figureEvents()).toEqual([]);
   });
 
-  it('saves figures, fees kept as whole 元, with an event; the draft shows them', async () => {
+  it('saves figures, fees in 万元 kept to the 分 as entered, with an event; the draft prints them', async () => {
     const body = {
       licenseDecisions: 120,
       penaltyDecisions: '35',
       enforcementDecisions: 0,
-      feesYuan: '3500.50',
+      feesWan: '24252.311082',
     };
     const res = await send(app, 'PUT', FIGURES, OPERATOR, body);
     expect(res.statusCode).toBe(200);
@@ -69,15 +71,41 @@ describeEachWithDraftDemo('the yearly figures of table 二 (五)(六)(八)', (us
       licenseDecisions: 120,
       penaltyDecisions: 35,
       enforcementDecisions: 0,
-      feesYuan: 3501,
-      feesWan: '0.3501',
+      feesFen: 24_252_311_082,
+      feesWan: '24252.311082',
     });
     const draft = (await send(app, 'GET', `${REPORTS}/2022/draft`, OPERATOR)).json();
-    expect([draft.cells['t2.license.decisions'], draft.cells['t2.fees.amount_wan']]).toEqual([120, '0.3501']);
+    expect([draft.cells['t2.license.decisions'], draft.cells['t2.fees.amount_wan']]).toEqual([
+      120,
+      '24252.311082',
+    ]);
+    expect(draft.violations.filter((v: { code: string }) => v.code === 'R6')).toEqual([]);
     const events = await figureEvents();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ name: 'report.figures_saved', actor: 'lingang-operator' });
-    expect(JSON.parse(events[0].data)).toMatchObject({ before: null, after: { feesYuan: 3501 } });
+    expect(JSON.parse(events[0].data)).toMatchObject({
+      before: null,
+      after: { feesFen: 24_252_311_082, feesWan: '24252.311082' },
+    });
+  });
+
+  it.each([
+    ['six decimals with trailing zeros', '0.350000', 350_000],
+    ['a whole number', '706', 706_000_000],
+    ['one 分', '0.000001', 1],
+  ])('prints fees as entered: %s (“%s”)', async (_situation, feesWan, feesFen) => {
+    const body = { licenseDecisions: 120, penaltyDecisions: 35, enforcementDecisions: 0, feesWan };
+    const res = await send(app, 'PUT', FIGURES, OPERATOR, body);
+    expect(res.json().figures).toMatchObject({ feesFen, feesWan });
+    const draft = (await send(app, 'GET', `${REPORTS}/2022/draft`, OPERATOR)).json();
+    expect(draft.cells['t2.fees.amount_wan']).toBe(feesWan);
+  });
+
+  it('refuses fees as a JSON number: amounts are text, so no float holds them', async () => {
+    const body = { licenseDecisions: 1, penaltyDecisions: 1, enforcementDecisions: 0, feesWan: 0.35 };
+    const res = await send(app, 'PUT', FIGURES, OPERATOR, body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('行政事业性收费 本年收费金额（万元）');
   });
 
   it('refuses a reviewer', async () => {
@@ -116,7 +144,7 @@ describeEachWithDraftDemo('the yearly figures of table 二 (五)(六)(八)', (us
   });
 
   it('imports the filled template', async () => {
-    const contentBase64 = await filledTemplate(app, { B2: 8, B3: 9, B4: '10', B5: 7060000 });
+    const contentBase64 = await filledTemplate(app, { B2: 8, B3: 9, B4: '10', B5: '706' });
     const res = await send(app, 'POST', `${FIGURES}/import`, OPERATOR, {
       fileName: '年度数据.xlsx',
       contentBase64,
@@ -129,10 +157,15 @@ describeEachWithDraftDemo('the yearly figures of table 二 (五)(六)(八)', (us
       feesWan: '706',
     });
     const events = await figureEvents();
-    expect(events.map((e) => e.name)).toEqual(['report.figures_saved', 'report.figures_imported']);
-    expect(JSON.parse(events[1].data)).toMatchObject({
+    // the saves above (one, then the three of “prints fees as entered”), then the import
+    expect(events.map((e) => e.name)).toEqual([
+      ...Array(4).fill('report.figures_saved'),
+      'report.figures_imported',
+    ]);
+    expect(JSON.parse(events[4].data)).toMatchObject({
       source: '年度数据.xlsx',
-      before: { licenseDecisions: 120 },
+      before: { licenseDecisions: 120, feesWan: '0.000001' },
+      after: { feesFen: 706_000_000, feesWan: '706' },
     });
   });
 });

@@ -93,7 +93,7 @@ describeEachWithDraftDemo('publishing the annual report and its corrections', (u
       409,
       expect.stringContaining('发布更正'),
     ]);
-    const figures = { licenseDecisions: 1, penaltyDecisions: 1, enforcementDecisions: 1, feesYuan: 0 };
+    const figures = { licenseDecisions: 1, penaltyDecisions: 1, enforcementDecisions: 1, feesWan: '0' };
     const res = await send(app, 'PUT', `${Y}/figures`, OPERATOR, figures);
     expect([res.statusCode, res.json().error.code]).toEqual([409, 'invalid_state']);
   });

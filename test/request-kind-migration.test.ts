@@ -64,7 +64,7 @@ for (const { name, url } of testDatabases()) {
             channel: 'letter',
             received_on: '2021-04-01',
           },
-          ...{ decided_on: null, outcome: null, fee_yuan: 0, mixed_items: 0, kind: 'record_correction' },
+          ...{ decided_on: null, outcome: null, fee_fen: 0, mixed_items: 0, kind: 'record_correction' },
           ...{ correction_outcome: 'corrected', correction_decided_on: '2021-04-10' },
         })
         .execute();

@@ -258,7 +258,7 @@ describeEachWithDemo('a request from intake to answer, through the API', (use) =
     res = await act(r.requestId, 'record_fee_payment', 2, { amountYuan: 1700 });
     expect(res.statusCode, res.body).toBe(200);
     const view = (await app.inject({ url: `${BASE}/${r.requestId}`, headers: OPERATOR })).json();
-    expect(view.feeYuan).toBe(1700);
+    expect(view.feeFen).toBe(170_000);
     expect(view.clock.due > '2024-10-30').toBe(true);
     res = await act(r.requestId, 'decide', 3, {
       ...{ outcome: 'granted', basis: 'a36.2', reasons: '予以公开' },

@@ -10,7 +10,7 @@ import { demoApp, OPERATOR, PLATFORM } from './report-app.ts';
 
 const AGENCY = '/api/v1/agencies/lingang';
 const FIGURES = `${AGENCY}/reports/2021/figures`;
-const ZEROS = { licenseDecisions: 0, penaltyDecisions: 0, enforcementDecisions: 0, feesYuan: 0 };
+const ZEROS = { licenseDecisions: 0, penaltyDecisions: 0, enforcementDecisions: 0, feesWan: '0' };
 
 /** What no message may say: zod's or a programmer's words, an English field name, a cell code. */
 const NOT_FOR_PEOPLE =
@@ -35,8 +35,16 @@ describeEachWithDraftDemo('numbers refused in Chinese, by the field’s label (i
       '行政强制',
     ],
     ['a yearly figure as a list', 'PUT', FIGURES, { ...ZEROS, licenseDecisions: [1] }, OPERATOR, '行政许可'],
-    ['a fee with three decimals', 'PUT', FIGURES, { ...ZEROS, feesYuan: 1.234 }, OPERATOR, '行政事业性收费'],
-    ['a fee too large', 'PUT', FIGURES, { ...ZEROS, feesYuan: 1e20 }, OPERATOR, '行政事业性收费'],
+    [
+      'a fee with seven decimals',
+      'PUT',
+      FIGURES,
+      { ...ZEROS, feesWan: '1.2345678' },
+      OPERATOR,
+      '最多六位小数',
+    ],
+    ['a fee too large', 'PUT', FIGURES, { ...ZEROS, feesWan: '10000000000' }, OPERATOR, '超过上限'],
+    ['a fee as a number', 'PUT', FIGURES, { ...ZEROS, feesWan: 0.35 }, OPERATOR, '行政事业性收费'],
     [
       'a draft version as text',
       'PUT',

@@ -110,12 +110,29 @@ const figureValue = (key: FigureKey) => {
     .optional();
 };
 
+/**
+ * An amount as entered: text only (“24252.311082”), so that no binary float ever holds it; the
+ * command reads it exactly and refuses it in Chinese naming the field and the limit.
+ */
+const amountValue = (key: FigureKey) => {
+  const label = FIGURE_FIELDS.find((f) => f.key === key)?.label ?? '金额';
+  return z
+    .string({ error: `“${label}”应以文本填写金额（如 "706" 或 "24252.311082"），没有的填 "0"` })
+    .nullable()
+    .optional();
+};
+
 /** A schema per figure only the 2019 format takes (`schemaOf` its key), described by its label and kind. */
 function figures2019<T extends z.ZodType>(
   schemaOf: (key: OptionalFigureKey) => T,
 ): Record<OptionalFigureKey, T> {
   const own = FIGURE_FIELDS.filter((f) => !f.required);
-  const what = { count: 'whole number ≥ 0', signed: 'whole number, negative for a decrease', yuan: '元' };
+  const what = {
+    count: 'whole number ≥ 0',
+    signed: 'whole number, negative for a decrease',
+    yuan: '元 as text, at most two decimals; kept exactly (分) and printed as entered',
+    wan: '万元 as text, at most six decimals; kept exactly (分) and printed as entered',
+  };
   return Object.fromEntries(
     own.map((f) => [
       f.key,
@@ -135,8 +152,10 @@ export const figuresBody = z.object({
   licenseDecisions: figureValue('licenseDecisions'),
   penaltyDecisions: figureValue('penaltyDecisions'),
   enforcementDecisions: figureValue('enforcementDecisions'),
-  feesYuan: figureValue('feesYuan').describe('元, at most two decimals; kept as whole 元 (half up)'),
-  ...figures2019(figureValue),
+  feesWan: amountValue('feesWan').describe(
+    '万元 as text (“706”, “24252.311082”), at most six decimals; kept exactly (分) and printed as entered',
+  ),
+  ...figures2019((key) => (key === 'procurementAmountYuan' ? amountValue(key) : figureValue(key))),
 });
 
 export const figuresSchema = z.object({
@@ -146,9 +165,14 @@ export const figuresSchema = z.object({
       licenseDecisions: z.number().int(),
       penaltyDecisions: z.number().int(),
       enforcementDecisions: z.number().int(),
-      feesYuan: z.number().int().describe('whole 元'),
-      feesWan: z.string().describe('as the report shows it, 万元'),
-      ...figures2019(() => z.number().int().optional()),
+      feesFen: z.number().int().describe('行政事业性收费 in whole 分'),
+      feesWan: z.string().describe('the same in 万元 as entered: what the report prints'),
+      ...figures2019((key) =>
+        key === 'procurementAmountYuan'
+          ? z.string().optional().describe('元 as entered: what the report prints')
+          : z.number().int().optional(),
+      ),
+      procurementAmountFen: z.number().int().optional().describe('采购总金额 in whole 分 (2019 format)'),
     })
     .nullable(),
   publishedVersion: z.number().int(),
@@ -274,7 +298,9 @@ export const reportJsonSchema = z.object({
   preamble: z.array(z.string()),
   cells: z
     .record(z.string(), z.union([z.number(), z.string()]))
-    .describe('cell code → value; whole numbers, except `t2.fees.amount_wan`, an exact decimal string'),
+    .describe(
+      'cell code → value; whole numbers, except the amounts printed as entered: `t2.fees.amount_wan` (万元) and `t2.procurement.amount_yuan` (元)',
+    ),
   sections: z.object({
     overview: narrativeSection,
     proactive: tableSection,

@@ -273,7 +273,7 @@ export const caseDetailSchema = z.object({
   correctionOutcome: z.enum(CORRECTION_OUTCOMES).nullable(),
   outcome: z.string().nullable(),
   legalBasis: z.string().nullable(),
-  feeYuan: z.number(),
+  feeFen: z.number().int().describe('the 信息处理费 paid, in whole 分'),
   items: z.array(z.object({ seq: z.number().int(), outcome: z.string().nullable() })),
   clock: clockSchema,
   allowedActions: z.array(z.string()).describe('the actions the case’s state allows (whoever asks)'),

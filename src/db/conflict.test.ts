@@ -216,7 +216,7 @@ describeEachDatabase('a write conflict in any store answers 409, not 500', (use)
           'PUT',
           `${BASE}/reports/2021/figures`,
           OPERATOR,
-          { licenseDecisions: 1, penaltyDecisions: 2, enforcementDecisions: 3, feesYuan: 0 },
+          { licenseDecisions: 1, penaltyDecisions: 2, enforcementDecisions: 3, feesWan: '0' },
         ],
         '该年度报告刚被他人修改或发布，请刷新后重试。',
       ],

@@ -13,7 +13,8 @@ export interface RequestTable {
   received_on: string;
   decided_on: string | null;
   outcome: string | null;
-  fee_yuan: number;
+  /** the 信息处理费 paid, in whole 分 (0029) */
+  fee_fen: number;
   mixed_items: number;
   tracking_code: string | null;
   registration_no: string | null;

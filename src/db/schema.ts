@@ -142,7 +142,10 @@ export interface AdminFiguresTable {
   license_decisions: number;
   penalty_decisions: number;
   enforcement_decisions: number;
-  fees_yuan: number;
+  /** 行政事业性收费 in whole 分 (0029) */
+  fees_fen: number;
+  /** the same in 万元 as the agency entered it (“706”, “24252.311082”): what the report prints */
+  fees_wan_text: string;
   /** the 2019 format's own figures (0013), null when not stated */
   license_items_prev: number | null;
   license_items_change: number | null;
@@ -156,8 +159,10 @@ export interface AdminFiguresTable {
   fees_items_prev: number | null;
   fees_items_change: number | null;
   procurement_projects: number | null;
-  /** whole 元 */
-  procurement_amount_yuan: number | null;
+  /** 采购总金额 in whole 分 (0029) */
+  procurement_amount_fen: number | null;
+  /** the same in 元 as entered (“184718.6”); null with the amount */
+  procurement_amount_yuan_text: string | null;
 }
 
 export interface AnnualReportTable {

@@ -263,7 +263,7 @@ export function demoRequestRecords(): RequestRecord[] {
       receivedOn: c.received,
       decidedOn: last.on,
       outcome,
-      feeYuan: 0,
+      feeFen: 0,
       itemOutcomes: items,
     };
   });

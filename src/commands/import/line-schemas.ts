@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates.ts';
-import { isWanDecimal } from '../../domain/money.ts';
+import { moneyMessage, readMoney } from '../../domain/money.ts';
 import { figureImportKey, OPTIONAL_FIGURE_FIELDS } from '../../domain/report/figures.ts';
 import {
   AGENCY_KINDS,
@@ -136,6 +136,8 @@ export const normativeLine = line({
   repealed: date('repealed').nullable().default(null),
 });
 
+const FEES_WAN = '字段 fees_wan（行政事业性收费 本年收费金额，万元）';
+
 export const adminFiguresLine = line({
   type: z.literal('admin_figures'),
   agency: agencyCode,
@@ -145,10 +147,13 @@ export const adminFiguresLine = line({
   license: count('license'),
   penalty: count('penalty'),
   enforcement: count('enforcement'),
+  // 万元 as the report prints it, up to six decimals (“24252.311082”); text, so no float holds it
   fees_wan: z
-    .string({ error: '字段 fees_wan 应为文本形式的万元金额，如 "706" 或 "12.3456"' })
-    .refine(isWanDecimal, {
-      error: '字段 fees_wan 应为不小于0、最多四位小数的万元金额，如 "706" 或 "12.3456"',
+    .string({ error: `${FEES_WAN}应为文本形式的万元金额，如 "706" 或 "24252.311082"` })
+    .superRefine((text, ctx) => {
+      const reading = readMoney(text, 'wan');
+      if (!reading.ok)
+        ctx.addIssue({ code: 'custom', message: moneyMessage(FEES_WAN, text, reading.problem, 'wan') });
     }),
   // the 2019 format's own figures (reports on 2019 and 2020), each optional; checked by parseFigures
   ...Object.fromEntries(

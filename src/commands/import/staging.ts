@@ -36,7 +36,7 @@ const SCHEMA = `
     is_online_interview integer not null);
   create table request (line integer primary key, rseq integer not null, agency text not null, ref text,
     applicant_type text not null, channel text not null, received_on text not null, decided_on text,
-    outcome text, fee_yuan integer not null, mixed_items integer not null, state text not null);
+    outcome text, fee_fen integer not null, mixed_items integer not null, state text not null);
   create table request_item (line integer not null, seq integer not null, outcome text not null);
   create table link (line integer primary key, agency text not null, ref text not null, interprets text not null);
 `;
@@ -86,7 +86,7 @@ export class Staging {
     const state = r.decided ? 'decided' : 'open';
     this.insertRequest.run(
       ...[line, this.requests++, r.agency, r.ref ?? null, r.applicant_type, r.channel, r.received],
-      ...[r.decided, r.outcome, r.fee_yuan, Number(hasMixedItems(r.items)), state],
+      ...[r.decided, r.outcome, r.fee_yuan * 100, Number(hasMixedItems(r.items)), state],
     );
     r.items.forEach((outcome, i) => {
       this.insertItem.run(line, i + 1, outcome);
@@ -188,9 +188,9 @@ export async function applyBulk(
   if (n === 0 || first === null) return { problems, agencyIds };
   const inserted = await sql`
     insert into requests (agency_id, ref, applicant_type, channel, received_on, decided_on, outcome,
-      fee_yuan, mixed_items, state)
+      fee_fen, mixed_items, state)
     select a.id, r.ref, r.applicant_type, r.channel, r.received_on, r.decided_on, r.outcome,
-      r.fee_yuan, r.mixed_items, r.state
+      r.fee_fen, r.mixed_items, r.state
     from ${S}.request r join agencies a on a.code = r.agency
     where r.line > ${from} and r.line < ${to} order by r.line`.execute(trx);
   // One INSERT … SELECT under the write lock on an AUTOINCREMENT table: the rows took consecutive

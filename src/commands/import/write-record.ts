@@ -1,7 +1,6 @@
 import type { Insertable } from 'kysely';
 import { figuresRow } from '../../db/queries/admin-figures.ts';
 import type { Database } from '../../db/schema.ts';
-import { wanToYuan } from '../../domain/money.ts';
 import {
   type FigureKey,
   figureImportKey,
@@ -116,7 +115,7 @@ export async function writeRecord(
         received_on: record.received,
         decided_on: record.decided,
         outcome: record.outcome,
-        fee_yuan: record.fee_yuan,
+        fee_fen: record.fee_yuan * 100, // the file's whole 元, kept in 分
         mixed_items: Number(hasMixedItems(record.items)),
         state: record.decided ? 'decided' : 'open',
       };
@@ -152,7 +151,7 @@ export async function writeRecord(
         licenseDecisions: record.license,
         penaltyDecisions: record.penalty,
         enforcementDecisions: record.enforcement,
-        feesYuan: wanToYuan(record.fees_wan) ?? 0,
+        feesWan: record.fees_wan,
       };
       const given: Readonly<Record<string, unknown>> = record;
       for (const field of OPTIONAL_FIGURE_FIELDS) values[field.key] = given[figureImportKey(field.key)];

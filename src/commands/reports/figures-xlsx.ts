@@ -37,11 +37,13 @@ const fieldsOfYear = (year: number) => figureFieldsOf(formatForYear(year).id);
 /** Column C: the unit and how to write the value. */
 function noteOf(field: FigureField): string {
   const how =
-    field.kind === 'yuan'
-      ? '最多两位小数（按四舍五入保存为整元）'
-      : field.kind === 'signed'
-        ? '整数，减少时填负数（如 -8）'
-        : '不小于 0 的整数';
+    field.kind === 'wan'
+      ? '最多六位小数，按所填原样印在报告中（如 706、0.350000、24252.311082）'
+      : field.kind === 'yuan'
+        ? '最多两位小数，按所填原样印在报告中'
+        : field.kind === 'signed'
+          ? '整数，减少时填负数（如 -8）'
+          : '不小于 0 的整数';
   return `单位：${field.unit}，${how}${field.required ? '' : '；没有此项数据的留空'}`;
 }
 
@@ -53,8 +55,11 @@ export async function figuresTemplate(year: number, current: AdminFigures | null
   const sheet = workbook.addWorksheet('年度数据');
   sheet.columns = [{ width: 40 }, { width: 16 }, { width: 48 }];
   sheet.addRow([YEAR_LABEL, year, '请勿修改本行；导入时须与所选年度一致']);
-  for (const field of fieldsOfYear(year))
-    sheet.addRow([field.label, current?.[field.key] ?? null, noteOf(field)]);
+  for (const field of fieldsOfYear(year)) {
+    const row = sheet.addRow([field.label, current?.[field.key] ?? null, noteOf(field)]);
+    // an amount is kept as text, so 0.350000 stays 0.350000 (a number cell would show 0.35)
+    if (field.kind === 'wan' || field.kind === 'yuan') row.getCell(2).numFmt = '@';
+  }
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

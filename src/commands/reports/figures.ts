@@ -5,7 +5,6 @@
 import type { Db } from '../../db/connection.ts';
 import { figuresRow } from '../../db/queries/admin-figures.ts';
 import { inTransaction, withinTransaction } from '../../db/transaction.ts';
-import { yuanToWan } from '../../domain/money.ts';
 import { type FigureIssue, type FigureKey, parseFigures } from '../../domain/report/figures.ts';
 import { formatForYear } from '../../domain/report/formats/registry.ts';
 import type { AdminFigures } from '../../domain/report/types.ts';
@@ -18,18 +17,16 @@ import { appendReportEvent, conflictOr, requireReportEditor } from './report-sto
 export interface FiguresView {
   year: number;
   /** null: never entered (the report shows zeros) */
-  figures: (AdminFigures & { feesWan: string }) | null;
+  figures: AdminFigures | null;
   /** the latest published version; figures of a published year change only through a correction */
   publishedVersion: number;
 }
-
-const withWan = (f: AdminFigures) => ({ ...f, feesWan: yuanToWan(f.feesYuan) });
 
 /** The figures of an agency-year. */
 export async function readFigures(db: Db, code: string, year: number): Promise<FiguresView> {
   const inputs = await requireReportInputs(db, code, year);
   const admin = inputs.facts.current.admin;
-  return { year, figures: admin ? withWan(admin) : null, publishedVersion: inputs.publishedVersion };
+  return { year, figures: admin, publishedVersion: inputs.publishedVersion };
 }
 
 /**
@@ -91,8 +88,8 @@ export async function writeFigures(
 
 /**
  * Saves an agency-year's figures (an operator; not once the report is published). The four of
- * every year are required: counts are whole numbers ≥ 0, fees 元 with at most two decimals (kept
- * as whole 元). A 2019-format year also takes its own figures, each optional (blank: not stated);
+ * every year are required: counts are whole numbers ≥ 0, fees 万元 with at most six decimals (kept
+ * exactly, as 分 and as entered). A 2019-format year also takes its own figures, each optional (blank: not stated);
  * another year refuses them. `where`: the spreadsheet cell of each value, for an import.
  */
 export async function saveFigures(
@@ -128,7 +125,7 @@ export async function saveFigures(
         figures,
         event: { type, source: input.source },
       });
-      return { year, figures: withWan(figures), publishedVersion: 0 };
+      return { year, figures, publishedVersion: 0 };
     });
   } catch (error) {
     return conflictOr(error);

@@ -6,6 +6,7 @@ import { FEE_PAYMENT_DAYS } from '../../domain/clock/timeline.ts';
 import { CONSULTATION_DAYS } from '../../domain/clock/validate.ts';
 import { applicationFee, feeBreakdown } from '../../domain/fees/processing-fee.ts';
 import { feeSection } from '../../domain/letters/fee-section.ts';
+import { fenToYuan } from '../../domain/money.ts';
 import { agencyConsultationRefusal, coProducersText } from '../../domain/requests/intake.ts';
 import type { CaseAction } from '../../domain/requests/state-machine.ts';
 import type { Trx } from '../context.ts';
@@ -63,12 +64,13 @@ const sendFeeNotice: Handler = ({ payload, occurredOn, calendar, events }) => {
     p.method === 'per_piece'
       ? { method: p.method, pieces: p.pieces, previousPiecesThisMonth: p.previousPiecesThisMonth }
       : { method: p.method, pages: p.pages };
+  // 109号's rates are whole 元, so the fee is; it is recorded in 分, as every amount
   const amountYuan = applicationFee(basis);
   if (amountYuan === 0) refuse('按所填数量计算不收取信息处理费，无需发出收费通知。');
   return {
     eventType: 'fee_notice',
     clockEvent: { type: 'fee_notice', on: occurredOn },
-    record: { amountYuan, breakdown: feeBreakdown(basis) },
+    record: { amountFen: amountYuan * 100, breakdown: feeBreakdown(basis) },
     letter: () => ({
       kind: 'fee',
       sections: { fee: feeSection(basis, calendar.addWorkingDays(occurredOn, FEE_PAYMENT_DAYS), HOW_TO_PAY) },
@@ -76,13 +78,13 @@ const sendFeeNotice: Handler = ({ payload, occurredOn, calendar, events }) => {
   };
 };
 
-/** The amount of the case's fee notice, in 元 (0 when there is none). */
+/** The amount of the case's fee notice, in 分 (0 when there is none). */
 async function noticedFee(trx: Trx, requestId: number): Promise<number> {
   const notice = await caseEvents(trx, requestId)
     .select('data')
     .where('name', '=', caseEventName('fee_notice'))
     .executeTakeFirst();
-  return notice ? Number((JSON.parse(notice.data) as { amountYuan?: number }).amountYuan ?? 0) : 0;
+  return notice ? Number((JSON.parse(notice.data) as { amountFen?: number }).amountFen ?? 0) : 0;
 }
 
 /** What each action checks and records. */
@@ -137,14 +139,18 @@ export const ACTION_HANDLERS: Record<CaseAction, Handler> = {
   send_fee_notice: sendFeeNotice,
   record_fee_payment: async ({ payload, occurredOn, trx, row }) => {
     const p = parse('record_fee_payment', payload);
+    // typed in whole 元, as the notice states it (109号's rates are whole 元); kept in 分
+    const amountFen = p.amountYuan * 100;
     const noticed = await noticedFee(trx, row.id);
-    if (p.amountYuan !== noticed)
-      refuse(`缴费金额应与收费通知的金额一致：通知金额为${noticed}元，登记的是${p.amountYuan}元。`);
+    if (amountFen !== noticed)
+      refuse(
+        `缴费金额应与收费通知的金额一致：通知金额为${fenToYuan(noticed)}元，登记的是${p.amountYuan}元。`,
+      );
     return {
       eventType: 'fee_paid',
       clockEvent: { type: 'fee_paid', on: occurredOn },
-      columns: { fee_yuan: p.amountYuan },
-      record: p,
+      columns: { fee_fen: amountFen },
+      record: { amountFen },
     };
   },
   close_fee_lapsed: closeLapsed('fee_lapsed', 'other.no_fee'),

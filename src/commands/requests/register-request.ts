@@ -77,7 +77,7 @@ export async function writeRegistrations(
       received_on: r.receivedOn,
       decided_on: null,
       outcome: null,
-      fee_yuan: 0,
+      fee_fen: 0,
       mixed_items: 0,
       registration_no: numbers[i],
       registration_year: r.year,

@@ -106,7 +106,7 @@ async function requestFacts(db: Db, agencyId: number, year: number): Promise<Req
   }
   const decided = await rows(
     db,
-    sql`select applicant_type, outcome, count(*) as n, sum(fee_yuan) as fees,
+    sql`select applicant_type, outcome, count(*) as n, sum(fee_fen) as fees,
           sum(case when outcome <> 'partial' then mixed_items else 0 end) as mixed
         from requests where agency_id = ${agencyId} and kind = 'disclosure' and decided_on between ${start} and ${end}
         group by applicant_type, outcome`,
@@ -116,7 +116,7 @@ async function requestFacts(db: Db, agencyId: number, year: number): Promise<Req
     const row = facts.decided[outcome] ?? {};
     row[r.applicant_type as ApplicantType] = num(r.n);
     facts.decided[outcome] = row;
-    facts.feesYuan += num(r.fees);
+    facts.feesFen += num(r.fees);
     facts.mixedItemsNotPartial += num(r.mixed);
   }
   return { ...facts, corrections: await correctionFacts(db, agencyId, year) };

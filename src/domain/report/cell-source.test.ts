@@ -6,7 +6,7 @@ describe('cellSource', () => {
   it.each<[string, CellSource | null]>([
     ['t2.normative.valid', { kind: 'normative', docKind: 'normative', column: 'valid' }],
     ['t2.license.decisions', { kind: 'figures', field: 'licenseDecisions' }],
-    ['t2.fees.amount_wan', { kind: 'figures', field: 'feesYuan' }],
+    ['t2.fees.amount_wan', { kind: 'figures', field: 'feesWan' }],
     ['t3.new.natural_person', { kind: 'requests', row: 'new', column: 'natural_person' }],
     ['t3.denied.state_secret.total', { kind: 'requests', row: 'denied.state_secret', column: 'total' }],
     ['t4.suit_after_review.pending', { kind: 'reviews', group: 'suit_after_review', column: 'pending' }],

@@ -39,7 +39,7 @@ function emptyFacts(year = 2021): YearFacts {
       byChannel: Object.fromEntries(
         REQUEST_CHANNELS.map((c) => [c, 0]),
       ) as YearFacts['requests']['byChannel'],
-      feesYuan: 0,
+      feesFen: 0,
       mixedItemsNotPartial: 0,
     },
     reviews: { review: { ...review }, suit_direct: { ...review }, suit_after_review: { ...review } },
@@ -50,7 +50,13 @@ function busyFacts(): YearFacts {
   const facts = emptyFacts();
   facts.normative.regulation = { issued: 1, repealed: 2, valid: 3, issuedToDate: 5 };
   facts.normative.normative = { issued: 5, repealed: 0, valid: 11, issuedToDate: 11 };
-  facts.admin = { licenseDecisions: 5416, penaltyDecisions: 271, enforcementDecisions: 21, feesYuan: 12345 };
+  facts.admin = {
+    licenseDecisions: 5416,
+    penaltyDecisions: 271,
+    enforcementDecisions: 21,
+    feesFen: 1_234_500,
+    feesWan: '1.2345',
+  };
   facts.requests.received = { ...zeroColumns(), natural_person: 4, business: 2, other_org: 1 };
   facts.requests.carriedIn = { ...zeroColumns(), research: 1, natural_person: 1 };
   facts.requests.carriedOut = { ...zeroColumns(), natural_person: 1 };
@@ -157,7 +163,7 @@ function randomRequests(seed: number, n: number): RequestRecord[] {
       receivedOn,
       decidedOn,
       outcome: decided ? pick(OUTCOMES) : null,
-      feeYuan: 0,
+      feeFen: 0,
       itemOutcomes: [],
     };
   });

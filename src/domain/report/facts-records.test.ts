@@ -134,7 +134,16 @@ describe('publications of the year', () => {
 
 describe('admin figures', () => {
   const admin = new Map([
-    [2021, { licenseDecisions: 5416, penaltyDecisions: 271, enforcementDecisions: 21, feesYuan: 7060000 }],
+    [
+      2021,
+      {
+        licenseDecisions: 5416,
+        penaltyDecisions: 271,
+        enforcementDecisions: 21,
+        feesFen: 706_000_000,
+        feesWan: '706',
+      },
+    ],
   ]);
   it.each([
     ['the year entered', 2021, admin.get(2021)],

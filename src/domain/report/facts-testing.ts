@@ -33,7 +33,7 @@ export function request(
     receivedOn,
     decidedOn,
     outcome,
-    feeYuan: 0,
+    feeFen: 0,
     itemOutcomes: [],
     ...more,
   };

@@ -158,17 +158,17 @@ describe('requests: per applicant column, channel and outcome', () => {
 
 describe('requests: fees by decided year', () => {
   const requests = [
-    request('2021-03-01', '2021-03-20', 'granted', { feeYuan: 100 }),
-    request('2021-12-20', '2022-01-10', 'granted', { feeYuan: 300 }),
-    request('2020-12-20', '2021-01-05', 'partial', { feeYuan: 40 }),
-    request('2021-11-01', null, null, { feeYuan: 999 }),
+    request('2021-03-01', '2021-03-20', 'granted', { feeFen: 10_000 }),
+    request('2021-12-20', '2022-01-10', 'granted', { feeFen: 30_050 }),
+    request('2020-12-20', '2021-01-05', 'partial', { feeFen: 4_000 }),
+    request('2021-11-01', null, null, { feeFen: 99_900 }),
   ];
   it.each([
     ['2020: only a request decided in 2021 was received', 2020, 0],
-    ['2021: decided in the year, including one received in 2020', 2021, 140],
-    ['2022: the request received in 2021 and decided in 2022', 2022, 300],
-  ])('%s', (_situation, year, yuan) => {
-    expect(yearFactsFromRecords(records({ requests }), year).requests.feesYuan).toBe(yuan);
+    ['2021: decided in the year, including one received in 2020', 2021, 14_000],
+    ['2022: the request received in 2021 and decided in 2022, to the 分', 2022, 30_050],
+  ])('%s', (_situation, year, fen) => {
+    expect(yearFactsFromRecords(records({ requests }), year).requests.feesFen).toBe(fen);
   });
 });
 

@@ -64,7 +64,7 @@ export function emptyRequestFacts(): RequestFacts {
     carriedOut: zeroColumns(),
     decided: {},
     byChannel: Object.fromEntries(REQUEST_CHANNELS.map((c) => [c, 0])) as Record<RequestChannel, number>,
-    feesYuan: 0,
+    feesFen: 0,
     mixedItemsNotPartial: 0,
   };
 }
@@ -93,7 +93,7 @@ function requestFacts(records: readonly RequestRecord[], year: number): RequestF
       const row = facts.decided[r.outcome] ?? {};
       row[column] = (row[column] ?? 0) + 1;
       facts.decided[r.outcome] = row;
-      facts.feesYuan += r.feeYuan;
+      facts.feesFen += r.feeFen;
       if (r.outcome !== 'partial' && hasMixedItems(r.itemOutcomes)) facts.mixedItemsNotPartial++;
     }
   }

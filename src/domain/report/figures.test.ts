@@ -1,30 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { parseFigures, yuanToWhole } from './figures.ts';
-
-describe('yuanToWhole', () => {
-  it.each<[string, string, number | null]>([
-    ['whole 元', '7060000', 7060000],
-    ['one decimal', '12.5', 13],
-    ['two decimals rounding down', '1234.49', 1234],
-    ['two decimals rounding half up', '1234.50', 1235],
-    ['zero', '0', 0],
-    ['surrounding blanks', ' 35 ', 35],
-    ['three decimals', '1.234', null],
-    ['negative', '-1', null],
-    ['a thousands separator', '1,000', null],
-    ['text', '一百', null],
-  ])('%s: “%s” → %s', (_situation, text, expected) => {
-    expect(yuanToWhole(text)).toBe(expected);
-  });
-});
+import { parseFigures } from './figures.ts';
 
 describe('parseFigures', () => {
   const by = { year: 2022, format: '2021' } as const;
-  const good = { licenseDecisions: 3, penaltyDecisions: '4', enforcementDecisions: 0, feesYuan: '35.5' };
+  const good = { licenseDecisions: 3, penaltyDecisions: '4', enforcementDecisions: 0, feesWan: '35.5' };
+  const counts = { licenseDecisions: 3, penaltyDecisions: 4, enforcementDecisions: 0 };
 
-  it('accepts numbers and numeric text, fees rounded to whole 元', () => {
-    expect(parseFigures(good, by)).toEqual({
-      figures: { licenseDecisions: 3, penaltyDecisions: 4, enforcementDecisions: 0, feesYuan: 36 },
+  it.each<[string, unknown, number, string]>([
+    ['whole 万元', '706', 706_000_000, '706'],
+    ['six decimals, as a real report prints them', '24252.311082', 24_252_311_082, '24252.311082'],
+    ['trailing zeros kept as entered', '0.350000', 350_000, '0.350000'],
+    ['surrounding blanks trimmed', ' 35.5 ', 35_500_000, '35.5'],
+    ['a spreadsheet’s number cell (its shortest decimal)', 24252.311082, 24_252_311_082, '24252.311082'],
+  ])('keeps fees exactly, as 分 and as entered: %s', (_situation, feesWan, feesFen, text) => {
+    expect(parseFigures({ ...good, feesWan }, by)).toEqual({
+      figures: { ...counts, feesFen, feesWan: text },
       issues: [],
     });
   });
@@ -33,8 +23,16 @@ describe('parseFigures', () => {
     ['a negative count', { penaltyDecisions: -1 }, 'penaltyDecisions', '不小于 0 的整数'],
     ['a fractional count', { licenseDecisions: 1.5 }, 'licenseDecisions', '不小于 0 的整数'],
     ['a missing count', { enforcementDecisions: undefined }, 'enforcementDecisions', '为空'],
-    ['fees with three decimals', { feesYuan: 1.234 }, 'feesYuan', '最多两位小数'],
-    ['negative fees', { feesYuan: '-3' }, 'feesYuan', '最多两位小数'],
+    ['fees with seven decimals', { feesWan: '1.2345678' }, 'feesWan', '小数超过六位（1分为0.000001万元）'],
+    ['negative fees', { feesWan: '-3' }, 'feesWan', '不能为负数'],
+    [
+      'fees with a thousands separator',
+      { feesWan: '24,252.311082' },
+      'feesWan',
+      '最多六位小数的金额（万元）',
+    ],
+    ['fees beyond the bound', { feesWan: '1000000000' }, 'feesWan', '超过上限999999999.999999万元'],
+    ['fees in exponent notation', { feesWan: '1e3' }, 'feesWan', '不是数字写法'],
   ])('refuses %s, naming the field', (_situation, change, field, words) => {
     const result = parseFigures({ ...good, ...change }, by);
     expect(result.figures).toBeNull();
@@ -55,7 +53,7 @@ describe('parseFigures', () => {
 
 describe('parseFigures for a year in the 2019 format', () => {
   const y2020 = { year: 2020, format: '2019' } as const;
-  const good = { licenseDecisions: 3, penaltyDecisions: 4, enforcementDecisions: 0, feesYuan: 0 };
+  const good = { licenseDecisions: 3, penaltyDecisions: 4, enforcementDecisions: 0, feesWan: '0' };
 
   it('keeps the format’s own figures when stated and leaves blank ones out (not 0)', () => {
     const stated = {
@@ -74,7 +72,9 @@ describe('parseFigures for a year in the 2019 format', () => {
         licenseItemsChange: -8,
         otherServicesDecisions: 0,
         procurementProjects: 22,
-        procurementAmountYuan: 184719,
+        feesFen: 0,
+        procurementAmountFen: 18_471_850,
+        procurementAmountYuan: '184718.50',
       },
       issues: [],
     });
@@ -92,13 +92,13 @@ describe('parseFigures for a year in the 2019 format', () => {
       'a negative purchase amount',
       { procurementAmountYuan: -5 },
       '“政府集中采购 采购总金额（元）”',
-      '最多两位小数',
+      '不能为负数',
     ],
     [
       'a purchase amount with three decimals',
       { procurementAmountYuan: '1.005' },
       '采购总金额',
-      '最多两位小数',
+      '小数超过两位（1分为0.01元）',
     ],
     [
       'a count written in words',
@@ -117,16 +117,16 @@ describe('parseFigures for a year in the 2019 format', () => {
   });
 
   it('still requires the four of every year', () => {
-    const result = parseFigures({ ...good, feesYuan: undefined, licenseItemsPrev: 1 }, y2020);
+    const result = parseFigures({ ...good, feesWan: undefined, licenseItemsPrev: 1 }, y2020);
     expect(result.issues).toEqual([
-      { field: 'feesYuan', message: '“行政事业性收费 本年收费金额（元）”为空，请填写；没有的填 0。' },
+      { field: 'feesWan', message: '“行政事业性收费 本年收费金额（万元）”为空，请填写；没有的填 0。' },
     ]);
   });
 });
 
 describe('parseFigures for a year in the 2021 format', () => {
   const y2022 = { year: 2022, format: '2021' } as const;
-  const good = { licenseDecisions: 3, penaltyDecisions: 4, enforcementDecisions: 0, feesYuan: 0 };
+  const good = { licenseDecisions: 3, penaltyDecisions: 4, enforcementDecisions: 0, feesWan: '0' };
 
   it.each<[string, Record<string, unknown>, string, string]>([
     ['上一年项目数量', { licenseItemsPrev: 5 }, 'licenseItemsPrev', '“行政许可 上一年项目数量”'],
@@ -149,7 +149,7 @@ describe('parseFigures for a year in the 2021 format', () => {
 
   it('accepts them blank', () => {
     expect(parseFigures({ ...good, licenseItemsPrev: null, procurementProjects: '' }, y2022)).toEqual({
-      figures: good,
+      figures: { ...good, feesFen: 0 },
       issues: [],
     });
   });

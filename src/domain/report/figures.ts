@@ -1,3 +1,4 @@
+import { type MoneyUnit, moneyMessage, readMoney } from '../money.ts';
 import type { FormatId } from './format.ts';
 import {
   T2_FEES_LABEL_2019,
@@ -11,18 +12,23 @@ import type { AdminFigures } from './types.ts';
 
 /**
  * How a figure is written: a count (whole number ≥ 0), a signed count (本年增/减, may be negative),
- * or an amount in 元 entered with at most two decimals and kept as whole 元 (the money rule),
- * rounded half up: 1234.49 → 1234, 1234.50 → 1235.
+ * or an amount: in 万元 with at most six decimals (`wan`, 行政事业性收费 as the 2021 format prints it)
+ * or in 元 with at most two (`yuan`, the 2019 format's 采购总金额). An amount is kept exactly, as 分
+ * and as the text entered, which is what the report prints (money.ts).
  */
-export type FigureKind = 'count' | 'signed' | 'yuan';
+export type FigureKind = 'count' | 'signed' | MoneyUnit;
+
+/** The key of an amount's 分 beside the key of its text as entered. */
+export const FEN_KEY = { feesWan: 'feesFen', procurementAmountYuan: 'procurementAmountFen' } as const;
+export type MoneyFigureKey = keyof typeof FEN_KEY;
 
 /** One yearly figure: its key (API, events), label (console, template, messages) and cell. */
 export interface FigureField<K extends string = string> {
   key: K;
   label: string;
-  /** what it counts in (件 decisions, 项 items and projects) or 元 */
-  unit: '件' | '项' | '元';
-  /** the cell it fills (the 2021 fee amount shows the 元 as 万元) */
+  /** what it counts in (件 decisions, 项 items and projects) or the amount's unit */
+  unit: '件' | '项' | '元' | '万元';
+  /** the cell it fills */
   cell: string;
   kind: FigureKind;
   /** the formats whose years take it (formatForYear), as the R-rules declare theirs */
@@ -34,11 +40,11 @@ export interface FigureField<K extends string = string> {
 const BOTH: readonly FormatId[] = ['2019', '2021'];
 const ONLY_2019: readonly FormatId[] = ['2019'];
 
-const common = <K extends string>(key: K, label: string, cell: string, kind: 'count' | 'yuan') =>
+const common = <K extends string>(key: K, label: string, cell: string, kind: 'count' | 'wan') =>
   ({
     key,
     label,
-    unit: kind === 'yuan' ? '元' : '件',
+    unit: kind === 'wan' ? '万元' : '件',
     cell,
     kind,
     formats: BOTH,
@@ -83,19 +89,18 @@ const procurement2019 = <K extends string>(
 /**
  * The yearly figures of table 二 that come from other systems, in the order of the template:
  * the four of both formats — decisions on licences, penalties and enforcement, 行政事业性收费 in
- * 元 — then the 2019 trial format's own (国办公开办函〔2019〕60号, the reports on 2019 and 2020):
+ * 万元 as the 2021 format prints it — then the 2019 trial format's own (国办公开办函〔2019〕60号, the reports on 2019 and 2020):
  * 上一年项目数量 and 本年增/减 of (五)(六)(八), 其他对外管理服务事项's 处理决定数量 and (九)
  * 政府集中采购. Those may be left unstated (not stated ≠ 0: the cell stays empty and R6 warns).
  *
- * 采购总金额（元） is whole 元: the format's header is in 元 (not 万元 with decimals), the reports
- * written in it print whole 元 (“184719元”), and the system keeps money as whole 元; it is
- * entered like the fees, with at most two decimals, rounded half up.
+ * 采购总金额（元） is in 元, as the format's header says (reports written in it print “184719元”),
+ * with at most two decimals; like the fees it is kept as 分 and printed as entered.
  */
 export const FIGURE_FIELDS = [
   common('licenseDecisions', '行政许可 本年处理决定数量', 't2.license.decisions', 'count'),
   common('penaltyDecisions', '行政处罚 本年处理决定数量', 't2.penalty.decisions', 'count'),
   common('enforcementDecisions', '行政强制 本年处理决定数量', 't2.enforcement.decisions', 'count'),
-  common('feesYuan', '行政事业性收费 本年收费金额（元）', 't2.fees.amount_wan', 'yuan'),
+  common('feesWan', '行政事业性收费 本年收费金额（万元）', 't2.fees.amount_wan', 'wan'),
   item2019('licenseItemsPrev', 'license', 'items_prev'),
   item2019('licenseItemsChange', 'license', 'items_change'),
   item2019('otherServicesItemsPrev', 'other_services', 'items_prev'),
@@ -137,15 +142,6 @@ export function optionalFigureCells(format: FormatId): readonly string[] {
 }
 
 const MAX_COUNT = 2147483647;
-const YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
-
-/** “1234.56” → 1235 whole 元 (half up); null unless a decimal ≥ 0 with at most two places. */
-export function yuanToWhole(text: string): number | null {
-  const match = YUAN.exec(text.trim());
-  if (!match) return null;
-  const cents = Number((match[2] ?? '').padEnd(2, '0'));
-  return Number(match[1]) + (cents >= 50 ? 1 : 0);
-}
 
 function countOf(value: unknown, signed: boolean): number | null {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
@@ -154,22 +150,20 @@ function countOf(value: unknown, signed: boolean): number | null {
   return Math.abs(n) <= MAX_COUNT ? n : null;
 }
 
-function yuanOf(value: unknown): number | null {
-  if (typeof value === 'number')
-    return Number.isFinite(value) && value >= 0 ? yuanToWhole(String(value)) : null;
-  return typeof value === 'string' ? yuanToWhole(value) : null;
+/**
+ * An amount's text: a string as entered (trimmed), or a spreadsheet's number as its shortest
+ * decimal, which is the decimal typed: an accepted amount has at most 15 significant digits (9 + 6
+ * of 万元, 13 + 2 of 元), and a double keeps 15. The API takes amounts as text only.
+ */
+function amountText(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
 }
 
-const VALUE_OF: Record<FigureKind, (value: unknown) => number | null> = {
-  count: (value) => countOf(value, false),
-  signed: (value) => countOf(value, true),
-  yuan: yuanOf,
-};
-
-const WANTED: Record<FigureKind, string> = {
+const WANTED: Record<'count' | 'signed', string> = {
   count: '不小于 0 的整数',
   signed: '整数（减少时为负数，如 -8）',
-  yuan: '不小于 0、最多两位小数的金额（元）',
 };
 
 /** A problem with one figure: where it is (a field name or a spreadsheet cell) and what to do. */
@@ -202,7 +196,7 @@ export function parseFigures(
   context: FigureContext,
 ): { figures: AdminFigures; issues: [] } | { figures: null; issues: FigureIssue[] } {
   const issues: FigureIssue[] = [];
-  const parsed: Partial<Record<FigureKey, number>> = {};
+  const parsed: Record<string, number | string> = {};
   for (const field of FIGURE_FIELDS) {
     const raw = values[field.key];
     const cell = context.cellOf?.(field.key);
@@ -220,7 +214,18 @@ export function parseFigures(
       if (field.required) issue(`${place}为空，请填写；没有的填 0。`);
       continue;
     }
-    const value = VALUE_OF[field.kind](raw);
+    if (field.kind === 'wan' || field.kind === 'yuan') {
+      const text = amountText(raw);
+      const reading = text === null ? null : readMoney(text, field.kind);
+      if (!reading?.ok) {
+        issue(moneyMessage(place, String(raw), reading?.problem ?? 'format', field.kind));
+        continue;
+      }
+      parsed[field.key] = text as string;
+      parsed[FEN_KEY[field.key as MoneyFigureKey]] = reading.fen;
+      continue;
+    }
+    const value = countOf(raw, field.kind === 'signed');
     if (value === null) {
       issue(`${place}的值“${String(raw)}”应为${WANTED[field.kind]}。`);
       continue;
@@ -228,9 +233,13 @@ export function parseFigures(
     parsed[field.key] = value;
   }
   if (issues.length > 0) return { figures: null, issues };
-  const { licenseDecisions = 0, penaltyDecisions = 0, enforcementDecisions = 0, feesYuan = 0 } = parsed;
-  return {
-    figures: { ...parsed, licenseDecisions, penaltyDecisions, enforcementDecisions, feesYuan },
-    issues: [],
-  };
+  const figures = {
+    licenseDecisions: 0,
+    penaltyDecisions: 0,
+    enforcementDecisions: 0,
+    feesFen: 0,
+    feesWan: '0',
+    ...parsed,
+  } as AdminFigures;
+  return { figures, issues: [] };
 }

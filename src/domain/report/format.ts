@@ -35,8 +35,13 @@ export interface ReportFormat {
   citation: string;
   /** every cell code of tables 二, 三 and 四, in the order of the format */
   cellCodes: readonly string[];
-  /** cells holding an exact decimal string (万元); every other cell is a whole number */
+  /** cells holding an amount in 万元 as entered (text, at most six decimals: “706”, “24252.311082”) */
   decimalCells: readonly string[];
+  /**
+   * cells holding an amount in 元 as entered (text, at most two decimals: “184718.6”; a whole number
+   * in versions published before migration 0029); every other cell is a whole number
+   */
+  yuanCells: readonly string[];
   /** whole-number cells that may be negative (本年增/减) */
   signedCells: readonly string[];
   /**

@@ -122,7 +122,7 @@ function emptyYear(year: number): YearFacts {
       received: { ...base.requests.received, natural_person: 0 },
       decided: {},
       byChannel: { online: 0, letter: 0, in_person: 0, fax: 0, other: 0, oral: 0 },
-      feesYuan: 0,
+      feesFen: 0,
     },
     reviews: { review: { ...zero }, suit_direct: { ...zero }, suit_after_review: { ...zero } },
   };
@@ -147,9 +147,16 @@ describe('draftNarrative in other situations', () => {
     [
       'fees collected',
       (f) => {
-        f.requests.feesYuan = 300;
+        f.requests.feesFen = 30_000;
       },
       '依据《政府信息公开信息处理费管理办法》收取信息处理费300元。',
+    ],
+    [
+      'fees collected to the 分',
+      (f) => {
+        f.requests.feesFen = 30_050;
+      },
+      '依据《政府信息公开信息处理费管理办法》收取信息处理费300.50元。',
     ],
     [
       'a reconsideration and two suits',

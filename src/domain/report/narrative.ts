@@ -1,3 +1,4 @@
+import { fenToYuan } from '../money.ts';
 import { CORRECTION_OUTCOME_LABELS, CORRECTION_OUTCOMES } from '../requests/record-correction.ts';
 import { cellNumber } from './cells.ts';
 import type { ReportFormat } from './format.ts';
@@ -83,15 +84,15 @@ function outcomesText(cells: Cells, format: ReportFormat): string {
 }
 
 function feesText(facts: YearFacts): string {
-  const yuan = facts.requests.feesYuan;
-  if (yuan === 0) return '无向政府信息公开申请人进行收费的情况。';
-  return `依据《政府信息公开信息处理费管理办法》收取信息处理费${yuan}元。`;
+  const fen = facts.requests.feesFen;
+  if (fen === 0) return '无向政府信息公开申请人进行收费的情况。';
+  return `依据《政府信息公开信息处理费管理办法》收取信息处理费${fenToYuan(fen)}元。`;
 }
 
 function processingFeesText(facts: YearFacts): string {
-  const yuan = facts.requests.feesYuan;
-  if (yuan === 0) return '本年度未收取政府信息公开信息处理费。';
-  return `本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费${yuan}元。`;
+  const fen = facts.requests.feesFen;
+  if (fen === 0) return '本年度未收取政府信息公开信息处理费。';
+  return `本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费${fenToYuan(fen)}元。`;
 }
 
 function reviewsText(cells: Cells): string {

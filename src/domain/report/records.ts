@@ -32,7 +32,8 @@ export interface RequestRecord {
   receivedOn: string;
   decidedOn: string | null;
   outcome: Outcome | null;
-  feeYuan: number;
+  /** the 信息处理费 paid, in whole 分 */
+  feeFen: number;
   /** the decision on each item, when the request had several */
   itemOutcomes: Outcome[];
   /** a request to correct a record (条例 第四十一条) is not counted in table 三; absent: disclosure */

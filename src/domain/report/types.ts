@@ -1,5 +1,5 @@
 import type { CorrectionOutcome } from '../requests/record-correction.ts';
-import type { OptionalFigureKey } from './figures.ts';
+import type { MoneyFigureKey, OptionalFigureKey } from './figures.ts';
 import type { FormatId } from './format.ts';
 import type {
   AgencyKind,
@@ -10,7 +10,11 @@ import type {
   T4Group,
 } from './vocabulary.ts';
 
-/** A cell value: whole numbers, except `t2.fees.amount_wan`, an exact decimal string (“706”, “0.35”). */
+/**
+ * A cell value: whole numbers, except the amounts, printed as entered: `t2.fees.amount_wan` (万元,
+ * “706”, “0.350000”) and `t2.procurement.amount_yuan` (元, “184718.6”; a number in versions published
+ * before 0029).
+ */
 export type CellValue = number | string;
 export type Cells = Record<string, CellValue>;
 
@@ -56,8 +60,8 @@ export interface RequestFacts {
   decided: Partial<Record<Outcome, Partial<Record<ApplicantType, number>>>>;
   /** received in the year, by channel */
   byChannel: Record<RequestChannel, number>;
-  /** information processing fees collected on requests decided in the year, in whole 元 */
-  feesYuan: number;
+  /** information processing fees collected on requests decided in the year, in whole 分 */
+  feesFen: number;
   /** decided requests whose items were decided differently but which are not counted as partial (R2) */
   mixedItemsNotPartial: number;
   /**
@@ -90,12 +94,17 @@ export interface NormativeFacts {
  * Figures that come from other systems (table 二 (五)(六)(八), and (九) in the 2019 format): the
  * four every year states, and the 2019 format's own (figures.ts), each absent when not stated.
  */
-export interface AdminFigures extends Partial<Record<OptionalFigureKey, number>> {
+export interface AdminFigures extends Partial<Record<Exclude<OptionalFigureKey, MoneyFigureKey>, number>> {
   licenseDecisions: number;
   penaltyDecisions: number;
   enforcementDecisions: number;
-  /** 行政事业性收费 in whole 元 (exact); the report shows 万元. */
-  feesYuan: number;
+  /** 行政事业性收费 in whole 分 (exact) */
+  feesFen: number;
+  /** the same in 万元 as the agency entered it (“706”, “0.350000”, “24252.311082”): the report prints it */
+  feesWan: string;
+  /** the 2019 format's 采购总金额 in whole 分, and in 元 as entered (both absent when not stated) */
+  procurementAmountFen?: number;
+  procurementAmountYuan?: string;
 }
 
 /** Reconsideration and litigation cases filed in the year, per group. */

@@ -52,7 +52,7 @@ describe('R1–R10 name cells in Chinese, never by code (both formats)', () => {
     ['R6', 'a negative count', broken(set({ 't3.partial.natural_person': -1 })), /表三/],
     ['R6', 'a count written as text', broken(set({ 't4.suit_direct.pending': '两' })), /表四/],
     ['R6', 'a missing cell', broken((i) => delete i.cells['t2.normative.valid']), /表二/],
-    ['R6', 'a fee amount with five decimals', broken(set({ 't2.fees.amount_wan': '0.12345' })), /表二/],
+    ['R6', 'a fee amount with seven decimals', broken(set({ 't2.fees.amount_wan': '0.1234567' })), /表二/],
     ['R7', 'carried in differs from last year', broken(set({ 't3.carried_in.natural_person': 9 })), /表三/],
     ['R8', 'a valid count that does not follow', broken(set({ 't2.regulation.valid': 5 })), /表二/],
     ['R9', 'the narrative misstates the requests received', saying('本年新收政府信息公开申请7件。'), /表三/],

@@ -13,6 +13,24 @@ describe('validateReport on the seed', () => {
   });
 });
 
+describe('R6 takes the 万元 cell to the 分 as real reports print it', () => {
+  it.each([
+    ['six decimals', '24252.311082'],
+    ['six decimals with trailing zeros, as entered', '0.350000'],
+    ['one 分', '0.000001'],
+    ['a whole number', '706'],
+  ])('accepts %s (“%s”)', (_situation, wan) => {
+    expect(validateReport(broken(set({ 't2.fees.amount_wan': wan })))).toEqual([]);
+  });
+
+  it('says what it takes, in Chinese, with the limit', () => {
+    const [violation] = validateReport(broken(set({ 't2.fees.amount_wan': '1.2345678' })));
+    expect(violation.message).toContain(
+      '应为不小于0、最多六位小数的金额（万元），不超过999999999.999999万元',
+    );
+  });
+});
+
 describe('each rule catches a broken report', () => {
   it.each<[string, ValidationInput, string, Severity, string[]]>([
     [
@@ -95,8 +113,8 @@ describe('each rule catches a broken report', () => {
       ['t4.suit_direct.pending'],
     ],
     [
-      'R6: a fee amount with five decimals',
-      broken(set({ 't2.fees.amount_wan': '706.00001' })),
+      'R6: a fee amount with seven decimals (below one 分)',
+      broken(set({ 't2.fees.amount_wan': '706.0000001' })),
       'R6',
       'error',
       ['t2.fees.amount_wan'],
@@ -123,8 +141,8 @@ describe('each rule catches a broken report', () => {
       ['t2.fees.amount_wan'],
     ],
     [
-      'R6: a fee amount given as a number with five decimals',
-      broken(set({ 't2.fees.amount_wan': 0.00001 })),
+      'R6: a fee amount given as a number with seven decimals',
+      broken(set({ 't2.fees.amount_wan': 0.1234567 })),
       'R6',
       'error',
       ['t2.fees.amount_wan'],

@@ -1,4 +1,4 @@
-import { isWanDecimal } from '../money.ts';
+import { type MoneyUnit, moneyWanted, readMoney } from '../money.ts';
 import { cellLabel, cellLabels, t3ColumnLabel, t3RowLabel } from './cell-labels.ts';
 import { cellNumber } from './cells.ts';
 import { claimHolds, findClaims } from './claims.ts';
@@ -42,15 +42,13 @@ const r6: Check = ({ cells, format }) =>
           `${cellLabel(format, code)}（${FIGURE_FIELDS.find((f) => f.cell === code)?.label ?? '年度数据'}）未填报（${format.id}年版格式独有的数据），表中留空；如有此项数据，请在该年度的“年度数据”中填写。`,
         ),
       ];
-    const decimal = format.decimalCells.includes(code);
+    const money = moneyUnitOf(format, code);
     const signed = format.signedCells.includes(code);
-    const ok = decimal
-      ? typeof value === 'string'
-        ? isWanDecimal(value)
-        : typeof value === 'number' && value >= 0 && isWanDecimal(String(value))
+    const ok = money
+      ? (typeof value === 'string' || typeof value === 'number') && readMoney(String(value), money).ok
       : typeof value === 'number' && Number.isInteger(value) && (signed || value >= 0);
     if (ok) return [];
-    const what = decimal ? '不小于0、最多四位小数的数' : signed ? '整数' : '不小于0的整数';
+    const what = money ? moneyWanted(money) : signed ? '整数' : '不小于0的整数';
     const shown = value === undefined ? '缺失' : `“${value}”`;
     return [
       violation(
@@ -61,6 +59,12 @@ const r6: Check = ({ cells, format }) =>
       ),
     ];
   });
+
+/** The unit of a cell holding an amount (万元 or 元, as entered), or null for a count. */
+function moneyUnitOf(format: ReportFormat, code: string): MoneyUnit | null {
+  if (format.decimalCells.includes(code)) return 'wan';
+  return format.yuanCells.includes(code) ? 'yuan' : null;
+}
 
 const r1: Check = ({ cells }) =>
   T3_COLUMNS.flatMap((c): Violation[] => {

@@ -22,7 +22,7 @@ describe('clockEventsOf: a case’s stored events as the clock reads them', () =
     ],
     [
       'a fee notice without a recorded receipt has no deliveredOn',
-      row(2, 'fee_notice', '2024-03-01', { amountYuan: 100 }),
+      row(2, 'fee_notice', '2024-03-01', { amountFen: 10000 }),
       { type: 'fee_notice', on: '2024-03-01' },
     ],
     [

@@ -93,7 +93,7 @@ export function caseJson(found: FoundCase, calendar: WorkCalendar, today: string
       row.correction_outcome && isCorrectionOutcome(row.correction_outcome) ? row.correction_outcome : null,
     outcome: row.outcome,
     legalBasis: row.legal_basis,
-    feeYuan: Number(row.fee_yuan),
+    feeFen: Number(row.fee_fen),
     items: items.map((i) => ({ seq: i.seq, outcome: i.outcome })),
     clock,
     allowedActions: allowedActions(state, { kind, outcome: row.outcome, basis: row.legal_basis }),

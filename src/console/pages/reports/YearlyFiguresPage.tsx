@@ -2,10 +2,11 @@
  * The yearly figures of table 二 (五)(六)(八): entered by staff or imported from the XLSX template;
  * for a year in the 2019 trial format (≤ 2020) also that format's own figures, which may be left blank.
  */
-import { Alert, App, Button, Card, Divider, Flex, Form, InputNumber, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Divider, Flex, Form, Input, InputNumber, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { type FigureField, type FigureKey, figureFieldsOf } from '../../../domain/report/figures.ts';
+import { moneyMessage, readMoney } from '../../../domain/money.ts';
+import { type FigureField, figureFieldsOf } from '../../../domain/report/figures.ts';
 import { formatForYear } from '../../../domain/report/formats/registry.ts';
 import { messageOf } from '../../api/client.ts';
 import { reportsApi } from '../../api/reports.ts';
@@ -13,23 +14,50 @@ import { base64Of } from '../../lib/files.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useAgencyCode } from '../../session-context.tsx';
 
-/** Blank (null): not stated, for the figures a year may leave unstated. */
-type Values = Partial<Record<FigureKey, number | null>>;
+/** Blank (null): not stated, for the figures a year may leave unstated. Amounts are text. */
+type Values = Parameters<typeof reportsApi.saveFigures>[2];
 
-/** The input of a figure: counts from 0, 本年增/减 also negative. */
-function figureInput(field: FigureField, feesWan: string | undefined) {
+/** What staff are told under an amount's input. */
+const AMOUNT_HINT = {
+  wan: '以万元填写，最多六位小数（1分 = 0.000001万元，如 24252.311082）；报告按所填原样显示，如填 0.350000 即印 0.350000。',
+  yuan: '以元填写，最多两位小数；报告按所填原样显示。',
+} as const;
+
+/** An amount's input: text, checked as the server checks it (money.ts), the message naming the field. */
+function amountInput(field: FigureField & { kind: 'wan' | 'yuan' }) {
   return (
     <Form.Item
       key={field.key}
       label={field.label}
       name={field.key}
-      extra={
-        field.key === 'feesYuan' && feesWan
-          ? `报告中显示为 ${feesWan} 万元`
-          : field.kind === 'signed'
-            ? '减少时填负数（如 -8）'
-            : undefined
-      }
+      extra={AMOUNT_HINT[field.kind]}
+      rules={[
+        {
+          validator: async (_rule, value: unknown) => {
+            const text = typeof value === 'string' ? value.trim() : '';
+            if (text === '') return;
+            const reading = readMoney(text, field.kind);
+            if (!reading.ok)
+              throw new Error(moneyMessage(`“${field.label}”`, text, reading.problem, field.kind));
+          },
+        },
+      ]}
+    >
+      <Input inputMode="decimal" suffix={field.unit} style={{ width: 240 }} />
+    </Form.Item>
+  );
+}
+
+/** The input of a figure: counts from 0, 本年增/减 also negative; amounts as text. */
+function figureInput(field: FigureField) {
+  if (field.kind === 'wan' || field.kind === 'yuan')
+    return amountInput(field as FigureField & { kind: 'wan' | 'yuan' });
+  return (
+    <Form.Item
+      key={field.key}
+      label={field.label}
+      name={field.key}
+      extra={field.kind === 'signed' ? '减少时填负数（如 -8）' : undefined}
     >
       <InputNumber
         controls={false}
@@ -111,9 +139,9 @@ export default function YearlyFiguresPage() {
           disabled={published}
           aria-label="年度行政管理数据"
         >
-          {fields.filter((f) => f.required).map((f) => figureInput(f, data?.figures?.feesWan))}
+          {fields.filter((f) => f.required).map((f) => figureInput(f))}
           {own.length > 0 && <Divider titlePlacement="start">{format.id} 年版格式独有的数据</Divider>}
-          {own.map((f) => figureInput(f, undefined))}
+          {own.map((f) => figureInput(f))}
           <Flex gap={8} wrap>
             <Button type="primary" htmlType="submit">
               保存

@@ -45,9 +45,9 @@ export const reportFigureRoutes: RouteModule = async (app, options) => {
         tags: TAGS,
         summary: 'Save the yearly figures (operator); refused once the year is published',
         description:
-          'Counts: whole numbers ≥ 0. feesYuan: 元 with at most two decimals, kept as whole 元 (half up). ' +
-          'A 2019-format year (≤ 2020) also takes its own figures, each optional (null or blank: not ' +
-          'stated): *ItemsChange may be negative, procurementAmountYuan is 元 like feesYuan; a 2021-format ' +
+          'Counts: whole numbers ≥ 0. feesWan: 万元 as text with at most six decimals, kept exactly (分) ' +
+          'and printed as entered. A 2019-format year (≤ 2020) also takes its own figures, each optional (null or blank: not ' +
+          'stated): *ItemsChange may be negative, procurementAmountYuan is 元 as text with at most two decimals; a 2021-format ' +
           'year refuses them (400, naming the field).',
         params: reportParams,
         body: figuresBody,

@@ -109,7 +109,7 @@ describeEachDatabase('条例第四十一条: correction requests and the annual 
         receivedOn: r.received_on,
         decidedOn: r.decided_on ?? r.correction_decided_on,
         outcome: r.outcome as Outcome | null,
-        feeYuan: Number(r.fee_yuan),
+        feeFen: Number(r.fee_fen),
         itemOutcomes: [],
         kind: r.kind as RequestKind,
         correctionOutcome: r.correction_outcome as CorrectionOutcome | null,

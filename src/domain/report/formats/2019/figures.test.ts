@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedRecords } from '../../../../../test/fixtures/seed-report.ts';
 import { buildReport } from '../../build.ts';
 import { yearFactsFromRecords } from '../../facts.ts';
-import { FIGURE_FIELDS, type OptionalFigureKey } from '../../figures.ts';
+import { FIGURE_FIELDS } from '../../figures.ts';
 import type { AdminFigures, ReportFacts } from '../../types.ts';
 import { validateReport } from '../../validate.ts';
 import { formatById } from '../registry.ts';
@@ -14,7 +14,8 @@ const BASE: AdminFigures = {
   licenseDecisions: 4980,
   penaltyDecisions: 240,
   enforcementDecisions: 18,
-  feesYuan: 0,
+  feesFen: 0,
+  feesWan: '0',
 };
 
 /** The seed's 2020 facts with these yearly figures. */
@@ -34,7 +35,7 @@ const printed = (cells: Record<string, number | string>, code: string, format = 
     .find((c) => c.code === code)?.text;
 
 describe('the 2019 format’s own figures', () => {
-  it.each<[string, Partial<Record<OptionalFigureKey, number>>, string, number]>([
+  it.each<[string, Partial<AdminFigures>, string, number | string]>([
     ['行政许可 上一年项目数量', { licenseItemsPrev: 120 }, 't2.license.items_prev', 120],
     ['行政许可 本年增/减 (a decrease)', { licenseItemsChange: -8 }, 't2.license.items_change', -8],
     [
@@ -59,9 +60,15 @@ describe('the 2019 format’s own figures', () => {
     ['政府集中采购 采购项目数量', { procurementProjects: 22 }, 't2.procurement.projects', 22],
     [
       '政府集中采购 采购总金额（元）',
-      { procurementAmountYuan: 184719 },
+      { procurementAmountFen: 18_471_900, procurementAmountYuan: '184719' },
       't2.procurement.amount_yuan',
-      184719,
+      '184719',
+    ],
+    [
+      '政府集中采购 采购总金额（元） to the 角, printed as entered',
+      { procurementAmountFen: 18_471_860, procurementAmountYuan: '184718.6' },
+      't2.procurement.amount_yuan',
+      '184718.6',
     ],
   ])(
     'stated %s fills its cell, printed in table 二, with no R6 note for it',
@@ -105,7 +112,12 @@ describe('the 2019 format’s own figures', () => {
   });
 
   it('is not part of the 2021 format: a 2020 report built in it has no such cells', () => {
-    const facts = factsWith({ ...BASE, licenseItemsPrev: 120, procurementAmountYuan: 5 });
+    const facts = factsWith({
+      ...BASE,
+      licenseItemsPrev: 120,
+      procurementAmountFen: 500,
+      procurementAmountYuan: '5',
+    });
     const report = buildReport(facts, { narrative: null, publishedOn: null }, { format: F2021 });
     expect(report.cells).not.toHaveProperty('t2.license.items_prev');
     expect(report.cells).not.toHaveProperty('t2.procurement.amount_yuan');

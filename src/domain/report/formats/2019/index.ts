@@ -105,6 +105,7 @@ export const FORMAT_2019: ReportFormat = {
   citation: '《中华人民共和国政府信息公开工作年度报告格式（试行）》(国办公开办函〔2019〕60号)',
   cellCodes: CELL_CODES_2019,
   decimalCells: [],
+  yuanCells: ['t2.procurement.amount_yuan'],
   signedCells: SIGNED_CELLS_2019,
   optionalCells: optionalFigureCells('2019'),
   outcomeRows: OUTCOME_ROWS_2019,

@@ -2,7 +2,6 @@
  * The 2021 format (国办公开办函〔2021〕30号), used from the reports on 2021: table 二 with
  * 本年制发/废止/现行有效 and 本年处理决定数量, 行政事业性收费 in 万元; table 三 with all 21 outcomes.
  */
-import { yuanToWan } from '../../../money.ts';
 import type { ReportFormat } from '../../format.ts';
 import { REPORT_SECTIONS } from '../../sections.ts';
 import { data, type GridCell, head, label, type TableModel } from '../../table-model.ts';
@@ -25,7 +24,8 @@ function computeCells(facts: YearFacts): Cells {
   cells['t2.license.decisions'] = facts.admin?.licenseDecisions ?? 0;
   cells['t2.penalty.decisions'] = facts.admin?.penaltyDecisions ?? 0;
   cells['t2.enforcement.decisions'] = facts.admin?.enforcementDecisions ?? 0;
-  cells[DECIMAL_CELL] = yuanToWan(facts.admin?.feesYuan ?? 0);
+  // 万元 as the agency entered it (“706”, “0.350000”, “24252.311082”); no figures: 0
+  cells[DECIMAL_CELL] = facts.admin?.feesWan ?? '0';
   putRequestAndReviewCells(cells, facts, OUTCOME_ROWS_2021);
   return cells;
 }
@@ -67,6 +67,7 @@ export const FORMAT_2021: ReportFormat = {
   citation: '《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号)',
   cellCodes: CELL_CODES_2021,
   decimalCells: [DECIMAL_CELL],
+  yuanCells: [],
   signedCells: [],
   optionalCells: [],
   outcomeRows: OUTCOME_ROWS_2021,
