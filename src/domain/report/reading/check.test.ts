@@ -48,21 +48,37 @@ describe('checkReport', () => {
       ['R1:error', 'R1:error'],
     ],
     [
-      'a blank cell: rules on it not applied, reported unreadable',
-      (d) => setRow(d, '（一）予以公开', ['', '0', '0', '0', '0', '0', '1']),
+      'a zero printed blank: a notice, counted as 0',
+      (d) => setRow(d, '（一）予以公开', ['1', '', '0', '0', '0', '0', '1']),
+      ['R0:notice'],
+    ],
+    [
+      'a cell that is no number: rules on it not applied, a warning',
+      (d) => setRow(d, '（一）予以公开', ['1', '0', '约', '0', '0', '0', '1']),
       ['R0:warning'],
+    ],
+    [
+      'a total printed blank: R4 against the columns, the note saying so',
+      (d) => setRow(d, '（一）予以公开', ['1', '0', '0', '0', '0', '0', '']),
+      ['R0:notice', 'R3:error', 'R4:error'],
     ],
   ])('%s', (_, change, expected) => {
     expect(rules(printed(change))).toEqual(expected);
   });
 
   it('R0 names the cells and why, in words a supervisor can paste', () => {
-    const finding = checkReport(
-      printed((d) => setRow(d, '（一）予以公开', ['', '0', '0', '0', '0', '0', '1'])),
-    )[0];
-    expect(finding?.cells).toEqual(['t3.granted.natural_person']);
-    expect(finding?.message).toBe(
-      '表三有1个单元格无法读取（如表三“（一）予以公开”行“自然人”列），原因：表中此格为空。涉及这些单元格的勾稽关系未作检查，请核对原件。',
+    const [unread] = checkReport(
+      printed((d) => setRow(d, '（一）予以公开', ['1', '0', '约', '0', '0', '0', '1'])),
+    );
+    expect(unread?.cells).toEqual(['t3.granted.research']);
+    expect(unread?.message).toBe(
+      '表三有1个单元格无法读取（如表三“（一）予以公开”行“法人或其他组织·科研机构”列），原因：表中此格为“约”，不是数字。涉及这些单元格的勾稽关系未作检查，请核对原件。',
+    );
+    const blankTotal = checkReport(
+      printed((d) => setRow(d, '（一）予以公开', ['1', '0', '0', '0', '0', '0', ''])),
+    );
+    expect(blankTotal.find((f) => f.rule === 'R4')?.message).toBe(
+      '表三“（一）予以公开”行：总计列为0，而六类申请人之和为1（表三“（一）予以公开”行“总计”列在报告中为空白，按0计）。',
     );
   });
 

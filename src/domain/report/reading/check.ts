@@ -36,16 +36,26 @@ export function agencyKindOf(name: string | null): AgencyKind {
   return 'department';
 }
 
-/** The cells R1–R10 read: the numbers read (a decimal as text), null cells left out. */
+const BLANK = '表中此格为空';
+
+/** Whether the report printed the cell empty (not: could not read it). */
+function isBlank(report: ReadReport, code: string): boolean {
+  return report.cells[code] === null && report.unreadable[code] === BLANK;
+}
+
+/**
+ * The cells R1–R10 read: the numbers read (a decimal as text), a cell printed blank as 0 (how
+ * reports mean it, and how a reader of the printed table adds it up), a cell that could not be
+ * read left out (rules needing it are not applied).
+ */
 function numericCells(report: ReadReport): Cells {
   const cells: Cells = {};
-  for (const [code, value] of Object.entries(report.cells)) if (value !== null) cells[code] = value;
+  for (const [code, value] of Object.entries(report.cells)) {
+    if (value !== null) cells[code] = value;
+    else if (isBlank(report, code)) cells[code] = 0;
+  }
   // a 2021 report that prints （六）其他处理 as one row: its numbers stand for the three rows
-  if (
-    report.format === '2021' &&
-    report.cells['t3.other.total'] !== undefined &&
-    report.cells['t3.other.total'] !== null
-  ) {
+  if (report.format === '2021' && typeof report.cells['t3.other.total'] === 'number') {
     for (const c of T3_COLUMNS) {
       cells[`t3.other.other.${c}`] = cells[`t3.other.${c}`] ?? 0;
       cells[`t3.other.no_correction.${c}`] = 0;
@@ -53,6 +63,22 @@ function numericCells(report: ReadReport): Cells {
     }
   }
   return cells;
+}
+
+/**
+ * The cells the narrative is compared with (R9): as numericCells, but a table 三 row whose 总计 is
+ * printed blank counts the sum of its columns (what the row says; the blank total is R4's finding).
+ */
+function narrativeCells(report: ReadReport, cells: Cells): Cells {
+  const derived: Cells = { ...cells };
+  for (const row of formatById(report.format).t3Rows) {
+    const total = `t3.${row}.total`;
+    if (!isBlank(report, total)) continue;
+    const columns = APPLICANT_TYPES.map((c) => cells[`t3.${row}.${c}`]);
+    if (columns.every((v) => typeof v === 'number'))
+      derived[total] = columns.reduce((a: number, v) => a + (v as number), 0);
+  }
+  return derived;
 }
 
 /** The cells a rule's finding rests on (to tell whether all were read). */
@@ -78,29 +104,45 @@ function inputsOf(code: string, cells: string[], format: FormatId): string[] {
 
 const TABLE_NAMES = { t2: '表二', t3: '表三', t4: '表四' } as const;
 
-/** R0: the cells that could not be read or are printed blank (the format asks for a number, 0 included), one finding per table. */
+/**
+ * R0: the cells that could not be read (a warning: rules that need them are not applied), and the
+ * cells printed blank (a notice: counted as 0; the format asks for a number in every cell, 0 included).
+ */
 function unreadableFindings(report: ReadReport): Finding[] {
   const format = formatById(report.format);
   return (['t2', 't3', 't4'] as const).flatMap((table): Finding[] => {
-    const codes = format.cellCodes.filter(
+    const empty = format.cellCodes.filter(
       (c) => c.startsWith(`${table}.`) && report.cells[c] === null && !format.optionalCells.includes(c),
     );
-    if (codes.length === 0) return [];
-    const reasons = [...new Set(codes.map((c) => report.unreadable[c] ?? '无法读取'))];
-    const first = codes
-      .slice(0, 3)
-      .map((c) => cellLabel(format, c))
-      .join('、');
-    return [
-      {
+    const unread = empty.filter((c) => !isBlank(report, c));
+    const blank = empty.filter((c) => isBlank(report, c));
+    const examples = (codes: string[]) =>
+      `如${codes
+        .slice(0, 3)
+        .map((c) => cellLabel(format, c))
+        .join('、')}${codes.length > 3 ? '等' : ''}`;
+    const found: Finding[] = [];
+    if (unread.length > 0) {
+      const reasons = [...new Set(unread.map((c) => report.unreadable[c] ?? '无法读取'))];
+      found.push({
         rule: 'R0',
         ruleName: '表格可读',
         severity: 'warning',
-        cells: codes,
+        cells: unread,
         sentences: [],
-        message: `${TABLE_NAMES[table]}有${codes.length}个单元格无法读取（如${first}${codes.length > 3 ? '等' : ''}），原因：${reasons.slice(0, 3).join('；')}。涉及这些单元格的勾稽关系未作检查，请核对原件。`,
-      },
-    ];
+        message: `${TABLE_NAMES[table]}有${unread.length}个单元格无法读取（${examples(unread)}），原因：${reasons.slice(0, 3).join('；')}。涉及这些单元格的勾稽关系未作检查，请核对原件。`,
+      });
+    }
+    if (blank.length > 0)
+      found.push({
+        rule: 'R0',
+        ruleName: '表格可读',
+        severity: 'notice',
+        cells: blank,
+        sentences: [],
+        message: `${TABLE_NAMES[table]}有${blank.length}个单元格为空白（${examples(blank)}），检查时按0计算；年度报告格式要求每格填写数字，无数据的填0。`,
+      });
+    return found;
   });
 }
 
@@ -238,18 +280,23 @@ export function checkReport(report: ReadReport, options: CheckOptions = {}): Fin
   });
   const findings: Finding[] = [
     ...unreadableFindings(report),
-    ...violations.map(
-      (v): Finding => ({
+    ...violations.map((v): Finding => {
+      const blank = v.cells.filter((c) => isBlank(report, c));
+      const note =
+        blank.length > 0
+          ? `（${blank.map((c) => cellLabel(format, c)).join('、')}在报告中为空白，按0计）`
+          : '';
+      return {
         rule: v.code,
         ruleName: v.rule,
         severity: v.severity,
         cells: v.cells,
         sentences: [],
-        message: v.message,
-      }),
-    ),
+        message: v.message.replace(/。$/, `${note}。`),
+      };
+    }),
     ...headingFindings(report),
-    ...narrativeFindings(report, cells),
+    ...narrativeFindings(report, narrativeCells(report, cells)),
     ...feeFindings(report),
   ];
   if (previous) {

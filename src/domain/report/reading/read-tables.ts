@@ -51,9 +51,11 @@ function rowsOfTable(
       )
       .filter((t): t is string => t !== null);
     const parsed = texts.map(cellValue);
+    // the label: the text cells before the first number (a word among the values is a value that is no number)
+    const firstNumber = parsed.findIndex((v) => v.kind === 'number' || v.kind === 'decimal');
     let last = -1;
     parsed.forEach((v, i) => {
-      if (v.kind === 'text') last = i;
+      if (v.kind === 'text' && (firstNumber < 0 || i < firstNumber)) last = i;
     });
     const label = texts
       .slice(0, last + 1)
@@ -64,7 +66,8 @@ function rowsOfTable(
     const hasNumber = values.some((v) => v.kind === 'number' || v.kind === 'decimal');
     if (values.length > 0 && (hasNumber || label !== '')) {
       out.push({ words: `${pending.words} ${label}`.trim().slice(-WORDS_KEPT), values, structured, page });
-      pending.words = '';
+      // a row of blanks may be a row of column heads (“行政复议 | | | |”): its words stay for the next
+      pending.words = hasNumber ? '' : `${pending.words} ${label}`.slice(-WORDS_KEPT);
     } else if (label) {
       pending.words = `${pending.words} ${label}`.slice(-WORDS_KEPT);
     }
