@@ -97,7 +97,9 @@ function ruledCells(grid: Grid, items: PdfText[]): PlacedCell[] {
     const col = slot(grid.xs, (item.x0 + item.x1) / 2);
     if (row < 0 || col < 0) continue;
     const key = cover[row][col];
-    byRegion.set(key, [...(byRegion.get(key) ?? []), item]);
+    const list = byRegion.get(key);
+    if (list) list.push(item);
+    else byRegion.set(key, [item]);
     byRow[row].push(item);
   }
   const cells: PlacedCell[] = [];

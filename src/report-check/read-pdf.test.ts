@@ -77,6 +77,17 @@ describe('readPdf: a PDF without a text layer', () => {
     expect((error as UnreadableReportError).message).toMatch(/^该 PDF 文件没有文字层.*请上传/);
   }, 180_000);
 
+  it('reads a table published as a picture as an image block, never as numbers', async () => {
+    const doc = await readPdf(await reportFile('picture-table.pdf'));
+    expect(paragraphs(doc)).toEqual([
+      '三、收到和处理政府信息公开申请情况',
+      '本年度收到和处理政府信息公开申请情况见下表。',
+    ]);
+    // the picture is taller than what is left of page 1: Chromium prints it on the next pages
+    expect(doc.blocks.filter((b) => b.kind === 'image').length).toBeGreaterThan(0);
+    expect(doc.blocks.some((b) => b.kind === 'table')).toBe(false);
+  }, 180_000);
+
   it('refuses bytes that are not a PDF as damaged', async () => {
     const error = await readPdf(new TextEncoder().encode('%PDF-1.4\nnot really')).catch((e: unknown) => e);
     expect((error as UnreadableReportError).reason).toBe('damaged');
