@@ -9,6 +9,28 @@ afterAll(() => closePdfBrowser());
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+/** A page saved by Internet Explorer as “网页，单个文件”: GB2312, quoted-printable (总计 = D7 DC BC C6). */
+const MHTML = [
+  'From: <Saved by Windows Internet Explorer 8>',
+  'Subject: report',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/related;',
+  '\ttype="text/html";',
+  '\tboundary="----=_NextPart_000_0000_01D80000.00000000"',
+  '',
+  'This is a multi-part message in MIME format.',
+  '',
+  '------=_NextPart_000_0000_01D80000.00000000',
+  'Content-Type: text/html;',
+  '\tcharset="gb2312"',
+  'Content-Transfer-Encoding: quoted-printable',
+  '',
+  '<html><body><table><tr><td>=D7=DC=BC=C6</td><td>6</td></tr></table><p>=',
+  '=D7=DC=BC=C6</p></body></html>',
+  '',
+  '------=_NextPart_000_0000_01D80000.00000000--',
+].join('\r\n');
+
 describe('readReportFile: the type told by content', () => {
   it.each<[string, () => Promise<Uint8Array>, string | undefined, SourceType]>([
     ['a PDF, whatever its name', async () => reportFile('libreoffice.pdf'), 'report.docx', 'pdf'],
@@ -29,6 +51,7 @@ describe('readReportFile: the type told by content', () => {
     ],
     ['Markdown by its # heading', async () => utf8('# 一、总体情况\n正文'), undefined, 'markdown'],
     ['plain text', async () => utf8('一、总体情况\n正文'), 'report.txt', 'text'],
+    ['a page saved as MHTML', async () => utf8(MHTML), 'report.mht', 'html'],
   ])(
     '%s',
     async (_name, bytes, fileName, source) => {
@@ -36,6 +59,14 @@ describe('readReportFile: the type told by content', () => {
     },
     60_000,
   );
+
+  it('reads the HTML part of an MHTML page in its charset', async () => {
+    const doc = await readReportFile(utf8(MHTML), 'report.mht');
+    expect(doc.blocks).toEqual([
+      { kind: 'table', structured: true, rows: [[{ text: '总计' }, { text: '6' }]] },
+      { kind: 'paragraph', text: '总计' },
+    ]);
+  });
 
   it('reads the demo DOCX through to table 三', async () => {
     const doc = await readReportFile(await reportFile('docx'), 'report.docx');
