@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFile, valuesOf } from '../../test/fixtures/report-files.ts';
 import type { SourceType } from '../domain/report/reading/document.ts';
 import { closePdfBrowser } from '../render/pdf.ts';
@@ -32,6 +32,12 @@ const MHTML = [
 ].join('\r\n');
 
 describe('readReportFile: the type told by content', () => {
+  // the demo files are made before the tests, which time only the reading
+  beforeAll(
+    () => Promise.all([reportFile('libreoffice.pdf'), reportFile('docx'), reportFile('html')]),
+    180_000,
+  );
+
   it.each<[string, () => Promise<Uint8Array>, string | undefined, SourceType]>([
     ['a PDF, whatever its name', async () => reportFile('libreoffice.pdf'), 'report.docx', 'pdf'],
     ['a DOCX', async () => reportFile('docx'), undefined, 'docx'],

@@ -69,13 +69,16 @@ describe.each([
 });
 
 describe('readPdf: a PDF without a text layer', () => {
+  // the pictures are made (a screenshot, a print) before the tests, which time only the reading
+  beforeAll(() => Promise.all([reportFile('image.pdf'), reportFile('picture-table.pdf')]), 180_000);
+
   it('refuses a PDF that is only a picture of the table, never reads numbers from it', async () => {
     const bytes = await reportFile('image.pdf');
     const error = await readPdf(bytes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreadableReportError);
     expect((error as UnreadableReportError).reason).toBe('no_text_layer');
     expect((error as UnreadableReportError).message).toMatch(/^该 PDF 文件没有文字层.*请上传/);
-  }, 180_000);
+  }, 10_000);
 
   it('reads a table published as a picture as an image block, never as numbers', async () => {
     const doc = await readPdf(await reportFile('picture-table.pdf'));
@@ -86,7 +89,7 @@ describe('readPdf: a PDF without a text layer', () => {
     // the picture is taller than what is left of page 1: Chromium prints it on the next pages
     expect(doc.blocks.filter((b) => b.kind === 'image').length).toBeGreaterThan(0);
     expect(doc.blocks.some((b) => b.kind === 'table')).toBe(false);
-  }, 180_000);
+  }, 10_000);
 
   it('refuses bytes that are not a PDF as damaged', async () => {
     const error = await readPdf(new TextEncoder().encode('%PDF-1.4\nnot really')).catch((e: unknown) => e);
