@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gapTable, groupLines, type PdfLine } from './pdf-layout.ts';
+import { gapTable } from './pdf-gap-table.ts';
+import { groupLines, type PdfLine } from './pdf-layout.ts';
 import type { PdfText } from './pdf-page.ts';
 import { gridsFromRules } from './pdf-rules.ts';
 import { normaliseRadicals } from './radicals.ts';

@@ -68,6 +68,35 @@ describe.each([
   });
 });
 
+describe('readPdf: the demo report printed without table rules', () => {
+  let doc: SourceDocument;
+  beforeAll(async () => {
+    const bytes = await reportFile('unruled.pdf');
+    doc = await readPdf(bytes);
+  }, 180_000);
+
+  /** The row (in any table) whose first cell starts with `label`: its last seven cells. */
+  const values = (label: string) =>
+    doc.blocks
+      .flatMap((b) => (b.kind === 'table' ? b.rows : []))
+      .find((row) => row[0]?.text.startsWith(label))
+      ?.slice(-7)
+      .map((c) => c.text);
+
+  it.each(
+    TABLE_THREE_ROWS.filter(
+      ([label]) =>
+        /^(一、|二、|（七）|四、|6\.|7\.|8\.|1\.信访|2\.重复)/.test(label) || label === '1.属于国家秘密',
+    ),
+  )('table 三, row %s: the values in their columns, worked out from the numbers', (label, expected) => {
+    expect(values(label)).toEqual(expected);
+  });
+
+  it('cuts a label printed close to the first number off it', () => {
+    expect(values('3.危及“三安全一稳定”')).toEqual(['0', '0', '0', '0', '0', '0', '0']);
+  });
+});
+
 describe('readPdf: a PDF without a text layer', () => {
   // the pictures are made (a screenshot, a print) before the tests, which time only the reading
   beforeAll(() => Promise.all([reportFile('image.pdf'), reportFile('picture-table.pdf')]), 180_000);
