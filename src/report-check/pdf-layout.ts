@@ -4,6 +4,7 @@
  * tables with column-aligned rows, other lines join into paragraphs; pictures become image blocks.
  */
 import type { Block, SourceCell } from '../domain/report/reading/document.ts';
+import { gapTable, gapTableEnd } from './pdf-gap-table.ts';
 import type { PageContent, PdfBox, PdfText } from './pdf-page.ts';
 import { type Grid, gridsFromRules, slot } from './pdf-rules.ts';
 
@@ -97,7 +98,9 @@ function ruledCells(grid: Grid, items: PdfText[]): PlacedCell[] {
     const col = slot(grid.xs, (item.x0 + item.x1) / 2);
     if (row < 0 || col < 0) continue;
     const key = cover[row][col];
-    byRegion.set(key, [...(byRegion.get(key) ?? []), item]);
+    const list = byRegion.get(key);
+    if (list) list.push(item);
+    else byRegion.set(key, [item]);
     byRow[row].push(item);
   }
   const cells: PlacedCell[] = [];
@@ -239,70 +242,6 @@ function linesToBlocks(lines: PdfLine[], page: number, left: number, right: numb
     i++;
   }
   return out;
-}
-
-const multi = (line: PdfLine) => chunks(line).length >= 2;
-
-/** Where a gap table starting at `start` ends (exclusive), or `start` when none starts there. */
-function gapTableEnd(lines: PdfLine[], start: number): number {
-  let end = start;
-  let wide = false;
-  while (end < lines.length) {
-    const line = lines[end];
-    if (multi(line)) {
-      wide ||= chunks(line).length >= 3;
-      end++;
-    } else if (end > start && end + 1 < lines.length && multi(lines[end + 1]) && !/\d/.test(line.text)) end++;
-    else break;
-  }
-  const rowsWithCells = lines.slice(start, end).filter(multi).length;
-  return wide && rowsWithCells >= 2 ? end : start;
-}
-
-/**
- * Lines cut at wide gaps → column-aligned rows: the columns are the union of the cells' x ranges;
- * a column a line has no text in is "", and a line without numbers whose text falls in one column
- * continues the row above (a label wrapped in its cell).
- */
-export function gapTable(lines: PdfLine[]): SourceCell[][] {
-  const cells = lines.map((l) =>
-    chunks(l).map((c) => ({
-      x0: Math.min(...c.map((i) => i.x0)),
-      x1: Math.max(...c.map((i) => i.x1)),
-      text: joinItems(c),
-    })),
-  );
-  const spans = cells.flat().sort((a, b) => a.x0 - b.x0);
-  const columns: Array<{ x0: number; x1: number }> = [];
-  for (const s of spans) {
-    const last = columns[columns.length - 1];
-    if (last && s.x0 <= last.x1) last.x1 = Math.max(last.x1, s.x1);
-    else columns.push({ x0: s.x0, x1: s.x1 });
-  }
-  const columnOf = (c: { x0: number; x1: number }) => {
-    const mid = (c.x0 + c.x1) / 2;
-    const found = columns.findIndex((col) => mid >= col.x0 && mid <= col.x1);
-    return Math.max(found, 0);
-  };
-  const rows: string[][] = [];
-  for (const lineCells of cells) {
-    const row = columns.map(() => '');
-    for (const c of lineCells) {
-      const k = columnOf(c);
-      row[k] = row[k] === '' ? c.text : `${row[k]} ${c.text}`;
-    }
-    const filled = row.filter((t) => t !== '');
-    const previous = rows[rows.length - 1];
-    if (previous && filled.length === 1 && !/\d/.test(filled[0])) {
-      const k = row.findIndex((t) => t !== '');
-      if (previous[k] !== '') {
-        previous[k] = `${previous[k]}\n${row[k]}`;
-        continue;
-      }
-    }
-    rows.push(row);
-  }
-  return rows.map((r) => r.map((text) => ({ text })));
 }
 
 export type { PdfBox };

@@ -178,8 +178,8 @@ function thinRect(
   const ys = mapped.map((p) => p[1]);
   const w = Math.max(...xs) - Math.min(...xs);
   const h = Math.max(...ys) - Math.min(...ys);
-  // back to the path's own coordinates through the inverse is not needed: `add` maps again, so pass
-  // the identity-mapped points through a matrix-free line in page space
+  // the rule is measured on the page; `add` takes path coordinates (it applies the matrix), so the
+  // rule's ends go back through the inverse
   const inv = invert(ctm);
   if (!inv) return;
   const line = (ax: number, ay: number, bx: number, by: number) => {

@@ -1,12 +1,13 @@
 /**
  * Any published report file → SourceDocument, its type told by its content (file-type's magic
- * bytes; the name only tells Markdown from plain text and a .wps from a .doc): PDF, DOCX, HTML,
- * Markdown, plain text. Old Word (.doc), WPS and pictures are refused with what to do. The size
+ * bytes; the name only tells Markdown from plain text and a .wps from a .doc): PDF, DOCX, HTML
+ * (also saved as MHTML), Markdown, plain text. Old Word (.doc), WPS and pictures are refused with what to do. The size
  * limit is the caller's.
  */
 import { fileTypeFromBuffer } from 'file-type';
 import type { SourceDocument } from '../domain/report/reading/document.ts';
 import { declaredCharset, decodeText } from './decode.ts';
+import { isMhtml, mhtmlPage } from './mhtml.ts';
 import { readDocx } from './read-docx.ts';
 import { readHtml } from './read-html.ts';
 import { readPdf } from './read-pdf.ts';
@@ -30,6 +31,11 @@ export async function readReportFile(bytes: Uint8Array, fileName?: string): Prom
   if (type?.mime.startsWith('image/')) throw new UnreadableReportError('image');
   if (type && !['xml', 'html'].includes(type.ext)) throw new UnreadableReportError('unsupported', type.ext);
   if (looksBinary(bytes)) throw new UnreadableReportError('unsupported');
+  if (isMhtml(head(bytes))) {
+    const page = mhtmlPage(bytes);
+    if (!page) throw new UnreadableReportError('damaged', '网页文件中没有 HTML 正文');
+    return readHtml(decodeText(page.html, page.charset ?? declaredCharset(page.html)));
+  }
   if (type?.ext === 'html' || /\.(html?|shtml|mht)$/.test(name) || HTML_START.test(head(bytes)))
     return readHtml(decodeText(bytes, declaredCharset(bytes)));
   const text = decodeText(bytes);

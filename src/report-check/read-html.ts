@@ -28,8 +28,10 @@ const SKIP = new Set([
   'video',
 ]);
 const CHROME_TAGS = new Set(['nav', 'aside', 'header', 'footer', 'menu']);
+// the site's navigation, share bars, search boxes and footers (not “head” or “top”: an article's
+// title block is often named so)
 const CHROME_NAME =
-  /(^|[\s_-])(nav|navbar|menu|breadcrumb|crumbs?|position|location|share|bdshare|toolbar|sidebar|footer|foot|header|head|top|login|search|links?|friend|print|close)([\s_-]|$)/i;
+  /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdshare|toolbar|sidebar|footer|login|search|links?|friend)([\s_-]|$)/i;
 const BLOCK = new Set([
   'p',
   'div',
