@@ -17,6 +17,7 @@ import {
   readReportPath,
   type UnreadableFile,
 } from '../report-check/check-file.ts';
+import { readAllPaths } from '../report-check/pool.ts';
 import { type CliIo, flags, UsageError, writeErr } from './io.ts';
 
 const isUnreadableRead = (r: ReadReport | UnreadableFile): r is UnreadableFile =>
@@ -79,14 +80,11 @@ function progress(io: CliIo, total: number): (done: number) => void {
 async function readAll(io: CliIo, paths: string[], showProgress: boolean) {
   const read: Array<{ path: string; report: ReadReport }> = [];
   const unreadable: UnreadableFile[] = [];
-  const tick = showProgress ? progress(io, paths.length) : () => {};
-  let done = 0;
-  for (const path of paths) {
-    const result = await readReportPath(path);
+  const answers = await readAllPaths(paths, showProgress ? progress(io, paths.length) : undefined);
+  answers.forEach((result, i) => {
     if (isUnreadableRead(result)) unreadable.push(result);
-    else read.push({ path, report: result });
-    tick(++done);
-  }
+    else read.push({ path: paths[i] as string, report: result });
+  });
   return { read, unreadable };
 }
 

@@ -52,7 +52,16 @@ export function batchSummaryHtml(results: readonly CheckResult[]): string {
   const rulesChart = renderStackedBarSvg('各规则发现的问题数', rules, [
     { name: '错误', values: bySeverity('error') },
     { name: '警告', values: bySeverity('warning') },
+    { name: '提示', values: bySeverity('notice') },
   ]);
+  const ruleRows = rules
+    .map((rule) => {
+      const name = read.flatMap((r) => r.violations).find((v) => v.rule === rule)?.ruleName ?? '';
+      const reports = read.filter((r) => r.violations.some((v) => v.rule === rule)).length;
+      const [errors, warnings, notices] = ['error', 'warning', 'notice'].map((sev) => bySeverity(sev)[rules.indexOf(rule)] ?? 0);
+      return `<tr><td>${escapeHtml(rule)}</td><td>${escapeHtml(name)}</td><td class="n">${errors}</td><td class="n">${warnings}</td><td class="n">${notices}</td><td class="n">${reports}</td></tr>`;
+    })
+    .join('\n');
 
   const levels = Object.keys(LEVEL_LABELS) as Array<keyof typeof LEVEL_LABELS>;
   const ofLevel = (r: CheckedReport) => agencyKindOf(r.agency);
@@ -115,6 +124,9 @@ export function batchSummaryHtml(results: readonly CheckResult[]): string {
 <p>明细见同一文件夹中的 reports.csv（每份报告一行，按单元格编码一列）、findings.csv（每个问题一行）和 reports.json。</p>
 <h2>问题分布</h2>
 <div class="figure">${rulesChart}</div>
+<div class="wrap"><table><thead><tr><th>规则</th><th>内容</th><th>错误</th><th>警告</th><th>提示</th><th>涉及报告</th></tr></thead><tbody>
+${ruleRows}
+</tbody></table></div>
 <div class="figure">${levelChart}</div>
 <h2>依申请公开办理情况</h2>
 <div class="figure">${outcomesChart}</div>
