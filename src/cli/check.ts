@@ -23,7 +23,8 @@ import { type CliIo, flags, UsageError, writeErr } from './io.ts';
 const isUnreadableRead = (r: ReadReport | UnreadableFile): r is UnreadableFile =>
   typeof r.unreadable === 'string';
 
-const REPORT_FILE = /\.(?:pdf|docx|html?|txt|md|markdown|text)$/i;
+// the files a folder's reports come as; .doc, .wps and pictures are listed as unreadable with what to do
+const REPORT_FILE = /\.(?:pdf|docx?|wps|html?|shtml|mht|txt|md|markdown|text|png|jpe?g|tiff?)$/i;
 
 /** Every report file under a folder, in name order. */
 async function filesUnder(dir: string): Promise<string[]> {

@@ -58,7 +58,9 @@ export function batchSummaryHtml(results: readonly CheckResult[]): string {
     .map((rule) => {
       const name = read.flatMap((r) => r.violations).find((v) => v.rule === rule)?.ruleName ?? '';
       const reports = read.filter((r) => r.violations.some((v) => v.rule === rule)).length;
-      const [errors, warnings, notices] = ['error', 'warning', 'notice'].map((sev) => bySeverity(sev)[rules.indexOf(rule)] ?? 0);
+      const [errors, warnings, notices] = ['error', 'warning', 'notice'].map(
+        (sev) => bySeverity(sev)[rules.indexOf(rule)] ?? 0,
+      );
       return `<tr><td>${escapeHtml(rule)}</td><td>${escapeHtml(name)}</td><td class="n">${errors}</td><td class="n">${warnings}</td><td class="n">${notices}</td><td class="n">${reports}</td></tr>`;
     })
     .join('\n');

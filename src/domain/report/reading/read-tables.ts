@@ -159,13 +159,24 @@ export function labelSimilarity(labelKeyText: string, words: string): number {
   return (prev[b.length] ?? 0) / a.length;
 }
 
-/** The values a printed row gives a spec: as many as it has cells, leading blanks of a wide row dropped. */
+/**
+ * The values a printed row gives a spec: as many as it has cells. A wide row is narrowed only in
+ * ways a file makes them: leading or trailing blanks (label columns, a value spanning the rest),
+ * or each value followed by the blanks of its merged cell (a Markdown or text conversion repeats a
+ * cell spanning two columns as the value and an empty cell).
+ */
 function fit(row: PrintedRow, spec: RowSpec): CellValue[] | null {
+  const n = spec.codes.length;
   let values = row.values;
-  while (values.length > spec.codes.length && values[0]?.kind === 'blank') values = values.slice(1);
-  while (values.length > spec.codes.length && values[values.length - 1]?.kind === 'blank')
-    values = values.slice(0, -1);
-  return values.length === spec.codes.length ? values : null;
+  for (let k = 2; k <= 4; k++) {
+    if (values.length !== n * k) continue;
+    const groups = Array.from({ length: n }, (_, i) => values.slice(i * k, i * k + k));
+    if (groups.every((g) => g[0]?.kind !== 'blank' && g.slice(1).every((v) => v.kind === 'blank')))
+      return groups.map((g) => g[0] as CellValue);
+  }
+  while (values.length > n && values[0]?.kind === 'blank') values = values.slice(1);
+  while (values.length > n && values[values.length - 1]?.kind === 'blank') values = values.slice(0, -1);
+  return values.length === n ? values : null;
 }
 
 const THRESHOLD = 0.55;
