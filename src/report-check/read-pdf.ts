@@ -35,15 +35,38 @@ export function isPageNumber(text: string): boolean {
 type Loaded = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<Loaded> | undefined;
 
+/**
+ * pdfjs-dist's legacy build carries core-js polyfills that REPLACE built-ins of the whole process,
+ * not only add missing ones: Array.prototype.push (a loop in JavaScript: every push anywhere
+ * several times slower), JSON.parse, JSON.stringify and Function.prototype.toString. The natives
+ * are put back once it is loaded; the methods it adds (Promise.withResolvers, Map.prototype.
+ * getOrInsert, Uint8Array.prototype.toHex …), which it needs on Node 20, stay.
+ */
+async function loadPdfjs(): Promise<Loaded> {
+  const natives = {
+    push: Array.prototype.push,
+    parse: JSON.parse,
+    stringify: JSON.stringify,
+    toString: Function.prototype.toString,
+  };
+  const [lib, worker] = await Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+  ]);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  const restore = (target: object, key: string, value: unknown) =>
+    Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+  restore(Array.prototype, 'push', natives.push);
+  restore(JSON, 'parse', natives.parse);
+  restore(JSON, 'stringify', natives.stringify);
+  restore(Function.prototype, 'toString', natives.toString);
+  return lib;
+}
+
 /** Reads a PDF's text layer. Throws UnreadableReportError when it is encrypted, damaged or has no text. */
 export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   // the worker's code runs in this thread (no worker in Node): loaded once, beside the library
-  pdfjs ??= Promise.all([
-    import('pdfjs-dist/legacy/build/pdf.mjs'),
-    import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((worker) => {
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    }),
-  ]).then(([lib]) => lib);
+  pdfjs ??= loadPdfjs();
   const lib = await pdfjs;
   const task = lib.getDocument({
     data: new Uint8Array(bytes),
