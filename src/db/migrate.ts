@@ -33,6 +33,7 @@ import { reportPdfsMigration } from './migrations/0025-report-pdfs.ts';
 import { approvalRequestsMigration } from './migrations/0026-approval-requests.ts';
 import { siteFilesMigration } from './migrations/0027-site-files.ts';
 import { itemApprovalsMigration } from './migrations/0028-item-approvals.ts';
+import { reportChecksMigration } from './migrations/0029-report-checks.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -64,6 +65,7 @@ function provider(db: Db): MigrationProvider {
         '0026-approval-requests': approvalRequestsMigration(db.dialect),
         '0027-site-files': siteFilesMigration(),
         '0028-item-approvals': itemApprovalsMigration(db.dialect),
+        '0029-report-checks': reportChecksMigration(db.dialect),
       };
     },
   };
