@@ -1,7 +1,7 @@
 /**
  * Who keeps and reads 年报体检 checks (issue 14, docs/report-check.md): any staff role of the
- * agency keeps checks and reads them; a supervisor over the agency reads them (platform
- * administrators: `reportCheckAgencyOf`, and the policy gate's platform areas in policies.ts).
+ * agency keeps batches and reads them. (Supervisors over the agency and platform administrators do
+ * not read an agency's batches yet: the access gate admits only staff of the agency.)
  */
 import type { Actor, Scope } from '../accounts/actor.ts';
 import type { PolicyTable } from '../accounts/policy-table.ts';
@@ -9,7 +9,7 @@ import { AGENCY_ROLES } from '../accounts/roles.ts';
 
 export type ReportCheckVerb = 'create' | 'view';
 
-/** verb → the roles that may (the supervisor's reading is `supervisorMayView`). */
+/** verb → the roles that may. */
 export const REPORT_CHECK_POLICY: PolicyTable<ReportCheckVerb> = {
   create: [...AGENCY_ROLES],
   view: [...AGENCY_ROLES],
