@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser } from '../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import type { Db } from '../../db/connection.ts';
+import { signInAs } from '../../server/testing.ts';
 import { portalServer, unlabelledFields } from '../testing.ts';
 
 const CODE = 'checkzone';
@@ -154,10 +156,50 @@ describeEachDatabase('portal 年报体检 (/check)', (use) => {
     });
   });
 
+  it.each([
+    ['a platform administrator, under no agency', { platformAdmin: true }, null],
+    ['an operator', { roles: ['operator'] }, 'agency'],
+  ] as Array<[string, { platformAdmin?: boolean; roles?: string[] }, 'agency' | null]>)(
+    'keeps the check of %s signed in by the session cookie (the form token is the CSRF check)',
+    async (_who, grant, under) => {
+      const db = use();
+      const agency = await db.kysely
+        .selectFrom('agencies')
+        .select('id')
+        .where('code', '=', CODE)
+        .executeTakeFirstOrThrow();
+      const username = `session-${under ?? 'platform'}`;
+      await addUser(db, { username, password: 'check-session-2026', agencyId: agency.id, ...grant });
+      const { cookie: session } = await signInAs(app, username, 'check-session-2026');
+      const page = await app.inject({ url: '/check', headers: { cookie: session } });
+      expect(page.body).toContain('将保存为年报体检记录');
+      const csrfCookie = String(page.headers['set-cookie'] ?? '').split(';')[0];
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      const { payload, contentType } = await multipartBody(
+        { _csrf: csrf },
+        { report: { name: 'r.txt', bytes: SEED } },
+      );
+      const res = await app.inject({
+        method: 'POST',
+        url: '/check',
+        remoteAddress: `192.0.2.${++client}`,
+        headers: { cookie: `${session}; ${csrfCookie}`, 'content-type': contentType },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const row = await db.kysely
+        .selectFrom('report_checks')
+        .select('agency_id')
+        .where('checked_by', '=', username)
+        .executeTakeFirstOrThrow();
+      expect(row.agency_id).toBe(under === null ? null : agency.id);
+    },
+  );
+
   it('keeps a signed-in staff user’s check with its event, under their agency', async () => {
     const headers = { 'x-gongkai-user': `${CODE}-operator` };
     const form = await app.inject({ url: '/check', headers });
-    expect(form.body).toContain('将保存为本机关的年报体检记录');
+    expect(form.body).toContain('将保存为年报体检记录');
     const res = await post(
       { report: { name: 'lingang-2021.txt', bytes: SEED }, previous: { name: 'prev.txt', bytes: SEED } },
       headers,
@@ -169,7 +211,11 @@ describeEachDatabase('portal 年报体检 (/check)', (use) => {
       .select('id')
       .where('code', '=', CODE)
       .executeTakeFirstOrThrow();
-    const row = await use().kysely.selectFrom('report_checks').selectAll().executeTakeFirstOrThrow();
+    const row = await use()
+      .kysely.selectFrom('report_checks')
+      .selectAll()
+      .where('checked_by', '=', `${CODE}-operator`)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       agency_id: agency.id,
       batch_id: null,
@@ -188,6 +234,7 @@ describeEachDatabase('portal 年报体检 (/check)', (use) => {
       .kysely.selectFrom('events')
       .selectAll()
       .where('name', '=', 'report_checks.created')
+      .where('subject_id', '=', String(row.id))
       .executeTakeFirstOrThrow();
     expect(event).toMatchObject({
       agency_id: agency.id,

@@ -50,8 +50,7 @@ export interface CheckResultView {
 
 const KEEPING_NOTES: Record<CheckKeeping, string> = {
   anonymous: '上传的文件只用于本次检查：检查结果直接显示在页面上，文件和结果均不保存。',
-  staff:
-    '您已登录为工作人员：本次检查的结果（不含文件本身）将保存为本机关的年报体检记录，可在管理后台“年报体检”中查看。',
+  staff: '您已登录为工作人员：本次检查的结果（不含文件本身）将保存为年报体检记录，并记入操作日志。',
   signed_in_without_role: '您已登录，但在任何机关都没有角色：检查结果不会保存。',
 };
 
