@@ -1,9 +1,9 @@
 /**
  * Who keeps and reads 年报体检 checks (issue 14, docs/report-check.md): any staff role of the
- * agency keeps batches and reads them. (Supervisors over the agency and platform administrators do
- * not read an agency's batches yet: the access gate admits only staff of the agency.)
+ * agency keeps batches and reads them; a supervisor over the agency (a subtree scope above it) and a
+ * platform administrator read them (`readsReportChecksOf`, asked by the access gate).
  */
-import type { Actor, Scope } from '../accounts/actor.ts';
+import { type Actor, type AgencyNode, rolesIn, type Scope, SUPERVISOR_ROLE } from '../accounts/actor.ts';
 import type { PolicyTable } from '../accounts/policy-table.ts';
 import { AGENCY_ROLES } from '../accounts/roles.ts';
 
@@ -26,4 +26,9 @@ export function reportCheckAgencyOf(actor: Actor): number | null | undefined {
   const staff = actor.scopes.filter((s) => !s.subtree).sort(byId);
   const any = [...staff, ...[...actor.scopes].sort(byId)];
   return any[0]?.agencyId;
+}
+
+/** Whether the actor reads an agency's 年报体检 batches without a staff role there: a platform administrator or a supervisor over it. */
+export function readsReportChecksOf(actor: Actor, agency: AgencyNode): boolean {
+  return actor.platformAdmin || rolesIn(actor, agency).includes(SUPERVISOR_ROLE);
 }

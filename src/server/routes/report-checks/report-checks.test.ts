@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../../test/databases.ts';
 import { portalServer } from '../../../portal/testing.ts';
+import { signInAs } from '../../testing.ts';
 
 const CODE = 'checkbatch';
 const BASE = `/api/v1/agencies/${CODE}/report-checks`;
@@ -89,6 +91,34 @@ describeEachDatabase('年报体检 batches (API)', (use) => {
     const missing = await app.inject({ url: `${BASE}/99999`, headers: as('approver') });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.message).toContain('未找到该年报体检批次');
+  });
+
+  it('lets a supervisor over the agency and a platform administrator read the batches, not upload; refuses a sibling supervisor', async () => {
+    const db = use();
+    const agency = await db.kysely
+      .selectFrom('agencies')
+      .select('id')
+      .where('code', '=', CODE)
+      .executeTakeFirstOrThrow();
+    const parent = await addAgency(db, `${CODE}-city`, '市政府办公室');
+    await db.kysely.updateTable('agencies').set({ parent_id: parent }).where('id', '=', agency.id).execute();
+    const sibling = await addAgency(db, `${CODE}-sibling`, '邻区政府办公室');
+    const password = 'supervise-2026';
+    await addUser(db, { username: 'city-sup', password, agencyId: parent, roles: ['supervisor'] });
+    await addUser(db, { username: 'sibling-sup', password, agencyId: sibling, roles: ['supervisor'] });
+    await addUser(db, { username: 'platform-root', password, platformAdmin: true });
+    const cases: Array<[string, number, number]> = [
+      ['city-sup', 200, 403],
+      ['platform-root', 200, 403],
+      ['sibling-sup', 403, 403],
+    ];
+    for (const [username, read, upload] of cases) {
+      const { headers } = await signInAs(app, username, password);
+      const list = await app.inject({ url: `${BASE}/${batchId}`, headers });
+      expect([username, list.statusCode]).toEqual([username, read]);
+      const post = await app.inject({ method: 'POST', url: BASE, headers, payload: { files: [] } });
+      expect([username, post.statusCode]).toEqual([username, upload]);
+    }
   });
 
   it.each([

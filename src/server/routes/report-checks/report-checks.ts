@@ -65,7 +65,7 @@ export const reportCheckRoutes: RouteModule = async (app, { db, calendars, clock
   app.get(
     BASE,
     {
-      config: { policy: 'report_checks/view' },
+      config: { policy: 'staff' },
       schema: {
         tags: ['reports'],
         summary: "年报体检: the agency's batches, newest first",
@@ -88,7 +88,7 @@ export const reportCheckRoutes: RouteModule = async (app, { db, calendars, clock
   app.get(
     `${BASE}/:id`,
     {
-      config: { policy: 'report_checks/view' },
+      config: { policy: 'staff' },
       schema: {
         tags: ['reports'],
         summary: '年报体检: one batch, each report with its findings',
@@ -106,7 +106,7 @@ export const reportCheckRoutes: RouteModule = async (app, { db, calendars, clock
   app.get(
     `${BASE}/:id/:file`,
     {
-      config: { policy: 'report_checks/view' },
+      config: { policy: 'staff' },
       schema: {
         tags: ['reports'],
         summary: '年报体检: a batch exported, reports.csv or findings.csv (the CLI batch columns)',
