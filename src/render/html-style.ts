@@ -59,8 +59,6 @@ export const REPORT_CSS = `
 .gk-report .gk-table .l { text-align: left; }
 .gk-report .gk-table td { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .gk-report .gk-table td.flag { background: #fde2e2; outline: 2px solid #c00; outline-offset: -2px; }
-.gk-report .gk-table td.unread { background: #eee; color: #555; cursor: help; }
-.gk-report .gk-vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .gk-report .gk-t4 th { font-size: 10pt; padding: 3pt 2pt; }
 .gk-report .gk-charts { margin-top: 1em; }
 .gk-report figure { margin: 0 0 1em; text-align: center; break-inside: avoid; page-break-inside: avoid; }
