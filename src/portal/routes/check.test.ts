@@ -142,6 +142,38 @@ describeEachDatabase('portal 年报体检 (/check)', (use) => {
       expect(await countOf(use(), 'report_checks')).toBe(0);
     });
 
+    it.each([
+      ['no boundary', 'multipart/form-data', 'x'],
+      [
+        'a body cut short',
+        'multipart/form-data; boundary=abc',
+        '--abc\r\nContent-Disposition: form-data; name="report"; filename="r.txt"\r\n\r\nabc',
+      ],
+      ['garbage', 'multipart/form-data; boundary=abc', '\u0000\u0001garbage'],
+      ['a urlencoded post', 'application/x-www-form-urlencoded', 'report=x'],
+      [
+        'three files',
+        'multipart/form-data; boundary=abc',
+        ['report', 'previous', 'extra']
+          .map(
+            (n) => `--abc\r\nContent-Disposition: form-data; name="${n}"; filename="${n}.txt"\r\n\r\nx\r\n`,
+          )
+          .join('') + '--abc--\r\n',
+      ],
+    ])('a malformed post (%s): refused, never a server error', async (_situation, contentType, payload) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/check',
+        remoteAddress: `192.0.2.${++client}`,
+        headers: { 'content-type': contentType },
+        payload,
+      });
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).not.toMatch(/FST_|Error:/);
+    });
+
     it('a post without the form token', async () => {
       const { payload, contentType } = await multipartBody({}, { report: { name: 'r.txt', bytes: SEED } });
       const res = await app.inject({

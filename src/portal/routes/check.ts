@@ -113,7 +113,25 @@ export function checkPages(app: PortalApp, options: RouteOptions): void {
             { private: true },
           );
         if (!request.isMultipart()) return refuse({ report: ['请通过本页的表单选择并上传报告文件。'] }, 415);
-        const received = await receive(request);
+        let received: Received;
+        try {
+          received = await receive(request);
+        } catch (error) {
+          // the body itself is faulty (cut short, no boundary, more parts than the form has): only
+          // reading it throws here, so whatever it is, it is the sender's
+          request.log.info({ err: error }, 'malformed 年报体检 upload');
+          const tooMany = (error as { statusCode?: number }).statusCode === 413;
+          return refuse(
+            {
+              report: [
+                tooMany
+                  ? '一次只能上传“报告文件”和“上年报告”两个文件，请重新选择后提交。'
+                  : '上传的内容不完整或格式有误，请重新选择报告文件后提交。',
+              ],
+            },
+            tooMany ? 413 : 400,
+          );
+        }
         try {
           checkFormToken(request, received.csrf);
         } catch (error) {
