@@ -18,6 +18,11 @@ const PNG = Buffer.from(
 
 type Upload = { name: string; bytes: Uint8Array };
 
+/** A multipart body with one part more than the form has. */
+const THREE_FILES = `${['report', 'previous', 'extra']
+  .map((n) => `--abc\r\nContent-Disposition: form-data; name="${n}"; filename="${n}.txt"\r\n\r\nx\r\n`)
+  .join('')}--abc--\r\n`;
+
 /** A multipart body as a browser sends the form. */
 async function multipartBody(fields: Record<string, string>, files: Record<string, Upload>) {
   const form = new FormData();
@@ -151,15 +156,7 @@ describeEachDatabase('portal 年报体检 (/check)', (use) => {
       ],
       ['garbage', 'multipart/form-data; boundary=abc', '\u0000\u0001garbage'],
       ['a urlencoded post', 'application/x-www-form-urlencoded', 'report=x'],
-      [
-        'three files',
-        'multipart/form-data; boundary=abc',
-        ['report', 'previous', 'extra']
-          .map(
-            (n) => `--abc\r\nContent-Disposition: form-data; name="${n}"; filename="${n}.txt"\r\n\r\nx\r\n`,
-          )
-          .join('') + '--abc--\r\n',
-      ],
+      ['three files', 'multipart/form-data; boundary=abc', THREE_FILES],
     ])('a malformed post (%s): refused, never a server error', async (_situation, contentType, payload) => {
       const res = await app.inject({
         method: 'POST',
