@@ -225,6 +225,22 @@ describeEachDatabase('portal 年报体检 (/check)', (use) => {
     },
   );
 
+  it('limits posts per address like the other anonymous forms (30 a minute), then 429 in Chinese', async () => {
+    const { payload, contentType } = await multipartBody({}, {});
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: '/check',
+        remoteAddress: '198.51.100.7',
+        headers: { 'content-type': contentType },
+        payload,
+      });
+    for (let i = 0; i < 30; i++) expect((await send()).statusCode).not.toBe(429);
+    const refused = await send();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('提交过于频繁，请 1 分钟后再提交。');
+  });
+
   it('keeps a signed-in staff user’s check with its event, under their agency', async () => {
     const headers = { 'x-gongkai-user': `${CODE}-operator` };
     const form = await app.inject({ url: '/check', headers });
