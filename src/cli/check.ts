@@ -17,6 +17,7 @@ import {
   readReportPath,
   type UnreadableFile,
 } from '../report-check/check-file.ts';
+import { pairWithPrevious } from '../report-check/pair.ts';
 import { readAllPaths } from '../report-check/pool.ts';
 import { type CliIo, flags, UsageError, writeErr } from './io.ts';
 
@@ -37,22 +38,6 @@ async function filesUnder(dir: string): Promise<string[]> {
     else if (entry.isFile() && REPORT_FILE.test(entry.name)) out.push(path);
   }
   return out;
-}
-
-/** The previous year's report of the same agency among those read, by agency and year. */
-export function pairWithPrevious(
-  reports: ReadonlyArray<{ path: string; report: ReadReport }>,
-): Map<string, ReadReport> {
-  const byKey = new Map<string, ReadReport>();
-  for (const { report } of reports)
-    if (report.agency && report.year) byKey.set(`${report.agency}|${report.year}`, report);
-  const pairs = new Map<string, ReadReport>();
-  for (const { path, report } of reports) {
-    const previous =
-      report.agency && report.year ? byKey.get(`${report.agency}|${report.year - 1}`) : undefined;
-    if (previous) pairs.set(path, previous);
-  }
-  return pairs;
 }
 
 /** A progress line on standard error: a bar on a terminal, a line every tenth otherwise. */
@@ -132,7 +117,7 @@ export async function checkCommand(io: CliIo, args: string[]): Promise<number> {
       throw new UsageError(`上年报告 ${values.previous} 无法读取：${previous.unreadable}`);
     given = previous;
   }
-  const pairs = pairWithPrevious(read);
+  const pairs = pairWithPrevious(read.map(({ path, report }) => ({ key: path, report })));
   const byPath = new Map<string, CheckResult>([
     ...read.map(({ path, report }): [string, CheckResult] => [
       path,

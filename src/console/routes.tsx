@@ -29,6 +29,8 @@ const PlatformUsersPage = lazy(() => import('./pages/PlatformUsersPage.tsx'));
 const PlatformBackupsPage = lazy(() => import('./pages/PlatformBackupsPage.tsx'));
 const PlatformSitePage = lazy(() => import('./pages/PlatformSitePage.tsx'));
 const EventLogPage = lazy(() => import('./pages/EventLogPage.tsx'));
+const ReportChecksPage = lazy(() => import('./pages/report-checks/ReportChecksPage.tsx'));
+const ReportCheckBatchPage = lazy(() => import('./pages/report-checks/ReportCheckBatchPage.tsx'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -74,6 +76,8 @@ export function ConsoleRoutes() {
         <Route path="/reports" element={page(<ReportListPage />)} />
         <Route path="/reports/:year" element={page(<ReportEditorPage />)} />
         <Route path="/reports/:year/figures" element={page(<YearlyFiguresPage />)} />
+        <Route path="/report-checks" element={page(<ReportChecksPage />)} />
+        <Route path="/report-checks/:id" element={page(<ReportCheckBatchPage />)} />
         <Route path="/calendar" element={page(<CalendarPage />)} />
         <Route path="/users" element={page(<UsersPage />)} />
         <Route path="/settings" element={page(<AgencySettingsPage />)} />

@@ -34,6 +34,7 @@ import { approvalRequestsMigration } from './migrations/0026-approval-requests.t
 import { siteFilesMigration } from './migrations/0027-site-files.ts';
 import { itemApprovalsMigration } from './migrations/0028-item-approvals.ts';
 import { moneyInFenMigration } from './migrations/0029-money-in-fen.ts';
+import { reportChecksMigration } from './migrations/0030-report-checks.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -66,6 +67,7 @@ function provider(db: Db): MigrationProvider {
         '0027-site-files': siteFilesMigration(),
         '0028-item-approvals': itemApprovalsMigration(db.dialect),
         '0029-money-in-fen': moneyInFenMigration(),
+        '0030-report-checks': reportChecksMigration(db.dialect),
       };
     },
   };

@@ -286,6 +286,8 @@ export interface Database {
   item_requests: ItemRequestTable;
   site_settings: SiteSettingsTable;
   site_files: SiteFileTable;
+  report_checks: ReportCheckTable;
+  report_check_batches: ReportCheckBatchTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */
@@ -324,4 +326,42 @@ export interface RegistryReviewTable {
   result_document_id: number | null;
   actor: string;
   recorded_at: string;
+}
+
+/** A report file checked by signed-in staff (0029, 年报体检): what was read and found; the file is not kept. */
+export interface ReportCheckTable {
+  id: Generated<number>;
+  /** the staff user's agency; null for a platform administrator's check */
+  agency_id: number | null;
+  batch_id: number | null;
+  file_name: string;
+  sha256: string;
+  size: number;
+  /** pdf, docx, html, text, markdown; null when the file could not be read */
+  source_type: string | null;
+  /** the agency, year and format as read from the report */
+  agency_name: string | null;
+  year: number | null;
+  format: string | null;
+  errors: number;
+  warnings: number;
+  /** JSON: the CheckedReport, or the UnreadableFile */
+  result: string;
+  checked_by: string;
+  checked_at: string;
+}
+
+/** Report files checked together (0029): a supervising office's batch, with its counts. */
+export interface ReportCheckBatchTable {
+  id: Generated<number>;
+  agency_id: number | null;
+  name: string;
+  created_by: string;
+  created_at: string;
+  /** files read, files unreadable, reports with errors, errors and warnings in all */
+  reports: number;
+  unreadable: number;
+  with_errors: number;
+  errors: number;
+  warnings: number;
 }

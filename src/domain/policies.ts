@@ -14,6 +14,7 @@ import { ACTION_ROLES, type ItemVerb, refusalFor } from './items/state-machine.t
 import { LETTER_POLICY, type LetterVerb, letterRefusal } from './letters/policy.ts';
 import { REGISTRY_POLICY } from './registry/policy.ts';
 import { REPORT_POLICY } from './report/policy.ts';
+import { REPORT_CHECK_POLICY } from './report-checks/policy.ts';
 import {
   CASE_ACTION_ROLES,
   caseActionRefusal,
@@ -37,6 +38,7 @@ export const POLICIES = {
   guide: GUIDE_POLICY,
   users: ACCOUNT_POLICY,
   site: SITE_POLICY,
+  report_checks: REPORT_CHECK_POLICY,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -14,7 +14,15 @@ function scopeOf(cell: GridCell, row: GridCell[]): string {
   return (cell.colSpan ?? 1) > 1 ? 'colgroup' : 'col';
 }
 
-function renderCell(cell: GridCell, row: GridCell[], flagged: ReadonlySet<string>): string {
+/** Why cells hold nothing, by code (a report as read, 年报体检): such a cell shows a mark with the reason. */
+export type UnreadCells = Readonly<Record<string, string>>;
+
+function renderCell(
+  cell: GridCell,
+  row: GridCell[],
+  flagged: ReadonlySet<string>,
+  unread: UnreadCells,
+): string {
   const attrs: string[] = [];
   if ((cell.rowSpan ?? 1) > 1) attrs.push(`rowspan="${cell.rowSpan}"`);
   if ((cell.colSpan ?? 1) > 1) attrs.push(`colspan="${cell.colSpan}"`);
@@ -26,6 +34,12 @@ function renderCell(cell: GridCell, row: GridCell[], flagged: ReadonlySet<string
   if (cell.code) {
     attrs.unshift(`data-cell="${escapeHtml(cell.code)}"`);
     if (flagged.has(cell.code)) classes.push('flag');
+    const why = cell.text === '' ? unread[cell.code] : undefined;
+    if (why !== undefined) {
+      classes.push('unread');
+      attrs.push(`title="${escapeHtml(`未读出：${why}`)}"`);
+      return `<td ${attrs.join(' ')} class="${classes.join(' ')}"><span aria-hidden="true">？</span><span class="gk-vh">未读出：${escapeHtml(why)}</span></td>`;
+    }
   }
   return `<td ${attrs.join(' ')} class="${classes.join(' ')}">${escapeHtml(cell.text)}</td>`;
 }
@@ -41,14 +55,21 @@ function headRowCount(table: TableModel): number {
   return headerOnly.slice(lead).some(Boolean) ? 0 : lead;
 }
 
-/** A table of the report as an HTML `<table>` with rowspan/colspan, `<th scope>` and `data-cell` codes. */
-export function renderTableHtml(table: TableModel, flagged: ReadonlySet<string> = new Set()): string {
+/**
+ * A table of the report as an HTML `<table>` with rowspan/colspan, `<th scope>` and `data-cell` codes;
+ * flagged cells highlighted, and (a report as read) an empty cell with its reason marked “？”.
+ */
+export function renderTableHtml(
+  table: TableModel,
+  flagged: ReadonlySet<string> = new Set(),
+  unread: UnreadCells = {},
+): string {
   const total = table.columnWidths.reduce((a, b) => a + b, 0);
   const cols = table.columnWidths
     .map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`)
     .join('');
   const rowHtml = (row: GridCell[], index: number) =>
-    `<tr${index === 0 ? ' class="top"' : ''}>${row.map((c) => renderCell(c, row, flagged)).join('')}</tr>`;
+    `<tr${index === 0 ? ' class="top"' : ''}>${row.map((c) => renderCell(c, row, flagged, unread)).join('')}</tr>`;
   const split = headRowCount(table);
   const head = split > 0 ? `<thead>${table.rows.slice(0, split).map(rowHtml).join('\n')}</thead>\n` : '';
   const body = `<tbody>${table.rows

@@ -45,8 +45,15 @@ export function recordOfChecked(report: CheckedReport): OpenDataRecord {
 const line = (fields: ReadonlyArray<string | number | null | undefined>) =>
   `${fields.map(csvField).join(',')}\r\n`;
 
-export async function writeBatch(outDir: string, results: readonly CheckResult[]): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+/** The batch's files as text: reports.csv, findings.csv (both with a BOM, for Excel) and reports.json. */
+export interface BatchFiles {
+  reportsCsv: string;
+  findingsCsv: string;
+  reportsJson: string;
+}
+
+/** The batch's CSV and JSON in memory (what writeBatch writes, and what the API's exports send). */
+export function batchFiles(results: readonly CheckResult[]): BatchFiles {
   const read = results.filter((r): r is CheckedReport => !isUnreadable(r));
   const records = read.map(recordOfChecked);
   const columns = csvCellColumns(records.map((r) => r.format));
@@ -54,8 +61,6 @@ export async function writeBatch(outDir: string, results: readonly CheckResult[]
   const rows = records.map((record, i) =>
     csvRecordLine(record, [...columns]).replace(/\r\n$/, `,${csvField(read[i]?.file)}\r\n`),
   );
-  await writeFile(join(outDir, 'reports.csv'), CSV_BOM + header + rows.join(''));
-
   const findings = [
     line([
       'source_file',
@@ -87,8 +92,6 @@ export async function writeBatch(outDir: string, results: readonly CheckResult[]
       .filter(isUnreadable)
       .map((u) => line([u.file, null, null, 'R0', '文件可读', 'error', '', '', `无法读取：${u.unreadable}`])),
   ];
-  await writeFile(join(outDir, 'findings.csv'), CSV_BOM + findings.join(''));
-
   const json = results.map((r) =>
     isUnreadable(r)
       ? r
@@ -104,6 +107,18 @@ export async function writeBatch(outDir: string, results: readonly CheckResult[]
           violations: r.violations,
         },
   );
-  await writeFile(join(outDir, 'reports.json'), `${JSON.stringify(json, null, 1)}\n`);
+  return {
+    reportsCsv: CSV_BOM + header + rows.join(''),
+    findingsCsv: CSV_BOM + findings.join(''),
+    reportsJson: `${JSON.stringify(json, null, 1)}\n`,
+  };
+}
+
+export async function writeBatch(outDir: string, results: readonly CheckResult[]): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const files = batchFiles(results);
+  await writeFile(join(outDir, 'reports.csv'), files.reportsCsv);
+  await writeFile(join(outDir, 'findings.csv'), files.findingsCsv);
+  await writeFile(join(outDir, 'reports.json'), files.reportsJson);
   await writeFile(join(outDir, 'index.html'), batchSummaryHtml(results));
 }

@@ -2,7 +2,8 @@
  * Authorization before anything else runs (secure by default): every route is staff-only unless
  * it is listed in PUBLIC_ROUTES with the reason it may be public. A staff route needs a signed-in
  * caller (else 401); a route of an agency (`:code` in the path) needs a staff role in that agency (else
- * 403) — or, for that agency's user administration, a platform administrator; the
+ * 403) — or, for that agency's user administration, a platform administrator, and for reading its
+ * 年报体检 batches, a platform administrator or a supervisor over it; the
  * installation's users and calendar changes need a platform administrator. Handlers then ask the
  * area's policy table in src/domain for the specific verb. test/authorization.test.ts calls every route as a
  * user of another agency and as nobody.
@@ -13,6 +14,7 @@ import { loadActor, loadAgency, type RequestAgency } from '../accounts/load-acto
 import type { Db } from '../db/connection.ts';
 import { worksIn } from '../domain/accounts/actor.ts';
 import { PLATFORM_ONLY } from '../domain/policies.ts';
+import { readsReportChecksOf } from '../domain/report-checks/policy.ts';
 import { ttlCache } from '../portal/cache.ts';
 import { decorateActor } from './actor.ts';
 import { AppError } from './errors.ts';
@@ -76,6 +78,7 @@ export function isPublicRoute(method: string, url: string): boolean {
 export const PUBLIC_AGENCY_TTL_MS = 5_000;
 
 const USERS_OF_AGENCY = '/api/v1/agencies/:code/users';
+const REPORT_CHECKS_OF_AGENCY = '/api/v1/agencies/:code/report-checks';
 /** Installation-level routes only a platform administrator may call (users, calendar changes, backups). */
 export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/', '/api/v1/backups'] as const;
 
@@ -111,7 +114,13 @@ export function registerAccessGate(app: FastifyInstance, db: Db): void {
       const agency = await loadAgency(db, agencyCode);
       request.agency = agency;
       const users = url === USERS_OF_AGENCY || url.startsWith(`${USERS_OF_AGENCY}/`);
-      if (!worksIn(actor, agency) && !(users && actor.platformAdmin))
+      // 年报体检: a supervisor over the agency, or a platform administrator, reads its batches
+      const checks = request.method === 'GET' && url.startsWith(REPORT_CHECKS_OF_AGENCY);
+      if (
+        !worksIn(actor, agency) &&
+        !(users && actor.platformAdmin) &&
+        !(checks && readsReportChecksOf(actor, agency))
+      )
         throw new AppError(
           'forbidden',
           '您在该机关没有角色，无权办理该机关的事务；如需办理，请联系该机关的机关管理员。',

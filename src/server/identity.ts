@@ -36,8 +36,12 @@ declare module 'fastify' {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Routes a session-cookie request may change state on without the CSRF token. */
-const CSRF_EXEMPT = new Set(['POST /api/v1/session']);
+/**
+ * Routes a session-cookie request may change state on without the session's CSRF token: signing in
+ * (there is no session yet), and the portal's 年报体检 form (multipart: its `_csrf` field is read
+ * only by the handler, which checks the portal's form token, csrf.ts, for everyone).
+ */
+const CSRF_EXEMPT = new Set(['POST /api/v1/session', 'POST /check']);
 
 /** Constant-time equality of two strings (false when the lengths differ). */
 export function safeEqual(a: string, b: string): boolean {

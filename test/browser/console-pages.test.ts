@@ -11,9 +11,11 @@
  * sign-in page (with its refusal).
  * A failing page leaves its screenshot under /tmp/gongkai-console-pages/.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it, vi } from 'vitest';
+import { createReportCheckBatch } from '../../src/commands/report-checks/create-report-check-batch.ts';
+import { testContext } from '../../src/commands/testing-context.ts';
 import { DEMO_USERS } from '../../src/demo/lingang-users.ts';
 import { go, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
@@ -360,8 +362,34 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
     };
   }
 
+  /** A 年报体检 batch of lingang: the seed report (no findings) and a broken copy (findings). */
+  async function reportCheckBatch(): Promise<number> {
+    const { db } = use().server;
+    const agency = await db.kysely
+      .selectFrom('agencies')
+      .select('id')
+      .where('code', '=', 'lingang')
+      .executeTakeFirstOrThrow();
+    const seed = await readFile(
+      new URL('../fixtures/lingang-2021-annual-report.txt', import.meta.url),
+      'utf8',
+    );
+    const broken = seed.replace('（一）予以公开\n\t1\n', '（一）予以公开\n\t3\n');
+    const ctx = testContext(db, { actor: { username: 'lingang-admin', roles: ['agency_admin' as const] } });
+    const { batchId } = await createReportCheckBatch(ctx, {
+      agencyId: agency.id,
+      name: '2021年度报告抽查',
+      files: [
+        { fileName: 'lingang-2021.txt', bytes: Buffer.from(seed) },
+        { fileName: 'broken-2021.txt', bytes: Buffer.from(broken) },
+      ],
+    });
+    return batchId ?? 0;
+  }
+
   it('shows the agency administrator every agency page in Chinese, at both widths, and what a click opens', async () => {
     const ids = await demoIds();
+    const batch = await reportCheckBatch();
     const routes = [
       '/',
       '/requests',
@@ -385,8 +413,16 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       '/settings',
       '/guide',
       '/events',
+      '/report-checks',
+      `/report-checks/${batch}`,
     ];
     const clicks: Click[] = [
+      {
+        route: `/report-checks/${batch}`,
+        what: '展开问题',
+        click: (page) => page.locator('.ant-table-row-expand-icon').nth(1).click(),
+        want: PAGE,
+      },
       {
         route: '/reports/2021',
         what: '来源记录',

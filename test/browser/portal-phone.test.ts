@@ -9,6 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ALL_SHOTS, ARTIFACTS_DIR } from './browser.ts';
@@ -95,6 +96,7 @@ describeJourney(
         ['apply', '/agencies/lingang/apply'],
         ['track', '/track'],
         ['deadline', '/deadline'],
+        ['check', '/check'],
         ['sitemap', '/sitemap'],
         ['error', '/agencies/lingang/no-such-page'],
       );
@@ -131,5 +133,32 @@ describeJourney(
       }
       expect(failures, failures.join('\n')).toEqual([]);
     }, 600_000);
+
+    it('shows a 年报体检 result (three tables, findings) within 390 px and 1366 px: the tables scroll in their box', async () => {
+      const { url } = use();
+      const seed = fileURLToPath(new URL('../fixtures/lingang-2021-annual-report.txt', import.meta.url));
+      const failures: string[] = [];
+      for (const [width, context] of [
+        [390, phone],
+        [1366, desk],
+      ] as const) {
+        const page = await context.newPage();
+        await page.goto(url('/check'));
+        await page.locator('#f-report').setInputFiles(seed);
+        await page.getByRole('button', { name: '开始检查' }).first().click();
+        await page.getByRole('heading', { name: '年报体检结果' }).waitFor();
+        expect(await page.locator('table.gk-table').count()).toBe(3);
+        const { scroll, inner } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          inner: window.innerWidth,
+        }));
+        if (scroll > inner)
+          failures.push(`check result at ${width}: ${scroll} px wide in a ${inner} px window`);
+        if (ALL_SHOTS || failures.length > 0)
+          await page.screenshot({ path: `${SHOTS}/check-result-${width}.png`, fullPage: true });
+        await page.close();
+      }
+      expect(failures, failures.join('\n')).toEqual([]);
+    }, 120_000);
   },
 );

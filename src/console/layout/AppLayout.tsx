@@ -9,6 +9,7 @@ import {
   CalendarOutlined,
   CloudDownloadOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   GlobalOutlined,
   HistoryOutlined,
@@ -39,6 +40,13 @@ const MENU: Array<{
   { key: '/items', icon: <FileTextOutlined />, label: '主动公开', agency: true },
   { key: '/registry', icon: <BookOutlined />, label: '规范性文件', agency: true },
   { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
+  {
+    key: '/report-checks',
+    icon: <FileSearchOutlined />,
+    label: '年报体检',
+    agency: true,
+    verb: 'report_checks/view',
+  },
   { key: '/calendar', icon: <CalendarOutlined />, label: '工作日历' },
   { key: '/users', icon: <TeamOutlined />, label: '用户与角色', agency: true, verb: 'users/manage' },
   {

@@ -6,7 +6,7 @@
  */
 import { type AgencyRole, isAgencyRole } from './roles.ts';
 
-/** A supervisor watches an agency's subtree; the role grants nothing yet (no policy table lists it). */
+/** A supervisor watches an agency's subtree; no policy table lists the role: it grants only the reading of the subtree's 年报体检 batches (domain/report-checks/policy.ts). */
 export const SUPERVISOR_ROLE = 'supervisor';
 
 /** A role a scope can carry: one of the agency roles, or supervisor over a subtree. */

@@ -2,7 +2,7 @@
  * A policy table: for each verb of an area, the agency roles that may do it (Outline's policies,
  * one line each). Every area's table lives next to its domain (requests, items, registry, report,
  * letters, catalogue columns); routes, commands and the console ask `can` — no role name is
- * compared anywhere else. The supervisor role is in no table: it grants nothing yet.
+ * compared anywhere else. The supervisor role is in no table (it reads only 年报体检 batches: report-checks/policy.ts).
  */
 import { type AgencyRole, ROLE_LABELS } from './roles.ts';
 

@@ -15,6 +15,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   users: '用户与角色',
   calendar: '工作日历',
   backups: '备份与恢复',
+  report_checks: '年报体检',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -103,6 +104,8 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'calendar.notice_imported': '导入节假日安排通知',
   'backups.created': '备份数据库和附件',
   'backups.restored': '从备份恢复数据库和附件',
+  'report_checks.created': '年报体检：检查一份报告',
+  'report_checks.batch_created': '年报体检：批量检查报告',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
 };
@@ -125,6 +128,8 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   calendar_override: '日历调整',
   calendar_notice: '节假日通知',
   backup: '备份文件',
+  report_check: '年报体检记录',
+  report_check_batch: '年报体检批次',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

@@ -76,6 +76,7 @@ export function fixedEntries(map: { agencies: AgencyMap[]; lastmod: string | nul
     { path: '/apply' },
     { path: '/track' },
     { path: '/deadline' },
+    { path: '/check' },
     { path: '/sitemap', lastmod: map.lastmod },
   ];
   for (const a of map.agencies) {

@@ -22,6 +22,7 @@ import type { Column } from '../views/catalog.ts';
 import { renderErrorView } from '../views/error.ts';
 import type { HomeData } from '../views/home.ts';
 import type { ReportPageData } from '../views/reports.ts';
+import { checkPages } from './check.ts';
 import { contentPages } from './content.ts';
 import { guidePages } from './guide.ts';
 import { requestPages } from './requests.ts';
@@ -137,5 +138,6 @@ export const portalRoutes: RouteModule = async (app, options) => {
   guidePages(app, options, caches);
   searchPage(app, options, caches);
   requestPages(app, options, caches);
+  checkPages(app, options);
   sitePages(app, options, SITEMAP_MAX_URLS);
 };

@@ -57,6 +57,7 @@ const NAV: ReadonlyArray<[string, string]> = [
   ['/apply', '在线申请'],
   ['/track', '办理查询'],
   ['/deadline', '期限计算'],
+  ['/check', '年报体检'],
 ];
 
 const current = (active: boolean) => (active ? html` aria-current="page"` : '');

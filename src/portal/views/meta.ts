@@ -29,6 +29,7 @@ const COLUMN_TYPES: Readonly<Record<string, string>> = {
   '/apply': '依申请公开',
   '/track': '依申请公开',
   '/deadline': '依申请公开',
+  '/check': '政府信息公开年度报告',
 };
 
 /**

@@ -51,6 +51,7 @@ export function renderReportList(agencies: AgencySummary[], context: PageContext
   });
   const main = html`<h1>政府信息公开工作年度报告</h1>${[
     html`<p class="muted">各机关按年度编制的政府信息公开工作年度报告，可在线阅读，或下载 Word（DOCX）、PDF 和数据（JSON）。</p>`,
+    html`<p>检查任一机关已公开的年度报告（表内勾稽、跨年度衔接、正文与表格是否一致）：<a href="/check">年报体检</a>。</p>`,
     sections.length > 0 ? sections : html`<p>尚无年度报告。</p>`,
   ]}`;
   return renderPortalPage({

@@ -16,6 +16,7 @@ export function renderSitemap(agencies: AgencyMap[], context: PageContext): stri
     link('/apply', '在线申请'),
     link('/track', '办理查询'),
     link('/deadline', '期限计算'),
+    link('/check', '年报体检'),
   ]}</ul></section>`;
   const sections = agencies.map((a) => {
     const categories =

@@ -20,6 +20,7 @@ import { itemPublicRoutes } from './items/items-public.ts';
 import { letterDeliveryRoutes } from './letters/letter-deliveries.ts';
 import { letterRoutes } from './letters/letters.ts';
 import { registryRoutes } from './registry/registry.ts';
+import { reportCheckRoutes } from './report-checks/report-checks.ts';
 import { reportDraftRoutes } from './reports/report-drafts.ts';
 import { reportFigureRoutes } from './reports/report-figures.ts';
 import { reportOpenDataRoutes } from './reports/report-open-data.ts';
@@ -49,6 +50,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   reportFigureRoutes,
   reportPublicRoutes,
   reportOpenDataRoutes,
+  reportCheckRoutes,
   requestProposalRoutes,
   requestRoutes,
   requestActionRoutes,
