@@ -12,6 +12,8 @@ export default defineConfig({
       GONGKAI_FILES_DIR: join(tmpdir(), 'gongkai-test-files'),
       // the applicants' ID-number keyring of tests (created on first use)
       GONGKAI_ID_KEY_FILE: join(tmpdir(), 'gongkai-test-keys.json'),
+      // cheap password hashes: the suite signs in hundreds of times (src/accounts/password-hash.ts)
+      GONGKAI_SCRYPT_N: '1024',
     },
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './password-hash.ts';
+import { hashPassword, SCRYPT_DEFAULTS, scryptCost, verifyPassword } from './password-hash.ts';
 
 const CHEAP = { N: 1024, r: 8, p: 1 };
 
 describe('scrypt password hashes', () => {
   it('stores the parameters and a per-password salt in the hash string', async () => {
-    const one = await hashPassword('correct horse 2026');
-    const two = await hashPassword('correct horse 2026');
+    const one = await hashPassword('correct horse 2026', SCRYPT_DEFAULTS);
+    const two = await hashPassword('correct horse 2026', SCRYPT_DEFAULTS);
     expect(one).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
     expect(one).not.toBe(two);
+  });
+
+  it.each<[string | undefined, number]>([
+    [undefined, 32768],
+    ['1024', 1024],
+    ['65536', 65536],
+    ['1000', 32768],
+    ['512', 32768],
+    ['abc', 32768],
+    [String(2 ** 21), 32768],
+  ])('GONGKAI_SCRYPT_N=%s: new hashes cost N=%i', (value, n) => {
+    expect(scryptCost({ GONGKAI_SCRYPT_N: value })).toEqual({ N: n, r: 8, p: 1 });
   });
 
   it.each([

@@ -5,8 +5,25 @@
  */
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
-/** Cost parameters: N = 2^15, r = 8, p = 1 (≈ 32 MiB, ≈ 50–100 ms per hash). */
+/** Cost parameters: N = 2^15, r = 8, p = 1 (≈ 32 MiB, ≈ 50–200 ms per hash). */
 export const SCRYPT_DEFAULTS = { N: 32768, r: 8, p: 1 } as const;
+
+/**
+ * The cost new hashes get: SCRYPT_DEFAULTS, unless GONGKAI_SCRYPT_N asks for another N (a power of
+ * two from 2^10 to 2^20). The test suite sets 2^10 (vitest.config.ts) so that its hundreds of
+ * sign-ins do not cost minutes; an installation never needs to set it (docs/security.md). Hashes
+ * keep their own parameters, so any stored hash verifies whatever the setting.
+ */
+export function scryptCost(env: Readonly<Record<string, string | undefined>> = process.env): {
+  N: number;
+  r: number;
+  p: number;
+} {
+  const n = Number(env.GONGKAI_SCRYPT_N);
+  if (!env.GONGKAI_SCRYPT_N || !Number.isInteger(n) || n < 1024 || n > 2 ** 20 || (n & (n - 1)) !== 0)
+    return SCRYPT_DEFAULTS;
+  return { ...SCRYPT_DEFAULTS, N: n };
+}
 const KEY_LENGTH = 32;
 const SALT_BYTES = 16;
 
@@ -26,7 +43,7 @@ function derive(
 /** The hash string of a password: `scrypt$N$r$p$salt$hash`. */
 export async function hashPassword(
   password: string,
-  params: { N: number; r: number; p: number } = SCRYPT_DEFAULTS,
+  params: { N: number; r: number; p: number } = scryptCost(),
 ): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   const key = await derive(password, salt, params);
@@ -52,7 +69,7 @@ export async function verifyPassword(password: string, stored: string | null): P
   const parsed = stored ? parseHash(stored) : null;
   if (!parsed) {
     // Same work as a real check, so a missing user or password takes as long as a wrong one.
-    await derive(password, randomBytes(SALT_BYTES), SCRYPT_DEFAULTS);
+    await derive(password, randomBytes(SALT_BYTES), scryptCost());
     return false;
   }
   const key = await derive(password, parsed.salt, parsed);

@@ -134,6 +134,12 @@ describe('findClaims', () => {
       [{ quote: '予以公开及部分公开258件', value: 258, cells: ['t3.granted.total', 't3.partial.total'] }],
     ],
     ['不予以公开 is not 予以公开', '不予以公开2件', []],
+    ['办结 without the requests named (更正申请 in section 六) is no claim', '收到更正申请2件，办结2件', []],
+    [
+      '办结 with the requests named',
+      '办结政府信息公开申请7件',
+      [{ quote: '办结政府信息公开申请7件', value: 7, cells: ['t3.total.total'] }],
+    ],
     ['复议 cases the agency decides as 复议机关', '全年办理行政复议案件30件，审结28件', []],
     [
       '复议 and 诉讼 together',

@@ -60,7 +60,8 @@ function claimPatterns(format: ReportFormat): ClaimPattern[] {
     { pattern: /上年结转(?:政府信息公开申请)?(\d+)件/g, cells: ['t3.carried_in.total'] },
     { pattern: /结转下年度(?:继续办理)?(\d+)件/g, cells: ['t3.carried_out.total'] },
     { pattern: /依法依规处理(\d+)件/g, cells: DECIDED },
-    { pattern: /办结(?:政府信息公开申请|申请)?(?:共)?(\d+)件/g, cells: DECIDED },
+    // “办结2件” alone may be about anything (更正申请 in section 六): only with the requests named
+    { pattern: /办结(?:政府信息公开|依申请公开)申请(?:共)?(\d+)件/g, cells: DECIDED },
     ...format.outcomeRows.map((row): ClaimPattern => {
       // “其他处理N件” may speak of the row “3.其他” or of the whole group (六)
       const group = groupCells(format, row.group);
