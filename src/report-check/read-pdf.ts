@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import type { Block, SourceDocument } from '../domain/report/reading/document.ts';
 import { groupLines, layoutPage, type PdfBlock, type PdfLine, rowsOf } from './pdf-layout.ts';
 import { type PageContent, pageContent } from './pdf-page.ts';
+import { loadPdfjs } from './pdfjs-load.mjs';
 import { UnreadableReportError } from './unreadable.ts';
 
 const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -30,37 +31,6 @@ const PAGE_NUMBER = [
 export function isPageNumber(text: string): boolean {
   const compact = text.trim();
   return PAGE_NUMBER.some((p) => p.test(compact));
-}
-
-type Loaded = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<Loaded> | undefined;
-
-/**
- * pdfjs-dist's legacy build carries core-js polyfills that REPLACE built-ins of the whole process,
- * not only add missing ones: Array.prototype.push (a loop in JavaScript: every push anywhere
- * several times slower), JSON.parse, JSON.stringify and Function.prototype.toString. The natives
- * are put back once it is loaded; the methods it adds (Promise.withResolvers, Map.prototype.
- * getOrInsert, Uint8Array.prototype.toHex …), which it needs on Node 20, stay.
- */
-async function loadPdfjs(): Promise<Loaded> {
-  const natives = {
-    push: Array.prototype.push,
-    parse: JSON.parse,
-    stringify: JSON.stringify,
-    toString: Function.prototype.toString,
-  };
-  const [lib, worker] = await Promise.all([
-    import('pdfjs-dist/legacy/build/pdf.mjs'),
-    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
-  ]);
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  const restore = (target: object, key: string, value: unknown) =>
-    Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
-  restore(Array.prototype, 'push', natives.push);
-  restore(JSON, 'parse', natives.parse);
-  restore(JSON, 'stringify', natives.stringify);
-  restore(Function.prototype, 'toString', natives.toString);
-  return lib;
 }
 
 type WithStreams = { DecompressionStream?: unknown };
@@ -95,8 +65,7 @@ export function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
 
 async function readPdfPages(bytes: Uint8Array): Promise<SourceDocument> {
   // the worker's code runs in this thread (no worker in Node): loaded once, beside the library
-  pdfjs ??= loadPdfjs();
-  const lib = await pdfjs;
+  const lib = await loadPdfjs();
   const task = lib.getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: join(pdfjsDir, 'cmaps/'),
