@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'htmlparser2';
 import JSZip from 'jszip';
+import { prng } from '../src/demo/lingang.ts';
 import { FORMAT_IDS, type FormatId } from '../src/domain/report/format.ts';
 import { formatById } from '../src/domain/report/formats/registry.ts';
 import { checkReport } from '../src/domain/report/reading/check.ts';
@@ -34,7 +35,6 @@ import {
   documentMarkdown,
   documentText,
   randomCells,
-  seeded,
 } from '../src/domain/report/reading/generate.ts';
 import type { AnnualReport } from '../src/domain/report/types.ts';
 import { renderReportDocx } from '../src/render/docx.ts';
@@ -51,7 +51,7 @@ const { values: args } = parseArgs({
   },
 });
 const PER_TYPE = Number(args.reports);
-const random = seeded(Number(args.seed));
+const random = prng(Number(args.seed));
 const TYPES = ['pdf-chromium', 'pdf-libreoffice', 'docx', 'html', 'text', 'markdown'] as const;
 type InputType = (typeof TYPES)[number];
 const DAMAGE: readonly Degradation[] = [

@@ -21,9 +21,6 @@ import { pairWithPrevious } from '../report-check/pair.ts';
 import { readAllPaths } from '../report-check/pool.ts';
 import { type CliIo, flags, UsageError, writeErr } from './io.ts';
 
-const isUnreadableRead = (r: ReadReport | UnreadableFile): r is UnreadableFile =>
-  typeof r.unreadable === 'string';
-
 // the files a folder's reports come as; .doc, .wps and pictures are listed as unreadable with what to do
 const REPORT_FILE = /\.(?:pdf|docx?|wps|html?|shtml|mht|txt|md|markdown|text|png|jpe?g|tiff?)$/i;
 
@@ -68,7 +65,7 @@ async function readAll(io: CliIo, paths: string[], showProgress: boolean) {
   const unreadable: UnreadableFile[] = [];
   const answers = await readAllPaths(paths, showProgress ? progress(io, paths.length) : undefined);
   answers.forEach((result, i) => {
-    if (isUnreadableRead(result)) unreadable.push(result);
+    if (isUnreadable(result)) unreadable.push(result);
     else read.push({ path: paths[i] as string, report: result });
   });
   return { read, unreadable };
@@ -113,7 +110,7 @@ export async function checkCommand(io: CliIo, args: string[]): Promise<number> {
   let given: ReadReport | null = null;
   if (values.previous) {
     const previous = await readReportPath(values.previous);
-    if (isUnreadableRead(previous))
+    if (isUnreadable(previous))
       throw new UsageError(`上年报告 ${values.previous} 无法读取：${previous.unreadable}`);
     given = previous;
   }

@@ -27,8 +27,11 @@ export interface UnreadableFile {
 
 export type CheckResult = CheckedReport | UnreadableFile;
 
-export function isUnreadable(result: CheckResult): result is UnreadableFile {
-  return 'unreadable' in result && typeof result.unreadable === 'string';
+/** Whether a file's answer says it could not be read (a report's `unreadable` is its cells' reasons). */
+export function isUnreadable<T extends ReadReport | UnreadableFile>(
+  result: T,
+): result is Extract<T, UnreadableFile> {
+  return typeof result.unreadable === 'string';
 }
 
 /** The report in some bytes, read; UnreadableReportError when the file cannot be read. */

@@ -10,9 +10,17 @@
 // back once it is loaded; the methods it adds (Promise.withResolvers, Map.prototype.getOrInsert,
 // Uint8Array.prototype.toHex …), which it needs on Node 20, stay.
 
+// @ts-check (typed through JSDoc; its declaration for TypeScript callers is pdfjs-load.d.mts)
+
+/** @typedef {typeof import('pdfjs-dist/legacy/build/pdf.mjs')} Pdfjs */
+
+/** @type {Promise<Pdfjs> | undefined} */
 let loading;
 
-/** The pdfjs library, with its worker's code set up to run in this thread. */
+/**
+ * The pdfjs library, with its worker's code set up to run in this thread.
+ * @returns {Promise<Pdfjs>}
+ */
 export function loadPdfjs() {
   loading ??= (async () => {
     const natives = {
@@ -25,9 +33,11 @@ export function loadPdfjs() {
       import('pdfjs-dist/legacy/build/pdf.mjs'),
       import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
     ]);
-    globalThis.pdfjsWorker = worker;
-    const restore = (target, key, value) =>
+    /** @type {typeof globalThis & { pdfjsWorker?: unknown }} */ (globalThis).pdfjsWorker = worker;
+    /** @type {(target: object, key: string, value: unknown) => void} */
+    const restore = (target, key, value) => {
       Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
+    };
     restore(Array.prototype, 'push', natives.push);
     restore(JSON, 'parse', natives.parse);
     restore(JSON, 'stringify', natives.stringify);

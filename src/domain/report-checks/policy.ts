@@ -24,8 +24,8 @@ export function reportCheckAgencyOf(actor: Actor): number | null | undefined {
   if (actor.platformAdmin) return null;
   const byId = (a: Scope, b: Scope) => a.agencyId - b.agencyId;
   const staff = actor.scopes.filter((s) => !s.subtree).sort(byId);
-  const any = [...staff, ...[...actor.scopes].sort(byId)];
-  return any[0]?.agencyId;
+  const ordered = [...staff, ...[...actor.scopes].sort(byId)];
+  return ordered[0]?.agencyId;
 }
 
 /** Whether the actor reads an agency's 年报体检 batches without a staff role there: a platform administrator or a supervisor over it. */

@@ -2,25 +2,13 @@
  * Generated reports for bench:check and the readers' tests (issue 14): random tables that add up
  * (as a careful agency's do), in either format, and a report document written out as the files
  * agencies publish are — plain text as a DOCX is saved as text (one cell per line), Markdown with
- * pipe tables, HTML with merged cells. Deterministic for a seed. Pure.
+ * pipe tables, HTML with merged cells. Deterministic for a seeded `random` (the demo's prng). Pure.
  */
 import type { FormatId } from '../format.ts';
 import { formatById } from '../formats/registry.ts';
 import type { Cells } from '../types.ts';
 import { APPLICANT_TYPES, T3_COLUMNS, T4_COLUMNS, T4_GROUPS } from '../vocabulary.ts';
 import type { SourceDocument } from './document.ts';
-
-/** A small seeded generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every cell of a format, random but consistent: R1, R3, R4, R5 hold; decimals of 万元 up to six places. */
 export function randomCells(formatId: FormatId, random: () => number): Cells {

@@ -165,7 +165,7 @@ export function labelSimilarity(labelKeyText: string, words: string): number {
  * or each value followed by the blanks of its merged cell (a Markdown or text conversion repeats a
  * cell spanning two columns as the value and an empty cell).
  */
-function fit(row: PrintedRow, spec: RowSpec): CellValue[] | null {
+function valuesFitting(row: PrintedRow, spec: RowSpec): CellValue[] | null {
   const n = spec.codes.length;
   let values = row.values;
   for (let k = 2; k <= 4; k++) {
@@ -186,7 +186,7 @@ function matchScore(row: PrintedRow, rowKey: string, spec: RowSpec): number {
   const similarity = Math.max(...spec.keys.map((k) => labelSimilarity(k, rowKey)));
   // most of the label must be there (a typo or two, a wrapped line): “行政确认” is not “行政处罚”
   if (similarity < MIN_SIMILARITY) return -1;
-  const fits = fit(row, spec) !== null;
+  const fits = valuesFitting(row, spec) !== null;
   // table 四's one row has no label of its own: its heads and its fifteen values identify it
   // a row printed in the other format's shape is taken only where the format's own rows do not fit
   const score = similarity + (fits ? 0.35 : -0.3) - THRESHOLD - (spec.replaces ? 0.15 : 0);
@@ -291,7 +291,7 @@ function cellsFromMatches(
       return;
     }
     const row = rows[i] as PrintedRow;
-    const values = fit(row, spec);
+    const values = valuesFitting(row, spec);
     const similarity = Math.max(...spec.keys.map((k) => labelSimilarity(k, labelKey(row.words))));
     if (similarity < 0.9) fuzzy[spec.table] = (fuzzy[spec.table] ?? 0) + 1;
     spec.codes.forEach((code, k) => {
