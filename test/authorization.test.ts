@@ -1,13 +1,15 @@
 /**
  * Every API route, enumerated as the server registers it: a user of another agency (holding every
- * role there), a supervisor of a sibling subtree, a supervisor of the agency's own subtree (the
- * role grants only the reading of 年报体检 batches) and an anonymous caller are refused (401/403/404) on every route that
- * is not in the public allow-list (src/server/access.ts, a reason each). A new route is covered automatically;
+ * role there), a supervisor of a sibling subtree and an anonymous caller are refused (401/403/404) on
+ * every route that is not in the public allow-list; a supervisor of the agency's own subtree is
+ * admitted to the agency's staff reads (not the hidden ones: domain/supervision/policy.ts), its
+ * 年报体检 and its supervision, and refused every other route (src/server/access.ts, a reason each). A new route is covered automatically;
  * a new public route must be added to the allow-list, which this test checks against the routes.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SUPERVISOR_ROLE } from '../src/domain/accounts/actor.ts';
+import { supervisorMayRead } from '../src/domain/supervision/policy.ts';
 import { isPublicRoute, PUBLIC_ROUTES } from '../src/server/access.ts';
 import { buildServer } from '../src/server/app.ts';
 import { signInAs } from '../src/server/testing.ts';
@@ -19,7 +21,7 @@ const ALL_ROLES = ['operator', 'approver', 'reviewer', 'agency_admin'];
 
 describeEachWithDemo('authorization of every route across agencies', (use) => {
   let app: FastifyInstance;
-  const routes: Array<{ method: string; url: string }> = [];
+  const routes: Array<{ method: string; url: string; policy?: unknown }> = [];
   const params: Record<string, string> = {
     code: 'lingang',
     year: '2021',
@@ -64,7 +66,8 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
       signInLimits: { perIpPerMinute: 1000 },
       onRoute: (route) => {
         for (const method of [route.method].flat())
-          if (method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url: route.url });
+          if (method !== 'HEAD' && method !== 'OPTIONS')
+            routes.push({ method, url: route.url, policy: route.config?.policy });
       },
     });
     await app.ready();
@@ -78,9 +81,12 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
   });
   afterAll(() => app.close());
 
-  /** The routes a supervisor over the agency is admitted to: reading its 年报体检 batches. */
-  const readsChecks = (route: { method: string; url: string }) =>
-    route.method === 'GET' && route.url.startsWith('/api/v1/agencies/:code/report-checks');
+  /** The routes a supervisor over the agency is admitted to: its staff reads, its 年报体检, its supervision. */
+  const supervisorAdmitted = (route: { method: string; url: string; policy?: unknown }) =>
+    route.url.startsWith('/api/v1/agencies/:code/') &&
+    (supervisorMayRead(route.method, route.url, route.policy) ||
+      route.url.startsWith('/api/v1/agencies/:code/report-checks') ||
+      route.policy === 'supervisor');
   const fill = (url: string) => url.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? '1');
   const call = (route: { method: string; url: string }, headers: Record<string, string>) =>
     app.inject({
@@ -109,6 +115,7 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
     ]);
     const failures: string[] = [];
     let checked = 0;
+    let admitted = 0;
     for (const route of routes) {
       if (isPublicRoute(route.method, route.url)) continue;
       checked++;
@@ -118,9 +125,10 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
       const expected = route.url === '/api/v1/session/password' ? 400 : 403;
       for (const { who, headers } of outsiders) {
         const refused = await call(route, headers);
-        if (who === 'own subtree supervisor' && readsChecks(route)) {
-          // a supervisor over the agency reads its 年报体检 batches (docs/report-check.md)
-          if ([401, 403].includes(refused.statusCode))
+        if (who === 'own subtree supervisor' && supervisorAdmitted(route)) {
+          // a supervisor over the agency reads it (docs/supervision.md) and checks reports there (docs/report-check.md)
+          admitted++;
+          if ([401, 403].includes(refused.statusCode) || refused.statusCode >= 500)
             failures.push(`${route.method} ${route.url} ${who} refused → ${refused.statusCode}`);
           continue;
         }
@@ -132,6 +140,7 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(35);
+    expect(admitted).toBeGreaterThan(25);
   });
 
   it('public agency routes give only public data: no staff-only fields', async () => {

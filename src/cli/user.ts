@@ -10,14 +10,14 @@ import { createUser } from '../commands/accounts/create-user.ts';
 import { updateUser } from '../commands/accounts/update-user.ts';
 import type { Db } from '../db/connection.ts';
 import { listUsers } from '../db/queries/users.ts';
-import type { Actor } from '../domain/accounts/actor.ts';
-import { isAgencyRole } from '../domain/accounts/roles.ts';
+import { type Actor, isScopeRole } from '../domain/accounts/actor.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, cliUsername, flags, readStdin, UsageError, writeErr } from './io.ts';
 
 const USAGE = `用法：gongkai user <子命令>
   add USERNAME --name 姓名 (--password P | --password-stdin) [--platform-admin] [--agency CODE --role R …]
-  grant USERNAME --agency CODE --role R        授予角色（operator、approver、reviewer、agency_admin）
+  grant USERNAME --agency CODE --role R        授予角色（operator、approver、reviewer、agency_admin；
+                                               supervisor：只读查看该机关及其全部下级机关，督办）
   revoke USERNAME --agency CODE --role R       撤销角色
   passwd USERNAME (--password P | --password-stdin)   重设密码（该用户的会话全部结束）
   disable USERNAME | enable USERNAME           停用（会话全部结束）或启用
@@ -49,8 +49,10 @@ async function passwordOf(
 function rolesOf(values: { role?: string[] }): string[] {
   const roles = values.role ?? [];
   for (const role of roles)
-    if (!isAgencyRole(role))
-      throw new UsageError(`角色 ${role} 无效：应为 operator、approver、reviewer 或 agency_admin。`);
+    if (!isScopeRole(role))
+      throw new UsageError(
+        `角色 ${role} 无效：应为 operator、approver、reviewer、agency_admin 或 supervisor（监督本机关及下级机关）。`,
+      );
   return roles;
 }
 

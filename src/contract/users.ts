@@ -1,5 +1,6 @@
 /** Zod schemas of the user administration routes. */
 import { z } from 'zod';
+import { SUPERVISOR_ROLE } from '../domain/accounts/actor.ts';
 import { MAX_PASSWORD_LENGTH } from '../domain/accounts/password-policy.ts';
 import { AGENCY_ROLES } from '../domain/accounts/roles.ts';
 import { agencyCode } from './common.ts';
@@ -72,7 +73,12 @@ export const platformUserChangeBody = z
   );
 
 export const agencyUserParams = z.object({ code: agencyCode, username });
-export const roleParams = agencyUserParams.extend({ role: agencyRole });
+/** A role granted or revoked one at a time: an agency role, or supervisor over the agency's subtree (a platform administrator's grant). */
+export const scopeRole = z.enum([...AGENCY_ROLES, SUPERVISOR_ROLE], {
+  error: `角色应为 ${[...AGENCY_ROLES, SUPERVISOR_ROLE].join('、')} 之一`,
+});
+
+export const roleParams = agencyUserParams.extend({ role: scopeRole });
 
 export const userSchema = z.object({
   username: z.string(),

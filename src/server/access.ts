@@ -2,8 +2,10 @@
  * Authorization before anything else runs (secure by default): every route is staff-only unless
  * it is listed in PUBLIC_ROUTES with the reason it may be public. A staff route needs a signed-in
  * caller (else 401); a route of an agency (`:code` in the path) needs a staff role in that agency (else
- * 403) — or, for that agency's user administration, a platform administrator, and for reading its
- * 年报体检 batches, a platform administrator or a supervisor over it; the
+ * 403) — or, for that agency's user administration, a platform administrator; for its 年报体检
+ * batches, a supervisor over it (or, to read them, a platform administrator); for its staff reads, a
+ * supervisor over it (domain/supervision/policy.ts); for the supervision of its subtree (`policy:
+ * 'supervisor'`), a supervisor over it or a platform administrator; the
  * installation's users and calendar changes need a platform administrator. Handlers then ask the
  * area's policy table in src/domain for the specific verb. test/authorization.test.ts calls every route as a
  * user of another agency and as nobody.
@@ -15,6 +17,7 @@ import type { Db } from '../db/connection.ts';
 import { worksIn } from '../domain/accounts/actor.ts';
 import { PLATFORM_ONLY } from '../domain/policies.ts';
 import { readsReportChecksOf } from '../domain/report-checks/policy.ts';
+import { supervises, supervisorMayRead } from '../domain/supervision/policy.ts';
 import { ttlCache } from '../portal/cache.ts';
 import { decorateActor } from './actor.ts';
 import { AppError } from './errors.ts';
@@ -86,7 +89,7 @@ export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/', '/
  * Installs the gate (after identity.ts's hook, so `request.identity` is known). It resolves the
  * caller once (`request.actor`) and the route's agency (`request.agency`, also on public routes
  * with `:code`), and answers, in this order: 401 without a user, 404 for an unknown agency, 403
- * without a staff role in the agency (a supervisor's scope does not count) or, on the
+ * without a staff role in the agency (a supervisor over it is admitted to its reads only) or, on the
  * installation's routes, without being a platform administrator.
  */
 export function registerAccessGate(app: FastifyInstance, db: Db): void {
@@ -114,13 +117,17 @@ export function registerAccessGate(app: FastifyInstance, db: Db): void {
       const agency = await loadAgency(db, agencyCode);
       request.agency = agency;
       const users = url === USERS_OF_AGENCY || url.startsWith(`${USERS_OF_AGENCY}/`);
-      // 年报体检: a supervisor over the agency, or a platform administrator, reads its batches
-      const checks = request.method === 'GET' && url.startsWith(REPORT_CHECKS_OF_AGENCY);
-      if (
-        !worksIn(actor, agency) &&
-        !(users && actor.platformAdmin) &&
-        !(checks && readsReportChecksOf(actor, agency))
-      )
+      const policy = request.routeOptions.config?.policy;
+      const supervisor = supervises(actor, agency);
+      // 年报体检: a supervisor over the agency keeps and reads batches there, a platform administrator reads them
+      const checks = url.startsWith(REPORT_CHECKS_OF_AGENCY);
+      const admitted =
+        worksIn(actor, agency) ||
+        (users && actor.platformAdmin) ||
+        (checks && (supervisor || (request.method === 'GET' && readsReportChecksOf(actor, agency)))) ||
+        (supervisor && supervisorMayRead(request.method, url, policy)) ||
+        (policy === 'supervisor' && (supervisor || actor.platformAdmin));
+      if (!admitted)
         throw new AppError(
           'forbidden',
           '您在该机关没有角色，无权办理该机关的事务；如需办理，请联系该机关的机关管理员。',

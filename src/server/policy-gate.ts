@@ -13,10 +13,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorIn } from '../domain/accounts/actor.ts';
 import type { AgencyRole } from '../domain/accounts/roles.ts';
 import { allows, PLATFORM_ONLY, type PolicyVerb, refusalOf } from '../domain/policies.ts';
+import { SUPERVISOR_ONLY, supervises } from '../domain/supervision/policy.ts';
 import { AppError } from './errors.ts';
 
-/** What a route needs: a verb, any staff role of the agency, or a platform administrator. */
-export type DeclaredPolicy = PolicyVerb | 'staff' | 'platform';
+/**
+ * What a route needs: a verb, any staff role of the agency, a platform administrator, or (`supervisor`)
+ * a supervisor over the agency or a platform administrator (the supervision of its subtree).
+ */
+export type DeclaredPolicy = PolicyVerb | 'staff' | 'platform' | 'supervisor';
 
 /**
  * A route's policy: declared, or computed from the request (its raw params, before validation);
@@ -41,7 +45,7 @@ export function resolvePolicy(
 
 /** Whether a policy lets a holder of these agency roles (no platform administrator) through. */
 export function policyAdmits(policy: DeclaredPolicy, roles: readonly AgencyRole[]): boolean {
-  if (policy === 'platform') return false;
+  if (policy === 'platform' || policy === 'supervisor') return false;
   if (policy === 'staff') return roles.length > 0;
   return allows({ username: '', roles, platformAdmin: false }, policy);
 }
@@ -53,6 +57,11 @@ export function registerPolicyGate(app: FastifyInstance): void {
     if (!actor) return; // public route (access.ts answered 401 for the others)
     const policy = resolvePolicy(request.routeOptions.config?.policy, request);
     if (policy === undefined || policy === 'staff') return; // staff: access.ts checked the role
+    if (policy === 'supervisor') {
+      // the supervision of a subtree: a supervisor over the agency (its own staff do not qualify)
+      if (actor.platformAdmin || (request.agency && supervises(actor, request.agency))) return;
+      throw new AppError('forbidden', SUPERVISOR_ONLY);
+    }
     if (policy === 'platform') {
       if (!actor.platformAdmin) throw new AppError('forbidden', PLATFORM_ONLY);
       return;

@@ -2,12 +2,14 @@
  * A policy table: for each verb of an area, the agency roles that may do it (Outline's policies,
  * one line each). Every area's table lives next to its domain (requests, items, registry, report,
  * letters, catalogue columns); routes, commands and the console ask `can` — no role name is
- * compared anywhere else. The supervisor role is in no table (it reads only 年报体检 batches: report-checks/policy.ts).
+ * compared anywhere else. The supervisor role is in one table only (年报体检: report-checks/policy.ts);
+ * its reads of the agencies below it are the access gate's (supervision/policy.ts).
  */
-import { type AgencyRole, ROLE_LABELS } from './roles.ts';
+import type { ScopeRole } from './actor.ts';
+import { SCOPE_ROLE_LABELS } from './roles.ts';
 
 /** verb → the roles that may do it. */
-export type PolicyTable<Verb extends string> = Readonly<Record<Verb, readonly AgencyRole[]>>;
+export type PolicyTable<Verb extends string> = Readonly<Record<Verb, readonly ScopeRole[]>>;
 
 /** Whoever acts, as a table reads them: the roles held in the subject's agency. */
 export interface RoleHolder {
@@ -21,7 +23,7 @@ export function can<Verb extends string>(table: PolicyTable<Verb>, actor: RoleHo
 
 /** The roles a verb needs, by their Chinese names: “经办人”或“审批负责人”. */
 export function rolesNeeded<Verb extends string>(table: PolicyTable<Verb>, verb: Verb): string {
-  return table[verb].map((role) => `“${ROLE_LABELS[role]}”`).join('或');
+  return table[verb].map((role) => `“${SCOPE_ROLE_LABELS[role]}”`).join('或');
 }
 
 /** What to do about a missing role, said to the person signed in (the house ending of every refusal by role). */

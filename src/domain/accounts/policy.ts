@@ -4,7 +4,7 @@
  * (password, disabling) only when every agency the user works in is one of them and the user is
  * not a platform administrator (else a platform administrator must do it).
  */
-import { type Actor, agenciesWhere } from './actor.ts';
+import { type Actor, agenciesWhere, SUPERVISOR_ROLE } from './actor.ts';
 import type { PolicyTable } from './policy-table.ts';
 import type { AgencyRole } from './roles.ts';
 
@@ -83,6 +83,9 @@ export function roleChangeRefusal(
   change: { role: string; grant: boolean },
 ): string | null {
   if (user.platformAdmin && !actor.platformAdmin) return '平台管理员的账号只能由平台管理员管理。';
+  // a supervisor reads every agency below theirs: only the installation's administrator grants it
+  if (change.role === SUPERVISOR_ROLE && !actor.platformAdmin)
+    return '“监督人员”角色（查看本机关及下级机关）只能由平台管理员授予或撤销，请联系平台管理员。';
   if (!change.grant && revokesOwnUserAdmin(actor, { username: user.username, role: change.role }))
     return '不能撤销自己的机关管理员角色，请由其他管理员办理。';
   return null;

@@ -16,6 +16,12 @@ export const ROLE_LABELS: Record<AgencyRole, string> = {
   agency_admin: '机关管理员',
 };
 
+/** The Chinese name of every role a scope carries: the agency roles, and the supervisor over a subtree (actor.ts). */
+export const SCOPE_ROLE_LABELS: Record<AgencyRole | 'supervisor', string> = {
+  ...ROLE_LABELS,
+  supervisor: '监督人员',
+};
+
 /** Whether a string is an agency role. */
 export function isAgencyRole(value: string): value is AgencyRole {
   return (AGENCY_ROLES as readonly string[]).includes(value);

@@ -1,7 +1,8 @@
 /**
  * Who keeps and reads 年报体检 checks (issue 14, docs/report-check.md): any staff role of the
- * agency keeps batches and reads them; a supervisor over the agency (a subtree scope above it) and a
- * platform administrator read them (`readsReportChecksOf`, asked by the access gate).
+ * agency, and a supervisor over it (a subtree scope on it or above it: the 政务公开办 checking the
+ * reports of the agencies it supervises), keep batches and read them; a platform administrator reads
+ * them (`readsReportChecksOf`, asked by the access gate).
  */
 import { type Actor, type AgencyNode, rolesIn, type Scope, SUPERVISOR_ROLE } from '../accounts/actor.ts';
 import type { PolicyTable } from '../accounts/policy-table.ts';
@@ -11,8 +12,8 @@ export type ReportCheckVerb = 'create' | 'view';
 
 /** verb → the roles that may. */
 export const REPORT_CHECK_POLICY: PolicyTable<ReportCheckVerb> = {
-  create: [...AGENCY_ROLES],
-  view: [...AGENCY_ROLES],
+  create: [...AGENCY_ROLES, SUPERVISOR_ROLE],
+  view: [...AGENCY_ROLES, SUPERVISOR_ROLE],
 };
 
 /**

@@ -37,6 +37,7 @@ import { requestProposalRoutes } from './requests/request-proposals.ts';
 import { requestRoutes } from './requests/requests.ts';
 import { withheldReviewRoutes } from './requests/withheld-reviews.ts';
 import { searchRoutes } from './search/search.ts';
+import { supervisionRoutes } from './supervision/supervision.ts';
 import type { RouteModule } from './types.ts';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -56,6 +57,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   requestActionRoutes,
   approvalRequestRoutes,
   dashboardRoutes,
+  supervisionRoutes,
   requestApplicantIdRoutes,
   requestAssistanceRoutes,
   publicRequestRoutes,

@@ -1,0 +1,65 @@
+/** The supervisor's 工作台 (issue 15, docs/supervision.md): a subtree's agencies with their figures of a year. */
+import { z } from 'zod';
+import { OUTCOME_GROUPS } from '../domain/report/vocabulary.ts';
+import { REPORT_YEAR_STATUSES } from '../domain/report/year-status.ts';
+
+const reviewCounts = z.object({
+  filed: z.number().int(),
+  concluded: z.number().int(),
+  corrected: z.number().int(),
+});
+
+export const figuresSchema = z.object({
+  received: z.number().int().describe('disclosure requests received in the year'),
+  open: z.number().int().describe('not yet answered, now'),
+  overdue: z.number().int().describe('the answer clock past its due day, now'),
+  decided: z.number().int().describe('answered in the year'),
+  outcomes: z
+    .object(Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, z.number().int()])))
+    .describe(
+      'answered in the year by table 三 group: granted, partial, denied, unable, not_processed, other',
+    ),
+  medianWorkingDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe('from receipt to the answer; null when none answered'),
+  reviews: reviewCounts.describe('行政复议 filed in the year, concluded, corrected'),
+  suits: reviewCounts.describe('行政诉讼 filed in the year, concluded, corrected'),
+  correctionRate: z.number().nullable().describe('纠错率: corrected ÷ concluded over 复议 and 诉讼'),
+  published: z.number().int().describe('items published on the website in the year'),
+  late: z.number().int().describe('of those, published later than 20 working days after formed (第二十六条)'),
+  timelyRate: z.number().nullable(),
+  previous: z.object({ received: z.number().int(), published: z.number().int() }).describe('the year before'),
+});
+
+export const supervisionRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parentCode: z.string().nullable(),
+  depth: z.number().int(),
+  report: z.object({
+    status: z.enum(REPORT_YEAR_STATUSES),
+    statusLabel: z.string(),
+    deadline: z.string().nullable(),
+    publishedOn: z.string().nullable(),
+    version: z.number().int().nullable(),
+  }),
+  own: figuresSchema,
+  subtree: figuresSchema.extend({
+    agencies: z.number().int(),
+    reports: z.object(Object.fromEntries(REPORT_YEAR_STATUSES.map((s) => [s, z.number().int()]))),
+  }),
+});
+
+export const supervisionSchema = z.object({
+  year: z.number().int(),
+  today: z.string(),
+  provisional: z
+    .boolean()
+    .describe('the year’s holiday notice is not in the calendar yet: working days provisional'),
+  agencies: z.array(supervisionRowSchema).describe('the subtree in tree order, the agency of the path first'),
+});
+
+export type SupervisionOverview = z.infer<typeof supervisionSchema>;
+export type SupervisionRow = z.infer<typeof supervisionRowSchema>;

@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addAgency, addUser } from '../../../../test/accounts.ts';
+import { describeEachWithDemo } from '../../../../test/databases.ts';
+import type { SupervisionOverview } from '../../../contract/supervision.ts';
+import { buildServer } from '../../app.ts';
+import { signInAs } from '../../testing.ts';
+
+const PASSWORD = 'supervise-2026';
+const URL = '/api/v1/agencies/city/supervision?year=2021';
+
+/**
+ * The demo agency (lingang, its 2021 published) under a city, beside a district with one request
+ * overdue; a sibling city with its own supervisor. The 工作台's figures of lingang are the published
+ * report's cells: the same records, counted by another path.
+ */
+describeEachWithDemo('the supervisor’s 工作台 (GET …/supervision)', (use) => {
+  let app: FastifyInstance;
+  const headers: Record<string, Record<string, string>> = {};
+
+  beforeAll(async () => {
+    const db = use();
+    const city = await addAgency(db, 'city', '某市人民政府办公室');
+    await db.kysely.updateTable('agencies').set({ parent_id: city }).where('code', '=', 'lingang').execute();
+    const district = await addAgency(db, 'city-district', '某区人民政府办公室', city);
+    await db.kysely
+      .insertInto('requests')
+      .values({
+        ...{
+          agency_id: district,
+          applicant_type: 'natural_person',
+          channel: 'online',
+          received_on: '2021-12-01',
+        },
+        ...{ state: 'open', due_on: '2021-12-29', mixed_items: 0, fee_fen: 0, kind: 'disclosure' },
+      })
+      .execute();
+    const sibling = await addAgency(db, 'sibling', '邻市人民政府办公室');
+    await addUser(db, { username: 'city-sup', password: PASSWORD, agencyId: city, roles: ['supervisor'] });
+    await addUser(db, {
+      username: 'sibling-sup',
+      password: PASSWORD,
+      agencyId: sibling,
+      roles: ['supervisor'],
+    });
+    await addUser(db, {
+      username: 'city-staff',
+      password: PASSWORD,
+      agencyId: city,
+      roles: ['agency_admin'],
+    });
+    await addUser(db, { username: 'root', password: PASSWORD, platformAdmin: true });
+    app = await buildServer({ db, now: () => new Date('2022-04-15T02:00:00Z') });
+    await app.ready();
+    for (const who of ['city-sup', 'sibling-sup', 'city-staff', 'root'])
+      headers[who] = (await signInAs(app, who, PASSWORD)).headers;
+  });
+  afterAll(() => app?.close());
+
+  it('shows the subtree in tree order, each agency with its own figures and its subtree’s', async () => {
+    const res = await app.inject({ url: URL, headers: headers['city-sup'] });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as SupervisionOverview;
+    expect(body.agencies.map((a) => [a.code, a.depth, a.parentCode])).toEqual([
+      ['city', 0, null],
+      ['city-district', 1, 'city'],
+      ['lingang', 1, 'city'],
+    ]);
+    const [city, district, lingang] = body.agencies;
+    const report = await app.inject({ url: '/api/v1/public/agencies/lingang/reports/2021' });
+    expect(report.statusCode, report.body).toBe(200);
+    const cells = report.json().report.cells as Record<string, number>;
+    expect(lingang.report).toMatchObject({ status: 'published', statusLabel: '已发布', version: 1 });
+    expect(lingang.own.received).toBe(cells['t3.new.total']);
+    expect(lingang.own.outcomes.granted).toBe(cells['t3.granted.total']);
+    expect(lingang.own.outcomes.partial).toBe(cells['t3.partial.total']);
+    expect(lingang.own.reviews.filed).toBe(cells['t4.review.total']);
+    expect(lingang.own.reviews.corrected).toBe(cells['t4.review.corrected']);
+    expect(lingang.own.medianWorkingDays).toBeGreaterThan(0);
+    expect(lingang.own.medianWorkingDays).toBeLessThanOrEqual(40);
+    expect(lingang.own.published).toBeGreaterThan(0);
+    expect(district.own).toMatchObject({
+      received: 1,
+      open: 1,
+      overdue: 1,
+      decided: 0,
+      medianWorkingDays: null,
+    });
+    expect(district.report.status).toBe('overdue');
+    // the city: its own nothing, its subtree everything below it
+    expect(city.own.received).toBe(0);
+    expect(city.subtree.agencies).toBe(3);
+    expect(city.subtree.received).toBe(lingang.own.received + 1);
+    expect(city.subtree.overdue).toBe(lingang.own.overdue + 1);
+    expect(city.subtree.published).toBe(lingang.own.published);
+    expect(city.subtree.reports).toEqual({ none: 0, draft: 0, published: 1, overdue: 2 });
+    expect(city.subtree.medianWorkingDays).toBe(lingang.own.medianWorkingDays);
+  });
+
+  it.each([
+    ['a supervisor over the city', 'city-sup', 200],
+    ['a platform administrator', 'root', 200],
+    ['a supervisor of another city', 'sibling-sup', 403],
+    ['the city’s own staff (no supervisor role)', 'city-staff', 403],
+  ])('%s → %s', async (_who, username, status) => {
+    const res = await app.inject({ url: URL, headers: headers[username] });
+    expect(res.statusCode, res.body).toBe(status);
+  });
+
+  it('lets a supervisor read the agencies below, never write there; another subtree’s supervisor reads nothing', async () => {
+    const reads = [
+      '/api/v1/agencies/lingang/requests',
+      '/api/v1/agencies/lingang/reports',
+      '/api/v1/agencies/lingang/items',
+    ];
+    for (const url of reads) {
+      expect((await app.inject({ url, headers: headers['city-sup'] })).statusCode, url).toBe(200);
+      expect((await app.inject({ url, headers: headers['sibling-sup'] })).statusCode, url).toBe(403);
+    }
+    const hidden = await app.inject({ url: '/api/v1/agencies/lingang/users', headers: headers['city-sup'] });
+    expect(hidden.statusCode).toBe(403);
+    const write = await app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies/lingang/items',
+      headers: headers['city-sup'],
+      payload: { title: '督查' },
+    });
+    expect(write.statusCode).toBe(403);
+  });
+
+  it('says a bad year in Chinese', async () => {
+    const res = await app.inject({
+      url: '/api/v1/agencies/city/supervision?year=1999',
+      headers: headers.root,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('年度应为');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The supervisor's 工作台 (issue 15, docs/supervision.md): `GET /api/v1/agencies/:code/supervision`
+ * — the agency and every agency below it, each with its own figures of the year and its subtree's.
+ * A supervisor over the agency, or a platform administrator (`policy: 'supervisor'`, access.ts);
+ * the agency's own staff are refused (they see their own work in their own 工作台).
+ */
+import { z } from 'zod';
+import { supervisionSchema } from '../../../contract/supervision.ts';
+import { agencyOf } from '../../actor.ts';
+import { agencyCode, decimal, readErrors } from '../schemas.ts';
+import type { RouteModule } from '../types.ts';
+import { readSupervisionOverview } from './read-overview.ts';
+
+export const supervisionRoutes: RouteModule = async (app, { db, calendars, clock }) => {
+  app.get(
+    '/api/v1/agencies/:code/supervision',
+    {
+      config: { policy: 'supervisor' },
+      schema: {
+        tags: ['supervision'],
+        summary:
+          'The supervisor’s 工作台: the agency and every agency below it, each with its own figures of the year and its subtree’s (report status, requests, 复议/诉讼 纠错率, publication timeliness)',
+        params: z.object({ code: agencyCode }),
+        querystring: z.object({
+          year: decimal(
+            z.number({ error: '年度应为2008到2100之间的四位年份' }).int().min(2008).max(2100),
+          ).optional(),
+        }),
+        response: { 200: supervisionSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const today = clock.today();
+      const year = request.query.year ?? Number(today.slice(0, 4));
+      return readSupervisionOverview(db, await calendars.get(), {
+        rootId: agencyOf(request).id,
+        year,
+        today,
+      });
+    },
+  );
+};
