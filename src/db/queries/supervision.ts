@@ -106,7 +106,7 @@ export async function supervisionYearRows(
   const answers: DayPairs[] = [];
   const publications: DayPairs[] = [];
   const [from, to] = yearRange(year);
-  const [prevFrom, prevTo] = yearRange(year - 1);
+  const [prevFrom] = yearRange(year - 1);
   const k = db.kysely;
   const num = (v: unknown) => Number(v ?? 0);
   for (const ids of chunks(agencyIds)) {
