@@ -30,6 +30,7 @@ const PlatformBackupsPage = lazy(() => import('./pages/PlatformBackupsPage.tsx')
 const PlatformSitePage = lazy(() => import('./pages/PlatformSitePage.tsx'));
 const EventLogPage = lazy(() => import('./pages/EventLogPage.tsx'));
 const ReportChecksPage = lazy(() => import('./pages/report-checks/ReportChecksPage.tsx'));
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage.tsx'));
 const ReportCheckBatchPage = lazy(() => import('./pages/report-checks/ReportCheckBatchPage.tsx'));
 
 const loading = (
@@ -76,6 +77,7 @@ export function ConsoleRoutes() {
         <Route path="/reports" element={page(<ReportListPage />)} />
         <Route path="/reports/:year" element={page(<ReportEditorPage />)} />
         <Route path="/reports/:year/figures" element={page(<YearlyFiguresPage />)} />
+        <Route path="/supervision" element={page(<SupervisionPage />)} />
         <Route path="/report-checks" element={page(<ReportChecksPage />)} />
         <Route path="/report-checks/:id" element={page(<ReportCheckBatchPage />)} />
         <Route path="/calendar" element={page(<CalendarPage />)} />

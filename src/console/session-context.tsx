@@ -7,13 +7,23 @@ import { onUnauthorized } from './api/client.ts';
 import { fetchSession, type Session, type SessionAgency, signIn, signOut } from './api/session.ts';
 
 const AGENCY_KEY = 'gongkai.console.agency';
+/** an agency a supervisor looks at (below their scope, so not among the session's agencies): `{code, name}` */
+const VIEWED_KEY = 'gongkai.console.viewed';
+
+/** The role a supervisor holds in the agencies they look at (read-only: no policy table grants it a write). */
+export const SUPERVISOR_ROLE = 'supervisor';
 
 interface SessionState {
   status: 'loading' | 'signed-out' | 'signed-in';
   session: Session | null;
-  /** the agency being worked on (one of the session's) */
+  /** the agency being worked on (one of the session's), or looked at by a supervisor (read-only) */
   agency: SessionAgency | null;
-  chooseAgency(code: string): void;
+  /** whether the current agency is only looked at: the user holds no staff role there (a supervisor) */
+  readOnly: boolean;
+  /** the agencies the user supervises (roots of their subtrees) */
+  supervised: SessionAgency[];
+  /** works in one of the session's agencies; with `name`, a supervisor looks at an agency below theirs */
+  chooseAgency(code: string, name?: string): void;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   /** whether the domain's policy tables let the user do `area/verb` in the current agency */
@@ -27,6 +37,26 @@ function storedAgency(): string | null {
     return localStorage.getItem(AGENCY_KEY);
   } catch {
     return null;
+  }
+}
+
+function storedViewed(): { code: string; name: string } | null {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(VIEWED_KEY) ?? 'null') as unknown;
+    if (parsed && typeof parsed === 'object' && 'code' in parsed && 'name' in parsed)
+      return { code: String(parsed.code), name: String(parsed.name) };
+  } catch {
+    // unreadable: nothing viewed
+  }
+  return null;
+}
+
+function remember(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // private mode: the choice lasts for this page only
   }
 }
 
@@ -44,6 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionState['status']>('loading');
   const [session, setSession] = useState<Session | null>(null);
   const [agencyCode, setAgencyCode] = useState<string | null>(storedAgency());
+  const [viewed, setViewed] = useState<{ code: string; name: string } | null>(storedViewed());
 
   useEffect(() => {
     onUnauthorized(() => {
@@ -59,22 +90,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, []);
 
-  const chooseAgency = useCallback((code: string) => {
+  const chooseAgency = useCallback((code: string, name?: string) => {
     setAgencyCode(code);
-    try {
-      localStorage.setItem(AGENCY_KEY, code);
-    } catch {
-      // private mode: the choice lasts for this page only
-    }
+    remember(AGENCY_KEY, code);
+    const next = name === undefined ? null : { code, name };
+    setViewed(next);
+    remember(VIEWED_KEY, next && JSON.stringify(next));
   }, []);
 
   const value = useMemo<SessionState>(() => {
     const agencies = session?.agencies ?? [];
-    const agency = agencies.find((a) => a.code === agencyCode) ?? agencies[0] ?? null;
+    const supervised = agencies.filter((a) => a.roles.includes(SUPERVISOR_ROLE));
+    const own = agencies.find((a) => a.code === agencyCode);
+    // a supervisor looking at an agency below theirs (the server checks the scope on every call)
+    const looked =
+      !own && viewed && viewed.code === agencyCode && supervised.length > 0
+        ? { code: viewed.code, name: viewed.name, roles: [SUPERVISOR_ROLE] }
+        : null;
+    const agency = own ?? looked ?? agencies[0] ?? null;
+    const readOnly = agency !== null && agency.roles.every((r) => r === SUPERVISOR_ROLE);
     return {
       status,
       session,
       agency,
+      readOnly,
+      supervised,
       chooseAgency,
       async signIn(username, password) {
         const next = await signIn(username, password);
@@ -90,7 +130,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return allows(agencyActor(session, agency), verb);
       },
     };
-  }, [status, session, agencyCode, chooseAgency]);
+  }, [status, session, agencyCode, viewed, chooseAgency]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

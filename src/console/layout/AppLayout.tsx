@@ -8,6 +8,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   CloudDownloadOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -20,13 +21,16 @@ import {
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Select, Typography } from 'antd';
+import { Button, Flex, Layout, Menu, Select, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import type { PolicyVerb } from '../../domain/policies.ts';
 import { useSession } from '../session-context.tsx';
 
-/** The menu; `agency`: needs a current agency; `verb`: the policy verb it needs there; `platform`: platform administrators only. */
+/**
+ * The menu; `agency`: needs a current agency; `verb`: the policy verb it needs there; `platform`:
+ * platform administrators only; `supervisor`: users who supervise a subtree.
+ */
 const MENU: Array<{
   key: string;
   icon: ReactNode;
@@ -34,7 +38,9 @@ const MENU: Array<{
   agency?: true;
   verb?: PolicyVerb;
   platform?: true;
+  supervisor?: true;
 }> = [
+  { key: '/supervision', icon: <ClusterOutlined />, label: '监督工作台', supervisor: true },
   { key: '/', icon: <DashboardOutlined />, label: '工作台', agency: true },
   { key: '/requests', icon: <InboxOutlined />, label: '依申请公开', agency: true },
   { key: '/items', icon: <FileTextOutlined />, label: '主动公开', agency: true },
@@ -77,24 +83,33 @@ function menuKey(pathname: string): string {
   return first ? `/${first}` : '/';
 }
 
-/** Pages that need no current agency: the calendar, and the platform administrator's pages. */
+/** Pages that need no current agency: the calendar, the supervisor's and the platform administrator's pages. */
 function agencyFree(pathname: string): boolean {
-  return pathname === '/calendar' || pathname.startsWith('/platform/');
+  return pathname === '/calendar' || pathname === '/supervision' || pathname.startsWith('/platform/');
 }
 
 /** The layout: Sider menu, header (agency, user, sign out), content. */
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { session, agency, chooseAgency, signOut, allows } = useSession();
+  const { session, agency, chooseAgency, signOut, allows, readOnly, supervised } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   /** below lg: the menu folds away, opened by the header's menu button */
   const [narrow, setNarrow] = useState(false);
   const [folded, setFolded] = useState(false);
-  const agencies = session?.agencies ?? [];
+  const own = session?.agencies ?? [];
+  // the agency a supervisor looks at joins the switcher while they look at it
+  const agencies = agency && !own.some((a) => a.code === agency.code) ? [...own, agency] : own;
   const platformAdmin = Boolean(session?.user.platformAdmin);
   const menu = MENU.filter(
-    (m) => (!m.agency || agency) && (!m.verb || allows(m.verb)) && (!m.platform || platformAdmin),
+    (m) =>
+      (!m.agency || agency) &&
+      (!m.verb || allows(m.verb)) &&
+      (!m.platform || platformAdmin) &&
+      (!m.supervisor || supervised.length > 0),
   ).map(({ key, icon, label }) => ({ key, icon, label }));
+  // a supervisor's own office holds no work of theirs: their start page is the 监督工作台
+  const supervisorHome =
+    readOnly && location.pathname === '/' && supervised.some((a) => a.code === agency?.code);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
@@ -139,11 +154,24 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 style={{ width: 44, height: 44, flex: 'none' }}
               />
             )}
+            {readOnly && (
+              <Tag
+                color="blue"
+                style={{ flex: 'none', marginInlineEnd: 0 }}
+                title="监督人员只读查看，不能办理"
+              >
+                只读查看
+              </Tag>
+            )}
             {agencies.length > 1 ? (
               <Select
                 aria-label="切换机关"
                 value={agency?.code}
-                onChange={(code) => chooseAgency(code)}
+                onChange={(code: string) =>
+                  own.some((a) => a.code === code)
+                    ? chooseAgency(code)
+                    : chooseAgency(code, agencies.find((a) => a.code === code)?.name)
+                }
                 options={agencies.map((a) => ({ value: a.code, label: a.name }))}
                 className="gk-header-agency"
               />
@@ -160,7 +188,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <main>
-            {agency || agencyFree(location.pathname) ? (
+            {supervisorHome ? (
+              <Navigate to="/supervision" replace />
+            ) : agency || agencyFree(location.pathname) ? (
               children
             ) : platformAdmin && location.pathname === '/' ? (
               <Navigate to="/platform/users" replace />

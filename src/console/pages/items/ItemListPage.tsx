@@ -17,7 +17,7 @@ import {
 import { ITEM_STATES, type ItemState } from '../../../domain/items/state-machine.ts';
 import { type ItemSummary, itemsApi } from '../../api/items.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { useAgencyCode } from '../../session-context.tsx';
+import { useAgencyCode, useSession } from '../../session-context.tsx';
 import { ITEM_STATE_LABELS, STATUTORY_CATEGORY_LABELS } from './labels.ts';
 
 const PAGE = 20;
@@ -28,6 +28,7 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | null): T
 }
 
 export default function ItemListPage() {
+  const { allows } = useSession();
   const agency = useAgencyCode();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -72,9 +73,11 @@ export default function ItemListPage() {
     <>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={2}>主动公开</Typography.Title>
-        <Link to="/items/new">
-          <Button type="primary">起草信息</Button>
-        </Link>
+        {allows('items/create') && (
+          <Link to="/items/new">
+            <Button type="primary">起草信息</Button>
+          </Link>
+        )}
       </Flex>
       {error && <Alert type="error" showIcon title={error} />}
       <search aria-label="检索与筛选">

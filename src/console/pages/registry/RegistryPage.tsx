@@ -24,7 +24,7 @@ import { NORMATIVE_KIND_LABELS, type NormativeKind } from '../../../domain/repor
 import { type RegistryDocument, registryApi } from '../../api/registry.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { useAgencyCode } from '../../session-context.tsx';
+import { useAgencyCode, useSession } from '../../session-context.tsx';
 import { NOWRAP, STATUS_COLORS } from './labels.ts';
 
 const PAGE = 50;
@@ -42,6 +42,7 @@ interface IssueValues {
 }
 
 export default function RegistryPage() {
+  const { allows } = useSession();
   const agency = useAgencyCode();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -85,9 +86,11 @@ export default function RegistryPage() {
         <Typography.Title level={2}>规范性文件</Typography.Title>
         <Flex gap={8}>
           <Button onClick={() => navigate(`/registry/reviews/${new Date().getFullYear()}`)}>年度清理</Button>
-          <Button type="primary" onClick={() => setOpen(!open)}>
-            {open ? '收起' : '登记制发'}
-          </Button>
+          {allows('registry/edit') && (
+            <Button type="primary" onClick={() => setOpen(!open)}>
+              {open ? '收起' : '登记制发'}
+            </Button>
+          )}
         </Flex>
       </Flex>
       {open && (

@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { type ReportYear, reportsApi } from '../../api/reports.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { useAgencyCode } from '../../session-context.tsx';
+import { useAgencyCode, useSession } from '../../session-context.tsx';
 
 const STATUS_COLORS: Record<ReportYear['status'], string> = {
   none: 'default',
@@ -34,6 +34,7 @@ export function ReportStatus({ year }: { year: ReportYear }) {
 }
 
 export default function ReportListPage() {
+  const mayEdit = useSession().allows('reports/edit');
   const agency = useAgencyCode();
   const { data, error, loading } = useApi(() => reportsApi.years(agency), [agency]);
   return (
@@ -57,7 +58,9 @@ export default function ReportListPage() {
             key: 'actions',
             render: (_: unknown, { year }) => (
               <span style={{ display: 'flex', gap: 16, flexWrap: 'wrap' }}>
-                <Link to={`/reports/${year}`}>编辑 {year} 年度报告</Link>
+                <Link to={`/reports/${year}`}>
+                  {mayEdit ? '编辑' : '查看'} {year} 年度报告
+                </Link>
                 <Link to={`/reports/${year}/figures`}>{year} 年行政管理数据</Link>
                 <a href={reportsApi.fileUrl(agency, year, 'html')} target="_blank" rel="noreferrer">
                   预览

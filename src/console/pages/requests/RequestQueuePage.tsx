@@ -12,7 +12,7 @@ import type { QueueFilter } from '../../../domain/requests/queues.ts';
 import { type CaseSummary, requestsApi } from '../../api/requests.ts';
 import { dueDateCounter, labelOf, urgencyColor } from '../../lib/format.ts';
 import { useApi } from '../../lib/use-api.ts';
-import { useAgencyCode } from '../../session-context.tsx';
+import { useAgencyCode, useSession } from '../../session-context.tsx';
 import {
   APPLICANT_TYPE_LABELS,
   CASE_STATE_LABELS,
@@ -27,6 +27,7 @@ const PAGE = 20;
 const queueFilterOf = (value: string | null): QueueFilter => QUEUE_FILTERS.find((f) => f === value) ?? 'open';
 
 export default function RequestQueuePage() {
+  const { allows } = useSession();
   const agency = useAgencyCode();
   const [params, setParams] = useSearchParams();
   const filter = queueFilterOf(params.get('filter'));
@@ -67,9 +68,11 @@ export default function RequestQueuePage() {
           <Link to={`/requests/withheld-reviews/${dayjs().year()}`}>
             <Button>不予公开信息定期评估审查</Button>
           </Link>
-          <Link to="/requests/new">
-            <Button type="primary">登记申请</Button>
-          </Link>
+          {allows('requests/register') && (
+            <Link to="/requests/new">
+              <Button type="primary">登记申请</Button>
+            </Link>
+          )}
         </Flex>
       </Flex>
       {error && <Alert type="error" showIcon title={error} />}
