@@ -94,6 +94,16 @@ describe('gongkai user', () => {
     expect(events.every((e) => e.actor.startsWith('cli:'))).toBe(true);
   });
 
+  it('grants and revokes the supervisor role (a subtree: docs/supervision.md)', async () => {
+    await userCommand(io, db, ['add', 'watcher', '--name', '督查员', '--password', 'Watch-tower-2026']);
+    await userCommand(io, db, ['grant', 'watcher', '--agency', 'cli-agency', '--role', 'supervisor']);
+    const granted = (await listUsers(db, null)).find((u) => u.username === 'watcher');
+    expect(granted?.agencies).toEqual([{ code: 'cli-agency', roles: ['supervisor'] }]);
+    await userCommand(io, db, ['revoke', 'watcher', '--agency', 'cli-agency', '--role', 'supervisor']);
+    const revoked = (await listUsers(db, null)).find((u) => u.username === 'watcher');
+    expect(revoked?.agencies).toEqual([]);
+  });
+
   it.each([
     ['no password', ['add', 'x-user', '--name', 'X']],
     ['an unknown role', ['grant', 'clerk', '--agency', 'cli-agency', '--role', 'boss']],

@@ -56,6 +56,15 @@ export default function ReportCheckBatchPage() {
   const { data, error } = useApi(() => reportChecksApi.get(agency, id), [agency, id]);
   const [rule, setRule] = useState<string | null>(null);
   const [severity, setSeverity] = useState<Finding['severity'] | null>(null);
+  /** one agency's reports (a supervisor's batch holds many agencies'), by the name read */
+  const [agencyName, setAgencyName] = useState<string | null>(null);
+  const agencyNames = useMemo(
+    () =>
+      [...new Set((data?.checks ?? []).map((c) => c.agencyName ?? '未能识别'))].sort((a, b) =>
+        a.localeCompare(b, 'zh'),
+      ),
+    [data],
+  );
 
   const rules = useMemo(() => {
     const names = new Map<string, string>();
@@ -64,7 +73,9 @@ export default function ReportCheckBatchPage() {
   }, [data]);
   const shown = (f: Finding) => (!rule || f.rule === rule) && (!severity || f.severity === severity);
   const filtering = rule !== null || severity !== null;
-  const checks = (data?.checks ?? []).filter((c) => !filtering || c.findings.some(shown));
+  const checks = (data?.checks ?? [])
+    .filter((c) => !agencyName || (c.agencyName ?? '未能识别') === agencyName)
+    .filter((c) => !filtering || c.findings.some(shown));
 
   return (
     <>
@@ -86,6 +97,16 @@ export default function ReportCheckBatchPage() {
         </Descriptions>
       )}
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Select
+          aria-label="按机关筛选"
+          allowClear
+          showSearch
+          placeholder="全部机关"
+          style={{ minWidth: 240 }}
+          value={agencyName}
+          onChange={(v) => setAgencyName(v ?? null)}
+          options={agencyNames.map((n) => ({ value: n, label: n }))}
+        />
         <Select
           aria-label="按规则筛选"
           allowClear
@@ -120,7 +141,7 @@ export default function ReportCheckBatchPage() {
         dataSource={checks}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: filtering ? '没有符合筛选条件的报告' : '该批次没有报告' }}
+        locale={{ emptyText: filtering || agencyName ? '没有符合筛选条件的报告' : '该批次没有报告' }}
         expandable={{ expandedRowRender: (c) => <Findings check={c} shown={shown} /> }}
         columns={[
           { title: '文件', dataIndex: 'fileName' },

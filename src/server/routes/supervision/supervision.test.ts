@@ -128,6 +128,20 @@ describeEachWithDemo('the supervisor’s 工作台 (GET …/supervision)', (use)
     expect(write.statusCode).toBe(403);
   });
 
+  it('has the supervisor role granted by a platform administrator only', async () => {
+    const url = '/api/v1/agencies/city/users/city-staff/roles/supervisor';
+    const byAdmin = await app.inject({ method: 'PUT', url, headers: headers['city-staff'] });
+    expect(byAdmin.statusCode).toBe(403);
+    expect(byAdmin.json().error.message).toContain('只能由平台管理员授予或撤销');
+    const byRoot = await app.inject({ method: 'PUT', url, headers: headers.root });
+    expect(byRoot.statusCode, byRoot.body).toBe(200);
+    const staff = (await signInAs(app, 'city-staff', PASSWORD)).headers;
+    expect((await app.inject({ url: URL, headers: staff })).statusCode).toBe(200);
+    const revoked = await app.inject({ method: 'DELETE', url, headers: headers.root });
+    expect(revoked.statusCode).toBe(200);
+    expect((await app.inject({ url: URL, headers: staff })).statusCode).toBe(403);
+  });
+
   it('says a bad year in Chinese', async () => {
     const res = await app.inject({
       url: '/api/v1/agencies/city/supervision?year=1999',
