@@ -288,6 +288,7 @@ export interface Database {
   site_files: SiteFileTable;
   report_checks: ReportCheckTable;
   report_check_batches: ReportCheckBatchTable;
+  reminders: ReminderTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */
@@ -349,6 +350,29 @@ export interface ReportCheckTable {
   result: string;
   checked_by: string;
   checked_at: string;
+}
+
+/** 督办 (0031, docs/supervision.md): a supervisor's reminder to an agency below them, tracked until closed. */
+export interface ReminderTable {
+  id: Generated<number>;
+  /** the agency reminded */
+  agency_id: number;
+  /** the supervising office it was sent under */
+  from_agency_id: number;
+  /** `general`, `request`, `item`, `report` (domain/supervision/reminders.ts) */
+  subject: string;
+  subject_label: string;
+  message: string;
+  due_on: string;
+  /** `open`, `answered`, `closed` */
+  state: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  created_by: string;
+  created_at: string;
+  version: Generated<number>;
 }
 
 /** Report files checked together (0029): a supervising office's batch, with its counts. */

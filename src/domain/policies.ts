@@ -24,6 +24,7 @@ import {
 } from './requests/policy.ts';
 import type { CaseAction } from './requests/state-machine.ts';
 import { SITE_POLICY } from './site/policy.ts';
+import { REMINDER_POLICY } from './supervision/reminder-policy.ts';
 
 /** area → its policy table. */
 export const POLICIES = {
@@ -39,6 +40,7 @@ export const POLICIES = {
   users: ACCOUNT_POLICY,
   site: SITE_POLICY,
   report_checks: REPORT_CHECK_POLICY,
+  reminders: REMINDER_POLICY,
 } as const;
 
 type Policies = typeof POLICIES;

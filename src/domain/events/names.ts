@@ -16,6 +16,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   calendar: '工作日历',
   backups: '备份与恢复',
   report_checks: '年报体检',
+  supervision: '监督督办',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -106,6 +107,10 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'backups.restored': '从备份恢复数据库和附件',
   'report_checks.created': '年报体检：检查一份报告',
   'report_checks.batch_created': '年报体检：批量检查报告',
+  'supervision.reminder_sent': '发出督办',
+  'supervision.reminder_answered': '答复督办',
+  'supervision.reminder_closed': '督办办结',
+  'supervision.reminder_reopened': '督办退回重办',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
 };
@@ -130,6 +135,7 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   backup: '备份文件',
   report_check: '年报体检记录',
   report_check_batch: '年报体检批次',
+  reminder: '督办事项',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

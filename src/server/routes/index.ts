@@ -37,6 +37,7 @@ import { requestProposalRoutes } from './requests/request-proposals.ts';
 import { requestRoutes } from './requests/requests.ts';
 import { withheldReviewRoutes } from './requests/withheld-reviews.ts';
 import { searchRoutes } from './search/search.ts';
+import { reminderRoutes } from './supervision/reminders.ts';
 import { supervisionRoutes } from './supervision/supervision.ts';
 import type { RouteModule } from './types.ts';
 
@@ -58,6 +59,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   approvalRequestRoutes,
   dashboardRoutes,
   supervisionRoutes,
+  reminderRoutes,
   requestApplicantIdRoutes,
   requestAssistanceRoutes,
   publicRequestRoutes,

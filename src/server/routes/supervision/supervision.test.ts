@@ -142,6 +142,101 @@ describeEachWithDemo('the supervisor’s 工作台 (GET …/supervision)', (use)
     expect((await app.inject({ url: URL, headers: staff })).statusCode).toBe(403);
   });
 
+  it('督办: a supervisor sends a reminder, the agency answers it, the supervisor closes it; each an event', async () => {
+    const operator = (await signInAs(app, 'lingang-operator', 'demo-operator-2021')).headers;
+    const base = '/api/v1/agencies/lingang/reminders';
+    const body = {
+      subject: 'report',
+      subjectLabel: '2021年度报告',
+      message: '请核对表三的合计。',
+      dueOn: '2022-04-30',
+    };
+    const bad = await app.inject({
+      method: 'POST',
+      url: base,
+      headers: headers['city-sup'],
+      payload: { ...body, dueOn: '2022-04-01' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('办理期限不能早于今天');
+    for (const who of ['sibling-sup', 'root'])
+      expect(
+        (await app.inject({ method: 'POST', url: base, headers: headers[who], payload: body })).statusCode,
+        who,
+      ).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: base, headers: operator, payload: body })).statusCode,
+    ).toBe(403);
+    const sent = await app.inject({ method: 'POST', url: base, headers: headers['city-sup'], payload: body });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const id = sent.json().id as number;
+    const seen = await app.inject({ url: base, headers: operator });
+    expect(seen.json().reminders[0]).toMatchObject({
+      id,
+      state: 'open',
+      stateLabel: '待答复',
+      from: { code: 'city' },
+      overdue: false,
+    });
+    const early = await app.inject({
+      method: 'POST',
+      url: `${base}/${id}/close`,
+      headers: headers['city-sup'],
+      payload: { expectedVersion: 1 },
+    });
+    expect(early.statusCode).toBe(409);
+    const empty = await app.inject({
+      method: 'POST',
+      url: `${base}/${id}/answer`,
+      headers: operator,
+      payload: { expectedVersion: 1, text: ' ' },
+    });
+    expect(empty.json().error.message).toContain('请填写答复内容');
+    const answered = await app.inject({
+      method: 'POST',
+      url: `${base}/${id}/answer`,
+      headers: operator,
+      payload: { expectedVersion: 1, text: '已核对并更正。' },
+    });
+    expect(answered.json()).toEqual({ state: 'answered', version: 2 });
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `${base}/${id}/close`,
+          headers: operator,
+          payload: { expectedVersion: 2 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const closed = await app.inject({
+      method: 'POST',
+      url: `${base}/${id}/close`,
+      headers: headers['city-sup'],
+      payload: { expectedVersion: 2 },
+    });
+    expect(closed.json()).toEqual({ state: 'closed', version: 3 });
+    const all = await app.inject({
+      url: '/api/v1/agencies/city/supervision/reminders',
+      headers: headers['city-sup'],
+    });
+    expect(all.json().reminders.map((r: { id: number; answer: string }) => [r.id, r.answer])).toEqual([
+      [id, '已核对并更正。'],
+    ]);
+    const events = await use()
+      .kysely.selectFrom('events')
+      .select('name')
+      .where('subject_type', '=', 'reminder')
+      .where('subject_id', '=', String(id))
+      .orderBy('seq')
+      .execute();
+    expect(events.map((e) => e.name)).toEqual([
+      'supervision.reminder_sent',
+      'supervision.reminder_answered',
+      'supervision.reminder_closed',
+    ]);
+  });
+
   it('says a bad year in Chinese', async () => {
     const res = await app.inject({
       url: '/api/v1/agencies/city/supervision?year=1999',
