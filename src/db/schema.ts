@@ -4,8 +4,10 @@ import type {
   AgencyColumnTable,
   AttachmentTable,
   ItemIndexCounterTable,
+  ItemScreeningTable,
   ItemSettingsTable,
   ItemTable,
+  ScreeningWordTable,
   SearchDocumentTable,
   SearchMetaTable,
   SearchTextTable,
@@ -288,6 +290,8 @@ export interface Database {
   site_files: SiteFileTable;
   report_checks: ReportCheckTable;
   report_check_batches: ReportCheckBatchTable;
+  screening_words: ScreeningWordTable;
+  item_screenings: ItemScreeningTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */

@@ -9,6 +9,7 @@ import {
   CalendarOutlined,
   CloudDownloadOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   GlobalOutlined,
@@ -57,6 +58,13 @@ const MENU: Array<{
     verb: 'letters/edit_remedies',
   },
   { key: '/guide', icon: <ProfileOutlined />, label: '公开指南与栏目', agency: true, verb: 'guide/edit' },
+  {
+    key: '/screening-words',
+    icon: <FileProtectOutlined />,
+    label: '错敏词库',
+    agency: true,
+    verb: 'screening/manage_words',
+  },
   { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, verb: 'events/view_log' },
   {
     key: '/platform/users',

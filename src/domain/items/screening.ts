@@ -120,11 +120,7 @@ export function screenTexts(texts: readonly ScreenedText[], words: readonly Scre
 /** The findings in one text. */
 export function screenText(input: ScreenedText, words: readonly ScreeningWord[]): Finding[] {
   const { text } = input;
-  const found: Omit<Finding, 'before' | 'after' | 'where' | 'attachment'>[] = [
-    ...wordFindings(text, words),
-    ...numberFindings(text),
-    ...secretMarkFindings(text),
-  ];
+  const found: Raw[] = [...wordFindings(text, words), ...numberFindings(text), ...secretMarkFindings(text)];
   return found
     .sort((a, b) => a.offset - b.offset)
     .map((f) => ({
