@@ -141,6 +141,9 @@ describe('what a finding shows', () => {
       ['bank_card', `6222${'*'.repeat(11)}${CARD_19.slice(-4)}`, '附件“名单.docx”'],
     ]);
     expect(JSON.stringify(findings)).not.toContain(ID);
+    expect(JSON.stringify(findings)).not.toContain('13800138000');
+    expect(findings[1].before).toBe(`*******${ID.slice(-4)} `); // the last 12 characters of 371***********3017 + space
+    expect(findings[0].after).toBe(' 138****8000');
   });
 
   it('says what was found when refusing', () => {

@@ -121,19 +121,40 @@ export function screenTexts(texts: readonly ScreenedText[], words: readonly Scre
 export function screenText(input: ScreenedText, words: readonly ScreeningWord[]): Finding[] {
   const { text } = input;
   const found: Raw[] = [...wordFindings(text, words), ...numberFindings(text), ...secretMarkFindings(text)];
+  // the context around a match shows no personal data either (an ID number beside a phone number)
+  const masked = maskPersonalData(text, found);
   return found
     .sort((a, b) => a.offset - b.offset)
     .map((f) => ({
       ...f,
       where: input.where,
       ...(input.attachment !== undefined ? { attachment: input.attachment } : {}),
-      before: oneLine(text.slice(Math.max(0, f.offset - CONTEXT), f.offset)),
-      after: oneLine(text.slice(f.offset + f.length, f.offset + f.length + CONTEXT)),
+      before: oneLine(masked.slice(Math.max(0, f.offset - CONTEXT), f.offset)),
+      after: oneLine(masked.slice(f.offset + f.length, f.offset + f.length + CONTEXT)),
     }))
     .map(({ length: _length, ...f }) => f);
 }
 
 type Raw = Omit<Finding, 'before' | 'after' | 'where' | 'attachment'> & { length: number };
+
+const PERSONAL: ReadonlySet<FindingKind> = new Set(['id_number', 'phone', 'bank_card']);
+
+/** The text with each personal-data match's digits but its first three and last four made `*` (same length). */
+function maskPersonalData(text: string, found: readonly Raw[]): string {
+  let out = text;
+  for (const f of found) {
+    if (!PERSONAL.has(f.kind)) continue;
+    const run = text.slice(f.offset, f.offset + f.length);
+    let seen = 0;
+    const digits = (run.match(/[0-9Xx]/g) ?? []).length;
+    const hidden = run.replace(/[0-9Xx]/g, (d) => {
+      seen += 1;
+      return seen <= 3 || seen > digits - 4 ? d : '*';
+    });
+    out = out.slice(0, f.offset) + hidden + out.slice(f.offset + f.length);
+  }
+  return out;
+}
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');

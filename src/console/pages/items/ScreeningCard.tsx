@@ -3,7 +3,7 @@
  * attachments (the kind in Chinese, the match highlighted in its context, what to do), the
  * attachments not screened, and every screening kept (送审, 审查通过) with who confirmed and why.
  */
-import { Alert, Card, List, Table, Tag, Typography } from 'antd';
+import { Alert, Card, List, Tag, Typography } from 'antd';
 import { FINDING_KIND_LABELS, findingPlaceLabel } from '../../../domain/items/screening.ts';
 import type { Finding, ItemScreening } from '../../api/screening.ts';
 import { formatInstant, labelOf } from '../../lib/format.ts';
@@ -21,36 +21,32 @@ export function FindingExcerpt({ finding }: { finding: Finding }) {
   );
 }
 
-export function FindingsTable({ findings }: { findings: Finding[] }) {
+/** The findings one under another (a table would scroll sideways on a phone): kind and place, the text, what to do. */
+export function FindingsList({ findings }: { findings: Finding[] }) {
   return (
-    <Table
-      rowKey={(f) => `${f.where}-${f.attachment ?? ''}-${f.offset}-${f.kind}`}
+    <List
       size="small"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
+      bordered
       dataSource={findings}
-      locale={{ emptyText: '未发现错敏词、个人信息或密级标志' }}
-      columns={[
-        {
-          title: '类型',
-          dataIndex: 'kind',
-          render: (k: string) => (
-            <Tag color={k === 'secret_mark' ? 'red' : 'orange'}>{labelOf(FINDING_KIND_LABELS, k)}</Tag>
-          ),
-        },
-        { title: '位置', key: 'where', render: (_v, f) => findingPlaceLabel(f) },
-        { title: '原文', key: 'excerpt', render: (_v, f) => <FindingExcerpt finding={f} /> },
-        {
-          title: '建议',
-          key: 'suggestion',
-          render: (_v, f) => (
-            <>
+      renderItem={(f) => (
+        <List.Item key={`${f.where}-${f.attachment ?? ''}-${f.offset}-${f.kind}`}>
+          <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+            <div>
+              <Tag color={f.kind === 'secret_mark' ? 'red' : 'orange'}>
+                {labelOf(FINDING_KIND_LABELS, f.kind)}
+              </Tag>
+              <Typography.Text type="secondary">{findingPlaceLabel(f)}</Typography.Text>
+            </div>
+            <div style={{ margin: '4px 0' }}>
+              <FindingExcerpt finding={f} />
+            </div>
+            <Typography.Text type="secondary">
               {f.suggestion}
-              {f.note && <Typography.Text type="secondary">（{f.note}）</Typography.Text>}
-            </>
-          ),
-        },
-      ]}
+              {f.note && `（${f.note}）`}
+            </Typography.Text>
+          </div>
+        </List.Item>
+      )}
     />
   );
 }
@@ -79,7 +75,7 @@ export function ScreeningCard({
               标题、正文和可读取文字的附件中未发现错敏词、身份证号码、手机号码、银行卡号或密级标志。
             </Typography.Paragraph>
           )}
-          {screening.current.findings.length > 0 && <FindingsTable findings={screening.current.findings} />}
+          {screening.current.findings.length > 0 && <FindingsList findings={screening.current.findings} />}
           {screening.current.unscreened.length > 0 && (
             <Alert
               type="info"
