@@ -114,6 +114,7 @@ export default function ScreeningWordsPage() {
           rowKey="word"
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={loaded.data.builtin}
           columns={[
             { title: '错误写法', dataIndex: 'word' },
