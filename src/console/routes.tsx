@@ -15,6 +15,7 @@ const WithheldReviewPage = lazy(() => import('./pages/requests/WithheldReviewPag
 const ItemListPage = lazy(() => import('./pages/items/ItemListPage.tsx'));
 const ItemEditPage = lazy(() => import('./pages/items/ItemEditPage.tsx'));
 const ItemPage = lazy(() => import('./pages/items/ItemPage.tsx'));
+const ScreeningWordsPage = lazy(() => import('./pages/items/ScreeningWordsPage.tsx'));
 const RegistryPage = lazy(() => import('./pages/registry/RegistryPage.tsx'));
 const DocumentPage = lazy(() => import('./pages/registry/DocumentPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/registry/ReviewPage.tsx'));
@@ -71,6 +72,7 @@ export function ConsoleRoutes() {
         <Route path="/items/new" element={page(<ItemEditPage />)} />
         <Route path="/items/:id/edit" element={page(<ItemEditPage />)} />
         <Route path="/items/:id" element={page(<ItemPage />)} />
+        <Route path="/screening-words" element={page(<ScreeningWordsPage />)} />
         <Route path="/registry" element={page(<RegistryPage />)} />
         <Route path="/registry/reviews/:year" element={page(<ReviewPage />)} />
         <Route path="/registry/:id" element={page(<DocumentPage />)} />

@@ -18,6 +18,11 @@ export const itemActionBodies = {
     expectedVersion,
     opinion: text('审查意见').default(''),
     reviewedOn: isoDate.optional(),
+    screeningConfirmed: z
+      .boolean({ error: '“已核实自查结果”应为 true 或 false' })
+      .optional()
+      .describe('发布前自查: the reviewer has checked every finding (needed while anything is found)'),
+    screeningNote: z.string().max(500, { error: '“自查核实说明”最长 500 个字' }).optional(),
   }),
   reject: z.object({ expectedVersion, reason: text('退回理由') }),
   publish: z.object({ expectedVersion, publishedOn: isoDate.optional() }),

@@ -36,6 +36,7 @@ import { itemApprovalsMigration } from './migrations/0028-item-approvals.ts';
 import { moneyInFenMigration } from './migrations/0029-money-in-fen.ts';
 import { reportChecksMigration } from './migrations/0030-report-checks.ts';
 import { remindersMigration } from './migrations/0031-reminders.ts';
+import { screeningMigration } from './migrations/0032-screening.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -70,6 +71,7 @@ function provider(db: Db): MigrationProvider {
         '0029-money-in-fen': moneyInFenMigration(),
         '0030-report-checks': reportChecksMigration(db.dialect),
         '0031-reminders': remindersMigration(db.dialect),
+        '0032-screening': screeningMigration(db.dialect),
       };
     },
   };

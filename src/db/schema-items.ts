@@ -122,3 +122,35 @@ export interface SearchTextTable {
 export interface SearchMetaTable {
   instance: string;
 }
+
+/** An agency's 错敏词 list entry (0032, docs/screening.md): a wrong or sensitive form, its correct form. */
+export interface ScreeningWordTable {
+  id: Generated<number>;
+  agency_id: number;
+  word: string;
+  correction: string | null;
+  note: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** One screening of an item before publication (0032): at 送保密审查 and at 保密审查通过. */
+export interface ItemScreeningTable {
+  id: Generated<number>;
+  agency_id: number;
+  item_id: number;
+  /** `submitted` or `review` */
+  stage: string;
+  screened_at: string;
+  screened_by: string;
+  finding_count: number;
+  /** Finding[] as JSON (domain/items/screening.ts), personal data masked */
+  findings: string;
+  /** the attachments whose text was not read: [{fileName, reason}] as JSON */
+  unscreened: string;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  confirm_note: string | null;
+  /** the event the screening was kept with (items.submitted, items.approved) */
+  event_id: number | null;
+}

@@ -4,8 +4,10 @@ import type {
   AgencyColumnTable,
   AttachmentTable,
   ItemIndexCounterTable,
+  ItemScreeningTable,
   ItemSettingsTable,
   ItemTable,
+  ScreeningWordTable,
   SearchDocumentTable,
   SearchMetaTable,
   SearchTextTable,
@@ -289,6 +291,8 @@ export interface Database {
   report_checks: ReportCheckTable;
   report_check_batches: ReportCheckBatchTable;
   reminders: ReminderTable;
+  screening_words: ScreeningWordTable;
+  item_screenings: ItemScreeningTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */

@@ -9,7 +9,7 @@ import { ACCOUNT_POLICY } from './accounts/policy.ts';
 import { ASK_FOR_ROLE, can, type PolicyTable, rolesNeeded } from './accounts/policy-table.ts';
 import { EVENT_POLICY, eventLogRefusal } from './events/policy.ts';
 import { GUIDE_POLICY } from './guide/policy.ts';
-import { CATALOGUE_POLICY } from './items/policy.ts';
+import { CATALOGUE_POLICY, SCREENING_POLICY } from './items/policy.ts';
 import { ACTION_ROLES, type ItemVerb, refusalFor } from './items/state-machine.ts';
 import { LETTER_POLICY, type LetterVerb, letterRefusal } from './letters/policy.ts';
 import { REGISTRY_POLICY } from './registry/policy.ts';
@@ -32,6 +32,7 @@ export const POLICIES = {
   case: CASE_ACTION_ROLES,
   items: ACTION_ROLES,
   catalogue: CATALOGUE_POLICY,
+  screening: SCREENING_POLICY,
   registry: REGISTRY_POLICY,
   reports: REPORT_POLICY,
   letters: LETTER_POLICY,

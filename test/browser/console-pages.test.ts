@@ -412,6 +412,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       '/users',
       '/settings',
       '/guide',
+      '/screening-words',
       '/events',
       '/report-checks',
       `/report-checks/${batch}`,

@@ -42,8 +42,8 @@ export interface ItemStep {
   columns?: Updateable<ItemTable>;
   /** what the event records (the input, before → after) */
   data?: Record<string, unknown>;
-  /** more writes in the same transaction, given the row as stored */
-  afterWrite?: (trx: Trx, row: ItemRow) => Promise<void>;
+  /** more writes in the same transaction, given the row as stored and the step's event */
+  afterWrite?: (trx: Trx, row: ItemRow, eventId: number) => Promise<void>;
 }
 
 /** How items are stored: the update checks the version again (the row's only lock). */
@@ -90,8 +90,8 @@ export async function runItemAction(
         eventType: done.eventType,
         columns: done.columns,
         data: { action, ...(done.data ?? {}) },
-        afterWrite: async (trx2, _eventId, stored) => {
-          await done.afterWrite?.(trx2, stored);
+        afterWrite: async (trx2, eventId, stored) => {
+          await done.afterWrite?.(trx2, stored, eventId);
           if (to === 'published' && (action === 'publish' || action === 'edit')) {
             await index.upsert(trx2, [indexableOf(stored)]);
           }

@@ -10,6 +10,7 @@ import {
   CloudDownloadOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   GlobalOutlined,
@@ -63,6 +64,13 @@ const MENU: Array<{
     verb: 'letters/edit_remedies',
   },
   { key: '/guide', icon: <ProfileOutlined />, label: '公开指南与栏目', agency: true, verb: 'guide/edit' },
+  {
+    key: '/screening-words',
+    icon: <FileProtectOutlined />,
+    label: '错敏词库',
+    agency: true,
+    verb: 'screening/manage_words',
+  },
   { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, verb: 'events/view_log' },
   {
     key: '/platform/users',

@@ -44,6 +44,11 @@ const PROVINCE_CODES = new Set([
   '65',
 ]);
 
+/** Whether a number opens with a 省级行政区划代码 (its first two digits), as a 居民身份证 number does. */
+export function hasProvinceCode(number: string): boolean {
+  return PROVINCE_CODES.has(number.slice(0, 2));
+}
+
 /** The check code (0–9 or X) of the first 17 digits of a number. */
 export function residentIdCheckCode(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new RangeError('身份证号码前17位应为数字');

@@ -17,6 +17,7 @@ import { itemActionRoutes } from './items/items-actions.ts';
 import { itemCatalogRoutes } from './items/items-catalog.ts';
 import { itemFileRoutes } from './items/items-files.ts';
 import { itemPublicRoutes } from './items/items-public.ts';
+import { itemScreeningRoutes } from './items/items-screening.ts';
 import { letterDeliveryRoutes } from './letters/letter-deliveries.ts';
 import { letterRoutes } from './letters/letters.ts';
 import { registryRoutes } from './registry/registry.ts';
@@ -72,6 +73,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   itemActionRoutes,
   itemFileRoutes,
   itemCatalogRoutes,
+  itemScreeningRoutes,
   channelRoutes,
   remediesRoutes,
   siteSettingsRoutes,

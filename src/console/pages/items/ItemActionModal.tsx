@@ -1,5 +1,5 @@
 /** The item actions that take fields: approve (opinion), reject and withdraw (reason), a posting. */
-import { DatePicker, Form, Input, Select } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { ItemEndpoint } from '../../../contract/item-inputs.ts';
 import { itemsApi } from '../../api/items.ts';
@@ -18,7 +18,7 @@ const ENDPOINT: Record<string, ItemEndpoint> = {
   post: 'postings',
 };
 
-type Values = Record<string, string | Dayjs | undefined>;
+type Values = Record<string, string | boolean | Dayjs | undefined>;
 
 /** The agency's channels other than the website (publishing records that one itself). */
 function ChannelSelect(props: { agency: string; value?: string; onChange?(value: string): void }) {
@@ -39,13 +39,40 @@ function ChannelSelect(props: { agency: string; value?: string; onChange?(value:
   );
 }
 
-function Fields({ action, agency }: { action: string; agency: string }) {
+function Fields({ action, agency, findings }: { action: string; agency: string; findings: number }) {
   switch (action) {
     case 'approve':
       return (
-        <Form.Item label="审查意见" name="opinion">
-          <Input.TextArea rows={3} placeholder="如：经审查，不涉及国家秘密，同意公开。" />
-        </Form.Item>
+        <>
+          <Form.Item label="审查意见" name="opinion">
+            <Input.TextArea rows={3} placeholder="如：经审查，不涉及国家秘密，同意公开。" />
+          </Form.Item>
+          {findings > 0 && (
+            <>
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={`发布前自查发现 ${findings} 处需要核实的内容（见“发布前自查”）。确需修改的，请退回；核实无误的，勾选确认后审查通过。`}
+              />
+              <Form.Item
+                name="screeningConfirmed"
+                valuePropName="checked"
+                rules={[
+                  {
+                    validator: (_rule, value) =>
+                      value ? Promise.resolve() : Promise.reject(new Error('请逐条核实自查结果后勾选')),
+                  },
+                ]}
+              >
+                <Checkbox>已核实自查结果，确认可以公开</Checkbox>
+              </Form.Item>
+              <Form.Item label="核实说明" name="screeningNote" extra="如：银行账号为本单位对公账户，依法公示">
+                <Input.TextArea rows={2} maxLength={500} />
+              </Form.Item>
+            </>
+          )}
+        </>
       );
     case 'reject':
     case 'withdraw':
@@ -81,6 +108,8 @@ export function ItemActionModal(props: {
   agency: string;
   itemId: number;
   version: number;
+  /** 发布前自查's findings now: while any, approving asks the reviewer to confirm them */
+  screeningFindings?: number;
   action: string | null;
   onClose(): void;
   onDone(): void;
@@ -91,12 +120,13 @@ export function ItemActionModal(props: {
 
   const send = async (values: Values) => {
     if (!action) return;
-    const body: { expectedVersion: number; [field: string]: string | number } = {
+    const body: { expectedVersion: number; [field: string]: string | number | boolean } = {
       expectedVersion: props.version,
     };
     for (const [key, value] of Object.entries(values))
       if (value !== undefined && value !== '')
-        body[key] = typeof value === 'string' ? value : value.format('YYYY-MM-DD');
+        body[key] =
+          typeof value === 'string' || typeof value === 'boolean' ? value : value.format('YYYY-MM-DD');
     const endpoint = ENDPOINT[action];
     if (!endpoint) return;
     await itemsApi.act(props.agency, props.itemId, endpoint, body);
@@ -112,7 +142,7 @@ export function ItemActionModal(props: {
       onDone={props.onDone}
       forceRender
     >
-      {action && <Fields action={action} agency={props.agency} />}
+      {action && <Fields action={action} agency={props.agency} findings={props.screeningFindings ?? 0} />}
     </FormModal>
   );
 }

@@ -29,6 +29,7 @@ import {
 } from '../../../domain/requests/approvals.ts';
 import { messageOf } from '../../api/client.ts';
 import { itemsApi } from '../../api/items.ts';
+import { screeningApi } from '../../api/screening.ts';
 import { AttachmentsCard } from '../../components/AttachmentsCard.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { base64Of } from '../../lib/files.ts';
@@ -39,6 +40,7 @@ import { ApprovalsCard } from '../requests/ApprovalsCard.tsx';
 import { ItemActionModal } from './ItemActionModal.tsx';
 import { ITEM_ACTION_LABELS, ITEM_REVIEW_RESULT_LABELS, ITEM_STATE_LABELS } from './labels.ts';
 import { PolicyLinksCard } from './PolicyLinksCard.tsx';
+import { ScreeningCard } from './ScreeningCard.tsx';
 
 /** The actions offered as buttons (edit opens the form; attach/detach/link have their own cards). */
 const BUTTONS = ['submit', 'approve', 'reject', 'publish', 'withdraw', 'post'];
@@ -50,6 +52,8 @@ export default function ItemPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { data: item, error, reload } = useApi(() => itemsApi.get(agency, id), [agency, id]);
+  // 发布前自查: screened again whenever the item is (its version changes with every step)
+  const screening = useApi(() => screeningApi.item(agency, id), [agency, id, item?.version]);
   const [action, setAction] = useState<string | null>(null);
   const [asking, setAsking] = useState<(typeof APPROVABLE_ITEM_ACTIONS)[number] | null>(null);
   const [askForm] = Form.useForm<{ reason?: string }>();
@@ -163,6 +167,7 @@ export default function ItemPage() {
               </Typography.Text>
             )}
           </Card>
+          <ScreeningCard screening={screening.data ?? null} error={screening.error ?? null} />
           <Card title="发布渠道" style={{ marginTop: 16 }}>
             <Table
               rowKey={(p) => `${p.channel}-${p.publishedOn}`}
@@ -277,6 +282,7 @@ export default function ItemPage() {
         agency={agency}
         itemId={id}
         version={item.version}
+        screeningFindings={screening.data?.current.findings.length ?? 0}
         action={action}
         onClose={() => setAction(null)}
         onDone={() => {

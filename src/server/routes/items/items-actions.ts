@@ -15,13 +15,16 @@ import { submitForReview } from '../../../commands/items/submit-for-review.ts';
 import { withdrawItem } from '../../../commands/items/withdraw-item.ts';
 import { itemActionBodies } from '../../../contract/item-inputs.ts';
 import type { ItemAction } from '../../../domain/items/state-machine.ts';
+import { attachmentTextReader } from '../../../files/attachment-text.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { writeErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
 import { actionResultSchema, type expectedVersion, itemParams, publishedSchema } from './items-schemas.ts';
 
-export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock }) => {
+export const itemActionRoutes: RouteModule = async (app, { db, files, calendars, clock }) => {
+  /** 发布前自查 reads the attachments' text from the store (submit and approve) */
+  const attachmentTexts = attachmentTextReader(files);
   /** Registers `POST …/items/:id/{name}`: the body schema, then the command with the target. */
   function action<B extends z.ZodObject<{ expectedVersion: typeof expectedVersion }>>(
     name: string,
@@ -55,15 +58,15 @@ export const itemActionRoutes: RouteModule = async (app, { db, calendars, clock 
   }
 
   action('submit', 'submit', 'Send a draft to 保密审查 (operator)', itemActionBodies.submit, (ctx, t) =>
-    submitForReview(ctx, { ...t, expectedVersion: t.body.expectedVersion }),
+    submitForReview(ctx, { ...t, expectedVersion: t.body.expectedVersion, attachmentTexts }),
   );
 
   action(
     'approve',
     'approve',
-    '保密审查 passed (reviewer, not the drafter): reviewer, date and opinion recorded',
+    '保密审查 passed (reviewer, not the drafter): reviewer, date and opinion recorded; 发布前自查 findings must be confirmed (screeningConfirmed)',
     itemActionBodies.approve,
-    (ctx, t) => approveItem(ctx, { ...t, ...t.body }),
+    (ctx, t) => approveItem(ctx, { ...t, ...t.body, attachmentTexts }),
   );
 
   action(
