@@ -79,8 +79,13 @@ export const PUBLIC_AGENCY_TTL_MS = 5_000;
 
 const USERS_OF_AGENCY = '/api/v1/agencies/:code/users';
 const REPORT_CHECKS_OF_AGENCY = '/api/v1/agencies/:code/report-checks';
-/** Installation-level routes only a platform administrator may call (users, calendar changes, backups). */
-export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/', '/api/v1/backups'] as const;
+/** Installation-level routes only a platform administrator may call (users, calendar changes, backups, the agency tree). */
+export const PLATFORM_ADMIN_PREFIXES = [
+  '/api/v1/users',
+  '/api/v1/calendar/',
+  '/api/v1/backups',
+  '/api/v1/agency-tree',
+] as const;
 
 /**
  * Installs the gate (after identity.ts's hook, so `request.identity` is known). It resolves the

@@ -28,6 +28,15 @@ export function isAgencyLevel(value: string): value is AgencyLevel {
   return (AGENCY_LEVELS as readonly string[]).includes(value);
 }
 
+/** The kinds of agency (report/vocabulary.ts AGENCY_KINDS: which report deadline binds it) in Chinese. */
+export const AGENCY_KIND_LABELS: Record<string, string> = {
+  government: '人民政府',
+  department: '政府部门',
+  development_zone: '开发区管委会',
+  township: '乡镇人民政府（街道办事处）',
+  other: '其他机关',
+};
+
 /** An agency code as `gongkai import` takes it (commands/import/line-schemas.ts, contract/common.ts). */
 export const AGENCY_CODE_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 export const AGENCY_CODE_MAX = 64;
