@@ -143,7 +143,7 @@ export default function PlatformAgenciesPage() {
             <Typography.Text delete={a.retiredOn !== null} strong={a.parentCode === null}>
               {a.name}
             </Typography.Text>
-            <Typography.Text type="secondary" code>
+            <Typography.Text type="secondary" code data-identifier="机关代码">
               {a.code}
             </Typography.Text>
             {a.level && <Tag>{agencyLevelLabel(a.level)}</Tag>}
@@ -226,11 +226,9 @@ export default function PlatformAgenciesPage() {
       </Flex>
       <Typography.Paragraph type="secondary">
         机关按 省 → 市 → 县（区）→ 部门、乡镇（街道）组成一棵树；上级机关的监督员可查看其下全部机关。
-        导入文件为 JSON Lines：每行一个机关，如
-        <Typography.Text code>
-          {'{"code":"weihai-edu","name":"威海市教育局","parent":"weihai","level":"department"}'}
-        </Typography.Text>
-        ；已有代码的行更新该机关，全部无误才导入。
+        导入机关树：文本文件每行写一个机关（JSON
+        格式：代码、名称、简称、上级机关代码、类型、层级），上级机关可写在后面的行或已经存在；
+        已有代码的行更新该机关；文件全部无误才导入，有错时列出错误所在的行和字段。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {importError && (
