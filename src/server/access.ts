@@ -71,8 +71,8 @@ export function isPublicRoute(method: string, url: string): boolean {
 
 /**
  * How long a public route keeps an agency it has found. Agencies' codes, names and places in the
- * tree change only by an import (`gongkai import`, often another process, which no in-process signal
- * reaches), so a public route may see such a change up to this late; what it writes is checked
+ * tree change only by an import (`gongkai import`) or the platform administrator's agency tree
+ * (`gongkai agency …`, 机构管理; often another process, which no in-process signal reaches), so a public route may see such a change up to this late; what it writes is checked
  * against the agency row inside its own transaction all the same.
  */
 export const PUBLIC_AGENCY_TTL_MS = 5_000;
