@@ -190,6 +190,9 @@ describeEachWithDemo('the agency tree (platform administrator)', (use) => {
       .agencies.map((a: { code: string }) => a.code);
     expect(publicList).not.toContain('lingang-edu');
     expect(publicList).toContain('lingang');
+    const portal = await app.inject({ url: '/gongkai' });
+    expect(portal.body).toContain('威海临港经济技术开发区');
+    expect(portal.body).not.toContain('临港区教育和体育局');
     const session = await app.inject({
       method: 'POST',
       url: '/api/v1/session',
