@@ -14,7 +14,6 @@ import {
   Flex,
   Form,
   Input,
-  Select,
   Space,
   Tag,
   Tree,
@@ -23,64 +22,20 @@ import {
   Upload,
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useMemo, useState } from 'react';
-import {
-  AGENCY_KIND_LABELS,
-  AGENCY_LEVEL_LABELS,
-  type AgencyLevel,
-  agencyLevelLabel,
-} from '../../domain/agencies/tree.ts';
-import type { AgencyKind } from '../../domain/report/vocabulary.ts';
+import { type Key, useMemo, useState } from 'react';
+import { agencyLevelLabel } from '../../domain/agencies/tree.ts';
 import { agencyTreeApi, type TreeAgency } from '../api/agency-tree.ts';
 import { messageOf } from '../api/client.ts';
 import { FormModal } from '../components/FormModal.tsx';
+import { parentChoices, TOP_OF_TREE, visibleCodes } from '../lib/agency-tree.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useChange } from '../lib/use-change.ts';
+import { AddAgencyModal } from './agency-tree/AddAgencyModal.tsx';
 
 type Dialog =
   | { kind: 'add'; parent: TreeAgency | null }
   | { kind: 'rename' | 'move'; agency: TreeAgency }
   | null;
-
-interface AgencyValues {
-  code: string;
-  name: string;
-  shortName?: string;
-  kind: AgencyKind;
-  level: AgencyLevel | '';
-}
-
-const TOP = '__top__';
-
-const LEVEL_OPTIONS = [
-  { value: '', label: '未设置' },
-  ...Object.entries(AGENCY_LEVEL_LABELS).map(([value, label]) => ({ value, label })),
-];
-const KIND_OPTIONS = Object.entries(AGENCY_KIND_LABELS).map(([value, label]) => ({ value, label }));
-
-/** The codes shown for a search: the agencies matching it and every ancestor of one. */
-function visibleCodes(agencies: readonly TreeAgency[], search: string): Set<string> | null {
-  const words = search.trim();
-  if (!words) return null;
-  const parent = new Map(agencies.map((a) => [a.code, a.parentCode]));
-  const shown = new Set<string>();
-  for (const a of agencies)
-    if (a.name.includes(words) || a.shortName.includes(words) || a.code.includes(words.toLowerCase())) {
-      let code: string | null = a.code;
-      while (code !== null && !shown.has(code)) {
-        shown.add(code);
-        code = parent.get(code) ?? null;
-      }
-    }
-  return shown;
-}
-
-/** The codes at or below `code`. */
-function subtreeOf(agencies: readonly TreeAgency[], code: string): Set<string> {
-  const found = new Set([code]);
-  for (const a of agencies) if (a.parentCode !== null && found.has(a.parentCode)) found.add(a.code);
-  return found;
-}
 
 export default function PlatformAgenciesPage() {
   const { data, error, reload } = useApi(() => agencyTreeApi.list(), []);
@@ -89,11 +44,15 @@ export default function PlatformAgenciesPage() {
   const [search, setSearch] = useState('');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [importError, setImportError] = useState<string | null>(null);
-  const [agencyForm] = Form.useForm<AgencyValues>();
   const [renameForm] = Form.useForm<{ name: string; shortName: string }>();
   const [moveForm] = Form.useForm<{ parent: string }>();
   const agencies = data?.agencies ?? [];
   const shown = useMemo(() => visibleCodes(agencies, search), [agencies, search]);
+  // opened nodes: all of a search's; else the user's, at first every node of a tree of up to 200
+  const [opened, setOpened] = useState<Key[] | null>(null);
+  const expandedKeys = shown
+    ? [...shown]
+    : (opened ?? (agencies.length <= 200 ? agencies.map((a) => a.code) : []));
 
   const retire = (a: TreeAgency) => {
     const retiring = a.retiredOn === null;
@@ -124,7 +83,7 @@ export default function PlatformAgenciesPage() {
         setDialog({ kind: 'rename', agency: a });
       }
       if (key === 'move') {
-        moveForm.setFieldsValue({ parent: a.parentCode ?? TOP });
+        moveForm.setFieldsValue({ parent: a.parentCode ?? TOP_OF_TREE });
         setDialog({ kind: 'move', agency: a });
       }
       if (key === 'retire') retire(a);
@@ -171,25 +130,10 @@ export default function PlatformAgenciesPage() {
     return roots;
   })();
 
-  const moveOptions = useMemo(() => {
-    if (dialog?.kind !== 'move') return [];
-    const below = subtreeOf(agencies, dialog.agency.code);
-    const nodes = new Map<string, { value: string; title: string; disabled: boolean; children: unknown[] }>();
-    const roots: unknown[] = [{ value: TOP, title: '（最上层，无上级机关）', disabled: false, children: [] }];
-    for (const a of agencies) {
-      const node = {
-        value: a.code,
-        title: a.retiredOn ? `${a.name}（已撤销）` : a.name,
-        disabled: below.has(a.code) || a.retiredOn !== null,
-        children: [],
-      };
-      nodes.set(a.code, node);
-      const parent = a.parentCode === null ? undefined : nodes.get(a.parentCode);
-      if (parent) parent.children.push(node);
-      else roots.push(node);
-    }
-    return roots;
-  }, [agencies, dialog]);
+  const moveOptions = useMemo(
+    () => (dialog?.kind === 'move' ? parentChoices(agencies, dialog.agency.code) : []),
+    [agencies, dialog],
+  );
 
   const importFile = async (file: File) => {
     setImportError(null);
@@ -253,9 +197,11 @@ export default function PlatformAgenciesPage() {
       {data && agencies.length === 0 && <Empty description="尚无机关：请新建顶层机关或导入机关树" />}
       {treeData.length > 0 && (
         <Tree
-          key={shown ? `search-${search}` : 'all'}
           treeData={treeData}
-          defaultExpandAll={shown !== null || agencies.length <= 200}
+          expandedKeys={expandedKeys}
+          onExpand={(keys) => {
+            if (!shown) setOpened(keys);
+          }}
           selectable={false}
           blockNode
           showLine
@@ -263,52 +209,18 @@ export default function PlatformAgenciesPage() {
       )}
       {data && shown && treeData.length === 0 && <Empty description="没有符合条件的机关" />}
 
-      <FormModal<AgencyValues>
+      <AddAgencyModal
         open={dialog?.kind === 'add'}
-        title={addParent ? `在“${addParent.name}”下添加机关` : '新建顶层机关'}
-        form={agencyForm}
-        initialValues={{ kind: 'department', level: '' }}
-        send={(v) =>
-          agencyTreeApi.create({
-            code: v.code,
-            name: v.name,
-            shortName: v.shortName ?? '',
-            parent: addParent?.code ?? null,
-            kind: v.kind,
-            level: v.level,
-          })
-        }
+        parent={addParent}
         onClose={() => setDialog(null)}
         onDone={() => {
+          // the new agency shows under its parent, opened
+          if (addParent) setOpened([...expandedKeys, addParent.code]);
           setDialog(null);
           message.success('已新建机关');
           reload();
         }}
-      >
-        <Form.Item
-          name="code"
-          label="机关代码"
-          extra="小写字母、数字、- 和 _，建成后不能修改（用于网址和导入）"
-          rules={[
-            { required: true, message: '请填写机关代码' },
-            { pattern: /^[a-z0-9][a-z0-9_-]*$/, message: '只能包含小写字母、数字、- 和 _' },
-          ]}
-        >
-          <Input maxLength={64} />
-        </Form.Item>
-        <Form.Item name="name" label="名称（全称）" rules={[{ required: true, message: '请填写机关全称' }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="shortName" label="简称" extra="不填则与全称相同">
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="level" label="层级">
-          <Select options={LEVEL_OPTIONS} />
-        </Form.Item>
-        <Form.Item name="kind" label="类型" extra="决定年度报告的发布期限">
-          <Select options={KIND_OPTIONS} />
-        </Form.Item>
-      </FormModal>
+      />
 
       <FormModal<{ name: string; shortName: string }>
         open={dialog?.kind === 'rename'}
@@ -342,7 +254,7 @@ export default function PlatformAgenciesPage() {
         forceRender
         send={(v) =>
           dialog?.kind === 'move'
-            ? agencyTreeApi.change(dialog.agency.code, { parent: v.parent === TOP ? null : v.parent })
+            ? agencyTreeApi.change(dialog.agency.code, { parent: v.parent === TOP_OF_TREE ? null : v.parent })
             : Promise.resolve()
         }
         onClose={() => setDialog(null)}
@@ -359,7 +271,7 @@ export default function PlatformAgenciesPage() {
           rules={[{ required: true, message: '请选择上级机关' }]}
         >
           <TreeSelect
-            treeData={moveOptions as never}
+            treeData={moveOptions}
             showSearch
             treeNodeFilterProp="title"
             treeDefaultExpandAll
