@@ -79,6 +79,22 @@ describeEachDatabase('gongkai import', (use) => {
     expect(JSON.stringify(report?.narrative)).toContain('口头提出申请1件');
   });
 
+  it('keeps the agency tree a tree: no agency below itself, none under a retired one (docs/agencies.md)', async () => {
+    const under = (code: string, parent: string) => ({ ...agency(code), parent });
+    expect((await run(use(), [agency('imp-top'), under('imp-mid', 'imp-top')])).ok).toBe(true);
+    const loop = await run(use(), [under('imp-top', 'imp-mid')]);
+    expect(loop.ok).toBe(false);
+    expect(loop.problems[0]).toMatchObject({ line: 1, reason: expect.stringContaining('会形成循环') });
+    await use()
+      .kysely.updateTable('agencies')
+      .set({ retired_on: '2026-01-01' })
+      .where('code', '=', 'imp-mid')
+      .execute();
+    const retired = await run(use(), [under('imp-low', 'imp-mid')]);
+    expect(retired.problems[0]?.reason).toContain('已于 2026-01-01 撤销');
+    expect((await run(use(), [under('imp-mid', 'imp-top')])).ok).toBe(true);
+  });
+
   describe('rejects a whole file for one bad line, naming the line and the field', () => {
     it.each([
       ['a bad date', request('imp-a', '2021-02-30', null, null), 'received'],

@@ -29,7 +29,7 @@ export async function findUser(db: Db, username: string): Promise<UserRecord | n
   };
 }
 
-/** The agencies a user holds roles in, with the roles, by agency code. */
+/** The active agencies a user holds roles in, with the roles, by agency code (a retired one is no choice). */
 export async function agenciesOfUser(
   db: Db,
   userId: number,
@@ -39,6 +39,7 @@ export async function agenciesOfUser(
     .innerJoin('agencies', 'agencies.id', 'user_roles.agency_id')
     .select(['agencies.code', 'agencies.name', 'user_roles.role'])
     .where('user_roles.user_id', '=', userId)
+    .where('agencies.retired_on', 'is', null)
     .orderBy('agencies.code')
     .orderBy('user_roles.role')
     .execute();

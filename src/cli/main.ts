@@ -24,6 +24,7 @@ const USAGE = `用法：gongkai <命令> [参数]
   request proposals|include|decline|suggest …        条例第四十四条：纳入主动公开建议、纳入、不纳入、申请人建议
   request withheld-review|withheld-decide …          依第十六条不予公开信息的年度定期评估审查（条例第十八条）
   agency remedies --agency CODE --user USER …        救济途径：行政复议机关、管辖法院、投诉渠道
+  agency tree|add|rename|move|retire|reactivate|import-tree …  机关树（平台管理员；用法：gongkai agency；见 docs/agencies.md）
   site show|set [--agency CODE] [--user USER] …      网站信息：主办单位、备案号等（--主办单位 值 …），--mark/--favicon 上传标识图片和图标（用法：gongkai site）
   workdays add DATE N | between A B [--calendar F]   DATE 之后第 N 个工作日；A 之后至 B 的工作日数（见 docs/calendar.md）
   clock FILE [--today YYYY-MM-DD] [--calendar F]     计算一件申请的答复期限（格式见 docs/clock.md）

@@ -27,6 +27,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AgencySettingsPage = lazy(() => import('./pages/AgencySettingsPage.tsx'));
 const GuideSettingsPage = lazy(() => import('./pages/guide/GuideSettingsPage.tsx'));
 const PlatformUsersPage = lazy(() => import('./pages/PlatformUsersPage.tsx'));
+const PlatformAgenciesPage = lazy(() => import('./pages/PlatformAgenciesPage.tsx'));
 const PlatformBackupsPage = lazy(() => import('./pages/PlatformBackupsPage.tsx'));
 const PlatformSitePage = lazy(() => import('./pages/PlatformSitePage.tsx'));
 const EventLogPage = lazy(() => import('./pages/EventLogPage.tsx'));
@@ -88,6 +89,7 @@ export function ConsoleRoutes() {
         <Route path="/guide" element={page(<GuideSettingsPage />)} />
         <Route path="/events" element={page(<EventLogPage />)} />
         <Route path="/platform/users" element={page(<PlatformUsersPage />)} />
+        <Route path="/platform/agency-tree" element={page(<PlatformAgenciesPage />)} />
         <Route path="/platform/backups" element={page(<PlatformBackupsPage />)} />
         <Route path="/platform/site" element={page(<PlatformSitePage />)} />
         <Route path="/platform/agencies/:agency/users" element={page(<UsersPage />)} />

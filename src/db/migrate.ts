@@ -37,6 +37,7 @@ import { moneyInFenMigration } from './migrations/0029-money-in-fen.ts';
 import { reportChecksMigration } from './migrations/0030-report-checks.ts';
 import { remindersMigration } from './migrations/0031-reminders.ts';
 import { screeningMigration } from './migrations/0032-screening.ts';
+import { agencyTreeMigration } from './migrations/0033-agency-tree.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -72,6 +73,7 @@ function provider(db: Db): MigrationProvider {
         '0030-report-checks': reportChecksMigration(db.dialect),
         '0031-reminders': remindersMigration(db.dialect),
         '0032-screening': screeningMigration(db.dialect),
+        '0033-agency-tree': agencyTreeMigration(),
       };
     },
   };

@@ -64,6 +64,10 @@ export interface AgencyTable {
   /** 1 when the agency takes applications by 传真 / by 电子邮件 (0023) */
   accepts_fax: Generated<number>;
   accepts_email: Generated<number>;
+  /** the day the agency was retired (撤销/合并, 0033); null while active: its data and reports stay */
+  retired_on: Generated<string | null>;
+  /** 省/市/县（区）/部门/乡镇街道 (domain/agencies/tree.ts AGENCY_LEVELS, 0033); '' when not stated */
+  level: Generated<string>;
 }
 
 /** An agency's 政府信息查阅场所 (0023, 条例 第二十五条). */

@@ -74,16 +74,21 @@ export function isPublicRoute(method: string, url: string): boolean {
 
 /**
  * How long a public route keeps an agency it has found. Agencies' codes, names and places in the
- * tree change only by an import (`gongkai import`, often another process, which no in-process signal
- * reaches), so a public route may see such a change up to this late; what it writes is checked
+ * tree change only by an import (`gongkai import`) or the platform administrator's agency tree
+ * (`gongkai agency …`, 机构管理; often another process, which no in-process signal reaches), so a public route may see such a change up to this late; what it writes is checked
  * against the agency row inside its own transaction all the same.
  */
 export const PUBLIC_AGENCY_TTL_MS = 5_000;
 
 const USERS_OF_AGENCY = '/api/v1/agencies/:code/users';
 const REPORT_CHECKS_OF_AGENCY = '/api/v1/agencies/:code/report-checks';
-/** Installation-level routes only a platform administrator may call (users, calendar changes, backups). */
-export const PLATFORM_ADMIN_PREFIXES = ['/api/v1/users', '/api/v1/calendar/', '/api/v1/backups'] as const;
+/** Installation-level routes only a platform administrator may call (users, calendar changes, backups, the agency tree). */
+export const PLATFORM_ADMIN_PREFIXES = [
+  '/api/v1/users',
+  '/api/v1/calendar/',
+  '/api/v1/backups',
+  '/api/v1/agency-tree',
+] as const;
 
 /**
  * Installs the gate (after identity.ts's hook, so `request.identity` is known). It resolves the

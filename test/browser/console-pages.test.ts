@@ -121,6 +121,9 @@ async function readFacts(
           }
         });
       }
+      // and identifiers a page shows as such (an agency's code on 机构管理: `data-identifier`)
+      for (const el of Array.from(document.querySelectorAll('[data-identifier]')))
+        if (el.textContent) text = text.replace(el.textContent, ' ');
       const latin = (text.match(token) ?? []).filter((word) => /[A-Za-z]/.test(word));
       const attributes: string[] = [];
       for (const el of Array.from(document.querySelectorAll('[aria-label],[title],[placeholder]'))) {
@@ -480,6 +483,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       '/platform/backups',
       '/platform/site',
       '/platform/agencies/lingang/users',
+      '/platform/agency-tree',
     ];
     const clicks: Click[] = [
       {

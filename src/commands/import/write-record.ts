@@ -1,6 +1,8 @@
 import type { Insertable } from 'kysely';
 import { figuresRow } from '../../db/queries/admin-figures.ts';
+import { agencyTreeRows } from '../../db/queries/agency-tree.ts';
 import type { Database } from '../../db/schema.ts';
+import { moveProblem, parentProblem } from '../../domain/agencies/tree.ts';
 import {
   type FigureKey,
   figureImportKey,
@@ -210,6 +212,8 @@ async function writeAgency(
     const parent = await agencies.get(record.parent);
     if (!parent) return `字段 parent：上级机关代码“${record.parent}”不存在`;
     parent_id = parent.id;
+    const problem = await parentRefusal(trx, record.code, record.parent);
+    if (problem) return `字段 parent：${problem}`;
   }
   const profile = {
     name: record.name,
@@ -260,4 +264,16 @@ async function writeAgency(
   agencies.forget(record.code);
   touched.add(id);
   return null;
+}
+
+/**
+ * The tree's rules for an agency line's parent (domain/agencies/tree.ts, docs/agencies.md): never a
+ * retired agency, and an existing agency never under itself or below itself (a loop).
+ */
+async function parentRefusal(trx: Trx, code: string, parentCode: string): Promise<string | null> {
+  const rows = await agencyTreeRows(trx);
+  const own = rows.find((r) => r.code === code);
+  return own
+    ? moveProblem(rows, { agencyId: own.id, newParentCode: parentCode })
+    : parentProblem(rows, parentCode);
 }

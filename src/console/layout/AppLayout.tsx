@@ -4,6 +4,7 @@
  * it (antd's own floating trigger sat over the page's first line at phone width).
  */
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
@@ -78,14 +79,16 @@ const MENU: Array<{
     label: '用户管理（全平台）',
     platform: true,
   },
+  { key: '/platform/agency-tree', icon: <ApartmentOutlined />, label: '机构管理（全平台）', platform: true },
   { key: '/platform/backups', icon: <CloudDownloadOutlined />, label: '数据备份（全平台）', platform: true },
   { key: '/platform/site', icon: <GlobalOutlined />, label: '网站信息（全平台）', platform: true },
 ];
 
-/** The menu entry a path belongs to (its first segment; the backups page its own, every other /platform page under the platform's users). */
+/** The menu entry a path belongs to (its first segment; the backups, agency-tree and site pages their own, every other /platform page under the platform's users). */
 function menuKey(pathname: string): string {
   const first = pathname.split('/')[1];
   if (pathname.startsWith('/platform/backups')) return '/platform/backups';
+  if (pathname.startsWith('/platform/agency-tree')) return '/platform/agency-tree';
   if (pathname.startsWith('/platform/site')) return '/platform/site';
   if (first === 'platform') return '/platform/users';
   return first ? `/${first}` : '/';

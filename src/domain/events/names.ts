@@ -17,6 +17,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   backups: '备份与恢复',
   report_checks: '年报体检',
   supervision: '监督督办',
+  agencies: '机构管理',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -116,6 +117,12 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'supervision.reminder_reopened': '督办退回重办',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
+  'agencies.created': '新建机关',
+  'agencies.renamed': '修改机关名称',
+  'agencies.moved': '调整上级机关',
+  'agencies.retired': '撤销机关',
+  'agencies.reactivated': '恢复机关',
+  'agencies.tree_imported': '导入机关树',
 };
 
 export const EVENT_SUBJECT_LABELS: Record<string, string> = {
@@ -140,6 +147,8 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   report_check: '年报体检记录',
   report_check_batch: '年报体检批次',
   reminder: '督办事项',
+  agency: '机关',
+  agency_tree: '机关树',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

@@ -194,7 +194,8 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
   );
 
   app.get('/reports', async (request, reply) => {
-    const agencies = await caches.agencies.get('all', () => listAgencies(db));
+    // a retired agency's published reports stay public
+    const agencies = await caches.agencies.get('with-retired', () => listAgencies(db, { withRetired: true }));
     return sendPage(reply, renderReportList(agencies, pageContext(request)));
   });
 

@@ -44,14 +44,17 @@ async function recordYears(db: Db, agencyId?: number): Promise<Map<number, numbe
   return years;
 }
 
-/** Every agency, by name, with its record years. */
-export async function listAgencies(db: Db): Promise<AgencySummary[]> {
-  const agencies = await db.kysely
-    .selectFrom('agencies')
-    .select(['id', 'code', 'name', 'kind'])
-    .orderBy('name')
-    .orderBy('code')
-    .execute();
+/**
+ * Every active agency, by name, with its record years; with `withRetired`, the retired ones too
+ * (their published reports stay public: the portal's list of reports).
+ */
+export async function listAgencies(
+  db: Db,
+  options: { withRetired?: boolean } = {},
+): Promise<AgencySummary[]> {
+  let query = db.kysely.selectFrom('agencies').select(['id', 'code', 'name', 'kind']);
+  if (!options.withRetired) query = query.where('retired_on', 'is', null);
+  const agencies = await query.orderBy('name').orderBy('code').execute();
   const years = await recordYears(db);
   const published = await publishedYears(db);
   return agencies.map((a) => ({

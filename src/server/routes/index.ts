@@ -3,6 +3,7 @@ import { portalRoutes } from '../../portal/routes/index.ts';
 import { sessionRoutes } from './accounts/session.ts';
 import { userRoutes } from './accounts/users.ts';
 import { agencyRoutes } from './agencies/agencies.ts';
+import { agencyTreeRoutes } from './agencies/agency-tree.ts';
 import { channelRoutes } from './agencies/channels.ts';
 import { dashboardRoutes } from './agencies/dashboard.ts';
 import { eventRoutes } from './agencies/events.ts';
@@ -47,6 +48,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   sessionRoutes,
   userRoutes,
   agencyRoutes,
+  agencyTreeRoutes,
   reportRoutes,
   reportDraftRoutes,
   reportVersionRoutes,
