@@ -16,6 +16,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   calendar: '工作日历',
   backups: '备份与恢复',
   report_checks: '年报体检',
+  inspection: '网站自查',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -89,6 +90,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'settings.reading_point_removed': '删除查阅场所',
   'settings.column_note_set': '设置栏目备注说明',
   'settings.column_note_removed': '删除栏目备注说明',
+  'settings.column_class_set': '设置栏目类别和更新周期',
   'users.created': '创建用户',
   'users.role_granted': '授予角色',
   'users.role_revoked': '撤销角色',
@@ -106,6 +108,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'backups.restored': '从备份恢复数据库和附件',
   'report_checks.created': '年报体检：检查一份报告',
   'report_checks.batch_created': '年报体检：批量检查报告',
+  'inspection.run': '运行网站自查',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
 };
@@ -130,6 +133,8 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   backup: '备份文件',
   report_check: '年报体检记录',
   report_check_batch: '年报体检批次',
+  inspection: '网站自查',
+  column_setting: '栏目类别设置',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

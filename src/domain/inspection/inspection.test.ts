@@ -43,8 +43,8 @@ const one = (over: Partial<InspectionInput>, code: string) => {
   return found;
 };
 
-/** n columns of a class, each last updated `daysAgo` days before TODAY. */
-const columns = (n: number, columnClass: ColumnClass, lastPublishedOn: string) =>
+/** n columns of a class, each last updated on `lastPublishedOn` (null: never). */
+const columns = (n: number, columnClass: ColumnClass, lastPublishedOn: string | null) =>
   Array.from({ length: n }, (_, i) => column(`c${i}`, columnClass, lastPublishedOn));
 
 describe('calendar arithmetic', () => {
