@@ -32,12 +32,19 @@ function findingLines(i: Inspection['indicators'][number]): string[] {
     const label = `${c.name}（${COLUMN_CLASS_LABELS[c.columnClass]}）`;
     if (c.freshUntil === null || c.daysLeft === null) lines.push(`${label}：无信息，也没有备注说明`);
     else if (c.daysLeft < 0)
-      lines.push(`${label}：最近更新 ${c.lastPublishedOn}，应于 ${c.freshUntil} 前更新，已超期 ${-c.daysLeft} 天`);
-    else lines.push(`${label}：最近更新 ${c.lastPublishedOn}，须于 ${c.freshUntil} 前更新（还有 ${c.daysLeft} 天）`);
+      lines.push(
+        `${label}：最近更新 ${c.lastPublishedOn}，应于 ${c.freshUntil} 前更新，已超期 ${-c.daysLeft} 天`,
+      );
+    else
+      lines.push(
+        `${label}：最近更新 ${c.lastPublishedOn}，须于 ${c.freshUntil} 前更新（还有 ${c.daysLeft} 天）`,
+      );
   }
   for (const item of details.items ?? []) lines.push(`${item.title}（信息 ${item.id}）`);
   for (const y of details.years ?? [])
-    lines.push(`${y.year}年：规范性文件 ${y.policies} 件，已解读 ${y.interpreted} 件${y.ratio === null ? '' : `（${y.ratio}%）`}`);
+    lines.push(
+      `${y.year}年：规范性文件 ${y.policies} 件，已解读 ${y.interpreted} 件${y.ratio === null ? '' : `（${y.ratio}%）`}`,
+    );
   return lines;
 }
 
@@ -62,13 +69,15 @@ export async function inspectCommand(io: CliIo, db: Db, args: string[]): Promise
   if (positionals.length > 0 || Boolean(values.agency) === Boolean(values.all))
     throw new UsageError(`用法：${USAGE}（--agency 与 --all 二选一）`);
   const format = values.format ?? 'text';
-  if (format !== 'json' && format !== 'text') throw new UsageError(`--format 应为 json 或 text，收到“${format}”`);
+  if (format !== 'json' && format !== 'text')
+    throw new UsageError(`--format 应为 json 或 text，收到“${format}”`);
   if (values.today !== undefined && !isIsoDate(values.today))
     throw new UsageError(`--today 应为日期 YYYY-MM-DD，收到“${values.today}”`);
   let query = db.kysely.selectFrom('agencies').select(['id', 'code', 'name']).orderBy('code');
   if (values.agency) query = query.where('code', '=', values.agency);
   const agencies = await query.execute();
-  if (agencies.length === 0 && values.agency) throw new UsageError(`未找到机关代码为 ${values.agency} 的机关`);
+  if (agencies.length === 0 && values.agency)
+    throw new UsageError(`未找到机关代码为 ${values.agency} 的机关`);
   const ctx = cliContext(db, cliActor(io));
   const runs: Array<{ agency: string; name: string } & Inspection> = [];
   for (const agency of agencies) {

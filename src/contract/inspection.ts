@@ -23,7 +23,12 @@ export const inspectionDetailsSchema = z.object({
   items: z.array(z.object({ id: z.number(), title: z.string() })).optional(),
   years: z
     .array(
-      z.object({ year: z.number(), policies: z.number(), interpreted: z.number(), ratio: z.number().nullable() }),
+      z.object({
+        year: z.number(),
+        policies: z.number(),
+        interpreted: z.number(),
+        ratio: z.number().nullable(),
+      }),
     )
     .optional(),
   lastPublishedOn: z.string().nullable().optional(),
@@ -65,7 +70,7 @@ export const inspectionQuery = z.object({
 
 export const inspectionRunBody = z
   .object({ day: z.iso.date({ error: '自查日期应为 YYYY-MM-DD（如：2026-12-06）' }).optional() })
-  .optional();
+  .nullish();
 
 export const inspectionHistoryQuery = z.object({
   indicator: z.enum(INDICATOR_CODES, { error: '指标代码不正确' }).optional(),
@@ -115,7 +120,8 @@ export const columnClassesBody = z.object({
           scope: z.enum(COLUMN_SCOPES, { error: '栏目范围应为 category（第二十条类别）或 column（子栏目）' }),
           code: z.string({ error: '请写栏目代码' }).trim().min(1, { error: '请写栏目代码' }).max(32),
           columnClass: z.enum(COLUMN_CLASSES, {
-            error: '栏目类别应为动态要闻类（news）、通知公告类（notice）、政策文件类（policy）或其他（other）',
+            error:
+              '栏目类别应为动态要闻类（news）、通知公告类（notice）、政策文件类（policy）或其他（other）',
           }),
           frequencyDays: z
             .number({ error: '更新周期应为天数' })
@@ -130,7 +136,8 @@ export const columnClassesBody = z.object({
             ctx.addIssue({
               code: 'custom',
               path: ['frequencyDays'],
-              message: '更新周期只适用于“其他”类栏目：动态要闻类为2周，通知公告类、政策文件类为6个月，不能另设',
+              message:
+                '更新周期只适用于“其他”类栏目：动态要闻类为2周，通知公告类、政策文件类为6个月，不能另设',
             });
         }),
       { error: '请列出要设置的栏目' },

@@ -27,7 +27,11 @@ export async function setColumnClasses(
   return inTransaction(ctx.db, async (trx) => {
     const own = new Set(
       (
-        await trx.selectFrom('agency_columns').select('code').where('agency_id', '=', input.agencyId).execute()
+        await trx
+          .selectFrom('agency_columns')
+          .select('code')
+          .where('agency_id', '=', input.agencyId)
+          .execute()
       ).map((c) => c.code),
     );
     const unknown = columns.flatMap((c, i) =>
@@ -45,7 +49,10 @@ export async function setColumnClasses(
     const before = new Map(
       stored.map((s) => [
         columnKey(s.scope as 'category' | 'column', s.code),
-        { columnClass: s.column_class, frequencyDays: s.frequency_days === null ? null : Number(s.frequency_days) },
+        {
+          columnClass: s.column_class,
+          frequencyDays: s.frequency_days === null ? null : Number(s.frequency_days),
+        },
       ]),
     );
     let changed = 0;

@@ -15,6 +15,7 @@ import {
   HistoryOutlined,
   InboxOutlined,
   MenuOutlined,
+  MonitorOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -57,6 +58,7 @@ const MENU: Array<{
     verb: 'letters/edit_remedies',
   },
   { key: '/guide', icon: <ProfileOutlined />, label: '公开指南与栏目', agency: true, verb: 'guide/edit' },
+  { key: '/inspection', icon: <MonitorOutlined />, label: '网站自查', agency: true, verb: 'inspection/view' },
   { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, verb: 'events/view_log' },
   {
     key: '/platform/users',

@@ -43,7 +43,11 @@ async function classSettings(db: Reader, agencyId: number): Promise<Map<string, 
 }
 
 /** Every column of the catalogue with its class, frequency, published count and last date as of `today`. */
-export async function inspectedColumns(db: Reader, agencyId: number, today: string): Promise<InspectedColumn[]> {
+export async function inspectedColumns(
+  db: Reader,
+  agencyId: number,
+  today: string,
+): Promise<InspectedColumn[]> {
   const published = db
     .selectFrom('items')
     .where('agency_id', '=', agencyId)
@@ -51,7 +55,11 @@ export async function inspectedColumns(db: Reader, agencyId: number, today: stri
     .where('published_on', '<=', today);
   const [byCategory, byColumn, subColumns, notes, settings] = await Promise.all([
     published
-      .select(['category', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('published_on').as('last')])
+      .select([
+        'category',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.max('published_on').as('last'),
+      ])
       .groupBy('category')
       .execute(),
     published
@@ -236,7 +244,12 @@ export async function readInspection(
   db: Reader,
   agencyId: number,
   day: string,
-): Promise<{ day: string; stored: boolean; runAt: string | null; results: Array<Omit<IndicatorResult, 'veto'>> }> {
+): Promise<{
+  day: string;
+  stored: boolean;
+  runAt: string | null;
+  results: Array<Omit<IndicatorResult, 'veto'>>;
+}> {
   const stored = await storedResults(db, agencyId, day);
   if (stored.length > 0) return { day, stored: true, runAt: stored[0]?.runAt ?? null, results: stored };
   return { day, stored: false, runAt: null, results: inspect(await inspectionInput(db, agencyId, day)) };

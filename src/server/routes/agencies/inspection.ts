@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { runInspection } from '../../../commands/inspection/run-inspection.ts';
 import { setColumnClasses } from '../../../commands/inspection/set-column-classes.ts';
+import { errorBody } from '../../../contract/common.ts';
 import {
   columnSettingsSchema,
   inspectionHistoryQuery,
@@ -16,7 +17,6 @@ import {
   inspectionRunBody,
   inspectionSchema,
 } from '../../../contract/inspection.ts';
-import { errorBody } from '../../../contract/common.ts';
 import type { Db } from '../../../db/connection.ts';
 import { inspectedColumns, inspectionHistory, readInspection } from '../../../db/queries/inspection.ts';
 import { addDays } from '../../../domain/calendar/days.ts';
@@ -63,7 +63,9 @@ export const inspectionRoutes: RouteModule = async (app, options) => {
       },
     },
     async (request) =>
-      inspectionJson(await readInspection(db.kysely, agencyOf(request).id, request.query.day ?? clock.today())),
+      inspectionJson(
+        await readInspection(db.kysely, agencyOf(request).id, request.query.day ?? clock.today()),
+      ),
   );
 
   app.get(
@@ -72,7 +74,8 @@ export const inspectionRoutes: RouteModule = async (app, options) => {
       config: { policy: 'inspection/view' },
       schema: {
         tags: ['agencies'],
-        summary: "网站自查: an indicator's stored results (every indicator without ?indicator=), the last ?days=90",
+        summary:
+          "网站自查: an indicator's stored results (every indicator without ?indicator=), the last ?days=90",
         params: codeParams,
         querystring: inspectionHistoryQuery,
         response: { 200: inspectionHistorySchema, ...queryErrors },
@@ -131,7 +134,8 @@ export const inspectionRoutes: RouteModule = async (app, options) => {
       config: { policy: 'inspection/configure' },
       schema: {
         tags: ['agencies'],
-        summary: 'Set columns\' classes: { columns: [{ scope, code, columnClass, frequencyDays }] } (agency admin)',
+        summary:
+          "Set columns' classes: { columns: [{ scope, code, columnClass, frequencyDays }] } (agency admin)",
         params: codeParams,
         body: z.looseObject({}).describe('{ columns: [{ scope, code, columnClass, frequencyDays? }] }'),
         response: { 200: columnSettingsSchema, ...writeErrors },
