@@ -9,6 +9,7 @@ import { inspectCommand } from '../src/cli/inspect.ts';
 import { UsageError } from '../src/cli/io.ts';
 import type { Inspection } from '../src/contract/inspection.ts';
 import type { Db } from '../src/db/connection.ts';
+import { INDICATOR_CODES } from '../src/domain/inspection/indicators.ts';
 import { buildServer } from '../src/server/app.ts';
 import { addAgency, addUser } from './accounts.ts';
 import { runCaptured } from './cli-run.ts';
@@ -97,6 +98,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
     ]);
     const read = (await app.inject({ url: `${API}/inspection`, headers: as('lingang-operator') })).json();
     expect(read).toMatchObject({ stored: true, vetoed: false });
+    expect(read.indicators.map((i: { indicator: string }) => i.indicator)).toEqual([...INDICATOR_CODES]);
     const bad = await app.inject({
       method: 'POST',
       url: `${API}/inspection/run`,

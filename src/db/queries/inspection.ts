@@ -11,7 +11,7 @@ import {
   defaultColumnClass,
   isColumnClass,
 } from '../../domain/inspection/column-classes.ts';
-import type { IndicatorState } from '../../domain/inspection/indicators.ts';
+import { INDICATOR_CODES, type IndicatorState } from '../../domain/inspection/indicators.ts';
 import {
   type IndicatorResult,
   type InspectedColumn,
@@ -202,7 +202,9 @@ export async function storedResults(db: Reader, agencyId: number, day: string): 
     .where('agency_id', '=', agencyId)
     .where('day', '=', day)
     .execute();
-  return rows.map(storedOf);
+  // in the indicators' order (INDICATOR_CODES), as computed
+  const order = (code: string) => (INDICATOR_CODES as readonly string[]).indexOf(code);
+  return rows.map(storedOf).sort((a, b) => order(a.indicator) - order(b.indicator));
 }
 
 /** The latest day with stored results on or before `day`, or null. */

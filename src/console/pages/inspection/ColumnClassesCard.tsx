@@ -37,6 +37,7 @@ export function ColumnClassesCard(props: { code: string; editable: boolean; onSa
     <Card title="栏目类别与更新周期">
       <Typography.Paragraph type="secondary">
         动态要闻类栏目须2周内更新，通知公告类、政策文件类栏目须6个月内更新；“其他”类栏目可设应更新周期（天），超过即计入“应更新但长期未更新”，不设则不检查。
+        {props.editable && '改动后点“运行自查并保存”，今天的结果即按新的类别重新计算。'}
       </Typography.Paragraph>
       {loaded.error && <Typography.Text type="danger">{loaded.error}</Typography.Text>}
       <Table<ColumnSetting>
@@ -45,9 +46,9 @@ export function ColumnClassesCard(props: { code: string; editable: boolean; onSa
         loading={loaded.loading}
         dataSource={loaded.data?.columns ?? []}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 640 }}
         columns={[
-          { title: '栏目', dataIndex: 'name' },
+          { title: '栏目', dataIndex: 'name', width: 180, fixed: 'left' },
           { title: '信息数', dataIndex: 'count', width: 80, align: 'right' },
           {
             title: '最近更新',

@@ -14,18 +14,14 @@ export function HistoryCard({ code, indicators }: { code: string; indicators: re
   const unit = indicators.find((i) => i.indicator === chosen)?.unit ?? '';
   const points = [...(loaded.data?.points ?? [])].reverse();
   return (
-    <Card
-      title="历史记录（近90天）"
-      extra={
-        <Select
-          aria-label="指标"
-          value={chosen}
-          onChange={setChosen}
-          style={{ width: 220, maxWidth: '50vw' }}
-          options={indicators.map((i) => ({ value: i.indicator, label: i.name }))}
-        />
-      }
-    >
+    <Card title="历史记录（近90天）">
+      <Select
+        aria-label="指标"
+        value={chosen}
+        onChange={setChosen}
+        style={{ width: 320, maxWidth: '100%', marginBottom: 16 }}
+        options={indicators.map((i) => ({ value: i.indicator, label: i.name }))}
+      />
       {loaded.error && <Typography.Text type="danger">{loaded.error}</Typography.Text>}
       <Table
         rowKey="day"
@@ -33,6 +29,7 @@ export function HistoryCard({ code, indicators }: { code: string; indicators: re
         loading={loaded.loading}
         dataSource={points}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        tableLayout="fixed"
         locale={{ emptyText: '尚无保存的自查结果：每天运行一次自查（gongkai inspect --all）即留下记录' }}
         columns={[
           { title: '日期', dataIndex: 'day' },

@@ -91,10 +91,10 @@ function ColumnsCard({ inspection }: { inspection: Inspection }) {
         size="small"
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 620 }}
         locale={{ emptyText: '没有需要处理的栏目' }}
         columns={[
-          { title: '栏目', dataIndex: 'name' },
+          { title: '栏目', dataIndex: 'name', width: 200, fixed: 'left' },
           { title: '类别', width: 110, render: (_v, c) => COLUMN_CLASS_LABELS[c.columnClass] },
           {
             title: '最近更新',
@@ -130,6 +130,7 @@ function InterpretationCard({ inspection }: { inspection: Inspection }) {
         size="small"
         pagination={false}
         dataSource={ratio?.details.years ?? []}
+        tableLayout="fixed"
         locale={{ emptyText: '尚无规范性文件' }}
         columns={[
           { title: '年度', dataIndex: 'year', width: 80 },
