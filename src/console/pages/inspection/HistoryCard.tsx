@@ -30,7 +30,10 @@ export function HistoryCard({ code, indicators }: { code: string; indicators: re
         dataSource={points}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         tableLayout="fixed"
-        locale={{ emptyText: '尚无保存的自查结果：每天运行一次自查（gongkai inspect --all）即留下记录' }}
+        locale={{
+          emptyText:
+            '尚无保存的自查结果：每天运行一次自查即留下记录（机关管理员在本页运行，或由平台每日运行）',
+        }}
         columns={[
           { title: '日期', dataIndex: 'day' },
           {
