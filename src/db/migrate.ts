@@ -38,6 +38,7 @@ import { reportChecksMigration } from './migrations/0030-report-checks.ts';
 import { remindersMigration } from './migrations/0031-reminders.ts';
 import { screeningMigration } from './migrations/0032-screening.ts';
 import { agencyTreeMigration } from './migrations/0033-agency-tree.ts';
+import { inspectionMigration } from './migrations/0034-inspection.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -74,6 +75,7 @@ function provider(db: Db): MigrationProvider {
         '0031-reminders': remindersMigration(db.dialect),
         '0032-screening': screeningMigration(db.dialect),
         '0033-agency-tree': agencyTreeMigration(),
+        '0034-inspection': inspectionMigration(),
       };
     },
   };

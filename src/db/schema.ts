@@ -297,6 +297,8 @@ export interface Database {
   reminders: ReminderTable;
   screening_words: ScreeningWordTable;
   item_screenings: ItemScreeningTable;
+  column_settings: ColumnSettingTable;
+  inspection_results: InspectionResultTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */
@@ -396,4 +398,33 @@ export interface ReportCheckBatchTable {
   with_errors: number;
   errors: number;
   warnings: number;
+}
+
+/** A catalogue column's class for the self-inspection (0034): `news`, `notice`, `policy`, `other`. */
+export interface ColumnSettingTable {
+  agency_id: number;
+  /** `category` (a20.1…a20.15, other) or `column` (agency_columns.code, or gkzd), as column_notes */
+  scope: string;
+  code: string;
+  column_class: string;
+  /** an `other` column's expected frequency in days; null: no rule */
+  frequency_days: number | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** One indicator of one agency's self-inspection on one day (0034); a re-run replaces the day. */
+export interface InspectionResultTable {
+  agency_id: number;
+  /** ISO date */
+  day: string;
+  /** domain/inspection/indicators.ts INDICATOR_CODES */
+  indicator: string;
+  value: number | null;
+  threshold: number;
+  /** `ok`, `alarm`, `failed` */
+  state: string;
+  /** the findings (InspectionDetails) as JSON */
+  details: string;
+  run_at: string;
 }

@@ -9,6 +9,7 @@ import { ACCOUNT_POLICY } from './accounts/policy.ts';
 import { ASK_FOR_ROLE, can, type PolicyTable, rolesNeeded } from './accounts/policy-table.ts';
 import { EVENT_POLICY, eventLogRefusal } from './events/policy.ts';
 import { GUIDE_POLICY } from './guide/policy.ts';
+import { INSPECTION_POLICY } from './inspection/policy.ts';
 import { CATALOGUE_POLICY, SCREENING_POLICY } from './items/policy.ts';
 import { ACTION_ROLES, type ItemVerb, refusalFor } from './items/state-machine.ts';
 import { LETTER_POLICY, type LetterVerb, letterRefusal } from './letters/policy.ts';
@@ -42,6 +43,7 @@ export const POLICIES = {
   site: SITE_POLICY,
   report_checks: REPORT_CHECK_POLICY,
   reminders: REMINDER_POLICY,
+  inspection: INSPECTION_POLICY,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -419,6 +419,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       '/events',
       '/report-checks',
       `/report-checks/${batch}`,
+      '/inspection',
     ];
     const clicks: Click[] = [
       {
@@ -464,6 +465,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       caseRoute,
       '/items',
       `/items/${ids.item}`,
+      '/inspection',
       '/no-such-page',
     ];
     const action = (name: string): Click => ({

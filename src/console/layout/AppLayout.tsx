@@ -18,6 +18,7 @@ import {
   HistoryOutlined,
   InboxOutlined,
   MenuOutlined,
+  MonitorOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -72,6 +73,7 @@ const MENU: Array<{
     agency: true,
     verb: 'screening/manage_words',
   },
+  { key: '/inspection', icon: <MonitorOutlined />, label: '网站自查', agency: true, verb: 'inspection/view' },
   { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, verb: 'events/view_log' },
   {
     key: '/platform/users',

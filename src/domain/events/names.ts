@@ -18,6 +18,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   report_checks: '年报体检',
   supervision: '监督督办',
   agencies: '机构管理',
+  inspection: '网站自查',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -94,6 +95,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'settings.column_note_removed': '删除栏目备注说明',
   'settings.screening_word_added': '新增错敏词',
   'settings.screening_word_removed': '删除错敏词',
+  'settings.column_class_set': '设置栏目类别和更新周期',
   'users.created': '创建用户',
   'users.role_granted': '授予角色',
   'users.role_revoked': '撤销角色',
@@ -115,6 +117,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'supervision.reminder_answered': '答复督办',
   'supervision.reminder_closed': '督办办结',
   'supervision.reminder_reopened': '督办退回重办',
+  'inspection.run': '运行网站自查',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
   'agencies.created': '新建机关',
@@ -149,6 +152,8 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   reminder: '督办事项',
   agency: '机关',
   agency_tree: '机关树',
+  inspection: '网站自查',
+  column_setting: '栏目类别设置',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

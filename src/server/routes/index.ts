@@ -8,6 +8,7 @@ import { channelRoutes } from './agencies/channels.ts';
 import { dashboardRoutes } from './agencies/dashboard.ts';
 import { eventRoutes } from './agencies/events.ts';
 import { guideRoutes } from './agencies/guide.ts';
+import { inspectionRoutes } from './agencies/inspection.ts';
 import { remediesRoutes } from './agencies/remedies.ts';
 import { siteSettingsRoutes } from './agencies/site-settings.ts';
 import { backupRoutes } from './backups/backups.ts';
@@ -80,6 +81,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   remediesRoutes,
   siteSettingsRoutes,
   guideRoutes,
+  inspectionRoutes,
   withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,

@@ -1,0 +1,23 @@
+/** 网站自查: the day's indicators, their history, the columns' classes (src/server/routes/agencies/inspection.ts). */
+import type {
+  ColumnClassesInput,
+  ColumnSetting,
+  Inspection,
+  InspectionHistory,
+} from '../../contract/inspection.ts';
+import { api } from './client.ts';
+
+const base = (agency: string) => `/api/v1/agencies/${encodeURIComponent(agency)}`;
+
+export const inspectionApi = {
+  today: (agency: string) => api.call<Inspection>(`${base(agency)}/inspection`),
+  run: (agency: string) =>
+    api.call<Inspection>(`${base(agency)}/inspection/run`, { method: 'POST', body: {} }),
+  history: (agency: string, indicator: string, days = 90) =>
+    api.call<InspectionHistory>(
+      `${base(agency)}/inspection/history?indicator=${encodeURIComponent(indicator)}&days=${days}`,
+    ),
+  columns: (agency: string) => api.call<{ columns: ColumnSetting[] }>(`${base(agency)}/column-settings`),
+  setColumns: (agency: string, body: ColumnClassesInput) =>
+    api.call<{ columns: ColumnSetting[] }>(`${base(agency)}/column-settings`, { method: 'PUT', body }),
+};

@@ -1,0 +1,232 @@
+/**
+ * The day's self-inspection of one agency's site, from plain inputs (issue 15, docs/inspection.md):
+ * its columns with their class, last published date and note; the latest item on the site (the home
+ * page shows the newest items, so its last update is the site's); its policy documents and their
+ * interpretations. Days are calendar days — the rule counts 周 and 个月, not working days.
+ *
+ * Each column has a last fresh day (its last item + its class's period); it is stale the day after,
+ * and warns (预警) from 7 days before (ALARM_DAYS): a 动态 column at ≥ 7 days since its last item. A
+ * count is 预警 when the columns stale within 7 days would reach its threshold; blank columns warn
+ * from the first (a note or an item fixes each one at once).
+ */
+import { addDays } from '../calendar/days.ts';
+import { CLASS_PERIODS, type ColumnClass, type UpdatePeriod } from './column-classes.ts';
+import { daysFrom, freshUntil } from './days.ts';
+import {
+  ALARM_DAYS,
+  INDICATOR_CODES,
+  INDICATORS,
+  type IndicatorCode,
+  type IndicatorState,
+  tripped,
+} from './indicators.ts';
+
+export interface InspectedColumn {
+  scope: 'category' | 'column';
+  code: string;
+  name: string;
+  columnClass: ColumnClass;
+  /** an `other` column's expected frequency in days (null: no rule) */
+  frequencyDays: number | null;
+  /** published items in it */
+  count: number;
+  lastPublishedOn: string | null;
+  /** its 备注说明, '' when none */
+  note: string;
+}
+
+export interface InspectedPolicy {
+  id: number;
+  title: string;
+  publishedOn: string;
+  /** its published interpretations */
+  interpretations: number;
+}
+
+export interface InspectedInterpretation {
+  id: number;
+  title: string;
+  /** the item it interprets, null when none */
+  policyId: number | null;
+  /** whether that item is a published policy document (so its page lists this interpretation) */
+  policyPublished: boolean;
+}
+
+export interface InspectionInput {
+  today: string;
+  columns: readonly InspectedColumn[];
+  /** the newest published item on the site */
+  lastPublishedOn: string | null;
+  /** the published policy documents in force (有效) */
+  policies: readonly InspectedPolicy[];
+  /** this and every year's published policy documents: year → [policies, interpreted] */
+  policiesByYear: ReadonlyArray<{ year: number; policies: number; interpreted: number }>;
+  interpretations: readonly InspectedInterpretation[];
+}
+
+/** A column named in a finding: its last item and the last day it is fresh. */
+export interface ColumnFinding {
+  scope: 'category' | 'column';
+  code: string;
+  name: string;
+  columnClass: ColumnClass;
+  lastPublishedOn: string | null;
+  freshUntil: string | null;
+  /** days left until it is stale (negative: stale that many days) */
+  daysLeft: number | null;
+}
+
+export interface InspectionDetails {
+  columns?: ColumnFinding[];
+  items?: Array<{ id: number; title: string }>;
+  years?: Array<{ year: number; policies: number; interpreted: number; ratio: number | null }>;
+  lastPublishedOn?: string | null;
+}
+
+export interface IndicatorResult {
+  indicator: IndicatorCode;
+  value: number | null;
+  threshold: number;
+  state: IndicatorState;
+  veto: boolean;
+  details: InspectionDetails;
+}
+
+/** The period a column is held to: its class's, or an `other` column's own frequency; null when none. */
+export function periodOf(
+  column: Pick<InspectedColumn, 'columnClass' | 'frequencyDays'>,
+): UpdatePeriod | null {
+  const period = CLASS_PERIODS[column.columnClass];
+  if (period) return period;
+  return column.frequencyDays ? { days: column.frequencyDays } : null;
+}
+
+/** A column with items and a period, with its last fresh day and the days left until then. */
+function finding(column: InspectedColumn, today: string): ColumnFinding | null {
+  const period = periodOf(column);
+  if (!period || column.count === 0 || !column.lastPublishedOn) return null;
+  const until = freshUntil(column.lastPublishedOn, period);
+  return {
+    scope: column.scope,
+    code: column.code,
+    name: column.name,
+    columnClass: column.columnClass,
+    lastPublishedOn: column.lastPublishedOn,
+    freshUntil: until,
+    daysLeft: daysFrom(today, until),
+  };
+}
+
+function result(
+  code: IndicatorCode,
+  value: number | null,
+  state: IndicatorState,
+  details: InspectionDetails,
+) {
+  const { threshold, veto } = INDICATORS[code];
+  return { indicator: code, value, threshold, state, veto, details };
+}
+
+/** A count of columns: 不合格 at its threshold, 预警 when those stale within 7 days would reach it. */
+function columnCount(code: IndicatorCode, findings: ColumnFinding[]): IndicatorResult {
+  const definition = INDICATORS[code];
+  const stale = findings.filter((f) => (f.daysLeft ?? 0) < 0);
+  const soon = findings.filter((f) => (f.daysLeft ?? 0) <= ALARM_DAYS);
+  const state: IndicatorState = tripped(definition, stale.length)
+    ? 'failed'
+    : tripped(definition, soon.length)
+      ? 'alarm'
+      : 'ok';
+  return result(code, stale.length, state, { columns: soon });
+}
+
+function homeResult(input: InspectionInput): IndicatorResult {
+  const definition = INDICATORS['home.stale'];
+  const last = input.lastPublishedOn;
+  if (!last) return result('home.stale', null, 'failed', { lastPublishedOn: null });
+  const days = daysFrom(last, input.today);
+  const until = addDays(last, definition.threshold);
+  const state: IndicatorState = tripped(definition, days)
+    ? 'failed'
+    : daysFrom(input.today, until) <= ALARM_DAYS
+      ? 'alarm'
+      : 'ok';
+  return result('home.stale', days, state, { lastPublishedOn: last });
+}
+
+function interpretationResults(input: InspectionInput): IndicatorResult[] {
+  const missing = input.policies.filter((p) => p.interpretations === 0);
+  const unlinked = input.interpretations.filter((i) => i.policyId === null || !i.policyPublished);
+  const year = Number(input.today.slice(0, 4));
+  const years = input.policiesByYear.map((y) => ({
+    ...y,
+    ratio: y.policies === 0 ? null : Math.round((y.interpreted / y.policies) * 1000) / 10,
+  }));
+  const ratio = years.find((y) => y.year === year)?.ratio ?? null;
+  const items = (list: ReadonlyArray<{ id: number; title: string }>) =>
+    list.map(({ id, title }) => ({ id, title }));
+  return [
+    result('interpretation.missing', missing.length, missing.length > 0 ? 'failed' : 'ok', {
+      items: items(missing),
+    }),
+    result('interpretation.unlinked', unlinked.length, unlinked.length > 0 ? 'failed' : 'ok', {
+      items: items(unlinked),
+    }),
+    result(
+      'interpretation.ratio',
+      ratio,
+      ratio !== null && tripped(INDICATORS['interpretation.ratio'], ratio) ? 'alarm' : 'ok',
+      { years },
+    ),
+  ];
+}
+
+/** Every indicator of the day, in INDICATOR_CODES order. */
+export function inspect(input: InspectionInput): IndicatorResult[] {
+  const findings = input.columns
+    .map((c) => finding(c, input.today))
+    .filter((f): f is ColumnFinding => f !== null);
+  const byRule = findings.filter((f) => f.columnClass !== 'other');
+  const byFrequency = findings.filter((f) => f.columnClass === 'other');
+  const blank = input.columns.filter((c) => c.count === 0 && c.note.trim() === '');
+  const blankFindings: ColumnFinding[] = blank.map((c) => ({
+    scope: c.scope,
+    code: c.code,
+    name: c.name,
+    columnClass: c.columnClass,
+    lastPublishedOn: null,
+    freshUntil: null,
+    daysLeft: null,
+  }));
+  const blankDefinition = INDICATORS['columns.blank'];
+  const results: IndicatorResult[] = [
+    homeResult(input),
+    columnCount('columns.stale', byRule),
+    columnCount('columns.lapsed', byFrequency),
+    result(
+      'columns.blank',
+      blank.length,
+      tripped(blankDefinition, blank.length) ? 'failed' : blank.length > 0 ? 'alarm' : 'ok',
+      { columns: blankFindings },
+    ),
+    ...interpretationResults(input),
+  ];
+  return INDICATOR_CODES.map((code) => results.find((r) => r.indicator === code) as IndicatorResult);
+}
+
+/** Whether any 单项否决 indicator tripped: the site is 不合格 (`gongkai inspect` exits 1). */
+export function vetoed(results: readonly IndicatorResult[]): boolean {
+  return results.some((r) => r.veto && r.state === 'failed');
+}
+
+/** The day's counts by state, as the `inspection.run` event keeps them. */
+export function stateCounts(
+  results: readonly IndicatorResult[],
+): Record<IndicatorState, number> & { vetoed: number } {
+  return {
+    ok: results.filter((r) => r.state === 'ok').length,
+    alarm: results.filter((r) => r.state === 'alarm').length,
+    failed: results.filter((r) => r.state === 'failed').length,
+    vetoed: results.filter((r) => r.veto && r.state === 'failed').length,
+  };
+}
