@@ -3,6 +3,7 @@
  * the results and the column classes; its 机关管理员 runs it and sets each column's class and
  * expected frequency.
  */
+import { SUPERVISOR_ROLE } from '../accounts/actor.ts';
 import type { PolicyTable } from '../accounts/policy-table.ts';
 import { AGENCY_ROLES } from '../accounts/roles.ts';
 
@@ -10,7 +11,8 @@ export type InspectionVerb = 'view' | 'run' | 'configure';
 
 /** verb → the roles that may. */
 export const INSPECTION_POLICY: PolicyTable<InspectionVerb> = {
-  view: [...AGENCY_ROLES],
+  // a supervisor over the agency reads its inspection too (docs/supervision.md)
+  view: [...AGENCY_ROLES, SUPERVISOR_ROLE],
   run: ['agency_admin'],
   configure: ['agency_admin'],
 };

@@ -7,6 +7,7 @@
  * supervisor of another subtree is refused everything (rolesIn covers only their own subtree).
  */
 import { type Actor, type AgencyNode, rolesIn, SUPERVISOR_ROLE } from '../accounts/actor.ts';
+import { allows, type PolicyVerb } from '../policies.ts';
 
 /**
  * Staff reads a supervisor does not get, each with its reason: the agency's own staff accounts,
