@@ -42,7 +42,7 @@ export interface NewMediaStatistics {
   accounts: Array<{ id: number; name: string; platform: NewMediaPlatform; postings: number }>;
 }
 
-const inYear = (day: string | null, year: number) => day !== null && day.startsWith(`${year}-`);
+const inYear = (day: string | null, year: number) => day?.startsWith(`${year}-`) === true;
 
 /** Whether an account was open at the end of the year (the last day). */
 export function openAtYearEnd(
