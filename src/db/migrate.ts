@@ -35,6 +35,7 @@ import { siteFilesMigration } from './migrations/0027-site-files.ts';
 import { itemApprovalsMigration } from './migrations/0028-item-approvals.ts';
 import { moneyInFenMigration } from './migrations/0029-money-in-fen.ts';
 import { reportChecksMigration } from './migrations/0030-report-checks.ts';
+import { newMediaMigration } from './migrations/0031-new-media.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -68,6 +69,7 @@ function provider(db: Db): MigrationProvider {
         '0028-item-approvals': itemApprovalsMigration(db.dialect),
         '0029-money-in-fen': moneyInFenMigration(),
         '0030-report-checks': reportChecksMigration(db.dialect),
+        '0031-new-media': newMediaMigration(db.dialect),
       };
     },
   };

@@ -12,6 +12,7 @@ import { GUIDE_POLICY } from './guide/policy.ts';
 import { CATALOGUE_POLICY } from './items/policy.ts';
 import { ACTION_ROLES, type ItemVerb, refusalFor } from './items/state-machine.ts';
 import { LETTER_POLICY, type LetterVerb, letterRefusal } from './letters/policy.ts';
+import { NEW_MEDIA_POLICY } from './new-media/policy.ts';
 import { REGISTRY_POLICY } from './registry/policy.ts';
 import { REPORT_POLICY } from './report/policy.ts';
 import { REPORT_CHECK_POLICY } from './report-checks/policy.ts';
@@ -39,6 +40,7 @@ export const POLICIES = {
   users: ACCOUNT_POLICY,
   site: SITE_POLICY,
   report_checks: REPORT_CHECK_POLICY,
+  new_media: NEW_MEDIA_POLICY,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -16,6 +16,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   calendar: '工作日历',
   backups: '备份与恢复',
   report_checks: '年报体检',
+  new_media: '政务新媒体',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -106,6 +107,11 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'backups.restored': '从备份恢复数据库和附件',
   'report_checks.created': '年报体检：检查一份报告',
   'report_checks.batch_created': '年报体检：批量检查报告',
+  'new_media.registered': '登记政务新媒体账号',
+  'new_media.edited': '修改政务新媒体账号信息',
+  'new_media.closed': '关停政务新媒体账号',
+  'new_media.cancelled': '注销政务新媒体账号',
+  'new_media.reopened': '政务新媒体账号恢复运营',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
 };
@@ -130,6 +136,7 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   backup: '备份文件',
   report_check: '年报体检记录',
   report_check_batch: '年报体检批次',
+  new_media_account: '政务新媒体账号',
 };
 
 /** An event name in Chinese (the name itself when unknown). */
