@@ -5,12 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
-import {
-  ACCOUNT_ACTIONS,
-  ACCOUNT_STATES,
-  FILING_STATUSES,
-  NEW_MEDIA_PLATFORMS,
-} from '../domain/new-media/accounts.ts';
+import { ACCOUNT_STATES, FILING_STATUSES, NEW_MEDIA_PLATFORMS } from '../domain/new-media/accounts.ts';
 import { SILENCE_LEVELS } from '../domain/new-media/silence.ts';
 import { agencyCode, rowId } from './common.ts';
 
@@ -96,10 +91,6 @@ export const accountActionBody = z.object({
 export type AccountActionInput = z.input<typeof accountActionBody>;
 
 export const accountParams = z.object({ code: agencyCode, id: rowId('账号编号') });
-export const accountActionParams = accountParams.extend({
-  action: z.enum(ACCOUNT_ACTIONS, { error: '操作应为 close（关停）、cancel（注销）或 reopen（恢复运营）' }),
-});
-
 /** `?year=`: the year of the postings counted (default this year). */
 export const yearQuery = z.object({
   year: z

@@ -11,7 +11,6 @@ import { registerAccount } from '../../../commands/new-media/register-account.ts
 import { reopenAccount } from '../../../commands/new-media/reopen-account.ts';
 import {
   accountActionBody,
-  accountActionParams,
   accountDetailSchema,
   accountListSchema,
   accountParams,
@@ -27,6 +26,7 @@ import {
   findAccount,
   listAccounts,
 } from '../../../db/queries/new-media.ts';
+import { ACCOUNT_ACTION_LABELS, ACCOUNT_ACTIONS } from '../../../domain/new-media/accounts.ts';
 import { agencyOf } from '../../actor.ts';
 import { commandContext } from '../../command-context.ts';
 import { AppError } from '../../errors.ts';
@@ -140,24 +140,24 @@ export const newMediaRoutes: RouteModule = async (app, options) => {
       }),
   );
 
-  app.post(
-    `${BASE}/:id/actions/:action`,
-    {
-      config: { policy: 'new_media/manage' },
-      schema: {
-        tags: TAGS,
-        summary:
-          '关停 (close), 注销 (cancel) or 恢复运营 (reopen) an account on a day (agency administrator)',
-        params: accountActionParams,
-        body: accountActionBody,
-        response: { 200: accountSchema, ...writeErrors },
+  for (const action of ACCOUNT_ACTIONS)
+    app.post(
+      `${BASE}/:id/actions/${action}`,
+      {
+        config: { policy: 'new_media/manage' },
+        schema: {
+          tags: TAGS,
+          summary: `${ACCOUNT_ACTION_LABELS[action]} (${action}) an account on a day (agency administrator)`,
+          params: accountParams,
+          body: accountActionBody,
+          response: { 200: accountSchema, ...writeErrors },
+        },
       },
-    },
-    async (request) =>
-      STEPS[request.params.action](commandContext(request, options), {
-        agencyId: agencyOf(request).id,
-        accountId: request.params.id,
-        step: request.body,
-      }),
-  );
+      async (request) =>
+        STEPS[action](commandContext(request, options), {
+          agencyId: agencyOf(request).id,
+          accountId: request.params.id,
+          step: request.body,
+        }),
+    );
 };
