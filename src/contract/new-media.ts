@@ -32,7 +32,7 @@ const optional = (label: string, max: number) =>
 
 const platform = z.enum(NEW_MEDIA_PLATFORMS, {
   error:
-    '“平台”应为 wechat（微信公众号）、weibo（微博）、douyin（抖音）、kuaishou（快手）、channels（视频号）、toutiao（今日头条）、xiaohongshu（小红书）、bilibili（B站）或 other（其他）',
+    '“平台”应为 wechat（微信公众号）、weibo（微博）、douyin（抖音）、kuaishou（快手）、channels（视频号）、toutiao（今日头条）、xiaohongshu（小红书）、bilibili（哔哩哔哩）或 other（其他）',
 });
 const filingStatus = z.enum(FILING_STATUSES, {
   error: '“备案状态”应为 filed（已备案）、pending（备案中）或 not_filed（未备案）',

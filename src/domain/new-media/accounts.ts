@@ -36,7 +36,7 @@ export const PLATFORM_LABELS: Record<NewMediaPlatform, string> = {
   channels: '视频号',
   toutiao: '今日头条',
   xiaohongshu: '小红书',
-  bilibili: 'B站',
+  bilibili: '哔哩哔哩',
   other: '其他',
 };
 
