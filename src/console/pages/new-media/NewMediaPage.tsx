@@ -101,7 +101,7 @@ export default function NewMediaPage() {
         />
       </Flex>
       <Table<NewMediaAccount>
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1180 }}
         rowKey="id"
         loading={loading}
         dataSource={accounts}
@@ -111,6 +111,7 @@ export default function NewMediaPage() {
           {
             title: '账号名称',
             dataIndex: 'name',
+            width: 160,
             render: (name: string, a) => (
               <>
                 <div>{name}</div>
@@ -118,7 +119,7 @@ export default function NewMediaPage() {
               </>
             ),
           },
-          { title: '主办单位', dataIndex: 'hostUnit' },
+          { title: '主办单位', dataIndex: 'hostUnit', width: 180 },
           {
             title: '状态',
             dataIndex: 'stateLabel',
@@ -139,7 +140,12 @@ export default function NewMediaPage() {
             title: '开设/关停',
             key: 'dates',
             ...NOWRAP,
-            render: (_v, a) => `${a.openedOn}${a.closedOn ? ` 至 ${a.closedOn}` : ''}`,
+            render: (_v, a) => (
+              <>
+                <div>{a.openedOn}</div>
+                {a.closedOn && <div>至 {a.closedOn}</div>}
+              </>
+            ),
           },
           ...(manages
             ? [{ title: '操作', key: 'actions', render: (_v: unknown, a: NewMediaAccount) => actions(a) }]
