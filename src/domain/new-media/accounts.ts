@@ -148,3 +148,15 @@ export function stepDayProblem(
     return { field: 'on', message: `“${label}”不能早于账号的关停日期（${account.closedOn}）` };
   return null;
 }
+
+/**
+ * Why a posting on an account's channel on `postedOn` is refused, or null: an account closed (关停)
+ * or cancelled (注销) posts nothing from its closing day on (a posting dated before it is recorded).
+ */
+export function postingRefusal(
+  account: { name: string; state: AccountState; closedOn: string | null },
+  postedOn: string,
+): string | null {
+  if (account.state === 'operating' || account.closedOn === null || postedOn < account.closedOn) return null;
+  return `政务新媒体账号“${account.name}”已于 ${account.closedOn} ${account.state === 'cancelled' ? '停止运营并注销' : '关停'}，不能登记此后在该账号的发布；请核对发布渠道和发布日期。`;
+}

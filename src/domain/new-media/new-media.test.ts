@@ -4,6 +4,7 @@ import {
   type AccountFields,
   type AccountState,
   accountFieldProblems,
+  postingRefusal,
   stepDayProblem,
   transition,
 } from './accounts.ts';
@@ -187,5 +188,17 @@ describe('the year’s statistics', () => {
     const stats = newMediaStatistics(accounts, 2025);
     expect(stats.total).toEqual({ openAtYearEnd: 3, opened: 1, closed: 1, cancelled: 1, postings: 164 });
     expect(stats.accounts.map((a) => a.id)).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('a posting on an account’s channel', () => {
+  it.each<[string, AccountState, string | null, string, boolean]>([
+    ['operating', 'operating', null, '2026-03-20', true],
+    ['closed, dated before the closing', 'closed', '2026-03-10', '2026-03-09', true],
+    ['closed, dated on the closing day', 'closed', '2026-03-10', '2026-03-10', false],
+    ['cancelled, dated after', 'cancelled', '2026-03-10', '2026-03-15', false],
+  ])('%s', (_situation, state, closedOn, postedOn, allowed) => {
+    const refusal = postingRefusal({ name: '临港发布', state, closedOn }, postedOn);
+    expect(refusal === null).toBe(allowed);
   });
 });

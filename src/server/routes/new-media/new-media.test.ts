@@ -256,6 +256,70 @@ describeEachDatabase('政务新媒体 routes', (use) => {
     ]);
     const stats2026 = (await get(as['nm-approver'], `${BASE}/stats?year=2026`)).json();
     expect(stats2026.total).toEqual({ openAtYearEnd: 2, opened: 2, closed: 1, cancelled: 1, postings: 2 });
+
+    // an item posted to a cancelled account's channel: refused from its closing day, recorded before it
+    const item = await db.kysely
+      .insertInto('items')
+      .values({
+        ...{
+          agency_id: mine,
+          index_no: null,
+          title: '关于某事的通知',
+          body_html: '<p>正文</p>',
+          body_text: '正文',
+        },
+        ...{
+          category: 'other',
+          column_code: null,
+          issuer: '某机关',
+          doc_number: null,
+          formed_on: '2026-03-01',
+        },
+        ...{
+          published_on: '2026-03-02',
+          validity: '',
+          subject: '',
+          status: 'published',
+          is_policy_document: 0,
+        },
+        ...{ is_interpretation: 0, is_meeting: 0, is_online_interview: 0, interprets_item_id: null },
+        ...{
+          reviewer: null,
+          reviewed_on: null,
+          review_result: null,
+          review_opinion: null,
+          withdrawn_on: null,
+        },
+        ...{
+          withdrawn_reason: null,
+          version: 1,
+          created_at: '2026-03-01T00:00:00Z',
+          updated_at: '2026-03-01T00:00:00Z',
+        },
+        created_by: 'nm-operator',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const posting = (postedOn: string, expectedVersion: number) =>
+      post(
+        as['nm-operator'],
+        { expectedVersion, channel: 'wechat', postedOn, link: 'https://mp.weixin.qq.com/s/abc' },
+        `/api/v1/agencies/nm-mine/items/${item.id}/postings`,
+      );
+    const late = await posting('2026-03-19', 1);
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.details).toEqual([
+      {
+        field: 'postedOn',
+        message:
+          '政务新媒体账号“临港发布”已于 2026-03-18 停止运营并注销，不能登记此后在该账号的发布；请核对发布渠道和发布日期。',
+      },
+    ]);
+    expect((await posting('2026-03-17', 1)).statusCode).toBe(200);
+    expect((await get(as['nm-operator'], url)).json().account).toMatchObject({
+      lastPostedOn: '2026-03-17',
+      postings: 3,
+    });
   });
 
   it('answers 404 for an account of another agency or none', async () => {
