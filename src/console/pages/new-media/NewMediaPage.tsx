@@ -3,7 +3,7 @@
  * posting, days silent with a 预警/超期 tag (the 2-week rule), this year's postings — the year's
  * statistics, and for the agency's administrator 登记, 修改, 关停, 注销, 恢复运营.
  */
-import { Alert, Button, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Grid, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ACCOUNT_ACTION_LABELS, type AccountAction, transition } from '../../../domain/new-media/accounts.ts';
@@ -34,6 +34,7 @@ export default function NewMediaPage() {
   const agency = useAgencyCode();
   const { allows } = useSession();
   const manages = allows('new_media/manage');
+  const wide = Grid.useBreakpoint().md === true;
   const { data, error, loading, reload } = useApi(() => newMediaApi.list(agency), [agency]);
   const [editing, setEditing] = useState<NewMediaAccount | 'new' | null>(null);
   const [step, setStep] = useState<{ account: NewMediaAccount; action: AccountAction } | null>(null);
@@ -43,7 +44,7 @@ export default function NewMediaPage() {
   const platforms = [...new Map((data?.accounts ?? []).map((a) => [a.platform, a.platformLabel])).entries()];
 
   const actions = (a: NewMediaAccount) => (
-    <Space size={0} wrap>
+    <Space size={0}>
       {a.state !== 'cancelled' && (
         <Button type="link" size="small" onClick={() => setEditing(a)}>
           修改
@@ -101,25 +102,30 @@ export default function NewMediaPage() {
         />
       </Flex>
       <Table<NewMediaAccount>
-        scroll={{ x: 1180 }}
+        scroll={{ x: 1340 }}
         rowKey="id"
         loading={loading}
         dataSource={accounts}
         pagination={false}
         columns={[
-          { title: '平台', dataIndex: 'platformLabel', ...NOWRAP },
           {
-            title: '账号名称',
+            title: '账号',
             dataIndex: 'name',
-            width: 160,
+            width: 150,
             render: (name: string, a) => (
               <>
                 <div>{name}</div>
-                {a.accountId && <Typography.Text type="secondary">{a.accountId}</Typography.Text>}
+                <Typography.Text type="secondary">{a.platformLabel}</Typography.Text>
               </>
             ),
           },
-          { title: '主办单位', dataIndex: 'hostUnit', width: 180 },
+          {
+            title: '未更新',
+            key: 'silence',
+            width: 160,
+            render: (_v, a) => <SilenceTag account={a} />,
+            ...NOWRAP,
+          },
           {
             title: '状态',
             dataIndex: 'stateLabel',
@@ -132,8 +138,8 @@ export default function NewMediaPage() {
             render: (d: string | null) => d ?? '尚无',
             ...NOWRAP,
           },
-          { title: '未更新', key: 'silence', render: (_v, a) => <SilenceTag account={a} />, ...NOWRAP },
           { title: `${year}年发布`, dataIndex: 'postingsInYear', align: 'right', ...NOWRAP },
+          { title: '主办单位', dataIndex: 'hostUnit', width: 180 },
           { title: '备案', dataIndex: 'filingStatusLabel', ...NOWRAP },
           { title: '负责人', dataIndex: 'manager', ...NOWRAP },
           {
@@ -148,7 +154,16 @@ export default function NewMediaPage() {
             ),
           },
           ...(manages
-            ? [{ title: '操作', key: 'actions', render: (_v: unknown, a: NewMediaAccount) => actions(a) }]
+            ? [
+                {
+                  title: '操作',
+                  key: 'actions',
+                  width: 200,
+                  // kept in view beside the scrolled columns, except at phone width where it would squeeze them
+                  fixed: wide ? ('right' as const) : undefined,
+                  render: (_v: unknown, a: NewMediaAccount) => actions(a),
+                },
+              ]
             : []),
         ]}
       />
