@@ -19,6 +19,7 @@ const ScreeningWordsPage = lazy(() => import('./pages/items/ScreeningWordsPage.t
 const RegistryPage = lazy(() => import('./pages/registry/RegistryPage.tsx'));
 const DocumentPage = lazy(() => import('./pages/registry/DocumentPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/registry/ReviewPage.tsx'));
+const NewMediaPage = lazy(() => import('./pages/new-media/NewMediaPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const ReportListPage = lazy(() => import('./pages/reports/ReportListPage.tsx'));
 const ReportEditorPage = lazy(() => import('./pages/reports/ReportEditorPage.tsx'));
@@ -78,6 +79,7 @@ export function ConsoleRoutes() {
         <Route path="/registry" element={page(<RegistryPage />)} />
         <Route path="/registry/reviews/:year" element={page(<ReviewPage />)} />
         <Route path="/registry/:id" element={page(<DocumentPage />)} />
+        <Route path="/new-media" element={page(<NewMediaPage />)} />
         <Route path="/reports" element={page(<ReportListPage />)} />
         <Route path="/reports/:year" element={page(<ReportEditorPage />)} />
         <Route path="/reports/:year/figures" element={page(<YearlyFiguresPage />)} />

@@ -39,6 +39,7 @@ import { remindersMigration } from './migrations/0031-reminders.ts';
 import { screeningMigration } from './migrations/0032-screening.ts';
 import { agencyTreeMigration } from './migrations/0033-agency-tree.ts';
 import { inspectionMigration } from './migrations/0034-inspection.ts';
+import { newMediaMigration } from './migrations/0035-new-media.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -76,6 +77,7 @@ function provider(db: Db): MigrationProvider {
         '0032-screening': screeningMigration(db.dialect),
         '0033-agency-tree': agencyTreeMigration(),
         '0034-inspection': inspectionMigration(),
+        '0035-new-media': newMediaMigration(db.dialect),
       };
     },
   };

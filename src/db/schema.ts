@@ -299,6 +299,7 @@ export interface Database {
   item_screenings: ItemScreeningTable;
   column_settings: ColumnSettingTable;
   inspection_results: InspectionResultTable;
+  new_media_accounts: NewMediaAccountTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */
@@ -427,4 +428,36 @@ export interface InspectionResultTable {
   /** the findings (InspectionDetails) as JSON */
   details: string;
   run_at: string;
+}
+
+/** An agency's 政务新媒体 account (0035, docs/new-media.md): it posts through its agency_channels row. */
+export interface NewMediaAccountTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** the agency_channels code its postings (publications rows) are on */
+  channel_code: string;
+  /** wechat, weibo, douyin, … (domain/new-media/accounts.ts) */
+  platform: string;
+  name: string;
+  /** the account's id on the platform (微信号, 微博 UID, …) */
+  account_id: Generated<string>;
+  /** 主办单位 */
+  host_unit: string;
+  opened_on: string;
+  /** 关停: the day it stopped (also set by a 注销 of an operating account); null while operating */
+  closed_on: string | null;
+  /** 注销 */
+  cancelled_on: string | null;
+  /** operating, closed, cancelled */
+  state: string;
+  /** filed, pending, not_filed (备案) */
+  filing_status: string;
+  filing_no: Generated<string>;
+  /** 负责人 and their phone */
+  manager: string;
+  manager_phone: Generated<string>;
+  note: Generated<string>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
 }

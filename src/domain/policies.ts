@@ -13,6 +13,7 @@ import { INSPECTION_POLICY } from './inspection/policy.ts';
 import { CATALOGUE_POLICY, SCREENING_POLICY } from './items/policy.ts';
 import { ACTION_ROLES, type ItemVerb, refusalFor } from './items/state-machine.ts';
 import { LETTER_POLICY, type LetterVerb, letterRefusal } from './letters/policy.ts';
+import { NEW_MEDIA_POLICY } from './new-media/policy.ts';
 import { REGISTRY_POLICY } from './registry/policy.ts';
 import { REPORT_POLICY } from './report/policy.ts';
 import { REPORT_CHECK_POLICY } from './report-checks/policy.ts';
@@ -44,6 +45,7 @@ export const POLICIES = {
   report_checks: REPORT_CHECK_POLICY,
   reminders: REMINDER_POLICY,
   inspection: INSPECTION_POLICY,
+  new_media: NEW_MEDIA_POLICY,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -143,6 +143,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'calendar', description: '工作日历：法定节假日与调休' },
         { name: 'items', description: '主动公开：信息的起草、保密审查、发布、撤回' },
         { name: 'registry', description: '规章和行政规范性文件：制发、修改、废止、清理' },
+        { name: 'new-media', description: '政务新媒体：账号登记、关停、注销，更新情况与年度统计' },
         { name: 'search', description: '全文检索' },
       ],
     },

@@ -408,6 +408,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       '/registry',
       `/registry/${ids.document}`,
       '/registry/reviews/2021',
+      '/new-media',
       '/reports',
       '/reports/2021',
       '/reports/2021/figures',

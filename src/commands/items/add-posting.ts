@@ -1,3 +1,4 @@
+import { type AccountState, postingRefusal } from '../../domain/new-media/accounts.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { checkDay } from './check-day.ts';
@@ -44,6 +45,20 @@ export async function addPosting(ctx: CommandContext, input: AddPostingInput): P
       .where('channel', '=', input.channel)
       .executeTakeFirst();
     if (already) fail('channel', `该信息已登记在“${channel?.name}”发布。`);
+    // 政务新媒体 (docs/new-media.md): an account closed or cancelled posts nothing from its closing day
+    const account = await trx
+      .selectFrom('new_media_accounts')
+      .select(['name', 'state', 'closed_on'])
+      .where('agency_id', '=', row.agency_id)
+      .where('channel_code', '=', input.channel)
+      .executeTakeFirst();
+    const refused =
+      account &&
+      postingRefusal(
+        { name: account.name, state: account.state as AccountState, closedOn: account.closed_on },
+        postedOn,
+      );
+    if (refused) fail('postedOn', refused);
     return {
       eventType: 'posted',
       data: { channel: input.channel, postedOn, link: input.link },

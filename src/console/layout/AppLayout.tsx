@@ -18,6 +18,7 @@ import {
   HistoryOutlined,
   InboxOutlined,
   MenuOutlined,
+  MobileOutlined,
   MonitorOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -48,6 +49,7 @@ const MENU: Array<{
   { key: '/requests', icon: <InboxOutlined />, label: '依申请公开', agency: true },
   { key: '/items', icon: <FileTextOutlined />, label: '主动公开', agency: true },
   { key: '/registry', icon: <BookOutlined />, label: '规范性文件', agency: true },
+  { key: '/new-media', icon: <MobileOutlined />, label: '政务新媒体', agency: true, verb: 'new_media/view' },
   { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
   {
     key: '/report-checks',

@@ -19,6 +19,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   supervision: '监督督办',
   agencies: '机构管理',
   inspection: '网站自查',
+  new_media: '政务新媒体',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -118,6 +119,11 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'supervision.reminder_closed': '督办办结',
   'supervision.reminder_reopened': '督办退回重办',
   'inspection.run': '运行网站自查',
+  'new_media.registered': '登记政务新媒体账号',
+  'new_media.edited': '修改政务新媒体账号信息',
+  'new_media.closed': '关停政务新媒体账号',
+  'new_media.cancelled': '注销政务新媒体账号',
+  'new_media.reopened': '政务新媒体账号恢复运营',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
   'agencies.created': '新建机关',
@@ -154,6 +160,7 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   agency_tree: '机关树',
   inspection: '网站自查',
   column_setting: '栏目类别设置',
+  new_media_account: '政务新媒体账号',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

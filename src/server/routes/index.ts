@@ -22,6 +22,7 @@ import { itemPublicRoutes } from './items/items-public.ts';
 import { itemScreeningRoutes } from './items/items-screening.ts';
 import { letterDeliveryRoutes } from './letters/letter-deliveries.ts';
 import { letterRoutes } from './letters/letters.ts';
+import { newMediaRoutes } from './new-media/new-media.ts';
 import { registryRoutes } from './registry/registry.ts';
 import { reportCheckRoutes } from './report-checks/report-checks.ts';
 import { reportDraftRoutes } from './reports/report-drafts.ts';
@@ -85,6 +86,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
+  newMediaRoutes,
   eventRoutes,
   searchRoutes,
   portalRoutes,
