@@ -108,7 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         ? { code: viewed.code, name: viewed.name, roles: [SUPERVISOR_ROLE] }
         : null;
     const agency = own ?? looked ?? agencies[0] ?? null;
-    const readOnly = agency !== null && agency.roles.every((r) => r === SUPERVISOR_ROLE);
+    const readOnly = agency?.roles.every((r) => r === SUPERVISOR_ROLE) ?? false;
     return {
       status,
       session,

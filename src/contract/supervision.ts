@@ -46,6 +46,21 @@ export const supervisionRowSchema = z.object({
     version: z.number().int().nullable(),
   }),
   own: figuresSchema,
+  inspection: z
+    .object({
+      day: z.string().nullable().describe('the latest stored 网站自查 day; null: never run'),
+      vetoes: z.number().int().describe('单项否决 indicators failed that day'),
+      alarms: z.number().int().describe('other indicators failed or warning that day'),
+      failingBelow: z.number().int().describe('agencies of the subtree (itself included) with a veto failed'),
+    })
+    .describe('网站自查 (docs/inspection.md)'),
+  reminders: z
+    .object({
+      open: z.number().int().describe('督办 not closed'),
+      overdue: z.number().int().describe('open past the deadline'),
+      openBelow: z.number().int().describe('督办 not closed in the subtree, itself included'),
+    })
+    .describe('督办 (docs/supervision.md)'),
   subtree: figuresSchema.extend({
     agencies: z.number().int(),
     reports: z.object(Object.fromEntries(REPORT_YEAR_STATUSES.map((s) => [s, z.number().int()]))),

@@ -313,8 +313,19 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
     const found: string[] = [];
     // alternate the width each page opens at: one resize per page instead of two
     let sizes = [WIDE, PHONE];
+    const heading = () => page.evaluate(() => document.querySelector('main h1, main h2')?.textContent ?? '');
     for (const route of routes) {
+      const before = await heading();
       await go(page, server.baseUrl, route);
+      // the router keeps the last page on screen while a page's chunk loads (a transition): wait
+      // for the new page's heading, where it differs, so the old page is not read as the new one
+      await page
+        .waitForFunction(
+          (old) => (document.querySelector('main h1, main h2')?.textContent ?? '') !== old,
+          before,
+          { timeout: 3_000, polling: 50 },
+        )
+        .catch(() => undefined);
       found.push(...(await look(page, `${username} ${route}`, sizes, PAGE, route.endsWith('/users'))));
       sizes = [...sizes].reverse();
     }

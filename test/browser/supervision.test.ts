@@ -89,6 +89,44 @@ describeJourney('journey: a supervisor oversees the agencies below their office'
     expect(await actions.getByRole('button').count()).toBe(0);
   });
 
+  it('督办: the supervisor sends a reminder, the agency answers it on its 工作台, the supervisor closes it', async () => {
+    const { page, server, browser, shot } = use();
+    await go(page, server.baseUrl, '/supervision');
+    await page.getByRole('button', { name: '督办威海临港经济技术开发区管理委员会' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('督办对象（如申请登记号、信息标题、报告年度）').fill('2025年度报告');
+    await dialog.getByLabel('督办内容').fill('请于期限内发布2025年度政府信息公开工作年度报告。');
+    await dialog.getByRole('button', { name: '发出督办' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const card = page.locator('.ant-card').filter({ hasText: '督办事项' });
+    await card.getByText('请于期限内发布2025年度').waitFor();
+    await card.getByText('待答复').waitFor();
+    await shot(page, 'reminder-sent');
+
+    const agency = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    try {
+      const staff = await agency.newPage();
+      await signIn(staff, server.baseUrl, 'lingang-operator');
+      const own = staff.locator('.ant-card').filter({ hasText: '督办事项' });
+      await own.getByText('威海市人民政府办公室').waitFor();
+      await own.getByRole('button', { name: '答复' }).click();
+      const answer = staff.getByRole('dialog');
+      await answer.getByLabel('答复内容（整改情况或说明）').fill('已编制，将于本周发布。');
+      await answer.getByRole('button', { name: '提交' }).click();
+      await answer.waitFor({ state: 'hidden' });
+      await own.getByText('已答复，待办结').waitFor();
+      await shot(staff, 'reminder-answered');
+    } finally {
+      await agency.close();
+    }
+
+    await page.reload();
+    await card.getByText('答复：已编制，将于本周发布。', { exact: false }).waitFor();
+    await card.getByRole('button', { name: '办结' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '办结' }).click();
+    await card.getByText('已办结').waitFor();
+  });
+
   it('fits a phone: no page-wide horizontal scroll', async () => {
     const { page, server, shot } = use();
     await page.setViewportSize({ width: 390, height: 844 });

@@ -7,11 +7,13 @@
 import { Alert, Card, Col, Empty, Flex, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { remindersApi } from '../api/reminders.ts';
 import { approvalsApi, type Dashboard, requestsApi } from '../api/requests.ts';
 import { dayCounter, formatInstant, urgencyColor } from '../lib/format.ts';
 import { useApi } from '../lib/use-api.ts';
 import { useAgencyCode, useSession } from '../session-context.tsx';
 import { ApprovalDecision } from './requests/ApprovalsCard.tsx';
+import { RemindersCard } from './supervision/RemindersCard.tsx';
 
 /** The queue's URL of a tile: its filter and received-date range (RequestQueuePage reads them). */
 function tileLink(tile: Dashboard['tiles'][number]): string {
@@ -37,12 +39,22 @@ export default function DashboardPage() {
     () => approvalsApi.list(agency, 'pending'),
     [agency],
   );
-  const mayDecide = useSession().allows('requests/decide_approval');
+  const session = useSession();
+  const mayDecide = session.allows('requests/decide_approval');
+  // 督办 from the supervising office: shown while any is not closed (docs/supervision.md)
+  const reminders = useApi(() => remindersApi.list(agency), [agency]);
   const [approvalError, setApprovalError] = useState<string | null>(null);
   return (
     <>
       <Typography.Title level={2}>工作台</Typography.Title>
       {error && <Alert type="error" showIcon title={error} />}
+      {(reminders.data?.reminders ?? []).some((r) => r.state !== 'closed') && (
+        <RemindersCard
+          reminders={reminders.data?.reminders ?? []}
+          as={session.allows('reminders/answer') ? 'agency' : 'supervisor'}
+          onChanged={reminders.reload}
+        />
+      )}
       {data && (
         <Typography.Paragraph type="secondary">
           今天是 {data.today}；本周截至 {data.weekEnd}。期限按工作日计算（含调休）。

@@ -3,7 +3,7 @@
  * event log — filtered by who, what kind and a date range, newest first, more on request.
  */
 
-import { Alert, Button, Card, DatePicker, Flex, Form, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Grid, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { EVENT_AREA_LABELS, eventNameLabel, eventSubjectLabel } from '../../domain/events/names.ts';
@@ -25,6 +25,8 @@ interface FilterValues {
 
 export default function EventLogPage() {
   const agency = useAgencyCode();
+  // at phone width the filters stack: the date range and its label do not fit one line of 390 px
+  const wide = Grid.useBreakpoint().md !== false;
   const [filter, setFilter] = useState<EventFilter>({});
   const [more, setMore] = useState<LoggedEvent[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -64,7 +66,7 @@ export default function EventLogPage() {
         操作日志
       </Typography.Title>
       <Card>
-        <Form layout="inline" onFinish={apply} aria-label="筛选操作日志">
+        <Form layout={wide ? 'inline' : 'vertical'} onFinish={apply} aria-label="筛选操作日志">
           <Form.Item name="actor" label="操作人">
             <Select
               placeholder="全部"

@@ -227,3 +227,66 @@ export async function supervisionReports(
   }
   return { drafted, latest };
 }
+
+/** Per agency: its latest stored 网站自查 day, and how many veto / any indicators failed or warned that day. */
+export async function supervisionInspections(
+  db: Db,
+  agencyIds: readonly number[],
+  vetoCodes: readonly string[],
+): Promise<Map<number, { day: string; vetoes: number; alarms: number }>> {
+  const out = new Map<number, { day: string; vetoes: number; alarms: number }>();
+  for (const ids of chunks(agencyIds)) {
+    const latest = await db.kysely
+      .selectFrom('inspection_results')
+      .select(['agency_id', (eb) => eb.fn.max('day').as('day')])
+      .where('agency_id', 'in', ids)
+      .groupBy('agency_id')
+      .execute();
+    if (latest.length === 0) continue;
+    const rows = await db.kysely
+      .selectFrom('inspection_results')
+      .select(['agency_id', 'day', 'indicator', 'state'])
+      .where('agency_id', 'in', ids)
+      .where('state', '<>', 'ok')
+      .where((eb) =>
+        eb.or(latest.map((l) => eb.and([eb('agency_id', '=', l.agency_id), eb('day', '=', String(l.day))]))),
+      )
+      .execute();
+    for (const l of latest) out.set(Number(l.agency_id), { day: String(l.day), vetoes: 0, alarms: 0 });
+    for (const r of rows) {
+      const entry = out.get(Number(r.agency_id));
+      if (!entry) continue;
+      if (r.state === 'failed' && vetoCodes.includes(r.indicator)) entry.vetoes++;
+      else entry.alarms++;
+    }
+  }
+  return out;
+}
+
+/** Per agency: its 督办 not closed, and how many of those are open past their deadline. */
+export async function supervisionReminders(
+  db: Db,
+  agencyIds: readonly number[],
+  today: string,
+): Promise<Map<number, { open: number; overdue: number }>> {
+  const out = new Map<number, { open: number; overdue: number }>();
+  for (const ids of chunks(agencyIds)) {
+    const rows = await db.kysely
+      .selectFrom('reminders')
+      .select([
+        'agency_id',
+        (eb) => eb.fn.countAll<number>().as('open'),
+        (eb) =>
+          eb.fn
+            .countAll<number>()
+            .filterWhere((w) => w.and([w('state', '=', 'open'), w('due_on', '<', today)]))
+            .as('overdue'),
+      ])
+      .where('agency_id', 'in', ids)
+      .where('state', '<>', 'closed')
+      .groupBy('agency_id')
+      .execute();
+    for (const r of rows) out.set(Number(r.agency_id), { open: Number(r.open), overdue: Number(r.overdue) });
+  }
+  return out;
+}

@@ -28,13 +28,17 @@ export function supervises(actor: Actor, agency: AgencyNode): boolean {
 
 /**
  * Whether a supervisor over the route's agency may call the route: a GET that any staff role of
- * the agency may call (`policy: 'staff'`), not one of the hidden reads.
+ * the agency may call (`policy: 'staff'`) or whose verb's table grants the supervisor (网站自查's
+ * `inspection/view`, 政务新媒体's `new_media/view`), not one of the hidden reads.
  */
 export function supervisorMayRead(method: string, url: string, policy: unknown): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (SUPERVISOR_HIDDEN_READS[url] !== undefined) return false;
+  if (policy === 'staff') return true;
   return (
-    (method === 'GET' || method === 'HEAD') &&
-    policy === 'staff' &&
-    SUPERVISOR_HIDDEN_READS[url] === undefined
+    typeof policy === 'string' &&
+    policy.includes('/') &&
+    allows({ username: '', roles: [SUPERVISOR_ROLE] }, policy as PolicyVerb)
   );
 }
 

@@ -23,10 +23,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { OUTCOME_GROUP_LABELS, OUTCOME_GROUPS } from '../../../domain/report/vocabulary.ts';
+import { remindersApi } from '../../api/reminders.ts';
 import { type SupervisionRow, supervisionApi } from '../../api/supervision.ts';
 import { NOWRAP } from '../../lib/table.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useSession } from '../../session-context.tsx';
+import { RemindersCard } from './RemindersCard.tsx';
+import { SendReminderModal } from './SendReminderModal.tsx';
 
 const REPORT_COLORS: Record<string, string> = {
   published: 'green',
@@ -62,8 +65,9 @@ function nest(rows: readonly SupervisionRow[]): TreeRow[] {
     const node: TreeRow = { key: row.code, row, figures: row.subtree };
     byCode.set(row.code, node);
     const parent = row.parentCode ? byCode.get(row.parentCode) : undefined;
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
+    if (!parent) roots.push(node);
+    else if (parent.children) parent.children.push(node);
+    else parent.children = [node];
   }
   return roots;
 }
@@ -84,6 +88,11 @@ export default function SupervisionPage() {
     () => (root ? supervisionApi.overview(root, year) : Promise.resolve(undefined)),
     [root, year],
   );
+  const reminders = useApi(
+    () => (root ? remindersApi.ofSubtree(root) : Promise.resolve({ reminders: [] })),
+    [root],
+  );
+  const [remindTo, setRemindTo] = useState<{ code: string; name: string } | null>(null);
   const tree = useMemo(() => nest(data?.agencies ?? []), [data]);
   const top = data?.agencies[0];
   const look = (row: SupervisionRow) => {
@@ -105,6 +114,15 @@ export default function SupervisionPage() {
             style={{ flex: 'none', paddingInline: 0 }}
           >
             查看
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setRemindTo({ code: row.code, name: row.name })}
+            aria-label={`督办${row.name}`}
+            style={{ flex: 'none', paddingInline: 0 }}
+          >
+            督办
           </Button>
         </Flex>
       ),
@@ -290,6 +308,21 @@ export default function SupervisionPage() {
         scroll={{ x: 'max-content' }}
         expandable={{ defaultExpandedRowKeys: tree.map((t) => t.key) }}
         aria-label="下级机关"
+        style={{ marginBottom: 16 }}
+      />
+      {reminders.error && <Alert type="error" showIcon title={reminders.error} />}
+      <RemindersCard
+        reminders={reminders.data?.reminders ?? []}
+        as="supervisor"
+        onChanged={reminders.reload}
+      />
+      <SendReminderModal
+        agency={remindTo}
+        onClose={() => setRemindTo(null)}
+        onSent={() => {
+          setRemindTo(null);
+          reminders.reload();
+        }}
       />
     </>
   );

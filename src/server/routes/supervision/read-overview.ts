@@ -1,8 +1,15 @@
 /** The supervisor's 工作台 read: the subtree, its counts, the calendar's working days, the report statuses. */
 import type { SupervisionOverview } from '../../../contract/supervision.ts';
 import type { Db } from '../../../db/connection.ts';
-import { subtreeAgencies, supervisionReports, supervisionYearRows } from '../../../db/queries/supervision.ts';
+import {
+  subtreeAgencies,
+  supervisionInspections,
+  supervisionReminders,
+  supervisionReports,
+  supervisionYearRows,
+} from '../../../db/queries/supervision.ts';
 import type { WorkCalendar } from '../../../domain/calendar/types.ts';
+import { INDICATORS } from '../../../domain/inspection/indicators.ts';
 import { publicationTimeliness } from '../../../domain/items/timeliness.ts';
 import type { AgencyKind } from '../../../domain/report/vocabulary.ts';
 import { REPORT_YEAR_STATUS_LABELS, reportYearStatus } from '../../../domain/report/year-status.ts';
@@ -67,11 +74,30 @@ export async function readSupervisionOverview(
     ]),
   );
   const codes = new Map(agencies.map((a) => [a.id, a.code]));
+  const vetoCodes = Object.values(INDICATORS)
+    .filter((i) => i.veto)
+    .map((i) => i.code);
+  const inspections = await supervisionInspections(db, ids, vetoCodes);
+  const reminders = await supervisionReminders(db, ids, input.today);
+  const rowsOut = buildOverview(agencies, counts, statuses);
+  // the subtree's agencies failing a veto and 督办 open: added up from the leaves (rows are parents first)
+  const failingBelow = new Map<number, number>();
+  const openBelow = new Map<number, number>();
+  for (const row of [...rowsOut].reverse()) {
+    const id = row.agency.id;
+    failingBelow.set(id, (failingBelow.get(id) ?? 0) + ((inspections.get(id)?.vetoes ?? 0) > 0 ? 1 : 0));
+    openBelow.set(id, (openBelow.get(id) ?? 0) + (reminders.get(id)?.open ?? 0));
+    const parent = row.agency.parentId;
+    if (parent !== null) {
+      failingBelow.set(parent, (failingBelow.get(parent) ?? 0) + (failingBelow.get(id) ?? 0));
+      openBelow.set(parent, (openBelow.get(parent) ?? 0) + (openBelow.get(id) ?? 0));
+    }
+  }
   return {
     year: input.year,
     today: input.today,
     provisional: !calendar.isConfirmed(input.year),
-    agencies: buildOverview(agencies, counts, statuses).map((row) => ({
+    agencies: rowsOut.map((row) => ({
       code: row.agency.code,
       name: row.agency.name,
       parentCode: row.agency.parentId === null ? null : (codes.get(row.agency.parentId) ?? null),
@@ -84,6 +110,17 @@ export async function readSupervisionOverview(
         version: row.report.latest?.version ?? null,
       },
       own: row.own,
+      inspection: {
+        day: inspections.get(row.agency.id)?.day ?? null,
+        vetoes: inspections.get(row.agency.id)?.vetoes ?? 0,
+        alarms: inspections.get(row.agency.id)?.alarms ?? 0,
+        failingBelow: failingBelow.get(row.agency.id) ?? 0,
+      },
+      reminders: {
+        open: reminders.get(row.agency.id)?.open ?? 0,
+        overdue: reminders.get(row.agency.id)?.overdue ?? 0,
+        openBelow: openBelow.get(row.agency.id) ?? 0,
+      },
       subtree: row.subtree,
     })),
   };

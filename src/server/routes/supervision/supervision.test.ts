@@ -97,6 +97,38 @@ describeEachWithDemo('the supervisor’s 工作台 (GET …/supervision)', (use)
     expect(city.subtree.medianWorkingDays).toBe(lingang.own.medianWorkingDays);
   });
 
+  it('rolls up each agency’s latest 网站自查 and its 督办 not closed', async () => {
+    const db = use();
+    const district = await db.kysely
+      .selectFrom('agencies')
+      .select('id')
+      .where('code', '=', 'city-district')
+      .executeTakeFirstOrThrow();
+    const row = (day: string, indicator: string, state: string) => ({
+      ...{ agency_id: district.id, day, indicator, value: 20, threshold: 14, state },
+      ...{ details: '{}', run_at: `${day}T01:00:00Z` },
+    });
+    await db.kysely
+      .insertInto('inspection_results')
+      .values([
+        row('2022-04-10', 'home.stale', 'ok'),
+        row('2022-04-14', 'home.stale', 'failed'),
+        row('2022-04-14', 'columns.blank', 'alarm'),
+      ])
+      .execute();
+    const body = (await app.inject({ url: URL, headers: headers['city-sup'] })).json() as SupervisionOverview;
+    const byCode = new Map(body.agencies.map((a) => [a.code, a]));
+    expect(byCode.get('city-district')?.inspection).toEqual({
+      day: '2022-04-14',
+      vetoes: 1,
+      alarms: 1,
+      failingBelow: 1,
+    });
+    expect(byCode.get('lingang')?.inspection).toMatchObject({ day: null, vetoes: 0, failingBelow: 0 });
+    expect(byCode.get('city')?.inspection.failingBelow).toBe(1);
+    expect(byCode.get('city')?.reminders.openBelow).toBe(byCode.get('lingang')?.reminders.open);
+  });
+
   it.each([
     ['a supervisor over the city', 'city-sup', 200],
     ['a platform administrator', 'root', 200],
