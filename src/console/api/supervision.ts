@@ -7,4 +7,7 @@ export type { SupervisionOverview, SupervisionRow };
 export const supervisionApi = {
   overview: (root: string, year: number) =>
     api.call<SupervisionOverview>(`/api/v1/agencies/${encodeURIComponent(root)}/supervision?year=${year}`),
+  /** the region's consolidated statistics: the report format's cells summed over the subtree (a download) */
+  statisticsUrl: (root: string, year: number, file: 'csv' | 'json') =>
+    `/api/v1/agencies/${encodeURIComponent(root)}/supervision/statistics.${file}?year=${year}`,
 };

@@ -42,6 +42,7 @@ import { requestRoutes } from './requests/requests.ts';
 import { withheldReviewRoutes } from './requests/withheld-reviews.ts';
 import { searchRoutes } from './search/search.ts';
 import { reminderRoutes } from './supervision/reminders.ts';
+import { supervisionStatisticsRoutes } from './supervision/statistics.ts';
 import { supervisionRoutes } from './supervision/supervision.ts';
 import type { RouteModule } from './types.ts';
 
@@ -65,6 +66,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   dashboardRoutes,
   supervisionRoutes,
   reminderRoutes,
+  supervisionStatisticsRoutes,
   requestApplicantIdRoutes,
   requestAssistanceRoutes,
   publicRequestRoutes,

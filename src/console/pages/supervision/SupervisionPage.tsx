@@ -229,6 +229,16 @@ export default function SupervisionPage() {
           style={{ width: 120 }}
         />
       </Flex>
+      {root && (
+        <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+          <Button href={supervisionApi.statisticsUrl(root, year, 'csv')} download>
+            导出{year}年度区域汇总统计（CSV）
+          </Button>
+          <Button href={supervisionApi.statisticsUrl(root, year, 'json')} target="_blank">
+            汇总统计（JSON，按单元格代码）
+          </Button>
+        </Flex>
+      )}
       {error && <Alert type="error" showIcon title={error} />}
       {!root && <Alert type="info" showIcon title="您没有监督范围：监督人员角色由平台管理员在本机关授予。" />}
       {data && top && (

@@ -269,6 +269,32 @@ describeEachWithDemo('the supervisor’s 工作台 (GET …/supervision)', (use)
     ]);
   });
 
+  it('consolidates the region’s report tables: each cell the sum of the agencies’, checked by R1–R8; JSON and CSV', async () => {
+    const url = '/api/v1/agencies/city/supervision/statistics';
+    const res = await app.inject({ url: `${url}.json?year=2021`, headers: headers['city-sup'] });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const lingang = (await app.inject({ url: '/api/v1/public/agencies/lingang/reports/2021' })).json().report
+      .cells;
+    expect(body).toMatchObject({ agency: 'city', year: 2021, format: '2021', agencies: 3, unread: [] });
+    // the district's one request of December 2021 is added to lingang's
+    expect(body.cells['t3.new.total']).toBe(lingang['t3.new.total'] + 1);
+    expect(body.cells['t3.new.natural_person']).toBe(lingang['t3.new.natural_person'] + 1);
+    expect(body.cells['t2.normative.valid']).toBe(lingang['t2.normative.valid']);
+    expect(body.cells['t2.fees.amount_wan']).toBe(lingang['t2.fees.amount_wan']);
+    expect(Array.isArray(body.violations)).toBe(true);
+    const csv = await app.inject({ url: `${url}.csv?year=2021`, headers: headers['city-sup'] });
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body.replace('\uFEFF', '').split('\r\n');
+    expect(lines[0]).toBe('cell,label,value');
+    expect(
+      lines.find((l) => l.startsWith('t3.new.total,'))?.endsWith(`,${lingang['t3.new.total'] + 1}`),
+    ).toBe(true);
+    expect(
+      (await app.inject({ url: `${url}.json?year=2021`, headers: headers['sibling-sup'] })).statusCode,
+    ).toBe(403);
+  });
+
   it('says a bad year in Chinese', async () => {
     const res = await app.inject({
       url: '/api/v1/agencies/city/supervision?year=1999',

@@ -1,0 +1,97 @@
+/**
+ * A region's consolidated statistics (issue 15, docs/supervision.md):
+ * `GET /api/v1/agencies/:code/supervision/statistics.json|csv?year=` — the report format's tables for
+ * the agency and every agency below it together, each cell the sum of the agencies' reports as the
+ * records say now (their working drafts), checked by the table rules R1–R8 (R7 and R8 against the
+ * year before, consolidated the same way). JSON by cell code; CSV one row per cell (code, the cell as
+ * printed, value), BOM-prefixed for Excel. A supervisor over the agency or a platform administrator.
+ */
+import { z } from 'zod';
+import { buildAnnualReport } from '../../../commands/build-annual-report.ts';
+import { subtreeAgencies } from '../../../db/queries/supervision.ts';
+import { cellLabel } from '../../../domain/report/cell-labels.ts';
+import { formatForYear } from '../../../domain/report/formats/registry.ts';
+import { csvField } from '../../../domain/report/open-data.ts';
+import type { Cells } from '../../../domain/report/types.ts';
+import { consolidateCells, consolidatedViolations } from '../../../domain/supervision/consolidate.ts';
+import { agencyOf } from '../../actor.ts';
+import { agencyCode, decimal, readErrors } from '../schemas.ts';
+import type { RouteModule } from '../types.ts';
+
+const violation = z.object({
+  code: z.string(),
+  rule: z.string(),
+  severity: z.string(),
+  cells: z.array(z.string()),
+  message: z.string(),
+});
+
+export const statisticsSchema = z.object({
+  agency: z.string().describe('the code of the subtree’s root'),
+  year: z.number().int(),
+  format: z.string().describe('the report format of the year: “2019” or “2021”'),
+  agencies: z.number().int().describe('agencies added up (the root and every agency below it)'),
+  cells: z.record(z.string(), z.union([z.number(), z.string()])).describe('cell code → the sum'),
+  violations: z.array(violation).describe('R1–R8 on the sums'),
+  unread: z
+    .array(z.object({ agency: z.string(), cell: z.string() }))
+    .describe('amounts that could not be read as amounts, left out of the sum'),
+});
+
+export const supervisionStatisticsRoutes: RouteModule = async (app, { db }) => {
+  app.get(
+    '/api/v1/agencies/:code/supervision/statistics.:file',
+    {
+      config: { policy: 'supervisor' },
+      schema: {
+        tags: ['supervision'],
+        summary:
+          'A region’s consolidated statistics: the report format’s cells summed over the agency and every agency below it, checked by R1–R8 (JSON by cell code, or CSV)',
+        params: z.object({
+          code: agencyCode,
+          file: z.enum(['json', 'csv'], { error: '文件格式应为 json 或 csv' }),
+        }),
+        querystring: z.object({
+          year: decimal(z.number({ error: '年度应为2008到2100之间的四位年份' }).int().min(2008).max(2100)),
+        }),
+        response: { 200: statisticsSchema.or(z.string()), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      const root = agencyOf(request);
+      const { year } = request.query;
+      const format = formatForYear(year);
+      const agencies = await subtreeAgencies(db, root.id);
+      const sumOf = async (y: number) => {
+        const reports: Array<{ agency: string; cells: Cells }> = [];
+        for (const a of agencies) {
+          const report = await buildAnnualReport(db, a.code, y, { format });
+          if (report) reports.push({ agency: a.code, cells: report.cells });
+        }
+        return consolidateCells(format, reports);
+      };
+      const current = await sumOf(year);
+      // the year before, in the same format, for R7 (上年结转) and R8 (现行有效)
+      const previous = await sumOf(year - 1);
+      const body = {
+        agency: root.code,
+        year,
+        format: format.id,
+        agencies: agencies.length,
+        cells: current.cells,
+        violations: consolidatedViolations(format, year, current.cells, previous.cells),
+        unread: current.unread,
+      };
+      if (request.params.file === 'json') return body;
+      const lines = [['cell', 'label', 'value']]
+        .concat(
+          format.cellCodes.map((code) => [code, cellLabel(format, code), String(body.cells[code] ?? '')]),
+        )
+        .map((fields) => `${fields.map(csvField).join(',')}\r\n`);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="statistics-${root.code}-${year}.csv"`)
+        .send(`\uFEFF${lines.join('')}`);
+    },
+  );
+};
