@@ -21,7 +21,7 @@ const ALL_ROLES = ['operator', 'approver', 'reviewer', 'agency_admin'];
 
 describeEachWithDemo('authorization of every route across agencies', (use) => {
   let app: FastifyInstance;
-  const routes: Array<{ method: string; url: string; policy?: unknown }> = [];
+  const routes: Array<{ method: string; url: string; policy?: string }> = [];
   const params: Record<string, string> = {
     code: 'lingang',
     year: '2021',
@@ -67,7 +67,11 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
       onRoute: (route) => {
         for (const method of [route.method].flat())
           if (method !== 'HEAD' && method !== 'OPTIONS')
-            routes.push({ method, url: route.url, policy: route.config?.policy });
+            routes.push({
+              method,
+              url: route.url,
+              policy: typeof route.config?.policy === 'string' ? route.config.policy : undefined,
+            });
       },
     });
     await app.ready();
@@ -82,7 +86,7 @@ describeEachWithDemo('authorization of every route across agencies', (use) => {
   afterAll(() => app.close());
 
   /** The routes a supervisor over the agency is admitted to: its staff reads, its 年报体检, its supervision. */
-  const supervisorAdmitted = (route: { method: string; url: string; policy?: unknown }) =>
+  const supervisorAdmitted = (route: { method: string; url: string; policy?: string }) =>
     route.url.startsWith('/api/v1/agencies/:code/') &&
     (supervisorMayRead(route.method, route.url, route.policy) ||
       route.url.startsWith('/api/v1/agencies/:code/report-checks') ||

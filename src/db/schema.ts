@@ -13,6 +13,14 @@ import type {
   SearchTextTable,
 } from './schema-items.ts';
 import type {
+  ColumnSettingTable,
+  InspectionResultTable,
+  NewMediaAccountTable,
+  ReminderTable,
+  ReportCheckBatchTable,
+  ReportCheckTable,
+} from './schema-oversight.ts';
+import type {
   ApprovalRequestTable,
   ItemRequestTable,
   LetterTable,
@@ -28,11 +36,12 @@ import type {
 
 export type * from './schema-accounts.ts';
 export type * from './schema-items.ts';
+export type * from './schema-oversight.ts';
 export type * from './schema-requests.ts';
 
 /**
  * The tables, as Kysely sees them (accounts in schema-accounts.ts, requests in schema-requests.ts, items and search in
- * schema-items.ts). Dates are ISO text (YYYY-MM-DD) on both databases, so they
+ * schema-items.ts, 年报体检, 督办, 网站自查 and 政务新媒体 in schema-oversight.ts). Dates are ISO text (YYYY-MM-DD) on both databases, so they
  * compare as text and never shift with time zones; flags are 0/1 integers; money is whole 元.
  * Every table carries `agency_id`.
  */
@@ -338,126 +347,4 @@ export interface RegistryReviewTable {
   result_document_id: number | null;
   actor: string;
   recorded_at: string;
-}
-
-/** A report file checked by signed-in staff (0029, 年报体检): what was read and found; the file is not kept. */
-export interface ReportCheckTable {
-  id: Generated<number>;
-  /** the staff user's agency; null for a platform administrator's check */
-  agency_id: number | null;
-  batch_id: number | null;
-  file_name: string;
-  sha256: string;
-  size: number;
-  /** pdf, docx, html, text, markdown; null when the file could not be read */
-  source_type: string | null;
-  /** the agency, year and format as read from the report */
-  agency_name: string | null;
-  year: number | null;
-  format: string | null;
-  errors: number;
-  warnings: number;
-  /** JSON: the CheckedReport, or the UnreadableFile */
-  result: string;
-  checked_by: string;
-  checked_at: string;
-}
-
-/** 督办 (0031, docs/supervision.md): a supervisor's reminder to an agency below them, tracked until closed. */
-export interface ReminderTable {
-  id: Generated<number>;
-  /** the agency reminded */
-  agency_id: number;
-  /** the supervising office it was sent under */
-  from_agency_id: number;
-  /** `general`, `request`, `item`, `report` (domain/supervision/reminders.ts) */
-  subject: string;
-  subject_label: string;
-  message: string;
-  due_on: string;
-  /** `open`, `answered`, `closed` */
-  state: string;
-  answer: string | null;
-  answered_by: string | null;
-  answered_at: string | null;
-  closed_at: string | null;
-  created_by: string;
-  created_at: string;
-  version: Generated<number>;
-}
-
-/** Report files checked together (0029): a supervising office's batch, with its counts. */
-export interface ReportCheckBatchTable {
-  id: Generated<number>;
-  agency_id: number | null;
-  name: string;
-  created_by: string;
-  created_at: string;
-  /** files read, files unreadable, reports with errors, errors and warnings in all */
-  reports: number;
-  unreadable: number;
-  with_errors: number;
-  errors: number;
-  warnings: number;
-}
-
-/** A catalogue column's class for the self-inspection (0034): `news`, `notice`, `policy`, `other`. */
-export interface ColumnSettingTable {
-  agency_id: number;
-  /** `category` (a20.1…a20.15, other) or `column` (agency_columns.code, or gkzd), as column_notes */
-  scope: string;
-  code: string;
-  column_class: string;
-  /** an `other` column's expected frequency in days; null: no rule */
-  frequency_days: number | null;
-  updated_at: string;
-  updated_by: string;
-}
-
-/** One indicator of one agency's self-inspection on one day (0034); a re-run replaces the day. */
-export interface InspectionResultTable {
-  agency_id: number;
-  /** ISO date */
-  day: string;
-  /** domain/inspection/indicators.ts INDICATOR_CODES */
-  indicator: string;
-  value: number | null;
-  threshold: number;
-  /** `ok`, `alarm`, `failed` */
-  state: string;
-  /** the findings (InspectionDetails) as JSON */
-  details: string;
-  run_at: string;
-}
-
-/** An agency's 政务新媒体 account (0035, docs/new-media.md): it posts through its agency_channels row. */
-export interface NewMediaAccountTable {
-  id: Generated<number>;
-  agency_id: number;
-  /** the agency_channels code its postings (publications rows) are on */
-  channel_code: string;
-  /** wechat, weibo, douyin, … (domain/new-media/accounts.ts) */
-  platform: string;
-  name: string;
-  /** the account's id on the platform (微信号, 微博 UID, …) */
-  account_id: Generated<string>;
-  /** 主办单位 */
-  host_unit: string;
-  opened_on: string;
-  /** 关停: the day it stopped (also set by a 注销 of an operating account); null while operating */
-  closed_on: string | null;
-  /** 注销 */
-  cancelled_on: string | null;
-  /** operating, closed, cancelled */
-  state: string;
-  /** filed, pending, not_filed (备案) */
-  filing_status: string;
-  filing_no: Generated<string>;
-  /** 负责人 and their phone */
-  manager: string;
-  manager_phone: Generated<string>;
-  note: Generated<string>;
-  version: Generated<number>;
-  created_at: string;
-  updated_at: string;
 }

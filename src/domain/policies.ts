@@ -59,6 +59,13 @@ export type PolicyVerb = {
 /** The areas where a platform administrator may act without a role in the agency. */
 const PLATFORM_ADMIN_AREAS: readonly PolicyArea[] = ['users'];
 
+/** Whether a text names a verb of a policy table (`requests/register`), as a route may declare it. */
+export function isPolicyVerb(text: string): text is PolicyVerb {
+  const [area, name, ...rest] = text.split('/');
+  if (rest.length > 0 || !Object.hasOwn(POLICIES, area)) return false;
+  return Object.hasOwn(POLICIES[area as PolicyArea], name);
+}
+
 /** Whether the actor (as seen in the subject's agency) may do `area/verb`. */
 export function allows(actor: AgencyActor, verb: PolicyVerb): boolean {
   const [area, name] = verb.split('/') as [PolicyArea, string];

@@ -122,7 +122,8 @@ export function registerAccessGate(app: FastifyInstance, db: Db): void {
       const agency = await loadAgency(db, agencyCode);
       request.agency = agency;
       const users = url === USERS_OF_AGENCY || url.startsWith(`${USERS_OF_AGENCY}/`);
-      const policy = request.routeOptions.config?.policy;
+      const declared = request.routeOptions.config?.policy;
+      const policy = typeof declared === 'string' ? declared : undefined;
       const supervisor = supervises(actor, agency);
       // 年报体检: a supervisor over the agency keeps and reads batches there, a platform administrator reads them
       const checks = url.startsWith(REPORT_CHECKS_OF_AGENCY);

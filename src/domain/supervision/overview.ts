@@ -173,33 +173,44 @@ export function buildOverview(
     children.set(parent, list);
   }
   for (const list of children.values()) list.sort((a, b) => a.code.localeCompare(b.code));
-  const rows: OverviewRow[] = [];
-  const visit = (
-    agency: TreeAgency,
-    depth: number,
-  ): { counts: AgencyCounts; n: number; reports: Record<ReportYearStatusCode, number> } => {
+  const statusOf = (agency: TreeAgency): ReportYearStatus => {
     const report = reports.get(agency.id);
     if (!report) throw new Error(`no report status for agency ${agency.code}`);
-    const own = counts.get(agency.id) ?? emptyCounts();
-    const row: OverviewRow = { agency, depth, report, own: figuresOf(own), subtree: undefined as never };
-    rows.push(row);
+    return report;
+  };
+  // first the roll-up, children before their parent: each agency's subtree counts
+  const rolled = new Map<number, { counts: AgencyCounts; subtree: OverviewRow['subtree'] }>();
+  const rollUp = (agency: TreeAgency): { counts: AgencyCounts; subtree: OverviewRow['subtree'] } => {
     const total = emptyCounts();
-    addCounts(total, own);
-    const reportCounts = Object.fromEntries(REPORT_YEAR_STATUSES.map((s) => [s, 0])) as Record<
+    addCounts(total, counts.get(agency.id) ?? emptyCounts());
+    const statuses = Object.fromEntries(REPORT_YEAR_STATUSES.map((s) => [s, 0])) as Record<
       ReportYearStatusCode,
       number
     >;
-    reportCounts[report.status]++;
+    statuses[statusOf(agency).status]++;
     let n = 1;
     for (const child of children.get(agency.id) ?? []) {
-      const below = visit(child, depth + 1);
+      const below = rollUp(child);
       addCounts(total, below.counts);
-      for (const s of REPORT_YEAR_STATUSES) reportCounts[s] += below.reports[s];
-      n += below.n;
+      for (const s of REPORT_YEAR_STATUSES) statuses[s] += below.subtree.reports[s];
+      n += below.subtree.agencies;
     }
-    row.subtree = { ...figuresOf(total), agencies: n, reports: reportCounts };
-    return { counts: total, n, reports: reportCounts };
+    const result = { counts: total, subtree: { ...figuresOf(total), agencies: n, reports: statuses } };
+    rolled.set(agency.id, result);
+    return result;
   };
-  for (const root of children.get(null) ?? []) visit(root, 0);
+  // then the rows in tree order, parents first
+  const rows: OverviewRow[] = [];
+  const walk = (agency: TreeAgency, depth: number): void => {
+    const subtree = rolled.get(agency.id)?.subtree;
+    if (!subtree) throw new Error(`agency ${agency.code} not rolled up`);
+    const own = figuresOf(counts.get(agency.id) ?? emptyCounts());
+    rows.push({ agency, depth, report: statusOf(agency), own, subtree });
+    for (const child of children.get(agency.id) ?? []) walk(child, depth + 1);
+  };
+  for (const root of children.get(null) ?? []) {
+    rollUp(root);
+    walk(root, 0);
+  }
   return rows;
 }

@@ -7,7 +7,7 @@
  * supervisor of another subtree is refused everything (rolesIn covers only their own subtree).
  */
 import { type Actor, type AgencyNode, rolesIn, SUPERVISOR_ROLE } from '../accounts/actor.ts';
-import { allows, type PolicyVerb } from '../policies.ts';
+import { allows, isPolicyVerb } from '../policies.ts';
 
 /**
  * Staff reads a supervisor does not get, each with its reason: the agency's own staff accounts,
@@ -27,19 +27,16 @@ export function supervises(actor: Actor, agency: AgencyNode): boolean {
 }
 
 /**
- * Whether a supervisor over the route's agency may call the route: a GET that any staff role of
+ * Whether a supervisor over the route's agency may call the route (`policy`: the route's declared
+ * policy when it is a name; a policy worked out per request is never a read's): a GET that any staff role of
  * the agency may call (`policy: 'staff'`) or whose verb's table grants the supervisor (网站自查's
  * `inspection/view`, 政务新媒体's `new_media/view`), not one of the hidden reads.
  */
-export function supervisorMayRead(method: string, url: string, policy: unknown): boolean {
+export function supervisorMayRead(method: string, url: string, policy: string | undefined): boolean {
   if (method !== 'GET' && method !== 'HEAD') return false;
-  if (SUPERVISOR_HIDDEN_READS[url] !== undefined) return false;
+  if (SUPERVISOR_HIDDEN_READS[url] !== undefined || policy === undefined) return false;
   if (policy === 'staff') return true;
-  return (
-    typeof policy === 'string' &&
-    policy.includes('/') &&
-    allows({ username: '', roles: [SUPERVISOR_ROLE] }, policy as PolicyVerb)
-  );
+  return isPolicyVerb(policy) && allows({ username: '', roles: [SUPERVISOR_ROLE] }, policy);
 }
 
 /** The refusal of the supervision pages to anyone not supervising the agency, said to the person signed in. */
