@@ -7,7 +7,6 @@ import type { NewAgency } from '../../contract/agency-tree.ts';
 import { isWriteConflict } from '../../db/conflict.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { agencyCodeProblem, parentProblem } from '../../domain/agencies/tree.ts';
-import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
 import {
@@ -18,6 +17,7 @@ import {
   recordAgencyEvent,
   type TreeActor,
 } from './agency-tree-kit.ts';
+import { insertDefaultChannels } from './default-channels.ts';
 
 /** Creates the agency; its id. 409 when the code is taken. */
 export async function createAgency(
@@ -49,17 +49,7 @@ export async function createAgency(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('agency_channels')
-        .values(
-          DEFAULT_PUBLICATION_CHANNELS.map((c, sort) => ({
-            agency_id: id,
-            code: c.code,
-            name: c.name,
-            sort,
-          })),
-        )
-        .execute();
+      await insertDefaultChannels(trx, id);
       await recordAgencyEvent(trx, {
         name: 'agencies.created',
         agency: { id, code: input.code },

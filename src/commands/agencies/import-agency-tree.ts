@@ -10,10 +10,10 @@
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { planTreeImport } from '../../domain/agencies/tree-import.ts';
-import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/vocabulary.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
 import { assertTreeAdmin, lockedTree, type TreeActor } from './agency-tree-kit.ts';
+import { insertDefaultChannels } from './default-channels.ts';
 import { readTreeLine, type TreeFileLine } from './tree-lines.ts';
 
 /** A file's problems past this many are counted, not listed. */
@@ -118,17 +118,7 @@ export async function importAgencyTree(
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.set(line.code, id);
-      await trx
-        .insertInto('agency_channels')
-        .values(
-          DEFAULT_PUBLICATION_CHANNELS.map((c, sort) => ({
-            agency_id: id,
-            code: c.code,
-            name: c.name,
-            sort,
-          })),
-        )
-        .execute();
+      await insertDefaultChannels(trx, id);
       created.push(line.code);
     }
     await appendEvent(trx, {

@@ -6,7 +6,7 @@
 
 import { isOutcome, outcomeGroup } from '../../domain/report/vocabulary.ts';
 import { CLOCK_RUNNING_STATES } from '../../domain/requests/queues.ts';
-import { type AgencyCounts, emptyCounts, type TreeAgency } from '../../domain/supervision/overview.ts';
+import { type AgencyCounts, countsOf, type TreeAgency } from '../../domain/supervision/overview.ts';
 import type { Db } from '../connection.ts';
 
 /** An agency of the subtree with what its report status needs. */
@@ -94,15 +94,7 @@ export async function supervisionYearRows(
   today: string,
 ): Promise<YearRows> {
   const counts = new Map<number, AgencyCounts>();
-  const of = (id: number | string) => {
-    const key = Number(id);
-    let c = counts.get(key);
-    if (!c) {
-      c = emptyCounts();
-      counts.set(key, c);
-    }
-    return c;
-  };
+  const of = (id: number | string) => countsOf(counts, Number(id));
   const answers: DayPairs[] = [];
   const publications: DayPairs[] = [];
   const [from, to] = yearRange(year);

@@ -99,6 +99,16 @@ export function emptyCounts(): AgencyCounts {
   };
 }
 
+/** An agency's counts in a map of them, added (empty) the first time it is asked for. */
+export function countsOf(counts: Map<number, AgencyCounts>, agencyId: number): AgencyCounts {
+  let found = counts.get(agencyId);
+  if (!found) {
+    found = emptyCounts();
+    counts.set(agencyId, found);
+  }
+  return found;
+}
+
 /** The median of a histogram (value → count); the lower middle value of an even count. */
 export function histogramMedian(histogram: ReadonlyMap<number, number>): number | null {
   const total = [...histogram.values()].reduce((a, b) => a + b, 0);

@@ -13,7 +13,7 @@ import { INDICATORS } from '../../../domain/inspection/indicators.ts';
 import { publicationTimeliness } from '../../../domain/items/timeliness.ts';
 import type { AgencyKind } from '../../../domain/report/vocabulary.ts';
 import { REPORT_YEAR_STATUS_LABELS, reportYearStatus } from '../../../domain/report/year-status.ts';
-import { buildOverview, emptyCounts } from '../../../domain/supervision/overview.ts';
+import { buildOverview, countsOf } from '../../../domain/supervision/overview.ts';
 
 /** The overview of the subtree under `rootId` for a year, as of `today`. */
 export async function readSupervisionOverview(
@@ -25,14 +25,6 @@ export async function readSupervisionOverview(
   const ids = agencies.map((a) => a.id);
   const rows = await supervisionYearRows(db, ids, input.year, input.today);
   const counts = rows.counts;
-  const countsOf = (id: number) => {
-    let c = counts.get(id);
-    if (!c) {
-      c = emptyCounts();
-      counts.set(id, c);
-    }
-    return c;
-  };
   // working days of each distinct pair of days, once
   const memo = new Map<string, number>();
   const workingDays = (from: string, to: string) => {
@@ -45,7 +37,7 @@ export async function readSupervisionOverview(
     return days;
   };
   for (const pair of rows.answers) {
-    const histogram = countsOf(pair.agencyId).answerDays;
+    const histogram = countsOf(counts, pair.agencyId).answerDays;
     const days = workingDays(pair.from, pair.to);
     histogram.set(days, (histogram.get(days) ?? 0) + pair.n);
   }
@@ -57,7 +49,7 @@ export async function readSupervisionOverview(
       late = publicationTimeliness(pair.from, pair.to, calendar).late;
       lateMemo.set(key, late);
     }
-    if (late) countsOf(pair.agencyId).late += pair.n;
+    if (late) countsOf(counts, pair.agencyId).late += pair.n;
   }
   const reports = await supervisionReports(db, ids, input.year);
   const statuses = new Map(

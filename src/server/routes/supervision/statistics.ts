@@ -1,13 +1,13 @@
 /**
  * A region's consolidated statistics (issue 15, docs/supervision.md):
  * `GET /api/v1/agencies/:code/supervision/statistics.json|csv?year=` — the report format's tables for
- * the agency and every agency below it together, each cell the sum of the agencies' reports as the
- * records say now (their working drafts), checked by the table rules R1–R8 (R7 and R8 against the
+ * the agency and every agency below it together, each cell the sum of the agencies' cells as the
+ * records say now (their working drafts' tables), checked by the table rules R1–R8 (R7 and R8 against the
  * year before, consolidated the same way). JSON by cell code; CSV one row per cell (code, the cell as
  * printed, value), BOM-prefixed for Excel. A supervisor over the agency or a platform administrator.
  */
 import { z } from 'zod';
-import { buildAnnualReport } from '../../../commands/build-annual-report.ts';
+import { loadReportFactsWithId } from '../../../db/queries/report-facts.ts';
 import { subtreeAgencies } from '../../../db/queries/supervision.ts';
 import { cellLabel } from '../../../domain/report/cell-labels.ts';
 import { formatForYear } from '../../../domain/report/formats/registry.ts';
@@ -62,25 +62,27 @@ export const supervisionStatisticsRoutes: RouteModule = async (app, { db }) => {
       const { year } = request.query;
       const format = formatForYear(year);
       const agencies = await subtreeAgencies(db, root.id);
-      const sumOf = async (y: number) => {
-        const reports: Array<{ agency: string; cells: Cells }> = [];
-        for (const a of agencies) {
-          const report = await buildAnnualReport(db, a.code, y, { format });
-          if (report) reports.push({ agency: a.code, cells: report.cells });
-        }
-        return consolidateCells(format, reports);
-      };
-      const current = await sumOf(year);
-      // the year before, in the same format, for R7 (上年结转) and R8 (现行有效)
-      const previous = await sumOf(year - 1);
+      // one round of facts per agency gives both years (loadReportFactsWithId: the year and the one before)
+      const current: Array<{ agency: string; cells: Cells }> = [];
+      const before: Array<{ agency: string; cells: Cells }> = [];
+      for (const a of agencies) {
+        const loaded = await loadReportFactsWithId(db, a.code, year);
+        if (!loaded) continue;
+        current.push({ agency: a.code, cells: format.computeCells(loaded.facts.current) });
+        if (loaded.facts.previous)
+          before.push({ agency: a.code, cells: format.computeCells(loaded.facts.previous) });
+      }
+      const summed = consolidateCells(format, current);
+      // the year before, in the same format, for R7 (上年结转) and R8 (现行有效); none when no agency has its records
+      const previous = before.length > 0 ? consolidateCells(format, before).cells : null;
       const body = {
         agency: root.code,
         year,
         format: format.id,
         agencies: agencies.length,
-        cells: current.cells,
-        violations: consolidatedViolations(format, year, current.cells, previous.cells),
-        unread: current.unread,
+        cells: summed.cells,
+        violations: consolidatedViolations(format, year, summed.cells, previous),
+        unread: summed.unread,
       };
       if (request.params.file === 'json') return body;
       const lines = [['cell', 'label', 'value']]
