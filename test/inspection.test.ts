@@ -88,10 +88,16 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
       expect(res.json()).toMatchObject({ day: TODAY, stored: true });
     }
     const rows = await db.kysely.selectFrom('inspection_results').select(['day', 'indicator']).execute();
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(INDICATOR_CODES.length);
     const runs = await events('inspection.run');
     expect(runs).toHaveLength(2);
-    expect(JSON.parse(runs[0]?.data ?? '{}')).toEqual({ day: TODAY, ok: 6, alarm: 1, failed: 0, vetoed: 0 });
+    expect(JSON.parse(runs[0]?.data ?? '{}')).toEqual({
+      day: TODAY,
+      ok: INDICATOR_CODES.length - 1,
+      alarm: 1,
+      failed: 0,
+      vetoed: 0,
+    });
     expect(runs.map((e) => [e.subject_id, e.actor])).toEqual([
       [TODAY, 'lingang-admin'],
       [TODAY, 'lingang-admin'],
@@ -186,6 +192,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
       'interpretation.missing',
       'interpretation.unlinked',
       'interpretation.ratio',
+      'newmedia.silent',
     ]);
     const text = await inspect('--agency', 'lingang', '--today', TODAY);
     expect(text.code).toBe(1);
@@ -254,9 +261,82 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
     const everything = (
       await app.inject({ url: `${API}/inspection/history?days=30`, headers: ADMIN })
     ).json();
-    expect(everything.points).toHaveLength(14);
+    expect(everything.points).toHaveLength(16);
     const bad = await app.inject({ url: `${API}/inspection/history?indicator=nothing`, headers: ADMIN });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('alarms on a 政务新媒体 account silent 7 days and vetoes it at 14, as of the inspected day', async () => {
+    const posted = async (channel: string) =>
+      (
+        await db.kysely
+          .selectFrom('publications')
+          .select((eb) => eb.fn.max('published_on').as('last'))
+          .where('channel', '=', channel)
+          .where('published_on', '<=', TODAY)
+          .executeTakeFirstOrThrow()
+      ).last;
+    const register = (payload: object) =>
+      app.inject({
+        method: 'POST',
+        url: `${API}/new-media`,
+        headers: ADMIN,
+        payload: { hostUnit: '临港区管委会', filingStatus: 'not_filed', manager: '王五', ...payload },
+      });
+    const wechat = await register({
+      platform: 'wechat',
+      name: '临港发布',
+      accountId: 'lgfb',
+      openedOn: '2021-01-01',
+    });
+    expect(wechat.statusCode, wechat.body).toBe(201);
+    const video = await register({
+      platform: 'douyin',
+      name: '临港视频',
+      accountId: 'lgsp',
+      openedOn: '2021-01-01',
+    });
+    expect(video.statusCode, video.body).toBe(201);
+    const silent = async (today: string) =>
+      indicator(
+        JSON.parse((await inspect('--agency', 'lingang', '--today', today, '--format', 'json')).stdout),
+        'newmedia.silent',
+      );
+    // the demo's last 微信 and 抖音 postings are of 2021-12-31
+    expect([await posted('wechat'), await posted('douyin')]).toEqual(['2021-12-31', '2021-12-31']);
+    expect(await silent('2022-01-06')).toMatchObject({ value: 0, state: 'ok', details: { accounts: [] } });
+    expect(await silent('2022-01-07')).toMatchObject({
+      value: 0,
+      state: 'alarm',
+      details: {
+        accounts: [
+          { name: '临港发布', days: 7, daysToVeto: 7 },
+          { name: '临港视频', days: 7 },
+        ],
+      },
+    });
+    expect(await silent(TODAY)).toMatchObject({
+      value: 2,
+      state: 'failed',
+      veto: true,
+      thresholdLabel: '1个及以上',
+    });
+    // 关停 on 2022-01-10: not inspected from that day on, still inspected before it
+    const closed = await app.inject({
+      method: 'POST',
+      url: `${API}/new-media/${video.json().id}/actions/close`,
+      headers: ADMIN,
+      payload: { expectedVersion: 1, on: '2022-01-10', reason: '整合至融媒体中心' },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await silent(TODAY))?.details.accounts?.map((a) => a.name)).toEqual(['临港发布']);
+    expect((await silent('2022-01-09'))?.details.accounts?.map((a) => a.name)).toEqual([
+      '临港发布',
+      '临港视频',
+    ]);
+    const text = await inspect('--agency', 'lingang', '--today', TODAY);
+    expect(text.stdout).toContain('[不合格] 政务新媒体超过2周未更新（单项否决）：1个；阈值：1个及以上');
+    expect(text.stdout).toContain('微信公众号“临港发布”：最近发布 2021-12-31，已 25 天未更新');
   });
 
   it('refuses a bad command line', async () => {

@@ -41,6 +41,10 @@ function findingLines(i: Inspection['indicators'][number]): string[] {
       );
   }
   for (const item of details.items ?? []) lines.push(`${item.title}（信息 ${item.id}）`);
+  for (const a of details.accounts ?? [])
+    lines.push(
+      `${a.platformLabel}“${a.name}”：${a.lastPostedOn ? `最近发布 ${a.lastPostedOn}` : '开设以来尚未发布'}，已 ${a.days} 天未更新${a.daysToVeto > 0 ? `（${a.daysToVeto} 天后单项否决）` : ''}`,
+    );
   for (const y of details.years ?? [])
     lines.push(
       `${y.year}年：规范性文件 ${y.policies} 件，已解读 ${y.interpreted} 件${y.ratio === null ? '' : `（${y.ratio}%）`}`,

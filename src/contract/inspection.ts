@@ -32,6 +32,18 @@ export const inspectionDetailsSchema = z.object({
     )
     .optional(),
   lastPublishedOn: z.string().nullable().optional(),
+  accounts: z
+    .array(
+      z.object({
+        id: z.number(),
+        name: z.string(),
+        platformLabel: z.string(),
+        lastPostedOn: z.string().nullable(),
+        days: z.number(),
+        daysToVeto: z.number(),
+      }),
+    )
+    .optional(),
 });
 
 export const indicatorSchema = z.object({

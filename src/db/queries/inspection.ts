@@ -14,11 +14,13 @@ import {
 import { INDICATOR_CODES, type IndicatorState } from '../../domain/inspection/indicators.ts';
 import {
   type IndicatorResult,
+  type InspectedAccount,
   type InspectedColumn,
   type InspectionDetails,
   type InspectionInput,
   inspect,
 } from '../../domain/inspection/inspect.ts';
+import { type NewMediaPlatform, PLATFORM_LABELS } from '../../domain/new-media/accounts.ts';
 import type { Database } from '../schema.ts';
 import { columnNotes } from './guide.ts';
 
@@ -109,6 +111,36 @@ export async function inspectedColumns(
   });
 }
 
+/**
+ * The agency's 政务新媒体 accounts operating on `today` — opened by then, not closed or cancelled
+ * on or before it — each with its last posting on or before it (its channel's publications rows).
+ */
+async function inspectedAccounts(db: Reader, agencyId: number, today: string): Promise<InspectedAccount[]> {
+  const rows = await db
+    .selectFrom('new_media_accounts as a')
+    .leftJoin('publications as p', (join) =>
+      join
+        .onRef('p.agency_id', '=', 'a.agency_id')
+        .onRef('p.channel', '=', 'a.channel_code')
+        .on('p.published_on', '<=', today),
+    )
+    .select((eb) => ['a.id', 'a.name', 'a.platform', 'a.opened_on', eb.fn.max('p.published_on').as('last')])
+    .where('a.agency_id', '=', agencyId)
+    .where('a.opened_on', '<=', today)
+    .where((eb) => eb.or([eb('a.closed_on', 'is', null), eb('a.closed_on', '>', today)]))
+    .where((eb) => eb.or([eb('a.cancelled_on', 'is', null), eb('a.cancelled_on', '>', today)]))
+    .groupBy(['a.id', 'a.name', 'a.platform', 'a.opened_on'])
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    platformLabel: PLATFORM_LABELS[r.platform as NewMediaPlatform] ?? r.platform,
+    openedOn: r.opened_on,
+    lastPostedOn: r.last ?? null,
+  }));
+}
+
 /** One agency's inspection inputs as of `today`. */
 export async function inspectionInput(db: Reader, agencyId: number, today: string): Promise<InspectionInput> {
   const published = db
@@ -116,7 +148,7 @@ export async function inspectionInput(db: Reader, agencyId: number, today: strin
     .where('agency_id', '=', agencyId)
     .where('status', '=', 'published')
     .where('published_on', '<=', today);
-  const [columns, newest, policyRows, interpretationRows] = await Promise.all([
+  const [columns, newest, policyRows, interpretationRows, accounts] = await Promise.all([
     inspectedColumns(db, agencyId, today),
     published.select((eb) => eb.fn.max('published_on').as('last')).executeTakeFirst(),
     published
@@ -130,6 +162,7 @@ export async function inspectionInput(db: Reader, agencyId: number, today: strin
       .where('is_interpretation', '=', 1)
       .orderBy('id')
       .execute(),
+    inspectedAccounts(db, agencyId, today),
   ]);
   const publishedPolicies = new Set(policyRows.map((p) => p.id));
   const interpretationsOf = new Map<number, number>();
@@ -163,6 +196,7 @@ export async function inspectionInput(db: Reader, agencyId: number, today: strin
       policyId: i.interprets_item_id,
       policyPublished: i.interprets_item_id !== null && publishedPolicies.has(i.interprets_item_id),
     })),
+    accounts,
   };
 }
 

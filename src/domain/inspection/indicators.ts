@@ -14,6 +14,7 @@ export const INDICATOR_CODES = [
   'interpretation.missing',
   'interpretation.unlinked',
   'interpretation.ratio',
+  'newmedia.silent',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 
@@ -104,6 +105,18 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     trips: 'below',
     unit: '%',
     veto: false,
+  },
+  'newmedia.silent': {
+    code: 'newmedia.silent',
+    name: '政务新媒体超过2周未更新',
+    rule:
+      '政务新媒体检查指标（国办秘函〔2019〕19号）单项否决：监测点前 2 周内无更新。原文未能检索到；各地检查通报的表述如' +
+      '「政务新媒体账号出现监测点前两周内未更新问题」「超过2周未更新」（docs/new-media.md）。运营中的账号自最近一次发布' +
+      '（尚未发布的，自开设之日）起满 14 天即不合格，满 7 天预警。',
+    threshold: 1,
+    trips: 'atLeast',
+    unit: '个',
+    veto: true,
   },
 };
 

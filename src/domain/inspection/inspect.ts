@@ -10,6 +10,7 @@
  * from the first (a note or an item fixes each one at once).
  */
 import { addDays } from '../calendar/days.ts';
+import { SILENCE_VETO_DAYS, silence } from '../new-media/silence.ts';
 import { CLASS_PERIODS, type ColumnClass, type UpdatePeriod } from './column-classes.ts';
 import { daysFrom, freshUntil } from './days.ts';
 import {
@@ -52,6 +53,16 @@ export interface InspectedInterpretation {
   policyPublished: boolean;
 }
 
+/** An 政务新媒体 account operating on the inspected day, with its last posting on or before it. */
+export interface InspectedAccount {
+  id: number;
+  name: string;
+  /** 微信公众号, 微博… */
+  platformLabel: string;
+  openedOn: string;
+  lastPostedOn: string | null;
+}
+
 export interface InspectionInput {
   today: string;
   columns: readonly InspectedColumn[];
@@ -62,6 +73,18 @@ export interface InspectionInput {
   /** this and every year's published policy documents: year → [policies, interpreted] */
   policiesByYear: ReadonlyArray<{ year: number; policies: number; interpreted: number }>;
   interpretations: readonly InspectedInterpretation[];
+  /** the agency's 政务新媒体 accounts operating on the day (none: the indicator is 合格) */
+  accounts?: readonly InspectedAccount[];
+}
+
+/** An account named in a finding: its silence in days and the days left before the veto. */
+export interface AccountFinding {
+  id: number;
+  name: string;
+  platformLabel: string;
+  lastPostedOn: string | null;
+  days: number;
+  daysToVeto: number;
 }
 
 /** A column named in a finding: its last item and the last day it is fresh. */
@@ -81,6 +104,7 @@ export interface InspectionDetails {
   items?: Array<{ id: number; title: string }>;
   years?: Array<{ year: number; policies: number; interpreted: number; ratio: number | null }>;
   lastPublishedOn?: string | null;
+  accounts?: AccountFinding[];
 }
 
 export interface IndicatorResult {
@@ -181,6 +205,34 @@ function interpretationResults(input: InspectionInput): IndicatorResult[] {
   ];
 }
 
+/**
+ * 政务新媒体 silence (domain/new-media/silence.ts, the same rule the registry shows): the accounts
+ * silent 14 days or more are the value; 预警 while any is silent 7 days or more.
+ */
+function accountsResult(input: InspectionInput): IndicatorResult {
+  const findings: AccountFinding[] = [];
+  for (const account of input.accounts ?? []) {
+    const found = silence(
+      { state: 'operating', openedOn: account.openedOn },
+      account.lastPostedOn,
+      input.today,
+    );
+    if (found.level !== 'warning' && found.level !== 'overdue') continue;
+    findings.push({
+      id: account.id,
+      name: account.name,
+      platformLabel: account.platformLabel,
+      lastPostedOn: account.lastPostedOn,
+      days: found.days ?? 0,
+      daysToVeto: found.daysToVeto ?? 0,
+    });
+  }
+  findings.sort((a, b) => b.days - a.days || a.id - b.id);
+  const silent = findings.filter((f) => f.days >= SILENCE_VETO_DAYS).length;
+  const state: IndicatorState = silent > 0 ? 'failed' : findings.length > 0 ? 'alarm' : 'ok';
+  return result('newmedia.silent', silent, state, { accounts: findings });
+}
+
 /** Every indicator of the day, in INDICATOR_CODES order. */
 export function inspect(input: InspectionInput): IndicatorResult[] {
   const findings = input.columns
@@ -210,6 +262,7 @@ export function inspect(input: InspectionInput): IndicatorResult[] {
       { columns: blankFindings },
     ),
     ...interpretationResults(input),
+    accountsResult(input),
   ];
   return INDICATOR_CODES.map((code) => results.find((r) => r.indicator === code) as IndicatorResult);
 }

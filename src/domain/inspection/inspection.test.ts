@@ -210,13 +210,69 @@ describe('解读', () => {
   });
 });
 
+describe('政务新媒体 silence', () => {
+  const account = (id: number, openedOn: string, lastPostedOn: string | null) => ({
+    id,
+    name: `账号${id}`,
+    platformLabel: '微信公众号',
+    openedOn,
+    lastPostedOn,
+  });
+  it.each([
+    ['no account', [], 0, 'ok', []],
+    ['posted 6 days ago', [account(1, '2025-01-01', '2026-11-30')], 0, 'ok', []],
+    [
+      'posted 7 days ago: 预警, 7 days left',
+      [account(1, '2025-01-01', '2026-11-29')],
+      0,
+      'alarm',
+      [[1, 7, 7]],
+    ],
+    [
+      'posted 13 days ago: 预警, 1 day left',
+      [account(1, '2025-01-01', '2026-11-23')],
+      0,
+      'alarm',
+      [[1, 13, 1]],
+    ],
+    ['posted 14 days ago: 不合格', [account(1, '2025-01-01', '2026-11-22')], 1, 'failed', [[1, 14, 0]]],
+    ['never posted, opened 20 days ago', [account(1, '2026-11-16', null)], 1, 'failed', [[1, 20, 0]]],
+    ['never posted, opened 3 days ago', [account(1, '2026-12-03', null)], 0, 'ok', []],
+    [
+      'a posting before its (re)opening counts from the opening',
+      [account(1, '2026-12-01', '2026-10-01')],
+      0,
+      'ok',
+      [],
+    ],
+    [
+      'the most silent first',
+      [
+        account(1, '2025-01-01', '2026-11-28'),
+        account(2, '2025-01-01', '2026-10-01'),
+        account(3, '2025-01-01', TODAY),
+      ],
+      1,
+      'failed',
+      [
+        [2, 66, 0],
+        [1, 8, 6],
+      ],
+    ],
+  ])('%s', (_, accounts, value, state, named) => {
+    const r = one({ accounts }, 'newmedia.silent');
+    expect([r.value, r.state, r.veto]).toEqual([value, state, true]);
+    expect(r.details.accounts?.map((a) => [a.id, a.days, a.daysToVeto])).toEqual(named);
+  });
+});
+
 describe('the day as a whole', () => {
   it('is vetoed by a veto indicator only', () => {
     const interpretations = [{ id: 9, title: '解读', policyId: null, policyPublished: false }];
     expect(vetoed(inspect(input({ interpretations })))).toBe(false);
     const results = inspect(input({ lastPublishedOn: '2026-10-01', interpretations }));
     expect(vetoed(results)).toBe(true);
-    expect(stateCounts(results)).toEqual({ ok: 5, alarm: 0, failed: 2, vetoed: 1 });
+    expect(stateCounts(results)).toEqual({ ok: 6, alarm: 0, failed: 2, vetoed: 1 });
   });
 
   it('says each threshold in words', () => {

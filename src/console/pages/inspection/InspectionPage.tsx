@@ -12,6 +12,7 @@ import { useApi } from '../../lib/use-api.ts';
 import { useChange } from '../../lib/use-change.ts';
 import { useSession } from '../../session-context.tsx';
 import { ColumnClassesCard } from './ColumnClassesCard.tsx';
+import { AccountsCard } from './AccountsCard.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 
 export const STATE_COLORS: Record<Indicator['state'], string> = {
@@ -211,6 +212,7 @@ export default function InspectionPage() {
           </Row>
           <ColumnsCard inspection={inspection} />
           <InterpretationCard inspection={inspection} />
+          <AccountsCard inspection={inspection} />
           <HistoryCard code={code} indicators={inspection.indicators} />
         </>
       )}
