@@ -5,6 +5,7 @@
  * `inspection.run` each), run as the machine's operator (`cli:$USER`), as `gongkai calendar`.
  * Exit 1 when any 单项否决 indicator tripped (for `--all`: in any agency), else 0.
  */
+import { activeAgencies } from '../commands/inspection/daily-inspection.ts';
 import { runInspection } from '../commands/inspection/run-inspection.ts';
 import type { Inspection } from '../contract/inspection.ts';
 import type { Db } from '../db/connection.ts';
@@ -77,9 +78,14 @@ export async function inspectCommand(io: CliIo, db: Db, args: string[]): Promise
     throw new UsageError(`--format 应为 json 或 text，收到“${format}”`);
   if (values.today !== undefined && !isIsoDate(values.today))
     throw new UsageError(`--today 应为日期 YYYY-MM-DD，收到“${values.today}”`);
-  let query = db.kysely.selectFrom('agencies').select(['id', 'code', 'name']).orderBy('code');
-  if (values.agency) query = query.where('code', '=', values.agency);
-  const agencies = await query.execute();
+  // --all: every agency not retired, as the server's daily run (commands/inspection/daily-inspection.ts)
+  const agencies = values.agency
+    ? await db.kysely
+        .selectFrom('agencies')
+        .select(['id', 'code', 'name'])
+        .where('code', '=', values.agency)
+        .execute()
+    : await activeAgencies({ db });
   if (agencies.length === 0 && values.agency)
     throw new UsageError(`未找到机关代码为 ${values.agency} 的机关`);
   const ctx = cliContext(db, cliActor(io));

@@ -1,9 +1,13 @@
+import { createCalendarService } from '../calendar/calendar-service.ts';
+import { systemClock } from '../commands/context.ts';
 import { sealIdNumbers } from '../commands/keys/seal-id-numbers.ts';
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { idVaultFor, KeyringError } from '../crypto/id-vault.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { parseDailyTime } from '../domain/inspection/schedule.ts';
 import { FilesDirError, resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
 import { buildServer } from '../server/app.ts';
+import { startDailyInspection } from '../server/daily-inspection.ts';
 import { parseTrustProxy, TrustProxyError } from '../server/trust-proxy.ts';
 import { ensureConsoleBuilt } from './build-console.ts';
 import { cliContext } from './command-context.ts';
@@ -55,14 +59,23 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
     if (error instanceof TrustProxyError) throw new UsageError(error.message);
     throw error;
   }
+  // The daily 网站自查 (GONGKAI_DAILY_INSPECTION: HH:MM China time, default 02:00, or off).
+  const dailyTime = parseDailyTime(io.env.GONGKAI_DAILY_INSPECTION);
+  if (dailyTime !== null && 'error' in dailyTime) {
+    await db.close();
+    throw new UsageError(dailyTime.error);
+  }
   // Never trustUserHeader: production callers sign in.
   const app = await buildServer({ db, logger: true, trustProxy, filesDir, backupDir });
   // Resolves (exit 0) once a signal has closed the server and the database: the process then ends
   // because nothing is left to run, as after any other command.
+  let daily: ReturnType<typeof startDailyInspection> | null = null;
   const stopped = new Promise<number>((resolve) => {
     const close = async () => {
       process.off('SIGINT', close);
       process.off('SIGTERM', close);
+      daily?.stop();
+      await daily?.running();
       await app.close();
       await db.close();
       resolve(0);
@@ -72,6 +85,16 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   });
   const host = values.host ?? io.env.HOST ?? 'localhost';
   await app.listen({ port, host });
+  daily =
+    dailyTime === null
+      ? null
+      : startDailyInspection({
+          db,
+          time: dailyTime,
+          clock: systemClock,
+          calendar: createCalendarService(db),
+          log: app.log,
+        });
   writeErr(
     io,
     `公开平台已启动：http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/ （数据库 ${db.describe}，附件 ${filesDir}）`,

@@ -95,6 +95,23 @@ export interface InspectionResultTable {
   run_at: string;
 }
 
+/** A scheduled job's run of one day (0036): the daily 网站自查 of every agency, claimed by one server. */
+export interface ScheduledRunTable {
+  /** `inspection` */
+  job: string;
+  /** ISO date (China) */
+  day: string;
+  /** the server that claimed it: host and process id */
+  runner: string;
+  started_at: string;
+  /** null while running (or when the runner died) */
+  finished_at: string | null;
+  agencies: Generated<number>;
+  vetoed: Generated<number>;
+  /** JSON: [{ agency, message }] */
+  failures: Generated<string>;
+}
+
 /** An agency's 政务新媒体 account (0035, docs/new-media.md): it posts through its agency_channels row. */
 export interface NewMediaAccountTable {
   id: Generated<number>;

@@ -19,6 +19,7 @@ import type {
   ReminderTable,
   ReportCheckBatchTable,
   ReportCheckTable,
+  ScheduledRunTable,
 } from './schema-oversight.ts';
 import type {
   ApprovalRequestTable,
@@ -308,6 +309,7 @@ export interface Database {
   item_screenings: ItemScreeningTable;
   column_settings: ColumnSettingTable;
   inspection_results: InspectionResultTable;
+  scheduled_runs: ScheduledRunTable;
   new_media_accounts: NewMediaAccountTable;
 }
 

@@ -11,8 +11,8 @@ import { inspectionApi } from '../../api/inspection.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useChange } from '../../lib/use-change.ts';
 import { useSession } from '../../session-context.tsx';
-import { ColumnClassesCard } from './ColumnClassesCard.tsx';
 import { AccountsCard } from './AccountsCard.tsx';
+import { ColumnClassesCard } from './ColumnClassesCard.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 
 export const STATE_COLORS: Record<Indicator['state'], string> = {
