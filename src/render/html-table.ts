@@ -1,7 +1,8 @@
 import { escapeHtml } from './escape.ts';
 import type { GridCell, TableModel } from './table-model.ts';
 
-const TABLE_TITLES: Record<TableModel['id'], string> = {
+/** The tables' titles as the national format prints them (二、三、四). */
+export const TABLE_TITLES: Record<TableModel['id'], string> = {
   t2: '主动公开政府信息情况',
   t3: '收到和处理政府信息公开申请情况',
   t4: '政府信息公开行政复议、行政诉讼情况',

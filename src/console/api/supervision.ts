@@ -8,6 +8,6 @@ export const supervisionApi = {
   overview: (root: string, year: number) =>
     api.call<SupervisionOverview>(`/api/v1/agencies/${encodeURIComponent(root)}/supervision?year=${year}`),
   /** the region's consolidated statistics: the report format's cells summed over the subtree (a download) */
-  statisticsUrl: (root: string, year: number, file: 'csv' | 'json') =>
+  statisticsUrl: (root: string, year: number, file: 'xlsx' | 'csv' | 'json') =>
     `/api/v1/agencies/${encodeURIComponent(root)}/supervision/statistics.${file}?year=${year}`,
 };

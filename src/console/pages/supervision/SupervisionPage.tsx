@@ -231,8 +231,11 @@ export default function SupervisionPage() {
       </Flex>
       {root && (
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+          <Button href={supervisionApi.statisticsUrl(root, year, 'xlsx')} download>
+            导出{year}年度区域汇总统计（电子表格）
+          </Button>
           <Button href={supervisionApi.statisticsUrl(root, year, 'csv')} download>
-            导出{year}年度区域汇总统计（CSV）
+            汇总统计（CSV）
           </Button>
           <Button href={supervisionApi.statisticsUrl(root, year, 'json')} target="_blank">
             汇总统计（JSON，按单元格代码）

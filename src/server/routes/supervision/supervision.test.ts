@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
@@ -293,6 +295,51 @@ describeEachWithDemo('the supervisor’s 工作台 (GET …/supervision)', (use)
     expect(
       (await app.inject({ url: `${url}.json?year=2021`, headers: headers['sibling-sup'] })).statusCode,
     ).toBe(403);
+  });
+
+  it('exports the region’s statistics as XLSX: the three tables as printed, every cell by code, the findings', async () => {
+    const url = '/api/v1/agencies/city/supervision/statistics';
+    const json = (await app.inject({ url: `${url}.json?year=2021`, headers: headers['city-sup'] })).json();
+    const res = await app.inject({ url: `${url}.xlsx?year=2021`, headers: headers['city-sup'] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.headers['content-disposition']).toContain('statistics-city-2021.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.read(Readable.from([res.rawPayload]));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '按单元格代码',
+      '表内校验',
+    ]);
+    const t3 = workbook.worksheets[1];
+    expect(String(t3?.getCell(1, 1).value)).toMatch(
+      /^市 .*2021年政府信息公开工作统计（含下级2个机关汇总）$|2021年政府信息公开工作统计（含下级2个机关汇总）$/,
+    );
+    // 表三's total of new requests, where the printed table has it: the last data column of its row
+    const values: unknown[] = [];
+    t3?.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+    expect(values).toContain(json.cells['t3.new.total']);
+    expect(t3?.model.merges.length).toBeGreaterThan(5);
+    const byCode = workbook.getWorksheet('按单元格代码');
+    const rows: Record<string, unknown> = {};
+    byCode?.eachRow((row, n) => {
+      if (n > 1) rows[String(row.getCell(1).value)] = row.getCell(3).value;
+    });
+    expect(Object.keys(rows)).toHaveLength(Object.keys(json.cells).length);
+    expect(rows['t3.new.total']).toBe(json.cells['t3.new.total']);
+    // amounts print as stored (text unless a whole number)
+    expect(String(rows['t2.fees.amount_wan'])).toBe(String(json.cells['t2.fees.amount_wan']));
+    const checks = workbook.getWorksheet('表内校验');
+    expect(checks?.rowCount).toBe(1 + Math.max(1, json.violations.length));
+    expect(
+      (await app.inject({ url: `${url}.xlsx?year=2021`, headers: headers['sibling-sup'] })).statusCode,
+    ).toBe(403);
+    const bad = await app.inject({ url: `${url}.xlsx?year=1999`, headers: headers['city-sup'] });
+    expect([bad.statusCode, bad.json().error.message]).toEqual([400, expect.stringContaining('年度应为')]);
   });
 
   it('says a bad year in Chinese', async () => {

@@ -1,0 +1,95 @@
+/**
+ * The report format's tables as an XLSX workbook (a region's consolidated statistics, issue 15):
+ * one worksheet per table (二、三、四) laid out as the national format prints it — the same grids as
+ * HTML and DOCX (render/table-model.ts), header merges included — then a sheet of every cell by its
+ * code, and a sheet of the table rules' findings. Whole numbers are numbers; amounts (万元) stay the
+ * text as stored, so 0.350000 prints as written.
+ */
+import ExcelJS from 'exceljs';
+import type { TableModel } from '../domain/report/table-model.ts';
+import { TABLE_TITLES } from './html-table.ts';
+
+export interface TablesWorkbookInput {
+  /** the first line of each table sheet: 威海市 2025年 政府信息公开工作统计（汇总） */
+  title: string;
+  tables: TableModel[];
+  /** every cell: code, its label, the value */
+  cells: Array<{ code: string; label: string; value: number | string | undefined }>;
+  findings: Array<{ rule: string; severity: string; cells: string[]; message: string }>;
+  /** the workbook's dates: fixed, so the same data gives the same content */
+  created: Date;
+}
+
+const THIN = { style: 'thin' as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** An integer cell as a number; anything else (amounts, blanks) as its text. */
+function valueOf(text: string): number | string {
+  return /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
+/** Lays a grid (HTML semantics: positions under an earlier span are omitted) onto a worksheet from `top`. */
+function layTable(sheet: ExcelJS.Worksheet, table: TableModel, top: number): void {
+  const taken = new Set<string>();
+  table.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      while (taken.has(`${r}:${c}`)) c++;
+      const rows = cell.rowSpan ?? 1;
+      const cols = cell.colSpan ?? 1;
+      for (let dr = 0; dr < rows; dr++) for (let dc = 0; dc < cols; dc++) taken.add(`${r + dr}:${c + dc}`);
+      const target = sheet.getCell(top + r, c + 1);
+      target.value = cell.code ? valueOf(cell.text) : cell.text;
+      if (rows > 1 || cols > 1) sheet.mergeCells(top + r, c + 1, top + r + rows - 1, c + cols);
+      const styled = sheet.getCell(top + r, c + 1);
+      styled.alignment = {
+        vertical: 'middle',
+        horizontal: cell.align === 'left' ? 'left' : 'center',
+        wrapText: true,
+      };
+      if (cell.header) styled.font = { bold: !cell.code && cell.align === 'center' };
+      c += cols;
+    }
+  });
+  // borders on every position of the table (merged ones included)
+  const width = Math.max(...[...taken].map((k) => Number(k.split(':')[1]))) + 1;
+  for (let r = 0; r < table.rows.length; r++)
+    for (let c = 0; c < width; c++) sheet.getCell(top + r, c + 1).border = BORDER;
+}
+
+export async function tablesWorkbook(input: TablesWorkbookInput): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = input.created;
+  workbook.modified = input.created;
+  const numerals = ['二', '三', '四'];
+  input.tables.forEach((table, i) => {
+    const sheet = workbook.addWorksheet(`${numerals[i] ?? i + 2}、${TABLE_TITLES[table.id]}`.slice(0, 31));
+    const total = table.columnWidths.reduce((a, b) => a + b, 0);
+    sheet.columns = table.columnWidths.map((w) => ({ width: Math.max(8, Math.round((w / total) * 120)) }));
+    sheet.getCell(1, 1).value = input.title;
+    sheet.getCell(1, 1).font = { bold: true, size: 14 };
+    sheet.getCell(2, 1).value = `${numerals[i] ?? ''}、${TABLE_TITLES[table.id]}`;
+    sheet.getCell(2, 1).font = { bold: true };
+    layTable(sheet, table, 3);
+  });
+  const byCode = workbook.addWorksheet('按单元格代码');
+  byCode.columns = [
+    { header: '代码', width: 14 },
+    { header: '单元格', width: 60 },
+    { header: '数值', width: 16 },
+  ];
+  byCode.getRow(1).font = { bold: true };
+  for (const cell of input.cells)
+    byCode.addRow([cell.code, cell.label, cell.value === undefined ? '' : valueOf(String(cell.value))]);
+  const checks = workbook.addWorksheet('表内校验');
+  checks.columns = [
+    { header: '规则', width: 10 },
+    { header: '级别', width: 10 },
+    { header: '涉及单元格', width: 30 },
+    { header: '说明', width: 80 },
+  ];
+  checks.getRow(1).font = { bold: true };
+  if (input.findings.length === 0) checks.addRow(['', '', '', '汇总数据通过全部表内校验。']);
+  for (const f of input.findings) checks.addRow([f.rule, f.severity, f.cells.join('、'), f.message]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
