@@ -78,3 +78,45 @@ export const supervisionSchema = z.object({
 
 export type SupervisionOverview = z.infer<typeof supervisionSchema>;
 export type SupervisionRow = z.infer<typeof supervisionRowSchema>;
+
+export const trendsQuery = z.object({
+  to: z.coerce
+    .number({ error: '截止年度应为2008到2100之间的四位年份' })
+    .int({ error: '截止年度应为四位年份' })
+    .min(2008, { error: '截止年度应为2008到2100之间的四位年份' })
+    .max(2100, { error: '截止年度应为2008到2100之间的四位年份' })
+    .optional(),
+  years: z.coerce
+    .number({ error: '年数应为1到10之间的整数' })
+    .int({ error: '年数应为1到10之间的整数' })
+    .min(1, { error: '年数应为1到10之间的整数' })
+    .max(10, { error: '年数应为1到10之间的整数' })
+    .optional(),
+});
+
+const trendYearSchema = z.object({
+  year: z.number().int(),
+  received: z.number().int(),
+  decided: z.number().int(),
+  medianWorkingDays: z.number().int().nullable(),
+  correctionRate: z.number().nullable().describe('%, one decimal'),
+  published: z.number().int(),
+  timelyRate: z.number().nullable().describe('%, one decimal: published within 20 working days'),
+  reports: z.object(Object.fromEntries(REPORT_YEAR_STATUSES.map((s) => [s, z.number().int()]))),
+});
+
+export const trendsSchema = z.object({
+  agency: z.string(),
+  today: z.string(),
+  years: z.array(trendYearSchema).describe('oldest first'),
+  charts: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      unit: z.string(),
+      /** a standalone SVG drawn by ECharts on the server (no script) */
+      svg: z.string(),
+    }),
+  ),
+});
+export type SupervisionTrends = z.infer<typeof trendsSchema>;

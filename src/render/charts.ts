@@ -2,14 +2,14 @@
  * The report's two charts (附图) as static SVG, rendered server-side by ECharts: no DOM, no
  * animation, no script. Only the chart types and components used are registered.
  */
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { AnnualReport, ChartDatum } from '../domain/report/types.ts';
 import { escapeHtml } from './escape.ts';
 
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
 /** CJK-capable sans families, tried in order by whatever displays the SVG. */
 export const CHART_FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
@@ -35,11 +35,13 @@ function staticSvg(svg: string): string {
 }
 
 /** Names the chart for screen readers: role="img" and a <title> that carries the data too. */
-function accessibleSvg(svg: string, title: string, data: ChartDatum[]): string {
-  const summary = data.map((d) => `${d.label}${d.value}`).join('，');
+function accessibleSvg(svg: string, title: string, summary: string): string {
   const label = escapeHtml(summary ? `${title}：${summary}` : title);
   return svg.replace(/<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${label}"><title>${label}</title>`);
 }
+
+/** The data in words: 标签1数值，标签2数值. */
+const dataSummary = (data: ChartDatum[]) => data.map((d) => `${d.label}${d.value}`).join('，');
 
 type ChartOption = Parameters<echarts.ECharts['setOption']>[0];
 
@@ -102,7 +104,7 @@ export function renderChartSvg(title: string, data: ChartDatum[], kind: 'bar' | 
       title: titles,
       ...body,
     });
-    return accessibleSvg(staticSvg(chart.renderToSVGString()), title, data);
+    return accessibleSvg(staticSvg(chart.renderToSVGString()), title, dataSummary(data));
   } finally {
     chart.dispose();
   }
@@ -162,7 +164,73 @@ export function renderStackedBarSvg(
       label,
       value: series.reduce((acc, s) => acc + (s.values[i] ?? 0), 0),
     }));
-    return accessibleSvg(staticSvg(chart.renderToSVGString()), title, data);
+    return accessibleSvg(staticSvg(chart.renderToSVGString()), title, dataSummary(data));
+  } finally {
+    chart.dispose();
+  }
+}
+
+/**
+ * A trend over years as a standalone SVG (the 工作台's trends): one line per series with a label on
+ * every point, a legend when there are several, the unit on the value axis; a year without a value
+ * (null) leaves a gap. With no value at all, the title and NO_DATA_NOTE.
+ */
+export function renderTrendSvg(
+  title: string,
+  years: number[],
+  series: Array<{ name: string; values: Array<number | null> }>,
+  unit: string,
+): string {
+  const empty = series.every((s) => s.values.every((v) => v === null || v === 0));
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  try {
+    chart.setOption({
+      animation: false,
+      color: PALETTE,
+      backgroundColor: '#ffffff',
+      textStyle: { fontFamily: CHART_FONT_FAMILY, color: '#000000' },
+      title: [
+        { text: title, left: 'center', top: 8, textStyle: { fontSize: 18, fontWeight: 'bold' } },
+        ...(empty
+          ? [{ text: NO_DATA_NOTE, left: 'center', top: 'middle', textStyle: { fontSize: 16 } }]
+          : []),
+      ],
+      ...(empty
+        ? {}
+        : {
+            legend: series.length > 1 ? { top: 36, textStyle: { fontSize: 13 } } : undefined,
+            grid: { left: 64, right: 32, top: series.length > 1 ? 76 : 56, bottom: 40 },
+            xAxis: {
+              type: 'category',
+              data: years.map((y) => `${y}年`),
+              axisLabel: { fontSize: 13 },
+            },
+            yAxis: {
+              type: 'value',
+              name: unit,
+              nameTextStyle: { fontSize: 12 },
+              minInterval: unit === '%' ? 0 : 1,
+              max: unit === '%' ? 100 : undefined,
+              axisLabel: { fontSize: 12 },
+            },
+            series: series.map((s) => ({
+              type: 'line',
+              name: s.name,
+              silent: true,
+              connectNulls: false,
+              symbolSize: 7,
+              label: { show: true, fontSize: 12, position: 'top' },
+              data: s.values,
+            })),
+          }),
+    });
+    const summary = series
+      .map(
+        (s) =>
+          `${s.name}${s.values.map((v, i) => `${years[i]}年${v === null ? '无' : `${v}${unit}`}`).join('、')}`,
+      )
+      .join('；');
+    return accessibleSvg(staticSvg(chart.renderToSVGString()), title, empty ? '' : summary);
   } finally {
     chart.dispose();
   }

@@ -65,6 +65,11 @@ describeJourney('journey: a supervisor oversees the agencies below their office'
     // the menu offers the supervisor's pages, and 年报体检 at their office
     const menu = page.getByRole('navigation', { name: '主菜单' });
     await menu.getByText('年报体检').waitFor();
+    // the trends: five charts drawn on the server and their figures in a table
+    const trends = page.locator('.ant-card').filter({ hasText: '近五年趋势' });
+    await trends.getByRole('img', { name: '政府信息公开申请（数据见下表）' }).waitFor();
+    await expect(trends.getByRole('img').count()).resolves.toBe(5);
+    await expect(trends.getByRole('row').count()).resolves.toBe(6);
     await shot(page, 'supervision');
   });
 
@@ -132,6 +137,7 @@ describeJourney('journey: a supervisor oversees the agencies below their office'
     await page.setViewportSize({ width: 390, height: 844 });
     await go(page, server.baseUrl, '/supervision');
     await page.getByText(/及其下级机关共 4 个/).waitFor();
+    await page.getByRole('img', { name: '主动公开信息（数据见下表）' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'supervision-phone');

@@ -30,6 +30,7 @@ import { useApi } from '../../lib/use-api.ts';
 import { useSession } from '../../session-context.tsx';
 import { RemindersCard } from './RemindersCard.tsx';
 import { SendReminderModal } from './SendReminderModal.tsx';
+import { TrendsCard } from './TrendsCard.tsx';
 
 const REPORT_COLORS: Record<string, string> = {
   published: 'green',
@@ -323,6 +324,7 @@ export default function SupervisionPage() {
         aria-label="下级机关"
         style={{ marginBottom: 16 }}
       />
+      {root && <TrendsCard root={root} year={year} />}
       {reminders.error && <Alert type="error" showIcon title={reminders.error} />}
       <RemindersCard
         reminders={reminders.data?.reminders ?? []}

@@ -342,6 +342,47 @@ describeEachWithDemo('the supervisor’s 工作台 (GET …/supervision)', (use)
     expect([bad.statusCode, bad.json().error.message]).toEqual([400, expect.stringContaining('年度应为')]);
   });
 
+  it('draws the subtree’s trends year over year: each year’s figures as in that year’s 工作台, and their charts as SVG', async () => {
+    const url = '/api/v1/agencies/city/supervision/trends';
+    const res = await app.inject({ url: `${url}?to=2022&years=3`, headers: headers['city-sup'] });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.years.map((y: { year: number }) => y.year)).toEqual([2020, 2021, 2022]);
+    const y2021 = (
+      await app.inject({ url: '/api/v1/agencies/city/supervision?year=2021', headers: headers['city-sup'] })
+    ).json().agencies[0].subtree;
+    expect(body.years[1]).toMatchObject({
+      received: y2021.received,
+      decided: y2021.decided,
+      published: y2021.published,
+      medianWorkingDays: y2021.medianWorkingDays,
+      timelyRate: Math.round(y2021.timelyRate * 1000) / 10,
+      reports: y2021.reports,
+    });
+    expect(body.charts.map((c: { key: string }) => c.key)).toEqual([
+      'requests',
+      'answer-days',
+      'publications',
+      'rates',
+      'reports',
+    ]);
+    const requests = body.charts[0].svg as string;
+    expect(requests).toMatch(/^<svg\b/);
+    expect(requests).not.toContain('<script');
+    expect(requests).toContain(`收到申请2020年${body.years[0].received}件、2021年${y2021.received}件`);
+    expect(requests).toContain('2022年');
+    // 5 years by default, ending this year (2022 by the test's clock)
+    const byDefault = (await app.inject({ url, headers: headers['city-sup'] })).json();
+    expect(byDefault.years.map((y: { year: number }) => y.year)).toEqual([2018, 2019, 2020, 2021, 2022]);
+    expect((await app.inject({ url, headers: headers['sibling-sup'] })).statusCode).toBe(403);
+    expect((await app.inject({ url, headers: headers['city-staff'] })).statusCode).toBe(403);
+    const bad = await app.inject({ url: `${url}?years=30`, headers: headers['city-sup'] });
+    expect([bad.statusCode, bad.json().error.message]).toEqual([
+      400,
+      expect.stringContaining('年数应为1到10之间的整数'),
+    ]);
+  });
+
   it('says a bad year in Chinese', async () => {
     const res = await app.inject({
       url: '/api/v1/agencies/city/supervision?year=1999',

@@ -5,7 +5,9 @@
  * the agency's own staff are refused (they see their own work in their own 工作台).
  */
 import { z } from 'zod';
-import { supervisionSchema } from '../../../contract/supervision.ts';
+import { supervisionSchema, trendsQuery, trendsSchema } from '../../../contract/supervision.ts';
+import { trendCharts, trendYear, trendYears } from '../../../domain/supervision/trends.ts';
+import { renderTrendSvg } from '../../../render/charts.ts';
 import { agencyOf } from '../../actor.ts';
 import { agencyCode, decimal, readErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
@@ -37,6 +39,44 @@ export const supervisionRoutes: RouteModule = async (app, { db, calendars, clock
         year,
         today,
       });
+    },
+  );
+
+  app.get(
+    '/api/v1/agencies/:code/supervision/trends',
+    {
+      config: { policy: 'supervisor' },
+      schema: {
+        tags: ['supervision'],
+        summary:
+          'The 工作台’s trends: the subtree’s figures for each of the last years (default 5, ending this year) and their charts as SVG (ECharts, server-side)',
+        params: z.object({ code: agencyCode }),
+        querystring: trendsQuery,
+        response: { 200: trendsSchema, ...readErrors },
+      },
+    },
+    async (request) => {
+      const today = clock.today();
+      const root = agencyOf(request);
+      const calendar = await calendars.get();
+      const years = trendYears(request.query.to ?? Number(today.slice(0, 4)), request.query.years ?? 5);
+      const rows = [];
+      for (const year of years) {
+        const overview = await readSupervisionOverview(db, calendar, { rootId: root.id, year, today });
+        const top = overview.agencies[0];
+        if (top) rows.push(trendYear(year, top.subtree));
+      }
+      return {
+        agency: root.code,
+        today,
+        years: rows,
+        charts: trendCharts(rows).map((chart) => ({
+          key: chart.key,
+          title: chart.title,
+          unit: chart.unit,
+          svg: renderTrendSvg(chart.title, years, chart.series, chart.unit),
+        })),
+      };
     },
   );
 };
