@@ -14,7 +14,10 @@ import type {
 } from './schema-items.ts';
 import type {
   ColumnSettingTable,
+  DeadLinkTable,
+  ExternalLinkResultTable,
   InspectionResultTable,
+  LinkCheckTable,
   NewMediaAccountTable,
   ReminderTable,
   ReportCheckBatchTable,
@@ -308,6 +311,9 @@ export interface Database {
   item_screenings: ItemScreeningTable;
   column_settings: ColumnSettingTable;
   inspection_results: InspectionResultTable;
+  link_checks: LinkCheckTable;
+  dead_links: DeadLinkTable;
+  external_link_results: ExternalLinkResultTable;
   new_media_accounts: NewMediaAccountTable;
 }
 

@@ -20,6 +20,7 @@ import {
   type IndicatorState,
   tripped,
 } from './indicators.ts';
+import { deadReason, type StoredDeadLink } from './links-dead.ts';
 
 export interface InspectedColumn {
   scope: 'category' | 'column';
@@ -62,7 +63,31 @@ export interface InspectionInput {
   /** this and every year's published policy documents: year → [policies, interpreted] */
   policiesByYear: ReadonlyArray<{ year: number; policies: number; interpreted: number }>;
   interpretations: readonly InspectedInterpretation[];
+  /** the latest link check on or before the day (null: never checked) */
+  links?: InspectedLinks | null;
 }
+
+/** The latest link check's dead links (死链). */
+export interface InspectedLinks {
+  /** the day of the check */
+  checkedOn: string;
+  dead: readonly StoredDeadLink[];
+}
+
+/** A dead link named in the `links.dead` finding. */
+export interface LinkFinding {
+  url: string;
+  kind: StoredDeadLink['kind'];
+  status: number | null;
+  /** why, in Chinese: 404（未找到）, 附件文件缺失 */
+  reason: string;
+  pages: string[];
+  pageCount: number;
+  firstSeen: string;
+}
+
+/** The dead links a day's `links.dead` result lists (the check's full list: GET …/inspection/links). */
+export const MAX_LINK_FINDINGS = 100;
 
 /** A column named in a finding: its last item and the last day it is fresh. */
 export interface ColumnFinding {
@@ -81,6 +106,9 @@ export interface InspectionDetails {
   items?: Array<{ id: number; title: string }>;
   years?: Array<{ year: number; policies: number; interpreted: number; ratio: number | null }>;
   lastPublishedOn?: string | null;
+  links?: LinkFinding[];
+  /** the day of the link check the finding comes from (null: never checked) */
+  checkedOn?: string | null;
 }
 
 export interface IndicatorResult {
@@ -181,6 +209,23 @@ function interpretationResults(input: InspectionInput): IndicatorResult[] {
   ];
 }
 
+/** 死链: the latest check's dead links; never checked is 预警 (nothing is known yet), any dead link 不合格. */
+function linksResult(links: InspectedLinks | null | undefined): IndicatorResult {
+  if (!links) return result('links.dead', null, 'alarm', { checkedOn: null, links: [] });
+  const count = links.dead.length;
+  const findings = links.dead.slice(0, MAX_LINK_FINDINGS).map((d) => ({
+    url: d.url,
+    kind: d.kind,
+    status: d.status,
+    reason: deadReason(d),
+    pages: d.pages,
+    pageCount: d.pageCount,
+    firstSeen: d.firstSeen,
+  }));
+  const state: IndicatorState = tripped(INDICATORS['links.dead'], count) ? 'failed' : 'ok';
+  return result('links.dead', count, state, { checkedOn: links.checkedOn, links: findings });
+}
+
 /** Every indicator of the day, in INDICATOR_CODES order. */
 export function inspect(input: InspectionInput): IndicatorResult[] {
   const findings = input.columns
@@ -210,6 +255,7 @@ export function inspect(input: InspectionInput): IndicatorResult[] {
       { columns: blankFindings },
     ),
     ...interpretationResults(input),
+    linksResult(input.links),
   ];
   return INDICATOR_CODES.map((code) => results.find((r) => r.indicator === code) as IndicatorResult);
 }
