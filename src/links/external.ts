@@ -1,7 +1,7 @@
 /**
  * External links checked over HTTP, politely (docs/inspection.md “Links”): HEAD, or GET when the
  * server answers HEAD with 405 or 501; one request at a time per host, at least `hostDelayMs`
- * between the starts of two requests to one host; `hostsAtOnce` hosts in parallel; each request
+ * from the end of one request to a host to the start of the next; `hostsAtOnce` hosts in parallel; each request
  * limited to `timeoutMs`; the User-Agent names Gongkai. Redirects are followed (fetch's limit).
  */
 import { isDeadStatus } from '../domain/inspection/links.ts';
@@ -64,8 +64,8 @@ export async function checkExternalLink(
 }
 
 /**
- * Checks `urls` host by host: each host's addresses one after another, `hostDelayMs` at least
- * between the starts of two of its requests; up to `hostsAtOnce` hosts at the same time.
+ * Checks `urls` host by host: each host's addresses one after another, `hostDelayMs` at least from
+ * the answer to one of its requests to the next request; up to `hostsAtOnce` hosts at the same time.
  */
 export async function checkExternalLinks(
   urls: readonly string[],
@@ -80,13 +80,13 @@ export async function checkExternalLinks(
   const hosts = [...byHost.values()];
   const results = new Map<string, ExternalResult>();
   const runHost = async (list: string[]) => {
-    let lastStart = Number.NEGATIVE_INFINITY;
+    let lastEnd = Number.NEGATIVE_INFINITY;
     for (const url of list) {
-      const wait = lastStart + options.hostDelayMs - performance.now();
+      const wait = lastEnd + options.hostDelayMs - performance.now();
       if (wait > 0) await sleep(wait);
-      lastStart = performance.now();
       const checkedAt = now().toISOString();
       results.set(url, { ...(await checkExternalLink(url, options)), checkedAt });
+      lastEnd = performance.now();
     }
   };
   const workers = Array.from(

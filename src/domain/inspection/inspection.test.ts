@@ -33,6 +33,7 @@ function input(over: Partial<InspectionInput>): InspectionInput {
     policies: [],
     policiesByYear: [],
     interpretations: [],
+    links: { checkedOn: TODAY, dead: [] },
     ...over,
   };
 }
@@ -216,7 +217,7 @@ describe('the day as a whole', () => {
     expect(vetoed(inspect(input({ interpretations })))).toBe(false);
     const results = inspect(input({ lastPublishedOn: '2026-10-01', interpretations }));
     expect(vetoed(results)).toBe(true);
-    expect(stateCounts(results)).toEqual({ ok: 5, alarm: 0, failed: 2, vetoed: 1 });
+    expect(stateCounts(results)).toEqual({ ok: 6, alarm: 0, failed: 2, vetoed: 1 });
   });
 
   it('says each threshold in words', () => {
