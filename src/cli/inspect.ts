@@ -51,9 +51,13 @@ function findingLines(i: Inspection['indicators'][number]): string[] {
   }
   for (const item of details.items ?? []) lines.push(`${item.title}（信息 ${item.id}）`);
   if (details.checkedOn !== undefined)
-    lines.push(details.checkedOn ? `链接检查日期：${details.checkedOn}` : '尚未检查链接（gongkai inspect --links）');
+    lines.push(
+      details.checkedOn ? `链接检查日期：${details.checkedOn}` : '尚未检查链接（gongkai inspect --links）',
+    );
   for (const link of details.links ?? [])
-    lines.push(`${link.url}：${link.reason}；所在页面：${link.pages.join('、') || '（起始页）'}；首次发现 ${link.firstSeen}`);
+    lines.push(
+      `${link.url}：${link.reason}；所在页面：${link.pages.join('、') || '（起始页）'}；首次发现 ${link.firstSeen}`,
+    );
   for (const y of details.years ?? [])
     lines.push(
       `${y.year}年：规范性文件 ${y.policies} 件，已解读 ${y.interpreted} 件${y.ratio === null ? '' : `（${y.ratio}%）`}`,

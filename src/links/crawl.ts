@@ -142,8 +142,9 @@ export async function crawlInternal(input: CrawlInput): Promise<CrawlResult> {
     if (response && response.status === 200 && response.contentType.startsWith('text/html'))
       addLinks(path, response.body);
   }
-  // the agency's pages the bound left unread are not asked either (known ones are answered)
-  const unread = new Set([...toFollow.slice(head), ...toFollowLast.slice(headLast)]);
+  // the agency's pages the bound left unread are not asked either (known ones are answered); an
+  // item's page not known (no published item of the agency) is asked: it answers at once
+  const unread = new Set(toFollow.slice(head));
   let unchecked = 0;
 
   // every other link: known, or asked once for its status
@@ -169,5 +170,12 @@ export async function crawlInternal(input: CrawlInput): Promise<CrawlResult> {
     });
   }
   internalDead.sort((a, b) => a.url.localeCompare(b.url));
-  return { pages, truncated: unchecked > 0, unchecked, internalChecked: states.size, internalDead, external };
+  return {
+    pages,
+    truncated: unchecked > 0 || headLast < toFollowLast.length,
+    unchecked,
+    internalChecked: states.size,
+    internalDead,
+    external,
+  };
 }

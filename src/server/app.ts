@@ -73,6 +73,8 @@ export interface ServerOptions {
   backupDir?: string | null;
   /** the link checker's settings over those of the environment (GONGKAI_LINKS_*; tests bound the crawl) */
   linkCheck?: Partial<LinkCheckSettings>;
+  /** the external link check's fetch (tests answer the portal's own external links without the network) */
+  linkFetch?: typeof fetch;
   /** called for every route registered (test/authorization.test.ts enumerates them) */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -180,6 +182,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       files,
       backupDir,
       linkCheck: { ...linkCheckSettings(process.env), ...options.linkCheck },
+      linkFetch: options.linkFetch,
     });
   await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;

@@ -37,6 +37,8 @@ export interface RouteOptions {
   backupDir: string | null;
   /** the link checker's settings (GONGKAI_LINKS_*: links/settings.ts; external links off by default) */
   linkCheck: LinkCheckSettings;
+  /** the external check's fetch (default the global one; tests pass their own) */
+  linkFetch?: typeof fetch;
 }
 
 /** A route module: registers its routes on the (encapsulated) instance it is given. */

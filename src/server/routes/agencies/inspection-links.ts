@@ -61,6 +61,7 @@ export const inspectionLinkRoutes: RouteModule = async (app, options) => {
         portal: portalRequester(app),
         filesDir: options.files.dir,
         settings: options.linkCheck,
+        fetch: options.linkFetch,
       });
       const check = await latestLinkCheck(db.kysely, agency.id, clock.today());
       return linkCheckJson(check, check ? await deadLinksOf(db.kysely, agency.id, check.day) : []);
