@@ -88,10 +88,10 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
       expect(res.json()).toMatchObject({ day: TODAY, stored: true });
     }
     const rows = await db.kysely.selectFrom('inspection_results').select(['day', 'indicator']).execute();
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(8);
     const runs = await events('inspection.run');
     expect(runs).toHaveLength(2);
-    expect(JSON.parse(runs[0]?.data ?? '{}')).toEqual({ day: TODAY, ok: 6, alarm: 1, failed: 0, vetoed: 0 });
+    expect(JSON.parse(runs[0]?.data ?? '{}')).toEqual({ day: TODAY, ok: 6, alarm: 2, failed: 0, vetoed: 0 });
     expect(runs.map((e) => [e.subject_id, e.actor])).toEqual([
       [TODAY, 'lingang-admin'],
       [TODAY, 'lingang-admin'],
@@ -186,6 +186,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
       'interpretation.missing',
       'interpretation.unlinked',
       'interpretation.ratio',
+      'links.dead',
     ]);
     const text = await inspect('--agency', 'lingang', '--today', TODAY);
     expect(text.code).toBe(1);
@@ -254,7 +255,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
     const everything = (
       await app.inject({ url: `${API}/inspection/history?days=30`, headers: ADMIN })
     ).json();
-    expect(everything.points).toHaveLength(14);
+    expect(everything.points).toHaveLength(16);
     const bad = await app.inject({ url: `${API}/inspection/history?indicator=nothing`, headers: ADMIN });
     expect(bad.statusCode).toBe(400);
   });
@@ -267,5 +268,26 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
     await expect(inspect('--agency', 'lingang', '--format', 'xml')).rejects.toThrow(
       '--format 应为 json 或 text',
     );
+    await expect(inspect('--agency', 'lingang', '--links', '--today', TODAY)).rejects.toThrow(
+      '--links 检查的是今天的链接',
+    );
+    await expect(inspect('--agency', 'lingang', '--external')).rejects.toThrow(
+      '--external 须与 --links 同用',
+    );
+  });
+
+  it('checks today’s links first with --links (a few pages here), and prints the 死链 indicator', async () => {
+    const bound = process.env.GONGKAI_LINKS_MAX_PAGES;
+    process.env.GONGKAI_LINKS_MAX_PAGES = '3';
+    try {
+      const run = await inspect('--agency', 'lingang', '--links');
+      expect(run.stdout).toContain('[合格] 死链（链接不可用）：0个；阈值：超过0个');
+      expect(run.stdout).toMatch(/链接检查日期：\d{4}-\d{2}-\d{2}/);
+      const check = await db.kysely.selectFrom('link_checks').select(['pages', 'checked_by']).execute();
+      expect(check).toEqual([{ pages: 3, checked_by: expect.stringMatching(/^cli:/) }]);
+    } finally {
+      if (bound === undefined) delete process.env.GONGKAI_LINKS_MAX_PAGES;
+      else process.env.GONGKAI_LINKS_MAX_PAGES = bound;
+    }
   });
 });
