@@ -91,10 +91,11 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
     expect(rows).toHaveLength(INDICATOR_CODES.length);
     const runs = await events('inspection.run');
     expect(runs).toHaveLength(2);
+    // 预警: the home page (8 days old) and the links (never checked)
     expect(JSON.parse(runs[0]?.data ?? '{}')).toEqual({
       day: TODAY,
-      ok: INDICATOR_CODES.length - 1,
-      alarm: 1,
+      ok: INDICATOR_CODES.length - 2,
+      alarm: 2,
       failed: 0,
       vetoed: 0,
     });
@@ -193,6 +194,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
       'interpretation.unlinked',
       'interpretation.ratio',
       'newmedia.silent',
+      'links.dead',
     ]);
     const text = await inspect('--agency', 'lingang', '--today', TODAY);
     expect(text.code).toBe(1);
@@ -261,7 +263,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
     const everything = (
       await app.inject({ url: `${API}/inspection/history?days=30`, headers: ADMIN })
     ).json();
-    expect(everything.points).toHaveLength(16);
+    expect(everything.points).toHaveLength(2 * INDICATOR_CODES.length);
     const bad = await app.inject({ url: `${API}/inspection/history?indicator=nothing`, headers: ADMIN });
     expect(bad.statusCode).toBe(400);
   });
@@ -347,5 +349,26 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
     await expect(inspect('--agency', 'lingang', '--format', 'xml')).rejects.toThrow(
       '--format 应为 json 或 text',
     );
+    await expect(inspect('--agency', 'lingang', '--links', '--today', TODAY)).rejects.toThrow(
+      '--links 检查的是今天的链接',
+    );
+    await expect(inspect('--agency', 'lingang', '--external')).rejects.toThrow(
+      '--external 须与 --links 同用',
+    );
+  });
+
+  it('checks today’s links first with --links (a few pages here), and prints the 死链 indicator', async () => {
+    const bound = process.env.GONGKAI_LINKS_MAX_PAGES;
+    process.env.GONGKAI_LINKS_MAX_PAGES = '3';
+    try {
+      const run = await inspect('--agency', 'lingang', '--links');
+      expect(run.stdout).toContain('[合格] 死链（链接不可用）：0个；阈值：超过0个');
+      expect(run.stdout).toMatch(/链接检查日期：\d{4}-\d{2}-\d{2}/);
+      const check = await db.kysely.selectFrom('link_checks').select(['pages', 'checked_by']).execute();
+      expect(check).toEqual([{ pages: 3, checked_by: expect.stringMatching(/^cli:/) }]);
+    } finally {
+      if (bound === undefined) delete process.env.GONGKAI_LINKS_MAX_PAGES;
+      else process.env.GONGKAI_LINKS_MAX_PAGES = bound;
+    }
   });
 });

@@ -108,6 +108,8 @@ describeEachWithDemo('the role matrix: every agency route × every single role',
     app = await buildServer({
       db,
       signInLimits: { perIpPerMinute: 1000 },
+      // POST …/inspection/links/check crawls the portal: a few pages are enough here
+      linkCheck: { maxPages: 5 },
       onRoute: (route) => {
         for (const method of [route.method].flat())
           if (method !== 'HEAD' && method !== 'OPTIONS')

@@ -1,22 +1,32 @@
 /**
- * `gongkai inspect --agency CODE | --all [--today D] [--format json|text]`: the day's self-inspection
+ * `gongkai inspect --agency CODE | --all [--today D] [--links [--external]] [--format json|text]`: the day's self-inspection
  * (网站自查, issue 15, docs/inspection.md) of one agency or of every agency — each indicator with its
  * value, threshold and state — stored as the day's results (a re-run replaces them; an event
  * `inspection.run` each), run as the machine's operator (`cli:$USER`), as `gongkai calendar`.
- * Exit 1 when any 单项否决 indicator tripped (for `--all`: in any agency), else 0.
+ * With `--links`, each agency's links are checked first (死链: its portal crawled in-process, a
+ * server built here; external links too with `--external` or GONGKAI_LINKS_EXTERNAL=1), so the day's
+ * `links.dead` is today's. Exit 1 when any 单项否决 indicator tripped (for `--all`: in any agency), else 0.
  */
+
+import type { FastifyInstance } from 'fastify';
+import { checkLinks } from '../commands/inspection/check-links.ts';
 import { activeAgencies } from '../commands/inspection/daily-inspection.ts';
 import { runInspection } from '../commands/inspection/run-inspection.ts';
 import type { Inspection } from '../contract/inspection.ts';
 import type { Db } from '../db/connection.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { COLUMN_CLASS_LABELS } from '../domain/inspection/column-classes.ts';
+import { resolveFilesDir } from '../files/files-dir.ts';
+import { portalRequester } from '../links/portal-request.ts';
+import { linkCheckSettings } from '../links/settings.ts';
+import { buildServer } from '../server/app.ts';
 import { inspectionJson } from '../server/presenters/inspection.ts';
 import { cliActor } from './calendar.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 
-const USAGE = 'gongkai inspect --agency CODE | --all [--today YYYY-MM-DD] [--format json|text]';
+const USAGE =
+  'gongkai inspect --agency CODE | --all [--today YYYY-MM-DD] [--links [--external]] [--format json|text]';
 
 /** A value with its unit, or 无 when there is none (no item ever published, no policy this year). */
 function valueText(i: Inspection['indicators'][number]): string {
@@ -46,6 +56,14 @@ function findingLines(i: Inspection['indicators'][number]): string[] {
     lines.push(
       `${a.platformLabel}“${a.name}”：${a.lastPostedOn ? `最近发布 ${a.lastPostedOn}` : '开设以来尚未发布'}，已 ${a.days} 天未更新${a.daysToVeto > 0 ? `（${a.daysToVeto} 天后单项否决）` : ''}`,
     );
+  if (details.checkedOn !== undefined)
+    lines.push(
+      details.checkedOn ? `链接检查日期：${details.checkedOn}` : '尚未检查链接（gongkai inspect --links）',
+    );
+  for (const link of details.links ?? [])
+    lines.push(
+      `${link.url}：${link.reason}；所在页面：${link.pages.join('、') || '（起始页）'}；首次发现 ${link.firstSeen}`,
+    );
   for (const y of details.years ?? [])
     lines.push(
       `${y.year}年：规范性文件 ${y.policies} 件，已解读 ${y.interpreted} 件${y.ratio === null ? '' : `（${y.ratio}%）`}`,
@@ -64,12 +82,32 @@ function printText(io: CliIo, agencyName: string, inspection: Inspection): void 
   }
 }
 
+/** Today's link check of one agency, through `server`'s portal in-process. */
+async function checkAgencyLinks(
+  ctx: Parameters<typeof checkLinks>[0],
+  server: FastifyInstance,
+  db: Db,
+  agency: { id: number; code: string },
+  external: boolean,
+): Promise<void> {
+  const settings = linkCheckSettings(process.env);
+  await checkLinks(ctx, {
+    agencyId: agency.id,
+    agencyCode: agency.code,
+    portal: portalRequester(server),
+    filesDir: resolveFilesDir(process.env, db),
+    settings: { ...settings, external: settings.external || external },
+  });
+}
+
 export async function inspectCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const { values, positionals } = flags(args, {
     agency: { type: 'string' },
     all: { type: 'boolean' },
     today: { type: 'string' },
     format: { type: 'string' },
+    links: { type: 'boolean' },
+    external: { type: 'boolean' },
   });
   if (positionals.length > 0 || Boolean(values.agency) === Boolean(values.all))
     throw new UsageError(`用法：${USAGE}（--agency 与 --all 二选一）`);
@@ -86,13 +124,22 @@ export async function inspectCommand(io: CliIo, db: Db, args: string[]): Promise
         .where('code', '=', values.agency)
         .execute()
     : await activeAgencies({ db });
+  if (values.external && !values.links) throw new UsageError('--external 须与 --links 同用');
+  if (values.links && values.today !== undefined)
+    throw new UsageError('--links 检查的是今天的链接，不能与 --today 同用');
   if (agencies.length === 0 && values.agency)
     throw new UsageError(`未找到机关代码为 ${values.agency} 的机关`);
   const ctx = cliContext(db, cliActor(io));
   const runs: Array<{ agency: string; name: string } & Inspection> = [];
-  for (const agency of agencies) {
-    const run = await runInspection(ctx, { agencyId: agency.id, day: values.today });
-    runs.push({ agency: agency.code, name: agency.name, ...inspectionJson({ ...run, stored: true }) });
+  const server: FastifyInstance | null = values.links ? await buildServer({ db }) : null;
+  try {
+    for (const agency of agencies) {
+      if (server) await checkAgencyLinks(ctx, server, db, agency, values.external === true);
+      const run = await runInspection(ctx, { agencyId: agency.id, day: values.today });
+      runs.push({ agency: agency.code, name: agency.name, ...inspectionJson({ ...run, stored: true }) });
+    }
+  } finally {
+    await server?.close();
   }
   if (format === 'json') printJson(io, values.all ? runs : runs[0]);
   else

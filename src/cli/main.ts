@@ -37,7 +37,7 @@ const USAGE = `用法：gongkai <命令> [参数]
   backup --out FILE                                  备份数据库和全部附件到一个文件（含清单和校验和，见 docs/operations.md）
   restore FILE [--force]                             从备份恢复到空数据库（--force：替换已有数据）；先校验，损坏的备份不写入任何内容
   keys seal | keys rotate                            证件号码加密：加密存量明文号码；更换密钥并重新加密（见 docs/security.md）
-  inspect --agency CODE | --all [--today D] [--format json|text]  网站自查：每项指标的数值、阈值和状态，保存当天结果；触发单项否决时退出码为 1
+  inspect --agency CODE | --all [--today D] [--links [--external]] [--format json|text]  网站自查：每项指标的数值、阈值和状态，保存当天结果（--links 先检查死链）；触发单项否决时退出码为 1
   log --agency CODE [--actor U] [--since DATE] [--until DATE] [--name 类别] [--limit N]  操作日志：谁在何时做了什么
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
 附件：环境变量 GONGKAI_FILES_DIR（绝对路径），未设置时为 SQLite 数据库文件旁的 files 文件夹
@@ -144,9 +144,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     writeErr(io, `出错了：${error instanceof Error ? error.message : String(error)}`);
     return error instanceof Error && error.name === 'ChromiumMissingError' ? 2 : 1;
   } finally {
-    // `report` and `serve` print PDFs on the process's shared Chromium (render/pdf.ts): close it,
-    // so the process ends when the command does
-    if (argv[0] === 'report' || argv[0] === 'serve')
+    // `report`, `serve` and `inspect --links` (the crawl asks for the guide's PDF form) print PDFs
+    // on the process's shared Chromium (render/pdf.ts): close it, so the process ends when the command does
+    if (argv[0] === 'report' || argv[0] === 'serve' || argv[0] === 'inspect')
       await (await import('../render/pdf.ts')).closePdfBrowser();
   }
 }

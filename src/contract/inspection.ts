@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { COLUMN_SCOPES } from '../domain/guide/column-notes.ts';
 import { COLUMN_CLASSES, MAX_FREQUENCY_DAYS } from '../domain/inspection/column-classes.ts';
 import { INDICATOR_CODES, INDICATOR_STATES } from '../domain/inspection/indicators.ts';
+import { LINK_KINDS } from '../domain/inspection/links.ts';
 
 const columnFinding = z.object({
   scope: z.enum(COLUMN_SCOPES),
@@ -16,6 +17,17 @@ const columnFinding = z.object({
   lastPublishedOn: z.string().nullable(),
   freshUntil: z.string().nullable(),
   daysLeft: z.number().nullable(),
+});
+
+const linkFinding = z.object({
+  url: z.string(),
+  kind: z.enum(LINK_KINDS),
+  status: z.number().nullable(),
+  /** 404（未找到）, 附件文件缺失 */
+  reason: z.string(),
+  pages: z.array(z.string()),
+  pageCount: z.number(),
+  firstSeen: z.string(),
 });
 
 export const inspectionDetailsSchema = z.object({
@@ -44,6 +56,9 @@ export const inspectionDetailsSchema = z.object({
       }),
     )
     .optional(),
+  /** 死链: the check's dead links (the first 100), and the day of that check */
+  links: z.array(linkFinding).optional(),
+  checkedOn: z.string().nullable().optional(),
 });
 
 export const indicatorSchema = z.object({
@@ -158,3 +173,36 @@ export const columnClassesBody = z.object({
     .max(200, { error: '一次最多设置 200 个栏目' }),
 });
 export type ColumnClassesInput = z.input<typeof columnClassesBody>;
+
+/** A dead link as GET …/inspection/links lists it: the pages that hold it, why, since when. */
+export const deadLinkSchema = linkFinding.extend({
+  /** 站内链接, 外部链接 */
+  kindLabel: z.string(),
+  lastSeen: z.string(),
+});
+export type DeadLinkJson = z.infer<typeof deadLinkSchema>;
+
+/** The latest link check (死链) of an agency: its figures and its dead links; null check: never run. */
+export const linkCheckSchema = z.object({
+  check: z
+    .object({
+      day: z.string(),
+      checkedAt: z.string(),
+      /** pages rendered and read */
+      pages: z.number(),
+      /** distinct links checked */
+      links: z.number(),
+      /** the page bound stopped the crawl before every page was read */
+      truncated: z.boolean(),
+      internalDead: z.number(),
+      external: z.object({
+        enabled: z.boolean(),
+        checked: z.number(),
+        deferred: z.number(),
+        dead: z.number(),
+      }),
+    })
+    .nullable(),
+  deadLinks: z.array(deadLinkSchema),
+});
+export type LinkCheck = z.infer<typeof linkCheckSchema>;

@@ -41,6 +41,7 @@ import { agencyTreeMigration } from './migrations/0033-agency-tree.ts';
 import { inspectionMigration } from './migrations/0034-inspection.ts';
 import { newMediaMigration } from './migrations/0035-new-media.ts';
 import { scheduledRunsMigration } from './migrations/0036-scheduled-runs.ts';
+import { linkChecksMigration } from './migrations/0037-link-checks.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -80,6 +81,7 @@ function provider(db: Db): MigrationProvider {
         '0034-inspection': inspectionMigration(),
         '0035-new-media': newMediaMigration(db.dialect),
         '0036-scheduled-runs': scheduledRunsMigration(),
+        '0037-link-checks': linkChecksMigration(db.dialect),
       };
     },
   };

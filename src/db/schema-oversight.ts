@@ -143,3 +143,54 @@ export interface NewMediaAccountTable {
   created_at: string;
   updated_at: string;
 }
+
+/** One agency's link check of one day (0037, docs/inspection.md); a re-run replaces the day. */
+export interface LinkCheckTable {
+  agency_id: number;
+  day: string;
+  checked_at: string;
+  checked_by: string;
+  /** pages rendered and read */
+  pages: number;
+  /** distinct links checked */
+  links: number;
+  internal_dead: number;
+  /** 1: external links were checked in this run (the setting), 0: not */
+  external_enabled: number;
+  /** external addresses asked in this run (the others answered by the cache or deferred) */
+  external_checked: number;
+  /** external addresses left for a later run (the run's budget spent) */
+  external_deferred: number;
+  external_dead: number;
+  /** 1: the page bound stopped the crawl before every page was read */
+  truncated: number;
+}
+
+/** A dead link a day's check found (0037): the pages holding it as a JSON array (the first 20). */
+export interface DeadLinkTable {
+  id: Generated<number>;
+  agency_id: number;
+  day: string;
+  url: string;
+  /** `internal`, `external` */
+  kind: string;
+  status: number | null;
+  /** domain/inspection/links-dead.ts LINK_ERRORS */
+  error: string | null;
+  pages: string;
+  page_count: number;
+  /** ISO date */
+  first_seen: string;
+  /** ISO instant */
+  last_seen: string;
+}
+
+/** An external address as last checked (0037): the installation's cache, by the address's SHA-256. */
+export interface ExternalLinkResultTable {
+  url_sha256: string;
+  url: string;
+  checked_at: string;
+  status: number | null;
+  error: string | null;
+  dead: number;
+}

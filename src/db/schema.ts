@@ -14,7 +14,10 @@ import type {
 } from './schema-items.ts';
 import type {
   ColumnSettingTable,
+  DeadLinkTable,
+  ExternalLinkResultTable,
   InspectionResultTable,
+  LinkCheckTable,
   NewMediaAccountTable,
   ReminderTable,
   ReportCheckBatchTable,
@@ -310,6 +313,9 @@ export interface Database {
   column_settings: ColumnSettingTable;
   inspection_results: InspectionResultTable;
   scheduled_runs: ScheduledRunTable;
+  link_checks: LinkCheckTable;
+  dead_links: DeadLinkTable;
+  external_link_results: ExternalLinkResultTable;
   new_media_accounts: NewMediaAccountTable;
 }
 

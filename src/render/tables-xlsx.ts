@@ -24,7 +24,7 @@ const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** An integer cell as a number; anything else (amounts, blanks) as its text. */
-function valueOf(text: string): number | string {
+function sheetValue(text: string): number | string {
   return /^-?\d+$/.test(text) ? Number(text) : text;
 }
 
@@ -39,7 +39,7 @@ function layTable(sheet: ExcelJS.Worksheet, table: TableModel, top: number): voi
       const cols = cell.colSpan ?? 1;
       for (let dr = 0; dr < rows; dr++) for (let dc = 0; dc < cols; dc++) taken.add(`${r + dr}:${c + dc}`);
       const target = sheet.getCell(top + r, c + 1);
-      target.value = cell.code ? valueOf(cell.text) : cell.text;
+      target.value = cell.code ? sheetValue(cell.text) : cell.text;
       if (rows > 1 || cols > 1) sheet.mergeCells(top + r, c + 1, top + r + rows - 1, c + cols);
       const styled = sheet.getCell(top + r, c + 1);
       styled.alignment = {
@@ -80,7 +80,7 @@ export async function tablesWorkbook(input: TablesWorkbookInput): Promise<Buffer
   ];
   byCode.getRow(1).font = { bold: true };
   for (const cell of input.cells)
-    byCode.addRow([cell.code, cell.label, cell.value === undefined ? '' : valueOf(String(cell.value))]);
+    byCode.addRow([cell.code, cell.label, cell.value === undefined ? '' : sheetValue(String(cell.value))]);
   const checks = workbook.addWorksheet('表内校验');
   checks.columns = [
     { header: '规则', width: 10 },

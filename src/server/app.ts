@@ -14,6 +14,7 @@ import { clockOf, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
 import { createFileStore } from '../files/file-store.ts';
 import { resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
+import { type LinkCheckSettings, linkCheckSettings } from '../links/settings.ts';
 import { createSiteService, registerSiteIdentity } from '../portal/site.ts';
 import { registerAccessGate } from './access.ts';
 import { CONSOLE_DIST } from './console/paths.ts';
@@ -70,6 +71,10 @@ export interface ServerOptions {
   filesDir?: string;
   /** where backups asked for through the API go (default GONGKAI_BACKUP_DIR, absolute; null: none) */
   backupDir?: string | null;
+  /** the link checker's settings over those of the environment (GONGKAI_LINKS_*; tests bound the crawl) */
+  linkCheck?: Partial<LinkCheckSettings>;
+  /** the external link check's fetch (tests answer the portal's own external links without the network) */
+  linkFetch?: typeof fetch;
   /** called for every route registered (test/authorization.test.ts enumerates them) */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -176,6 +181,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       pdfAtPublish: options.pdfAtPublish ?? true,
       files,
       backupDir,
+      linkCheck: { ...linkCheckSettings(process.env), ...options.linkCheck },
+      linkFetch: options.linkFetch,
     });
   await app.register(consoleRoutes, { dir: options.consoleDir ?? CONSOLE_DIST });
   return app;

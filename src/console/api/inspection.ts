@@ -1,9 +1,13 @@
-/** 网站自查: the day's indicators, their history, the columns' classes (src/server/routes/agencies/inspection.ts). */
+/**
+ * 网站自查: the day's indicators, their history, the columns' classes (src/server/routes/agencies/inspection.ts),
+ * the latest link check and a new one (inspection-links.ts).
+ */
 import type {
   ColumnClassesInput,
   ColumnSetting,
   Inspection,
   InspectionHistory,
+  LinkCheck,
 } from '../../contract/inspection.ts';
 import { api } from './client.ts';
 
@@ -18,6 +22,9 @@ export const inspectionApi = {
       `${base(agency)}/inspection/history?indicator=${encodeURIComponent(indicator)}&days=${days}`,
     ),
   columns: (agency: string) => api.call<{ columns: ColumnSetting[] }>(`${base(agency)}/column-settings`),
+  links: (agency: string) => api.call<LinkCheck>(`${base(agency)}/inspection/links`),
+  checkLinks: (agency: string) =>
+    api.call<LinkCheck>(`${base(agency)}/inspection/links/check`, { method: 'POST', body: {} }),
   setColumns: (agency: string, body: ColumnClassesInput) =>
     api.call<{ columns: ColumnSetting[] }>(`${base(agency)}/column-settings`, { method: 'PUT', body }),
 };

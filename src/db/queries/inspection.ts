@@ -23,6 +23,7 @@ import {
 import { type NewMediaPlatform, PLATFORM_LABELS } from '../../domain/new-media/accounts.ts';
 import type { Database } from '../schema.ts';
 import { columnNotes } from './guide.ts';
+import { deadLinksOf, latestLinkCheck } from './links.ts';
 
 type Reader = Kysely<Database>;
 
@@ -148,7 +149,7 @@ export async function inspectionInput(db: Reader, agencyId: number, today: strin
     .where('agency_id', '=', agencyId)
     .where('status', '=', 'published')
     .where('published_on', '<=', today);
-  const [columns, newest, policyRows, interpretationRows, accounts] = await Promise.all([
+  const [columns, newest, policyRows, interpretationRows, accounts, linkCheck] = await Promise.all([
     inspectedColumns(db, agencyId, today),
     published.select((eb) => eb.fn.max('published_on').as('last')).executeTakeFirst(),
     published
@@ -163,6 +164,7 @@ export async function inspectionInput(db: Reader, agencyId: number, today: strin
       .orderBy('id')
       .execute(),
     inspectedAccounts(db, agencyId, today),
+    latestLinkCheck(db, agencyId, today),
   ]);
   const publishedPolicies = new Set(policyRows.map((p) => p.id));
   const interpretationsOf = new Map<number, number>();
@@ -177,10 +179,14 @@ export async function inspectionInput(db: Reader, agencyId: number, today: strin
     if (interpretationsOf.has(p.id)) entry.interpreted += 1;
     byYear.set(year, entry);
   }
+  const links = linkCheck
+    ? { checkedOn: linkCheck.day, dead: await deadLinksOf(db, agencyId, linkCheck.day) }
+    : null;
   return {
     today,
     columns,
     lastPublishedOn: newest?.last ?? null,
+    links,
     policies: policyRows
       .filter((p) => p.validity === 'valid')
       .map((p) => ({

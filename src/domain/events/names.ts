@@ -120,6 +120,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'supervision.reminder_reopened': '督办退回重办',
   'inspection.run': '运行网站自查',
   'inspection.daily_run': '每日网站自查（全部机关）',
+  'inspection.links_checked': '检查网站链接（死链）',
   'new_media.registered': '登记政务新媒体账号',
   'new_media.edited': '修改政务新媒体账号信息',
   'new_media.closed': '关停政务新媒体账号',

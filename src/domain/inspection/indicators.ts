@@ -15,6 +15,7 @@ export const INDICATOR_CODES = [
   'interpretation.unlinked',
   'interpretation.ratio',
   'newmedia.silent',
+  'links.dead',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 
@@ -117,6 +118,17 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     trips: 'atLeast',
     unit: '个',
     veto: true,
+  },
+  'links.dead': {
+    code: 'links.dead',
+    name: '死链（链接不可用）',
+    rule:
+      '网站可用性—链接可用性：首页及其他页面不能正常访问的链接数量；附件下载：所需的办事表格、文件附件等资料能否正常下载' +
+      '（全国政府网站普查评分表的扣分指标，非单项否决；扣分细则原文未能检索到，此处发现一个死链即为不合格，不作单项否决）。',
+    threshold: 0,
+    trips: 'above',
+    unit: '个',
+    veto: false,
   },
 };
 

@@ -21,6 +21,7 @@ import {
   type IndicatorState,
   tripped,
 } from './indicators.ts';
+import { deadReason, type StoredDeadLink } from './links-dead.ts';
 
 export interface InspectedColumn {
   scope: 'category' | 'column';
@@ -75,6 +76,8 @@ export interface InspectionInput {
   interpretations: readonly InspectedInterpretation[];
   /** the agency's 政务新媒体 accounts operating on the day (none: the indicator is 合格) */
   accounts?: readonly InspectedAccount[];
+  /** the latest link check on or before the day (null: never checked) */
+  links?: InspectedLinks | null;
 }
 
 /** An account named in a finding: its silence in days and the days left before the veto. */
@@ -86,6 +89,28 @@ export interface AccountFinding {
   days: number;
   daysToVeto: number;
 }
+
+/** The latest link check's dead links (死链). */
+export interface InspectedLinks {
+  /** the day of the check */
+  checkedOn: string;
+  dead: readonly StoredDeadLink[];
+}
+
+/** A dead link named in the `links.dead` finding. */
+export interface LinkFinding {
+  url: string;
+  kind: StoredDeadLink['kind'];
+  status: number | null;
+  /** why, in Chinese: 404（未找到）, 附件文件缺失 */
+  reason: string;
+  pages: string[];
+  pageCount: number;
+  firstSeen: string;
+}
+
+/** The dead links a day's `links.dead` result lists (the check's full list: GET …/inspection/links). */
+export const MAX_LINK_FINDINGS = 100;
 
 /** A column named in a finding: its last item and the last day it is fresh. */
 export interface ColumnFinding {
@@ -105,6 +130,9 @@ export interface InspectionDetails {
   years?: Array<{ year: number; policies: number; interpreted: number; ratio: number | null }>;
   lastPublishedOn?: string | null;
   accounts?: AccountFinding[];
+  links?: LinkFinding[];
+  /** the day of the link check the finding comes from (null: never checked) */
+  checkedOn?: string | null;
 }
 
 export interface IndicatorResult {
@@ -233,6 +261,23 @@ function accountsResult(input: InspectionInput): IndicatorResult {
   return result('newmedia.silent', silent, state, { accounts: findings });
 }
 
+/** 死链: the latest check's dead links; never checked is 预警 (nothing is known yet), any dead link 不合格. */
+function linksResult(links: InspectedLinks | null | undefined): IndicatorResult {
+  if (!links) return result('links.dead', null, 'alarm', { checkedOn: null, links: [] });
+  const count = links.dead.length;
+  const findings = links.dead.slice(0, MAX_LINK_FINDINGS).map((d) => ({
+    url: d.url,
+    kind: d.kind,
+    status: d.status,
+    reason: deadReason(d),
+    pages: d.pages,
+    pageCount: d.pageCount,
+    firstSeen: d.firstSeen,
+  }));
+  const state: IndicatorState = tripped(INDICATORS['links.dead'], count) ? 'failed' : 'ok';
+  return result('links.dead', count, state, { checkedOn: links.checkedOn, links: findings });
+}
+
 /** Every indicator of the day, in INDICATOR_CODES order. */
 export function inspect(input: InspectionInput): IndicatorResult[] {
   const findings = input.columns
@@ -263,6 +308,7 @@ export function inspect(input: InspectionInput): IndicatorResult[] {
     ),
     ...interpretationResults(input),
     accountsResult(input),
+    linksResult(input.links),
   ];
   return INDICATOR_CODES.map((code) => results.find((r) => r.indicator === code) as IndicatorResult);
 }

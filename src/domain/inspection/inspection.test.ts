@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnClass } from './column-classes.ts';
 import { addMonths, freshUntil } from './days.ts';
-import { INDICATORS, thresholdLabel } from './indicators.ts';
+import { INDICATOR_CODES, INDICATORS, thresholdLabel } from './indicators.ts';
+
+const INDICATORS_COUNT = INDICATOR_CODES.length;
+
 import { type InspectedColumn, type InspectionInput, inspect, stateCounts, vetoed } from './inspect.ts';
 
 const TODAY = '2026-12-06';
@@ -33,6 +36,7 @@ function input(over: Partial<InspectionInput>): InspectionInput {
     policies: [],
     policiesByYear: [],
     interpretations: [],
+    links: { checkedOn: TODAY, dead: [] },
     ...over,
   };
 }
@@ -272,7 +276,8 @@ describe('the day as a whole', () => {
     expect(vetoed(inspect(input({ interpretations })))).toBe(false);
     const results = inspect(input({ lastPublishedOn: '2026-10-01', interpretations }));
     expect(vetoed(results)).toBe(true);
-    expect(stateCounts(results)).toEqual({ ok: 6, alarm: 0, failed: 2, vetoed: 1 });
+    // failed: the home page (a veto) and the unlinked 解读
+    expect(stateCounts(results)).toEqual({ ok: INDICATORS_COUNT - 2, alarm: 0, failed: 2, vetoed: 1 });
   });
 
   it('says each threshold in words', () => {

@@ -4,6 +4,7 @@ import type { CalendarService } from '../../calendar/calendar-service.ts';
 import type { Clock } from '../../commands/context.ts';
 import type { Db } from '../../db/connection.ts';
 import type { FileStore } from '../../files/file-store.ts';
+import type { LinkCheckSettings } from '../../links/settings.ts';
 import type { Limiter } from '../limit.ts';
 import type { SignInLimits, SignInThrottle } from '../sign-in-throttle.ts';
 import type { SubmissionLimiter, SubmissionLimits } from '../submission-limits.ts';
@@ -34,6 +35,10 @@ export interface RouteOptions {
   files: FileStore;
   /** where backups asked for through the API are written (GONGKAI_BACKUP_DIR); null: not set */
   backupDir: string | null;
+  /** the link checker's settings (GONGKAI_LINKS_*: links/settings.ts; external links off by default) */
+  linkCheck: LinkCheckSettings;
+  /** the external check's fetch (default the global one; tests pass their own) */
+  linkFetch?: typeof fetch;
 }
 
 /** A route module: registers its routes on the (encapsulated) instance it is given. */

@@ -1,7 +1,7 @@
 /**
  * 网站自查 (issue 15, docs/inspection.md): the day's indicators as cards with their state (合格 / 预警
  * / 不合格) and whether each is a 单项否决; the columns stale, soon stale or blank with their last
- * update; the 规范性文件 without 解读; an indicator's history; the columns' classes. Every staff
+ * update; the 规范性文件 without 解读; the dead links (DeadLinksCard); an indicator's history; the columns' classes. Every staff
  * role reads; the 机关管理员 runs the day and sets the classes.
  */
 import { Alert, Button, Card, Col, Flex, Row, Spin, Table, Tag, Typography } from 'antd';
@@ -13,6 +13,7 @@ import { useChange } from '../../lib/use-change.ts';
 import { useSession } from '../../session-context.tsx';
 import { AccountsCard } from './AccountsCard.tsx';
 import { ColumnClassesCard } from './ColumnClassesCard.tsx';
+import { DeadLinksCard } from './DeadLinksCard.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 
 export const STATE_COLORS: Record<Indicator['state'], string> = {
@@ -213,6 +214,7 @@ export default function InspectionPage() {
           <ColumnsCard inspection={inspection} />
           <InterpretationCard inspection={inspection} />
           <AccountsCard inspection={inspection} />
+          <DeadLinksCard code={code} canCheck={allows('inspection/run')} onChecked={loaded.reload} />
           <HistoryCard code={code} indicators={inspection.indicators} />
         </>
       )}

@@ -1,0 +1,31 @@
+/**
+ * Attachments are links too (docs/inspection.md “Links”): a published item's attachment whose
+ * stored file is missing, cannot be read, or is shorter than recorded is a dead link, found on disk
+ * without downloading it.
+ */
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LinkError } from '../domain/inspection/links-dead.ts';
+
+/** The state of one stored file: null when it is there, readable and whole. */
+export async function storedFileProblem(
+  dir: string,
+  storageKey: string,
+  size: number,
+): Promise<LinkError | null> {
+  const path = join(dir, storageKey);
+  let found: Awaited<ReturnType<typeof stat>>;
+  try {
+    found = await stat(path);
+  } catch {
+    return 'file_missing';
+  }
+  if (!found.isFile()) return 'file_missing';
+  try {
+    await access(path, constants.R_OK);
+  } catch {
+    return 'file_unreadable';
+  }
+  return found.size < size ? 'file_truncated' : null;
+}
