@@ -9,6 +9,7 @@ import { dashboardRoutes } from './agencies/dashboard.ts';
 import { eventRoutes } from './agencies/events.ts';
 import { guideRoutes } from './agencies/guide.ts';
 import { inspectionRoutes } from './agencies/inspection.ts';
+import { inspectionEvidenceRoutes } from './agencies/inspection-evidence.ts';
 import { remediesRoutes } from './agencies/remedies.ts';
 import { siteSettingsRoutes } from './agencies/site-settings.ts';
 import { backupRoutes } from './backups/backups.ts';
@@ -85,6 +86,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   siteSettingsRoutes,
   guideRoutes,
   inspectionRoutes,
+  inspectionEvidenceRoutes,
   withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
