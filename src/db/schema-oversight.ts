@@ -126,3 +126,13 @@ export interface NewMediaAccountTable {
   created_at: string;
   updated_at: string;
 }
+
+/** An agency's 政府网站工作年度报表 of a year (0036, docs/website-report.md): the manual rows as filled in. */
+export interface WebsiteReportTable {
+  agency_id: number;
+  year: number;
+  /** JSON: row code → value (a number, a text, or null) */
+  fields: string;
+  updated_at: string;
+  updated_by: string;
+}

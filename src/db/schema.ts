@@ -16,6 +16,7 @@ import type {
   ColumnSettingTable,
   InspectionResultTable,
   NewMediaAccountTable,
+  WebsiteReportTable,
   ReminderTable,
   ReportCheckBatchTable,
   ReportCheckTable,
@@ -309,6 +310,7 @@ export interface Database {
   column_settings: ColumnSettingTable;
   inspection_results: InspectionResultTable;
   new_media_accounts: NewMediaAccountTable;
+  website_reports: WebsiteReportTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */

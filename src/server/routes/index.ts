@@ -12,6 +12,7 @@ import { inspectionRoutes } from './agencies/inspection.ts';
 import { inspectionEvidenceRoutes } from './agencies/inspection-evidence.ts';
 import { remediesRoutes } from './agencies/remedies.ts';
 import { siteSettingsRoutes } from './agencies/site-settings.ts';
+import { websiteReportRoutes } from './agencies/website-report.ts';
 import { backupRoutes } from './backups/backups.ts';
 import { calendarRoutes } from './calendar/calendar.ts';
 import { healthRoutes } from './health.ts';
@@ -87,6 +88,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   guideRoutes,
   inspectionRoutes,
   inspectionEvidenceRoutes,
+  websiteReportRoutes,
   withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,
