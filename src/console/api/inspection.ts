@@ -18,6 +18,10 @@ export const inspectionApi = {
       `${base(agency)}/inspection/history?indicator=${encodeURIComponent(indicator)}&days=${days}`,
     ),
   columns: (agency: string) => api.call<{ columns: ColumnSetting[] }>(`${base(agency)}/column-settings`),
+  evidenceUrl: (agency: string, from: string, to: string, file: 'pdf' | 'xlsx') =>
+    `${base(agency)}/inspection/evidence.${file}?from=${from}&to=${to}`,
+  subtreeEvidenceUrl: (root: string, from: string, to: string, file: 'pdf' | 'xlsx') =>
+    `${base(root)}/supervision/inspection-evidence.${file}?from=${from}&to=${to}`,
   setColumns: (agency: string, body: ColumnClassesInput) =>
     api.call<{ columns: ColumnSetting[] }>(`${base(agency)}/column-settings`, { method: 'PUT', body }),
 };

@@ -190,8 +190,8 @@ export const WEBSITE_REPORT_ROWS: readonly WebsiteReportRow[] = [
     unit: '条',
     kind: 'count',
     source: 'computed',
-    required: true,
-    note: '以下三项之和',
+    required: false,
+    note: '以下三项之和（三项填齐后得出）',
   }),
   row({
     code: 'interpretation.materials',

@@ -12,6 +12,7 @@ import { useApi } from '../../lib/use-api.ts';
 import { useChange } from '../../lib/use-change.ts';
 import { useSession } from '../../session-context.tsx';
 import { ColumnClassesCard } from './ColumnClassesCard.tsx';
+import { EvidenceExport } from './EvidenceExport.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 
 export const STATE_COLORS: Record<Indicator['state'], string> = {
@@ -212,6 +213,9 @@ export default function InspectionPage() {
           <ColumnsCard inspection={inspection} />
           <InterpretationCard inspection={inspection} />
           <HistoryCard code={code} indicators={inspection.indicators} />
+          <Card title="佐证材料">
+            <EvidenceExport urlOf={(from, to, file) => inspectionApi.evidenceUrl(code, from, to, file)} />
+          </Card>
         </>
       )}
       <ColumnClassesCard code={code} editable={allows('inspection/configure')} onSaved={loaded.reload} />
