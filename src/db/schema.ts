@@ -16,10 +16,10 @@ import type {
   ColumnSettingTable,
   InspectionResultTable,
   NewMediaAccountTable,
-  WebsiteReportTable,
   ReminderTable,
   ReportCheckBatchTable,
   ReportCheckTable,
+  WebsiteReportTable,
 } from './schema-oversight.ts';
 import type {
   ApprovalRequestTable,

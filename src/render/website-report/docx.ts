@@ -7,7 +7,6 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Paragraph as P,
   Packer,
   Paragraph,
   Table,
