@@ -58,11 +58,11 @@ function summaryTable(pack: EvidencePack, multi: boolean, nameOf: Map<string, st
       (s) =>
         html`<tr>${multi ? html`<td>${nameOf.get(s.agency) ?? s.agency}</td>` : ''}<td>${s.name}</td><td>${
           s.veto ? '是' : '否'
-        }</td><td>${s.thresholdLabel}</td><td class="n">${s.days.ok}</td><td class="n">${s.days.alarm}</td><td class="n">${
+        }</td><td class="d">${s.thresholdLabel}</td><td class="n">${s.days.ok}</td><td class="n">${s.days.alarm}</td><td class="n">${
           s.days.failed
-        }</td><td class="n">${s.days.missing}</td><td class="n">${valueText(s.worst, s.unit)}</td><td>${
+        }</td><td class="n">${s.days.missing}</td><td class="n">${valueText(s.worst, s.unit)}</td><td class="d">${
           s.firstFailedOn ?? '无'
-        }</td><td>${s.lastFailedOn ?? '无'}</td></tr>`,
+        }</td><td class="d">${s.lastFailedOn ?? '无'}</td></tr>`,
     )}</tbody></table>`;
 }
 

@@ -50,6 +50,13 @@ export async function evidenceXlsx(pack: EvidencePack, heading: EvidenceHeading)
   const taken = new Set<string>();
 
   const summary = workbook.addWorksheet(sheetName('汇总', taken));
+  summary.pageSetup = {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   summary.columns = [
     { width: 22 },
     { width: 36 },

@@ -18,6 +18,7 @@ export async function websiteReportXlsx(input: {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = input.agencyName;
   const sheet = workbook.addWorksheet(`${input.year}年度`);
+  sheet.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   sheet.columns = [{ width: 14 }, { width: 16 }, { width: 34 }, { width: 48 }];
   sheet.mergeCells('A1:D1');
   sheet.getCell('A1').value = `政府网站工作年度报表（${input.year}年度）`;
