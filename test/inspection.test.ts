@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 /**
  * 网站自查 (issue 15, docs/inspection.md) on the demo agency with a fixed day: the API for each
  * role inside and outside the agency, the column classes, the stored day replaced on a re-run, the
@@ -370,5 +374,39 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
       if (bound === undefined) delete process.env.GONGKAI_LINKS_MAX_PAGES;
       else process.env.GONGKAI_LINKS_MAX_PAGES = bound;
     }
+  });
+  it('writes the evidence pack of the stored days with --evidence, and refuses a bad one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-evidence-'));
+    try {
+      const out = join(dir, '佐证.xlsx');
+      const run = await inspect(
+        '--evidence',
+        '--agency',
+        'lingang',
+        '--from',
+        '2022-01-01',
+        '--to',
+        '2022-01-31',
+        '--out',
+        out,
+      );
+      expect(run.code).toBe(0);
+      const digest = /数据摘要（SHA-256）([0-9a-f]{64})/.exec(run.stdout)?.[1];
+      expect(digest).toBeDefined();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      expect(workbook.getWorksheet('汇总')?.getCell('B5').value).toBe(digest);
+      expect(workbook.worksheets.map((w) => w.name)).toContain('首页不更新');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const evidence = (...args: string[]) => inspect('--evidence', '--agency', 'lingang', ...args);
+    await expect(evidence('--from', '2022-01-01', '--to', '2022-01-31')).rejects.toThrow('用法');
+    await expect(evidence('--from', '2022-01-01', '--to', '2022-01-31', '--out', 'x.doc')).rejects.toThrow(
+      '--out 应以 .pdf 或 .xlsx 结尾',
+    );
+    await expect(evidence('--from', '2022-02-01', '--to', '2022-01-31', '--out', 'x.pdf')).rejects.toThrow(
+      '起始日期',
+    );
   });
 });

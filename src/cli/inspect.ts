@@ -6,8 +6,11 @@
  * With `--links`, each agency's links are checked first (死链: its portal crawled in-process, a
  * server built here; external links too with `--external` or GONGKAI_LINKS_EXTERNAL=1), so the day's
  * `links.dead` is today's. Exit 1 when any 单项否决 indicator tripped (for `--all`: in any agency), else 0.
+ *
+ * `gongkai inspect --evidence --agency CODE --from D --to D --out F.pdf|F.xlsx`: the evidence pack of
+ * the stored results over the period (docs/inspection.md “Evidence pack”); prints its digest; exit 0.
  */
-
+import { writeFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { checkLinks } from '../commands/inspection/check-links.ts';
 import { activeAgencies } from '../commands/inspection/daily-inspection.ts';
@@ -16,17 +19,68 @@ import type { Inspection } from '../contract/inspection.ts';
 import type { Db } from '../db/connection.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { COLUMN_CLASS_LABELS } from '../domain/inspection/column-classes.ts';
+import { periodRefusal } from '../domain/inspection/evidence.ts';
 import { resolveFilesDir } from '../files/files-dir.ts';
 import { portalRequester } from '../links/portal-request.ts';
 import { linkCheckSettings } from '../links/settings.ts';
+import { closePdfBrowser } from '../render/pdf.ts';
 import { buildServer } from '../server/app.ts';
 import { inspectionJson } from '../server/presenters/inspection.ts';
+import { evidenceFile } from '../server/presenters/inspection-evidence.ts';
 import { cliActor } from './calendar.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 
 const USAGE =
   'gongkai inspect --agency CODE | --all [--today YYYY-MM-DD] [--links [--external]] [--format json|text]';
+const EVIDENCE_USAGE =
+  'gongkai inspect --evidence --agency CODE --from YYYY-MM-DD --to YYYY-MM-DD --out 文件.pdf|文件.xlsx';
+
+/** `--evidence`: the pack of the agency's stored results over the period, written to --out. */
+async function evidenceCommand(
+  io: CliIo,
+  db: Db,
+  values: { agency?: string; from?: string; to?: string; out?: string },
+): Promise<number> {
+  const { agency: code, from, to, out } = values;
+  if (!code || !from || !to || !out) throw new UsageError(`用法：${EVIDENCE_USAGE}`);
+  for (const [flag, value] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const)
+    if (!isIsoDate(value)) throw new UsageError(`${flag} 应为日期 YYYY-MM-DD，收到“${value}”`);
+  const refusal = periodRefusal(from, to);
+  if (refusal) throw new UsageError(`--${refusal.field}：${refusal.message}`);
+  const format = out.toLowerCase().endsWith('.pdf')
+    ? 'pdf'
+    : out.toLowerCase().endsWith('.xlsx')
+      ? 'xlsx'
+      : null;
+  if (!format) throw new UsageError(`--out 应以 .pdf 或 .xlsx 结尾，收到“${out}”`);
+  const agency = await db.kysely
+    .selectFrom('agencies')
+    .select(['id', 'code', 'name'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!agency) throw new UsageError(`未找到机关代码为 ${code} 的机关`);
+  try {
+    const file = await evidenceFile(db, {
+      agencies: [agency],
+      subtree: false,
+      from,
+      to,
+      format,
+      now: cliContext(db, cliActor(io)).clock.now(),
+    });
+    writeFileSync(out, file.body);
+    io.stdout.write(
+      `已写入 ${out}：${agency.name} ${from} 至 ${to}，${file.pack.rows.length} 条自查结果；数据摘要（SHA-256）${file.pack.digest}\n`,
+    );
+    return 0;
+  } finally {
+    await closePdfBrowser();
+  }
+}
 
 /** A value with its unit, or 无 when there is none (no item ever published, no policy this year). */
 function valueText(i: Inspection['indicators'][number]): string {
@@ -108,7 +162,13 @@ export async function inspectCommand(io: CliIo, db: Db, args: string[]): Promise
     format: { type: 'string' },
     links: { type: 'boolean' },
     external: { type: 'boolean' },
+    evidence: { type: 'boolean' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
   });
+  if (values.evidence && positionals.length === 0 && !values.all) return evidenceCommand(io, db, values);
+  if (values.evidence) throw new UsageError(`用法：${EVIDENCE_USAGE}`);
   if (positionals.length > 0 || Boolean(values.agency) === Boolean(values.all))
     throw new UsageError(`用法：${USAGE}（--agency 与 --all 二选一）`);
   const format = values.format ?? 'text';

@@ -28,6 +28,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AgencySettingsPage = lazy(() => import('./pages/AgencySettingsPage.tsx'));
 const GuideSettingsPage = lazy(() => import('./pages/guide/GuideSettingsPage.tsx'));
 const InspectionPage = lazy(() => import('./pages/inspection/InspectionPage.tsx'));
+const WebsiteReportPage = lazy(() => import('./pages/website-report/WebsiteReportPage.tsx'));
 const PlatformUsersPage = lazy(() => import('./pages/PlatformUsersPage.tsx'));
 const PlatformAgenciesPage = lazy(() => import('./pages/PlatformAgenciesPage.tsx'));
 const PlatformBackupsPage = lazy(() => import('./pages/PlatformBackupsPage.tsx'));
@@ -91,6 +92,7 @@ export function ConsoleRoutes() {
         <Route path="/settings" element={page(<AgencySettingsPage />)} />
         <Route path="/guide" element={page(<GuideSettingsPage />)} />
         <Route path="/inspection" element={page(<InspectionPage />)} />
+        <Route path="/website-report" element={page(<WebsiteReportPage />)} />
         <Route path="/events" element={page(<EventLogPage />)} />
         <Route path="/platform/users" element={page(<PlatformUsersPage />)} />
         <Route path="/platform/agency-tree" element={page(<PlatformAgenciesPage />)} />

@@ -42,6 +42,7 @@ import { inspectionMigration } from './migrations/0034-inspection.ts';
 import { newMediaMigration } from './migrations/0035-new-media.ts';
 import { scheduledRunsMigration } from './migrations/0036-scheduled-runs.ts';
 import { linkChecksMigration } from './migrations/0037-link-checks.ts';
+import { websiteReportsMigration } from './migrations/0038-website-reports.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -82,6 +83,7 @@ function provider(db: Db): MigrationProvider {
         '0035-new-media': newMediaMigration(db.dialect),
         '0036-scheduled-runs': scheduledRunsMigration(),
         '0037-link-checks': linkChecksMigration(db.dialect),
+        '0038-website-reports': websiteReportsMigration(),
       };
     },
   };

@@ -194,3 +194,13 @@ export interface ExternalLinkResultTable {
   error: string | null;
   dead: number;
 }
+
+/** An agency's 政府网站工作年度报表 of a year (0038, docs/website-report.md): the manual rows as filled in. */
+export interface WebsiteReportTable {
+  agency_id: number;
+  year: number;
+  /** JSON: row code → value (a number, a text, or null) */
+  fields: string;
+  updated_at: string;
+  updated_by: string;
+}

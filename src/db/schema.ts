@@ -23,6 +23,7 @@ import type {
   ReportCheckBatchTable,
   ReportCheckTable,
   ScheduledRunTable,
+  WebsiteReportTable,
 } from './schema-oversight.ts';
 import type {
   ApprovalRequestTable,
@@ -317,6 +318,7 @@ export interface Database {
   dead_links: DeadLinkTable;
   external_link_results: ExternalLinkResultTable;
   new_media_accounts: NewMediaAccountTable;
+  website_reports: WebsiteReportTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */

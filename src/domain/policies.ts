@@ -27,6 +27,7 @@ import {
 import type { CaseAction } from './requests/state-machine.ts';
 import { SITE_POLICY } from './site/policy.ts';
 import { REMINDER_POLICY } from './supervision/reminder-policy.ts';
+import { WEBSITE_REPORT_POLICY } from './website-report/policy.ts';
 
 /** area → its policy table. */
 export const POLICIES = {
@@ -46,6 +47,7 @@ export const POLICIES = {
   reminders: REMINDER_POLICY,
   inspection: INSPECTION_POLICY,
   new_media: NEW_MEDIA_POLICY,
+  website_report: WEBSITE_REPORT_POLICY,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -432,6 +432,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       '/report-checks',
       `/report-checks/${batch}`,
       '/inspection',
+      '/website-report',
     ];
     const clicks: Click[] = [
       {

@@ -25,6 +25,10 @@ export const inspectionApi = {
   links: (agency: string) => api.call<LinkCheck>(`${base(agency)}/inspection/links`),
   checkLinks: (agency: string) =>
     api.call<LinkCheck>(`${base(agency)}/inspection/links/check`, { method: 'POST', body: {} }),
+  evidenceUrl: (agency: string, from: string, to: string, file: 'pdf' | 'xlsx') =>
+    `${base(agency)}/inspection/evidence.${file}?from=${from}&to=${to}`,
+  subtreeEvidenceUrl: (root: string, from: string, to: string, file: 'pdf' | 'xlsx') =>
+    `${base(root)}/supervision/inspection-evidence.${file}?from=${from}&to=${to}`,
   setColumns: (agency: string, body: ColumnClassesInput) =>
     api.call<{ columns: ColumnSetting[] }>(`${base(agency)}/column-settings`, { method: 'PUT', body }),
 };

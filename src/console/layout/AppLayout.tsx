@@ -76,6 +76,13 @@ const MENU: Array<{
     verb: 'screening/manage_words',
   },
   { key: '/inspection', icon: <MonitorOutlined />, label: '网站自查', agency: true, verb: 'inspection/view' },
+  {
+    key: '/website-report',
+    icon: <FileTextOutlined />,
+    label: '网站工作年度报表',
+    agency: true,
+    verb: 'website_report/view',
+  },
   { key: '/events', icon: <HistoryOutlined />, label: '操作日志', agency: true, verb: 'events/view_log' },
   {
     key: '/platform/users',

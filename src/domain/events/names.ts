@@ -20,6 +20,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   agencies: '机构管理',
   inspection: '网站自查',
   new_media: '政务新媒体',
+  website_report: '网站工作年度报表',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -126,6 +127,7 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'new_media.closed': '关停政务新媒体账号',
   'new_media.cancelled': '注销政务新媒体账号',
   'new_media.reopened': '政务新媒体账号恢复运营',
+  'website_report.saved': '填写网站工作年度报表',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
   'agencies.created': '新建机关',
@@ -163,6 +165,7 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   inspection: '网站自查',
   column_setting: '栏目类别设置',
   new_media_account: '政务新媒体账号',
+  website_report: '网站工作年度报表',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

@@ -9,9 +9,11 @@ import { dashboardRoutes } from './agencies/dashboard.ts';
 import { eventRoutes } from './agencies/events.ts';
 import { guideRoutes } from './agencies/guide.ts';
 import { inspectionRoutes } from './agencies/inspection.ts';
+import { inspectionEvidenceRoutes } from './agencies/inspection-evidence.ts';
 import { inspectionLinkRoutes } from './agencies/inspection-links.ts';
 import { remediesRoutes } from './agencies/remedies.ts';
 import { siteSettingsRoutes } from './agencies/site-settings.ts';
+import { websiteReportRoutes } from './agencies/website-report.ts';
 import { backupRoutes } from './backups/backups.ts';
 import { calendarRoutes } from './calendar/calendar.ts';
 import { healthRoutes } from './health.ts';
@@ -87,6 +89,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   guideRoutes,
   inspectionRoutes,
   inspectionLinkRoutes,
+  inspectionEvidenceRoutes,
+  websiteReportRoutes,
   withheldReviewRoutes,
   itemPublicRoutes,
   registryRoutes,

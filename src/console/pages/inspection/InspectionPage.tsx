@@ -14,6 +14,7 @@ import { useSession } from '../../session-context.tsx';
 import { AccountsCard } from './AccountsCard.tsx';
 import { ColumnClassesCard } from './ColumnClassesCard.tsx';
 import { DeadLinksCard } from './DeadLinksCard.tsx';
+import { EvidenceExport } from './EvidenceExport.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 
 export const STATE_COLORS: Record<Indicator['state'], string> = {
@@ -216,6 +217,9 @@ export default function InspectionPage() {
           <AccountsCard inspection={inspection} />
           <DeadLinksCard code={code} canCheck={allows('inspection/run')} onChecked={loaded.reload} />
           <HistoryCard code={code} indicators={inspection.indicators} />
+          <Card title="佐证材料">
+            <EvidenceExport urlOf={(from, to, file) => inspectionApi.evidenceUrl(code, from, to, file)} />
+          </Card>
         </>
       )}
       <ColumnClassesCard code={code} editable={allows('inspection/configure')} onSaved={loaded.reload} />

@@ -23,11 +23,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { OUTCOME_GROUP_LABELS, OUTCOME_GROUPS } from '../../../domain/report/vocabulary.ts';
+import { inspectionApi } from '../../api/inspection.ts';
 import { remindersApi } from '../../api/reminders.ts';
 import { type SupervisionRow, supervisionApi } from '../../api/supervision.ts';
 import { NOWRAP } from '../../lib/table.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useSession } from '../../session-context.tsx';
+import { EvidenceExport } from '../inspection/EvidenceExport.tsx';
 import { RemindersCard } from './RemindersCard.tsx';
 import { SendReminderModal } from './SendReminderModal.tsx';
 import { TrendsCard } from './TrendsCard.tsx';
@@ -331,6 +333,14 @@ export default function SupervisionPage() {
         as="supervisor"
         onChanged={reminders.reload}
       />
+      {root && (
+        <Card title="下级机关网站自查佐证材料" style={{ marginTop: 16 }}>
+          <EvidenceExport
+            label="导出本级及下级机关佐证材料"
+            urlOf={(from, to, file) => inspectionApi.subtreeEvidenceUrl(root, from, to, file)}
+          />
+        </Card>
+      )}
       <SendReminderModal
         agency={remindTo}
         onClose={() => setRemindTo(null)}
