@@ -186,6 +186,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
       'interpretation.missing',
       'interpretation.unlinked',
       'interpretation.ratio',
+      'catalog.lapsed',
     ]);
     const text = await inspect('--agency', 'lingang', '--today', TODAY);
     expect(text.code).toBe(1);

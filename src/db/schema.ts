@@ -13,6 +13,7 @@ import type {
   SearchTextTable,
 } from './schema-items.ts';
 import type {
+  CatalogEntryTable,
   ColumnSettingTable,
   InspectionResultTable,
   NewMediaAccountTable,
@@ -309,6 +310,7 @@ export interface Database {
   column_settings: ColumnSettingTable;
   inspection_results: InspectionResultTable;
   new_media_accounts: NewMediaAccountTable;
+  catalog_entries: CatalogEntryTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */

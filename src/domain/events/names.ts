@@ -20,6 +20,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   agencies: '机构管理',
   inspection: '网站自查',
   new_media: '政务新媒体',
+  catalog: '标准目录',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -124,6 +125,10 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'new_media.closed': '关停政务新媒体账号',
   'new_media.cancelled': '注销政务新媒体账号',
   'new_media.reopened': '政务新媒体账号恢复运营',
+  'catalog.imported': '导入公开事项标准目录',
+  'catalog.entry_added': '新增标准目录事项',
+  'catalog.entry_edited': '修改标准目录事项',
+  'catalog.entry_removed': '删除标准目录事项',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
   'agencies.created': '新建机关',
@@ -161,6 +166,8 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   inspection: '网站自查',
   column_setting: '栏目类别设置',
   new_media_account: '政务新媒体账号',
+  catalog: '公开事项标准目录',
+  catalog_entry: '标准目录事项',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

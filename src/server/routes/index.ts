@@ -13,6 +13,7 @@ import { remediesRoutes } from './agencies/remedies.ts';
 import { siteSettingsRoutes } from './agencies/site-settings.ts';
 import { backupRoutes } from './backups/backups.ts';
 import { calendarRoutes } from './calendar/calendar.ts';
+import { catalogRoutes } from './catalog/catalog.ts';
 import { healthRoutes } from './health.ts';
 import { itemRoutes } from './items/items.ts';
 import { itemActionRoutes } from './items/items-actions.ts';
@@ -76,6 +77,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   calendarRoutes,
   backupRoutes,
   itemRoutes,
+  catalogRoutes,
   itemActionRoutes,
   itemFileRoutes,
   itemCatalogRoutes,
