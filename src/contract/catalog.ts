@@ -5,8 +5,8 @@
  * Field rules across fields are domain/catalog/entry.ts's; messages name the field in Chinese.
  */
 import { z } from 'zod';
-import { ENTRY_CHECK_STATES } from '../domain/catalog/lapse.ts';
 import { AUDIENCES, FIELD_LIMITS, MANNERS } from '../domain/catalog/entry.ts';
+import { ENTRY_CHECK_STATES } from '../domain/catalog/lapse.ts';
 import { agencyCode, rowId } from './common.ts';
 
 const text = (label: string, max: number) =>
@@ -68,7 +68,9 @@ export const catalogEntryEditBody = z.object(entryFields).partial().extend({ exp
 export type CatalogEntryEditInput = z.input<typeof catalogEntryEditBody>;
 
 export const catalogEntryParams = z.object({ code: agencyCode, id: rowId('事项编号') });
-export const catalogDeleteQuery = z.object({ expectedVersion: z.coerce.number().int().positive().optional() });
+export const catalogDeleteQuery = z.object({
+  expectedVersion: z.coerce.number().int().positive().optional(),
+});
 
 /** 导入: an XLSX file as base64; `domain` names the 领域 when the sheet does not. */
 export const catalogImportBody = z.object({

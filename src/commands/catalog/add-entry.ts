@@ -3,7 +3,13 @@ import { findCatalogEntry, type StoredCatalogEntry } from '../../db/queries/cata
 import { inTransaction } from '../../db/transaction.ts';
 import { parseInput } from '../agencies/parse-input.ts';
 import { type CommandContext, inTrx } from '../context.ts';
-import { appendCatalogEvent, conflictOr, entryRow, knownColumnKeys, requireManager } from './catalog-store.ts';
+import {
+  appendCatalogEvent,
+  conflictOr,
+  entryRow,
+  knownColumnKeys,
+  requireManager,
+} from './catalog-store.ts';
 
 /** 新增事项: an entry at the end of the agency's catalogue, its 公开时限 parsed, with an event. */
 export async function addCatalogEntry(

@@ -23,9 +23,11 @@ export async function knownColumnKeys(db: Reader, agencyId: number): Promise<Set
 /** Refuses with every problem, each on its field; nothing is written. */
 export function refuseProblems(problems: readonly FieldProblem[]): void {
   if (problems.length === 0) return;
-  throw new AppError('validation', `输入有误（${problems.map((p) => p.message).join('；')}），请修改后重试。`, [
-    ...problems,
-  ]);
+  throw new AppError(
+    'validation',
+    `输入有误（${problems.map((p) => p.message).join('；')}），请修改后重试。`,
+    [...problems],
+  );
 }
 
 /** The checked fields → the row's columns (the 公开时限 parsed into its rule). */
@@ -59,7 +61,12 @@ export function entryRow(fields: CatalogEntryFields, knownColumns: ReadonlySet<s
 /** Appends a catalogue event (who, when, what) to the event log. */
 export async function appendCatalogEvent(
   ctx: TrxContext<Pick<Actor, 'username'>>,
-  event: { agencyId: number; subject: { type: 'catalog_entry' | 'catalog'; id: number | string }; name: string; data: Record<string, unknown> },
+  event: {
+    agencyId: number;
+    subject: { type: 'catalog_entry' | 'catalog'; id: number | string };
+    name: string;
+    data: Record<string, unknown>;
+  },
 ): Promise<number> {
   return appendEvent(ctx.trx, {
     name: event.name,

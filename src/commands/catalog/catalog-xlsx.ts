@@ -7,8 +7,8 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { AUDIENCE_LABELS, AUDIENCES, MANNER_LABELS, MANNERS } from '../../domain/catalog/entry.ts';
 import type { StoredCatalogEntry } from '../../db/queries/catalog.ts';
+import { AUDIENCE_LABELS, AUDIENCES, MANNER_LABELS, MANNERS } from '../../domain/catalog/entry.ts';
 import { AppError } from '../../errors.ts';
 import { cellValue } from '../import-items/xlsx.ts';
 
@@ -35,7 +35,10 @@ export async function readCatalogGrid(content: Buffer): Promise<string[][]> {
     ]);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('validation', '工作簿中没有工作表。', [{ field: 'contentBase64', message: '没有工作表' }]);
+  if (!sheet)
+    throw new AppError('validation', '工作簿中没有工作表。', [
+      { field: 'contentBase64', message: '没有工作表' },
+    ]);
   if (sheet.rowCount > MAX_ROWS)
     throw new AppError('validation', `标准目录最多 ${MAX_ROWS} 行，请分领域导入。`, [
       { field: 'contentBase64', message: `超过 ${MAX_ROWS} 行` },

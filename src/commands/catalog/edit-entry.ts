@@ -5,7 +5,13 @@ import type { CatalogEntryFields, CatalogField } from '../../domain/catalog/entr
 import { AppError } from '../../errors.ts';
 import { parseInput } from '../agencies/parse-input.ts';
 import { type CommandContext, inTrx } from '../context.ts';
-import { appendCatalogEvent, conflictOr, entryRow, knownColumnKeys, requireManager } from './catalog-store.ts';
+import {
+  appendCatalogEvent,
+  conflictOr,
+  entryRow,
+  knownColumnKeys,
+  requireManager,
+} from './catalog-store.ts';
 
 const FIELDS: readonly CatalogField[] = [
   'seq',
@@ -41,7 +47,10 @@ export async function editCatalogEntry(
       if (stored.version !== expectedVersion)
         throw new AppError('conflict', '该事项刚被其他人修改，请刷新后重试。');
       const before = Object.fromEntries(FIELDS.map((f) => [f, stored[f]])) as unknown as CatalogEntryFields;
-      const after = { ...before, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
+      const after = {
+        ...before,
+        ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
+      };
       const changed = FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
       if (changed.length === 0) return stored;
       const row = entryRow(after, await knownColumnKeys(trx, agencyId));

@@ -19,8 +19,14 @@ import {
 import { readCatalogSheet, sheetProblemText } from '../../domain/catalog/sheet.ts';
 import { AppError } from '../../errors.ts';
 import { type CommandContext, inTrx } from '../context.ts';
+import {
+  appendCatalogEvent,
+  conflictOr,
+  entryRow,
+  knownColumnKeys,
+  requireManager,
+} from './catalog-store.ts';
 import { readCatalogGrid } from './catalog-xlsx.ts';
-import { appendCatalogEvent, conflictOr, entryRow, knownColumnKeys, requireManager } from './catalog-store.ts';
 
 /** The most problems listed in the message (all are in the details). */
 const LISTED = 10;
@@ -42,7 +48,10 @@ export async function importCatalog(
         throw new AppError(
           'validation',
           `标准目录有误，未导入任何事项：${texts.slice(0, LISTED).join('；')}${more}。请在表格中改正后重新导入。`,
-          sheet.problems.map((p) => ({ field: p.row > 0 ? `第${p.row}行·${p.column || '表头'}` : 'file', message: sheetProblemText(p) })),
+          sheet.problems.map((p) => ({
+            field: p.row > 0 ? `第${p.row}行·${p.column || '表头'}` : 'file',
+            message: sheetProblemText(p),
+          })),
         );
       }
       const override = input.domain?.trim();
@@ -113,7 +122,10 @@ export async function importCatalog(
         updated_by: ctx.actor.username,
       }));
       for (let i = 0; i < rows.length; i += 200)
-        await trx.insertInto('catalog_entries').values(rows.slice(i, i + 200)).execute();
+        await trx
+          .insertInto('catalog_entries')
+          .values(rows.slice(i, i + 200))
+          .execute();
       await appendCatalogEvent(inTrx(ctx, trx), {
         agencyId,
         subject: { type: 'catalog', id: agencyId },

@@ -75,7 +75,9 @@ const ENTRY_COLUMNS = [
   'updated_by',
 ] as const;
 
-function entryOf(row: Pick<Selectable<CatalogEntryTable>, (typeof ENTRY_COLUMNS)[number]>): StoredCatalogEntry {
+function entryOf(
+  row: Pick<Selectable<CatalogEntryTable>, (typeof ENTRY_COLUMNS)[number]>,
+): StoredCatalogEntry {
   return {
     id: row.id,
     sort: Number(row.sort),

@@ -281,5 +281,10 @@ export async function readInspection(
 }> {
   const stored = await storedResults(db, agencyId, day);
   if (stored.length > 0) return { day, stored: true, runAt: stored[0]?.runAt ?? null, results: stored };
-  return { day, stored: false, runAt: null, results: inspect(await inspectionInput(db, agencyId, day, calendar)) };
+  return {
+    day,
+    stored: false,
+    runAt: null,
+    results: inspect(await inspectionInput(db, agencyId, day, calendar)),
+  };
 }

@@ -101,7 +101,10 @@ export const catalogRoutes: RouteModule = async (app, options) => {
     },
     async (request, reply) => {
       const agencyId = agencyOf(request).id;
-      const entry = await addCatalogEntry(commandContext(request, options), { agencyId, entry: request.body });
+      const entry = await addCatalogEntry(commandContext(request, options), {
+        agencyId,
+        entry: request.body,
+      });
       return reply.code(201).send(await one(agencyId, entry));
     },
   );
@@ -152,7 +155,10 @@ export const catalogRoutes: RouteModule = async (app, options) => {
       const { content } = await exportCatalog(db, agency, clock.now());
       return reply
         .type(XLSX)
-        .header('content-disposition', contentDisposition(`${agency.name}标准目录.xlsx`, `catalog-${agency.code}.xlsx`))
+        .header(
+          'content-disposition',
+          contentDisposition(`${agency.name}标准目录.xlsx`, `catalog-${agency.code}.xlsx`),
+        )
         .send(content);
     },
   );
