@@ -38,6 +38,7 @@ const USAGE = `用法：gongkai <命令> [参数]
   restore FILE [--force]                             从备份恢复到空数据库（--force：替换已有数据）；先校验，损坏的备份不写入任何内容
   keys seal | keys rotate                            证件号码加密：加密存量明文号码；更换密钥并重新加密（见 docs/security.md）
   inspect --agency CODE | --all [--today D] [--format json|text]  网站自查：每项指标的数值、阈值和状态，保存当天结果；触发单项否决时退出码为 1
+  catalog import FILE.xlsx --agency CODE [--dry-run] [--domain 领域] | catalog export --agency CODE --out FILE.xlsx  公开事项标准目录：导入（先预览）、导出（见 docs/catalog.md）
   log --agency CODE [--actor U] [--since DATE] [--until DATE] [--name 类别] [--limit N]  操作日志：谁在何时做了什么
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
 附件：环境变量 GONGKAI_FILES_DIR（绝对路径），未设置时为 SQLite 数据库文件旁的 files 文件夹
@@ -108,6 +109,8 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
       return withDb(io, async (db) => (await import('./keys.ts')).keysCommand(io, db, args));
     case 'inspect':
       return withDb(io, async (db) => (await import('./inspect.ts')).inspectCommand(io, db, args));
+    case 'catalog':
+      return withDb(io, async (db) => (await import('./catalog.ts')).catalogCommand(io, db, args));
     case 'log':
       return withDb(io, async (db) => (await import('./log.ts')).logCommand(io, db, args));
     case undefined:
