@@ -88,7 +88,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
       expect(res.json()).toMatchObject({ day: TODAY, stored: true });
     }
     const rows = await db.kysely.selectFrom('inspection_results').select(['day', 'indicator']).execute();
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(INDICATOR_CODES.length);
     const runs = await events('inspection.run');
     expect(runs).toHaveLength(2);
     expect(JSON.parse(runs[0]?.data ?? '{}')).toEqual({ day: TODAY, ok: 6, alarm: 1, failed: 0, vetoed: 0 });
@@ -255,7 +255,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
     const everything = (
       await app.inject({ url: `${API}/inspection/history?days=30`, headers: ADMIN })
     ).json();
-    expect(everything.points).toHaveLength(14);
+    expect(everything.points).toHaveLength(2 * INDICATOR_CODES.length);
     const bad = await app.inject({ url: `${API}/inspection/history?indicator=nothing`, headers: ADMIN });
     expect(bad.statusCode).toBe(400);
   });
