@@ -133,7 +133,7 @@ export default function CatalogPage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" wrap gap={8}>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Typography.Title level={2}>标准目录</Typography.Title>
         <Space wrap>
           <Button href={catalogApi.exportUrl(agency)}>导出 XLSX</Button>
@@ -225,7 +225,11 @@ export default function CatalogPage() {
           dataSource={entries}
           locale={{ emptyText: '尚无标准目录事项' }}
           renderItem={(e) => (
-            <Card size="small" title={e.title} style={{ marginBottom: 12 }} extra={<CheckTag entry={e} />}>
+            <Card size="small" style={{ marginBottom: 12 }}>
+              <Typography.Text strong>{e.title}</Typography.Text>
+              <div style={{ margin: '4px 0' }}>
+                <CheckTag entry={e} />
+              </div>
               <Typography.Paragraph style={{ marginBottom: 4 }}>
                 {e.domain && `领域：${e.domain}；`}公开主体：{e.subject}
               </Typography.Paragraph>
