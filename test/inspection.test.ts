@@ -91,7 +91,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
     expect(rows).toHaveLength(INDICATOR_CODES.length);
     const runs = await events('inspection.run');
     expect(runs).toHaveLength(2);
-    expect(JSON.parse(runs[0]?.data ?? '{}')).toEqual({ day: TODAY, ok: 6, alarm: 1, failed: 0, vetoed: 0 });
+    expect(JSON.parse(runs[0]?.data ?? '{}')).toEqual({ day: TODAY, ok: 7, alarm: 1, failed: 0, vetoed: 0 });
     expect(runs.map((e) => [e.subject_id, e.actor])).toEqual([
       [TODAY, 'lingang-admin'],
       [TODAY, 'lingang-admin'],
