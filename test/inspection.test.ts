@@ -199,6 +199,7 @@ describeEachWithDemo('网站自查: API and gongkai inspect', (use) => {
       'interpretation.ratio',
       'newmedia.silent',
       'links.dead',
+      'catalog.lapsed',
     ]);
     const text = await inspect('--agency', 'lingang', '--today', TODAY);
     expect(text.code).toBe(1);

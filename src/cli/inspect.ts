@@ -118,6 +118,20 @@ function findingLines(i: Inspection['indicators'][number]): string[] {
     lines.push(
       `${link.url}：${link.reason}；所在页面：${link.pages.join('、') || '（起始页）'}；首次发现 ${link.firstSeen}`,
     );
+  for (const e of details.entries ?? []) {
+    const when =
+      e.daysLeft === null || e.dueOn === null
+        ? ''
+        : e.daysLeft < 0
+          ? `应于 ${e.dueOn} 前公开，已超期 ${-e.daysLeft} 天`
+          : `须于 ${e.dueOn} 前公开（还有 ${e.daysLeft} 天）`;
+    const last = e.lastPublishedOn ? `，对应栏目最近发布 ${e.lastPublishedOn}` : '，对应栏目本期未发布';
+    lines.push(`${e.title}（公开时限：${e.deadline}）：${when}${last}`);
+  }
+  if (details.catalog)
+    lines.push(
+      `标准目录共 ${details.catalog.entries} 项，其中不按日期检查 ${details.catalog.unchecked} 项、未对应栏目 ${details.catalog.unmapped} 项`,
+    );
   for (const y of details.years ?? [])
     lines.push(
       `${y.year}年：规范性文件 ${y.policies} 件，已解读 ${y.interpreted} 件${y.ratio === null ? '' : `（${y.ratio}%）`}`,

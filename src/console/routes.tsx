@@ -20,6 +20,7 @@ const RegistryPage = lazy(() => import('./pages/registry/RegistryPage.tsx'));
 const DocumentPage = lazy(() => import('./pages/registry/DocumentPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/registry/ReviewPage.tsx'));
 const NewMediaPage = lazy(() => import('./pages/new-media/NewMediaPage.tsx'));
+const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const ReportListPage = lazy(() => import('./pages/reports/ReportListPage.tsx'));
 const ReportEditorPage = lazy(() => import('./pages/reports/ReportEditorPage.tsx'));
@@ -81,6 +82,7 @@ export function ConsoleRoutes() {
         <Route path="/registry/reviews/:year" element={page(<ReviewPage />)} />
         <Route path="/registry/:id" element={page(<DocumentPage />)} />
         <Route path="/new-media" element={page(<NewMediaPage />)} />
+        <Route path="/catalog" element={page(<CatalogPage />)} />
         <Route path="/reports" element={page(<ReportListPage />)} />
         <Route path="/reports/:year" element={page(<ReportEditorPage />)} />
         <Route path="/reports/:year/figures" element={page(<YearlyFiguresPage />)} />

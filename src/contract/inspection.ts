@@ -4,6 +4,7 @@
  * (docs/inspection.md). Every message names the field in Chinese and says what to write.
  */
 import { z } from 'zod';
+import { ENTRY_CHECK_STATES } from '../domain/catalog/lapse.ts';
 import { COLUMN_SCOPES } from '../domain/guide/column-notes.ts';
 import { COLUMN_CLASSES, MAX_FREQUENCY_DAYS } from '../domain/inspection/column-classes.ts';
 import { INDICATOR_CODES, INDICATOR_STATES } from '../domain/inspection/indicators.ts';
@@ -59,6 +60,20 @@ export const inspectionDetailsSchema = z.object({
   /** 死链: the check's dead links (the first 100), and the day of that check */
   links: z.array(linkFinding).optional(),
   checkedOn: z.string().nullable().optional(),
+  entries: z
+    .array(
+      z.object({
+        id: z.number(),
+        title: z.string(),
+        deadline: z.string(),
+        state: z.enum(ENTRY_CHECK_STATES),
+        dueOn: z.string().nullable(),
+        daysLeft: z.number().nullable(),
+        lastPublishedOn: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  catalog: z.object({ entries: z.number(), unchecked: z.number(), unmapped: z.number() }).optional(),
 });
 
 export const indicatorSchema = z.object({

@@ -204,3 +204,36 @@ export interface WebsiteReportTable {
   updated_at: string;
   updated_by: string;
 }
+
+/** A 公开事项标准目录 entry (0039, docs/catalog.md); audience, manner, levels, columns and the rule are JSON. */
+export interface CatalogEntryTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** the entry's place in the catalogue */
+  sort: number;
+  /** 序号 as printed */
+  seq: number | null;
+  domain: Generated<string>;
+  level1: string;
+  level2: Generated<string>;
+  content: string;
+  basis: Generated<string>;
+  /** 公开时限 as written */
+  deadline: string;
+  /** its parsed rule (domain/catalog/deadline.ts DeadlineRule) */
+  deadline_rule: string;
+  subject: string;
+  channels: Generated<string>;
+  /** ["all","specific"] */
+  audience: string;
+  /** ["active","on_request"] */
+  manner: string;
+  /** ["县级","乡级"] */
+  levels: string;
+  /** ["category:a20.7","column:gkzd"] */
+  columns: string;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}

@@ -13,6 +13,7 @@ import type {
   SearchTextTable,
 } from './schema-items.ts';
 import type {
+  CatalogEntryTable,
   ColumnSettingTable,
   DeadLinkTable,
   ExternalLinkResultTable,
@@ -319,6 +320,7 @@ export interface Database {
   external_link_results: ExternalLinkResultTable;
   new_media_accounts: NewMediaAccountTable;
   website_reports: WebsiteReportTable;
+  catalog_entries: CatalogEntryTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */

@@ -7,6 +7,7 @@
 import type { AgencyActor } from './accounts/actor.ts';
 import { ACCOUNT_POLICY } from './accounts/policy.ts';
 import { ASK_FOR_ROLE, can, type PolicyTable, rolesNeeded } from './accounts/policy-table.ts';
+import { CATALOG_POLICY } from './catalog/policy.ts';
 import { EVENT_POLICY, eventLogRefusal } from './events/policy.ts';
 import { GUIDE_POLICY } from './guide/policy.ts';
 import { INSPECTION_POLICY } from './inspection/policy.ts';
@@ -48,6 +49,7 @@ export const POLICIES = {
   inspection: INSPECTION_POLICY,
   new_media: NEW_MEDIA_POLICY,
   website_report: WEBSITE_REPORT_POLICY,
+  catalog: CATALOG_POLICY,
 } as const;
 
 type Policies = typeof POLICIES;

@@ -420,6 +420,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       `/registry/${ids.document}`,
       '/registry/reviews/2021',
       '/new-media',
+      '/catalog',
       '/reports',
       '/reports/2021',
       '/reports/2021/figures',
@@ -479,6 +480,7 @@ describeJourney('console: every page in Chinese and usable at 390 px', 'console-
       '/items',
       `/items/${ids.item}`,
       '/inspection',
+      '/catalog',
       '/no-such-page',
     ];
     const action = (name: string): Click => ({

@@ -40,8 +40,10 @@ export async function runInspection(
     ]);
   const now = ctx.clock.now();
   const runAt = now.toISOString();
+  // the calendar before the transaction (on SQLite a read outside it would wait for it)
+  const calendar = await ctx.calendar.get();
   return inTransaction(ctx.db, async (trx) => {
-    const results = inspect(await inspectionInput(trx, input.agencyId, day));
+    const results = inspect(await inspectionInput(trx, input.agencyId, day, calendar));
     await trx
       .deleteFrom('inspection_results')
       .where('agency_id', '=', input.agencyId)

@@ -20,6 +20,7 @@ import {
   MenuOutlined,
   MobileOutlined,
   MonitorOutlined,
+  OrderedListOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -50,6 +51,7 @@ const MENU: Array<{
   { key: '/items', icon: <FileTextOutlined />, label: '主动公开', agency: true },
   { key: '/registry', icon: <BookOutlined />, label: '规范性文件', agency: true },
   { key: '/new-media', icon: <MobileOutlined />, label: '政务新媒体', agency: true, verb: 'new_media/view' },
+  { key: '/catalog', icon: <OrderedListOutlined />, label: '标准目录', agency: true, verb: 'catalog/view' },
   { key: '/reports', icon: <AuditOutlined />, label: '年度报告', agency: true },
   {
     key: '/report-checks',

@@ -4,6 +4,8 @@
  * classes, and the stored results (a day's, the latest day's, an indicator's history).
  */
 import type { Kysely } from 'kysely';
+import type { WorkCalendar } from '../../domain/calendar/types.ts';
+import { entryTitle } from '../../domain/catalog/entry.ts';
 import { catalogueColumns } from '../../domain/guide/column-notes.ts';
 import {
   type ColumnClass,
@@ -15,6 +17,7 @@ import { INDICATOR_CODES, type IndicatorState } from '../../domain/inspection/in
 import {
   type IndicatorResult,
   type InspectedAccount,
+  type InspectedCatalogEntry,
   type InspectedColumn,
   type InspectionDetails,
   type InspectionInput,
@@ -22,6 +25,7 @@ import {
 } from '../../domain/inspection/inspect.ts';
 import { type NewMediaPlatform, PLATFORM_LABELS } from '../../domain/new-media/accounts.ts';
 import type { Database } from '../schema.ts';
+import { catalogChecks, listCatalogEntries } from './catalog.ts';
 import { columnNotes } from './guide.ts';
 import { deadLinksOf, latestLinkCheck } from './links.ts';
 
@@ -142,14 +146,34 @@ async function inspectedAccounts(db: Reader, agencyId: number, today: string): P
   }));
 }
 
-/** One agency's inspection inputs as of `today`. */
-export async function inspectionInput(db: Reader, agencyId: number, today: string): Promise<InspectionInput> {
+/** The agency's 标准目录 entries with their checks on `today` (the `catalog.lapsed` indicator). */
+async function inspectedCatalog(
+  db: Reader,
+  agencyId: number,
+  today: string,
+  calendar: Pick<WorkCalendar, 'addWorkingDays'>,
+): Promise<InspectedCatalogEntry[]> {
+  const entries = await listCatalogEntries(db, agencyId);
+  const checks = await catalogChecks(db, agencyId, entries, today, calendar);
+  return entries.flatMap((e) => {
+    const check = checks.get(e.id);
+    return check ? [{ id: e.id, title: entryTitle(e), deadline: e.deadline, check }] : [];
+  });
+}
+
+/** One agency's inspection inputs as of `today` (working days, for the 标准目录's deadlines, on `calendar`). */
+export async function inspectionInput(
+  db: Reader,
+  agencyId: number,
+  today: string,
+  calendar: Pick<WorkCalendar, 'addWorkingDays'>,
+): Promise<InspectionInput> {
   const published = db
     .selectFrom('items')
     .where('agency_id', '=', agencyId)
     .where('status', '=', 'published')
     .where('published_on', '<=', today);
-  const [columns, newest, policyRows, interpretationRows, accounts, linkCheck] = await Promise.all([
+  const [columns, newest, policyRows, interpretationRows, accounts, linkCheck, catalog] = await Promise.all([
     inspectedColumns(db, agencyId, today),
     published.select((eb) => eb.fn.max('published_on').as('last')).executeTakeFirst(),
     published
@@ -165,6 +189,7 @@ export async function inspectionInput(db: Reader, agencyId: number, today: strin
       .execute(),
     inspectedAccounts(db, agencyId, today),
     latestLinkCheck(db, agencyId, today),
+    inspectedCatalog(db, agencyId, today, calendar),
   ]);
   const publishedPolicies = new Set(policyRows.map((p) => p.id));
   const interpretationsOf = new Map<number, number>();
@@ -203,6 +228,7 @@ export async function inspectionInput(db: Reader, agencyId: number, today: strin
       policyPublished: i.interprets_item_id !== null && publishedPolicies.has(i.interprets_item_id),
     })),
     accounts,
+    catalog,
   };
 }
 
@@ -286,6 +312,7 @@ export async function readInspection(
   db: Reader,
   agencyId: number,
   day: string,
+  calendar: Pick<WorkCalendar, 'addWorkingDays'>,
 ): Promise<{
   day: string;
   stored: boolean;
@@ -294,5 +321,10 @@ export async function readInspection(
 }> {
   const stored = await storedResults(db, agencyId, day);
   if (stored.length > 0) return { day, stored: true, runAt: stored[0]?.runAt ?? null, results: stored };
-  return { day, stored: false, runAt: null, results: inspect(await inspectionInput(db, agencyId, day)) };
+  return {
+    day,
+    stored: false,
+    runAt: null,
+    results: inspect(await inspectionInput(db, agencyId, day, calendar)),
+  };
 }

@@ -21,6 +21,7 @@ export const EVENT_AREA_LABELS: Record<string, string> = {
   inspection: '网站自查',
   new_media: '政务新媒体',
   website_report: '网站工作年度报表',
+  catalog: '标准目录',
 };
 
 export const EVENT_NAME_LABELS: Record<string, string> = {
@@ -128,6 +129,10 @@ export const EVENT_NAME_LABELS: Record<string, string> = {
   'new_media.cancelled': '注销政务新媒体账号',
   'new_media.reopened': '政务新媒体账号恢复运营',
   'website_report.saved': '填写网站工作年度报表',
+  'catalog.imported': '导入公开事项标准目录',
+  'catalog.entry_added': '新增标准目录事项',
+  'catalog.entry_edited': '修改标准目录事项',
+  'catalog.entry_removed': '删除标准目录事项',
   'keys.id_numbers_sealed': '加密存量证件号码',
   'keys.rotated': '更换证件号码加密密钥',
   'agencies.created': '新建机关',
@@ -166,6 +171,8 @@ export const EVENT_SUBJECT_LABELS: Record<string, string> = {
   column_setting: '栏目类别设置',
   new_media_account: '政务新媒体账号',
   website_report: '网站工作年度报表',
+  catalog: '公开事项标准目录',
+  catalog_entry: '标准目录事项',
 };
 
 /** An event name in Chinese (the name itself when unknown). */

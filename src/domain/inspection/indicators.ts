@@ -16,6 +16,7 @@ export const INDICATOR_CODES = [
   'interpretation.ratio',
   'newmedia.silent',
   'links.dead',
+  'catalog.lapsed',
 ] as const;
 export type IndicatorCode = (typeof INDICATOR_CODES)[number];
 
@@ -128,6 +129,15 @@ export const INDICATORS: Record<IndicatorCode, IndicatorDefinition> = {
     threshold: 0,
     trips: 'above',
     unit: '个',
+    veto: false,
+  },
+  'catalog.lapsed': {
+    code: 'catalog.lapsed',
+    name: '标准目录事项逾期未公开',
+    rule: '公开事项标准目录（国办发〔2019〕54号）中公开时限为固定日期的事项（如每年9月底前、每季度），到期时其对应栏目自本期开始未发布任何信息的，为逾期未公开；到期前7天仍未发布的预警。按事件计时或没有具体期限的事项不按日期检查。本项不是国办检查指标的单项否决项。',
+    threshold: 0,
+    trips: 'above',
+    unit: '项',
     veto: false,
   },
 };

@@ -10,6 +10,7 @@
  * from the first (a note or an item fixes each one at once).
  */
 import { addDays } from '../calendar/days.ts';
+import type { EntryCheck, EntryCheckState } from '../catalog/lapse.ts';
 import { SILENCE_VETO_DAYS, silence } from '../new-media/silence.ts';
 import { CLASS_PERIODS, type ColumnClass, type UpdatePeriod } from './column-classes.ts';
 import { daysFrom, freshUntil } from './days.ts';
@@ -64,6 +65,14 @@ export interface InspectedAccount {
   lastPostedOn: string | null;
 }
 
+/** A 标准目录 entry as the inspection sees it: its check on the day (domain/catalog/lapse.ts). */
+export interface InspectedCatalogEntry {
+  id: number;
+  title: string;
+  deadline: string;
+  check: EntryCheck;
+}
+
 export interface InspectionInput {
   today: string;
   columns: readonly InspectedColumn[];
@@ -78,6 +87,8 @@ export interface InspectionInput {
   accounts?: readonly InspectedAccount[];
   /** the latest link check on or before the day (null: never checked) */
   links?: InspectedLinks | null;
+  /** the agency's 标准目录 entries with their checks (none: no catalogue) */
+  catalog?: readonly InspectedCatalogEntry[];
 }
 
 /** An account named in a finding: its silence in days and the days left before the veto. */
@@ -133,6 +144,17 @@ export interface InspectionDetails {
   links?: LinkFinding[];
   /** the day of the link check the finding comes from (null: never checked) */
   checkedOn?: string | null;
+  /** 标准目录: entries lapsed or due within 7 days, and how many are not checked by date */
+  entries?: Array<{
+    id: number;
+    title: string;
+    deadline: string;
+    state: EntryCheckState;
+    dueOn: string | null;
+    daysLeft: number | null;
+    lastPublishedOn: string | null;
+  }>;
+  catalog?: { entries: number; unchecked: number; unmapped: number };
 }
 
 export interface IndicatorResult {
@@ -278,6 +300,35 @@ function linksResult(links: InspectedLinks | null | undefined): IndicatorResult 
   return result('links.dead', count, state, { checkedOn: links.checkedOn, links: findings });
 }
 
+/** 标准目录事项逾期未公开: 不合格 when an entry lapsed, 预警 when one is due within 7 days with nothing yet. */
+function catalogResult(entries: readonly InspectedCatalogEntry[]): IndicatorResult {
+  const listed = entries
+    .filter((e) => e.check.state === 'lapsed' || e.check.state === 'alarm')
+    .map((e) => ({
+      id: e.id,
+      title: e.title,
+      deadline: e.deadline,
+      state: e.check.state,
+      dueOn: e.check.dueOn,
+      daysLeft: e.check.daysLeft,
+      lastPublishedOn: e.check.lastPublishedOn,
+    }));
+  const lapsed = listed.filter((e) => e.state === 'lapsed').length;
+  const state: IndicatorState = tripped(INDICATORS['catalog.lapsed'], lapsed)
+    ? 'failed'
+    : listed.length > 0
+      ? 'alarm'
+      : 'ok';
+  return result('catalog.lapsed', lapsed, state, {
+    entries: listed,
+    catalog: {
+      entries: entries.length,
+      unchecked: entries.filter((e) => e.check.state === 'unchecked').length,
+      unmapped: entries.filter((e) => e.check.state === 'unmapped').length,
+    },
+  });
+}
+
 /** Every indicator of the day, in INDICATOR_CODES order. */
 export function inspect(input: InspectionInput): IndicatorResult[] {
   const findings = input.columns
@@ -309,6 +360,7 @@ export function inspect(input: InspectionInput): IndicatorResult[] {
     ...interpretationResults(input),
     accountsResult(input),
     linksResult(input.links),
+    catalogResult(input.catalog ?? []),
   ];
   return INDICATOR_CODES.map((code) => results.find((r) => r.indicator === code) as IndicatorResult);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EntryCheckState } from '../catalog/lapse.ts';
 import type { ColumnClass } from './column-classes.ts';
 import { addMonths, freshUntil } from './days.ts';
 import { INDICATOR_CODES, INDICATORS, thresholdLabel } from './indicators.ts';
@@ -284,5 +285,40 @@ describe('the day as a whole', () => {
     expect(thresholdLabel(INDICATORS['home.stale'])).toBe('超过14天');
     expect(thresholdLabel(INDICATORS['columns.blank'])).toBe('5个及以上');
     expect(thresholdLabel(INDICATORS['interpretation.ratio'])).toBe('低于100%');
+  });
+});
+
+describe('标准目录事项逾期未公开 (catalog.lapsed: not a veto)', () => {
+  const entry = (id: number, state: EntryCheckState, dueOn: string | null, daysLeft: number | null) => ({
+    id,
+    title: `事项${id}`,
+    deadline: '每年9月底前',
+    check: { state, periodStart: dueOn ? '2026-01-01' : null, dueOn, daysLeft, lastPublishedOn: null },
+  });
+  it.each([
+    ['no catalogue', [], 0, 'ok'],
+    ['every entry in time', [entry(1, 'ok', '2027-09-30', 298)], 0, 'ok'],
+    ['one due within 7 days with nothing yet', [entry(1, 'alarm', '2026-12-10', 4)], 0, 'alarm'],
+    ['one lapsed', [entry(1, 'lapsed', '2026-09-30', -67), entry(2, 'alarm', '2026-12-10', 4)], 1, 'failed'],
+    [
+      'entries not checked by date or without columns',
+      [entry(1, 'unchecked', null, null), entry(2, 'unmapped', null, null)],
+      0,
+      'ok',
+    ],
+  ] as const)('%s', (_, catalog, value, state) => {
+    const r = one({ catalog }, 'catalog.lapsed');
+    expect([r.value, r.state, r.veto]).toEqual([value, state, false]);
+    expect(r.details.entries?.map((e) => e.id)).toEqual(
+      catalog.filter((e) => e.check.state === 'lapsed' || e.check.state === 'alarm').map((e) => e.id),
+    );
+  });
+  it('counts what it does not check by date', () => {
+    const r = one(
+      { catalog: [entry(1, 'unchecked', null, null), entry(2, 'unmapped', null, null)] },
+      'catalog.lapsed',
+    );
+    expect(r.details.catalog).toEqual({ entries: 2, unchecked: 1, unmapped: 1 });
+    expect(vetoed(inspect(input({ catalog: [entry(1, 'lapsed', '2026-09-30', -67)] })))).toBe(false);
   });
 });

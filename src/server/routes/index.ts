@@ -16,6 +16,7 @@ import { siteSettingsRoutes } from './agencies/site-settings.ts';
 import { websiteReportRoutes } from './agencies/website-report.ts';
 import { backupRoutes } from './backups/backups.ts';
 import { calendarRoutes } from './calendar/calendar.ts';
+import { catalogRoutes } from './catalog/catalog.ts';
 import { healthRoutes } from './health.ts';
 import { itemRoutes } from './items/items.ts';
 import { itemActionRoutes } from './items/items-actions.ts';
@@ -79,6 +80,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   calendarRoutes,
   backupRoutes,
   itemRoutes,
+  catalogRoutes,
   itemActionRoutes,
   itemFileRoutes,
   itemCatalogRoutes,

@@ -48,7 +48,7 @@ async function columnSettings(db: Db, agencyId: number, today: string) {
 }
 
 export const inspectionRoutes: RouteModule = async (app, options) => {
-  const { db, clock } = options;
+  const { db, clock, calendars } = options;
 
   app.get(
     '/api/v1/agencies/:code/inspection',
@@ -64,7 +64,12 @@ export const inspectionRoutes: RouteModule = async (app, options) => {
     },
     async (request) =>
       inspectionJson(
-        await readInspection(db.kysely, agencyOf(request).id, request.query.day ?? clock.today()),
+        await readInspection(
+          db.kysely,
+          agencyOf(request).id,
+          request.query.day ?? clock.today(),
+          await calendars.get(),
+        ),
       ),
   );
 
