@@ -40,6 +40,7 @@ import { screeningMigration } from './migrations/0032-screening.ts';
 import { agencyTreeMigration } from './migrations/0033-agency-tree.ts';
 import { inspectionMigration } from './migrations/0034-inspection.ts';
 import { newMediaMigration } from './migrations/0035-new-media.ts';
+import { supervisionIndexesMigration } from './migrations/0036-supervision-indexes.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -78,6 +79,7 @@ function provider(db: Db): MigrationProvider {
         '0033-agency-tree': agencyTreeMigration(),
         '0034-inspection': inspectionMigration(),
         '0035-new-media': newMediaMigration(db.dialect),
+        '0036-supervision-indexes': supervisionIndexesMigration(),
       };
     },
   };
