@@ -158,51 +158,59 @@ export async function supervisionYearRows(
   const num = (v: unknown) => Number(v ?? 0);
   const ordinals = sql.join(tables.ordinals.map(([day, n]) => sql`(${day}, cast(${n} as integer))`));
   const dues = sql.join(tables.dues.map(([day, due]) => sql`(${day}, ${due})`));
-  for (const ids of chunks(agencyIds)) {
+  // the chunk's aggregates are independent: side by side (PostgreSQL: one pool connection each)
+  const chunk = (ids: number[]) => {
     const disclosure = () =>
       k.selectFrom('requests').where('agency_id', 'in', ids).where('kind', '=', 'disclosure');
-    const received = await disclosure()
-      .select(['agency_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('received_on', '>=', prevFrom)
-      .where('received_on', '<=', to)
-      .select((eb) => eb.fn.countAll<number>().filterWhere('received_on', '>=', from).as('this_year'))
-      .groupBy('agency_id')
-      .execute();
-    for (const r of received) {
-      of(r.agency_id).received = num(r.this_year);
-      of(r.agency_id).previous.received = num(r.n) - num(r.this_year);
-    }
-    const now = await disclosure()
-      .select([
-        'agency_id',
-        (eb) => eb.fn.countAll<number>().filterWhere('state', '<>', 'decided').as('open'),
-        (eb) =>
-          eb.fn
-            .countAll<number>()
-            .filterWhere((w) => w.and([w('state', 'in', CLOCK_RUNNING_STATES), w('due_on', '<', today)]))
-            .as('overdue'),
-      ])
-      .where('state', '<>', 'decided')
-      .groupBy('agency_id')
-      .execute();
-    for (const r of now) {
-      of(r.agency_id).open = num(r.open);
-      of(r.agency_id).overdue = num(r.overdue);
-    }
-    const outcomes = await disclosure()
-      .select(['agency_id', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('decided_on', '>=', from)
-      .where('decided_on', '<=', to)
-      .where('outcome', 'is not', null)
-      .groupBy(['agency_id', 'outcome'])
-      .execute();
-    for (const r of outcomes)
-      if (r.outcome && isOutcome(r.outcome)) of(r.agency_id).outcomes[outcomeGroup(r.outcome)] += num(r.n);
     const inList = sql.join(ids.map((id) => sql`${id}`));
+    const received = async () => {
+      const rows = await disclosure()
+        .select(['agency_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('received_on', '>=', prevFrom)
+        .where('received_on', '<=', to)
+        .select((eb) => eb.fn.countAll<number>().filterWhere('received_on', '>=', from).as('this_year'))
+        .groupBy('agency_id')
+        .execute();
+      for (const r of rows) {
+        of(r.agency_id).received = num(r.this_year);
+        of(r.agency_id).previous.received = num(r.n) - num(r.this_year);
+      }
+    };
+    const now = async () => {
+      const rows = await disclosure()
+        .select([
+          'agency_id',
+          (eb) => eb.fn.countAll<number>().filterWhere('state', '<>', 'decided').as('open'),
+          (eb) =>
+            eb.fn
+              .countAll<number>()
+              .filterWhere((w) => w.and([w('state', 'in', CLOCK_RUNNING_STATES), w('due_on', '<', today)]))
+              .as('overdue'),
+        ])
+        .where('state', '<>', 'decided')
+        .groupBy('agency_id')
+        .execute();
+      for (const r of rows) {
+        of(r.agency_id).open = num(r.open);
+        of(r.agency_id).overdue = num(r.overdue);
+      }
+    };
+    const outcomes = async () => {
+      const rows = await disclosure()
+        .select(['agency_id', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('decided_on', '>=', from)
+        .where('decided_on', '<=', to)
+        .where('outcome', 'is not', null)
+        .groupBy(['agency_id', 'outcome'])
+        .execute();
+      for (const r of rows)
+        if (r.outcome && isOutcome(r.outcome)) of(r.agency_id).outcomes[outcomeGroup(r.outcome)] += num(r.n);
+    };
     // working days from receipt to answer: a histogram per agency. PostgreSQL hashes the ordinal
     // table and joins it twice; SQLite cannot index a VALUES table (each row would scan it), so
     // there the distinct pairs of days come back and the caller counts each pair once.
-    if (db.dialect === 'postgres') {
+    const answerDays = async () => {
+      if (db.dialect !== 'postgres') return;
       const days = await sql<{ agency_id: number; days: number; n: number }>`
         with ordinals(day, n) as (values ${ordinals})
         select r.agency_id, d.n - s.n as days, count(*) as n
@@ -214,39 +222,47 @@ export async function supervisionYearRows(
         const histogram = of(r.agency_id).answerDays;
         histogram.set(num(r.days), (histogram.get(num(r.days)) ?? 0) + num(r.n));
       }
-    }
-    let pairs = disclosure()
-      .select(['agency_id', 'received_on', 'decided_on', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('decided_on', '>=', from)
-      .where('decided_on', '<=', to)
-      .where('outcome', 'is not', null);
-    if (db.dialect === 'postgres') pairs = pairs.where('received_on', '<', tables.ordinalsFrom);
-    for (const r of await pairs.groupBy(['agency_id', 'received_on', 'decided_on']).execute())
-      if (r.decided_on)
-        answers.push({ agencyId: Number(r.agency_id), from: r.received_on, to: r.decided_on, n: num(r.n) });
-    const reviews = await k
-      .selectFrom('review_cases')
-      .select(['agency_id', 'grp', 'result', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('agency_id', 'in', ids)
-      .where('filed_on', '>=', from)
-      .where('filed_on', '<=', to)
-      .groupBy(['agency_id', 'grp', 'result'])
-      .execute();
-    for (const r of reviews) {
-      const c = of(r.agency_id)[r.grp === 'review' ? 'reviews' : 'suits'];
-      c.filed += num(r.n);
-      if (r.result !== null) c.concluded += num(r.n);
-      if (r.result === 'corrected') c.corrected += num(r.n);
-    }
+    };
+    const answerPairs = async () => {
+      let pairs = disclosure()
+        .select(['agency_id', 'received_on', 'decided_on', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('decided_on', '>=', from)
+        .where('decided_on', '<=', to)
+        .where('outcome', 'is not', null);
+      if (db.dialect === 'postgres') pairs = pairs.where('received_on', '<', tables.ordinalsFrom);
+      for (const r of await pairs.groupBy(['agency_id', 'received_on', 'decided_on']).execute())
+        if (r.decided_on)
+          answers.push({ agencyId: Number(r.agency_id), from: r.received_on, to: r.decided_on, n: num(r.n) });
+    };
+    const reviews = async () => {
+      const rows = await k
+        .selectFrom('review_cases')
+        .select(['agency_id', 'grp', 'result', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('agency_id', 'in', ids)
+        .where('filed_on', '>=', from)
+        .where('filed_on', '<=', to)
+        .groupBy(['agency_id', 'grp', 'result'])
+        .execute();
+      for (const r of rows) {
+        const c = of(r.agency_id)[r.grp === 'review' ? 'reviews' : 'suits'];
+        c.filed += num(r.n);
+        if (r.result !== null) c.concluded += num(r.n);
+        if (r.result === 'corrected') c.corrected += num(r.n);
+      }
+    };
     // website publications of both years; of this year's, the late ones (published after the due
     // day of the day they were formed, or formed before the due table)
-    for (const r of await publishedCounts(db, inList, { prevFrom, from, to }, dues, tables.lateBefore)) {
-      const c = of(r.agency_id);
-      c.published += num(r.this_year);
-      c.previous.published += num(r.n) - num(r.this_year);
-      c.late += num(r.late);
-    }
-  }
+    const published = async () => {
+      for (const r of await publishedCounts(db, inList, { prevFrom, from, to }, dues, tables.lateBefore)) {
+        const c = of(r.agency_id);
+        c.published += num(r.this_year);
+        c.previous.published += num(r.n) - num(r.this_year);
+        c.late += num(r.late);
+      }
+    };
+    return Promise.all([received(), now(), outcomes(), answerDays(), answerPairs(), reviews(), published()]);
+  };
+  await Promise.all(chunks(agencyIds).map(chunk));
   return { counts, answers };
 }
 

@@ -22,7 +22,16 @@ export async function readSupervisionOverview(
 ): Promise<SupervisionOverview> {
   const agencies = await subtreeAgencies(db, input.rootId);
   const ids = agencies.map((a) => a.id);
-  const rows = await supervisionYearRows(db, calendar, ids, input.year, input.today);
+  const vetoCodes = Object.values(INDICATORS)
+    .filter((i) => i.veto)
+    .map((i) => i.code);
+  // independent reads, side by side (on PostgreSQL each on a connection of the pool)
+  const [rows, reports, inspections, reminders] = await Promise.all([
+    supervisionYearRows(db, calendar, ids, input.year, input.today),
+    supervisionReports(db, ids, input.year),
+    supervisionInspections(db, ids, vetoCodes),
+    supervisionReminders(db, ids, input.today),
+  ]);
   const counts = rows.counts;
   // answers received before the SQL's working-day table: each distinct pair of days once
   const memo = new Map<string, number>();
@@ -36,7 +45,6 @@ export async function readSupervisionOverview(
     const histogram = countsOf(counts, pair.agencyId).answerDays;
     histogram.set(days, (histogram.get(days) ?? 0) + pair.n);
   }
-  const reports = await supervisionReports(db, ids, input.year);
   const statuses = new Map(
     agencies.map((a) => [
       a.id,
@@ -51,11 +59,6 @@ export async function readSupervisionOverview(
     ]),
   );
   const codes = new Map(agencies.map((a) => [a.id, a.code]));
-  const vetoCodes = Object.values(INDICATORS)
-    .filter((i) => i.veto)
-    .map((i) => i.code);
-  const inspections = await supervisionInspections(db, ids, vetoCodes);
-  const reminders = await supervisionReminders(db, ids, input.today);
   const rowsOut = buildOverview(agencies, counts, statuses);
   // the subtree's agencies failing a veto and 督办 open: added up from the leaves (rows are parents first)
   const failingBelow = new Map<number, number>();
