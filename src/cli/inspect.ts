@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { checkLinks } from '../commands/inspection/check-links.ts';
 import { activeAgencies } from '../commands/inspection/daily-inspection.ts';
+import { forEachAgency } from '../commands/inspection/each-agency.ts';
 import { runInspection } from '../commands/inspection/run-inspection.ts';
 import type { Inspection } from '../contract/inspection.ts';
 import type { Db } from '../db/connection.ts';
@@ -204,14 +205,15 @@ export async function inspectCommand(io: CliIo, db: Db, args: string[]): Promise
   if (agencies.length === 0 && values.agency)
     throw new UsageError(`未找到机关代码为 ${values.agency} 的机关`);
   const ctx = cliContext(db, cliActor(io));
-  const runs: Array<{ agency: string; name: string } & Inspection> = [];
   const server: FastifyInstance | null = values.links ? await buildServer({ db }) : null;
+  let runs: Array<{ agency: string; name: string } & Inspection>;
   try {
-    for (const agency of agencies) {
+    // each agency its own transaction; a few side by side on PostgreSQL (commands/inspection/each-agency.ts)
+    runs = await forEachAgency(db, agencies, async (agency) => {
       if (server) await checkAgencyLinks(ctx, server, db, agency, values.external === true);
       const run = await runInspection(ctx, { agencyId: agency.id, day: values.today });
-      runs.push({ agency: agency.code, name: agency.name, ...inspectionJson({ ...run, stored: true }) });
-    }
+      return { agency: agency.code, name: agency.name, ...inspectionJson({ ...run, stored: true }) };
+    });
   } finally {
     await server?.close();
   }

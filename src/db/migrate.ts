@@ -44,6 +44,7 @@ import { scheduledRunsMigration } from './migrations/0036-scheduled-runs.ts';
 import { linkChecksMigration } from './migrations/0037-link-checks.ts';
 import { websiteReportsMigration } from './migrations/0038-website-reports.ts';
 import { catalogMigration } from './migrations/0039-catalog.ts';
+import { supervisionIndexesMigration } from './migrations/0040-supervision-indexes.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -86,6 +87,7 @@ function provider(db: Db): MigrationProvider {
         '0037-link-checks': linkChecksMigration(db.dialect),
         '0038-website-reports': websiteReportsMigration(),
         '0039-catalog': catalogMigration(db.dialect),
+        '0040-supervision-indexes': supervisionIndexesMigration(),
       };
     },
   };

@@ -4,7 +4,8 @@
  * day is claimed first in `scheduled_runs` (0036): the server whose row goes in runs it, every other
  * server (several app servers on one database) sees it taken and skips. A claim left unfinished for
  * an hour (its server died) is taken over. Each agency runs in its own transaction
- * (commands/inspection/run-inspection.ts, one `inspection.run` event each): one agency failing is
+ * (commands/inspection/run-inspection.ts, one `inspection.run` event each; a few side by side on
+ * PostgreSQL, each-agency.ts): one agency failing is
  * recorded and does not stop the others. The day's record ends with one event
  * `inspection.daily_run` (agencies, vetoed, failures).
  */
@@ -12,6 +13,7 @@ import { hostname } from 'node:os';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor, CommandContext } from '../context.ts';
+import { forEachAgency } from './each-agency.ts';
 import { runInspection } from './run-inspection.ts';
 
 export const DAILY_JOB = 'inspection';
@@ -71,7 +73,7 @@ export async function runDailyInspection(
   const agencies = await activeAgencies(ctx);
   let vetoed = 0;
   const failures: DailyRun['failures'] = [];
-  for (const agency of agencies) {
+  await forEachAgency(ctx.db, agencies, async (agency) => {
     try {
       const run = await runInspection(ctx, { agencyId: agency.id, day });
       if (run.results.some((r) => r.veto && r.state === 'failed')) vetoed += 1;
@@ -80,7 +82,8 @@ export async function runDailyInspection(
       failures.push({ agency: agency.code, message });
       ctx.log.error({ err: error, agency: agency.code, day }, 'daily inspection failed for an agency');
     }
-  }
+  });
+  failures.sort((a, b) => a.agency.localeCompare(b.agency));
   const finishedAt = ctx.clock.now();
   await inTransaction(ctx.db, async (trx) => {
     await trx

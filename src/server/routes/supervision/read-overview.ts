@@ -10,7 +10,6 @@ import {
 } from '../../../db/queries/supervision.ts';
 import type { WorkCalendar } from '../../../domain/calendar/types.ts';
 import { INDICATORS } from '../../../domain/inspection/indicators.ts';
-import { publicationTimeliness } from '../../../domain/items/timeliness.ts';
 import type { AgencyKind } from '../../../domain/report/vocabulary.ts';
 import { REPORT_YEAR_STATUS_LABELS, reportYearStatus } from '../../../domain/report/year-status.ts';
 import { buildOverview, countsOf } from '../../../domain/supervision/overview.ts';
@@ -23,35 +22,29 @@ export async function readSupervisionOverview(
 ): Promise<SupervisionOverview> {
   const agencies = await subtreeAgencies(db, input.rootId);
   const ids = agencies.map((a) => a.id);
-  const rows = await supervisionYearRows(db, ids, input.year, input.today);
+  const vetoCodes = Object.values(INDICATORS)
+    .filter((i) => i.veto)
+    .map((i) => i.code);
+  // independent reads, side by side (on PostgreSQL each on a connection of the pool)
+  const [rows, reports, inspections, reminders] = await Promise.all([
+    supervisionYearRows(db, calendar, ids, input.year, input.today),
+    supervisionReports(db, ids, input.year),
+    supervisionInspections(db, ids, vetoCodes),
+    supervisionReminders(db, ids, input.today),
+  ]);
   const counts = rows.counts;
-  // working days of each distinct pair of days, once
+  // answers received before the SQL's working-day table: each distinct pair of days once
   const memo = new Map<string, number>();
-  const workingDays = (from: string, to: string) => {
-    const key = `${from}|${to}`;
+  for (const pair of rows.answers) {
+    const key = `${pair.from}|${pair.to}`;
     let days = memo.get(key);
     if (days === undefined) {
-      days = to > from ? calendar.workingDaysBetween(from, to) : 0;
+      days = pair.to > pair.from ? calendar.workingDaysBetween(pair.from, pair.to) : 0;
       memo.set(key, days);
     }
-    return days;
-  };
-  for (const pair of rows.answers) {
     const histogram = countsOf(counts, pair.agencyId).answerDays;
-    const days = workingDays(pair.from, pair.to);
     histogram.set(days, (histogram.get(days) ?? 0) + pair.n);
   }
-  const lateMemo = new Map<string, boolean>();
-  for (const pair of rows.publications) {
-    const key = `${pair.from}|${pair.to}`;
-    let late = lateMemo.get(key);
-    if (late === undefined) {
-      late = publicationTimeliness(pair.from, pair.to, calendar).late;
-      lateMemo.set(key, late);
-    }
-    if (late) countsOf(counts, pair.agencyId).late += pair.n;
-  }
-  const reports = await supervisionReports(db, ids, input.year);
   const statuses = new Map(
     agencies.map((a) => [
       a.id,
@@ -66,11 +59,6 @@ export async function readSupervisionOverview(
     ]),
   );
   const codes = new Map(agencies.map((a) => [a.id, a.code]));
-  const vetoCodes = Object.values(INDICATORS)
-    .filter((i) => i.veto)
-    .map((i) => i.code);
-  const inspections = await supervisionInspections(db, ids, vetoCodes);
-  const reminders = await supervisionReminders(db, ids, input.today);
   const rowsOut = buildOverview(agencies, counts, statuses);
   // the subtree's agencies failing a veto and 督办 open: added up from the leaves (rows are parents first)
   const failingBelow = new Map<number, number>();
