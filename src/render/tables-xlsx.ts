@@ -6,7 +6,7 @@
  * text as stored, so 0.350000 prints as written.
  */
 import ExcelJS from 'exceljs';
-import type { TableModel } from '../domain/report/table-model.ts';
+import type { GridCell, TableModel } from '../domain/report/table-model.ts';
 import { TABLE_TITLES } from './html-table.ts';
 
 export interface TablesWorkbookInput {
@@ -31,6 +31,7 @@ function sheetValue(text: string): number | string {
 /** Lays a grid (HTML semantics: positions under an earlier span are omitted) onto a worksheet from `top`. */
 function layTable(sheet: ExcelJS.Worksheet, table: TableModel, top: number): void {
   const taken = new Set<string>();
+  const placed = new Map<number, Array<[GridCell, number]>>();
   table.rows.forEach((row, r) => {
     let c = 0;
     for (const cell of row) {
@@ -38,6 +39,7 @@ function layTable(sheet: ExcelJS.Worksheet, table: TableModel, top: number): voi
       const rows = cell.rowSpan ?? 1;
       const cols = cell.colSpan ?? 1;
       for (let dr = 0; dr < rows; dr++) for (let dc = 0; dc < cols; dc++) taken.add(`${r + dr}:${c + dc}`);
+      placed.set(r, [...(placed.get(r) ?? []), [cell, c]]);
       const target = sheet.getCell(top + r, c + 1);
       target.value = cell.code ? sheetValue(cell.text) : cell.text;
       if (rows > 1 || cols > 1) sheet.mergeCells(top + r, c + 1, top + r + rows - 1, c + cols);
@@ -51,6 +53,20 @@ function layTable(sheet: ExcelJS.Worksheet, table: TableModel, top: number): voi
       c += cols;
     }
   });
+  // row heights for wrapped labels (a spreadsheet does not grow a row for a wrapped cell by itself):
+  // a CJK character takes about two units of column width
+  const widthOf = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const lines = new Map<number, number>();
+  for (const [r, cells] of placed) {
+    for (const [cell, c] of cells) {
+      if ((cell.rowSpan ?? 1) > 1) continue;
+      let width = 0;
+      for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) width += sheet.getColumn(c + dc + 1).width ?? 8;
+      const needed = Math.ceil(widthOf(cell.text) / Math.max(1, width - 1));
+      lines.set(r, Math.max(lines.get(r) ?? 1, needed));
+    }
+  }
+  for (const [r, n] of lines) if (n > 1) sheet.getRow(top + r).height = 15 * n;
   // borders on every position of the table (merged ones included)
   const width = Math.max(...[...taken].map((k) => Number(k.split(':')[1]))) + 1;
   for (let r = 0; r < table.rows.length; r++)
@@ -65,7 +81,15 @@ export async function tablesWorkbook(input: TablesWorkbookInput): Promise<Buffer
   input.tables.forEach((table, i) => {
     const sheet = workbook.addWorksheet(`${numerals[i] ?? i + 2}、${TABLE_TITLES[table.id]}`.slice(0, 31));
     const total = table.columnWidths.reduce((a, b) => a + b, 0);
-    sheet.columns = table.columnWidths.map((w) => ({ width: Math.max(8, Math.round((w / total) * 120)) }));
+    sheet.columns = table.columnWidths.map((w) => ({ width: Math.max(6, Math.round((w / total) * 100)) }));
+    // printed as the report prints its tables: A4 landscape, one page wide
+    sheet.pageSetup = {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    };
     sheet.getCell(1, 1).value = input.title;
     sheet.getCell(1, 1).font = { bold: true, size: 14 };
     sheet.getCell(2, 1).value = `${numerals[i] ?? ''}、${TABLE_TITLES[table.id]}`;
@@ -79,6 +103,13 @@ export async function tablesWorkbook(input: TablesWorkbookInput): Promise<Buffer
     { header: '数值', width: 16 },
   ];
   byCode.getRow(1).font = { bold: true };
+  byCode.pageSetup = {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   for (const cell of input.cells)
     byCode.addRow([cell.code, cell.label, cell.value === undefined ? '' : sheetValue(String(cell.value))]);
   const checks = workbook.addWorksheet('表内校验');
@@ -89,6 +120,13 @@ export async function tablesWorkbook(input: TablesWorkbookInput): Promise<Buffer
     { header: '说明', width: 80 },
   ];
   checks.getRow(1).font = { bold: true };
+  checks.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   if (input.findings.length === 0) checks.addRow(['', '', '', '汇总数据通过全部表内校验。']);
   for (const f of input.findings) checks.addRow([f.rule, f.severity, f.cells.join('、'), f.message]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
