@@ -73,8 +73,8 @@ async function timed(work: () => Promise<unknown>, runs: number): Promise<number
 }
 
 const sink: CliIo = {
-  stdout: { write: () => true } as unknown as CliIo['stdout'],
-  stderr: { write: () => true } as unknown as CliIo['stderr'],
+  stdout: { write: () => true },
+  stderr: { write: () => true },
   stdin: process.stdin,
   env: { USER: 'bench' },
 };

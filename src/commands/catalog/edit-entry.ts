@@ -1,7 +1,7 @@
 import { type CatalogEntryEditInput, catalogEntryEditBody } from '../../contract/catalog.ts';
 import { findCatalogEntry, type StoredCatalogEntry } from '../../db/queries/catalog.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { CatalogEntryFields, CatalogField } from '../../domain/catalog/entry.ts';
+import type { CatalogField } from '../../domain/catalog/entry.ts';
 import { AppError } from '../../errors.ts';
 import { parseInput } from '../agencies/parse-input.ts';
 import { type CommandContext, inTrx } from '../context.ts';
@@ -46,7 +46,16 @@ export async function editCatalogEntry(
       if (!stored) throw new AppError('not_found', `未找到编号为 ${id} 的标准目录事项。`);
       if (stored.version !== expectedVersion)
         throw new AppError('conflict', '该事项刚被其他人修改，请刷新后重试。');
-      const before = Object.fromEntries(FIELDS.map((f) => [f, stored[f]])) as unknown as CatalogEntryFields;
+      // the nine elements and the rest as stored, without the row's own keys
+      const {
+        id: _id,
+        sort: _sort,
+        rule: _rule,
+        version: _version,
+        updatedAt: _at,
+        updatedBy: _by,
+        ...before
+      } = stored;
       const after = {
         ...before,
         ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),

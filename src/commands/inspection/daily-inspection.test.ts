@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addAgency } from '../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import type { Db } from '../../db/connection.ts';
+import { type Db, openDb } from '../../db/connection.ts';
 import { INDICATOR_CODES } from '../../domain/inspection/indicators.ts';
 import { DAILY_ACTOR, startDailyInspection } from '../../server/daily-inspection.ts';
 import { clockOf, silentLog } from '../context.ts';
@@ -150,8 +150,10 @@ describeEachDatabase('the daily 网站自查 of every agency', (use) => {
 describe('the scheduler before the time of day', () => {
   it('does not run until the time comes', async () => {
     const seen: string[] = [];
+    // a database with no tables: a run before 02:00 would fail on it
+    const db = openDb('sqlite::memory:');
     const scheduler = startDailyInspection({
-      db: null as unknown as Db, // never reached: nothing runs before 02:00
+      db,
       time: { hour: 2, minute: 0 },
       clock: clockOf(() => new Date('2026-12-06T17:00:00Z')), // 01:00 in China
       calendar: { get: async () => Promise.reject(new Error('unused')) },
@@ -160,6 +162,7 @@ describe('the scheduler before the time of day', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 50));
     scheduler.stop();
+    await db.close();
     expect(seen).toEqual([]);
   });
 });

@@ -80,19 +80,14 @@ export interface EvidencePack {
   digest: string;
 }
 
+/** An indicator's definition as stored rows know it: its code may be one since removed. */
+export type StoredIndicatorDefinition = Omit<IndicatorDefinition, 'code'> & { code: string };
+
 /** The definition of a stored indicator code, or a stand-in naming the code (an indicator since removed). */
-export function definitionOf(code: string, threshold = 0): IndicatorDefinition {
+export function definitionOf(code: string, threshold = 0): StoredIndicatorDefinition {
   const known = (INDICATORS as Record<string, IndicatorDefinition | undefined>)[code];
   if (known) return known;
-  return {
-    code,
-    name: code,
-    rule: '',
-    threshold,
-    trips: 'above',
-    unit: '',
-    veto: false,
-  } as unknown as IndicatorDefinition;
+  return { code, name: code, rule: '', threshold, trips: 'above', unit: '', veto: false };
 }
 
 /** The indicators' order: INDICATOR_CODES, then any other stored code alphabetically. */

@@ -152,14 +152,19 @@ export const INDICATOR_STATE_LABELS: Record<IndicatorState, string> = {
 };
 
 /** Whether `value` trips the indicator's threshold. */
-export function tripped(definition: IndicatorDefinition, value: number): boolean {
+export function tripped(
+  definition: Pick<IndicatorDefinition, 'threshold' | 'trips'>,
+  value: number,
+): boolean {
   if (definition.trips === 'above') return value > definition.threshold;
   if (definition.trips === 'atLeast') return value >= definition.threshold;
   return value < definition.threshold;
 }
 
 /** The threshold in words: 超过14天, 5个及以上, 低于100%. */
-export function thresholdLabel(definition: IndicatorDefinition): string {
+export function thresholdLabel(
+  definition: Pick<IndicatorDefinition, 'threshold' | 'trips' | 'unit'>,
+): string {
   const { threshold, unit } = definition;
   if (definition.trips === 'above') return `超过${threshold}${unit}`;
   if (definition.trips === 'atLeast') return `${threshold}${unit}及以上`;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -122,7 +123,7 @@ describeEachDatabase('网站自查 evidence pack routes', (use) => {
   it('writes the XLSX: summary, a sheet per indicator, findings and the lines of the digest', async () => {
     const res = await get('ev-agency_admin', `${MINE}.xlsx${PERIOD}`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    await workbook.xlsx.read(Readable.from([res.rawPayload]));
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       '汇总',
       '首页不更新',
@@ -156,7 +157,7 @@ describeEachDatabase('网站自查 evidence pack routes', (use) => {
   it('packs the subtree: every agency below the supervisor’s, not another subtree', async () => {
     const res = await get('ev-supervisor', `${SUBTREE}.xlsx${PERIOD}`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    await workbook.xlsx.read(Readable.from([res.rawPayload]));
     const sheet = workbook.getWorksheet('首页不更新');
     const agencies = new Set<string>();
     sheet?.eachRow((row, n) => {

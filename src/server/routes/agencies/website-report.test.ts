@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
@@ -184,7 +185,7 @@ describeEachDatabase('政府网站工作年度报表 routes', (use) => {
 
     const xlsx = await call('wr-agency_admin', 'GET', `${BASE}.xlsx?year=2026`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    await workbook.xlsx.read(Readable.from([xlsx.rawPayload]));
     const sheet = workbook.worksheets[0];
     const rows: unknown[][] = [];
     sheet.eachRow((row) => {
