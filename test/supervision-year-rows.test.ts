@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createCalendarService } from '../src/calendar/calendar-service.ts';
-import { supervisionYearRows } from '../src/db/queries/supervision.ts';
+import { supervisionYearRows } from '../src/db/queries/supervision-year-rows.ts';
 import { prng } from '../src/demo/lingang.ts';
 import type { WorkCalendar } from '../src/domain/calendar/types.ts';
 import { publicationTimeliness } from '../src/domain/items/timeliness.ts';

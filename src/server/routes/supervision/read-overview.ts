@@ -6,8 +6,8 @@ import {
   supervisionInspections,
   supervisionReminders,
   supervisionReports,
-  supervisionYearRows,
 } from '../../../db/queries/supervision.ts';
+import { supervisionYearRows } from '../../../db/queries/supervision-year-rows.ts';
 import type { WorkCalendar } from '../../../domain/calendar/types.ts';
 import { INDICATORS } from '../../../domain/inspection/indicators.ts';
 import type { AgencyKind } from '../../../domain/report/vocabulary.ts';
