@@ -18,7 +18,8 @@ import { expandGrid } from './grid.ts';
 import type { GridCell, TableModel } from './table-model.ts';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = {
+/** Black single rules round and inside a table, as the printed formats draw them. */
+export const TABLE_BORDERS = {
   top: LINE,
   bottom: LINE,
   left: LINE,
@@ -99,6 +100,6 @@ function framedTable(rows: TableRow[], columns: number[]): Table {
     width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
-    borders: BORDERS,
+    borders: TABLE_BORDERS,
   });
 }

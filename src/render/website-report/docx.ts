@@ -5,7 +5,6 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Packer,
   Paragraph,
@@ -27,18 +26,9 @@ import {
   TEXT_WIDTH,
   titleParagraph,
 } from '../docx-style.ts';
-import { scaleWidths } from '../docx-table.ts';
+import { scaleWidths, TABLE_BORDERS } from '../docx-table.ts';
 import { websiteReportGrid } from './grid.ts';
 
-const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = {
-  top: RULE,
-  bottom: RULE,
-  left: RULE,
-  right: RULE,
-  insideHorizontal: RULE,
-  insideVertical: RULE,
-};
 const MARGINS = { top: 40, bottom: 40, left: 80, right: 80 };
 
 function line(text: string, bold = false): Paragraph {
@@ -61,7 +51,7 @@ export async function websiteReportDocx(input: {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
-    borders: BORDERS,
+    borders: TABLE_BORDERS,
     rows: grid.map((cells, index) => {
       let column = 0;
       return new TableRow({
