@@ -6,7 +6,8 @@
  * text as stored, so 0.350000 prints as written.
  */
 import ExcelJS from 'exceljs';
-import type { GridCell, TableModel } from '../domain/report/table-model.ts';
+import type { TableModel } from '../domain/report/table-model.ts';
+import { expandGrid } from './grid.ts';
 import { TABLE_TITLES } from './html-table.ts';
 
 export interface TablesWorkbookInput {
@@ -28,49 +29,35 @@ function sheetValue(text: string): number | string {
   return /^-?\d+$/.test(text) ? Number(text) : text;
 }
 
-/** Lays a grid (HTML semantics: positions under an earlier span are omitted) onto a worksheet from `top`. */
+/** A cell's text width: a CJK character takes about two units of column width. */
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
+/** Lays a table (expanded by grid.ts, as DOCX is) onto a worksheet from row `top`, merges and rules included. */
 function layTable(sheet: ExcelJS.Worksheet, table: TableModel, top: number): void {
-  const taken = new Set<string>();
-  const placed = new Map<number, Array<[GridCell, number]>>();
-  table.rows.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row) {
-      while (taken.has(`${r}:${c}`)) c++;
+  expandGrid(table).forEach((slots, r) => {
+    // a spreadsheet does not grow a row for a wrapped cell by itself: as many lines as its widest label needs
+    let lines = 1;
+    slots.forEach(({ cell, origin }, c) => {
+      const target = sheet.getCell(top + r, c + 1);
+      target.border = BORDER;
+      if (!origin) return;
       const rows = cell.rowSpan ?? 1;
       const cols = cell.colSpan ?? 1;
-      for (let dr = 0; dr < rows; dr++) for (let dc = 0; dc < cols; dc++) taken.add(`${r + dr}:${c + dc}`);
-      placed.set(r, [...(placed.get(r) ?? []), [cell, c]]);
-      const target = sheet.getCell(top + r, c + 1);
       target.value = cell.code ? sheetValue(cell.text) : cell.text;
-      if (rows > 1 || cols > 1) sheet.mergeCells(top + r, c + 1, top + r + rows - 1, c + cols);
-      const styled = sheet.getCell(top + r, c + 1);
-      styled.alignment = {
+      target.alignment = {
         vertical: 'middle',
         horizontal: cell.align === 'left' ? 'left' : 'center',
         wrapText: true,
       };
-      if (cell.header) styled.font = { bold: !cell.code && cell.align === 'center' };
-      c += cols;
-    }
-  });
-  // row heights for wrapped labels (a spreadsheet does not grow a row for a wrapped cell by itself):
-  // a CJK character takes about two units of column width
-  const widthOf = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const lines = new Map<number, number>();
-  for (const [r, cells] of placed) {
-    for (const [cell, c] of cells) {
-      if ((cell.rowSpan ?? 1) > 1) continue;
+      if (cell.header) target.font = { bold: !cell.code && cell.align === 'center' };
+      if (rows > 1 || cols > 1) sheet.mergeCells(top + r, c + 1, top + r + rows - 1, c + cols);
+      if (rows > 1) return;
       let width = 0;
-      for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) width += sheet.getColumn(c + dc + 1).width ?? 8;
-      const needed = Math.ceil(widthOf(cell.text) / Math.max(1, width - 1));
-      lines.set(r, Math.max(lines.get(r) ?? 1, needed));
-    }
-  }
-  for (const [r, n] of lines) if (n > 1) sheet.getRow(top + r).height = 15 * n;
-  // borders on every position of the table (merged ones included)
-  const width = Math.max(...[...taken].map((k) => Number(k.split(':')[1]))) + 1;
-  for (let r = 0; r < table.rows.length; r++)
-    for (let c = 0; c < width; c++) sheet.getCell(top + r, c + 1).border = BORDER;
+      for (let dc = 0; dc < cols; dc++) width += sheet.getColumn(c + dc + 1).width ?? 8;
+      lines = Math.max(lines, Math.ceil(textWidth(cell.text) / Math.max(1, width - 1)));
+    });
+    if (lines > 1) sheet.getRow(top + r).height = 15 * lines;
+  });
 }
 
 export async function tablesWorkbook(input: TablesWorkbookInput): Promise<Buffer> {
