@@ -40,6 +40,7 @@ const USAGE = `用法：gongkai <命令> [参数]
   inspect --agency CODE | --all [--today D] [--links [--external]] [--format json|text]  网站自查：每项指标的数值、阈值和状态，保存当天结果（--links 先检查死链）；触发单项否决时退出码为 1
   inspect --evidence --agency CODE --from D --to D --out F.pdf|F.xlsx  网站自查佐证材料：期间内每日存储的结果、汇总、问题明细和数据摘要
   catalog import FILE.xlsx --agency CODE [--dry-run] [--domain 领域] | catalog export --agency CODE --out FILE.xlsx  公开事项标准目录：导入（先预览）、导出（见 docs/catalog.md）
+  supervision recount [--year YYYY]… [--agency CODE]  重新统计监督工作台和地区统计表预先保存的数字（每晚网站自查后自动进行，见 docs/supervision.md）
   log --agency CODE [--actor U] [--since DATE] [--until DATE] [--name 类别] [--limit N]  操作日志：谁在何时做了什么
 数据库：环境变量 DATABASE_URL（sqlite:路径 或 postgres://…），默认 sqlite:./data/gongkai.db
 附件：环境变量 GONGKAI_FILES_DIR（绝对路径），未设置时为 SQLite 数据库文件旁的 files 文件夹
@@ -112,6 +113,8 @@ async function dispatch(io: CliIo, argv: string[]): Promise<number> {
       return withDb(io, async (db) => (await import('./inspect.ts')).inspectCommand(io, db, args));
     case 'catalog':
       return withDb(io, async (db) => (await import('./catalog.ts')).catalogCommand(io, db, args));
+    case 'supervision':
+      return withDb(io, async (db) => (await import('./supervision.ts')).supervisionCommand(io, db, args));
     case 'log':
       return withDb(io, async (db) => (await import('./log.ts')).logCommand(io, db, args));
     case undefined:

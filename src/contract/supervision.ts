@@ -73,6 +73,12 @@ export const supervisionSchema = z.object({
   provisional: z
     .boolean()
     .describe('the year’s holiday notice is not in the calendar yet: working days provisional'),
+  countedUpTo: z
+    .string()
+    .describe(
+      '统计截至: ISO instant up to which every change is in the year’s counts (kept ahead, docs/supervision.md)',
+    ),
+  pending: z.number().int().describe('agencies shown as last counted while their new records are counted'),
   agencies: z.array(supervisionRowSchema).describe('the subtree in tree order, the agency of the path first'),
 });
 
@@ -108,6 +114,13 @@ const trendYearSchema = z.object({
 export const trendsSchema = z.object({
   agency: z.string(),
   today: z.string(),
+  countedUpTo: z.string().describe('统计截至: the earliest of the years’ (docs/supervision.md)'),
+  pending: z
+    .number()
+    .int()
+    .describe(
+      'agencies of a year shown as last counted while their new records are counted (the most of any year)',
+    ),
   years: z.array(trendYearSchema).describe('oldest first'),
   charts: z.array(
     z.object({

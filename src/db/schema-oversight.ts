@@ -237,3 +237,17 @@ export interface CatalogEntryTable {
   updated_at: string;
   updated_by: string;
 }
+
+/** Counts kept ahead (0041): an agency's counts of a year, of a kind, as of when the count began. */
+export interface KeptCountTable {
+  agency_id: number;
+  year: number;
+  /** `overview` (the 工作台's) or `cells` (the report tables') */
+  kind: string;
+  /** JSON */
+  data: string;
+  /** the latest event's id when the count began */
+  seen_event: number;
+  /** ISO instant */
+  counted_at: string;
+}

@@ -18,6 +18,7 @@ import type {
   DeadLinkTable,
   ExternalLinkResultTable,
   InspectionResultTable,
+  KeptCountTable,
   LinkCheckTable,
   NewMediaAccountTable,
   ReminderTable,
@@ -321,6 +322,7 @@ export interface Database {
   new_media_accounts: NewMediaAccountTable;
   website_reports: WebsiteReportTable;
   catalog_entries: CatalogEntryTable;
+  kept_counts: KeptCountTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */

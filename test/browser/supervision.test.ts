@@ -55,6 +55,8 @@ describeJourney('journey: a supervisor oversees the agencies below their office'
     await page.waitForURL(/\/console\/supervision$/);
     await page.getByRole('heading', { name: '监督工作台' }).waitFor();
     await page.getByText(/威海市人民政府办公室及其下级机关共 4 个/).waitFor();
+    // the year's figures say up to when every change is in (counts kept ahead, China time)
+    await page.getByText(/年度数字统计截至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}。/).waitFor();
     await expect(page.getByText('只读查看', { exact: true }).count()).resolves.toBe(1);
     for (const name of [
       '威海市人民政府办公室',

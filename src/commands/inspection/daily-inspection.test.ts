@@ -58,6 +58,24 @@ describeEachDatabase('the daily 网站自查 of every agency', (use) => {
       failures: '[]',
     });
     expect(run.finished_at).not.toBeNull();
+    // then the counts kept ahead of the 工作台 and the statistics, every active agency's, counted again
+    const kept = await db.kysely
+      .selectFrom('kept_counts')
+      .innerJoin('agencies', 'agencies.id', 'kept_counts.agency_id')
+      .select(['agencies.code', 'kept_counts.kind', 'kept_counts.year'])
+      .where('agencies.code', 'like', 'daily-%')
+      .orderBy('agencies.code')
+      .orderBy('kept_counts.kind')
+      .orderBy('kept_counts.year')
+      .execute();
+    const year = Number(DAY.slice(0, 4));
+    expect(kept).toEqual(
+      ['daily-a', 'daily-b'].flatMap((code) => [
+        { code, kind: 'cells', year: year - 1 },
+        { code, kind: 'overview', year: year - 1 },
+        { code, kind: 'overview', year },
+      ]),
+    );
     const events = await dailyEvents();
     expect(events).toHaveLength(1);
     expect(events[0]?.actor).toBe('system:daily-inspection');

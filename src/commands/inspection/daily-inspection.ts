@@ -7,12 +7,14 @@
  * (commands/inspection/run-inspection.ts, one `inspection.run` event each; a few side by side on
  * PostgreSQL, each-agency.ts): one agency failing is
  * recorded and does not stop the others. The day's record ends with one event
- * `inspection.daily_run` (agencies, vetoed, failures).
+ * `inspection.daily_run` (agencies, vetoed, failures). Then the counts kept ahead for the 工作台 and
+ * the region's statistics are counted again (commands/supervision/recount-kept.ts).
  */
 import { hostname } from 'node:os';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor, CommandContext } from '../context.ts';
+import { recountKept } from '../supervision/recount-kept.ts';
 import { forEachAgency } from './each-agency.ts';
 import { runInspection } from './run-inspection.ts';
 
@@ -107,5 +109,12 @@ export async function runDailyInspection(
       data: { day, runner, agencies: agencies.length, vetoed, failures: failures.length },
     });
   });
+  // then the counts kept ahead, counted again for every agency (a failure is logged, the day stays done)
+  try {
+    const recounted = await recountKept(ctx);
+    ctx.log.info({ day, ...recounted }, 'kept counts recounted');
+  } catch (error) {
+    ctx.log.error({ err: error, day }, 'kept counts: nightly recount failed');
+  }
   return { day, claimed: true, agencies: agencies.length, vetoed, failures };
 }

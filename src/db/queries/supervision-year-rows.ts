@@ -24,14 +24,6 @@ export interface DayPairs {
   n: number;
 }
 
-/** The raw counts of a year, the working days counted in SQL against the calendar's day tables. */
-export interface YearRows {
-  /** per agency, with `late` (第二十六条) and `answerDays` (the histogram of working days to answer) filled */
-  counts: Map<number, AgencyCounts>;
-  /** answers as distinct pairs of days (on PostgreSQL only those received before the working-day table): counted by the caller */
-  answers: DayPairs[];
-}
-
 const yearRange = (year: number): [string, string] => [`${year}-01-01`, `${year}-12-31`];
 
 /** Every day from `first` to `last`, inclusive. */
@@ -79,7 +71,8 @@ export function yearDayTables(
 }
 
 /**
- * The counts of a year for the given agencies, as of `today` (open and overdue are now's). Only
+ * The counts of a year for the given agencies (all but `open` and `overdue`, which are now's:
+ * supervisionOpenRows), as kept ahead (commands/supervision/kept-counts.ts). Only
  * disclosure requests (kind `disclosure`) count; publications are the website's (channel
  * `website`: one per item published, whatever else it was posted on). Each is one grouped
  * aggregate per thousand agencies: the working days to answer and the late publications are
@@ -90,8 +83,7 @@ export async function supervisionYearRows(
   calendar: WorkCalendar,
   agencyIds: readonly number[],
   year: number,
-  today: string,
-): Promise<YearRows> {
+): Promise<Map<number, AgencyCounts>> {
   const counts = new Map<number, AgencyCounts>();
   const of = (id: number | string) => countsOf(counts, Number(id));
   const answers: DayPairs[] = [];
@@ -118,25 +110,6 @@ export async function supervisionYearRows(
       for (const r of rows) {
         of(r.agency_id).received = num(r.this_year);
         of(r.agency_id).previous.received = num(r.n) - num(r.this_year);
-      }
-    };
-    const now = async () => {
-      const rows = await disclosure()
-        .select([
-          'agency_id',
-          (eb) => eb.fn.countAll<number>().filterWhere('state', '<>', 'decided').as('open'),
-          (eb) =>
-            eb.fn
-              .countAll<number>()
-              .filterWhere((w) => w.and([w('state', 'in', CLOCK_RUNNING_STATES), w('due_on', '<', today)]))
-              .as('overdue'),
-        ])
-        .where('state', '<>', 'decided')
-        .groupBy('agency_id')
-        .execute();
-      for (const r of rows) {
-        of(r.agency_id).open = num(r.open);
-        of(r.agency_id).overdue = num(r.overdue);
       }
     };
     const outcomes = async () => {
@@ -204,10 +177,55 @@ export async function supervisionYearRows(
         c.late += num(r.late);
       }
     };
-    return Promise.all([received(), now(), outcomes(), answerDays(), answerPairs(), reviews(), published()]);
+    return Promise.all([received(), outcomes(), answerDays(), answerPairs(), reviews(), published()]);
   };
   await Promise.all(chunks(agencyIds).map(chunk));
-  return { counts, answers };
+  // answers received before the SQL's working-day table: each distinct pair of days once
+  const memo = new Map<string, number>();
+  for (const pair of answers) {
+    const key = `${pair.from}|${pair.to}`;
+    let days = memo.get(key);
+    if (days === undefined) {
+      days = pair.to > pair.from ? calendar.workingDaysBetween(pair.from, pair.to) : 0;
+      memo.set(key, days);
+    }
+    const histogram = of(pair.agencyId).answerDays;
+    histogram.set(days, (histogram.get(days) ?? 0) + pair.n);
+  }
+  return counts;
+}
+
+/** Per agency: disclosure requests open now and those overdue (the answer clock past its due day). */
+export async function supervisionOpenRows(
+  db: Db,
+  agencyIds: readonly number[],
+  today: string,
+): Promise<Map<number, { open: number; overdue: number }>> {
+  const out = new Map<number, { open: number; overdue: number }>();
+  const k = db.kysely;
+  await Promise.all(
+    chunks(agencyIds).map(async (ids) => {
+      const rows = await k
+        .selectFrom('requests')
+        .where('agency_id', 'in', ids)
+        .where('kind', '=', 'disclosure')
+        .select([
+          'agency_id',
+          (eb) => eb.fn.countAll<number>().as('open'),
+          (eb) =>
+            eb.fn
+              .countAll<number>()
+              .filterWhere((w) => w.and([w('state', 'in', CLOCK_RUNNING_STATES), w('due_on', '<', today)]))
+              .as('overdue'),
+        ])
+        .where('state', '<>', 'decided')
+        .groupBy('agency_id')
+        .execute();
+      for (const r of rows)
+        out.set(Number(r.agency_id), { open: Number(r.open ?? 0), overdue: Number(r.overdue ?? 0) });
+    }),
+  );
+  return out;
 }
 
 /**

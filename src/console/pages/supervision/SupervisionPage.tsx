@@ -26,6 +26,7 @@ import { OUTCOME_GROUP_LABELS, OUTCOME_GROUPS } from '../../../domain/report/voc
 import { inspectionApi } from '../../api/inspection.ts';
 import { remindersApi } from '../../api/reminders.ts';
 import { type SupervisionRow, supervisionApi } from '../../api/supervision.ts';
+import { formatInstant } from '../../lib/format.ts';
 import { NOWRAP } from '../../lib/table.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useSession } from '../../session-context.tsx';
@@ -252,7 +253,9 @@ export default function SupervisionPage() {
           <Typography.Paragraph type="secondary">
             {top.name}及其下级机关共 {top.subtree.agencies} 个；今天是 {data.today}。
             申请办理期限按工作日计算（含调休）
-            {data.provisional ? '；该年度放假安排尚未发布，工作日为暂算' : ''}。
+            {data.provisional ? '；该年度放假安排尚未发布，工作日为暂算' : ''}。 年度数字统计截至{' '}
+            {formatInstant(data.countedUpTo)}
+            {data.pending > 0 ? `，另有 ${data.pending} 个机关的新数据正在重新统计，稍后刷新可见` : ''}。
           </Typography.Paragraph>
           <Row gutter={[12, 12]} style={{ marginBottom: 16 }} role="list" aria-label="汇总">
             <Col xs={12} md={8} xl={4} role="listitem">

@@ -1,4 +1,8 @@
 /** The supervisor's 工作台 read: the subtree, its counts, the calendar's working days, the report statuses. */
+
+import type { Clock } from '../../../commands/context.ts';
+import { readKeptCounts } from '../../../commands/supervision/kept-counts.ts';
+import { overviewCounts } from '../../../commands/supervision/overview-counts.ts';
 import type { SupervisionOverview } from '../../../contract/supervision.ts';
 import type { Db } from '../../../db/connection.ts';
 import {
@@ -7,18 +11,22 @@ import {
   supervisionReminders,
   supervisionReports,
 } from '../../../db/queries/supervision.ts';
-import { supervisionYearRows } from '../../../db/queries/supervision-year-rows.ts';
+import { supervisionOpenRows } from '../../../db/queries/supervision-year-rows.ts';
 import type { WorkCalendar } from '../../../domain/calendar/types.ts';
 import { INDICATORS } from '../../../domain/inspection/indicators.ts';
 import type { AgencyKind } from '../../../domain/report/vocabulary.ts';
 import { REPORT_YEAR_STATUS_LABELS, reportYearStatus } from '../../../domain/report/year-status.ts';
-import { buildOverview, countsOf } from '../../../domain/supervision/overview.ts';
+import { type AgencyCounts, buildOverview, countsOf } from '../../../domain/supervision/overview.ts';
 
-/** The overview of the subtree under `rootId` for a year, as of `today`. */
+/**
+ * The overview of the subtree under `rootId` for a year, as of `today`: the year's counts kept
+ * ahead (counted again for the agencies changed since), open and overdue requests counted now.
+ */
 export async function readSupervisionOverview(
   db: Db,
   calendar: WorkCalendar,
-  input: { rootId: number; year: number; today: string },
+  clock: Clock,
+  input: { rootId: number; year: number; today: string; onError?: (error: unknown) => void },
 ): Promise<SupervisionOverview> {
   const agencies = await subtreeAgencies(db, input.rootId);
   const ids = agencies.map((a) => a.id);
@@ -26,25 +34,16 @@ export async function readSupervisionOverview(
     .filter((i) => i.veto)
     .map((i) => i.code);
   // independent reads, side by side (on PostgreSQL each on a connection of the pool)
-  const [rows, reports, inspections, reminders] = await Promise.all([
-    supervisionYearRows(db, calendar, ids, input.year, input.today),
+  const [kept, open, reports, inspections, reminders] = await Promise.all([
+    readKeptCounts(db, clock, overviewCounts(db, calendar), input.year, ids, { onError: input.onError }),
+    supervisionOpenRows(db, ids, input.today),
     supervisionReports(db, ids, input.year),
     supervisionInspections(db, ids, vetoCodes),
     supervisionReminders(db, ids, input.today),
   ]);
-  const counts = rows.counts;
-  // answers received before the SQL's working-day table: each distinct pair of days once
-  const memo = new Map<string, number>();
-  for (const pair of rows.answers) {
-    const key = `${pair.from}|${pair.to}`;
-    let days = memo.get(key);
-    if (days === undefined) {
-      days = pair.to > pair.from ? calendar.workingDaysBetween(pair.from, pair.to) : 0;
-      memo.set(key, days);
-    }
-    const histogram = countsOf(counts, pair.agencyId).answerDays;
-    histogram.set(days, (histogram.get(days) ?? 0) + pair.n);
-  }
+  const counts = new Map<number, AgencyCounts>();
+  for (const [id, year] of kept.values) counts.set(id, { ...year, ...open.get(id) });
+  for (const [id, now] of open) Object.assign(countsOf(counts, id), now);
   const statuses = new Map(
     agencies.map((a) => [
       a.id,
@@ -77,6 +76,8 @@ export async function readSupervisionOverview(
     year: input.year,
     today: input.today,
     provisional: !calendar.isConfirmed(input.year),
+    countedUpTo: kept.countedUpTo,
+    pending: kept.pending,
     agencies: rowsOut.map((row) => ({
       code: row.agency.code,
       name: row.agency.name,

@@ -8,8 +8,10 @@
  * (render/tables-xlsx.ts), every cell by code and the rules' findings. A supervisor over the agency or a platform administrator.
  */
 import { z } from 'zod';
+import type { Clock } from '../../../commands/context.ts';
+import { reportCells } from '../../../commands/supervision/cells-counts.ts';
+import { readKeptCounts, settleRecounts } from '../../../commands/supervision/kept-counts.ts';
 import type { Db } from '../../../db/connection.ts';
-import { loadReportFactsWithId } from '../../../db/queries/report-facts.ts';
 import { subtreeAgencies } from '../../../db/queries/supervision.ts';
 import { cellLabel } from '../../../domain/report/cell-labels.ts';
 import { formatForYear } from '../../../domain/report/formats/registry.ts';
@@ -40,21 +42,41 @@ export const statisticsSchema = z.object({
   unread: z
     .array(z.object({ agency: z.string(), cell: z.string() }))
     .describe('amounts that could not be read as amounts, left out of the sum'),
+  countedUpTo: z
+    .string()
+    .describe('统计截至: ISO instant up to which every change is in the cells (kept ahead)'),
+  pending: z.number().int().describe('agencies shown as last counted while their new records are counted'),
 });
 
-/** The subtree's cells summed for the year, with the rules' findings. */
-async function consolidated(db: Db, root: RequestAgency, year: number) {
+/**
+ * The subtree's cells summed for the year, with the rules' findings: each agency's cells kept ahead
+ * (commands/supervision/cells-counts.ts), built again for the agencies changed since.
+ */
+async function consolidated(
+  db: Db,
+  clock: Clock,
+  root: RequestAgency,
+  year: number,
+  onError: (error: unknown) => void,
+) {
   const format = formatForYear(year);
   const agencies = await subtreeAgencies(db, root.id);
-  // one round of facts per agency gives both years (loadReportFactsWithId: the year and the one before)
+  const kept = await readKeptCounts(
+    db,
+    clock,
+    reportCells(db),
+    year,
+    agencies.map((a) => a.id),
+    { onError },
+  );
+  // one round of facts per agency gave both years (loadReportFactsWithId: the year and the one before)
   const current: Array<{ agency: string; cells: Cells }> = [];
   const before: Array<{ agency: string; cells: Cells }> = [];
   for (const a of agencies) {
-    const loaded = await loadReportFactsWithId(db, a.code, year);
-    if (!loaded) continue;
-    current.push({ agency: a.code, cells: format.computeCells(loaded.facts.current) });
-    if (loaded.facts.previous)
-      before.push({ agency: a.code, cells: format.computeCells(loaded.facts.previous) });
+    const cells = kept.values.get(a.id);
+    if (!cells) continue;
+    current.push({ agency: a.code, cells: cells.current });
+    if (cells.previous) before.push({ agency: a.code, cells: cells.previous });
   }
   const summed = consolidateCells(format, current);
   // the year before, in the same format, for R7 (上年结转) and R8 (现行有效); none when no agency has its records
@@ -67,6 +89,8 @@ async function consolidated(db: Db, root: RequestAgency, year: number) {
     cells: summed.cells,
     violations: consolidatedViolations(format, year, summed.cells, previous),
     unread: summed.unread,
+    countedUpTo: kept.countedUpTo,
+    pending: kept.pending,
   };
   return { format, body };
 }
@@ -76,7 +100,9 @@ const YEAR_QUERY = z.object({
 });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const supervisionStatisticsRoutes: RouteModule = async (app, { db }) => {
+export const supervisionStatisticsRoutes: RouteModule = async (app, { db, clock }) => {
+  app.addHook('onClose', settleRecounts);
+  const onError = (error: unknown) => app.log.error({ err: error }, 'kept cells: background recount failed');
   app.get(
     '/api/v1/agencies/:code/supervision/statistics.:file',
     {
@@ -95,7 +121,7 @@ export const supervisionStatisticsRoutes: RouteModule = async (app, { db }) => {
     },
     async (request, reply) => {
       const root = agencyOf(request);
-      const { format, body } = await consolidated(db, root, request.query.year);
+      const { format, body } = await consolidated(db, clock, root, request.query.year, onError);
       const { year } = body;
       if (request.params.file === 'json') return body;
       const lines = [['cell', 'label', 'value']]
@@ -125,7 +151,7 @@ export const supervisionStatisticsRoutes: RouteModule = async (app, { db }) => {
     },
     async (request, reply) => {
       const root = agencyOf(request);
-      const { format, body } = await consolidated(db, root, request.query.year);
+      const { format, body } = await consolidated(db, clock, root, request.query.year, onError);
       const { year, agencies } = body;
       const below = agencies > 1 ? `（含下级${agencies - 1}个机关汇总）` : '';
       const workbook = await tablesWorkbook({

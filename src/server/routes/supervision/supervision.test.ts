@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachWithDemo } from '../../../../test/databases.ts';
+import { registerRequest } from '../../../commands/requests/register-request.ts';
+import { testContext } from '../../../commands/testing-context.ts';
 import type { SupervisionOverview } from '../../../contract/supervision.ts';
 import { buildServer } from '../../app.ts';
 import { signInAs } from '../../testing.ts';
@@ -381,6 +383,57 @@ describeEachWithDemo('the supervisor’s 工作台 (GET …/supervision)', (use)
       400,
       expect.stringContaining('年数应为1到10之间的整数'),
     ]);
+  });
+
+  it('keeps its counts ahead and counts again what changed: a request registered shows at once', async () => {
+    const read = async () => {
+      const res = await app.inject({ url: URL, headers: headers['city-sup'] });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as SupervisionOverview;
+    };
+    const stats = async () =>
+      (
+        await app.inject({
+          url: '/api/v1/agencies/city/supervision/statistics.json?year=2021',
+          headers: headers['city-sup'],
+        })
+      ).json();
+    const before = await read();
+    const cellsBefore = await stats();
+    // every change is in up to the server's now, nothing waits for a recount
+    expect(before).toMatchObject({ countedUpTo: '2022-04-15T02:00:00.000Z', pending: 0 });
+    expect(cellsBefore).toMatchObject({ countedUpTo: '2022-04-15T02:00:00.000Z', pending: 0 });
+    const db = use();
+    const district = await db.kysely
+      .selectFrom('agencies')
+      .select('id')
+      .where('code', '=', 'city-district')
+      .executeTakeFirstOrThrow();
+    await registerRequest(testContext(db, { now: '2021-12-20' }), {
+      agencyId: district.id,
+      channel: 'letter',
+      applicantType: 'natural_person',
+      receivedOn: '2021-12-20',
+      applicant: {
+        name: '李四',
+        idType: 'resident_id',
+        idNumber: '11010519491231002X',
+        phone: '13800138000',
+        address: '某区测试路2号',
+        information: '2021年某区道路维修经费',
+        form: 'paper',
+        delivery: 'post',
+      },
+    });
+    const after = await read();
+    const row = (o: SupervisionOverview, code: string) => o.agencies.find((a) => a.code === code);
+    expect(row(after, 'city-district')?.own.received).toBe(
+      (row(before, 'city-district')?.own.received ?? 0) + 1,
+    );
+    expect(row(after, 'city-district')?.own.open).toBe((row(before, 'city-district')?.own.open ?? 0) + 1);
+    expect(row(after, 'city')?.subtree.received).toBe((row(before, 'city')?.subtree.received ?? 0) + 1);
+    expect(row(after, 'lingang')?.own).toEqual(row(before, 'lingang')?.own);
+    expect((await stats()).cells['t3.new.total']).toBe(cellsBefore.cells['t3.new.total'] + 1);
   });
 
   it('says a bad year in Chinese', async () => {

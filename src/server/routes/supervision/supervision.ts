@@ -5,6 +5,7 @@
  * the agency's own staff are refused (they see their own work in their own 工作台).
  */
 import { z } from 'zod';
+import { settleRecounts } from '../../../commands/supervision/kept-counts.ts';
 import { supervisionSchema, trendsQuery, trendsSchema } from '../../../contract/supervision.ts';
 import { trendCharts, trendYear, trendYears } from '../../../domain/supervision/trends.ts';
 import { renderTrendSvg } from '../../../render/charts.ts';
@@ -14,6 +15,9 @@ import type { RouteModule } from '../types.ts';
 import { readSupervisionOverview } from './read-overview.ts';
 
 export const supervisionRoutes: RouteModule = async (app, { db, calendars, clock }) => {
+  // counts kept ahead may be recounting in the background: the server closes after them
+  app.addHook('onClose', settleRecounts);
+  const onError = (error: unknown) => app.log.error({ err: error }, 'kept counts: background recount failed');
   app.get(
     '/api/v1/agencies/:code/supervision',
     {
@@ -34,10 +38,11 @@ export const supervisionRoutes: RouteModule = async (app, { db, calendars, clock
     async (request) => {
       const today = clock.today();
       const year = request.query.year ?? Number(today.slice(0, 4));
-      return readSupervisionOverview(db, await calendars.get(), {
+      return readSupervisionOverview(db, await calendars.get(), clock, {
         rootId: agencyOf(request).id,
         year,
         today,
+        onError,
       });
     },
   );
@@ -61,14 +66,25 @@ export const supervisionRoutes: RouteModule = async (app, { db, calendars, clock
       const calendar = await calendars.get();
       const years = trendYears(request.query.to ?? Number(today.slice(0, 4)), request.query.years ?? 5);
       const rows = [];
+      let countedUpTo = clock.now().toISOString();
+      let pending = 0;
       for (const year of years) {
-        const overview = await readSupervisionOverview(db, calendar, { rootId: root.id, year, today });
+        const overview = await readSupervisionOverview(db, calendar, clock, {
+          rootId: root.id,
+          year,
+          today,
+          onError,
+        });
         const top = overview.agencies[0];
         if (top) rows.push(trendYear(year, top.subtree));
+        if (overview.countedUpTo < countedUpTo) countedUpTo = overview.countedUpTo;
+        pending = Math.max(pending, overview.pending);
       }
       return {
         agency: root.code,
         today,
+        countedUpTo,
+        pending,
         years: rows,
         charts: trendCharts(rows).map((chart) => ({
           key: chart.key,
