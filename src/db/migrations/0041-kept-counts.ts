@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * `kept_counts` (issue 15, docs/supervision.md “Counts kept ahead”): per agency, year and kind
@@ -25,8 +25,16 @@ export function keptCountsMigration() {
         .execute();
       // an agency's latest event by one probe (events_agency_at orders by time, not number)
       await db.schema.createIndex('events_agency_id').on('events').columns(['agency_id', 'id']).execute();
+      // the requests not yet answered (open and overdue are counted at each read): a few of each agency's
+      await db.schema
+        .createIndex('requests_open')
+        .on('requests')
+        .columns(['agency_id', 'kind', 'state', 'due_on'])
+        .where(sql.ref('state'), '<>', sql.lit('decided'))
+        .execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropIndex('requests_open').execute();
       await db.schema.dropIndex('events_agency_id').execute();
       await db.schema.dropTable('kept_counts').execute();
     },

@@ -4,6 +4,7 @@
  * agencies a thousand ids at a time. The year's counts are in supervision-year-rows.ts.
  */
 
+import { sql } from 'kysely';
 import type { TreeAgency } from '../../domain/supervision/overview.ts';
 import type { Db } from '../connection.ts';
 
@@ -69,25 +70,28 @@ export async function supervisionReports(
 ): Promise<{ drafted: Set<number>; latest: Map<number, { version: number; publishedOn: string }> }> {
   const drafted = new Set<number>();
   const latest = new Map<number, { version: number; publishedOn: string }>();
-  for (const ids of chunks(agencyIds)) {
-    const drafts = await db.kysely
-      .selectFrom('annual_reports')
-      .select('agency_id')
-      .where('agency_id', 'in', ids)
-      .where('year', '=', year)
-      .where((eb) => eb.or([eb('version', '>', 0), eb('narrative', 'is not', null)]))
-      .execute();
-    for (const d of drafts) drafted.add(Number(d.agency_id));
-    const versions = await db.kysely
-      .selectFrom('annual_report_versions')
-      .select(['agency_id', 'version', 'published_on'])
-      .where('agency_id', 'in', ids)
-      .where('year', '=', year)
-      .orderBy('version')
-      .execute();
-    for (const v of versions)
-      latest.set(Number(v.agency_id), { version: v.version, publishedOn: v.published_on });
-  }
+  // the chunks side by side (PostgreSQL: one pool connection each)
+  await Promise.all(
+    chunks(agencyIds).map(async (ids) => {
+      const drafts = await db.kysely
+        .selectFrom('annual_reports')
+        .select('agency_id')
+        .where('agency_id', 'in', ids)
+        .where('year', '=', year)
+        .where((eb) => eb.or([eb('version', '>', 0), eb('narrative', 'is not', null)]))
+        .execute();
+      for (const d of drafts) drafted.add(Number(d.agency_id));
+      const versions = await db.kysely
+        .selectFrom('annual_report_versions')
+        .select(['agency_id', 'version', 'published_on'])
+        .where('agency_id', 'in', ids)
+        .where('year', '=', year)
+        .orderBy('version')
+        .execute();
+      for (const v of versions)
+        latest.set(Number(v.agency_id), { version: v.version, publishedOn: v.published_on });
+    }),
+  );
   return { drafted, latest };
 }
 
@@ -98,41 +102,33 @@ export async function supervisionInspections(
   vetoCodes: readonly string[],
 ): Promise<Map<number, { day: string; vetoes: number; alarms: number }>> {
   const out = new Map<number, { day: string; vetoes: number; alarms: number }>();
-  for (const ids of chunks(agencyIds)) {
-    // each agency's latest day: one probe of the (agency_id, day, …) key each, not every day's rows
-    const latest = (
-      await db.kysely
-        .selectFrom('agencies as a')
-        .select([
-          'a.id as agency_id',
-          (eb) =>
-            eb
-              .selectFrom('inspection_results as r')
-              .select((r) => r.fn.max('r.day').as('day'))
-              .whereRef('r.agency_id', '=', 'a.id')
-              .as('day'),
-        ])
-        .where('a.id', 'in', ids)
-        .execute()
-    ).filter((l): l is { agency_id: number; day: string } => l.day !== null);
-    if (latest.length === 0) continue;
-    const rows = await db.kysely
-      .selectFrom('inspection_results')
-      .select(['agency_id', 'day', 'indicator', 'state'])
-      .where('agency_id', 'in', ids)
-      .where('state', '<>', 'ok')
-      .where((eb) =>
-        eb.or(latest.map((l) => eb.and([eb('agency_id', '=', l.agency_id), eb('day', '=', String(l.day))]))),
-      )
-      .execute();
-    for (const l of latest) out.set(Number(l.agency_id), { day: String(l.day), vetoes: 0, alarms: 0 });
-    for (const r of rows) {
-      const entry = out.get(Number(r.agency_id));
-      if (!entry) continue;
-      if (r.state === 'failed' && vetoCodes.includes(r.indicator)) entry.vetoes++;
-      else entry.alarms++;
-    }
-  }
+  // the chunks side by side (PostgreSQL: one pool connection each)
+  await Promise.all(
+    chunks(agencyIds).map(async (ids) => {
+      // each agency's latest day (one probe of the (agency_id, day, …) key each, not every day's rows),
+      // and that day's results not ok, in one statement
+      const rows = await sql<{
+        agency_id: number;
+        day: string;
+        indicator: string | null;
+        state: string | null;
+      }>`
+        select l.agency_id, l.day, r.indicator, r.state
+        from (select a.id as agency_id,
+                (select max(x.day) from inspection_results x where x.agency_id = a.id) as day
+              from agencies a where a.id in (${sql.join(ids)})) l
+        left join inspection_results r on r.agency_id = l.agency_id and r.day = l.day and r.state <> 'ok'
+        where l.day is not null`.execute(db.kysely);
+      for (const r of rows.rows) {
+        const id = Number(r.agency_id);
+        const entry = out.get(id) ?? { day: String(r.day), vetoes: 0, alarms: 0 };
+        out.set(id, entry);
+        if (r.state === null || r.indicator === null) continue;
+        if (r.state === 'failed' && vetoCodes.includes(r.indicator)) entry.vetoes++;
+        else entry.alarms++;
+      }
+    }),
+  );
   return out;
 }
 
@@ -143,23 +139,27 @@ export async function supervisionReminders(
   today: string,
 ): Promise<Map<number, { open: number; overdue: number }>> {
   const out = new Map<number, { open: number; overdue: number }>();
-  for (const ids of chunks(agencyIds)) {
-    const rows = await db.kysely
-      .selectFrom('reminders')
-      .select([
-        'agency_id',
-        (eb) => eb.fn.countAll<number>().as('open'),
-        (eb) =>
-          eb.fn
-            .countAll<number>()
-            .filterWhere((w) => w.and([w('state', '=', 'open'), w('due_on', '<', today)]))
-            .as('overdue'),
-      ])
-      .where('agency_id', 'in', ids)
-      .where('state', '<>', 'closed')
-      .groupBy('agency_id')
-      .execute();
-    for (const r of rows) out.set(Number(r.agency_id), { open: Number(r.open), overdue: Number(r.overdue) });
-  }
+  // the chunks side by side (PostgreSQL: one pool connection each)
+  await Promise.all(
+    chunks(agencyIds).map(async (ids) => {
+      const rows = await db.kysely
+        .selectFrom('reminders')
+        .select([
+          'agency_id',
+          (eb) => eb.fn.countAll<number>().as('open'),
+          (eb) =>
+            eb.fn
+              .countAll<number>()
+              .filterWhere((w) => w.and([w('state', '=', 'open'), w('due_on', '<', today)]))
+              .as('overdue'),
+        ])
+        .where('agency_id', 'in', ids)
+        .where('state', '<>', 'closed')
+        .groupBy('agency_id')
+        .execute();
+      for (const r of rows)
+        out.set(Number(r.agency_id), { open: Number(r.open), overdue: Number(r.overdue) });
+    }),
+  );
   return out;
 }
