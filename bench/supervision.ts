@@ -17,7 +17,7 @@
  * Flags: --agencies N, --publications N, --requests N (defaults per database as above), --db
  * sqlite|pg|both (default both when a PostgreSQL server is configured, else sqlite), --runs N (5),
  * --keep (keep the generated database and reuse it when its sizes match: PostgreSQL's
- * `bench_supervision`, SQLite's file in the temp folder).
+ * `bench_supervision`, SQLite's file in the temp folder), --only TEXT (only the rows whose name holds it).
  *
  * The 工作台 and the statistics read counts kept ahead (docs/supervision.md “Counts kept ahead”): the
  * province's 工作台 is measured with nothing kept (every agency counted while the reader waits), kept,
@@ -99,7 +99,7 @@ const sink: CliIo = {
 export async function measure(
   db: Db,
   sizes: Sizes,
-  options: { runs: number; log: (line: string) => void },
+  options: { runs: number; only?: string; log: (line: string) => void },
 ): Promise<BenchResult> {
   const { log } = options;
   await migrateToLatest(db);
@@ -150,6 +150,7 @@ export async function measure(
       runs = options.runs,
       before?: () => Promise<unknown>,
     ) => {
+      if (options.only && !name.includes(options.only)) return;
       log(`${name}…`);
       rows.push({
         name,
@@ -295,6 +296,8 @@ function sizesOf(flags: Record<string, string | boolean | undefined>, defaults: 
 interface RunOptions {
   keep: boolean;
   runs: number;
+  /** only the rows whose name holds it */
+  only?: string;
 }
 
 async function onPostgres(server: string, sizes: Sizes, options: RunOptions): Promise<boolean> {
@@ -349,6 +352,7 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       runs: { type: 'string', default: '5' },
       keep: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const server = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -357,6 +361,7 @@ async function main(): Promise<void> {
   const options = {
     keep: flags.keep,
     runs: Number(flags.runs),
+    only: flags.only,
   };
   let pass = true;
   for (const database of databases) {

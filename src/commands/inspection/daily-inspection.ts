@@ -11,6 +11,7 @@
  * the region's statistics are counted again (commands/supervision/recount-kept.ts).
  */
 import { hostname } from 'node:os';
+import { sql } from 'kysely';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Actor, CommandContext } from '../context.ts';
@@ -111,6 +112,9 @@ export async function runDailyInspection(
   });
   // then the counts kept ahead, counted again for every agency (a failure is logged, the day stays done)
   try {
+    // PostgreSQL: the day's rows just written are not yet marked all-visible, so each agency's probe of
+    // its latest day (the 工作台) would read the table too; a vacuum marks them (0.3 s → 0.1 s for 2,000)
+    if (ctx.db.dialect === 'postgres') await sql`vacuum (analyze) inspection_results`.execute(ctx.db.kysely);
     const recounted = await recountKept(ctx);
     ctx.log.info({ day, ...recounted }, 'kept counts recounted');
   } catch (error) {
