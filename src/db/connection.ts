@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type ChangeSignals, createChangeSignals } from './change-signals.ts';
 import type { Database } from './schema.ts';
 import { DEFAULT_LOCK_WAIT, ImmediateSqliteDialect, type LockWait } from './sqlite-immediate.ts';
 
@@ -21,6 +22,8 @@ export interface Db {
   file?: string;
   /** SQLite only: the connection itself (the import attaches its staging file to it) */
   sqlite?: SQLite.Database;
+  /** what the public sees changed (db/change-signals.ts): shared by the copies a transaction makes */
+  changes: ChangeSignals;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,8 @@ export interface OpenOptions {
    * outside transactions go to a second, read-only connection (db/sqlite-group-commit.ts). The server sets it.
    */
   groupCommit?: boolean;
+  /** PostgreSQL: told when an idle pooled connection fails (the server restarted); default: nothing */
+  onIdleError?: (error: Error) => void;
 }
 
 /** The busy_timeout of statements outside a transaction (each one blocks the event loop while it waits). */
@@ -103,9 +108,20 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions 
       Client: PreparingClient,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const describe = target.replace(/\/\/[^@/]*@/, '//');
-    return { kysely, dialect, describe, url, schema: options.searchPath, close: () => kysely.destroy() };
+    // an idle connection the server ended (a restart, a failover) is an 'error' on the pool, which
+    // would end the process unheard; the pool drops that connection and opens another when needed
+    pool.on('error', (error) => options.onIdleError?.(error));
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kysely,
+      dialect,
+      describe,
+      url,
+      schema: options.searchPath,
+      changes: createChangeSignals(),
+      close: () => kysely.destroy(),
+    };
   }
   const file = target === ':memory:' ? undefined : resolve(target);
   if (file) mkdirSync(dirname(file), { recursive: true });
@@ -137,6 +153,7 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions 
     url,
     file,
     sqlite: database,
+    changes: createChangeSignals(),
     close: () => kysely.destroy(),
   };
 }

@@ -126,7 +126,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAccessGate(app, options.db);
   registerPolicyGate(app);
   registerUtf8Check(app);
-  registerSiteIdentity(app, createSiteService(options.db));
+  registerSiteIdentity(app, options.db, createSiteService(options.db));
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   await app.register(swagger, {

@@ -105,7 +105,7 @@ export const portalRoutes: RouteModule = async (app, options) => {
   });
   app.setErrorHandler(portalErrorHandler);
   const caches = createPortalCaches();
-  const stop = onPublishedItemsChanged(() => forgetItems(caches));
+  const stop = onPublishedItemsChanged(options.db, () => forgetItems(caches));
   app.addHook('onClose', async () => stop());
 
   app.get(STYLESHEET_PATH, async (request, reply) => {
