@@ -6,8 +6,9 @@
  * of the installation hear of it through LISTEN/NOTIFY (db/change-notices.ts); on SQLite there is
  * one server process, and a CLI import's change shows when the caches' entries expire (seconds).
  */
-import type { Db } from '../../db/connection.ts';
+
 import type { ChangeListener } from '../../db/change-signals.ts';
+import type { Db } from '../../db/connection.ts';
 
 /** Calls `listener` after each change; returns the function that stops it. */
 export function onPublishedItemsChanged(db: Pick<Db, 'changes'>, listener: ChangeListener): () => void {

@@ -4,8 +4,9 @@
  * of a PostgreSQL installation (db/change-notices.ts). A CLI change on SQLite shows within the
  * cache's 30 seconds.
  */
-import type { Db } from '../../db/connection.ts';
+
 import type { ChangeListener } from '../../db/change-signals.ts';
+import type { Db } from '../../db/connection.ts';
 
 /** Calls `listener` after each save; returns the function that stops it. */
 export function onSiteSettingsChanged(db: Pick<Db, 'changes'>, listener: ChangeListener): () => void {

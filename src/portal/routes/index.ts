@@ -97,7 +97,10 @@ function portalErrorHandler(error: unknown, request: FastifyRequest, reply: Fast
     .send(renderErrorView(status, message, pageContext(request)));
 }
 
-export const portalRoutes: RouteModule = async (app, options) => {
+export const portalRoutes: RouteModule = async (app, given) => {
+  // the portal reads from the standby when it may (anonymous GETs; db/read-routing.ts); it listens
+  // to the primary's changes, which the routed Db shares
+  const options = { ...given, db: given.readDb };
   await app.register(formbody, { parser: parseQueryString });
   // Pages, not API: kept out of the OpenAPI document.
   app.addHook('onRoute', (route) => {
