@@ -30,11 +30,11 @@ function openReplica(io: CliIo, primary: Db): Db | undefined {
     throw new UsageError(
       'DATABASE_REPLICA_URL 与 DATABASE_URL 相同：请填写热备库（只读副本）的地址，或不设置。',
     );
-  return openDb(url, { onIdleError: idleConnectionLost(io) });
+  return openDb(url, { onConnectionError: connectionLost(io) });
 }
 
-/** A pooled connection the database server ended (a restart): said once per connection, the pool opens another. */
-const idleConnectionLost = (io: CliIo) => (error: Error) =>
+/** A pooled connection the database server ended (a restart): said once per connection; the pool opens another. */
+const connectionLost = (io: CliIo) => (error: Error) =>
   writeErr(io, `数据库连接中断（${error.message}），将在需要时重新连接。`);
 
 /**
@@ -47,7 +47,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
   await ensureConsoleBuilt(io);
   // the server's transactions share their commits when they end together (db/sqlite-group-commit.ts)
-  const db = openCliDb(io, { groupCommit: true, onIdleError: idleConnectionLost(io) });
+  const db = openCliDb(io, { groupCommit: true, onConnectionError: connectionLost(io) });
   let replica: Db | undefined;
   try {
     replica = openReplica(io, db);

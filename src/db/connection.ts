@@ -22,6 +22,8 @@ export interface Db {
   file?: string;
   /** SQLite only: the connection itself (the import attaches its staging file to it) */
   sqlite?: SQLite.Database;
+  /** PostgreSQL only: the connection pool (the read replica's router draws from it, db/replica.ts) */
+  pool?: pg.Pool;
   /** what the public sees changed (db/change-signals.ts): shared by the copies a transaction makes */
   changes: ChangeSignals;
   close(): Promise<void>;
@@ -92,8 +94,8 @@ export interface OpenOptions {
    * outside transactions go to a second, read-only connection (db/sqlite-group-commit.ts). The server sets it.
    */
   groupCommit?: boolean;
-  /** PostgreSQL: told when an idle pooled connection fails (the server restarted); default: nothing */
-  onIdleError?: (error: Error) => void;
+  /** PostgreSQL: told when a pooled connection fails (the server restarted); default: nothing */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** The busy_timeout of statements outside a transaction (each one blocks the event loop while it waits). */
@@ -109,9 +111,12 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions 
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
     const describe = target.replace(/\/\/[^@/]*@/, '//');
-    // an idle connection the server ended (a restart, a failover) is an 'error' on the pool, which
-    // would end the process unheard; the pool drops that connection and opens another when needed
-    pool.on('error', (error) => options.onIdleError?.(error));
+    // A connection the server ends (a restart, a failover) emits 'error' — on the pool when idle,
+    // on the client itself when checked out between two queries — which unheard ends the process.
+    // Each client hears its own (said once); the client is then not queryable, and the pool drops it
+    // when it is released, opening another when needed. The pool's re-emission is heard and dropped.
+    pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
+    pool.on('error', () => {});
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kysely,
@@ -119,6 +124,7 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions 
       describe,
       url,
       schema: options.searchPath,
+      pool,
       changes: createChangeSignals(),
       close: () => kysely.destroy(),
     };

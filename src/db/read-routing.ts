@@ -46,20 +46,25 @@ export interface Fence {
   pending: number;
 }
 
-export type ReadTarget = 'primary' | 'replica';
+/**
+ * `primary-first`: an anonymous read kept on the primary only by a fence — should the primary not be
+ * reachable (restarting), the standby answers it, perhaps a moment older, rather than a 503.
+ */
+export type ReadTarget = 'primary' | 'replica' | 'primary-first';
 
 /**
  * The database that answers a request: the standby only for an anonymous GET or HEAD, when the
  * standby answers and has replayed both the client's own last write and the last change to what
- * the portal caches; the primary otherwise (writes, staff, a standby down or behind).
+ * the portal caches; the primary first when it has not (the standby if the primary cannot be
+ * reached); the primary otherwise (writes, staff, a standby down).
  */
 export function chooseReadTarget(request: ReadRequest, replica: ReplicaState, fence: Fence): ReadTarget {
   if (request.method !== 'GET' && request.method !== 'HEAD') return 'primary';
   if (request.session) return 'primary';
   if (!replica.healthy || replica.replayed === null) return 'primary';
-  if (fence.pending > 0) return 'primary';
+  if (fence.pending > 0) return 'primary-first';
   const needed = request.ownWrite !== null && request.ownWrite > fence.lsn ? request.ownWrite : fence.lsn;
-  return replica.replayed >= needed ? 'replica' : 'primary';
+  return replica.replayed >= needed ? 'replica' : 'primary-first';
 }
 
 /** The cookie that carries an anonymous writer's LSN (read-your-writes across the load balancer). */

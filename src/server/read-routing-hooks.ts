@@ -9,10 +9,12 @@ import {
   formatLsn,
   parseLsn,
   type ReadRequest,
+  type ReadTarget,
   WRITE_LSN_COOKIE,
   WRITE_LSN_COOKIE_SECONDS,
 } from '../db/read-routing.ts';
 import type { ReadRouter } from '../db/replica.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { SESSION_COOKIE } from './identity.ts';
 
 function readRequest(request: FastifyRequest): ReadRequest {
@@ -29,8 +31,16 @@ const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD' && met
 /** Registers the hooks on the root, after the cookie plugin and before anything reads the database. */
 export function registerReadRouting(app: FastifyInstance, router: ReadRouter): void {
   // a callback hook, so that the rest of the request (hooks, handler) runs inside the target's context
+  const targets = new WeakMap<FastifyRequest, ReadTarget>();
   app.addHook('onRequest', (request, _reply, done) => {
-    router.route(readRequest(request), () => done());
+    const target = router.target(readRequest(request));
+    targets.set(request, target);
+    router.route(target, () => done());
+  });
+  // the standby went away between two polls: this request gets the 503 of an unreachable database
+  // (server/errors.ts), the next ones read from the primary until a poll sees the standby again
+  app.addHook('onError', async (request, _reply, error) => {
+    if (targets.get(request) === 'replica' && isDatabaseUnavailable(error)) router.replicaFailed();
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (!isWrite(request.method) || reply.statusCode >= 400 || request.cookies[SESSION_COOKIE])

@@ -194,5 +194,8 @@ describe('scripts/cluster: two servers, a primary and a hot standby, nginx', () 
       expect(JSON.parse(res.text).error.message).toContain('数据库暂时无法连接');
     }
     expect(saved).toBe(true);
+    // both server processes lived through it (nginx would hide one that did not)
+    for (const base of [A, B])
+      await within(10_000, async () => (await fetch(`${base}/healthz`).catch(() => null))?.status === 200);
   }, 60_000);
 });
