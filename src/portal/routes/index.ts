@@ -57,9 +57,10 @@ const SECOND = 1000;
 const YEAR_SECONDS = 365 * 24 * 3600;
 
 /**
- * The caches: short lives, so changes made elsewhere (another process) show within a minute at most
- * — item pages within seconds. Changes to items made by this process empty what concerns items at
- * once (forgetItems).
+ * The caches: short lives, so changes no signal reaches (a CLI process on SQLite) show within a
+ * minute at most — item pages within seconds. Changes to items signalled on the database (this
+ * process's, or on PostgreSQL another server process's through LISTEN/NOTIFY: db/change-notices.ts)
+ * empty what concerns items at once (forgetItems).
  */
 export function createPortalCaches(): PortalCaches {
   return {
