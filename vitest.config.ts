@@ -35,7 +35,7 @@ export default defineConfig({
           // lets memory tests measure the live heap (gc before sampling), not another file's garbage
           execArgv: ['--expose-gc'],
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['test/browser/**'],
+          exclude: ['test/browser/**', 'test/cluster/**'],
         },
       },
       {

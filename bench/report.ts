@@ -245,6 +245,7 @@ async function openSqlite(): Promise<Target> {
         dialect: 'sqlite',
         describe: db.describe,
         url: db.url,
+        changes: db.changes,
         close: () => kysely.destroy(),
       };
       loggers.push(logger);
@@ -310,6 +311,7 @@ async function openPostgres(base: string): Promise<Target> {
         dialect: 'postgres',
         describe: db.describe,
         url: db.url,
+        changes: db.changes,
         close: () => kysely.destroy(),
       };
       loggers.push(logger);

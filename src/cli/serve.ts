@@ -3,6 +3,7 @@ import { systemClock } from '../commands/context.ts';
 import { sealIdNumbers } from '../commands/keys/seal-id-numbers.ts';
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { idVaultFor, KeyringError } from '../crypto/id-vault.ts';
+import { type Db, openDb, parseDatabaseUrl } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { parseDailyTime } from '../domain/inspection/schedule.ts';
 import { FilesDirError, resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
@@ -15,6 +16,28 @@ import { type CliIo, flags, UsageError, writeErr } from './io.ts';
 import { openCliDb } from './open-db.ts';
 
 /**
+ * DATABASE_REPLICA_URL: a PostgreSQL hot standby of DATABASE_URL for the portal's anonymous reads
+ * (db/replica.ts). Refused with SQLite or when it names the primary itself.
+ */
+function openReplica(io: CliIo, primary: Db): Db | undefined {
+  const url = io.env.DATABASE_REPLICA_URL;
+  if (!url) return undefined;
+  if (primary.dialect !== 'postgres' || parseDatabaseUrl(url).dialect !== 'postgres')
+    throw new UsageError(
+      'DATABASE_REPLICA_URL 仅用于 PostgreSQL：DATABASE_URL 与它都应为 postgres://… 地址。',
+    );
+  if (url === primary.url)
+    throw new UsageError(
+      'DATABASE_REPLICA_URL 与 DATABASE_URL 相同：请填写热备库（只读副本）的地址，或不设置。',
+    );
+  return openDb(url, { onConnectionError: connectionLost(io) });
+}
+
+/** A pooled connection the database server ended (a restart): said once per connection; the pool opens another. */
+const connectionLost = (io: CliIo) => (error: Error) =>
+  writeErr(io, `数据库连接中断（${error.message}），将在需要时重新连接。`);
+
+/**
  * `gongkai serve [--port N] [--host H]` (or PORT, HOST; default localhost:3000): migrates the database, loads the demo agency on first start (an
  * empty database), builds the staff console when needed, and serves the platform until stopped.
  */
@@ -24,7 +47,14 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port 应为 1–65535 的整数');
   await ensureConsoleBuilt(io);
   // the server's transactions share their commits when they end together (db/sqlite-group-commit.ts)
-  const db = openCliDb(io, { groupCommit: true });
+  const db = openCliDb(io, { groupCommit: true, onConnectionError: connectionLost(io) });
+  let replica: Db | undefined;
+  try {
+    replica = openReplica(io, db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   let filesDir: string;
   let backupDir: string | null;
   try {
@@ -34,6 +64,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
     idVaultFor(db, io.env);
   } catch (error) {
     await db.close();
+    await replica?.close();
     if (error instanceof FilesDirError || error instanceof KeyringError) throw new UsageError(error.message);
     throw error;
   }
@@ -63,10 +94,20 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   const dailyTime = parseDailyTime(io.env.GONGKAI_DAILY_INSPECTION);
   if (dailyTime !== null && 'error' in dailyTime) {
     await db.close();
+    await replica?.close();
     throw new UsageError(dailyTime.error);
   }
   // Never trustUserHeader: production callers sign in.
-  const app = await buildServer({ db, logger: true, trustProxy, filesDir, backupDir });
+  // on PostgreSQL the server processes of an installation tell each other what changed (LISTEN/NOTIFY)
+  const app = await buildServer({
+    db,
+    replica,
+    changeNotices: db.dialect === 'postgres',
+    logger: true,
+    trustProxy,
+    filesDir,
+    backupDir,
+  });
   // Resolves (exit 0) once a signal has closed the server and the database: the process then ends
   // because nothing is left to run, as after any other command.
   let daily: ReturnType<typeof startDailyInspection> | null = null;
@@ -97,7 +138,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
         });
   writeErr(
     io,
-    `公开平台已启动：http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/ （数据库 ${db.describe}，附件 ${filesDir}）`,
+    `公开平台已启动：http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/ （数据库 ${db.describe}${replica ? `，只读副本 ${replica.describe}` : ''}，附件 ${filesDir}）`,
   );
   return stopped;
 }

@@ -146,7 +146,7 @@ export async function loadDemo(
       await publishReport(publisher, { code: DEMO_AGENCY_CODE, year: 2021, publishedOn: '2022-01-28' });
     },
   });
-  if (result.ok) publishedItemsChanged();
+  if (result.ok) publishedItemsChanged(db);
   return { ...result, items: result.ok ? itemCount : 0, openRequests: result.ok ? openRequests : 0 };
 }
 

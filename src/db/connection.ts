@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type ChangeSignals, createChangeSignals } from './change-signals.ts';
 import type { Database } from './schema.ts';
 import { DEFAULT_LOCK_WAIT, ImmediateSqliteDialect, type LockWait } from './sqlite-immediate.ts';
 
@@ -21,6 +22,10 @@ export interface Db {
   file?: string;
   /** SQLite only: the connection itself (the import attaches its staging file to it) */
   sqlite?: SQLite.Database;
+  /** PostgreSQL only: the connection pool (the read replica's router draws from it, db/replica.ts) */
+  pool?: pg.Pool;
+  /** what the public sees changed (db/change-signals.ts): shared by the copies a transaction makes */
+  changes: ChangeSignals;
   close(): Promise<void>;
 }
 
@@ -89,6 +94,8 @@ export interface OpenOptions {
    * outside transactions go to a second, read-only connection (db/sqlite-group-commit.ts). The server sets it.
    */
   groupCommit?: boolean;
+  /** PostgreSQL: told when a pooled connection fails (the server restarted); default: nothing */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** The busy_timeout of statements outside a transaction (each one blocks the event loop while it waits). */
@@ -103,9 +110,24 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions 
       Client: PreparingClient,
       ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
     });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const describe = target.replace(/\/\/[^@/]*@/, '//');
-    return { kysely, dialect, describe, url, schema: options.searchPath, close: () => kysely.destroy() };
+    // A connection the server ends (a restart, a failover) emits 'error' — on the pool when idle,
+    // on the client itself when checked out between two queries — which unheard ends the process.
+    // Each client hears its own (said once); the client is then not queryable, and the pool drops it
+    // when it is released, opening another when needed. The pool's re-emission is heard and dropped.
+    pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
+    pool.on('error', () => {});
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kysely,
+      dialect,
+      describe,
+      url,
+      schema: options.searchPath,
+      pool,
+      changes: createChangeSignals(),
+      close: () => kysely.destroy(),
+    };
   }
   const file = target === ':memory:' ? undefined : resolve(target);
   if (file) mkdirSync(dirname(file), { recursive: true });
@@ -137,6 +159,7 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions 
     url,
     file,
     sqlite: database,
+    changes: createChangeSignals(),
     close: () => kysely.destroy(),
   };
 }

@@ -86,9 +86,9 @@ export function agencyCodeOfPath(path: string): string | undefined {
 }
 
 /** Puts the site identity on every page request (app.ts, once, on the root). */
-export function registerSiteIdentity(app: FastifyInstance, service: SiteService): void {
+export function registerSiteIdentity(app: FastifyInstance, db: Db, service: SiteService): void {
   app.decorateRequest('site', null);
-  const stop = onSiteSettingsChanged(() => service.clear());
+  const stop = onSiteSettingsChanged(db, () => service.clear());
   app.addHook('onClose', async () => stop());
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const path = request.url.split('?')[0];

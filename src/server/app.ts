@@ -11,7 +11,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOpt
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createCalendarService } from '../calendar/calendar-service.ts';
 import { clockOf, systemClock } from '../commands/context.ts';
+import { type ChangeNotices, startChangeNotices } from '../db/change-notices.ts';
 import type { Db } from '../db/connection.ts';
+import { createReadRouter, type ReadRouter } from '../db/replica.ts';
 import { createFileStore } from '../files/file-store.ts';
 import { resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
 import { type LinkCheckSettings, linkCheckSettings } from '../links/settings.ts';
@@ -24,6 +26,7 @@ import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
 import { requestSerializer } from './log-redaction.ts';
 import { registerPolicyGate } from './policy-gate.ts';
+import { registerReadRouting } from './read-routing-hooks.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { DOCS_PREFIX, registerSecurityHeaders } from './security.ts';
 import { createSignInThrottle, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
@@ -36,7 +39,18 @@ import { createTrackingGuard, DEFAULT_TRACKING_LIMITS, type TrackingLimits } fro
 import { parseQueryString, registerUtf8Check } from './utf8.ts';
 
 export interface ServerOptions {
+  /** the database (on PostgreSQL, the primary: every write and every staff read) */
   db: Db;
+  /**
+   * PostgreSQL: a hot standby of `db` (DATABASE_REPLICA_URL) answering the portal's anonymous reads
+   * (db/replica.ts); closed with the server
+   */
+  replica?: Db;
+  /**
+   * PostgreSQL: tell the installation's other server processes of changes to what the portal caches,
+   * and hear theirs (LISTEN/NOTIFY, db/change-notices.ts). `gongkai serve` sets it; default off.
+   */
+  changeNotices?: boolean;
   /** false (default) for none, true for pino's defaults, or pino options (or a pino logger) */
   logger?: boolean | object;
   /** the current instant; tests pass a fixed clock */
@@ -100,6 +114,19 @@ function loggerOptions(
   return { logger: { redact: REDACT, serializers, ...logger } };
 }
 
+/** The LISTEN/NOTIFY bridge of a PostgreSQL server that asked for it (db/change-notices.ts). */
+function startNotices(
+  app: FastifyInstance,
+  options: ServerOptions,
+  reads: ReadRouter | null,
+): ChangeNotices | null {
+  if (!options.changeNotices || options.db.dialect !== 'postgres') return null;
+  return startChangeNotices(options.db, {
+    fence: reads ?? undefined,
+    log: (message, error) => app.log.warn({ err: error }, message),
+  });
+}
+
 /** Builds the server (not listening yet): register order matters, swagger must see every route. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -117,6 +144,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler(notFoundHandler);
   await registerSecurityHeaders(app);
   await app.register(cookie);
+  const reads = options.replica ? createReadRouter(options.db, options.replica) : null;
+  if (reads) registerReadRouting(app, reads);
+  const notices = startNotices(app, options, reads);
+  await notices?.ready;
+  app.addHook('onClose', async () => {
+    await notices?.close();
+    await reads?.close();
+  });
+  // what the public reads: the standby's connections for an anonymous GET (when there is one)
+  const readDb = reads?.db ?? options.db;
   await app.register(rateLimit, { global: false });
   registerIdentity(app, {
     db: options.db,
@@ -126,7 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAccessGate(app, options.db);
   registerPolicyGate(app);
   registerUtf8Check(app);
-  registerSiteIdentity(app, createSiteService(options.db));
+  registerSiteIdentity(app, options.db, createSiteService(readDb));
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
 
   await app.register(swagger, {
@@ -169,6 +206,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   for (const routes of ROUTE_MODULES)
     await app.register(routes, {
       db: options.db,
+      readDb,
+      reads,
       pdfLimiter,
       calendars,
       clock,

@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { databaseBusyError, isDatabaseBusy } from '../db/busy.ts';
+import { databaseUnavailableError, isDatabaseUnavailable } from '../db/unavailable.ts';
 import { ClockError } from '../domain/clock/problems.ts';
 import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
@@ -45,6 +46,8 @@ export function toAppError(error: unknown): AppError | null {
   }
   // SQLite's write lock held past the wait (an import committing): 503 with Retry-After, never 500
   if (isDatabaseBusy(error)) return databaseBusyError();
+  // PostgreSQL restarting or failing over: 503 with Retry-After, the client retries
+  if (isDatabaseUnavailable(error)) return databaseUnavailableError();
   if (error instanceof ChromiumMissingError) return new AppError('unavailable', error.message);
   if (error instanceof ClockError) {
     const details = error.problems.map((p) => ({ field: p.field, message: p.message }));

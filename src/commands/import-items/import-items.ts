@@ -162,7 +162,7 @@ export async function importItems(
       }
     });
     result.ok = true;
-    if (result.imported > 0) publishedItemsChanged();
+    if (result.imported > 0) publishedItemsChanged(db);
   } catch (error) {
     result.imported = 0;
     if (isWriteConflict(error))

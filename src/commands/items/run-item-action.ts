@@ -100,6 +100,6 @@ export async function runItemAction(
       };
     },
   });
-  publishedItemsChanged();
+  publishedItemsChanged(ctx.db);
   return { itemId: row.id, version: stored.version, status: to, eventId };
 }

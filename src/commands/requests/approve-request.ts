@@ -107,6 +107,6 @@ export async function approveRequest(ctx: CommandContext, input: ApproveInput): 
     };
   });
   // the portal's caches, once the publication is committed
-  if (published) publishedItemsChanged();
+  if (published) publishedItemsChanged(ctx.db);
   return approved;
 }

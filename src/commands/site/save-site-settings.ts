@@ -45,6 +45,6 @@ export async function saveSiteSettings(
     });
     return after;
   });
-  siteSettingsChanged();
+  siteSettingsChanged(ctx.db);
   return saved;
 }

@@ -1,21 +1,19 @@
 /**
- * A signal, within this process, that a site's settings were saved (after the commit): the portal
- * forgets the identity it keeps (src/portal/site.ts), so the footer and the title change at once.
- * Another process (the CLI) sends nothing here: the portal catches up within its cache's 30 seconds.
+ * A signal that a site's settings were saved (after the commit): the portal forgets the identity it
+ * keeps (src/portal/site.ts), so the footer and the title change at once — in every server process
+ * of a PostgreSQL installation (db/change-notices.ts). A CLI change on SQLite shows within the
+ * cache's 30 seconds.
  */
-type Listener = () => void;
 
-const listeners = new Set<Listener>();
+import type { ChangeListener } from '../../db/change-signals.ts';
+import type { Db } from '../../db/connection.ts';
 
 /** Calls `listener` after each save; returns the function that stops it. */
-export function onSiteSettingsChanged(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
+export function onSiteSettingsChanged(db: Pick<Db, 'changes'>, listener: ChangeListener): () => void {
+  return db.changes.on('site', listener);
 }
 
 /** Tells the listeners that a site's settings changed (call after the commit). */
-export function siteSettingsChanged(): void {
-  for (const listener of listeners) listener();
+export function siteSettingsChanged(db: Pick<Db, 'changes'>): void {
+  db.changes.emit('site');
 }

@@ -96,7 +96,7 @@ export async function uploadSiteImage(
       });
       return after;
     });
-    siteSettingsChanged();
+    siteSettingsChanged(ctx.db);
     return saved;
   } catch (error) {
     if (stored.created && !(await isUsed(ctx.db, stored.key))) await store.remove(stored.key);

@@ -57,9 +57,10 @@ const SECOND = 1000;
 const YEAR_SECONDS = 365 * 24 * 3600;
 
 /**
- * The caches: short lives, so changes made elsewhere (another process) show within a minute at most
- * — item pages within seconds. Changes to items made by this process empty what concerns items at
- * once (forgetItems).
+ * The caches: short lives, so changes no signal reaches (a CLI process on SQLite) show within a
+ * minute at most — item pages within seconds. Changes to items signalled on the database (this
+ * process's, or on PostgreSQL another server process's through LISTEN/NOTIFY: db/change-notices.ts)
+ * empty what concerns items at once (forgetItems).
  */
 export function createPortalCaches(): PortalCaches {
   return {
@@ -97,7 +98,10 @@ function portalErrorHandler(error: unknown, request: FastifyRequest, reply: Fast
     .send(renderErrorView(status, message, pageContext(request)));
 }
 
-export const portalRoutes: RouteModule = async (app, options) => {
+export const portalRoutes: RouteModule = async (app, given) => {
+  // the portal reads from the standby when it may (anonymous GETs; db/read-routing.ts); it listens
+  // to the primary's changes, which the routed Db shares
+  const options = { ...given, db: given.readDb };
   await app.register(formbody, { parser: parseQueryString });
   // Pages, not API: kept out of the OpenAPI document.
   app.addHook('onRoute', (route) => {
@@ -105,7 +109,7 @@ export const portalRoutes: RouteModule = async (app, options) => {
   });
   app.setErrorHandler(portalErrorHandler);
   const caches = createPortalCaches();
-  const stop = onPublishedItemsChanged(() => forgetItems(caches));
+  const stop = onPublishedItemsChanged(options.db, () => forgetItems(caches));
   app.addHook('onClose', async () => stop());
 
   app.get(STYLESHEET_PATH, async (request, reply) => {

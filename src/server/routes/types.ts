@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { CalendarService } from '../../calendar/calendar-service.ts';
 import type { Clock } from '../../commands/context.ts';
 import type { Db } from '../../db/connection.ts';
+import type { ReadRouter } from '../../db/replica.ts';
 import type { FileStore } from '../../files/file-store.ts';
 import type { LinkCheckSettings } from '../../links/settings.ts';
 import type { Limiter } from '../limit.ts';
@@ -12,7 +13,12 @@ import type { TrackingGuard, TrackingLimits } from '../tracking-guard.ts';
 
 /** What every route module is given when it is registered. */
 export interface RouteOptions {
+  /** the database: on PostgreSQL with a standby, the primary */
   db: Db;
+  /** what the portal reads from: the standby for anonymous GETs when one is configured, else `db` */
+  readDb: Db;
+  /** the standby's router (its lag for /healthz); null without a standby */
+  reads: ReadRouter | null;
   /** the gate PDF rendering goes through */
   pdfLimiter: Limiter;
   /** the installation's working-day calendar */

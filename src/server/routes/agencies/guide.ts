@@ -63,7 +63,7 @@ export const guideRoutes: RouteModule = async (app, { db, calendars, clock }) =>
         agencyId: agencyOf(request).id,
         guide: request.body,
       });
-      publishedItemsChanged();
+      publishedItemsChanged(db);
       return saved;
     },
   );
@@ -179,7 +179,7 @@ export const guideRoutes: RouteModule = async (app, { db, calendars, clock }) =>
         code: request.params.column,
         body: request.body,
       });
-      publishedItemsChanged();
+      publishedItemsChanged(db);
       return saved;
     },
   );
