@@ -51,13 +51,15 @@ interface RunResult {
   rssMb: number;
 }
 
-/** A CSV of `rows` items (as the large-file test's): one agency, dates over the year. */
+/** A CSV of `rows` items (as the large-file test's): one agency, dates over 20 years. */
 async function writeItemsFile(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);
   out.write('标题,正文,类别,发文机关,成文日期,发布日期\n');
   for (let i = 0; i < rows; i++) {
     const month = String((i % 12) + 1).padStart(2, '0');
-    const line = `第${i}号通知,<p>内容${i}</p>,a20.${(i % 15) + 1},某局,2021-01-04,2021-${month}-10\n`;
+    // over 20 years: an agency-year holds at most 99,999 索引号
+    const year = 2001 + (i % 20);
+    const line = `第${i}号通知,<p>内容${i}</p>,a20.${(i % 15) + 1},某局,${year}-01-04,${year}-${month}-10\n`;
     if (!out.write(line)) await once(out, 'drain');
   }
   out.end();

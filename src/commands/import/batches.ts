@@ -9,7 +9,7 @@
  */
 import { type Insertable, sql } from 'kysely';
 import type { Dialect } from '../../db/connection.ts';
-import { jsonRows } from '../../db/json-rows.ts';
+import { insertJsonRows } from '../../db/json-rows.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Trx } from '../context.ts';
 
@@ -68,17 +68,12 @@ const ITEM_COLUMNS = {
   outcome: 'text',
 } as const;
 
-/** `insert into TABLE (cols) select cols from <the JSON rows>`: one statement for the whole batch. */
-async function insertJson(
+const insertJson = (
   trx: Trx,
-  table: 'publications' | 'requests' | 'request_items',
+  table: string,
   columns: Record<string, 'integer' | 'text'>,
   rows: readonly object[],
-): Promise<void> {
-  const names = sql.raw(Object.keys(columns).join(', '));
-  await sql`insert into ${sql.table(table)} (${names})
-    select ${names} from ${jsonRows('postgres', JSON.stringify(rows), columns)}`.execute(trx);
-}
+) => insertJsonRows('postgres', table, columns, rows).execute(trx);
 
 /** Writes the publications and requests held once either reaches `threshold` rows. */
 export async function flush(trx: Trx, batches: Batches, threshold: number): Promise<void> {
