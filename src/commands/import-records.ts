@@ -5,10 +5,11 @@ import { appendEvent } from '../db/events.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { CommandContext, NamedActor, Trx } from './context.ts';
 import { inTrx } from './context.ts';
+import { batchRows, emptyBatches, flush } from './import/batches.ts';
 import type { ImportLine } from './import/line-schemas.ts';
 import { parseLine } from './import/parse-line.ts';
 import { applyBulk, applyLinks, STAGING, Staging } from './import/staging.ts';
-import { AgencyCache, flush, type ImportState, writeRecord } from './import/write-record.ts';
+import { AgencyCache, type ImportState, writeRecord } from './import/write-record.ts';
 
 export interface ImportProblem {
   line: number;
@@ -39,8 +40,6 @@ export interface ImportOptions {
   /** runs last, in the same transaction, only when every line was good */
   after?: (trx: Trx) => Promise<void>;
 }
-
-const BATCH = 500;
 
 class Rejected extends Error {}
 
@@ -186,7 +185,7 @@ async function stagedImport(
           const step = inTrx(ctx, trx);
           const state: ImportState = {
             agencies: new AgencyCache(trx),
-            batches: { publications: [], requests: [] },
+            batches: emptyBatches(db.dialect),
             links: [],
             touched: new Set<number>(),
           };
@@ -232,12 +231,13 @@ async function streamingImport(
   result: ImportResult,
 ): Promise<void> {
   const { maxProblems: _max, problem, next } = lineChecks(options, result);
+  const batch = batchRows(ctx.db.dialect);
   await inTransaction(ctx.db, async (trx) => {
     await options.before?.(trx);
     const step = inTrx(ctx, trx);
     const state: ImportState = {
       agencies: new AgencyCache(trx),
-      batches: { publications: [], requests: [] },
+      batches: emptyBatches(ctx.db.dialect),
       links: [],
       touched: new Set<number>(),
     };
@@ -249,7 +249,7 @@ async function streamingImport(
       const reason = await writeRecord(step, { state, record, line });
       if (reason) problem(line, reason);
       else count(result, record.type);
-      if (result.problems.length === 0) await flush(trx, batches, BATCH);
+      if (result.problems.length === 0) await flush(trx, batches, batch);
     }
     if (result.problems.length > 0) throw new Rejected();
     await flush(trx, batches, 1);

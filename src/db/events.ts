@@ -5,7 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from './connection.ts';
-import { jsonRows } from './json-rows.ts';
+import { insertJsonRows, jsonRows } from './json-rows.ts';
 import type { Database } from './schema.ts';
 
 /** What an event is about: `request` 7, `item` 12, `normative_document` 3, `calendar_override` 2026-10-08… */
@@ -151,15 +151,30 @@ export async function appendEventBatch(
 
 /**
  * Appends the first event of many new subjects (just created, so numbered 1) in one statement:
- * the imports' rows. A subject that already has an event makes it fail (the unique index).
+ * the imports' rows. A subject that already has an event makes it fail (the unique index). On
+ * PostgreSQL the rows go as one JSON parameter (json-rows.ts) instead of eleven parameters a row.
  */
 export async function appendFirstEvents(
   trx: Kysely<Database>,
+  dialect: Dialect,
   events: ReadonlyArray<NewEvent>,
 ): Promise<void> {
   if (events.length === 0) return;
-  await trx
-    .insertInto('events')
-    .values(events.map((event) => eventRow(event, 1)))
-    .execute();
+  const rows = events.map((event) => eventRow(event, 1));
+  if (dialect === 'postgres') await insertJsonRows(dialect, 'events', EVENT_COLUMNS, rows).execute(trx);
+  else await trx.insertInto('events').values(rows).execute();
 }
+
+const EVENT_COLUMNS = {
+  agency_id: 'integer',
+  name: 'text',
+  subject_type: 'text',
+  subject_id: 'text',
+  seq: 'integer',
+  actor: 'text',
+  at: 'text',
+  occurred_on: 'text',
+  state_before: 'text',
+  state_after: 'text',
+  data: 'text',
+} as const;

@@ -15,3 +15,19 @@ export function jsonRows(dialect: Dialect, json: string, columns: Record<string,
   const fields = names.map((name) => `value ->> '${name}' as ${name}`).join(', ');
   return sql`(select ${sql.raw(fields)} from json_each(${json})) as v`;
 }
+
+/**
+ * `insert into TABLE (columns) select columns from <the rows as one JSON parameter>`: a whole batch
+ * in one statement (append `returning …` to it where needed). Each row an object with the columns'
+ * keys; a missing key is null.
+ */
+export function insertJsonRows(
+  dialect: Dialect,
+  table: string,
+  columns: Record<string, 'integer' | 'text'>,
+  rows: readonly object[],
+) {
+  const names = sql.raw(Object.keys(columns).join(', '));
+  return sql`insert into ${sql.table(table)} (${names})
+    select ${names} from ${jsonRows(dialect, JSON.stringify(rows), columns)}`;
+}

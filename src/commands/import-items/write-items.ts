@@ -5,14 +5,21 @@
  * (`imported`, straight to 已发布), the website row the annual report counts and a row per posting
  * on another channel, and the search index (`searchIndexFor(dialect).upsert`, once per batch).
  */
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Dialect } from '../../db/connection.ts';
 import { appendFirstEvents } from '../../db/events.ts';
+import { insertJsonRows } from '../../db/json-rows.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import { searchIndexFor } from '../../search/search-index.ts';
 import type { Trx } from '../context.ts';
-import { fieldColumns, indexableOf, publicationColumnsOf, WEBSITE_CHANNEL } from '../items/item-store.ts';
+import {
+  fieldColumns,
+  type ItemRow,
+  indexableOf,
+  publicationColumnsOf,
+  WEBSITE_CHANNEL,
+} from '../items/item-store.ts';
 import { reserveIndexNumbers } from './index-numbers.ts';
 import type { ImportedItem } from './parse-row.ts';
 
@@ -49,6 +56,50 @@ export interface RowProblem {
   reason: string;
 }
 
+/** The columns an imported item is written with (PostgreSQL: as one JSON parameter a batch). */
+const ITEM_COLUMNS = {
+  agency_id: 'integer',
+  index_no: 'text',
+  title: 'text',
+  body_html: 'text',
+  body_text: 'text',
+  category: 'text',
+  column_code: 'text',
+  issuer: 'text',
+  doc_number: 'text',
+  formed_on: 'text',
+  validity: 'text',
+  subject: 'text',
+  is_policy_document: 'integer',
+  is_interpretation: 'integer',
+  is_meeting: 'integer',
+  is_online_interview: 'integer',
+  published_on: 'text',
+  status: 'text',
+  interprets_item_id: 'integer',
+  version: 'integer',
+  created_at: 'text',
+  updated_at: 'text',
+  created_by: 'text',
+} as const;
+
+const PUBLICATION_COLUMNS = {
+  agency_id: 'integer',
+  item_id: 'integer',
+  title: 'text',
+  category: 'text',
+  formed_on: 'text',
+  is_policy_document: 'integer',
+  is_interpretation: 'integer',
+  is_meeting: 'integer',
+  is_online_interview: 'integer',
+  interprets_id: 'integer',
+  ref: 'text',
+  channel: 'text',
+  published_on: 'text',
+  link: 'text',
+} as const;
+
 /** Writes the batch; returns the rows it refused (nothing is written then). */
 export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[]): Promise<RowProblem[]> {
   const problems = await refProblems(ctx.trx, batch);
@@ -56,24 +107,26 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
   const numbers = await reserveIndexNumbers(ctx, batch);
   if (!Array.isArray(numbers)) return numbers.problems;
   const at = ctx.now.toISOString();
-  const stored = await ctx.trx
-    .insertInto('items')
-    .values(
-      batch.map((p, i) => ({
-        agency_id: p.agencyId,
-        index_no: numbers[i],
-        ...fieldColumns(p.fields, p.bodyText),
-        published_on: p.item.publishedOn,
-        status: 'published',
-        interprets_item_id: null,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-        created_by: ctx.actor,
-      })),
-    )
-    .returningAll()
-    .execute();
+  const values = batch.map((p, i) => ({
+    agency_id: p.agencyId,
+    index_no: numbers[i],
+    ...fieldColumns(p.fields, p.bodyText),
+    published_on: p.item.publishedOn,
+    status: 'published',
+    interprets_item_id: null,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+    created_by: ctx.actor,
+  }));
+  const stored =
+    ctx.dialect === 'postgres'
+      ? (
+          await sql<ItemRow>`${insertJsonRows(ctx.dialect, 'items', ITEM_COLUMNS, values)} returning *`.execute(
+            ctx.trx,
+          )
+        ).rows
+      : await ctx.trx.insertInto('items').values(values).returningAll().execute();
   // RETURNING promises no order: match the rows back by their (unique) 索引号.
   const byNumber = new Map(stored.map((r) => [r.index_no, r]));
   const rows = numbers.map((n) => {
@@ -83,6 +136,7 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
   });
   await appendFirstEvents(
     ctx.trx,
+    ctx.dialect,
     rows.map((r, i) => ({
       name: 'items.imported',
       subject: { type: 'item', id: r.id },
@@ -110,11 +164,12 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
       });
     if (interprets) ctx.links.push({ row: pending.row, agencyId: r.agency_id, itemId: r.id, interprets });
   });
-  for (let i = 0; i < publications.length; i += 500)
-    await ctx.trx
-      .insertInto('publications')
-      .values(publications.slice(i, i + 500))
-      .execute();
+  for (let i = 0; i < publications.length; i += 500) {
+    const slice = publications.slice(i, i + 500);
+    if (ctx.dialect === 'postgres')
+      await insertJsonRows(ctx.dialect, 'publications', PUBLICATION_COLUMNS, slice).execute(ctx.trx);
+    else await ctx.trx.insertInto('publications').values(slice).execute();
+  }
   await searchIndexFor(ctx.dialect).upsert(ctx.trx, rows.map(indexableOf));
   return [];
 }

@@ -1,7 +1,5 @@
-import type { Insertable } from 'kysely';
 import { figuresRow } from '../../db/queries/admin-figures.ts';
 import { agencyTreeRows } from '../../db/queries/agency-tree.ts';
-import type { Database } from '../../db/schema.ts';
 import { moveProblem, parentProblem } from '../../domain/agencies/tree.ts';
 import {
   type FigureKey,
@@ -13,13 +11,10 @@ import { formatIdForYear } from '../../domain/report/format.ts';
 import { hasMixedItems } from '../../domain/report/records.ts';
 import { DEFAULT_PUBLICATION_CHANNELS } from '../../domain/report/vocabulary.ts';
 import type { Trx, TrxContext } from '../context.ts';
+import { type Batches, flush } from './batches.ts';
 import type { ImportLine } from './line-schemas.ts';
 
 /** Writing one parsed import line inside the import's transaction (see commands/import-records.ts). */
-export type Batches = {
-  publications: Insertable<Database['publications']>[];
-  requests: Insertable<Database['requests']>[];
-};
 /** An interpretation whose policy document is resolved by ref once the whole file is written. */
 export type PendingLink = { agencyId: number; ref: string; interprets: string; line: number };
 
@@ -47,17 +42,6 @@ export class AgencyCache {
   }
   forget(code: string) {
     this.byCode.delete(code);
-  }
-}
-
-export async function flush(trx: Trx, batches: Batches, threshold: number): Promise<void> {
-  if (batches.publications.length >= threshold) {
-    await trx.insertInto('publications').values(batches.publications).execute();
-    batches.publications = [];
-  }
-  if (batches.requests.length >= threshold) {
-    await trx.insertInto('requests').values(batches.requests).execute();
-    batches.requests = [];
   }
 }
 
@@ -121,8 +105,9 @@ export async function writeRecord(
         mixed_items: Number(hasMixedItems(record.items)),
         state: record.decided ? 'decided' : 'open',
       };
-      if (record.items.length === 0) {
-        batches.requests.push(row);
+      // PostgreSQL batches a request with its items (batches.ts); SQLite writes it now, for its id
+      if (record.items.length === 0 || batches.dialect === 'postgres') {
+        batches.requests.push({ row, items: record.items });
         return null;
       }
       const inserted = await trx.insertInto('requests').values(row).returning('id').executeTakeFirstOrThrow();
