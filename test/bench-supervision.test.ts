@@ -15,10 +15,15 @@ it('runs the supervision bench on a tiny province', { timeout: 60_000 }, async (
     expect(result.sizes).toEqual({ agencies: 20, publications: 2000, requests: 500 });
     expect(result.disagreements).toEqual([]);
     expect(result.rows.map((r) => r.name)).toEqual([
-      '工作台: the province',
+      '工作台: the province, none kept',
+      '工作台: the province (kept)',
+      '工作台: the province, 1 changed',
       '工作台: a leaf agency',
       'requests: a leaf, page 1',
+      'trends: the province, 5 years',
       'statistics.json: a city',
+      'nightly recount (20 agencies)',
+      'statistics.json: the province (kept)',
       'inspect --all (20 agencies)',
     ]);
     for (const row of result.rows) {
