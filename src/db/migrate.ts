@@ -45,6 +45,7 @@ import { linkChecksMigration } from './migrations/0037-link-checks.ts';
 import { websiteReportsMigration } from './migrations/0038-website-reports.ts';
 import { catalogMigration } from './migrations/0039-catalog.ts';
 import { supervisionIndexesMigration } from './migrations/0040-supervision-indexes.ts';
+import { rateLimitsMigration } from './migrations/0042-rate-limits.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -88,6 +89,7 @@ function provider(db: Db): MigrationProvider {
         '0038-website-reports': websiteReportsMigration(),
         '0039-catalog': catalogMigration(db.dialect),
         '0040-supervision-indexes': supervisionIndexesMigration(),
+        '0042-rate-limits': rateLimitsMigration(),
       };
     },
   };

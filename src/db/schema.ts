@@ -20,6 +20,7 @@ import type {
   InspectionResultTable,
   LinkCheckTable,
   NewMediaAccountTable,
+  RateLimitTable,
   ReminderTable,
   ReportCheckBatchTable,
   ReportCheckTable,
@@ -321,6 +322,7 @@ export interface Database {
   new_media_accounts: NewMediaAccountTable;
   website_reports: WebsiteReportTable;
   catalog_entries: CatalogEntryTable;
+  rate_limits: RateLimitTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */

@@ -24,6 +24,8 @@ import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
 import { requestSerializer } from './log-redaction.ts';
 import { registerPolicyGate } from './policy-gate.ts';
+import { createRateCounters } from './rate-counters.ts';
+import { rateLimitStore } from './rate-limit-store.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { DOCS_PREFIX, registerSecurityHeaders } from './security.ts';
 import { createSignInThrottle, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './sign-in-throttle.ts';
@@ -117,7 +119,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setNotFoundHandler(notFoundHandler);
   await registerSecurityHeaders(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  const rateCounters = createRateCounters(options.db);
+  await app.register(rateLimit, { global: false, store: rateLimitStore(rateCounters) });
   registerIdentity(app, {
     db: options.db,
     now: clock.now,
@@ -160,10 +163,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const calendars = createCalendarService(options.db);
   const signInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
   const submissionLimits = { ...DEFAULT_SUBMISSION_LIMITS, ...options.submissionLimits };
-  const submissions = createSubmissionLimiter(submissionLimits);
-  const signInThrottle = createSignInThrottle(signInLimits);
+  const submissions = createSubmissionLimiter(rateCounters, submissionLimits);
+  const signInThrottle = createSignInThrottle(rateCounters, signInLimits);
   const trackingLimits = { ...DEFAULT_TRACKING_LIMITS, ...options.trackingLimits };
-  const trackingGuard = createTrackingGuard(trackingLimits);
+  const trackingGuard = createTrackingGuard(rateCounters, trackingLimits);
   const files = createFileStore(options.filesDir ?? resolveFilesDir(process.env, options.db));
   const backupDir = options.backupDir === undefined ? resolveBackupDir(process.env) : options.backupDir;
   for (const routes of ROUTE_MODULES)
