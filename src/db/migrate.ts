@@ -89,7 +89,7 @@ function provider(db: Db): MigrationProvider {
         '0038-website-reports': websiteReportsMigration(),
         '0039-catalog': catalogMigration(db.dialect),
         '0040-supervision-indexes': supervisionIndexesMigration(),
-        '0042-rate-limits': rateLimitsMigration(),
+        '0042-rate-limits': rateLimitsMigration(db.dialect),
       };
     },
   };

@@ -29,12 +29,36 @@ export interface RateCounters {
   read(keys: string[], now: number): Promise<Map<string, Count>>;
   /** Adds one to the key's count: a new window of `windowMs` from `now` when none is live. */
   add(key: string, now: number, windowMs: number): Promise<Count>;
+  /** As `add`, for several keys in one transaction (on SQLite one commit for all). */
+  addEach(keys: string[], now: number, windowMs: number): Promise<Count[]>;
   /** Locks the key until `lockedUntil`, its window lasting at least until `windowEnds`. */
   lock(key: string, lockedUntil: number, windowEnds: number): Promise<void>;
   /** Gives one back (a refused submission's place), not below zero. */
   release(key: string): Promise<void>;
   /** Ends these keys' counts, and those of every key beginning with one of `prefixes`. */
   remove(keys: string[], prefixes?: string[]): Promise<void>;
+}
+
+/** Adds one to `key`'s count (the upsert), answering the count after. */
+async function addOne(k: Kysely<Database>, key: string, now: number, windowMs: number): Promise<Count> {
+  const ended = sql<boolean>`rate_limits.window_ends <= ${now}`;
+  const row = await k
+    .insertInto('rate_limits')
+    .values({ key, count: 1, window_ends: now + windowMs, locked_until: 0 })
+    .onConflict((conflict) =>
+      conflict.column('key').doUpdateSet({
+        count: sql`case when ${ended} then 1 else rate_limits.count + 1 end`,
+        window_ends: sql`case when ${ended} then ${now + windowMs} else rate_limits.window_ends end`,
+        locked_until: sql`case when ${ended} then 0 else rate_limits.locked_until end`,
+      }),
+    )
+    .returning(['count', 'window_ends', 'locked_until'])
+    .executeTakeFirstOrThrow();
+  return {
+    count: Number(row.count),
+    windowEnds: Number(row.window_ends),
+    lockedUntil: Number(row.locked_until),
+  };
 }
 
 /** How many additions (per process) between two deletions of ended rows. */
@@ -50,6 +74,19 @@ export function createRateCounters(db: Db): RateCounters {
     write((k) =>
       k.deleteFrom('rate_limits').where('window_ends', '<=', now).where('locked_until', '<=', now).execute(),
     );
+  const addEach = async (keys: string[], now: number, windowMs: number): Promise<Count[]> => {
+    const counts = await write(async (k) => {
+      const found: Count[] = [];
+      for (const key of keys) found.push(await addOne(k, key, now, windowMs));
+      return found;
+    });
+    additions += keys.length;
+    if (additions >= PRUNE_EVERY) {
+      additions = 0;
+      await prune(now);
+    }
+    return counts;
+  };
   return {
     async read(keys, now) {
       const found = new Map<string, Count>();
@@ -69,29 +106,11 @@ export function createRateCounters(db: Db): RateCounters {
       return found;
     },
     async add(key, now, windowMs) {
-      const ended = sql<boolean>`rate_limits.window_ends <= ${now}`;
-      const row = await write((k) =>
-        k
-          .insertInto('rate_limits')
-          .values({ key, count: 1, window_ends: now + windowMs, locked_until: 0 })
-          .onConflict((conflict) =>
-            conflict.column('key').doUpdateSet({
-              count: sql`case when ${ended} then 1 else rate_limits.count + 1 end`,
-              window_ends: sql`case when ${ended} then ${now + windowMs} else rate_limits.window_ends end`,
-              locked_until: sql`case when ${ended} then 0 else rate_limits.locked_until end`,
-            }),
-          )
-          .returning(['count', 'window_ends', 'locked_until'])
-          .executeTakeFirstOrThrow(),
-      );
-      additions++;
-      if (additions % PRUNE_EVERY === 0) await prune(now);
-      return {
-        count: Number(row.count),
-        windowEnds: Number(row.window_ends),
-        lockedUntil: Number(row.locked_until),
-      };
+      const [count] = await addEach([key], now, windowMs);
+      if (!count) throw new Error(`no count for ${key}`);
+      return count;
     },
+    addEach,
     async lock(key, lockedUntil, windowEnds) {
       await write((k) =>
         k
