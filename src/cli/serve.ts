@@ -5,7 +5,9 @@ import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { idVaultFor, KeyringError } from '../crypto/id-vault.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { parseDailyTime } from '../domain/inspection/schedule.ts';
-import { FilesDirError, resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { fileStoreFromEnv } from '../files/files-config.ts';
+import { FilesDirError, resolveBackupDir } from '../files/files-dir.ts';
 import { buildServer } from '../server/app.ts';
 import { startDailyInspection } from '../server/daily-inspection.ts';
 import { parseTrustProxy, TrustProxyError } from '../server/trust-proxy.ts';
@@ -25,10 +27,10 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   await ensureConsoleBuilt(io);
   // the server's transactions share their commits when they end together (db/sqlite-group-commit.ts)
   const db = openCliDb(io, { groupCommit: true });
-  let filesDir: string;
+  let files: FileStore;
   let backupDir: string | null;
   try {
-    filesDir = resolveFilesDir(io.env, db);
+    files = fileStoreFromEnv(io.env, db);
     backupDir = resolveBackupDir(io.env);
     // the ID-number keyring (crypto/id-vault.ts): found or created now, not on the first request
     idVaultFor(db, io.env);
@@ -66,7 +68,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
     throw new UsageError(dailyTime.error);
   }
   // Never trustUserHeader: production callers sign in.
-  const app = await buildServer({ db, logger: true, trustProxy, filesDir, backupDir });
+  const app = await buildServer({ db, logger: true, trustProxy, files, backupDir });
   // Resolves (exit 0) once a signal has closed the server and the database: the process then ends
   // because nothing is left to run, as after any other command.
   let daily: ReturnType<typeof startDailyInspection> | null = null;
@@ -97,7 +99,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
         });
   writeErr(
     io,
-    `公开平台已启动：http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/ （数据库 ${db.describe}，附件 ${filesDir}）`,
+    `公开平台已启动：http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/ （数据库 ${db.describe}，附件 ${files.describe}）`,
   );
   return stopped;
 }

@@ -12,8 +12,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { createCalendarService } from '../calendar/calendar-service.ts';
 import { clockOf, systemClock } from '../commands/context.ts';
 import type { Db } from '../db/connection.ts';
-import { createFileStore } from '../files/file-store.ts';
-import { resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
+import { createFileStore, type FileStore } from '../files/file-store.ts';
+import { fileStoreFromEnv } from '../files/files-config.ts';
+import { resolveBackupDir } from '../files/files-dir.ts';
 import { type LinkCheckSettings, linkCheckSettings } from '../links/settings.ts';
 import { createSiteService, registerSiteIdentity } from '../portal/site.ts';
 import { registerAccessGate } from './access.ts';
@@ -71,6 +72,8 @@ export interface ServerOptions {
    * beside a SQLite database file), read once here
    */
   filesDir?: string;
+  /** the attachments' store, when not a folder of `filesDir` (default: fileStoreFromEnv — GONGKAI_FILES) */
+  files?: FileStore;
   /** where backups asked for through the API go (default GONGKAI_BACKUP_DIR, absolute; null: none) */
   backupDir?: string | null;
   /** the link checker's settings over those of the environment (GONGKAI_LINKS_*; tests bound the crawl) */
@@ -167,7 +170,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const signInThrottle = createSignInThrottle(rateCounters, signInLimits);
   const trackingLimits = { ...DEFAULT_TRACKING_LIMITS, ...options.trackingLimits };
   const trackingGuard = createTrackingGuard(rateCounters, trackingLimits);
-  const files = createFileStore(options.filesDir ?? resolveFilesDir(process.env, options.db));
+  const files =
+    options.files ??
+    (options.filesDir ? createFileStore(options.filesDir) : fileStoreFromEnv(process.env, options.db));
   const backupDir = options.backupDir === undefined ? resolveBackupDir(process.env) : options.backupDir;
   for (const routes of ROUTE_MODULES)
     await app.register(routes, {
