@@ -21,7 +21,7 @@ import type { Db } from '../db/connection.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { COLUMN_CLASS_LABELS } from '../domain/inspection/column-classes.ts';
 import { periodRefusal } from '../domain/inspection/evidence.ts';
-import { resolveFilesDir } from '../files/files-dir.ts';
+import { fileStoreFromEnv } from '../files/files-config.ts';
 import { portalRequester } from '../links/portal-request.ts';
 import { linkCheckSettings } from '../links/settings.ts';
 import { closePdfBrowser } from '../render/pdf.ts';
@@ -164,7 +164,7 @@ async function checkAgencyLinks(
     agencyId: agency.id,
     agencyCode: agency.code,
     portal: portalRequester(server),
-    filesDir: resolveFilesDir(process.env, db),
+    files: fileStoreFromEnv(process.env, db),
     settings: { ...settings, external: settings.external || external },
   });
 }

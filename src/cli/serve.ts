@@ -6,7 +6,9 @@ import { idVaultFor, KeyringError } from '../crypto/id-vault.ts';
 import { type Db, openDb, parseDatabaseUrl } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { parseDailyTime } from '../domain/inspection/schedule.ts';
-import { FilesDirError, resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { fileStoreFromEnv } from '../files/files-config.ts';
+import { FilesDirError, resolveBackupDir } from '../files/files-dir.ts';
 import { buildServer } from '../server/app.ts';
 import { startDailyInspection } from '../server/daily-inspection.ts';
 import { parseTrustProxy, TrustProxyError } from '../server/trust-proxy.ts';
@@ -55,10 +57,10 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
     await db.close();
     throw error;
   }
-  let filesDir: string;
+  let files: FileStore;
   let backupDir: string | null;
   try {
-    filesDir = resolveFilesDir(io.env, db);
+    files = fileStoreFromEnv(io.env, db);
     backupDir = resolveBackupDir(io.env);
     // the ID-number keyring (crypto/id-vault.ts): found or created now, not on the first request
     idVaultFor(db, io.env);
@@ -105,7 +107,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
     changeNotices: db.dialect === 'postgres',
     logger: true,
     trustProxy,
-    filesDir,
+    files,
     backupDir,
   });
   // Resolves (exit 0) once a signal has closed the server and the database: the process then ends
@@ -138,7 +140,7 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
         });
   writeErr(
     io,
-    `公开平台已启动：http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/ （数据库 ${db.describe}${replica ? `，只读副本 ${replica.describe}` : ''}，附件 ${filesDir}）`,
+    `公开平台已启动：http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}/ （数据库 ${db.describe}${replica ? `，只读副本 ${replica.describe}` : ''}，附件 ${files.describe}）`,
   );
   return stopped;
 }

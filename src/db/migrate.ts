@@ -46,6 +46,7 @@ import { websiteReportsMigration } from './migrations/0038-website-reports.ts';
 import { catalogMigration } from './migrations/0039-catalog.ts';
 import { supervisionIndexesMigration } from './migrations/0040-supervision-indexes.ts';
 import { keptCountsMigration } from './migrations/0041-kept-counts.ts';
+import { rateLimitsMigration } from './migrations/0042-rate-limits.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -90,6 +91,7 @@ function provider(db: Db): MigrationProvider {
         '0039-catalog': catalogMigration(db.dialect),
         '0040-supervision-indexes': supervisionIndexesMigration(),
         '0041-kept-counts': keptCountsMigration(),
+        '0042-rate-limits': rateLimitsMigration(db.dialect),
       };
     },
   };

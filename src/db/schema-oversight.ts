@@ -112,6 +112,16 @@ export interface ScheduledRunTable {
   failures: Generated<string>;
 }
 
+/** A count of a rate limit (0042, src/server/rate-counters.ts), shared by every server on the database. */
+export interface RateLimitTable {
+  key: string;
+  count: number;
+  /** milliseconds since the epoch: the count ends then */
+  window_ends: number;
+  /** milliseconds since the epoch: the key is refused until then (sign-in's growing delay); 0 when not */
+  locked_until: Generated<number>;
+}
+
 /** An agency's 政务新媒体 account (0035, docs/new-media.md): it posts through its agency_channels row. */
 export interface NewMediaAccountTable {
   id: Generated<number>;

@@ -21,6 +21,7 @@ import type {
   KeptCountTable,
   LinkCheckTable,
   NewMediaAccountTable,
+  RateLimitTable,
   ReminderTable,
   ReportCheckBatchTable,
   ReportCheckTable,
@@ -323,6 +324,7 @@ export interface Database {
   website_reports: WebsiteReportTable;
   catalog_entries: CatalogEntryTable;
   kept_counts: KeptCountTable;
+  rate_limits: RateLimitTable;
 }
 
 /** A site's settings (0022): the installation's (`scope` 'installation') or an agency's ('agency:<id>'), JSON. */

@@ -27,7 +27,7 @@ export function attachmentTextReader(store: FileStore): AttachmentTextReader {
   return async (attachment) => {
     if (!(await store.exists(attachment.storageKey))) return { unread: '附件文件缺失，未能读取' };
     const chunks: Buffer[] = [];
-    for await (const chunk of store.open(attachment.storageKey)) chunks.push(chunk as Buffer);
+    for await (const chunk of await store.open(attachment.storageKey)) chunks.push(chunk as Buffer);
     return attachmentText(Buffer.concat(chunks), attachment.mediaType);
   };
 }

@@ -1,11 +1,17 @@
 /**
- * Where attachment bytes live: files on disk under one folder (absolute: files-dir.ts), named by their SHA-256 (`ab/abcdef…`), so the same content is stored once. A
- * file is written to a temporary name and renamed, so a reader never sees half a file.
+ * Where attachment bytes live, behind one interface (FileStore), named by their SHA-256
+ * (`ab/abcdef…`) so the same content is stored once:
+ * - files on disk under one folder (absolute: files-dir.ts), here. A file is written to a temporary
+ *   name and renamed, so a reader never sees half a file — also when several servers share the
+ *   folder (NFS, a mounted volume) and write the same content at once;
+ * - objects in an S3-compatible bucket (s3-file-store.ts: MinIO, Ceph RGW, 阿里云 OSS, 华为云 OBS),
+ *   chosen by GONGKAI_FILES=s3://bucket (storeFromEnv in files-config.ts; docs/deploy.md).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -18,14 +24,32 @@ export interface StoredFile {
 }
 
 export interface FileStore {
-  readonly dir: string;
+  /** the folder of a directory store (backups read it); null for a bucket */
+  readonly dir: string | null;
+  /** where it is, without credentials (for logs): the folder, or `s3://bucket/prefix` */
+  readonly describe: string;
   put(bytes: Uint8Array): Promise<StoredFile>;
-  open(key: string): ReadStream;
+  /** The stored bytes (the key must be stored: check with `exists`). */
+  open(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
+  /** the stored size in bytes, null when not stored */
+  size(key: string): Promise<number | null>;
   remove(key: string): Promise<void>;
 }
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f]{64}$/;
+
+/** The key of `bytes` (`ab/abcdef…`) and their SHA-256. */
+export function keyOf(bytes: Uint8Array): { key: string; sha256: string } {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { key: `${sha256.slice(0, 2)}/${sha256}`, sha256 };
+}
+
+/** Throws unless `key` is a storage key (so no key reaches outside the store). */
+export function checkKey(key: string): string {
+  if (!KEY.test(key)) throw new Error(`not a storage key: ${key}`);
+  return key;
+}
 
 /** The attachment size limit: GONGKAI_MAX_ATTACHMENT_BYTES, default 20 MiB. */
 export function maxAttachmentBytes(env: NodeJS.ProcessEnv = process.env): number {
@@ -36,15 +60,12 @@ export function maxAttachmentBytes(env: NodeJS.ProcessEnv = process.env): number
 /** The store under `dir` (the installation's: resolveFilesDir in files-dir.ts). */
 export function createFileStore(dir: string): FileStore {
   const root = resolve(dir);
-  const pathOf = (key: string): string => {
-    if (!KEY.test(key)) throw new Error(`not a storage key: ${key}`);
-    return join(root, key);
-  };
+  const pathOf = (key: string): string => join(root, checkKey(key));
   return {
     dir: root,
+    describe: root,
     async put(bytes) {
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const key = `${sha256.slice(0, 2)}/${sha256}`;
+      const { key, sha256 } = keyOf(bytes);
       const path = pathOf(key);
       if (await exists(path)) return { key, sha256, size: bytes.byteLength, created: false };
       await mkdir(join(root, sha256.slice(0, 2)), { recursive: true });
@@ -53,8 +74,16 @@ export function createFileStore(dir: string): FileStore {
       await rename(temporary, path);
       return { key, sha256, size: bytes.byteLength, created: true };
     },
-    open: (key) => createReadStream(pathOf(key)),
+    open: async (key) => createReadStream(pathOf(key)),
     exists: (key) => exists(pathOf(key)),
+    async size(key) {
+      try {
+        const found = await stat(pathOf(key));
+        return found.isFile() ? found.size : null;
+      } catch {
+        return null;
+      }
+    },
     remove: (key) => rm(pathOf(key), { force: true }),
   };
 }

@@ -14,8 +14,9 @@ import { clockOf, systemClock } from '../commands/context.ts';
 import { type ChangeNotices, startChangeNotices } from '../db/change-notices.ts';
 import type { Db } from '../db/connection.ts';
 import { createReadRouter, type ReadRouter } from '../db/replica.ts';
-import { createFileStore } from '../files/file-store.ts';
-import { resolveBackupDir, resolveFilesDir } from '../files/files-dir.ts';
+import { createFileStore, type FileStore } from '../files/file-store.ts';
+import { fileStoreFromEnv } from '../files/files-config.ts';
+import { resolveBackupDir } from '../files/files-dir.ts';
 import { type LinkCheckSettings, linkCheckSettings } from '../links/settings.ts';
 import { createSiteService, registerSiteIdentity } from '../portal/site.ts';
 import { registerAccessGate } from './access.ts';
@@ -26,6 +27,8 @@ import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
 import { requestSerializer } from './log-redaction.ts';
 import { registerPolicyGate } from './policy-gate.ts';
+import { createRateCounters } from './rate-counters.ts';
+import { rateLimitStore } from './rate-limit-store.ts';
 import { registerReadRouting } from './read-routing-hooks.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { DOCS_PREFIX, registerSecurityHeaders } from './security.ts';
@@ -83,6 +86,8 @@ export interface ServerOptions {
    * beside a SQLite database file), read once here
    */
   filesDir?: string;
+  /** the attachments' store, when not a folder of `filesDir` (default: fileStoreFromEnv — GONGKAI_FILES) */
+  files?: FileStore;
   /** where backups asked for through the API go (default GONGKAI_BACKUP_DIR, absolute; null: none) */
   backupDir?: string | null;
   /** the link checker's settings over those of the environment (GONGKAI_LINKS_*; tests bound the crawl) */
@@ -154,7 +159,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   // what the public reads: the standby's connections for an anonymous GET (when there is one)
   const readDb = reads?.db ?? options.db;
-  await app.register(rateLimit, { global: false });
+  // rate limits counted in the primary (shared by every server process of the installation)
+  const rateCounters = createRateCounters(options.db);
+  await app.register(rateLimit, { global: false, store: rateLimitStore(rateCounters) });
   registerIdentity(app, {
     db: options.db,
     now: clock.now,
@@ -197,11 +204,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const calendars = createCalendarService(options.db);
   const signInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits };
   const submissionLimits = { ...DEFAULT_SUBMISSION_LIMITS, ...options.submissionLimits };
-  const submissions = createSubmissionLimiter(submissionLimits);
-  const signInThrottle = createSignInThrottle(signInLimits);
+  const submissions = createSubmissionLimiter(rateCounters, submissionLimits);
+  const signInThrottle = createSignInThrottle(rateCounters, signInLimits);
   const trackingLimits = { ...DEFAULT_TRACKING_LIMITS, ...options.trackingLimits };
-  const trackingGuard = createTrackingGuard(trackingLimits);
-  const files = createFileStore(options.filesDir ?? resolveFilesDir(process.env, options.db));
+  const trackingGuard = createTrackingGuard(rateCounters, trackingLimits);
+  const files =
+    options.files ??
+    (options.filesDir ? createFileStore(options.filesDir) : fileStoreFromEnv(process.env, options.db));
   const backupDir = options.backupDir === undefined ? resolveBackupDir(process.env) : options.backupDir;
   for (const routes of ROUTE_MODULES)
     await app.register(routes, {

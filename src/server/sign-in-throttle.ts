@@ -6,14 +6,15 @@
  *   at most `maxDelayMinutes`) — the same user signing in from another address is not affected;
  * - per username from any address: after `failuresPerUsername` failures within the window (a
  *   guessing attack spread over many addresses), the username is refused from every address except
- *   the user's **usual** ones (where they signed in successfully before, as this process saw), so
+ *   the user's **usual** ones (where they signed in successfully before, as the database remembers), so
  *   the right password from the user's usual address still works;
  * - an administrator may unlock a user at once (`PATCH …/users/:username {"unlock": true}`).
- * The per-address limit of all attempts is @fastify/rate-limit on the routes. In memory, per server
- * process (a restart forgets the counts and the usual addresses).
+ * The per-address limit of all attempts is @fastify/rate-limit on the routes. The counts are in the
+ * database (rate-counters.ts), so every server process on it shares them; a usual address stays usual
+ * for `USUAL_DAYS` after the user last signed in from it.
  */
-import { LRUCache } from 'lru-cache';
 import { AppError } from './errors.ts';
+import type { RateCounters } from './rate-counters.ts';
 
 /** The brute-force limits of sign-in. */
 export interface SignInLimits {
@@ -37,82 +38,66 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
 const WINDOW_MS = 15 * 60 * 1000;
 const MINUTE = 60_000;
 
+/** A usual address is forgotten this many days after the user last signed in from it. */
+export const USUAL_DAYS = 180;
+
 export interface SignInThrottle {
   /** Throws 429 when this username may not try from this address now. */
-  check(username: string, address: string, now: Date): void;
-  recordFailure(username: string, address: string, now: Date): void;
+  check(username: string, address: string, now: Date): Promise<void>;
+  recordFailure(username: string, address: string, now: Date): Promise<void>;
   /** A right password: the pair's count ends and the address becomes one of the user's usual ones. */
-  recordSuccess(username: string, address: string): void;
+  recordSuccess(username: string, address: string, now: Date): Promise<void>;
   /** An administrator's unlock: every count of the username ends. */
-  unlock(username: string): void;
+  unlock(username: string): Promise<void>;
 }
 
-interface PairState {
-  failures: number;
-  windowEnds: number;
-  lockedUntil: number;
-}
-
-interface UserState {
-  failures: number;
-  windowEnds: number;
-}
-
-const key = (username: string) => username.trim().toLowerCase();
+const name = (username: string) => username.trim().toLowerCase();
+const pairKey = (username: string, address: string) => `signin-pair:${name(username)}\n${address}`;
+const userKey = (username: string) => `signin-user:${name(username)}`;
+const usualKey = (username: string, address: string) => `signin-usual:${name(username)}\n${address}`;
 const minutesUntil = (until: number, now: number) => Math.max(1, Math.ceil((until - now) / MINUTE));
 
-export function createSignInThrottle(limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS): SignInThrottle {
-  const pairs = new LRUCache<string, PairState>({ max: 100_000 });
-  const users = new LRUCache<string, UserState>({ max: 100_000 });
-  const usual = new LRUCache<string, Set<string>>({ max: 100_000 });
-  const pairKey = (username: string, address: string) => `${key(username)}\n${address}`;
+export function createSignInThrottle(
+  counters: RateCounters,
+  limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
+): SignInThrottle {
   return {
-    check(username, address, now) {
+    async check(username, address, now) {
       const at = now.getTime();
-      const pair = pairs.get(pairKey(username, address));
+      const pk = pairKey(username, address);
+      const uk = userKey(username);
+      const found = await counters.read([pk, uk, usualKey(username, address)], at);
+      const pair = found.get(pk);
       if (pair && pair.lockedUntil > at)
         throw new AppError(
           'too_many_requests',
           `该账号在此网络地址密码错误次数过多，请 ${minutesUntil(pair.lockedUntil, at)} 分钟后再试，或请管理员解除锁定。`,
         );
-      const user = users.get(key(username));
-      const known = usual.get(key(username))?.has(address) ?? false;
-      if (user && user.windowEnds > at && user.failures >= limits.failuresPerUsername && !known)
+      const user = found.get(uk);
+      const known = found.has(usualKey(username, address));
+      if (user && user.count >= limits.failuresPerUsername && !known)
         throw new AppError(
           'too_many_requests',
           `该账号近期在多个网络地址密码错误次数过多，请 ${minutesUntil(user.windowEnds, at)} 分钟后再试，或在常用网络登录、请管理员解除锁定。`,
         );
     },
-    recordFailure(username, address, now) {
+    async recordFailure(username, address, now) {
       const at = now.getTime();
-      const k = pairKey(username, address);
-      const pair = pairs.get(k);
-      const current =
-        pair && pair.windowEnds > at ? pair : { failures: 0, windowEnds: at + WINDOW_MS, lockedUntil: 0 };
-      current.failures++;
-      const beyond = current.failures - limits.failuresBeforeDelay;
+      const pk = pairKey(username, address);
+      const pair = await counters.add(pk, at, WINDOW_MS);
+      const beyond = pair.count - limits.failuresBeforeDelay;
       if (beyond >= 0) {
-        const delay = Math.min(2 ** beyond, limits.maxDelayMinutes) * MINUTE;
-        current.lockedUntil = at + delay;
-        current.windowEnds = Math.max(current.windowEnds, current.lockedUntil + WINDOW_MS);
+        const lockedUntil = at + Math.min(2 ** beyond, limits.maxDelayMinutes) * MINUTE;
+        await counters.lock(pk, lockedUntil, lockedUntil + WINDOW_MS);
       }
-      pairs.set(k, current);
-      const u = users.get(key(username));
-      const all = u && u.windowEnds > at ? u : { failures: 0, windowEnds: at + WINDOW_MS };
-      all.failures++;
-      users.set(key(username), all);
+      await counters.add(userKey(username), at, WINDOW_MS);
     },
-    recordSuccess(username, address) {
-      pairs.delete(pairKey(username, address));
-      const known = usual.get(key(username)) ?? new Set<string>();
-      known.add(address);
-      if (known.size > 20) known.delete(known.values().next().value as string);
-      usual.set(key(username), known);
+    async recordSuccess(username, address, now) {
+      await counters.remove([pairKey(username, address)]);
+      await counters.add(usualKey(username, address), now.getTime(), USUAL_DAYS * 24 * 60 * MINUTE);
     },
-    unlock(username) {
-      users.delete(key(username));
-      const prefix = `${key(username)}\n`;
-      for (const k of [...pairs.keys()]) if (k.startsWith(prefix)) pairs.delete(k);
+    async unlock(username) {
+      await counters.remove([userKey(username)], [`signin-pair:${name(username)}\n`]);
     },
   };
 }

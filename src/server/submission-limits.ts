@@ -5,12 +5,15 @@
  * applicant identity (the ID document's type and number, else the name and telephone), each at most
  * `perMinute` in a minute. A refused submission (validation, a duplicate token) gives its place back.
  * The routes also carry a coarse per-address limit on every POST (@fastify/rate-limit), against
- * floods of invalid posts. In memory, per server process; the clock is the server's (tests set it).
+ * floods of invalid posts. The counts are in the database (rate-counters.ts), shared by every server
+ * process on it: a place is taken by adding one, and given back at once when that went beyond the
+ * limit, so two servers taking the last place at the same moment cannot both have it. The clock is the
+ * server's (tests set it).
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import { LRUCache } from 'lru-cache';
 import { AppError } from './errors.ts';
+import type { Count, RateCounters } from './rate-counters.ts';
 
 export interface SubmissionLimits {
   /** registrations per network address per minute */
@@ -37,12 +40,12 @@ export interface Submitter {
 
 /** A place taken in the counts; give it back when the submission is refused. */
 export interface Taken {
-  release(): void;
+  release(): Promise<void>;
 }
 
 export interface SubmissionLimiter {
   /** Takes a place for this submitter, or throws 429 (with Retry-After on the reply) when full. */
-  take(submitter: Submitter, now: Date, reply: FastifyReply): Taken;
+  take(submitter: Submitter, now: Date, reply: FastifyReply): Promise<Taken>;
 }
 
 const normal = (text: string | undefined) => (text ?? '').trim().toUpperCase().replace(/\s+/g, '');
@@ -58,45 +61,30 @@ export function applicantKey(applicant: Submitter['applicant']): string | null {
   return basis ? createHash('sha256').update(basis).digest('base64url') : null;
 }
 
-interface Window {
-  count: number;
-  resetAt: number;
-}
+/** Seconds until the window of a count beyond its limit ends (0: within the limit). */
+const waitOf = (count: Count, max: number, now: number) =>
+  count.count > max ? Math.max(1, Math.ceil((count.windowEnds - now) / 1000)) : 0;
 
-/** Fixed one-minute windows per key, at most `max` places each. */
-function windows(max: number) {
-  const cache = new LRUCache<string, Window>({ max: 100_000 });
+export function createSubmissionLimiter(counters: RateCounters, limits: SubmissionLimits): SubmissionLimiter {
   return {
-    /** seconds until a place frees, or 0 when one is free now */
-    wait(key: string, now: number): number {
-      const w = cache.get(key);
-      if (!w || w.resetAt <= now || w.count < max) return 0;
-      return Math.max(1, Math.ceil((w.resetAt - now) / 1000));
-    },
-    take(key: string, now: number) {
-      const w = cache.get(key);
-      if (!w || w.resetAt <= now) cache.set(key, { count: 1, resetAt: now + WINDOW_MS });
-      else w.count++;
-    },
-    release(key: string) {
-      const w = cache.get(key);
-      if (w && w.count > 0) w.count--;
-    },
-  };
-}
-
-export function createSubmissionLimiter(limits: SubmissionLimits): SubmissionLimiter {
-  const byAddress = windows(limits.perAddressPerMinute);
-  const byApplicant = windows(limits.perApplicantPerMinute);
-  return {
-    take(submitter, now, reply) {
+    async take(submitter, now, reply) {
       const at = now.getTime();
-      const address = `ip:${submitter.address}`;
+      const address = `submit-ip:${submitter.address}`;
       const applicant = applicantKey(submitter.applicant);
-      const addressWait = byAddress.wait(address, at);
-      const applicantWait = applicant ? byApplicant.wait(applicant, at) : 0;
+      const keys = applicant ? [address, `submit-applicant:${applicant}`] : [address];
+      // both in one transaction: on SQLite one commit (bench:rate-limits)
+      const [byAddress, byApplicant] = await counters.addEach(keys, at, WINDOW_MS);
+      const addressWait = byAddress ? waitOf(byAddress, limits.perAddressPerMinute, at) : 0;
+      const applicantWait = byApplicant ? waitOf(byApplicant, limits.perApplicantPerMinute, at) : 0;
       const wait = Math.max(addressWait, applicantWait);
+      let released = false;
+      const release = async () => {
+        if (released) return;
+        released = true;
+        for (const key of keys) await counters.release(key);
+      };
       if (wait > 0) {
+        await release();
         reply.header('retry-after', String(wait));
         const who =
           applicantWait >= addressWait
@@ -104,17 +92,7 @@ export function createSubmissionLimiter(limits: SubmissionLimits): SubmissionLim
             : `同一网络地址每分钟最多提交 ${limits.perAddressPerMinute} 件申请`;
         throw new AppError('too_many_requests', `提交过于频繁：${who}，请 ${wait} 秒后再提交。`);
       }
-      byAddress.take(address, at);
-      if (applicant) byApplicant.take(applicant, at);
-      let released = false;
-      return {
-        release() {
-          if (released) return;
-          released = true;
-          byAddress.release(address);
-          if (applicant) byApplicant.release(applicant);
-        },
-      };
+      return { release };
     },
   };
 }

@@ -6,11 +6,12 @@
  * one count — until the window ends (429, Retry-After, a Chinese sentence). A code that is found
  * does not clear the count, so a known code cannot be mixed in to keep guessing. Every look-up, found
  * or not, also counts against a coarse per-address limit (@fastify/rate-limit, `trackingRateLimit`).
- * In memory, per server process, like the submission limits; the clock is the server's.
+ * The counts are in the database (rate-counters.ts), shared by every server process on it, like the
+ * submission limits; the clock is the server's.
  */
 import type { FastifyReply } from 'fastify';
-import { LRUCache } from 'lru-cache';
 import { AppError } from './errors.ts';
+import type { RateCounters } from './rate-counters.ts';
 
 export interface TrackingLimits {
   /** look-ups that find nothing per address within the window before the address is refused */
@@ -29,14 +30,9 @@ export const DEFAULT_TRACKING_LIMITS: TrackingLimits = {
 
 export interface TrackingGuard {
   /** Throws 429 (with Retry-After on the reply) when this address has failed too often lately. */
-  check(address: string, now: Date, reply: FastifyReply): void;
+  check(address: string, now: Date, reply: FastifyReply): Promise<void>;
   /** A look-up that found nothing. */
-  recordFailure(address: string, now: Date): void;
-}
-
-interface Failures {
-  count: number;
-  windowEnds: number;
+  recordFailure(address: string, now: Date): Promise<void>;
 }
 
 const MINUTE = 60_000;
@@ -50,23 +46,22 @@ export function tooManyFailures(limits: TrackingLimits, seconds: number): AppErr
   );
 }
 
-export function createTrackingGuard(limits: TrackingLimits = DEFAULT_TRACKING_LIMITS): TrackingGuard {
-  const failures = new LRUCache<string, Failures>({ max: 100_000 });
+export function createTrackingGuard(
+  counters: RateCounters,
+  limits: TrackingLimits = DEFAULT_TRACKING_LIMITS,
+): TrackingGuard {
+  const key = (address: string) => `track:${address}`;
   return {
-    check(address, now, reply) {
+    async check(address, now, reply) {
       const at = now.getTime();
-      const f = failures.get(address);
-      if (!f || f.windowEnds <= at || f.count < limits.failuresPerAddress) return;
+      const f = (await counters.read([key(address)], at)).get(key(address));
+      if (!f || f.count < limits.failuresPerAddress) return;
       const seconds = Math.max(1, Math.ceil((f.windowEnds - at) / 1000));
       reply.header('retry-after', String(seconds));
       throw tooManyFailures(limits, seconds);
     },
-    recordFailure(address, now) {
-      const at = now.getTime();
-      const f = failures.get(address);
-      if (!f || f.windowEnds <= at)
-        failures.set(address, { count: 1, windowEnds: at + limits.windowMinutes * MINUTE });
-      else f.count++;
+    async recordFailure(address, now) {
+      await counters.add(key(address), now.getTime(), limits.windowMinutes * MINUTE);
     },
   };
 }

@@ -32,7 +32,8 @@ import {
 } from '../../domain/inspection/links-dead.ts';
 import { INSPECTION_POLICY } from '../../domain/inspection/policy.ts';
 import { AppError } from '../../errors.ts';
-import { storedFileProblem } from '../../links/attachments.ts';
+import type { FileStore } from '../../files/file-store.ts';
+import { storeFileProblem } from '../../links/attachments.ts';
 import { crawlInternal, type LinkState, type PortalRequest } from '../../links/crawl.ts';
 import { checkExternalLinks, type ExternalResult } from '../../links/external.ts';
 import type { LinkCheckSettings } from '../../links/settings.ts';
@@ -43,8 +44,8 @@ export interface LinkCheckInput {
   agencyCode: string;
   /** asks the portal for a path (the server's inject) */
   portal: PortalRequest;
-  /** the attachments' folder */
-  filesDir: string;
+  /** where the attachments are */
+  files: FileStore;
   settings: LinkCheckSettings;
   /** tests pass a fetch of their own for the external check */
   fetch?: typeof fetch;
@@ -70,7 +71,7 @@ async function knownStates(ctx: CommandContext, input: LinkCheckInput) {
   const held: Array<{ page: string; url: string }> = [];
   for (const a of await publishedAttachments(ctx.db.kysely, input.agencyId)) {
     const url = `/api/v1${base}/published-items/${a.itemId}/attachments/${a.id}`;
-    const problem = await storedFileProblem(input.filesDir, a.storageKey, a.size);
+    const problem = await storeFileProblem(input.files, a.storageKey, a.size);
     known.set(url, problem ? { status: null, error: problem } : { status: 200, error: null });
     held.push({ page: `${base}/items/${a.itemId}`, url });
   }

@@ -115,7 +115,7 @@ export function requestPages(
       const { applicantType, suggestReasons, suggestNote, ...applicant } = values;
       let taken: Taken | undefined;
       try {
-        taken = submissions.take({ address: request.ip, applicant }, clock.now(), reply);
+        taken = await submissions.take({ address: request.ip, applicant }, clock.now(), reply);
         const receipt = await submitOnlineRequest(publicContext(request, { db, calendars, clock }), {
           agencyId: agency.id,
           token,
@@ -123,10 +123,10 @@ export function requestPages(
           applicant,
           publishSuggestion: { reasons: suggestReasons, note: suggestNote },
         });
-        if (!receipt.created) taken.release(); // a repeated post of the same form registers nothing
+        if (!receipt.created) await taken.release(); // a repeated post of the same form registers nothing
         return sendPage(reply, renderConfirmation(agency, receipt, context), { private: true });
       } catch (error) {
-        taken?.release();
+        await taken?.release();
         if (!(error instanceof AppError)) throw error;
         if (error.code === 'too_many_requests') return refuse({ token: [error.message] }, token, 429);
         if (error.code === 'validation') {
@@ -150,7 +150,7 @@ export function requestPages(
     if (!code)
       return sendPage(reply, renderTrack({ code, errors: {}, found: null }, context), { private: true });
     try {
-      trackingGuard.check(request.ip, clock.now(), reply);
+      await trackingGuard.check(request.ip, clock.now(), reply);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'too_many_requests') throw error;
       const errors = { code: [error.message] };
@@ -162,7 +162,7 @@ export function requestPages(
       trackingCode: code,
     });
     if (!found) {
-      trackingGuard.recordFailure(request.ip, clock.now());
+      await trackingGuard.recordFailure(request.ip, clock.now());
       const errors = { code: ['未找到该查询码对应的申请，请核对查询码后重新输入。'] };
       return sendPage(reply.code(404), renderTrack({ code, errors, found: null }, context), {
         private: true,

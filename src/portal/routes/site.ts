@@ -78,7 +78,7 @@ export function sitePages(app: PortalApp, { db, files }: RouteOptions, limit: nu
       return reply
         .type(row.media_type)
         .header('content-length', String(row.size))
-        .send(files.open(row.storage_key));
+        .send(await files.open(row.storage_key));
     },
   );
 

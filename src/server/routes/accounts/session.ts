@@ -62,7 +62,7 @@ export const sessionRoutes: RouteModule = async (app, options) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      throttle.check(username, request.ip, clock.now());
+      await throttle.check(username, request.ip, clock.now());
       try {
         const signedIn = await signIn(publicContext(request, options), {
           username,
@@ -70,12 +70,12 @@ export const sessionRoutes: RouteModule = async (app, options) => {
           ip: request.ip,
           previousToken: request.cookies[SESSION_COOKIE],
         });
-        throttle.recordSuccess(username, request.ip);
+        await throttle.recordSuccess(username, request.ip, clock.now());
         setSessionCookie(request, reply, signedIn.token);
         return sessionJson(db, signedIn.user, signedIn.csrfToken);
       } catch (error) {
         if (error instanceof AppError && error.code === 'unauthorized')
-          throttle.recordFailure(username, request.ip, clock.now());
+          await throttle.recordFailure(username, request.ip, clock.now());
         throw error;
       }
     },
@@ -129,7 +129,7 @@ export const sessionRoutes: RouteModule = async (app, options) => {
     async (request, reply) => {
       // a wrong current password counts like a failed sign-in of the user at this address
       const username = request.identity?.username ?? '';
-      if (username) throttle.check(username, request.ip, clock.now());
+      if (username) await throttle.check(username, request.ip, clock.now());
       try {
         await changeOwnPassword(platformContext(request, options), {
           ...request.body,
@@ -138,7 +138,7 @@ export const sessionRoutes: RouteModule = async (app, options) => {
       } catch (error) {
         const wrongCurrent =
           error instanceof AppError && error.details?.some((d) => d.field === 'currentPassword') === true;
-        if (username && wrongCurrent) throttle.recordFailure(username, request.ip, clock.now());
+        if (username && wrongCurrent) await throttle.recordFailure(username, request.ip, clock.now());
         throw error;
       }
       return reply.code(204).send(null);

@@ -117,7 +117,7 @@ export const userRoutes: RouteModule = async (app, options) => {
       const ctx = platformContext(request, options);
       assertAdministers(ctx.actor, agencyOf(request).id);
       const done = await updateUser(ctx, { username: request.params.username, change: request.body });
-      if (request.body.unlock) options.signInThrottle.unlock(request.params.username);
+      if (request.body.unlock) await options.signInThrottle.unlock(request.params.username);
       return done;
     },
   );
@@ -174,7 +174,7 @@ export const userRoutes: RouteModule = async (app, options) => {
         username: request.params.username,
         change: request.body,
       });
-      if (request.body.unlock) options.signInThrottle.unlock(request.params.username);
+      if (request.body.unlock) await options.signInThrottle.unlock(request.params.username);
       return done;
     },
   );

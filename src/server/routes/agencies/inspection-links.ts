@@ -59,7 +59,7 @@ export const inspectionLinkRoutes: RouteModule = async (app, options) => {
         agencyId: agency.id,
         agencyCode: agency.code,
         portal: portalRequester(app),
-        filesDir: options.files.dir,
+        files: options.files,
         settings: options.linkCheck,
         fetch: options.linkFetch,
       });

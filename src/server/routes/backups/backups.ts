@@ -55,11 +55,17 @@ export const backupRoutes: RouteModule = async (app, options) => {
           'conflict',
           '服务器未设置备份文件夹（GONGKAI_BACKUP_DIR，绝对路径）：请运维人员设置后重启平台，或在服务器上运行 gongkai backup --out 文件。',
         );
+      if (files.dir === null)
+        throw new AppError(
+          'conflict',
+          `附件存于存储桶（${files.describe}）：平台内备份只能打包文件夹中的附件。请用存储桶自身的版本或复制功能备份附件，数据库用 gongkai backup 或数据库工具备份。`,
+        );
+      const filesDir = files.dir;
       const ctx = installationContext(request, options);
       try {
         const backup = await createBackup(ctx, {
           out: join(backupDir, archiveName(ctx.clock.now())),
-          filesDir: files.dir,
+          filesDir,
           env: process.env,
         });
         const { database, attachments } = backup.manifest;

@@ -37,7 +37,7 @@ export async function sendAttachment(
     .type(found.media_type)
     .header('content-length', String(found.size))
     .header('content-disposition', contentDisposition(found.file_name, `attachment-${where.attachmentId}`))
-    .send(store.open(found.storage_key));
+    .send(await store.open(found.storage_key));
 }
 
 export const itemFileRoutes: RouteModule = async (app, { db, files: store, calendars, clock }) => {

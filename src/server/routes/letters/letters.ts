@@ -113,7 +113,7 @@ export const letterRoutes: RouteModule = async (
       },
     },
     async (request, reply) => {
-      trackingGuard.check(request.ip, clock.now(), reply);
+      await trackingGuard.check(request.ip, clock.now(), reply);
       const missing = new AppError('not_found', '未找到该文书，请核对查询码。');
       const trackingCode = normalizeTrackingCode(request.params.trackingCode);
       const owner = trackingCode
@@ -124,7 +124,7 @@ export const letterRoutes: RouteModule = async (
             .executeTakeFirst()
         : undefined;
       if (!owner) {
-        trackingGuard.recordFailure(request.ip, clock.now());
+        await trackingGuard.recordFailure(request.ip, clock.now());
         throw missing;
       }
       return sendLetter(

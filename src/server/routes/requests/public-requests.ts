@@ -57,7 +57,7 @@ export const publicRequestRoutes: RouteModule = async (
       const ctx = publicContext(request, { db, calendars, clock });
       const key = idempotencyKey(request.headers['idempotency-key']);
       const submitter = { address: request.ip, applicant: request.body.applicant };
-      const taken = submissions.take(submitter, ctx.clock.now(), reply);
+      const taken = await submissions.take(submitter, ctx.clock.now(), reply);
       let receipt: Awaited<ReturnType<typeof submitOnlineRequest>>;
       try {
         // one path with the portal form: registered once per token (online_submissions); the
@@ -71,12 +71,12 @@ export const publicRequestRoutes: RouteModule = async (
           publishSuggestion: request.body.publishSuggestion,
         });
       } catch (error) {
-        taken.release();
+        await taken.release();
         throw error;
       }
       const { created, ...body } = receipt;
       if (created) return reply.code(201).send(body);
-      taken.release(); // a replay registers nothing
+      await taken.release(); // a replay registers nothing
       return reply.code(200).header('idempotent-replayed', 'true').send(body);
     },
   );
@@ -93,11 +93,11 @@ export const publicRequestRoutes: RouteModule = async (
       },
     },
     async (request, reply) => {
-      trackingGuard.check(request.ip, clock.now(), reply);
+      await trackingGuard.check(request.ip, clock.now(), reply);
       const found = await trackRequest(publicContext(request, { db, calendars, clock }), {
         trackingCode: request.params.trackingCode,
       });
-      if (!found) trackingGuard.recordFailure(request.ip, clock.now());
+      if (!found) await trackingGuard.recordFailure(request.ip, clock.now());
       if (!found) throw new AppError('not_found', '未找到该查询码对应的申请，请核对查询码。');
       return {
         ...found,

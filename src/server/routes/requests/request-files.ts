@@ -83,7 +83,7 @@ export const requestFileRoutes: RouteModule = async (app, { db, files: store, ca
           contentDisposition(found.file_name, `attachment-${request.params.attachmentId}`),
         )
         .header('cache-control', 'private, no-store')
-        .send(store.open(found.storage_key));
+        .send(await store.open(found.storage_key));
     },
   );
 };
