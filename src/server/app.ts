@@ -26,6 +26,7 @@ import { errorHandler, notFoundHandler } from './errors.ts';
 import { registerIdentity } from './identity.ts';
 import { createLimiter } from './limit.ts';
 import { requestSerializer } from './log-redaction.ts';
+import { memoryRateCounters } from './memory-rate-counters.ts';
 import { registerPolicyGate } from './policy-gate.ts';
 import { createRateCounters } from './rate-counters.ts';
 import { rateLimitStore } from './rate-limit-store.ts';
@@ -159,8 +160,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   // what the public reads: the standby's connections for an anonymous GET (when there is one)
   const readDb = reads?.db ?? options.db;
-  // rate limits counted in the primary (shared by every server process of the installation)
-  const rateCounters = createRateCounters(options.db);
+  // rate limits: on PostgreSQL counted in the primary (shared by every server process of the
+  // installation); SQLite has one server process, whose counts stay in it (memory-rate-counters.ts)
+  const rateCounters =
+    options.db.dialect === 'postgres' ? createRateCounters(options.db) : memoryRateCounters(options.db);
   await app.register(rateLimit, { global: false, store: rateLimitStore(rateCounters) });
   registerIdentity(app, {
     db: options.db,
