@@ -20,6 +20,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { cliContext } from '../src/cli/command-context.ts';
 import { importItems } from '../src/commands/import-items/import-items.ts';
 import { itemSource } from '../src/commands/import-items/sources.ts';
@@ -40,16 +41,18 @@ const PG_URL =
 type Kind = 'records' | 'items';
 type Which = 'sqlite' | 'postgres';
 
-interface RunResult {
-  db: Which;
-  kind: Kind;
-  rows: number;
-  importMs: number;
-  /** the same rows into a bare table, and into publications (its indexes) */
-  bareMs: number;
-  schemaMs: number;
-  rssMb: number;
-}
+/** A child run's result, its last line of output as JSON: read back through this schema. */
+const runResult = z.object({
+  db: z.enum(['sqlite', 'postgres']),
+  kind: z.enum(['records', 'items']),
+  rows: z.number(),
+  importMs: z.number(),
+  bareMs: z.number(),
+  schemaMs: z.number(),
+  rssMb: z.number(),
+});
+
+type RunResult = z.infer<typeof runResult>;
 
 /** A CSV of `rows` items (as the large-file test's): one agency, dates over 20 years. */
 async function writeItemsFile(file: string, rows: number): Promise<void> {
@@ -231,7 +234,7 @@ for (const k of kinds)
         ],
         { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 },
       );
-      const r: RunResult = JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
+      const r: RunResult = runResult.parse(JSON.parse(output.trim().split('\n').at(-1) ?? '{}'));
       const got = rate(r.rows, r.importMs);
       const bare = rate(r.rows, r.bareMs);
       const schema = rate(r.rows, r.schemaMs);

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { z } from 'zod';
 import { clockOf } from '../src/commands/context.ts';
 import {
   type KeptKind,
@@ -31,7 +32,7 @@ describeEachDatabase('counts kept ahead of the 工作台 and the statistics', (u
       return new Map(ids.map((id) => [id, `${id}:v${versions.get(id) ?? 0}`]));
     },
     encode: (value) => JSON.stringify(value),
-    decode: (data) => JSON.parse(data),
+    decode: (data) => z.string().parse(JSON.parse(data)),
   };
   const ids: number[] = [];
   let a = 0;

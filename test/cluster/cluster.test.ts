@@ -9,6 +9,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+/** The API's error body, as the 503 carries it. */
+const errorBody = z.object({ error: z.object({ message: z.string() }) });
 
 const run = promisify(execFile);
 const LB = 'http://127.0.0.1:3420';
@@ -191,7 +195,7 @@ describe('scripts/cluster: two servers, a primary and a hot standby, nginx', () 
     for (const res of refused) {
       expect(res.status).toBe(503);
       expect(res.retryAfter).not.toBeNull();
-      expect(JSON.parse(res.text).error.message).toContain('数据库暂时无法连接');
+      expect(errorBody.parse(JSON.parse(res.text)).error.message).toContain('数据库暂时无法连接');
     }
     expect(saved).toBe(true);
     // both server processes lived through it (nginx would hide one that did not)
