@@ -11,22 +11,11 @@ import { importCatalog } from '../commands/catalog/import-catalog.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { cliActor } from './calendar.ts';
-import { cliContext } from './command-context.ts';
+import { cliAgency, cliContext } from './command-context.ts';
 import { type CliIo, flags, UsageError } from './io.ts';
 
 const USAGE =
   'gongkai catalog import FILE.xlsx --agency CODE [--dry-run] [--domain 领域] | gongkai catalog export --agency CODE --out FILE.xlsx';
-
-async function agencyOf(db: Db, code: string | undefined) {
-  if (!code) throw new UsageError(`缺少 --agency：请写机关代码。用法：${USAGE}`);
-  const agency = await db.kysely
-    .selectFrom('agencies')
-    .select(['id', 'code', 'name'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!agency) throw new UsageError(`未找到机关代码为 ${code} 的机关`);
-  return agency;
-}
 
 export async function catalogCommand(io: CliIo, db: Db, args: string[]): Promise<number> {
   const [action, ...rest] = args;
@@ -38,7 +27,7 @@ export async function catalogCommand(io: CliIo, db: Db, args: string[]): Promise
   });
   if (action === 'export') {
     if (!values.out || positionals.length > 0) throw new UsageError(`缺少 --out 文件。用法：${USAGE}`);
-    const agency = await agencyOf(db, values.agency);
+    const agency = await cliAgency(db, values.agency, USAGE);
     const { content, entries } = await exportCatalog(db, agency, new Date());
     await writeFile(values.out, content);
     io.stdout.write(`已导出 ${agency.name} 的标准目录 ${entries} 项到 ${values.out}\n`);
@@ -47,7 +36,7 @@ export async function catalogCommand(io: CliIo, db: Db, args: string[]): Promise
   if (action !== 'import') throw new UsageError(`用法：${USAGE}`);
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError(`缺少要导入的 XLSX 文件。用法：${USAGE}`);
-  const agency = await agencyOf(db, values.agency);
+  const agency = await cliAgency(db, values.agency, USAGE);
   const content = await readFile(file).catch(() => {
     throw new UsageError(`无法读取文件 ${file}`);
   });

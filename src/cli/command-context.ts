@@ -16,6 +16,25 @@ export function cliContext<A>(db: Db, actor: A): CommandContext<A> {
   return { db, actor, clock: systemClock, calendar: createCalendarService(db), log: silentLog };
 }
 
+/**
+ * The agency named by `--agency CODE`: refused in Chinese when the flag is missing (with the
+ * command's usage) or no agency has that code.
+ */
+export async function cliAgency(
+  db: Db,
+  code: string | undefined,
+  usage: string,
+): Promise<{ id: number; code: string; name: string }> {
+  if (!code) throw new UsageError(`缺少 --agency：请写机关代码。用法：${usage}`);
+  const agency = await db.kysely
+    .selectFrom('agencies')
+    .select(['id', 'code', 'name'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!agency) throw new UsageError(`未找到机关代码为 ${code} 的机关`);
+  return agency;
+}
+
 /** The agency of `--agency` and the context of `--user` working in it. */
 export async function cliAgencyContext(
   db: Db,

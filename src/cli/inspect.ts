@@ -29,7 +29,7 @@ import { buildServer } from '../server/app.ts';
 import { inspectionJson } from '../server/presenters/inspection.ts';
 import { evidenceFile } from '../server/presenters/inspection-evidence.ts';
 import { cliActor } from './calendar.ts';
-import { cliContext } from './command-context.ts';
+import { cliAgency, cliContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 
 const USAGE =
@@ -58,12 +58,7 @@ async function evidenceCommand(
       ? 'xlsx'
       : null;
   if (!format) throw new UsageError(`--out 应以 .pdf 或 .xlsx 结尾，收到“${out}”`);
-  const agency = await db.kysely
-    .selectFrom('agencies')
-    .select(['id', 'code', 'name'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  if (!agency) throw new UsageError(`未找到机关代码为 ${code} 的机关`);
+  const agency = await cliAgency(db, code, EVIDENCE_USAGE);
   try {
     const file = await evidenceFile(db, {
       agencies: [agency],
@@ -192,18 +187,10 @@ export async function inspectCommand(io: CliIo, db: Db, args: string[]): Promise
   if (values.today !== undefined && !isIsoDate(values.today))
     throw new UsageError(`--today 应为日期 YYYY-MM-DD，收到“${values.today}”`);
   // --all: every agency not retired, as the server's daily run (commands/inspection/daily-inspection.ts)
-  const agencies = values.agency
-    ? await db.kysely
-        .selectFrom('agencies')
-        .select(['id', 'code', 'name'])
-        .where('code', '=', values.agency)
-        .execute()
-    : await activeAgencies({ db });
+  const agencies = values.agency ? [await cliAgency(db, values.agency, USAGE)] : await activeAgencies({ db });
   if (values.external && !values.links) throw new UsageError('--external 须与 --links 同用');
   if (values.links && values.today !== undefined)
     throw new UsageError('--links 检查的是今天的链接，不能与 --today 同用');
-  if (agencies.length === 0 && values.agency)
-    throw new UsageError(`未找到机关代码为 ${values.agency} 的机关`);
   const ctx = cliContext(db, cliActor(io));
   const server: FastifyInstance | null = values.links ? await buildServer({ db }) : null;
   let runs: Array<{ agency: string; name: string } & Inspection>;

@@ -3,6 +3,7 @@ import { loadActorNames } from '../db/queries/actor-names.ts';
 import { listEvents } from '../db/queries/events.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { chinaDayEnd, chinaDayStart, eventLine } from '../domain/events/summary.ts';
+import { cliAgency } from './command-context.ts';
 import { type CliIo, flags, UsageError } from './io.ts';
 
 const USAGE =
@@ -32,12 +33,7 @@ export async function logCommand(io: CliIo, db: Db, args: string[]): Promise<num
   const limit = values.limit === undefined ? 100 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
     throw new UsageError(`--limit 应为 1–10000 的整数，收到“${values.limit}”`);
-  const agency = await db.kysely
-    .selectFrom('agencies')
-    .select('id')
-    .where('code', '=', values.agency)
-    .executeTakeFirst();
-  if (!agency) throw new UsageError(`未找到机关代码为 ${values.agency} 的机关`);
+  const agency = await cliAgency(db, values.agency, USAGE);
   const since = dayOf(values.since, '--since');
   const until = dayOf(values.until, '--until');
   const page = await listEvents(db, {

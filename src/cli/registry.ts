@@ -11,7 +11,7 @@ import { isIsoDate } from '../domain/dates.ts';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../domain/registry/lifecycle.ts';
 import { NORMATIVE_KINDS, type NormativeKind } from '../domain/report/vocabulary.ts';
 import { AppError } from '../errors.ts';
-import { cliAgencyContext } from './command-context.ts';
+import { cliAgency, cliAgencyContext } from './command-context.ts';
 import { type CliIo, flags, printJson, UsageError } from './io.ts';
 import { readJsonFile } from './workdays.ts';
 
@@ -25,10 +25,7 @@ gongkai registry history --agency CODE --user USER ID               各版本及
 FILE 为 - 时从标准输入读取。`;
 
 async function agencyOf(db: Db, code: string | undefined): Promise<number> {
-  if (!code) throw new UsageError(`缺少 --agency。用法：\n${USAGE}`);
-  const row = await db.kysely.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
-  if (!row) throw new UsageError(`未找到机关代码为 ${code} 的机关`);
-  return row.id;
+  return (await cliAgency(db, code, `\n${USAGE}`)).id;
 }
 
 function readJson(io: CliIo, file: string | undefined): Promise<unknown> {

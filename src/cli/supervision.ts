@@ -6,7 +6,7 @@
  */
 import { recountKept } from '../commands/supervision/recount-kept.ts';
 import type { Db } from '../db/connection.ts';
-import { cliContext } from './command-context.ts';
+import { cliAgency, cliContext } from './command-context.ts';
 import { type CliIo, flags, UsageError } from './io.ts';
 
 const USAGE = 'gongkai supervision recount [--year YYYY]… [--agency CODE]';
@@ -26,13 +26,7 @@ export async function supervisionCommand(io: CliIo, db: Db, args: string[]): Pro
   });
   let agencyIds: number[] | undefined;
   if (values.agency !== undefined) {
-    const agency = await db.kysely
-      .selectFrom('agencies')
-      .select('id')
-      .where('code', '=', values.agency)
-      .executeTakeFirst();
-    if (!agency) throw new UsageError(`未找到机关代码为 ${values.agency} 的机关`);
-    agencyIds = [agency.id];
+    agencyIds = [(await cliAgency(db, values.agency, USAGE)).id];
   }
   const done = await recountKept(cliContext(db, null), {
     years: years.length > 0 ? years : undefined,
