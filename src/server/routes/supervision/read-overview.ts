@@ -16,30 +16,41 @@ import type { WorkCalendar } from '../../../domain/calendar/types.ts';
 import { INDICATORS } from '../../../domain/inspection/indicators.ts';
 import type { AgencyKind } from '../../../domain/report/vocabulary.ts';
 import { REPORT_YEAR_STATUS_LABELS, reportYearStatus } from '../../../domain/report/year-status.ts';
-import { type AgencyCounts, buildOverview, countsOf } from '../../../domain/supervision/overview.ts';
+import {
+  type AgencyCounts,
+  buildOverview,
+  countsOf,
+  type OverviewRow,
+} from '../../../domain/supervision/overview.ts';
+
+type SubtreeAgency = Awaited<ReturnType<typeof subtreeAgencies>>[number];
 
 /**
- * The overview of the subtree under `rootId` for a year, as of `today`: the year's counts kept
- * ahead (counted again for the agencies changed since), open and overdue requests counted now.
+ * The year's rows of a subtree (`agencies`, root first, from subtreeAgencies): the year's counts
+ * kept ahead (counted again for the agencies changed since), with, when `openOn` is given, the
+ * requests open and overdue on that day counted now; and each agency's report status of the year.
  */
-export async function readSupervisionOverview(
+export async function readYearRows(
   db: Db,
   calendar: WorkCalendar,
   clock: Clock,
-  input: { rootId: number; year: number; today: string; onError?: (error: unknown) => void },
-): Promise<SupervisionOverview> {
-  const agencies = await subtreeAgencies(db, input.rootId);
+  input: {
+    agencies: readonly SubtreeAgency[];
+    year: number;
+    today: string;
+    openOn?: string;
+    onError?: (error: unknown) => void;
+  },
+): Promise<{ rows: OverviewRow[]; countedUpTo: string; pending: number }> {
+  const { agencies } = input;
   const ids = agencies.map((a) => a.id);
-  const vetoCodes = Object.values(INDICATORS)
-    .filter((i) => i.veto)
-    .map((i) => i.code);
   // independent reads, side by side (on PostgreSQL each on a connection of the pool)
-  const [kept, open, reports, inspections, reminders] = await Promise.all([
+  const [kept, open, reports] = await Promise.all([
     readKeptCounts(db, clock, overviewCounts(db, calendar), input.year, ids, { onError: input.onError }),
-    supervisionOpenRows(db, ids, input.today),
+    input.openOn === undefined
+      ? new Map<number, Partial<AgencyCounts>>()
+      : supervisionOpenRows(db, ids, input.openOn),
     supervisionReports(db, ids, input.year),
-    supervisionInspections(db, ids, vetoCodes),
-    supervisionReminders(db, ids, input.today),
   ]);
   const counts = new Map<number, AgencyCounts>();
   for (const [id, year] of kept.values) counts.set(id, { ...year, ...open.get(id) });
@@ -57,8 +68,36 @@ export async function readSupervisionOverview(
       }),
     ]),
   );
+  return {
+    rows: buildOverview(agencies, counts, statuses),
+    countedUpTo: kept.countedUpTo,
+    pending: kept.pending,
+  };
+}
+
+/**
+ * The overview of the subtree under `rootId` for a year, as of `today`: the year's rows
+ * (readYearRows, open and overdue requests counted on `today`), the latest inspection's vetoes and
+ * the 督办 of each agency, rolled up to their parents.
+ */
+export async function readSupervisionOverview(
+  db: Db,
+  calendar: WorkCalendar,
+  clock: Clock,
+  input: { rootId: number; year: number; today: string; onError?: (error: unknown) => void },
+): Promise<SupervisionOverview> {
+  const agencies = await subtreeAgencies(db, input.rootId);
+  const ids = agencies.map((a) => a.id);
+  const vetoCodes = Object.values(INDICATORS)
+    .filter((i) => i.veto)
+    .map((i) => i.code);
+  const [year, inspections, reminders] = await Promise.all([
+    readYearRows(db, calendar, clock, { ...input, agencies, openOn: input.today }),
+    supervisionInspections(db, ids, vetoCodes),
+    supervisionReminders(db, ids, input.today),
+  ]);
+  const rowsOut = year.rows;
   const codes = new Map(agencies.map((a) => [a.id, a.code]));
-  const rowsOut = buildOverview(agencies, counts, statuses);
   // the subtree's agencies failing a veto and 督办 open: added up from the leaves (rows are parents first)
   const failingBelow = new Map<number, number>();
   const openBelow = new Map<number, number>();
@@ -76,8 +115,8 @@ export async function readSupervisionOverview(
     year: input.year,
     today: input.today,
     provisional: !calendar.isConfirmed(input.year),
-    countedUpTo: kept.countedUpTo,
-    pending: kept.pending,
+    countedUpTo: year.countedUpTo,
+    pending: year.pending,
     agencies: rowsOut.map((row) => ({
       code: row.agency.code,
       name: row.agency.name,

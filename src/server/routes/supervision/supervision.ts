@@ -7,12 +7,13 @@
 import { z } from 'zod';
 import { settleRecounts } from '../../../commands/supervision/kept-counts.ts';
 import { supervisionSchema, trendsQuery, trendsSchema } from '../../../contract/supervision.ts';
+import { subtreeAgencies } from '../../../db/queries/supervision.ts';
 import { trendCharts, trendYear, trendYears } from '../../../domain/supervision/trends.ts';
 import { renderTrendSvg } from '../../../render/charts.ts';
 import { agencyOf } from '../../actor.ts';
 import { agencyCode, decimal, readErrors } from '../schemas.ts';
 import type { RouteModule } from '../types.ts';
-import { readSupervisionOverview } from './read-overview.ts';
+import { readSupervisionOverview, readYearRows } from './read-overview.ts';
 
 export const supervisionRoutes: RouteModule = async (app, { db, calendars, clock }) => {
   // counts kept ahead may be recounting in the background: the server closes after them
@@ -65,20 +66,17 @@ export const supervisionRoutes: RouteModule = async (app, { db, calendars, clock
       const root = agencyOf(request);
       const calendar = await calendars.get();
       const years = trendYears(request.query.to ?? Number(today.slice(0, 4)), request.query.years ?? 5);
+      // the subtree's figures of each year: its agencies read once, no inspections or 督办 (not charted)
+      const agencies = await subtreeAgencies(db, root.id);
       const rows = [];
       let countedUpTo = clock.now().toISOString();
       let pending = 0;
       for (const year of years) {
-        const overview = await readSupervisionOverview(db, calendar, clock, {
-          rootId: root.id,
-          year,
-          today,
-          onError,
-        });
-        const top = overview.agencies[0];
+        const read = await readYearRows(db, calendar, clock, { agencies, year, today, onError });
+        const top = read.rows[0];
         if (top) rows.push(trendYear(year, top.subtree));
-        if (overview.countedUpTo < countedUpTo) countedUpTo = overview.countedUpTo;
-        pending = Math.max(pending, overview.pending);
+        if (read.countedUpTo < countedUpTo) countedUpTo = read.countedUpTo;
+        pending = Math.max(pending, read.pending);
       }
       return {
         agency: root.code,
