@@ -12,6 +12,7 @@ import { importRecords } from '../src/commands/import-records.ts';
 import { testContext } from '../src/commands/testing-context.ts';
 import type { Db } from '../src/db/connection.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
+import { segmentAhead } from '../src/search/segment-ahead.ts';
 import type { IndexableItem } from '../src/search/types.ts';
 import { AGENCIES, corpus } from './search-corpus.ts';
 
@@ -83,10 +84,45 @@ export async function clearIndex(db: Db): Promise<void> {
   else await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db.kysely);
 }
 
+/** A batch of published items after `after`, by id, as the index takes them. */
+async function readBatch(db: Db, after: number, batch: number): Promise<IndexableItem[]> {
+  const rows = await db.kysely
+    .selectFrom('items')
+    .select([
+      'id',
+      'agency_id',
+      'title',
+      'body_text',
+      'doc_number',
+      'category',
+      'published_on',
+      'validity',
+      'is_policy_document',
+      'is_interpretation',
+    ])
+    .where('status', '=', 'published')
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(batch)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    agencyId: Number(r.agency_id),
+    title: r.title,
+    bodyText: r.body_text,
+    docNumber: r.doc_number || null,
+    category: r.category,
+    publishedOn: r.published_on ?? '',
+    validity: r.validity,
+    documentType: r.is_interpretation ? 'interpretation' : r.is_policy_document ? 'policy' : 'other',
+  }));
+}
+
 /**
  * Rebuilds the index from the items table: batches of `batch` items read by id, each upserted in
- * its own transaction. Returns the time spent in upsert (and the CPU time this process — every
- * thread — used meanwhile), and the time of the whole pass (reads too).
+ * its own transaction, the next batch read and handed to segmentAhead first (its segmentation
+ * runs in the worker threads while this one is written). Returns the time spent in upsert (and the
+ * CPU time this process — every thread — used meanwhile), and the time of the whole pass (reads too).
  */
 export async function reindex(
   db: Db,
@@ -98,47 +134,18 @@ export async function reindex(
   let upsertMs = 0;
   let upsertCpuMs = 0;
   let items = 0;
-  let after = 0;
-  for (;;) {
-    const rows = await db.kysely
-      .selectFrom('items')
-      .select([
-        'id',
-        'agency_id',
-        'title',
-        'body_text',
-        'doc_number',
-        'category',
-        'published_on',
-        'validity',
-        'is_policy_document',
-        'is_interpretation',
-      ])
-      .where('status', '=', 'published')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) break;
-    const indexable: IndexableItem[] = rows.map((r) => ({
-      id: Number(r.id),
-      agencyId: Number(r.agency_id),
-      title: r.title,
-      bodyText: r.body_text,
-      docNumber: r.doc_number || null,
-      category: r.category,
-      publishedOn: r.published_on ?? '',
-      validity: r.validity,
-      documentType: r.is_interpretation ? 'interpretation' : r.is_policy_document ? 'policy' : 'other',
-    }));
+  let next = await readBatch(db, 0, batch);
+  while (next.length > 0) {
+    const current = next;
+    next = await readBatch(db, current[current.length - 1].id, batch);
+    segmentAhead(next);
     const t = performance.now();
     const cpu = process.cpuUsage();
-    await db.kysely.transaction().execute((trx) => index.upsert(trx, indexable));
+    await db.kysely.transaction().execute((trx) => index.upsert(trx, current));
     upsertMs += performance.now() - t;
     const used = process.cpuUsage(cpu);
     upsertCpuMs += (used.user + used.system) / 1000;
-    items += rows.length;
-    after = Number(rows[rows.length - 1].id);
+    items += current.length;
     onProgress?.(items);
   }
   return { items, upsertMs, upsertCpuMs, passMs: performance.now() - start };

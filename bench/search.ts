@@ -18,12 +18,14 @@
  * Flags: --items N, --runs N, --seed N, --db sqlite|postgres|both, --like N (how many of the 100
  * queries also run as LIKE, spread evenly; default all), --batch N (reindex batch, default 10000).
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
 import { openTarget, type Target } from './search-db.ts';
+import { floorRate, measureFloor } from './search-fts-floor.ts';
 import { BENCH_QUERIES, likeQuery } from './search-queries.ts';
 import { endProgress, fmt, median, print, progress, type Result } from './search-report.ts';
 import { installWriteTimer, timeWrites } from './sqlite-write-timer.ts';
@@ -146,6 +148,7 @@ async function measure(target: Target, options: Options): Promise<Result> {
   console.log(
     `  index rebuilt in ${fmt(rebuilt.passMs / 1000)} s (emptied and checkpointed in ${fmt((performance.now() - start - rebuilt.passMs) / 1000)} s)`,
   );
+  if (db.dialect === 'sqlite') await printFloor(rebuilt, options);
   await target.analyze();
   const queries = await timeQueries(db, options.runs);
   const { like, indices } = await timeLike(db, options.like);
@@ -164,6 +167,22 @@ async function measure(target: Target, options: Options): Promise<Result> {
     hitsEmpty: queries.empty,
     size: await target.size(),
   };
+}
+
+/** SQLite: the one-writer floor (bench/search-fts-floor.ts) on the same items, and upsert's share of it. */
+async function printFloor(rebuilt: { items: number; upsertMs: number }, options: Options): Promise<void> {
+  const floor = await measureFloor({
+    items: rebuilt.items,
+    seed: options.seed,
+    batch: options.batch,
+    onProgress: progress('one-writer floor (bench/search-fts-floor.ts)'),
+  });
+  endProgress();
+  const rate = rebuilt.items / (rebuilt.upsertMs / 1000);
+  const ratio = rate / floorRate(floor);
+  console.log(
+    `  one-writer floor, same run: ${fmt(floorRate(floor), 0)} items/s; SearchIndex.upsert ${fmt(rate, 0)} items/s = ${fmt(100 * ratio, 0)}% of it (target ≥ 85%: ${ratio >= 0.85 ? 'met' : 'NOT met'}; load ${fmt(loadavg()[0], 1)})`,
+  );
 }
 
 async function main(): Promise<void> {

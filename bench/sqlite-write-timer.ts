@@ -20,30 +20,31 @@ function kindOf(source: string): WriteKind {
 
 let installed = false;
 
-/** Wraps every statement prepared from now on (once per process). */
+type Method = (this: SQLite.Statement, ...args: unknown[]) => unknown;
+
+/**
+ * Wraps the statements' methods (once per process), on their shared prototype: the dialect keeps
+ * its prepared statements (db/sqlite-immediate.ts), so statements prepared before the timer was
+ * installed are timed too.
+ */
 export function installWriteTimer(): void {
   if (installed) return;
   installed = true;
-  const proto = SQLite.prototype as unknown as { prepare: (source: string) => SQLite.Statement };
-  const prepare = proto.prepare;
-  proto.prepare = function (this: SQLite.Database, source: string) {
-    const statement = prepare.call(this, source);
-    const kind = kindOf(source);
-    const wrapped = statement as unknown as Record<'run' | 'all' | 'get', (...args: unknown[]) => unknown>;
-    for (const method of ['run', 'all', 'get'] as const) {
-      const original = wrapped[method].bind(statement);
-      wrapped[method] = (...args: unknown[]) => {
-        if (!on) return original(...args);
-        const start = performance.now();
-        try {
-          return original(...args);
-        } finally {
-          totals[kind] += performance.now() - start;
-        }
-      };
-    }
-    return statement;
-  };
+  const probe = new SQLite(':memory:');
+  const proto: Record<'run' | 'all' | 'get', Method> = Object.getPrototypeOf(probe.prepare('select 1'));
+  probe.close();
+  for (const method of ['run', 'all', 'get'] as const) {
+    const original = proto[method];
+    proto[method] = function (this: SQLite.Statement, ...args: unknown[]) {
+      if (!on) return original.apply(this, args);
+      const start = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        totals[kindOf(this.source)] += performance.now() - start;
+      }
+    };
+  }
 }
 
 /** Runs `work` with the timer on; the milliseconds SQLite spent in it, by kind. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { indexTexts, POOL_THRESHOLD } from './segment-pool.ts';
+import { itemTexts } from './segment-ahead.ts';
+import { POOL_THRESHOLD } from './segment-pool.ts';
 import type { IndexableItem, SearchQuery } from './types.ts';
 
 /** What both implementations write for one item, segmented once. */
@@ -13,12 +14,6 @@ export interface PreparedItem {
   bodyText: string;
 }
 
-/** Bodies longer than this are indexed by their beginning (PostgreSQL caps positions at 16383). */
-export const MAX_INDEXED_BODY = 100_000;
-
-const titleSource = (item: IndexableItem): string =>
-  item.docNumber ? `${item.title} ${item.docNumber}` : item.title;
-const bodySource = (item: IndexableItem): string => item.bodyText.slice(0, MAX_INDEXED_BODY);
 const yearOf = (item: IndexableItem): number => Number(item.publishedOn.slice(0, 4));
 
 /** Each item once, in the order given: when an item appears twice, its last version. */
@@ -29,9 +24,9 @@ export function lastOfEach(items: readonly IndexableItem[]): IndexableItem[] {
 }
 
 /**
- * Segments items in batches of `size` and hands each batch to `write`, in order. Many items are
- * segmented in worker threads, the next batches while one is written, and `meanwhile` (work that
- * needs no terms) runs while the first batches are segmented; when an item appears more than
+ * Segments items in batches of `size` and hands each batch to `write`, in order (items given to
+ * segmentAhead are not segmented again). Many items are segmented in worker threads, the next
+ * batches while one is written, and `meanwhile` (work that needs no terms) runs while the first batches are segmented; when an item appears more than
  * once, its last version is the one written.
  */
 export async function writeInBatches(
@@ -44,15 +39,12 @@ export async function writeInBatches(
   const batches = chunks(unique, size);
   const bulk = unique.length >= POOL_THRESHOLD;
   const segmented = batches.map(async (batch) => {
-    const terms = await indexTexts(
-      batch.flatMap((item) => [titleSource(item), bodySource(item)]),
-      bulk,
-    );
+    const texts = await itemTexts(batch, bulk);
     return batch.map((item, k) => ({
       item,
       year: yearOf(item),
-      titleText: terms[2 * k],
-      bodyText: terms[2 * k + 1],
+      titleText: texts[k][0],
+      bodyText: texts[k][1],
     }));
   });
   await meanwhile?.();

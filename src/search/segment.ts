@@ -188,26 +188,39 @@ const MAX_CACHED_BLOCK = 200;
 /** Blocks per generation of the cache: the recent ones, and the generation before. */
 const CACHE_GENERATION = 50_000;
 
-let recentBlocks = new Map<string, readonly Word[]>();
-let olderBlocks = new Map<string, readonly Word[]>();
+/**
+ * A two-generation cache of what a block gives: the blocks seen lately, and the generation before;
+ * a block unused for two generations is cut again. Long blocks are not kept.
+ */
+function blockCache<V>(compute: (block: string) => V): (block: string) => V {
+  let recent = new Map<string, V>();
+  let older = new Map<string, V>();
+  return (block) => {
+    const hit = recent.get(block);
+    if (hit !== undefined) return hit;
+    if (block.length > MAX_CACHED_BLOCK) return compute(block);
+    const value = older.get(block) ?? compute(block);
+    if (recent.size >= CACHE_GENERATION) {
+      older = recent;
+      recent = new Map();
+    }
+    recent.set(block, value);
+    return value;
+  };
+}
 
 /**
  * The words of one block, offsets from its start. Official texts repeat their phrases (各有关单位,
- * 为贯彻落实…的决策部署, 现就有关事项通知如下), so most blocks were cut before: a two-generation
- * cache keeps the blocks seen lately, and a block unused for two generations is cut again.
+ * 为贯彻落实…的决策部署, 现就有关事项通知如下), so most blocks were cut before.
  */
-function blockWords(block: string): readonly Word[] {
-  const recent = recentBlocks.get(block);
-  if (recent) return recent;
-  if (block.length > MAX_CACHED_BLOCK) return cutWords(block);
-  const words = olderBlocks.get(block) ?? cutWords(block);
-  if (recentBlocks.size >= CACHE_GENERATION) {
-    olderBlocks = recentBlocks;
-    recentBlocks = new Map();
-  }
-  recentBlocks.set(block, words);
-  return words;
-}
+const blockWords: (block: string) => readonly Word[] = blockCache(cutWords);
+
+/** The index terms of one block, space-joined (for indexText: one string per block, no words). */
+const blockText: (block: string) => string = blockCache((block) =>
+  cutWords(block)
+    .flatMap((word) => word.terms)
+    .join(' '),
+);
 
 /** Calls `visit` with each block of a normalised text and the block's offset. */
 function forEachBlock(normalized: string, visit: (block: string, start: number) => void): void {
@@ -267,5 +280,10 @@ export function indexTerms(text: string): string[] {
 
 /** The index terms space-joined: FTS5's tokenizer (and the tsvector literal) makes each one a term. */
 export function indexText(text: string): string {
-  return indexTerms(text).join(' ');
+  const parts: string[] = [];
+  forEachBlock(normalize(text), (block) => {
+    const terms = blockText(block);
+    if (terms !== '') parts.push(terms);
+  });
+  return parts.join(' ');
 }

@@ -16,7 +16,7 @@ import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult }
 
 const BATCH = 500;
 /** rows per FTS5 insert: each statement is a segment of the index, and fewer segments are less merging */
-const FTS_ROWS = 5_000;
+const FTS_ROWS = 10_000;
 const INSERT_TERMS = `insert into search_fts (rowid, title, body, facets)
   select value ->> 0, value ->> 1, value ->> 2, value ->> 3 from json_each(?)`;
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { indexText } from './segment.ts';
+import { itemTexts, segmentAhead } from './segment-ahead.ts';
+import { indexable } from './test-items.ts';
+import type { IndexableItem } from './types.ts';
+
+const items = (count: number): IndexableItem[] =>
+  Array.from({ length: count }, (_, i) =>
+    indexable({
+      id: i + 1,
+      agencyId: 1,
+      title: `关于做好2021年度城乡低保资金发放工作的通知${i}`,
+      docNumber: i % 2 === 0 ? `威临管发〔2021〕${i}号` : null,
+      bodyText: `按照GB/T 9704-2012执行，城乡居民最低生活保障第${i}条`,
+    }),
+  );
+
+const expected = (item: IndexableItem) => [
+  indexText(item.docNumber ? `${item.title} ${item.docNumber}` : item.title),
+  indexText(item.bodyText),
+];
+
+describe('segmentAhead and itemTexts', () => {
+  it('gives, from the work started ahead, what segmenting in place gives', { timeout: 60_000 }, async () => {
+    const batch = items(1_200);
+    segmentAhead(batch);
+    expect(await itemTexts(batch, true)).toEqual(batch.map(expected));
+  });
+
+  it('segments again an item whose text changed after segmentAhead', { timeout: 60_000 }, async () => {
+    const batch = items(600);
+    segmentAhead(batch);
+    const changed = batch[7];
+    changed.title = '政府信息公开申请答复';
+    changed.bodyText = '依申请公开';
+    const texts = await itemTexts(batch, true);
+    expect(texts[7]).toEqual(['政府 信息 公开 申请 答复', '依 申请 公开']);
+    expect(texts).toEqual(batch.map(expected));
+  });
+
+  it('segments items never handed to segmentAhead, and items met a second time', async () => {
+    const batch = items(20);
+    expect(await itemTexts(batch, false)).toEqual(batch.map(expected));
+    segmentAhead(batch.slice(0, 10));
+    expect(await itemTexts(batch, false)).toEqual(batch.map(expected));
+    expect(await itemTexts(batch.slice(0, 10), false)).toEqual(batch.slice(0, 10).map(expected));
+  });
+});
