@@ -1,18 +1,30 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { cachedCounts } from './count-cache.ts';
-import { filtersOf } from './documents.ts';
+import { filterLexemes, monthLexeme, monthNumber, monthStart, quoteLexeme } from './postgres-facets.ts';
 import { type ParsedQuery, toTsQuery } from './query.ts';
 import { type Candidate, type MatchSource, RANK_LIMITS } from './ranking.ts';
 import { storedTexts } from './stored-texts.ts';
 import type { SearchQuery } from './types.ts';
 
 /**
- * The matches of a parsed query on PostgreSQL: `tsv @@ tsquery` with the filters as columns. The
- * planner reads a rare word's matches from the GIN index, and walks search_documents newest first
- * (search_documents_published) checking `tsv` for a common one, so the newest matches cost little
- * either way.
+ * The matches of a parsed query on PostgreSQL: `tsv @@ tsquery`, the filters as facet lexemes of
+ * the same tsquery (postgres-facets.ts), read through the GIN index only.
+ *
+ * The newest matches are looked for a window of months at a time, newest first: the tsquery is
+ * AND-ed with the months' lexemes, so GIN walks the short posting lists of a few months and skips
+ * through the word's long one (its “fast scan”), and only the window's matches are fetched and
+ * sorted. The first window is one month; each next one is sized from the matches per month seen
+ * so far, so a common word takes one or two windows and a rare one reaches the last query soon:
+ * everything older, without months. Windows do not overlap and go back in time, so the matches
+ * they give, in order, are the newest overall — the same as one `order by … limit` over all.
  */
+const MAX_WINDOW_MONTHS = 96;
+/** how much more than the expected need a window covers */
+const MARGIN = 1.25;
+/** how much wider the next window is after one with no match */
+const EMPTY_GROWTH = 8;
+
 export function postgresMatches(
   db: Kysely<Database>,
   parsed: ParsedQuery,
@@ -20,21 +32,58 @@ export function postgresMatches(
   op: '&' | '|',
   exclude?: number,
 ): MatchSource<Candidate> {
-  const conditions: RawBuilder<unknown>[] = filtersOf(query).map(
-    ([column, value]) => sql`and d.${sql.ref(column)} = ${value}`,
-  );
-  if (exclude !== undefined) conditions.push(sql`and d.item_id <> ${exclude}`);
-  const where = sql`d.tsv @@ ${toTsQuery(parsed, op)}::tsquery ${sql.join(conditions, sql` `)}`;
+  const facets = filterLexemes(query).map(quoteLexeme);
+  const base = [`(${toTsQuery(parsed, op)})`, ...facets];
+  const columns: RawBuilder<unknown>[] = [];
+  if (query.year !== undefined) columns.push(sql`and d.year = ${query.year}`);
+  if (exclude !== undefined) columns.push(sql`and d.item_id <> ${exclude}`);
+
+  async function select(
+    months: readonly number[],
+    limit: number,
+    conditions: RawBuilder<unknown>[],
+  ): Promise<Candidate[]> {
+    const lexemes = months.map((m) => quoteLexeme(monthLexeme(m)));
+    const tsquery = [...base, ...(lexemes.length > 0 ? [`(${lexemes.join(' | ')})`] : [])].join(' & ');
+    const { rows } = await sql<{ id: number; publishedOn: string }>`
+      select d.item_id as id, d.published_on as "publishedOn" from search_documents d
+      where d.tsv @@ ${tsquery}::tsquery ${sql.join([...columns, ...conditions], sql` `)}
+      order by d.published_on desc, d.item_id desc limit ${limit}`.execute(db);
+    return rows.map((r) => ({ id: Number(r.id), publishedOn: r.publishedOn }));
+  }
+
   return {
     async newest(limit, before) {
-      const older =
+      const older: RawBuilder<unknown>[] =
         before === undefined
-          ? sql``
-          : sql`and (d.published_on, d.item_id) < (${before.publishedOn}, ${before.id})`;
-      const { rows } = await sql<{ id: number; publishedOn: string }>`
-        select d.item_id as id, d.published_on as "publishedOn" from search_documents d
-        where ${where} ${older} order by d.published_on desc, d.item_id desc limit ${limit}`.execute(db);
-      return rows.map((r) => ({ id: Number(r.id), publishedOn: r.publishedOn }));
+          ? []
+          : [sql`and (d.published_on, d.item_id) < (${before.publishedOn}, ${before.id})`];
+      const range = await monthRange(db, query.year, before?.publishedOn);
+      if (!range) return select([], limit, older);
+      const found: Candidate[] = [];
+      let top = range.newest;
+      let span = 1;
+      while (found.length < limit) {
+        const need = limit - found.length;
+        const from = top - span + 1;
+        if (from <= range.oldest || span > MAX_WINDOW_MONTHS) {
+          // The rest: everything older than the windows so far (and items without a month).
+          found.push(
+            ...(await select([], need, [...older, sql`and d.published_on < ${monthStart(top + 1)}`])),
+          );
+          break;
+        }
+        const months = Array.from({ length: span }, (_, k) => top - k);
+        const rows = await select(months, need, older);
+        found.push(...rows);
+        top = from - 1;
+        const left = limit - found.length;
+        span =
+          rows.length === 0
+            ? span * EMPTY_GROWTH
+            : Math.max(1, Math.ceil(((span * left) / rows.length) * MARGIN));
+      }
+      return found;
     },
     groupCounts: (cap) =>
       cachedCounts(
@@ -52,4 +101,29 @@ export function postgresMatches(
       ),
     texts: (ids) => storedTexts(db, 'postgres', ids),
   };
+}
+
+/**
+ * The months to look through, newest and oldest (two index lookups), narrowed to the year and
+ * to before `before`; undefined when the index is empty or holds no dated item.
+ */
+async function monthRange(
+  db: Kysely<Database>,
+  year: number | undefined,
+  before: string | undefined,
+): Promise<{ newest: number; oldest: number } | undefined> {
+  const { rows } = await sql<{ newest: string | null; oldest: string | null }>`
+    select max(published_on) as newest, min(published_on) as oldest from search_documents
+    where published_on >= '0000-01'`.execute(db);
+  const bounds = rows[0];
+  if (!bounds?.newest || !bounds.oldest) return undefined;
+  let newest = monthNumber(bounds.newest);
+  let oldest = monthNumber(bounds.oldest);
+  if (before !== undefined) newest = Math.min(newest, monthNumber(before));
+  if (year !== undefined) {
+    newest = Math.min(newest, year * 12 + 11);
+    oldest = Math.max(oldest, year * 12);
+  }
+  if (Number.isNaN(newest) || Number.isNaN(oldest) || newest < oldest) return undefined;
+  return { newest, oldest };
 }
