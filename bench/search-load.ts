@@ -85,12 +85,15 @@ export async function clearIndex(db: Db): Promise<void> {
 
 /**
  * Rebuilds the index from the items table: batches of `batch` items read by id, each upserted in
- * its own transaction. Returns the time spent in upsert (and the CPU time this process — every
- * thread — used meanwhile), and the time of the whole pass (reads too).
+ * its own transaction, up to `connections` of them at once (PostgreSQL: each on its own pooled
+ * connection; SQLite has one writer, so 1). Returns the wall-clock time during which at least one
+ * upsert ran (and the CPU time this process — every thread — used meanwhile), and the time of the
+ * whole pass (reads too).
  */
 export async function reindex(
   db: Db,
   batch: number,
+  connections: number,
   onProgress?: (done: number) => void,
 ): Promise<{ items: number; upsertMs: number; upsertCpuMs: number; passMs: number }> {
   const index = searchIndexFor(db.dialect);
@@ -99,47 +102,110 @@ export async function reindex(
   let upsertCpuMs = 0;
   let items = 0;
   let after = 0;
-  for (;;) {
-    const rows = await db.kysely
-      .selectFrom('items')
-      .select([
-        'id',
-        'agency_id',
-        'title',
-        'body_text',
-        'doc_number',
-        'category',
-        'published_on',
-        'validity',
-        'is_policy_document',
-        'is_interpretation',
-      ])
-      .where('status', '=', 'published')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) break;
-    const indexable: IndexableItem[] = rows.map((r) => ({
-      id: Number(r.id),
-      agencyId: Number(r.agency_id),
-      title: r.title,
-      bodyText: r.body_text,
-      docNumber: r.doc_number || null,
-      category: r.category,
-      publishedOn: r.published_on ?? '',
-      validity: r.validity,
-      documentType: r.is_interpretation ? 'interpretation' : r.is_policy_document ? 'policy' : 'other',
-    }));
-    const t = performance.now();
-    const cpu = process.cpuUsage();
-    await db.kysely.transaction().execute((trx) => index.upsert(trx, indexable));
-    upsertMs += performance.now() - t;
-    const used = process.cpuUsage(cpu);
-    upsertCpuMs += (used.user + used.system) / 1000;
-    items += rows.length;
-    after = Number(rows[rows.length - 1].id);
+  let running = 0;
+  let busySince = 0;
+  let cpuSince = process.cpuUsage();
+  const inFlight = new Set<Promise<void>>();
+  const upsertOne = async (indexable: IndexableItem[]) => {
+    if (running++ === 0) {
+      busySince = performance.now();
+      cpuSince = process.cpuUsage();
+    }
+    try {
+      await db.kysely.transaction().execute((trx) => index.upsert(trx, indexable));
+    } finally {
+      if (--running === 0) {
+        upsertMs += performance.now() - busySince;
+        const used = process.cpuUsage(cpuSince);
+        upsertCpuMs += (used.user + used.system) / 1000;
+      }
+    }
+    items += indexable.length;
     onProgress?.(items);
+  };
+  for (;;) {
+    const rows = await readBatch(db, after, batch);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].id;
+    const task = upsertOne(rows).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+    if (inFlight.size >= connections) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   return { items, upsertMs, upsertCpuMs, passMs: performance.now() - start };
+}
+
+/** The published items after id `after`, by id, as the index takes them. */
+async function readBatch(db: Db, after: number, batch: number): Promise<IndexableItem[]> {
+  const rows = await db.kysely
+    .selectFrom('items')
+    .select([
+      'id',
+      'agency_id',
+      'title',
+      'body_text',
+      'doc_number',
+      'category',
+      'published_on',
+      'validity',
+      'is_policy_document',
+      'is_interpretation',
+    ])
+    .where('status', '=', 'published')
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(batch)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    agencyId: Number(r.agency_id),
+    title: r.title,
+    bodyText: r.body_text,
+    docNumber: r.doc_number || null,
+    category: r.category,
+    publishedOn: r.published_on ?? '',
+    validity: r.validity,
+    documentType: r.is_interpretation ? 'interpretation' : r.is_policy_document ? 'policy' : 'other',
+  }));
+}
+
+/**
+ * `--load direct`: the same corpus written straight into `items` (published, one multi-row
+ * statement per 5,000 items), without importItems' validation, events, publications or indexing —
+ * for a large PostgreSQL run on a loaded machine, where importItems alone takes an hour. The index
+ * is then built by `reindex`, which is what is timed either way.
+ */
+export async function insertCorpus(
+  db: Db,
+  count: number,
+  seed: number,
+  onProgress?: (rows: number) => void,
+): Promise<number> {
+  let batch: IndexableItem[] = [];
+  let written = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const column = <T>(f: (item: IndexableItem) => T): T[] => batch.map(f);
+    await sql`insert into items (agency_id, title, body_html, body_text, category, issuer, doc_number,
+        formed_on, published_on, validity, subject, status, is_policy_document, is_interpretation,
+        is_meeting, is_online_interview, version, created_at, updated_at, created_by)
+      select a, t, '<p>' || b || '</p>', b, c, i, n, p, p, v, '', 'published', pol, itp, 0, 0, 1,
+        '2025-01-02T02:00:00Z', '2025-01-02T02:00:00Z', 'bench'
+      from unnest(${column((x) => x.agencyId)}::integer[], ${column((x) => x.title)}::text[],
+        ${column((x) => x.bodyText)}::text[], ${column((x) => x.category)}::text[],
+        ${column((x) => AGENCIES[x.agencyId - 1])}::text[], ${column((x) => x.docNumber ?? '')}::text[],
+        ${column((x) => x.publishedOn)}::text[], ${column((x) => x.validity)}::text[],
+        ${column((x) => (x.documentType === 'policy' ? 1 : 0))}::integer[],
+        ${column((x) => (x.documentType === 'interpretation' ? 1 : 0))}::integer[])
+        as r(a, t, b, c, i, n, p, v, pol, itp)`.execute(db.kysely);
+    written += batch.length;
+    batch = [];
+    onProgress?.(written);
+  };
+  for (const item of corpus(count, seed)) {
+    batch.push(item);
+    if (batch.length === 5_000) await flush();
+  }
+  await flush();
+  return written;
 }
