@@ -63,4 +63,4 @@ export function filterLexemes(query: SearchQuery): string[] {
 
 /** A lexeme quoted for a tsvector or tsquery literal. */
 export const quoteLexeme = (term: string): string =>
-  `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  /['\\]/.test(term) ? `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'` : `'${term}'`;

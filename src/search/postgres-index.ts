@@ -26,20 +26,31 @@ const MAX_POSITIONS_PER_LEXEME = 255;
  * facet lexemes (its month and filter values, postgres-facets.ts) without positions.
  */
 export function tsvectorLiteral(titleText: string, bodyText: string, facets: readonly string[] = []): string {
-  const titleTerms = titleText ? titleText.split(' ') : [];
-  const bodyTerms = bodyText ? bodyText.split(' ') : [];
-  const positions = new Map<string, string[]>();
-  const add = (term: string, position: number, weight: string) => {
-    const list = positions.get(term) ?? [];
-    if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${Math.min(position, MAX_POSITION)}${weight}`);
-    positions.set(term, list);
+  // One string and one count per term (not an array of positions): this runs for every item indexed.
+  const lexemes = new Map<string, { positions: string; count: number }>();
+  let position = 0;
+  const add = (term: string, weight: string) => {
+    const at = `${Math.min(position, MAX_POSITION)}${weight}`;
+    const lexeme = lexemes.get(term);
+    if (!lexeme) lexemes.set(term, { positions: at, count: 1 });
+    else if (lexeme.count < MAX_POSITIONS_PER_LEXEME) {
+      lexeme.positions += `,${at}`;
+      lexeme.count++;
+    }
   };
-  for (const [i, term] of titleTerms.entries()) add(term, i + 1, 'A');
-  for (const [i, term] of bodyTerms.entries()) add(term, titleTerms.length + 2 + i, 'B');
-  return [
-    ...[...positions].map(([term, list]) => `${quoteLexeme(term)}:${list.join(',')}`),
-    ...facets.map(quoteLexeme),
-  ].join(' ');
+  for (const term of titleText ? titleText.split(' ') : []) {
+    position++;
+    add(term, 'A');
+  }
+  position++;
+  for (const term of bodyText ? bodyText.split(' ') : []) {
+    position++;
+    add(term, 'B');
+  }
+  let out = '';
+  for (const [term, { positions }] of lexemes) out += `${out ? ' ' : ''}${quoteLexeme(term)}:${positions}`;
+  for (const facet of facets) out += `${out ? ' ' : ''}${quoteLexeme(facet)}`;
+  return out;
 }
 
 /**
