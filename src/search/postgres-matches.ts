@@ -15,15 +15,16 @@ import type { SearchQuery } from './types.ts';
  * AND-ed with the months' lexemes, so GIN walks the short posting lists of a few months and skips
  * through the word's long one (its “fast scan”), and only the window's matches are fetched and
  * sorted. The first window is one month; each next one is sized from the matches per month seen
- * so far, so a common word takes one or two windows and a rare one reaches the last query soon:
- * everything older, without months. Windows do not overlap and go back in time, so the matches
+ * so far, so a common word takes one or two windows; after a window with no match, or when the
+ * next would reach the oldest month, the last query takes everything older, without months. A query whose groups' counts (counted for ranking anyway, and
+ * remembered) say it has at most a few times the matches wanted is one query. Windows do not overlap and go back in time, so the matches
  * they give, in order, are the newest overall — the same as one `order by … limit` over all.
  */
 const MAX_WINDOW_MONTHS = 96;
 /** how much more than the expected need a window covers */
 const MARGIN = 1.25;
-/** how much wider the next window is after one with no match */
-const EMPTY_GROWTH = 8;
+/** a query whose groups match at most this many times the matches wanted is one query */
+const ONE_QUERY_TIMES = 4;
 
 export function postgresMatches(
   db: Kysely<Database>,
@@ -45,12 +46,35 @@ export function postgresMatches(
   ): Promise<Candidate[]> {
     const lexemes = months.map((m) => quoteLexeme(monthLexeme(m)));
     const tsquery = [...base, ...(lexemes.length > 0 ? [`(${lexemes.join(' | ')})`] : [])].join(' & ');
-    const { rows } = await sql<{ id: number; publishedOn: string }>`
-      select d.item_id as id, d.published_on as "publishedOn" from search_documents d
-      where d.tsv @@ ${tsquery}::tsquery ${sql.join([...columns, ...conditions], sql` `)}
-      order by d.published_on desc, d.item_id desc limit ${limit}`.execute(db);
+    // A window's matches are found first (materialized: through the GIN index, not by walking the
+    // date index backwards testing every row), then sorted; the last query is left to the planner.
+    const where = sql`d.tsv @@ ${tsquery}::tsquery ${sql.join([...columns, ...conditions], sql` `)}`;
+    const { rows } = await (months.length === 0
+      ? sql<{ id: number; publishedOn: string }>`
+          select d.item_id as id, d.published_on as "publishedOn" from search_documents d
+          where ${where} order by d.published_on desc, d.item_id desc limit ${limit}`
+      : sql<{ id: number; publishedOn: string }>`
+          with w as materialized (select d.item_id, d.published_on from search_documents d where ${where})
+          select item_id as id, published_on as "publishedOn" from w
+          order by published_on desc, item_id desc limit ${limit}`
+    ).execute(db);
     return rows.map((r) => ({ id: Number(r.id), publishedOn: r.publishedOn }));
   }
+
+  const groupCounts = (cap: number) =>
+    cachedCounts(
+      db,
+      parsed.groups.map((g) => toTsQuery({ groups: [g] })),
+      cap,
+      RANK_LIMITS.cacheMs,
+      async (tsquery) => {
+        const { rows } = await sql<{ n: number }>`
+          select count(*) as n from (select 1 from search_documents where tsv @@ ${tsquery}::tsquery limit ${cap}) c`.execute(
+          db,
+        );
+        return Number(rows[0]?.n ?? 0);
+      },
+    );
 
   return {
     async newest(limit, before) {
@@ -58,7 +82,12 @@ export function postgresMatches(
         before === undefined
           ? []
           : [sql`and (d.published_on, d.item_id) < (${before.publishedOn}, ${before.id})`];
-      const range = await monthRange(db, query.year, before?.publishedOn);
+      // At most a few windows' worth of matches (the groups' counts, which ranking needs anyway,
+      // remembered): one query reads them all at less cost than several windows.
+      const counts = await groupCounts(RANK_LIMITS.probeCap);
+      const bound = op === '&' ? Math.min(...counts) : counts.reduce((a, b) => a + b, 0);
+      const range =
+        bound <= ONE_QUERY_TIMES * limit ? undefined : await monthRange(db, query.year, before?.publishedOn);
       if (!range) return select([], limit, older);
       const found: Candidate[] = [];
       let top = range.newest;
@@ -77,28 +106,16 @@ export function postgresMatches(
         const rows = await select(months, need, older);
         found.push(...rows);
         top = from - 1;
-        const left = limit - found.length;
+        // No match in the window: the matches are elsewhere in time (2016年 疫情防控), and more
+        // windows would each intersect long lists for nothing — the last query takes the rest.
         span =
           rows.length === 0
-            ? span * EMPTY_GROWTH
-            : Math.max(1, Math.ceil(((span * left) / rows.length) * MARGIN));
+            ? Number.POSITIVE_INFINITY
+            : Math.max(1, Math.ceil(((span * (limit - found.length)) / rows.length) * MARGIN));
       }
       return found;
     },
-    groupCounts: (cap) =>
-      cachedCounts(
-        db,
-        parsed.groups.map((g) => toTsQuery({ groups: [g] })),
-        cap,
-        RANK_LIMITS.cacheMs,
-        async (tsquery) => {
-          const { rows } = await sql<{ n: number }>`
-            select count(*) as n from (select 1 from search_documents where tsv @@ ${tsquery}::tsquery limit ${cap}) c`.execute(
-            db,
-          );
-          return Number(rows[0]?.n ?? 0);
-        },
-      ),
+    groupCounts,
     texts: (ids) => storedTexts(db, 'postgres', ids),
   };
 }
