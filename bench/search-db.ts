@@ -17,8 +17,8 @@ export interface Target {
 
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-/** Opens a fresh database; `close()` removes it. Ctrl-C removes it too. */
-export async function openTarget(dialect: Dialect, pgUrl: string | null): Promise<Target> {
+/** Opens a fresh database; `close()` removes it (unless `keep`: a PostgreSQL schema left for EXPLAIN). Ctrl-C removes it too. */
+export async function openTarget(dialect: Dialect, pgUrl: string | null, keep = false): Promise<Target> {
   if (dialect === 'sqlite') {
     const file = join(tmpdir(), `gongkai-bench-search-${randomBytes(4).toString('hex')}.db`);
     const remove = () => {
@@ -75,7 +75,9 @@ export async function openTarget(dialect: Dialect, pgUrl: string | null): Promis
     },
     close: async () => {
       await db.close();
-      await drop();
+      if (!keep) return drop();
+      console.log(`  (--keep: schema ${schema} left in place)`);
+      await admin.end();
     },
   };
 }

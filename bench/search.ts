@@ -10,13 +10,18 @@
  *     database, so that time alone bounds the throughput, however fast segmentation is;
  *   - the 100 queries of bench/search-queries.ts through SearchIndex.search (page 1, 10 hits,
  *     snippets included): one cold pass, then --runs passes; p50/p95 of each query's median;
- *   - the same queries as `LIKE '%…%'` over the items' titles and bodies (one pass), and the ratio.
+ *   - the same queries as `LIKE '%…%'` over the items' titles and bodies (one pass), and the ratio;
+ *   - PostgreSQL: pg_trgm's trigram GIN indexes built on the titles and bodies, and the same LIKE
+ *     queries timed through them (bench/search-trgm.ts), and the ratio.
  * Targets on SQLite: p95 ≤ 20 ms, ≥ 100× faster than LIKE (p50 and p95), indexing ≥ 20,000
- * items/s. PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, a fresh schema) is printed for
- * information. Exit code 0 either way; FAIL is printed loudly.
+ * items/s. On PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL, a fresh schema): p95 ≤ 20 ms,
+ * ≥ 100× LIKE, ≥ 10× LIKE through pg_trgm, indexing ≥ 10,000 items/s. Exit code 0 either way;
+ * FAIL is printed loudly.
  *
  * Flags: --items N, --runs N, --seed N, --db sqlite|postgres|both, --like N (how many of the 100
- * queries also run as LIKE, spread evenly; default all), --batch N (reindex batch, default 10000).
+ * queries also run as LIKE, spread evenly; default all), --batch N (reindex batch, default 10000),
+ * --load import|direct (direct: the corpus written straight into `items`, importItems not run nor
+ * timed — a large PostgreSQL run on a loaded machine), --keep (PostgreSQL: the schema is left for EXPLAIN), --connections N (PostgreSQL: reindex batches written at once, each on its own connection; default 2).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -30,12 +35,30 @@ import { BENCH_QUERIES, likeQuery } from './search-queries.ts';
 import { endProgress, fmt, median, print, progress, type Result } from './search-report.ts';
 import { installWriteTimer, timeWrites } from './sqlite-write-timer.ts';
 
+/** PostgreSQL: the trigram indexes built, and the same LIKE queries through them. */
+async function timeTrigram(db: Db, indices: readonly number[]): Promise<NonNullable<Result['trigram']>> {
+  const { buildTrigramIndexes, timeTrigramLike } = await import('./search-trgm.ts');
+  const { buildMs } = await buildTrigramIndexes(db);
+  const { ms, plan } = await timeTrigramLike(db, indices);
+  console.log(
+    `  pg_trgm indexes built in ${fmt(buildMs / 1000)} s; plan of “${BENCH_QUERIES[indices[0]].text}”:`,
+  );
+  console.log(plan.replace(/^/gm, '    '));
+  return { buildMs, like: ms };
+}
+
 interface Options {
   items: number;
   runs: number;
   seed: number;
   like: number;
   batch: number;
+  /** PostgreSQL: batches upserted at once, each on its own connection (SQLite: always 1) */
+  connections: number;
+  /** how the corpus gets into `items`: through importItems (default), or written directly */
+  load: 'import' | 'direct';
+  /** PostgreSQL: leave the schema in place afterwards */
+  keep: boolean;
   databases: Dialect[];
   pgUrl: string | null;
 }
@@ -48,6 +71,9 @@ function parseOptions(): Options {
       seed: { type: 'string' },
       like: { type: 'string' },
       batch: { type: 'string' },
+      connections: { type: 'string' },
+      load: { type: 'string' },
+      keep: { type: 'boolean' },
       db: { type: 'string' },
     },
     strict: true,
@@ -64,12 +90,17 @@ function parseOptions(): Options {
   const databases: Dialect[] = db === 'both' ? ['sqlite', 'postgres'] : [db as Dialect];
   if (databases.includes('postgres') && !pgUrl)
     throw new Error('--db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  const load = values.load ?? 'import';
+  if (load !== 'import' && load !== 'direct') throw new Error(`--load: import or direct, not “${load}”`);
   return {
+    load,
+    keep: values.keep ?? false,
     items: int('items', values.items, 1_000_000),
     runs: int('runs', values.runs, 3),
     seed: int('seed', values.seed, 20240101),
     like: Math.min(BENCH_QUERIES.length, int('like', values.like, BENCH_QUERIES.length)),
     batch: int('batch', values.batch, 10_000),
+    connections: int('connections', values.connections, 2),
     databases,
     pgUrl,
   };
@@ -129,20 +160,30 @@ async function measure(target: Target, options: Options): Promise<Result> {
   const { db } = target;
   console.log(`\n== ${db.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${db.describe}`);
   await migrateToLatest(db);
-  const { createAgencies, importCorpus, clearIndex, reindex } = await import('./search-load.ts');
+  const { createAgencies, importCorpus, insertCorpus, clearIndex, reindex } = await import(
+    './search-load.ts'
+  );
   await createAgencies(db);
   let start = performance.now();
-  const imported = await importCorpus(db, options.items, options.seed, progress('importing (importItems)'));
+  const load = options.load === 'direct' ? insertCorpus : importCorpus;
+  const imported = await load(db, options.items, options.seed, progress(`loading (${options.load})`));
   const importMs = performance.now() - start;
   endProgress();
-  console.log(`  imported ${fmt(imported, 0)} items through importItems in ${fmt(importMs / 1000)} s`);
+  console.log(
+    `  ${fmt(imported, 0)} items ${options.load === 'direct' ? 'written directly' : 'imported through importItems'} in ${fmt(importMs / 1000)} s (load average ${fmt(loadavg()[0], 1)})`,
+  );
   await target.analyze();
   start = performance.now();
   await clearIndex(db);
   await target.analyze();
   if (db.dialect === 'sqlite') installWriteTimer();
   const { result: rebuilt, ms: writes } = await timeWrites(() =>
-    reindex(db, options.batch, progress('indexing (SearchIndex.upsert)')),
+    reindex(
+      db,
+      options.batch,
+      db.dialect === 'postgres' ? options.connections : 1,
+      progress('indexing (SearchIndex.upsert)'),
+    ),
   );
   endProgress();
   console.log(
@@ -150,13 +191,16 @@ async function measure(target: Target, options: Options): Promise<Result> {
   );
   if (db.dialect === 'sqlite') await printFloor(rebuilt, options);
   await target.analyze();
+  const loadAtQueries = loadavg()[0];
   const queries = await timeQueries(db, options.runs);
   const { like, indices } = await timeLike(db, options.like);
+  const trigram = db.dialect === 'postgres' ? await timeTrigram(db, indices) : undefined;
   return {
     dialect: db.dialect,
     describe: db.describe,
     imported,
     importMs,
+    loadedBy: options.load,
     reindex: rebuilt,
     ...(db.dialect === 'sqlite' ? { sqliteWrites: writes } : {}),
     cold: queries.cold,
@@ -164,6 +208,8 @@ async function measure(target: Target, options: Options): Promise<Result> {
     warmCpu: queries.warmCpu,
     like,
     likeIndexed: indices.map((i) => queries.warm[i]),
+    ...(trigram ? { trigram } : {}),
+    loadAtQueries,
     hitsEmpty: queries.empty,
     size: await target.size(),
   };
@@ -189,7 +235,7 @@ async function main(): Promise<void> {
   const options = parseOptions();
   const results: Result[] = [];
   for (const dialect of options.databases) {
-    const target = await openTarget(dialect, options.pgUrl);
+    const target = await openTarget(dialect, options.pgUrl, options.keep);
     try {
       results.push(await measure(target, options));
     } finally {
@@ -198,10 +244,7 @@ async function main(): Promise<void> {
   }
   let ok = true;
   for (const r of results) ok = print(r, options.runs) && ok;
-  if (!results.some((r) => r.dialect === 'sqlite'))
-    console.log('\n(no SQLite run: the targets are for SQLite)');
-  else
-    console.log(ok ? '\nall SQLite targets met' : '\n*** FAIL: a SQLite target is not met (see above) ***');
+  console.log(ok ? '\nall targets met' : '\n*** FAIL: a target is not met (see above) ***');
 }
 
 main().catch((error: unknown) => {

@@ -47,6 +47,7 @@ import { catalogMigration } from './migrations/0039-catalog.ts';
 import { supervisionIndexesMigration } from './migrations/0040-supervision-indexes.ts';
 import { keptCountsMigration } from './migrations/0041-kept-counts.ts';
 import { rateLimitsMigration } from './migrations/0042-rate-limits.ts';
+import { searchFacetsMigration } from './migrations/0043-search-facets.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -92,6 +93,7 @@ function provider(db: Db): MigrationProvider {
         '0040-supervision-indexes': supervisionIndexesMigration(),
         '0041-kept-counts': keptCountsMigration(),
         '0042-rate-limits': rateLimitsMigration(db.dialect),
+        '0043-search-facets': searchFacetsMigration(db.dialect),
       };
     },
   };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { chunks, documentRow, relatedSource, textRow, writeInBatches } from './documents.ts';
+import { facetLexemes, quoteLexeme } from './postgres-facets.ts';
 import { postgresMatches } from './postgres-matches.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
 import { rankPage, rankRelated } from './ranking.ts';
@@ -15,61 +16,69 @@ import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult }
  * (ranking.ts).
  */
 
-const BATCH = 500;
+const BATCH = 2_000;
 /** tsvector limits: positions above 16383 are clamped, at most 256 positions per lexeme. */
 const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 255;
 
-const quote = (term: string): string => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
-
-/** The tsvector literal of an item: title terms at 1…n (A), body terms after a gap (B). */
-export function tsvectorLiteral(titleText: string, bodyText: string): string {
-  const titleTerms = titleText ? titleText.split(' ') : [];
-  const bodyTerms = bodyText ? bodyText.split(' ') : [];
-  const positions = new Map<string, string[]>();
-  const add = (term: string, position: number, weight: string) => {
-    const list = positions.get(term) ?? [];
-    if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${Math.min(position, MAX_POSITION)}${weight}`);
-    positions.set(term, list);
+/**
+ * The tsvector literal of an item: title terms at 1…n (A), body terms after a gap (B), then the
+ * facet lexemes (its month and filter values, postgres-facets.ts) without positions.
+ */
+export function tsvectorLiteral(titleText: string, bodyText: string, facets: readonly string[] = []): string {
+  // One string and one count per term (not an array of positions): this runs for every item indexed.
+  const lexemes = new Map<string, { positions: string; count: number }>();
+  let position = 0;
+  const add = (term: string, weight: string) => {
+    const at = `${Math.min(position, MAX_POSITION)}${weight}`;
+    const lexeme = lexemes.get(term);
+    if (!lexeme) lexemes.set(term, { positions: at, count: 1 });
+    else if (lexeme.count < MAX_POSITIONS_PER_LEXEME) {
+      lexeme.positions += `,${at}`;
+      lexeme.count++;
+    }
   };
-  for (const [i, term] of titleTerms.entries()) add(term, i + 1, 'A');
-  for (const [i, term] of bodyTerms.entries()) add(term, titleTerms.length + 2 + i, 'B');
-  return [...positions].map(([term, list]) => `${quote(term)}:${list.join(',')}`).join(' ');
+  for (const term of titleText ? titleText.split(' ') : []) {
+    position++;
+    add(term, 'A');
+  }
+  position++;
+  for (const term of bodyText ? bodyText.split(' ') : []) {
+    position++;
+    add(term, 'B');
+  }
+  let out = '';
+  for (const [term, { positions }] of lexemes) out += `${out ? ' ' : ''}${quoteLexeme(term)}:${positions}`;
+  for (const facet of facets) out += `${out ? ' ' : ''}${quoteLexeme(facet)}`;
+  return out;
 }
 
+/**
+ * Writes a batch as one statement per table, each column one array parameter (`unnest`): a
+ * statement of 2,000 rows has 8 parameters, not 16,000, and PostgreSQL parses it once.
+ */
 async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Promise<void> {
   await writeInBatches(items, BATCH, async (batch) => {
-    await db
-      .insertInto('search_documents')
-      .values(
-        batch.map((p) => ({
-          ...documentRow(p),
-          tsv: sql<string>`${tsvectorLiteral(p.titleText, p.bodyText)}::tsvector`,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('item_id').doUpdateSet((eb) => ({
-          agency_id: eb.ref('excluded.agency_id'),
-          category: eb.ref('excluded.category'),
-          year: eb.ref('excluded.year'),
-          document_type: eb.ref('excluded.document_type'),
-          validity: eb.ref('excluded.validity'),
-          published_on: eb.ref('excluded.published_on'),
-          tsv: eb.ref('excluded.tsv'),
-        })),
-      )
-      .execute();
-    await db
-      .insertInto('search_texts')
-      .values(batch.map((p) => textRow(p.item)))
-      .onConflict((oc) =>
-        oc.column('item_id').doUpdateSet((eb) => ({
-          title: eb.ref('excluded.title'),
-          body_text: eb.ref('excluded.body_text'),
-          doc_number: eb.ref('excluded.doc_number'),
-        })),
-      )
-      .execute();
+    const rows = batch.map((p) => ({
+      ...documentRow(p),
+      tsv: tsvectorLiteral(p.titleText, p.bodyText, facetLexemes(p.item)),
+    }));
+    const texts = batch.map((p) => textRow(p.item));
+    await sql`
+      insert into search_documents (item_id, agency_id, category, year, document_type, validity, published_on, tsv)
+      select * from unnest(${rows.map((r) => r.item_id)}::integer[], ${rows.map((r) => r.agency_id)}::integer[],
+        ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.year)}::integer[],
+        ${rows.map((r) => r.document_type)}::text[], ${rows.map((r) => r.validity)}::text[],
+        ${rows.map((r) => r.published_on)}::text[], ${rows.map((r) => r.tsv)}::tsvector[])
+      on conflict (item_id) do update set agency_id = excluded.agency_id, category = excluded.category,
+        year = excluded.year, document_type = excluded.document_type, validity = excluded.validity,
+        published_on = excluded.published_on, tsv = excluded.tsv`.execute(db);
+    await sql`
+      insert into search_texts (item_id, title, body_text, doc_number)
+      select * from unnest(${texts.map((t) => t.item_id)}::integer[], ${texts.map((t) => t.title)}::text[],
+        ${texts.map((t) => t.body_text)}::text[], ${texts.map((t) => t.doc_number)}::text[])
+      on conflict (item_id) do update set title = excluded.title, body_text = excluded.body_text,
+        doc_number = excluded.doc_number`.execute(db);
   });
 }
 
