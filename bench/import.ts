@@ -32,6 +32,7 @@ import type { Db } from '../src/db/connection.ts';
 import { jsonRows } from '../src/db/json-rows.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { inTransaction } from '../src/db/transaction.ts';
+import { searchIndexFor } from '../src/search/search-index.ts';
 import { writeImportFile } from './import-file.ts';
 import { type ScratchDatabase, scratchPostgres, scratchSqlite } from './submitters.ts';
 
@@ -53,6 +54,8 @@ const runResult = z.object({
   bareMs: z.number(),
   schemaMs: z.number(),
   copyMs: z.number().nullable(),
+  /** items: the time spent in the search index's upsert (src/search, written per batch) */
+  upsertMs: z.number().nullable(),
   rssMb: z.number(),
 });
 
@@ -179,6 +182,18 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
     else await writeItemsFile(file, rows);
     const floors = await baselines(db, count, await setupAgency(db));
     const ctx = cliContext(db, { username: 'bench' });
+    // the items import's time in the search index (another module's), timed around its upsert
+    const index = searchIndexFor(db.dialect);
+    const upsert = index.upsert;
+    let upsertMs = 0;
+    index.upsert = async (trx, items) => {
+      const from = performance.now();
+      try {
+        await upsert(trx, items);
+      } finally {
+        upsertMs += performance.now() - from;
+      }
+    };
     const started = performance.now();
     if (kind === 'records') {
       const reader = createInterface({
@@ -208,6 +223,7 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
       bareMs: floors.bare,
       schemaMs: floors.schema,
       copyMs: floors.copy,
+      upsertMs: kind === 'items' ? upsertMs : null,
       rssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
@@ -282,4 +298,8 @@ for (const k of kinds)
           got >= TARGET ? '  ok' : '  BELOW',
         ].join(' '),
       );
+      if (r.upsertMs !== null)
+        console.log(
+          `          of the import's ${(r.importMs / 1000).toFixed(1)} s, ${(r.upsertMs / 1000).toFixed(1)} s in the search index's upsert (${Math.round((100 * r.upsertMs) / r.importMs)}%)`,
+        );
     }
