@@ -76,7 +76,7 @@ export class CopyWriter {
 
 /**
  * Runs `work` on one connection of `db`'s pool: `pinned` is a Db whose Kysely uses only that
- * connection (a transaction begun on it is on that connection), and `client` is the connection
+ * connection (a transaction begun on it is on that connection; `db`'s plugins kept), and `client` is the connection
  * itself, for COPY. The connection goes back to the pool afterwards (closed if `work` failed, in
  * case it was the connection that failed).
  */
@@ -93,7 +93,11 @@ export async function withPinnedClient<T>(
     }),
     end: async () => {},
   };
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // the same plugins as `db`'s own Kysely (a caller's, e.g. a test's failing writes, apply here too)
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [...db.kysely.getExecutor().plugins],
+  });
   let failed = false;
   try {
     return await work({ ...db, kysely, close: async () => {} }, client);
