@@ -4,7 +4,9 @@
  * (importItems, a generated CSV) — on SQLite and PostgreSQL, against a baseline measured in the same
  * run on the same database: the same number of rows bulk-inserted (INSERT … SELECT from one JSON
  * parameter, 5,000 rows a statement, one transaction) into a bare scratch table of the publications'
- * columns, and into `publications` itself with its indexes (rolled back). Ratios are floor / import. Each (database, import, size) runs in its own child process, so the peak RSS
+ * columns, and into `publications` itself with its indexes (rolled back); on PostgreSQL a third, the same
+ * rows COPYed into `publications` (rolled back: the least the import can take with the schema as it
+ * is). Ratios are floor / import. Each (database, import, size) runs in its own child process, so the peak RSS
  * printed is that import's alone: it should stay flat as the rows grow tenfold.
  *
  *   npm run bench:import [-- --rows 100000,1000000 --db sqlite|postgres|both --kind records|items|both]
@@ -22,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { cliContext } from '../src/cli/command-context.ts';
+import { CopyWriter, withPinnedClient } from '../src/commands/import/pg-copy.ts';
 import { importItems } from '../src/commands/import-items/import-items.ts';
 import { itemSource } from '../src/commands/import-items/sources.ts';
 import { importRecords } from '../src/commands/import-records.ts';
@@ -29,6 +32,7 @@ import type { Db } from '../src/db/connection.ts';
 import { jsonRows } from '../src/db/json-rows.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { inTransaction } from '../src/db/transaction.ts';
+import { searchIndexFor } from '../src/search/search-index.ts';
 import { writeImportFile } from './import-file.ts';
 import { type ScratchDatabase, scratchPostgres, scratchSqlite } from './submitters.ts';
 
@@ -49,6 +53,9 @@ const runResult = z.object({
   importMs: z.number(),
   bareMs: z.number(),
   schemaMs: z.number(),
+  copyMs: z.number().nullable(),
+  /** items: the time spent in the search index's upsert (src/search, written per batch) */
+  upsertMs: z.number().nullable(),
   rssMb: z.number(),
 });
 
@@ -76,7 +83,11 @@ class RolledBack extends Error {}
  * scratch table (no index: what the database's ingest costs) and into `publications` itself (its
  * indexes and foreign keys: what the schema costs; rolled back).
  */
-async function baselines(db: Db, rows: number, agencyId: number): Promise<{ bare: number; schema: number }> {
+async function baselines(
+  db: Db,
+  rows: number,
+  agencyId: number,
+): Promise<{ bare: number; schema: number; copy: number | null }> {
   await sql`create table bench_rows (agency_id integer, ref text, title text, category text,
     channel text, formed_on text, published_on text, is_policy_document integer)`.execute(db.kysely);
   const columns = {
@@ -90,28 +101,40 @@ async function baselines(db: Db, rows: number, agencyId: number): Promise<{ bare
     is_policy_document: 'integer',
   } as const;
   const names = sql.raw(Object.keys(columns).join(', '));
-  const timed = async (table: string) => {
+  const batchOf = (from: number) => {
+    const batch = [];
+    for (let i = from; i < Math.min(rows, from + 5000); i++)
+      batch.push({
+        agency_id: agencyId,
+        ref: `r${i}`,
+        title: `第${i}号通知关于某事项的公告`,
+        category: `a20.${(i % 15) + 1}`,
+        channel: 'website',
+        formed_on: '2021-01-04',
+        published_on: `2021-${String((i % 12) + 1).padStart(2, '0')}-10`,
+        is_policy_document: i % 2,
+      });
+    return batch;
+  };
+  type Row = ReturnType<typeof batchOf>[number];
+  // in the columns' order
+  const rowValues = (r: Row) => [
+    ...[r.agency_id, r.ref, r.title, r.category],
+    ...[r.channel, r.formed_on, r.published_on, r.is_policy_document],
+  ];
+  const timed = async (table: string, copy?: CopyWriter, on: Db = db) => {
     const started = performance.now();
     let ms = 0;
     try {
-      await inTransaction(db, async (trx) => {
+      await inTransaction(on, async (trx) => {
         for (let from = 0; from < rows; from += 5000) {
-          const batch = [];
-          for (let i = from; i < Math.min(rows, from + 5000); i++)
-            batch.push({
-              agency_id: agencyId,
-              ref: `r${i}`,
-              title: `第${i}号通知关于某事项的公告`,
-              category: `a20.${(i % 15) + 1}`,
-              channel: 'website',
-              formed_on: '2021-01-04',
-              published_on: `2021-${String((i % 12) + 1).padStart(2, '0')}-10`,
-              is_policy_document: i % 2,
-            });
-          const json = JSON.stringify(batch);
-          await sql`insert into ${sql.table(table)} (${names})
-            select ${names} from ${jsonRows(db.dialect, json, columns)}`.execute(trx);
+          const batch = batchOf(from);
+          if (copy) await copy.copy(table, Object.keys(columns), batch, rowValues);
+          else
+            await sql`insert into ${sql.table(table)} (${names})
+              select ${names} from ${jsonRows(db.dialect, JSON.stringify(batch), columns)}`.execute(trx);
         }
+        await copy?.settle();
         ms = performance.now() - started;
         if (table === 'publications') throw new RolledBack();
       });
@@ -120,7 +143,13 @@ async function baselines(db: Db, rows: number, agencyId: number): Promise<{ bare
     }
     return ms;
   };
-  return { bare: await timed('bench_rows'), schema: await timed('publications') };
+  const bare = await timed('bench_rows');
+  const schema = await timed('publications');
+  const copy =
+    db.dialect === 'postgres'
+      ? await withPinnedClient(db, (pinned, client) => timed('publications', new CopyWriter(client), pinned))
+      : null;
+  return { bare, schema, copy };
 }
 
 async function setupAgency(db: Db): Promise<number> {
@@ -153,6 +182,18 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
     else await writeItemsFile(file, rows);
     const floors = await baselines(db, count, await setupAgency(db));
     const ctx = cliContext(db, { username: 'bench' });
+    // the items import's time in the search index (another module's), timed around its upsert
+    const index = searchIndexFor(db.dialect);
+    const upsert = index.upsert;
+    let upsertMs = 0;
+    index.upsert = async (trx, items) => {
+      const from = performance.now();
+      try {
+        await upsert(trx, items);
+      } finally {
+        upsertMs += performance.now() - from;
+      }
+    };
     const started = performance.now();
     if (kind === 'records') {
       const reader = createInterface({
@@ -181,6 +222,8 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
       importMs,
       bareMs: floors.bare,
       schemaMs: floors.schema,
+      copyMs: floors.copy,
+      upsertMs: kind === 'items' ? upsertMs : null,
       rssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
@@ -213,7 +256,7 @@ if (values.child) {
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 console.log(`load: ${execFileSync('uptime').toString().trim()}`);
 console.log(
-  'db        import   rows        import/s   bare table/s  ratio  publications/s  ratio  peak RSS MB  ≥ 20,000/s',
+  'db        import   rows        import/s   bare table/s  ratio  publications/s  ratio  COPY pub./s  ratio  peak RSS MB  ≥ 20,000/s',
 );
 for (const k of kinds)
   for (const w of which)
@@ -238,6 +281,7 @@ for (const k of kinds)
       const got = rate(r.rows, r.importMs);
       const bare = rate(r.rows, r.bareMs);
       const schema = rate(r.rows, r.schemaMs);
+      const copied = r.copyMs === null ? null : rate(r.rows, r.copyMs);
       console.log(
         [
           r.db.padEnd(9),
@@ -248,8 +292,14 @@ for (const k of kinds)
           (bare / got).toFixed(1).padStart(6),
           String(schema).padStart(15),
           (schema / got).toFixed(1).padStart(6),
+          String(copied ?? '—').padStart(12),
+          (copied === null ? '—' : (copied / got).toFixed(1)).padStart(6),
           r.rssMb.toFixed(0).padStart(12),
           got >= TARGET ? '  ok' : '  BELOW',
         ].join(' '),
       );
+      if (r.upsertMs !== null)
+        console.log(
+          `          of the import's ${(r.importMs / 1000).toFixed(1)} s, ${(r.upsertMs / 1000).toFixed(1)} s in the search index's upsert (${Math.round((100 * r.upsertMs) / r.importMs)}%)`,
+        );
     }

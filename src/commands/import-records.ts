@@ -5,9 +5,10 @@ import { appendEvent } from '../db/events.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { CommandContext, NamedActor, Trx } from './context.ts';
 import { inTrx } from './context.ts';
-import { batchRows, emptyBatches, flush } from './import/batches.ts';
+import { batchRows, drain, emptyBatches, flush } from './import/batches.ts';
 import type { ImportLine } from './import/line-schemas.ts';
 import { parseLine } from './import/parse-line.ts';
+import { CopyWriter, withPinnedClient } from './import/pg-copy.ts';
 import { applyBulk, applyLinks, STAGING, Staging } from './import/staging.ts';
 import { AgencyCache, type ImportState, writeRecord } from './import/write-record.ts';
 
@@ -52,7 +53,8 @@ class Rejected extends Error {}
  * On SQLite the file is first read, parsed and checked into a staging file outside the live
  * database (import/staging.ts), without any lock, then applied in one short IMMEDIATE transaction:
  * the server's writes wait for the apply only, not for the whole file (issue 12). On PostgreSQL,
- * whose writers do not block each other, lines stream straight into one transaction in batches.
+ * whose writers do not block each other, lines stream straight into one transaction in batches,
+ * copied by COPY FROM STDIN while the next batch is read (import/pg-copy.ts, issue 16).
  * Memory stays flat on both (the staged path keeps only the few non-bulk lines in memory).
  */
 export async function importRecords(
@@ -63,6 +65,10 @@ export async function importRecords(
   try {
     if (ctx.db.dialect === 'sqlite' && ctx.db.sqlite && !ctx.db.kysely.isTransaction)
       await stagedImport(ctx, options, result);
+    else if (ctx.db.dialect === 'postgres' && ctx.db.pool && !ctx.db.kysely.isTransaction)
+      await withPinnedClient(ctx.db, (db, client) =>
+        streamingImport({ ...ctx, db }, options, result, new CopyWriter(client)),
+      );
     else await streamingImport(ctx, options, result);
     result.ok = true;
   } catch (error) {
@@ -224,11 +230,15 @@ async function stagedImport(
   }
 }
 
-/** PostgreSQL (or inside a caller's transaction): the lines stream into one transaction in batches. */
+/**
+ * PostgreSQL (or inside a caller's transaction): the lines stream into one transaction in batches —
+ * by COPY, one batch in flight while the next is read, when `copy` is given.
+ */
 async function streamingImport(
   ctx: CommandContext<NamedActor>,
   options: ImportOptions,
   result: ImportResult,
+  copy?: CopyWriter,
 ): Promise<void> {
   const { maxProblems: _max, problem, next } = lineChecks(options, result);
   const batch = batchRows(ctx.db.dialect);
@@ -237,7 +247,7 @@ async function streamingImport(
     const step = inTrx(ctx, trx);
     const state: ImportState = {
       agencies: new AgencyCache(trx),
-      batches: emptyBatches(ctx.db.dialect),
+      batches: emptyBatches(ctx.db.dialect, copy),
       links: [],
       touched: new Set<number>(),
     };
@@ -246,13 +256,15 @@ async function streamingImport(
       const record = next(raw);
       if (!record) continue;
       const line = result.lines;
+      // a line written now waits for the COPY in flight (whose failure is then reported, not the abort)
+      if (record.type !== 'publication' && record.type !== 'request') await copy?.settle();
       const reason = await writeRecord(step, { state, record, line });
       if (reason) problem(line, reason);
       else count(result, record.type);
       if (result.problems.length === 0) await flush(trx, batches, batch);
     }
     if (result.problems.length > 0) throw new Rejected();
-    await flush(trx, batches, 1);
+    await drain(trx, batches);
     for (const link of links) {
       const target = await trx
         .selectFrom('publications')

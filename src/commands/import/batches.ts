@@ -12,6 +12,7 @@ import type { Dialect } from '../../db/connection.ts';
 import { insertJsonRows } from '../../db/json-rows.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Trx } from '../context.ts';
+import type { CopyValue, CopyWriter } from './pg-copy.ts';
 
 type PublicationRow = Insertable<Database['publications']>;
 type RequestRow = Insertable<Database['requests']>;
@@ -26,12 +27,19 @@ export interface Batches {
   dialect: Dialect;
   publications: PublicationRow[];
   requests: PendingRequest[];
+  /** PostgreSQL, when the import holds its connection: batches go by COPY (pg-copy.ts), one in flight */
+  copy?: CopyWriter;
 }
 
 /** Rows a batch holds before it is written: bigger on PostgreSQL, where a statement is a round trip. */
 export const batchRows = (dialect: Dialect): number => (dialect === 'postgres' ? 5000 : 500);
 
-export const emptyBatches = (dialect: Dialect): Batches => ({ dialect, publications: [], requests: [] });
+export const emptyBatches = (dialect: Dialect, copy?: CopyWriter): Batches => ({
+  dialect,
+  publications: [],
+  requests: [],
+  copy,
+});
 
 const PUBLICATION_COLUMNS = {
   agency_id: 'integer',
@@ -75,16 +83,61 @@ const insertJson = (
   rows: readonly object[],
 ) => insertJsonRows('postgres', table, columns, rows).execute(trx);
 
-/** Writes the publications and requests held once either reaches `threshold` rows. */
+/** A publication's COPY row, in PUBLICATION_COLUMNS' order. */
+const publicationValues = (p: PublicationRow): readonly CopyValue[] => [
+  p.agency_id,
+  p.ref ?? null,
+  p.title,
+  p.category,
+  p.channel,
+  p.formed_on,
+  p.published_on,
+  p.is_policy_document ?? 0,
+  p.is_interpretation ?? 0,
+  p.is_meeting ?? 0,
+  p.is_online_interview ?? 0,
+];
+
+type ItemRow = { agency_id: number; request_id: number; seq: number; outcome: string };
+type NumberedRequest = RequestRow & { id: number };
+
+/** A request's COPY row, in REQUEST_COLUMNS' order. */
+const requestValues = (r: NumberedRequest): readonly CopyValue[] => [
+  r.id,
+  r.agency_id,
+  r.ref ?? null,
+  r.applicant_type,
+  r.channel,
+  r.received_on,
+  r.decided_on ?? null,
+  r.outcome ?? null,
+  r.fee_fen ?? 0,
+  r.mixed_items ?? 0,
+  r.state ?? null,
+];
+
+const itemValues = (i: ItemRow): readonly CopyValue[] => [i.agency_id, i.request_id, i.seq, i.outcome];
+
+/**
+ * Writes the publications and requests held once either reaches `threshold` rows. With a COPY
+ * writer the publications' COPY is left running (the caller reads on); `settle` waits for it.
+ */
 export async function flush(trx: Trx, batches: Batches, threshold: number): Promise<void> {
   if (batches.publications.length >= threshold && batches.publications.length > 0) {
-    if (batches.dialect === 'postgres')
+    if (batches.copy)
+      await batches.copy.copy(
+        'publications',
+        Object.keys(PUBLICATION_COLUMNS),
+        batches.publications,
+        publicationValues,
+      );
+    else if (batches.dialect === 'postgres')
       await insertJson(trx, 'publications', PUBLICATION_COLUMNS, batches.publications);
     else await trx.insertInto('publications').values(batches.publications).execute();
     batches.publications = [];
   }
   if (batches.requests.length >= threshold && batches.requests.length > 0) {
-    if (batches.dialect === 'postgres') await writePostgresRequests(trx, batches.requests);
+    if (batches.dialect === 'postgres') await writePostgresRequests(trx, batches.requests, batches.copy);
     else if (batches.requests.some((r) => r.items.length > 0))
       throw new Error('SQLite writes a request with items on its own line (write-record.ts), not in a batch');
     else
@@ -96,14 +149,26 @@ export async function flush(trx: Trx, batches: Batches, threshold: number): Prom
   }
 }
 
+/** Writes what is held, and waits for a COPY still in flight (its error thrown). */
+export async function drain(trx: Trx, batches: Batches): Promise<void> {
+  await flush(trx, batches, 1);
+  await batches.copy?.settle();
+}
+
 /** The batch's ids from the requests' sequence (in file order), then the requests and their items. */
-async function writePostgresRequests(trx: Trx, requests: readonly PendingRequest[]): Promise<void> {
+async function writePostgresRequests(
+  trx: Trx,
+  requests: readonly PendingRequest[],
+  copy: CopyWriter | undefined,
+): Promise<void> {
+  // a publications' COPY in flight fails here, not as the next statement's aborted transaction
+  await copy?.settle();
   const taken = await sql<{ id: number }>`
     select nextval(pg_get_serial_sequence('requests', 'id'))::integer as id
     from generate_series(1, ${requests.length})`.execute(trx);
   const ids = taken.rows.map((r) => r.id).sort((a, b) => a - b);
-  const items: Array<{ agency_id: number; request_id: number; seq: number; outcome: string }> = [];
-  const rows = requests.map(({ row, items: outcomes }, i) => {
+  const items: ItemRow[] = [];
+  const rows: NumberedRequest[] = requests.map(({ row, items: outcomes }, i) => {
     const id = ids[i];
     if (id === undefined) throw new Error('requests sequence returned too few ids');
     outcomes.forEach((outcome, seq) => {
@@ -111,6 +176,11 @@ async function writePostgresRequests(trx: Trx, requests: readonly PendingRequest
     });
     return { ...row, id };
   });
+  if (copy) {
+    await copy.copy('requests', Object.keys(REQUEST_COLUMNS), rows, requestValues);
+    await copy.copy('request_items', Object.keys(ITEM_COLUMNS), items, itemValues);
+    return;
+  }
   await insertJson(trx, 'requests', REQUEST_COLUMNS, rows);
   if (items.length > 0) await insertJson(trx, 'request_items', ITEM_COLUMNS, items);
 }
