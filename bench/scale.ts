@@ -190,6 +190,9 @@ async function run(fleet: Fleet, path: string): Promise<Run> {
 }
 
 /** Each page with 1 and 2 servers, then the in-memory bytes with as many baseline servers. */
+/** Set when a load run had failed responses: the servers' and nginx's logs are then kept. */
+let failed = false;
+
 async function measurePages(db: Db, dir: string): Promise<boolean> {
   const pages = await scalePages(db);
   const pagesDir = join(dir, 'pages');
@@ -221,6 +224,7 @@ async function measurePages(db: Db, dir: string): Promise<boolean> {
         const failures = own.load.failures + ceiling.load.failures;
         const ok = own.load.p99Ms <= P99_TARGET_MS && failures === 0;
         pass &&= ok;
+        failed ||= failures > 0;
         rows.push(
           `${String(servers).padStart(7)}  ${page.name.padEnd(9)}${own.load.requestsPerSecond.toFixed(0).padStart(8)}` +
             `${own.load.p99Ms.toFixed(0).padStart(7)}${own.machinePercent.toFixed(0).padStart(6)}%${own.serverCores.toFixed(2).padStart(6)}` +
@@ -287,7 +291,8 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (failed) console.log(`failed responses: the servers' and nginx's logs are kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
     if (!flags.keep) await admin(`drop database if exists ${flags.database} with (force)`);
   }
   console.log(results.every(Boolean) ? '\nPASS' : '\n*** FAIL: a target is not met (above) ***');
