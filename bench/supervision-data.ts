@@ -92,7 +92,7 @@ interface Dialect {
   day(base: string, offset: string): string;
 }
 
-const dialects: Record<'pg' | 'sqlite', Dialect> = {
+export const dialects: Record<'pg' | 'sqlite', Dialect> = {
   pg: {
     pg: true,
     series: (n) => ({ with: '', from: `generate_series(1::bigint, ${n}::bigint) as g(n)` }),
@@ -125,8 +125,8 @@ function weighted(bucket: string, choices: ReadonlyArray<readonly [string, numbe
 type K = Kysely<Database>;
 const run = (db: K, text: string) => sql.raw(text).execute(db);
 
-/** The secondary indexes of the tables, dropped; a function that builds them again. */
-async function dropIndexes(db: K, d: Dialect, tables: string[]): Promise<() => Promise<void>> {
+/** The secondary indexes of the tables, dropped; a function that builds them again (also bench/scale-data.ts). */
+export async function dropIndexes(db: K, d: Dialect, tables: string[]): Promise<() => Promise<void>> {
   const list = tables.map((t) => `'${t}'`).join(', ');
   const found = d.pg
     ? await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes
