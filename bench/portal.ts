@@ -119,7 +119,9 @@ async function drained(base: string): Promise<void> {
 async function measure(db: Db, staticDir: string): Promise<boolean> {
   console.log('loading the demo agency…');
   await migrateToLatest(db);
-  await loadDemo(cliContext(db, { username: 'bench:portal' }));
+  const loaded = await loadDemo(cliContext(db, { username: 'bench:portal' }));
+  // a load that failed leaves no agency, and the pages would be 404s: say why and stop
+  if (!loaded.ok) throw new Error(`the demo did not load: ${JSON.stringify(loaded.problems)}`);
   // attachments in a folder of the run (PostgreSQL has no default one: files-dir.ts)
   const app = await buildServer({ db, filesDir: `${staticDir}-files` });
   await app.register(fastifyStatic, { root: staticDir, prefix: STATIC_PREFIX });
@@ -186,6 +188,9 @@ async function onPostgres(url: string, staticDir: string): Promise<boolean> {
 
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-bench-portal-'));
+  // the demo's applicants' ID numbers are sealed under a keyring: beside the SQLite file by default,
+  // where GONGKAI_ID_KEY_FILE says on PostgreSQL (crypto/id-vault.ts) — the run's own, in its folder
+  process.env.GONGKAI_ID_KEY_FILE ||= join(dir, 'gongkai-keys.json');
   let pass = true;
   try {
     for (const database of databases) {
