@@ -12,14 +12,17 @@
  * against its static copy, then against the bare route. Targets: page req/s ≥ 50% of the static
  * figure, page p99 ≤ 50 ms at 50 connections; and the strict one, page req/s ≥ 80% of the bare
  * route's. Exit code 0 either way; FAIL is printed loudly.
- * Flags: --duration SEC (10), --connections N (50), --warmup SEC (2), --db sqlite|postgres|both
+ * On a shared machine the load drifts within a run: `--rounds N` measures the three N times each,
+ * in alternating order (page, static, memory, then memory, static, page, …), and takes the median
+ * req/s and the median p99 of each, so drift is charged to all three alike.
+ * Flags: --duration SEC (10), --connections N (50), --warmup SEC (2), --rounds N (1), --db sqlite|postgres|both
  * (default sqlite, plus postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL is set; on
  * PostgreSQL the demo goes into a schema of its own, dropped at the end).
  */
 
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fastifyStatic from '@fastify/static';
@@ -43,6 +46,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '1' },
     db: { type: 'string' },
   },
 });
@@ -58,6 +62,20 @@ const databases =
 const duration = Number(flags.duration);
 const connections = Number(flags.connections);
 const warmup = Number(flags.warmup);
+const rounds = Math.max(1, Number(flags.rounds));
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** The median req/s and p99 of a target's runs, their failures summed. */
+const medianOf = (runs: LoadResult[]): LoadResult => ({
+  requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+  p99Ms: median(runs.map((r) => r.p99Ms)),
+  failures: runs.reduce((sum, r) => sum + r.failures, 0),
+});
 
 interface Row {
   name: string;
@@ -96,7 +114,13 @@ function printTable(rows: Row[]): boolean {
   console.log(
     `\ntargets: page req/s ≥ ${RATIO_TARGET * 100}% of the same bytes served statically, ` +
       `page p99 ≤ ${P99_TARGET_MS} ms; strict: page req/s ≥ ${STRICT_RATIO_TARGET * 100}% of the same bytes ` +
-      `answered from memory by a bare route; at ${connections} connections × ${duration} s`,
+      `answered from memory by a bare route; at ${connections} connections × ${duration} s` +
+      (rounds > 1 ? `, medians of ${rounds} rounds` : ''),
+  );
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
   );
   return allPass;
 }
@@ -119,7 +143,9 @@ async function drained(base: string): Promise<void> {
 async function measure(db: Db, staticDir: string): Promise<boolean> {
   console.log('loading the demo agency…');
   await migrateToLatest(db);
-  await loadDemo(cliContext(db, { username: 'bench:portal' }));
+  const loaded = await loadDemo(cliContext(db, { username: 'bench:portal' }));
+  // a load that failed leaves no agency, and the pages would be 404s: say why and stop
+  if (!loaded.ok) throw new Error(`the demo did not load: ${JSON.stringify(loaded.problems)}`);
   // attachments in a folder of the run (PostgreSQL has no default one: files-dir.ts)
   const app = await buildServer({ db, filesDir: `${staticDir}-files` });
   await app.register(fastifyStatic, { root: staticDir, prefix: STATIC_PREFIX });
@@ -148,12 +174,16 @@ async function measure(db: Db, staticDir: string): Promise<boolean> {
         await drained(base);
       }
       process.stdout.write(`${name}: ${path} (${bytes.length} bytes)…\n`);
-      const page = await loadTest(`${base}${path}`, connections, duration);
-      await drained(base);
-      const copy = await loadTest(copyUrl, connections, duration);
-      await drained(base);
-      const memory = await loadTest(memoryUrl, connections, duration);
-      await drained(base);
+      const targets = [`${base}${path}`, copyUrl, memoryUrl];
+      const runs: LoadResult[][] = [[], [], []];
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0];
+        for (const at of order) {
+          runs[at].push(await loadTest(targets[at], connections, duration));
+          await drained(base);
+        }
+      }
+      const [page, copy, memory] = runs.map(medianOf);
       rows.push({ name, path, bytes: bytes.length, page, copy, memory });
     }
     return printTable(rows);
@@ -185,7 +215,16 @@ async function onPostgres(url: string, staticDir: string): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  // the machine's load, printed with the figures (the machine may be shared)
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-bench-portal-'));
+  // the demo's applicants' ID numbers are sealed under a keyring: beside the SQLite file by default,
+  // where GONGKAI_ID_KEY_FILE says on PostgreSQL (crypto/id-vault.ts) — the run's own, in its folder
+  process.env.GONGKAI_ID_KEY_FILE ||= join(dir, 'gongkai-keys.json');
   let pass = true;
   try {
     for (const database of databases) {
@@ -200,6 +239,11 @@ async function main(): Promise<void> {
         pass = (await onPostgres(pgUrl, staticDir)) && pass;
       } else throw new Error(`--db ${database}: sqlite, postgres or both`);
     }
+    console.log(
+      `load average at end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}`,
+    );
     console.log(pass ? '\nPASS' : '\n*** FAIL: a page is below target (see the tables) ***');
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { largeTextCookie, localPath } from './context.ts';
+import { largeTextCookie, largeTextQuery, localPath } from './context.ts';
 
 describe('largeTextCookie', () => {
   it.each([
@@ -9,6 +9,21 @@ describe('largeTextCookie', () => {
     ['a look-alike name', 'xgk_text=large', false],
   ])('%s', (_situation, header, expected) => {
     expect(largeTextCookie(header)).toBe(expected);
+  });
+});
+
+describe('largeTextQuery', () => {
+  it.each([
+    ['the only parameter', '/?text=large', true],
+    ['after another', '/search?q=低保&text=large', true],
+    ['before another', '/agencies/x/gongkai/catalog?text=large&category=a20.1', true],
+    ['no query', '/', false],
+    ['another value', '/?text=normal', false],
+    ['a look-alike name', '/?context=large', false],
+    ['inside another value', '/search?q=text=large', false],
+    ['a longer value', '/?text=larger', false],
+  ])('%s', (_situation, url, expected) => {
+    expect(largeTextQuery(url)).toBe(expected);
   });
 });
 

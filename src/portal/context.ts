@@ -15,12 +15,20 @@ export function largeTextCookie(header: string | undefined): boolean {
   return header.split(';').some((part) => part.trim() === `${TEXT_COOKIE}=large`);
 }
 
-/** The page context of a request. */
+/** Whether an address's query asks for the larger text (`text=large`). */
+export function largeTextQuery(url: string): boolean {
+  return /[?&]text=large(?:&|#|$)/.test(url);
+}
+
+/**
+ * The page context of a request. The query is read from the address, not `request.query`: a route's
+ * schema drops what it does not name, and the context must be the same before validation (a kept
+ * page is answered then, routes/shared.ts) as after.
+ */
 export function pageContext(request: FastifyRequest): PageContext {
-  const query = request.query as Record<string, unknown> | undefined;
   return {
     url: request.url,
-    large: query?.text === 'large' || largeTextCookie(request.headers.cookie),
+    large: largeTextQuery(request.url) || largeTextCookie(request.headers.cookie),
     site: siteOfRequest(request),
   };
 }

@@ -31,7 +31,7 @@ import {
   renderSectionIndex,
 } from '../views/section.ts';
 import type { PortalApp, PortalCaches } from './index.ts';
-import { agencyOrNotFound, sendPage } from './shared.ts';
+import { agencyOrNotFound, answerKeptPage, sendKeptPage, sendPage } from './shared.ts';
 
 /** Items per page of a category list. */
 export const versionQuery = z.object({
@@ -52,14 +52,19 @@ const catalogQuery = z.object({
 
 /** Registers the content pages. */
 export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches: PortalCaches): void {
-  app.get('/', async (request, reply) => {
-    const data = await caches.home.get('home', async () => ({
-      agencies: await listAgencies(db),
-      latest: await latestItems(db, { limit: 10 }),
-      policies: await policiesWithInterpretations(db, { limit: 6 }),
-    }));
-    return sendPage(reply, renderHome(data, pageContext(request)));
-  });
+  // the pages kept whole (page-cache.ts) are answered before their validation and handler
+  const kept = answerKeptPage(caches.pages);
+
+  app.get('/', { onRequest: kept }, (request, reply) =>
+    sendKeptPage(request, reply, caches.pages, async (context) => {
+      const data = await caches.home.get('home', async () => ({
+        agencies: await listAgencies(db),
+        latest: await latestItems(db, { limit: 10 }),
+        policies: await policiesWithInterpretations(db, { limit: 6 }),
+      }));
+      return renderHome(data, context);
+    }),
+  );
 
   app.get('/gongkai', async (request, reply) => {
     const agencies = await caches.agencies.get('all', () => listAgencies(db));
@@ -119,53 +124,53 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
 
   app.get(
     '/agencies/:code/gongkai/catalog',
-    { schema: { params: codeParams, querystring: catalogQuery } },
-    async (request, reply) => {
-      const agency = await agencyOrNotFound(db, caches, request.params.code);
-      const columns = await caches.columns.get(String(agency.id), () => listAgencyColumns(db, agency.id));
-      const { category, column } = request.query;
-      const raw = request.query.page;
-      const asked = requestedPage(raw);
-      const page = asked ?? 1;
-      const context = pageContext(request);
-      if (!category) {
-        const counts = await caches.counts.get(String(agency.id), () => categoryCounts(db, agency.id));
-        const notes = await columnNotes(db.kysely, agency.id);
-        return sendPage(reply, renderCatalogIndex(agency, counts, columns, context, notes));
-      }
-      const chosen = column ? columns.find((c) => c.code === column && c.category === category) : undefined;
-      if (column && !chosen) throw new AppError('not_found', `该类别下没有代码为 ${column} 的子栏目。`);
-      const offset = (page - 1) * CATALOG_PAGE_SIZE;
-      const key = `${agency.id}:${category}:${column ?? ''}:${page}`;
-      const found = await caches.listings.get(key, () =>
-        listItems(db, agency.id, {
-          publishedOnly: true,
+    { schema: { params: codeParams, querystring: catalogQuery }, onRequest: kept },
+    (request, reply) =>
+      sendKeptPage(request, reply, caches.pages, async (context) => {
+        const agency = await agencyOrNotFound(db, caches, request.params.code);
+        const columns = await caches.columns.get(String(agency.id), () => listAgencyColumns(db, agency.id));
+        const { category, column } = request.query;
+        const raw = request.query.page;
+        const asked = requestedPage(raw);
+        const page = asked ?? 1;
+        if (!category) {
+          const counts = await caches.counts.get(String(agency.id), () => categoryCounts(db, agency.id));
+          const notes = await columnNotes(db.kysely, agency.id);
+          return renderCatalogIndex(agency, counts, columns, context, notes);
+        }
+        const chosen = column ? columns.find((c) => c.code === column && c.category === category) : undefined;
+        if (column && !chosen) throw new AppError('not_found', `该类别下没有代码为 ${column} 的子栏目。`);
+        const offset = (page - 1) * CATALOG_PAGE_SIZE;
+        const key = `${agency.id}:${category}:${column ?? ''}:${page}`;
+        const found = await caches.listings.get(key, () =>
+          listItems(db, agency.id, {
+            publishedOnly: true,
+            category,
+            column,
+            limit: CATALOG_PAGE_SIZE,
+            offset,
+          }),
+        );
+        const moved = pageRedirect(request.url, raw, asked, pageCount(found.total, CATALOG_PAGE_SIZE));
+        if (moved) return { redirect: moved };
+        // an empty column says why (its 备注说明), else 暂无信息
+        const note =
+          found.total > 0
+            ? ''
+            : chosen
+              ? await columnNote(db.kysely, agency.id, 'column', chosen.code)
+              : await columnNote(db.kysely, agency.id, 'category', category);
+        const listing = {
           category,
-          column,
-          limit: CATALOG_PAGE_SIZE,
-          offset,
-        }),
-      );
-      const moved = pageRedirect(request.url, raw, asked, pageCount(found.total, CATALOG_PAGE_SIZE));
-      if (moved) return reply.redirect(moved, 303);
-      // an empty column says why (its 备注说明), else 暂无信息
-      const note =
-        found.total > 0
-          ? ''
-          : chosen
-            ? await columnNote(db.kysely, agency.id, 'column', chosen.code)
-            : await columnNote(db.kysely, agency.id, 'category', category);
-      const listing = {
-        category,
-        column: chosen,
-        note,
-        rows: found.rows,
-        total: found.total,
-        page,
-        pageSize: CATALOG_PAGE_SIZE,
-      };
-      return sendPage(reply, renderCatalogList(agency, listing, columns, context));
-    },
+          column: chosen,
+          note,
+          rows: found.rows,
+          total: found.total,
+          page,
+          pageSize: CATALOG_PAGE_SIZE,
+        };
+        return renderCatalogList(agency, listing, columns, context);
+      }),
   );
 
   app.get(
@@ -176,21 +181,23 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
           id: rowId('信息编号'),
         }),
       },
+      onRequest: kept,
     },
-    async (request, reply) => {
-      const agency = await agencyOrNotFound(db, caches, request.params.code);
-      const missing = new AppError('not_found', '未找到该信息，它可能尚未发布或已撤回。');
-      const head = await caches.heads.get(`${agency.id}:${request.params.id}`, () =>
-        publishedItemHead(db, agency.id, request.params.id),
-      );
-      if (!head) throw missing;
-      const content = await caches.items.get(`${head.id}:${head.version}`, async () => {
-        const loaded = await loadItemPage(db, agency.id, head.id);
-        if (!loaded) throw missing;
-        return renderItemContent(agency, loaded.found, loaded.related);
-      });
-      return sendPage(reply, renderItemPage(agency, head, content, pageContext(request)));
-    },
+    (request, reply) =>
+      sendKeptPage(request, reply, caches.pages, async (context) => {
+        const agency = await agencyOrNotFound(db, caches, request.params.code);
+        const missing = () => new AppError('not_found', '未找到该信息，它可能尚未发布或已撤回。');
+        const head = await caches.heads.get(`${agency.id}:${request.params.id}`, () =>
+          publishedItemHead(db, agency.id, request.params.id),
+        );
+        if (!head) throw missing();
+        const content = await caches.items.get(`${head.id}:${head.version}`, async () => {
+          const loaded = await loadItemPage(db, agency.id, head.id);
+          if (!loaded) throw missing();
+          return renderItemContent(agency, loaded.found, loaded.related);
+        });
+        return renderItemPage(agency, head, content, context);
+      }),
   );
 
   app.get('/reports', async (request, reply) => {

@@ -6,6 +6,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { onPublishedItemsChanged } from '../../commands/items/published-changes.ts';
+import { onSiteSettingsChanged } from '../../commands/site/site-changes.ts';
 import type { ItemSummaryRow } from '../../db/queries/items.ts';
 import type { SafeHtml } from '../../render/escape.ts';
 import { toAppError } from '../../server/errors.ts';
@@ -15,6 +16,7 @@ import { parseQueryString } from '../../server/utf8.ts';
 import { STYLESHEET_PATH, stylesheet } from '../assets.ts';
 import { type TtlCache, ttlCache } from '../cache.ts';
 import { localPath, pageContext, TEXT_COOKIE } from '../context.ts';
+import { type PageCache, pageCache } from '../page-cache.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import type { ItemHead } from '../queries/item-page.ts';
 import { SITEMAP_MAX_URLS } from '../sitemap.ts';
@@ -51,6 +53,8 @@ export interface PortalCaches {
   listings: TtlCache<{ rows: ItemSummaryRow[]; total: number }>;
   /** search results by the normalized form */
   searches: TtlCache<SearchPageData>;
+  /** whole pages (home, catalogue, items, search) as sent, by address, text size and origin */
+  pages: PageCache;
 }
 
 const SECOND = 1000;
@@ -74,11 +78,14 @@ export function createPortalCaches(): PortalCaches {
     columns: ttlCache(500, 30 * SECOND),
     listings: ttlCache(2000, 30 * SECOND),
     searches: ttlCache(1000, 30 * SECOND),
+    // a second: changes no signal reaches show a second later than the caches above say
+    pages: pageCache({ maxBytes: 32 * 1024 * 1024, ttlMs: SECOND }),
   };
 }
 
-/** Forgets what the caches keep of items: their pages' heads, lists, counts, searches and the home page. */
+/** Forgets what the caches keep of items: whole pages, their heads, lists, counts, searches and the home page. */
 export function forgetItems(caches: PortalCaches): void {
+  caches.pages.clear();
   caches.heads.clear();
   caches.home.clear();
   caches.counts.clear();
@@ -110,7 +117,12 @@ export const portalRoutes: RouteModule = async (app, given) => {
   app.setErrorHandler(portalErrorHandler);
   const caches = createPortalCaches();
   const stop = onPublishedItemsChanged(options.db, () => forgetItems(caches));
-  app.addHook('onClose', async () => stop());
+  // whole pages carry the site's identity (root hook, site.ts), which forgets it at the same signal
+  const stopSite = onSiteSettingsChanged(options.db, () => caches.pages.clear());
+  app.addHook('onClose', async () => {
+    stop();
+    stopSite();
+  });
 
   app.get(STYLESHEET_PATH, async (request, reply) => {
     reply.header('content-type', 'text/css; charset=utf-8').header('etag', stylesheet.etag);

@@ -12,7 +12,6 @@ import type { SearchQuery, SearchResult } from '../../search/types.ts';
 import { type AgencySummary, listAgencies } from '../../server/queries/agencies.ts';
 import { SEARCH_PAGE_SIZE } from '../../server/routes/search/search.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
-import { pageContext } from '../context.ts';
 import { pageCount, pageRedirect, requestedPage } from '../paging.ts';
 import { type AgencyProfile, findAgencyProfile } from '../queries/catalog.ts';
 import { agencyCodesOf } from '../queries/item-page.ts';
@@ -23,7 +22,7 @@ import { renderSearch, type SearchForm } from '../views/search.ts';
 import { renderRules } from '../views/section.ts';
 import { loadGuideData } from './guide.ts';
 import type { PortalApp, PortalCaches } from './index.ts';
-import { sendPage } from './shared.ts';
+import { answerKeptPage, sendKeptPage } from './shared.ts';
 
 const TYPES = ['policy', 'interpretation', 'other'] as const;
 const textQuery = z.record(z.string(), z.unknown());
@@ -77,18 +76,21 @@ export function readSearchForm(query: Record<string, unknown>, agencyCodes: Set<
 
 /** Registers the search page. */
 export function searchPage(app: PortalApp, { db }: RouteOptions, caches: PortalCaches): void {
-  app.get('/search', { schema: { querystring: textQuery } }, async (request, reply) => {
-    const agencies = await caches.agencies.get('all', () => listAgencies(db));
-    const { form, errors } = readSearchForm(request.query, new Set(agencies.map((a) => a.code)));
-    const data = await caches.searches.get(JSON.stringify(form), () =>
-      runSearch(db, form, agencies, (code) => caches.profiles.get(code, () => findAgencyProfile(db, code))),
-    );
-    const pages = data.result ? pageCount(data.result.total, SEARCH_PAGE_SIZE) : 1;
-    const moved = pageRedirect(request.url, request.query.page, requestedPage(request.query.page), pages);
-    if (moved) return reply.redirect(moved, 303);
-    const view = { form, agencies, ...data, pageSize: SEARCH_PAGE_SIZE, errors };
-    return sendPage(reply, renderSearch(view, pageContext(request)));
-  });
+  const onRequest = answerKeptPage(caches.pages);
+  app.get('/search', { schema: { querystring: textQuery }, onRequest }, (request, reply) =>
+    sendKeptPage(request, reply, caches.pages, async (context) => {
+      const agencies = await caches.agencies.get('all', () => listAgencies(db));
+      const { form, errors } = readSearchForm(request.query, new Set(agencies.map((a) => a.code)));
+      const data = await caches.searches.get(JSON.stringify(form), () =>
+        runSearch(db, form, agencies, (code) => caches.profiles.get(code, () => findAgencyProfile(db, code))),
+      );
+      const pages = data.result ? pageCount(data.result.total, SEARCH_PAGE_SIZE) : 1;
+      const moved = pageRedirect(request.url, request.query.page, requestedPage(request.query.page), pages);
+      if (moved) return { redirect: moved };
+      const view = { form, agencies, ...data, pageSize: SEARCH_PAGE_SIZE, errors };
+      return renderSearch(view, context);
+    }),
+  );
 }
 
 /** A page of hits, the agency and kind of each, the other pages found and the facet counts (null: nothing asked). */
