@@ -61,7 +61,8 @@ export async function measureSearch(db: Db, runs: number, likeCount: number): Pr
   const like: number[] = [];
   const same: number[] = [];
   for (let i = 0; i < PROVINCE_QUERIES.length && like.length < likeCount; i += step) {
-    const q = PROVINCE_QUERIES[i] as BenchQuery;
+    const q = PROVINCE_QUERIES[i];
+    if (!q) break;
     const { where } = likeQuery(q);
     like.push(
       await time(() =>

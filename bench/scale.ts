@@ -218,9 +218,9 @@ async function measurePages(db: Db, dir: string): Promise<boolean> {
     }
     const memory = await startFleet({ ...options, kind: 'memory', ports });
     try {
-      for (const [i, page] of pages.entries()) {
+      for (const [page, own] of pages.map((p, i) => [p, measured[i]] as const)) {
+        if (!own) throw new Error(`${page.name}: not measured`);
         const ceiling = await run(memory, `${MEMORY_PREFIX}${page.name}`);
-        const own = measured[i] as Run;
         const failures = own.load.failures + ceiling.load.failures;
         const ok = own.load.p99Ms <= P99_TARGET_MS && failures === 0;
         pass &&= ok;
