@@ -32,7 +32,7 @@ import { loadDemo } from '../src/commands/load-demo.ts';
 import { type Db, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildServer } from '../src/server/app.ts';
-import { type LoadResult, loadTest } from './autocannon.ts';
+import { drained, type LoadResult, loadTest } from './autocannon.ts';
 import { portalPages } from './portal-pages.ts';
 
 const RATIO_TARGET = 0.5;
@@ -123,20 +123,6 @@ function printTable(rows: Row[]): boolean {
       .join(', ')}`,
   );
   return allPass;
-}
-
-/**
- * Waits until the server has worked off the requests still in flight when autocannon stopped (a
- * slow page leaves a backlog that would otherwise be charged to the next run): the health check
- * answers in under 20 ms, or 30 s have passed.
- */
-async function drained(base: string): Promise<void> {
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    const start = performance.now();
-    await fetch(`${base}/healthz`);
-    if (performance.now() - start < 20) return;
-  }
 }
 
 /** Loads the demo into `db`, serves it and measures every page; true when every page meets its targets. */

@@ -33,7 +33,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { type Db, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { type LoadResult, loadTest } from './autocannon.ts';
+import { drained, type LoadResult, loadTest } from './autocannon.ts';
 import { cpuBetween, cpuSample, type Fleet, MEMORY_PREFIX, startFleet } from './scale-cluster.ts';
 import { generatedScale, generateScale, type ScaleSizes } from './scale-data.ts';
 import { measureImport, measureReport, measureSearch } from './scale-probes.ts';
@@ -167,16 +167,6 @@ interface Run {
   load: LoadResult;
   machinePercent: number;
   serverCores: number;
-}
-
-/** Waits until the servers have worked off what autocannon left in flight (as bench/portal.ts). */
-async function drained(base: string): Promise<void> {
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    const start = performance.now();
-    await fetch(`${base}/healthz`);
-    if (performance.now() - start < 20) return;
-  }
 }
 
 async function run(fleet: Fleet, path: string): Promise<Run> {

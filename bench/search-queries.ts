@@ -4,6 +4,7 @@
  * search box, over the vocabulary of bench/search-corpus.ts (agency ids 1–20, years 2010–2024).
  */
 import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../src/db/connection.ts';
 import type { SearchQuery } from '../src/search/types.ts';
 
 export type BenchQuery = Omit<SearchQuery, 'limit' | 'offset'>;
@@ -100,4 +101,27 @@ export function likeQuery(query: BenchQuery): { where: RawBuilder<unknown> } {
   if (query.documentType === 'interpretation') parts.push(sql`is_interpretation = 1`);
   if (query.validity !== undefined) parts.push(sql`validity = ${query.validity}`);
   return { where: sql.join(parts, sql` and `) };
+}
+
+/** The LIKE statement of query `i`: the ten newest published items matching it. */
+export function likeStatement(i: number): RawBuilder<unknown> {
+  const { where } = likeQuery(BENCH_QUERIES[i]);
+  return sql`select id, title from items where status = 'published' and ${where}
+    order by published_on desc, id desc limit 10`;
+}
+
+/** The LIKE statements of `indices`, timed one pass each (ms), `onDone(n)` after the n-th. */
+export async function timeLikeQueries(
+  db: Db,
+  indices: readonly number[],
+  onDone: (n: number) => void,
+): Promise<number[]> {
+  const ms: number[] = [];
+  for (const [n, i] of indices.entries()) {
+    const start = performance.now();
+    await likeStatement(i).execute(db.kysely);
+    ms.push(performance.now() - start);
+    onDone(n + 1);
+  }
+  return ms;
 }

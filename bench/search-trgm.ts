@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../src/db/connection.ts';
-import { BENCH_QUERIES, likeQuery } from './search-queries.ts';
+import { likeStatement, timeLikeQueries } from './search-queries.ts';
 import { endProgress, progress } from './search-report.ts';
 
 /** Creates pg_trgm (in `public`, where `create extension` puts it once per database) and the two indexes. */
@@ -28,18 +28,8 @@ export async function timeTrigramLike(
   db: Db,
   indices: readonly number[],
 ): Promise<{ ms: number[]; plan: string }> {
-  const ms: number[] = [];
-  for (const [n, i] of indices.entries()) {
-    const { where } = likeQuery(BENCH_QUERIES[i]);
-    const start = performance.now();
-    await sql`select id, title from items where status = 'published' and ${where}
-      order by published_on desc, id desc limit 10`.execute(db.kysely);
-    ms.push(performance.now() - start);
-    progress('LIKE through pg_trgm')(n + 1);
-  }
+  const ms = await timeLikeQueries(db, indices, progress('LIKE through pg_trgm'));
   endProgress();
-  const { where } = likeQuery(BENCH_QUERIES[0]);
-  const { rows } = await sql<{ 'QUERY PLAN': string }>`explain select id, title from items
-    where status = 'published' and ${where} order by published_on desc, id desc limit 10`.execute(db.kysely);
+  const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${likeStatement(0)}`.execute(db.kysely);
   return { ms, plan: rows.map((r) => r['QUERY PLAN']).join('\n') };
 }

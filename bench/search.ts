@@ -25,13 +25,12 @@
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import type { Db, Dialect } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
 import { openTarget, type Target } from './search-db.ts';
 import { floorRate, measureFloor } from './search-fts-floor.ts';
-import { BENCH_QUERIES, likeQuery } from './search-queries.ts';
+import { BENCH_QUERIES, timeLikeQueries } from './search-queries.ts';
 import { endProgress, fmt, median, print, progress, type Result } from './search-report.ts';
 import { installWriteTimer, timeWrites } from './sqlite-write-timer.ts';
 
@@ -143,15 +142,7 @@ async function timeQueries(
 async function timeLike(db: Db, count: number): Promise<{ like: number[]; indices: number[] }> {
   const step = BENCH_QUERIES.length / count;
   const indices = Array.from({ length: count }, (_, k) => Math.floor(k * step));
-  const like: number[] = [];
-  for (const [n, i] of indices.entries()) {
-    const { where } = likeQuery(BENCH_QUERIES[i]);
-    const start = performance.now();
-    await sql`select id, title from items where status = 'published' and ${where}
-      order by published_on desc, id desc limit 10`.execute(db.kysely);
-    like.push(performance.now() - start);
-    progress('LIKE scans')(n + 1);
-  }
+  const like = await timeLikeQueries(db, indices, progress('LIKE scans'));
   endProgress();
   return { like, indices };
 }
