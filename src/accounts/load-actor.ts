@@ -12,13 +12,25 @@ export interface RequestAgency extends AgencyNode {
   code: string;
   name: string;
   parentId: number | null;
+  /** the day it was retired (撤销/合并), null while active: its staff's roles there no longer count */
+  retiredOn: string | null;
 }
 
-/** The user of a username with every scope they hold: one query (none when unknown or disabled). */
+/**
+ * The user of a username with every scope they hold: one query (none when unknown or disabled).
+ * Roles in a retired agency (撤销/合并) give no scope: its staff leave it as they leave its choices in
+ * the console; a restore gives the roles back.
+ */
 export async function loadActor(db: Db, username: string): Promise<Actor> {
   const rows = await db.kysely
     .selectFrom('users')
-    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .leftJoin('user_roles', (join) =>
+      join
+        .onRef('user_roles.user_id', '=', 'users.id')
+        .on('user_roles.agency_id', 'in', (eb) =>
+          eb.selectFrom('agencies').select('agencies.id').where('agencies.retired_on', 'is', null),
+        ),
+    )
     .select(['users.platform_admin', 'user_roles.agency_id', 'user_roles.role'])
     .where('users.username', '=', username)
     .where('users.disabled', '=', 0)
@@ -33,10 +45,10 @@ export async function loadActor(db: Db, username: string): Promise<Actor> {
 /** The agency of a code with its ancestors' ids (parent first), in one query; 404 when unknown. */
 export async function loadAgency(db: Db, code: string): Promise<RequestAgency> {
   const rows = await db.kysely
-    .withRecursive('chain(id, code, name, parent_id, depth)', (qb) =>
+    .withRecursive('chain(id, code, name, parent_id, retired_on, depth)', (qb) =>
       qb
         .selectFrom('agencies')
-        .select(['id', 'code', 'name', 'parent_id', (eb) => eb.lit(0).as('depth')])
+        .select(['id', 'code', 'name', 'parent_id', 'retired_on', (eb) => eb.lit(0).as('depth')])
         .where('code', '=', code)
         .unionAll((union) =>
           union
@@ -47,6 +59,7 @@ export async function loadAgency(db: Db, code: string): Promise<RequestAgency> {
               'agencies.code',
               'agencies.name',
               'agencies.parent_id',
+              'agencies.retired_on',
               (eb) => eb(eb.ref('chain.depth'), '+', 1).as('depth'),
             ])
             .where('chain.depth', '<', 32),
@@ -63,6 +76,7 @@ export async function loadAgency(db: Db, code: string): Promise<RequestAgency> {
     code: own.code,
     name: own.name,
     parentId: own.parent_id === null ? null : Number(own.parent_id),
+    retiredOn: own.retired_on,
     ancestorIds: rows.slice(1).map((r) => Number(r.id)),
   };
 }

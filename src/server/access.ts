@@ -136,7 +136,9 @@ export function registerAccessGate(app: FastifyInstance, db: Db): void {
       if (!admitted)
         throw new AppError(
           'forbidden',
-          '您在该机关没有角色，无权办理该机关的事务；如需办理，请联系该机关的机关管理员。',
+          agency.retiredOn === null
+            ? '您在该机关没有角色，无权办理该机关的事务；如需办理，请联系该机关的机关管理员。'
+            : `${agency.name}已于 ${agency.retiredOn} 撤销，其工作人员的角色不再有效；如需查阅或办理，请联系上级政务公开主管部门或平台管理员。`,
         );
     }
     const platformOnly = PLATFORM_ADMIN_PREFIXES.some((prefix) => url.startsWith(prefix));

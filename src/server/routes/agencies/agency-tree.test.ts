@@ -182,6 +182,8 @@ describeEachWithDemo('the agency tree (platform administrator)', (use) => {
       .kysely.insertInto('user_roles')
       .values({ user_id: staffId, agency_id: edu.id, role: 'operator' })
       .execute();
+    as.eduClerk = (await signInAs(app, 'edu-clerk', PASSWORD)).headers;
+    expect((await call('eduClerk', 'GET', '/api/v1/agencies/lingang-edu/items')).statusCode).toBe(200);
     const retired = await platform('PATCH', '/api/v1/agency-tree/lingang-edu', { retired: true });
     expect(retired.statusCode).toBe(200);
     expect(retired.json().agency.retiredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -199,6 +201,12 @@ describeEachWithDemo('the agency tree (platform administrator)', (use) => {
       payload: { username: 'edu-clerk', password: PASSWORD },
     });
     expect(session.json().agencies).toEqual([]);
+    // the roles of a retired agency no longer count, even in a session opened before it was retired
+    const refused = await call('eduClerk', 'GET', '/api/v1/agencies/lingang-edu/items');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(
+      /^临港区教育和体育局已于 \d{4}-\d{2}-\d{2} 撤销，其工作人员/,
+    );
     const under = await platform('POST', '/api/v1/agency-tree', {
       code: 'under-retired',
       name: '丁',
@@ -209,6 +217,7 @@ describeEachWithDemo('the agency tree (platform administrator)', (use) => {
 
     const back = await platform('PATCH', '/api/v1/agency-tree/lingang-edu', { retired: false });
     expect(back.json().agency.retiredOn).toBe(null);
+    expect((await call('eduClerk', 'GET', '/api/v1/agencies/lingang-edu/items')).statusCode).toBe(200);
     expect((await eventsOf('lingang-edu')).slice(-2).map((e) => e.name)).toEqual([
       'agencies.retired',
       'agencies.reactivated',
