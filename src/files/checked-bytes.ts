@@ -57,9 +57,13 @@ export class CheckedBytes extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    if (this.failure) return done(this.failure);
     this.size += chunk.length;
-    if (this.size > this.expected.size) return done(this.fail({ size: this.expected.size, sha256: null }));
+    if (!this.failure && this.size > this.expected.size)
+      this.fail({ size: this.expected.size, sha256: null });
+    if (this.failure) {
+      done(this.failure);
+      return;
+    }
     this.hash.update(chunk);
     const previous = this.held;
     this.held = chunk;
@@ -67,11 +71,11 @@ export class CheckedBytes extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.failure) return done(this.failure);
     const sha256 = this.hash.digest('hex');
-    if (this.size !== this.expected.size || sha256 !== this.expected.sha256)
-      return done(this.fail({ size: this.size, sha256 }));
-    done(null, this.held ?? undefined);
+    if (!this.failure && (this.size !== this.expected.size || sha256 !== this.expected.sha256))
+      this.fail({ size: this.size, sha256 });
+    if (this.failure) done(this.failure);
+    else done(null, this.held ?? undefined);
   }
 
   private fail(actual: { size: number; sha256: string | null }): FileStoreError {
