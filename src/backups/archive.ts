@@ -68,6 +68,8 @@ export async function writeArchive(
     whole,
     createWriteStream(temporary, { flags: 'wx', mode: 0o600 }),
   );
+  // handled where awaited; an entry that fails destroys the pack before then
+  written.catch(() => {});
   try {
     const digests: EntryDigest[] = [];
     for (const source of sources) {
@@ -77,6 +79,7 @@ export async function writeArchive(
         const bytes = 'path' in source ? createReadStream(source.path) : await source.open();
         const entry = pack.entry({ name: source.name, size, mode: 0o600 });
         await pipeline(bytes, digest, entry);
+        if (digest.size !== size) throw new Error(`读到 ${digest.size} 字节，列出时为 ${size} 字节`);
       } catch (error) {
         const from = 'path' in source ? source.path : source.from;
         throw new BackupError(

@@ -186,6 +186,21 @@ for (const { name, url } of testDatabases()) {
       expect(tablesWithData(await tableCounts(target.kysely, target.dialect))).toEqual([]);
     });
 
+    it('stops a backup whose attachment is not what the store listed, naming both; no archive left', async () => {
+      const folder = createFileStore(join(scratch, 'source-shrunk'));
+      const { key, size } = await folder.put(pdfBytes('列出后变短的附件'));
+      const lying: FileStore = { ...folder, list: async () => [{ key, size: size + 10 }] };
+      const out = join(scratch, 'shrunk.tar.gz');
+      const attempt = createBackup(testContext(source, { actor, now }), {
+        out,
+        files: lying,
+        env: process.env,
+      });
+      await expect(attempt).rejects.toBeInstanceOf(BackupError);
+      await expect(attempt).rejects.toThrow(`读取“files/${key}”（${folder.describe}）失败`);
+      await expect(readFile(out)).rejects.toThrow();
+    });
+
     it('names the attachment and the store it cannot write to; the database is not touched', async () => {
       const sourceFiles = store('folder', 'source', 'unwritable');
       await sourceFiles.put(pdfBytes('写不进去'));
