@@ -4,47 +4,26 @@
  * AWS's client exactly as MinIO or OSS would be — signatures, HEAD's 404, streaming GET. Also the
  * configuration (GONGKAI_FILES=s3://…).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileStore } from '../src/files/file-store.ts';
 import { fileStoreFromEnv, parseS3Location } from '../src/files/files-config.ts';
 import { FilesDirError } from '../src/files/files-dir.ts';
 import { storeFileProblem } from '../src/links/attachments.ts';
+import { startS3, type TestS3 } from './s3rver.ts';
 
 const BUCKET = 'gongkai-test';
 
 describe('the S3-compatible file store (s3rver)', () => {
-  let dir: string;
-  let server: S3rver;
+  let s3: TestS3;
   let env: Record<string, string>;
   let store: FileStore;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'gongkai-s3-'));
-    server = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      silent: true,
-      directory: dir,
-      configureBuckets: [{ name: BUCKET }],
-    });
-    const { port } = await server.run();
-    env = {
-      GONGKAI_FILES: `s3://${BUCKET}/attachments/`,
-      GONGKAI_S3_ENDPOINT: `http://127.0.0.1:${port}`,
-      // s3rver's fixed credentials
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    };
-    store = fileStoreFromEnv(env, { dialect: 'postgres' });
+    s3 = await startS3([BUCKET]);
+    env = s3.envFor(BUCKET, 'attachments/');
+    store = s3.store(BUCKET, 'attachments/');
   });
-  afterAll(async () => {
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => s3.close());
 
   it('stores by SHA-256, once per content, and reads it back as a stream', async () => {
     const first = await store.put(Buffer.from('政府信息公开'));

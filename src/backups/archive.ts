@@ -18,11 +18,13 @@ import { BackupError } from './errors.ts';
 
 export const MANIFEST_ENTRY = 'manifest.json';
 
-/** A file to put in the archive under `name`, read from `path`. */
-export interface ArchiveSource {
-  name: string;
-  path: string;
-}
+/**
+ * What to put in the archive under `name`: a file read from `path`, or bytes opened as a stream (an
+ * attachment from the store, folder or bucket) of a size known beforehand, `from` saying where.
+ */
+export type ArchiveSource =
+  | { name: string; path: string }
+  | { name: string; size: number; from: string; open: () => Promise<Readable> };
 
 /** What the archive holds of one entry. */
 export interface EntryDigest {
@@ -66,13 +68,24 @@ export async function writeArchive(
     whole,
     createWriteStream(temporary, { flags: 'wx', mode: 0o600 }),
   );
+  // handled where awaited; an entry that fails destroys the pack before then
+  written.catch(() => {});
   try {
     const digests: EntryDigest[] = [];
     for (const source of sources) {
-      const { size } = await stat(source.path);
       const digest = new Digest();
-      const entry = pack.entry({ name: source.name, size, mode: 0o600 });
-      await pipeline(createReadStream(source.path), digest, entry);
+      try {
+        const size = 'path' in source ? (await stat(source.path)).size : source.size;
+        const bytes = 'path' in source ? createReadStream(source.path) : await source.open();
+        const entry = pack.entry({ name: source.name, size, mode: 0o600 });
+        await pipeline(bytes, digest, entry);
+        if (digest.size !== size) throw new Error(`读到 ${digest.size} 字节，列出时为 ${size} 字节`);
+      } catch (error) {
+        const from = 'path' in source ? source.path : source.from;
+        throw new BackupError(
+          `读取“${source.name}”（${from}）失败（${error instanceof Error ? error.message : String(error)}），没有写出备份文件：请检查数据库和附件存储后重新备份。`,
+        );
+      }
       digests.push({ path: source.name, size: digest.size, sha256: digest.hex() });
     }
     pack.entry({ name: MANIFEST_ENTRY, mode: 0o600 }, `${JSON.stringify(manifestFor(digests), null, 2)}\n`);

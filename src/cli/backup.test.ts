@@ -73,7 +73,7 @@ describe('gongkai backup / restore on SQLite files', () => {
     const backup = await runGongkai(['backup', '--out', archive], { env: env('live') });
     expect(backup.stderr).toMatch(/^已备份：.*1 个附件.*→ .*backup\.tar\.gz/);
     expect(backup.stderr).toContain(
-      `警告：1 个附件的内容与其存储名（SHA-256）不符，磁盘上的文件可能已损坏，已原样备份：files/${damaged}`,
+      `警告：1 个附件的内容与其存储名（SHA-256）不符，存储中的文件可能已损坏，已原样备份：files/${damaged}`,
     );
     expect(backup).toMatchObject({ code: 0 });
     expect(backup.stdout).toMatch(new RegExp(`^[0-9a-f]{64}  ${archive}\\n$`));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../test/accounts.ts';
 import { capturedIo, runCaptured } from '../../test/cli-run.ts';
 import { describeEachDatabase } from '../../test/databases.ts';
+import { startS3 } from '../../test/s3rver.ts';
 import type { Db } from '../db/connection.ts';
 import { pdfBytes, pngBytes } from '../files/testing.ts';
 import { UsageError } from './io.ts';
@@ -93,6 +94,34 @@ describeEachDatabase('gongkai site show|set (网站信息, issue 13)', (use) => 
     expect(saved.网站图标).toMatch(/\.png$/);
     expect(await run('show')).toEqual(saved);
     expect((await events('settings.site_set')).at(-1)).toEqual({ actor: 'cli:ops', agency_id: null });
+  });
+
+  it('uploads the mark into the bucket GONGKAI_FILES names, not a folder', async () => {
+    const s3 = await startS3(['gk-site']);
+    try {
+      const env = {
+        ...s3.envFor('gk-site', 'files/'),
+        GONGKAI_FILES_DIR: join(dir, 'not-used'),
+        USER: 'ops',
+      };
+      const args = [
+        'set',
+        '--agency',
+        'cli-site',
+        '--user',
+        'cli-site-admin',
+        '--mark',
+        join(dir, 'mark.png'),
+      ];
+      const { stdout } = await runCaptured((io) => siteCommand(io, db, args), { env });
+      const mark = (JSON.parse(stdout) as Record<string, string>).党政机关网站标识图片;
+      const sha256 = /^\/site-files\/([0-9a-f]{64})\.png$/.exec(mark)?.[1] ?? '';
+      const stored = await s3.store('gk-site', 'files/').list();
+      expect(stored).toEqual([{ key: `${sha256.slice(0, 2)}/${sha256}`, size: pngBytes().length }]);
+      await expect(readdir(join(dir, 'not-used'))).rejects.toThrow();
+    } finally {
+      await s3.close();
+    }
   });
 
   it.each([

@@ -20,8 +20,7 @@ import { actorIn, installationActor } from '../domain/accounts/actor.ts';
 import type { SiteImageField } from '../domain/site/images.ts';
 import { SITE_FIELD_LABELS, SITE_FIELDS, type SiteSettings } from '../domain/site/settings.ts';
 import { AppError } from '../errors.ts';
-import { createFileStore } from '../files/file-store.ts';
-import { resolveFilesDir } from '../files/files-dir.ts';
+import { fileStoreFromEnv } from '../files/files-config.ts';
 import { cliActor } from './calendar.ts';
 import { cliContext } from './command-context.ts';
 import { type CliIo, printJson, UsageError } from './io.ts';
@@ -106,7 +105,7 @@ async function set(io: CliIo, db: Db, args: string[]): Promise<void> {
   const uploads: Array<{ field: SiteImageField; fileName: string; bytes: Buffer }> = [];
   for (const flag of images)
     uploads.push({ field: IMAGES[flag], ...(await readImage(IMAGES[flag], given[flag] ?? '')) });
-  const store = uploads.length > 0 ? createFileStore(resolveFilesDir(io.env, db)) : null;
+  const store = uploads.length > 0 ? fileStoreFromEnv(io.env, db) : null;
   const saved = await inTransaction(db, async (trx) => {
     const step = { ...ctx, db: withinTransaction(db, trx) };
     let settings = await siteSettings(trx, agencyId);

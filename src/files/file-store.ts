@@ -8,10 +8,12 @@
  *   chosen by GONGKAI_FILES=s3://bucket (storeFromEnv in files-config.ts; docs/deploy.md).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CheckedBytes, type ExpectedFile } from './checked-bytes.ts';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
@@ -23,12 +25,27 @@ export interface StoredFile {
   created: boolean;
 }
 
+/** A stored file as a listing gives it. */
+export interface ListedFile {
+  key: string;
+  size: number;
+}
+
 export interface FileStore {
-  /** the folder of a directory store (backups read it); null for a bucket */
+  /** the folder of a directory store; null for a bucket */
   readonly dir: string | null;
   /** where it is, without credentials (for logs): the folder, or `s3://bucket/prefix` */
   readonly describe: string;
   put(bytes: Uint8Array): Promise<StoredFile>;
+  /**
+   * Writes the bytes of `source` under `expected.key`, checking their size and SHA-256 as they pass
+   * (checked-bytes.ts): a FileStoreError naming the file and the store when they differ, and nothing
+   * of them left in the store. A file of that key and size already stored is kept (`created: false`,
+   * `source` not read).
+   */
+  putStream(source: Readable, expected: ExpectedFile): Promise<StoredFile>;
+  /** Every stored file (`ab/abcdef…`), by key; temporary files and anything else are not listed. */
+  list(): Promise<ListedFile[]>;
   /** The stored bytes (the key must be stored: check with `exists`). */
   open(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
@@ -74,18 +91,64 @@ export function createFileStore(dir: string): FileStore {
       await rename(temporary, path);
       return { key, sha256, size: bytes.byteLength, created: true };
     },
+    async putStream(source, expected) {
+      const path = pathOf(expected.key);
+      const stored = { key: expected.key, sha256: expected.sha256, size: expected.size };
+      if ((await sizeOf(path)) === expected.size) {
+        source.destroy();
+        return { ...stored, created: false };
+      }
+      await mkdir(dirname(path), { recursive: true });
+      const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await pipeline(
+          source,
+          new CheckedBytes(expected, root),
+          createWriteStream(temporary, { flags: 'wx' }),
+        );
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      return { ...stored, created: true };
+    },
+    list: () => listFolder(root),
     open: async (key) => createReadStream(pathOf(key)),
     exists: (key) => exists(pathOf(key)),
-    async size(key) {
-      try {
-        const found = await stat(pathOf(key));
-        return found.isFile() ? found.size : null;
-      } catch {
-        return null;
-      }
-    },
+    size: (key) => sizeOf(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
   };
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    const found = await stat(path);
+    return found.isFile() ? found.size : null;
+  } catch {
+    return null;
+  }
+}
+
+const PREFIX = /^[0-9a-f]{2}$/;
+const NAME = /^[0-9a-f]{64}$/;
+
+/** The stored files under `root` (none when the folder does not exist yet), by key. */
+async function listFolder(root: string): Promise<ListedFile[]> {
+  let prefixes: string[];
+  try {
+    prefixes = await readdir(root);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return [];
+    throw error;
+  }
+  const files: ListedFile[] = [];
+  for (const prefix of prefixes.filter((p) => PREFIX.test(p)).sort()) {
+    const names = await readdir(join(root, prefix), { withFileTypes: true });
+    for (const entry of names.filter((e) => e.isFile() && NAME.test(e.name) && e.name.startsWith(prefix)))
+      files.push({ key: `${prefix}/${entry.name}`, size: (await stat(join(root, prefix, entry.name))).size });
+  }
+  return files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 async function exists(path: string): Promise<boolean> {

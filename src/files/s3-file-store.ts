@@ -10,13 +10,16 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   NotFound,
   PutObjectCommand,
   S3Client,
   type S3ClientConfig,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { checkKey, type FileStore, keyOf } from './file-store.ts';
+import type { ExpectedFile } from './checked-bytes.ts';
+import { checkedCopy } from './checked-copy.ts';
+import { checkKey, type FileStore, keyOf, type ListedFile } from './file-store.ts';
 
 export interface S3Location {
   bucket: string;
@@ -30,10 +33,40 @@ function notFound(error: unknown): boolean {
   return error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404;
 }
 
+/** A storage key whose name is its content's SHA-256, as stores name them (file-store.ts). */
+const STORED = /^([0-9a-f]{2})\/\1[0-9a-f]{62}$/;
+
 export function createS3FileStore(location: S3Location, config: S3ClientConfig): FileStore {
   const client = new S3Client(config);
   const { bucket, prefix } = location;
   const objectKey = (key: string) => `${prefix}${checkKey(key)}`;
+  const describe = `s3://${bucket}/${prefix}`;
+  /**
+   * One PUT of a known Content-Length whose body is `source`, checked before any byte is sent
+   * (checked-copy.ts). A stream body is piped into the request by the client, and a pipe does not
+   * pass an error on: the request would wait, its Content-Length unmet, until a timeout — so a
+   * failing body aborts it.
+   */
+  const putChecked = async (source: Readable, expected: ExpectedFile): Promise<void> => {
+    const copy = await checkedCopy(source, expected, describe);
+    const body = copy.body();
+    const request = new AbortController();
+    if (body instanceof Readable) body.on('error', () => request.abort());
+    try {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: objectKey(expected.key),
+          Body: body,
+          ContentLength: expected.size,
+          ContentType: 'application/octet-stream',
+        }),
+        { abortSignal: request.signal },
+      );
+    } finally {
+      await copy.discard();
+    }
+  };
   const size = async (key: string): Promise<number | null> => {
     try {
       const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
@@ -45,7 +78,7 @@ export function createS3FileStore(location: S3Location, config: S3ClientConfig):
   };
   return {
     dir: null,
-    describe: `s3://${bucket}/${prefix}`,
+    describe,
     async put(bytes) {
       const { key, sha256 } = keyOf(bytes);
       if ((await size(key)) !== null) return { key, sha256, size: bytes.byteLength, created: false };
@@ -59,6 +92,30 @@ export function createS3FileStore(location: S3Location, config: S3ClientConfig):
         }),
       );
       return { key, sha256, size: bytes.byteLength, created: true };
+    },
+    async putStream(source, expected) {
+      const stored = { key: expected.key, sha256: expected.sha256, size: expected.size };
+      if ((await size(expected.key)) === expected.size) {
+        source.destroy();
+        return { ...stored, created: false };
+      }
+      await putChecked(source, expected);
+      return { ...stored, created: true };
+    },
+    async list() {
+      const files: ListedFile[] = [];
+      let token: string | undefined;
+      do {
+        const page = await client.send(
+          new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+        );
+        for (const object of page.Contents ?? []) {
+          const key = object.Key?.slice(prefix.length) ?? '';
+          if (STORED.test(key)) files.push({ key, size: object.Size ?? 0 });
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+      return files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     },
     async open(key) {
       const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey(key) }));

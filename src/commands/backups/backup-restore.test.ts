@@ -12,7 +12,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachWithDemo } from '../../../test/databases.ts';
 import { databaseUrlOf } from '../../../test/demo-template.ts';
 import { writeArchive } from '../../backups/archive.ts';
-import { listStoredFiles } from '../../backups/attachments.ts';
 import { BackupError } from '../../backups/errors.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY } from '../../backups/manifest.ts';
 import { listTables, tableCounts } from '../../backups/tables.ts';
@@ -47,7 +46,7 @@ async function everyRow(db: Db): Promise<Record<string, string[]>> {
 /** Every stored file's bytes by key. */
 async function everyFile(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  for (const key of await listStoredFiles(dir)) files.set(key, await readFile(join(dir, key)));
+  for (const { key } of await createFileStore(dir).list()) files.set(key, await readFile(join(dir, key)));
   return files;
 }
 
@@ -86,7 +85,7 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
   const restoreInto = (to: { db: Db; url: string; files: string }, file: string, force = false) =>
     restoreBackup(testContext(to.db, { actor: admin, now }), {
       archive: file,
-      filesDir: to.files,
+      files: createFileStore(to.files),
       force,
       env: process.env,
     });
@@ -146,7 +145,7 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
     const before = await tableCounts(source.kysely, source.dialect);
     const backup = await createBackup(testContext(source, { actor: admin, now }), {
       out: archive,
-      filesDir: sourceFiles,
+      files: createFileStore(sourceFiles),
       env: process.env,
     });
     expect(backup.manifest.database.tables).toEqual(before);
@@ -211,7 +210,7 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
     await expect(attempt).rejects.toBeInstanceOf(BackupError);
     await expect(attempt).rejects.toThrow(/已损坏.*不能恢复/);
     expect(await listTables(fresh.db.kysely, fresh.db.dialect)).toEqual([]);
-    expect(await listStoredFiles(fresh.files)).toEqual([]);
+    expect(await createFileStore(fresh.files).list()).toEqual([]);
   });
 
   it.each([

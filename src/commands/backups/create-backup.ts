@@ -1,6 +1,7 @@
 /**
  * `gongkai backup --out FILE`: the database (SQLite's online backup API, or pg_dump in one
- * snapshot) and every attachment in one archive, with a manifest of row counts and checksums
+ * snapshot) and every attachment of the installation's store — a folder or an S3-compatible
+ * bucket, each streamed from the store into the archive — in one archive, with a manifest of row counts and checksums
  * (src/backups/). The event `backups.created` records who made it, when, and what it holds:
  * the archive's SHA-256, its size, the row counts, the attachments.
  */
@@ -8,7 +9,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type ArchiveSource, writeArchive } from '../../backups/archive.ts';
-import { listStoredFiles } from '../../backups/attachments.ts';
 import { dumpPostgres } from '../../backups/database-postgres.ts';
 import { type DumpFacts, dumpSqlite } from '../../backups/database-sqlite.ts';
 import { BackupError } from '../../backups/errors.ts';
@@ -22,13 +22,14 @@ import {
 } from '../../backups/manifest.ts';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { FileStore, ListedFile } from '../../files/file-store.ts';
 import type { CommandContext, NamedActor } from '../context.ts';
 
 export interface CreateBackupInput {
   /** the archive to write (replaced when it exists) */
   out: string;
-  /** the attachments folder, absolute */
-  filesDir: string;
+  /** the attachments' store (a folder or a bucket) */
+  files: FileStore;
   /** the environment the PostgreSQL tools run with (PATH, GONGKAI_PG_BIN) */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -63,10 +64,15 @@ export async function createBackup(
     } else facts = await dumpPostgres(ctx.db, input.env, dumped);
     if (!facts.migration) throw new BackupError('数据库尚未建立（没有迁移记录），没有可备份的内容。');
     const migration = facts.migration;
-    const keys = await listStoredFiles(input.filesDir);
+    const { files } = input;
     const sources: ArchiveSource[] = [
       { name: entry, path: dumped },
-      ...keys.map((key) => ({ name: fileEntry(key), path: join(input.filesDir, key) })),
+      ...(await listAttachments(files)).map(({ key, size }) => ({
+        name: fileEntry(key),
+        size,
+        from: files.describe,
+        open: () => files.open(key),
+      })),
     ];
     let manifest: BackupManifest | undefined;
     const archive = await writeArchive(out, sources, (entries) => {
@@ -112,6 +118,17 @@ export async function createBackup(
     return { out, ...archive, manifest: written, at: at.toISOString() };
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** The store's files, or a BackupError naming the store. */
+async function listAttachments(files: FileStore): Promise<ListedFile[]> {
+  try {
+    return await files.list();
+  } catch (error) {
+    throw new BackupError(
+      `读不到附件存储 ${files.describe} 中的附件清单（${error instanceof Error ? error.message : String(error)}），没有写出备份文件：请检查附件存储（文件夹或存储桶）的设置和权限后重新备份。`,
+    );
   }
 }
 

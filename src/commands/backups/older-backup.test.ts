@@ -2,17 +2,17 @@
  * A backup made by an older version of gongkai (its schema one migration behind) restores, and the
  * restore then runs the migrations this version has beyond it — on both databases.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
-import { databaseUrlOf } from '../../../test/demo-template.ts';
-import { type Db, openDb } from '../../db/connection.ts';
+import { type FreshDatabases, freshDatabases } from '../../../test/fresh-databases.ts';
+import type { Db } from '../../db/connection.ts';
 import { appendEvent } from '../../db/events.ts';
 import { migrateTo, migrateToLatest, migrationNames } from '../../db/migrate.ts';
+import { createFileStore } from '../../files/file-store.ts';
 import { testContext } from '../testing-context.ts';
 import { createBackup } from './create-backup.ts';
 import { restoreBackup } from './restore-backup.ts';
@@ -22,34 +22,15 @@ const actor = { username: 'cli:ops' };
 for (const { name, url } of testDatabases()) {
   describe(`a backup made one migration ago [${name}]`, () => {
     let scratch: string;
-    const cleanups: Array<() => Promise<void>> = [];
-
-    /** A new, empty database: a SQLite file, or a PostgreSQL database dropped afterwards. */
-    async function freshDatabase(): Promise<Db> {
-      if (!url.startsWith('postgres')) {
-        const db = openDb(`sqlite:${join(scratch, `${randomBytes(4).toString('hex')}.db`)}`);
-        cleanups.push(() => db.close());
-        return db;
-      }
-      const database = `gk_older_${randomBytes(6).toString('hex')}`;
-      const admin = openDb(url);
-      await sql`create database ${sql.id(database)}`.execute(admin.kysely);
-      await admin.close();
-      const db = openDb(databaseUrlOf(url, database));
-      cleanups.push(async () => {
-        await db.close();
-        const dropper = openDb(url);
-        await sql`drop database if exists ${sql.id(database)}`.execute(dropper.kysely);
-        await dropper.close();
-      });
-      return db;
-    }
+    let databases: FreshDatabases;
+    const freshDatabase = async (): Promise<Db> => (await databases.fresh()).db;
 
     beforeAll(async () => {
       scratch = await mkdtemp(join(tmpdir(), 'gongkai-older-backup-'));
+      databases = freshDatabases(url, scratch, 'older');
     });
     afterAll(async () => {
-      for (const cleanup of cleanups.reverse()) await cleanup();
+      await databases.close();
       await rm(scratch, { recursive: true, force: true });
     });
 
@@ -69,7 +50,7 @@ for (const { name, url } of testDatabases()) {
       const files = join(scratch, 'files');
       const backup = await createBackup(testContext(source, { actor }), {
         out: archive,
-        filesDir: files,
+        files: createFileStore(files),
         env: process.env,
       });
       expect(backup.manifest.database.migration).toBe(older);
@@ -78,7 +59,7 @@ for (const { name, url } of testDatabases()) {
       await migrateToLatest(target);
       const restored = await restoreBackup(testContext(target, { actor }), {
         archive,
-        filesDir: files,
+        files: createFileStore(files),
         force: false,
         env: process.env,
       });

@@ -1,20 +1,21 @@
 /**
  * `gongkai restore FILE [--force]`: a backup archive back into this installation's database and
- * attachments folder. Every entry is extracted to a staging folder and checked against the
+ * attachments' store — a folder or an S3-compatible bucket, whichever the backup came from. Every entry is extracted to a staging folder and checked against the
  * manifest (size and SHA-256) before anything of the installation is written; a damaged archive is
  * refused with a Chinese sentence. The target must be empty — a new database, or one only migrated
  * — unless `force`: then the restore replaces everything, the database in one transaction (SQLite's
  * backup API holds the target locked for the copy; PostgreSQL's runs in `psql
- * --single-transaction`). Attachments are added first (content-addressed, so adding is harmless),
+ * --single-transaction`). Attachments are added first (content-addressed, so adding is harmless;
+ * each streamed into the store with its size and SHA-256 checked again as written),
  * the database after, then the migrations this version has beyond the backup's, and the event
  * `backups.restored`.
  */
+import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { readArchive, type StagedArchive } from '../../backups/archive.ts';
-import { placeFile } from '../../backups/attachments.ts';
 import { restorePostgres } from '../../backups/database-postgres.ts';
 import { restoreSqlite } from '../../backups/database-sqlite.ts';
 import { BackupError } from '../../backups/errors.ts';
@@ -23,14 +24,16 @@ import { tableCounts, tablesWithData } from '../../backups/tables.ts';
 import { appendEvent } from '../../db/events.ts';
 import { migrateToLatest, migrationNames } from '../../db/migrate.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { FileStoreError } from '../../files/checked-bytes.ts';
+import type { FileStore } from '../../files/file-store.ts';
 import type { CommandContext, NamedActor } from '../context.ts';
 import { totalRows } from './create-backup.ts';
 
 export interface RestoreBackupInput {
   /** the archive `gongkai backup` wrote */
   archive: string;
-  /** the attachments folder, absolute */
-  filesDir: string;
+  /** the attachments' store (a folder or a bucket) */
+  files: FileStore;
   /** replace a database that already holds data */
   force: boolean;
   env: Readonly<Record<string, string | undefined>>;
@@ -42,7 +45,7 @@ export interface RestoreResult {
   manifest: BackupManifest;
   /** the target held data that the restore replaced */
   replaced: boolean;
-  /** attachments written, and those already in the folder */
+  /** attachments written, and those already in the store */
   attachments: { written: number; present: number };
   /** the migration level after the restore (this version's latest) */
   migration: string;
@@ -71,12 +74,7 @@ export async function restoreBackup(
     const attachments = { written: 0, present: 0 };
     for (const entry of staged.entries.values()) {
       if (!entry.path.startsWith('files/')) continue;
-      const written = await placeFile(
-        input.filesDir,
-        entry.path.slice('files/'.length),
-        entry.staged,
-        entry.size,
-      );
+      const written = await putAttachment(input.files, entry);
       attachments[written ? 'written' : 'present'] += 1;
     }
 
@@ -127,6 +125,30 @@ export async function restoreBackup(
     return { sha256: staged.sha256, bytes: staged.bytes, manifest, replaced, attachments, migration };
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts a staged attachment into the store (`damaged` ones as they were backed up: their bytes are
+ * checked against the manifest, not their name); false when it was there already.
+ */
+async function putAttachment(
+  files: FileStore,
+  entry: { path: string; size: number; sha256: string; staged: string },
+): Promise<boolean> {
+  const expected = {
+    key: entry.path.slice('files/'.length),
+    size: entry.size,
+    sha256: entry.sha256,
+    name: entry.path,
+  };
+  try {
+    return (await files.putStream(createReadStream(entry.staged), expected)).created;
+  } catch (error) {
+    if (error instanceof FileStoreError) throw new BackupError(`${error.message}数据库尚未改动。`);
+    throw new BackupError(
+      `附件 ${entry.path} 写入 ${files.describe} 失败（${error instanceof Error ? error.message : String(error)}），数据库尚未改动：请检查附件存储（文件夹或存储桶）的设置和权限后重新运行恢复。`,
+    );
   }
 }
 

@@ -5,6 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachWithDemo } from '../../../../test/databases.ts';
+import { startS3 } from '../../../../test/s3rver.ts';
+import { pdfBytes } from '../../../files/testing.ts';
 import { buildServer } from '../../app.ts';
 import { signInAs } from '../../testing.ts';
 
@@ -88,6 +90,28 @@ describeEachWithDemo('backups through the API: platform administrators only', (u
     const list = await app.inject({ method: 'GET', url: URL, headers: as.platform });
     expect(list.statusCode).toBe(200);
     expect(list.json()).toEqual({ directory: join(dir, 'backups'), backups: [backup] });
+  });
+
+  it('backs up the attachments of a bucket too (GONGKAI_FILES=s3://…), streamed into the archive', async () => {
+    const s3 = await startS3(['gk-console']);
+    const files = s3.store('gk-console', 'attachments/');
+    const bucketApp = await buildServer({
+      db: use(),
+      files,
+      backupDir: join(dir, 'bucket-backups'),
+      signInLimits: { perIpPerMinute: 1000 },
+    });
+    try {
+      const stored = await files.put(pdfBytes('存储桶中的附件'));
+      const headers = (await signInAs(bucketApp, 'platform-admin', 'demo-platform-2021')).headers;
+      const made = await bucketApp.inject({ method: 'POST', url: URL, headers });
+      expect(made.statusCode).toBe(201);
+      expect(made.json()).toMatchObject({ attachments: { count: 1, bytes: stored.size, damaged: [] } });
+      expect((await stat(made.json().file)).size).toBe(made.json().bytes);
+    } finally {
+      await bucketApp.close();
+      await s3.close();
+    }
   });
 
   it('says in Chinese what to set when the server has no backup folder', async () => {

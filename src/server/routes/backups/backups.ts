@@ -1,8 +1,9 @@
 /**
  * Backups from the console (docs/operations.md), for platform administrators: the list of backups
  * made (the event log's `backups.created`) and a new backup written into GONGKAI_BACKUP_DIR on the
- * server. Restoring replaces the database under the running server, so it is only offered by the
- * command line (`gongkai restore`), with the server stopped.
+ * server, the attachments streamed from the installation's store (a folder or a bucket). Restoring
+ * replaces the database under the running server, so it is only offered by the command line
+ * (`gongkai restore`), with the server stopped.
  */
 import { join } from 'node:path';
 import { BackupError } from '../../../backups/errors.ts';
@@ -55,17 +56,11 @@ export const backupRoutes: RouteModule = async (app, options) => {
           'conflict',
           '服务器未设置备份文件夹（GONGKAI_BACKUP_DIR，绝对路径）：请运维人员设置后重启平台，或在服务器上运行 gongkai backup --out 文件。',
         );
-      if (files.dir === null)
-        throw new AppError(
-          'conflict',
-          `附件存于存储桶（${files.describe}）：平台内备份只能打包文件夹中的附件。请用存储桶自身的版本或复制功能备份附件，数据库用 gongkai backup 或数据库工具备份。`,
-        );
-      const filesDir = files.dir;
       const ctx = installationContext(request, options);
       try {
         const backup = await createBackup(ctx, {
           out: join(backupDir, archiveName(ctx.clock.now())),
-          filesDir,
+          files,
           env: process.env,
         });
         const { database, attachments } = backup.manifest;

@@ -1,0 +1,49 @@
+/**
+ * New, empty databases for tests that need a whole database of their own (a backup's source, a
+ * restore's target): a SQLite file under `scratch`, or a PostgreSQL database on the server of
+ * `url`, dropped by `close`.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { type Db, openDb } from '../src/db/connection.ts';
+import { databaseUrlOf } from './demo-template.ts';
+
+export interface FreshDatabases {
+  /** a new empty database (not migrated) and its URL */
+  fresh(): Promise<{ db: Db; url: string }>;
+  /** closes every database made, dropping the PostgreSQL ones */
+  close(): Promise<void>;
+}
+
+/** Fresh databases like `url` (testDatabases()'s): SQLite files in `scratch`, or PostgreSQL databases. */
+export function freshDatabases(url: string, scratch: string, tag = 'fresh'): FreshDatabases {
+  const cleanups: Array<() => Promise<void>> = [];
+  return {
+    async fresh() {
+      if (!url.startsWith('postgres')) {
+        const file = `sqlite:${join(scratch, `${tag}-${randomBytes(4).toString('hex')}.db`)}`;
+        const db = openDb(file);
+        cleanups.push(() => db.close());
+        return { db, url: file };
+      }
+      const name = `gk_${tag}_${randomBytes(6).toString('hex')}`;
+      const admin = openDb(url);
+      await sql`create database ${sql.id(name)}`.execute(admin.kysely);
+      await admin.close();
+      const databaseUrl = databaseUrlOf(url, name);
+      const db = openDb(databaseUrl);
+      cleanups.push(async () => {
+        await db.close();
+        const dropper = openDb(url);
+        await sql`drop database if exists ${sql.id(name)}`.execute(dropper.kysely);
+        await dropper.close();
+      });
+      return { db, url: databaseUrl };
+    },
+    async close() {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+      cleanups.length = 0;
+    },
+  };
+}
