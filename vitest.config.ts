@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -16,6 +17,8 @@ export default defineConfig({
       GONGKAI_SCRYPT_N: '1024',
     },
     reporters: ['default', './test/summary-reporter.ts'],
+    // the longest files first, across both projects: the run does not end on one worker's long file
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,

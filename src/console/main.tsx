@@ -14,7 +14,8 @@ dayjs.locale('zh-cn');
 // Ant Design's icons and some controls name themselves in English; dropdowns and dialogs render outside #root, so the whole body
 installChineseLabels(document.body);
 
-// who asked their system for less motion (WCAG 2.3.3) gets dialogs, menus and drawers without animation
+// who asked their system for less motion (WCAG 2.3.3) gets dialogs, menus and drawers without animation,
+// and buttons without the click's ripple (Ant Design's wave: it stays on the button for about 2 s)
 const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 const root = document.getElementById('root');
@@ -24,6 +25,7 @@ if (root)
       <ConfigProvider
         locale={zhCN}
         button={{ autoInsertSpace: false }}
+        wave={{ disabled: reducedMotion }}
         theme={{ token: { colorPrimary: '#1d4f91', borderRadius: 4, motion: !reducedMotion } }}
       >
         <AntApp>

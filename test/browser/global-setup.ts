@@ -30,6 +30,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     process.stderr.write(`\n⚠ 浏览器测试将失败：${new ChromiumMissingError(chromiumPath()).message}\n\n`);
     return;
   }
+  // the demo users' password hashes at the tests' cost (vitest.config.ts), as the workers would
+  // make them: the global set-up runs outside the workers and their env, and every journey signs in
+  process.env.GONGKAI_SCRYPT_N ??= project.config.env.GONGKAI_SCRYPT_N;
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-browser-template-'));
   const template = join(dir, 'demo.db');
   const [, , chromium] = await Promise.all([
