@@ -40,11 +40,9 @@ export async function reserveIndexNumbers(
     .insertInto('item_index_counters')
     .values(wanted)
     .onConflict((oc) =>
-      oc
-        .columns(['agency_id', 'year'])
-        .doUpdateSet((eb) => ({
-          last_seq: eb('item_index_counters.last_seq', '+', eb.ref('excluded.last_seq')),
-        })),
+      oc.columns(['agency_id', 'year']).doUpdateSet((eb) => ({
+        last_seq: eb('item_index_counters.last_seq', '+', eb.ref('excluded.last_seq')),
+      })),
     )
     .returning(['agency_id', 'year', 'last_seq'])
     .execute();
