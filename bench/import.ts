@@ -6,7 +6,8 @@
  * parameter, 5,000 rows a statement, one transaction) into a bare scratch table of the publications'
  * columns, and into `publications` itself with its indexes (rolled back); on PostgreSQL a third, the same
  * rows COPYed into `publications` (rolled back: the least the import can take with the schema as it
- * is). Ratios are floor / import. Each (database, import, size) runs in its own child process, so the peak RSS
+ * is). Ratios are floor / import; the import's CPU time per row in node (process.cpuUsage: all its
+ * threads, less disturbed by the machine's load than the wall time) is printed under its row. Each (database, import, size) runs in its own child process, so the peak RSS
  * printed is that import's alone: it should stay flat as the rows grow tenfold.
  *
  *   npm run bench:import [-- --rows 100000,1000000 --db sqlite|postgres|both --kind records|items|both]
@@ -56,6 +57,8 @@ const runResult = z.object({
   copyMs: z.number().nullable(),
   /** items: the time spent in the search index's upsert (src/search, written per batch) */
   upsertMs: z.number().nullable(),
+  /** the import's CPU time in this process (user + system, all its threads: the segment pool too) */
+  importCpuMs: z.number(),
   rssMb: z.number(),
 });
 
@@ -195,6 +198,7 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
       }
     };
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     if (kind === 'records') {
       const reader = createInterface({
         input: createReadStream(file, { encoding: 'utf8' }),
@@ -215,6 +219,7 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
       if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
     }
     const importMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     return {
       db: which,
       kind,
@@ -224,6 +229,7 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
       schemaMs: floors.schema,
       copyMs: floors.copy,
       upsertMs: kind === 'items' ? upsertMs : null,
+      importCpuMs: (cpu.user + cpu.system) / 1000,
       rssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
@@ -297,6 +303,9 @@ for (const k of kinds)
           r.rssMb.toFixed(0).padStart(12),
           got >= TARGET ? '  ok' : '  BELOW',
         ].join(' '),
+      );
+      console.log(
+        `          the import's CPU in node: ${Math.round((1000 * r.importCpuMs) / r.rows)} µs/row (the database's own is not counted)`,
       );
       if (r.upsertMs !== null)
         console.log(

@@ -149,21 +149,40 @@ export async function appendEventBatch(
     from ${jsonRows(dialect, json, columns)}`.execute(trx);
 }
 
+/** What COPYs rows into a table inside the caller's transaction (commands/import/pg-copy.ts's CopyWriter). */
+export interface RowCopier {
+  copy<R>(
+    table: string,
+    columns: readonly string[],
+    rows: readonly R[],
+    values: (row: R) => readonly (string | number | null)[],
+  ): Promise<void>;
+}
+
 /**
  * Appends the first event of many new subjects (just created, so numbered 1) in one statement:
  * the imports' rows. A subject that already has an event makes it fail (the unique index). On
- * PostgreSQL the rows go as one JSON parameter (json-rows.ts) instead of eleven parameters a row.
+ * PostgreSQL the rows go as one JSON parameter (json-rows.ts) instead of eleven parameters a row,
+ * or by COPY when the import holds a `copier` on its transaction's connection.
  */
 export async function appendFirstEvents(
   trx: Kysely<Database>,
   dialect: Dialect,
   events: ReadonlyArray<NewEvent>,
+  copier?: RowCopier,
 ): Promise<void> {
   if (events.length === 0) return;
   const rows = events.map((event) => eventRow(event, 1));
-  if (dialect === 'postgres') await insertJsonRows(dialect, 'events', EVENT_COLUMNS, rows).execute(trx);
+  if (copier) await copier.copy('events', Object.keys(EVENT_COLUMNS), rows, eventValues);
+  else if (dialect === 'postgres') await insertJsonRows(dialect, 'events', EVENT_COLUMNS, rows).execute(trx);
   else await trx.insertInto('events').values(rows).execute();
 }
+
+/** An event row's values in EVENT_COLUMNS' order, for COPY. */
+const eventValues = (r: ReturnType<typeof eventRow>) => [
+  ...[r.agency_id, r.name, r.subject_type, r.subject_id, r.seq, r.actor],
+  ...[r.at, r.occurred_on, r.state_before, r.state_after, r.data],
+];
 
 const EVENT_COLUMNS = {
   agency_id: 'integer',

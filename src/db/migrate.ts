@@ -48,6 +48,7 @@ import { supervisionIndexesMigration } from './migrations/0040-supervision-index
 import { keptCountsMigration } from './migrations/0041-kept-counts.ts';
 import { rateLimitsMigration } from './migrations/0042-rate-limits.ts';
 import { searchFacetsMigration } from './migrations/0043-search-facets.ts';
+import { partialPublicationIndexesMigration } from './migrations/0044-partial-publication-indexes.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -94,6 +95,7 @@ function provider(db: Db): MigrationProvider {
         '0041-kept-counts': keptCountsMigration(),
         '0042-rate-limits': rateLimitsMigration(db.dialect),
         '0043-search-facets': searchFacetsMigration(db.dialect),
+        '0044-partial-publication-indexes': partialPublicationIndexesMigration(),
       };
     },
   };

@@ -4,6 +4,9 @@
  * year (`indexNumber`, its counter reserved for the whole batch at once), the item's event
  * (`imported`, straight to 已发布), the website row the annual report counts and a row per posting
  * on another channel, and the search index (`searchIndexFor(dialect).upsert`, once per batch).
+ * On PostgreSQL, when the import holds its connection (`copy`), the batch's ids are taken from the
+ * sequence first and the items, their events and publications go by COPY FROM STDIN (pg-copy.ts),
+ * the publications' COPY left running while the next batch is read.
  */
 import { type Insertable, sql } from 'kysely';
 import type { Dialect } from '../../db/connection.ts';
@@ -13,6 +16,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import { searchIndexFor } from '../../search/search-index.ts';
 import type { Trx } from '../context.ts';
+import type { CopyValue, CopyWriter } from '../import/pg-copy.ts';
 import {
   fieldColumns,
   type ItemRow,
@@ -49,6 +53,8 @@ export interface WriteContext {
   /** agency id → its 索引号 prefix */
   prefixes: Map<number, string>;
   links: PendingLink[];
+  /** PostgreSQL, when the import holds its connection: the batch's rows go by COPY */
+  copy?: CopyWriter;
 }
 
 export interface RowProblem {
@@ -102,6 +108,8 @@ const PUBLICATION_COLUMNS = {
 
 /** Writes the batch; returns the rows it refused (nothing is written then). */
 export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[]): Promise<RowProblem[]> {
+  // the previous batch's COPY, still running, fails here with its own error
+  await ctx.copy?.settle();
   const problems = await refProblems(ctx.trx, batch);
   if (problems.length > 0) return problems;
   const numbers = await reserveIndexNumbers(ctx, batch);
@@ -109,7 +117,7 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
   const at = ctx.now.toISOString();
   const values = batch.map((p, i) => ({
     agency_id: p.agencyId,
-    index_no: numbers[i],
+    index_no: numbers[i] ?? null,
     ...fieldColumns(p.fields, p.bodyText),
     published_on: p.item.publishedOn,
     status: 'published',
@@ -119,34 +127,7 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
     updated_at: at,
     created_by: ctx.actor,
   }));
-  const stored =
-    ctx.dialect === 'postgres'
-      ? (
-          await sql<ItemRow>`${insertJsonRows(ctx.dialect, 'items', ITEM_COLUMNS, values)} returning *`.execute(
-            ctx.trx,
-          )
-        ).rows
-      : await ctx.trx.insertInto('items').values(values).returningAll().execute();
-  // RETURNING promises no order: match the rows back by their (unique) 索引号.
-  const byNumber = new Map(stored.map((r) => [r.index_no, r]));
-  const rows = numbers.map((n) => {
-    const found = byNumber.get(n);
-    if (!found) throw new Error(`imported item ${n} not returned`);
-    return found;
-  });
-  await appendFirstEvents(
-    ctx.trx,
-    ctx.dialect,
-    rows.map((r, i) => ({
-      name: 'items.imported',
-      subject: { type: 'item', id: r.id },
-      agency: r.agency_id,
-      actor: ctx.actor,
-      at: ctx.now,
-      state: { before: null, after: 'published' },
-      data: { source: ctx.source, row: batch[i]?.row, indexNo: r.index_no, publishedOn: r.published_on },
-    })),
-  );
+  const rows = ctx.copy ? await copiedRows(ctx.trx, values) : await insertedRows(ctx, values);
   const publications: Insertable<Database['publications']>[] = [];
   rows.forEach((r, i) => {
     const pending = batch[i];
@@ -164,15 +145,100 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
       });
     if (interprets) ctx.links.push({ row: pending.row, agencyId: r.agency_id, itemId: r.id, interprets });
   });
+  const events = rows.map((r, i) => ({
+    name: 'items.imported',
+    subject: { type: 'item', id: r.id },
+    agency: r.agency_id,
+    actor: ctx.actor,
+    at: ctx.now,
+    state: { before: null, after: 'published' },
+    data: { source: ctx.source, row: batch[i]?.row, indexNo: r.index_no, publishedOn: r.published_on },
+  }));
+  // the index first: with COPY the publications' COPY is then left running as the next batch is read
+  await searchIndexFor(ctx.dialect).upsert(ctx.trx, rows.map(indexableOf));
+  if (ctx.copy) {
+    await ctx.copy.copy('items', Object.keys(ITEM_COPY_COLUMNS), rows, itemValues);
+    await appendFirstEvents(ctx.trx, ctx.dialect, events, ctx.copy);
+    await ctx.copy.copy('publications', Object.keys(PUBLICATION_COLUMNS), publications, publicationValues);
+    return [];
+  }
+  await appendFirstEvents(ctx.trx, ctx.dialect, events);
   for (let i = 0; i < publications.length; i += 500) {
     const slice = publications.slice(i, i + 500);
     if (ctx.dialect === 'postgres')
       await insertJsonRows(ctx.dialect, 'publications', PUBLICATION_COLUMNS, slice).execute(ctx.trx);
     else await ctx.trx.insertInto('publications').values(slice).execute();
   }
-  await searchIndexFor(ctx.dialect).upsert(ctx.trx, rows.map(indexableOf));
   return [];
 }
+
+type ItemValues = Omit<
+  ItemRow,
+  'id' | 'reviewer' | 'reviewed_on' | 'review_result' | 'review_opinion' | 'withdrawn_on' | 'withdrawn_reason'
+>;
+
+/** The batch's items inserted (RETURNING *), in the batch's order. */
+async function insertedRows(ctx: WriteContext, values: ItemValues[]): Promise<ItemRow[]> {
+  const stored =
+    ctx.dialect === 'postgres'
+      ? (
+          await sql<ItemRow>`${insertJsonRows(ctx.dialect, 'items', ITEM_COLUMNS, values)} returning *`.execute(
+            ctx.trx,
+          )
+        ).rows
+      : await ctx.trx.insertInto('items').values(values).returningAll().execute();
+  // RETURNING promises no order: match the rows back by their (unique) 索引号.
+  const byNumber = new Map(stored.map((r) => [r.index_no, r]));
+  return values.map((v) => {
+    const found = byNumber.get(v.index_no);
+    if (!found) throw new Error(`imported item ${v.index_no} not returned`);
+    return found;
+  });
+}
+
+/** The rows as they will be COPYed: ids taken from the items' sequence (one statement), in order. */
+async function copiedRows(trx: Trx, values: ItemValues[]): Promise<ItemRow[]> {
+  const taken = await sql<{ id: number }>`
+    select nextval(s.name)::integer as id
+    from (select pg_get_serial_sequence('items', 'id')::regclass as name) s, generate_series(1, ${values.length})`.execute(
+    trx,
+  );
+  const ids = taken.rows.map((r) => r.id).sort((a, b) => a - b);
+  return values.map((v, i) => {
+    const id = ids[i];
+    if (id === undefined) throw new Error('items sequence returned too few ids');
+    return {
+      ...v,
+      id,
+      reviewer: null,
+      reviewed_on: null,
+      review_result: null,
+      review_opinion: null,
+      withdrawn_on: null,
+      withdrawn_reason: null,
+    };
+  });
+}
+
+/** COPY's columns of an imported item: its id (from the sequence) and ITEM_COLUMNS. */
+const ITEM_COPY_COLUMNS = { id: 'integer', ...ITEM_COLUMNS } as const;
+
+/** An item's COPY row, in ITEM_COPY_COLUMNS' order. */
+const itemValues = (r: ItemRow): readonly CopyValue[] => [
+  ...[r.id, r.agency_id, r.index_no, r.title, r.body_html, r.body_text, r.category, r.column_code],
+  ...[r.issuer, r.doc_number, r.formed_on, r.validity, r.subject, r.is_policy_document],
+  ...[r.is_interpretation, r.is_meeting, r.is_online_interview, r.published_on, r.status],
+  ...[r.interprets_item_id, r.version, r.created_at, r.updated_at, r.created_by],
+];
+
+type PublicationRow = Insertable<Database['publications']>;
+
+/** A publication's COPY row, in PUBLICATION_COLUMNS' order. */
+const publicationValues = (p: PublicationRow): readonly CopyValue[] => [
+  ...[p.agency_id, p.item_id ?? null, p.title, p.category, p.formed_on, p.is_policy_document ?? 0],
+  ...[p.is_interpretation ?? 0, p.is_meeting ?? 0, p.is_online_interview ?? 0, p.interprets_id ?? null],
+  ...[p.ref ?? null, p.channel, p.published_on, p.link ?? null],
+];
 
 /** A ref names one item of an agency: not twice in a batch, not one already used (earlier rows are written). */
 async function refProblems(trx: Trx, batch: readonly PendingItem[]): Promise<RowProblem[]> {
@@ -186,8 +252,12 @@ async function refProblems(trx: Trx, batch: readonly PendingItem[]): Promise<Row
     else seen.set(key, p.row);
   }
   const byAgency = new Map<number, string[]>();
-  for (const p of batch)
-    if (p.item.ref) byAgency.set(p.agencyId, [...(byAgency.get(p.agencyId) ?? []), p.item.ref]);
+  for (const p of batch) {
+    if (!p.item.ref) continue;
+    const refs = byAgency.get(p.agencyId);
+    if (refs) refs.push(p.item.ref);
+    else byAgency.set(p.agencyId, [p.item.ref]);
+  }
   for (const [agencyId, refs] of byAgency) {
     const used = await trx
       .selectFrom('publications')
