@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { chunks, documentRow, relatedSource, textRow, writeInBatches } from './documents.ts';
 import { facetLexemes, quoteLexeme } from './postgres-facets.ts';
-import { postgresMatches } from './postgres-matches.ts';
-import { type ParsedQuery, parseQuery } from './query.ts';
+import { groupCounter, postgresMatches } from './postgres-matches.ts';
+import { type ParsedQuery, parseQuery, parseQueryCached } from './query.ts';
 import { rankPage, rankRelated } from './ranking.ts';
 import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult } from './types.ts';
 
@@ -90,14 +90,16 @@ async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<voi
 }
 
 function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
-  const parsed = parseQuery(query.text);
+  const parsed = parseQueryCached(query.text);
   if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
+  // The AND and the OR of the groups count the same groups: one counter for both.
+  const counts = groupCounter(db, parsed);
   return rankPage(
-    postgresMatches(db, parsed, query, '&'),
+    postgresMatches(db, parsed, query, '&', undefined, counts),
     parsed,
     query,
     true,
-    postgresMatches(db, parsed, query, '|'),
+    postgresMatches(db, parsed, query, '|', undefined, counts),
   );
 }
 
