@@ -6,6 +6,9 @@
  * (bench/search-load.ts's reindex), then the 100 queries of bench/search-queries.ts run `--runs`
  * times (page 1, 10 hits, snippets included).
  *
+ * Indexing also prints the main thread's busy time per item (its event loop's active time), the
+ * part the segmentation workers do not take.
+ *
  * Flags: --items N, --runs N (default 5), --seed N, --batch N, --connections N (as bench:search),
  * --profile FILE (a V8 CPU profile of the query runs only, for Chrome DevTools or speedscope),
  * --reuse SCHEMA (a schema kept by an earlier --keep run: no loading nor indexing), --keep.
@@ -14,6 +17,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { type Db, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -80,10 +84,13 @@ async function main(): Promise<void> {
     await target.analyze();
     await clearIndex(db);
     const since = process.cpuUsage();
+    const loop = performance.eventLoopUtilization();
     const rebuilt = await reindex(db, Number(values.batch ?? 10_000), Number(values.connections ?? 2));
     const used = cpuMs(since);
+    // the main thread's busy time: the event loop's active time (workers' CPU is not in it)
+    const mainMs = performance.eventLoopUtilization(loop).active;
     console.log(
-      `indexing ${fmt(rebuilt.items, 0)} items: ${fmt(rebuilt.items / (rebuilt.upsertMs / 1000), 0)} items/s; this process's CPU (all threads) ${fmt((used * 1000) / rebuilt.items, 0)} µs/item over the pass, ${fmt((rebuilt.upsertCpuMs * 1000) / rebuilt.items, 0)} µs/item while upserting (load ${load()})`,
+      `indexing ${fmt(rebuilt.items, 0)} items: ${fmt(rebuilt.items / (rebuilt.upsertMs / 1000), 0)} items/s; this process's CPU (all threads) ${fmt((used * 1000) / rebuilt.items, 0)} µs/item over the pass, ${fmt((rebuilt.upsertCpuMs * 1000) / rebuilt.items, 0)} µs/item while upserting; main thread busy ${fmt((mainMs * 1000) / rebuilt.items, 0)} µs/item (load ${load()})`,
     );
     await target.analyze();
   }
