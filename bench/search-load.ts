@@ -129,7 +129,7 @@ export async function reindex(
     const task = upsertOne(rows).finally(() => inFlight.delete(task));
     inFlight.add(task);
     rows = await readBatch(db, rows[rows.length - 1].id, batch);
-    segmentAhead(rows);
+    segmentAhead(rows, db.dialect === 'postgres' ? 'tsvector' : 'terms');
     if (inFlight.size >= connections) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);

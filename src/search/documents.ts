@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { itemTexts } from './segment-ahead.ts';
+import { itemTexts, itemTsvectors } from './segment-ahead.ts';
 import { POOL_THRESHOLD } from './segment-pool.ts';
 import type { IndexableItem, SearchQuery } from './types.ts';
 
@@ -29,26 +29,69 @@ export function lastOfEach(items: readonly IndexableItem[]): IndexableItem[] {
  * batches while one is written, and `meanwhile` (work that needs no terms) runs while the first batches are segmented; when an item appears more than
  * once, its last version is the one written.
  */
-export async function writeInBatches(
+export function writeInBatches(
   items: readonly IndexableItem[],
   size: number,
   write: (batch: PreparedItem[]) => Promise<void>,
   meanwhile?: () => Promise<void>,
 ): Promise<void> {
+  return inBatches(
+    items,
+    size,
+    async (batch, bulk) => {
+      const texts = await itemTexts(batch, bulk);
+      return batch.map((item, k) => ({
+        item,
+        year: yearOf(item),
+        titleText: texts[k][0],
+        bodyText: texts[k][1],
+      }));
+    },
+    write,
+    meanwhile,
+  );
+}
+
+/** What PostgreSQL's index writes for one item, segmented once. */
+export interface TsvectorItem {
+  item: IndexableItem;
+  year: number;
+  /** the positional lexemes of its tsvector, escaped as an array literal's element (tsvector.ts) */
+  positional: string;
+}
+
+/**
+ * writeInBatches for PostgreSQL: each item's tsvector lexemes are built with its segmentation
+ * (in the worker threads when many), not on the writing thread.
+ */
+export function writeTsvectorBatches(
+  items: readonly IndexableItem[],
+  size: number,
+  write: (batch: TsvectorItem[]) => Promise<void>,
+): Promise<void> {
+  return inBatches(
+    items,
+    size,
+    async (batch, bulk) => {
+      const positional = await itemTsvectors(batch, bulk);
+      return batch.map((item, k) => ({ item, year: yearOf(item), positional: positional[k] }));
+    },
+    write,
+  );
+}
+
+async function inBatches<T>(
+  items: readonly IndexableItem[],
+  size: number,
+  prepare: (batch: IndexableItem[], bulk: boolean) => Promise<T[]>,
+  write: (batch: T[]) => Promise<void>,
+  meanwhile?: () => Promise<void>,
+): Promise<void> {
   const unique = lastOfEach(items);
-  const batches = chunks(unique, size);
   const bulk = unique.length >= POOL_THRESHOLD;
-  const segmented = batches.map(async (batch) => {
-    const texts = await itemTexts(batch, bulk);
-    return batch.map((item, k) => ({
-      item,
-      year: yearOf(item),
-      titleText: texts[k][0],
-      bodyText: texts[k][1],
-    }));
-  });
+  const prepared = chunks(unique, size).map((batch) => prepare(batch, bulk));
   await meanwhile?.();
-  for (const batch of segmented) await write(await batch);
+  for (const batch of prepared) await write(await batch);
 }
 
 /**
@@ -61,7 +104,7 @@ export const TITLE_WEIGHT = 10;
 export const RECENCY_DAYS = 365.25 * 50;
 
 /** Row of search_documents (PostgreSQL) for an item. */
-export function documentRow(p: PreparedItem) {
+export function documentRow(p: { item: IndexableItem; year: number }) {
   return {
     item_id: p.item.id,
     agency_id: p.item.agencyId,

@@ -15,12 +15,28 @@ interface Normalized {
   origin: number[];
 }
 
+/**
+ * Each character's NFKC, lower-cased form, remembered: a text repeats its characters, and ICU's
+ * two calls per character were most of a snippet's cost.
+ */
+const normalizedChars = new Map<string, string>();
+
+function normalizeChar(ch: string): string {
+  let n = normalizedChars.get(ch);
+  if (n === undefined) {
+    n = ch.normalize('NFKC').toLowerCase();
+    if (normalizedChars.size >= 50_000) normalizedChars.clear();
+    normalizedChars.set(ch, n);
+  }
+  return n;
+}
+
 function normalizeWithOffsets(original: string): Normalized {
   let text = '';
   const origin: number[] = [];
   let offset = 0;
   for (const ch of original) {
-    const n = ch.normalize('NFKC').toLowerCase();
+    const n = normalizeChar(ch);
     for (let i = 0; i < n.length; i++) origin.push(offset);
     text += n;
     offset += ch.length;
@@ -31,8 +47,21 @@ function normalizeWithOffsets(original: string): Normalized {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The patterns of the word lists seen lately (a page's titles and snippets share one). */
+const patterns = new Map<string, RegExp | null>();
+
 /** One pattern per word list: the words in order, up to three separators between them. */
 function patternOf(marks: readonly (readonly string[])[]): RegExp | null {
+  const key = JSON.stringify(marks);
+  const known = patterns.get(key);
+  if (known !== undefined) return known;
+  const pattern = compilePattern(marks);
+  if (patterns.size >= 1_000) patterns.clear();
+  patterns.set(key, pattern);
+  return pattern;
+}
+
+function compilePattern(marks: readonly (readonly string[])[]): RegExp | null {
   const alternatives = marks
     .filter((words) => words.length > 0)
     .map((words) => words.map(escapeRegExp).join('[^\\p{L}\\p{N}]{0,3}'))

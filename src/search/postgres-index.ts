@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { chunks, documentRow, relatedSource, textRow, writeInBatches } from './documents.ts';
-import { facetLexemes, quoteLexeme } from './postgres-facets.ts';
-import { postgresMatches } from './postgres-matches.ts';
-import { type ParsedQuery, parseQuery } from './query.ts';
+import { chunks, documentRow, relatedSource, textRow, writeTsvectorBatches } from './documents.ts';
+import { facetLexemes } from './postgres-facets.ts';
+import { groupCounter, postgresMatches } from './postgres-matches.ts';
+import { type ParsedQuery, parseQuery, parseQueryCached } from './query.ts';
 import { rankPage, rankRelated } from './ranking.ts';
+import { arrayElementText, facetSuffix } from './tsvector.ts';
 import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult } from './types.ts';
 
 /**
@@ -17,59 +18,28 @@ import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult }
  */
 
 const BATCH = 2_000;
-/** tsvector limits: positions above 16383 are clamped, at most 256 positions per lexeme. */
-const MAX_POSITION = 16_383;
-const MAX_POSITIONS_PER_LEXEME = 255;
-
-/**
- * The tsvector literal of an item: title terms at 1…n (A), body terms after a gap (B), then the
- * facet lexemes (its month and filter values, postgres-facets.ts) without positions.
- */
-export function tsvectorLiteral(titleText: string, bodyText: string, facets: readonly string[] = []): string {
-  // One string and one count per term (not an array of positions): this runs for every item indexed.
-  const lexemes = new Map<string, { positions: string; count: number }>();
-  let position = 0;
-  const add = (term: string, weight: string) => {
-    const at = `${Math.min(position, MAX_POSITION)}${weight}`;
-    const lexeme = lexemes.get(term);
-    if (!lexeme) lexemes.set(term, { positions: at, count: 1 });
-    else if (lexeme.count < MAX_POSITIONS_PER_LEXEME) {
-      lexeme.positions += `,${at}`;
-      lexeme.count++;
-    }
-  };
-  for (const term of titleText ? titleText.split(' ') : []) {
-    position++;
-    add(term, 'A');
-  }
-  position++;
-  for (const term of bodyText ? bodyText.split(' ') : []) {
-    position++;
-    add(term, 'B');
-  }
-  let out = '';
-  for (const [term, { positions }] of lexemes) out += `${out ? ' ' : ''}${quoteLexeme(term)}:${positions}`;
-  for (const facet of facets) out += `${out ? ' ' : ''}${quoteLexeme(facet)}`;
-  return out;
-}
 
 /**
  * Writes a batch as one statement per table, each column one array parameter (`unnest`): a
  * statement of 2,000 rows has 8 parameters, not 16,000, and PostgreSQL parses it once.
  */
 async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Promise<void> {
-  await writeInBatches(items, BATCH, async (batch) => {
-    const rows = batch.map((p) => ({
-      ...documentRow(p),
-      tsv: tsvectorLiteral(p.titleText, p.bodyText, facetLexemes(p.item)),
-    }));
+  await writeTsvectorBatches(items, BATCH, async (batch) => {
+    const rows = batch.map(documentRow);
+    // The tsvector[] parameter as one array literal: its elements were built and escaped with the
+    // segmentation (tsvector.ts), the facets appended here — what pg would make of the array.
+    let tsvs = '';
+    for (const p of batch) {
+      const facets = facetSuffix(p.positional !== '', facetLexemes(p.item));
+      tsvs += `${tsvs ? ',' : ''}"${p.positional}${arrayElementText(facets)}"`;
+    }
     const texts = batch.map((p) => textRow(p.item));
     await sql`
       insert into search_documents (item_id, agency_id, category, year, document_type, validity, published_on, tsv)
       select * from unnest(${rows.map((r) => r.item_id)}::integer[], ${rows.map((r) => r.agency_id)}::integer[],
         ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.year)}::integer[],
         ${rows.map((r) => r.document_type)}::text[], ${rows.map((r) => r.validity)}::text[],
-        ${rows.map((r) => r.published_on)}::text[], ${rows.map((r) => r.tsv)}::tsvector[])
+        ${rows.map((r) => r.published_on)}::text[], ${`{${tsvs}}`}::tsvector[])
       on conflict (item_id) do update set agency_id = excluded.agency_id, category = excluded.category,
         year = excluded.year, document_type = excluded.document_type, validity = excluded.validity,
         published_on = excluded.published_on, tsv = excluded.tsv`.execute(db);
@@ -90,14 +60,16 @@ async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<voi
 }
 
 function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
-  const parsed = parseQuery(query.text);
+  const parsed = parseQueryCached(query.text);
   if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
+  // The AND and the OR of the groups count the same groups: one counter for both.
+  const counts = groupCounter(db, parsed);
   return rankPage(
-    postgresMatches(db, parsed, query, '&'),
+    postgresMatches(db, parsed, query, '&', undefined, counts),
     parsed,
     query,
     true,
-    postgresMatches(db, parsed, query, '|'),
+    postgresMatches(db, parsed, query, '|', undefined, counts),
   );
 }
 

@@ -32,6 +32,7 @@ export function postgresMatches(
   query: SearchQuery,
   op: '&' | '|',
   exclude?: number,
+  counts?: (cap: number) => Promise<number[]>,
 ): MatchSource<Candidate> {
   const facets = filterLexemes(query).map(quoteLexeme);
   const base = [`(${toTsQuery(parsed, op)})`, ...facets];
@@ -61,20 +62,7 @@ export function postgresMatches(
     return rows.map((r) => ({ id: Number(r.id), publishedOn: r.publishedOn }));
   }
 
-  const groupCounts = (cap: number) =>
-    cachedCounts(
-      db,
-      parsed.groups.map((g) => toTsQuery({ groups: [g] })),
-      cap,
-      RANK_LIMITS.cacheMs,
-      async (tsquery) => {
-        const { rows } = await sql<{ n: number }>`
-          select count(*) as n from (select 1 from search_documents where tsv @@ ${tsquery}::tsquery limit ${cap}) c`.execute(
-          db,
-        );
-        return Number(rows[0]?.n ?? 0);
-      },
-    );
+  const groupCounts = counts ?? groupCounter(db, parsed);
 
   return {
     async newest(limit, before) {
@@ -117,6 +105,35 @@ export function postgresMatches(
     },
     groupCounts,
     texts: (ids) => storedTexts(db, 'postgres', ids),
+  };
+}
+
+/**
+ * Each group's number of matches alone (no filters), counted up to `cap` and remembered
+ * (count-cache.ts); within one search, asked once per cap: a search's sources (its groups AND-ed
+ * and OR-ed) share one counter, so the cache's instance is read once, not on every call.
+ */
+export function groupCounter(db: Kysely<Database>, parsed: ParsedQuery): (cap: number) => Promise<number[]> {
+  const asked = new Map<number, Promise<number[]>>();
+  return (cap) => {
+    let counts = asked.get(cap);
+    if (!counts) {
+      counts = cachedCounts(
+        db,
+        parsed.groups.map((g) => toTsQuery({ groups: [g] })),
+        cap,
+        RANK_LIMITS.cacheMs,
+        async (tsquery) => {
+          const { rows } = await sql<{ n: number }>`
+            select count(*) as n from (select 1 from search_documents where tsv @@ ${tsquery}::tsquery limit ${cap}) c`.execute(
+            db,
+          );
+          return Number(rows[0]?.n ?? 0);
+        },
+      );
+      asked.set(cap, counts);
+    }
+    return counts;
   };
 }
 

@@ -164,3 +164,38 @@ export function toTsQuery(query: ParsedQuery, op: '&' | '|' = '&'): string {
 export function queryMarks(query: ParsedQuery): string[][] {
   return query.groups.map((g) => g.words);
 }
+
+/** How many parsed queries `parseQueryCached` remembers (a generation; the one before is kept too). */
+const PARSED_GENERATION = 2_000;
+let parsedRecent = new Map<string, ParsedQuery>();
+let parsedOlder = new Map<string, ParsedQuery>();
+
+function deepFreeze(parsed: ParsedQuery): ParsedQuery {
+  for (const g of parsed.groups) {
+    Object.freeze(g.terms);
+    Object.freeze(g.words);
+    for (const terms of g.alternatives ?? []) Object.freeze(terms);
+    if (g.alternatives) Object.freeze(g.alternatives);
+    Object.freeze(g);
+  }
+  Object.freeze(parsed.groups);
+  if (parsed.dropped) Object.freeze(parsed.dropped);
+  return Object.freeze(parsed);
+}
+
+/**
+ * parseQuery, remembered: the same text gives the same groups (jieba's cut of a query costs
+ * about a millisecond, and people search the same words again). The result is frozen — shared by
+ * every caller, it must not be changed.
+ */
+export function parseQueryCached(input: string): ParsedQuery {
+  const hit = parsedRecent.get(input);
+  if (hit) return hit;
+  const parsed = parsedOlder.get(input) ?? deepFreeze(parseQuery(input));
+  if (parsedRecent.size >= PARSED_GENERATION) {
+    parsedOlder = parsedRecent;
+    parsedRecent = new Map();
+  }
+  parsedRecent.set(input, parsed);
+  return parsed;
+}

@@ -28,8 +28,32 @@ function occurrences(text: string, pattern: RegExp): number {
   return n;
 }
 
+/**
+ * A group's matcher: its non-overlapping matches in a text, left to right, as its pattern finds
+ * them. A group of one word is a literal, counted with indexOf (what the pattern would match);
+ * a group of several needs its first word in the text to match at all, which indexOf tells first.
+ */
+type GroupMatcher = (text: string) => number;
+
 const groupPatterns = (parsed: ParsedQuery): RegExp[] =>
   parsed.groups.map((g) => new RegExp(g.words.map(escapeRegExp).join('[^\\p{L}\\p{N}]{0,3}'), 'gu'));
+
+function literalCount(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) n++;
+  return n;
+}
+
+function groupMatchers(parsed: ParsedQuery): GroupMatcher[] {
+  const patterns = groupPatterns(parsed);
+  return parsed.groups.map((g, i) => {
+    const pattern = patterns[i];
+    const [first = ''] = g.words;
+    if (first === '') return (text) => occurrences(text, pattern);
+    if (g.words.length === 1) return (text) => literalCount(text, first);
+    return (text) => (text.includes(first) ? occurrences(text, pattern) : 0);
+  });
+}
 
 /** How many of a query's groups a text holds (matched as the scorer matches them). */
 export function groupsIn(parsed: ParsedQuery) {
@@ -63,14 +87,14 @@ export function makeScorer(
   averageLength: number,
   every: boolean,
 ) {
-  const patterns = groupPatterns(parsed);
+  const matchers = groupMatchers(parsed);
   return (title: string, body: string, publishedOn: string): number => {
     const t = title.normalize('NFKC').toLowerCase();
     const b = body.normalize('NFKC').toLowerCase();
     const norm = 1 - B + (B * body.length) / Math.max(1, averageLength);
     let score = 0;
-    for (const [i, pattern] of patterns.entries()) {
-      const frequency = TITLE_WEIGHT * occurrences(t, pattern) + occurrences(b, pattern);
+    for (const [i, count] of matchers.entries()) {
+      const frequency = TITLE_WEIGHT * count(t) + count(b);
       // With AND the index matched every group (a word cut another way, say): count it as half.
       const f = frequency > 0 ? frequency : every ? 0.5 : 0;
       if (f === 0) continue;

@@ -1,4 +1,5 @@
 import { indexTexts } from './segment-pool.ts';
+import type { IndexForm } from './tsvector.ts';
 import type { IndexableItem } from './types.ts';
 
 /**
@@ -22,11 +23,13 @@ const bodySource = (item: IndexableItem): string => item.bodyText.slice(0, MAX_I
 export type ItemTexts = readonly [titleText: string, bodyText: string];
 
 interface Ahead {
+  form: IndexForm;
   /** the texts segmented: a result is used only while the item still holds them */
   title: string;
   docNumber: string | null;
   bodyText: string;
-  texts: Promise<ItemTexts>;
+  /** `terms`: the title's and the body's index texts; `tsvector`: the item's positional lexemes */
+  texts: Promise<readonly string[]>;
 }
 
 const started = new WeakMap<IndexableItem, Ahead>();
@@ -35,28 +38,52 @@ const sourcesOf = (items: readonly IndexableItem[]): string[] =>
   items.flatMap((item) => [titleSource(item), bodySource(item)]);
 
 /**
- * Starts segmenting `items` in the worker threads; `itemTexts` of the same item objects, unchanged,
- * then waits for that work instead of doing it again. Nothing is written.
+ * Starts segmenting `items` in the worker threads, into `form` (tsvector.ts: PostgreSQL's index
+ * takes `tsvector`); `itemTexts` / `itemTsvectors` of the same item objects, unchanged, then wait
+ * for that work instead of doing it again. Nothing is written.
  */
-export function segmentAhead(items: readonly IndexableItem[]): void {
+export function segmentAhead(items: readonly IndexableItem[], form: IndexForm = 'terms'): void {
+  const width = form === 'terms' ? 2 : 1;
   for (let from = 0; from < items.length; from += AHEAD_JOB) {
     const job = items.slice(from, from + AHEAD_JOB);
-    const terms = indexTexts(sourcesOf(job), true);
+    const results = indexTexts(sourcesOf(job), true, form);
     job.forEach((item, k) => {
-      const texts = terms.then((t): ItemTexts => [t[2 * k], t[2 * k + 1]]);
-      started.set(item, { title: item.title, docNumber: item.docNumber, bodyText: item.bodyText, texts });
+      const texts = results.then((r) => r.slice(width * k, width * (k + 1)));
+      started.set(item, {
+        form,
+        title: item.title,
+        docNumber: item.docNumber,
+        bodyText: item.bodyText,
+        texts,
+      });
     });
   }
 }
 
-/** The segmentation of `item` started ahead, if it is still what the item holds. */
-function takeAhead(item: IndexableItem): Promise<ItemTexts> | undefined {
+/** The segmentation of `item` started ahead, if it is still what the item holds, in `form`. */
+function takeAhead(item: IndexableItem, form: IndexForm): Promise<readonly string[]> | undefined {
   const ahead = started.get(item);
   if (!ahead) return undefined;
   started.delete(item);
   const same =
-    ahead.title === item.title && ahead.docNumber === item.docNumber && ahead.bodyText === item.bodyText;
+    ahead.form === form &&
+    ahead.title === item.title &&
+    ahead.docNumber === item.docNumber &&
+    ahead.bodyText === item.bodyText;
   return same ? ahead.texts : undefined;
+}
+
+/** Each item's results in `form`, from segmentAhead when it was called for all of them, else now. */
+async function itemForms(
+  items: readonly IndexableItem[],
+  bulk: boolean,
+  form: IndexForm,
+): Promise<string[][]> {
+  const ahead = items.map((item) => takeAhead(item, form));
+  if (ahead.every((texts) => texts !== undefined)) return (await Promise.all(ahead)).map((r) => [...r]);
+  const width = form === 'terms' ? 2 : 1;
+  const results = await indexTexts(sourcesOf(items), bulk, form);
+  return items.map((_, k) => results.slice(width * k, width * (k + 1)));
 }
 
 /**
@@ -64,8 +91,13 @@ function takeAhead(item: IndexableItem): Promise<ItemTexts> | undefined {
  * else segmented now (in the worker threads when `bulk`, or when there are many).
  */
 export async function itemTexts(items: readonly IndexableItem[], bulk: boolean): Promise<ItemTexts[]> {
-  const ahead = items.map(takeAhead);
-  if (ahead.every((texts) => texts !== undefined)) return Promise.all(ahead);
-  const terms = await indexTexts(sourcesOf(items), bulk);
-  return items.map((_, k): ItemTexts => [terms[2 * k], terms[2 * k + 1]]);
+  return (await itemForms(items, bulk, 'terms')).map(([title = '', body = '']): ItemTexts => [title, body]);
+}
+
+/**
+ * The positional lexemes of each item's tsvector (tsvector.ts), escaped as an element of an array
+ * literal, in order: built with the segmentation, in the worker threads when `bulk` or many.
+ */
+export async function itemTsvectors(items: readonly IndexableItem[], bulk: boolean): Promise<string[]> {
+  return (await itemForms(items, bulk, 'tsvector')).map(([positional = '']) => positional);
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { indexText } from './segment.ts';
+import { type IndexForm, indexForms } from './tsvector.ts';
 
 /**
  * Segmentation of many texts at once, for bulk indexing: jieba and the term rules run in worker
@@ -15,6 +15,7 @@ export const POOL_THRESHOLD = 2_000;
 
 interface Pending {
   texts: string[];
+  form: IndexForm;
   resolve: (terms: string[]) => void;
 }
 
@@ -52,21 +53,21 @@ class SegmentPool {
     this.broken = true;
     for (const [id, job] of this.pending) {
       this.pending.delete(id);
-      job.resolve(job.texts.map(indexText));
+      job.resolve(indexForms(job.texts, job.form));
     }
     for (const worker of this.workers) void worker.terminate();
   }
 
-  run(texts: string[]): Promise<string[]> {
-    if (this.broken) return Promise.resolve(texts.map(indexText));
+  run(texts: string[], form: IndexForm): Promise<string[]> {
+    if (this.broken) return Promise.resolve(indexForms(texts, form));
     const id = this.nextId++;
     const index = id % this.workers.length;
     const worker = this.workers[index];
     this.busy[index] += 1;
     worker.ref();
     return new Promise((resolve) => {
-      this.pending.set(id, { texts, resolve });
-      worker.postMessage({ id, texts });
+      this.pending.set(id, { texts, form, resolve });
+      worker.postMessage({ id, texts, form });
     });
   }
 }
@@ -79,10 +80,11 @@ function sharedPool(): SegmentPool {
 }
 
 /**
- * The index text (space-joined terms) of each text, in order. `bulk` says more batches follow, so
- * a pool is worth starting even for this one.
+ * The index text (space-joined terms) of each text, in order — or with `form` 'tsvector', of
+ * each pair of texts (an item's title and body) its tsvector's positional lexemes (tsvector.ts's
+ * indexForms). `bulk` says more batches follow, so a pool is worth starting even for this one.
  */
-export function indexTexts(texts: string[], bulk: boolean): Promise<string[]> {
-  if (!bulk && texts.length < POOL_THRESHOLD) return Promise.resolve(texts.map(indexText));
-  return sharedPool().run(texts);
+export function indexTexts(texts: string[], bulk: boolean, form: IndexForm = 'terms'): Promise<string[]> {
+  if (!bulk && texts.length < POOL_THRESHOLD) return Promise.resolve(indexForms(texts, form));
+  return sharedPool().run(texts, form);
 }

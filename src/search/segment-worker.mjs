@@ -1,12 +1,12 @@
 // A segmentation worker for bulk indexing (src/search/segment-pool.ts): TypeScript through tsx,
-// as bin/gongkai.js does it, so it runs the same segment.ts as the main thread.
+// as bin/gongkai.js does it, so it runs the same segment.ts (and tsvector.ts) as the main thread.
 import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { indexText } = await import('./segment.ts');
+const { indexForms } = await import('./tsvector.ts');
 
-parentPort?.on('message', ({ id, texts }) => {
-  parentPort?.postMessage({ id, terms: texts.map((text) => indexText(text)) });
+parentPort?.on('message', ({ id, texts, form }) => {
+  parentPort?.postMessage({ id, terms: indexForms(texts, form) });
 });
 parentPort?.postMessage({ ready: true });
