@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { escapeHtml } from '../render/escape.ts';
 
 /**
@@ -48,16 +49,15 @@ function normalizeWithOffsets(original: string): Normalized {
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The patterns of the word lists seen lately (a page's titles and snippets share one). */
-const patterns = new Map<string, RegExp | null>();
+const patterns = new LRUCache<string, { pattern: RegExp | null }>({ max: 1_000 });
 
 /** One pattern per word list: the words in order, up to three separators between them. */
 function patternOf(marks: readonly (readonly string[])[]): RegExp | null {
   const key = JSON.stringify(marks);
   const known = patterns.get(key);
-  if (known !== undefined) return known;
+  if (known) return known.pattern;
   const pattern = compilePattern(marks);
-  if (patterns.size >= 1_000) patterns.clear();
-  patterns.set(key, pattern);
+  patterns.set(key, { pattern });
   return pattern;
 }
 

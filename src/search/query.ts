@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { segmentWords, splitAlternatives, type Word } from './segment.ts';
 import { isStopWord } from './stop-words.ts';
 
@@ -165,10 +166,8 @@ export function queryMarks(query: ParsedQuery): string[][] {
   return query.groups.map((g) => g.words);
 }
 
-/** How many parsed queries `parseQueryCached` remembers (a generation; the one before is kept too). */
-const PARSED_GENERATION = 2_000;
-let parsedRecent = new Map<string, ParsedQuery>();
-let parsedOlder = new Map<string, ParsedQuery>();
+/** The parsed queries `parseQueryCached` remembers, the least recently asked dropped first. */
+const parsedQueries = new LRUCache<string, ParsedQuery>({ max: 4_000 });
 
 function deepFreeze(parsed: ParsedQuery): ParsedQuery {
   for (const g of parsed.groups) {
@@ -189,13 +188,9 @@ function deepFreeze(parsed: ParsedQuery): ParsedQuery {
  * every caller, it must not be changed.
  */
 export function parseQueryCached(input: string): ParsedQuery {
-  const hit = parsedRecent.get(input);
-  if (hit) return hit;
-  const parsed = parsedOlder.get(input) ?? deepFreeze(parseQuery(input));
-  if (parsedRecent.size >= PARSED_GENERATION) {
-    parsedOlder = parsedRecent;
-    parsedRecent = new Map();
-  }
-  parsedRecent.set(input, parsed);
+  const known = parsedQueries.get(input);
+  if (known) return known;
+  const parsed = deepFreeze(parseQuery(input));
+  parsedQueries.set(input, parsed);
   return parsed;
 }
