@@ -3,19 +3,18 @@
  * an empty database and compared table by table, row by row, file by file; a non-empty target is
  * refused unless forced; a damaged archive is refused before anything is written.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachWithDemo } from '../../../test/databases.ts';
-import { databaseUrlOf } from '../../../test/demo-template.ts';
+import { type FreshDatabases, freshDatabases } from '../../../test/fresh-databases.ts';
 import { writeArchive } from '../../backups/archive.ts';
 import { BackupError } from '../../backups/errors.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, DATABASE_ENTRY } from '../../backups/manifest.ts';
 import { listTables, tableCounts } from '../../backups/tables.ts';
-import { type Db, openDb } from '../../db/connection.ts';
+import type { Db } from '../../db/connection.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { createFileStore } from '../../files/file-store.ts';
 import { pdfBytes, pngBytes } from '../../files/testing.ts';
@@ -51,8 +50,8 @@ async function everyFile(dir: string): Promise<Map<string, Buffer>> {
 }
 
 describeEachWithDemo('backup and restore of the demo installation', (use) => {
-  const cleanups: Array<() => Promise<void>> = [];
   let scratch: string;
+  let targets: FreshDatabases;
   let sourceFiles: string;
   let archive: string;
   let target: { db: Db; url: string; files: string };
@@ -60,26 +59,7 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
   /** A new empty database (a SQLite file, or a PostgreSQL database) with its attachments folder. */
   async function emptyTarget(): Promise<{ db: Db; url: string; files: string }> {
     const files = await mkdtemp(join(scratch, 'files-'));
-    if (use().dialect === 'sqlite') {
-      const url = `sqlite:${join(scratch, `target-${randomBytes(4).toString('hex')}.db`)}`;
-      const db = openDb(url);
-      cleanups.push(() => db.close());
-      return { db, url, files };
-    }
-    const server = process.env.TEST_DATABASE_URL ?? '';
-    const name = `gk_restore_${randomBytes(6).toString('hex')}`;
-    const admin = openDb(server);
-    await sql`create database ${sql.id(name)}`.execute(admin.kysely);
-    await admin.close();
-    const url = databaseUrlOf(server, name);
-    const db = openDb(url);
-    cleanups.push(async () => {
-      await db.close();
-      const dropper = openDb(server);
-      await sql`drop database if exists ${sql.id(name)}`.execute(dropper.kysely);
-      await dropper.close();
-    });
-    return { db, url, files };
+    return { ...(await targets.fresh()), files };
   }
 
   const restoreInto = (to: { db: Db; url: string; files: string }, file: string, force = false) =>
@@ -92,6 +72,11 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
 
   beforeAll(async () => {
     scratch = await mkdtemp(join(tmpdir(), 'gongkai-backup-test-'));
+    targets = freshDatabases(
+      use().dialect === 'sqlite' ? 'sqlite::memory:' : (process.env.TEST_DATABASE_URL ?? ''),
+      scratch,
+      'restore',
+    );
     sourceFiles = join(scratch, 'source-files');
     archive = join(scratch, 'backup.tar.gz');
     const db = use();
@@ -136,7 +121,7 @@ describeEachWithDemo('backup and restore of the demo installation', (use) => {
       });
   });
   afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
+    await targets.close();
     await rm(scratch, { recursive: true, force: true });
   });
 
