@@ -21,6 +21,7 @@ import {
   fieldColumns,
   type ItemRow,
   indexableOf,
+  NOT_REVIEWED_OR_WITHDRAWN,
   publicationColumnsOf,
   WEBSITE_CHANNEL,
 } from '../items/item-store.ts';
@@ -210,12 +211,7 @@ async function copiedRows(trx: Trx, values: ItemValues[]): Promise<ItemRow[]> {
     return {
       ...v,
       id,
-      reviewer: null,
-      reviewed_on: null,
-      review_result: null,
-      review_opinion: null,
-      withdrawn_on: null,
-      withdrawn_reason: null,
+      ...NOT_REVIEWED_OR_WITHDRAWN,
     };
   });
 }

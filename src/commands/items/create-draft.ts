@@ -4,7 +4,7 @@ import type { ItemFields } from '../../domain/items/fields.ts';
 import { refusalFor } from '../../domain/items/state-machine.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext, Trx } from '../context.ts';
-import { appendItemEvent, checkColumn, fieldColumns } from './item-store.ts';
+import { appendItemEvent, checkColumn, fieldColumns, NOT_REVIEWED_OR_WITHDRAWN } from './item-store.ts';
 import { prepareFields } from './prepare-fields.ts';
 
 export interface CreateDraftInput {
@@ -53,12 +53,7 @@ export async function insertDraft(
       published_on: null,
       status: 'draft',
       interprets_item_id: null,
-      reviewer: null,
-      reviewed_on: null,
-      review_result: null,
-      review_opinion: null,
-      withdrawn_on: null,
-      withdrawn_reason: null,
+      ...NOT_REVIEWED_OR_WITHDRAWN,
       version: 1,
       created_at: at,
       updated_at: at,

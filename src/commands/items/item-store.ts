@@ -50,6 +50,16 @@ export function fieldsOf(row: ItemRow): ItemFields {
 }
 
 /** The stored columns of the fields (the body already sanitized, its text derived). */
+/** A new item's review (保密审查) and withdrawal columns: none yet, whether drafted or imported. */
+export const NOT_REVIEWED_OR_WITHDRAWN = {
+  reviewer: null,
+  reviewed_on: null,
+  review_result: null,
+  review_opinion: null,
+  withdrawn_on: null,
+  withdrawn_reason: null,
+} as const;
+
 export function fieldColumns(fields: ItemFields, bodyText: string) {
   return {
     title: fields.title.trim(),
