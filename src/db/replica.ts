@@ -6,19 +6,12 @@
  * The request is known through an AsyncLocalStorage the server enters for each request
  * (server/read-routing-hooks.ts); outside a request (the daily inspection, start-up) every read and
  * write goes to the primary. The choice is made when a connection is taken (a Kysely driver over
- * the two pools), so a transaction stays on one database, and a `primary-first` read whose primary
- * refuses the connection (restarting) takes one from the standby instead.
+ * the two pools, db/routing-driver.ts), so a transaction stays on one database, and a `primary-first`
+ * read whose primary refuses the connection or ends it under a statement (restarting) is served by
+ * the standby instead.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  Kysely,
-  PostgresDialect,
-  sql,
-  type TransactionSettings,
-} from 'kysely';
+import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
 import type { Db } from './connection.ts';
 import {
   chooseReadTarget,
@@ -28,60 +21,8 @@ import {
   type ReadTarget,
   type ReplicaState,
 } from './read-routing.ts';
+import { RoutingDriver } from './routing-driver.ts';
 import type { Database } from './schema.ts';
-import { isDatabaseUnavailable } from './unavailable.ts';
-
-/**
- * Connections from the primary's pool or the standby's, as `target()` says when one is taken; each
- * connection's transaction and release go to the pool it came from. The pools belong to their Dbs,
- * which close them.
- */
-class RoutingDriver implements Driver {
-  readonly #owners = new WeakMap<DatabaseConnection, Driver>();
-  constructor(
-    private readonly primary: Driver,
-    private readonly replica: Driver,
-    private readonly target: () => ReadTarget,
-    private readonly primaryUnreachable: () => void,
-  ) {}
-  async init(): Promise<void> {
-    await this.primary.init();
-    await this.replica.init();
-  }
-  async acquireConnection(): Promise<DatabaseConnection> {
-    const target = this.target();
-    let driver = target === 'replica' ? this.replica : this.primary;
-    let connection: DatabaseConnection;
-    try {
-      connection = await driver.acquireConnection();
-    } catch (error) {
-      if (target !== 'primary-first' || !isDatabaseUnavailable(error)) throw error;
-      this.primaryUnreachable();
-      driver = this.replica;
-      connection = await driver.acquireConnection();
-    }
-    this.#owners.set(connection, driver);
-    return connection;
-  }
-  #owner(connection: DatabaseConnection): Driver {
-    const driver = this.#owners.get(connection);
-    if (!driver) throw new Error('a connection the routing driver did not give');
-    return driver;
-  }
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.#owner(connection).beginTransaction(connection, settings);
-  }
-  commitTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.#owner(connection).commitTransaction(connection);
-  }
-  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    return this.#owner(connection).rollbackTransaction(connection);
-  }
-  releaseConnection(connection: DatabaseConnection): Promise<void> {
-    return this.#owner(connection).releaseConnection(connection);
-  }
-  async destroy(): Promise<void> {}
-}
 
 /** How often the standby is asked how far it has replayed. */
 export const REPLICA_POLL_MS = 200;
