@@ -119,6 +119,8 @@ export const accountSchema = z.object({
   openedOn: z.string(),
   closedOn: z.string().nullable(),
   cancelledOn: z.string().nullable(),
+  /** every 关停, oldest first: closed from, operating again from (null: still closed) */
+  closures: z.array(z.object({ closedOn: z.string(), reopenedOn: z.string().nullable() })),
   state: z.enum(ACCOUNT_STATES),
   stateLabel: z.string(),
   filingStatus: z.enum(FILING_STATUSES),

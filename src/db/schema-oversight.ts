@@ -136,7 +136,7 @@ export interface NewMediaAccountTable {
   /** 主办单位 */
   host_unit: string;
   opened_on: string;
-  /** 关停: the day it stopped (also set by a 注销 of an operating account); null while operating */
+  /** 关停: the day it stopped (also set by a 注销 of an operating account); null while operating — every closed spell is in new_media_closures */
   closed_on: string | null;
   /** 注销 */
   cancelled_on: string | null;
@@ -152,6 +152,16 @@ export interface NewMediaAccountTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+}
+
+/** One 关停 of a 政务新媒体 account (0045, domain/new-media/periods.ts): closed from, operating again from. */
+export interface NewMediaClosureTable {
+  id: Generated<number>;
+  agency_id: number;
+  account_id: number;
+  closed_on: string;
+  /** null while still closed (or cancelled: never reopened) */
+  reopened_on: string | null;
 }
 
 /** One agency's link check of one day (0037, docs/inspection.md); a re-run replaces the day. */

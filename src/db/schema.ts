@@ -21,6 +21,7 @@ import type {
   KeptCountTable,
   LinkCheckTable,
   NewMediaAccountTable,
+  NewMediaClosureTable,
   RateLimitTable,
   ReminderTable,
   ReportCheckBatchTable,
@@ -321,6 +322,7 @@ export interface Database {
   dead_links: DeadLinkTable;
   external_link_results: ExternalLinkResultTable;
   new_media_accounts: NewMediaAccountTable;
+  new_media_closures: NewMediaClosureTable;
   website_reports: WebsiteReportTable;
   catalog_entries: CatalogEntryTable;
   kept_counts: KeptCountTable;

@@ -1,3 +1,4 @@
+import { closuresOf } from '../../db/queries/new-media-closures.ts';
 import { type AccountState, postingRefusal } from '../../domain/new-media/accounts.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
@@ -45,19 +46,17 @@ export async function addPosting(ctx: CommandContext, input: AddPostingInput): P
       .where('channel', '=', input.channel)
       .executeTakeFirst();
     if (already) fail('channel', `该信息已登记在“${channel?.name}”发布。`);
-    // 政务新媒体 (docs/new-media.md): an account closed or cancelled posts nothing from its closing day
+    // 政务新媒体 (docs/new-media.md): an account posts nothing while closed, nor from its 注销 on
     const account = await trx
       .selectFrom('new_media_accounts')
-      .select(['name', 'state', 'closed_on'])
+      .select(['id', 'name', 'state'])
       .where('agency_id', '=', row.agency_id)
       .where('channel_code', '=', input.channel)
       .executeTakeFirst();
+    const closures = account ? ((await closuresOf(trx, [account.id])).get(account.id) ?? []) : [];
     const refused =
       account &&
-      postingRefusal(
-        { name: account.name, state: account.state as AccountState, closedOn: account.closed_on },
-        postedOn,
-      );
+      postingRefusal({ name: account.name, state: account.state as AccountState, closures }, postedOn);
     if (refused) fail('postedOn', refused);
     return {
       eventType: 'posted',

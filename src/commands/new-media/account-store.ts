@@ -2,9 +2,11 @@
 import type { Updateable } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
+import { closuresOf } from '../../db/queries/new-media-closures.ts';
 import type { NewMediaAccountTable } from '../../db/schema.ts';
 import { can, roleRefusal, rolesNeeded } from '../../domain/accounts/policy-table.ts';
 import type { AccountState, FieldProblem } from '../../domain/new-media/accounts.ts';
+import type { Closure } from '../../domain/new-media/periods.ts';
 import { NEW_MEDIA_POLICY } from '../../domain/new-media/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor, Trx, TrxContext } from '../context.ts';
@@ -38,6 +40,8 @@ export interface StoredAccount {
   openedOn: string;
   closedOn: string | null;
   cancelledOn: string | null;
+  /** every 关停, oldest first (domain/new-media/periods.ts) */
+  closures: Closure[];
   state: AccountState;
   filingStatus: string;
   filingNo: string;
@@ -71,6 +75,7 @@ export async function loadAccount(
     openedOn: row.opened_on,
     closedOn: row.closed_on,
     cancelledOn: row.cancelled_on,
+    closures: (await closuresOf(trx, [row.id])).get(row.id) ?? [],
     state: row.state as AccountState,
     filingStatus: row.filing_status,
     filingNo: row.filing_no,

@@ -16,7 +16,7 @@ import {
   transition,
 } from '../../domain/new-media/accounts.ts';
 import { AppError } from '../../errors.ts';
-import { type CommandContext, inTrx } from '../context.ts';
+import { type CommandContext, inTrx, type Trx } from '../context.ts';
 import {
   appendAccountEvent,
   conflictOr,
@@ -63,6 +63,7 @@ export async function changeAccountState(
       if (problem) refuseProblems([problem]);
       const trxCtx = inTrx(ctx, trx);
       await updateAccount(trxCtx, account, COLUMNS[action](account, on));
+      await recordClosure(trx, account, action, on);
       await appendAccountEvent(trxCtx, {
         agencyId: input.agencyId,
         accountId: account.id,
@@ -79,6 +80,28 @@ export async function changeAccountState(
   } catch (error) {
     return conflictOr(error);
   }
+}
+
+/**
+ * The closed spells (new_media_closures, domain/new-media/periods.ts): a 关停 opens one, a 恢复运营
+ * ends the open one on its day, a 注销 of an operating account opens one that never ends (a closed
+ * account cancelled keeps its spell, still open).
+ */
+async function recordClosure(trx: Trx, account: StoredAccount, action: AccountAction, on: string) {
+  if (action === 'reopen') {
+    await trx
+      .updateTable('new_media_closures')
+      .set({ reopened_on: on })
+      .where('account_id', '=', account.id)
+      .where('reopened_on', 'is', null)
+      .execute();
+    return;
+  }
+  if (account.state !== 'operating') return;
+  await trx
+    .insertInto('new_media_closures')
+    .values({ agency_id: account.agencyId, account_id: account.id, closed_on: on, reopened_on: null })
+    .execute();
 }
 
 /** action → its event's name. */

@@ -117,8 +117,10 @@ export async function inspectedColumns(
 }
 
 /**
- * The agency's 政务新媒体 accounts operating on `today` — opened by then, not closed or cancelled
- * on or before it — each with its last posting on or before it (its channel's publications rows).
+ * The agency's 政务新媒体 accounts operating on `today` — opened by then, not cancelled on or before
+ * it, not inside a closed spell then (new_media_closures, domain/new-media/periods.ts) — each with its
+ * last posting on or before it (its channel's publications rows) and the start of its operating
+ * stretch (its opening, or its last reopening by then: silence counts from there at the earliest).
  */
 async function inspectedAccounts(db: Reader, agencyId: number, today: string): Promise<InspectedAccount[]> {
   const rows = await db
@@ -129,11 +131,34 @@ async function inspectedAccounts(db: Reader, agencyId: number, today: string): P
         .onRef('p.channel', '=', 'a.channel_code')
         .on('p.published_on', '<=', today),
     )
-    .select((eb) => ['a.id', 'a.name', 'a.platform', 'a.opened_on', eb.fn.max('p.published_on').as('last')])
+    .select((eb) => [
+      'a.id',
+      'a.name',
+      'a.platform',
+      'a.opened_on',
+      eb.fn.max('p.published_on').as('last'),
+      eb
+        .selectFrom('new_media_closures as z')
+        .select((z) => z.fn.max('z.reopened_on').as('reopened'))
+        .whereRef('z.account_id', '=', 'a.id')
+        .where('z.reopened_on', '<=', today)
+        .as('reopened'),
+    ])
     .where('a.agency_id', '=', agencyId)
     .where('a.opened_on', '<=', today)
-    .where((eb) => eb.or([eb('a.closed_on', 'is', null), eb('a.closed_on', '>', today)]))
     .where((eb) => eb.or([eb('a.cancelled_on', 'is', null), eb('a.cancelled_on', '>', today)]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('new_media_closures as z')
+            .select('z.id')
+            .whereRef('z.account_id', '=', 'a.id')
+            .where('z.closed_on', '<=', today)
+            .where((c) => c.or([c('z.reopened_on', 'is', null), c('z.reopened_on', '>', today)])),
+        ),
+      ),
+    )
     .groupBy(['a.id', 'a.name', 'a.platform', 'a.opened_on'])
     .orderBy('a.id')
     .execute();
@@ -141,7 +166,7 @@ async function inspectedAccounts(db: Reader, agencyId: number, today: string): P
     id: r.id,
     name: r.name,
     platformLabel: PLATFORM_LABELS[r.platform as NewMediaPlatform] ?? r.platform,
-    openedOn: r.opened_on,
+    openedOn: r.reopened && r.reopened > r.opened_on ? r.reopened : r.opened_on,
     lastPostedOn: r.last ?? null,
   }));
 }

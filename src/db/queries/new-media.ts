@@ -13,10 +13,12 @@ import {
   type NewMediaPlatform,
   PLATFORM_LABELS,
 } from '../../domain/new-media/accounts.ts';
+import { type Closure, operatingSince } from '../../domain/new-media/periods.ts';
 import { SILENCE_LEVEL_LABELS, type SilenceLevel, silence } from '../../domain/new-media/silence.ts';
 import { type NewMediaStatistics, newMediaStatistics } from '../../domain/new-media/statistics.ts';
 import type { Db } from '../connection.ts';
 import { loadActorNames } from './actor-names.ts';
+import { closuresOf } from './new-media-closures.ts';
 
 /** An account as the API answers it. */
 export interface NewMediaAccount {
@@ -31,6 +33,8 @@ export interface NewMediaAccount {
   openedOn: string;
   closedOn: string | null;
   cancelledOn: string | null;
+  /** every 关停, oldest first: closed from, operating again from (null: still closed) */
+  closures: Closure[];
   state: AccountState;
   stateLabel: string;
   filingStatus: FilingStatus;
@@ -97,10 +101,16 @@ async function postingsByChannel(
   );
 }
 
-function present(row: AccountRow, postings: Postings | undefined, today: string): NewMediaAccount {
+function present(
+  row: AccountRow,
+  postings: Postings | undefined,
+  closures: Closure[],
+  today: string,
+): NewMediaAccount {
   const state = row.state as AccountState;
   const lastPostedOn = postings?.last ?? null;
-  const found = silence({ state, openedOn: row.opened_on }, lastPostedOn, today);
+  const openedOn = operatingSince({ openedOn: row.opened_on, closures }, today);
+  const found = silence({ state, openedOn }, lastPostedOn, today);
   const platform = row.platform as NewMediaPlatform;
   const filingStatus = row.filing_status as FilingStatus;
   return {
@@ -115,6 +125,7 @@ function present(row: AccountRow, postings: Postings | undefined, today: string)
     openedOn: row.opened_on,
     closedOn: row.closed_on,
     cancelledOn: row.cancelled_on,
+    closures,
     state,
     stateLabel: ACCOUNT_STATE_LABELS[state] ?? row.state,
     filingStatus,
@@ -146,9 +157,13 @@ export async function listAccounts(
     rows.map((r) => r.channel_code),
     options.year,
   );
+  const closures = await closuresOf(
+    db.kysely,
+    rows.map((r) => r.id),
+  );
   const order: Record<string, number> = { operating: 0, closed: 1, cancelled: 2 };
   return rows
-    .map((r) => present(r, postings.get(r.channel_code), options.today))
+    .map((r) => present(r, postings.get(r.channel_code), closures.get(r.id) ?? [], options.today))
     .sort((a, b) => order[a.state] - order[b.state] || a.id - b.id);
 }
 
@@ -162,7 +177,8 @@ export async function findAccount(
   const row = await accountRows(db, agencyId).where('a.id', '=', id).executeTakeFirst();
   if (!row) return null;
   const postings = await postingsByChannel(db, agencyId, [row.channel_code], options.year);
-  return present(row, postings.get(row.channel_code), options.today);
+  const closures = await closuresOf(db.kysely, [row.id]);
+  return present(row, postings.get(row.channel_code), closures.get(row.id) ?? [], options.today);
 }
 
 /** An account's events, oldest first, with who by name. */
@@ -199,6 +215,10 @@ export async function accountStatistics(db: Db, agencyId: number, year: number):
     rows.map((r) => r.channel_code),
     year,
   );
+  const closures = await closuresOf(
+    db.kysely,
+    rows.map((r) => r.id),
+  );
   return newMediaStatistics(
     rows.map((r) => ({
       id: r.id,
@@ -206,8 +226,8 @@ export async function accountStatistics(db: Db, agencyId: number, year: number):
       platform: r.platform as NewMediaPlatform,
       state: r.state as AccountState,
       openedOn: r.opened_on,
-      closedOn: r.closed_on,
       cancelledOn: r.cancelled_on,
+      closures: closures.get(r.id) ?? [],
       postingsInYear: postings.get(r.channel_code)?.inYear ?? 0,
     })),
     year,

@@ -4,10 +4,12 @@
  */
 import type { ColumnClass } from '../../domain/inspection/column-classes.ts';
 import type { NewMediaPlatform } from '../../domain/new-media/accounts.ts';
+import { operatedWithin } from '../../domain/new-media/periods.ts';
 import type { RowValue, WebsiteReportFacts } from '../../domain/website-report/fill.ts';
 import type { Db } from '../connection.ts';
 import { inspectedColumns } from './inspection.ts';
 import { accountStatistics } from './new-media.ts';
+import { closuresOf } from './new-media-closures.ts';
 
 /** The agency's year as the report's computed rows read it. */
 export async function websiteReportFacts(
@@ -70,17 +72,24 @@ export async function websiteReportFacts(
       accountStatistics(db, agencyId, year),
       db.kysely
         .selectFrom('new_media_accounts')
-        .select(['id', 'opened_on', 'closed_on', 'cancelled_on'])
+        .select(['id', 'opened_on', 'cancelled_on'])
         .where('agency_id', '=', agencyId)
         .execute(),
     ]);
-  // operating at some time in the year: opened by its end, not stopped before its start
+  // operating on some day of the year (domain/new-media/periods.ts): a closed spell, reopened or not, counts as stopped
+  const closures = await closuresOf(
+    db.kysely,
+    accounts.map((a) => Number(a.id)),
+  );
   const operated = new Set(
     accounts
-      .filter((a) => {
-        const stopped = [a.closed_on, a.cancelled_on].filter((d): d is string => d !== null).sort()[0];
-        return a.opened_on <= last && (stopped === undefined || stopped >= first);
-      })
+      .filter((a) =>
+        operatedWithin(
+          { openedOn: a.opened_on, cancelledOn: a.cancelled_on, closures: closures.get(Number(a.id)) ?? [] },
+          first,
+          last,
+        ),
+      )
       .map((a) => Number(a.id)),
   );
   return {

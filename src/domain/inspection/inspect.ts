@@ -61,6 +61,7 @@ export interface InspectedAccount {
   name: string;
   /** 微信公众号, 微博… */
   platformLabel: string;
+  /** the start of its operating stretch: its opening, or its last reopening (恢复运营) by the day */
   openedOn: string;
   lastPostedOn: string | null;
 }

@@ -14,6 +14,7 @@
  * Pure: no I/O, no clock (today is passed in).
  */
 import { isIsoDate } from '../dates.ts';
+import { type Closure, closureOn, earliestStepDay } from './periods.ts';
 
 /** The platforms an account is on (the 其他 of an app or a platform not listed). */
 export const NEW_MEDIA_PLATFORMS = [
@@ -132,11 +133,15 @@ export function accountFieldProblems(fields: AccountFields, today: string): Fiel
   return problems;
 }
 
-/** The day of a step (关停, 注销, 恢复运营): a date, not before the account was opened, not after today. */
+/**
+ * The day of a step (关停, 注销, 恢复运营): a date, not after today, not before the account was opened;
+ * a 恢复运营 (or a 注销 of a closed account) not before its closing, a 关停 (or a 注销 of an operating
+ * account) not before its last reopening — closed spells do not overlap (domain/new-media/periods.ts).
+ */
 export function stepDayProblem(
   action: AccountAction,
   on: string,
-  account: { openedOn: string; closedOn: string | null },
+  account: { openedOn: string; closedOn: string | null; closures: readonly Closure[] },
   today: string,
 ): FieldProblem | null {
   const label = `${ACCOUNT_ACTION_LABELS[action]}日期`;
@@ -146,17 +151,24 @@ export function stepDayProblem(
     return { field: 'on', message: `“${label}”不能早于账号的开设日期（${account.openedOn}）` };
   if (account.closedOn !== null && on < account.closedOn)
     return { field: 'on', message: `“${label}”不能早于账号的关停日期（${account.closedOn}）` };
+  const earliest = earliestStepDay(account);
+  if (account.closedOn === null && on < earliest)
+    return { field: 'on', message: `“${label}”不能早于账号上次恢复运营的日期（${earliest}）` };
   return null;
 }
 
 /**
- * Why a posting on an account's channel on `postedOn` is refused, or null: an account closed (关停)
- * or cancelled (注销) posts nothing from its closing day on (a posting dated before it is recorded).
+ * Why a posting on an account's channel on `postedOn` is refused, or null: an account posts nothing
+ * while closed (关停) — from its closing day to the day before its reopening — nor from its 注销 on
+ * (a posting dated outside those spells is recorded).
  */
 export function postingRefusal(
-  account: { name: string; state: AccountState; closedOn: string | null },
+  account: { name: string; state: AccountState; closures: readonly Closure[] },
   postedOn: string,
 ): string | null {
-  if (account.state === 'operating' || account.closedOn === null || postedOn < account.closedOn) return null;
-  return `政务新媒体账号“${account.name}”已于 ${account.closedOn} ${account.state === 'cancelled' ? '停止运营并注销' : '关停'}，不能登记此后在该账号的发布；请核对发布渠道和发布日期。`;
+  const closure = closureOn(account.closures, postedOn);
+  if (closure === null) return null;
+  if (closure.reopenedOn !== null)
+    return `政务新媒体账号“${account.name}”自 ${closure.closedOn} 起关停，${closure.reopenedOn} 恢复运营，不能登记关停期间在该账号的发布；请核对发布渠道和发布日期。`;
+  return `政务新媒体账号“${account.name}”已于 ${closure.closedOn} ${account.state === 'cancelled' ? '停止运营并注销' : '关停'}，不能登记此后在该账号的发布；请核对发布渠道和发布日期。`;
 }

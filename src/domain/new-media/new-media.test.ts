@@ -9,6 +9,7 @@ import {
   transition,
 } from './accounts.ts';
 import { channelForAccount } from './channel-code.ts';
+import type { Closure } from './periods.ts';
 import { type SilenceLevel, silence } from './silence.ts';
 import { type AccountForStatistics, newMediaStatistics } from './statistics.ts';
 
@@ -110,8 +111,34 @@ describe('account fields', () => {
     ],
     ['not a date', '2021-13-01', null, '“关停日期”不是有效日期，请写成 YYYY-MM-DD'],
   ])('a closing day %s', (_situation, on, closedOn, message) => {
-    const problem = stepDayProblem('close', on, { openedOn: '2020-05-01', closedOn }, TODAY);
+    const closures = closedOn ? [{ closedOn, reopenedOn: null }] : [];
+    const problem = stepDayProblem('close', on, { openedOn: '2020-05-01', closedOn, closures }, TODAY);
     expect(problem?.message ?? null).toBe(message);
+  });
+
+  // closed 2022-01-01, reopened 2022-03-01: a second 关停 or a 注销 does not go back into that history
+  const reopened = {
+    openedOn: '2020-05-01',
+    closedOn: null,
+    closures: [{ closedOn: '2022-01-01', reopenedOn: '2022-03-01' }],
+  };
+  it.each<[string, 'close' | 'cancel', string, string | null]>([
+    ['a 关停 on the reopening day', 'close', '2022-03-01', null],
+    ['a 关停 after it', 'close', '2023-01-01', null],
+    [
+      'a 关停 inside the earlier closed spell',
+      'close',
+      '2022-02-01',
+      '“关停日期”不能早于账号上次恢复运营的日期（2022-03-01）',
+    ],
+    [
+      'a 注销 before the reopening',
+      'cancel',
+      '2021-06-01',
+      '“注销日期”不能早于账号上次恢复运营的日期（2022-03-01）',
+    ],
+  ])('after a reopening: %s', (_situation, action, on, message) => {
+    expect(stepDayProblem(action, on, reopened, TODAY)?.message ?? null).toBe(message);
   });
 });
 
@@ -140,8 +167,8 @@ const account = (
   platform: 'wechat',
   state: 'operating',
   openedOn: '2020-01-01',
-  closedOn: null,
   cancelledOn: null,
+  closures: [],
   postingsInYear: 0,
   ...a,
 });
@@ -150,16 +177,41 @@ describe('the year’s statistics', () => {
   const accounts = [
     account({ id: 1, postingsInYear: 120 }),
     account({ id: 2, openedOn: '2025-03-01', postingsInYear: 30 }),
-    account({ id: 3, state: 'closed', closedOn: '2025-08-01', postingsInYear: 5 }),
+    account({
+      id: 3,
+      state: 'closed',
+      closures: [{ closedOn: '2025-08-01', reopenedOn: null }],
+      postingsInYear: 5,
+    }),
     account({
       id: 4,
       platform: 'douyin',
       state: 'cancelled',
-      closedOn: '2024-06-01',
+      closures: [{ closedOn: '2024-06-01', reopenedOn: null }],
       cancelledOn: '2025-02-01',
     }),
-    account({ id: 5, platform: 'weibo', state: 'closed', closedOn: '2026-01-10', postingsInYear: 9 }),
+    account({
+      id: 5,
+      platform: 'weibo',
+      state: 'closed',
+      closures: [{ closedOn: '2026-01-10', reopenedOn: null }],
+      postingsInYear: 9,
+    }),
     account({ id: 6, platform: 'weibo', openedOn: '2026-02-01' }),
+    // closed in the year and reopened the year after: still 本年关停, and not open at the year's end
+    account({
+      id: 7,
+      platform: 'bilibili',
+      closures: [{ closedOn: '2025-11-01', reopenedOn: '2026-01-05' }],
+      postingsInYear: 3,
+    }),
+    // closed the year before and reopened in the year: open at its end, not 本年关停
+    account({
+      id: 8,
+      platform: 'bilibili',
+      closures: [{ closedOn: '2024-05-01', reopenedOn: '2025-04-01' }],
+      postingsInYear: 2,
+    }),
   ];
 
   it.each<[string, number, Record<string, number>]>([
@@ -178,27 +230,65 @@ describe('the year’s statistics', () => {
       2,
       { openAtYearEnd: 0, opened: 0, closed: 0, cancelled: 1, postings: 0 },
     ],
+    [
+      '哔哩哔哩: reopened accounts keep their closings',
+      3,
+      { openAtYearEnd: 1, opened: 0, closed: 1, cancelled: 0, postings: 5 },
+    ],
   ])('%s', (_situation, index, counts) => {
     const stats = newMediaStatistics(accounts, 2025);
-    expect(stats.platforms.map((p) => p.label)).toEqual(['微信公众号', '微博', '抖音']);
+    expect(stats.platforms.map((p) => p.label)).toEqual(['微信公众号', '微博', '抖音', '哔哩哔哩']);
     expect(stats.platforms[index]).toMatchObject(counts);
   });
 
   it('totals the platforms and leaves out accounts opened after the year', () => {
     const stats = newMediaStatistics(accounts, 2025);
-    expect(stats.total).toEqual({ openAtYearEnd: 3, opened: 1, closed: 1, cancelled: 1, postings: 164 });
-    expect(stats.accounts.map((a) => a.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(stats.total).toEqual({ openAtYearEnd: 4, opened: 1, closed: 2, cancelled: 1, postings: 169 });
+    expect(stats.accounts.map((a) => a.id)).toEqual([1, 2, 3, 4, 5, 7, 8]);
   });
 });
 
 describe('a posting on an account’s channel', () => {
-  it.each<[string, AccountState, string | null, string, boolean]>([
-    ['operating', 'operating', null, '2026-03-20', true],
-    ['closed, dated before the closing', 'closed', '2026-03-10', '2026-03-09', true],
-    ['closed, dated on the closing day', 'closed', '2026-03-10', '2026-03-10', false],
-    ['cancelled, dated after', 'cancelled', '2026-03-10', '2026-03-15', false],
-  ])('%s', (_situation, state, closedOn, postedOn, allowed) => {
-    const refusal = postingRefusal({ name: '临港发布', state, closedOn }, postedOn);
-    expect(refusal === null).toBe(allowed);
+  const spell = (closedOn: string, reopenedOn: string | null = null) => ({ closedOn, reopenedOn });
+  it.each<[string, AccountState, Closure[], string, string | null]>([
+    ['operating', 'operating', [], '2026-03-20', null],
+    ['closed, dated before the closing', 'closed', [spell('2026-03-10')], '2026-03-09', null],
+    [
+      'closed, dated on the closing day',
+      'closed',
+      [spell('2026-03-10')],
+      '2026-03-10',
+      '政务新媒体账号“临港发布”已于 2026-03-10 关停，不能登记此后在该账号的发布；请核对发布渠道和发布日期。',
+    ],
+    [
+      'cancelled, dated after',
+      'cancelled',
+      [spell('2026-03-10')],
+      '2026-03-15',
+      '政务新媒体账号“临港发布”已于 2026-03-10 停止运营并注销，不能登记此后在该账号的发布；请核对发布渠道和发布日期。',
+    ],
+    [
+      'reopened, dated inside the closed spell',
+      'operating',
+      [spell('2025-03-10', '2025-06-01')],
+      '2025-05-31',
+      '政务新媒体账号“临港发布”自 2025-03-10 起关停，2025-06-01 恢复运营，不能登记关停期间在该账号的发布；请核对发布渠道和发布日期。',
+    ],
+    [
+      'reopened, dated on the reopening day',
+      'operating',
+      [spell('2025-03-10', '2025-06-01')],
+      '2025-06-01',
+      null,
+    ],
+    [
+      'reopened, dated before the spell',
+      'operating',
+      [spell('2025-03-10', '2025-06-01')],
+      '2025-03-09',
+      null,
+    ],
+  ])('%s', (_situation, state, closures, postedOn, refusal) => {
+    expect(postingRefusal({ name: '临港发布', state, closures }, postedOn)).toBe(refusal);
   });
 });

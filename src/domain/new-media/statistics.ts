@@ -10,6 +10,7 @@ import {
   type NewMediaPlatform,
   PLATFORM_LABELS,
 } from './accounts.ts';
+import { type Closure, closedInYear, operatingOn } from './periods.ts';
 
 /** What the statistics read of one account, with its postings dated in the year. */
 export interface AccountForStatistics {
@@ -18,15 +19,16 @@ export interface AccountForStatistics {
   platform: NewMediaPlatform;
   state: AccountState;
   openedOn: string;
-  closedOn: string | null;
   cancelledOn: string | null;
+  /** every 关停 (domain/new-media/periods.ts), reopened or not */
+  closures: readonly Closure[];
   postingsInYear: number;
 }
 
 export interface PlatformStatistics {
   platform: NewMediaPlatform;
   label: string;
-  /** opened on or before 31 December and neither closed nor cancelled by then */
+  /** operating on 31 December: opened by then, not cancelled by then, not in a closed spell then */
   openAtYearEnd: number;
   opened: number;
   closed: number;
@@ -44,14 +46,12 @@ export interface NewMediaStatistics {
 
 const inYear = (day: string | null, year: number) => day?.startsWith(`${year}-`) === true;
 
-/** Whether an account was open at the end of the year (the last day). */
+/** Whether an account was operating at the end of the year (its last day). */
 export function openAtYearEnd(
-  a: Pick<AccountForStatistics, 'openedOn' | 'closedOn' | 'cancelledOn'>,
+  a: Pick<AccountForStatistics, 'openedOn' | 'cancelledOn' | 'closures'>,
   year: number,
 ) {
-  const last = `${year}-12-31`;
-  const stopped = [a.closedOn, a.cancelledOn].filter((d): d is string => d !== null).sort()[0] ?? null;
-  return a.openedOn <= last && (stopped === null || stopped > last);
+  return operatingOn(a, `${year}-12-31`);
 }
 
 /** The statistics of a year from the agency's accounts (those opened after the year are left out). */
@@ -69,7 +69,8 @@ export function newMediaStatistics(
         label: PLATFORM_LABELS[platform],
         openAtYearEnd: mine.filter((a) => openAtYearEnd(a, year)).length,
         opened: mine.filter((a) => inYear(a.openedOn, year)).length,
-        closed: mine.filter((a) => inYear(a.closedOn, year)).length,
+        // an account closed in the year (a 注销 while operating closes it too), reopened since or not
+        closed: mine.filter((a) => closedInYear(a.closures, year)).length,
         cancelled: mine.filter((a) => inYear(a.cancelledOn, year)).length,
         postings: mine.reduce((sum, a) => sum + a.postingsInYear, 0),
       },

@@ -149,7 +149,12 @@ export default function NewMediaPage() {
             render: (_v, a) => (
               <>
                 <div>{a.openedOn}</div>
-                {a.closedOn && <div>至 {a.closedOn}</div>}
+                {/* every 关停: the past ones with their reopening, the current one as the end */}
+                {a.closures.map((c) => (
+                  <div key={c.closedOn}>
+                    {c.reopenedOn ? `${c.closedOn} 关停，${c.reopenedOn} 恢复` : `至 ${c.closedOn}`}
+                  </div>
+                ))}
               </>
             ),
           },

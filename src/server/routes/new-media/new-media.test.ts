@@ -218,12 +218,22 @@ describeEachDatabase('政务新媒体 routes', (use) => {
     const twice = await step('close', { expectedVersion: 3, on: '2026-03-16', reason: '再次' });
     expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'invalid_state']);
     const reopened = await step('reopen', { expectedVersion: 3, on: '2026-03-17' });
-    expect(reopened.json()).toMatchObject({ state: 'operating', closedOn: null, version: 4 });
+    expect(reopened.json()).toMatchObject({
+      state: 'operating',
+      closedOn: null,
+      version: 4,
+      // the closed spell is kept: closed on the 15th, operating again from the 17th
+      closures: [{ closedOn: '2026-03-15', reopenedOn: '2026-03-17' }],
+    });
     const cancelled = await step('cancel', { expectedVersion: 4, on: '2026-03-18', reason: '账号停用' });
     expect(cancelled.json()).toMatchObject({
       stateLabel: '已注销',
       closedOn: '2026-03-18',
       cancelledOn: '2026-03-18',
+      closures: [
+        { closedOn: '2026-03-15', reopenedOn: '2026-03-17' },
+        { closedOn: '2026-03-18', reopenedOn: null },
+      ],
     });
     const after = await step('reopen', { expectedVersion: 5, on: '2026-03-19' });
     expect(after.json().error.message).toBe('该账号已注销，不能恢复运营；如需重新开设，请登记一个新账号。');
@@ -316,6 +326,15 @@ describeEachDatabase('政务新媒体 routes', (use) => {
         field: 'postedOn',
         message:
           '政务新媒体账号“临港发布”已于 2026-03-18 停止运营并注销，不能登记此后在该账号的发布；请核对发布渠道和发布日期。',
+      },
+    ]);
+    // and inside the earlier closed spell, though the account was reopened after it
+    const inSpell = await posting('2026-03-16', 1);
+    expect(inSpell.json().error.details).toEqual([
+      {
+        field: 'postedOn',
+        message:
+          '政务新媒体账号“临港发布”自 2026-03-15 起关停，2026-03-17 恢复运营，不能登记关停期间在该账号的发布；请核对发布渠道和发布日期。',
       },
     ]);
     expect((await posting('2026-03-17', 1)).statusCode).toBe(200);
