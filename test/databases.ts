@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type Db, openDb } from '../src/db/connection.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -15,7 +13,8 @@ export function testDatabases(): Array<{ name: string; url: string }> {
 
 /**
  * Runs a suite once per database, each on its own fresh database: an in-memory SQLite file, or a
- * new PostgreSQL schema dropped afterwards. `use()` gives the suite its migrated Db.
+ * PostgreSQL database created from the run's migrated template (test/demo-template.ts) and
+ * dropped afterwards. `use()` gives the suite its migrated Db.
  */
 export function describeEachDatabase(title: string, suite: (use: () => Db) => void): void {
   eachDatabase(title, suite, undefined);
@@ -35,38 +34,29 @@ export function describeEachWithDraftDemo(title: string, suite: (use: () => Db) 
   eachDatabase(title, suite, 'draft');
 }
 
-/** Time for the set-up of a demo suite: the first one builds the run's template, loading the demo, on a busy machine. */
+/** Time for a suite's set-up: the first one of a kind builds the run's template (loading the demo), on a busy machine. */
 const DEMO_HOOK_TIMEOUT = 180_000;
 
 function eachDatabase(title: string, suite: (use: () => Db) => void, demo: DemoVariant | undefined): void {
   for (const { name, url } of testDatabases()) {
     describe(`${title} [${name}]`, () => {
       let db: Db | undefined;
-      let admin: Db | undefined;
-      let schema: string | undefined;
       let remove: (() => Promise<void>) | undefined;
       beforeAll(async () => {
-        if (demo) {
-          const copy = url.startsWith('postgres')
-            ? await postgresDemoCopy(url, demo)
-            : await sqliteDemoCopy(demo);
+        if (url.startsWith('postgres')) {
+          const copy = await postgresDemoCopy(url, demo ?? 'empty');
           remove = copy.remove;
           db = openDb(copy.url);
-        } else if (url.startsWith('postgres')) {
-          schema = `gk_test_${randomBytes(6).toString('hex')}`;
-          admin = openDb(url);
-          await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
-          db = openDb(url, { searchPath: schema });
+        } else if (demo) {
+          const copy = await sqliteDemoCopy(demo);
+          remove = copy.remove;
+          db = openDb(copy.url);
         } else db = openDb(url);
         await migrateToLatest(db);
-      }, demo && DEMO_HOOK_TIMEOUT);
+      }, DEMO_HOOK_TIMEOUT);
       afterAll(async () => {
         await db?.close();
         await remove?.();
-        if (admin && schema) {
-          await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
-          await admin.close();
-        }
       });
       suite(() => {
         if (!db) throw new Error('database not ready');

@@ -18,7 +18,7 @@ declare module 'vitest' {
 /**
  * Says once which databases the data-layer tests run on (loudly when PostgreSQL is left out), and
  * gives the run a folder for its demo templates (test/demo-template.ts); at the end removes the
- * folder and drops the run's PostgreSQL template databases.
+ * folder and drops the run's PostgreSQL databases: the templates, and the suites' copies not yet dropped.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-demo-templates-'));
@@ -43,8 +43,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const templates = await sql<{
         datname: string;
       }>`select datname from pg_database where datname like ${`${prefix}_%`}`.execute(admin.kysely);
+      // force: a worker's connection may outlive it for a moment
       for (const { datname } of templates.rows)
-        await sql`drop database if exists ${sql.id(datname)}`.execute(admin.kysely);
+        await sql`drop database if exists ${sql.id(datname)} with (force)`.execute(admin.kysely);
     } finally {
       await admin.close();
     }
