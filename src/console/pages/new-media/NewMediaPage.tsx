@@ -102,7 +102,7 @@ export default function NewMediaPage() {
         />
       </Flex>
       <Table<NewMediaAccount>
-        scroll={{ x: 1340 }}
+        scroll={{ x: 1400 }}
         rowKey="id"
         loading={loading}
         dataSource={accounts}
@@ -146,15 +146,22 @@ export default function NewMediaPage() {
             title: '开设/关停',
             key: 'dates',
             ...NOWRAP,
+            // a date and its word (关停, 恢复) on one line, not under the fixed 操作 column
+            width: 150,
             render: (_v, a) => (
               <>
                 <div>{a.openedOn}</div>
                 {/* every 关停: the past ones with their reopening, the current one as the end */}
-                {a.closures.map((c) => (
-                  <div key={c.closedOn}>
-                    {c.reopenedOn ? `${c.closedOn} 关停，${c.reopenedOn} 恢复` : `至 ${c.closedOn}`}
-                  </div>
-                ))}
+                {a.closures.map((c) =>
+                  c.reopenedOn ? (
+                    <div key={c.closedOn}>
+                      <div>{c.closedOn} 关停</div>
+                      <div>{c.reopenedOn} 恢复</div>
+                    </div>
+                  ) : (
+                    <div key={c.closedOn}>至 {c.closedOn}</div>
+                  ),
+                )}
               </>
             ),
           },
