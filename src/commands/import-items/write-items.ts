@@ -155,8 +155,9 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
     state: { before: null, after: 'published' },
     data: { source: ctx.source, row: batch[i]?.row, indexNo: r.index_no, publishedOn: r.published_on },
   }));
-  // the index first: with COPY the publications' COPY is then left running as the next batch is read
-  await searchIndexFor(ctx.dialect).upsert(ctx.trx, rows.map(indexableOf));
+  // the index first: with COPY the publications' COPY is then left running as the next batch is read;
+  // the items are new (their ids just taken), so their index rows go by COPY too
+  await searchIndexFor(ctx.dialect).upsert(ctx.trx, rows.map(indexableOf), ctx.copy);
   if (ctx.copy) {
     await ctx.copy.copy('items', Object.keys(ITEM_COPY_COLUMNS), rows, itemValues);
     await appendFirstEvents(ctx.trx, ctx.dialect, events, ctx.copy);
