@@ -14,7 +14,7 @@ import { publishedItemsChanged } from '../items/published-changes.ts';
 import { linkInterpretations } from './link-items.ts';
 import { parseItemRow } from './parse-row.ts';
 import type { ItemSource } from './sources.ts';
-import { type PendingItem, type WriteContext, writeItems } from './write-items.ts';
+import { IMPORT_SEGMENT_POOL, type PendingItem, type WriteContext, writeItems } from './write-items.ts';
 
 /** Who imports (recorded on every item's event): a user, or the operator of the machine. */
 export type Importer = { username: string };
@@ -46,10 +46,11 @@ const batchRows = (dialect: Db['dialect']) => (dialect === 'postgres' ? 5000 : 5
 /** a batch is also written once its bodies reach this many characters (memory stays flat) */
 const BATCH_CHARS = 8_000_000;
 /**
- * Batches this large are segmented for the search index in the segment pool's worker threads; the
- * pool is started once this many rows are read, so its threads load (jieba's dictionary, ~0.3–1 s
- * each) while the rest of the first batch is read and checked, not inside its first write. A smaller
- * file never starts them.
+ * Where the import's batches are segmented in the segment pool's worker threads (PostgreSQL's
+ * batches of 5,000, on three cores or more: write-items.ts's IMPORT_SEGMENT_POOL), the pool is
+ * started once this many rows are read, so its threads load (tsx, jieba's dictionary: ~1 s of CPU
+ * each) while the rest of the first batch is read and checked, not inside its first write. A
+ * smaller file never starts them.
  */
 const WARM_POOL_AT_ROW = 500;
 
@@ -124,7 +125,7 @@ async function importInto(
         batch = [];
         chars = 0;
       };
-      const pooled = rowsPerBatch >= POOL_THRESHOLD;
+      const pooled = IMPORT_SEGMENT_POOL && rowsPerBatch >= POOL_THRESHOLD;
       for await (const { row, keyed, problems } of source.rows) {
         result.rows = row;
         read++;
