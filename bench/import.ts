@@ -189,10 +189,10 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
     const index = searchIndexFor(db.dialect);
     const upsert = index.upsert;
     let upsertMs = 0;
-    index.upsert = async (trx, items) => {
+    index.upsert = async (trx, items, fresh) => {
       const from = performance.now();
       try {
-        await upsert(trx, items);
+        await upsert(trx, items, fresh);
       } finally {
         upsertMs += performance.now() - from;
       }

@@ -1,13 +1,20 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { chunks, documentRow, relatedSource, textRow, writeTsvectorBatches } from './documents.ts';
+import {
+  chunks,
+  documentRow,
+  relatedSource,
+  type TsvectorItem,
+  textRow,
+  writeTsvectorBatches,
+} from './documents.ts';
 import { facetLexemes } from './postgres-facets.ts';
 import { groupCounter, postgresMatches } from './postgres-matches.ts';
 import { type ParsedQuery, parseQuery, parseQueryCached } from './query.ts';
 import { rankPage, rankRelated } from './ranking.ts';
 import { arrayElementText, facetSuffix } from './tsvector.ts';
-import type { IndexableItem, SearchHit, SearchIndex, SearchQuery, SearchResult } from './types.ts';
+import type { IndexableItem, RowCopier, SearchHit, SearchIndex, SearchQuery, SearchResult } from './types.ts';
 
 /**
  * PostgreSQL: `search_documents.tsv`, a tsvector of the same jieba terms the SQLite index keeps
@@ -21,10 +28,16 @@ const BATCH = 2_000;
 
 /**
  * Writes a batch as one statement per table, each column one array parameter (`unnest`): a
- * statement of 2,000 rows has 8 parameters, not 16,000, and PostgreSQL parses it once.
+ * statement of 2,000 rows has 8 parameters, not 16,000, and PostgreSQL parses it once. New items
+ * (`fresh`) go by COPY instead: no statement, no arrays to parse, no conflict to look for.
  */
-async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Promise<void> {
+async function upsert(
+  db: Kysely<Database>,
+  items: readonly IndexableItem[],
+  fresh?: RowCopier,
+): Promise<void> {
   await writeTsvectorBatches(items, BATCH, async (batch) => {
+    if (fresh) return copyRows(fresh, batch);
     const rows = batch.map(documentRow);
     // The tsvector[] parameter as one array literal: its elements were built and escaped with the
     // segmentation (tsvector.ts), the facets appended here — what pg would make of the array.
@@ -49,6 +62,34 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
         ${texts.map((t) => t.body_text)}::text[], ${texts.map((t) => t.doc_number)}::text[])
       on conflict (item_id) do update set title = excluded.title, body_text = excluded.body_text,
         doc_number = excluded.doc_number`.execute(db);
+  });
+}
+
+const DOCUMENT_COLUMNS = [
+  'item_id',
+  'agency_id',
+  'category',
+  'year',
+  'document_type',
+  'validity',
+  'published_on',
+  'tsv',
+] as const;
+const TEXT_COLUMNS = ['item_id', 'title', 'body_text', 'doc_number'] as const;
+
+/** An array element's text back to the text itself (arrayElementText's escapes undone). */
+const unescapeElement = (element: string): string => element.replace(/\\([\\"])/g, '$1');
+
+/** The batch's rows of both tables by COPY: the tsvector as its literal, which COPY parses as the column's type. */
+async function copyRows(copier: RowCopier, batch: readonly TsvectorItem[]): Promise<void> {
+  await copier.copy('search_documents', DOCUMENT_COLUMNS, batch, (p) => {
+    const r = documentRow(p);
+    const tsv = unescapeElement(p.positional) + facetSuffix(p.positional !== '', facetLexemes(p.item));
+    return [r.item_id, r.agency_id, r.category, r.year, r.document_type, r.validity, r.published_on, tsv];
+  });
+  await copier.copy('search_texts', TEXT_COLUMNS, batch, (p) => {
+    const t = textRow(p.item);
+    return [t.item_id, t.title, t.body_text, t.doc_number];
   });
 }
 

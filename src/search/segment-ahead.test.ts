@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexText } from './segment.ts';
-import { itemTexts, segmentAhead } from './segment-ahead.ts';
+import { itemTexts, itemTsvectors, segmentAhead } from './segment-ahead.ts';
 import { indexable } from './test-items.ts';
+import { arrayElementText, positionalLexemes } from './tsvector.ts';
 import type { IndexableItem } from './types.ts';
 
 const items = (count: number): IndexableItem[] =>
@@ -15,10 +16,11 @@ const items = (count: number): IndexableItem[] =>
     }),
   );
 
-const expected = (item: IndexableItem) => [
+const expectedPair = (item: IndexableItem): [string, string] => [
   indexText(item.docNumber ? `${item.title} ${item.docNumber}` : item.title),
   indexText(item.bodyText),
 ];
+const expected = (item: IndexableItem) => [...expectedPair(item)];
 
 describe('segmentAhead and itemTexts', () => {
   it('gives, from the work started ahead, what segmenting in place gives', { timeout: 60_000 }, async () => {
@@ -36,6 +38,15 @@ describe('segmentAhead and itemTexts', () => {
     const texts = await itemTexts(batch, true);
     expect(texts[7]).toEqual(['政府 信息 公开 申请 答复', '依 申请 公开']);
     expect(texts).toEqual(batch.map(expected));
+  });
+
+  it('gives the same tsvector lexemes segmented ahead in place (the items import on two cores)', async () => {
+    const batch = items(1_100);
+    segmentAhead(batch, 'tsvector', true);
+    const inPlace = await itemTsvectors(batch, true);
+    expect(inPlace).toEqual(batch.map((item) => arrayElementText(positionalLexemes(...expectedPair(item)))));
+    segmentAhead(batch, 'tsvector');
+    expect(await itemTsvectors(batch, true)).toEqual(inPlace);
   });
 
   it('segments items never handed to segmentAhead, and items met a second time', async () => {

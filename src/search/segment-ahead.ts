@@ -1,5 +1,5 @@
 import { indexTexts } from './segment-pool.ts';
-import type { IndexForm } from './tsvector.ts';
+import { type IndexForm, indexForms } from './tsvector.ts';
 import type { IndexableItem } from './types.ts';
 
 /**
@@ -40,13 +40,21 @@ const sourcesOf = (items: readonly IndexableItem[]): string[] =>
 /**
  * Starts segmenting `items` in the worker threads, into `form` (tsvector.ts: PostgreSQL's index
  * takes `tsvector`); `itemTexts` / `itemTsvectors` of the same item objects, unchanged, then wait
- * for that work instead of doing it again. Nothing is written.
+ * for that work instead of doing it again. Nothing is written. `inPlace`: segmented now, on this
+ * thread — for a writer that knows the worker threads cost it more than they give (the items
+ * import on a machine of two cores, import-items/write-items.ts).
  */
-export function segmentAhead(items: readonly IndexableItem[], form: IndexForm = 'terms'): void {
+export function segmentAhead(
+  items: readonly IndexableItem[],
+  form: IndexForm = 'terms',
+  inPlace = false,
+): void {
   const width = form === 'terms' ? 2 : 1;
   for (let from = 0; from < items.length; from += AHEAD_JOB) {
     const job = items.slice(from, from + AHEAD_JOB);
-    const results = indexTexts(sourcesOf(job), true, form);
+    const results = inPlace
+      ? Promise.resolve(indexForms(sourcesOf(job), form))
+      : indexTexts(sourcesOf(job), true, form);
     job.forEach((item, k) => {
       const texts = results.then((r) => r.slice(width * k, width * (k + 1)));
       started.set(item, {

@@ -80,6 +80,15 @@ function sharedPool(): SegmentPool {
 }
 
 /**
+ * Starts the worker threads now (each loads tsx, the segmentation and jieba's dictionary: ~0.3–1 s
+ * apiece), so a bulk writer that will hand them work — an import, once it has read enough rows to
+ * fill a pooled batch — finds them ready instead of paying their start inside its first batch.
+ */
+export function warmSegmentPool(): void {
+  sharedPool();
+}
+
+/**
  * The index text (space-joined terms) of each text, in order — or with `form` 'tsvector', of
  * each pair of texts (an item's title and body) its tsvector's positional lexemes (tsvector.ts's
  * indexForms). `bulk` says more batches follow, so a pool is worth starting even for this one.

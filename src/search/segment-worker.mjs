@@ -5,6 +5,9 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { indexForms } = await import('./tsvector.ts');
+// jieba's dictionary is loaded on first use: loaded now, while the pool is warmed ahead of its
+// first job (warmSegmentPool), not inside that job.
+indexForms(['预热', ''], 'terms');
 
 parentPort?.on('message', ({ id, texts, form }) => {
   parentPort?.postMessage({ id, terms: indexForms(texts, form) });

@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
+import { CopyWriter, withPinnedClient } from '../commands/import/pg-copy.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { facetLexemes } from './postgres-facets.ts';
 import { searchIndexFor } from './search-index.ts';
 import { indexText } from './segment.ts';
 import { POOL_THRESHOLD } from './segment-pool.ts';
 import { indexable } from './test-items.ts';
 import { arrayElementText, indexForms, positionalLexemes, tsvectorLiteral } from './tsvector.ts';
-import type { IndexableItem } from './types.ts';
+import type { IndexableItem, RowCopier } from './types.ts';
 
 describe('tsvectorLiteral', () => {
   it('puts title terms (A) before a gap and body terms (B), then the facets without positions', () => {
@@ -68,5 +70,47 @@ describeEachDatabase('the index written with the tsvectors built in the workers'
       from search_documents d join unnest(${written.map((i) => i.id)}::int[], ${written.map(mainThreadLiteral)}::text[])
         as u(id, literal) on u.id = d.item_id`.execute(db.kysely);
     expect([Number(rows[0]?.same), Number(rows[0]?.total)]).toEqual([written.length, written.length]);
+  });
+});
+
+describeEachDatabase('new items indexed by COPY (upsert with a copier)', (use) => {
+  it('write what the unnest statements write: the same tsvectors and texts (PostgreSQL); SQLite ignores the copier', {
+    timeout: 120_000,
+  }, async () => {
+    const db = use();
+    const index = searchIndexFor(db.dialect);
+    const copied = items(POOL_THRESHOLD + 100, 200_001);
+    if (db.dialect === 'sqlite') {
+      const refused: RowCopier = {
+        copy: () => Promise.reject(new Error('SQLite has no COPY')),
+      };
+      await index.upsert(db.kysely, copied, refused);
+      const found = await index.search(db.kysely, { text: '城乡居民', limit: 10, offset: 0 });
+      expect(found.total).toBe(1_000);
+      return;
+    }
+    await withPinnedClient(db, (pinned, client) =>
+      inTransaction(pinned, async (trx) => {
+        const copier = new CopyWriter(client);
+        await index.upsert(trx, copied, copier);
+        await copier.settle();
+      }),
+    );
+    // the same items again through the statements, under other ids: every column must agree
+    const offset = 100_000;
+    await index.upsert(
+      db.kysely,
+      copied.map((item) => ({ ...item, id: item.id + offset })),
+    );
+    const { rows } = await sql<{ same: number | string; total: number | string }>`
+      select count(*) filter (where (d.agency_id, d.category, d.year, d.document_type, d.validity, d.published_on,
+          d.tsv, t.title, t.body_text, t.doc_number) is not distinct from (s.agency_id, s.category, s.year,
+          s.document_type, s.validity, s.published_on, s.tsv, st.title, st.body_text, st.doc_number)
+        and d.tsv = u.literal::tsvector) as same, count(*) as total
+      from search_documents d join search_texts t on t.item_id = d.item_id
+      join search_documents s on s.item_id = d.item_id + ${offset} join search_texts st on st.item_id = s.item_id
+      join unnest(${copied.map((i) => i.id)}::int[], ${copied.map(mainThreadLiteral)}::text[]) as u(id, literal)
+        on u.id = d.item_id`.execute(db.kysely);
+    expect([Number(rows[0]?.same), Number(rows[0]?.total)]).toEqual([copied.length, copied.length]);
   });
 });

@@ -67,9 +67,26 @@ export interface SearchResult {
   matchedIds?: number[];
 }
 
+/**
+ * COPY FROM STDIN on the connection of the caller's transaction (commands/import/pg-copy.ts's
+ * CopyWriter): rows as text values, one COPY in flight at a time, its failure thrown by the next.
+ */
+export interface RowCopier {
+  copy<R>(
+    table: string,
+    columns: readonly string[],
+    rows: readonly R[],
+    values: (row: R) => readonly (string | number | null)[],
+  ): Promise<void>;
+}
+
 export interface SearchIndex {
-  /** Adds or replaces items in the index, inside the caller's transaction. */
-  upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Promise<void>;
+  /**
+   * Adds or replaces items in the index, inside the caller's transaction. With `fresh` (PostgreSQL),
+   * items never indexed before — ids just taken from the items' sequence — go by COPY through it:
+   * nothing to replace, so no conflict handling is needed. SQLite ignores it.
+   */
+  upsert(db: Kysely<Database>, items: readonly IndexableItem[], fresh?: RowCopier): Promise<void>;
   /** Removes items from the index (withdrawn), inside the caller's transaction. */
   remove(db: Kysely<Database>, ids: readonly number[]): Promise<void>;
   search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult>;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import { appendEvent } from '../../db/events.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors.ts';
+import { POOL_THRESHOLD, warmSegmentPool } from '../../search/segment-pool.ts';
 import type { CommandContext } from '../context.ts';
 import { CopyWriter, withPinnedClient } from '../import/pg-copy.ts';
 import { AgencyCache } from '../import/write-record.ts';
@@ -13,7 +14,7 @@ import { publishedItemsChanged } from '../items/published-changes.ts';
 import { linkInterpretations } from './link-items.ts';
 import { parseItemRow } from './parse-row.ts';
 import type { ItemSource } from './sources.ts';
-import { type PendingItem, type WriteContext, writeItems } from './write-items.ts';
+import { IMPORT_SEGMENT_POOL, type PendingItem, type WriteContext, writeItems } from './write-items.ts';
 
 /** Who imports (recorded on every item's event): a user, or the operator of the machine. */
 export type Importer = { username: string };
@@ -44,6 +45,14 @@ export interface ItemsImportResult {
 const batchRows = (dialect: Db['dialect']) => (dialect === 'postgres' ? 5000 : 500);
 /** a batch is also written once its bodies reach this many characters (memory stays flat) */
 const BATCH_CHARS = 8_000_000;
+/**
+ * Where the import's batches are segmented in the segment pool's worker threads (PostgreSQL's
+ * batches of 5,000, on three cores or more: write-items.ts's IMPORT_SEGMENT_POOL), the pool is
+ * started once this many rows are read, so its threads load (tsx, jieba's dictionary: ~1 s of CPU
+ * each) while the rest of the first batch is read and checked, not inside its first write. A
+ * smaller file never starts them.
+ */
+const WARM_POOL_AT_ROW = 500;
 
 class Rejected extends Error {}
 
@@ -116,9 +125,12 @@ async function importInto(
         batch = [];
         chars = 0;
       };
+      const pooled = IMPORT_SEGMENT_POOL && rowsPerBatch >= POOL_THRESHOLD;
       for await (const { row, keyed, problems } of source.rows) {
         result.rows = row;
-        if (options.onProgress && ++read % progressEvery === 0) options.onProgress(row, source.bytesRead());
+        read++;
+        if (options.onProgress && read % progressEvery === 0) options.onProgress(row, source.bytesRead());
+        if (pooled && read === WARM_POOL_AT_ROW) warmSegmentPool();
         for (const reason of problems) problem(row, reason);
         if (!keyed) continue;
         const parsed = parseItemRow(keyed, today, source.noun);

@@ -8,6 +8,7 @@
  * sequence first and the items, their events and publications go by COPY FROM STDIN (pg-copy.ts),
  * the publications' COPY left running while the next batch is read.
  */
+import { availableParallelism } from 'node:os';
 import { type Insertable, sql } from 'kysely';
 import type { Dialect } from '../../db/connection.ts';
 import { appendFirstEvents } from '../../db/events.ts';
@@ -15,6 +16,7 @@ import { insertJsonRows } from '../../db/json-rows.ts';
 import type { Database } from '../../db/schema.ts';
 import type { ItemFields } from '../../domain/items/fields.ts';
 import { searchIndexFor } from '../../search/search-index.ts';
+import { segmentAhead } from '../../search/segment-ahead.ts';
 import type { Trx } from '../context.ts';
 import type { CopyValue, CopyWriter } from '../import/pg-copy.ts';
 import {
@@ -107,6 +109,16 @@ const PUBLICATION_COLUMNS = {
   link: 'text',
 } as const;
 
+/**
+ * Whether the import's PostgreSQL batches (5,000 rows, over the segment pool's threshold) are
+ * segmented in the pool's worker threads. Only with three cores or more: the import already keeps
+ * two busy (its own thread and PostgreSQL's backend), and on two cores the workers cost more than
+ * they give — each ~1 s of CPU to start (tsx, jieba's dictionary) and ~2× the CPU per item of
+ * segmenting in place (the texts and results copied between threads). Measured on two cores
+ * (docs/scale.md): 20,000 rows, ~345 µs of node CPU a row with the pool, ~240 in place.
+ */
+export const IMPORT_SEGMENT_POOL = availableParallelism() > 2;
+
 /** Writes the batch; returns the rows it refused (nothing is written then). */
 export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[]): Promise<RowProblem[]> {
   // the previous batch's COPY, still running, fails here with its own error
@@ -155,8 +167,11 @@ export async function writeItems(ctx: WriteContext, batch: readonly PendingItem[
     state: { before: null, after: 'published' },
     data: { source: ctx.source, row: batch[i]?.row, indexNo: r.index_no, publishedOn: r.published_on },
   }));
-  // the index first: with COPY the publications' COPY is then left running as the next batch is read
-  await searchIndexFor(ctx.dialect).upsert(ctx.trx, rows.map(indexableOf));
+  // the index first: with COPY the publications' COPY is then left running as the next batch is read;
+  // the items are new (their ids just taken), so their index rows go by COPY too
+  const indexables = rows.map(indexableOf);
+  if (ctx.dialect === 'postgres' && !IMPORT_SEGMENT_POOL) segmentAhead(indexables, 'tsvector', true);
+  await searchIndexFor(ctx.dialect).upsert(ctx.trx, indexables, ctx.copy);
   if (ctx.copy) {
     await ctx.copy.copy('items', Object.keys(ITEM_COPY_COLUMNS), rows, itemValues);
     await appendFirstEvents(ctx.trx, ctx.dialect, events, ctx.copy);
