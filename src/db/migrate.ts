@@ -49,6 +49,7 @@ import { keptCountsMigration } from './migrations/0041-kept-counts.ts';
 import { rateLimitsMigration } from './migrations/0042-rate-limits.ts';
 import { searchFacetsMigration } from './migrations/0043-search-facets.ts';
 import { partialPublicationIndexesMigration } from './migrations/0044-partial-publication-indexes.ts';
+import { searchNewestMigration } from './migrations/0045-search-newest.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -96,6 +97,7 @@ function provider(db: Db): MigrationProvider {
         '0042-rate-limits': rateLimitsMigration(db.dialect),
         '0043-search-facets': searchFacetsMigration(db.dialect),
         '0044-partial-publication-indexes': partialPublicationIndexesMigration(),
+        '0045-search-newest': searchNewestMigration(db.dialect),
       };
     },
   };
