@@ -14,7 +14,9 @@ import type { Dialect } from '../connection.ts';
  * `plan_cache_mode = force_custom_plan`: PL/pgSQL prepares its statements, and a generic plan does
  * not know the tsquery (how many rows it matches), so it may walk the date index backwards testing
  * every row; each call is planned with its values. `jit = off`: the last query over a common word
- * is estimated expensive enough to compile, which costs more than the query. SQLite has no
+ * is estimated expensive enough to compile, which costs more than the query. Volatile only
+ * because it asks EXPLAIN for an estimate (not allowed in a stable function); it writes nothing,
+ * and its windows each see the latest commits, as the application's statements did. SQLite has no
  * functions and keeps its single FTS5 scan: nothing to do there.
  */
 const SEARCH_NEWEST = sql`
@@ -22,7 +24,7 @@ create or replace function search_newest(
   q tsquery, lim integer, windowed boolean, in_year integer, exclude_id integer,
   before_on text, before_id integer
 ) returns table (id integer, published text)
-language plpgsql stable
+language plpgsql volatile
 set plan_cache_mode = force_custom_plan
 set jit = off
 as $body$
@@ -37,7 +39,12 @@ declare
   from_month integer;
   found integer := 0;
   got integer;
+  first_month integer;
+  ids integer[];
+  dates text[];
   months tsquery;
+  plan json;
+  expected float8;
 begin
   if windowed then
     select max(d.published_on), min(d.published_on) into newest_on, oldest_on
@@ -87,28 +94,42 @@ begin
       into months from generate_series(top, from_month, -1) m;
     -- The window's matches found through the GIN index first (materialized: not by walking the
     -- date index backwards testing every row), then sorted.
-    return query
-      with w as materialized (
-        select d.item_id, d.published_on from search_documents d
-        where d.tsv @@ (q && months) and (in_year is null or d.year = in_year)
-          and (exclude_id is null or d.item_id <> exclude_id)
-          and (before_on is null or (d.published_on, d.item_id) < (before_on, before_id)))
+    with w as materialized (
+      select d.item_id, d.published_on from search_documents d
+      where d.tsv @@ (q && months) and (in_year is null or d.year = in_year)
+        and (exclude_id is null or d.item_id <> exclude_id)
+        and (before_on is null or (d.published_on, d.item_id) < (before_on, before_id)))
+    select array_agg(x.item_id), array_agg(x.published_on) into ids, dates from (
       select w.item_id, w.published_on::text from w
-      order by w.published_on desc, w.item_id desc limit lim - found;
-    get diagnostics got = row_count;
+      order by w.published_on desc, w.item_id desc limit lim - found) x;
+    got := coalesce(cardinality(ids), 0);
+    if got > 0 then
+      return query select * from unnest(ids, dates);
+      if found = 0 then
+        first_month := substr(dates[1], 1, 4)::integer * 12 + substr(dates[1], 6, 2)::integer - 1;
+      end if;
+    end if;
     found := found + got;
     top := from_month - 1;
-    -- No match in the window: the matches are elsewhere in time (2016年 疫情防控), and more
-    -- windows would each intersect long lists for nothing; the last query takes the rest.
-    if got = 0 then
-      span := 2147483647;
+    if found = 0 then
+      -- Nothing yet: the matches are elsewhere in time (2016年 疫情防控). When the planner
+      -- expects few matches in all (its estimate, no rows read), the last query takes them at
+      -- once. Else the next window is as long as the months looked through, so a few windows
+      -- (an empty one reads the GIN index only) reach them without taking years of them at once.
+      if expected is null then
+        execute 'explain (format json) select 1 from search_documents d where d.tsv @@ $1'
+          into plan using q;
+        expected := (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
+      end if;
+      span := case when expected <= 4 * lim then 2147483647 else newest_month - top end;
     else
-      -- Sized from the matches per month so far (× 1.25), but at most four times the months
-      -- looked through: the newest month is seldom complete (this month is still running), and
-      -- a window sized from its few matches took ten times the matches wanted, each one fetched.
+      -- Sized from the matches per month since the newest match (× 1.25), and at most four times
+      -- those months: the newest month is seldom complete (this month is still running), and a
+      -- window sized from its few matches, or from months before the first match, took ten times
+      -- the matches wanted, each one fetched from the table.
       span := least(
-        greatest(1, ceil(((span::float8 * (lim - found)) / got) * 1.25))::integer,
-        4 * (newest_month - top));
+        greatest(1, ceil(((first_month - top)::float8 * (lim - found) / found) * 1.25))::integer,
+        4 * (first_month - top));
     end if;
   end loop;
 end
