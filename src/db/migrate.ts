@@ -50,6 +50,7 @@ import { rateLimitsMigration } from './migrations/0042-rate-limits.ts';
 import { searchFacetsMigration } from './migrations/0043-search-facets.ts';
 import { partialPublicationIndexesMigration } from './migrations/0044-partial-publication-indexes.ts';
 import { newMediaClosuresMigration } from './migrations/0045-new-media-closures.ts';
+import { searchNewestMigration } from './migrations/0046-search-newest.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -98,6 +99,7 @@ function provider(db: Db): MigrationProvider {
         '0043-search-facets': searchFacetsMigration(db.dialect),
         '0044-partial-publication-indexes': partialPublicationIndexesMigration(),
         '0045-new-media-closures': newMediaClosuresMigration(db.dialect),
+        '0046-search-newest': searchNewestMigration(db.dialect),
       };
     },
   };

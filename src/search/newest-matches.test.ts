@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { facetLexemes, monthLexeme, monthNumber, monthStart } from './postgres-facets.ts';
@@ -23,6 +24,8 @@ interface Made {
   id: number;
   publishedOn: string;
   rare: boolean;
+  /** published in 2015–2017, the oldest three of the seven years */
+  old: boolean;
   validity: string;
 }
 
@@ -33,6 +36,7 @@ const made: Made[] = Array.from({ length: 500 }, (_, i) => {
     id: i + 1,
     publishedOn: `${monthStart(month).slice(0, 8)}${String((i % 28) + 1).padStart(2, '0')}`,
     rare: i % 9 === 0,
+    old: month < 2018 * 12,
     validity: i % 4 === 0 ? 'repealed' : 'valid',
   };
 });
@@ -48,11 +52,14 @@ describeEachDatabase('the newest matches', (use) => {
       made.map((m) => ({
         id: m.id,
         title: m.rare ? '防汛公告' : '公告',
-        bodyText: '',
+        bodyText: m.old ? '档案' : '',
         publishedOn: m.publishedOn,
         validity: m.validity,
       })),
     );
+    // The planner's estimate of 档案's matches (294 of 500) then exceeds 4 × 61: PostgreSQL's
+    // search_newest goes back through empty windows instead of one last query.
+    if (use().dialect === 'postgres') await sql`analyze search_documents`.execute(use().kysely);
   });
 
   const run = (text: string, more: Partial<SearchQuery> = {}) =>
@@ -69,6 +76,8 @@ describeEachDatabase('the newest matches', (use) => {
   it.each([
     ['a word in every item', '公告', {}, () => true],
     ['a word in every ninth', '防汛', {}, (m: Made) => m.rare],
+    // nothing in the newest years: on PostgreSQL, windows with no match before the first one
+    ['a word only in the oldest years', '档案', {}, (m: Made) => m.old],
     ['a validity filter', '公告', { validity: 'repealed' }, (m: Made) => m.validity === 'repealed'],
     ['a year', '公告', { year: 2018 }, (m: Made) => m.publishedOn.startsWith('2018')],
   ])('%s: the counted matches are the newest, in order', async (_, text, more, holds) => {

@@ -10,7 +10,7 @@ import {
   writeTsvectorBatches,
 } from './documents.ts';
 import { facetLexemes } from './postgres-facets.ts';
-import { groupCounter, postgresMatches } from './postgres-matches.ts';
+import { groupCounter, postgresMatches, type TextStore } from './postgres-matches.ts';
 import { type ParsedQuery, parseQuery, parseQueryCached } from './query.ts';
 import { rankPage, rankRelated } from './ranking.ts';
 import { arrayElementText, facetSuffix } from './tsvector.ts';
@@ -103,14 +103,16 @@ async function remove(db: Kysely<Database>, ids: readonly number[]): Promise<voi
 function search(db: Kysely<Database>, query: SearchQuery): Promise<SearchResult> {
   const parsed = parseQueryCached(query.text);
   if (parsed.groups.length === 0 || query.limit <= 0) return Promise.resolve({ total: 0, hits: [] });
-  // The AND and the OR of the groups count the same groups: one counter for both.
+  // The AND and the OR of the groups count the same groups: one counter for both; and the OR's
+  // matches include the AND's, whose texts it need not read again: one store of texts for both.
   const counts = groupCounter(db, parsed);
+  const texts: TextStore = new Map();
   return rankPage(
-    postgresMatches(db, parsed, query, '&', undefined, counts),
+    postgresMatches(db, parsed, query, '&', undefined, counts, texts),
     parsed,
     query,
     true,
-    postgresMatches(db, parsed, query, '|', undefined, counts),
+    postgresMatches(db, parsed, query, '|', undefined, counts, texts),
   );
 }
 
