@@ -217,17 +217,48 @@ const blockWords: (block: string) => readonly Word[] = blockCache(cutWords);
 
 /** The index terms of one block, space-joined (for indexText: one string per block, no words). */
 const blockText: (block: string) => string = blockCache((block) =>
-  cutWords(block)
-    .flatMap((word) => word.terms)
-    .join(' '),
+  isCommonHan(block)
+    ? hanBlockText(block)
+    : cutWords(block)
+        .flatMap((word) => word.terms)
+        .join(' '),
 );
+
+/** Whether every character of a text is a common Han character (U+4E00–U+9FFF). */
+function isCommonHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x4e00 || unit > 0x9fff) return false;
+  }
+  return true;
+}
+
+/**
+ * The terms of a block of common Han characters, space-joined, straight from jieba's words —
+ * what cutWords gives for it (no runs to join, no number for a unit to follow), without a word
+ * object per word: most blocks not yet cached are such phrases.
+ */
+function hanBlockText(block: string): string {
+  let out = '';
+  for (const word of cutter().cut(block, false)) {
+    if (word.length === 1 && STOP_CHARACTERS.has(word)) continue;
+    if (word.length <= 2) out += out === '' ? word : ` ${word}`;
+    else
+      for (let i = 0; i + 1 < word.length; i++)
+        out += out === '' ? word.slice(i, i + 2) : ` ${word.slice(i, i + 2)}`;
+  }
+  return out;
+}
 
 /**
  * Calls `visit` with each block of a normalised text, the block's offset, and whether the block is
  * ASCII only (asciiBlockText needs no jieba for it). Han and ASCII are told apart by their code
  * unit, without a function call: this runs over every character indexed.
  */
-function forEachBlock(normalized: string, visit: (block: string, start: number, ascii: boolean) => void): void {
+function forEachBlock(
+  normalized: string,
+  visit: (block: string, start: number, ascii: boolean) => void,
+): void {
   let start = 0;
   let ascii = true;
   let i = 0;
