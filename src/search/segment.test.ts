@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutWords, indexTerms, normalize, segmentWords } from './segment.ts';
+import { cutWords, indexTerms, indexText, normalize, segmentWords } from './segment.ts';
 
 describe('indexTerms', () => {
   it.each([
@@ -29,9 +29,13 @@ describe('indexTerms', () => {
     ['accented letters stay in their word', 'Café naïve', 'café naïve'],
     ['CJK punctuation separates, CJK letters and numbers stay', '第〇号、々。一、二', '第 〇 号 々 一 二'],
     ['a run of letters longer than 64 is not a term', `${'x'.repeat(65)} ok`, 'ok'],
+    ['64 letters are a term', `${'x'.repeat(64)}-1`, `${'x'.repeat(64)} 1`],
+    ['a phone number: two terms', '电话：0631-5234567。', '电话 0631 5234567'],
+    ['a date in ASCII', '2021.3.5_v2', '2021 3 5 v 2'],
     ['only punctuation', '《》、。！', ''],
   ])('%s: %s', (_situation, text, expected) => {
     expect(indexTerms(text).join(' ')).toBe(expected);
+    expect(indexText(text)).toBe(expected);
   });
 
   it('keeps word offsets in the normalised text, so touching words can be told apart', () => {
@@ -78,6 +82,14 @@ describe('segmentWords: each block cut alone gives the words of the whole text',
     '😀',
     '\u200b',
     '𠀀',
+    '0631-5234567',
+    'ab12cd',
+    '2021.3.5',
+    'x'.repeat(70),
+    '9'.repeat(65),
+    'y'.repeat(64),
+    '\u0001',
+    '\u007f',
   ];
 
   it('on 2,000 random texts of Han, letters, digits, punctuation, symbols and spaces', () => {
@@ -87,7 +99,10 @@ describe('segmentWords: each block cut alone gives the words of the whole text',
       const text = Array.from({ length }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
       // Twice: the second time the blocks come from the cache.
       for (let pass = 0; pass < 2; pass++) {
-        expect(segmentWords(text), JSON.stringify(text)).toEqual(cutWords(normalize(text)));
+        const words = cutWords(normalize(text));
+        expect(segmentWords(text), JSON.stringify(text)).toEqual(words);
+        // indexText: the cached terms of each block, and ASCII blocks without jieba
+        expect(indexText(text), JSON.stringify(text)).toBe(words.flatMap((w) => w.terms).join(' '));
       }
     }
   });

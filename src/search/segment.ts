@@ -217,25 +217,101 @@ const blockWords: (block: string) => readonly Word[] = blockCache(cutWords);
 
 /** The index terms of one block, space-joined (for indexText: one string per block, no words). */
 const blockText: (block: string) => string = blockCache((block) =>
-  cutWords(block)
-    .flatMap((word) => word.terms)
-    .join(' '),
+  isCommonHan(block)
+    ? hanBlockText(block)
+    : cutWords(block)
+        .flatMap((word) => word.terms)
+        .join(' '),
 );
 
-/** Calls `visit` with each block of a normalised text and the block's offset. */
-function forEachBlock(normalized: string, visit: (block: string, start: number) => void): void {
+/** Whether every character of a text is a common Han character (U+4E00–U+9FFF). */
+function isCommonHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x4e00 || unit > 0x9fff) return false;
+  }
+  return true;
+}
+
+/**
+ * The terms of a block of common Han characters, space-joined, straight from jieba's words —
+ * what cutWords gives for it (no runs to join, no number for a unit to follow), without a word
+ * object per word: most blocks not yet cached are such phrases.
+ */
+function hanBlockText(block: string): string {
+  let out = '';
+  for (const word of cutter().cut(block, false)) {
+    if (word.length === 1 && STOP_CHARACTERS.has(word)) continue;
+    if (word.length <= 2) out += out === '' ? word : ` ${word}`;
+    else
+      for (let i = 0; i + 1 < word.length; i++)
+        out += out === '' ? word.slice(i, i + 2) : ` ${word.slice(i, i + 2)}`;
+  }
+  return out;
+}
+
+/**
+ * Calls `visit` with each block of a normalised text, the block's offset, and whether the block is
+ * ASCII only (asciiBlockText needs no jieba for it). Han and ASCII are told apart by their code
+ * unit, without a function call: this runs over every character indexed.
+ */
+function forEachBlock(
+  normalized: string,
+  visit: (block: string, start: number, ascii: boolean) => void,
+): void {
   let start = 0;
+  let ascii = true;
   let i = 0;
   while (i < normalized.length) {
-    const code = normalized.codePointAt(i) ?? 0;
-    const width = code > 0xffff ? 2 : 1;
-    if (isBlockSeparator(code)) {
-      if (i > start) visit(normalized.slice(start, i), start);
+    const unit = normalized.charCodeAt(i);
+    let separator: boolean;
+    let width = 1;
+    if (unit < 0x80) separator = ASCII_SEPARATORS[unit] === 1;
+    else {
+      ascii = false;
+      if (unit >= 0x4e00 && unit <= 0x9fff) separator = false;
+      else {
+        const code = normalized.codePointAt(i) ?? 0;
+        width = code > 0xffff ? 2 : 1;
+        separator = isBlockSeparator(code);
+      }
+    }
+    if (separator) {
+      if (i > start) visit(normalized.slice(start, i), start, ascii);
       start = i + width;
+      ascii = true;
     }
     i += width;
   }
-  if (normalized.length > start) visit(normalized.slice(start), start);
+  if (normalized.length > start) visit(normalized.slice(start), start, ascii);
+}
+
+/**
+ * The index terms of a block of ASCII characters, space-joined, without jieba: whatever jieba
+ * makes of it, its letters and digits end up in the runs between the other characters (cutWords
+ * joins the pieces of a run jieba cut apart, and drops + # & . _ % - and control characters), and
+ * each run gives its letter and digit pieces (pushAlnum). Such blocks (a phone number, a date, a
+ * code) are often seen once, so they are not cached either: they would push out the phrases.
+ * segment.test.ts compares the result with jieba's cut of the whole text.
+ */
+function asciiBlockText(block: string): string {
+  let out = '';
+  let from = -1;
+  let digits = false;
+  for (let i = 0; i <= block.length; i++) {
+    const code = i < block.length ? block.charCodeAt(i) : 0;
+    const digit = code >= 0x30 && code <= 0x39;
+    const alnum = digit || (code >= 0x61 && code <= 0x7a);
+    if (from >= 0 && (!alnum || digit !== digits)) {
+      if (i - from <= MAX_TERM_LENGTH) out += out === '' ? block.slice(from, i) : ` ${block.slice(from, i)}`;
+      from = -1;
+    }
+    if (from < 0 && alnum) {
+      from = i;
+      digits = digit;
+    }
+  }
+  return out;
 }
 
 /** The words of a text, in order, with their index terms. */
@@ -281,8 +357,8 @@ export function indexTerms(text: string): string[] {
 /** The index terms space-joined: FTS5's tokenizer (and the tsvector literal) makes each one a term. */
 export function indexText(text: string): string {
   const parts: string[] = [];
-  forEachBlock(normalize(text), (block) => {
-    const terms = blockText(block);
+  forEachBlock(normalize(text), (block, _start, ascii) => {
+    const terms = ascii ? asciiBlockText(block) : blockText(block);
     if (terms !== '') parts.push(terms);
   });
   return parts.join(' ');

@@ -52,9 +52,9 @@ const INSERT_TEXTS = `insert into search_texts (item_id, doc_key, agency_id, tit
 async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Promise<void> {
   const unique = lastOfEach(items);
   if (unique.length === 0) return;
-  const keys = new Map(unique.map((item) => [item.id, docKey(item.publishedOn, item.id)]));
-  const keyOf = (item: IndexableItem): number => keys.get(item.id) ?? 0;
-  const byKey = [...unique].sort((a, b) => keyOf(a) - keyOf(b));
+  // Each key computed once (upsert runs for every item of a bulk load, on the writing thread).
+  const byKey = unique.map((item) => ({ item, key: docKey(item.publishedOn, item.id) }));
+  byKey.sort((a, b) => a.key - b.key);
   // FTS5 flushes its pending terms to a new segment at every statement: rows go in by the
   // thousand, as one JSON parameter (binding thousands of parameters costs more than parsing).
   let terms: unknown[][] = [];
@@ -63,12 +63,17 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
     await db.executeQuery(CompiledQuery.raw(INSERT_TERMS, [json(terms)]));
     terms = [];
   };
+  // writeInBatches hands the items back in the order given, so the n-th is byKey[n].
+  let next = 0;
   await writeInBatches(
-    byKey,
+    byKey.map(({ item }) => item),
     BATCH,
     async (batch) => {
-      for (const { item, titleText, bodyText } of batch)
-        terms.push([keyOf(item), titleText, bodyText, facetText(item)]);
+      for (const { item, titleText, bodyText } of batch) {
+        const keyed = byKey[next++];
+        const key = keyed?.item === item ? keyed.key : docKey(item.publishedOn, item.id);
+        terms.push([key, titleText, bodyText, facetText(item)]);
+      }
       if (terms.length >= FTS_ROWS) await flush();
     },
     // While the terms are being segmented: the old entries go, the texts are written in item
@@ -81,9 +86,9 @@ async function upsert(db: Kysely<Database>, items: readonly IndexableItem[]): Pr
           unique.map((i) => i.id),
         ),
       );
-      const rows = [...unique]
-        .sort((x, y) => x.id - y.id)
-        .map((item) => [item.id, keyOf(item), item.agencyId, item.title, item.bodyText, item.docNumber]);
+      const rows = [...byKey]
+        .sort((x, y) => x.item.id - y.item.id)
+        .map(({ item, key }) => [item.id, key, item.agencyId, item.title, item.bodyText, item.docNumber]);
       for (const batch of chunks(rows, FTS_ROWS))
         await db.executeQuery(CompiledQuery.raw(INSERT_TEXTS, [json(batch)]));
     },

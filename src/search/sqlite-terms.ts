@@ -26,19 +26,36 @@ export function dayNumber(isoDate: string): number {
   return Number.isFinite(days) ? Math.min(MAX_DAY, Math.max(0, days)) : 0;
 }
 
+/**
+ * Values of few distinct inputs (days, categories), computed once: a bulk index computes them
+ * for every item, and Date.parse, lower-casing and a regex cost more than a lookup. Emptied when
+ * full, so odd inputs cannot grow it without bound.
+ */
+function memo<V>(compute: (input: string) => V, max = 50_000): (input: string) => V {
+  const known = new Map<string, V>();
+  return (input) => {
+    let value = known.get(input);
+    if (value === undefined) {
+      value = compute(input);
+      if (known.size >= max) known.clear();
+      known.set(input, value);
+    }
+    return value;
+  };
+}
+
+const dayOf = memo(dayNumber);
+
 /** The FTS5 rowid of an item. */
 export function docKey(publishedOn: string, itemId: number): number {
-  return dayNumber(publishedOn) * TWO_32 + itemId;
+  return dayOf(publishedOn) * TWO_32 + itemId;
 }
 
 /** The item id in a key (SQL: `rowid % 4294967296`). */
 export const itemIdOf = (key: number): number => key % TWO_32;
 
 const FACET = '\uE000';
-const facetValue = (value: string | number): string =>
-  String(value)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, 'x');
+const facetValue = memo((value: string): string => value.toLowerCase().replace(/[^a-z0-9]/g, 'x'));
 
 /** The facet terms of an item, for the `facets` column. */
 export function facetText(item: IndexableItem): string {
