@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { RowCopier } from '../db/events.ts';
 import type { Database } from '../db/schema.ts';
 
 /**
@@ -67,18 +68,8 @@ export interface SearchResult {
   matchedIds?: number[];
 }
 
-/**
- * COPY FROM STDIN on the connection of the caller's transaction (commands/import/pg-copy.ts's
- * CopyWriter): rows as text values, one COPY in flight at a time, its failure thrown by the next.
- */
-export interface RowCopier {
-  copy<R>(
-    table: string,
-    columns: readonly string[],
-    rows: readonly R[],
-    values: (row: R) => readonly (string | number | null)[],
-  ): Promise<void>;
-}
+/** COPY FROM STDIN on the connection of the caller's transaction: the import's writer (db/events.ts). */
+export type { RowCopier };
 
 export interface SearchIndex {
   /**
