@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../src/db/connection.ts';
+import type { Db } from '../src/db/connection.ts';
 import { appendEvent } from '../src/db/events.ts';
 import { migrateTo, migrateToLatest } from '../src/db/migrate.ts';
 import { testDatabases } from './databases.ts';
+import { scratchSchema } from './fresh-databases.ts';
 
 /**
  * 0012 folds the four event logs into one: every old row is in `events` afterwards, with all it
@@ -13,28 +13,18 @@ import { testDatabases } from './databases.ts';
 for (const { name, url } of testDatabases()) {
   describe(`0012 one event log [${name}]`, () => {
     let db: Db;
-    let admin: Db | undefined;
-    let schema: string | undefined;
+    let drop: () => Promise<void> = async () => {};
     const ids = { a: 0, b: 0, request: 0, item: 0, user: 0, extended: 0, letter: 0 };
     const docx = new Uint8Array([80, 75, 3, 4, 0, 255]);
 
     beforeAll(async () => {
-      if (url.startsWith('postgres')) {
-        schema = `gk_test_${randomBytes(6).toString('hex')}`;
-        admin = openDb(url);
-        await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
-        db = openDb(url, { searchPath: schema });
-      } else db = openDb(url);
+      ({ db, drop } = await scratchSchema(url));
       await migrateTo(db, '0011-letter-deliveries');
       await seedOldRows();
       await migrateToLatest(db);
     });
     afterAll(async () => {
-      await db.close();
-      if (admin && schema) {
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
-        await admin.close();
-      }
+      await drop();
     });
 
     /** One of every kind of old row, through plain SQL (the old tables have no types any more). */

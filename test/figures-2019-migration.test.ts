@@ -1,25 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../src/db/connection.ts';
+import type { Db } from '../src/db/connection.ts';
 import { migrateTo, migrateToLatest } from '../src/db/migrate.ts';
 import { figuresOfRow } from '../src/db/queries/admin-figures.ts';
 import { testDatabases } from './databases.ts';
+import { scratchSchema } from './fresh-databases.ts';
 
 /** 0013 adds the 2019 format's own figures to `admin_figures`: rows before it keep theirs, none stated. */
 for (const { name, url } of testDatabases()) {
   describe(`0013 the 2019 format's figures [${name}]`, () => {
     let db: Db;
-    let admin: Db | undefined;
-    let schema: string | undefined;
+    let drop: () => Promise<void> = async () => {};
 
     beforeAll(async () => {
-      if (url.startsWith('postgres')) {
-        schema = `gk_test_${randomBytes(6).toString('hex')}`;
-        admin = openDb(url);
-        await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
-        db = openDb(url, { searchPath: schema });
-      } else db = openDb(url);
+      ({ db, drop } = await scratchSchema(url));
       await migrateTo(db, '0012-one-event-log');
       await sql`insert into agencies (code, name, short_name, kind, created_at)
         values ('a', '甲', '甲', 'county', '2021-01-01T00:00:00Z')`.execute(db.kysely);
@@ -28,11 +22,7 @@ for (const { name, url } of testDatabases()) {
       await migrateToLatest(db);
     });
     afterAll(async () => {
-      await db.close();
-      if (admin && schema) {
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
-        await admin.close();
-      }
+      await drop();
     });
 
     it('keeps an earlier row as it was, with none of the new figures stated (null, not 0)', async () => {

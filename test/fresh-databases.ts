@@ -47,3 +47,26 @@ export function freshDatabases(url: string, scratch: string, tag = 'fresh'): Fre
     },
   };
 }
+
+/**
+ * A database of its own for a migration test, not migrated: an in-memory SQLite database, or a new
+ * schema on the PostgreSQL server of `url`; `drop` closes it and drops the schema.
+ */
+export async function scratchSchema(url: string): Promise<{ db: Db; drop(): Promise<void> }> {
+  if (!url.startsWith('postgres')) {
+    const db = openDb(url);
+    return { db, drop: () => db.close() };
+  }
+  const schema = `gk_test_${randomBytes(6).toString('hex')}`;
+  const admin = openDb(url);
+  await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
+  const db = openDb(url, { searchPath: schema });
+  return {
+    db,
+    async drop() {
+      await db.close();
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
+      await admin.close();
+    },
+  };
+}

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../src/db/connection.ts';
+import type { Db } from '../src/db/connection.ts';
 import { migrateTo, migrateToLatest } from '../src/db/migrate.ts';
 import { testDatabases } from './databases.ts';
+import { scratchSchema } from './fresh-databases.ts';
 
 /**
  * 0028 lets a request for approval (提请审批, 0026) point at an item (提请签发发布: 发布 is the
@@ -13,8 +13,7 @@ import { testDatabases } from './databases.ts';
 for (const { name, url } of testDatabases()) {
   describe(`0028 requests for approval of an item [${name}]`, () => {
     let db: Db;
-    let admin: Db | undefined;
-    let schema: string | undefined;
+    let drop: () => Promise<void> = async () => {};
     let agencyId = 0;
     let requestId = 0;
     let itemId = 0;
@@ -30,12 +29,7 @@ for (const { name, url } of testDatabases()) {
     });
 
     beforeAll(async () => {
-      if (url.startsWith('postgres')) {
-        schema = `gk_test_${randomBytes(6).toString('hex')}`;
-        admin = openDb(url);
-        await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
-        db = openDb(url, { searchPath: schema });
-      } else db = openDb(url);
+      ({ db, drop } = await scratchSchema(url));
       await migrateTo(db, '0027-site-files');
       await sql`insert into agencies (code, name, short_name, kind, created_at)
         values ('a', '甲', '甲', 'county', '2026-01-01T00:00:00Z')`.execute(db.kysely);
@@ -92,11 +86,7 @@ for (const { name, url } of testDatabases()) {
       ).id;
     });
     afterAll(async () => {
-      await db.close();
-      if (admin && schema) {
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
-        await admin.close();
-      }
+      await drop();
     });
 
     it('keeps the requests for approval written before it, each a case’s', async () => {

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../src/db/connection.ts';
+import type { Db } from '../src/db/connection.ts';
 import { migrateTo, migrateToLatest } from '../src/db/migrate.ts';
 import { amountsInFen } from '../src/db/migrations/0029-money-in-fen.ts';
 import { figuresOfRow } from '../src/db/queries/admin-figures.ts';
 import { thawReport } from '../src/domain/report/snapshot.ts';
 import { testDatabases } from './databases.ts';
+import { scratchSchema } from './fresh-databases.ts';
 
 /** A published version as 0009–0028 froze it: the report (cells as printed) and the year's facts in 元. */
 const REPORT = {
@@ -43,16 +43,10 @@ const EVENTS: Array<[string, unknown]> = [
 for (const { name, url } of testDatabases()) {
   describe(`0029 money in 分 [${name}]`, () => {
     let db: Db;
-    let admin: Db | undefined;
-    let schema: string | undefined;
+    let drop: () => Promise<void> = async () => {};
 
     beforeAll(async () => {
-      if (url.startsWith('postgres')) {
-        schema = `gk_test_${randomBytes(6).toString('hex')}`;
-        admin = openDb(url);
-        await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
-        db = openDb(url, { searchPath: schema });
-      } else db = openDb(url);
+      ({ db, drop } = await scratchSchema(url));
       await migrateTo(db, '0028-item-approvals');
       const k = db.kysely;
       await sql`insert into agencies (code, name, short_name, kind, created_at)
@@ -78,11 +72,7 @@ for (const { name, url } of testDatabases()) {
       await migrateToLatest(db);
     });
     afterAll(async () => {
-      await db.close();
-      if (admin && schema) {
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
-        await admin.close();
-      }
+      await drop();
     });
 
     it.each([

@@ -4,16 +4,15 @@
  * past closed spell does not count the reopened account as operating, and a reopened account's
  * silence counts from its reopening.
  */
-import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../src/db/connection.ts';
+import type { Db } from '../src/db/connection.ts';
 import { appendEvent } from '../src/db/events.ts';
 import { migrateTo, migrateToLatest } from '../src/db/migrate.ts';
 import { inspectionInput } from '../src/db/queries/inspection.ts';
 import { closuresOf } from '../src/db/queries/new-media-closures.ts';
 import { addAgency } from './accounts.ts';
 import { testDatabases } from './databases.ts';
+import { scratchSchema } from './fresh-databases.ts';
 
 /** The inspection's calendar is read only for the 标准目录's deadlines, which these agencies lack. */
 const CALENDAR = { addWorkingDays: (date: string) => date };
@@ -21,8 +20,7 @@ const CALENDAR = { addWorkingDays: (date: string) => date };
 for (const { name, url } of testDatabases()) {
   describe(`政务新媒体 closed spells [${name}]`, () => {
     let db: Db;
-    let admin: Db | undefined;
-    let schema: string | undefined;
+    let drop: () => Promise<void> = async () => {};
     let agency = 0;
     const accounts: Record<string, number> = {};
 
@@ -60,12 +58,7 @@ for (const { name, url } of testDatabases()) {
       });
 
     beforeAll(async () => {
-      if (url.startsWith('postgres')) {
-        schema = `gk_test_${randomBytes(6).toString('hex')}`;
-        admin = openDb(url);
-        await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
-        db = openDb(url, { searchPath: schema });
-      } else db = openDb(url);
+      ({ db, drop } = await scratchSchema(url));
       await migrateTo(db, '0044-partial-publication-indexes');
       agency = await addAgency(db, 'nm-spells');
       // a: closed, reopened, closed again (closed now); b: reopened (its spell only in the log);
@@ -83,11 +76,7 @@ for (const { name, url } of testDatabases()) {
       await migrateToLatest(db);
     });
     afterAll(async () => {
-      await db.close();
-      if (admin && schema) {
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
-        await admin.close();
-      }
+      await drop();
     });
 
     it('0045 rebuilds each account’s closed spells from its events (or its closed_on)', async () => {

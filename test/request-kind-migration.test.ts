@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../src/db/connection.ts';
+import type { Db } from '../src/db/connection.ts';
 import { migrateTo, migrateToLatest } from '../src/db/migrate.ts';
 import { testDatabases } from './databases.ts';
+import { scratchSchema } from './fresh-databases.ts';
 
 /**
  * 0017 gives requests a kind (条例 第四十一条): every request before it is a disclosure request, with no
@@ -12,16 +12,10 @@ import { testDatabases } from './databases.ts';
 for (const { name, url } of testDatabases()) {
   describe(`0017 the request kind [${name}]`, () => {
     let db: Db;
-    let admin: Db | undefined;
-    let schema: string | undefined;
+    let drop: () => Promise<void> = async () => {};
 
     beforeAll(async () => {
-      if (url.startsWith('postgres')) {
-        schema = `gk_test_${randomBytes(6).toString('hex')}`;
-        admin = openDb(url);
-        await sql`create schema ${sql.id(schema)}`.execute(admin.kysely);
-        db = openDb(url, { searchPath: schema });
-      } else db = openDb(url);
+      ({ db, drop } = await scratchSchema(url));
       await migrateTo(db, '0015-agency-remedies');
       await sql`insert into agencies (code, name, short_name, kind, created_at)
         values ('a', '甲', '甲', 'county', '2021-01-01T00:00:00Z')`.execute(db.kysely);
@@ -32,11 +26,7 @@ for (const { name, url } of testDatabases()) {
       await migrateToLatest(db);
     });
     afterAll(async () => {
-      await db.close();
-      if (admin && schema) {
-        await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.kysely);
-        await admin.close();
-      }
+      await drop();
     });
 
     it('条例第四十一条: an earlier request is a disclosure request, with no correction', async () => {
