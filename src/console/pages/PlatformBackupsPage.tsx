@@ -62,13 +62,21 @@ export default function PlatformBackupsPage() {
         dataSource={data?.backups ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '尚无备份记录' }}
+        // on a phone the table scrolls in its box with readable columns, not squeezed a character wide
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: '时间', dataIndex: 'at', render: (at: string) => formatInstant(at) },
           { title: '操作人', dataIndex: 'actorName' },
           {
             title: '文件',
             dataIndex: 'file',
-            render: (file: string) => <Typography.Text code>{file}</Typography.Text>,
+            // the path breaks anywhere, so the other columns keep their one line at 1366 px
+            width: 260,
+            render: (file: string) => (
+              <Typography.Text code style={{ wordBreak: 'break-all' }}>
+                {file}
+              </Typography.Text>
+            ),
           },
           { title: '大小', dataIndex: 'bytes', render: (bytes: number) => formatBytes(bytes) },
           { title: '数据库', dataIndex: 'kind', render: (kind: Backup['kind']) => KIND_LABELS[kind] },
