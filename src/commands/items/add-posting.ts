@@ -1,4 +1,4 @@
-import { closuresOf } from '../../db/queries/new-media-closures.ts';
+import { closuresOfAccount } from '../../db/queries/new-media-closures.ts';
 import { type AccountState, postingRefusal } from '../../domain/new-media/accounts.ts';
 import { AppError } from '../../errors.ts';
 import type { CommandContext } from '../context.ts';
@@ -53,7 +53,7 @@ export async function addPosting(ctx: CommandContext, input: AddPostingInput): P
       .where('agency_id', '=', row.agency_id)
       .where('channel_code', '=', input.channel)
       .executeTakeFirst();
-    const closures = account ? ((await closuresOf(trx, [account.id])).get(account.id) ?? []) : [];
+    const closures = account ? await closuresOfAccount(trx, account.id) : [];
     const refused =
       account &&
       postingRefusal({ name: account.name, state: account.state as AccountState, closures }, postedOn);

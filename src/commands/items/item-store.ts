@@ -49,7 +49,6 @@ export function fieldsOf(row: ItemRow): ItemFields {
   };
 }
 
-/** The stored columns of the fields (the body already sanitized, its text derived). */
 /** A new item's review (保密审查) and withdrawal columns: none yet, whether drafted or imported. */
 export const NOT_REVIEWED_OR_WITHDRAWN = {
   reviewer: null,
@@ -60,6 +59,7 @@ export const NOT_REVIEWED_OR_WITHDRAWN = {
   withdrawn_reason: null,
 } as const;
 
+/** The stored columns of the fields (the body already sanitized, its text derived). */
 export function fieldColumns(fields: ItemFields, bodyText: string) {
   return {
     title: fields.title.trim(),

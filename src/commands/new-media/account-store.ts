@@ -2,7 +2,7 @@
 import type { Updateable } from 'kysely';
 import { rethrowConflict } from '../../db/conflict.ts';
 import { appendEvent } from '../../db/events.ts';
-import { closuresOf } from '../../db/queries/new-media-closures.ts';
+import { closuresOfAccount } from '../../db/queries/new-media-closures.ts';
 import type { NewMediaAccountTable } from '../../db/schema.ts';
 import { can, roleRefusal, rolesNeeded } from '../../domain/accounts/policy-table.ts';
 import type { AccountState, FieldProblem } from '../../domain/new-media/accounts.ts';
@@ -75,7 +75,7 @@ export async function loadAccount(
     openedOn: row.opened_on,
     closedOn: row.closed_on,
     cancelledOn: row.cancelled_on,
-    closures: (await closuresOf(trx, [row.id])).get(row.id) ?? [],
+    closures: await closuresOfAccount(trx, row.id),
     state: row.state as AccountState,
     filingStatus: row.filing_status,
     filingNo: row.filing_no,

@@ -25,3 +25,8 @@ export async function closuresOf(
     byAccount.get(Number(row.account_id))?.push({ closedOn: row.closed_on, reopenedOn: row.reopened_on });
   return byAccount;
 }
+
+/** One account's closures, oldest first. */
+export async function closuresOfAccount(db: Kysely<Database>, accountId: number): Promise<Closure[]> {
+  return (await closuresOf(db, [accountId])).get(accountId) ?? [];
+}

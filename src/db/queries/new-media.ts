@@ -18,7 +18,7 @@ import { SILENCE_LEVEL_LABELS, type SilenceLevel, silence } from '../../domain/n
 import { type NewMediaStatistics, newMediaStatistics } from '../../domain/new-media/statistics.ts';
 import type { Db } from '../connection.ts';
 import { loadActorNames } from './actor-names.ts';
-import { closuresOf } from './new-media-closures.ts';
+import { closuresOf, closuresOfAccount } from './new-media-closures.ts';
 
 /** An account as the API answers it. */
 export interface NewMediaAccount {
@@ -177,8 +177,8 @@ export async function findAccount(
   const row = await accountRows(db, agencyId).where('a.id', '=', id).executeTakeFirst();
   if (!row) return null;
   const postings = await postingsByChannel(db, agencyId, [row.channel_code], options.year);
-  const closures = await closuresOf(db.kysely, [row.id]);
-  return present(row, postings.get(row.channel_code), closures.get(row.id) ?? [], options.today);
+  const closures = await closuresOfAccount(db.kysely, row.id);
+  return present(row, postings.get(row.channel_code), closures, options.today);
 }
 
 /** An account's events, oldest first, with who by name. */

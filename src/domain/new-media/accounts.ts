@@ -14,7 +14,7 @@
  * Pure: no I/O, no clock (today is passed in).
  */
 import { isIsoDate } from '../dates.ts';
-import { type Closure, closureOn, earliestStepDay } from './periods.ts';
+import { type Closure, closureOn, operatingSince } from './periods.ts';
 
 /** The platforms an account is on (the 其他 of an app or a platform not listed). */
 export const NEW_MEDIA_PLATFORMS = [
@@ -151,7 +151,8 @@ export function stepDayProblem(
     return { field: 'on', message: `“${label}”不能早于账号的开设日期（${account.openedOn}）` };
   if (account.closedOn !== null && on < account.closedOn)
     return { field: 'on', message: `“${label}”不能早于账号的关停日期（${account.closedOn}）` };
-  const earliest = earliestStepDay(account);
+  // its last reopening (none is dated after today): a new closed spell may not begin inside an earlier one
+  const earliest = operatingSince(account, today);
   if (account.closedOn === null && on < earliest)
     return { field: 'on', message: `“${label}”不能早于账号上次恢复运营的日期（${earliest}）` };
   return null;

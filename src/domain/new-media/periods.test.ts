@@ -3,7 +3,6 @@ import {
   type AccountHistory,
   closedInYear,
   closureOn,
-  earliestStepDay,
   operatedWithin,
   operatingOn,
   operatingSince,
@@ -78,14 +77,14 @@ describe('an account’s operating days', () => {
     expect(operatingSince(twiceReopened, day)).toBe(since);
   });
 
-  it('closings by year, the earliest next step', () => {
+  it('closings by year; the operating stretch today begins at the last reopening', () => {
     expect([2021, 2022, 2023, 2024].map((year) => closedInYear(twiceReopened.closures, year))).toEqual([
       false,
       true,
       true,
       false,
     ]);
-    expect(earliestStepDay(twiceReopened)).toBe('2024-02-01');
-    expect(earliestStepDay(closedThenCancelled)).toBe('2020-05-01');
+    expect(operatingSince(twiceReopened, '2026-03-20')).toBe('2024-02-01');
+    expect(operatingSince(closedThenCancelled, '2026-03-20')).toBe('2020-05-01');
   });
 });

@@ -69,14 +69,3 @@ export function operatingSince(
 export function closedInYear(closures: readonly Closure[], year: number): boolean {
   return closures.some((c) => c.closedOn.startsWith(`${year}-`));
 }
-
-/**
- * The earliest day a new 关停 or 注销 of the account may take: not before its opening, nor before
- * its last reopening (closed spells do not overlap, and the history stays in order).
- */
-export function earliestStepDay(account: { openedOn: string; closures: readonly Closure[] }): string {
-  return account.closures.reduce(
-    (latest, c) => (c.reopenedOn !== null && c.reopenedOn > latest ? c.reopenedOn : latest),
-    account.openedOn,
-  );
-}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addAgency, addUser } from '../../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../../test/databases.ts';
+import { NOT_REVIEWED_OR_WITHDRAWN } from '../../../commands/items/item-store.ts';
 import type { Db } from '../../../db/connection.ts';
 import { loadReportFacts } from '../../../db/queries/report-facts.ts';
 import { SUPERVISOR_ROLE } from '../../../domain/accounts/actor.ts';
@@ -296,15 +297,8 @@ describeEachDatabase('政务新媒体 routes', (use) => {
           is_policy_document: 0,
         },
         ...{ is_interpretation: 0, is_meeting: 0, is_online_interview: 0, interprets_item_id: null },
+        ...NOT_REVIEWED_OR_WITHDRAWN,
         ...{
-          reviewer: null,
-          reviewed_on: null,
-          review_result: null,
-          review_opinion: null,
-          withdrawn_on: null,
-        },
-        ...{
-          withdrawn_reason: null,
           version: 1,
           created_at: '2026-03-01T00:00:00Z',
           updated_at: '2026-03-01T00:00:00Z',
