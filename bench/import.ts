@@ -7,7 +7,9 @@
  * columns, and into `publications` itself with its indexes (rolled back); on PostgreSQL a third, the same
  * rows COPYed into `publications` (rolled back: the least the import can take with the schema as it
  * is). Ratios are floor / import; the import's CPU time per row in node (process.cpuUsage: all its
- * threads, less disturbed by the machine's load than the wall time) is printed under its row. Each (database, import, size) runs in its own child process, so the peak RSS
+ * threads, less disturbed by the machine's load than the wall time) is printed under its row, on
+ * PostgreSQL with the server's CPU for the import's database (bench/backend-cpu.ts) and the rate
+ * the two together allow on this machine's cores. Each (database, import, size) runs in its own child process, so the peak RSS
  * printed is that import's alone: it should stay flat as the rows grow tenfold.
  *
  *   npm run bench:import [-- --rows 100000,1000000 --db sqlite|postgres|both --kind records|items|both]
@@ -17,7 +19,7 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +36,7 @@ import { jsonRows } from '../src/db/json-rows.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { inTransaction } from '../src/db/transaction.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
+import { meterBackendCpu } from './backend-cpu.ts';
 import { writeImportFile } from './import-file.ts';
 import { type ScratchDatabase, scratchPostgres, scratchSqlite } from './submitters.ts';
 
@@ -57,6 +60,8 @@ const runResult = z.object({
   copyMs: z.number().nullable(),
   /** items: the time spent in the search index's upsert (src/search, written per batch) */
   upsertMs: z.number().nullable(),
+  /** PostgreSQL: the server's CPU for the import's database during it (bench/backend-cpu.ts) */
+  dbCpuMs: z.number().nullable(),
   /** the import's CPU time in this process (user + system, all its threads: the segment pool too) */
   importCpuMs: z.number(),
   rssMb: z.number(),
@@ -197,6 +202,8 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
         upsertMs += performance.now() - from;
       }
     };
+    const meter =
+      which === 'postgres' ? await meterBackendCpu(PG_URL, new URL(PG_URL).pathname.slice(1)) : null;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     if (kind === 'records') {
@@ -220,6 +227,7 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
     }
     const importMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
+    const dbCpu = meter ? await meter.stop() : null;
     return {
       db: which,
       kind,
@@ -230,6 +238,7 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
       copyMs: floors.copy,
       upsertMs: kind === 'items' ? upsertMs : null,
       importCpuMs: (cpu.user + cpu.system) / 1000,
+      dbCpuMs: dbCpu?.ms ?? null,
       rssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {
@@ -304,9 +313,16 @@ for (const k of kinds)
           got >= TARGET ? '  ok' : '  BELOW',
         ].join(' '),
       );
-      console.log(
-        `          the import's CPU in node: ${Math.round((1000 * r.importCpuMs) / r.rows)} µs/row (the database's own is not counted)`,
-      );
+      const nodeUs = (1000 * r.importCpuMs) / r.rows;
+      console.log(`          the import's CPU in node: ${Math.round(nodeUs)} µs/row`);
+      if (r.dbCpuMs !== null) {
+        const dbUs = (1000 * r.dbCpuMs) / r.rows;
+        // every row costs both processes' CPU; the machine's cores bound the rate however it overlaps
+        const ceiling = Math.round((cpus().length * 1_000_000) / (nodeUs + dbUs));
+        console.log(
+          `          PostgreSQL's CPU for it: ${Math.round(dbUs)} µs/row; node + PostgreSQL ${Math.round(nodeUs + dbUs)} µs/row → at most ${ceiling} rows/s on this machine's ${cpus().length} cores (target ${TARGET})`,
+        );
+      }
       if (r.upsertMs !== null)
         console.log(
           `          of the import's ${(r.importMs / 1000).toFixed(1)} s, ${(r.upsertMs / 1000).toFixed(1)} s in the search index's upsert (${Math.round((100 * r.upsertMs) / r.importMs)}%)`,
