@@ -18,6 +18,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../src/db/connection.ts';
+import { MARK } from '../src/search/postgres-facets.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
 import { corpus } from './search-corpus.ts';
 import { dialects, dropIndexes, generate } from './supervision-data.ts';
@@ -76,12 +77,20 @@ export async function generateScale(
     );
     await step('items indexes', rebuildItems);
     const rebuildSearch = await dropIndexes(k, dialects.pg, ['search_documents', 'search_texts']);
+    // the pool text's terms (its own facets taken out when the pool was made) and the item's own
+    // facet lexemes, as facetLexemes (src/search/postgres-facets.ts) writes them: the month windows
+    // and the filters of the search read these, so they must be the item's, not the pool text's
     await step('search_documents', () =>
       sql`insert into search_documents (item_id, agency_id, category, year, document_type, validity, published_on, tsv)
-          select i.id, i.agency_id, i.category, substr(i.published_on, 1, 4)::int,
-            case when i.is_interpretation = 1 then 'interpretation' when i.is_policy_document = 1 then 'policy'
-              else 'other' end, i.validity, i.published_on, p.tsv
+          select i.id, i.agency_id, i.category, substr(i.published_on, 1, 4)::int, t.type, i.validity,
+            i.published_on,
+            p.tsv || array_to_tsvector(array[
+              ${MARK} || 'm' || substr(i.published_on, 1, 4) || substr(i.published_on, 6, 2),
+              ${MARK} || 'a' || i.agency_id, ${MARK} || 'c' || i.category, ${MARK} || 't' || t.type,
+              ${MARK} || 'v' || i.validity])
           from items i join ${sql.table(POOL_TABLE)} p on p.k = i.id % ${sizes.pool}
+          cross join lateral (select case when i.is_interpretation = 1 then 'interpretation'
+            when i.is_policy_document = 1 then 'policy' else 'other' end as type) t
           where i.status = 'published' order by i.id`.execute(k),
     );
     await step('search_texts', () =>
@@ -119,7 +128,9 @@ async function buildPool(db: Db, pool: number, seed: number): Promise<void> {
     await db.kysely.transaction().execute((trx) => index.upsert(trx, rest));
   }
   await sql`create table ${sql.table(POOL_TABLE)} as
-    select d.item_id - 1 as k, d.tsv, t.title, t.body_text, t.doc_number
+    select d.item_id - 1 as k,
+      ts_delete(d.tsv, array(select u.lexeme from unnest(d.tsv) u where starts_with(u.lexeme, ${MARK}))) as tsv,
+      t.title, t.body_text, t.doc_number
     from search_documents d join search_texts t on t.item_id = d.item_id`.execute(db.kysely);
   await sql`create unique index on ${sql.table(POOL_TABLE)} (k)`.execute(db.kysely);
   await sql`truncate search_documents, search_texts`.execute(db.kysely);

@@ -11,7 +11,7 @@ import type { SearchQuery } from './types.ts';
  *   FTS5's `facets` column does on SQLite (sqlite-terms.ts), so a filter narrows the same scan
  *   instead of rows fetched and thrown away.
  */
-const MARK = '\uE000';
+export const MARK = '\uE000';
 
 /** A month as a number (year × 12 + month − 1); NaN for a date that is not YYYY-MM-…. */
 export function monthNumber(date: string): number {
