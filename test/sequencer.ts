@@ -12,7 +12,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * Seconds a whole run took for its slowest files (every file of 40 s or more): the order of a run
  * without Vitest's cache. From `npx vitest run --reporter=json` (each file's endTime − startTime)
- * on 2026-12-07, two workers, load 13–21 (longer than a quiet run's: report-pdf 91 s here, 55 s
+ * on 2026-12-07, two workers, load 5–25, mean 15.5 (longer than a quiet run's: report-pdf 91 s here, 55 s
  * quiet); the order is what counts. Update it from the summary reporter's list (test/summary-reporter.ts) or such a run
  * when the slowest files change: a long file left out starts late, as read-pdf, report-pdf and
  * import-items did (at 1,590 s and 1,890 s of 2,130).
