@@ -2,21 +2,24 @@
  * 三审 in the console (issue 13): the 经办人 drafts an item and sends it to 保密审查, the 保密审查员
  * approves it (条例第十七条), the 经办人 — who may not 发布 — asks the 审批负责人 to 签发 (提请审批), the
  * 审批负责人 sees it on the 工作台 and approves it there, which publishes it; the public then finds it
- * on its category page and through search, and opens its page. The operator's item page and the
- * approver's 工作台 are also shot at 1366 and 390 px (/tmp/publish-shots/).
+ * on its category page and through search, and opens its page. With GONGKAI_SCREENSHOTS=1 the
+ * operator's item page and the approver's 工作台 are also shot at 1366 and 390 px (/tmp/publish-shots/).
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { ALL_SHOTS } from './browser.ts';
 import { choose, demoPassword, pickDate, signIn } from './console.ts';
 import { describeJourney } from './journey.ts';
 
 const TITLE = '临港区2026年部门预算公开说明';
 const CATEGORY = '（七）财政预算、决算信息';
-/** the screenshots the brief asks for, besides the journey's artifacts */
+/** the pages of each role at both widths, to look at: with GONGKAI_SCREENSHOTS=1 only, like the steps' shots */
 const SHOTS = '/tmp/publish-shots';
 
+/** A full-page picture takes as long as a step: five of them were a fifth of the journey's time. */
 async function snap(page: Page, name: string): Promise<void> {
+  if (!ALL_SHOTS) return;
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
