@@ -85,7 +85,11 @@ export async function clearIndex(db: Db): Promise<void> {
 }
 
 /**
- * Rebuilds the index from the items table: batches of `batch` items read by id, each upserted in
+ * Rebuilds the index from the items table: batches of `batch` items read in date order (`order`
+ * `date`, the default: oldest first, as a site's items are published and indexed, so the index's
+ * rows end in date order — what a search's newest matches read, docs/search.md “Rows in date
+ * order”) or by id (`id`: the corpus's dates are random against its ids, so the rows are in no
+ * date order at all), each upserted in
  * its own transaction, up to `connections` of them at once (PostgreSQL: each on its own pooled
  * connection; SQLite has one writer, so 1), the next batch read and handed to segmentAhead first
  * (its segmentation runs in the worker threads while the batches before it are written). Returns
@@ -97,6 +101,7 @@ export async function reindex(
   batch: number,
   connections: number,
   onProgress?: (done: number) => void,
+  order: IndexOrder = 'date',
 ): Promise<{ items: number; upsertMs: number; upsertCpuMs: number; passMs: number }> {
   const index = searchIndexFor(db.dialect);
   const start = performance.now();
@@ -124,11 +129,12 @@ export async function reindex(
     items += indexable.length;
     onProgress?.(items);
   };
-  let rows = await readBatch(db, 0, batch);
+  const next = await batchReader(db, batch, order);
+  let rows = await next();
   while (rows.length > 0) {
     const task = upsertOne(rows).finally(() => inFlight.delete(task));
     inFlight.add(task);
-    rows = await readBatch(db, rows[rows.length - 1].id, batch);
+    rows = await next();
     segmentAhead(rows, db.dialect === 'postgres' ? 'tsvector' : 'terms');
     if (inFlight.size >= connections) await Promise.race(inFlight);
   }
@@ -136,9 +142,50 @@ export async function reindex(
   return { items, upsertMs, upsertCpuMs, passMs: performance.now() - start };
 }
 
-/** The published items after id `after`, by id, as the index takes them. */
-async function readBatch(db: Db, after: number, batch: number): Promise<IndexableItem[]> {
-  const rows = await db.kysely
+/** The order reindex reads (and so writes) the items in. */
+export type IndexOrder = 'date' | 'id';
+
+/**
+ * The published items in batches, as the index takes them: by id (keyset), or in date order — the
+ * ids sorted by (published_on, id) read once (the items table has no date index), then each
+ * batch's rows by id.
+ */
+async function batchReader(
+  db: Db,
+  batch: number,
+  order: IndexOrder,
+): Promise<() => Promise<IndexableItem[]>> {
+  if (order === 'id') {
+    let after = 0;
+    return async () => {
+      const rows = await readBatch(db, (q) => q.where('id', '>', after).orderBy('id').limit(batch));
+      after = rows[rows.length - 1]?.id ?? after;
+      return rows;
+    };
+  }
+  const ids = (
+    await db.kysely
+      .selectFrom('items')
+      .select('id')
+      .where('status', '=', 'published')
+      .orderBy('published_on')
+      .orderBy('id')
+      .execute()
+  ).map((r) => Number(r.id));
+  let at = 0;
+  return async () => {
+    const wanted = ids.slice(at, at + batch);
+    at += batch;
+    if (wanted.length === 0) return [];
+    const byId = new Map(
+      (await readBatch(db, (q) => q.where('id', 'in', wanted))).map((item) => [item.id, item]),
+    );
+    return wanted.flatMap((id) => byId.get(id) ?? []);
+  };
+}
+
+const itemsQuery = (db: Db) =>
+  db.kysely
     .selectFrom('items')
     .select([
       'id',
@@ -152,11 +199,14 @@ async function readBatch(db: Db, after: number, batch: number): Promise<Indexabl
       'is_policy_document',
       'is_interpretation',
     ])
-    .where('status', '=', 'published')
-    .where('id', '>', after)
-    .orderBy('id')
-    .limit(batch)
-    .execute();
+    .where('status', '=', 'published');
+
+/** Published items (`narrow` picks which), as the index takes them. */
+async function readBatch(
+  db: Db,
+  narrow: (q: ReturnType<typeof itemsQuery>) => ReturnType<typeof itemsQuery>,
+): Promise<IndexableItem[]> {
+  const rows = await narrow(itemsQuery(db)).execute();
   return rows.map((r) => ({
     id: Number(r.id),
     agencyId: Number(r.agency_id),

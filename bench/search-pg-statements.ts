@@ -6,7 +6,8 @@
  * sending it to its last row). Printed: each query's median wall time and statements, p50/p95,
  * the statements per query, and the time per kind of statement (warm runs); with `--explain N`,
  * EXPLAIN (ANALYZE, BUFFERS) of the N slowest warm statements; with `--buffers`, each query's
- * statements of the last run explained again: the shared buffers they read (hit or not) and the
+ * statements of the last run explained again: the shared buffers they read (hit or not; and of
+ * them, those not found in shared buffers, read from the OS) and the
  * server's execution time — what the machine's load changes least. BENCH_DATABASE_URL or
  * TEST_DATABASE_URL.
  */
@@ -119,9 +120,10 @@ for (const s of slow.slice(0, explainCount)) {
   for (const row of plan.rows) console.log(`   ${row['QUERY PLAN']}`);
 }
 if (values.buffers) {
-  const per: Array<{ i: number; buffers: number; ms: number }> = [];
+  const per: Array<{ i: number; buffers: number; read: number; ms: number }> = [];
   for (const [i, list] of last.entries()) {
     let buffers = 0;
+    let read = 0;
     let ms = 0;
     for (const s of list) {
       if (!/^\s*(select|with)/i.test(s.sql)) continue;
@@ -129,22 +131,23 @@ if (values.buffers) {
         CompiledQuery.raw(`explain (analyze, buffers, format json) ${s.sql}`, [...s.parameters]),
       );
       const plan = JSON.stringify(rows[0]?.['QUERY PLAN'] ?? '');
-      buffers +=
-        Number(/"Shared Hit Blocks":\s*(\d+)/.exec(plan)?.[1] ?? 0) +
-        Number(/"Shared Read Blocks":\s*(\d+)/.exec(plan)?.[1] ?? 0);
+      const missed = Number(/"Shared Read Blocks":\s*(\d+)/.exec(plan)?.[1] ?? 0);
+      buffers += Number(/"Shared Hit Blocks":\s*(\d+)/.exec(plan)?.[1] ?? 0) + missed;
+      read += missed;
       ms += Number(/"Execution Time":\s*([\d.]+)/.exec(plan)?.[1] ?? 0);
     }
-    per.push({ i, buffers, ms });
+    per.push({ i, buffers, read, ms });
   }
   console.log('\nshared buffers per query (its statements explained again), most first:');
-  for (const { i, buffers, ms } of [...per].sort((a, b) => b.buffers - a.buffers).slice(0, 15))
+  for (const { i, buffers, read, ms } of [...per].sort((a, b) => b.buffers - a.buffers).slice(0, 15))
     console.log(
-      `  ${String(buffers).padStart(7)} buffers ${fmt(ms).padStart(7)} ms  ${BENCH_QUERIES[i].text}`,
+      `  ${String(buffers).padStart(7)} buffers (${String(read).padStart(6)} read) ${fmt(ms).padStart(7)} ms  ${BENCH_QUERIES[i].text}`,
     );
   const all = per.map((p) => p.buffers);
+  const reads = per.map((p) => p.read);
   const times = per.map((p) => p.ms);
   console.log(
-    `buffers per query p50 ${median(all)} / p95 ${percentile(all, 95)}, mean ${fmt(all.reduce((a, b) => a + b, 0) / all.length, 0)}; server execution p50 ${fmt(median(times))} / p95 ${fmt(percentile(times, 95))} ms (load ${fmt(loadavg()[0], 2)})`,
+    `buffers per query p50 ${median(all)} / p95 ${percentile(all, 95)}, mean ${fmt(all.reduce((a, b) => a + b, 0) / all.length, 0)}; of them read (not in shared buffers) p50 ${median(reads)} / p95 ${percentile(reads, 95)}, mean ${fmt(reads.reduce((a, b) => a + b, 0) / reads.length, 0)}; server execution p50 ${fmt(median(times))} / p95 ${fmt(percentile(times, 95))} ms (load ${fmt(loadavg()[0], 2)})`,
   );
 }
 await kysely.destroy();

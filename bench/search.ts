@@ -21,7 +21,9 @@
  * Flags: --items N, --runs N, --seed N, --db sqlite|postgres|both, --like N (how many of the 100
  * queries also run as LIKE, spread evenly; default all), --batch N (reindex batch, default 10000),
  * --load import|direct (direct: the corpus written straight into `items`, importItems not run nor
- * timed — a large PostgreSQL run on a loaded machine), --keep (PostgreSQL: the schema is left for EXPLAIN), --connections N (PostgreSQL: reindex batches written at once, each on its own connection; default 2).
+ * timed — a large PostgreSQL run on a loaded machine), --keep (PostgreSQL: the schema is left for EXPLAIN), --connections N (PostgreSQL: reindex batches written at once, each on its own connection; default 2),
+ * --index-order date|id (the order the reindex reads and writes the items in: default date on
+ * PostgreSQL, as a site indexes its items as they are published; id on SQLite).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -30,6 +32,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
 import { openTarget, type Target } from './search-db.ts';
 import { floorRate, measureFloor } from './search-fts-floor.ts';
+import type { IndexOrder } from './search-load.ts';
 import { BENCH_QUERIES, timeLikeQueries } from './search-queries.ts';
 import { endProgress, fmt, median, print, progress, type Result } from './search-report.ts';
 import { installWriteTimer, timeWrites } from './sqlite-write-timer.ts';
@@ -58,6 +61,8 @@ interface Options {
   load: 'import' | 'direct';
   /** PostgreSQL: leave the schema in place afterwards */
   keep: boolean;
+  /** the order the reindex reads and writes the items in (default: date on PostgreSQL, id on SQLite) */
+  indexOrder: IndexOrder | undefined;
   databases: Dialect[];
   pgUrl: string | null;
 }
@@ -73,6 +78,7 @@ function parseOptions(): Options {
       connections: { type: 'string' },
       load: { type: 'string' },
       keep: { type: 'boolean' },
+      'index-order': { type: 'string' },
       db: { type: 'string' },
     },
     strict: true,
@@ -91,7 +97,11 @@ function parseOptions(): Options {
     throw new Error('--db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
   const load = values.load ?? 'import';
   if (load !== 'import' && load !== 'direct') throw new Error(`--load: import or direct, not “${load}”`);
+  const indexOrder = values['index-order'];
+  if (indexOrder !== undefined && indexOrder !== 'date' && indexOrder !== 'id')
+    throw new Error(`--index-order: date or id, not “${indexOrder}”`);
   return {
+    indexOrder,
     load,
     keep: values.keep ?? false,
     items: int('items', values.items, 1_000_000),
@@ -164,6 +174,10 @@ async function measure(target: Target, options: Options): Promise<Result> {
     `  ${fmt(imported, 0)} items ${options.load === 'direct' ? 'written directly' : 'imported through importItems'} in ${fmt(importMs / 1000)} s (load average ${fmt(loadavg()[0], 1)})`,
   );
   await target.analyze();
+  // PostgreSQL: in date order, as a site's items are published and indexed (the rows' order decides
+  // how many pages a search's newest matches are on); SQLite: by id, as its floor writes (FTS5's
+  // rowids are date keys whatever the order of the writes).
+  const order = options.indexOrder ?? (db.dialect === 'postgres' ? 'date' : 'id');
   start = performance.now();
   await clearIndex(db);
   await target.analyze();
@@ -174,11 +188,12 @@ async function measure(target: Target, options: Options): Promise<Result> {
       options.batch,
       db.dialect === 'postgres' ? options.connections : 1,
       progress('indexing (SearchIndex.upsert)'),
+      order,
     ),
   );
   endProgress();
   console.log(
-    `  index rebuilt in ${fmt(rebuilt.passMs / 1000)} s (emptied and checkpointed in ${fmt((performance.now() - start - rebuilt.passMs) / 1000)} s)`,
+    `  index rebuilt in ${order === 'date' ? 'date' : 'id'} order in ${fmt(rebuilt.passMs / 1000)} s (emptied and checkpointed in ${fmt((performance.now() - start - rebuilt.passMs) / 1000)} s)`,
   );
   if (db.dialect === 'sqlite') await printFloor(rebuilt, options);
   await target.analyze();

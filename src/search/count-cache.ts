@@ -8,9 +8,23 @@ import type { Database } from '../db/schema.ts';
 const MAX_CACHED = 20_000;
 const cache = new Map<string, { count: number; until: number }>();
 
-async function instanceOf(db: Kysely<Database>): Promise<string> {
+/**
+ * How long a Kysely object (a pool, or a transaction) remembers its index's instance id: reading
+ * it was one round trip of a search's two on PostgreSQL (4.9–11 ms per search on a loaded
+ * machine, bench/search-pg-statements.ts). The instance changes only when the database is
+ * created (migration 0005), so a database re-created under a running process is noticed within
+ * this time.
+ */
+export const INSTANCE_MS = 10_000;
+const instances = new WeakMap<Kysely<Database>, { instance: string; until: number }>();
+
+async function instanceOf(db: Kysely<Database>, now: number): Promise<string> {
+  const known = instances.get(db);
+  if (known && known.until > now) return known.instance;
   const row = await db.selectFrom('search_meta').select('instance').executeTakeFirst();
-  return row?.instance ?? '';
+  const instance = row?.instance ?? '';
+  instances.set(db, { instance, until: now + INSTANCE_MS });
+  return instance;
 }
 
 /** The count of each expression, from the cache or from `count` (which counts up to `cap`). */
@@ -22,7 +36,7 @@ export async function cachedCounts(
   count: (expression: string) => Promise<number>,
   now: number = Date.now(),
 ): Promise<number[]> {
-  const instance = await instanceOf(db);
+  const instance = await instanceOf(db, now);
   const counts: number[] = [];
   for (const expression of expressions) {
     const key = `${instance}\u0000${cap}\u0000${expression}`;
