@@ -21,7 +21,11 @@
  * Flags: --items N, --runs N, --seed N, --db sqlite|postgres|both, --like N (how many of the 100
  * queries also run as LIKE, spread evenly; default all), --batch N (reindex batch, default 10000),
  * --load import|direct (direct: the corpus written straight into `items`, importItems not run nor
- * timed — a large PostgreSQL run on a loaded machine), --keep (PostgreSQL: the schema is left for EXPLAIN), --connections N (PostgreSQL: reindex batches written at once, each on its own connection; default 2).
+ * timed — a large PostgreSQL run on a loaded machine), --keep (PostgreSQL: the schema is left for EXPLAIN), --connections N (PostgreSQL: reindex batches written at once, each on its own connection; default 2),
+ * --reindex-write upsert|copy (PostgreSQL: the reindex's rows by `insert … on conflict`, or by
+ * upsert's COPY path, the index being empty), --segment pool|inplace (the worker threads, or the
+ * writing thread), --index-only (stop after the reindex: no queries). The reindex also prints the
+ * CPU of this database's PostgreSQL backends per item (bench/pg-backend-cpu.ts, from /proc).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -30,6 +34,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
 import { openTarget, type Target } from './search-db.ts';
 import { floorRate, measureFloor } from './search-fts-floor.ts';
+import type { ReindexWays } from './search-load.ts';
 import { BENCH_QUERIES, timeLikeQueries } from './search-queries.ts';
 import { endProgress, fmt, median, print, progress, type Result } from './search-report.ts';
 import { installWriteTimer, timeWrites } from './sqlite-write-timer.ts';
@@ -58,6 +63,10 @@ interface Options {
   load: 'import' | 'direct';
   /** PostgreSQL: leave the schema in place afterwards */
   keep: boolean;
+  /** stop after the reindex (its figures printed): no queries, LIKE or pg_trgm */
+  indexOnly: boolean;
+  /** how the reindex writes and segments (search-load.ts) */
+  how: ReindexWays;
   databases: Dialect[];
   pgUrl: string | null;
 }
@@ -73,6 +82,9 @@ function parseOptions(): Options {
       connections: { type: 'string' },
       load: { type: 'string' },
       keep: { type: 'boolean' },
+      'index-only': { type: 'boolean' },
+      'reindex-write': { type: 'string' },
+      segment: { type: 'string' },
       db: { type: 'string' },
     },
     strict: true,
@@ -89,11 +101,19 @@ function parseOptions(): Options {
   const databases: Dialect[] = db === 'both' ? ['sqlite', 'postgres'] : [db as Dialect];
   if (databases.includes('postgres') && !pgUrl)
     throw new Error('--db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  const write = values['reindex-write'] ?? 'upsert';
+  if (write !== 'upsert' && write !== 'copy')
+    throw new Error(`--reindex-write: upsert or copy, not “${write}”`);
+  const segment = values.segment ?? 'pool';
+  if (segment !== 'pool' && segment !== 'inplace')
+    throw new Error(`--segment: pool or inplace, not “${segment}”`);
   const load = values.load ?? 'import';
   if (load !== 'import' && load !== 'direct') throw new Error(`--load: import or direct, not “${load}”`);
   return {
     load,
     keep: values.keep ?? false,
+    indexOnly: values['index-only'] ?? false,
+    how: { write, segment },
     items: int('items', values.items, 1_000_000),
     runs: int('runs', values.runs, 3),
     seed: int('seed', values.seed, 20240101),
@@ -147,7 +167,7 @@ async function timeLike(db: Db, count: number): Promise<{ like: number[]; indice
   return { like, indices };
 }
 
-async function measure(target: Target, options: Options): Promise<Result> {
+async function measure(target: Target, options: Options): Promise<Result | null> {
   const { db } = target;
   console.log(`\n== ${db.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${db.describe}`);
   await migrateToLatest(db);
@@ -174,12 +194,20 @@ async function measure(target: Target, options: Options): Promise<Result> {
       options.batch,
       db.dialect === 'postgres' ? options.connections : 1,
       progress('indexing (SearchIndex.upsert)'),
+      options.how,
     ),
   );
   endProgress();
   console.log(
     `  index rebuilt in ${fmt(rebuilt.passMs / 1000)} s (emptied and checkpointed in ${fmt((performance.now() - start - rebuilt.passMs) / 1000)} s)`,
   );
+  if (options.indexOnly) {
+    const per = (ms: number) => fmt((ms * 1000) / rebuilt.items, 0);
+    console.log(
+      `  indexing: ${fmt(rebuilt.items / (rebuilt.upsertMs / 1000), 0)} items/s (SearchIndex.upsert), ${fmt(rebuilt.items / (rebuilt.passMs / 1000), 0)} items/s whole pass; CPU per item: Node ${per(rebuilt.upsertCpuMs)} µs (all threads), PostgreSQL backends ${per(rebuilt.backendCpuMs)} µs; load ${fmt(loadavg()[0], 1)}`,
+    );
+    return null;
+  }
   if (db.dialect === 'sqlite') await printFloor(rebuilt, options);
   await target.analyze();
   const loadAtQueries = loadavg()[0];
@@ -228,13 +256,15 @@ async function main(): Promise<void> {
   for (const dialect of options.databases) {
     const target = await openTarget(dialect, options.pgUrl, options.keep);
     try {
-      results.push(await measure(target, options));
+      const result = await measure(target, options);
+      if (result) results.push(result);
     } finally {
       await target.close();
     }
   }
   let ok = true;
   for (const r of results) ok = print(r, options.runs) && ok;
+  if (options.indexOnly) return;
   console.log(ok ? '\nall targets met' : '\n*** FAIL: a target is not met (see above) ***');
 }
 
