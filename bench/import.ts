@@ -8,7 +8,7 @@
  * rows COPYed into `publications` (rolled back: the least the import can take with the schema as it
  * is). Ratios are floor / import; the import's CPU time per row in node (process.cpuUsage: all its
  * threads, less disturbed by the machine's load than the wall time) is printed under its row, on
- * PostgreSQL with the server's CPU for the import's database (bench/backend-cpu.ts) and the rate
+ * PostgreSQL with the server's CPU for the import's database (bench/pg-backend-cpu.ts) and the rate
  * the two together allow on this machine's cores. Each (database, import, size) runs in its own child process, so the peak RSS
  * printed is that import's alone: it should stay flat as the rows grow tenfold.
  *
@@ -36,8 +36,8 @@ import { jsonRows } from '../src/db/json-rows.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { inTransaction } from '../src/db/transaction.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
-import { meterBackendCpu } from './backend-cpu.ts';
 import { writeImportFile } from './import-file.ts';
+import { backendCpu, backendCpuSince } from './pg-backend-cpu.ts';
 import { type ScratchDatabase, scratchPostgres, scratchSqlite } from './submitters.ts';
 
 const TARGET = 20_000;
@@ -60,7 +60,7 @@ const runResult = z.object({
   copyMs: z.number().nullable(),
   /** items: the time spent in the search index's upsert (src/search, written per batch) */
   upsertMs: z.number().nullable(),
-  /** PostgreSQL: the server's CPU for the import's database during it (bench/backend-cpu.ts) */
+  /** PostgreSQL: the server's CPU for the import's database during it (bench/pg-backend-cpu.ts) */
   dbCpuMs: z.number().nullable(),
   /** the import's CPU time in this process (user + system, all its threads: the segment pool too) */
   importCpuMs: z.number(),
@@ -202,8 +202,7 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
         upsertMs += performance.now() - from;
       }
     };
-    const meter =
-      which === 'postgres' ? await meterBackendCpu(PG_URL, new URL(PG_URL).pathname.slice(1)) : null;
+    const backendsBefore = await backendCpu(db);
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     if (kind === 'records') {
@@ -227,7 +226,7 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
     }
     const importMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
-    const dbCpu = meter ? await meter.stop() : null;
+    const dbCpuMs = which === 'postgres' ? backendCpuSince(backendsBefore, await backendCpu(db)) : null;
     return {
       db: which,
       kind,
@@ -238,7 +237,7 @@ async function child(which: Which, kind: Kind, rows: number): Promise<RunResult>
       copyMs: floors.copy,
       upsertMs: kind === 'items' ? upsertMs : null,
       importCpuMs: (cpu.user + cpu.system) / 1000,
-      dbCpuMs: dbCpu?.ms ?? null,
+      dbCpuMs,
       rssMb: process.resourceUsage().maxRSS / 1024,
     };
   } finally {

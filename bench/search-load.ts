@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { cliContext } from '../src/cli/command-context.ts';
+import { CopyWriter, withPinnedClient } from '../src/commands/import/pg-copy.ts';
 import { importItems } from '../src/commands/import-items/import-items.ts';
 import { itemSource } from '../src/commands/import-items/sources.ts';
 import { importRecords } from '../src/commands/import-records.ts';
@@ -14,6 +15,7 @@ import type { Db } from '../src/db/connection.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
 import { segmentAhead } from '../src/search/segment-ahead.ts';
 import type { IndexableItem } from '../src/search/types.ts';
+import { backendCpu, backendCpuSince } from './pg-backend-cpu.ts';
 import { AGENCIES, corpus } from './search-corpus.ts';
 
 const code = (i: number): string => `bench-${String(i + 1).padStart(2, '0')}`;
@@ -85,6 +87,17 @@ export async function clearIndex(db: Db): Promise<void> {
 }
 
 /**
+ * How the reindex writes and segments (bench:search's `--reindex-write`, `--segment`): `upsert`,
+ * `insert … on conflict` (the default), or `copy`, upsert's COPY path for items new to the index
+ * (PostgreSQL); `pool`, segmentation in the worker threads (the default), or `inplace`, on the
+ * writing thread between its I/O (segment-ahead.ts).
+ */
+export interface ReindexWays {
+  write: 'upsert' | 'copy';
+  segment: 'pool' | 'inplace';
+}
+
+/**
  * Rebuilds the index from the items table: batches of `batch` items read in date order (`order`
  * `date`, the default: oldest first, as a site's items are published and indexed, so the index's
  * rows end in date order — what a search's newest matches read, docs/search.md “Rows in date
@@ -102,8 +115,9 @@ export async function reindex(
   connections: number,
   onProgress?: (done: number) => void,
   order: IndexOrder = 'date',
-): Promise<{ items: number; upsertMs: number; upsertCpuMs: number; passMs: number }> {
-  const index = searchIndexFor(db.dialect);
+  how: ReindexWays = { write: 'upsert', segment: 'pool' },
+): Promise<{ items: number; upsertMs: number; upsertCpuMs: number; passMs: number; backendCpuMs: number }> {
+  const backendsBefore = await backendCpu(db);
   const start = performance.now();
   let upsertMs = 0;
   let upsertCpuMs = 0;
@@ -118,7 +132,7 @@ export async function reindex(
       cpuSince = process.cpuUsage();
     }
     try {
-      await db.kysely.transaction().execute((trx) => index.upsert(trx, indexable));
+      await writeBatch(db, indexable, how.write);
     } finally {
       if (--running === 0) {
         upsertMs += performance.now() - busySince;
@@ -129,17 +143,43 @@ export async function reindex(
     items += indexable.length;
     onProgress?.(items);
   };
+  const form = db.dialect === 'postgres' ? 'tsvector' : 'terms';
+  const inPlace = how.segment === 'inplace';
   const next = await batchReader(db, batch, order);
   let rows = await next();
+  segmentAhead(rows, form, inPlace);
   while (rows.length > 0) {
     const task = upsertOne(rows).finally(() => inFlight.delete(task));
     inFlight.add(task);
     rows = await next();
-    segmentAhead(rows, db.dialect === 'postgres' ? 'tsvector' : 'terms');
+    segmentAhead(rows, form, inPlace);
     if (inFlight.size >= connections) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  return { items, upsertMs, upsertCpuMs, passMs: performance.now() - start };
+  const passMs = performance.now() - start;
+  const backendCpuMs = backendCpuSince(backendsBefore, await backendCpu(db));
+  return { items, upsertMs, upsertCpuMs, passMs, backendCpuMs };
+}
+
+/**
+ * One batch of the reindex in its own transaction. The index was emptied first, so on PostgreSQL
+ * its items are new to it: upsert's `fresh` path, COPY on the transaction's connection (the items
+ * import's way), instead of `insert … on conflict`. A writer publishing meanwhile would make a
+ * COPY fail on the key, not write twice; the bench has none.
+ */
+async function writeBatch(db: Db, items: IndexableItem[], write: ReindexWays['write']): Promise<void> {
+  const index = searchIndexFor(db.dialect);
+  if (db.dialect !== 'postgres' || write === 'upsert') {
+    await db.kysely.transaction().execute((trx) => index.upsert(trx, items));
+    return;
+  }
+  await withPinnedClient(db, (pinned, client) =>
+    pinned.kysely.transaction().execute(async (trx) => {
+      const copier = new CopyWriter(client);
+      await index.upsert(trx, items, copier);
+      await copier.settle();
+    }),
+  );
 }
 
 /** The order reindex reads (and so writes) the items in. */

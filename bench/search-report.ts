@@ -26,7 +26,8 @@ export interface Result {
   imported: number;
   importMs: number;
   loadedBy: 'import' | 'direct';
-  reindex: { items: number; upsertMs: number; upsertCpuMs: number; passMs: number };
+  /** backendCpuMs: PostgreSQL's backends of this database during the pass (/proc; 0 on SQLite) */
+  reindex: { items: number; upsertMs: number; upsertCpuMs: number; passMs: number; backendCpuMs: number };
   /** SQLite: milliseconds SQLite spent in the reindex's statements, by kind (sqlite-write-timer.ts) */
   sqliteWrites?: { fts: number; texts: number; commit: number };
   cold: number[];
@@ -124,6 +125,14 @@ export function print(r: Result, runs: number): boolean {
         `${fmt((r.reindex.upsertCpuMs * 1000) / r.reindex.items, 0)} µs/item`,
       ),
       ...writeRows(r, row),
+      ...(sqlite
+        ? []
+        : [
+            row(
+              'indexing: CPU of PostgreSQL backends, whole pass',
+              `${fmt((r.reindex.backendCpuMs * 1000) / r.reindex.items, 0)} µs/item`,
+            ),
+          ]),
       row(
         'indexing: whole pass, reads included',
         `${fmt(r.reindex.items / (r.reindex.passMs / 1000), 0)} items/s`,

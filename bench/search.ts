@@ -24,6 +24,10 @@
  * timed — a large PostgreSQL run on a loaded machine), --keep (PostgreSQL: the schema is left for EXPLAIN), --connections N (PostgreSQL: reindex batches written at once, each on its own connection; default 2),
  * --index-order date|id (the order the reindex reads and writes the items in: default date on
  * PostgreSQL, as a site indexes its items as they are published; id on SQLite).
+ * --reindex-write upsert|copy (PostgreSQL: the reindex's rows by `insert … on conflict`, or by
+ * upsert's COPY path, the index being empty), --segment pool|inplace (the worker threads, or the
+ * writing thread), --index-only (stop after the reindex: no queries). The reindex also prints the
+ * CPU of this database's PostgreSQL backends per item (bench/pg-backend-cpu.ts, from /proc).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -32,7 +36,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
 import { openTarget, type Target } from './search-db.ts';
 import { floorRate, measureFloor } from './search-fts-floor.ts';
-import type { IndexOrder } from './search-load.ts';
+import type { IndexOrder, ReindexWays } from './search-load.ts';
 import { BENCH_QUERIES, timeLikeQueries } from './search-queries.ts';
 import { endProgress, fmt, median, print, progress, type Result } from './search-report.ts';
 import { installWriteTimer, timeWrites } from './sqlite-write-timer.ts';
@@ -63,6 +67,10 @@ interface Options {
   keep: boolean;
   /** the order the reindex reads and writes the items in (default: date on PostgreSQL, id on SQLite) */
   indexOrder: IndexOrder | undefined;
+  /** stop after the reindex (its figures printed): no queries, LIKE or pg_trgm */
+  indexOnly: boolean;
+  /** how the reindex writes and segments (search-load.ts) */
+  how: ReindexWays;
   databases: Dialect[];
   pgUrl: string | null;
 }
@@ -79,6 +87,9 @@ function parseOptions(): Options {
       load: { type: 'string' },
       keep: { type: 'boolean' },
       'index-order': { type: 'string' },
+      'index-only': { type: 'boolean' },
+      'reindex-write': { type: 'string' },
+      segment: { type: 'string' },
       db: { type: 'string' },
     },
     strict: true,
@@ -95,6 +106,12 @@ function parseOptions(): Options {
   const databases: Dialect[] = db === 'both' ? ['sqlite', 'postgres'] : [db as Dialect];
   if (databases.includes('postgres') && !pgUrl)
     throw new Error('--db postgres needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  const write = values['reindex-write'] ?? 'upsert';
+  if (write !== 'upsert' && write !== 'copy')
+    throw new Error(`--reindex-write: upsert or copy, not “${write}”`);
+  const segment = values.segment ?? 'pool';
+  if (segment !== 'pool' && segment !== 'inplace')
+    throw new Error(`--segment: pool or inplace, not “${segment}”`);
   const load = values.load ?? 'import';
   if (load !== 'import' && load !== 'direct') throw new Error(`--load: import or direct, not “${load}”`);
   const indexOrder = values['index-order'];
@@ -104,6 +121,8 @@ function parseOptions(): Options {
     indexOrder,
     load,
     keep: values.keep ?? false,
+    indexOnly: values['index-only'] ?? false,
+    how: { write, segment },
     items: int('items', values.items, 1_000_000),
     runs: int('runs', values.runs, 3),
     seed: int('seed', values.seed, 20240101),
@@ -157,7 +176,7 @@ async function timeLike(db: Db, count: number): Promise<{ like: number[]; indice
   return { like, indices };
 }
 
-async function measure(target: Target, options: Options): Promise<Result> {
+async function measure(target: Target, options: Options): Promise<Result | null> {
   const { db } = target;
   console.log(`\n== ${db.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${db.describe}`);
   await migrateToLatest(db);
@@ -189,12 +208,20 @@ async function measure(target: Target, options: Options): Promise<Result> {
       db.dialect === 'postgres' ? options.connections : 1,
       progress('indexing (SearchIndex.upsert)'),
       order,
+      options.how,
     ),
   );
   endProgress();
   console.log(
     `  index rebuilt in ${order === 'date' ? 'date' : 'id'} order in ${fmt(rebuilt.passMs / 1000)} s (emptied and checkpointed in ${fmt((performance.now() - start - rebuilt.passMs) / 1000)} s)`,
   );
+  if (options.indexOnly) {
+    const per = (ms: number) => fmt((ms * 1000) / rebuilt.items, 0);
+    console.log(
+      `  indexing: ${fmt(rebuilt.items / (rebuilt.upsertMs / 1000), 0)} items/s (SearchIndex.upsert), ${fmt(rebuilt.items / (rebuilt.passMs / 1000), 0)} items/s whole pass; CPU per item: Node ${per(rebuilt.upsertCpuMs)} µs (all threads), PostgreSQL backends ${per(rebuilt.backendCpuMs)} µs; load ${fmt(loadavg()[0], 1)}`,
+    );
+    return null;
+  }
   if (db.dialect === 'sqlite') await printFloor(rebuilt, options);
   await target.analyze();
   const loadAtQueries = loadavg()[0];
@@ -243,13 +270,15 @@ async function main(): Promise<void> {
   for (const dialect of options.databases) {
     const target = await openTarget(dialect, options.pgUrl, options.keep);
     try {
-      results.push(await measure(target, options));
+      const result = await measure(target, options);
+      if (result) results.push(result);
     } finally {
       await target.close();
     }
   }
   let ok = true;
   for (const r of results) ok = print(r, options.runs) && ok;
+  if (options.indexOnly) return;
   console.log(ok ? '\nall targets met' : '\n*** FAIL: a target is not met (see above) ***');
 }
 

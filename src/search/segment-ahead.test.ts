@@ -49,6 +49,19 @@ describe('segmentAhead and itemTexts', () => {
     expect(await itemTsvectors(batch, true)).toEqual(inPlace);
   });
 
+  it('segments in place in turns, from the texts as they were when handed over', async () => {
+    const batch = items(1_300);
+    segmentAhead(batch, 'tsvector', true);
+    // queued, not yet run: the writer's I/O goes on between the jobs
+    const changed = batch[900];
+    changed.title = '政府信息公开申请答复';
+    const tsvectors = await itemTsvectors(batch, false);
+    expect(tsvectors[900]).toBe(arrayElementText(positionalLexemes(...expectedPair(changed))));
+    expect(tsvectors).toEqual(
+      batch.map((item) => arrayElementText(positionalLexemes(...expectedPair(item)))),
+    );
+  });
+
   it('segments items never handed to segmentAhead, and items met a second time', async () => {
     const batch = items(20);
     expect(await itemTexts(batch, false)).toEqual(batch.map(expected));

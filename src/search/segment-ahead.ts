@@ -52,9 +52,8 @@ export function segmentAhead(
   const width = form === 'terms' ? 2 : 1;
   for (let from = 0; from < items.length; from += AHEAD_JOB) {
     const job = items.slice(from, from + AHEAD_JOB);
-    const results = inPlace
-      ? Promise.resolve(indexForms(sourcesOf(job), form))
-      : indexTexts(sourcesOf(job), true, form);
+    const sources = sourcesOf(job);
+    const results = inPlace ? inTurn(() => indexForms(sources, form)) : indexTexts(sources, true, form);
     job.forEach((item, k) => {
       const texts = results.then((r) => r.slice(width * k, width * (k + 1)));
       started.set(item, {
@@ -66,6 +65,33 @@ export function segmentAhead(
       });
     });
   }
+}
+
+/** Work queued by `inTurn`, run one job per turn of the event loop. */
+const queue: Array<() => void> = [];
+
+function runQueued(): void {
+  queue.shift()?.();
+  if (queue.length > 0) setImmediate(runQueued);
+}
+
+/**
+ * Runs `work` on this thread after the work queued before it, one job per turn of the event loop:
+ * between two jobs (~500 items, tens of milliseconds) the writer's I/O goes on — a COPY keeps
+ * streaming, a statement's answer is read and the next sent — so the database is not left idle
+ * while a whole batch is segmented.
+ */
+function inTurn<T>(work: () => T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    queue.push(() => {
+      try {
+        resolve(work());
+      } catch (error) {
+        reject(error);
+      }
+    });
+    if (queue.length === 1) setImmediate(runQueued);
+  });
 }
 
 /** The segmentation of `item` started ahead, if it is still what the item holds, in `form`. */
