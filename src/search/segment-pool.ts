@@ -24,9 +24,12 @@ class SegmentPool {
   private readonly busy: number[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** the workers 'terms' jobs go to: one core left to the writing thread */
+  private readonly termsWorkers: number;
   broken = false;
 
   constructor(size: number) {
+    this.termsWorkers = Math.max(1, Math.min(size, availableParallelism() - 1));
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url));
       worker.unref();
@@ -61,7 +64,10 @@ class SegmentPool {
   run(texts: string[], form: IndexForm): Promise<string[]> {
     if (this.broken) return Promise.resolve(indexForms(texts, form));
     const id = this.nextId++;
-    const index = id % this.workers.length;
+    // 'terms' is SQLite's form, whose writer is this process's main thread: it keeps a core of
+    // its own (a third thread on two cores took the writer's time and the workers' shared block
+    // caches saw half the phrases each). PostgreSQL's writer is the server: every worker.
+    const index = id % (form === 'terms' ? this.termsWorkers : this.workers.length);
     const worker = this.workers[index];
     this.busy[index] += 1;
     worker.ref();
