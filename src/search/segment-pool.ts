@@ -5,8 +5,8 @@ import { type IndexForm, indexForms } from './tsvector.ts';
 /**
  * Segmentation of many texts at once, for bulk indexing: jieba and the term rules run in worker
  * threads (one per core, at most four), so the main thread can write the previous batch to the
- * database meanwhile. Segmentation is most of the work, so it gets every core: the main thread's
- * writes take a share of one of them (bench:search). Fewer texts than POOL_THRESHOLD, or a pool that failed to start, are
+ * database meanwhile. PostgreSQL's jobs get every worker (its writer is the server); SQLite's get
+ * one core fewer, which its writer, this process's main thread, keeps (bench:search). Fewer texts than POOL_THRESHOLD, or a pool that failed to start, are
  * segmented on the calling thread; the result is the same either way.
  */
 
