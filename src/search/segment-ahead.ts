@@ -28,8 +28,14 @@ interface Ahead {
   title: string;
   docNumber: string | null;
   bodyText: string;
-  /** `terms`: the title's and the body's index texts; `tsvector`: the item's positional lexemes */
-  texts: Promise<readonly string[]>;
+  /**
+   * the results of the item's job (`terms`: each item's title and body index texts; `tsvector`:
+   * each item's positional lexemes), one promise per job, not per item: a bulk writer hands
+   * tens of thousands of items to segmentAhead
+   */
+  job: Promise<readonly string[]>;
+  /** the item's place in its job */
+  at: number;
 }
 
 const started = new WeakMap<IndexableItem, Ahead>();
@@ -55,13 +61,13 @@ export function segmentAhead(
     const sources = sourcesOf(job);
     const results = inPlace ? inTurn(() => indexForms(sources, form)) : indexTexts(sources, true, form);
     job.forEach((item, k) => {
-      const texts = results.then((r) => r.slice(width * k, width * (k + 1)));
       started.set(item, {
         form,
         title: item.title,
         docNumber: item.docNumber,
         bodyText: item.bodyText,
-        texts,
+        job: results,
+        at: width * k,
       });
     });
   }
@@ -95,7 +101,7 @@ function inTurn<T>(work: () => T): Promise<T> {
 }
 
 /** The segmentation of `item` started ahead, if it is still what the item holds, in `form`. */
-function takeAhead(item: IndexableItem, form: IndexForm): Promise<readonly string[]> | undefined {
+function takeAhead(item: IndexableItem, form: IndexForm): Ahead | undefined {
   const ahead = started.get(item);
   if (!ahead) return undefined;
   started.delete(item);
@@ -104,7 +110,7 @@ function takeAhead(item: IndexableItem, form: IndexForm): Promise<readonly strin
     ahead.title === item.title &&
     ahead.docNumber === item.docNumber &&
     ahead.bodyText === item.bodyText;
-  return same ? ahead.texts : undefined;
+  return same ? ahead : undefined;
 }
 
 /** Each item's results in `form`, from segmentAhead when it was called for all of them, else now. */
@@ -113,9 +119,14 @@ async function itemForms(
   bulk: boolean,
   form: IndexForm,
 ): Promise<string[][]> {
-  const ahead = items.map((item) => takeAhead(item, form));
-  if (ahead.every((texts) => texts !== undefined)) return (await Promise.all(ahead)).map((r) => [...r]);
   const width = form === 'terms' ? 2 : 1;
+  const ahead = items.map((item) => takeAhead(item, form));
+  if (ahead.every((a) => a !== undefined)) {
+    // each job awaited once; the items' results read from their jobs' arrays
+    const jobs = new Map<Promise<readonly string[]>, readonly string[]>();
+    for (const { job } of ahead) if (!jobs.has(job)) jobs.set(job, await job);
+    return ahead.map(({ job, at }) => jobs.get(job)?.slice(at, at + width) ?? []);
+  }
   const results = await indexTexts(sourcesOf(items), bulk, form);
   return items.map((_, k) => results.slice(width * k, width * (k + 1)));
 }

@@ -5,8 +5,8 @@ import { type IndexForm, indexForms } from './tsvector.ts';
 /**
  * Segmentation of many texts at once, for bulk indexing: jieba and the term rules run in worker
  * threads (one per core, at most four), so the main thread can write the previous batch to the
- * database meanwhile. Segmentation is most of the work, so it gets every core: the main thread's
- * writes take a share of one of them (bench:search). Fewer texts than POOL_THRESHOLD, or a pool that failed to start, are
+ * database meanwhile. PostgreSQL's jobs get every worker (its writer is the server); SQLite's get
+ * one core fewer, which its writer, this process's main thread, keeps (bench:search). Fewer texts than POOL_THRESHOLD, or a pool that failed to start, are
  * segmented on the calling thread; the result is the same either way.
  */
 
@@ -24,9 +24,12 @@ class SegmentPool {
   private readonly busy: number[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** the workers 'terms' jobs go to: one core left to the writing thread */
+  private readonly termsWorkers: number;
   broken = false;
 
   constructor(size: number) {
+    this.termsWorkers = Math.max(1, Math.min(size, availableParallelism() - 1));
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url));
       worker.unref();
@@ -61,7 +64,10 @@ class SegmentPool {
   run(texts: string[], form: IndexForm): Promise<string[]> {
     if (this.broken) return Promise.resolve(indexForms(texts, form));
     const id = this.nextId++;
-    const index = id % this.workers.length;
+    // 'terms' is SQLite's form, whose writer is this process's main thread: it keeps a core of
+    // its own (a third thread on two cores took the writer's time and the workers' shared block
+    // caches saw half the phrases each). PostgreSQL's writer is the server: every worker.
+    const index = id % (form === 'terms' ? this.termsWorkers : this.workers.length);
     const worker = this.workers[index];
     this.busy[index] += 1;
     worker.ref();
