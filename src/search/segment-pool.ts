@@ -32,7 +32,6 @@ class SegmentPool {
     this.termsWorkers = Math.max(1, Math.min(size, availableParallelism() - 1));
     for (let i = 0; i < size; i++) {
       const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url));
-      worker.unref();
       worker.on('message', (message: { id?: number; terms?: string[] }) => {
         if (message.id === undefined || !message.terms) return;
         const job = this.pending.get(message.id);
@@ -45,6 +44,10 @@ class SegmentPool {
       });
       worker.on('error', () => this.fail());
       worker.on('exit', () => this.fail());
+      // After the 'message' listener: adding one refs the worker's port again (Node's
+      // setupPortReferencing), and an idle worker must not keep the process alive — a CLI or a
+      // bench that warmed the pool, or gave one worker no job, would never exit.
+      worker.unref();
       this.workers.push(worker);
       this.busy.push(0);
     }
