@@ -27,8 +27,14 @@ import type { SearchQuery } from './types.ts';
  * reads only what is missing. A search's AND and OR sources share one `TextStore`, so the OR
  * query does not read again the texts of the items holding every group.
  */
-/** a query whose groups match at most this many times the matches wanted is one query */
-const ONE_QUERY_TIMES = 4;
+/**
+ * A query whose groups match at most this many times the matches wanted is one query. The one
+ * query fetches the row of every match to sort them (垃圾分类 at 200,000 items: 3,579 rows for
+ * 1,001), the windows about 1.1–1.3 times the matches wanted plus a GIN scan each; both are one
+ * round trip (search_newest), so the one query pays only near the limit: 4 read 2,804 buffers per
+ * bench search (p95 4,971), 2 read 2,727 (p95 3,523), 1 2,761, 3 2,753 (docs/search.md).
+ */
+const ONE_QUERY_TIMES = 2;
 
 /** Stored texts already read during one search, by item id. */
 export type TextStore = Map<number, StoredText>;
