@@ -1,7 +1,8 @@
 /**
  * A real server for browser tests: a fresh SQLite file in a temp folder with the demo agency
- * (a copy of the template the global setup loaded once through `loadDemo`, or loaded here when
- * there is none), `buildServer` listening on a free loopback port.
+ * (a copy of the template loaded once through `loadDemo` beside the run's first files, waited for
+ * until it is there, or loaded here when there is none), `buildServer` listening on a free
+ * loopback port.
  */
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { loadDemo } from '../../src/commands/load-demo.ts';
 import { type Db, openDb } from '../../src/db/connection.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { buildServer } from '../../src/server/app.ts';
+import { templateReady } from './template.ts';
 
 export interface TestServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
@@ -38,6 +40,7 @@ export async function createDemoDatabase(file: string): Promise<void> {
  * `close` stops it and removes the files.
  */
 export async function startDemoServer(template?: string): Promise<TestServer> {
+  if (template) await templateReady(template);
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-browser-'));
   const file = join(dir, 'gongkai.db');
   if (template) await copyFile(template, file);
