@@ -14,6 +14,7 @@ import { testContext } from '../src/commands/testing-context.ts';
 import type { Db } from '../src/db/connection.ts';
 import { searchIndexFor } from '../src/search/search-index.ts';
 import { segmentAhead } from '../src/search/segment-ahead.ts';
+import { warmSegmentPool } from '../src/search/segment-pool.ts';
 import type { IndexableItem } from '../src/search/types.ts';
 import { backendCpu, backendCpuSince } from './pg-backend-cpu.ts';
 import { AGENCIES, corpus } from './search-corpus.ts';
@@ -104,10 +105,12 @@ export interface ReindexWays {
  * order”) or by id (`id`: the corpus's dates are random against its ids, so the rows are in no
  * date order at all), each upserted in
  * its own transaction, up to `connections` of them at once (PostgreSQL: each on its own pooled
- * connection; SQLite has one writer, so 1), the next batch read and handed to segmentAhead first
- * (its segmentation runs in the worker threads while the batches before it are written). Returns
- * the wall-clock time during which at least one upsert ran (and the CPU time this process — every
- * thread — used meanwhile), and the time of the whole pass (reads too).
+ * connection, the next batch read while they write; SQLite has one writer, whose connection also
+ * reads: batch n + 1 is read between upserts n − 1 and n), each batch handed to segmentAhead as
+ * it is read (its segmentation runs in the worker threads while the batches before it are
+ * written). Returns the wall-clock time during which at least one upsert ran (and the CPU time
+ * this process — every thread — used meanwhile: on SQLite without the reads, which run between
+ * the upserts), and the time of the whole pass (reads too).
  */
 export async function reindex(
   db: Db,
@@ -145,20 +148,49 @@ export async function reindex(
   };
   const form = db.dialect === 'postgres' ? 'tsvector' : 'terms';
   const inPlace = how.segment === 'inplace';
+  // The workers load (tsx, jieba's dictionary) while the first batches are read, as the items
+  // import starts them ahead of its first batch.
+  if (!inPlace) warmSegmentPool(form);
   const next = await batchReader(db, batch, order);
   let rows = await next();
   segmentAhead(rows, form, inPlace);
-  while (rows.length > 0) {
-    const task = upsertOne(rows).finally(() => inFlight.delete(task));
-    inFlight.add(task);
-    rows = await next();
-    segmentAhead(rows, form, inPlace);
-    if (inFlight.size >= connections) await Promise.race(inFlight);
+  if (db.dialect === 'sqlite') {
+    // One connection reads and writes, and a read waits for the write transaction before it: a
+    // batch read after upsert n began would reach the workers only once n committed, and upsert
+    // n + 1 would wait for its whole segmentation. So batch n + 1 is read and handed to the
+    // workers before upsert n starts, and each read runs between two upserts, outside their time.
+    let following = await readAhead(next, rows, form, inPlace);
+    while (rows.length > 0) {
+      await upsertOne(rows);
+      rows = following;
+      following = await readAhead(next, rows, form, inPlace);
+    }
+  } else {
+    while (rows.length > 0) {
+      const task = upsertOne(rows).finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      rows = await next();
+      segmentAhead(rows, form, inPlace);
+      if (inFlight.size >= connections) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
   }
-  await Promise.all(inFlight);
   const passMs = performance.now() - start;
   const backendCpuMs = backendCpuSince(backendsBefore, await backendCpu(db));
   return { items, upsertMs, upsertCpuMs, passMs, backendCpuMs };
+}
+
+/** The batch after `rows` (none once `rows` is empty), handed to segmentAhead as it is read. */
+async function readAhead(
+  next: () => Promise<IndexableItem[]>,
+  rows: readonly IndexableItem[],
+  form: 'terms' | 'tsvector',
+  inPlace: boolean,
+): Promise<IndexableItem[]> {
+  if (rows.length === 0) return [];
+  const following = await next();
+  segmentAhead(following, form, inPlace);
+  return following;
 }
 
 /**

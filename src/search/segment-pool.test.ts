@@ -58,6 +58,7 @@ describe('the segment pool and the end of the process', () => {
 
   it.each([
     ['warmed and never used', "p.warmSegmentPool(); console.log('done');"],
+    ["warmed for SQLite's jobs only", "p.warmSegmentPool('terms'); console.log('done');"],
     [
       'one job given to one worker',
       "const r = await p.indexTexts(['关于城乡低保的通知', '正文'], true); console.log('done', r.length);",

@@ -20,8 +20,9 @@ interface Pending {
 }
 
 class SegmentPool {
-  private readonly workers: Worker[] = [];
-  private readonly busy: number[] = [];
+  /** the workers, each started on its first job (or by `warm`) */
+  private readonly workers: Array<Worker | undefined>;
+  private readonly busy: number[];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   /** the workers 'terms' jobs go to: one core left to the writing thread */
@@ -30,27 +31,42 @@ class SegmentPool {
 
   constructor(size: number) {
     this.termsWorkers = Math.max(1, Math.min(size, availableParallelism() - 1));
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url));
-      worker.on('message', (message: { id?: number; terms?: string[] }) => {
-        if (message.id === undefined || !message.terms) return;
-        const job = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        this.busy[i] -= 1;
-        // An idle worker does not keep the process alive; a busy one does, or nothing would
-        // wait for its answer.
-        if (this.busy[i] === 0) worker.unref();
-        job?.resolve(message.terms);
-      });
-      worker.on('error', () => this.fail());
-      worker.on('exit', () => this.fail());
-      // After the 'message' listener: adding one refs the worker's port again (Node's
-      // setupPortReferencing), and an idle worker must not keep the process alive — a CLI or a
-      // bench that warmed the pool, or gave one worker no job, would never exit.
-      worker.unref();
-      this.workers.push(worker);
-      this.busy.push(0);
-    }
+    this.workers = Array.from({ length: size }, () => undefined);
+    this.busy = Array.from({ length: size }, () => 0);
+  }
+
+  /** How many workers `form`'s jobs go to. */
+  width(form: IndexForm): number {
+    return form === 'terms' ? this.termsWorkers : this.workers.length;
+  }
+
+  /**
+   * Worker `index`, started now if it was not: each loads tsx, the segmentation and jieba's
+   * dictionary (~0.3–1 s of CPU), so a worker no job goes to is never started — on two cores
+   * SQLite's 'terms' jobs go to one of the two.
+   */
+  worker(index: number): Worker {
+    const started = this.workers[index];
+    if (started) return started;
+    const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url));
+    worker.on('message', (message: { id?: number; terms?: string[] }) => {
+      if (message.id === undefined || !message.terms) return;
+      const job = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      this.busy[index] -= 1;
+      // An idle worker does not keep the process alive; a busy one does, or nothing would
+      // wait for its answer.
+      if (this.busy[index] === 0) worker.unref();
+      job?.resolve(message.terms);
+    });
+    worker.on('error', () => this.fail());
+    worker.on('exit', () => this.fail());
+    // After the 'message' listener: adding one refs the worker's port again (Node's
+    // setupPortReferencing), and an idle worker must not keep the process alive — a CLI or a
+    // bench that warmed the pool, or gave one worker no job, would never exit.
+    worker.unref();
+    this.workers[index] = worker;
+    return worker;
   }
 
   /** A broken pool finishes its jobs in place and is not used again. */
@@ -61,7 +77,7 @@ class SegmentPool {
       this.pending.delete(id);
       job.resolve(indexForms(job.texts, job.form));
     }
-    for (const worker of this.workers) void worker.terminate();
+    for (const worker of this.workers) if (worker) void worker.terminate();
   }
 
   run(texts: string[], form: IndexForm): Promise<string[]> {
@@ -70,8 +86,8 @@ class SegmentPool {
     // 'terms' is SQLite's form, whose writer is this process's main thread: it keeps a core of
     // its own (a third thread on two cores took the writer's time and the workers' shared block
     // caches saw half the phrases each). PostgreSQL's writer is the server: every worker.
-    const index = id % (form === 'terms' ? this.termsWorkers : this.workers.length);
-    const worker = this.workers[index];
+    const index = id % this.width(form);
+    const worker = this.worker(index);
     this.busy[index] += 1;
     worker.ref();
     return new Promise((resolve) => {
@@ -89,12 +105,14 @@ function sharedPool(): SegmentPool {
 }
 
 /**
- * Starts the worker threads now (each loads tsx, the segmentation and jieba's dictionary: ~0.3–1 s
- * apiece), so a bulk writer that will hand them work — an import, once it has read enough rows to
- * fill a pooled batch — finds them ready instead of paying their start inside its first batch.
+ * Starts the worker threads `form`'s jobs go to now (each loads tsx, the segmentation and jieba's
+ * dictionary: ~0.3–1 s apiece), so a bulk writer that will hand them work — an import, once it has
+ * read enough rows to fill a pooled batch — finds them ready instead of paying their start inside
+ * its first batch.
  */
-export function warmSegmentPool(): void {
-  sharedPool();
+export function warmSegmentPool(form: IndexForm = 'tsvector'): void {
+  const started = sharedPool();
+  for (let i = 0; i < started.width(form); i++) started.worker(i);
 }
 
 /**
