@@ -76,9 +76,7 @@ describeEachDatabase('gongkai items import of a large file', (use) => {
   it('writes nothing when a row at 80% is bad, after whole batches went in (PostgreSQL: by COPY)', async () => {
     const tables = ['items', 'publications', 'events', 'search_texts'] as const;
     const before = await Promise.all(tables.map((t) => countOf(use(), t)));
-    // the bad row (80%: 5,600) comes after a whole PostgreSQL batch (5,000 rows, by COPY) and
-    // eleven SQLite batches (500 rows) were written
-    const rows = 7_000;
+    const rows = 12_000;
     const source = itemSource(Readable.from(generated(rows, rows * 0.8)), 'csv');
     const ctx = testContext(use(), { actor: { username: 'test' }, now: new Date('2022-01-20T02:00:00Z') });
     const result = await importItems(ctx, { file: source, source: 'bad.csv', agency: 'imp-big' });
