@@ -77,9 +77,9 @@ async function once(key: string, build: () => Promise<void>): Promise<void> {
   }
 }
 
-/** A fresh SQLite file with the demo (a copy of the run's template); `remove` deletes it. */
+/** A fresh SQLite file with the demo (or only migrated, `empty`): a copy of the run's template; `remove` deletes it. */
 export async function sqliteDemoCopy(
-  variant: DemoVariant,
+  variant: TemplateVariant,
 ): Promise<{ url: string; remove: () => Promise<void> }> {
   const dir = inject('demoTemplates');
   const template = join(dir, `sqlite-${variant}.db`);

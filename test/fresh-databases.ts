@@ -7,11 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { type Db, openDb } from '../src/db/connection.ts';
-import { databaseUrlOf } from './demo-template.ts';
+import { databaseUrlOf, postgresDemoCopy, sqliteDemoCopy } from './demo-template.ts';
 
 export interface FreshDatabases {
   /** a new empty database (not migrated) and its URL */
   fresh(): Promise<{ db: Db; url: string }>;
+  /**
+   * a new database migrated to the latest schema and empty, as `gongkai restore` leaves it before
+   * restoring: a copy of the run's migrated template (test/demo-template.ts), a file copy or a
+   * CREATE DATABASE … TEMPLATE instead of running every migration again (seconds on PostgreSQL)
+   */
+  migrated(): Promise<{ db: Db; url: string }>;
   /** closes every database made, dropping the PostgreSQL ones */
   close(): Promise<void>;
 }
@@ -40,6 +46,17 @@ export function freshDatabases(url: string, scratch: string, tag = 'fresh'): Fre
         await dropper.close();
       });
       return { db, url: databaseUrl };
+    },
+    async migrated() {
+      const copy = url.startsWith('postgres')
+        ? await postgresDemoCopy(url, 'empty')
+        : await sqliteDemoCopy('empty');
+      const db = openDb(copy.url);
+      cleanups.push(async () => {
+        await db.close();
+        await copy.remove();
+      });
+      return { db, url: copy.url };
     },
     async close() {
       for (const cleanup of cleanups.reverse()) await cleanup();

@@ -96,6 +96,11 @@ export interface OpenOptions {
   groupCommit?: boolean;
   /** PostgreSQL: told when a pooled connection fails (the server restarted); default: nothing */
   onConnectionError?: (error: Error) => void;
+  /**
+   * SQLite in memory: start from these bytes (`serialize()` of another database) instead of an empty
+   * database — the tests' suites start from a migrated image instead of migrating again (test/databases.ts)
+   */
+  image?: Buffer;
 }
 
 /** The busy_timeout of statements outside a transaction (each one blocks the event loop while it waits). */
@@ -131,7 +136,7 @@ export function openDb(url: string = DEFAULT_DATABASE_URL, options: OpenOptions 
   }
   const file = target === ':memory:' ? undefined : resolve(target);
   if (file) mkdirSync(dirname(file), { recursive: true });
-  const database = new SQLite(target);
+  const database = new SQLite(options.image && !file ? options.image : target);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   // FULL: a transaction acknowledged to a citizen survives a power cut too. In WAL mode NORMAL

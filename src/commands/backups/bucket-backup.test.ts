@@ -20,7 +20,6 @@ import { BackupError } from '../../backups/errors.ts';
 import { tableCounts, tablesWithData } from '../../backups/tables.ts';
 import type { Db } from '../../db/connection.ts';
 import { appendEvent } from '../../db/events.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { createFileStore, type FileStore } from '../../files/file-store.ts';
 import { pdfBytes, pngBytes } from '../../files/testing.ts';
 import { testContext } from '../testing-context.ts';
@@ -65,18 +64,13 @@ for (const { name, url } of testDatabases()) {
         : s3.store(`gk-${role}`, `${name.toLowerCase()}-${tag}/`);
 
     /** A new database migrated as `gongkai restore` leaves it before restoring. */
-    const emptyTarget = async (): Promise<Db> => {
-      const { db } = await databases.fresh();
-      await migrateToLatest(db);
-      return db;
-    };
+    const emptyTarget = async (): Promise<Db> => (await databases.migrated()).db;
 
     beforeAll(async () => {
       scratch = await mkdtemp(join(tmpdir(), 'gongkai-bucket-backup-'));
       s3 = await startS3(['gk-source', 'gk-target']);
       databases = freshDatabases(url, scratch, 'bucket');
-      source = (await databases.fresh()).db;
-      await migrateToLatest(source);
+      source = (await databases.migrated()).db;
       await appendEvent(source.kysely, {
         name: 'calendar.override_set',
         subject: { type: 'calendar_override', id: '2026-10-08' },

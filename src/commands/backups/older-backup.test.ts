@@ -11,7 +11,7 @@ import { testDatabases } from '../../../test/databases.ts';
 import { type FreshDatabases, freshDatabases } from '../../../test/fresh-databases.ts';
 import type { Db } from '../../db/connection.ts';
 import { appendEvent } from '../../db/events.ts';
-import { migrateTo, migrateToLatest, migrationNames } from '../../db/migrate.ts';
+import { migrateTo, migrationNames } from '../../db/migrate.ts';
 import { createFileStore } from '../../files/file-store.ts';
 import { testContext } from '../testing-context.ts';
 import { createBackup } from './create-backup.ts';
@@ -55,8 +55,7 @@ for (const { name, url } of testDatabases()) {
       });
       expect(backup.manifest.database.migration).toBe(older);
 
-      const target = await freshDatabase();
-      await migrateToLatest(target);
+      const target = (await databases.migrated()).db;
       const restored = await restoreBackup(testContext(target, { actor }), {
         archive,
         files: createFileStore(files),
