@@ -16,7 +16,9 @@ import { searchNewestMigration } from './0046-search-newest.ts';
  * halved down to its newest month with a match, which is then the next window, and the windows
  * after it are sized from the matches per month as before. The windows still do not overlap and go
  * back in time, so the matches, in order, are those one `order by published_on desc, item_id desc
- * limit` over every match gives.
+ * limit` over every match gives. Within a year (`year` filter), the windows end at the year's first
+ * month and the last query takes only the year's items without a month (`published_on` from the
+ * year on, a range of the date index): it fetched every match of every year to keep the year's.
  *
  * `search_newest_any` runs with `enable_seqscan = off`: an `exists` over a window the planner
  * thinks large would otherwise scan the table until a match, all of it when the window is empty;
@@ -164,11 +166,20 @@ begin
         continue;
       end if;
     end if;
-    if from_month <= oldest or span > 96 then
+    if in_year is not null and from_month < oldest and top >= oldest then
+      -- Within a year, the window ends at its first month: the last query below, without months,
+      -- then reads only the year's items without a month (a range of the date index), where it
+      -- fetched every match of every year to keep that year's (疫情防控 in 2022: 9,353 heap blocks
+      -- for 407 rows).
+      from_month := oldest;
+      span := top - oldest + 1;
+    end if;
+    if from_month <= oldest and (in_year is null or top < oldest) or span > 96 then
       -- The rest: everything older than the windows so far (and items without a month).
       return query
         select d.item_id, d.published_on::text from search_documents d
         where d.tsv @@ q and (in_year is null or d.year = in_year)
+          and (in_year is null or d.published_on >= lpad(in_year::text, 4, '0'))
           and (exclude_id is null or d.item_id <> exclude_id)
           and (before_on is null or (d.published_on, d.item_id) < (before_on, before_id))
           and d.published_on < lpad(((top + 1) / 12)::text, 4, '0') || '-'
