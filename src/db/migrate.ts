@@ -51,6 +51,7 @@ import { searchFacetsMigration } from './migrations/0043-search-facets.ts';
 import { partialPublicationIndexesMigration } from './migrations/0044-partial-publication-indexes.ts';
 import { newMediaClosuresMigration } from './migrations/0045-new-media-closures.ts';
 import { searchNewestMigration } from './migrations/0046-search-newest.ts';
+import { searchNewestProbeMigration } from './migrations/0047-search-newest-probe.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -100,6 +101,7 @@ function provider(db: Db): MigrationProvider {
         '0044-partial-publication-indexes': partialPublicationIndexesMigration(),
         '0045-new-media-closures': newMediaClosuresMigration(db.dialect),
         '0046-search-newest': searchNewestMigration(db.dialect),
+        '0047-search-newest-probe': searchNewestProbeMigration(db.dialect),
       };
     },
   };
