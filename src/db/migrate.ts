@@ -52,6 +52,7 @@ import { partialPublicationIndexesMigration } from './migrations/0044-partial-pu
 import { newMediaClosuresMigration } from './migrations/0045-new-media-closures.ts';
 import { searchNewestMigration } from './migrations/0046-search-newest.ts';
 import { searchNewestProbeMigration } from './migrations/0047-search-newest-probe.ts';
+import { itemsPublishedNewestMigration } from './migrations/0048-items-published-newest.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -102,6 +103,7 @@ function provider(db: Db): MigrationProvider {
         '0045-new-media-closures': newMediaClosuresMigration(db.dialect),
         '0046-search-newest': searchNewestMigration(db.dialect),
         '0047-search-newest-probe': searchNewestProbeMigration(db.dialect),
+        '0048-items-published-newest': itemsPublishedNewestMigration(),
       };
     },
   };
