@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../src/db/connection.ts';
-import { likeStatement, timeLikeQueries } from './search-queries.ts';
+import { likeStatement, runLike, timeLikeQueries } from './search-queries.ts';
 import { endProgress, progress } from './search-report.ts';
 
 /** Creates pg_trgm (in `public`, where `create extension` puts it once per database) and the two indexes. */
@@ -28,8 +28,8 @@ export async function timeTrigramLike(
   db: Db,
   indices: readonly number[],
 ): Promise<{ ms: number[]; plan: string }> {
-  const ms = await timeLikeQueries(db, indices, progress('LIKE through pg_trgm'));
+  const ms = await timeLikeQueries(db, indices, 'trigram', progress('LIKE through pg_trgm'));
   endProgress();
-  const { rows } = await sql<{ 'QUERY PLAN': string }>`explain ${likeStatement(0)}`.execute(db.kysely);
+  const rows = await runLike(db, () => sql<{ 'QUERY PLAN': string }>`explain ${likeStatement(0)}`, 'trigram');
   return { ms, plan: rows.map((r) => r['QUERY PLAN']).join('\n') };
 }

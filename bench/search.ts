@@ -171,7 +171,7 @@ async function timeQueries(
 async function timeLike(db: Db, count: number): Promise<{ like: number[]; indices: number[] }> {
   const step = BENCH_QUERIES.length / count;
   const indices = Array.from({ length: count }, (_, k) => Math.floor(k * step));
-  const like = await timeLikeQueries(db, indices, progress('LIKE scans'));
+  const like = await timeLikeQueries(db, indices, 'scan', progress('LIKE scans'));
   endProgress();
   return { like, indices };
 }
