@@ -5,19 +5,9 @@
  * attributes, styles, entities and spaces (seeded, so a failure repeats).
  */
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../demo/lingang.ts';
 import { ALLOWED_TAGS, allowedStyle, bodyText, sanitizeBody } from './sanitize-body.ts';
 import { sanitizeBefore, textBefore } from './sanitize-reference.ts';
-
-/** mulberry32: a small seeded generator, so a failing body can be rebuilt from its seed */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DECLARATIONS = [
   'text-align:center',
@@ -100,7 +90,7 @@ describe('the body sanitized and read as before, faster', () => {
   });
 
   it('gives what sanitize-html with postcss gave, and the same plain text, on 2,000 random bodies', () => {
-    const next = random(20261207);
+    const next = prng(20261207);
     let styled = 0;
     for (let i = 0; i < 2000; i++) {
       const html = body(next, 0);

@@ -9,18 +9,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { addAgency } from '../../../test/accounts.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import type { Db } from '../../db/connection.ts';
+import { prng } from '../../demo/lingang.ts';
 import { findAgency, listAgencies } from './agencies.ts';
-
-/** A small seeded generator (mulberry32): the same records on every run and database. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const YEARS = [2009, 2015, 2019, 2020, 2021, 2023, 2024];
 
@@ -32,7 +22,7 @@ describeEachDatabase('record years of agencies', (use) => {
     db = use();
     const ids: number[] = [];
     for (const code of codes) ids.push(await addAgency(db, code));
-    const next = random(20261207);
+    const next = prng(20261207);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] ?? list[0];
     const day = () => {
       const year = pick(YEARS);

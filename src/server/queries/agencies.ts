@@ -4,7 +4,7 @@
  * records” when a publication was published or a request received in it. Works on SQLite and
  * PostgreSQL (dates are ISO text on both).
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 
 /** An agency as listed by the API and the home page. */
@@ -38,24 +38,25 @@ async function publishedYears(db: Db, agencyId?: number): Promise<Map<number, nu
  */
 async function recordYears(db: Db, agencyId?: number): Promise<Map<number, number[]>> {
   const only = agencyId === undefined ? sql`` : sql`where a.id = ${agencyId}`;
+  /** The years of one table's dates, each agency's: its first year, then the first after it, … */
+  const yearsOf = (
+    name: string,
+    table: 'publications' | 'requests',
+    column: 'published_on' | 'received_on',
+  ) => {
+    const cte = sql.raw(name);
+    const first = (after: RawBuilder<unknown>) =>
+      sql`(select substr(min(t.${sql.ref(column)}), 1, 4) from ${sql.table(table)} t ${after})`;
+    return sql`${cte}(agency_id, y) as (
+      select a.id, ${first(sql`where t.agency_id = a.id`)} from agencies a ${only}
+      union all
+      select k.agency_id, ${first(sql`where t.agency_id = k.agency_id
+        and t.${sql.ref(column)} >= cast(cast(k.y as integer) + 1 as text)`)}
+      from ${cte} k where k.y is not null)`;
+  };
   const result = await sql<{ agency_id: number; y: string }>`
-    with recursive
-    p_years(agency_id, y) as (
-      select a.id, (select substr(min(p.published_on), 1, 4) from publications p where p.agency_id = a.id)
-      from agencies a ${only}
-      union all
-      select py.agency_id, (select substr(min(p.published_on), 1, 4) from publications p
-        where p.agency_id = py.agency_id and p.published_on >= cast(cast(py.y as integer) + 1 as text))
-      from p_years py where py.y is not null
-    ),
-    r_years(agency_id, y) as (
-      select a.id, (select substr(min(r.received_on), 1, 4) from requests r where r.agency_id = a.id)
-      from agencies a ${only}
-      union all
-      select ry.agency_id, (select substr(min(r.received_on), 1, 4) from requests r
-        where r.agency_id = ry.agency_id and r.received_on >= cast(cast(ry.y as integer) + 1 as text))
-      from r_years ry where ry.y is not null
-    )
+    with recursive ${yearsOf('p_years', 'publications', 'published_on')},
+      ${yearsOf('r_years', 'requests', 'received_on')}
     select agency_id, y from p_years where y is not null
     union
     select agency_id, y from r_years where y is not null`.execute(db.kysely);
