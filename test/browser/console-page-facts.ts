@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/demo/lingang-users.ts';
+import { displayTrackingCode, isTrackingCode } from '../../src/domain/requests/identifiers.ts';
 
 export const WIDE = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
@@ -157,6 +158,8 @@ function latinAllowed(word: string, baseUrl: string): boolean {
   if (/\.(pdf|docx?|xlsx?|csv|json|png|jpe?g|ofd|zip|txt|db|sqlite|gz|tar)$/i.test(word)) return true;
   // 索引号, 文号, 统一社会信用代码, registration numbers: digits with capitals, dashes, slashes
   if (/\d/.test(word) && /^[A-Z0-9][A-Z0-9\-/._]*$/.test(word)) return true;
+  // a request's tracking code (查询码) as shown, `CPRT-YNPC-WZSQ`: random, with no digit one time in ~90
+  if (isTrackingCode(word) && displayTrackingCode(word) === word) return true;
   return false;
 }
 
