@@ -176,6 +176,8 @@ export async function runSubmitters(input: {
   prefix: string;
   running: () => boolean;
   timeoutMs?: number;
+  /** told of each submission once it is answered (or not) */
+  answered?: (submission: Submission) => void;
 }): Promise<Submission[]> {
   const results: Submission[] = [];
   let serial = 0;
@@ -201,6 +203,7 @@ export async function runSubmitters(input: {
       }
       submission.ms = performance.now() - started;
       results.push(submission);
+      input.answered?.(submission);
     }
   };
   await Promise.all(Array.from({ length: input.clients }, (_, i) => loop(i)));
