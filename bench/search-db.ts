@@ -12,6 +12,8 @@ export interface Target {
   /** after a bulk write: VACUUM ANALYZE (PostgreSQL), a WAL checkpoint (SQLite) */
   analyze(): Promise<void>;
   size(): Promise<string>;
+  /** the server's settings a search's speed depends on (PostgreSQL: its buffer cache), as one line */
+  settings(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,10 @@ export async function openTarget(dialect: Dialect, pgUrl: string | null, keep = 
         await sql`pragma wal_checkpoint(truncate)`.execute(db.kysely);
       },
       size: async () => mib(statSync(file).size),
+      settings: async () => {
+        const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(db.kysely);
+        return `SQLite cache_size ${rows[0]?.cache_size ?? '?'} (negative: KiB), the rest from the OS page cache`;
+      },
       close: async () => {
         await db.close();
         remove();
@@ -72,6 +78,14 @@ export async function openTarget(dialect: Dialect, pgUrl: string | null, keep = 
         db.kysely,
       );
       return mib(Number(rows[0]?.bytes ?? 0));
+    },
+    // A search reads ~1,000–1,500 pages of search_documents (docs/search.md); whether they are in
+    // PostgreSQL's shared buffers or must be copied from the OS's page cache is most of its time.
+    settings: async () => {
+      const { rows } = await sql<{ name: string; setting: string }>`
+        select name, current_setting(name) as setting from unnest(array['server_version',
+          'shared_buffers', 'effective_cache_size', 'work_mem']) as name`.execute(db.kysely);
+      return `PostgreSQL ${rows.map((r) => (r.name === 'server_version' ? r.setting : `${r.name} ${r.setting}`)).join(', ')}`;
     },
     close: async () => {
       await db.close();

@@ -179,6 +179,7 @@ async function timeLike(db: Db, count: number): Promise<{ like: number[]; indice
 async function measure(target: Target, options: Options): Promise<Result | null> {
   const { db } = target;
   console.log(`\n== ${db.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${db.describe}`);
+  console.log(`  ${await target.settings()}`);
   await migrateToLatest(db);
   const { createAgencies, importCorpus, insertCorpus, clearIndex, reindex } = await import(
     './search-load.ts'

@@ -3,6 +3,7 @@ import { systemClock } from '../commands/context.ts';
 import { sealIdNumbers } from '../commands/keys/seal-id-numbers.ts';
 import { loadDemoIfEmpty } from '../commands/load-demo.ts';
 import { idVaultFor, KeyringError } from '../crypto/id-vault.ts';
+import { bufferCacheAdvice, readBufferCacheFacts } from '../db/buffer-cache.ts';
 import { type Db, openDb, parseDatabaseUrl } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { parseDailyTime } from '../domain/inspection/schedule.ts';
@@ -82,6 +83,10 @@ export async function serveCommand(io: CliIo, args: string[]): Promise<number> {
   // numbers stored in clear by an earlier version are sealed now (nothing to do is the usual case)
   const { sealed } = await sealIdNumbers(cliContext(db, { username: 'server start' }));
   if (sealed > 0) writeErr(io, `已加密 ${sealed} 件申请中以明文保存的证件号码。`);
+  // PostgreSQL: a buffer cache far smaller than the search index makes every search slow (db/buffer-cache.ts)
+  const cacheFacts = await readBufferCacheFacts(db);
+  const cacheAdvice = cacheFacts && bufferCacheAdvice(cacheFacts);
+  if (cacheAdvice) writeErr(io, cacheAdvice);
   // Behind a reverse proxy, GONGKAI_TRUST_PROXY lists its addresses (server/trust-proxy.ts): only
   // from them X-Forwarded-Proto/-For count — the session cookie gets Secure, HSTS is sent, rate
   // limits see the client's IP.
