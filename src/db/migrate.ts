@@ -53,6 +53,7 @@ import { newMediaClosuresMigration } from './migrations/0045-new-media-closures.
 import { searchNewestMigration } from './migrations/0046-search-newest.ts';
 import { searchNewestProbeMigration } from './migrations/0047-search-newest-probe.ts';
 import { itemsPublishedNewestMigration } from './migrations/0048-items-published-newest.ts';
+import { searchNewestMonthKeyMigration } from './migrations/0049-search-newest-month-key.ts';
 
 /** The migrations, in order; each is written once with Kysely's schema builder for both databases. */
 function provider(db: Db): MigrationProvider {
@@ -104,6 +105,7 @@ function provider(db: Db): MigrationProvider {
         '0046-search-newest': searchNewestMigration(db.dialect),
         '0047-search-newest-probe': searchNewestProbeMigration(db.dialect),
         '0048-items-published-newest': itemsPublishedNewestMigration(),
+        '0049-search-newest-month-key': searchNewestMonthKeyMigration(db.dialect),
       };
     },
   };

@@ -24,7 +24,8 @@ import { searchNewestMigration } from './0046-search-newest.ts';
  * thinks large would otherwise scan the table until a match, all of it when the window is empty;
  * the GIN index gives a bitmap whatever the estimate.
  */
-const SEARCH_NEWEST_ANY = sql`
+/** The functions' texts as this migration created them (0049 derives its own from them). */
+export const SEARCH_NEWEST_ANY_0047 = `
 create or replace function search_newest_any(
   q tsquery, top integer, bottom integer, in_year integer, exclude_id integer,
   before_on text, before_id integer
@@ -49,7 +50,7 @@ begin
 end
 $body$`;
 
-const SEARCH_NEWEST = sql`
+export const SEARCH_NEWEST_0047 = `
 create or replace function search_newest(
   q tsquery, lim integer, windowed boolean, in_year integer, exclude_id integer,
   before_on text, before_id integer
@@ -230,8 +231,8 @@ export function searchNewestProbeMigration(dialect: Dialect) {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       if (dialect !== 'postgres') return;
-      await SEARCH_NEWEST_ANY.execute(db);
-      await SEARCH_NEWEST.execute(db);
+      await sql.raw(SEARCH_NEWEST_ANY_0047).execute(db);
+      await sql.raw(SEARCH_NEWEST_0047).execute(db);
     },
     async down(db: Kysely<unknown>): Promise<void> {
       if (dialect !== 'postgres') return;
