@@ -37,8 +37,8 @@ export function bufferCacheAdvice(facts: BufferCacheFacts): string | null {
   const share = Math.max(1, Math.floor((100 * sharedBuffers) / searchBytes));
   return (
     `PostgreSQL 的 shared_buffers 为 ${formatBytes(sharedBuffers)}，只容得下全文检索索引（${formatBytes(searchBytes)}）的约 ${share}%：` +
-    '每次检索要从操作系统缓存或磁盘逐页读取上千页，明显变慢。' +
-    `请在数据库服务器上把 shared_buffers 设为不少于 ${formatBytes(searchBytes)}（一般为内存的 25%）并重启 PostgreSQL，见 docs/deploy.md“PostgreSQL 的设置”。`
+    '检索要从操作系统缓存或磁盘逐页读取，较慢。' +
+    '请在数据库服务器上调大 shared_buffers，尽量容下这一索引（PostgreSQL 文档建议从内存的 25% 起，一般不超过 40%），并重启 PostgreSQL，见 docs/deploy.md“PostgreSQL settings”一节。'
   );
 }
 
