@@ -114,6 +114,8 @@ function parseOptions(): Options {
     throw new Error(`--segment: pool or inplace, not “${segment}”`);
   const load = values.load ?? 'import';
   if (load !== 'import' && load !== 'direct') throw new Error(`--load: import or direct, not “${load}”`);
+  if (load === 'direct' && databases.includes('sqlite'))
+    throw new Error('--load direct writes items with PostgreSQL arrays: use it with --db postgres');
   const indexOrder = values['index-order'];
   if (indexOrder !== undefined && indexOrder !== 'date' && indexOrder !== 'id')
     throw new Error(`--index-order: date or id, not “${indexOrder}”`);
