@@ -81,6 +81,8 @@ describeJourney(
       pages.push(
         ['home', '/'],
         ['gongkai', '/gongkai'],
+        ['agencies', '/agencies'],
+        ['agencies-found', `/agencies?q=${encodeURIComponent('临港')}`],
         ['section', '/agencies/lingang/gongkai'],
         ['guide', '/agencies/lingang/gongkai/guide'],
         ['rules', '/agencies/lingang/gongkai/rules'],

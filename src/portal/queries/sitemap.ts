@@ -72,6 +72,7 @@ export function fixedEntries(map: { agencies: AgencyMap[]; lastmod: string | nul
   const entries: SitemapEntry[] = [
     { path: '/', lastmod: map.lastmod },
     { path: '/gongkai', lastmod: map.lastmod },
+    { path: '/agencies' },
     { path: '/reports' },
     { path: '/apply' },
     { path: '/track' },

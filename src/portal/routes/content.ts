@@ -14,8 +14,10 @@ import { findAgency, listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode, decimal, reportParams, rowId } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
+import { HOME_AGENCIES_MAX, topLevelAgencies } from '../directory.ts';
 import { pageCount, pageRedirect, requestedPage } from '../paging.ts';
 import { categoryCounts, latestItems, policiesWithInterpretations } from '../queries/catalog.ts';
+import { directoryAgencies } from '../queries/directory.ts';
 import { loadItemPage, publishedItemHead } from '../queries/item-page.ts';
 import { loadNormativeDocument } from '../queries/normative-document.ts';
 import { renderCatalogIndex, renderCatalogList } from '../views/catalog.ts';
@@ -57,11 +59,20 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
 
   app.get('/', { onRequest: kept }, (request, reply) =>
     sendKeptPage(request, reply, caches.pages, async (context) => {
-      const data = await caches.home.get('home', async () => ({
-        agencies: await listAgencies(db),
-        latest: await latestItems(db, { limit: 10 }),
-        policies: await policiesWithInterpretations(db, { limit: 6 }),
-      }));
+      const data = await caches.home.get('home', async () => {
+        const agencies = await listAgencies(db);
+        // a province's home page lists the top of its tree (views/home.ts); a small site, every agency
+        const topCodes =
+          agencies.length > HOME_AGENCIES_MAX
+            ? topLevelAgencies(await directoryAgencies(db)).map((a) => a.code)
+            : undefined;
+        return {
+          agencies,
+          topCodes,
+          latest: await latestItems(db, { limit: 10 }),
+          policies: await policiesWithInterpretations(db, { limit: 6 }),
+        };
+      });
       return renderHome(data, context);
     }),
   );

@@ -16,6 +16,7 @@ import { parseQueryString } from '../../server/utf8.ts';
 import { STYLESHEET_PATH, stylesheet } from '../assets.ts';
 import { type TtlCache, ttlCache } from '../cache.ts';
 import { localPath, pageContext, TEXT_COOKIE } from '../context.ts';
+import type { DirectoryAgency } from '../directory.ts';
 import { type PageCache, pageCache } from '../page-cache.ts';
 import type { AgencyProfile } from '../queries/catalog.ts';
 import type { ItemHead } from '../queries/item-page.ts';
@@ -26,6 +27,7 @@ import type { HomeData } from '../views/home.ts';
 import type { ReportPageData } from '../views/reports.ts';
 import { checkPages } from './check.ts';
 import { contentPages } from './content.ts';
+import { directoryPages } from './directory.ts';
 import { guidePages } from './guide.ts';
 import { requestPages } from './requests.ts';
 import type { SearchPageData } from './search.ts';
@@ -39,6 +41,8 @@ export type PortalApp = Parameters<RouteModule>[0];
 export interface PortalCaches {
   home: TtlCache<HomeData>;
   agencies: TtlCache<AgencySummary[]>;
+  /** 机构导航's agencies with their parents: kept and emptied as the home page is */
+  directory: TtlCache<DirectoryAgency[]>;
   /** item page content by `id:version` */
   items: TtlCache<SafeHtml>;
   /** what decides an item page, by `agency:item`: its published version, title and category (null: not published) */
@@ -53,7 +57,7 @@ export interface PortalCaches {
   listings: TtlCache<{ rows: ItemSummaryRow[]; total: number }>;
   /** search results by the normalized form */
   searches: TtlCache<SearchPageData>;
-  /** whole pages (home, catalogue, items, search) as sent, by address, text size and origin */
+  /** whole pages (home, 机构导航, catalogue, items, search) as sent, by address, text size and origin */
   pages: PageCache;
 }
 
@@ -70,6 +74,7 @@ export function createPortalCaches(): PortalCaches {
   return {
     home: ttlCache(1, 30 * SECOND),
     agencies: ttlCache(1, 30 * SECOND),
+    directory: ttlCache(1, 30 * SECOND),
     items: ttlCache(2000, 60 * SECOND),
     heads: ttlCache(5000, 5 * SECOND),
     reports: ttlCache(50, 60 * SECOND),
@@ -83,11 +88,15 @@ export function createPortalCaches(): PortalCaches {
   };
 }
 
-/** Forgets what the caches keep of items: whole pages, their heads, lists, counts, searches and the home page. */
+/**
+ * Forgets what the caches keep of items: whole pages, their heads, lists, counts, searches, the home
+ * page and, with it, 机构导航's agencies (the two show an agency's change at the same time).
+ */
 export function forgetItems(caches: PortalCaches): void {
   caches.pages.clear();
   caches.heads.clear();
   caches.home.clear();
+  caches.directory.clear();
   caches.counts.clear();
   caches.listings.clear();
   caches.searches.clear();
@@ -151,6 +160,7 @@ export const portalRoutes: RouteModule = async (app, given) => {
   });
 
   contentPages(app, options, caches);
+  directoryPages(app, options, caches);
   guidePages(app, options, caches);
   searchPage(app, options, caches);
   requestPages(app, options, caches);

@@ -96,7 +96,8 @@ export function renderAllSections(agencies: AgencySummary[], context: PageContex
     title: a.name,
     sub: html`<a href="${urls.guide(a.code)}">公开指南</a><a href="${urls.catalog(a.code)}">法定主动公开内容</a><a href="${urls.onRequest(a.code)}">依申请公开</a><a href="${urls.reports(a.code)}">年度报告</a>`,
   }));
-  const main = html`<h1>政府信息公开</h1>${renderLines(lines, '暂无机关。')}`;
+  const directory = html`<p><a href="/agencies">机构导航：按上下级查看、按名称查找机关</a></p>`;
+  const main = html`<h1>政府信息公开</h1>${directory}${renderLines(lines, '暂无机关。')}`;
   return renderPortalPage({
     title: '政府信息公开',
     context,

@@ -11,6 +11,7 @@ export function renderSitemap(agencies: AgencyMap[], context: PageContext): stri
   const site = html`<section class="map"><h2>本站栏目</h2><ul class="map-links">${[
     link('/', '首页'),
     link('/gongkai', '政府信息公开'),
+    link('/agencies', '机构导航'),
     link('/search', '信息检索'),
     link('/reports', '政府信息公开年度报告'),
     link('/apply', '在线申请'),
