@@ -199,6 +199,8 @@ describeEachDatabase('fuzzing the public routes: no 5xx, no crash', (use) => {
           `/agencies/${CODE}/items/${enc(text)}`,
           `/${enc(text)}`,
           `/api/v1/agencies/${enc(text)}/published-items/${enc(text)}`,
+          `/agencies?q=${enc(text)}&page=${enc(String(value(g)))}`,
+          `/agencies/${enc(text)}/gongkai`,
         ]);
         label = `GET ${url.slice(0, 160)}`;
         res = await app.inject({ method: 'GET', url });

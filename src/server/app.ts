@@ -40,7 +40,7 @@ import {
   type SubmissionLimits,
 } from './submission-limits.ts';
 import { createTrackingGuard, DEFAULT_TRACKING_LIMITS, type TrackingLimits } from './tracking-guard.ts';
-import { parseQueryString, registerUtf8Check } from './utf8.ts';
+import { parseQueryString, registerNulAddressCheck, registerUtf8Check } from './utf8.ts';
 
 export interface ServerOptions {
   /** the database (on PostgreSQL, the primary: every write and every staff read) */
@@ -165,6 +165,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const rateCounters =
     options.db.dialect === 'postgres' ? createRateCounters(options.db) : memoryRateCounters(options.db);
   await app.register(rateLimit, { global: false, store: rateLimitStore(rateCounters) });
+  // before every hook that reads the address (the access gate looks up its agency)
+  registerNulAddressCheck(app);
   registerIdentity(app, {
     db: options.db,
     now: clock.now,

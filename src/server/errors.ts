@@ -7,6 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { databaseBusyError, isDatabaseBusy } from '../db/busy.ts';
 import { databaseUnavailableError, isDatabaseUnavailable } from '../db/unavailable.ts';
+import { isUnstorableText, unstorableTextError } from '../db/unstorable-text.ts';
 import { ClockError } from '../domain/clock/problems.ts';
 import { LetterIncompleteError, LetterTemplateError } from '../domain/letters/templates.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
@@ -48,6 +49,8 @@ export function toAppError(error: unknown): AppError | null {
   if (isDatabaseBusy(error)) return databaseBusyError();
   // PostgreSQL restarting or failing over: 503 with Retry-After, the client retries
   if (isDatabaseUnavailable(error)) return databaseUnavailableError();
+  // text PostgreSQL cannot store (U+0000) that got past the input checks: 400, not 500
+  if (isUnstorableText(error)) return unstorableTextError();
   if (error instanceof ChromiumMissingError) return new AppError('unavailable', error.message);
   if (error instanceof ClockError) {
     const details = error.problems.map((p) => ({ field: p.field, message: p.message }));

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { countRows } from '../../test/rows.ts';
 import { createTestAgency } from '../commands/items/testing.ts';
+import { isUnstorableText } from '../db/unstorable-text.ts';
 import { buildServer } from './app.ts';
-import { brokenTextPath } from './utf8.ts';
+import { errorHandler, toAppError } from './errors.ts';
+import { brokenTextPath, nulTextPath } from './utf8.ts';
 
 describe('brokenTextPath', () => {
   it.each([
@@ -16,6 +18,27 @@ describe('brokenTextPath', () => {
     ['a broken key', { 'na\uFFFDme': 'x' }, 'na\uFFFDme'],
   ])('%s', (_case, value, path) => {
     expect(brokenTextPath(value)).toBe(path);
+  });
+
+  it.each([
+    ['clean text', { q: '低保' }, null],
+    ['U+0000 in a nested field', { applicant: { name: '张\u0000三' } }, 'applicant.name'],
+    ['U+0000 in a key', { 'a\u0000': 'x' }, 'a\u0000'],
+    ['U+0001 is storable, not refused', { q: 'a\u0001' }, null],
+  ])('nulTextPath: %s', (_case, value, path) => {
+    expect(nulTextPath(value)).toBe(path);
+  });
+
+  it('PostgreSQL’s “cannot store this text” (22021) is a 400 in Chinese, other errors are not', () => {
+    const pgError = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      code: '22021',
+    });
+    expect(isUnstorableText(pgError)).toBe(true);
+    expect(toAppError(pgError)?.status).toBe(400);
+    expect(toAppError(pgError)?.message).toContain('空字符 U+0000');
+    expect(isUnstorableText(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(isUnstorableText('22021')).toBe(false);
+    expect(typeof errorHandler).toBe('function');
   });
 });
 
@@ -88,6 +111,46 @@ describeEachDatabase('input that is not valid UTF-8 is refused, nothing stored',
     });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('不是有效的 UTF-8 编码');
+    expect(await count()).toBe(before);
+  });
+
+  // A fuzz run found `%00` a 500 on PostgreSQL (its text cannot hold U+0000) where SQLite said 404.
+  it.each([
+    ['a portal page', `/agencies/%00/gongkai`, 'text/html'],
+    ['a portal page, lower-case agency and item', `/agencies/${CODE}/items/%00`, 'text/html'],
+    ['an API route with two codes', '/api/v1/agencies/%00/published-items/%00', 'application/json'],
+    ['a search', '/search?q=%00', 'text/html'],
+    ['an API search', '/api/v1/search?q=a%00b', 'application/json'],
+  ])('%s holding the null character: 400 in Chinese', async (_case, url, accept) => {
+    const res = await app.inject({ url, headers: { accept } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('空字符');
+  });
+
+  it('a JSON body or a form with U+0000: 400 naming the field, nothing stored', async () => {
+    const before = await count();
+    const json = await app.inject({
+      method: 'POST',
+      url: `/api/v1/agencies/${CODE}/requests/online`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        applicantType: 'natural_person',
+        applicant: { ...applicant, name: '张\u0000三' },
+      }),
+    });
+    expect(json.statusCode).toBe(400);
+    expect(json.json().error.details[0]).toEqual({
+      field: 'body.applicant.name',
+      message: '含有空字符（U+0000）',
+    });
+    const form = await app.inject({
+      method: 'POST',
+      url: `/agencies/${CODE}/apply`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      payload: 'applicantType=natural_person&name=%E5%BC%A0%00',
+    });
+    expect(form.statusCode).toBe(400);
+    expect(form.body).toContain('空字符');
     expect(await count()).toBe(before);
   });
 });
