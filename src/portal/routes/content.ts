@@ -10,7 +10,7 @@ import { findVersion, listVersions } from '../../db/queries/report-versions.ts';
 import { STATUTORY_CATEGORIES } from '../../domain/items/categories.ts';
 import { AppError } from '../../errors.ts';
 import { frozenReport } from '../../server/presenters/version-json.ts';
-import { findAgency, listAgencies } from '../../server/queries/agencies.ts';
+import { type AgencySummary, findAgency, listAgencies } from '../../server/queries/agencies.ts';
 import { agencyCode, decimal, reportParams, rowId } from '../../server/routes/schemas.ts';
 import type { RouteOptions } from '../../server/routes/types.ts';
 import { pageContext } from '../context.ts';
@@ -54,6 +54,11 @@ const catalogQuery = z.object({
 
 /** Registers the content pages. */
 export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches: PortalCaches): void {
+  // A province's pages list the top of its agency tree (views/agencies.ts renderAgencyList); a small site, every agency.
+  const topCodesOf = async (agencies: readonly AgencySummary[]): Promise<string[] | undefined> =>
+    agencies.length > HOME_AGENCIES_MAX
+      ? topLevelAgencies(await caches.directory.get('all', () => directoryAgencies(db))).map((a) => a.code)
+      : undefined;
   // the pages kept whole (page-cache.ts) are answered before their validation and handler
   const kept = answerKeptPage(caches.pages);
 
@@ -61,14 +66,9 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
     sendKeptPage(request, reply, caches.pages, async (context) => {
       const data = await caches.home.get('home', async () => {
         const agencies = await listAgencies(db);
-        // a province's home page lists the top of its tree (views/home.ts); a small site, every agency
-        const topCodes =
-          agencies.length > HOME_AGENCIES_MAX
-            ? topLevelAgencies(await directoryAgencies(db)).map((a) => a.code)
-            : undefined;
         return {
           agencies,
-          topCodes,
+          topCodes: await topCodesOf(agencies),
           latest: await latestItems(db, { limit: 10 }),
           policies: await policiesWithInterpretations(db, { limit: 6 }),
         };
@@ -79,7 +79,7 @@ export function contentPages(app: PortalApp, { db, clock }: RouteOptions, caches
 
   app.get('/gongkai', async (request, reply) => {
     const agencies = await caches.agencies.get('all', () => listAgencies(db));
-    return sendPage(reply, renderAllSections(agencies, pageContext(request)));
+    return sendPage(reply, renderAllSections(agencies, await topCodesOf(agencies), pageContext(request)));
   });
 
   app.get('/agencies/:code/gongkai', { schema: { params: codeParams } }, async (request, reply) => {

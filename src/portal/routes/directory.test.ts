@@ -121,6 +121,17 @@ describeEachDatabase('机构导航 and the home page of a site with 46 agencies'
     expect(headingJumps(res.body)).toEqual([]);
   });
 
+  it('lists only the top of the tree on 政府信息公开 (/gongkai) too, with its own search field', async () => {
+    const res = await get('/gongkai');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<a href="/agencies/t01/gongkai">省第1厅</a>');
+    expect(res.body).toContain('<a href="/agencies/t01/gongkai/guide">公开指南</a>');
+    for (const child of ['c05', 'd01', 'g01', 'gg1']) expect(res.body).not.toContain(`/agencies/${child}/`);
+    expect(res.body).toContain('<label for="gongkai-q">查找机关</label>');
+    expect(res.body).toContain('<a href="/agencies">全部机关（46个）</a>');
+    expect(unlabelledFields(res.body)).toEqual([]);
+  });
+
   it('lists every agency under its parent, at any depth, with the count and its two links', async () => {
     const res = await get('/agencies');
     expect(res.statusCode).toBe(200);

@@ -4,9 +4,10 @@
  * more agencies than the home page lists.
  */
 import { html, type SafeHtml } from '../../render/escape.ts';
-import { DIRECTORY_QUERY_MAX, type DirectoryLine } from '../directory.ts';
+import type { AgencySummary } from '../../server/queries/agencies.ts';
+import { DIRECTORY_QUERY_MAX, type DirectoryLine, HOME_AGENCIES_MAX } from '../directory.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
-import { queryString, renderPager, urls } from './parts.ts';
+import { type Line, queryString, renderLines, renderPager, urls } from './parts.ts';
 
 /** The directory's address. */
 export const DIRECTORY_PATH = '/agencies';
@@ -30,6 +31,24 @@ export function renderAgencyFinder(id: string, q = '', error?: string): SafeHtml
   const described = error ? html` aria-describedby="${id}-error" aria-invalid="true"` : '';
   const message = error ? html`<p class="error" id="${id}-error">${error}</p>` : '';
   return html`<form class="inline finder" method="get" action="${DIRECTORY_PATH}" role="search"><div class="field${error ? ' invalid' : ''}"><label for="${id}">查找机关</label><input id="${id}" type="search" name="q" value="${q}" maxlength="${DIRECTORY_QUERY_MAX}" size="20" placeholder="输入机关名称中的字词"${described}>${message}</div><button type="submit">查找</button></form>`;
+}
+
+/**
+ * A list of agencies on a page that is not the directory (the home page, 政府信息公开): every agency;
+ * on a site with more than HOME_AGENCIES_MAX, the top of the tree (`topCodes`, as many at most), the
+ * finder and a link to 全部机关 — a province's 2,000 agencies made such a page 670 kB.
+ */
+export function renderAgencyList(
+  agencies: readonly AgencySummary[],
+  topCodes: readonly string[] | undefined,
+  lineOf: (agency: AgencySummary) => Line,
+  finderId: string,
+): SafeHtml {
+  if (agencies.length <= HOME_AGENCIES_MAX || !topCodes)
+    return renderLines(agencies.map(lineOf), '暂无机关。');
+  const top = new Set(topCodes);
+  const shown = agencies.filter((a) => top.has(a.code)).slice(0, HOME_AGENCIES_MAX);
+  return html`${renderLines(shown.map(lineOf))}${renderAgencyFinder(finderId)}<p><a href="${DIRECTORY_PATH}">全部机关（${agencies.length}个）</a></p>`;
 }
 
 const links = (code: string) =>

@@ -6,9 +6,8 @@
 import { html, type SafeHtml } from '../../render/escape.ts';
 import { publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
-import { HOME_AGENCIES_MAX } from '../directory.ts';
 import type { ItemLine } from '../queries/catalog.ts';
-import { DIRECTORY_PATH, renderAgencyFinder } from './agencies.ts';
+import { renderAgencyList } from './agencies.ts';
 import { type PageContext, PLATFORM_NAME, renderPortalPage } from './layout.ts';
 import { type Line, renderLines, urls } from './parts.ts';
 
@@ -53,15 +52,6 @@ function reportLines(agencies: AgencySummary[]): Line[] {
     }));
 }
 
-/** Every agency; above HOME_AGENCIES_MAX, the top of the tree (as many at most), the search and 全部机关. */
-function agencyPanelBody(data: HomeData): SafeHtml {
-  if (data.agencies.length <= HOME_AGENCIES_MAX || !data.topCodes)
-    return renderLines(data.agencies.map(agencyLine), '暂无机关。');
-  const top = new Set(data.topCodes);
-  const shown = data.agencies.filter((a) => top.has(a.code)).slice(0, HOME_AGENCIES_MAX);
-  return html`${renderLines(shown.map(agencyLine))}${renderAgencyFinder('home-q')}<p><a href="${DIRECTORY_PATH}">全部机关（${data.agencies.length}个）</a></p>`;
-}
-
 const panel = (id: string, title: string, body: SafeHtml, more?: [string, string]) =>
   html`<section class="panel" aria-labelledby="${id}"><h2 id="${id}">${title}</h2>${body}${more ? html`<p><a href="${more[0]}">${more[1]}</a></p>` : ''}</section>`;
 
@@ -70,7 +60,11 @@ export function renderHome(data: HomeData, context: PageContext): string {
   const main = html`<h1>政府信息公开</h1><div class="panels">${[
     panel('latest', '最新信息', renderLines(data.latest.map(itemLine)), ['/search', '检索全部信息']),
     panel('policies', '政策文件与解读', renderLines(data.policies.map(policyLine), '暂无政策文件。')),
-    panel('agencies', '各机关政府信息公开', agencyPanelBody(data)),
+    panel(
+      'agencies',
+      '各机关政府信息公开',
+      renderAgencyList(data.agencies, data.topCodes, agencyLine, 'home-q'),
+    ),
     panel('reports', '政府信息公开工作年度报告', renderLines(reportLines(data.agencies), '暂无年度报告。'), [
       '/reports',
       '全部年度报告',

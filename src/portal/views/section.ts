@@ -6,6 +6,7 @@ import { html, type SafeHtml } from '../../render/escape.ts';
 import { publishedReportUrls } from '../../server/presenters/urls.ts';
 import type { AgencySummary } from '../../server/queries/agencies.ts';
 import type { AgencyProfile, ItemLine } from '../queries/catalog.ts';
+import { DIRECTORY_PATH, renderAgencyList } from './agencies.ts';
 import { type PageContext, renderPortalPage } from './layout.ts';
 import { renderLines, urls } from './parts.ts';
 import { openDataLinks } from './reports.ts';
@@ -89,15 +90,22 @@ export function renderAgencyReports(agency: AgencyProfile, years: number[], cont
   return sectionPage(agency, context, { key: 'reports', title: '政府信息公开年度报告', main });
 }
 
-/** `/gongkai`: each agency's section (a platform with several agencies). */
-export function renderAllSections(agencies: AgencySummary[], context: PageContext): string {
-  const lines = agencies.map((a) => ({
+/**
+ * `/gongkai`: each agency's section (a platform with several agencies); above HOME_AGENCIES_MAX
+ * agencies, the top of the tree, the finder and 全部机关 (views/agencies.ts).
+ */
+export function renderAllSections(
+  agencies: AgencySummary[],
+  topCodes: readonly string[] | undefined,
+  context: PageContext,
+): string {
+  const lineOf = (a: AgencySummary) => ({
     href: urls.section(a.code),
     title: a.name,
     sub: html`<a href="${urls.guide(a.code)}">公开指南</a><a href="${urls.catalog(a.code)}">法定主动公开内容</a><a href="${urls.onRequest(a.code)}">依申请公开</a><a href="${urls.reports(a.code)}">年度报告</a>`,
-  }));
-  const directory = html`<p><a href="/agencies">机构导航：按上下级查看、按名称查找机关</a></p>`;
-  const main = html`<h1>政府信息公开</h1>${directory}${renderLines(lines, '暂无机关。')}`;
+  });
+  const directory = html`<p><a href="${DIRECTORY_PATH}">机构导航：按上下级查看、按名称查找机关</a></p>`;
+  const main = html`<h1>政府信息公开</h1>${directory}${renderAgencyList(agencies, topCodes, lineOf, 'gongkai-q')}`;
   return renderPortalPage({
     title: '政府信息公开',
     context,
