@@ -21,7 +21,13 @@ describe('bufferCacheAdvice', () => {
       name: 'the default cache, 1,000,000 items',
       sharedBuffers: 128 * MB,
       searchBytes: 4.6 * GB,
-      says: ['shared_buffers 为 128 MB', '全文检索索引（4.6 GB）的约 2%', '调大 shared_buffers', '内存的 25%', 'docs/deploy.md'],
+      says: [
+        'shared_buffers 为 128 MB',
+        '全文检索索引（4.6 GB）的约 2%',
+        '调大 shared_buffers',
+        '内存的 25%',
+        'docs/deploy.md',
+      ],
     },
     {
       name: 'just under half',
