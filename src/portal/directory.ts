@@ -35,7 +35,9 @@ function childrenByParent(agencies: readonly DirectoryAgency[]): Map<string | nu
   const children = new Map<string | null, DirectoryAgency[]>();
   for (const agency of agencies) {
     const parent = agency.parentCode !== null && codes.has(agency.parentCode) ? agency.parentCode : null;
-    children.set(parent, [...(children.get(parent) ?? []), agency]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(agency);
+    else children.set(parent, [agency]);
   }
   return children;
 }
