@@ -14,16 +14,19 @@ export const TEST_ROLES: Record<string, string[]> = {
   admin: ['agency_admin', 'operator'],
 };
 
-/** Adds an agency with the default publication channels (网站, 微信, 微博, …) and its staff; returns its id. */
-export async function createTestAgency(db: Db, code: string): Promise<number> {
-  const at = '2021-01-04T00:00:00.000Z';
-  const agency = await db.kysely
+/** Inserts an agency row only (no channels, no staff): `name` defaults to “CODE 测试局”, no parent; returns its id. */
+export async function insertAgencyRow(
+  db: Db,
+  code: string,
+  more: { name?: string; parentId?: number | null } = {},
+): Promise<number> {
+  const row = await db.kysely
     .insertInto('agencies')
     .values({
       code,
-      name: `${code} 测试局`,
+      name: more.name ?? `${code} 测试局`,
       short_name: code,
-      parent_id: null,
+      parent_id: more.parentId ?? null,
       kind: 'department',
       address: '测试路1号',
       postcode: '264200',
@@ -31,10 +34,17 @@ export async function createTestAgency(db: Db, code: string): Promise<number> {
       website: 'https://example.gov.cn',
       website_name: '测试局网站',
       office: '测试局办公室',
-      created_at: at,
+      created_at: '2021-01-04T00:00:00.000Z',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Adds an agency with the default publication channels (网站, 微信, 微博, …) and its staff; returns its id. */
+export async function createTestAgency(db: Db, code: string): Promise<number> {
+  const at = '2021-01-04T00:00:00.000Z';
+  const agency = { id: await insertAgencyRow(db, code) };
   await db.kysely
     .insertInto('agency_channels')
     .values(DEFAULT_PUBLICATION_CHANNELS.map((c, sort) => ({ agency_id: agency.id, ...c, sort })))

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, describeEachWithDemo } from '../../../test/databases.ts';
+import { insertAgencyRow } from '../../commands/items/testing.ts';
 import type { Db } from '../../db/connection.ts';
 import { crawlInternal } from '../../links/crawl.ts';
 import { portalRequester } from '../../links/portal-request.ts';
@@ -25,25 +26,8 @@ interface Spec {
 async function addAgencies(db: Db, specs: Spec[]): Promise<void> {
   const ids = new Map<string, number>();
   for (const s of specs) {
-    const row = await db.kysely
-      .insertInto('agencies')
-      .values({
-        code: s.code,
-        name: s.name,
-        short_name: s.code,
-        parent_id: s.parent ? (ids.get(s.parent) ?? null) : null,
-        kind: 'department',
-        address: '测试路1号',
-        postcode: '264200',
-        phone: '0631-0000000',
-        website: 'https://example.gov.cn',
-        website_name: '测试局网站',
-        office: '测试局办公室',
-        created_at: '2021-01-04T00:00:00.000Z',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.set(s.code, Number(row.id));
+    const parentId = s.parent ? (ids.get(s.parent) ?? null) : null;
+    ids.set(s.code, await insertAgencyRow(db, s.code, { name: s.name, parentId }));
   }
 }
 
